@@ -1,0 +1,11 @@
+# Turns INPUT into a C source file OUTPUT holding its bytes, with nothing but CMake.
+file(READ ${INPUT} hex HEX)
+string(LENGTH "${hex}" hex_len)
+math(EXPR byte_len "${hex_len} / 2")
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+string(REGEX REPLACE "((0x..,){16})" "\\1\n    " bytes "${bytes}")
+file(WRITE ${OUTPUT}
+"/* Generated from data/signs-of-safety.yaml by cmake/embed.cmake; do not edit. */\n"
+"#include \"embedded.h\"\n\n"
+"const unsigned char embedded_rules[] = {\n    ${bytes}\n};\n"
+"const size_t embedded_rules_len = ${byte_len};\n")

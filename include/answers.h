@@ -1,0 +1,83 @@
+/*
+ * answers.h - an organisation's self-assessment: one or many stagegap-answers/1 files,
+ * pooled into one assessment.
+ *
+ * Each respondent's file is checked against the rules and then folded into running
+ * per-item tallies (count, mean, spread, min, max), so memory does not grow with the
+ * number of respondents; only the notes and evidence people wrote are kept, because
+ * the report shows them. A file with any problem is not folded in at all.
+ */
+#ifndef STAGEGAP_ANSWERS_H
+#define STAGEGAP_ANSWERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pool.h"
+
+struct diags;
+struct rules;
+
+#define ANSWERS_FORMAT "stagegap-answers/1"
+
+enum { ANSWERS_FILE_MAX = 1024 * 1024, ANSWERS_RESPONDENTS_MAX = 1000000 };
+
+enum answer_state { ANSWER_NONE, ANSWER_SCORE, ANSWER_NA, ANSWER_UNKNOWN };
+
+/* What one respondent wrote beside an answer. */
+struct answer_note {
+    const char *respondent, *role;  /* either may be NULL */
+    const char *note, *evidence;    /* at least one is set */
+};
+
+/* Running statistics over the respondents' answers to one item. */
+struct item_tally {
+    size_t n;                       /* numeric answers */
+    double sum, sumsq;              /* exact for whole-number answers, so the order of
+                                       respondents cannot change a result */
+    double min, max;
+    size_t n_na, n_unknown;         /* said n/a; said unknown */
+    struct answer_note *notes;
+    size_t n_notes, notes_alloc;
+};
+
+struct role_tally {
+    const char *role;
+    size_t respondents;
+    struct item_tally *items;       /* one per rules item; no notes */
+};
+
+struct assessment {
+    const struct rules *rules;
+    const char *organisation;       /* the same for every respondent */
+    const char *date;               /* the latest respondent's date, YYYY-MM-DD */
+    const char *first_file;         /* where the organisation was first read */
+    size_t respondents;
+    struct item_tally *items;       /* one per rules item */
+    struct role_tally *roles;       /* in order of first appearance */
+    size_t n_roles, roles_alloc;
+    struct pool pool;
+};
+
+void assessment_init(struct assessment *a, const struct rules *r);
+void assessment_release(struct assessment *a);
+
+/*
+ * Checks one answers file and, when it is valid, adds its respondent. With strict set,
+ * answerable items left unanswered or unknown are errors too. 0, or -1 with diagnostics.
+ */
+int assessment_add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
+                          bool strict, struct diags *d);
+/* A file, "-" for standard input, or a directory of *.yaml / *.yml files in name order. */
+int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d);
+
+double item_tally_mean(const struct item_tally *t);
+/* Standard deviation of a tally's answers (0 with fewer than two). */
+double item_tally_sd(const struct item_tally *t);
+/* The state the tally stands for: a score, n/a (everyone who answered said so), unknown. */
+enum answer_state item_tally_state(const struct item_tally *t);
+
+/* True when s is a real calendar date written YYYY-MM-DD. */
+bool date_valid(const char *s);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * report.h - rendering a scored assessment as text, markdown, JSON or CSV.
+ *
+ * Every renderer reads the same struct score and writes into a strbuf; none does I/O
+ * or scores anything itself. The table of formats is the one place that knows them
+ * all, so a new format is one file and one row.
+ */
+#ifndef STAGEGAP_REPORT_H
+#define STAGEGAP_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf;
+struct score;
+
+#define REPORT_FORMAT "stagegap-report/1"
+
+struct report_ctx {
+    const struct score *score;  /* with its rules and assessment */
+    const char *tool_version;
+    bool color;                 /* ANSI colour: only for a terminal without NO_COLOR */
+    size_t width;               /* columns to wrap text to */
+};
+
+struct report_format {
+    const char *name;
+    void (*render)(const struct report_ctx *ctx, struct strbuf *out);
+};
+
+/* The format called name, or NULL. */
+const struct report_format *report_format_find(const char *name);
+/* "text, markdown, json, csv": for help and messages. */
+const char *report_format_names(void);
+
+void report_render_text(const struct report_ctx *ctx, struct strbuf *out);
+void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out);
+void report_render_json(const struct report_ctx *ctx, struct strbuf *out);
+void report_render_csv(const struct report_ctx *ctx, struct strbuf *out);
+
+/* Shared by renderers: a score as "%.1f" that never prints "-0.0". */
+void report_add_number(struct strbuf *out, double v);
+/* The caveat every report carries: the rules' source note. */
+const char *report_caveat(const struct score *s);
+
+#endif

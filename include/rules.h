@@ -1,0 +1,103 @@
+/*
+ * rules.h - a staged implementation model, loaded from a stagegap-rules/1 file.
+ *
+ * struct rules owns everything it points to, in one pool: rules_release frees it all.
+ * Items are kept in file order, stage by stage, so every report follows the rules
+ * file's order. Cross references (an item's level, a suggestion's addresses) are
+ * resolved to indices at load time.
+ */
+#ifndef STAGEGAP_RULES_H
+#define STAGEGAP_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pool.h"
+
+struct diags;
+
+#define RULES_FORMAT "stagegap-rules/1"
+
+enum { RULES_FILE_MAX = 1024 * 1024, RULES_ITEMS_MAX = 2000 };
+
+enum item_kind { ITEM_CHALLENGE, ITEM_FACILITATOR, ITEM_BARRIER, ITEM_SUGGESTION, ITEM_KINDS };
+
+/* "challenge", "facilitator", "barrier", "suggestion". */
+const char *item_kind_name(enum item_kind kind);
+/* The rules file's list key for a kind: "challenges", ... */
+const char *item_kind_list(enum item_kind kind);
+
+struct rules_item {
+    const char *id, *text;
+    const char *question;        /* NULL: shown for context, never answered or scored */
+    const char *low, *high;      /* what the two ends of the scale mean here */
+    const char *source;
+    enum item_kind kind;
+    size_t stage, level;         /* indices */
+    double weight;
+    size_t *addresses;           /* suggestions: indices of the items they help close */
+    size_t n_addresses;
+    unsigned line;               /* where the item starts in the rules file */
+};
+
+struct rules_level {
+    const char *id, *title, *description;
+};
+
+struct rules_band {
+    const char *id, *title, *description;
+    double min;                  /* lowest stage score in this band; bands run highest first */
+};
+
+struct rules_stage {
+    const char *id, *title, *description;
+    size_t first_item, n_items;  /* a run of rules.items */
+    const char **notes;
+    size_t n_notes;
+};
+
+struct rules_source {
+    const char *title, *publisher, *url, *note, *judgement;
+    long year;                   /* 0 when not given */
+};
+
+struct rules {
+    const char *file;            /* name it was loaded from */
+    const char *id, *version, *title, *description;
+    struct rules_source source;
+    long scale_min, scale_max;
+    const char *scale_low, *scale_high;
+    double min_coverage;         /* below this a stage is insufficient-data */
+    double acted_on;             /* a suggestion at or above this fraction is acted on */
+    struct rules_level *levels;
+    size_t n_levels;
+    struct rules_band *bands;
+    size_t n_bands;
+    struct rules_stage *stages;
+    size_t n_stages;
+    struct rules_item *items;
+    size_t n_items;
+    size_t *by_id;               /* indices of items with an id, sorted by id */
+    size_t n_by_id;
+    char sha256[65];             /* of the file's bytes */
+    struct pool pool;
+};
+
+void rules_init(struct rules *r);
+void rules_release(struct rules *r);
+
+/* Loads from a buffer named file in diagnostics. 0, or -1 with r left empty. */
+int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
+                      struct diags *d);
+int rules_load_file(struct rules *r, const char *path, struct diags *d);
+/* The Signs of Safety model compiled into the binary. */
+int rules_load_default(struct rules *r, struct diags *d);
+
+/* Index of the item with this id, or -1. */
+long rules_find_item(const struct rules *r, const char *id);
+/* Index of the stage or level with this id, or -1. */
+long rules_find_stage(const struct rules *r, const char *id);
+/* Number of items that have a question, i.e. can be answered. */
+size_t rules_answerable(const struct rules *r);
+
+#endif

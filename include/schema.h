@@ -1,0 +1,67 @@
+/*
+ * schema.h - checked access to a parsed YAML tree.
+ *
+ * Loaders walk a ydoc through these helpers; each one that finds the wrong shape adds a
+ * located diagnostic and returns -1 (or NULL), so a loader can keep going and report
+ * every problem of a file in one run.
+ */
+#ifndef STAGEGAP_SCHEMA_H
+#define STAGEGAP_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yamlread.h"
+
+struct diags;
+
+struct yctx {
+    const char *file;
+    struct diags *d;
+};
+
+/* "text", "a list", "a mapping" or "nothing": for messages. */
+const char *ynode_describe(const struct ynode *n);
+/* True for a plain empty scalar, "~" or "null": YAML's ways of writing nothing. */
+bool ynode_is_null(const struct ynode *n);
+/* True when n is a scalar whose text is s. */
+bool ynode_is(const struct ynode *n, const char *s);
+
+void yerror(const struct yctx *c, const struct ynode *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Checks n is a mapping (or list); otherwise reports "WHAT must be a mapping, not ...". */
+bool yexpect_map(const struct yctx *c, const struct ynode *n, const char *what);
+bool yexpect_seq(const struct yctx *c, const struct ynode *n, const char *what);
+
+const struct ynode *ymap_get(const struct ynode *map, const char *key);
+/*
+ * Reports every key of map not in allowed (NULL-terminated), suggesting the closest
+ * allowed key, and every required key (names starting with '!') that is missing.
+ * Returns the number of problems.
+ */
+size_t ymap_check_keys(const struct yctx *c, const struct ynode *map, const char *what,
+                       const char *const *keys);
+
+/* Text of a scalar: never empty or null. Returns NULL after reporting. */
+const char *ytext(const struct yctx *c, const struct ynode *n, const char *what);
+/* ytext of map[key], or NULL without a report when the key is absent. */
+const char *ymap_text(const struct yctx *c, const struct ynode *map, const char *key,
+                      const char *what);
+/* A plain number within [min, max]. Returns 0, or -1 after reporting. */
+int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
+            const char *what, double *out);
+int yinteger(const struct yctx *c, const struct ynode *n, long min, long max,
+             const char *what, long *out);
+/* True when s is a valid identifier: [a-z0-9] then [a-z0-9._-], at most 128 bytes. */
+bool yid_valid(const char *s);
+/* ytext that also checks the identifier form. */
+const char *yid(const struct yctx *c, const struct ynode *n, const char *what);
+
+/*
+ * The value of a file's top-level "format" key (malloc'd), or NULL when the buffer is
+ * not a YAML mapping with one. Lets "validate" tell rules from answers before loading.
+ */
+char *yaml_format_of(const char *buf, size_t len);
+
+#endif

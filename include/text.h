@@ -1,0 +1,34 @@
+/*
+ * text.h - small text utilities shared by loaders and renderers: UTF-8 checks,
+ * display-safe copies of untrusted text, and "did you mean" suggestions.
+ */
+#ifndef STAGEGAP_TEXT_H
+#define STAGEGAP_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf;
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when it is not valid UTF-8. */
+size_t utf8_seq_len(const unsigned char *s, size_t avail);
+/* True when all n bytes are valid UTF-8; *bad_offset gets the first bad byte. */
+bool utf8_valid(const char *s, size_t n, size_t *bad_offset);
+/* Number of code points (display columns, roughly) in a valid UTF-8 string. */
+size_t utf8_width(const char *s, size_t n);
+
+/*
+ * Appends s for showing on a terminal or in a plain-text report: control characters
+ * (C0, DEL, C1) become visible escapes such as "\x1b", invalid UTF-8 becomes U+FFFD,
+ * and newlines and tabs become spaces when flatten is set. Nothing in s can then act
+ * as control.
+ */
+void text_add_safe(struct strbuf *sb, const char *s, bool flatten);
+/* Appends 'value' for a diagnostic: made safe, and cut short after max code points. */
+void text_add_quoted(struct strbuf *sb, const char *value, size_t max);
+
+/* The candidate closest to word by edit distance, or NULL when none is close. */
+const char *text_did_you_mean(const char *word, const char *const *candidates, size_t n);
+size_t text_edit_distance(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * xalloc.h - allocation that cannot return NULL, and overflow-checked sizes.
+ *
+ * Out of memory is fatal with a message: stagegap has nothing useful to do without it.
+ */
+#ifndef STAGEGAP_XALLOC_H
+#define STAGEGAP_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* count * size, or a fatal error when that overflows. */
+size_t st_mult(size_t count, size_t size);
+size_t st_add(size_t a, size_t b);
+
+/* Grows the array *ptr holding *alloc elements of elem_size so it can hold need. */
+void *xgrow(void *ptr, size_t elem_size, size_t need, size_t *alloc);
+#define XGROW(ptr, need, alloc) ((ptr) = xgrow((ptr), sizeof(*(ptr)), (need), &(alloc)))
+
+#endif

@@ -1,0 +1,483 @@
+#include "answers.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "fileio.h"
+#include "rules.h"
+#include "schema.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* One respondent's file, checked and held until it is folded into the assessment. */
+struct response {
+    struct yctx c;
+    const struct rules *rules;
+    const char *organisation, *date, *respondent, *role;
+    const struct ynode *organisation_node;
+    enum answer_state *state;   /* per rules item */
+    double *score;
+    const char **note, **evidence;
+};
+
+void assessment_init(struct assessment *a, const struct rules *r)
+{
+    memset(a, 0, sizeof(*a));
+    a->rules = r;
+    pool_init(&a->pool);
+    a->items = xcalloc(r->n_items ? r->n_items : 1, sizeof(*a->items));
+}
+
+void assessment_release(struct assessment *a)
+{
+    if (a->items && a->rules)
+        for (size_t i = 0; i < a->rules->n_items; i++)
+            free(a->items[i].notes);
+    free(a->items);
+    for (size_t r = 0; r < a->n_roles; r++)
+        free(a->roles[r].items);
+    free(a->roles);
+    pool_release(&a->pool);
+    memset(a, 0, sizeof(*a));
+}
+
+double item_tally_mean(const struct item_tally *t)
+{
+    return t->n ? t->sum / (double)t->n : 0.0;
+}
+
+double item_tally_sd(const struct item_tally *t)
+{
+    if (t->n < 2)
+        return 0.0;
+    double var = (t->sumsq - t->sum * t->sum / (double)t->n) / (double)(t->n - 1);
+    return var > 0 ? sqrt(var) : 0.0;
+}
+
+enum answer_state item_tally_state(const struct item_tally *t)
+{
+    if (t->n)
+        return ANSWER_SCORE;
+    if (t->n_unknown)
+        return ANSWER_UNKNOWN;
+    return t->n_na ? ANSWER_NA : ANSWER_NONE;
+}
+
+bool date_valid(const char *s)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1900 || m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* ---- reading one file ---- */
+
+static void response_alloc(struct response *resp, const struct rules *r)
+{
+    size_t n = r->n_items ? r->n_items : 1;
+    resp->state = xcalloc(n, sizeof(*resp->state));
+    resp->score = xcalloc(n, sizeof(*resp->score));
+    resp->note = xcalloc(n, sizeof(*resp->note));
+    resp->evidence = xcalloc(n, sizeof(*resp->evidence));
+}
+
+static void response_free(struct response *resp)
+{
+    free(resp->state);
+    free(resp->score);
+    free(resp->note);
+    free(resp->evidence);
+}
+
+/* n/a and unknown may be written in any case, quoted or not. */
+static bool is_word(const struct ynode *n, const char *word)
+{
+    if (n->type != YNODE_SCALAR)
+        return false;
+    size_t len = strlen(word);
+    if (n->len != len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if ((n->str[i] | 0x20) != word[i] && n->str[i] != word[i])
+            return false;
+    return true;
+}
+
+static void read_score(struct response *resp, const struct ynode *n, size_t item)
+{
+    const struct rules *r = resp->rules;
+    if (is_word(n, "n/a")) {
+        resp->state[item] = ANSWER_NA;
+    } else if (is_word(n, "unknown")) {
+        resp->state[item] = ANSWER_UNKNOWN;
+    } else if (ynode_is_null(n)) {
+        resp->state[item] = ANSWER_NONE;
+    } else if (n->type == YNODE_SCALAR && n->plain) {
+        struct strbuf what = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+        if (ynumber(&resp->c, n, (double)r->scale_min, (double)r->scale_max, strbuf_str(&what),
+                    &resp->score[item]) == 0)
+            resp->state[item] = ANSWER_SCORE;
+        strbuf_release(&what);
+    } else if (n->type != YNODE_INVALID) {
+        struct strbuf shown = STRBUF_INIT;
+        if (n->type == YNODE_SCALAR)
+            text_add_quoted(&shown, n->str, 40);
+        else
+            strbuf_adds(&shown, ynode_describe(n));
+        yerror(&resp->c, n, "the answer to '%s' must be a number from %ld to %ld, n/a or "
+                            "unknown, not %s", r->items[item].id, r->scale_min, r->scale_max,
+               strbuf_str(&shown));
+        strbuf_release(&shown);
+    }
+}
+
+static void read_answer_map(struct response *resp, const struct ynode *n, size_t item)
+{
+    static const char *const keys[] = {"!score", "note", "evidence", NULL};
+    struct strbuf what = STRBUF_INIT;
+    strbuf_addf(&what, "the answer to '%s'", resp->rules->items[item].id);
+    ymap_check_keys(&resp->c, n, strbuf_str(&what), keys);
+    strbuf_release(&what);
+    const struct ynode *score = ymap_get(n, "score");
+    if (score)
+        read_score(resp, score, item);
+    const struct ynode *note = ymap_get(n, "note"), *evidence = ymap_get(n, "evidence");
+    if (note && !ynode_is_null(note))
+        resp->note[item] = ytext(&resp->c, note, "a note");
+    if (evidence && !ynode_is_null(evidence))
+        resp->evidence[item] = ytext(&resp->c, evidence, "evidence");
+}
+
+static void report_unknown_item(struct response *resp, const struct ynode *key)
+{
+    const struct rules *r = resp->rules;
+    const char **names = xcalloc(r->n_items + 1, sizeof(*names));
+    for (size_t i = 0; i < r->n_items; i++)
+        names[i] = r->items[i].id;
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_adds(&msg, "unknown item ");
+    text_add_quoted(&msg, key->str, 60);
+    strbuf_addf(&msg, " in model '%s'", r->id);
+    const char *near = text_did_you_mean(key->str, names, r->n_items);
+    if (near)
+        strbuf_addf(&msg, "; did you mean '%s'?", near);
+    else
+        strbuf_adds(&msg, "; 'stagegap init' writes every item's id");
+    yerror(&resp->c, key, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
+    free(names);
+}
+
+static void read_answers(struct response *resp, const struct ynode *map)
+{
+    const struct rules *r = resp->rules;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const struct ynode *key = map->kids[i], *value = map->kids[i + 1];
+        if (key->type != YNODE_SCALAR)
+            continue;
+        long item = rules_find_item(r, key->str);
+        if (item < 0) {
+            report_unknown_item(resp, key);
+            continue;
+        }
+        if (!r->items[item].question) {
+            yerror(&resp->c, key, "item '%s' is context only and takes no answer",
+                   r->items[item].id);
+            continue;
+        }
+        if (value->type == YNODE_MAP)
+            read_answer_map(resp, value, (size_t)item);
+        else
+            read_score(resp, value, (size_t)item);
+    }
+}
+
+static void require_complete(struct response *resp, const struct ynode *answers)
+{
+    const struct rules *r = resp->rules;
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (!r->items[i].question)
+            continue;
+        if (resp->state[i] == ANSWER_NONE)
+            yerror(&resp->c, answers, "item '%s' is not answered (--strict)", r->items[i].id);
+        else if (resp->state[i] == ANSWER_UNKNOWN)
+            yerror(&resp->c, ymap_get(answers, r->items[i].id),
+                   "item '%s' is answered 'unknown' (--strict)", r->items[i].id);
+    }
+}
+
+static void read_respondent(struct response *resp, const struct ynode *n)
+{
+    static const char *const keys[] = {"id", "role", NULL};
+    if (!yexpect_map(&resp->c, n, "respondent"))
+        return;
+    ymap_check_keys(&resp->c, n, "respondent", keys);
+    resp->respondent = ymap_text(&resp->c, n, "id", "respondent id");
+    resp->role = ymap_text(&resp->c, n, "role", "respondent role");
+}
+
+static bool check_header(struct response *resp, const struct ynode *root)
+{
+    const struct ynode *format = ymap_get(root, "format");
+    if (!format) {
+        yerror(&resp->c, root, "no 'format' key; an answers file starts with 'format: %s'",
+               ANSWERS_FORMAT);
+        return false;
+    }
+    if (ynode_is(format, "stagegap-rules/1")) {
+        yerror(&resp->c, format, "this is a rules file, not an answers file; pass it with --rules");
+        return false;
+    }
+    if (!ynode_is(format, ANSWERS_FORMAT)) {
+        yerror(&resp->c, format, "format must be '%s'", ANSWERS_FORMAT);
+        return false;
+    }
+    const struct ynode *model = ymap_get(root, "rules");
+    const char *id = model ? ytext(&resp->c, model, "rules") : NULL;
+    if (id && strcmp(id, resp->rules->id) != 0) {
+        struct strbuf shown = STRBUF_INIT;
+        text_add_quoted(&shown, id, 60);
+        yerror(&resp->c, model, "these answers are for the model %s, but the rules loaded are "
+                                "'%s'; pass the matching rules with --rules",
+               strbuf_str(&shown), resp->rules->id);
+        strbuf_release(&shown);
+        return false;
+    }
+    return true;
+}
+
+static void read_root(struct response *resp, const struct ynode *root, bool strict)
+{
+    static const char *const keys[] = {"!format", "!rules", "!organisation", "!date",
+                                       "respondent", "!answers", NULL};
+    if (!check_header(resp, root))
+        return;
+    ymap_check_keys(&resp->c, root, "the answers file", keys);
+    resp->organisation_node = ymap_get(root, "organisation");
+    resp->organisation = ymap_text(&resp->c, root, "organisation", "organisation");
+    const struct ynode *date = ymap_get(root, "date");
+    const char *d = date ? ytext(&resp->c, date, "date") : NULL;
+    if (d && !date_valid(d))
+        yerror(&resp->c, date, "date must be a calendar date written YYYY-MM-DD, like "
+                               "2026-09-30");
+    else
+        resp->date = d;
+    const struct ynode *respondent = ymap_get(root, "respondent");
+    if (respondent)
+        read_respondent(resp, respondent);
+    const struct ynode *answers = ymap_get(root, "answers");
+    if (answers && yexpect_map(&resp->c, answers, "answers")) {
+        read_answers(resp, answers);
+        if (strict)
+            require_complete(resp, answers);
+    }
+}
+
+/* ---- folding a respondent into the assessment ---- */
+
+static void tally_add(struct item_tally *t, enum answer_state state, double score)
+{
+    if (state == ANSWER_NA) {
+        t->n_na++;
+    } else if (state == ANSWER_UNKNOWN) {
+        t->n_unknown++;
+    } else if (state == ANSWER_SCORE) {
+        if (t->n == 0 || score < t->min)
+            t->min = score;
+        if (t->n == 0 || score > t->max)
+            t->max = score;
+        t->n++;
+        t->sum += score;
+        t->sumsq += score * score;
+    }
+}
+
+static struct role_tally *role_for(struct assessment *a, const char *role)
+{
+    for (size_t i = 0; i < a->n_roles; i++)
+        if (strcmp(a->roles[i].role, role) == 0)
+            return &a->roles[i];
+    XGROW(a->roles, a->n_roles + 1, a->roles_alloc);
+    struct role_tally *rt = &a->roles[a->n_roles++];
+    rt->role = pool_strdup(&a->pool, role);
+    rt->respondents = 0;
+    rt->items = xcalloc(a->rules->n_items ? a->rules->n_items : 1, sizeof(*rt->items));
+    return rt;
+}
+
+static void keep_note(struct assessment *a, struct item_tally *t, const struct response *resp,
+                      size_t item)
+{
+    if (!resp->note[item] && !resp->evidence[item])
+        return;
+    XGROW(t->notes, t->n_notes + 1, t->notes_alloc);
+    struct answer_note *n = &t->notes[t->n_notes++];
+    n->respondent = pool_strdup(&a->pool, resp->respondent);
+    n->role = pool_strdup(&a->pool, resp->role);
+    n->note = pool_strdup(&a->pool, resp->note[item]);
+    n->evidence = pool_strdup(&a->pool, resp->evidence[item]);
+}
+
+/* All respondents answer for one organisation; a mix is an error located in the newcomer. */
+static int check_same_organisation(struct assessment *a, struct response *resp)
+{
+    if (!a->organisation || strcmp(a->organisation, resp->organisation) == 0)
+        return 0;
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_adds(&msg, "organisation ");
+    text_add_quoted(&msg, resp->organisation, 60);
+    strbuf_adds(&msg, " differs from ");
+    text_add_quoted(&msg, a->organisation, 60);
+    strbuf_adds(&msg, " in ");
+    text_add_quoted(&msg, a->first_file, 80);
+    strbuf_adds(&msg, "; one assessment is one organisation's");
+    yerror(&resp->c, resp->organisation_node, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
+    return -1;
+}
+
+static void fold_in(struct assessment *a, const struct response *resp, const char *file)
+{
+    const struct rules *r = a->rules;
+    struct role_tally *rt = resp->role ? role_for(a, resp->role) : NULL;
+    if (!a->organisation) {
+        a->organisation = pool_strdup(&a->pool, resp->organisation);
+        a->first_file = pool_strdup(&a->pool, file);
+    }
+    /* The assessment takes its latest respondent's date: when it was complete. */
+    if (!a->date || strcmp(resp->date, a->date) > 0)
+        a->date = pool_strdup(&a->pool, resp->date);
+    a->respondents++;
+    if (rt)
+        rt->respondents++;
+    for (size_t i = 0; i < r->n_items; i++) {
+        tally_add(&a->items[i], resp->state[i], resp->score[i]);
+        if (rt)
+            tally_add(&rt->items[i], resp->state[i], resp->score[i]);
+        keep_note(a, &a->items[i], resp, i);
+    }
+}
+
+int assessment_add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
+                          bool strict, struct diags *d)
+{
+    struct ydoc doc;
+    struct response resp = {.c = {file, d}, .rules = a->rules};
+    size_t errors_before = d->errors;
+    ydoc_init(&doc);
+    response_alloc(&resp, a->rules);
+    yaml_read(&doc, file, buf, len, &ylimits_default, d);
+    if (!doc.broken) {
+        if (!doc.root)
+            yerror(&resp.c, NULL, "empty file; an answers file starts with 'format: %s'",
+                   ANSWERS_FORMAT);
+        else if (yexpect_map(&resp.c, doc.root, "an answers file"))
+            read_root(&resp, doc.root, strict);
+    }
+    if (d->errors == errors_before && a->respondents >= ANSWERS_RESPONDENTS_MAX)
+        yerror(&resp.c, NULL, "more than %d respondents in one assessment",
+               ANSWERS_RESPONDENTS_MAX);
+    if (d->errors == errors_before && check_same_organisation(a, &resp) == 0)
+        fold_in(a, &resp, file);
+    response_free(&resp);
+    ydoc_release(&doc);
+    diags_set_source(d, NULL, 0);
+    return d->errors > errors_before ? -1 : 0;
+}
+
+static int add_file(struct assessment *a, const char *path, bool strict, struct diags *d)
+{
+    char *buf;
+    size_t len;
+    if (fileio_read(path, ANSWERS_FILE_MAX, &buf, &len, d) != 0)
+        return -1;
+    int rc = assessment_add_buffer(a, path, buf, len, strict, d);
+    free(buf);
+    return rc;
+}
+
+static bool is_answers_name(const char *name)
+{
+    size_t len = strlen(name);
+    if (name[0] == '.')
+        return false;
+    return (len > 5 && strcmp(name + len - 5, ".yaml") == 0) ||
+           (len > 4 && strcmp(name + len - 4, ".yml") == 0);
+}
+
+static int compare_names(const void *pa, const void *pb)
+{
+    return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* The directory's answers files, sorted by name so the result never depends on readdir. */
+static int list_dir(const char *path, char ***out, size_t *count, struct diags *d)
+{
+    DIR *dir = opendir(path);
+    *count = 0;
+    *out = NULL;
+    if (!dir) {
+        diag_add(d, DIAG_IO_ERROR, path, 0, 0, "cannot open directory: %s", strerror(errno));
+        return -1;
+    }
+    char **names = NULL;
+    size_t alloc = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL) {
+        if (!is_answers_name(e->d_name))
+            continue;
+        XGROW(names, *count + 1, alloc);
+        names[(*count)++] = xstrdup(e->d_name);
+    }
+    closedir(dir);
+    if (*count)
+        qsort(names, *count, sizeof(*names), compare_names);
+    *out = names;
+    return 0;
+}
+
+static int add_dir(struct assessment *a, const char *path, bool strict, struct diags *d)
+{
+    size_t count;
+    char **names;
+    if (list_dir(path, &names, &count, d) != 0)
+        return -1;
+    int rc = 0;
+    if (count == 0) {
+        diag_error(d, path, 0, 0, "no answers files (*.yaml, *.yml) in this directory");
+        rc = -1;
+    }
+    for (size_t i = 0; i < count; i++) {
+        struct strbuf file = STRBUF_INIT;
+        strbuf_addf(&file, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+        if (add_file(a, strbuf_str(&file), strict, d) != 0)
+            rc = -1;
+        strbuf_release(&file);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d)
+{
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return add_dir(a, path, strict, d);
+    return add_file(a, path, strict, d);
+}

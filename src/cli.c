@@ -1,0 +1,581 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "diag.h"
+#include "fileio.h"
+#include "report.h"
+#include "rules.h"
+#include "rules_render.h"
+#include "schema.h"
+#include "score.h"
+#include "strbuf.h"
+#include "template.h"
+#include "text.h"
+#include "version.h"
+#include "xalloc.h"
+
+enum { ARGS_MAX = 100000 };
+
+/* What the command line said, after parsing. */
+struct cli {
+    FILE *out, *err;
+    const struct command *cmd;
+    const char *rules_path, *format, *output, *fail_under;
+    bool strict, fail_on_regression;
+    char **args;
+    size_t n_args;
+};
+
+struct command {
+    const char *name;
+    int (*run)(struct cli *c);
+    const char *usage;
+    const char *summary;
+    const char *help;
+    const char *const *options;   /* long options it accepts, without "--" */
+    size_t min_args, max_args;
+};
+
+static int cmd_assess(struct cli *c);
+static int cmd_init(struct cli *c);
+static int cmd_validate(struct cli *c);
+static int cmd_rules(struct cli *c);
+static int cmd_help(struct cli *c);
+
+static const char *const assess_options[] = {"rules", "format", "output", "fail-under", NULL};
+static const char *const init_options[] = {"rules", "output", NULL};
+static const char *const validate_options[] = {"rules", "strict", NULL};
+static const char *const rules_options[] = {"rules", "format", NULL};
+static const char *const no_options[] = {NULL};
+
+static const struct command commands[] = {
+    {"assess", cmd_assess,
+     "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
+     "ANSWERS...",
+     "score an organisation's answers and print the stage-by-stage gap report",
+     "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
+     "*.yaml and *.yml inside, in name order), or - for standard input.\n"
+     "\n"
+     "  --rules FILE       score against this rules file (default: the built-in\n"
+     "                     Signs of Safety model)\n"
+     "  --format FMT       text (default), markdown, json or csv\n"
+     "  --output FILE      write the report to FILE, whole or not at all; never over\n"
+     "                     an input\n"
+     "  --fail-under SCORE exit 1 when the focus stage scores under SCORE (0-100), or\n"
+     "                     has too few answers to score; nothing to focus on passes\n",
+     assess_options, 1, ARGS_MAX},
+    {"init", cmd_init, "stagegap init [--rules FILE] [--output FILE]",
+     "write an answers template with every question of the model",
+     "Every question comes with both ends of its scale in comments, grouped by stage,\n"
+     "and every answer set to unknown. Fill it in and run 'stagegap assess FILE'.\n"
+     "\n"
+     "  --rules FILE       the model to write questions for (default: built-in)\n"
+     "  --output FILE      write the template to FILE instead of standard output\n",
+     init_options, 0, 0},
+    {"validate", cmd_validate, "stagegap validate [--rules FILE] [--strict] [FILE...]",
+     "check rules and answers files and report every problem",
+     "Each FILE may be a rules file or an answers file: its 'format' key tells which.\n"
+     "With no FILE, checks the rules (--rules FILE, or the built-in model).\n"
+     "\n"
+     "  --rules FILE       check answers against this rules file (default: built-in)\n"
+     "  --strict           answers files must answer every question (no unknown)\n",
+     validate_options, 0, ARGS_MAX},
+    {"rules", cmd_rules, "stagegap rules [--rules FILE] [--format FMT]",
+     "show the model: stages, items, questions, weights and links",
+     "  --rules FILE       show this rules file (default: the built-in model)\n"
+     "  --format FMT       text (default): an outline; markdown: a page a board can\n"
+     "                     read; json: the model as data (stagegap-model/1)\n",
+     rules_options, 0, 0},
+    {"help", cmd_help, "stagegap help [COMMAND]", "show help for stagegap or one command",
+     "", no_options, 0, 1},
+};
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* ---- output ---- */
+
+/* Writes bytes to a stream and reports a failed write (a full disk, a closed pipe). */
+static int write_stream(FILE *f, const char *data, size_t len, const char *what, FILE *err)
+{
+    if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0 || ferror(f)) {
+        fprintf(err, "stagegap: error: cannot write to %s: %s\n", what, strerror(errno));
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+static int print_diags(struct cli *c, struct diags *d)
+{
+    struct strbuf sb = STRBUF_INIT;
+    diags_render(d, &sb);
+    write_stream(c->err, sb.buf ? sb.buf : "", sb.len, "standard error", c->err);
+    strbuf_release(&sb);
+    return diags_exit_code(d);
+}
+
+static bool is_input(const struct cli *c, const char *path)
+{
+    if (c->rules_path && fileio_same_file(c->rules_path, path))
+        return true;
+    for (size_t i = 0; i < c->n_args; i++)
+        if (fileio_same_file(c->args[i], path))
+            return true;
+    return false;
+}
+
+/* Sends the finished output to --output (whole or nothing) or standard output. */
+static int emit(struct cli *c, const struct strbuf *sb)
+{
+    if (!c->output)
+        return write_stream(c->out, strbuf_str(sb), sb->len, "standard output", c->err);
+    if (is_input(c, c->output)) {
+        struct strbuf msg = STRBUF_INIT;
+        text_add_quoted(&msg, c->output, 200);
+        fprintf(c->err, "stagegap: error: --output %s is one of the inputs; refusing to "
+                        "write over it\n", strbuf_str(&msg));
+        strbuf_release(&msg);
+        return EXIT_USAGE;
+    }
+    struct diags d;
+    diags_init(&d);
+    int rc = fileio_write_atomic(c->output, strbuf_str(sb), sb->len, &d) == 0
+                 ? EXIT_OK : print_diags(c, &d);
+    diags_release(&d);
+    return rc;
+}
+
+static bool want_color(const struct cli *c)
+{
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && *no_color)
+        return false;
+    return !c->output && isatty(fileno(c->out));
+}
+
+static size_t terminal_width(const struct cli *c)
+{
+    const char *columns = getenv("COLUMNS");
+    long w = columns ? strtol(columns, NULL, 10) : 0;
+#ifdef TIOCGWINSZ
+    struct winsize ws;
+    if (w <= 0 && !c->output && ioctl(fileno(c->out), TIOCGWINSZ, &ws) == 0)
+        w = ws.ws_col;
+#else
+    (void)c;
+#endif
+    if (w <= 0)
+        w = 80;
+    return (size_t)(w < 40 ? 40 : w > 200 ? 200 : w);
+}
+
+/* ---- usage errors ---- */
+
+/* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
+static int usage_error(struct cli *c, const char *what, const char *value)
+{
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_addf(&msg, "stagegap: %s", what);
+    if (value) {
+        strbuf_addc(&msg, ' ');
+        text_add_quoted(&msg, value, 80);
+    }
+    fprintf(c->err, "%s\nusage: %s\nSee 'stagegap help%s%s'.\n", strbuf_str(&msg),
+            c->cmd ? c->cmd->usage : "stagegap COMMAND [OPTIONS] [ARGS]",
+            c->cmd ? " " : "", c->cmd ? c->cmd->name : "");
+    strbuf_release(&msg);
+    return EXIT_USAGE;
+}
+
+static bool accepts(const struct command *cmd, const char *name)
+{
+    for (size_t i = 0; cmd->options[i]; i++)
+        if (strcmp(cmd->options[i], name) == 0)
+            return true;
+    return false;
+}
+
+static const char **option_slot(struct cli *c, const char *name)
+{
+    if (strcmp(name, "rules") == 0)
+        return &c->rules_path;
+    if (strcmp(name, "format") == 0)
+        return &c->format;
+    if (strcmp(name, "output") == 0)
+        return &c->output;
+    if (strcmp(name, "fail-under") == 0)
+        return &c->fail_under;
+    return NULL;
+}
+
+static int unknown_option(struct cli *c, const char *arg)
+{
+    size_t n = 0;
+    while (c->cmd->options[n])
+        n++;
+    const char *near =
+        strncmp(arg, "--", 2) == 0 ? text_did_you_mean(arg + 2, c->cmd->options, n) : NULL;
+    if (near)
+        fprintf(c->err, "stagegap: did you mean '--%s'?\n", near);
+    return usage_error(c, "unknown option", arg);
+}
+
+/* Parses one option at argv[*i]; returns 0, or an exit code. */
+static int parse_option(struct cli *c, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i];
+    if (strncmp(arg, "--", 2) != 0)
+        return unknown_option(c, arg);
+    const char *eq = strchr(arg, '=');
+    size_t name_len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+    char *name = xstrndup(arg + 2, name_len);
+    int rc = 0;
+    if (!accepts(c->cmd, name)) {
+        rc = unknown_option(c, arg);
+    } else if (strcmp(name, "strict") == 0 || strcmp(name, "fail-on-regression") == 0) {
+        if (eq)
+            rc = usage_error(c, "this option takes no value:", arg);
+        else if (name[0] == 's')
+            c->strict = true;
+        else
+            c->fail_on_regression = true;
+    } else {
+        const char **slot = option_slot(c, name);
+        const char *value = eq ? eq + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
+        if (!value || (!eq && !*value))
+            rc = usage_error(c, "this option needs a value:", arg);
+        else if (*slot)
+            rc = usage_error(c, "this option is given twice:", arg);
+        else
+            *slot = value;
+    }
+    free(name);
+    return rc;
+}
+
+static int parse_args(struct cli *c, int argc, char **argv)
+{
+    c->args = xcalloc((size_t)argc + 1, sizeof(*c->args));
+    bool options_done = false;
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!options_done && strcmp(arg, "--") == 0) {
+            options_done = true;
+        } else if (!options_done && arg[0] == '-' && arg[1] != '\0') {
+            int rc = parse_option(c, argc, argv, &i);
+            if (rc)
+                return rc;
+        } else {
+            c->args[c->n_args++] = argv[i];
+        }
+    }
+    if (c->n_args < c->cmd->min_args)
+        return usage_error(c, "missing argument", NULL);
+    if (c->n_args > c->cmd->max_args)
+        return usage_error(c, "unexpected argument", c->args[c->cmd->max_args]);
+    return 0;
+}
+
+/* ---- shared steps ---- */
+
+static int load_rules(struct cli *c, struct rules *r)
+{
+    struct diags d;
+    diags_init(&d);
+    int rc = c->rules_path ? rules_load_file(r, c->rules_path, &d) : rules_load_default(r, &d);
+    int code = rc == 0 ? EXIT_OK : print_diags(c, &d);
+    diags_release(&d);
+    return code;
+}
+
+static int check_format(struct cli *c, const char *const *allowed)
+{
+    if (!c->format)
+        return 0;
+    for (size_t i = 0; allowed[i]; i++)
+        if (strcmp(c->format, allowed[i]) == 0)
+            return 0;
+    return usage_error(c, "unknown format", c->format);
+}
+
+/* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */
+static int load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n)
+{
+    struct diags d;
+    diags_init(&d);
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(paths[i], "-") == 0 && ++stdin_uses > 1) {
+            diags_release(&d);
+            return usage_error(c, "standard input can be read only once:", "-");
+        }
+        assessment_add_path(a, paths[i], false, &d);
+    }
+    int code = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
+    diags_release(&d);
+    return code;
+}
+
+/* ---- commands ---- */
+
+static int parse_score(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!*s || *end || errno || v < 0 || v > 100)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* --fail-under: the focus stage must score at least the threshold. */
+static bool gate_fails(const struct score *s, double threshold)
+{
+    if (s->focus < 0)
+        return false;
+    const struct score_stage *st = &s->stages[s->focus];
+    return !st->has_score || st->score < threshold;
+}
+
+static int cmd_assess(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
+    struct rules r;
+    struct assessment a;
+    struct score s;
+    struct strbuf out = STRBUF_INIT;
+    double threshold = 0;
+    int rc = check_format(c, formats);
+    if (rc)
+        return rc;
+    if (c->fail_under && parse_score(c->fail_under, &threshold) != 0)
+        return usage_error(c, "--fail-under takes a score from 0 to 100, not", c->fail_under);
+    if ((rc = load_rules(c, &r)) != 0)
+        return rc;
+    assessment_init(&a, &r);
+    score_init(&s);
+    if ((rc = load_assessment(c, &a, c->args, c->n_args)) != 0)
+        goto out;
+    score_compute(&s, &r, &a);
+    struct report_ctx ctx = {&s, STAGEGAP_VERSION, want_color(c), terminal_width(c)};
+    report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
+    if ((rc = emit(c, &out)) != 0)
+        goto out;
+    if (c->fail_under && gate_fails(&s, threshold))
+        rc = EXIT_GATE;
+out:
+    strbuf_release(&out);
+    score_release(&s);
+    assessment_release(&a);
+    rules_release(&r);
+    return rc;
+}
+
+static int cmd_init(struct cli *c)
+{
+    struct rules r;
+    struct strbuf out = STRBUF_INIT;
+    int rc = load_rules(c, &r);
+    if (rc)
+        return rc;
+    template_render(&r, &out);
+    rc = emit(c, &out);
+    strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+static int cmd_rules(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", NULL};
+    struct rules r;
+    struct strbuf out = STRBUF_INIT;
+    int rc = check_format(c, formats);
+    if (rc || (rc = load_rules(c, &r)) != 0)
+        return rc;
+    const char *f = c->format ? c->format : "text";
+    if (strcmp(f, "json") == 0)
+        rules_render_json(&r, &out);
+    else if (strcmp(f, "markdown") == 0)
+        rules_render_markdown(&r, &out);
+    else
+        rules_render_text(&r, &out);
+    rc = emit(c, &out);
+    strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+static void describe_rules(struct strbuf *sb, const char *name, const struct rules *r)
+{
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid rules file '");
+    text_add_safe(sb, r->id, true);
+    strbuf_adds(sb, "' version ");
+    text_add_safe(sb, r->version, true);
+    strbuf_addf(sb, " (%zu stages, %zu items, %zu questions)\n", r->n_stages, r->n_items,
+                rules_answerable(r));
+}
+
+static void describe_answers(struct strbuf *sb, const char *name, const struct assessment *a)
+{
+    const struct rules *r = a->rules;
+    size_t answered = 0, answerable = rules_answerable(r);
+    for (size_t i = 0; i < r->n_items; i++)
+        answered += item_tally_state(&a->items[i]) == ANSWER_SCORE ||
+                    item_tally_state(&a->items[i]) == ANSWER_NA;
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid answers for ");
+    text_add_quoted(sb, a->organisation, 80);
+    strbuf_addf(sb, " (%s), %zu of %zu questions answered\n", a->date, answered, answerable);
+}
+
+static int validate_one(struct cli *c, const struct rules *r, const char *path,
+                        struct strbuf *report, struct diags *d)
+{
+    char *buf;
+    size_t len;
+    if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
+        return -1;
+    char *format = yaml_format_of(buf, len);
+    int rc;
+    if (format && strcmp(format, RULES_FORMAT) == 0) {
+        struct rules other;
+        if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
+            describe_rules(report, path, &other);
+        rules_release(&other);
+    } else {
+        struct assessment a;
+        assessment_init(&a, r);
+        if ((rc = assessment_add_buffer(&a, path, buf, len, c->strict, d)) == 0)
+            describe_answers(report, path, &a);
+        assessment_release(&a);
+    }
+    free(format);
+    free(buf);
+    return rc;
+}
+
+static int cmd_validate(struct cli *c)
+{
+    struct rules r;
+    struct diags d;
+    struct strbuf report = STRBUF_INIT;
+    int rc = load_rules(c, &r);
+    if (rc)
+        return rc;
+    diags_init(&d);
+    if (c->n_args == 0)
+        describe_rules(&report, r.file, &r);
+    for (size_t i = 0; i < c->n_args; i++)
+        validate_one(c, &r, c->args[i], &report, &d);
+    rc = write_stream(c->out, strbuf_str(&report), report.len, "standard output", c->err);
+    if (diags_failed(&d))
+        rc = print_diags(c, &d);
+    diags_release(&d);
+    strbuf_release(&report);
+    rules_release(&r);
+    return rc;
+}
+
+static void general_help(struct strbuf *sb)
+{
+    strbuf_adds(sb, "stagegap - implementation-readiness gap reports from a staged model\n\n"
+                    "usage: stagegap COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        strbuf_addf(sb, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    strbuf_adds(sb, "\nWithout --rules, the built-in Signs of Safety model is used.\n"
+                    "Formats: text, markdown, json, csv.\n"
+                    "Exit status: 0 success, 1 a --fail-under gate failed, 2 usage error,\n"
+                    "3 invalid input, 4 a file could not be read or written.\n\n"
+                    "'stagegap help COMMAND' shows a command's options; "
+                    "'stagegap --version' the version.\n");
+}
+
+static void command_help(struct strbuf *sb, const struct command *cmd)
+{
+    strbuf_addf(sb, "usage: %s\n\n%s.\n", cmd->usage, cmd->summary);
+    if (*cmd->help)
+        strbuf_addf(sb, "\n%s", cmd->help);
+}
+
+static int cmd_help(struct cli *c)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (c->n_args == 0) {
+        general_help(&sb);
+    } else {
+        const struct command *cmd = find_command(c->args[0]);
+        if (!cmd) {
+            strbuf_release(&sb);
+            c->cmd = NULL;
+            return usage_error(c, "no command called", c->args[0]);
+        }
+        command_help(&sb, cmd);
+    }
+    int rc = write_stream(c->out, strbuf_str(&sb), sb.len, "standard output", c->err);
+    strbuf_release(&sb);
+    return rc;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
+}
+
+int cli_main(int argc, char **argv, FILE *out, FILE *err)
+{
+    struct cli c = {.out = out, .err = err};
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        struct strbuf sb = STRBUF_INIT;
+        general_help(&sb);
+        int rc = write_stream(argc < 2 ? err : out, strbuf_str(&sb), sb.len, "output", err);
+        strbuf_release(&sb);
+        return argc < 2 ? EXIT_USAGE : rc;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        const char *v = "stagegap " STAGEGAP_VERSION "\n";
+        return write_stream(out, v, strlen(v), "standard output", err);
+    }
+    c.cmd = find_command(argv[1]);
+    if (!c.cmd) {
+        const char *names[sizeof(commands) / sizeof(commands[0])];
+        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+            names[i] = commands[i].name;
+        const char *near = text_did_you_mean(argv[1], names, sizeof(names) / sizeof(names[0]));
+        if (near)
+            fprintf(err, "stagegap: did you mean '%s'?\n", near);
+        return usage_error(&c, argv[1][0] == '-' ? "unknown option" : "unknown command", argv[1]);
+    }
+    if (wants_help(argc, argv)) {
+        struct strbuf sb = STRBUF_INIT;
+        command_help(&sb, c.cmd);
+        int rc = write_stream(out, strbuf_str(&sb), sb.len, "standard output", err);
+        strbuf_release(&sb);
+        return rc;
+    }
+    int rc = parse_args(&c, argc, argv);
+    if (rc == 0)
+        rc = c.cmd->run(&c);
+    free(c.args);
+    return rc;
+}

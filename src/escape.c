@@ -1,0 +1,135 @@
+#include "escape.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+/* Calls add for each valid code point of s, and adds U+FFFD for each invalid byte. */
+static void each_code_point(struct strbuf *sb, const char *s,
+                            void (*add)(struct strbuf *, const unsigned char *, size_t))
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t len = utf8_seq_len(u + i, n - i);
+        if (!len) {
+            strbuf_adds(sb, "\xEF\xBF\xBD");
+            i++;
+            continue;
+        }
+        add(sb, u + i, len);
+        i += len;
+    }
+}
+
+static bool is_c1(const unsigned char *u, size_t len)
+{
+    return len == 2 && u[0] == 0xC2 && u[1] < 0xA0;
+}
+
+static void add_json(struct strbuf *sb, const unsigned char *u, size_t len)
+{
+    unsigned char c = u[0];
+    if (len == 1 && c == '"')
+        strbuf_adds(sb, "\\\"");
+    else if (len == 1 && c == '\\')
+        strbuf_adds(sb, "\\\\");
+    else if (len == 1 && c == '\n')
+        strbuf_adds(sb, "\\n");
+    else if (len == 1 && c == '\t')
+        strbuf_adds(sb, "\\t");
+    else if (len == 1 && c == '\r')
+        strbuf_adds(sb, "\\r");
+    else if (len == 1 && (c < 0x20 || c == 0x7F))
+        strbuf_addf(sb, "\\u%04x", c);
+    else if (is_c1(u, len))
+        strbuf_addf(sb, "\\u%04x", u[1]);
+    else if (len == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+        strbuf_addf(sb, "\\u%04x", 0x2000 + (u[2] - 0x80));
+    else
+        strbuf_add(sb, u, len);
+}
+
+void escape_json(struct strbuf *sb, const char *s)
+{
+    strbuf_addc(sb, '"');
+    each_code_point(sb, s, add_json);
+    strbuf_addc(sb, '"');
+}
+
+static void add_markdown(struct strbuf *sb, const unsigned char *u, size_t len)
+{
+    unsigned char c = u[0];
+    if (len == 1 && (c == '\n' || c == '\r' || c == '\t'))
+        strbuf_addc(sb, ' ');
+    else if (len == 1 && (c < 0x20 || c == 0x7F))
+        strbuf_addf(sb, "\\\\x%02x", c);
+    else if (is_c1(u, len))
+        strbuf_addf(sb, "\\\\x%02x", u[1]);
+    else if (len == 1 && strchr("\\`*_[]<>#|&~", c))
+        strbuf_addc(sb, '\\'), strbuf_addc(sb, (char)c);
+    else
+        strbuf_add(sb, u, len);
+}
+
+void escape_markdown(struct strbuf *sb, const char *s)
+{
+    each_code_point(sb, s, add_markdown);
+}
+
+static void add_csv(struct strbuf *sb, const unsigned char *u, size_t len)
+{
+    if (len == 1 && u[0] == '"')
+        strbuf_adds(sb, "\"\"");
+    else if (len == 1 && (u[0] < 0x20 || u[0] == 0x7F) && u[0] != '\n' && u[0] != '\t' &&
+             u[0] != '\r')
+        strbuf_addf(sb, "\\x%02x", u[0]);
+    else if (is_c1(u, len))
+        strbuf_addf(sb, "\\x%02x", u[1]);
+    else
+        strbuf_add(sb, u, len);
+}
+
+void escape_csv(struct strbuf *sb, const char *s)
+{
+    strbuf_addc(sb, '"');
+    if (strchr("=+-@\t\r", s[0]) && s[0] != '\0')
+        strbuf_addc(sb, '\'');
+    each_code_point(sb, s, add_csv);
+    strbuf_addc(sb, '"');
+}
+
+static void add_html(struct strbuf *sb, const unsigned char *u, size_t len)
+{
+    unsigned char c = u[0];
+    if (len == 1) {
+        switch (c) {
+        case '&': strbuf_adds(sb, "&amp;"); return;
+        case '<': strbuf_adds(sb, "&lt;"); return;
+        case '>': strbuf_adds(sb, "&gt;"); return;
+        case '"': strbuf_adds(sb, "&quot;"); return;
+        case '\'': strbuf_adds(sb, "&#39;"); return;
+        default: break;
+        }
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            strbuf_addf(sb, "\\x%02x", c);
+            return;
+        }
+    }
+    if (is_c1(u, len))
+        strbuf_addf(sb, "\\x%02x", u[1]);
+    else
+        strbuf_add(sb, u, len);
+}
+
+void escape_html(struct strbuf *sb, const char *s)
+{
+    each_code_point(sb, s, add_html);
+}
+
+void escape_terminal(struct strbuf *sb, const char *s, int flatten)
+{
+    text_add_safe(sb, s, flatten != 0);
+}

@@ -1,0 +1,155 @@
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static int io_error(struct diags *d, const char *path, const char *what, int err)
+{
+    diag_add(d, DIAG_IO_ERROR, path, 0, 0, "%s: %s", what, strerror(err));
+    return -1;
+}
+
+static int read_fd(int fd, const char *path, size_t cap, struct strbuf *sb, struct diags *d)
+{
+    char chunk[65536];
+    for (;;) {
+        ssize_t got = read(fd, chunk, sizeof(chunk));
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            return io_error(d, path, "cannot read", errno);
+        }
+        if (got == 0)
+            return 0;
+        if (sb->len + (size_t)got > cap) {
+            diag_error(d, path, 0, 0, "file is larger than the limit of %zu bytes", cap);
+            return -1;
+        }
+        strbuf_add(sb, chunk, (size_t)got);
+    }
+}
+
+int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d)
+{
+    *out = NULL;
+    *len = 0;
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return io_error(d, path, "cannot open", errno);
+    struct stat st;
+    int rc = -1;
+    struct strbuf sb = STRBUF_INIT;
+    if (fstat(fd, &st) != 0) {
+        io_error(d, path, "cannot read", errno);
+        goto out;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diag_add(d, DIAG_IO_ERROR, path, 0, 0, "is a directory, not a file");
+        goto out;
+    }
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > cap) {
+        diag_error(d, path, 0, 0, "file is larger than the limit of %zu bytes", cap);
+        goto out;
+    }
+    if (read_fd(fd, path, cap, &sb, d) != 0)
+        goto out;
+    *out = strbuf_detach(&sb, len);
+    rc = 0;
+out:
+    strbuf_release(&sb);
+    if (!is_stdin)
+        close(fd);
+    return rc;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The directory part of path ("." when none), for the temporary file and its sync. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d)
+{
+    char *dir = dir_of(path);
+    struct strbuf tmp = STRBUF_INIT;
+    strbuf_addf(&tmp, "%s/.stagegap-XXXXXX", dir);
+    char *tmp_path = strbuf_detach(&tmp, NULL);
+    int rc = -1;
+    int fd = mkstemp(tmp_path);
+    if (fd < 0) {
+        io_error(d, path, "cannot write", errno);
+        goto out;
+    }
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        int err = errno;
+        close(fd);
+        unlink(tmp_path);
+        io_error(d, path, "cannot write", err);
+        goto out;
+    }
+    /* mkstemp makes the file 0600; a report is an ordinary file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
+        int err = errno;
+        unlink(tmp_path);
+        io_error(d, path, "cannot write", err);
+        goto out;
+    }
+    if (rename(tmp_path, path) != 0) {
+        int err = errno;
+        unlink(tmp_path);
+        io_error(d, path, "cannot write", err);
+        goto out;
+    }
+    int dfd = open(dir, O_RDONLY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    rc = 0;
+out:
+    free(tmp_path);
+    free(dir);
+    return rc;
+}
+
+bool fileio_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+        return false;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

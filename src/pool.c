@@ -1,0 +1,79 @@
+#include "pool.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+enum { POOL_CHUNK_SIZE = 16384 };
+
+struct pool_chunk {
+    struct pool_chunk *next;
+    size_t used, size;
+    alignas(max_align_t) unsigned char data[];
+};
+
+void pool_init(struct pool *p)
+{
+    p->head = NULL;
+}
+
+void pool_release(struct pool *p)
+{
+    struct pool_chunk *c = p->head;
+    while (c) {
+        struct pool_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    p->head = NULL;
+}
+
+static size_t align_up(size_t n)
+{
+    size_t a = alignof(max_align_t);
+    return st_add(n, a - 1) / a * a;
+}
+
+void *pool_alloc(struct pool *p, size_t size)
+{
+    size = align_up(size ? size : 1);
+    struct pool_chunk *c = p->head;
+    if (!c || c->size - c->used < size) {
+        size_t cap = size > POOL_CHUNK_SIZE ? size : POOL_CHUNK_SIZE;
+        c = xmalloc(st_add(sizeof(*c), cap));
+        c->size = cap;
+        c->used = 0;
+        /* A large block goes behind the current chunk, so its free space stays usable. */
+        if (size > POOL_CHUNK_SIZE && p->head) {
+            c->next = p->head->next;
+            p->head->next = c;
+        } else {
+            c->next = p->head;
+            p->head = c;
+        }
+    }
+    void *out = c->data + c->used;
+    c->used += size;
+    memset(out, 0, size);
+    return out;
+}
+
+void *pool_array(struct pool *p, size_t count, size_t size)
+{
+    return pool_alloc(p, st_mult(count, size));
+}
+
+char *pool_strndup(struct pool *p, const char *s, size_t n)
+{
+    char *out = pool_alloc(p, st_add(n, 1));
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return out;
+}
+
+char *pool_strdup(struct pool *p, const char *s)
+{
+    return s ? pool_strndup(p, s, strlen(s)) : NULL;
+}

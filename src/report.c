@@ -1,0 +1,41 @@
+#include "report.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rules.h"
+#include "score.h"
+#include "strbuf.h"
+
+static const struct report_format formats[] = {
+    {"text", report_render_text},
+    {"markdown", report_render_markdown},
+    {"json", report_render_json},
+    {"csv", report_render_csv},
+};
+
+const struct report_format *report_format_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+        if (strcmp(formats[i].name, name) == 0)
+            return &formats[i];
+    return NULL;
+}
+
+const char *report_format_names(void)
+{
+    return "text, markdown, json, csv";
+}
+
+void report_add_number(struct strbuf *out, double v)
+{
+    double rounded = round(v * 10.0) / 10.0;
+    if (rounded == 0.0)
+        rounded = 0.0;  /* no "-0.0" */
+    strbuf_addf(out, "%.1f", rounded);
+}
+
+const char *report_caveat(const struct score *s)
+{
+    return s->rules->source.note;
+}

@@ -1,0 +1,535 @@
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "embedded.h"
+#include "fileio.h"
+#include "schema.h"
+#include "sha256.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+struct loader {
+    struct yctx c;
+    struct rules *r;
+    const struct ynode **item_nodes;  /* per item, for locating link errors */
+};
+
+static const char *const kind_names[ITEM_KINDS] = {"challenge", "facilitator", "barrier",
+                                                   "suggestion"};
+static const char *const kind_lists[ITEM_KINDS] = {"challenges", "facilitators", "barriers",
+                                                   "suggestions"};
+
+const char *item_kind_name(enum item_kind kind)
+{
+    return kind_names[kind];
+}
+
+const char *item_kind_list(enum item_kind kind)
+{
+    return kind_lists[kind];
+}
+
+void rules_init(struct rules *r)
+{
+    memset(r, 0, sizeof(*r));
+    pool_init(&r->pool);
+}
+
+void rules_release(struct rules *r)
+{
+    pool_release(&r->pool);
+    rules_init(r);
+}
+
+static const char *keep(struct loader *l, const char *s)
+{
+    return s ? pool_strdup(&l->r->pool, s) : NULL;
+}
+
+static const char *keep_text(struct loader *l, const struct ynode *map, const char *key,
+                             const char *what)
+{
+    return keep(l, ymap_text(&l->c, map, key, what));
+}
+
+/* Reports a second use of an id among the first n ids of a kind. */
+static void check_unique(struct loader *l, const struct ynode *at, const char *id,
+                         const char *const *seen, size_t n, const char *what)
+{
+    if (!id)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (seen[i] && strcmp(seen[i], id) == 0) {
+            yerror(&l->c, at, "duplicate %s id '%s'", what, id);
+            return;
+        }
+    }
+}
+
+static void load_source(struct loader *l, const struct ynode *n)
+{
+    static const char *const keys[] = {"!title", "publisher", "year", "url", "!note",
+                                       "judgement", NULL};
+    if (!yexpect_map(&l->c, n, "source"))
+        return;
+    ymap_check_keys(&l->c, n, "source", keys);
+    struct rules_source *s = &l->r->source;
+    s->title = keep_text(l, n, "title", "source title");
+    s->publisher = keep_text(l, n, "publisher", "source publisher");
+    s->url = keep_text(l, n, "url", "source url");
+    s->note = keep_text(l, n, "note", "source note");
+    s->judgement = keep_text(l, n, "judgement", "source judgement");
+    const struct ynode *year = ymap_get(n, "year");
+    if (year)
+        yinteger(&l->c, year, 1000, 9999, "source year", &s->year);
+}
+
+static void load_scale(struct loader *l, const struct ynode *n)
+{
+    static const char *const keys[] = {"!min", "!max", "!low", "!high", NULL};
+    if (!yexpect_map(&l->c, n, "scale"))
+        return;
+    ymap_check_keys(&l->c, n, "scale", keys);
+    const struct ynode *min = ymap_get(n, "min"), *max = ymap_get(n, "max");
+    if (min && max && yinteger(&l->c, min, -1000, 1000, "scale min", &l->r->scale_min) == 0 &&
+        yinteger(&l->c, max, -1000, 1000, "scale max", &l->r->scale_max) == 0) {
+        long span = l->r->scale_max - l->r->scale_min;
+        if (span < 1 || span > 100)
+            yerror(&l->c, max, "scale max must be above min by 1 to 100 points, not by %ld", span);
+    }
+    l->r->scale_low = keep_text(l, n, "low", "scale low");
+    l->r->scale_high = keep_text(l, n, "high", "scale high");
+}
+
+static void load_scoring(struct loader *l, const struct ynode *n)
+{
+    static const char *const keys[] = {"min-coverage", "acted-on", NULL};
+    if (!yexpect_map(&l->c, n, "scoring"))
+        return;
+    ymap_check_keys(&l->c, n, "scoring", keys);
+    const struct ynode *v;
+    if ((v = ymap_get(n, "min-coverage")))
+        ynumber(&l->c, v, 0, 1, "scoring min-coverage", &l->r->min_coverage);
+    if ((v = ymap_get(n, "acted-on")))
+        ynumber(&l->c, v, 0, 1, "scoring acted-on", &l->r->acted_on);
+}
+
+static void load_levels(struct loader *l, const struct ynode *seq)
+{
+    static const char *const keys[] = {"!id", "!title", "description", NULL};
+    struct rules *r = l->r;
+    r->levels = pool_array(&r->pool, seq->n, sizeof(*r->levels));
+    const char **ids = xcalloc(seq->n ? seq->n : 1, sizeof(*ids));
+    for (size_t i = 0; i < seq->n; i++) {
+        const struct ynode *n = seq->kids[i];
+        if (!yexpect_map(&l->c, n, "a level"))
+            continue;
+        ymap_check_keys(&l->c, n, "level", keys);
+        struct rules_level *lv = &r->levels[r->n_levels++];
+        const struct ynode *id = ymap_get(n, "id");
+        lv->id = id ? keep(l, yid(&l->c, id, "level id")) : NULL;
+        check_unique(l, id, lv->id, ids, i, "level");
+        ids[i] = lv->id;
+        lv->title = keep_text(l, n, "title", "level title");
+        lv->description = keep_text(l, n, "description", "level description");
+    }
+    free(ids);
+}
+
+static void load_bands(struct loader *l, const struct ynode *seq)
+{
+    static const char *const keys[] = {"!id", "!title", "!min", "description", NULL};
+    struct rules *r = l->r;
+    r->bands = pool_array(&r->pool, seq->n, sizeof(*r->bands));
+    const char **ids = xcalloc(seq->n ? seq->n : 1, sizeof(*ids));
+    const struct ynode *last_min = NULL;
+    for (size_t i = 0; i < seq->n; i++) {
+        const struct ynode *n = seq->kids[i];
+        if (!yexpect_map(&l->c, n, "a band"))
+            continue;
+        ymap_check_keys(&l->c, n, "band", keys);
+        struct rules_band *b = &r->bands[r->n_bands++];
+        const struct ynode *id = ymap_get(n, "id"), *min = ymap_get(n, "min");
+        b->id = id ? keep(l, yid(&l->c, id, "band id")) : NULL;
+        check_unique(l, id, b->id, ids, i, "band");
+        ids[i] = b->id;
+        if (b->id && strcmp(b->id, "insufficient-data") == 0)
+            yerror(&l->c, id, "band id 'insufficient-data' is reserved for stages with too "
+                              "few answers");
+        b->title = keep_text(l, n, "title", "band title");
+        b->description = keep_text(l, n, "description", "band description");
+        if (min && ynumber(&l->c, min, 0, 100, "band min", &b->min) == 0) {
+            if (r->n_bands > 1 && b->min >= r->bands[r->n_bands - 2].min)
+                yerror(&l->c, min, "bands run highest first: min %g must be below the "
+                                   "band before's %g", b->min, r->bands[r->n_bands - 2].min);
+            last_min = min;
+        }
+    }
+    if (r->n_bands && last_min && r->bands[r->n_bands - 1].min != 0)
+        yerror(&l->c, last_min, "the last band must have min: 0, so every score has a band");
+    free(ids);
+}
+
+static void check_addresses_allowed(struct loader *l, const struct ynode *n,
+                                   const struct rules_item *it)
+{
+    const struct ynode *addr = ymap_get(n, "addresses");
+    if (addr && it->kind != ITEM_SUGGESTION)
+        yerror(&l->c, addr, "only a suggestion has 'addresses'; '%s' is a %s",
+               it->id ? it->id : "this item", item_kind_name(it->kind));
+}
+
+static long find_level(const struct rules *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_levels; i++)
+        if (r->levels[i].id && strcmp(r->levels[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* "unknown WHAT 'x'; did you mean 'y'?" with the closest of the n names. */
+static void report_unknown_ref(struct loader *l, const struct ynode *at, const char *what,
+                               const char *id, const char *const *names, size_t n)
+{
+    const char *near = text_did_you_mean(id, names, n);
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_addf(&msg, "%s ", what);
+    text_add_quoted(&msg, id, 60);
+    if (near)
+        strbuf_addf(&msg, "; did you mean '%s'?", near);
+    yerror(&l->c, at, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
+}
+
+static void load_item_level(struct loader *l, const struct ynode *n, struct rules_item *it)
+{
+    const struct rules *r = l->r;
+    const struct ynode *level = ymap_get(n, "level");
+    const char *level_id = level ? ytext(&l->c, level, "item level") : NULL;
+    if (!level_id)
+        return;
+    long li = find_level(r, level_id);
+    if (li >= 0) {
+        it->level = (size_t)li;
+        return;
+    }
+    const char **names = xcalloc(r->n_levels + 1, sizeof(*names));
+    for (size_t i = 0; i < r->n_levels; i++)
+        names[i] = r->levels[i].id ? r->levels[i].id : "";
+    report_unknown_ref(l, level, "unknown level", level_id, names, r->n_levels);
+    free(names);
+}
+
+static void load_item(struct loader *l, const struct ynode *n, enum item_kind kind,
+                      size_t stage)
+{
+    static const char *const keys[] = {"!id", "!text", "!level", "question", "low", "high",
+                                       "weight", "source", "addresses", NULL};
+    struct rules *r = l->r;
+    size_t index = r->n_items++;
+    struct rules_item *it = &r->items[index];
+    l->item_nodes[index] = n;
+    it->kind = kind;
+    it->stage = stage;
+    it->weight = 1;
+    it->line = n->line;
+    if (!yexpect_map(&l->c, n, "an item"))
+        return;
+    const struct ynode *id = ymap_get(n, "id");
+    it->id = id ? keep(l, yid(&l->c, id, "item id")) : NULL;
+    struct strbuf what = STRBUF_INIT;
+    strbuf_addf(&what, "item '%s'", it->id ? it->id : "?");
+    ymap_check_keys(&l->c, n, strbuf_str(&what), keys);
+    strbuf_release(&what);
+    it->text = keep_text(l, n, "text", "item text");
+    it->question = keep_text(l, n, "question", "item question");
+    it->low = keep_text(l, n, "low", "item low");
+    it->high = keep_text(l, n, "high", "item high");
+    it->source = keep_text(l, n, "source", "item source");
+    const struct ynode *w = ymap_get(n, "weight");
+    if (w && ynumber(&l->c, w, 0, 100, "item weight", &it->weight) == 0 && it->weight <= 0)
+        yerror(&l->c, w, "item weight must be above 0; leave an item out rather than weigh it 0");
+    load_item_level(l, n, it);
+    check_addresses_allowed(l, n, it);
+}
+
+static size_t count_items(const struct ynode *stages)
+{
+    size_t total = 0;
+    for (size_t s = 0; s < stages->n; s++)
+        for (int k = 0; k < ITEM_KINDS; k++) {
+            const struct ynode *list = ymap_get(stages->kids[s], kind_lists[k]);
+            if (list && list->type == YNODE_SEQ)
+                total += list->n;
+        }
+    return total;
+}
+
+static void load_notes(struct loader *l, const struct ynode *n, struct rules_stage *st)
+{
+    if (!yexpect_seq(&l->c, n, "notes"))
+        return;
+    st->notes = pool_array(&l->r->pool, n->n, sizeof(*st->notes));
+    for (size_t i = 0; i < n->n; i++) {
+        const char *note = keep(l, ytext(&l->c, n->kids[i], "a note"));
+        if (note)
+            st->notes[st->n_notes++] = note;
+    }
+}
+
+static void load_stage(struct loader *l, const struct ynode *n, size_t index)
+{
+    static const char *const keys[] = {"!id", "!title", "description", "challenges",
+                                       "facilitators", "barriers", "suggestions", "notes", NULL};
+    struct rules_stage *st = &l->r->stages[index];
+    st->first_item = l->r->n_items;
+    if (!yexpect_map(&l->c, n, "a stage"))
+        return;
+    const struct ynode *id = ymap_get(n, "id");
+    st->id = id ? keep(l, yid(&l->c, id, "stage id")) : NULL;
+    ymap_check_keys(&l->c, n, "stage", keys);
+    st->title = keep_text(l, n, "title", "stage title");
+    st->description = keep_text(l, n, "description", "stage description");
+    for (int k = 0; k < ITEM_KINDS; k++) {
+        const struct ynode *list = ymap_get(n, kind_lists[k]);
+        if (!list || !yexpect_seq(&l->c, list, kind_lists[k]))
+            continue;
+        for (size_t i = 0; i < list->n; i++)
+            load_item(l, list->kids[i], (enum item_kind)k, index);
+    }
+    st->n_items = l->r->n_items - st->first_item;
+    const struct ynode *notes = ymap_get(n, "notes");
+    if (notes)
+        load_notes(l, notes, st);
+}
+
+static void load_stages(struct loader *l, const struct ynode *seq)
+{
+    struct rules *r = l->r;
+    size_t n_items = count_items(seq);
+    if (n_items > RULES_ITEMS_MAX) {
+        yerror(&l->c, seq, "%zu items is more than the limit of %d", n_items, RULES_ITEMS_MAX);
+        return;
+    }
+    r->stages = pool_array(&r->pool, seq->n, sizeof(*r->stages));
+    r->items = pool_array(&r->pool, n_items, sizeof(*r->items));
+    l->item_nodes = xcalloc(n_items ? n_items : 1, sizeof(*l->item_nodes));
+    r->n_stages = seq->n;
+    const char **ids = xcalloc(seq->n ? seq->n : 1, sizeof(*ids));
+    for (size_t i = 0; i < seq->n; i++) {
+        load_stage(l, seq->kids[i], i);
+        check_unique(l, ymap_get(seq->kids[i], "id"), r->stages[i].id, ids, i, "stage");
+        ids[i] = r->stages[i].id;
+    }
+    free(ids);
+}
+
+static const struct rules *sort_rules;
+
+static int compare_item_ids(const void *pa, const void *pb)
+{
+    const struct rules_item *a = &sort_rules->items[*(const size_t *)pa];
+    const struct rules_item *b = &sort_rules->items[*(const size_t *)pb];
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->line > b->line) - (a->line < b->line);
+}
+
+/* Sorts item ids for lookup and reports ids used twice. */
+static void index_items(struct loader *l)
+{
+    struct rules *r = l->r;
+    r->by_id = pool_array(&r->pool, r->n_items, sizeof(*r->by_id));
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_items; i++)
+        if (r->items[i].id)
+            r->by_id[n++] = i;
+    sort_rules = r;
+    qsort(r->by_id, n, sizeof(*r->by_id), compare_item_ids);
+    sort_rules = NULL;
+    r->n_by_id = n;
+    for (size_t i = 1; i < n; i++) {
+        const struct rules_item *a = &r->items[r->by_id[i - 1]], *b = &r->items[r->by_id[i]];
+        if (strcmp(a->id, b->id) == 0)
+            yerror(&l->c, ymap_get(l->item_nodes[r->by_id[i]], "id"),
+                   "duplicate item id '%s'; it was first used at line %u", b->id, a->line);
+    }
+}
+
+static void resolve_link(struct loader *l, struct rules_item *it, const struct ynode *ref)
+{
+    struct rules *r = l->r;
+    const char *id = ytext(&l->c, ref, "an address");
+    if (!id)
+        return;
+    long target = rules_find_item(r, id);
+    if (target < 0) {
+        const char **names = xcalloc(r->n_items + 1, sizeof(*names));
+        for (size_t i = 0; i < r->n_items; i++)
+            names[i] = r->items[i].id ? r->items[i].id : "";
+        report_unknown_ref(l, ref, "addresses unknown item", id, names, r->n_items);
+        free(names);
+        return;
+    }
+    if (r->items[target].kind == ITEM_SUGGESTION) {
+        yerror(&l->c, ref, "suggestion '%s' addresses '%s', another suggestion; a suggestion "
+                           "addresses challenges, facilitators or barriers", it->id, id);
+        return;
+    }
+    it->addresses[it->n_addresses++] = (size_t)target;
+}
+
+static void resolve_links(struct loader *l)
+{
+    struct rules *r = l->r;
+    for (size_t i = 0; i < r->n_items; i++) {
+        struct rules_item *it = &r->items[i];
+        const struct ynode *seq = ymap_get(l->item_nodes[i], "addresses");
+        if (it->kind != ITEM_SUGGESTION || !seq || !yexpect_seq(&l->c, seq, "addresses"))
+            continue;
+        it->addresses = pool_array(&r->pool, seq->n, sizeof(*it->addresses));
+        for (size_t k = 0; k < seq->n; k++)
+            resolve_link(l, it, seq->kids[k]);
+    }
+}
+
+static bool check_format(struct loader *l, const struct ynode *root)
+{
+    const struct ynode *format = ymap_get(root, "format");
+    if (!format) {
+        yerror(&l->c, root, "no 'format' key; a rules file starts with 'format: %s'",
+               RULES_FORMAT);
+        return false;
+    }
+    if (ynode_is(format, RULES_FORMAT))
+        return true;
+    if (ynode_is(format, "stagegap-answers/1"))
+        yerror(&l->c, format, "this is an answers file, not a rules file; pass it as ANSWERS, "
+                              "and a rules file with --rules");
+    else
+        yerror(&l->c, format, "format must be '%s'", RULES_FORMAT);
+    return false;
+}
+
+static void require_list(struct loader *l, const struct ynode *root, const char *key,
+                         void (*load)(struct loader *, const struct ynode *))
+{
+    const struct ynode *seq = ymap_get(root, key);
+    if (!seq || !yexpect_seq(&l->c, seq, key))
+        return;
+    if (seq->n == 0) {
+        yerror(&l->c, seq, "'%s' must list at least one entry", key);
+        return;
+    }
+    load(l, seq);
+}
+
+static void load_root(struct loader *l, const struct ynode *root)
+{
+    static const char *const keys[] = {"!format", "!id", "!version", "!title", "description",
+                                       "!source", "!scale", "scoring", "!levels", "!bands",
+                                       "!stages", NULL};
+    struct rules *r = l->r;
+    if (!check_format(l, root))
+        return;
+    ymap_check_keys(&l->c, root, "the rules file", keys);
+    const struct ynode *n;
+    if ((n = ymap_get(root, "id")))
+        r->id = keep(l, yid(&l->c, n, "rules id"));
+    r->version = keep_text(l, root, "version", "version");
+    r->title = keep_text(l, root, "title", "title");
+    r->description = keep_text(l, root, "description", "description");
+    if ((n = ymap_get(root, "source")))
+        load_source(l, n);
+    if ((n = ymap_get(root, "scale")))
+        load_scale(l, n);
+    if ((n = ymap_get(root, "scoring")))
+        load_scoring(l, n);
+    require_list(l, root, "levels", load_levels);
+    require_list(l, root, "bands", load_bands);
+    require_list(l, root, "stages", load_stages);
+    index_items(l);
+    resolve_links(l);
+}
+
+int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
+                      struct diags *d)
+{
+    struct ydoc doc;
+    struct loader l = {.c = {file, d}, .r = r};
+    size_t errors_before = d->errors;
+    rules_init(r);
+    ydoc_init(&doc);
+    r->min_coverage = 0.5;
+    r->acted_on = 0.7;
+    yaml_read(&doc, file, buf, len, &ylimits_default, d);
+    if (!doc.broken) {
+        if (!doc.root)
+            yerror(&l.c, NULL, "empty file; a rules file starts with 'format: %s'", RULES_FORMAT);
+        else if (yexpect_map(&l.c, doc.root, "a rules file"))
+            load_root(&l, doc.root);
+    }
+    free(l.item_nodes);
+    ydoc_release(&doc);
+    diags_set_source(d, NULL, 0);
+    if (d->errors > errors_before) {
+        rules_release(r);
+        return -1;
+    }
+    r->file = pool_strdup(&r->pool, file);
+    sha256_hex(buf, len, r->sha256);
+    return 0;
+}
+
+int rules_load_file(struct rules *r, const char *path, struct diags *d)
+{
+    char *buf;
+    size_t len;
+    rules_init(r);
+    if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
+        return -1;
+    int rc = rules_load_buffer(r, path, buf, len, d);
+    free(buf);
+    return rc;
+}
+
+int rules_load_default(struct rules *r, struct diags *d)
+{
+    return rules_load_buffer(r, EMBEDDED_RULES_NAME, (const char *)embedded_rules,
+                             embedded_rules_len, d);
+}
+
+long rules_find_item(const struct rules *r, const char *id)
+{
+    size_t lo = 0, hi = r->n_by_id;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->items[r->by_id[mid]].id, id);
+        if (c == 0)
+            return (long)r->by_id[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+long rules_find_stage(const struct rules *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_stages; i++)
+        if (r->stages[i].id && strcmp(r->stages[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+size_t rules_answerable(const struct rules *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_items; i++)
+        n += r->items[i].question != NULL;
+    return n;
+}

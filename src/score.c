@@ -1,0 +1,299 @@
+#include "score.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* Respondents disagree when the spread of their answers is this share of the scale. */
+static const double DISAGREEMENT_SD_SHARE = 0.25;
+/* Impacts below this are rounding noise, not gaps. */
+static const double GAP_EPSILON = 1e-9;
+
+void score_init(struct score *s)
+{
+    memset(s, 0, sizeof(*s));
+}
+
+void score_release(struct score *s)
+{
+    if (s->rules) {
+        for (size_t i = 0; i < s->rules->n_items; i++)
+            free(s->items[i].notes);
+        for (size_t st = 0; st < s->rules->n_stages; st++) {
+            free(s->stages[st].levels);
+            free(s->stages[st].gaps);
+            free(s->stages[st].unknown);
+        }
+        for (size_t r = 0; r < s->n_roles; r++) {
+            free(s->roles[r].has_score);
+            free(s->roles[r].scores);
+        }
+    }
+    free(s->items);
+    free(s->stages);
+    free(s->suggestions);
+    free(s->by_priority);
+    free(s->roles);
+    score_init(s);
+}
+
+/* Fills one item's state, answer and value from a tally. */
+static void item_from_tally(const struct rules *r, size_t i, const struct item_tally *t,
+                            struct score_item *out)
+{
+    const struct rules_item *it = &r->items[i];
+    double span = (double)(r->scale_max - r->scale_min);
+    out->state = CONTEXT;
+    if (!it->question)
+        return;
+    switch (item_tally_state(t)) {
+    case ANSWER_SCORE:
+        out->state = SCORED;
+        out->answer = item_tally_mean(t);
+        out->value = (out->answer - (double)r->scale_min) / span;
+        if (it->kind == ITEM_BARRIER)
+            out->value = 1.0 - out->value;
+        out->sd = item_tally_sd(t);
+        out->disagreement = t->n >= 2 && out->sd >= DISAGREEMENT_SD_SHARE * span;
+        out->acted_on = it->kind == ITEM_SUGGESTION && out->value >= r->acted_on;
+        break;
+    case ANSWER_NA:
+        out->state = NOT_APPLICABLE;
+        break;
+    default:
+        out->state = UNKNOWN;
+        break;
+    }
+}
+
+/* Weighted mean over the items of a stage (and of one level, unless level is -1). */
+static struct score_cell aggregate(const struct rules *r, const struct score_item *items,
+                                   size_t stage, long level, double *weight_out)
+{
+    struct score_cell cell = {0};
+    const struct rules_stage *st = &r->stages[stage];
+    double weight = 0, sum = 0;
+    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++) {
+        if (level >= 0 && r->items[i].level != (size_t)level)
+            continue;
+        if (items[i].state == SCORED) {
+            weight += r->items[i].weight;
+            sum += r->items[i].weight * items[i].value;
+            cell.answered++;
+        }
+        if (items[i].state == SCORED || items[i].state == UNKNOWN)
+            cell.items++;
+    }
+    cell.has_score = cell.answered > 0;
+    cell.score = weight > 0 ? 100.0 * sum / weight : 0.0;
+    if (weight_out)
+        *weight_out = weight;
+    return cell;
+}
+
+static int band_of(const struct rules *r, double score)
+{
+    for (size_t b = 0; b < r->n_bands; b++)
+        if (score >= r->bands[b].min)
+            return (int)b;
+    return (int)r->n_bands - 1;
+}
+
+/* Score, coverage and band of a stage from its items' values. */
+static void stage_totals(const struct rules *r, const struct score_item *items, size_t stage,
+                         struct score_stage *out, double *weight)
+{
+    struct score_cell all = aggregate(r, items, stage, -1, weight);
+    out->answerable = all.items;
+    out->answered = all.answered;
+    out->coverage = all.items ? (double)all.answered / (double)all.items : 0.0;
+    out->has_score = all.has_score && out->coverage >= r->min_coverage;
+    out->score = out->has_score ? all.score : 0.0;
+    out->band = out->has_score ? band_of(r, out->score) : SCORE_NO_BAND;
+}
+
+static const struct score *sort_score;
+
+static int compare_gaps(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    double ia = sort_score->items[a].impact, ib = sort_score->items[b].impact;
+    if (ia != ib)
+        return ia > ib ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static void stage_gaps(struct score *s, size_t stage, double weight)
+{
+    const struct rules *r = s->rules;
+    const struct rules_stage *st = &r->stages[stage];
+    struct score_stage *out = &s->stages[stage];
+    out->gaps = xcalloc(st->n_items + 1, sizeof(*out->gaps));
+    out->unknown = xcalloc(st->n_items + 1, sizeof(*out->unknown));
+    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++) {
+        struct score_item *it = &s->items[i];
+        if (it->state == UNKNOWN)
+            out->unknown[out->n_unknown++] = i;
+        if (it->state != SCORED)
+            continue;
+        it->impact = 100.0 * r->items[i].weight * (1.0 - it->value) / weight;
+        if (it->impact > GAP_EPSILON)
+            out->gaps[out->n_gaps++] = i;
+    }
+    sort_score = s;
+    qsort(out->gaps, out->n_gaps, sizeof(*out->gaps), compare_gaps);
+    sort_score = NULL;
+}
+
+static void score_stage(struct score *s, size_t stage)
+{
+    const struct rules *r = s->rules;
+    struct score_stage *out = &s->stages[stage];
+    double weight;
+    stage_totals(r, s->items, stage, out, &weight);
+    out->levels = xcalloc(r->n_levels, sizeof(*out->levels));
+    for (size_t l = 0; l < r->n_levels; l++)
+        out->levels[l] = aggregate(r, s->items, stage, (long)l, NULL);
+    stage_gaps(s, stage, weight);
+}
+
+/* The earliest stage not yet in the top band: stages are climbed in order. */
+static void find_focus(struct score *s)
+{
+    const struct rules *r = s->rules;
+    s->focus = -1;
+    for (size_t st = 0; st < r->n_stages && s->focus < 0; st++)
+        if (s->stages[st].band != 0)
+            s->focus = (int)st;
+    if (s->focus < 0)
+        return;
+    int focus_band = s->stages[s->focus].band;
+    for (size_t st = (size_t)s->focus + 1; st < r->n_stages; st++) {
+        const struct score_stage *later = &s->stages[st];
+        s->stages[st].rests_on_earlier =
+            later->has_score && (focus_band == SCORE_NO_BAND || later->band < focus_band);
+    }
+}
+
+bool score_addresses(const struct rules *r, size_t suggestion, size_t item)
+{
+    const struct rules_item *sg = &r->items[suggestion];
+    for (size_t k = 0; k < sg->n_addresses; k++)
+        if (sg->addresses[k] == item)
+            return true;
+    return false;
+}
+
+static int compare_priority(const void *pa, const void *pb)
+{
+    const struct score_suggestion *a = &sort_score->suggestions[*(const size_t *)pa];
+    const struct score_suggestion *b = &sort_score->suggestions[*(const size_t *)pb];
+    bool da = sort_score->items[a->item].acted_on, db = sort_score->items[b->item].acted_on;
+    if (a->points != b->points)
+        return a->points > b->points ? -1 : 1;
+    if (da != db)
+        return da ? 1 : -1;
+    return (a->item > b->item) - (a->item < b->item);
+}
+
+static void rank_suggestions(struct score *s)
+{
+    const struct rules *r = s->rules;
+    s->suggestions = xcalloc(r->n_items + 1, sizeof(*s->suggestions));
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (r->items[i].kind != ITEM_SUGGESTION)
+            continue;
+        struct score_suggestion *sg = &s->suggestions[s->n_suggestions++];
+        sg->item = i;
+        for (size_t k = 0; k < r->items[i].n_addresses; k++)
+            sg->points += s->items[r->items[i].addresses[k]].impact;
+    }
+    s->by_priority = xcalloc(s->n_suggestions + 1, sizeof(*s->by_priority));
+    for (size_t k = 0; k < s->n_suggestions; k++)
+        s->by_priority[k] = k;
+    sort_score = s;
+    qsort(s->by_priority, s->n_suggestions, sizeof(*s->by_priority), compare_priority);
+    sort_score = NULL;
+    for (size_t k = 0; k < s->n_suggestions; k++)
+        s->suggestions[s->by_priority[k]].priority = k + 1;
+}
+
+static int compare_notes(const void *pa, const void *pb)
+{
+    const struct answer_note *a = pa, *b = pb;
+    const char *fa[4] = {a->respondent, a->role, a->note, a->evidence};
+    const char *fb[4] = {b->respondent, b->role, b->note, b->evidence};
+    for (int i = 0; i < 4; i++) {
+        int c = strcmp(fa[i] ? fa[i] : "", fb[i] ? fb[i] : "");
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+/* Notes in a fixed order, so the order files were read in never shows. */
+static void sort_notes(struct score_item *out, const struct item_tally *t)
+{
+    if (!t->n_notes)
+        return;
+    out->notes = xcalloc(t->n_notes, sizeof(*out->notes));
+    memcpy(out->notes, t->notes, t->n_notes * sizeof(*out->notes));
+    out->n_notes = t->n_notes;
+    qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes);
+}
+
+static void score_roles(struct score *s)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    s->n_roles = a->n_roles;
+    s->roles = xcalloc(a->n_roles + 1, sizeof(*s->roles));
+    struct score_item *items = xcalloc(r->n_items + 1, sizeof(*items));
+    for (size_t k = 0; k < a->n_roles; k++) {
+        struct score_role *role = &s->roles[k];
+        role->role = a->roles[k].role;
+        role->respondents = a->roles[k].respondents;
+        role->has_score = xcalloc(r->n_stages, sizeof(*role->has_score));
+        role->scores = xcalloc(r->n_stages, sizeof(*role->scores));
+        for (size_t i = 0; i < r->n_items; i++)
+            item_from_tally(r, i, &a->roles[k].items[i], &items[i]);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            struct score_stage totals = {0};
+            stage_totals(r, items, st, &totals, NULL);
+            role->has_score[st] = totals.has_score;
+            role->scores[st] = totals.score;
+        }
+    }
+    free(items);
+}
+
+void score_compute(struct score *s, const struct rules *r, const struct assessment *a)
+{
+    score_init(s);
+    s->rules = r;
+    s->assessment = a;
+    s->items = xcalloc(r->n_items + 1, sizeof(*s->items));
+    s->stages = xcalloc(r->n_stages, sizeof(*s->stages));
+    for (size_t i = 0; i < r->n_items; i++) {
+        item_from_tally(r, i, &a->items[i], &s->items[i]);
+        sort_notes(&s->items[i], &a->items[i]);
+    }
+    for (size_t st = 0; st < r->n_stages; st++)
+        score_stage(s, st);
+    find_focus(s);
+    rank_suggestions(s);
+    score_roles(s);
+}
+
+const char *score_band_id(const struct score *s, size_t stage)
+{
+    int b = s->stages[stage].band;
+    return b == SCORE_NO_BAND ? SCORE_INSUFFICIENT : s->rules->bands[b].id;
+}
+
+const char *score_band_title(const struct score *s, size_t stage)
+{
+    int b = s->stages[stage].band;
+    return b == SCORE_NO_BAND ? "Not enough answers" : s->rules->bands[b].title;
+}

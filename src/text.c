@@ -1,0 +1,172 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+size_t utf8_seq_len(const unsigned char *s, size_t avail)
+{
+    if (avail == 0)
+        return 0;
+    unsigned char c = s[0];
+    size_t len;
+    unsigned int min;
+    unsigned int cp;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, min = 0x80, cp = c & 0x1Fu;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, min = 0x800, cp = c & 0x0Fu;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, min = 0x10000, cp = c & 0x07u;
+    else
+        return 0;
+    if (avail < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+bool utf8_valid(const char *s, size_t n, size_t *bad_offset)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t len = utf8_seq_len(u + i, n - i);
+        if (!len) {
+            if (bad_offset)
+                *bad_offset = i;
+            return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+size_t utf8_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+/* Appends the code point at u (len bytes) unless it is a C1 control, U+2028/9 or a BOM. */
+static void add_safe_seq(struct strbuf *sb, const unsigned char *u, size_t len)
+{
+    if (len == 2 && u[0] == 0xC2 && u[1] < 0xA0) {
+        strbuf_addf(sb, "\\x%02x", u[1]);
+        return;
+    }
+    if (len == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
+        strbuf_adds(sb, " ");
+        return;
+    }
+    if (len == 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        return;
+    strbuf_add(sb, u, len);
+}
+
+void text_add_safe(struct strbuf *sb, const char *s, bool flatten)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        if (c == '\n' || c == '\t') {
+            if (flatten)
+                strbuf_addc(sb, ' ');
+            else
+                strbuf_addc(sb, (char)c);
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            strbuf_addf(sb, "\\x%02x", c);
+            i++;
+        } else {
+            size_t len = utf8_seq_len(u + i, n - i);
+            if (!len) {
+                strbuf_adds(sb, "\xEF\xBF\xBD");
+                i++;
+            } else {
+                add_safe_seq(sb, u + i, len);
+                i += len;
+            }
+        }
+    }
+}
+
+void text_add_quoted(struct strbuf *sb, const char *value, size_t max)
+{
+    struct strbuf tmp = STRBUF_INIT;
+    text_add_safe(&tmp, value, true);
+    const char *t = strbuf_str(&tmp);
+    size_t cut = 0, points = 0;
+    while (t[cut] && points < max) {
+        cut++;
+        while (((unsigned char)t[cut] & 0xC0) == 0x80)
+            cut++;
+        points++;
+    }
+    strbuf_addc(sb, '\'');
+    strbuf_add(sb, t, cut);
+    if (t[cut])
+        strbuf_adds(sb, "...");
+    strbuf_addc(sb, '\'');
+    strbuf_release(&tmp);
+}
+
+size_t text_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    size_t *row = xcalloc(lb + 1, sizeof(*row));
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    size_t d = row[lb];
+    free(row);
+    return d;
+}
+
+const char *text_did_you_mean(const char *word, const char *const *candidates, size_t n)
+{
+    /* Edit distance is quadratic: long hostile words get no suggestion. */
+    size_t len = strlen(word);
+    if (len > 200)
+        return NULL;
+    size_t limit = len / 3 > 2 ? len / 3 : 2;
+    const char *best = NULL;
+    size_t best_d = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        if (strlen(candidates[i]) > 200)
+            continue;
+        size_t d = text_edit_distance(word, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    return best;
+}

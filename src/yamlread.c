@@ -1,0 +1,331 @@
+#include "yamlread.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "diag.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+const struct ylimits ylimits_default = {
+    .max_depth = 16,
+    .max_scalar = 16384,
+    .max_nodes = 200000,
+};
+
+struct frame {
+    struct ynode *node;
+    size_t first_kid;       /* index in the builder's kid stack */
+};
+
+struct builder {
+    struct ydoc *doc;
+    const struct ylimits *limits;
+    struct diags *d;
+    const char *buf;
+    size_t len;
+    struct frame *frames;
+    size_t n_frames, frames_alloc;
+    struct ynode **kids;
+    size_t n_kids, kids_alloc;
+    size_t n_nodes;
+    int documents;
+};
+
+void ydoc_init(struct ydoc *doc)
+{
+    memset(doc, 0, sizeof(*doc));
+    pool_init(&doc->pool);
+}
+
+void ydoc_release(struct ydoc *doc)
+{
+    pool_release(&doc->pool);
+    ydoc_init(doc);
+}
+
+/* Line and column (1-based, column in code points) of a byte offset in the buffer. */
+static void locate_offset(const char *buf, size_t len, size_t offset, unsigned *line,
+                          unsigned *column)
+{
+    unsigned l = 1;
+    size_t line_start = 0;
+    if (offset > len)
+        offset = len;
+    for (size_t i = 0; i < offset; i++)
+        if (buf[i] == '\n')
+            l++, line_start = i + 1;
+    *line = l;
+    *column = (unsigned)utf8_width(buf + line_start, offset - line_start) + 1;
+}
+
+static unsigned mark_line(yaml_mark_t m)
+{
+    return (unsigned)m.line + 1;
+}
+
+static unsigned mark_column(yaml_mark_t m)
+{
+    return (unsigned)m.column + 1;
+}
+
+static int fail(struct builder *b, unsigned line, unsigned column, const char *msg)
+{
+    diag_error(b->d, b->doc->file, line, column, "%s", msg);
+    b->doc->broken = true;
+    return -1;
+}
+
+static void report_parser_error(struct builder *b, const yaml_parser_t *p)
+{
+    struct strbuf msg = STRBUF_INIT;
+    unsigned line, column;
+    if (p->error == YAML_READER_ERROR) {
+        locate_offset(b->buf, b->len, p->problem_offset, &line, &column);
+        strbuf_addf(&msg, "cannot read the text: %s; save the file as UTF-8",
+                    p->problem ? p->problem : "unreadable bytes");
+    } else if (p->error == YAML_MEMORY_ERROR) {
+        line = column = 0;
+        strbuf_adds(&msg, "out of memory while reading YAML");
+    } else {
+        line = mark_line(p->problem_mark);
+        column = mark_column(p->problem_mark);
+        strbuf_addf(&msg, "not valid YAML: %s", p->problem ? p->problem : "syntax error");
+        if (p->context)
+            strbuf_addf(&msg, " (%s, which starts at line %u)", p->context,
+                        mark_line(p->context_mark));
+    }
+    fail(b, line, column, strbuf_str(&msg));
+    strbuf_release(&msg);
+}
+
+static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark_t mark)
+{
+    if (++b->n_nodes > b->limits->max_nodes) {
+        struct strbuf msg = STRBUF_INIT;
+        strbuf_addf(&msg, "more than %zu values in one file", b->limits->max_nodes);
+        fail(b, mark_line(mark), mark_column(mark), strbuf_str(&msg));
+        strbuf_release(&msg);
+        return NULL;
+    }
+    struct ynode *n = pool_alloc(&b->doc->pool, sizeof(*n));
+    n->type = type;
+    n->line = mark_line(mark);
+    n->column = mark_column(mark);
+    if (b->n_frames == 0) {
+        b->doc->root = n;
+    } else {
+        XGROW(b->kids, b->n_kids + 1, b->kids_alloc);
+        b->kids[b->n_kids++] = n;
+    }
+    return n;
+}
+
+/* Anchors, aliases and tags have no use in a stagegap file: refuse them by name. */
+static void refuse_decorations(struct builder *b, const yaml_event_t *e,
+                               const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+    if (anchor)
+        diag_error(b->d, b->doc->file, mark_line(e->start_mark), mark_column(e->start_mark),
+                   "anchors ('&') are not allowed in a stagegap file; write the value out");
+    if (tag)
+        diag_error(b->d, b->doc->file, mark_line(e->start_mark), mark_column(e->start_mark),
+                   "tags ('!') are not allowed in a stagegap file; remove the tag");
+}
+
+static int open_collection(struct builder *b, const yaml_event_t *e, enum ynode_type type)
+{
+    if (b->n_frames >= b->limits->max_depth) {
+        struct strbuf msg = STRBUF_INIT;
+        strbuf_addf(&msg, "nesting deeper than %zu levels", b->limits->max_depth);
+        fail(b, mark_line(e->start_mark), mark_column(e->start_mark), strbuf_str(&msg));
+        strbuf_release(&msg);
+        return -1;
+    }
+    struct ynode *n = new_node(b, type, e->start_mark);
+    if (!n)
+        return -1;
+    XGROW(b->frames, b->n_frames + 1, b->frames_alloc);
+    b->frames[b->n_frames].node = n;
+    b->frames[b->n_frames].first_kid = b->n_kids;
+    b->n_frames++;
+    return 0;
+}
+
+static int compare_keys(const void *pa, const void *pb)
+{
+    const struct ynode *a = *(struct ynode *const *)pa, *b = *(struct ynode *const *)pb;
+    int c = strcmp(a->str, b->str);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->column < b->column ? -1 : a->column > b->column;
+}
+
+/* Every key must be text and appear once; sorting keeps a huge map cheap to check. */
+static void check_keys(struct builder *b, const struct ynode *map)
+{
+    size_t pairs = map->n / 2, n_text = 0;
+    struct ynode **keys = xcalloc(pairs ? pairs : 1, sizeof(*keys));
+    for (size_t i = 0; i < pairs; i++) {
+        struct ynode *k = map->kids[2 * i];
+        if (k->type == YNODE_SCALAR)
+            keys[n_text++] = k;
+        else if (k->type != YNODE_INVALID)
+            diag_error(b->d, b->doc->file, k->line, k->column,
+                       "a key must be plain text, not a list or mapping");
+    }
+    qsort(keys, n_text, sizeof(*keys), compare_keys);
+    for (size_t i = 1; i < n_text; i++) {
+        if (strcmp(keys[i - 1]->str, keys[i]->str) != 0)
+            continue;
+        struct strbuf msg = STRBUF_INIT;
+        strbuf_adds(&msg, "duplicate key ");
+        text_add_quoted(&msg, keys[i]->str, 60);
+        strbuf_addf(&msg, "; it was first given at line %u", keys[i - 1]->line);
+        diag_error(b->d, b->doc->file, keys[i]->line, keys[i]->column, "%s", strbuf_str(&msg));
+        strbuf_release(&msg);
+    }
+    free(keys);
+}
+
+static void close_collection(struct builder *b)
+{
+    struct frame *f = &b->frames[--b->n_frames];
+    struct ynode *n = f->node;
+    n->n = b->n_kids - f->first_kid;
+    n->kids = pool_array(&b->doc->pool, n->n, sizeof(*n->kids));
+    if (n->n)
+        memcpy(n->kids, b->kids + f->first_kid, n->n * sizeof(*n->kids));
+    b->n_kids = f->first_kid;
+    if (n->type == YNODE_MAP)
+        check_keys(b, n);
+}
+
+static int add_scalar(struct builder *b, const yaml_event_t *e)
+{
+    struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark);
+    if (!n)
+        return -1;
+    size_t len = e->data.scalar.length;
+    if (len > b->limits->max_scalar)
+        diag_error(b->d, b->doc->file, n->line, n->column,
+                   "text of %zu bytes is longer than the limit of %zu", len, b->limits->max_scalar);
+    if (memchr(e->data.scalar.value, '\0', len))
+        diag_error(b->d, b->doc->file, n->line, n->column, "text holds a NUL character");
+    n->str = pool_strndup(&b->doc->pool, (const char *)e->data.scalar.value, len);
+    n->len = len;
+    n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    return 0;
+}
+
+static int add_alias(struct builder *b, const yaml_event_t *e)
+{
+    diag_error(b->d, b->doc->file, mark_line(e->start_mark), mark_column(e->start_mark),
+               "aliases ('*') are not allowed in a stagegap file; write the value out");
+    return new_node(b, YNODE_INVALID, e->start_mark) ? 0 : -1;
+}
+
+/* Handles one event; returns 1 at the end of the stream, 0 to go on, -1 to stop. */
+static int handle_event(struct builder *b, const yaml_event_t *e)
+{
+    switch (e->type) {
+    case YAML_STREAM_END_EVENT:
+        return 1;
+    case YAML_DOCUMENT_START_EVENT:
+        if (++b->documents > 1)
+            return fail(b, mark_line(e->start_mark), mark_column(e->start_mark),
+                        "a second YAML document; a stagegap file holds exactly one");
+        return 0;
+    case YAML_MAPPING_START_EVENT:
+        refuse_decorations(b, e, e->data.mapping_start.anchor, e->data.mapping_start.tag);
+        return open_collection(b, e, YNODE_MAP);
+    case YAML_SEQUENCE_START_EVENT:
+        refuse_decorations(b, e, e->data.sequence_start.anchor, e->data.sequence_start.tag);
+        return open_collection(b, e, YNODE_SEQ);
+    case YAML_MAPPING_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+        close_collection(b);
+        return 0;
+    case YAML_SCALAR_EVENT:
+        refuse_decorations(b, e, e->data.scalar.anchor, e->data.scalar.tag);
+        return add_scalar(b, e);
+    case YAML_ALIAS_EVENT:
+        return add_alias(b, e);
+    default:
+        return 0;
+    }
+}
+
+/* A file without a BOM whose first bytes hold NULs is UTF-16 or UTF-32 without one. */
+static bool looks_like_wide_text(const char *buf, size_t len)
+{
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))
+        return false;
+    size_t look = len < 4 ? len : 4;
+    return memchr(buf, '\0', look) != NULL;
+}
+
+static bool has_utf16_bom(const char *buf, size_t len)
+{
+    return len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                        ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF));
+}
+
+/* libyaml's own reader error names no position a user can find; ours does. */
+static int check_encoding(struct builder *b)
+{
+    if (looks_like_wide_text(b->buf, b->len))
+        return fail(b, 1, 1, "this looks like UTF-16 or UTF-32 text without a byte-order "
+                             "mark; save the file as UTF-8");
+    size_t bad;
+    if (has_utf16_bom(b->buf, b->len) || utf8_valid(b->buf, b->len, &bad))
+        return 0;
+    unsigned line, column;
+    locate_offset(b->buf, b->len, bad, &line, &column);
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_addf(&msg, "invalid UTF-8 (byte 0x%02x at offset %zu); save the file as UTF-8",
+                (unsigned char)b->buf[bad], bad);
+    fail(b, line, column, strbuf_str(&msg));
+    strbuf_release(&msg);
+    return -1;
+}
+
+int yaml_read(struct ydoc *doc, const char *file, const char *buf, size_t len,
+              const struct ylimits *limits, struct diags *d)
+{
+    struct builder b = {.doc = doc, .limits = limits, .d = d, .buf = buf, .len = len};
+    yaml_parser_t parser;
+    size_t errors_before = d->errors;
+    doc->file = file;
+    diags_set_source(d, buf, len);
+    if (check_encoding(&b) != 0)
+        goto out;
+    if (!yaml_parser_initialize(&parser)) {
+        fail(&b, 0, 0, "cannot start the YAML parser");
+        goto out;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    for (;;) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event)) {
+            report_parser_error(&b, &parser);
+            break;
+        }
+        int rc = handle_event(&b, &event);
+        yaml_event_delete(&event);
+        if (rc != 0)
+            break;
+    }
+    yaml_parser_delete(&parser);
+out:
+    free(b.frames);
+    free(b.kids);
+    if (doc->broken)
+        doc->root = NULL;
+    return d->errors > errors_before ? -1 : 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * testutil.h - helpers shared by the unit tests: loading rules and answers from YAML
+ * literals, and asserting on diagnostics.
+ */
+#ifndef STAGEGAP_TESTUTIL_H
+#define STAGEGAP_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdbool.h>
+#include <cmocka.h>
+
+#include "diag.h"
+#include "rules.h"
+
+/* A small valid rules file the tests edit; see testutil.c. */
+extern const char *const test_rules_yaml;
+
+/* Loads YAML text as rules; the diagnostics stay in *d for the test to inspect. */
+int load_rules_text(struct rules *r, const char *yaml, struct diags *d);
+/* Asserts that d holds a diagnostic at line:column whose message is exactly msg. */
+void assert_diag(const struct diags *d, unsigned line, unsigned column, const char *msg);
+/* test_rules_yaml with the first occurrence of from replaced by to (malloc'd). */
+char *rules_with(const char *from, const char *to);
+/* Renders all of d as the CLI would, for failure messages. */
+void print_diags(const struct diags *d);
+
+#endif
