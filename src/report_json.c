@@ -1,9 +1,232 @@
-#include "report.h"
+/*
+ * report_json.c - the stagegap-report/1 JSON format, documented field by field in
+ * docs/report-json.md and checked against docs/report.schema.json by the tests.
+ * Fields may be added; none is renamed or removed without a new format version.
+ */
+#include <stdbool.h>
 
+#include "jsonw.h"
+#include "report.h"
+#include "score.h"
 #include "strbuf.h"
+
+static const char *state_name(enum score_state state)
+{
+    static const char *const names[] = {"scored", "n/a", "unknown", "context"};
+    return names[state];
+}
+
+static void write_header(struct jsonw *w, const struct report_ctx *ctx)
+{
+    const struct score *s = ctx->score;
+    const struct rules *r = s->rules;
+    jsonw_kstring(w, "format", REPORT_FORMAT);
+    jsonw_key(w, "tool");
+    jsonw_object(w);
+    jsonw_kstring(w, "name", "stagegap");
+    jsonw_kstring(w, "version", ctx->tool_version);
+    jsonw_end(w, '}');
+    jsonw_key(w, "rules");
+    jsonw_object(w);
+    jsonw_kstring(w, "id", r->id);
+    jsonw_kstring(w, "version", r->version);
+    jsonw_kstring(w, "sha256", r->sha256);
+    jsonw_kstring(w, "title", r->title);
+    jsonw_end(w, '}');
+    jsonw_kstring(w, "organisation", s->assessment->organisation);
+    jsonw_kstring(w, "date", s->assessment->date);
+    jsonw_kuint(w, "respondents", s->assessment->respondents);
+    jsonw_kstring(w, "caveat", report_caveat(s));
+    jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);
+}
+
+static void write_ids(struct jsonw *w, const struct rules *r, const size_t *items, size_t n)
+{
+    jsonw_array(w);
+    for (size_t k = 0; k < n; k++)
+        jsonw_string(w, r->items[items[k]].id);
+    jsonw_end(w, ']');
+}
+
+static void write_notes(struct jsonw *w, const struct score_item *it)
+{
+    jsonw_array(w);
+    for (size_t k = 0; k < it->n_notes; k++) {
+        const struct answer_note *n = &it->notes[k];
+        jsonw_object(w);
+        jsonw_kstring(w, "respondent", n->respondent);
+        jsonw_kstring(w, "role", n->role);
+        jsonw_kstring(w, "note", n->note);
+        jsonw_kstring(w, "evidence", n->evidence);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+/* The suggestions that address gap item, in rules order. */
+static void write_gap_suggestions(struct jsonw *w, const struct rules *r, size_t item)
+{
+    jsonw_array(w);
+    for (size_t i = 0; i < r->n_items; i++)
+        if (r->items[i].kind == ITEM_SUGGESTION && score_addresses(r, i, item))
+            jsonw_string(w, r->items[i].id);
+    jsonw_end(w, ']');
+}
+
+static void write_gaps(struct jsonw *w, const struct score *s, const struct score_stage *st)
+{
+    const struct rules *r = s->rules;
+    jsonw_key(w, "gaps");
+    jsonw_array(w);
+    for (size_t k = 0; k < st->n_gaps; k++) {
+        size_t i = st->gaps[k];
+        const struct rules_item *it = &r->items[i];
+        jsonw_object(w);
+        jsonw_kstring(w, "id", it->id);
+        jsonw_kstring(w, "kind", item_kind_name(it->kind));
+        jsonw_kstring(w, "text", it->text);
+        jsonw_kstring(w, "level", r->levels[it->level].id);
+        jsonw_kscore(w, "answer", true, s->items[i].answer);
+        jsonw_kscore(w, "impact", true, s->items[i].impact);
+        jsonw_key(w, "suggestions");
+        write_gap_suggestions(w, r, i);
+        jsonw_key(w, "notes");
+        write_notes(w, &s->items[i]);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+static void write_levels(struct jsonw *w, const struct rules *r, const struct score_stage *st)
+{
+    jsonw_key(w, "levels");
+    jsonw_array(w);
+    for (size_t l = 0; l < r->n_levels; l++) {
+        jsonw_object(w);
+        jsonw_kstring(w, "id", r->levels[l].id);
+        jsonw_kscore(w, "score", st->levels[l].has_score, st->levels[l].score);
+        jsonw_kuint(w, "answered", st->levels[l].answered);
+        jsonw_kuint(w, "items", st->levels[l].items);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+/* Per item statistics over the respondents, answered or not. */
+static void write_items(struct jsonw *w, const struct score *s, size_t stage)
+{
+    const struct rules *r = s->rules;
+    const struct rules_stage *rs = &r->stages[stage];
+    jsonw_key(w, "items");
+    jsonw_array(w);
+    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
+        const struct item_tally *t = &s->assessment->items[i];
+        const struct score_item *si = &s->items[i];
+        jsonw_object(w);
+        jsonw_kstring(w, "id", r->items[i].id);
+        jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
+        jsonw_kstring(w, "level", r->levels[r->items[i].level].id);
+        jsonw_kstring(w, "state", state_name(si->state));
+        jsonw_kuint(w, "n", t->n);
+        jsonw_kscore(w, "mean", t->n > 0, item_tally_mean(t));
+        jsonw_kscore(w, "min", t->n > 0, t->min);
+        jsonw_kscore(w, "max", t->n > 0, t->max);
+        jsonw_kscore(w, "sd", t->n > 0, si->sd);
+        jsonw_kbool(w, "disagreement", si->disagreement);
+        jsonw_kuint(w, "na", t->n_na);
+        jsonw_kuint(w, "unknown", t->n_unknown);
+        jsonw_kscore(w, "impact", si->state == SCORED, si->impact);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+static void write_stage(struct jsonw *w, const struct score *s, size_t stage)
+{
+    const struct rules *r = s->rules;
+    const struct score_stage *st = &s->stages[stage];
+    jsonw_object(w);
+    jsonw_kstring(w, "id", r->stages[stage].id);
+    jsonw_kstring(w, "title", r->stages[stage].title);
+    jsonw_kscore(w, "score", st->has_score, st->score);
+    jsonw_kstring(w, "band", score_band_id(s, stage));
+    jsonw_key(w, "coverage");
+    jsonw_fraction(w, st->coverage);
+    jsonw_kuint(w, "answered", st->answered);
+    jsonw_kuint(w, "answerable", st->answerable);
+    jsonw_kbool(w, "rests_on_earlier", st->rests_on_earlier);
+    write_levels(w, r, st);
+    write_gaps(w, s, st);
+    jsonw_key(w, "unknown");
+    write_ids(w, r, st->unknown, st->n_unknown);
+    write_items(w, s, stage);
+    jsonw_key(w, "notes");
+    jsonw_array(w);
+    for (size_t k = 0; k < r->stages[stage].n_notes; k++)
+        jsonw_string(w, r->stages[stage].notes[k]);
+    jsonw_end(w, ']');
+    jsonw_end(w, '}');
+}
+
+static void write_suggestions(struct jsonw *w, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    jsonw_key(w, "suggestions");
+    jsonw_array(w);
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        const struct rules_item *it = &r->items[sg->item];
+        jsonw_object(w);
+        jsonw_kstring(w, "id", it->id);
+        jsonw_kstring(w, "text", it->text);
+        jsonw_kstring(w, "stage", r->stages[it->stage].id);
+        jsonw_key(w, "addresses");
+        write_ids(w, r, it->addresses, it->n_addresses);
+        jsonw_kuint(w, "priority", sg->priority);
+        jsonw_kscore(w, "points", true, sg->points);
+        jsonw_kbool(w, "acted_on", s->items[sg->item].acted_on);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+static void write_roles(struct jsonw *w, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    jsonw_key(w, "roles");
+    jsonw_array(w);
+    for (size_t k = 0; k < s->n_roles; k++) {
+        const struct score_role *role = &s->roles[k];
+        jsonw_object(w);
+        jsonw_kstring(w, "role", role->role);
+        jsonw_kuint(w, "respondents", role->respondents);
+        jsonw_key(w, "stages");
+        jsonw_array(w);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            jsonw_object(w);
+            jsonw_kstring(w, "id", r->stages[st].id);
+            jsonw_kscore(w, "score", role->has_score[st], role->scores[st]);
+            jsonw_end(w, '}');
+        }
+        jsonw_end(w, ']');
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
 
 void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
 {
-    (void)ctx;
-    strbuf_adds(out, "TODO\n");
+    const struct score *s = ctx->score;
+    struct jsonw w;
+    jsonw_init(&w, out);
+    jsonw_object(&w);
+    write_header(&w, ctx);
+    jsonw_key(&w, "stages");
+    jsonw_array(&w);
+    for (size_t st = 0; st < s->rules->n_stages; st++)
+        write_stage(&w, s, st);
+    jsonw_end(&w, ']');
+    write_suggestions(&w, s);
+    write_roles(&w, s);
+    jsonw_end(&w, '}');
 }

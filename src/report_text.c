@@ -1,9 +1,372 @@
-#include "report.h"
+/*
+ * report_text.c - the report for a terminal: a stage table with bars, the focus, the
+ * actions to take first, then per stage its gaps largest first with the suggestions
+ * that address them, the level matrix and what nobody knew; wrapped to ctx->width,
+ * coloured only when ctx->color says so.
+ */
+#include <stdbool.h>
+#include <string.h>
 
+#include "report.h"
+#include "score.h"
 #include "strbuf.h"
+#include "text.h"
+
+enum { BAR_WIDTH = 20, ACTIONS_MAX = 5 };
+
+struct text_out {
+    struct strbuf *sb;
+    const struct score *s;
+    bool color;
+    size_t width;
+};
+
+static void style(struct text_out *o, const char *ansi)
+{
+    if (o->color)
+        strbuf_adds(o->sb, ansi);
+}
+
+static void heading(struct text_out *o, const char *title)
+{
+    style(o, "\033[1m");
+    text_add_safe(o->sb, title, true);
+    style(o, "\033[0m");
+    strbuf_addc(o->sb, '\n');
+}
+
+/*
+ * Appends text made safe and word-wrapped: the first line continues where the caller
+ * left off at column `col`, later lines start with `indent` spaces.
+ */
+static void wrap(struct text_out *o, const char *text, size_t col, size_t indent)
+{
+    struct strbuf safe = STRBUF_INIT;
+    text_add_safe(&safe, text, true);
+    const char *p = strbuf_str(&safe);
+    bool line_start = true;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        size_t w = utf8_width(p, (size_t)(end - p));
+        if (!*p)
+            break;
+        if (!line_start && col + 1 + w > o->width) {
+            strbuf_addc(o->sb, '\n');
+            strbuf_addchars(o->sb, ' ', indent);
+            col = indent;
+        } else if (!line_start) {
+            strbuf_addc(o->sb, ' ');
+            col++;
+        }
+        line_start = false;
+        strbuf_add(o->sb, p, (size_t)(end - p));
+        col += w;
+        p = end;
+    }
+    strbuf_release(&safe);
+}
+
+/* A line: `indent` spaces, then text wrapped with a hanging indent of `hang`. */
+static void para(struct text_out *o, size_t indent, size_t hang, const char *text)
+{
+    strbuf_addchars(o->sb, ' ', indent);
+    wrap(o, text, indent, hang);
+    strbuf_addc(o->sb, '\n');
+}
+
+static void add_padded(struct strbuf *sb, const char *text, size_t width)
+{
+    size_t before = sb->len;
+    text_add_safe(sb, text, true);
+    size_t w = utf8_width(sb->buf + before, sb->len - before);
+    if (w < width)
+        strbuf_addchars(sb, ' ', width - w);
+}
+
+static void bar(struct text_out *o, const struct score_stage *st)
+{
+    size_t filled = st->has_score ? (size_t)(st->score / 100.0 * BAR_WIDTH + 0.5) : 0;
+    for (size_t i = 0; i < BAR_WIDTH; i++)
+        strbuf_adds(o->sb, !st->has_score ? "\xC2\xB7" : i < filled ? "\xE2\x96\x88" : "\xE2\x96\x91");
+}
+
+static void score_cell(struct strbuf *sb, bool has, double v)
+{
+    if (!has) {
+        strbuf_adds(sb, "    -");
+        return;
+    }
+    struct strbuf num = STRBUF_INIT;
+    report_add_number(&num, v);
+    strbuf_addchars(sb, ' ', num.len < 5 ? 5 - num.len : 0);
+    strbuf_adds(sb, strbuf_str(&num));
+    strbuf_release(&num);
+}
+
+static size_t stage_title_width(const struct rules *r)
+{
+    size_t w = 5;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        size_t t = utf8_width(r->stages[st].title, strlen(r->stages[st].title));
+        if (t > w)
+            w = t;
+    }
+    return w > 30 ? 30 : w;
+}
+
+static void header(struct text_out *o, const struct report_ctx *ctx)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(&line, "Implementation readiness: ");
+    strbuf_adds(&line, s->assessment->organisation);
+    heading(o, strbuf_str(&line));
+    strbuf_reset(&line);
+    strbuf_addf(&line, "Assessed %s by %zu respondent%s against %s %s (%s, SHA-256 %.12s).",
+                s->assessment->date, s->assessment->respondents,
+                s->assessment->respondents == 1 ? "" : "s", r->title, r->version, r->id,
+                r->sha256);
+    para(o, 0, 0, strbuf_str(&line));
+    strbuf_release(&line);
+    (void)ctx;
+}
+
+static void stage_table(struct text_out *o)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    size_t tw = stage_title_width(r);
+    strbuf_addc(o->sb, '\n');
+    add_padded(o->sb, "Stage", tw);
+    strbuf_adds(o->sb, "  Score  ");
+    add_padded(o->sb, "", BAR_WIDTH);
+    strbuf_adds(o->sb, "  Band (answered)\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct score_stage *ss = &s->stages[st];
+        add_padded(o->sb, r->stages[st].title, tw);
+        strbuf_adds(o->sb, "  ");
+        score_cell(o->sb, ss->has_score, ss->score);
+        strbuf_adds(o->sb, "  ");
+        bar(o, ss);
+        strbuf_adds(o->sb, "  ");
+        text_add_safe(o->sb, score_band_title(s, st), true);
+        strbuf_addf(o->sb, " (%zu of %zu)%s\n", ss->answered, ss->answerable,
+                    (int)st == s->focus ? "  <- focus" : "");
+    }
+}
+
+static void focus_lines(struct text_out *o)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addc(o->sb, '\n');
+    if (s->focus < 0) {
+        strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.", r->bands[0].title);
+        para(o, 0, 0, strbuf_str(&line));
+        strbuf_release(&line);
+        return;
+    }
+    const char *focus = r->stages[s->focus].title;
+    strbuf_addf(&line, "Focus: %s. Stages build on each other, and this is the earliest one "
+                       "not yet %s.", focus, r->bands[0].title);
+    para(o, 0, 0, strbuf_str(&line));
+    for (size_t st = 0; st < r->n_stages; st++) {
+        if (!s->stages[st].rests_on_earlier)
+            continue;
+        strbuf_reset(&line);
+        strbuf_addf(&line, "Note: %s scores better than %s, but its strengths rest on %s, "
+                           "which is not there yet.", r->stages[st].title, focus, focus);
+        style(o, "\033[33m");
+        para(o, 0, 6, strbuf_str(&line));
+        style(o, "\033[0m");
+    }
+    strbuf_release(&line);
+}
+
+static void actions(struct text_out *o)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    size_t shown = 0;
+    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
+        if (sg->points <= 0)
+            continue;
+        if (shown == 0) {
+            strbuf_addc(o->sb, '\n');
+            heading(o, "Actions to take first");
+        }
+        const struct rules_item *it = &r->items[sg->item];
+        struct strbuf line = STRBUF_INIT;
+        strbuf_addf(&line, "%zu. ", ++shown);
+        strbuf_adds(&line, it->text);
+        strbuf_addf(&line, " (%s; closes gaps worth ", r->stages[it->stage].title);
+        report_add_number(&line, sg->points);
+        strbuf_adds(&line, " points");
+        if (s->items[sg->item].acted_on)
+            strbuf_adds(&line, "; already acted on: keep going");
+        strbuf_adds(&line, ")");
+        para(o, 2, 5, strbuf_str(&line));
+        strbuf_release(&line);
+    }
+}
+
+static void gap_line(struct text_out *o, size_t i)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    const struct rules_item *it = &r->items[i];
+    const struct score_item *si = &s->items[i];
+    struct strbuf line = STRBUF_INIT;
+    report_add_number(&line, si->impact);
+    while (line.len < 5)
+        strbuf_addc(&line, ' ');
+    strbuf_addf(&line, "  %s: ", item_kind_name(it->kind));
+    strbuf_adds(&line, it->text);
+    para(o, 4, 11, strbuf_str(&line));
+    strbuf_reset(&line);
+    strbuf_adds(&line, "answer ");
+    report_add_number(&line, si->answer);
+    strbuf_addf(&line, " on %ld-%ld", r->scale_min, r->scale_max);
+    const struct item_tally *t = &s->assessment->items[i];
+    if (s->assessment->respondents > 1) {
+        strbuf_addf(&line, ", mean of %zu (range ", t->n);
+        report_add_number(&line, t->min);
+        strbuf_adds(&line, "-");
+        report_add_number(&line, t->max);
+        strbuf_adds(&line, ")");
+    }
+    if (si->disagreement)
+        strbuf_adds(&line, "; respondents disagree");
+    strbuf_addf(&line, "; %s", r->levels[it->level].title);
+    para(o, 11, 11, strbuf_str(&line));
+    for (size_t k = 0; k < r->n_items; k++) {
+        if (r->items[k].kind != ITEM_SUGGESTION || !score_addresses(r, k, i))
+            continue;
+        strbuf_reset(&line);
+        strbuf_adds(&line, "try: ");
+        strbuf_adds(&line, r->items[k].text);
+        if (s->items[k].acted_on)
+            strbuf_adds(&line, " (already acted on)");
+        para(o, 11, 16, strbuf_str(&line));
+    }
+    for (size_t k = 0; k < si->n_notes; k++) {
+        const struct answer_note *n = &si->notes[k];
+        strbuf_reset(&line);
+        strbuf_adds(&line, "said");
+        if (n->role || n->respondent) {
+            strbuf_adds(&line, " by ");
+            strbuf_adds(&line, n->role ? n->role : n->respondent);
+            if (n->role && n->respondent)
+                strbuf_addf(&line, " %s", n->respondent);
+        }
+        strbuf_adds(&line, ": ");
+        if (n->note)
+            strbuf_addf(&line, "\"%s\"", n->note);
+        if (n->evidence)
+            strbuf_addf(&line, "%sevidence: %s", n->note ? "; " : "", n->evidence);
+        para(o, 11, 13, strbuf_str(&line));
+    }
+    strbuf_release(&line);
+}
+
+static void level_matrix(struct text_out *o, size_t stage)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    strbuf_adds(o->sb, "  By level of change\n");
+    for (size_t l = 0; l < r->n_levels; l++) {
+        const struct score_cell *c = &s->stages[stage].levels[l];
+        if (!c->items)
+            continue;
+        strbuf_adds(o->sb, "    ");
+        add_padded(o->sb, r->levels[l].title, 26);
+        score_cell(o->sb, c->has_score, c->score);
+        strbuf_addf(o->sb, "  (%zu of %zu answered)\n", c->answered, c->items);
+    }
+}
+
+static void stage_section(struct text_out *o, size_t stage)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    const struct score_stage *st = &s->stages[stage];
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addc(o->sb, '\n');
+    strbuf_adds(&line, r->stages[stage].title);
+    strbuf_adds(&line, ": ");
+    if (st->has_score)
+        report_add_number(&line, st->score);
+    else
+        strbuf_adds(&line, "no score");
+    strbuf_adds(&line, ", ");
+    strbuf_adds(&line, score_band_title(s, stage));
+    strbuf_addf(&line, " (%zu of %zu answered)", st->answered, st->answerable);
+    heading(o, strbuf_str(&line));
+    strbuf_release(&line);
+    if (st->n_gaps) {
+        strbuf_adds(o->sb, "  Gaps, largest first (points the stage would gain)\n");
+        for (size_t k = 0; k < st->n_gaps; k++)
+            gap_line(o, st->gaps[k]);
+    } else {
+        strbuf_adds(o->sb, "  No gaps among the answered items.\n");
+    }
+    level_matrix(o, stage);
+    if (st->n_unknown) {
+        strbuf_adds(o->sb, "  Nobody knew - find out\n");
+        for (size_t k = 0; k < st->n_unknown; k++)
+            para(o, 4, 6, r->items[st->unknown[k]].text);
+    }
+    for (size_t k = 0; k < r->stages[stage].n_notes; k++) {
+        struct strbuf note = STRBUF_INIT;
+        strbuf_adds(&note, "Source: ");
+        strbuf_adds(&note, r->stages[stage].notes[k]);
+        para(o, 2, 4, strbuf_str(&note));
+        strbuf_release(&note);
+    }
+}
+
+static void roles(struct text_out *o)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    if (!s->n_roles)
+        return;
+    strbuf_addc(o->sb, '\n');
+    heading(o, "By role");
+    for (size_t k = 0; k < s->n_roles; k++) {
+        strbuf_adds(o->sb, "  ");
+        add_padded(o->sb, s->roles[k].role, 16);
+        strbuf_addf(o->sb, " %4zu", s->roles[k].respondents);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(o->sb, "  ");
+            text_add_safe(o->sb, r->stages[st].title, true);
+            strbuf_adds(o->sb, " ");
+            score_cell(o->sb, s->roles[k].has_score[st], s->roles[k].scores[st]);
+        }
+        strbuf_addc(o->sb, '\n');
+    }
+}
 
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
 {
-    (void)ctx;
-    strbuf_adds(out, "TODO\n");
+    struct text_out o = {out, ctx->score, ctx->color, ctx->width};
+    const struct rules *r = ctx->score->rules;
+    header(&o, ctx);
+    stage_table(&o);
+    focus_lines(&o);
+    actions(&o);
+    for (size_t st = 0; st < r->n_stages; st++)
+        stage_section(&o, st);
+    roles(&o);
+    strbuf_addc(out, '\n');
+    heading(&o, "About the evidence");
+    para(&o, 2, 2, report_caveat(ctx->score));
+    strbuf_addf(out, "\nstagegap %s\n", ctx->tool_version);
 }
