@@ -8,7 +8,7 @@ set -eu
 BUILD_DIR=${1:-build}
 [ $# -gt 0 ] && shift
 
-PACKAGES="gcc make cmake pkg-config libyaml-dev libcmocka-dev libcsv-dev python3"
+PACKAGES="gcc make cmake pkg-config libyaml-dev libcmocka-dev libcsv-dev python3 python3-yaml python3-jsonschema"
 
 missing=""
 for pkg in $PACKAGES; do

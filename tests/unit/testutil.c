@@ -47,6 +47,15 @@ int load_rules_text(struct rules *r, const char *yaml, struct diags *d)
     return rules_load_buffer(r, "test.yaml", yaml, strlen(yaml), d);
 }
 
+void assert_near_at(double a, double b, const char *file, int line)
+{
+    double diff = a > b ? a - b : b - a;
+    if (diff <= 1e-9)
+        return;
+    fprintf(stderr, "%s:%d: %.12g is not %.12g\n", file, line, a, b);
+    fail();
+}
+
 void print_diags(const struct diags *d)
 {
     struct strbuf sb = STRBUF_INIT;

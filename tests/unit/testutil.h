@@ -14,6 +14,13 @@
 #include "diag.h"
 #include "rules.h"
 
+/*
+ * cmocka 1.1.5's assert_float_equal works in float; scores need double. Fails with
+ * both values shown.
+ */
+#define assert_near(a, b) assert_near_at((double)(a), (double)(b), __FILE__, __LINE__)
+void assert_near_at(double a, double b, const char *file, int line);
+
 /* A small valid rules file the tests edit; see testutil.c. */
 extern const char *const test_rules_yaml;
 

@@ -1,0 +1,61 @@
+#!/bin/sh
+# --output writes the whole report or nothing, never over an input; failed writes to a
+# file or to standard output exit 4 and leave no file behind.
+set -u
+bin=$1
+ex=data/examples/eastbrook-mid-implementation.yaml
+tmp=$(mktemp -d) || exit 99
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # check NAME CONDITION...
+    name=$1; shift
+    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+
+"$bin" assess --output "$tmp/report.txt" "$ex"; rc=$?
+check "output written" [ "$rc" = 0 -a -s "$tmp/report.txt" ]
+"$bin" assess "$ex" >"$tmp/stdout.txt"
+check "output equals stdout" cmp -s "$tmp/report.txt" "$tmp/stdout.txt"
+check "no temporary left" [ "$(ls -A "$tmp" | grep -c '^\.stagegap-')" = 0 ]
+
+cp "$ex" "$tmp/answers.yaml"
+"$bin" assess --output "$tmp/answers.yaml" "$tmp/answers.yaml" 2>"$tmp/err"; rc=$?
+check "refuses to write over an input" [ "$rc" = 2 ]
+check "input untouched" cmp -s "$ex" "$tmp/answers.yaml"
+check "says why" grep -q "one of the inputs" "$tmp/err"
+
+ln -s answers.yaml "$tmp/link.yaml"
+"$bin" assess --output "$tmp/link.yaml" "$tmp/answers.yaml" 2>/dev/null; rc=$?
+check "refuses an input reached through a link" [ "$rc" = 2 ]
+
+"$bin" assess --output "$tmp/missing/dir/r.txt" "$ex" 2>"$tmp/err"; rc=$?
+check "missing directory exits 4" [ "$rc" = 4 ]
+check "missing directory leaves nothing" [ ! -e "$tmp/missing" ]
+
+mkdir "$tmp/ro"; chmod a-w "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+    "$bin" assess --output "$tmp/ro/r.txt" "$ex" 2>/dev/null; rc=$?
+    check "unwritable directory exits 4" [ "$rc" = 4 ]
+fi
+check "unwritable directory stays empty" [ -z "$(ls -A "$tmp/ro")" ]
+
+if [ -w /dev/full ]; then
+    "$bin" assess "$ex" >/dev/full 2>"$tmp/err"; rc=$?
+    check "full standard output exits 4" [ "$rc" = 4 ]
+    check "full standard output is reported" grep -q "cannot write to standard output" "$tmp/err"
+fi
+
+echo "broken: [" >"$tmp/broken.yaml"
+"$bin" assess --output "$tmp/never.txt" "$ex" "$tmp/broken.yaml" 2>/dev/null; rc=$?
+check "broken respondent exits 3" [ "$rc" = 3 ]
+check "broken respondent writes nothing" [ ! -e "$tmp/never.txt" ]
+
+"$bin" assess - <"$ex" >"$tmp/stdin.txt"; rc=$?
+check "reads answers from standard input" [ "$rc" = 0 ]
+check "stdin report names stdin the same" cmp -s "$tmp/stdin.txt" "$tmp/stdout.txt"
+
+"$bin" assess - - <"$ex" >/dev/null 2>&1; rc=$?
+check "standard input only once" [ "$rc" = 2 ]
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

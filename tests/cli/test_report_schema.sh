@@ -1,0 +1,24 @@
+#!/bin/sh
+# Every JSON report of every bundled example, alone and pooled, is valid against
+# docs/report.schema.json; and an invalid document is caught (the check can fail).
+set -u
+bin=$1
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+n=0
+for f in data/examples/*.yaml; do
+    n=$((n + 1))
+    "$bin" assess --format json "$f" >"$tmp/report$n.json" || { echo "assess $f failed"; exit 1; }
+done
+# Three respondents of one organisation, two roles, pooled.
+mkdir "$tmp/pool"
+src=data/examples/eastbrook-mid-implementation.yaml
+sed 's/role: principal social worker/role: leader/' "$src" >"$tmp/pool/a.yaml"
+sed 's/role: principal social worker/role: practitioner/; s/: 9$/: 2/' "$src" >"$tmp/pool/b.yaml"
+sed 's/role: principal social worker/role: practitioner/; s/: 8$/: n\/a/' "$src" >"$tmp/pool/c.yaml"
+"$bin" assess --format json "$tmp/pool" >"$tmp/report-pool.json" || { echo "assess pool failed"; exit 1; }
+/usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp"/report*.json || exit 1
+echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
+if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then
+    echo "the schema check accepted an invalid report"; exit 1
+fi

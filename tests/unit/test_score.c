@@ -1,0 +1,363 @@
+/*
+ * test_score.c - the scoring engine: the worked example of docs/scoring.md number for
+ * number, and the promises of PRODUCT.md (monotone, local to the stage, n/a leaves the
+ * denominator, deterministic) over many generated answer sets.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "answers.h"
+#include "score.h"
+#include "strbuf.h"
+
+struct fixture {
+    struct rules rules;
+    struct assessment a;
+    struct score s;
+    struct diags d;
+};
+
+static const char *const tiny_ids[] = {"start.plan", "start.training", "start.fatigue",
+                                       "start.do-plan", "later.habit"};
+enum { TINY_ANSWERABLE = 5 };
+
+static struct fixture *fixture_new(const char *rules_yaml)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    diags_init(&f->d);
+    if (load_rules_text(&f->rules, rules_yaml, &f->d) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assessment_init(&f->a, &f->rules);
+    return f;
+}
+
+static void fixture_free(struct fixture *f)
+{
+    score_release(&f->s);
+    assessment_release(&f->a);
+    rules_release(&f->rules);
+    diags_release(&f->d);
+    free(f);
+}
+
+/* Adds one respondent whose answers are given as YAML map entries. */
+static void add_respondent(struct fixture *f, const char *role, const char *answers)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
+                     "date: 2026-09-30\n");
+    if (role)
+        strbuf_addf(&sb, "respondent: {role: %s}\n", role);
+    strbuf_addf(&sb, "answers: {%s}\n", answers);
+    if (assessment_add_buffer(&f->a, "answers.yaml", sb.buf, sb.len, false, &f->d) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    strbuf_release(&sb);
+}
+
+static void compute(struct fixture *f)
+{
+    score_release(&f->s);
+    score_compute(&f->s, &f->rules, &f->a);
+}
+
+static long item(const struct fixture *f, const char *id)
+{
+    long i = rules_find_item(&f->rules, id);
+    assert_true(i >= 0);
+    return i;
+}
+
+/* The worked example of docs/scoring.md. */
+static void test_score_worked_example(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: 6, start.training: 8, start.fatigue: 7, "
+                            "start.do-plan: n/a, later.habit: unknown");
+    compute(f);
+    const struct score_stage *start = &f->s.stages[0], *later = &f->s.stages[1];
+    assert_true(start->has_score);
+    assert_near(start->score, 57.5);
+    assert_string_equal(score_band_id(&f->s, 0), "fair");
+    assert_int_equal(start->answerable, 3);
+    assert_int_equal(start->answered, 3);
+    assert_near(start->coverage, 1.0);
+    assert_near(f->s.items[item(f, "start.plan")].impact, 20.0);
+    assert_near(f->s.items[item(f, "start.fatigue")].impact, 17.5);
+    assert_near(f->s.items[item(f, "start.training")].impact, 5.0);
+    assert_int_equal(start->n_gaps, 3);
+    assert_int_equal(start->gaps[0], item(f, "start.plan"));
+    assert_int_equal(start->gaps[1], item(f, "start.fatigue"));
+    assert_int_equal(start->gaps[2], item(f, "start.training"));
+    /* Level matrix: systems holds the plan alone; people the training and fatigue. */
+    assert_near(start->levels[1].score, 60.0);
+    assert_near(start->levels[0].score, 55.0);
+    /* Later: its one question is unknown, so there is no score to pretend with. */
+    assert_false(later->has_score);
+    assert_string_equal(score_band_id(&f->s, 1), "insufficient-data");
+    assert_int_equal(later->n_unknown, 1);
+    assert_int_equal(f->s.focus, 0);
+    assert_false(later->rests_on_earlier);
+    assert_int_equal(f->s.n_suggestions, 1);
+    assert_near(f->s.suggestions[0].points, 20.0);
+    assert_int_equal(f->s.suggestions[0].priority, 1);
+    assert_false(f->s.items[item(f, "start.do-plan")].acted_on);
+    fixture_free(f);
+}
+
+static void test_score_closing_a_gap_gains_its_impact(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: 10, start.training: 8, start.fatigue: 7, "
+                            "start.do-plan: n/a");
+    compute(f);
+    assert_near(f->s.stages[0].score, 57.5 + 20.0);
+    fixture_free(f);
+}
+
+static void test_score_acted_on_suggestion(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: 6, start.training: 8, start.fatigue: 7, "
+                            "start.do-plan: 9");
+    compute(f);
+    assert_true(f->s.items[item(f, "start.do-plan")].acted_on);
+    assert_near(f->s.stages[0].score, 64.0);
+    fixture_free(f);
+}
+
+static void test_score_na_leaves_the_denominator(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: n/a, start.training: 8, start.fatigue: n/a, "
+                            "start.do-plan: n/a");
+    compute(f);
+    assert_near(f->s.stages[0].score, 80.0);
+    assert_int_equal(f->s.stages[0].answerable, 1);
+    assert_near(f->s.stages[0].coverage, 1.0);
+    fixture_free(f);
+}
+
+static void test_score_low_coverage_is_insufficient_data(void **state)
+{
+    (void)state;
+    /* One answer of four is 25%, under the default minimum of 50%. */
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: 9, start.training: unknown");
+    compute(f);
+    assert_false(f->s.stages[0].has_score);
+    assert_int_equal(f->s.stages[0].band, SCORE_NO_BAND);
+    assert_near(f->s.stages[0].coverage, 0.25);
+    assert_int_equal(f->s.stages[0].n_unknown, 3);
+    fixture_free(f);
+}
+
+static void test_score_min_coverage_is_configurable(void **state)
+{
+    (void)state;
+    char *yaml = rules_with("levels:", "scoring: {min-coverage: 0.2}\nlevels:");
+    struct fixture *f = fixture_new(yaml);
+    add_respondent(f, NULL, "start.plan: 9, start.training: unknown");
+    compute(f);
+    assert_true(f->s.stages[0].has_score);
+    assert_near(f->s.stages[0].score, 90.0);
+    fixture_free(f);
+    free(yaml);
+}
+
+static void test_score_focus_is_earliest_stage_not_in_top_band(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: 9, start.training: 9, start.fatigue: 1, "
+                            "start.do-plan: 9, later.habit: 2");
+    compute(f);
+    assert_int_equal(f->s.stages[0].band, 0);
+    assert_int_equal(f->s.focus, 1);
+    fixture_free(f);
+
+    f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: 9, start.training: 9, start.fatigue: 1, "
+                            "start.do-plan: 9, later.habit: 9");
+    compute(f);
+    assert_int_equal(f->s.focus, -1);
+    fixture_free(f);
+}
+
+static void test_score_flags_later_strength_on_weak_earlier_stage(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, NULL, "start.plan: 2, start.training: 3, start.fatigue: 8, "
+                            "start.do-plan: 1, later.habit: 9");
+    compute(f);
+    assert_int_equal(f->s.focus, 0);
+    assert_true(f->s.stages[1].rests_on_earlier);
+    assert_near(f->s.stages[1].score, 90.0);
+    fixture_free(f);
+}
+
+static void test_score_many_respondents_and_roles(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_respondent(f, "leader", "start.plan: 10, later.habit: 9");
+    add_respondent(f, "practitioner", "start.plan: 2, later.habit: 9");
+    add_respondent(f, "practitioner", "start.plan: 3, later.habit: 9");
+    compute(f);
+    const struct score_item *plan = &f->s.items[item(f, "start.plan")];
+    assert_near(plan->answer, 5.0);
+    assert_true(plan->disagreement);
+    /* Identical answers are never a disagreement. */
+    assert_false(f->s.items[item(f, "later.habit")].disagreement);
+    assert_near(f->s.items[item(f, "later.habit")].sd, 0.0);
+    assert_int_equal(f->s.n_roles, 2);
+    assert_string_equal(f->s.roles[0].role, "leader");
+    assert_int_equal(f->s.roles[1].respondents, 2);
+    assert_near(f->s.roles[1].scores[1], 90.0);
+    fixture_free(f);
+}
+
+/* ---- properties over generated answer sets ---- */
+
+static unsigned long long rng_state;
+
+static unsigned rng_next(unsigned bound)
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)((rng_state >> 33) % bound);
+}
+
+/* A random answer for each tiny item: a point 0-10, n/a or unknown. */
+static void random_answers(int values[TINY_ANSWERABLE])
+{
+    for (int i = 0; i < TINY_ANSWERABLE; i++) {
+        unsigned r = rng_next(14);
+        values[i] = r <= 10 ? (int)r : r == 11 ? -1 : -2;  /* -1 n/a, -2 unknown */
+    }
+}
+
+static struct fixture *score_values(const int values[TINY_ANSWERABLE])
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (int i = 0; i < TINY_ANSWERABLE; i++) {
+        if (i)
+            strbuf_adds(&sb, ", ");
+        if (values[i] >= 0)
+            strbuf_addf(&sb, "%s: %d", tiny_ids[i], values[i]);
+        else
+            strbuf_addf(&sb, "%s: %s", tiny_ids[i], values[i] == -1 ? "n/a" : "unknown");
+    }
+    char *yaml = rules_with("levels:", "scoring: {min-coverage: 0}\nlevels:");
+    struct fixture *f = fixture_new(yaml);
+    free(yaml);
+    add_respondent(f, NULL, sb.buf);
+    strbuf_release(&sb);
+    compute(f);
+    return f;
+}
+
+static void test_score_is_monotone_and_local(void **state)
+{
+    (void)state;
+    rng_state = 20261126;
+    int checked = 0;
+    for (int round = 0; round < 2000; round++) {
+        int before[TINY_ANSWERABLE], after[TINY_ANSWERABLE];
+        random_answers(before);
+        int which = (int)rng_next(TINY_ANSWERABLE);
+        if (before[which] < 0 || before[which] == 10)
+            continue;
+        memcpy(after, before, sizeof(before));
+        after[which] = before[which] + 1 + (int)rng_next((unsigned)(10 - before[which]));
+        struct fixture *a = score_values(before), *b = score_values(after);
+        const struct rules_item *it = &a->rules.items[rules_find_item(&a->rules, tiny_ids[which])];
+        for (size_t st = 0; st < a->rules.n_stages; st++) {
+            const struct score_stage *sa = &a->s.stages[st], *sb = &b->s.stages[st];
+            assert_int_equal(sa->has_score, sb->has_score);
+            if (st != it->stage) {
+                assert_true(sa->score == sb->score);  /* an answer moves only its stage */
+            } else if (it->kind == ITEM_BARRIER) {
+                assert_true(sb->score <= sa->score + 1e-9);
+            } else {
+                assert_true(sb->score >= sa->score - 1e-9);
+            }
+        }
+        fixture_free(a);
+        fixture_free(b);
+        checked++;
+    }
+    assert_true(checked > 1000);
+}
+
+static void test_score_is_deterministic(void **state)
+{
+    (void)state;
+    rng_state = 7;
+    for (int round = 0; round < 200; round++) {
+        int values[TINY_ANSWERABLE];
+        random_answers(values);
+        struct fixture *a = score_values(values), *b = score_values(values);
+        for (size_t st = 0; st < a->rules.n_stages; st++) {
+            assert_true(a->s.stages[st].score == b->s.stages[st].score);
+            assert_int_equal(a->s.stages[st].n_gaps, b->s.stages[st].n_gaps);
+            for (size_t k = 0; k < a->s.stages[st].n_gaps; k++)
+                assert_int_equal(a->s.stages[st].gaps[k], b->s.stages[st].gaps[k]);
+        }
+        fixture_free(a);
+        fixture_free(b);
+    }
+}
+
+static void test_score_respondent_order_does_not_matter(void **state)
+{
+    (void)state;
+    static const char *const people[] = {"start.plan: 3, later.habit: 7",
+                                         "start.plan: 8, start.fatigue: 9",
+                                         "start.plan: 5, later.habit: unknown"};
+    struct fixture *f = fixture_new(test_rules_yaml), *g = fixture_new(test_rules_yaml);
+    for (int i = 0; i < 3; i++) {
+        add_respondent(f, "x", people[i]);
+        add_respondent(g, "x", people[2 - i]);
+    }
+    compute(f);
+    compute(g);
+    for (size_t i = 0; i < f->rules.n_items; i++) {
+        assert_true(f->s.items[i].answer == g->s.items[i].answer);
+        assert_true(f->s.items[i].sd == g->s.items[i].sd);
+    }
+    for (size_t st = 0; st < f->rules.n_stages; st++)
+        assert_true(f->s.stages[st].score == g->s.stages[st].score);
+    fixture_free(f);
+    fixture_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_score_worked_example),
+        cmocka_unit_test(test_score_closing_a_gap_gains_its_impact),
+        cmocka_unit_test(test_score_acted_on_suggestion),
+        cmocka_unit_test(test_score_na_leaves_the_denominator),
+        cmocka_unit_test(test_score_low_coverage_is_insufficient_data),
+        cmocka_unit_test(test_score_min_coverage_is_configurable),
+        cmocka_unit_test(test_score_focus_is_earliest_stage_not_in_top_band),
+        cmocka_unit_test(test_score_flags_later_strength_on_weak_earlier_stage),
+        cmocka_unit_test(test_score_many_respondents_and_roles),
+        cmocka_unit_test(test_score_is_monotone_and_local),
+        cmocka_unit_test(test_score_is_deterministic),
+        cmocka_unit_test(test_score_respondent_order_does_not_matter),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
