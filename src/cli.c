@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "answers.h"
+#include "compare.h"
 #include "diag.h"
 #include "fileio.h"
 #include "report.h"
@@ -48,11 +49,16 @@ static int cmd_init(struct cli *c);
 static int cmd_validate(struct cli *c);
 static int cmd_rules(struct cli *c);
 static int cmd_help(struct cli *c);
+static int cmd_compare(struct cli *c);
+static int cmd_trend(struct cli *c);
 
 static const char *const assess_options[] = {"rules", "format", "output", "fail-under", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
+static const char *const compare_options[] = {"rules", "format", "output",
+                                              "fail-on-regression", NULL};
+static const char *const trend_options[] = {"rules", "format", "output", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -93,6 +99,29 @@ static const struct command commands[] = {
      "  --format FMT       text (default): an outline; markdown: a page a board can\n"
      "                     read; json: the model as data (stagegap-model/1)\n",
      rules_options, 0, 0},
+    {"compare", cmd_compare,
+     "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
+     "BEFORE AFTER",
+     "compare two assessments: stage scores, gaps opened and closed, the focus",
+     "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
+     "scored with the same rules.\n"
+     "\n"
+     "  --rules FILE          the rules both were answered against (default: built-in)\n"
+     "  --format FMT          text (default), markdown, json or csv\n"
+     "  --output FILE         write the comparison to FILE, whole or not at all\n"
+     "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal, fell\n",
+     compare_options, 2, 2},
+    {"trend", cmd_trend, "stagegap trend [--rules FILE] [--format FMT] [--output FILE] "
+                         "ASSESSMENT...",
+     "show each stage's score over time",
+     "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
+     "of their date, not of the arguments.\n"
+     "\n"
+     "  --rules FILE       the rules all were answered against (default: built-in)\n"
+     "  --format FMT       text (default, with a sparkline per stage), markdown, json\n"
+     "                     or csv (long form: one row per assessment and stage)\n"
+     "  --output FILE      write the trend to FILE, whole or not at all\n",
+     trend_options, 1, ARGS_MAX},
     {"help", cmd_help, "stagegap help [COMMAND]", "show help for stagegap or one command",
      "", no_options, 0, 1},
 };
@@ -380,6 +409,100 @@ out:
     strbuf_release(&out);
     score_release(&s);
     assessment_release(&a);
+    rules_release(&r);
+    return rc;
+}
+
+/* One assessment read and scored: compare and trend hold several. */
+struct scored {
+    struct assessment a;
+    struct score s;
+};
+
+static void scored_release(struct scored *sc, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        score_release(&sc[i].s);
+        assessment_release(&sc[i].a);
+    }
+    free(sc);
+}
+
+/* Reads and scores each path as one assessment; all or nothing. */
+static int load_scored(struct cli *c, const struct rules *r, struct scored **out)
+{
+    struct scored *sc = xcalloc(c->n_args, sizeof(*sc));
+    struct diags d;
+    diags_init(&d);
+    for (size_t i = 0; i < c->n_args; i++) {
+        assessment_init(&sc[i].a, r);
+        score_init(&sc[i].s);
+        if (strcmp(c->args[i], "-") == 0) {
+            diags_release(&d);
+            scored_release(sc, i + 1);
+            return usage_error(c, "each assessment must be a file or directory, not", "-");
+        }
+        if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
+            score_compute(&sc[i].s, r, &sc[i].a);
+    }
+    int rc = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
+    diags_release(&d);
+    if (rc) {
+        scored_release(sc, c->n_args);
+        return rc;
+    }
+    *out = sc;
+    return EXIT_OK;
+}
+
+static int cmd_compare(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
+    struct rules r;
+    struct scored *sc = NULL;
+    struct compare cmp;
+    struct strbuf out = STRBUF_INIT;
+    int rc = check_format(c, formats);
+    if (rc || (rc = load_rules(c, &r)) != 0)
+        return rc;
+    if ((rc = load_scored(c, &r, &sc)) == 0) {
+        compare_compute(&cmp, &sc[0].s, &sc[1].s);
+        compare_format_find(c->format ? c->format : "text")
+            ->render_compare(&cmp, STAGEGAP_VERSION, &out);
+        rc = emit(c, &out);
+        if (rc == 0 && c->fail_on_regression && cmp.regression)
+            rc = EXIT_GATE;
+        compare_release(&cmp);
+        scored_release(sc, c->n_args);
+    }
+    strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+static int cmd_trend(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
+    struct rules r;
+    struct scored *sc = NULL;
+    struct strbuf out = STRBUF_INIT;
+    int rc = check_format(c, formats);
+    if (rc || (rc = load_rules(c, &r)) != 0)
+        return rc;
+    if ((rc = load_scored(c, &r, &sc)) == 0) {
+        const struct score **scores = xcalloc(c->n_args, sizeof(*scores));
+        for (size_t i = 0; i < c->n_args; i++)
+            scores[i] = &sc[i].s;
+        struct trend t;
+        trend_compute(&t, scores, c->n_args);
+        compare_format_find(c->format ? c->format : "text")
+            ->render_trend(&t, STAGEGAP_VERSION, &out);
+        rc = emit(c, &out);
+        trend_release(&t);
+        free(scores);
+        scored_release(sc, c->n_args);
+    }
+    strbuf_release(&out);
     rules_release(&r);
     return rc;
 }

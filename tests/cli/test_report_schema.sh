@@ -22,3 +22,11 @@ echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
 if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then
     echo "the schema check accepted an invalid report"; exit 1
 fi
+
+# compare and trend JSON against their schemas.
+q=data/examples/eastbrook-quarterly
+"$bin" compare --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare.json" || { echo "compare failed"; exit 1; }
+"$bin" compare --format json data/examples/northmoor-just-launched.yaml $q/2026-07.yaml >"$tmp/compare2.json" || { echo "compare 2 failed"; exit 1; }
+/usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
+"$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
+/usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp/trend.json" || exit 1

@@ -1,0 +1,94 @@
+#include "compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "score.h"
+#include "xalloc.h"
+
+bool compare_item_open(const struct score *s, size_t item)
+{
+    const struct score_item *it = &s->items[item];
+    return it->state == SCORED && it->value < s->rules->acted_on;
+}
+
+static double shown(double v)
+{
+    return round(v * 10.0) / 10.0;
+}
+
+void compare_compute(struct compare *c, const struct score *before, const struct score *after)
+{
+    const struct rules *r = before->rules;
+    memset(c, 0, sizeof(*c));
+    c->before = before;
+    c->after = after;
+    c->stages = xcalloc(r->n_stages, sizeof(*c->stages));
+    c->items = xcalloc(r->n_items + 1, sizeof(*c->items));
+    for (size_t st = 0; st < r->n_stages; st++) {
+        struct compare_stage *cs = &c->stages[st];
+        cs->has_before = before->stages[st].has_score;
+        cs->has_after = after->stages[st].has_score;
+        cs->before = before->stages[st].score;
+        cs->after = after->stages[st].score;
+        if (cs->has_before && cs->has_after) {
+            cs->delta = shown(cs->after) - shown(cs->before);
+            cs->regressed = shown(cs->after) < shown(cs->before) - COMPARE_TOLERANCE;
+            c->regression = c->regression || cs->regressed;
+        }
+    }
+    for (size_t i = 0; i < r->n_items; i++) {
+        struct compare_item *ci = &c->items[i];
+        ci->has_before = before->items[i].state == SCORED;
+        ci->has_after = after->items[i].state == SCORED;
+        ci->before = before->items[i].answer;
+        ci->after = after->items[i].answer;
+        bool was_open = compare_item_open(before, i), is_open = compare_item_open(after, i);
+        ci->opened = !was_open && is_open;
+        ci->closed = was_open && !is_open && ci->has_after;
+        c->n_opened += ci->opened;
+        c->n_closed += ci->closed;
+    }
+}
+
+void compare_release(struct compare *c)
+{
+    free(c->stages);
+    free(c->items);
+    memset(c, 0, sizeof(*c));
+}
+
+static int compare_points(const void *pa, const void *pb)
+{
+    const struct score *a = *(const struct score *const *)pa;
+    const struct score *b = *(const struct score *const *)pb;
+    int d = strcmp(a->assessment->date, b->assessment->date);
+    if (d)
+        return d;
+    return strcmp(a->assessment->organisation, b->assessment->organisation);
+}
+
+void trend_compute(struct trend *t, const struct score *const *scores, size_t n)
+{
+    t->n = n;
+    t->points = xcalloc(n + 1, sizeof(*t->points));
+    memcpy(t->points, scores, n * sizeof(*scores));
+    /* Insertion sort is stable, so equal dates keep the order given; trends are short. */
+    for (size_t i = 1; i < n; i++) {
+        const struct score *p = t->points[i];
+        size_t j = i;
+        while (j > 0 && compare_points(&t->points[j - 1], &p) > 0) {
+            t->points[j] = t->points[j - 1];
+            j--;
+        }
+        t->points[j] = p;
+    }
+}
+
+void trend_release(struct trend *t)
+{
+    free(t->points);
+    t->points = NULL;
+    t->n = 0;
+}

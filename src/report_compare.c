@@ -1,0 +1,512 @@
+/*
+ * report_compare.c - "stagegap compare" and "stagegap trend" as text, markdown, JSON
+ * (stagegap-compare/1, stagegap-trend/1: see docs/compare-json.md) and CSV.
+ */
+#include <string.h>
+
+#include "compare.h"
+#include "escape.h"
+#include "jsonw.h"
+#include "report.h"
+#include "score.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* ---- shared pieces ---- */
+
+static void add_score(struct strbuf *sb, bool has, double v, const char *none)
+{
+    if (has)
+        report_add_number(sb, v);
+    else
+        strbuf_adds(sb, none);
+}
+
+static void add_delta(struct strbuf *sb, const struct compare_stage *cs, const char *none)
+{
+    if (!cs->has_before || !cs->has_after) {
+        strbuf_adds(sb, none);
+        return;
+    }
+    struct strbuf num = STRBUF_INIT;
+    report_add_number(&num, cs->delta);
+    if (num.buf[0] != '-' && strcmp(num.buf, "0.0") != 0)
+        strbuf_addc(sb, '+');
+    strbuf_adds(sb, num.buf);
+    strbuf_release(&num);
+}
+
+static const char *focus_id(const struct score *s)
+{
+    return s->focus >= 0 ? s->rules->stages[s->focus].id : NULL;
+}
+
+static const char *focus_title(const struct score *s)
+{
+    return s->focus >= 0 ? s->rules->stages[s->focus].title : "none (all in the top band)";
+}
+
+static void json_rules(struct jsonw *w, const struct rules *r, const char *tool_version)
+{
+    jsonw_key(w, "tool");
+    jsonw_object(w);
+    jsonw_kstring(w, "name", "stagegap");
+    jsonw_kstring(w, "version", tool_version);
+    jsonw_end(w, '}');
+    jsonw_key(w, "rules");
+    jsonw_object(w);
+    jsonw_kstring(w, "id", r->id);
+    jsonw_kstring(w, "version", r->version);
+    jsonw_kstring(w, "sha256", r->sha256);
+    jsonw_end(w, '}');
+}
+
+static void json_assessment(struct jsonw *w, const struct score *s)
+{
+    jsonw_object(w);
+    jsonw_kstring(w, "date", s->assessment->date);
+    jsonw_kstring(w, "organisation", s->assessment->organisation);
+    jsonw_kuint(w, "respondents", s->assessment->respondents);
+    jsonw_kstring(w, "focus", focus_id(s));
+    jsonw_end(w, '}');
+}
+
+/* ---- compare ---- */
+
+static void text_line_safe(struct strbuf *out, const char *label, const char *value)
+{
+    strbuf_adds(out, label);
+    text_add_safe(out, value, true);
+    strbuf_addc(out, '\n');
+}
+
+static void text_item_changes(const struct compare *c, struct strbuf *out, bool opened)
+{
+    const struct rules *r = c->before->rules;
+    strbuf_adds(out, opened ? "\nGaps opened (now below the acted-on mark)\n"
+                            : "\nGaps closed (now at or above the acted-on mark)\n");
+    size_t shown = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct compare_item *ci = &c->items[i];
+        if (opened ? !ci->opened : !ci->closed)
+            continue;
+        strbuf_adds(out, "  ");
+        text_add_safe(out, r->stages[r->items[i].stage].title, true);
+        strbuf_adds(out, ": ");
+        text_add_safe(out, r->items[i].text, true);
+        strbuf_adds(out, " (");
+        add_score(out, ci->has_before, ci->before, "-");
+        strbuf_adds(out, " -> ");
+        add_score(out, ci->has_after, ci->after, "-");
+        strbuf_adds(out, ")\n");
+        shown++;
+    }
+    if (!shown)
+        strbuf_adds(out, "  none\n");
+}
+
+static bool item_moved(const struct compare_item *ci)
+{
+    return ci->has_before != ci->has_after ||
+           (ci->has_before && ci->has_after && ci->before != ci->after);
+}
+
+static void text_items_moved(const struct compare *c, struct strbuf *out)
+{
+    const struct rules *r = c->before->rules;
+    strbuf_adds(out, "\nAnswers that moved (before -> after)\n");
+    size_t shown = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct compare_item *ci = &c->items[i];
+        if (!item_moved(ci))
+            continue;
+        strbuf_adds(out, "  ");
+        add_score(out, ci->has_before, ci->before, "-");
+        strbuf_adds(out, " -> ");
+        add_score(out, ci->has_after, ci->after, "-");
+        strbuf_adds(out, "  ");
+        text_add_safe(out, r->stages[r->items[i].stage].title, true);
+        strbuf_addf(out, " %s: ", item_kind_name(r->items[i].kind));
+        text_add_safe(out, r->items[i].text, true);
+        strbuf_addc(out, '\n');
+        shown++;
+    }
+    if (!shown)
+        strbuf_adds(out, "  none\n");
+}
+
+static void compare_text(const struct compare *c, const char *tool_version, struct strbuf *out)
+{
+    const struct score *b = c->before, *a = c->after;
+    const struct rules *r = b->rules;
+    strbuf_adds(out, "Comparison against ");
+    text_add_safe(out, r->title, true);
+    strbuf_addf(out, " %s\n", r->version);
+    strbuf_addf(out, "Before: %s, %zu respondent%s, ", b->assessment->date,
+                b->assessment->respondents, b->assessment->respondents == 1 ? "" : "s");
+    text_line_safe(out, "", b->assessment->organisation);
+    strbuf_addf(out, "After:  %s, %zu respondent%s, ", a->assessment->date,
+                a->assessment->respondents, a->assessment->respondents == 1 ? "" : "s");
+    text_line_safe(out, "", a->assessment->organisation);
+    strbuf_adds(out, "\nStage                 Before   After  Change\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        struct strbuf cell = STRBUF_INIT;
+        text_add_safe(&cell, r->stages[st].title, true);
+        size_t w = utf8_width(cell.buf, cell.len);
+        strbuf_adds(out, strbuf_str(&cell));
+        strbuf_addchars(out, ' ', w < 20 ? 20 - w : 1);
+        strbuf_reset(&cell);
+        add_score(&cell, cs->has_before, cs->before, "-");
+        strbuf_addf(out, "%8s", strbuf_str(&cell));
+        strbuf_reset(&cell);
+        add_score(&cell, cs->has_after, cs->after, "-");
+        strbuf_addf(out, "%8s", strbuf_str(&cell));
+        strbuf_reset(&cell);
+        add_delta(&cell, cs, "");
+        strbuf_addf(out, "%8s%s\n", strbuf_str(&cell), cs->regressed ? "  fell" : "");
+        strbuf_release(&cell);
+    }
+    strbuf_adds(out, "\n");
+    text_line_safe(out, "Focus before: ", focus_title(b));
+    text_line_safe(out, "Focus after:  ", focus_title(a));
+    text_items_moved(c, out);
+    text_item_changes(c, out, false);
+    text_item_changes(c, out, true);
+    strbuf_addf(out, "\n%s\n", c->regression ? "Regression: at least one stage fell."
+                                             : "No stage fell.");
+    strbuf_addf(out, "\nstagegap %s\n", tool_version);
+}
+
+static void md_item_changes(const struct compare *c, struct strbuf *out, bool opened)
+{
+    const struct rules *r = c->before->rules;
+    strbuf_adds(out, opened ? "\n## Gaps opened\n\n" : "\n## Gaps closed\n\n");
+    size_t shown = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct compare_item *ci = &c->items[i];
+        if (opened ? !ci->opened : !ci->closed)
+            continue;
+        if (!shown++)
+            strbuf_adds(out, "| Stage | Item | Before | After |\n| --- | --- | ---: | ---: |\n");
+        strbuf_adds(out, "| ");
+        escape_markdown(out, r->stages[r->items[i].stage].title);
+        strbuf_adds(out, " | ");
+        escape_markdown(out, r->items[i].text);
+        strbuf_adds(out, " | ");
+        add_score(out, ci->has_before, ci->before, "—");
+        strbuf_adds(out, " | ");
+        add_score(out, ci->has_after, ci->after, "—");
+        strbuf_adds(out, " |\n");
+    }
+    if (!shown)
+        strbuf_adds(out, "None.\n");
+}
+
+static void compare_markdown(const struct compare *c, const char *tool_version,
+                             struct strbuf *out)
+{
+    const struct score *b = c->before, *a = c->after;
+    const struct rules *r = b->rules;
+    strbuf_adds(out, "# Readiness compared: ");
+    escape_markdown(out, a->assessment->organisation);
+    strbuf_addf(out, "\n\n- Before: %s, %zu respondent%s, ", b->assessment->date,
+                b->assessment->respondents, b->assessment->respondents == 1 ? "" : "s");
+    escape_markdown(out, b->assessment->organisation);
+    strbuf_addf(out, "\n- After: %s, %zu respondent%s, ", a->assessment->date,
+                a->assessment->respondents, a->assessment->respondents == 1 ? "" : "s");
+    escape_markdown(out, a->assessment->organisation);
+    strbuf_adds(out, "\n- Model: ");
+    escape_markdown(out, r->title);
+    strbuf_addf(out, " %s (`%s`)\n\n## Stages\n\n", r->version, r->sha256);
+    strbuf_adds(out, "| Stage | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        strbuf_adds(out, "| ");
+        escape_markdown(out, r->stages[st].title);
+        strbuf_adds(out, " | ");
+        add_score(out, cs->has_before, cs->before, "—");
+        strbuf_adds(out, " | ");
+        add_score(out, cs->has_after, cs->after, "—");
+        strbuf_adds(out, " | ");
+        add_delta(out, cs, "—");
+        strbuf_adds(out, cs->regressed ? " (fell) |\n" : " |\n");
+    }
+    strbuf_adds(out, "\nFocus before: ");
+    escape_markdown(out, focus_title(b));
+    strbuf_adds(out, ". Focus after: ");
+    escape_markdown(out, focus_title(a));
+    strbuf_adds(out, ".\n");
+    md_item_changes(c, out, false);
+    md_item_changes(c, out, true);
+    strbuf_addf(out, "\n%s\n\nMade with stagegap %s.\n",
+                c->regression ? "**Regression:** at least one stage fell." : "No stage fell.",
+                tool_version);
+}
+
+static void json_item_list(struct jsonw *w, const struct compare *c, bool opened)
+{
+    const struct rules *r = c->before->rules;
+    jsonw_key(w, opened ? "opened" : "closed");
+    jsonw_array(w);
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct compare_item *ci = &c->items[i];
+        if (opened ? !ci->opened : !ci->closed)
+            continue;
+        jsonw_object(w);
+        jsonw_kstring(w, "id", r->items[i].id);
+        jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
+        jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
+        jsonw_kstring(w, "text", r->items[i].text);
+        jsonw_kscore(w, "before", ci->has_before, ci->before);
+        jsonw_kscore(w, "after", ci->has_after, ci->after);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+static void compare_json(const struct compare *c, const char *tool_version, struct strbuf *out)
+{
+    const struct rules *r = c->before->rules;
+    struct jsonw w;
+    jsonw_init(&w, out);
+    jsonw_object(&w);
+    jsonw_kstring(&w, "format", COMPARE_FORMAT);
+    json_rules(&w, r, tool_version);
+    jsonw_key(&w, "before");
+    json_assessment(&w, c->before);
+    jsonw_key(&w, "after");
+    json_assessment(&w, c->after);
+    jsonw_key(&w, "stages");
+    jsonw_array(&w);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        jsonw_object(&w);
+        jsonw_kstring(&w, "id", r->stages[st].id);
+        jsonw_kstring(&w, "title", r->stages[st].title);
+        jsonw_kscore(&w, "before", cs->has_before, cs->before);
+        jsonw_kscore(&w, "after", cs->has_after, cs->after);
+        jsonw_key(&w, "delta");
+        if (cs->has_before && cs->has_after)
+            jsonw_score(&w, cs->delta);
+        else
+            jsonw_null(&w);
+        jsonw_kstring(&w, "band_before", score_band_id(c->before, st));
+        jsonw_kstring(&w, "band_after", score_band_id(c->after, st));
+        jsonw_kbool(&w, "regressed", cs->regressed);
+        jsonw_end(&w, '}');
+    }
+    jsonw_end(&w, ']');
+    jsonw_key(&w, "items");
+    jsonw_array(&w);
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct compare_item *ci = &c->items[i];
+        jsonw_object(&w);
+        jsonw_kstring(&w, "id", r->items[i].id);
+        jsonw_kstring(&w, "stage", r->stages[r->items[i].stage].id);
+        jsonw_kscore(&w, "before", ci->has_before, ci->before);
+        jsonw_kscore(&w, "after", ci->has_after, ci->after);
+        jsonw_key(&w, "delta");
+        if (ci->has_before && ci->has_after)
+            jsonw_score(&w, ci->after - ci->before);
+        else
+            jsonw_null(&w);
+        jsonw_end(&w, '}');
+    }
+    jsonw_end(&w, ']');
+    json_item_list(&w, c, true);
+    json_item_list(&w, c, false);
+    jsonw_kbool(&w, "regression", c->regression);
+    jsonw_kstring(&w, "caveat", report_caveat(c->after));
+    jsonw_end(&w, '}');
+}
+
+static void compare_csv(const struct compare *c, const char *tool_version, struct strbuf *out)
+{
+    const struct rules *r = c->before->rules;
+    (void)tool_version;
+    strbuf_adds(out, "stage,item,kind,before,after,change,opened,closed\r\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        escape_csv(out, r->stages[st].id);
+        strbuf_adds(out, ",,stage,");
+        add_score(out, cs->has_before, cs->before, "");
+        strbuf_addc(out, ',');
+        add_score(out, cs->has_after, cs->after, "");
+        strbuf_addc(out, ',');
+        if (cs->has_before && cs->has_after)
+            report_add_number(out, cs->delta);
+        strbuf_adds(out, ",,\r\n");
+        const struct rules_stage *rs = &r->stages[st];
+        for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
+            const struct compare_item *ci = &c->items[i];
+            escape_csv(out, rs->id);
+            strbuf_addc(out, ',');
+            escape_csv(out, r->items[i].id);
+            strbuf_addf(out, ",%s,", item_kind_name(r->items[i].kind));
+            add_score(out, ci->has_before, ci->before, "");
+            strbuf_addc(out, ',');
+            add_score(out, ci->has_after, ci->after, "");
+            strbuf_addc(out, ',');
+            if (ci->has_before && ci->has_after)
+                report_add_number(out, ci->after - ci->before);
+            strbuf_addf(out, ",%s,%s\r\n", ci->opened ? "true" : "false",
+                        ci->closed ? "true" : "false");
+        }
+    }
+}
+
+/* ---- trend ---- */
+
+static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
+                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
+                                     "\xE2\x96\x87", "\xE2\x96\x88"};
+
+static void sparkline(struct strbuf *out, const struct trend *t, size_t stage)
+{
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score_stage *st = &t->points[k]->stages[stage];
+        if (!st->has_score) {
+            strbuf_adds(out, "\xC2\xB7");
+            continue;
+        }
+        int level = (int)(st->score / 100.0 * 7.0 + 0.5);
+        strbuf_adds(out, sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
+    }
+}
+
+static void trend_text(const struct trend *t, const char *tool_version, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    strbuf_adds(out, "Trend against ");
+    text_add_safe(out, r->title, true);
+    strbuf_addf(out, " %s, %zu assessments\n\n", r->version, t->n);
+    for (size_t k = 0; k < t->n; k++) {
+        const struct assessment *a = t->points[k]->assessment;
+        strbuf_addf(out, "  %zu. %s  %zu respondent%s  ", k + 1, a->date, a->respondents,
+                    a->respondents == 1 ? "" : "s");
+        text_line_safe(out, "", a->organisation);
+    }
+    strbuf_adds(out, "\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        struct strbuf cell = STRBUF_INIT;
+        text_add_safe(&cell, r->stages[st].title, true);
+        size_t w = utf8_width(cell.buf, cell.len);
+        strbuf_adds(out, strbuf_str(&cell));
+        strbuf_addchars(out, ' ', w < 20 ? 20 - w : 1);
+        strbuf_release(&cell);
+        sparkline(out, t, st);
+        strbuf_adds(out, "  ");
+        for (size_t k = 0; k < t->n; k++) {
+            const struct score_stage *ss = &t->points[k]->stages[st];
+            strbuf_adds(out, k ? " -> " : "");
+            add_score(out, ss->has_score, ss->score, "-");
+        }
+        strbuf_addc(out, '\n');
+    }
+    strbuf_addf(out, "\nstagegap %s\n", tool_version);
+}
+
+static void trend_markdown(const struct trend *t, const char *tool_version, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    strbuf_adds(out, "# Readiness over time\n\nModel: ");
+    escape_markdown(out, r->title);
+    strbuf_addf(out, " %s (`%s`).\n\n| Date | Organisation | Respondents |", r->version,
+                r->sha256);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, " ");
+        escape_markdown(out, r->stages[st].title);
+        strbuf_adds(out, " |");
+    }
+    strbuf_adds(out, "\n| --- | --- | ---: |");
+    for (size_t st = 0; st < r->n_stages; st++)
+        strbuf_adds(out, " ---: |");
+    strbuf_adds(out, "\n");
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score *s = t->points[k];
+        strbuf_addf(out, "| %s | ", s->assessment->date);
+        escape_markdown(out, s->assessment->organisation);
+        strbuf_addf(out, " | %zu |", s->assessment->respondents);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(out, " ");
+            add_score(out, s->stages[st].has_score, s->stages[st].score, "—");
+            strbuf_adds(out, " |");
+        }
+        strbuf_adds(out, "\n");
+    }
+    strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
+}
+
+static void trend_json(const struct trend *t, const char *tool_version, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct jsonw w;
+    jsonw_init(&w, out);
+    jsonw_object(&w);
+    jsonw_kstring(&w, "format", TREND_FORMAT);
+    json_rules(&w, r, tool_version);
+    jsonw_key(&w, "assessments");
+    jsonw_array(&w);
+    for (size_t k = 0; k < t->n; k++)
+        json_assessment(&w, t->points[k]);
+    jsonw_end(&w, ']');
+    jsonw_key(&w, "stages");
+    jsonw_array(&w);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        jsonw_object(&w);
+        jsonw_kstring(&w, "id", r->stages[st].id);
+        jsonw_kstring(&w, "title", r->stages[st].title);
+        jsonw_key(&w, "series");
+        jsonw_array(&w);
+        for (size_t k = 0; k < t->n; k++) {
+            const struct score_stage *ss = &t->points[k]->stages[st];
+            jsonw_object(&w);
+            jsonw_kstring(&w, "date", t->points[k]->assessment->date);
+            jsonw_kscore(&w, "score", ss->has_score, ss->score);
+            jsonw_kstring(&w, "band", score_band_id(t->points[k], st));
+            jsonw_end(&w, '}');
+        }
+        jsonw_end(&w, ']');
+        jsonw_end(&w, '}');
+    }
+    jsonw_end(&w, ']');
+    jsonw_kstring(&w, "caveat", report_caveat(t->points[0]));
+    jsonw_end(&w, '}');
+}
+
+static void trend_csv(const struct trend *t, const char *tool_version, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    (void)tool_version;
+    strbuf_adds(out, "date,organisation,respondents,stage,score,band\r\n");
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score *s = t->points[k];
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_addf(out, "%s,", s->assessment->date);
+            escape_csv(out, s->assessment->organisation);
+            strbuf_addf(out, ",%zu,", s->assessment->respondents);
+            escape_csv(out, r->stages[st].id);
+            strbuf_addc(out, ',');
+            add_score(out, s->stages[st].has_score, s->stages[st].score, "");
+            strbuf_addc(out, ',');
+            escape_csv(out, score_band_id(s, st));
+            strbuf_adds(out, "\r\n");
+        }
+    }
+}
+
+static const struct compare_format compare_formats[] = {
+    {"text", compare_text, trend_text},
+    {"markdown", compare_markdown, trend_markdown},
+    {"json", compare_json, trend_json},
+    {"csv", compare_csv, trend_csv},
+};
+
+const struct compare_format *compare_format_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof(compare_formats) / sizeof(compare_formats[0]); i++)
+        if (strcmp(compare_formats[i].name, name) == 0)
+            return &compare_formats[i];
+    return NULL;
+}
