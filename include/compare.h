@@ -66,4 +66,8 @@ struct compare_format {
 
 const struct compare_format *compare_format_find(const char *name);
 
+/* Self-contained HTML5 pages, as report_render_html (report_html.c). */
+void compare_render_html(const struct compare *c, const char *tool_version, struct strbuf *out);
+void trend_render_html(const struct trend *t, const char *tool_version, struct strbuf *out);
+
 #endif

@@ -29,6 +29,7 @@ struct diag {
     unsigned line, column;  /* 1-based; 0 when unknown */
     char *message;
     char *source_line;      /* the offending line, made safe for a terminal; or NULL */
+    size_t caret;           /* code points of source_line before the column */
 };
 
 struct diags {
@@ -52,6 +53,9 @@ void diag_add(struct diags *d, enum diag_severity severity, const char *file,
     diag_add((d), DIAG_ERROR, (file), (line), (column), __VA_ARGS__)
 
 bool diags_failed(const struct diags *d);
+/* True once DIAG_MAX diagnostics are kept: later ones are only counted, so callers
+ * may skip work (such as a "did you mean") that would only be thrown away. */
+bool diags_full(const struct diags *d);
 /* The exit status the diagnostics call for: 0, 3 for invalid input, 4 for I/O. */
 int diags_exit_code(const struct diags *d);
 /* Renders every diagnostic, with its source line and caret when known. */

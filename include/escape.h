@@ -28,6 +28,11 @@ void escape_markdown(struct strbuf *sb, const char *s);
 void escape_csv(struct strbuf *sb, const char *s);
 /* HTML text or attribute value: & < > " ' as entities, controls as \xNN. */
 void escape_html(struct strbuf *sb, const char *s);
+/*
+ * A YAML double-quoted scalar with its quotes: '"' and '\' escaped, controls and
+ * line breaks as \xNN / \n, invalid UTF-8 as U+FFFD; any text round-trips inert.
+ */
+void escape_yaml(struct strbuf *sb, const char *s);
 /* Terminal text: see text_add_safe; flatten turns newlines into spaces. */
 void escape_terminal(struct strbuf *sb, const char *s, int flatten);
 

@@ -37,6 +37,8 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out);
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out);
 void report_render_json(const struct report_ctx *ctx, struct strbuf *out);
 void report_render_csv(const struct report_ctx *ctx, struct strbuf *out);
+/* One self-contained HTML5 page: inline CSS and SVG, nothing fetched (report_html.c). */
+void report_render_html(const struct report_ctx *ctx, struct strbuf *out);
 
 /* Shared by renderers: a score as "%.1f" that never prints "-0.0". */
 void report_add_number(struct strbuf *out, double v);

@@ -16,6 +16,12 @@ size_t utf8_seq_len(const unsigned char *s, size_t avail);
 bool utf8_valid(const char *s, size_t n, size_t *bad_offset);
 /* Number of code points (display columns, roughly) in a valid UTF-8 string. */
 size_t utf8_width(const char *s, size_t n);
+/*
+ * Length of the line break at s (CR LF, CR, LF, and U+0085, U+2028, U+2029, which YAML
+ * 1.1 and so libyaml also count), or 0. Diagnostics split lines the way the parser
+ * counts them, so a quoted line is always the one the position names.
+ */
+size_t text_line_break(const char *s, size_t avail);
 
 /*
  * Appends s for showing on a terminal or in a plain-text report: control characters

@@ -111,9 +111,13 @@ static bool is_word(const struct ynode *n, const char *word)
     size_t len = strlen(word);
     if (n->len != len)
         return false;
-    for (size_t i = 0; i < len; i++)
-        if ((n->str[i] | 0x20) != word[i] && n->str[i] != word[i])
+    for (size_t i = 0; i < len; i++) {
+        char c = n->str[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[i])
             return false;
+    }
     return true;
 }
 
@@ -166,14 +170,16 @@ static void read_answer_map(struct response *resp, const struct ynode *n, size_t
 static void report_unknown_item(struct response *resp, const struct ynode *key)
 {
     const struct rules *r = resp->rules;
-    const char **names = xcalloc(r->n_items + 1, sizeof(*names));
-    for (size_t i = 0; i < r->n_items; i++)
+    /* Once diagnostics are full, a suggestion would only be thrown away. */
+    size_t n_names = diags_full(resp->c.d) ? 0 : r->n_items;
+    const char **names = xcalloc(n_names + 1, sizeof(*names));
+    for (size_t i = 0; i < n_names; i++)
         names[i] = r->items[i].id;
     struct strbuf msg = STRBUF_INIT;
     strbuf_adds(&msg, "unknown item ");
     text_add_quoted(&msg, key->str, 60);
     strbuf_addf(&msg, " in model '%s'", r->id);
-    const char *near = text_did_you_mean(key->str, names, r->n_items);
+    const char *near = text_did_you_mean(key->str, names, n_names);
     if (near)
         strbuf_addf(&msg, "; did you mean '%s'?", near);
     else
@@ -384,8 +390,8 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
     yaml_read(&doc, file, buf, len, &ylimits_default, d);
     if (!doc.broken) {
         if (!doc.root)
-            yerror(&resp.c, NULL, "empty file; an answers file starts with 'format: %s'",
-                   ANSWERS_FORMAT);
+            diag_error(d, file, 1, 1, "empty file; an answers file starts with 'format: %s'",
+                       ANSWERS_FORMAT);
         else if (yexpect_map(&resp.c, doc.root, "an answers file"))
             read_root(&resp, doc.root, strict);
     }

@@ -4,10 +4,13 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "answers.h"
+#include "ask.h"
 #include "compare.h"
 #include "diag.h"
 #include "fileio.h"
@@ -51,6 +54,7 @@ static int cmd_rules(struct cli *c);
 static int cmd_help(struct cli *c);
 static int cmd_compare(struct cli *c);
 static int cmd_trend(struct cli *c);
+static int cmd_ask(struct cli *c);
 
 static const char *const assess_options[] = {"rules", "format", "output", "fail-under", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
@@ -59,6 +63,7 @@ static const char *const rules_options[] = {"rules", "format", NULL};
 static const char *const compare_options[] = {"rules", "format", "output",
                                               "fail-on-regression", NULL};
 static const char *const trend_options[] = {"rules", "format", "output", NULL};
+static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -122,6 +127,18 @@ static const struct command commands[] = {
      "                     or csv (long form: one row per assessment and stage)\n"
      "  --output FILE      write the trend to FILE, whole or not at all\n",
      trend_options, 1, ARGS_MAX},
+    {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
+     "answer the questions one at a time on a terminal",
+     "Each question shows its stage and level, both ends of its scale, and how far you\n"
+     "are. Answer with a number on the scale, n/a or unknown, optionally followed by a\n"
+     "note ('7 pilot teams only'); Enter skips, 'back' goes back, 'quit' stops.\n"
+     "Every answer is saved at once, whole, so Ctrl-D or Ctrl-C loses nothing. Run it\n"
+     "again on the same file to go on from the first unanswered question.\n"
+     "Without a terminal, use 'stagegap init' and edit the file instead.\n"
+     "\n"
+     "  --rules FILE       the model to ask about (default: built-in)\n"
+     "  --output FILE      the answers file to write or resume (default: answers.yaml)\n",
+     ask_options, 0, 0},
     {"help", cmd_help, "stagegap help [COMMAND]", "show help for stagegap or one command",
      "", no_options, 0, 1},
 };
@@ -503,6 +520,95 @@ static int cmd_trend(struct cli *c)
         scored_release(sc, c->n_args);
     }
     strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+static volatile sig_atomic_t ask_interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    ask_interrupted = 1;
+}
+
+struct ask_target {
+    struct cli *cli;
+    const char *path;
+};
+
+static int ask_save(void *ctx, const struct strbuf *yaml)
+{
+    struct ask_target *t = ctx;
+    struct diags d;
+    diags_init(&d);
+    int rc = fileio_write_atomic(t->path, strbuf_str(yaml), yaml->len, &d);
+    if (rc)
+        print_diags(t->cli, &d);
+    diags_release(&d);
+    return rc;
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+        memcpy(out, "2026-01-01", 11);
+}
+
+/* Resumes from an existing answers file; 0 when there is none to resume. */
+static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
+{
+    if (access(path, F_OK) != 0)
+        return 0;
+    struct assessment a;
+    struct diags d;
+    assessment_init(&a, s->rules);
+    diags_init(&d);
+    int rc = assessment_add_path(&a, path, false, &d) == 0 ? EXIT_OK : print_diags(c, &d);
+    if (rc == 0)
+        ask_resume_from(s, &a);
+    diags_release(&d);
+    assessment_release(&a);
+    return rc;
+}
+
+static int cmd_ask(struct cli *c)
+{
+    const char *path = c->output ? c->output : "answers.yaml";
+    if (!isatty(STDIN_FILENO) || !isatty(fileno(c->out))) {
+        fprintf(c->err, "stagegap: 'ask' needs a terminal to ask its questions; to answer "
+                        "in a file, run 'stagegap init > answers.yaml' and edit it\n");
+        return EXIT_USAGE;
+    }
+    struct rules r;
+    int rc = load_rules(c, &r);
+    if (rc)
+        return rc;
+    struct ask_session s;
+    struct ask_target target = {c, path};
+    ask_init(&s, &r);
+    s.save = ask_save;
+    s.save_ctx = &target;
+    s.interrupted = &ask_interrupted;
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_interrupt;  /* no SA_RESTART: an interrupt ends the read */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+    char date[11];
+    today(date);
+    if ((rc = ask_resume(c, &s, path)) == 0) {
+        if (!s.organisation && ask_details(&s, stdin, c->out, date) != 0)
+            fprintf(c->out, "\nNothing saved.\n");
+        else if (ask_run(&s, stdin, c->out) != 0)
+            rc = EXIT_IO;
+        else
+            fprintf(c->out, "Saved to %s. Next: stagegap assess %s\n", path, path);
+    }
+    sigaction(SIGINT, &old, NULL);
+    ask_release(&s);
     rules_release(&r);
     return rc;
 }

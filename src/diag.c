@@ -32,28 +32,68 @@ void diags_set_source(struct diags *d, const char *buf, size_t len)
     d->source_len = len;
 }
 
-/* A safe copy of line number `line` of the current source, or NULL. */
-static char *copy_source_line(const struct diags *d, unsigned line)
+/* Appends len bytes made safe for a terminal, NUL bytes included. */
+static void add_safe_bytes(struct strbuf *sb, const char *p, size_t len)
 {
-    if (!d->source || line == 0)
+    while (len) {
+        const char *nul = memchr(p, '\0', len);
+        size_t run = nul ? (size_t)(nul - p) : len;
+        char *part = xstrndup(p, run);
+        text_add_safe(sb, part, true);
+        free(part);
+        if (!nul)
+            break;
+        strbuf_adds(sb, "\\x00");
+        p += run + 1;
+        len -= run + 1;
+    }
+}
+
+/* Bytes of the first `points` code points of p (an invalid byte counts as one). */
+static size_t prefix_bytes(const char *p, size_t len, size_t points)
+{
+    size_t i = 0;
+    const unsigned char *u = (const unsigned char *)p;
+    while (i < len && points--) {
+        size_t n = utf8_seq_len(u + i, len - i);
+        i += n ? n : 1;
+    }
+    return i;
+}
+
+/*
+ * A safe copy of line number `line` of the current source, or NULL; *caret gets how many
+ * code points of that copy stand before `column`, escapes included. Lines are split as
+ * the parser counts them, and a byte-order mark, which it does not count, is skipped.
+ */
+static char *copy_source_line(const struct diags *d, unsigned line, unsigned column,
+                              size_t *caret)
+{
+    *caret = 0;
+    if (!d->source || d->source_len == 0 || line == 0)
         return NULL;
     const char *p = d->source, *end = d->source + d->source_len;
+    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
     for (unsigned l = 1; l < line; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
+        size_t brk = 0;
+        while (p < end && (brk = text_line_break(p, (size_t)(end - p))) == 0)
+            p++;
+        if (p == end)
             return NULL;
-        p = nl + 1;
+        p += brk;
     }
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    size_t len = (size_t)((eol ? eol : end) - p);
-    if (len && p[len - 1] == '\r')
-        len--;
+    const char *eol = p;
+    while (eol < end && text_line_break(eol, (size_t)(end - eol)) == 0)
+        eol++;
+    size_t len = (size_t)(eol - p);
     if (len > SOURCE_LINE_MAX)
         len = SOURCE_LINE_MAX;
-    char *raw = xstrndup(p, len);
     struct strbuf sb = STRBUF_INIT;
-    text_add_safe(&sb, raw, true);
-    free(raw);
+    add_safe_bytes(&sb, p, prefix_bytes(p, len, column ? column - 1 : 0));
+    *caret = utf8_width(sb.buf ? sb.buf : "", sb.len);
+    strbuf_reset(&sb);
+    add_safe_bytes(&sb, p, len);
     return strbuf_detach(&sb, NULL);
 }
 
@@ -80,12 +120,17 @@ void diag_add(struct diags *d, enum diag_severity severity, const char *file,
     g->line = line;
     g->column = column;
     g->message = strbuf_detach(&msg, NULL);
-    g->source_line = copy_source_line(d, line);
+    g->source_line = copy_source_line(d, line, column, &g->caret);
 }
 
 bool diags_failed(const struct diags *d)
 {
     return d->errors > 0 || d->io_errors > 0;
+}
+
+bool diags_full(const struct diags *d)
+{
+    return d->n >= DIAG_MAX;
 }
 
 int diags_exit_code(const struct diags *d)
@@ -101,10 +146,10 @@ static const char *severity_name(enum diag_severity s)
 }
 
 /* The caret line: spaces up to the column, counted in code points of the shown line. */
-static void render_caret(struct strbuf *out, const char *shown, unsigned column)
+static void render_caret(struct strbuf *out, const char *shown, size_t caret)
 {
     size_t width = utf8_width(shown, strlen(shown));
-    size_t col = column ? column - 1 : 0;
+    size_t col = caret;
     if (col > width)
         col = width;
     strbuf_adds(out, "    ");
@@ -124,7 +169,7 @@ void diags_render(const struct diags *d, struct strbuf *out)
         strbuf_addc(out, '\n');
         if (g->source_line && g->line) {
             strbuf_addf(out, "    %s\n", g->source_line);
-            render_caret(out, g->source_line, g->column);
+            render_caret(out, g->source_line, g->caret);
         }
     }
     if (d->dropped)

@@ -74,9 +74,42 @@ static void add_markdown(struct strbuf *sb, const unsigned char *u, size_t len)
         strbuf_add(sb, u, len);
 }
 
+static bool starts_with_nocase(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if ((*s | 0x20) != *prefix)
+            return false;
+    return true;
+}
+
+/*
+ * Bare URLs ("https://...", "www.") would become live links in GitHub's and GitLab's
+ * markdown: the ':' of "://" and the '.' of "www." are escaped so they stay text.
+ */
 void escape_markdown(struct strbuf *sb, const char *s)
 {
-    each_code_point(sb, s, add_markdown);
+    struct strbuf run = STRBUF_INIT;
+    const char *start = s;
+    for (const char *p = s; *p; p++) {
+        bool url = strncmp(p, "://", 3) == 0;
+        bool www = starts_with_nocase(p, "www.") && (p == s || p[-1] == ' ' || p[-1] == '(');
+        if (!url && !www)
+            continue;
+        strbuf_reset(&run);
+        strbuf_add(&run, start, (size_t)(p - start));
+        each_code_point(sb, strbuf_str(&run), add_markdown);
+        if (url) {
+            strbuf_adds(sb, "\\:");
+            start = p + 1;
+        } else {
+            strbuf_add(sb, p, 3);
+            strbuf_adds(sb, "\\.");
+            start = p + 4;
+            p += 3;
+        }
+    }
+    each_code_point(sb, start, add_markdown);
+    strbuf_release(&run);
 }
 
 static void add_csv(struct strbuf *sb, const unsigned char *u, size_t len)
@@ -127,6 +160,34 @@ static void add_html(struct strbuf *sb, const unsigned char *u, size_t len)
 void escape_html(struct strbuf *sb, const char *s)
 {
     each_code_point(sb, s, add_html);
+}
+
+static void add_yaml(struct strbuf *sb, const unsigned char *u, size_t len)
+{
+    unsigned char c = u[0];
+    if (len == 1 && (c == '"' || c == '\\'))
+        strbuf_addc(sb, '\\'), strbuf_addc(sb, (char)c);
+    else if (len == 1 && c == '\n')
+        strbuf_adds(sb, "\\n");
+    else if (len == 1 && c == '\t')
+        strbuf_adds(sb, "\\t");
+    else if (len == 1 && (c < 0x20 || c == 0x7F))
+        strbuf_addf(sb, "\\x%02x", c);
+    else if (is_c1(u, len))
+        strbuf_addf(sb, "\\x%02x", u[1]);
+    else if (len == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+        strbuf_addf(sb, "\\u%04x", 0x2000 + (u[2] - 0x80));
+    else if (len == 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        strbuf_adds(sb, "\\ufeff");
+    else
+        strbuf_add(sb, u, len);
+}
+
+void escape_yaml(struct strbuf *sb, const char *s)
+{
+    strbuf_addc(sb, '"');
+    each_code_point(sb, s, add_yaml);
+    strbuf_addc(sb, '"');
 }
 
 void escape_terminal(struct strbuf *sb, const char *s, int flatten)

@@ -12,6 +12,7 @@ static const struct report_format formats[] = {
     {"markdown", report_render_markdown},
     {"json", report_render_json},
     {"csv", report_render_csv},
+    {"html", report_render_html},
 };
 
 const struct report_format *report_format_find(const char *name)
@@ -24,7 +25,7 @@ const struct report_format *report_format_find(const char *name)
 
 const char *report_format_names(void)
 {
-    return "text, markdown, json, csv";
+    return "text, markdown, json, csv, html";
 }
 
 void report_add_number(struct strbuf *out, double v)

@@ -501,6 +501,7 @@ static const struct compare_format compare_formats[] = {
     {"markdown", compare_markdown, trend_markdown},
     {"json", compare_json, trend_json},
     {"csv", compare_csv, trend_csv},
+    {"html", compare_render_html, trend_render_html},
 };
 
 const struct compare_format *compare_format_find(const char *name)

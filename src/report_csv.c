@@ -1,9 +1,150 @@
+/*
+ * report_csv.c - the assessment as RFC 4180 CSV, one row per item, for spreadsheets
+ * and dashboards.
+ *
+ * The table is kept pure: a header row, then one row per item in rules order, CRLF line
+ * ends, no comment or metadata lines (spreadsheets would read them as data). Each row
+ * starts with the organisation, date, rules id and rules version, so a dashboard can
+ * union many CSVs. The rest of a report's metadata (the rules' SHA-256, the number of
+ * respondents, the source's caveat on its evidence) lives in the other formats.
+ *
+ * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
+ * reading it as a formula. Numbers we produce are written bare with one decimal, value
+ * on 0-100 like the scores (100 the best end, barriers inverted); booleans are true or
+ * false; a cell that does not apply to the row's item is empty.
+ */
 #include "report.h"
 
+#include "escape.h"
+#include "rules.h"
+#include "score.h"
 #include "strbuf.h"
+
+static const char HEADER[] =
+    "organisation,date,rules,rules_version,stage,kind,item,text,level,state,answer,value,"
+    "impact,weight,n,sd,disagreement,acted_on,band,stage_score,note,evidence\r\n";
+
+static const char *state_name(enum score_state state)
+{
+    switch (state) {
+    case SCORED:
+        return "scored";
+    case NOT_APPLICABLE:
+        return "n/a";
+    case UNKNOWN:
+        return "unknown";
+    case CONTEXT:
+        break;
+    }
+    return "context";
+}
+
+/* A text cell and the comma after it; NULL is an empty cell. */
+static void csv_text(struct strbuf *out, const char *s)
+{
+    if (s)
+        escape_csv(out, s);
+    strbuf_addc(out, ',');
+}
+
+static void csv_number(struct strbuf *out, double v)
+{
+    report_add_number(out, v);
+    strbuf_addc(out, ',');
+}
+
+static void csv_bool(struct strbuf *out, bool b)
+{
+    strbuf_adds(out, b ? "true," : "false,");
+}
+
+/* "role/respondent: " before a note or evidence, for whichever of the two is known. */
+static void add_who(struct strbuf *sb, const struct answer_note *n)
+{
+    if (n->role)
+        strbuf_adds(sb, n->role);
+    if (n->role && n->respondent)
+        strbuf_addc(sb, '/');
+    if (n->respondent)
+        strbuf_adds(sb, n->respondent);
+    if (n->role || n->respondent)
+        strbuf_adds(sb, ": ");
+}
+
+/* The notes (or, with evidence set, the evidence) on an item, joined with " | ". */
+static void csv_notes(struct strbuf *out, const struct score_item *it, bool evidence)
+{
+    struct strbuf cell = STRBUF_INIT;
+    for (size_t k = 0; k < it->n_notes; k++) {
+        const struct answer_note *n = &it->notes[k];
+        const char *text = evidence ? n->evidence : n->note;
+        if (!text)
+            continue;
+        if (cell.len)
+            strbuf_adds(&cell, " | ");
+        add_who(&cell, n);
+        strbuf_adds(&cell, text);
+    }
+    if (cell.len)
+        escape_csv(out, strbuf_str(&cell));
+    strbuf_release(&cell);
+}
+
+static void render_item(const struct score *s, size_t i, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    const struct rules_item *ri = &r->items[i];
+    const struct score_item *it = &s->items[i];
+    const struct score_stage *st = &s->stages[ri->stage];
+    bool scored = it->state == SCORED;
+
+    csv_text(out, a->organisation);
+    csv_text(out, a->date);
+    csv_text(out, r->id);
+    csv_text(out, r->version);
+    csv_text(out, r->stages[ri->stage].id);
+    csv_text(out, item_kind_name(ri->kind));
+    csv_text(out, ri->id);
+    csv_text(out, ri->text);
+    csv_text(out, r->levels[ri->level].id);
+    csv_text(out, state_name(it->state));
+    if (scored) {
+        csv_number(out, it->answer);
+        csv_number(out, 100.0 * it->value);
+        csv_number(out, it->impact);
+    } else {
+        strbuf_adds(out, ",,,");
+    }
+    csv_number(out, ri->weight);
+    if (it->state == CONTEXT)
+        strbuf_addc(out, ',');
+    else
+        strbuf_addf(out, "%zu,", a->items[i].n);
+    if (scored) {
+        csv_number(out, it->sd);
+        csv_bool(out, it->disagreement);
+    } else {
+        strbuf_adds(out, ",,");
+    }
+    if (scored && ri->kind == ITEM_SUGGESTION)
+        csv_bool(out, it->acted_on);
+    else
+        strbuf_addc(out, ',');
+    csv_text(out, score_band_id(s, ri->stage));
+    if (st->has_score)
+        report_add_number(out, st->score);
+    strbuf_addc(out, ',');
+    csv_notes(out, it, false);
+    strbuf_addc(out, ',');
+    csv_notes(out, it, true);
+    strbuf_adds(out, "\r\n");
+}
 
 void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
 {
-    (void)ctx;
-    strbuf_adds(out, "TODO\n");
+    const struct score *s = ctx->score;
+    strbuf_adds(out, HEADER);
+    for (size_t i = 0; i < s->rules->n_items; i++)
+        render_item(s, i, out);
 }

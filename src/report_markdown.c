@@ -1,9 +1,491 @@
+/*
+ * report_markdown.c - the assessment as CommonMark, for pasting into a board paper.
+ *
+ * Input text (organisation, titles, notes, ids, role names) is untrusted. It always
+ * goes through md_text, which trims it and escapes it with escape_markdown, and no line
+ * ever starts with it: every line opens with our own words, a heading marker, a list
+ * marker followed by our words, or a table pipe. So input can neither open a block
+ * (heading, list, quote, code) nor, escaped, any inline markup or HTML.
+ *
+ * The layout is kept to what markdownlint's default rules accept (line length aside):
+ * one blank line between blocks, headings one level at a time and never repeated (the
+ * per-stage subheadings name their stage), "-" bullets, "1." numbering, tables with a
+ * separator row, no trailing spaces, one newline at the end.
+ */
 #include "report.h"
 
+#include <string.h>
+
+#include "escape.h"
+#include "rules.h"
+#include "score.h"
 #include "strbuf.h"
+
+/* How many suggestions the "act first" list shows. */
+enum { ACTIONS_MAX = 5 };
+
+static const char NO_SCORE[] = "—";
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Untrusted text on one line: trimmed, so it cannot start a cell or end a line in
+ * spaces, and escaped. */
+static void md_text(struct strbuf *out, const char *s)
+{
+    if (!s)
+        return;
+    const char *end = s + strlen(s);
+    while (s < end && is_space(*s))
+        s++;
+    while (end > s && is_space(end[-1]))
+        end--;
+    struct strbuf trimmed = STRBUF_INIT;
+    strbuf_add(&trimmed, s, (size_t)(end - s));
+    escape_markdown(out, strbuf_str(&trimmed));
+    strbuf_release(&trimmed);
+}
+
+/* Ends a line. Input that trimmed to nothing may leave a label's space at the end;
+ * markdownlint (MD009) and hard line breaks both want it gone. */
+static void md_eol(struct strbuf *out)
+{
+    while (out->len > 0 && out->buf[out->len - 1] == ' ')
+        out->buf[--out->len] = '\0';
+    strbuf_addc(out, '\n');
+}
+
+/*
+ * Closes a table cell opened with "| " (or " " after the previous cell). An empty cell
+ * is written "| |": markdownlint (MD060) wants one space, not two.
+ */
+static void md_cell_end(struct strbuf *out)
+{
+    bool empty = out->len >= 2 && out->buf[out->len - 1] == ' ' && out->buf[out->len - 2] == '|';
+    strbuf_adds(out, empty ? "|" : " |");
+}
+
+/* A heading and the blank line after it. */
+static void md_heading(struct strbuf *out, const char *marks, const char *before, const char *text,
+                       const char *after)
+{
+    strbuf_addf(out, "%s %s", marks, before);
+    md_text(out, text);
+    strbuf_adds(out, after);
+    md_eol(out);
+    strbuf_addc(out, '\n');
+}
+
+static void md_stage_score(struct strbuf *out, const struct score *s, size_t stage)
+{
+    const struct score_stage *st = &s->stages[stage];
+    if (st->has_score)
+        report_add_number(out, st->score);
+    else
+        strbuf_adds(out, NO_SCORE);
+}
+
+static void md_coverage(struct strbuf *out, const struct score_stage *st)
+{
+    strbuf_addf(out, "%zu/%zu", st->answered, st->answerable);
+    if (st->answerable == 0)
+        return;
+    strbuf_adds(out, " (");
+    report_add_number(out, 100.0 * st->coverage);
+    strbuf_adds(out, "%)");
+}
+
+static bool is_gap(const struct score *s, size_t item)
+{
+    const struct score_stage *st = &s->stages[s->rules->items[item].stage];
+    for (size_t g = 0; g < st->n_gaps; g++)
+        if (st->gaps[g] == item)
+            return true;
+    return false;
+}
+
+/* Who wrote a note: "r07 (practitioner)", "r07", "practitioner" or "a respondent". */
+static void md_who(struct strbuf *out, const struct answer_note *n)
+{
+    if (n->respondent) {
+        md_text(out, n->respondent);
+        if (n->role) {
+            strbuf_adds(out, " (");
+            md_text(out, n->role);
+            strbuf_adds(out, ")");
+        }
+    } else if (n->role) {
+        md_text(out, n->role);
+    } else {
+        strbuf_adds(out, "a respondent");
+    }
+}
+
+/* ", who: note; evidence: evidence" for each note on an item, on the current line. */
+static void md_notes_inline(struct strbuf *out, const struct score_item *it)
+{
+    for (size_t k = 0; k < it->n_notes; k++) {
+        const struct answer_note *n = &it->notes[k];
+        strbuf_adds(out, k ? "; " : " — ");
+        md_who(out, n);
+        strbuf_adds(out, ": ");
+        if (n->note)
+            md_text(out, n->note);
+        if (n->note && n->evidence)
+            strbuf_adds(out, "; ");
+        if (n->evidence) {
+            strbuf_adds(out, "evidence: ");
+            md_text(out, n->evidence);
+        }
+    }
+}
+
+/* The mean answer, with how many answered and whether they disagree when many did. */
+static void md_answer(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct score_item *it = &s->items[item];
+    report_add_number(out, it->answer);
+    if (s->assessment->respondents > 1) {
+        strbuf_addf(out, " (n=%zu", s->assessment->items[item].n);
+        if (it->disagreement)
+            strbuf_adds(out, "; respondents disagree");
+        strbuf_adds(out, ")");
+    }
+}
+
+static void render_header(const struct report_ctx *ctx, struct strbuf *out)
+{
+    const struct score *s = ctx->score;
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    md_heading(out, "#", "Implementation readiness: ", a->organisation, "");
+    strbuf_adds(out, "- Date: ");
+    md_text(out, a->date);
+    md_eol(out);
+    strbuf_addf(out, "- Respondents: %zu\n", a->respondents);
+    strbuf_adds(out, "- Model: ");
+    md_text(out, r->title);
+    strbuf_adds(out, " (");
+    md_text(out, r->id);
+    strbuf_adds(out, ", version ");
+    md_text(out, r->version);
+    strbuf_adds(out, ")\n");
+    strbuf_addf(out, "- Rules SHA-256: `%s`\n", r->sha256);
+    if (s->focus >= 0) {
+        strbuf_adds(out, "- Work on **");
+        md_text(out, r->stages[s->focus].title);
+        strbuf_adds(out, "** first\n");
+    } else {
+        strbuf_adds(out, "- All stages are in the top band\n");
+    }
+    strbuf_addc(out, '\n');
+}
+
+static void render_flags(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        if (!s->stages[st].rests_on_earlier || s->focus < 0)
+            continue;
+        strbuf_adds(out, "The strengths of **");
+        md_text(out, r->stages[st].title);
+        strbuf_adds(out, "** rest on an earlier stage not yet in place (**");
+        md_text(out, r->stages[s->focus].title);
+        strbuf_adds(out, "**): read its score with care.\n\n");
+    }
+}
+
+static void render_summary(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    md_heading(out, "##", "Summary", NULL, "");
+    strbuf_adds(out, "| Stage | Score | Band | Coverage |\n| --- | ---: | --- | ---: |\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, "| ");
+        md_text(out, r->stages[st].title);
+        md_cell_end(out);
+        strbuf_adds(out, " ");
+        md_stage_score(out, s, st);
+        strbuf_adds(out, " | ");
+        md_text(out, score_band_title(s, st));
+        md_cell_end(out);
+        strbuf_adds(out, " ");
+        md_coverage(out, &s->stages[st]);
+        strbuf_adds(out, " |\n");
+    }
+    strbuf_addf(out,
+                "\nScores run from 0 to 100. Coverage is the questions answered out of those "
+                "that apply; a stage with too few answers is not scored. In the gap tables, "
+                "Answer is on the questionnaire's scale of %ld to %ld (for a barrier, a "
+                "high answer means it bites) and Impact is the points the stage would gain "
+                "if the gap were closed.",
+                r->scale_min, r->scale_max);
+    if (s->assessment->respondents > 1)
+        strbuf_addf(out,
+                    " Answers are averages over %zu respondents; n is how many answered "
+                    "a question.",
+                    s->assessment->respondents);
+    strbuf_adds(out, "\n\n");
+    render_flags(s, out);
+}
+
+/* The gaps a suggestion addresses, with the points each would add to its stage. */
+static void md_addressed(struct strbuf *out, const struct score *s, size_t suggestion)
+{
+    const struct rules_item *sg = &s->rules->items[suggestion];
+    bool first = true;
+    for (size_t k = 0; k < sg->n_addresses; k++) {
+        size_t item = sg->addresses[k];
+        if (!is_gap(s, item))
+            continue;
+        strbuf_adds(out, first ? "" : "; ");
+        md_text(out, s->rules->items[item].text);
+        strbuf_adds(out, " (");
+        report_add_number(out, s->items[item].impact);
+        strbuf_adds(out, " points)");
+        first = false;
+    }
+}
+
+static void render_actions(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    size_t shown = 0;
+    md_heading(out, "##", "Actions to take first", NULL, "");
+    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
+        if (sg->points <= 0)
+            continue;
+        const struct rules_item *it = &r->items[sg->item];
+        strbuf_addf(out, "%zu. In **", ++shown);
+        md_text(out, r->stages[it->stage].title);
+        strbuf_adds(out, "**: ");
+        md_text(out, it->text);
+        if (s->items[sg->item].acted_on)
+            strbuf_adds(out, " (already acted on)");
+        strbuf_adds(out, " — addresses ");
+        md_addressed(out, s, sg->item);
+        md_eol(out);
+    }
+    if (!shown)
+        strbuf_adds(out, "No suggestion addresses an open gap.\n");
+    strbuf_addc(out, '\n');
+}
+
+/* The suggestions that address an item, in priority order. */
+static void md_suggestions_for(struct strbuf *out, const struct score *s, size_t item)
+{
+    bool first = true;
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        size_t sg = s->suggestions[s->by_priority[k]].item;
+        if (!score_addresses(s->rules, sg, item))
+            continue;
+        strbuf_adds(out, first ? "" : "; ");
+        md_text(out, s->rules->items[sg].text);
+        if (s->items[sg].acted_on)
+            strbuf_adds(out, " (already acted on)");
+        first = false;
+    }
+}
+
+static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct score_stage *st = &s->stages[stage];
+    md_heading(out, "###", "Gaps in ", r->stages[stage].title, "");
+    if (!st->n_gaps) {
+        strbuf_adds(out, st->answered ? "No gaps: every answered question is at the best end "
+                                        "of the scale.\n\n"
+                                      : "No gaps to show: no question here was answered.\n\n");
+        return;
+    }
+    strbuf_addf(out,
+                "| Gap | Kind | Level | Answer (%ld–%ld) | Impact | Suggestions |\n"
+                "| --- | --- | --- | ---: | ---: | --- |\n",
+                r->scale_min, r->scale_max);
+    bool any_notes = false;
+    for (size_t g = 0; g < st->n_gaps; g++) {
+        size_t i = st->gaps[g];
+        const struct rules_item *it = &r->items[i];
+        strbuf_adds(out, "| ");
+        md_text(out, it->text);
+        md_cell_end(out);
+        strbuf_addf(out, " %s | ", item_kind_name(it->kind));
+        md_text(out, r->levels[it->level].title);
+        md_cell_end(out);
+        strbuf_adds(out, " ");
+        md_answer(out, s, i);
+        strbuf_adds(out, " | ");
+        report_add_number(out, s->items[i].impact);
+        strbuf_adds(out, " | ");
+        md_suggestions_for(out, s, i);
+        md_cell_end(out);
+        strbuf_addc(out, '\n');
+        any_notes = any_notes || s->items[i].n_notes > 0;
+    }
+    strbuf_addc(out, '\n');
+    if (!any_notes)
+        return;
+    strbuf_adds(out, "Notes and evidence on these gaps:\n\n");
+    for (size_t g = 0; g < st->n_gaps; g++) {
+        size_t i = st->gaps[g];
+        if (!s->items[i].n_notes)
+            continue;
+        strbuf_adds(out, "- On ");
+        md_text(out, r->items[i].text);
+        md_notes_inline(out, &s->items[i]);
+        md_eol(out);
+    }
+    strbuf_addc(out, '\n');
+}
+
+static void render_levels(const struct score *s, size_t stage, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    md_heading(out, "###", "", r->stages[stage].title, " by level of change");
+    strbuf_adds(out, "| Level | Score | Answered |\n| --- | ---: | ---: |\n");
+    for (size_t l = 0; l < r->n_levels; l++) {
+        const struct score_cell *cell = &s->stages[stage].levels[l];
+        strbuf_adds(out, "| ");
+        md_text(out, r->levels[l].title);
+        md_cell_end(out);
+        strbuf_adds(out, " ");
+        if (cell->has_score)
+            report_add_number(out, cell->score);
+        else
+            strbuf_adds(out, NO_SCORE);
+        strbuf_addf(out, " | %zu/%zu |\n", cell->answered, cell->items);
+    }
+    strbuf_addc(out, '\n');
+}
+
+/* A list of the stage's items in one state, each with its notes, under a heading. */
+static void render_item_list(const struct score *s, size_t stage, enum score_state state,
+                             const char *heading, const char *lead, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct rules_stage *rs = &r->stages[stage];
+    bool any = false;
+    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
+        if (s->items[i].state != state)
+            continue;
+        /* Scored items are listed here only for their notes, when they are no gap. */
+        if (state == SCORED && (is_gap(s, i) || !s->items[i].n_notes))
+            continue;
+        if (!any)
+            md_heading(out, "###", heading, rs->title, "");
+        any = true;
+        strbuf_addf(out, "- %s", lead);
+        md_text(out, r->items[i].text);
+        md_notes_inline(out, &s->items[i]);
+        md_eol(out);
+    }
+    if (any)
+        strbuf_addc(out, '\n');
+}
+
+static void render_stage_notes(const struct rules_stage *rs, struct strbuf *out)
+{
+    for (size_t k = 0; k < rs->n_notes; k++) {
+        strbuf_adds(out, k ? ">\n> Source caveat: " : "> Source caveat: ");
+        md_text(out, rs->notes[k]);
+        md_eol(out);
+    }
+    if (rs->n_notes)
+        strbuf_addc(out, '\n');
+}
+
+static void render_stage(const struct score *s, size_t stage, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct score_stage *st = &s->stages[stage];
+    md_heading(out, "##", "", r->stages[stage].title, "");
+    strbuf_adds(out, "Score: ");
+    md_stage_score(out, s, stage);
+    strbuf_adds(out, " (");
+    md_text(out, score_band_title(s, stage));
+    strbuf_adds(out, "). Answered: ");
+    md_coverage(out, st);
+    strbuf_adds(out, " of the questions that apply.");
+    if (st->band != SCORE_NO_BAND && r->bands[st->band].description) {
+        strbuf_adds(out, " What the band means: ");
+        md_text(out, r->bands[st->band].description);
+    }
+    md_eol(out);
+    strbuf_addc(out, '\n');
+    render_gaps(s, stage, out);
+    render_levels(s, stage, out);
+    render_item_list(s, stage, UNKNOWN, "Not yet known in ", "Find out: ", out);
+    render_item_list(s, stage, NOT_APPLICABLE, "Not applicable in ", "Set aside: ", out);
+    render_item_list(s, stage, SCORED, "Other notes on ", "On ", out);
+    render_stage_notes(&r->stages[stage], out);
+}
+
+static void render_roles(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    if (s->n_roles == 0 || s->assessment->respondents < 2)
+        return;
+    md_heading(out, "##", "By role", NULL, "");
+    strbuf_adds(out, "| Role | Respondents |");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, " ");
+        md_text(out, r->stages[st].title);
+        md_cell_end(out);
+    }
+    strbuf_adds(out, "\n| --- | ---: |");
+    for (size_t st = 0; st < r->n_stages; st++)
+        strbuf_adds(out, " ---: |");
+    strbuf_addc(out, '\n');
+    for (size_t k = 0; k < s->n_roles; k++) {
+        const struct score_role *role = &s->roles[k];
+        strbuf_adds(out, "| ");
+        md_text(out, role->role);
+        md_cell_end(out);
+        strbuf_addf(out, " %zu |", role->respondents);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(out, " ");
+            if (role->has_score[st])
+                report_add_number(out, role->scores[st]);
+            else
+                strbuf_adds(out, NO_SCORE);
+            strbuf_adds(out, " |");
+        }
+        strbuf_addc(out, '\n');
+    }
+    strbuf_addc(out, '\n');
+}
+
+static void render_about(const struct report_ctx *ctx, struct strbuf *out)
+{
+    const struct rules *r = ctx->score->rules;
+    const char *caveat = report_caveat(ctx->score);
+    md_heading(out, "##", "About the evidence", NULL, "");
+    if (caveat) {
+        strbuf_adds(out, "On its evidence, the model's source says: ");
+        md_text(out, caveat);
+        md_eol(out);
+        strbuf_addc(out, '\n');
+    }
+    if (r->source.judgement) {
+        strbuf_adds(out, "How the model was built: ");
+        md_text(out, r->source.judgement);
+        md_eol(out);
+        strbuf_addc(out, '\n');
+    }
+    strbuf_addf(out, "Made by stagegap %s.\n", ctx->tool_version);
+}
 
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
 {
-    (void)ctx;
-    strbuf_adds(out, "TODO\n");
+    const struct score *s = ctx->score;
+    render_header(ctx, out);
+    render_summary(s, out);
+    render_actions(s, out);
+    for (size_t st = 0; st < s->rules->n_stages; st++)
+        render_stage(s, st, out);
+    render_roles(s, out);
+    render_about(ctx, out);
 }

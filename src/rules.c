@@ -56,18 +56,42 @@ static const char *keep_text(struct loader *l, const struct ynode *map, const ch
     return keep(l, ymap_text(&l->c, map, key, what));
 }
 
-/* Reports a second use of an id among the first n ids of a kind. */
-static void check_unique(struct loader *l, const struct ynode *at, const char *id,
-                         const char *const *seen, size_t n, const char *what)
+static const char *const *sort_ids;
+
+static int compare_id_slots(const void *pa, const void *pb)
 {
-    if (!id)
-        return;
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    int c = strcmp(sort_ids[a], sort_ids[b]);
+    return c ? c : (a > b) - (a < b);
+}
+
+/*
+ * Reports, in file order, every id of ids[0..n) that an earlier entry already used;
+ * at[i] is where ids[i] was written. NULL ids (already reported) are skipped. Sorting
+ * keeps a file with many entries cheap to check.
+ */
+static void report_duplicate_ids(struct loader *l, const char *const *ids,
+                                 const struct ynode *const *at, size_t n, const char *what)
+{
+    size_t *order = xcalloc(n ? n : 1, sizeof(*order)), count = 0;
+    size_t *first = xcalloc(n ? n : 1, sizeof(*first));
     for (size_t i = 0; i < n; i++) {
-        if (seen[i] && strcmp(seen[i], id) == 0) {
-            yerror(&l->c, at, "duplicate %s id '%s'", what, id);
-            return;
-        }
+        first[i] = i;
+        if (ids[i])
+            order[count++] = i;
     }
+    sort_ids = ids;
+    qsort(order, count, sizeof(*order), compare_id_slots);
+    sort_ids = NULL;
+    for (size_t k = 1; k < count; k++)
+        if (strcmp(ids[order[k - 1]], ids[order[k]]) == 0)
+            first[order[k]] = first[order[k - 1]];
+    for (size_t i = 0; i < n; i++)
+        if (first[i] != i)
+            yerror(&l->c, at[i], "duplicate %s id '%s'; it was first used at line %u", what,
+                   ids[i], at[first[i]]->line);
+    free(order);
+    free(first);
 }
 
 static void load_source(struct loader *l, const struct ynode *n)
@@ -95,8 +119,9 @@ static void load_scale(struct loader *l, const struct ynode *n)
         return;
     ymap_check_keys(&l->c, n, "scale", keys);
     const struct ynode *min = ymap_get(n, "min"), *max = ymap_get(n, "max");
-    if (min && max && yinteger(&l->c, min, -1000, 1000, "scale min", &l->r->scale_min) == 0 &&
-        yinteger(&l->c, max, -1000, 1000, "scale max", &l->r->scale_max) == 0) {
+    int min_ok = min ? yinteger(&l->c, min, -1000, 1000, "scale min", &l->r->scale_min) : -1;
+    int max_ok = max ? yinteger(&l->c, max, -1000, 1000, "scale max", &l->r->scale_max) : -1;
+    if (min_ok == 0 && max_ok == 0) {
         long span = l->r->scale_max - l->r->scale_min;
         if (span < 1 || span > 100)
             yerror(&l->c, max, "scale max must be above min by 1 to 100 points, not by %ld", span);
@@ -124,6 +149,7 @@ static void load_levels(struct loader *l, const struct ynode *seq)
     struct rules *r = l->r;
     r->levels = pool_array(&r->pool, seq->n, sizeof(*r->levels));
     const char **ids = xcalloc(seq->n ? seq->n : 1, sizeof(*ids));
+    const struct ynode **at = xcalloc(seq->n ? seq->n : 1, sizeof(*at));
     for (size_t i = 0; i < seq->n; i++) {
         const struct ynode *n = seq->kids[i];
         if (!yexpect_map(&l->c, n, "a level"))
@@ -132,12 +158,14 @@ static void load_levels(struct loader *l, const struct ynode *seq)
         struct rules_level *lv = &r->levels[r->n_levels++];
         const struct ynode *id = ymap_get(n, "id");
         lv->id = id ? keep(l, yid(&l->c, id, "level id")) : NULL;
-        check_unique(l, id, lv->id, ids, i, "level");
         ids[i] = lv->id;
+        at[i] = id;
         lv->title = keep_text(l, n, "title", "level title");
         lv->description = keep_text(l, n, "description", "level description");
     }
+    report_duplicate_ids(l, ids, at, seq->n, "level");
     free(ids);
+    free(at);
 }
 
 static void load_bands(struct loader *l, const struct ynode *seq)
@@ -146,7 +174,9 @@ static void load_bands(struct loader *l, const struct ynode *seq)
     struct rules *r = l->r;
     r->bands = pool_array(&r->pool, seq->n, sizeof(*r->bands));
     const char **ids = xcalloc(seq->n ? seq->n : 1, sizeof(*ids));
-    const struct ynode *last_min = NULL;
+    const struct ynode **at = xcalloc(seq->n ? seq->n : 1, sizeof(*at));
+    const struct ynode *last_min = NULL;   /* the last valid min, and its value */
+    double last = 0;
     for (size_t i = 0; i < seq->n; i++) {
         const struct ynode *n = seq->kids[i];
         if (!yexpect_map(&l->c, n, "a band"))
@@ -155,23 +185,27 @@ static void load_bands(struct loader *l, const struct ynode *seq)
         struct rules_band *b = &r->bands[r->n_bands++];
         const struct ynode *id = ymap_get(n, "id"), *min = ymap_get(n, "min");
         b->id = id ? keep(l, yid(&l->c, id, "band id")) : NULL;
-        check_unique(l, id, b->id, ids, i, "band");
         ids[i] = b->id;
+        at[i] = id;
         if (b->id && strcmp(b->id, "insufficient-data") == 0)
             yerror(&l->c, id, "band id 'insufficient-data' is reserved for stages with too "
                               "few answers");
         b->title = keep_text(l, n, "title", "band title");
         b->description = keep_text(l, n, "description", "band description");
+        /* Compared with the last band whose min was valid, so one bad min is one error. */
         if (min && ynumber(&l->c, min, 0, 100, "band min", &b->min) == 0) {
-            if (r->n_bands > 1 && b->min >= r->bands[r->n_bands - 2].min)
+            if (last_min && b->min >= last)
                 yerror(&l->c, min, "bands run highest first: min %g must be below the "
-                                   "band before's %g", b->min, r->bands[r->n_bands - 2].min);
+                                   "band before's %g", b->min, last);
             last_min = min;
+            last = b->min;
         }
     }
-    if (r->n_bands && last_min && r->bands[r->n_bands - 1].min != 0)
+    if (last_min && last != 0)
         yerror(&l->c, last_min, "the last band must have min: 0, so every score has a band");
+    report_duplicate_ids(l, ids, at, seq->n, "band");
     free(ids);
+    free(at);
 }
 
 static void check_addresses_allowed(struct loader *l, const struct ynode *n,
@@ -217,10 +251,11 @@ static void load_item_level(struct loader *l, const struct ynode *n, struct rule
         it->level = (size_t)li;
         return;
     }
-    const char **names = xcalloc(r->n_levels + 1, sizeof(*names));
-    for (size_t i = 0; i < r->n_levels; i++)
+    size_t n_names = diags_full(l->c.d) ? 0 : r->n_levels;
+    const char **names = xcalloc(n_names + 1, sizeof(*names));
+    for (size_t i = 0; i < n_names; i++)
         names[i] = r->levels[i].id ? r->levels[i].id : "";
-    report_unknown_ref(l, level, "unknown level", level_id, names, r->n_levels);
+    report_unknown_ref(l, level, "unknown level", level_id, names, n_names);
     free(names);
 }
 
@@ -320,12 +355,15 @@ static void load_stages(struct loader *l, const struct ynode *seq)
     l->item_nodes = xcalloc(n_items ? n_items : 1, sizeof(*l->item_nodes));
     r->n_stages = seq->n;
     const char **ids = xcalloc(seq->n ? seq->n : 1, sizeof(*ids));
+    const struct ynode **at = xcalloc(seq->n ? seq->n : 1, sizeof(*at));
     for (size_t i = 0; i < seq->n; i++) {
         load_stage(l, seq->kids[i], i);
-        check_unique(l, ymap_get(seq->kids[i], "id"), r->stages[i].id, ids, i, "stage");
         ids[i] = r->stages[i].id;
+        at[i] = ymap_get(seq->kids[i], "id");
     }
+    report_duplicate_ids(l, ids, at, seq->n, "stage");
     free(ids);
+    free(at);
 }
 
 static const struct rules *sort_rules;
@@ -367,16 +405,19 @@ static void resolve_link(struct loader *l, struct rules_item *it, const struct y
         return;
     long target = rules_find_item(r, id);
     if (target < 0) {
-        const char **names = xcalloc(r->n_items + 1, sizeof(*names));
-        for (size_t i = 0; i < r->n_items; i++)
+        /* Once diagnostics are full, a suggestion would only be thrown away. */
+        size_t n_names = diags_full(l->c.d) ? 0 : r->n_items;
+        const char **names = xcalloc(n_names + 1, sizeof(*names));
+        for (size_t i = 0; i < n_names; i++)
             names[i] = r->items[i].id ? r->items[i].id : "";
-        report_unknown_ref(l, ref, "addresses unknown item", id, names, r->n_items);
+        report_unknown_ref(l, ref, "addresses unknown item", id, names, n_names);
         free(names);
         return;
     }
     if (r->items[target].kind == ITEM_SUGGESTION) {
         yerror(&l->c, ref, "suggestion '%s' addresses '%s', another suggestion; a suggestion "
-                           "addresses challenges, facilitators or barriers", it->id, id);
+                           "addresses challenges, facilitators or barriers",
+               it->id ? it->id : "?", id);
         return;
     }
     it->addresses[it->n_addresses++] = (size_t)target;
@@ -468,7 +509,8 @@ int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t
     yaml_read(&doc, file, buf, len, &ylimits_default, d);
     if (!doc.broken) {
         if (!doc.root)
-            yerror(&l.c, NULL, "empty file; a rules file starts with 'format: %s'", RULES_FORMAT);
+            diag_error(d, file, 1, 1, "empty file; a rules file starts with 'format: %s'",
+                       RULES_FORMAT);
         else if (yexpect_map(&l.c, doc.root, "a rules file"))
             load_root(&l, doc.root);
     }

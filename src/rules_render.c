@@ -1,8 +1,627 @@
 #include "rules_render.h"
 
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
 #include "rules.h"
 #include "strbuf.h"
+#include "text.h"
 
-void rules_render_text(const struct rules *r, struct strbuf *out) { (void)r; strbuf_adds(out, "TODO\n"); }
-void rules_render_markdown(const struct rules *r, struct strbuf *out) { (void)r; strbuf_adds(out, "TODO\n"); }
-void rules_render_json(const struct rules *r, struct strbuf *out) { (void)r; strbuf_adds(out, "TODO\n"); }
+/* The text outline is for a terminal or a plain-text file, so it has one fixed width. */
+enum { TEXT_WIDTH = 80, LABEL_WIDTH = 12 };
+
+/* Headings for each kind of item, in enum item_kind order. */
+static const char *const kind_titles[ITEM_KINDS] = {"Key challenges", "Facilitators", "Barriers",
+                                                    "Suggestions"};
+
+/* markdownlint reads an empty table cell as a misplaced pipe: an empty cell holds a dash. */
+#define EMPTY_CELL "\xe2\x80\x94"
+
+static size_t count_kind(const struct rules *r, const struct rules_stage *st, enum item_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
+        n += r->items[i].kind == kind;
+    return n;
+}
+
+/* ---- text ---- */
+
+/* Appends one word, first breaking the line when the word would run past TEXT_WIDTH. */
+static void wrap_word(struct strbuf *out, const char *word, size_t len, const char *first,
+                      const char *indent, size_t *col)
+{
+    size_t w = utf8_width(word, len);
+    if (*col == 0) {
+        strbuf_adds(out, first);
+        *col = utf8_width(first, strlen(first));
+    } else if (*col + 1 + w > TEXT_WIDTH) {
+        strbuf_addc(out, '\n');
+        strbuf_adds(out, indent);
+        *col = utf8_width(indent, strlen(indent));
+    } else {
+        strbuf_addc(out, ' ');
+        (*col)++;
+    }
+    strbuf_add(out, word, len);
+    /* Never 0 once a word is down, even after an empty prefix and word. */
+    *col += w ? w : 1;
+}
+
+/*
+ * Appends s made safe for a terminal, filled to TEXT_WIDTH columns: the first line
+ * starts with first, the others with indent (both ours, ASCII). A word longer than a
+ * line is left whole rather than cut. Runs of blanks become one space.
+ */
+static void add_wrapped(struct strbuf *out, const char *first, const char *indent, const char *s)
+{
+    struct strbuf safe = STRBUF_INIT;
+    escape_terminal(&safe, s, 1);
+    const char *p = strbuf_str(&safe);
+    size_t col = 0;
+    while (*p) {
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        size_t len = strcspn(p, " ");
+        wrap_word(out, p, len, first, indent, &col);
+        p += len;
+    }
+    if (col == 0) {
+        size_t len = strlen(first);
+        while (len && first[len - 1] == ' ')
+            len--;
+        strbuf_add(out, first, len);
+    }
+    strbuf_addc(out, '\n');
+    strbuf_release(&safe);
+}
+
+/* "Label:      text", the text in a column of its own. */
+static void text_field(struct strbuf *out, const char *label, const char *value)
+{
+    char first[LABEL_WIDTH + 1];
+    snprintf(first, sizeof(first), "%-*s", LABEL_WIDTH, label);
+    add_wrapped(out, first, "            ", value);
+}
+
+static void text_header(const struct rules *r, struct strbuf *out)
+{
+    char buf[64];
+    add_wrapped(out, "", "", r->title);
+    if (r->description) {
+        strbuf_addc(out, '\n');
+        add_wrapped(out, "", "", r->description);
+    }
+    strbuf_addc(out, '\n');
+    text_field(out, "Model:", r->id);
+    text_field(out, "Version:", r->version);
+    text_field(out, "SHA-256:", r->sha256);
+    text_field(out, "Source:", r->source.title);
+    if (r->source.publisher)
+        text_field(out, "Publisher:", r->source.publisher);
+    if (r->source.year) {
+        snprintf(buf, sizeof(buf), "%ld", r->source.year);
+        text_field(out, "Year:", buf);
+    }
+    if (r->source.url)
+        text_field(out, "URL:", r->source.url);
+    text_field(out, "Caveat:", r->source.note);
+    snprintf(buf, sizeof(buf), "answers from %ld to %ld", r->scale_min, r->scale_max);
+    text_field(out, "Scale:", buf);
+    text_field(out, "Low end:", r->scale_low);
+    text_field(out, "High end:", r->scale_high);
+}
+
+/* "TITLE (ID)EXTRA" and, below it, the description indented. */
+static void text_entry(struct strbuf *out, const char *title, const char *id, const char *extra,
+                       const char *description)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s (%s)%s", title, id, extra);
+    add_wrapped(out, "  ", "    ", strbuf_str(&sb));
+    if (description)
+        add_wrapped(out, "    ", "    ", description);
+    strbuf_release(&sb);
+}
+
+static void text_levels_and_bands(const struct rules *r, struct strbuf *out)
+{
+    char extra[64];
+    strbuf_adds(out, "\nLevels of change\n");
+    for (size_t i = 0; i < r->n_levels; i++)
+        text_entry(out, r->levels[i].title, r->levels[i].id, "", r->levels[i].description);
+    strbuf_adds(out, "\nBands (how a stage score from 0 to 100 is read, highest first)\n");
+    for (size_t i = 0; i < r->n_bands; i++) {
+        snprintf(extra, sizeof(extra), ", from %g", r->bands[i].min);
+        text_entry(out, r->bands[i].title, r->bands[i].id, extra, r->bands[i].description);
+    }
+}
+
+static void text_item(const struct rules *r, const struct rules_item *it, struct strbuf *out)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s (level %s", it->id, r->levels[it->level].id);
+    if (it->weight != 1)
+        strbuf_addf(&sb, ", weight %g", it->weight);
+    strbuf_adds(&sb, ")\n");
+    /* Ids are short, so this line is not wrapped: a weight stays beside its level. */
+    strbuf_adds(out, "    ");
+    escape_terminal(out, strbuf_str(&sb), 0);
+    add_wrapped(out, "      ", "      ", it->text);
+    if (it->question) {
+        add_wrapped(out, "      Question: ", "        ", it->question);
+        strbuf_reset(&sb);
+        strbuf_addf(&sb, "      %ld = ", r->scale_min);
+        add_wrapped(out, strbuf_str(&sb), "        ", it->low ? it->low : r->scale_low);
+        strbuf_reset(&sb);
+        strbuf_addf(&sb, "      %ld = ", r->scale_max);
+        add_wrapped(out, strbuf_str(&sb), "        ", it->high ? it->high : r->scale_high);
+    } else {
+        add_wrapped(out, "      ", "      ", "(no question: shown for context, not scored)");
+    }
+    if (it->kind == ITEM_SUGGESTION && it->n_addresses) {
+        strbuf_reset(&sb);
+        for (size_t k = 0; k < it->n_addresses; k++)
+            strbuf_addf(&sb, "%s%s", k ? ", " : "", r->items[it->addresses[k]].id);
+        add_wrapped(out, "      Addresses: ", "        ", strbuf_str(&sb));
+    }
+    strbuf_release(&sb);
+}
+
+static void text_stage(const struct rules *r, size_t s, struct strbuf *out)
+{
+    const struct rules_stage *st = &r->stages[s];
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "Stage %zu: %s (%s)", s + 1, st->title, st->id);
+    strbuf_addc(out, '\n');
+    add_wrapped(out, "", "  ", strbuf_str(&sb));
+    if (st->description)
+        add_wrapped(out, "  ", "  ", st->description);
+    for (int k = 0; k < ITEM_KINDS; k++) {
+        if (!count_kind(r, st, (enum item_kind)k))
+            continue;
+        strbuf_addf(out, "\n  %s\n", kind_titles[k]);
+        for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
+            if (r->items[i].kind == (enum item_kind)k)
+                text_item(r, &r->items[i], out);
+    }
+    if (st->n_notes) {
+        strbuf_adds(out, "\n  Notes\n");
+        for (size_t i = 0; i < st->n_notes; i++)
+            add_wrapped(out, "    - ", "      ", st->notes[i]);
+    }
+    strbuf_release(&sb);
+}
+
+void rules_render_text(const struct rules *r, struct strbuf *out)
+{
+    text_header(r, out);
+    text_levels_and_bands(r, out);
+    for (size_t s = 0; s < r->n_stages; s++)
+        text_stage(r, s, out);
+}
+
+/* ---- markdown ---- */
+
+/* Ids are [a-z0-9._-] by the time a model is loaded, but a code span is checked anyway. */
+static bool is_plain_id(const char *s)
+{
+    return *s && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == strlen(s);
+}
+
+static void md_id(struct strbuf *out, const char *id)
+{
+    if (is_plain_id(id)) {
+        strbuf_addc(out, '`');
+        strbuf_adds(out, id);
+        strbuf_addc(out, '`');
+    } else {
+        escape_markdown(out, id);
+    }
+}
+
+/*
+ * A URL becomes an autolink only when it is http(s) and holds nothing an autolink could
+ * not (blanks, < >, controls, backticks); otherwise it is shown as escaped text.
+ */
+static void md_url(struct strbuf *out, const char *url)
+{
+    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789-._~:/?#[]@!$&'()*+,;=%";
+    bool web = strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+    if (web && strspn(url, safe) == strlen(url)) {
+        strbuf_addc(out, '<');
+        strbuf_adds(out, url);
+        strbuf_addc(out, '>');
+    } else {
+        escape_markdown(out, url);
+    }
+}
+
+/*
+ * A stage's name in headings: its title, with its id when another stage or one of the
+ * page's own headings has the same title, so no two headings repeat (markdownlint MD024).
+ */
+static void md_stage_name(struct strbuf *out, const struct rules *r, size_t s)
+{
+    static const char *const fixed[] = {"Levels of change", "Bands", "Where this comes from"};
+    const char *title = r->stages[s].title;
+    bool clash = strcmp(title, r->title) == 0;
+    for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+        clash = clash || strcmp(title, fixed[i]) == 0;
+    for (size_t i = 0; i < r->n_stages; i++)
+        clash = clash || (i != s && strcmp(title, r->stages[i].title) == 0);
+    escape_markdown(out, title);
+    if (clash) {
+        strbuf_adds(out, " (");
+        md_id(out, r->stages[s].id);
+        strbuf_addc(out, ')');
+    }
+}
+
+static void md_cell(struct strbuf *out, const char *s)
+{
+    if (s)
+        escape_markdown(out, s);
+    else
+        strbuf_adds(out, EMPTY_CELL);
+}
+
+static void md_header(const struct rules *r, struct strbuf *out)
+{
+    strbuf_adds(out, "# ");
+    escape_markdown(out, r->title);
+    strbuf_adds(out, "\n\n");
+    if (r->description) {
+        strbuf_adds(out, "**About this model:** ");
+        escape_markdown(out, r->description);
+        strbuf_adds(out, "\n\n");
+    }
+    strbuf_adds(out, "- Model: ");
+    md_id(out, r->id);
+    strbuf_adds(out, ", version ");
+    escape_markdown(out, r->version);
+    strbuf_adds(out, "\n- SHA-256 of the rules file: `");
+    strbuf_adds(out, r->sha256);
+    strbuf_adds(out, "`\n- Source: ");
+    escape_markdown(out, r->source.title);
+    if (r->source.publisher) {
+        strbuf_adds(out, ", ");
+        escape_markdown(out, r->source.publisher);
+    }
+    if (r->source.year)
+        strbuf_addf(out, ", %ld", r->source.year);
+    strbuf_addf(out, "\n- Scale: answers from %ld to %ld\n- Low end of the scale: ", r->scale_min,
+                r->scale_max);
+    escape_markdown(out, r->scale_low);
+    strbuf_adds(out, "\n- High end of the scale: ");
+    escape_markdown(out, r->scale_high);
+    size_t questions = rules_answerable(r);
+    strbuf_addf(out, "\n- %zu stage%s, %zu item%s, %zu question%s\n\n", r->n_stages,
+                r->n_stages == 1 ? "" : "s", r->n_items, r->n_items == 1 ? "" : "s", questions,
+                questions == 1 ? "" : "s");
+    strbuf_adds(out, "> **What this rests on:** ");
+    escape_markdown(out, r->source.note);
+    strbuf_adds(out, "\n\n");
+}
+
+static void md_levels_and_bands(const struct rules *r, struct strbuf *out)
+{
+    strbuf_adds(out, "## Levels of change\n\n");
+    for (size_t i = 0; i < r->n_levels; i++) {
+        const struct rules_level *lv = &r->levels[i];
+        strbuf_adds(out, "- **");
+        escape_markdown(out, lv->title);
+        strbuf_adds(out, "** (");
+        md_id(out, lv->id);
+        strbuf_addc(out, ')');
+        if (lv->description) {
+            strbuf_adds(out, ": ");
+            escape_markdown(out, lv->description);
+        }
+        strbuf_addc(out, '\n');
+    }
+    strbuf_adds(out, "\n## Bands\n\n"
+                     "A stage's score runs from 0 to 100; it is read as the first band, from "
+                     "the top, whose lowest score it reaches.\n\n"
+                     "| Band | Id | Lowest score | What it means |\n"
+                     "| --- | --- | --- | --- |\n");
+    for (size_t i = 0; i < r->n_bands; i++) {
+        const struct rules_band *b = &r->bands[i];
+        strbuf_adds(out, "| ");
+        escape_markdown(out, b->title);
+        strbuf_adds(out, " | ");
+        md_id(out, b->id);
+        strbuf_addf(out, " | %g | ", b->min);
+        md_cell(out, b->description);
+        strbuf_adds(out, " |\n");
+    }
+    strbuf_addc(out, '\n');
+}
+
+static void md_item(const struct rules *r, const struct rules_item *it, struct strbuf *out)
+{
+    strbuf_adds(out, "| ");
+    escape_markdown(out, it->text);
+    strbuf_adds(out, " (");
+    md_id(out, it->id);
+    strbuf_adds(out, ") | ");
+    if (it->question) {
+        escape_markdown(out, it->question);
+        strbuf_addf(out, " (%ld: ", r->scale_min);
+        escape_markdown(out, it->low ? it->low : r->scale_low);
+        strbuf_addf(out, "; %ld: ", r->scale_max);
+        escape_markdown(out, it->high ? it->high : r->scale_high);
+        strbuf_addc(out, ')');
+    } else {
+        strbuf_adds(out, "*Not asked: shown for context*");
+    }
+    strbuf_adds(out, " | ");
+    escape_markdown(out, r->levels[it->level].title);
+    strbuf_addf(out, " | %g |", it->weight);
+    if (it->kind == ITEM_SUGGESTION) {
+        strbuf_adds(out, it->n_addresses ? " " : " " EMPTY_CELL);
+        for (size_t k = 0; k < it->n_addresses; k++) {
+            if (k)
+                strbuf_adds(out, ", ");
+            md_id(out, r->items[it->addresses[k]].id);
+        }
+        strbuf_adds(out, " |");
+    }
+    strbuf_addc(out, '\n');
+}
+
+static void md_stage(const struct rules *r, size_t s, struct strbuf *out)
+{
+    const struct rules_stage *st = &r->stages[s];
+    struct strbuf name = STRBUF_INIT;
+    md_stage_name(&name, r, s);
+    strbuf_addf(out, "## %s\n\n", strbuf_str(&name));
+    strbuf_addf(out, "Stage %zu of %zu, id ", s + 1, r->n_stages);
+    md_id(out, st->id);
+    strbuf_adds(out, ".");
+    if (st->description) {
+        strbuf_addc(out, ' ');
+        escape_markdown(out, st->description);
+    }
+    strbuf_adds(out, "\n\n");
+    for (int k = 0; k < ITEM_KINDS; k++) {
+        if (!count_kind(r, st, (enum item_kind)k))
+            continue;
+        strbuf_addf(out, "### %s: %s\n\n", strbuf_str(&name), kind_titles[k]);
+        if (k == ITEM_SUGGESTION)
+            strbuf_adds(out, "| Item | Question | Level | Weight | Addresses |\n"
+                             "| --- | --- | --- | --- | --- |\n");
+        else
+            strbuf_adds(out, "| Item | Question | Level | Weight |\n"
+                             "| --- | --- | --- | --- |\n");
+        for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
+            if (r->items[i].kind == (enum item_kind)k)
+                md_item(r, &r->items[i], out);
+        strbuf_addc(out, '\n');
+    }
+    if (st->n_notes) {
+        strbuf_addf(out, "### %s: Notes\n\n", strbuf_str(&name));
+        for (size_t i = 0; i < st->n_notes; i++) {
+            strbuf_adds(out, "- ");
+            escape_markdown(out, st->notes[i]);
+            strbuf_addc(out, '\n');
+        }
+        strbuf_addc(out, '\n');
+    }
+    strbuf_release(&name);
+}
+
+static void md_source(const struct rules *r, struct strbuf *out)
+{
+    const struct rules_source *src = &r->source;
+    strbuf_adds(out, "## Where this comes from\n\n- Source: ");
+    escape_markdown(out, src->title);
+    if (src->publisher) {
+        strbuf_adds(out, "\n- Publisher: ");
+        escape_markdown(out, src->publisher);
+    }
+    if (src->year)
+        strbuf_addf(out, "\n- Year: %ld", src->year);
+    if (src->url) {
+        strbuf_adds(out, "\n- Link: ");
+        md_url(out, src->url);
+    }
+    strbuf_adds(out, "\n\n");
+    if (src->judgement) {
+        strbuf_adds(out, "**What is the rules author's judgement:** ");
+        escape_markdown(out, src->judgement);
+    } else {
+        strbuf_adds(out, "The rules file does not say which parts of it are its author's "
+                         "judgement rather than the source's.");
+    }
+    strbuf_addc(out, '\n');
+}
+
+void rules_render_markdown(const struct rules *r, struct strbuf *out)
+{
+    md_header(r, out);
+    md_levels_and_bands(r, out);
+    for (size_t s = 0; s < r->n_stages; s++)
+        md_stage(r, s, out);
+    md_source(r, out);
+}
+
+/* ---- JSON ---- */
+
+/* A little JSON writer: two-space indents, commas placed for the caller. */
+struct jw {
+    struct strbuf *out;
+    size_t depth;
+    bool fresh; /* nothing written yet in the innermost object or array */
+};
+
+/* Separator, newline and indent before a member or element, then "key": if given. */
+static void jw_next(struct jw *j, const char *key)
+{
+    if (j->depth) {
+        if (!j->fresh)
+            strbuf_addc(j->out, ',');
+        strbuf_addc(j->out, '\n');
+        strbuf_addchars(j->out, ' ', j->depth * 2);
+    }
+    j->fresh = false;
+    if (key) {
+        escape_json(j->out, key);
+        strbuf_adds(j->out, ": ");
+    }
+}
+
+static void jw_open(struct jw *j, const char *key, char c)
+{
+    jw_next(j, key);
+    strbuf_addc(j->out, c);
+    j->depth++;
+    j->fresh = true;
+}
+
+static void jw_close(struct jw *j, char c)
+{
+    j->depth--;
+    if (!j->fresh) {
+        strbuf_addc(j->out, '\n');
+        strbuf_addchars(j->out, ' ', j->depth * 2);
+    }
+    strbuf_addc(j->out, c);
+    j->fresh = false;
+}
+
+static void jw_string(struct jw *j, const char *key, const char *s)
+{
+    jw_next(j, key);
+    if (s)
+        escape_json(j->out, s);
+    else
+        strbuf_adds(j->out, "null");
+}
+
+/* The shortest of %.15g and %.17g that reads back as the same number. */
+static void jw_number(struct jw *j, const char *key, double v)
+{
+    char buf[64];
+    jw_next(j, key);
+    snprintf(buf, sizeof(buf), "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, sizeof(buf), "%.17g", v);
+    strbuf_adds(j->out, buf);
+}
+
+static void jw_long(struct jw *j, const char *key, long v)
+{
+    jw_next(j, key);
+    strbuf_addf(j->out, "%ld", v);
+}
+
+static void json_header(const struct rules *r, struct jw *j)
+{
+    jw_string(j, "format", MODEL_FORMAT);
+    jw_string(j, "id", r->id);
+    jw_string(j, "version", r->version);
+    jw_string(j, "title", r->title);
+    jw_string(j, "description", r->description);
+    jw_string(j, "sha256", r->sha256);
+    jw_open(j, "source", '{');
+    jw_string(j, "title", r->source.title);
+    jw_string(j, "publisher", r->source.publisher);
+    if (r->source.year)
+        jw_long(j, "year", r->source.year);
+    else
+        jw_string(j, "year", NULL);
+    jw_string(j, "url", r->source.url);
+    jw_string(j, "note", r->source.note);
+    jw_string(j, "judgement", r->source.judgement);
+    jw_close(j, '}');
+    jw_open(j, "scale", '{');
+    jw_long(j, "min", r->scale_min);
+    jw_long(j, "max", r->scale_max);
+    jw_string(j, "low", r->scale_low);
+    jw_string(j, "high", r->scale_high);
+    jw_close(j, '}');
+    jw_open(j, "scoring", '{');
+    jw_number(j, "min_coverage", r->min_coverage);
+    jw_number(j, "acted_on", r->acted_on);
+    jw_close(j, '}');
+}
+
+static void json_levels_and_bands(const struct rules *r, struct jw *j)
+{
+    jw_open(j, "levels", '[');
+    for (size_t i = 0; i < r->n_levels; i++) {
+        jw_open(j, NULL, '{');
+        jw_string(j, "id", r->levels[i].id);
+        jw_string(j, "title", r->levels[i].title);
+        jw_string(j, "description", r->levels[i].description);
+        jw_close(j, '}');
+    }
+    jw_close(j, ']');
+    jw_open(j, "bands", '[');
+    for (size_t i = 0; i < r->n_bands; i++) {
+        jw_open(j, NULL, '{');
+        jw_string(j, "id", r->bands[i].id);
+        jw_string(j, "title", r->bands[i].title);
+        jw_number(j, "min", r->bands[i].min);
+        jw_string(j, "description", r->bands[i].description);
+        jw_close(j, '}');
+    }
+    jw_close(j, ']');
+}
+
+static void json_item(const struct rules *r, const struct rules_item *it, struct jw *j)
+{
+    jw_open(j, NULL, '{');
+    jw_string(j, "id", it->id);
+    jw_string(j, "kind", item_kind_name(it->kind));
+    jw_string(j, "text", it->text);
+    jw_string(j, "level", r->levels[it->level].id);
+    jw_string(j, "question", it->question);
+    jw_string(j, "low", it->low);
+    jw_string(j, "high", it->high);
+    jw_number(j, "weight", it->weight);
+    jw_string(j, "source", it->source);
+    jw_open(j, "addresses", '[');
+    for (size_t k = 0; k < it->n_addresses; k++)
+        jw_string(j, NULL, r->items[it->addresses[k]].id);
+    jw_close(j, ']');
+    jw_close(j, '}');
+}
+
+static void json_stage(const struct rules *r, const struct rules_stage *st, struct jw *j)
+{
+    jw_open(j, NULL, '{');
+    jw_string(j, "id", st->id);
+    jw_string(j, "title", st->title);
+    jw_string(j, "description", st->description);
+    jw_open(j, "notes", '[');
+    for (size_t i = 0; i < st->n_notes; i++)
+        jw_string(j, NULL, st->notes[i]);
+    jw_close(j, ']');
+    jw_open(j, "items", '[');
+    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
+        json_item(r, &r->items[i], j);
+    jw_close(j, ']');
+    jw_close(j, '}');
+}
+
+void rules_render_json(const struct rules *r, struct strbuf *out)
+{
+    struct jw j = {out, 0, true};
+    jw_open(&j, NULL, '{');
+    json_header(r, &j);
+    json_levels_and_bands(r, &j);
+    jw_open(&j, "stages", '[');
+    for (size_t s = 0; s < r->n_stages; s++)
+        json_stage(r, &r->stages[s], &j);
+    jw_close(&j, ']');
+    jw_close(&j, '}');
+    strbuf_addc(out, '\n');
+}

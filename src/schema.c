@@ -21,7 +21,7 @@ const char *ynode_describe(const struct ynode *n)
     case YNODE_SEQ:
         return "a list";
     default:
-        return "text";
+        return n->len ? "text" : "empty text";
     }
 }
 
@@ -97,7 +97,7 @@ static void report_unknown_key(const struct yctx *c, const struct ynode *key, co
     strbuf_adds(&msg, "unknown key ");
     text_add_quoted(&msg, key->str, 60);
     strbuf_addf(&msg, " in %s", what);
-    const char *near = text_did_you_mean(key->str, names, n);
+    const char *near = diags_full(c->d) ? NULL : text_did_you_mean(key->str, names, n);
     if (near)
         strbuf_addf(&msg, "; did you mean '%s'?", near);
     diag_error(c->d, c->file, key->line, key->column, "%s", strbuf_str(&msg));

@@ -206,6 +206,9 @@ static void rank_suggestions(struct score *s)
             continue;
         struct score_suggestion *sg = &s->suggestions[s->n_suggestions++];
         sg->item = i;
+        /* A suggestion the organisation says does not apply is no action for it. */
+        if (s->items[i].state == NOT_APPLICABLE)
+            continue;
         for (size_t k = 0; k < r->items[i].n_addresses; k++)
             sg->points += s->items[r->items[i].addresses[k]].impact;
     }

@@ -1,5 +1,6 @@
 #include "strbuf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +35,11 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
     size_t alloc = sb->alloc ? sb->alloc : 64;
     while (alloc < need)
         alloc = st_mult(alloc, 2);
+    bool fresh = sb->buf == NULL;
     sb->buf = xrealloc(sb->buf, alloc);
     sb->alloc = alloc;
+    if (fresh)
+        sb->buf[0] = '\0';
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
@@ -94,7 +98,7 @@ const char *strbuf_str(const struct strbuf *sb)
 char *strbuf_detach(struct strbuf *sb, size_t *len)
 {
     if (!sb->buf)
-        strbuf_grow(sb, 0), sb->buf[0] = '\0';
+        strbuf_grow(sb, 0);
     char *out = sb->buf;
     if (len)
         *len = sb->len;

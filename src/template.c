@@ -1,6 +1,224 @@
 #include "template.h"
 
+#include <stdbool.h>
+#include <string.h>
+
+#include "answers.h"
+#include "embedded.h"
 #include "rules.h"
 #include "strbuf.h"
+#include "text.h"
 
-void template_render(const struct rules *r, struct strbuf *out) { (void)r; strbuf_adds(out, "TODO\n"); }
+/* Comment lines are filled to this many columns. */
+enum { COMMENT_WIDTH = 88 };
+
+/* Kind names for comments, in enum item_kind order. */
+static const char *const kind_titles[ITEM_KINDS] = {"Key challenge", "Facilitator", "Barrier",
+                                                    "Suggestion"};
+
+/*
+ * Appends s so that it can sit in a YAML comment: text_add_safe with flatten leaves no
+ * line break (LF, CR, NEL, U+2028/9) or control character, and the noncharacters
+ * U+FFFE and U+FFFF, which libyaml refuses anywhere in a file, become U+FFFD.
+ */
+static void add_comment_text(struct strbuf *out, const char *s)
+{
+    struct strbuf safe = STRBUF_INIT;
+    text_add_safe(&safe, s, true);
+    const char *p = strbuf_str(&safe);
+    for (size_t i = 0; i < safe.len; i++) {
+        if ((unsigned char)p[i] == 0xEF && (unsigned char)p[i + 1] == 0xBF &&
+            ((unsigned char)p[i + 2] == 0xBE || (unsigned char)p[i + 2] == 0xBF)) {
+            strbuf_adds(out, "\xEF\xBF\xBD");
+            i += 2;
+        } else {
+            strbuf_addc(out, p[i]);
+        }
+    }
+    strbuf_release(&safe);
+}
+
+/*
+ * Appends s as comment lines filled to COMMENT_WIDTH columns: the first starts with
+ * first, the others with indent (both ours, each holding the '#'). A word longer than a
+ * line is left whole.
+ */
+static void add_comment(struct strbuf *out, const char *first, const char *indent, const char *s)
+{
+    struct strbuf safe = STRBUF_INIT;
+    add_comment_text(&safe, s);
+    const char *p = strbuf_str(&safe);
+    size_t col = utf8_width(first, strlen(first));
+    bool line_empty = true;
+    strbuf_adds(out, first);
+    while (*p) {
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        size_t len = strcspn(p, " ");
+        size_t w = utf8_width(p, len);
+        if (!line_empty && col + 1 + w > COMMENT_WIDTH) {
+            strbuf_addc(out, '\n');
+            strbuf_adds(out, indent);
+            col = utf8_width(indent, strlen(indent));
+            line_empty = true;
+        }
+        if (!line_empty) {
+            strbuf_addc(out, ' ');
+            col++;
+        }
+        strbuf_add(out, p, len);
+        col += w;
+        line_empty = false;
+        p += len;
+    }
+    while (out->len && out->buf[out->len - 1] == ' ')
+        out->buf[--out->len] = '\0';
+    strbuf_addc(out, '\n');
+    strbuf_release(&safe);
+}
+
+/* A path as one shell word: as it is when that is safe, else in single quotes. */
+static void add_shell_word(struct strbuf *sb, const char *s)
+{
+    static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                "0123456789._/-+";
+    if (*s && strspn(s, plain) == strlen(s)) {
+        strbuf_adds(sb, s);
+        return;
+    }
+    strbuf_addc(sb, '\'');
+    for (; *s; s++) {
+        if (*s == '\'')
+            strbuf_adds(sb, "'\\''");
+        else
+            strbuf_addc(sb, *s);
+    }
+    strbuf_addc(sb, '\'');
+}
+
+/* How to run the next command: with --rules FILE unless the model is the built-in one. */
+static void add_command(struct strbuf *out, const struct rules *r, const char *command)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "stagegap %s ", command);
+    if (r->file && strcmp(r->file, EMBEDDED_RULES_NAME) != 0) {
+        strbuf_adds(&sb, "--rules ");
+        add_shell_word(&sb, r->file);
+        strbuf_addc(&sb, ' ');
+    }
+    strbuf_adds(&sb, "FILE");
+    add_comment(out, "#   ", "#     ", strbuf_str(&sb));
+    strbuf_release(&sb);
+}
+
+static void add_header(const struct rules *r, struct strbuf *out)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "stagegap answers to \"%s\" (model %s, version %s).", r->title, r->id,
+                r->version);
+    add_comment(out, "# ", "# ", strbuf_str(&sb));
+    strbuf_adds(out, "#\n");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb,
+                "Answer each question below by replacing its 'unknown' with a number "
+                "from %ld to %ld; with n/a when the question does not apply to your "
+                "organisation; or leave it unknown when nobody knows yet (it lowers the "
+                "stage's coverage and is listed as something to find out). To add a note "
+                "or evidence, write a map instead, for example:",
+                r->scale_min, r->scale_max);
+    add_comment(out, "# ", "# ", strbuf_str(&sb));
+    strbuf_addf(out,
+                "#   {score: %ld, note: \"pilot teams only\", evidence: \"supervision "
+                "audit\"}\n#\n",
+                r->scale_min + (r->scale_max - r->scale_min) / 2);
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "The scale in general, from %ld to %ld:", r->scale_min, r->scale_max);
+    add_comment(out, "# ", "# ", strbuf_str(&sb));
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%ld = %s", r->scale_min, r->scale_low);
+    add_comment(out, "#   ", "#     ", strbuf_str(&sb));
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%ld = %s", r->scale_max, r->scale_high);
+    add_comment(out, "#   ", "#     ", strbuf_str(&sb));
+    add_comment(out, "# ", "# ",
+                "Each question below says what its two ends mean. For a barrier, a higher "
+                "number means the barrier holds the service back more.");
+    strbuf_adds(out, "#\n");
+    add_comment(out, "# ", "# ", "Set organisation and date, then check and score the file:");
+    add_command(out, r, "validate");
+    add_command(out, r, "assess");
+    strbuf_addc(out, '\n');
+    strbuf_release(&sb);
+}
+
+/* The model id, quoted in the one case a plain scalar would read as nothing. */
+static void add_rules_line(const struct rules *r, struct strbuf *out)
+{
+    bool null_word = strcmp(r->id, "null") == 0;
+    strbuf_addf(out, "rules: %s%s%s\n", null_word ? "\"" : "", r->id, null_word ? "\"" : "");
+}
+
+static void add_item(const struct rules *r, const struct rules_item *it, struct strbuf *out)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s (%s): %s", kind_titles[it->kind], r->levels[it->level].title, it->text);
+    strbuf_addc(out, '\n');
+    add_comment(out, "  # ", "  #   ", strbuf_str(&sb));
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "Question: %s", it->question);
+    add_comment(out, "  # ", "  #   ", strbuf_str(&sb));
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%ld = %s", r->scale_min, it->low ? it->low : r->scale_low);
+    add_comment(out, "  # ", "  #   ", strbuf_str(&sb));
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "%ld = %s", r->scale_max, it->high ? it->high : r->scale_high);
+    add_comment(out, "  # ", "  #   ", strbuf_str(&sb));
+    /* Ids are [a-z0-9._-], so they are plain YAML keys. */
+    strbuf_addf(out, "  %s: unknown\n", it->id);
+    strbuf_release(&sb);
+}
+
+static void add_stage(const struct rules *r, size_t s, struct strbuf *out)
+{
+    const struct rules_stage *st = &r->stages[s];
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(out, "\n  # ");
+    strbuf_addchars(out, '=', COMMENT_WIDTH - 4);
+    strbuf_addc(out, '\n');
+    strbuf_addf(&sb, "Stage %zu of %zu: %s (%s)", s + 1, r->n_stages, st->title, st->id);
+    add_comment(out, "  # ", "  #   ", strbuf_str(&sb));
+    if (st->description)
+        add_comment(out, "  # ", "  # ", st->description);
+    strbuf_adds(out, "  # ");
+    strbuf_addchars(out, '=', COMMENT_WIDTH - 4);
+    strbuf_addc(out, '\n');
+    size_t asked = 0;
+    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++) {
+        if (r->items[i].question) {
+            add_item(r, &r->items[i], out);
+            asked++;
+        }
+    }
+    if (!asked)
+        strbuf_adds(out, "  # (no questions in this stage)\n");
+    strbuf_release(&sb);
+}
+
+void template_render(const struct rules *r, struct strbuf *out)
+{
+    add_header(r, out);
+    strbuf_adds(out, "format: " ANSWERS_FORMAT "\n");
+    add_rules_line(r, out);
+    strbuf_adds(out, "organisation: \"Your organisation\"  # change to your organisation's name\n"
+                     "date: 2026-01-01  # the date of this assessment, YYYY-MM-DD: change it\n"
+                     "# respondent: {id: r01, role: practitioner}  # optional: who answered\n\n");
+    if (rules_answerable(r) == 0) {
+        strbuf_adds(out, "answers: {}  # this model has no questions to answer\n");
+        return;
+    }
+    strbuf_adds(out, "answers:\n");
+    for (size_t s = 0; s < r->n_stages; s++)
+        add_stage(r, s, out);
+}

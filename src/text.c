@@ -61,6 +61,22 @@ size_t utf8_width(const char *s, size_t n)
     return w;
 }
 
+size_t text_line_break(const char *s, size_t avail)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (avail == 0)
+        return 0;
+    if (u[0] == '\n')
+        return 1;
+    if (u[0] == '\r')
+        return avail >= 2 && u[1] == '\n' ? 2 : 1;
+    if (avail >= 2 && u[0] == 0xC2 && u[1] == 0x85)
+        return 2;
+    if (avail >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+        return 3;
+    return 0;
+}
+
 /* Appends the code point at u (len bytes) unless it is a C1 control, U+2028/9 or a BOM. */
 static void add_safe_seq(struct strbuf *sb, const unsigned char *u, size_t len)
 {
@@ -125,15 +141,21 @@ void text_add_quoted(struct strbuf *sb, const char *value, size_t max)
     strbuf_release(&tmp);
 }
 
-size_t text_edit_distance(const char *a, const char *b)
+/*
+ * Levenshtein distance between a (la bytes) and b (lb bytes), or max + 1 as soon as it is
+ * known to exceed max: a row whose every cell is above max can only grow.
+ */
+static size_t distance_within(const char *a, size_t la, const char *b, size_t lb, size_t max)
 {
-    size_t la = strlen(a), lb = strlen(b);
+    size_t gap = la > lb ? la - lb : lb - la;
+    if (gap > max)
+        return max + 1;
     size_t *row = xcalloc(lb + 1, sizeof(*row));
     for (size_t j = 0; j <= lb; j++)
         row[j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
+        size_t diag = row[0], row_min;
+        row[0] = row_min = i;
         for (size_t j = 1; j <= lb; j++) {
             size_t up = row[j];
             size_t best = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
@@ -143,11 +165,23 @@ size_t text_edit_distance(const char *a, const char *b)
                 best = row[j - 1] + 1;
             row[j] = best;
             diag = up;
+            if (best < row_min)
+                row_min = best;
+        }
+        if (row_min > max) {
+            free(row);
+            return max + 1;
         }
     }
     size_t d = row[lb];
     free(row);
     return d;
+}
+
+size_t text_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    return distance_within(a, la, b, lb, la > lb ? la : lb);
 }
 
 const char *text_did_you_mean(const char *word, const char *const *candidates, size_t n)
@@ -156,13 +190,15 @@ const char *text_did_you_mean(const char *word, const char *const *candidates, s
     size_t len = strlen(word);
     if (len > 200)
         return NULL;
-    size_t limit = len / 3 > 2 ? len / 3 : 2;
+    /* A third of the word may be wrong; of a very short word, one letter. */
+    size_t limit = len <= 3 ? 1 : len / 3 > 2 ? len / 3 : 2;
     const char *best = NULL;
     size_t best_d = limit + 1;
-    for (size_t i = 0; i < n; i++) {
-        if (strlen(candidates[i]) > 200)
+    for (size_t i = 0; i < n && best_d > 0; i++) {
+        size_t lc = strlen(candidates[i]);
+        if (lc > 200)
             continue;
-        size_t d = text_edit_distance(word, candidates[i]);
+        size_t d = distance_within(word, len, candidates[i], lc, best_d - 1);
         if (d < best_d) {
             best_d = d;
             best = candidates[i];

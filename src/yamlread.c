@@ -46,7 +46,11 @@ void ydoc_release(struct ydoc *doc)
     ydoc_init(doc);
 }
 
-/* Line and column (1-based, column in code points) of a byte offset in the buffer. */
+/*
+ * Line and column (1-based, column in code points) of a byte offset in the buffer,
+ * counted as libyaml counts them: every YAML line break ends a line, and a byte-order
+ * mark takes no column.
+ */
 static void locate_offset(const char *buf, size_t len, size_t offset, unsigned *line,
                           unsigned *column)
 {
@@ -54,9 +58,18 @@ static void locate_offset(const char *buf, size_t len, size_t offset, unsigned *
     size_t line_start = 0;
     if (offset > len)
         offset = len;
-    for (size_t i = 0; i < offset; i++)
-        if (buf[i] == '\n')
-            l++, line_start = i + 1;
+    if (offset >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        line_start = 3;
+    for (size_t i = line_start; i < offset;) {
+        size_t brk = text_line_break(buf + i, len - i);
+        if (brk && i + brk <= offset) {
+            l++;
+            i += brk;
+            line_start = i;
+        } else {
+            i++;
+        }
+    }
     *line = l;
     *column = (unsigned)utf8_width(buf + line_start, offset - line_start) + 1;
 }
@@ -84,8 +97,14 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p)
     unsigned line, column;
     if (p->error == YAML_READER_ERROR) {
         locate_offset(b->buf, b->len, p->problem_offset, &line, &column);
-        strbuf_addf(&msg, "cannot read the text: %s; save the file as UTF-8",
-                    p->problem ? p->problem : "unreadable bytes");
+        if (p->problem && strcmp(p->problem, "control characters are not allowed") == 0 &&
+            p->problem_value >= 0)
+            strbuf_addf(&msg, "control character U+%04X is not allowed in a YAML file; "
+                              "remove it, or write it as an escape in double quotes",
+                        (unsigned)p->problem_value);
+        else
+            strbuf_addf(&msg, "cannot read the text: %s; save the file as UTF-8",
+                        p->problem ? p->problem : "unreadable bytes");
     } else if (p->error == YAML_MEMORY_ERROR) {
         line = column = 0;
         strbuf_adds(&msg, "out of memory while reading YAML");
@@ -260,30 +279,102 @@ static int handle_event(struct builder *b, const yaml_event_t *e)
     }
 }
 
-/* A file without a BOM whose first bytes hold NULs is UTF-16 or UTF-32 without one. */
-static bool looks_like_wide_text(const char *buf, size_t len)
+static bool starts_with(const char *buf, size_t len, const char *prefix, size_t n)
 {
-    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
-                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))
-        return false;
-    size_t look = len < 4 ? len : 4;
-    return memchr(buf, '\0', look) != NULL;
+    return len >= n && memcmp(buf, prefix, n) == 0;
 }
 
-static bool has_utf16_bom(const char *buf, size_t len)
+static unsigned utf16_unit(const unsigned char *u, bool big_endian)
 {
-    return len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
-                        ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF));
+    return big_endian ? (unsigned)u[0] << 8 | u[1] : (unsigned)u[1] << 8 | u[0];
 }
 
-/* libyaml's own reader error names no position a user can find; ours does. */
+static void add_utf8(struct strbuf *sb, unsigned cp)
+{
+    char out[4];
+    size_t n;
+    if (cp < 0x80) {
+        out[0] = (char)cp, n = 1;
+    } else if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+    } else if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+    } else {
+        out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+        out[2] = (char)(0x80 | (cp >> 6 & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    }
+    strbuf_add(sb, out, n);
+}
+
+/*
+ * UTF-16 with a byte-order mark is turned into UTF-8 before parsing, so positions,
+ * quoted lines and carets work as for any other file. A broken surrogate or an odd
+ * byte is reported where it stands, counted in the characters before it.
+ */
+static int transcode_utf16(struct builder *b, bool big_endian)
+{
+    const unsigned char *u = (const unsigned char *)b->buf;
+    struct strbuf out = STRBUF_INIT;
+    const char *problem = NULL;
+    size_t at = 2;
+    while (at < b->len && !problem) {
+        if (b->len - at < 2) {
+            problem = "the last character is cut short";
+            break;
+        }
+        unsigned cp = utf16_unit(u + at, big_endian), low;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            problem = "a low surrogate without a high one before it";
+        } else if (cp < 0xD800 || cp > 0xDBFF) {
+            add_utf8(&out, cp);
+            at += 2;
+        } else if (b->len - at < 4 ||
+                   (low = utf16_unit(u + at + 2, big_endian)) < 0xDC00 || low > 0xDFFF) {
+            problem = "a high surrogate without a low one after it";
+        } else {
+            add_utf8(&out, 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00));
+            at += 4;
+        }
+    }
+    if (problem) {
+        unsigned line, column;
+        locate_offset(strbuf_str(&out), out.len, out.len, &line, &column);
+        struct strbuf msg = STRBUF_INIT;
+        strbuf_addf(&msg, "invalid UTF-16: %s (byte offset %zu); save the file as UTF-8",
+                    problem, at);
+        fail(b, line, column, strbuf_str(&msg));
+        strbuf_release(&msg);
+        strbuf_release(&out);
+        return -1;
+    }
+    b->buf = pool_strndup(&b->doc->pool, strbuf_str(&out), out.len);
+    b->len = out.len;
+    strbuf_release(&out);
+    return 0;
+}
+
+/*
+ * Makes b->buf UTF-8 (converting UTF-16 with a byte-order mark), or reports why it is
+ * not text stagegap reads. libyaml's own reader errors name no position a user can
+ * find; these do.
+ */
 static int check_encoding(struct builder *b)
 {
-    if (looks_like_wide_text(b->buf, b->len))
+    if (starts_with(b->buf, b->len, "\xFF\xFE\0\0", 4) ||
+        starts_with(b->buf, b->len, "\0\0\xFE\xFF", 4))
+        return fail(b, 1, 1, "this is UTF-32 text; save the file as UTF-8");
+    if (starts_with(b->buf, b->len, "\xFF\xFE", 2))
+        return transcode_utf16(b, false);
+    if (starts_with(b->buf, b->len, "\xFE\xFF", 2))
+        return transcode_utf16(b, true);
+    /* Without a byte-order mark, NULs among the first bytes mean UTF-16 or UTF-32. */
+    if (memchr(b->buf, '\0', b->len < 4 ? b->len : 4))
         return fail(b, 1, 1, "this looks like UTF-16 or UTF-32 text without a byte-order "
                              "mark; save the file as UTF-8");
+    diags_set_source(b->d, b->buf, b->len);
     size_t bad;
-    if (has_utf16_bom(b->buf, b->len) || utf8_valid(b->buf, b->len, &bad))
+    if (utf8_valid(b->buf, b->len, &bad))
         return 0;
     unsigned line, column;
     locate_offset(b->buf, b->len, bad, &line, &column);
@@ -302,14 +393,15 @@ int yaml_read(struct ydoc *doc, const char *file, const char *buf, size_t len,
     yaml_parser_t parser;
     size_t errors_before = d->errors;
     doc->file = file;
-    diags_set_source(d, buf, len);
+    diags_set_source(d, NULL, 0);
     if (check_encoding(&b) != 0)
         goto out;
+    diags_set_source(d, b.buf, b.len);
     if (!yaml_parser_initialize(&parser)) {
         fail(&b, 0, 0, "cannot start the YAML parser");
         goto out;
     }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)b.buf, b.len);
     for (;;) {
         yaml_event_t event;
         if (!yaml_parser_parse(&parser, &event)) {

@@ -106,8 +106,10 @@ static void test_score_worked_example(void **state)
     assert_int_equal(later->n_unknown, 1);
     assert_int_equal(f->s.focus, 0);
     assert_false(later->rests_on_earlier);
+    /* do-plan was answered n/a: the organisation says it does not apply, so it is no
+     * action to take, whatever the gaps it addresses. */
     assert_int_equal(f->s.n_suggestions, 1);
-    assert_near(f->s.suggestions[0].points, 20.0);
+    assert_near(f->s.suggestions[0].points, 0.0);
     assert_int_equal(f->s.suggestions[0].priority, 1);
     assert_false(f->s.items[item(f, "start.do-plan")].acted_on);
     fixture_free(f);
@@ -133,6 +135,8 @@ static void test_score_acted_on_suggestion(void **state)
     compute(f);
     assert_true(f->s.items[item(f, "start.do-plan")].acted_on);
     assert_near(f->s.stages[0].score, 64.0);
+    /* Acted on, and still worth the plan gap it addresses: 100 x 2 x 0.4 / 5. */
+    assert_near(f->s.suggestions[0].points, 16.0);
     fixture_free(f);
 }
 

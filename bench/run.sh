@@ -1,0 +1,219 @@
+#!/bin/sh
+# bench/run.sh - how fast stagegap pools many respondents, against the floor of just
+# parsing the same files with libyaml. See docs/performance.md.
+#
+#   bench/run.sh            build (Release), then measure at 1,000, 10,000 and 50,000
+#                           respondents, one respondent, and 1x, 4x and 16x the items
+#   bench/run.sh --smoke    the same steps at 50 respondents, in seconds, for CI: fails
+#                           when stagegap fails or its report is wrong; asserts no timing
+#
+# Environment: BENCH_DIR (where the temporary files go; default $TMPDIR or /tmp),
+# BENCH_BUILD (build directory; default build-bench-tools in the source root),
+# BENCH_SIZES (respondent counts, e.g. "1000 5000"), STAGEGAP_SOURCE_DIR (measure
+# another stagegap tree with these tools).
+#
+# Times are wall-clock seconds on a hot page cache: every command runs once untimed
+# first, then the best of 3 timed runs is reported (bench/runstat.c). Only the build
+# and the generator are run under nice; the timed commands are single-threaded.
+#
+# The runstat results ("set -- $r") are split into words on purpose.
+# shellcheck disable=SC2086
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+src=${STAGEGAP_SOURCE_DIR:-$root}
+build=${BENCH_BUILD:-$root/build-bench-tools}
+
+smoke=0
+case "${1:-}" in
+--smoke) smoke=1 ;;
+"") ;;
+-h | --help)
+    sed -n '2,19s/^# \{0,1\}//p' "$0"
+    exit 0
+    ;;
+*)
+    echo "usage: bench/run.sh [--smoke]" >&2
+    exit 2
+    ;;
+esac
+
+if [ "$smoke" = 1 ]; then
+    sizes=${BENCH_SIZES:-50}
+    copies="1 2"
+    items_n=20
+    runs=1
+    warm=0
+    single_runs=5
+else
+    sizes=${BENCH_SIZES:-1000 10000 50000}
+    copies="1 4 16"
+    items_n=2000
+    runs=3
+    warm=1
+    single_runs=50
+fi
+
+base=${BENCH_DIR:-${TMPDIR:-/tmp}}
+work=$(mktemp -d "$base/stagegap-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+fail() {
+    echo "bench/run.sh: $*" >&2
+    exit 1
+}
+
+# ---- build ----
+echo "building (Release) in $build ..." >&2
+if ! { nice cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+    -DSTAGEGAP_SOURCE_DIR="$src" && nice cmake --build "$build" --parallel 2; } \
+    >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2
+    fail "the build failed"
+fi
+stagegap=$build/stagegap/stagegap
+gen=$build/stagegap-gen
+baseline=$build/parse_baseline
+runstat=$build/runstat
+check=$build/check_report
+
+# ---- helpers ----
+
+# Generates COUNT respondents into DIR for RULES ("" for the built-in model), with the
+# expected tallies in DIR.expect.
+generate() {
+    rules_opt=""
+    [ -n "$3" ] && rules_opt="--rules $3"
+    # shellcheck disable=SC2086
+    nice "$gen" answers $rules_opt --seed 1 --expect "$2.expect" "$1" "$2" ||
+        fail "the generator failed"
+}
+
+# Runs stagegap once on DIR with RULES and checks the report; in smoke mode twice, and
+# the two reports must be the same bytes.
+assess_and_check() {
+    rules_opt=""
+    [ -n "$2" ] && rules_opt="--rules $2"
+    # shellcheck disable=SC2086
+    "$stagegap" assess $rules_opt --format json "$1" >"$1.json" ||
+        fail "stagegap assess failed on $1"
+    "$check" "$1.expect" "$1.json" >/dev/null || fail "the report for $1 is wrong"
+    if [ "$smoke" = 1 ]; then
+        # shellcheck disable=SC2086
+        "$stagegap" assess $rules_opt --format json "$1" >"$1.again.json" ||
+            fail "stagegap assess failed on $1"
+        cmp -s "$1.json" "$1.again.json" || fail "two runs on $1 gave different reports"
+    fi
+}
+
+# Prints "BEST MEDIAN WORST PEAK_KIB CPU_BEST CPU_MEDIAN" for a command, or fails.
+measure() {
+    "$runstat" -n "$runs" -w "$warm" -- "$@" || fail "a timed run failed: $*"
+}
+
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+# ---- the machine ----
+model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
+memory=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
+revision=$(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo "?")
+if [ "$revision" != "?" ] && [ -n "$(git -C "$src" status --porcelain -- src include 2>/dev/null)" ]; then
+    revision="$revision + uncommitted changes in src/ or include/"
+fi
+echo "# stagegap benchmark$([ "$smoke" = 1 ] && echo ' (smoke: no timing is checked)')"
+echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine:  $(nproc) cores, ${model:-unknown CPU}, ${memory:-unknown} memory"
+echo "software: stagegap $("$stagegap" --version | sed 's/^stagegap //') at $revision," \
+    "Release build, libyaml $(pkg-config --modversion yaml-0.1 2>/dev/null || echo '?')"
+echo "load:     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1, 5, 15 min) before the runs"
+echo "method:   hot page cache ($warm untimed run first), best of $runs timed runs, wall clock"
+echo
+
+# ---- respondents ----
+echo "## Respondents (built-in model)"
+echo
+echo "| respondents | input MiB | stagegap s | files/s | baseline s | stagegap / baseline | stagegap peak RSS MiB | baseline peak RSS MiB | stagegap CPU s | baseline CPU s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $sizes; do
+    dir=$work/answers-$n
+    echo "generating $n respondents ..." >&2
+    generate "$n" "$dir" ""
+    assess_and_check "$dir" ""
+    questions=$(grep -c '^item ' "$dir.expect")
+    input=$(du -sk "$dir" | cut -f1)
+    # An assignment fails with its command substitution, so set -e stops on a failed run.
+    r=$(measure "$stagegap" assess --format json "$dir")
+    set -- $r # split on purpose
+    s_best=$1 s_rss=$4 s_cpu=$5
+    r=$(measure "$baseline" "$dir")
+    set -- $r # split on purpose
+    b_best=$1 b_rss=$4 b_cpu=$5
+    awk -v n="$n" -v in_k="$input" -v s="$s_best" -v b="$b_best" -v sr="$s_rss" -v br="$b_rss" \
+        -v sc="$s_cpu" -v bc="$b_cpu" \
+        'BEGIN { printf "| %d | %.1f | %.3f | %.0f | %.3f | %.2f | %.1f | %.1f | %.3f | %.3f |\n",
+                 n, in_k / 1024, s, n / s, b, s / b, sr / 1024, br / 1024, sc, bc }'
+    rm -rf "$dir"
+done
+echo
+echo "Each respondent answers $questions questions. input MiB is disk usage (du), block-rounded."
+echo "Peak RSS is the whole process's (getrusage ru_maxrss). CPU s is user + system time of"
+echo "the least of the timed runs: on a busy machine it moves less than the wall time."
+echo
+
+# ---- one respondent ----
+example=$src/data/examples/eastbrook-mid-implementation.yaml
+r=$("$runstat" -n "$single_runs" -w 3 -- "$stagegap" assess "$example")
+set -- $r # split on purpose
+echo "## One respondent"
+echo
+r=$("$runstat" -n "$single_runs" -w 3 -- "$stagegap" --version)
+set -- "$@" $r # split on purpose: $7.. is "stagegap --version", the cost of starting at all
+awk -v best="$1" -v med="$2" -v worst="$3" -v rss="$4" -v cpu="$6" -v n="$single_runs" \
+    -v vmed="$8" \
+    'BEGIN { printf "stagegap assess data/examples/eastbrook-mid-implementation.yaml (text " \
+             "report):\nmedian %.2f ms wall of %d runs (best %.2f, worst %.2f), median %.2f ms " \
+             "CPU, peak RSS %.1f MiB.\nFor scale: stagegap --version (start and exit) takes " \
+             "median %.2f ms wall.\n", med * 1000, n, best * 1000, worst * 1000, cpu * 1000,
+             rss / 1024, vmed * 1000 }'
+echo
+
+# ---- items ----
+echo "## Items ($items_n respondents; rules with every stage repeated)"
+echo
+echo "| copies | questions | answers | input MiB | stagegap s | µs per answer | baseline s | stagegap / baseline | stagegap peak RSS MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for k in $copies; do
+    rules=$work/rules-x$k.yaml
+    dir=$work/items-x$k
+    echo "generating $items_n respondents for $k copies of the model ..." >&2
+    nice "$gen" rules "$k" "$rules" || fail "the generator failed on rules"
+    "$stagegap" validate --rules "$rules" >/dev/null || fail "the generated rules are invalid"
+    generate "$items_n" "$dir" "$rules"
+    assess_and_check "$dir" "$rules"
+    questions=$(grep -c '^item ' "$dir.expect")
+    input=$(du -sk "$dir" | cut -f1)
+    r=$(measure "$stagegap" assess --rules "$rules" --format json "$dir")
+    set -- $r # split on purpose
+    s_best=$1 s_rss=$4
+    r=$(measure "$baseline" "$dir")
+    set -- $r # split on purpose
+    b_best=$1
+    awk -v k="$k" -v q="$questions" -v n="$items_n" -v in_k="$input" -v s="$s_best" \
+        -v b="$b_best" -v sr="$s_rss" \
+        'BEGIN { printf "| %d | %d | %d | %.1f | %.3f | %.2f | %.3f | %.2f | %.1f |\n",
+                 k, q, n * q, in_k / 1024, s, s * 1e6 / (n * q), b, s / b, sr / 1024 }'
+    rm -rf "$dir"
+done
+echo
+
+# ---- smoke extras ----
+if [ "$smoke" = 1 ]; then
+    a=$work/seed-a b=$work/seed-b
+    nice "$gen" answers --seed 7 20 "$a" || fail "the generator failed"
+    nice "$gen" answers --seed 7 20 "$b" || fail "the generator failed"
+    diff -r "$a" "$b" >/dev/null || fail "the generator is not reproducible"
+    echo "checked: every report above matches its respondents; same seed, same files;" \
+        "same input, same report"
+fi

@@ -1,0 +1,62 @@
+# bash completion for stagegap                                   -*- shell-script -*-
+_stagegap()
+{
+    local cur prev cmd i
+    COMPREPLY=()
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+    local commands="assess init validate rules compare trend ask import help"
+
+    cmd=""
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+            -*) ;;
+            *) cmd=${COMP_WORDS[i]}; break ;;
+        esac
+    done
+
+    if [[ -z $cmd ]]; then
+        COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+        return
+    fi
+
+    case $prev in
+        --format)
+            if [[ $cmd == rules ]]; then
+                COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
+            fi
+            return ;;
+        --rules|--map)
+            COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
+            return ;;
+        --csv)
+            COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+            return ;;
+        --output)
+            COMPREPLY=($(compgen -f -- "$cur"))
+            return ;;
+        --fail-under|--organisation|--date)
+            return ;;
+    esac
+
+    local opts
+    case $cmd in
+        assess)   opts="--rules --format --output --fail-under --help" ;;
+        init)     opts="--rules --output --help" ;;
+        validate) opts="--rules --strict --help" ;;
+        rules)    opts="--rules --format --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --help" ;;
+        trend)    opts="--rules --format --output --help" ;;
+        ask)      opts="--rules --output --help" ;;
+        import)   opts="--csv --output --map --organisation --date --rules --help" ;;
+        help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    else
+        COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
+    fi
+} &&
+    complete -F _stagegap stagegap

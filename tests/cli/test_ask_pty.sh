@@ -1,0 +1,70 @@
+#!/bin/sh
+# "stagegap ask" on a real pseudo-terminal (tests/tools/pty_drive.py): answers with
+# notes, n/a, back, skip; end of input and Ctrl-C keep what was answered; a second run
+# resumes at the first unanswered question; without a terminal it exits 2.
+set -u
+bin=$1
+drive=tests/tools/pty_drive.py
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() {
+    name=$1; shift
+    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+out=$tmp/answers.yaml
+
+/usr/bin/python3 $drive "$tmp/t1" -- "$bin" ask --output "$out" <<'EOF2'
+expect Organisation:
+send Testshire Children's Services
+expect Date of the assessment
+send 2026-10-01
+expect Your role
+send practitioner
+expect Question 1 of 41
+send 7 pilot teams only
+expect Question 2 of 41
+send n/a
+expect Question 3 of 41
+send back
+expect Question 2 of 41
+send
+expect Question 3 of 41
+send eleven
+expect Not an answer
+expect Question 3 of 41
+send 8
+expect Question 4 of 41
+eof
+EOF2
+rc=$?
+check "first run exits 0 at end of input" [ "$rc" = 0 ]
+check "shows the scale's ends" grep -q "10 = " "$tmp/t1"
+check "keeps the note" grep -q 'launch.introducing-sos: {score: 7, note: "pilot teams only"}' "$out"
+check "keeps n/a through back and Enter" grep -q 'launch.enthusiasm-across-organisation: n/a' "$out"
+check "keeps the third answer" grep -q 'launch.training-for-all-workers: 8' "$out"
+"$bin" validate "$out" >/dev/null 2>&1
+check "the file is valid" [ $? = 0 ]
+
+/usr/bin/python3 $drive "$tmp/t2" -- "$bin" ask --output "$out" <<'EOF2'
+expect going on from question 4
+expect Question 4 of 41
+send unknown nobody has asked
+expect Question 5 of 41
+interrupt
+EOF2
+rc=$?
+check "Ctrl-C exits 0" [ "$rc" = 0 ]
+check "resumed without asking the organisation again" sh -c "! grep -q Organisation: '$tmp/t2'"
+check "kept the answer before Ctrl-C" grep -q 'launch.worker-strengths-and-values: {score: unknown, note: "nobody has asked"}' "$out"
+check "kept the first run's answers" grep -q 'launch.training-for-all-workers: 8' "$out"
+check "no temporary file left" [ "$(ls -A "$tmp" | grep -c '^\.stagegap-')" = 0 ]
+
+"$bin" ask --output "$tmp/none.yaml" </dev/null >"$tmp/o" 2>"$tmp/e"
+rc=$?
+check "no terminal exits 2" [ "$rc" = 2 ]
+check "no terminal points at init" grep -q "stagegap init" "$tmp/e"
+check "no terminal writes nothing" [ ! -e "$tmp/none.yaml" ]
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

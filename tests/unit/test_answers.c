@@ -1,0 +1,625 @@
+/*
+ * test_answers.c - reading stagegap-answers/1 files against test_rules_yaml's model
+ * ("tiny": start.plan, start.training, start.fatigue, start.do-plan, later.habit, and
+ * later.context, which is context only): pooling respondents, and every problem an
+ * answers file can have, each with its exact message, line and column.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "answers.h"
+#include "strbuf.h"
+
+/* Lines: 1 format, 2 rules, 3 organisation, 4 date, 5 respondent, 6 answers:, 7-11. */
+static const char *const base_answers =
+    "format: stagegap-answers/1\n"
+    "rules: tiny\n"
+    "organisation: Anytown\n"
+    "date: 2026-09-30\n"
+    "respondent: {id: r1, role: practitioner}\n"
+    "answers:\n"
+    "  start.plan: 7\n"
+    "  start.training: {score: 4, note: pilot teams only, evidence: audit}\n"
+    "  start.fatigue: n/a\n"
+    "  start.do-plan: unknown\n"
+    "  later.habit: 5\n";
+
+struct fixture {
+    struct rules rules;
+    struct assessment a;
+    struct diags d;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    diags_init(&f->d);
+    if (load_rules_text(&f->rules, test_rules_yaml, &f->d) != 0)
+        return -1;
+    assessment_init(&f->a, &f->rules);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    assessment_release(&f->a);
+    rules_release(&f->rules);
+    diags_release(&f->d);
+    free(f);
+    return 0;
+}
+
+static int add(struct fixture *f, const char *file, const char *yaml, bool strict)
+{
+    return assessment_add_buffer(&f->a, file, yaml, strlen(yaml), strict, &f->d);
+}
+
+/* base_answers with the first from replaced by to (malloc'd). */
+static char *answers_with(const char *from, const char *to)
+{
+    const char *at = strstr(base_answers, from);
+    if (!at)
+        fail_msg("'%s' is not in the base answers", from);
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_add(&sb, base_answers, (size_t)(at - base_answers));
+    strbuf_adds(&sb, to);
+    strbuf_adds(&sb, at + strlen(from));
+    return strbuf_detach(&sb, NULL);
+}
+
+/* Adds base_answers edited once; expects exactly this one problem, nothing folded in. */
+static void expect_only(struct fixture *f, const char *from, const char *to, unsigned line,
+                        unsigned column, const char *msg)
+{
+    char *yaml = answers_with(from, to);
+    size_t respondents = f->a.respondents, n = f->a.items[0].n;
+    diags_release(&f->d);
+    diags_init(&f->d);
+    assert_int_equal(add(f, "a.yaml", yaml, false), -1);
+    assert_diag(&f->d, line, column, msg);
+    if (f->d.errors != 1) {
+        print_diags(&f->d);
+        fail_msg("expected one problem, got %zu", f->d.errors);
+    }
+    assert_int_equal(f->a.respondents, respondents);
+    assert_int_equal(f->a.items[0].n, n);
+    free(yaml);
+}
+
+static void expect_fails(struct fixture *f, const char *yaml, unsigned line, unsigned column,
+                         const char *msg)
+{
+    diags_release(&f->d);
+    diags_init(&f->d);
+    assert_int_equal(add(f, "a.yaml", yaml, false), -1);
+    assert_diag(&f->d, line, column, msg);
+    assert_int_equal(f->a.respondents, 0);
+}
+
+static void test_answers_valid_file_is_folded_in(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(add(f, "a.yaml", base_answers, false), 0);
+    assert_int_equal(f->d.n, 0);
+    assert_int_equal(f->a.respondents, 1);
+    assert_string_equal(f->a.organisation, "Anytown");
+    assert_string_equal(f->a.date, "2026-09-30");
+    assert_string_equal(f->a.first_file, "a.yaml");
+    const struct item_tally *t = f->a.items;
+    assert_int_equal(t[0].n, 1);
+    assert_true(item_tally_mean(&t[0]) == 7);
+    assert_int_equal(item_tally_state(&t[0]), ANSWER_SCORE);
+    assert_true(t[1].sum == 4);
+    assert_int_equal(item_tally_state(&t[2]), ANSWER_NA);
+    assert_int_equal(t[2].n_na, 1);
+    assert_int_equal(item_tally_state(&t[3]), ANSWER_UNKNOWN);
+    assert_int_equal(t[3].n_unknown, 1);
+    assert_int_equal(item_tally_state(&t[5]), ANSWER_NONE);
+    /* Notes and evidence are kept with who wrote them. */
+    assert_int_equal(t[1].n_notes, 1);
+    assert_string_equal(t[1].notes[0].note, "pilot teams only");
+    assert_string_equal(t[1].notes[0].evidence, "audit");
+    assert_string_equal(t[1].notes[0].respondent, "r1");
+    assert_string_equal(t[1].notes[0].role, "practitioner");
+    assert_int_equal(t[0].n_notes, 0);
+    assert_int_equal(f->a.n_roles, 1);
+    assert_string_equal(f->a.roles[0].role, "practitioner");
+}
+
+/* n/a and unknown in any case, quoted or not; an empty answer is no answer. */
+static void test_answers_words_and_empty(void **state)
+{
+    struct fixture *f = *state;
+    char *yaml = answers_with("start.fatigue: n/a\n  start.do-plan: unknown\n  later.habit: 5\n",
+                              "start.fatigue: N/A\n  start.do-plan: \"Unknown\"\n  later.habit:\n");
+    assert_int_equal(add(f, "a.yaml", yaml, false), 0);
+    assert_int_equal(f->a.items[2].n_na, 1);
+    assert_int_equal(f->a.items[3].n_unknown, 1);
+    assert_int_equal(item_tally_state(&f->a.items[4]), ANSWER_NONE);
+    free(yaml);
+    /* A control character does not fold into a letter: "N\x0fA" is not n/a. */
+    expect_only(f, "start.fatigue: n/a", "start.fatigue: \"N\\x0fA\"", 9, 18,
+                "the answer to 'start.fatigue' must be a number from 0 to 10, n/a or "
+                "unknown, not 'N\\x0fA'");
+}
+
+static void test_answers_unknown_items(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "start.plan: 7", "start.plam: 7", 7, 3,
+                "unknown item 'start.plam' in model 'tiny'; did you mean 'start.plan'?");
+    expect_only(f, "later.habit: 5", "later.habbit: 5", 11, 3,
+                "unknown item 'later.habbit' in model 'tiny'; did you mean 'later.habit'?");
+    expect_only(f, "later.habit: 5", "elsewhere.entirely: 5", 11, 3,
+                "unknown item 'elsewhere.entirely' in model 'tiny'; 'stagegap init' writes "
+                "every item's id");
+    expect_only(f, "later.habit: 5", "\"later.\\e[31mhabit\": 5", 11, 3,
+                "unknown item 'later.\\x1b[31mhabit' in model 'tiny'; did you mean "
+                "'later.habit'?");
+}
+
+static void test_answers_off_the_scale(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "start.plan: 7", "start.plan: 11", 7, 15,
+                "the answer to 'start.plan' must be from 0 to 10, not 11");
+    expect_only(f, "start.plan: 7", "start.plan: -1", 7, 15,
+                "the answer to 'start.plan' must be from 0 to 10, not -1");
+    expect_only(f, "{score: 4,", "{score: 10.5,", 8, 27,
+                "the answer to 'start.training' must be from 0 to 10, not 10.5");
+    expect_only(f, "start.plan: 7", "start.plan: lots", 7, 15,
+                "the answer to 'start.plan' must be a number, not 'lots'");
+    expect_only(f, "start.plan: 7", "start.plan: \"7\"", 7, 15,
+                "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, "
+                "not '7'");
+    expect_only(f, "start.plan: 7", "start.plan: [7]", 7, 15,
+                "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, "
+                "not a list");
+    expect_only(f, "start.plan: 7", "start.plan: .inf", 7, 15,
+                "the answer to 'start.plan' must be a number, not '.inf'");
+    /* A decimal on the scale is an answer. */
+    char *yaml = answers_with("start.plan: 7", "start.plan: 6.5");
+    diags_release(&f->d);
+    diags_init(&f->d);
+    assert_int_equal(add(f, "a.yaml", yaml, false), 0);
+    assert_true(f->a.items[0].sum == 6.5);
+    free(yaml);
+}
+
+static void test_answers_for_another_model(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "rules: tiny", "rules: signs-of-safety", 2, 8,
+                "these answers are for the model 'signs-of-safety', but the rules loaded are "
+                "'tiny'; pass the matching rules with --rules");
+}
+
+static void test_answers_bad_dates(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const bad[] = {"date: 2026-02-30", "date: 2026-13-01",
+                                      "date: yesterday", "date: 2026-9-30",
+                                      "date: 1899-12-31", "date: \"2026-09-30 \""};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        expect_only(f, "date: 2026-09-30", bad[i], 4, 7,
+                    "date must be a calendar date written YYYY-MM-DD, like 2026-09-30");
+    expect_only(f, "date: 2026-09-30", "date: [2026]", 4, 7, "date must be text, not a list");
+}
+
+static void test_answers_date_valid(void **state)
+{
+    (void)state;
+    assert_true(date_valid("2026-09-30"));
+    assert_true(date_valid("2024-02-29"));
+    assert_true(date_valid("2000-02-29"));
+    assert_false(date_valid("2100-02-29"));
+    assert_false(date_valid("2026-02-29"));
+    assert_false(date_valid("2026-04-31"));
+    assert_false(date_valid("2026-00-10"));
+    assert_false(date_valid("2026-01-00"));
+    assert_false(date_valid("2026/01/01"));
+    assert_false(date_valid("2026-01-01T00:00"));
+    assert_false(date_valid("+026-01-01"));
+    assert_false(date_valid(""));
+}
+
+static void test_answers_given_twice(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "later.habit: 5", "later.habit: 5\n  start.plan: 3", 12, 3,
+                "duplicate key 'start.plan'; it was first given at line 7");
+}
+
+static void test_answers_note_not_text(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "note: pilot teams only", "note: [pilot, teams]", 8, 36,
+                "a note must be text, not a list");
+    expect_only(f, "note: pilot teams only", "note: {where: pilot}", 8, 36,
+                "a note must be text, not a mapping");
+    expect_only(f, "evidence: audit", "evidence: [a, b]", 8, 64,
+                "evidence must be text, not a list");
+    expect_only(f, "note: pilot teams only", "note: \"\"", 8, 36,
+                "a note must be text, not empty text");
+}
+
+static void test_answers_score_missing_in_map(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "{score: 4, note", "{note", 8, 19,
+                "the answer to 'start.training' is missing the required key 'score'");
+    char *yaml = answers_with("{score: 4, note", "{scor: 4, note");
+    diags_release(&f->d);
+    diags_init(&f->d);
+    assert_int_equal(add(f, "a.yaml", yaml, false), -1);
+    assert_int_equal(f->d.errors, 2);
+    assert_diag(&f->d, 8, 20,
+                "unknown key 'scor' in the answer to 'start.training'; did you mean 'score'?");
+    assert_diag(&f->d, 8, 19, "the answer to 'start.training' is missing the required key 'score'");
+    free(yaml);
+}
+
+static void test_answers_context_only_item(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "later.habit: 5", "later.habit: 5\n  later.context: 3", 12, 3,
+                "item 'later.context' is context only and takes no answer");
+}
+
+static void test_answers_strict(void **state)
+{
+    struct fixture *f = *state;
+    char *yaml = answers_with("  later.habit: 5\n", "");
+    assert_int_equal(add(f, "a.yaml", yaml, true), -1);
+    assert_int_equal(f->d.errors, 2);
+    assert_diag(&f->d, 7, 3, "item 'later.habit' is not answered (--strict)");
+    assert_diag(&f->d, 10, 18, "item 'start.do-plan' is answered 'unknown' (--strict)");
+    assert_int_equal(f->a.respondents, 0);
+    free(yaml);
+    /* The same file passes without strict; n/a passes with it. */
+    diags_release(&f->d);
+    diags_init(&f->d);
+    yaml = answers_with("start.do-plan: unknown", "start.do-plan: n/a");
+    assert_int_equal(add(f, "a.yaml", yaml, true), 0);
+    assert_int_equal(add(f, "b.yaml", base_answers, false), 0);
+    assert_int_equal(f->a.respondents, 2);
+    free(yaml);
+    /* Strict refuses unknown items as any run does. */
+    diags_release(&f->d);
+    diags_init(&f->d);
+    yaml = answers_with("later.habit: 5", "later.habit: 5\n  later.extra: 2");
+    assert_int_equal(add(f, "c.yaml", yaml, true), -1);
+    assert_int_equal(f->d.errors, 2);
+    assert_diag(&f->d, 12, 3, "unknown item 'later.extra' in model 'tiny'; 'stagegap init' "
+                              "writes every item's id");
+    assert_diag(&f->d, 10, 18, "item 'start.do-plan' is answered 'unknown' (--strict)");
+    free(yaml);
+}
+
+static void test_answers_organisation_mismatch(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(add(f, "dir/a.yaml", base_answers, false), 0);
+    char *yaml = answers_with("organisation: Anytown", "organisation: Anytown Council");
+    assert_int_equal(add(f, "dir/b.yaml", yaml, false), -1);
+    assert_int_equal(f->d.errors, 1);
+    assert_diag(&f->d, 3, 15, "organisation 'Anytown Council' differs from 'Anytown' in "
+                              "'dir/a.yaml'; one assessment is one organisation's");
+    assert_string_equal(f->d.v[0].file, "dir/b.yaml");
+    assert_string_equal(f->d.v[0].source_line, "organisation: Anytown Council");
+    assert_int_equal(f->d.v[0].caret, 14);
+    assert_int_equal(f->a.respondents, 1);
+    free(yaml);
+}
+
+/* Builds an answers file with one respondent's answer to start.plan. */
+static char *respondent(const char *id, const char *role, const char *plan, const char *date)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "format: stagegap-answers/1\nrules: tiny\norganisation: Anytown\n"
+                     "date: %s\n", date);
+    if (role)
+        strbuf_addf(&sb, "respondent: {id: %s, role: %s}\n", id, role);
+    else
+        strbuf_addf(&sb, "respondent: {id: %s}\n", id);
+    strbuf_addf(&sb, "answers:\n  start.plan: %s\n", plan);
+    return strbuf_detach(&sb, NULL);
+}
+
+static void test_answers_many_respondents_tally(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *id, *role, *plan, *date;
+    } people[] = {
+        {"r1", "practitioner", "2", "2026-03-01"},
+        {"r2", "manager", "9", "2026-03-04"},
+        {"r3", "practitioner", "4", "2026-03-02"},
+        {"r4", NULL, "n/a", "2026-03-03"},
+        {"r5", "practitioner", "unknown", "2026-02-28"},
+        {"r6", "manager", "{score: 5, note: \"only in one team\"}", "2026-03-01"},
+    };
+    for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++) {
+        char *yaml = respondent(people[i].id, people[i].role, people[i].plan, people[i].date);
+        assert_int_equal(add(f, people[i].id, yaml, false), 0);
+        free(yaml);
+    }
+    assert_int_equal(f->d.n, 0);
+    assert_int_equal(f->a.respondents, 6);
+    assert_string_equal(f->a.date, "2026-03-04");
+    const struct item_tally *t = &f->a.items[0];
+    assert_int_equal(t->n, 4);
+    assert_true(item_tally_mean(t) == 5);
+    /* Sample sd of 2, 9, 4, 5: sqrt(((9 + 16 + 1 + 0) / 3)). */
+    assert_true(fabs(item_tally_sd(t) - sqrt(26.0 / 3.0)) < 1e-12);
+    assert_true(t->min == 2);
+    assert_true(t->max == 9);
+    assert_int_equal(t->n_na, 1);
+    assert_int_equal(t->n_unknown, 1);
+    assert_int_equal(item_tally_state(t), ANSWER_SCORE);
+    assert_int_equal(t->n_notes, 1);
+    assert_string_equal(t->notes[0].respondent, "r6");
+    assert_string_equal(t->notes[0].role, "manager");
+    assert_null(t->notes[0].evidence);
+    /* Roles in order of first appearance, each with its own tallies. */
+    assert_int_equal(f->a.n_roles, 2);
+    assert_string_equal(f->a.roles[0].role, "practitioner");
+    assert_int_equal(f->a.roles[0].respondents, 3);
+    assert_int_equal(f->a.roles[0].items[0].n, 2);
+    assert_true(item_tally_mean(&f->a.roles[0].items[0]) == 3);
+    assert_int_equal(f->a.roles[0].items[0].n_unknown, 1);
+    assert_string_equal(f->a.roles[1].role, "manager");
+    assert_int_equal(f->a.roles[1].respondents, 2);
+    assert_true(f->a.roles[1].items[0].sum == 14);
+    assert_int_equal(f->a.roles[1].items[0].n_notes, 0);
+}
+
+static void test_answers_tally_edge_cases(void **state)
+{
+    (void)state;
+    struct item_tally t;
+    memset(&t, 0, sizeof(t));
+    assert_true(item_tally_mean(&t) == 0);
+    assert_true(item_tally_sd(&t) == 0);
+    assert_int_equal(item_tally_state(&t), ANSWER_NONE);
+    t.n = 1, t.sum = 3, t.sumsq = 9;
+    assert_true(item_tally_sd(&t) == 0);
+    t.n = 0, t.n_na = 2, t.n_unknown = 1;
+    assert_int_equal(item_tally_state(&t), ANSWER_UNKNOWN);
+}
+
+/* A file with any problem adds nothing, though its other answers are fine. */
+static void test_answers_problem_file_not_folded(void **state)
+{
+    struct fixture *f = *state;
+    char *yaml = answers_with("later.habit: 5", "later.habit: 50");
+    assert_int_equal(add(f, "a.yaml", yaml, false), -1);
+    assert_int_equal(f->a.respondents, 0);
+    assert_int_equal(f->a.items[0].n, 0);
+    assert_null(f->a.organisation);
+    assert_int_equal(f->a.n_roles, 0);
+    free(yaml);
+}
+
+static void test_answers_every_problem_reported(void **state)
+{
+    struct fixture *f = *state;
+    const char *yaml = "format: stagegap-answers/1\n"
+                       "rules: tiny\n"
+                       "organisation: [Anytown]\n"
+                       "date: 2026-02-30\n"
+                       "respondent: {id: r1, rol: lead}\n"
+                       "answers:\n"
+                       "  start.plan: 11\n"
+                       "  start.trainin: 4\n"
+                       "  later.context: 1\n";
+    assert_int_equal(add(f, "a.yaml", yaml, false), -1);
+    assert_int_equal(f->d.errors, 6);
+    assert_diag(&f->d, 3, 15, "organisation must be text, not a list");
+    assert_diag(&f->d, 4, 7, "date must be a calendar date written YYYY-MM-DD, like 2026-09-30");
+    assert_diag(&f->d, 5, 22, "unknown key 'rol' in respondent; did you mean 'role'?");
+    assert_diag(&f->d, 7, 15, "the answer to 'start.plan' must be from 0 to 10, not 11");
+    assert_diag(&f->d, 8, 3, "unknown item 'start.trainin' in model 'tiny'; did you mean "
+                             "'start.training'?");
+    assert_diag(&f->d, 9, 3, "item 'later.context' is context only and takes no answer");
+}
+
+static void test_answers_not_an_answers_file(void **state)
+{
+    struct fixture *f = *state;
+    expect_fails(f, "", 1, 1, "empty file; an answers file starts with 'format: stagegap-answers/1'");
+    expect_fails(f, "# only a comment\n", 1, 1,
+                 "empty file; an answers file starts with 'format: stagegap-answers/1'");
+    expect_fails(f, "[1, 2]\n", 1, 1, "an answers file must be a mapping, not a list");
+    expect_fails(f, "rules: tiny\n", 1, 1,
+                 "no 'format' key; an answers file starts with 'format: stagegap-answers/1'");
+    expect_fails(f, test_rules_yaml, 1, 9,
+                 "this is a rules file, not an answers file; pass it with --rules");
+    expect_only(f, "format: stagegap-answers/1", "format: stagegap-answers/2", 1, 9,
+                "format must be 'stagegap-answers/1'");
+    expect_only(f, "later.habit: 5\n", "later.habit: 5\nextra: 1\n", 12, 1,
+                "unknown key 'extra' in the answers file");
+    expect_only(f, "organisation: Anytown\n", "", 1, 1,
+                "the answers file is missing the required key 'organisation'");
+    expect_fails(f, "format: stagegap-answers/1\nrules: tiny\norganisation: A\n"
+                    "date: 2026-09-30\nanswers: [1]\n", 5, 10,
+                 "answers must be a mapping, not a list");
+    expect_only(f, "respondent: {id: r1, role: practitioner}", "respondent: r1", 5, 13,
+                "respondent must be a mapping, not text");
+}
+
+static void test_answers_hostile_bytes(void **state)
+{
+    struct fixture *f = *state;
+    expect_only(f, "organisation: Anytown", "organisation: Any\xC0\xAFtown", 3, 18,
+                "invalid UTF-8 (byte 0xc0 at offset 56); save the file as UTF-8");
+    expect_only(f, "organisation: Anytown", "organisation: &o Anytown", 3, 15,
+                "anchors ('&') are not allowed in a stagegap file; write the value out");
+    expect_only(f, "note: pilot teams only", "note: \"pilot\\0\"", 8, 36,
+                "text holds a NUL character");
+    static const char wide[] = "f\0o\0r\0m\0";
+    diags_release(&f->d);
+    diags_init(&f->d);
+    assert_int_equal(assessment_add_buffer(&f->a, "w.yaml", wide, sizeof(wide) - 1, false,
+                                           &f->d), -1);
+    assert_diag(&f->d, 1, 1, "this looks like UTF-16 or UTF-32 text without a byte-order "
+                             "mark; save the file as UTF-8");
+}
+
+/* A UTF-8 mark and CRLF ends, or UTF-16 with a mark: read as any other file. */
+static void test_answers_bom_crlf_and_utf16(void **state)
+{
+    struct fixture *f = *state;
+    struct strbuf sb = STRBUF_INIT, wide = STRBUF_INIT;
+    strbuf_adds(&sb, "\xEF\xBB\xBF");
+    for (const char *p = base_answers; *p; p++) {
+        if (*p == '\n')
+            strbuf_addc(&sb, '\r');
+        strbuf_addc(&sb, *p);
+    }
+    assert_int_equal(assessment_add_buffer(&f->a, "crlf.yaml", sb.buf, sb.len, false, &f->d), 0);
+    strbuf_add(&wide, "\xFF\xFE", 2);
+    for (const char *p = base_answers; *p; p++) {
+        strbuf_addc(&wide, *p);
+        strbuf_addc(&wide, '\0');
+    }
+    assert_int_equal(assessment_add_buffer(&f->a, "wide.yaml", wide.buf, wide.len, false,
+                                           &f->d), 0);
+    assert_int_equal(f->a.respondents, 2);
+    assert_true(f->a.items[0].sum == 14);
+    assert_string_equal(f->a.items[1].notes[1].note, "pilot teams only");
+    /* A mistake in either is located as usual. */
+    char *bad = strstr(sb.buf, "start.plan: 7");
+    bad[12] = 'x';
+    assert_int_equal(assessment_add_buffer(&f->a, "crlf.yaml", sb.buf, sb.len, false, &f->d), -1);
+    assert_diag(&f->d, 7, 15, "the answer to 'start.plan' must be a number, not 'x'");
+    assert_string_equal(f->d.v[0].source_line, "  start.plan: x");
+    strbuf_release(&sb);
+    strbuf_release(&wide);
+}
+
+static char *make_temp_dir(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s/stagegap-answers-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    char *dir = strbuf_detach(&sb, NULL);
+    assert_non_null(mkdtemp(dir));
+    return dir;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    struct strbuf path = STRBUF_INIT;
+    strbuf_addf(&path, "%s/%s", dir, name);
+    FILE *fp = fopen(path.buf, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+    strbuf_release(&path);
+}
+
+static void remove_files(const char *dir, const char *const *names)
+{
+    for (size_t i = 0; names[i]; i++) {
+        struct strbuf path = STRBUF_INIT;
+        strbuf_addf(&path, "%s/%s", dir, names[i]);
+        unlink(path.buf);
+        strbuf_release(&path);
+    }
+    rmdir(dir);
+}
+
+static void test_answers_directory_in_name_order(void **state)
+{
+    struct fixture *f = *state;
+    char *dir = make_temp_dir();
+    char *b = respondent("rb", "manager", "8", "2026-01-02");
+    char *a = respondent("ra", "practitioner", "{score: 2, note: first}", "2026-01-01");
+    write_file(dir, "b.yaml", b);
+    write_file(dir, "a.yml", a);
+    write_file(dir, "notes.txt", "not yaml at all: [");
+    write_file(dir, ".hidden.yaml", "broken: [");
+    write_file(dir, "c.yaml.bak", "broken: [");
+    assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), 0);
+    assert_int_equal(f->d.n, 0);
+    assert_int_equal(f->a.respondents, 2);
+    struct strbuf first = STRBUF_INIT;
+    strbuf_addf(&first, "%s/a.yml", dir);
+    assert_string_equal(f->a.first_file, first.buf);
+    assert_string_equal(f->a.roles[0].role, "practitioner");
+    assert_string_equal(f->a.items[0].notes[0].note, "first");
+    assert_true(f->a.items[0].sum == 10);
+    /* A broken file in the directory fails the whole path, located in that file. */
+    write_file(dir, "d.yaml", "format: stagegap-answers/1\nrules: tiny\n");
+    assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), -1);
+    strbuf_reset(&first);
+    strbuf_addf(&first, "%s/d.yaml", dir);
+    assert_string_equal(f->d.v[0].file, first.buf);
+    assert_diag(&f->d, 1, 1, "the answers file is missing the required key 'organisation'");
+    static const char *const names[] = {"a.yml", "b.yaml", "d.yaml", "notes.txt",
+                                        ".hidden.yaml", "c.yaml.bak", NULL};
+    remove_files(dir, names);
+    strbuf_release(&first);
+    free(a);
+    free(b);
+    free(dir);
+}
+
+static void test_answers_empty_directory(void **state)
+{
+    struct fixture *f = *state;
+    char *dir = make_temp_dir();
+    write_file(dir, "readme.txt", "nothing to see");
+    assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), -1);
+    assert_diag(&f->d, 0, 0, "no answers files (*.yaml, *.yml) in this directory");
+    assert_int_equal(diags_exit_code(&f->d), 3);
+    static const char *const names[] = {"readme.txt", NULL};
+    remove_files(dir, names);
+    free(dir);
+}
+
+static void test_answers_missing_path(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(assessment_add_path(&f->a, "no/such/answers.yaml", false, &f->d), -1);
+    assert_diag(&f->d, 0, 0, "cannot open: No such file or directory");
+    assert_int_equal(diags_exit_code(&f->d), 4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_answers_valid_file_is_folded_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_words_and_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_unknown_items, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_off_the_scale, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_for_another_model, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_bad_dates, setup, teardown),
+        cmocka_unit_test(test_answers_date_valid),
+        cmocka_unit_test_setup_teardown(test_answers_given_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_note_not_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_score_missing_in_map, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_context_only_item, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_strict, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_organisation_mismatch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_many_respondents_tally, setup, teardown),
+        cmocka_unit_test(test_answers_tally_edge_cases),
+        cmocka_unit_test_setup_teardown(test_answers_problem_file_not_folded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_every_problem_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_not_an_answers_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_hostile_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_bom_crlf_and_utf16, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_directory_in_name_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_empty_directory, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_missing_path, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,131 @@
+/*
+ * test_ask.c - the questionnaire's file: what ask writes loads back exactly, whatever
+ * a respondent typed, and the dialogue over plain streams.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "answers.h"
+#include "ask.h"
+#include "strbuf.h"
+
+static struct rules rules;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct diags d;
+    diags_init(&d);
+    int rc = load_rules_text(&rules, test_rules_yaml, &d);
+    diags_release(&d);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rules_release(&rules);
+    return 0;
+}
+
+static void load_back(const struct strbuf *yaml, struct assessment *a)
+{
+    struct diags d;
+    diags_init(&d);
+    assessment_init(a, &rules);
+    if (assessment_add_buffer(a, "ask.yaml", yaml->buf, yaml->len, false, &d) != 0) {
+        fprintf(stderr, "%s", yaml->buf);
+        print_diags(&d);
+        fail();
+    }
+    diags_release(&d);
+}
+
+static void test_ask_render_round_trips_hostile_text(void **state)
+{
+    (void)state;
+    static const char *const hostile[] = {
+        "quote \" and backslash \\ here", "line one\nline two", "\x1b[31mred\x1b[0m bell\a",
+        "key: value # not a comment", "- [not, a, list]", "&anchor *alias !tag", "tab\there",
+        "\xc2\x85next line \xe2\x80\xa8 separator", "caf\xc3\xa9 \xe2\x9c\x93",
+    };
+    for (size_t k = 0; k < sizeof(hostile) / sizeof(hostile[0]); k++) {
+        struct ask_session s;
+        struct strbuf yaml = STRBUF_INIT;
+        struct assessment a;
+        ask_init(&s, &rules);
+        s.organisation = strdup(hostile[k]);
+        s.date = strdup("2026-10-01");
+        s.role = strdup(hostile[k]);
+        long plan = rules_find_item(&rules, "start.plan");
+        s.answers[plan].state = ANSWER_SCORE;
+        s.answers[plan].score = 6.5;
+        s.answers[plan].note = strdup(hostile[k]);
+        ask_render(&s, &yaml);
+        load_back(&yaml, &a);
+        assert_string_equal(a.organisation, hostile[k]);
+        assert_int_equal(a.items[plan].n, 1);
+        assert_near(item_tally_mean(&a.items[plan]), 6.5);
+        assert_string_equal(a.items[plan].notes[0].note, hostile[k]);
+        assert_string_equal(a.roles[0].role, hostile[k]);
+        assessment_release(&a);
+        strbuf_release(&yaml);
+        ask_release(&s);
+    }
+}
+
+static int save_count;
+
+static int count_saves(void *ctx, const struct strbuf *yaml)
+{
+    struct strbuf *last = ctx;
+    strbuf_reset(last);
+    strbuf_add(last, yaml->buf, yaml->len);
+    save_count++;
+    return 0;
+}
+
+static void test_ask_run_over_streams(void **state)
+{
+    (void)state;
+    static const char input[] = "help\n9 done\nback\n\nn/a\n12\n3\n";
+    FILE *in = fmemopen((void *)(uintptr_t)input, sizeof(input) - 1, "r");
+    char *shown = NULL;
+    size_t shown_len = 0;
+    FILE *out = open_memstream(&shown, &shown_len);
+    struct ask_session s;
+    struct strbuf last = STRBUF_INIT;
+    ask_init(&s, &rules);
+    s.organisation = strdup("Testshire");
+    s.date = strdup("2026-10-01");
+    s.save = count_saves;
+    s.save_ctx = &last;
+    save_count = 0;
+    assert_int_equal(ask_run(&s, in, out), 0);
+    fclose(in);
+    fclose(out);
+    /* 9 with a note; back; Enter keeps it; n/a; 12 is refused; 3. Then input ends. */
+    assert_non_null(strstr(shown, "Question 1 of 5"));
+    assert_non_null(strstr(shown, "(answered: 9; Enter keeps it)"));
+    assert_non_null(strstr(shown, "Not an answer."));
+    assert_non_null(strstr(last.buf, "start.plan: {score: 9, note: \"done\"}"));
+    assert_non_null(strstr(last.buf, "start.training: n/a"));
+    assert_non_null(strstr(last.buf, "start.fatigue: 3"));
+    assert_null(strstr(last.buf, "start.do-plan"));
+    assert_int_equal(save_count, 4);  /* three answers, and once at the end */
+    free(shown);
+    strbuf_release(&last);
+    ask_release(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ask_render_round_trips_hostile_text),
+        cmocka_unit_test(test_ask_run_over_streams),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

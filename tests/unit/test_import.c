@@ -1,0 +1,908 @@
+/*
+ * test_import.c - "stagegap import": survey CSV exports to answers files. Column
+ * matching (ids, question text, a mapping file, Microsoft and Google Forms' own
+ * columns), answers (numbers, scale words, n/a, unknown, empty), the awkward parts of
+ * real files (BOM, CRLF, quoted fields, UTF-16, bad UTF-8), every error with its message,
+ * row and column, deterministic file names, and writing all or nothing.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "answers.h"
+#include "import.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+struct fixture {
+    struct rules rules;
+    struct import_result res;
+    struct diags d;
+};
+
+static struct fixture *fixture_new(void)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    diags_init(&f->d);
+    if (load_rules_text(&f->rules, test_rules_yaml, &f->d) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    import_result_init(&f->res);
+    return f;
+}
+
+static void fixture_free(struct fixture *f)
+{
+    import_result_release(&f->res);
+    rules_release(&f->rules);
+    diags_release(&f->d);
+    free(f);
+}
+
+/* Imports csv (and map, when not NULL) named survey.csv and map.yaml. */
+static int import_with(struct fixture *f, const char *csv, size_t csv_len, const char *map,
+                       const char *organisation, const char *date)
+{
+    struct import_options o = {.organisation = organisation, .date = date};
+    struct import_source c = {"survey.csv", csv, csv_len};
+    struct import_source m = {"map.yaml", map, map ? strlen(map) : 0};
+    import_result_release(&f->res);
+    diags_release(&f->d);
+    return import_csv_buffer(&f->rules, &o, &c, map ? &m : NULL, &f->res, &f->d);
+}
+
+static int import_text(struct fixture *f, const char *csv, const char *map)
+{
+    return import_with(f, csv, strlen(csv), map, "Testshire", "2026-09-30");
+}
+
+/* Imports and expects success; every file must load as answers. */
+static void import_ok(struct fixture *f, const char *csv, const char *map)
+{
+    if (import_text(f, csv, map) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+}
+
+static void assert_all_load(struct fixture *f)
+{
+    struct assessment a;
+    struct diags d;
+    assessment_init(&a, &f->rules);
+    diags_init(&d);
+    for (size_t i = 0; i < f->res.n; i++) {
+        if (assessment_add_buffer(&a, f->res.files[i].name, f->res.files[i].text,
+                                  f->res.files[i].len, false, &d) != 0) {
+            fprintf(stderr, "%s", f->res.files[i].text);
+            print_diags(&d);
+            fail();
+        }
+    }
+    assert_int_equal(a.respondents, f->res.n);
+    diags_release(&d);
+    assessment_release(&a);
+}
+
+static const char *file_named(struct fixture *f, const char *name)
+{
+    for (size_t i = 0; i < f->res.n; i++)
+        if (strcmp(f->res.files[i].name, name) == 0)
+            return f->res.files[i].text;
+    fprintf(stderr, "no file %s among %zu\n", name, f->res.n);
+    fail();
+    return NULL;
+}
+
+static void assert_contains(const char *text, const char *part)
+{
+    if (!strstr(text, part)) {
+        fprintf(stderr, "expected '%s' in:\n%s\n", part, text);
+        fail();
+    }
+}
+
+static void assert_lacks(const char *text, const char *part)
+{
+    if (strstr(text, part)) {
+        fprintf(stderr, "did not expect '%s' in:\n%s\n", part, text);
+        fail();
+    }
+}
+
+/* The one error of d, asserted exactly. */
+static void assert_only_error(struct fixture *f, unsigned row, unsigned column, const char *msg)
+{
+    assert_diag(&f->d, row, column, msg);
+    if (f->d.errors != 1) {
+        print_diags(&f->d);
+        fail();
+    }
+}
+
+/* ---- matching columns ---- */
+
+static void test_import_item_ids(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "id,start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
+                 "r07,7,3,n/a,unknown,10\n",
+              NULL);
+    assert_int_equal(f->res.n, 1);
+    assert_int_equal(f->res.questions, 5);
+    assert_int_equal(f->res.unmatched, 0);
+    assert_string_equal(f->res.files[0].name, "r07.yaml");
+    assert_string_equal(f->res.files[0].text,
+                        "# Imported by stagegap from \"survey.csv\", row 2.\n"
+                        "format: stagegap-answers/1\n"
+                        "rules: \"tiny\"\n"
+                        "organisation: \"Testshire\"\n"
+                        "date: 2026-09-30\n"
+                        "respondent: {id: \"r07\"}\n"
+                        "answers:\n"
+                        "  start.plan: 7\n"
+                        "  start.training: 3\n"
+                        "  start.fatigue: n/a\n"
+                        "  start.do-plan: unknown\n"
+                        "  later.habit: 10\n");
+    assert_int_equal(f->res.files[0].len, strlen(f->res.files[0].text));
+    assert_int_equal(f->d.n, 0);
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+static void test_import_question_text(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    /* Case, spacing, a missing '?', a trailing '.', a no-break space: all the same question. */
+    import_ok(f, "\"  IS there   a plan \",Trained.,\"How\xC2\xA0tired?\",Have you made a plan??\n"
+                 "1,2,3,4\n",
+              NULL);
+    const char *t = f->res.files[0].text;
+    assert_contains(t, "  start.plan: 1\n  start.training: 2\n  start.fatigue: 3\n"
+                       "  start.do-plan: 4\n");
+    assert_int_equal(f->res.unmatched, 1);
+    assert_diag(&f->d, 0, 0, "1 of the 5 questions of model 'tiny' have no column; they are "
+                             "left unanswered");
+    assert_int_equal(f->d.errors, 0);
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+static void test_import_map_file(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *map = "format: stagegap-import-map/1\n"
+                      "columns:\n"
+                      "  Q1: start.plan\n"
+                      "  \"What is your job?\": role\n"
+                      "  Comments: ignore\n"
+                      "  Not in the file: later.habit\n";
+    import_ok(f, "Q1,what is your job,Comments,Trained?\n5,Team manager,\"Great, thanks\",6\n",
+              map);
+    const char *t = f->res.files[0].text;
+    assert_contains(t, "respondent: {id: \"r001\", role: \"Team manager\"}\n");
+    assert_contains(t, "  start.plan: 5\n  start.training: 6\n");
+    assert_lacks(t, "Great");
+    assert_string_equal(f->res.files[0].name, "respondent-001.yaml");
+    assert_diag(&f->d, 6, 3, "no column of 'survey.csv' is headed 'Not in the file'");
+    assert_int_equal(f->d.errors, 0);
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+static void test_import_map_errors(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *map = "format: stagegap-import-map/1\n"
+                      "columns:\n"
+                      "  Q1: start.plann\n"
+                      "  Q2: later.context\n"
+                      "  q1: ignore\n";
+    assert_int_equal(import_text(f, "Q1,Q2,start.plan\n1,2,3\n", map), -1);
+    assert_diag(&f->d, 3, 7, "unknown item 'start.plann' in model 'tiny'; did you mean "
+                             "'start.plan'?");
+    assert_diag(&f->d, 4, 7, "item 'later.context' is context only and takes no answer");
+    assert_diag(&f->d, 5, 3, "column 'q1' is mapped twice; the first is at line 3");
+    assert_int_equal(f->res.n, 0);
+
+    assert_int_equal(import_text(f, "start.plan\n1\n", "format: stagegap-answers/1\n"), -1);
+    assert_only_error(f, 1, 9, "format must be 'stagegap-import-map/1'");
+    assert_int_equal(import_text(f, "start.plan\n1\n", "format: stagegap-import-map/1\n"
+                                                       "colums: {}\n"), -1);
+    assert_diag(&f->d, 2, 1, "unknown key 'colums' in the mapping file; did you mean "
+                             "'columns'?");
+    fixture_free(f);
+}
+
+static void test_import_ms_forms_columns(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "ID,Start time,Completion time,Email,Name,Last modified time,"
+                      "Is there a plan?,Trained?\n"
+                      "1,9/29/2026 10:00:01,9/30/2026 14:03:00,jo@example.org,Jo Smith,,4,5\n"
+                      "2,10/1/2026 9:00:00,10/1/2026 9:12:45,anonymous,,,6,\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "Testshire", NULL), 0);
+    assert_int_equal(f->res.n, 2);
+    const char *t = file_named(f, "1.yaml");
+    assert_contains(t, "date: 2026-09-30\nrespondent: {id: \"1\"}\n");
+    assert_lacks(t, "jo@example.org");
+    assert_lacks(t, "Jo Smith");
+    assert_contains(file_named(f, "2.yaml"), "date: 2026-10-01\n");
+    assert_all_load(f);
+
+    /* --date wins over the export's own times. */
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "Testshire", "2026-12-01"), 0);
+    assert_contains(file_named(f, "1.yaml"), "date: 2026-12-01\n");
+    fixture_free(f);
+}
+
+static void test_import_google_forms_columns(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "Timestamp,Email Address,Role,Is there a plan?\n"
+                      "2026/09/30 2:03:00 PM GMT+1,a@example.org,Practitioner,8\n"
+                      "2026/10/02 11:40:10 AM GMT+1,b@example.org,,2\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "Testshire", NULL), 0);
+    assert_string_equal(f->res.files[0].name, "respondent-001.yaml");
+    assert_string_equal(f->res.files[1].name, "respondent-002.yaml");
+    assert_contains(f->res.files[0].text, "date: 2026-09-30\nrespondent: {id: \"r001\", role: "
+                                          "\"Practitioner\"}\n");
+    assert_contains(f->res.files[1].text, "date: 2026-10-02\nrespondent: {id: \"r002\"}\n");
+    assert_lacks(f->res.files[0].text, "example.org");
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+static void test_import_respondent_column_beats_ms_forms_id(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "ID,Respondent,start.plan\n1,Team A lead,3\n", NULL);
+    assert_string_equal(f->res.files[0].name, "team-a-lead.yaml");
+    assert_contains(f->res.files[0].text, "respondent: {id: \"Team A lead\"}\n");
+    fixture_free(f);
+}
+
+static void test_import_organisation_column(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "Organisation,start.plan\nAnytown,1\nAnytown,2\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, NULL, "2026-09-30"), 0);
+    assert_contains(f->res.files[1].text, "organisation: \"Anytown\"\n");
+
+    csv = "organization,start.plan\nAnytown,1\nOthertown,2\n,3\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, NULL, "2026-09-30"), -1);
+    assert_diag(&f->d, 3, 1, "organisation 'Othertown' differs from 'Anytown' in row 2; one "
+                             "import is one organisation's assessment: split the export, or "
+                             "give --organisation NAME");
+    assert_diag(&f->d, 4, 1, "no organisation in this row; fill it in, or give --organisation "
+                             "NAME");
+
+    csv = "start.plan\n1\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, NULL, "2026-09-30"), -1);
+    assert_only_error(f, 0, 0, "no organisation: give it with --organisation NAME (the export "
+                               "has no 'organisation' column)");
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "Testshire", NULL), -1);
+    assert_only_error(f, 0, 0, "no date: give the assessment date with --date YYYY-MM-DD (the "
+                               "export has no 'Completion time', 'Timestamp' or 'date' column)");
+    fixture_free(f);
+}
+
+/* ---- answers ---- */
+
+static void test_import_scale_words_and_numbers(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
+                 "NOT AT ALL ,fully,7 - mostly,3: sometimes,2.50\n"
+                 "1) rarely,-0,0.5,10,+4\n",
+              NULL);
+    assert_contains(f->res.files[0].text, "  start.plan: 0\n  start.training: 10\n"
+                                          "  start.fatigue: 7\n  start.do-plan: 3\n"
+                                          "  later.habit: 2.5\n");
+    assert_contains(f->res.files[1].text, "  start.plan: 1\n  start.training: 0\n"
+                                          "  start.fatigue: 0.5\n  start.do-plan: 10\n"
+                                          "  later.habit: 4\n");
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+static void test_import_na_and_unknown(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
+                 "n/a,N/A,Not applicable,unknown,Don't know\n"
+                 "Don\xE2\x80\x99t know,DON'T KNOW.,not APPLICABLE,Unknown,na\n",
+              NULL);
+    assert_contains(f->res.files[0].text, "  start.plan: n/a\n  start.training: n/a\n"
+                                          "  start.fatigue: n/a\n  start.do-plan: unknown\n"
+                                          "  later.habit: unknown\n");
+    assert_contains(f->res.files[1].text, "  start.plan: unknown\n  start.training: unknown\n"
+                                          "  start.fatigue: n/a\n  start.do-plan: unknown\n"
+                                          "  later.habit: n/a\n");
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+static void test_import_empty_cells_and_rows(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "id,start.plan,start.training,later.habit\n"
+                 "a,4,,6\n"
+                 ",,,\n"
+                 "\n"
+                 ",  ,\"\",\n"
+                 "b,,,\n"
+                 "c,1,2,3\n"
+                 ",,,\n\n\n",
+              NULL);
+    assert_int_equal(f->res.n, 3);
+    assert_contains(f->res.files[0].text, "answers:\n  start.plan: 4\n  later.habit: 6\n");
+    assert_contains(f->res.files[1].text, "row 6.");
+    assert_contains(f->res.files[1].text, "answers: {}\n");
+    assert_contains(f->res.files[2].text, "row 7.");
+    assert_diag(&f->d, 6, 1, "this row answers no question");
+    assert_int_equal(f->d.errors, 0);
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+/* ---- real files ---- */
+
+static void test_import_quoted_fields_stay_inert(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    /* A role with commas, a line break, doubled quotes, a backslash, YAML syntax, an
+       escape character, a C1 control, a line separator and a BOM in the middle. */
+    const char *role = "a, \"b\"\nc: [d] # e \\ \x1b[31m \xC2\x85 \xE2\x80\xA8 \xEF\xBB\xBF}";
+    import_ok(f, "role,id,start.plan\n"
+                 "\"a, \"\"b\"\"\nc: [d] # e \\ \x1b[31m \xC2\x85 \xE2\x80\xA8 \xEF\xBB\xBF}\","
+                 "\"x\"\"y\",3\n",
+              NULL);
+    const char *t = f->res.files[0].text;
+    assert_contains(t, "respondent: {id: \"x\\\"y\", role: \"a, \\\"b\\\"\\x0Ac: [d] # e \\\\ "
+                       "\\x1B[31m \\u0085 \\u2028 \\uFEFF}\"}\n");
+    struct assessment a;
+    struct diags d;
+    assessment_init(&a, &f->rules);
+    diags_init(&d);
+    assert_int_equal(assessment_add_buffer(&a, "x.yaml", t, f->res.files[0].len, false, &d), 0);
+    assert_int_equal(a.n_roles, 1);
+    assert_string_equal(a.roles[0].role, role);
+    assessment_release(&a);
+    diags_release(&d);
+    fixture_free(f);
+}
+
+static void test_import_bom_and_crlf(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "id,start.plan\n\"two\nlines\",1\n", NULL);
+    assert_string_equal(f->res.files[0].name, "two-lines.yaml");
+    assert_contains(f->res.files[0].text, "respondent: {id: \"two\\x0Alines\"}\n");
+    import_ok(f, "\xEF\xBB\xBFid,start.plan,Trained?\r\na,1,2\r\nb,3,4\r\n\r\n", NULL);
+    assert_int_equal(f->res.n, 2);
+    assert_contains(f->res.files[0].text, "respondent: {id: \"a\"}\nanswers:\n  start.plan: 1\n"
+                                          "  start.training: 2\n");
+    assert_contains(f->res.files[1].text, "row 3.");
+    /* Rows are counted as a spreadsheet shows them: a CRLF is one line end, a quoted
+       line break stays inside its row, and a blank line is a row. */
+    assert_int_equal(import_text(f, "id,start.plan\r\na,\"1\r\n\"\r\n\r\nb,lots\r\n", NULL), -1);
+    assert_only_error(f, 4, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a "
+                               "or unknown, not 'lots'");
+    assert_int_equal(import_text(f, "id,start.plan\ra,1\rb,x\r", NULL), -1);
+    assert_only_error(f, 3, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a "
+                               "or unknown, not 'x'");
+    fixture_free(f);
+}
+
+static void test_import_utf16_refused(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char le[] = "\xFF\xFEi\0d\0,\0";
+    assert_int_equal(import_with(f, le, sizeof(le) - 1, NULL, "T", "2026-09-30"), -1);
+    assert_only_error(f, 0, 0, "this file is UTF-16 text (Excel's 'Unicode Text'); save it as "
+                               "'CSV UTF-8 (Comma delimited)' and import that");
+    const char bare[] = "i\0d\0";
+    assert_int_equal(import_with(f, bare, sizeof(bare) - 1, NULL, "T", "2026-09-30"), -1);
+    assert_int_equal(f->d.errors, 1);
+    fixture_free(f);
+}
+
+static void test_import_invalid_utf8_located(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "id,start.plan\nb,1\ncaf\xE9,2\n", NULL), -1);
+    assert_only_error(f, 3, 1, "invalid UTF-8 in this cell (byte 0xe9); save the export as "
+                               "'CSV UTF-8 (Comma delimited)', not plain 'CSV'");
+    const char nul[] = "id,start.plan\na\0b,1\n";
+    assert_int_equal(import_with(f, nul, sizeof(nul) - 1, NULL, "T", "2026-09-30"), -1);
+    assert_only_error(f, 2, 1, "this cell holds a NUL byte; is the file text saved as 'CSV "
+                               "UTF-8'?");
+    fixture_free(f);
+}
+
+/* ---- errors ---- */
+
+static void test_import_unknown_column_did_you_mean(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "id,start.plan,start.trainig,Is there a plann,"
+                                    "Favourite colour,,later.habit\n"
+                                    "a,1,2,3,blue,,4\n",
+                                 NULL),
+                     -1);
+    assert_diag(&f->d, 1, 3, "unknown column 'start.trainig'; did you mean 'start.training'?");
+    assert_diag(&f->d, 1, 4, "unknown column 'Is there a plann'; did you mean 'Is there a "
+                             "plan?' (start.plan)?");
+    assert_diag(&f->d, 1, 5, "unknown column 'Favourite colour': it is not an item id, a "
+                             "question of model 'tiny' or a survey tool's own column; map it "
+                             "with --map, to an item id or to 'ignore'");
+    assert_int_equal(f->d.errors, 3);  /* the empty-headed column 6 is fine */
+    assert_int_equal(f->res.n, 0);
+    fixture_free(f);
+}
+
+static void test_import_context_item_and_duplicate_columns(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "start.plan,Is there a plan?,role,Role,later.context\n"
+                                    "1,2,a,b,3\n",
+                                 NULL),
+                     -1);
+    assert_diag(&f->d, 1, 2, "column 'Is there a plan?' answers 'start.plan', as column 1 "
+                             "does; map one of them to 'ignore' with --map");
+    assert_diag(&f->d, 1, 4, "column 'Role' is a role column, as column 3 is; map one of them "
+                             "to 'ignore' with --map");
+    assert_diag(&f->d, 1, 5, "column 'later.context' names item 'later.context', which is "
+                             "context only and takes no answer; map it to 'ignore' with --map");
+    assert_int_equal(f->d.errors, 3);
+    fixture_free(f);
+}
+
+static void test_import_bad_cells_located(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "id,start.plan,start.training\n"
+                                    "a,1,2\n"
+                                    "b,lots,11\n"
+                                    "c,7-8,-1\n",
+                                 NULL),
+                     -1);
+    assert_diag(&f->d, 3, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a or "
+                             "unknown, not 'lots'");
+    assert_diag(&f->d, 3, 3, "the answer to 'start.training' must be from 0 to 10, not '11'");
+    assert_diag(&f->d, 4, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a or "
+                             "unknown, not '7-8'");
+    assert_diag(&f->d, 4, 3, "the answer to 'start.training' must be from 0 to 10, not '-1'");
+    assert_int_equal(f->d.errors, 4);
+    assert_int_equal(f->res.n, 0);
+    fixture_free(f);
+}
+
+static void test_import_row_shape(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "id,start.plan,start.training\n"
+                                    "a,1\n"
+                                    "b,1,2,3\n"
+                                    "c,1,2\n",
+                                 NULL),
+                     -1);
+    assert_diag(&f->d, 2, 3, "this row has 2 cells but the header has 3; is a line break "
+                             "inside a cell not quoted?");
+    assert_diag(&f->d, 3, 4, "this row has 4 cells but the header has 3; is a comma inside a "
+                             "cell not quoted?");
+    assert_int_equal(f->d.errors, 2);
+    fixture_free(f);
+}
+
+static void test_import_quoting_errors(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "id,start.plan\na,1\nb,\"2\nc,3\n", NULL), -1);
+    assert_only_error(f, 3, 2, "this cell's opening '\"' is never closed");
+    assert_int_equal(import_text(f, "id,start.plan\na,1\nb\"c,3\n", NULL), -1);
+    assert_only_error(f, 3, 1, "a '\"' inside this cell must be doubled (\"\"), and the cell "
+                               "quoted");
+    assert_int_equal(import_text(f, "id;start.plan\na;1\n", NULL), -1);
+    assert_only_error(f, 1, 1, "the header row is one column with ';' or tabs in it; save the "
+                               "export as 'CSV UTF-8 (Comma delimited)'");
+    fixture_free(f);
+}
+
+static void test_import_empty_and_header_only(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "", NULL), -1);
+    assert_only_error(f, 0, 0, "empty file; a survey export starts with a header row naming "
+                               "its columns");
+    assert_int_equal(import_text(f, "id,start.plan\r\n,\r\n", NULL), -1);
+    assert_only_error(f, 0, 0, "no respondents: the file has a header row but no answers");
+    assert_int_equal(import_text(f, "id,Email\na,b\n", NULL), -1);
+    assert_only_error(f, 1, 1, "no column answers a question of model 'tiny'; is this the right "
+                               "export, or does it need --map?");
+    fixture_free(f);
+}
+
+static void test_import_dates(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "Completion time,start.plan\n3/4/2026 10:00,1\n5/6/2026,2\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), -1);
+    assert_only_error(f, 2, 1, "the date '3/4/2026' could be day/month/year or month/day/year, "
+                               "and no date in the column tells which; give the assessment "
+                               "date with --date YYYY-MM-DD");
+
+    /* One day past 12 settles the order for the whole column. */
+    csv = "Completion time,start.plan\n3/4/2026 10:00,1\n25/6/2026,2\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), 0);
+    assert_contains(f->res.files[0].text, "date: 2026-04-03\n");
+    assert_contains(f->res.files[1].text, "date: 2026-06-25\n");
+    csv = "Date,start.plan\n2026-09-30T10:00:00Z,1\n30.09.2026,2\n7/7/2026,3\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), 0);
+    assert_contains(f->res.files[0].text, "date: 2026-09-30\n");
+    assert_contains(f->res.files[1].text, "date: 2026-09-30\n");
+    assert_contains(f->res.files[2].text, "date: 2026-07-07\n");
+
+    csv = "Timestamp,start.plan\n13/6/2026,1\n6/14/2026,2\n2/30/2026,3\n,4\n30/9/26,5\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), -1);
+    assert_diag(&f->d, 5, 1, "no date in column 'Timestamp'; give the assessment date with "
+                             "--date YYYY-MM-DD");
+    assert_diag(&f->d, 6, 1, "cannot read the date '30/9/26' in column 'Timestamp'; give the "
+                             "assessment date with --date YYYY-MM-DD");
+    assert_diag(&f->d, 3, 1, "the date '6/14/2026' is written month first, but row 2's is day "
+                             "first; give the assessment date with --date YYYY-MM-DD");
+    csv = "Date,start.plan\n2026-02-30,1\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), -1);
+    assert_only_error(f, 2, 1, "the date '2026-02-30' is not a calendar date; give the "
+                               "assessment date with --date YYYY-MM-DD");
+    csv = "start.plan\n1\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", "30/09/2026"), -1);
+    assert_only_error(f, 0, 0, "--date must be a calendar date written YYYY-MM-DD, like "
+                               "2026-09-30, not '30/09/2026'");
+    fixture_free(f);
+}
+
+static void test_import_limits(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "start.plan");
+    for (int i = 0; i < IMPORT_COLUMNS_MAX; i++)
+        strbuf_adds(&sb, ",");
+    strbuf_adds(&sb, "\n1\n");
+    assert_int_equal(import_text(f, sb.buf, NULL), -1);
+    assert_only_error(f, 1, 2001, "more than 2000 columns");
+
+    strbuf_reset(&sb);
+    strbuf_adds(&sb, "id,start.plan\na,\"");
+    strbuf_addchars(&sb, 'x', IMPORT_CELL_MAX + 10);
+    strbuf_adds(&sb, "\"\n");
+    assert_int_equal(import_text(f, sb.buf, NULL), -1);
+    assert_only_error(f, 2, 2, "this cell is longer than the limit of 16384 bytes");
+
+    strbuf_reset(&sb);
+    strbuf_adds(&sb, "id,start.plan\na,");
+    strbuf_addchars(&sb, '1', IMPORT_CELL_MAX + 1);
+    strbuf_adds(&sb, "\n");
+    assert_int_equal(import_text(f, sb.buf, NULL), -1);
+    assert_diag(&f->d, 2, 2, "this cell is longer than the limit of 16384 bytes");
+    strbuf_release(&sb);
+    fixture_free(f);
+}
+
+static void test_import_deterministic_names(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "respondent,start.plan\n"
+                      "Jo Smith,1\n"
+                      "jo-smith,2\n"
+                      "  JO   SMITH!  ,3\n"
+                      ",4\n"
+                      "***,5\n"
+                      "jo-smith-2,6\n"
+                      "respondent-004,7\n";
+    import_ok(f, csv, NULL);
+    static const char *const names[] = {"jo-smith.yaml",       "jo-smith-2.yaml",
+                                        "jo-smith-3.yaml",     "respondent-004.yaml",
+                                        "respondent-005.yaml", "jo-smith-2-2.yaml",
+                                        "respondent-004-2.yaml"};
+    assert_int_equal(f->res.n, 7);
+    for (size_t i = 0; i < 7; i++)
+        assert_string_equal(f->res.files[i].name, names[i]);
+    assert_contains(f->res.files[3].text, "respondent: {id: \"r004\"}\n");
+    assert_contains(f->res.files[4].text, "respondent: {id: \"***\"}\n");
+
+    struct fixture *g = fixture_new();
+    import_ok(g, csv, NULL);
+    for (size_t i = 0; i < f->res.n; i++) {
+        assert_string_equal(f->res.files[i].name, g->res.files[i].name);
+        assert_string_equal(f->res.files[i].text, g->res.files[i].text);
+    }
+    assert_all_load(f);
+    fixture_free(g);
+    fixture_free(f);
+}
+
+static unsigned next_random(unsigned *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7FFF;
+}
+
+/*
+ * Any bytes at all: a result whose every file loads, or an error; never a crash. Rows are
+ * built from cells that are mostly plausible, so both outcomes are exercised, and then a
+ * byte here and there is overwritten with anything.
+ */
+static void test_import_hostile_bytes(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {
+        "1", "10", "n/a", "Don't know", "", " ", "\"a,b\"", "\"q\"\"q\"", "\"x\ny\"", "\x1b[2J",
+        "caf\xC3\xA9", "\xE2\x80\xA8", "\xC2\x85", "\\", "#", "- x", "{a: b}", "&a *a", "7 - ok",
+        "Fully", "\xEF\xBB\xBF", "'", ": ", "%TAG", "\xF0\x9F\x98\x80", "\"",
+    };
+    static const char alphabet[] = "a1,\"\n\r ;\t\xC3\xA9\xFF\x1b\x00?";
+    struct fixture *f = fixture_new();
+    unsigned seed = 12345;
+    size_t ok = 0, failed = 0;
+    for (int round = 0; round < 3000; round++) {
+        struct strbuf sb = STRBUF_INIT;
+        strbuf_adds(&sb, "id,start.plan,role,Trained?\n");
+        size_t rows = 1 + next_random(&seed) % 4;
+        for (size_t r = 0; r < rows; r++) {
+            for (int c = 0; c < 4; c++) {
+                if (c)
+                    strbuf_addc(&sb, ',');
+                size_t pick = next_random(&seed) % (sizeof(cells) / sizeof(cells[0]));
+                bool answer = c == 1 || c == 3;
+                strbuf_adds(&sb, answer && pick % 4 ? cells[pick % 4] : cells[pick]);
+            }
+            strbuf_adds(&sb, next_random(&seed) % 2 ? "\n" : "\r\n");
+        }
+        for (unsigned k = next_random(&seed) % 4; k < 3 && sb.len; k++)
+            sb.buf[next_random(&seed) % sb.len] =
+                alphabet[next_random(&seed) % (sizeof(alphabet) - 1)];
+        if (import_with(f, sb.buf, sb.len, NULL, "Testshire", "2026-09-30") == 0) {
+            assert_all_load(f);
+            ok++;
+        } else {
+            assert_int_equal(f->res.n, 0);
+            failed++;
+        }
+        strbuf_release(&sb);
+    }
+    assert_true(ok > 100 && failed > 100);
+    fixture_free(f);
+}
+
+/* ---- writing ---- */
+
+static char *temp_dir(void)
+{
+    char tmpl[] = "/tmp/stagegap-test-import-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    return xstrdup(dir);
+}
+
+static size_t count_entries(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    assert_non_null(dp);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(dp);
+    return n;
+}
+
+static char *join(const char *a, const char *b)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s/%s", a, b);
+    return strbuf_detach(&sb, NULL);
+}
+
+static char *read_all(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    struct strbuf sb = STRBUF_INIT;
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+        strbuf_add(&sb, chunk, got);
+    fclose(fp);
+    return strbuf_detach(&sb, NULL);
+}
+
+static void remove_tree(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *path = join(dir, e->d_name);
+        if (unlink(path) != 0)
+            remove_tree(path);
+        free(path);
+    }
+    closedir(dp);
+    rmdir(dir);
+}
+
+static void test_import_write_new_and_empty_dir(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    char *parent = temp_dir();
+    char *out = join(parent, "out");
+    import_ok(f, "id,start.plan\na,1\nb,2\n", NULL);
+    assert_int_equal(import_write(&f->res, out, &f->d), 0);
+    assert_int_equal(count_entries(parent), 1);  /* no temporary left beside it */
+    assert_int_equal(count_entries(out), 2);
+    char *a = join(out, "a.yaml");
+    char *text = read_all(a);
+    assert_string_equal(text, f->res.files[0].text);
+    free(text);
+    struct stat st;
+    mode_t mask = umask(022);
+    umask(mask);
+    assert_int_equal(stat(out, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0777 & ~mask);  /* not mkdtemp's 0700 */
+
+    /* Not again into a directory with files in it. */
+    diags_release(&f->d);
+    assert_int_equal(import_write(&f->res, out, &f->d), -1);
+    assert_int_equal(diags_exit_code(&f->d), 4);
+    assert_diag(&f->d, 0, 0, "already exists and is not empty; import writes a new or empty "
+                             "directory, never among other files");
+    assert_int_equal(count_entries(out), 2);
+
+    /* An empty directory is kept, with the files moved into it. */
+    char *empty = join(parent, "empty");
+    assert_int_equal(mkdir(empty, 0750), 0);
+    diags_release(&f->d);
+    assert_int_equal(import_write(&f->res, empty, &f->d), 0);
+    assert_int_equal(count_entries(empty), 2);
+    assert_int_equal(stat(empty, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0750 & ~mask);
+
+    /* A file where the directory should be. */
+    char *plain = join(parent, "a-file");
+    FILE *fp = fopen(plain, "w");
+    assert_non_null(fp);
+    fclose(fp);
+    diags_release(&f->d);
+    assert_int_equal(import_write(&f->res, plain, &f->d), -1);
+    assert_diag(&f->d, 0, 0, "exists and is not a directory; import writes a new directory");
+
+    remove_tree(parent);
+    free(plain);
+    free(empty);
+    free(a);
+    free(out);
+    free(parent);
+    fixture_free(f);
+}
+
+static void test_import_write_nothing_on_error(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    char *parent = temp_dir();
+    char *out = join(parent, "out");
+    import_ok(f, "id,start.plan\na,1\nb,2\nc,3\n", NULL);
+    /* A name the file system refuses, after two good files: the third write fails. */
+    free(f->res.files[2].name);
+    f->res.files[2].name = xstrdup("no-such-dir/c.yaml");
+    assert_int_equal(import_write(&f->res, out, &f->d), -1);
+    assert_int_equal(diags_exit_code(&f->d), 4);
+    assert_int_equal(count_entries(parent), 0);  /* no out, no temporary */
+    char *shown = join(out, "no-such-dir/c.yaml");
+    assert_diag(&f->d, 0, 0, "cannot write: No such file or directory");
+    assert_string_equal(f->d.v[f->d.n - 1].file, shown);
+
+    /* The same into an empty directory: it stays empty. */
+    assert_int_equal(mkdir(out, 0755), 0);
+    diags_release(&f->d);
+    assert_int_equal(import_write(&f->res, out, &f->d), -1);
+    assert_int_equal(count_entries(out), 0);
+
+    /* A parent that does not exist. */
+    char *deep = join(parent, "missing/out");
+    diags_release(&f->d);
+    assert_int_equal(import_write(&f->res, deep, &f->d), -1);
+    assert_diag(&f->d, 0, 0, "cannot create directory: No such file or directory");
+    remove_tree(parent);
+    free(deep);
+    free(shown);
+    free(out);
+    free(parent);
+    fixture_free(f);
+}
+
+static void test_import_summary_line(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "id,start.plan\na,1\n", NULL);
+    struct strbuf sb = STRBUF_INIT;
+    import_summary(&f->res, "survey.csv", "out", &sb);
+    assert_string_equal(sb.buf, "imported 1 respondent from survey.csv into out (1 question "
+                                "column; 4 questions with no column)\n");
+    strbuf_release(&sb);
+    fixture_free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_import_item_ids),
+        cmocka_unit_test(test_import_question_text),
+        cmocka_unit_test(test_import_map_file),
+        cmocka_unit_test(test_import_map_errors),
+        cmocka_unit_test(test_import_ms_forms_columns),
+        cmocka_unit_test(test_import_google_forms_columns),
+        cmocka_unit_test(test_import_respondent_column_beats_ms_forms_id),
+        cmocka_unit_test(test_import_organisation_column),
+        cmocka_unit_test(test_import_scale_words_and_numbers),
+        cmocka_unit_test(test_import_na_and_unknown),
+        cmocka_unit_test(test_import_empty_cells_and_rows),
+        cmocka_unit_test(test_import_quoted_fields_stay_inert),
+        cmocka_unit_test(test_import_bom_and_crlf),
+        cmocka_unit_test(test_import_utf16_refused),
+        cmocka_unit_test(test_import_invalid_utf8_located),
+        cmocka_unit_test(test_import_unknown_column_did_you_mean),
+        cmocka_unit_test(test_import_context_item_and_duplicate_columns),
+        cmocka_unit_test(test_import_bad_cells_located),
+        cmocka_unit_test(test_import_row_shape),
+        cmocka_unit_test(test_import_quoting_errors),
+        cmocka_unit_test(test_import_empty_and_header_only),
+        cmocka_unit_test(test_import_dates),
+        cmocka_unit_test(test_import_limits),
+        cmocka_unit_test(test_import_deterministic_names),
+        cmocka_unit_test(test_import_hostile_bytes),
+        cmocka_unit_test(test_import_write_new_and_empty_dir),
+        cmocka_unit_test(test_import_write_nothing_on_error),
+        cmocka_unit_test(test_import_summary_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,642 @@
+/*
+ * test_report_md_csv.c - the markdown and CSV reports: what they say, in which order,
+ * and that hostile text from rules and answers files stays text. The markdown is checked
+ * line by line against the rules a markdown linter applies; the CSV is parsed with a
+ * small RFC 4180 reader so every record and field can be checked exactly.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "answers.h"
+#include "report.h"
+#include "score.h"
+#include "strbuf.h"
+
+struct fixture {
+    struct rules rules;
+    struct assessment a;
+    struct score s;
+    struct diags d;
+    struct strbuf out;
+};
+
+/* Answers to the tiny model that score Start 64.0 and leave Later unknown. */
+#define ANSWERS_64                                                                                 \
+    "start.plan: 6, start.training: 8, start.fatigue: 7, start.do-plan: 9, "                       \
+    "later.habit: unknown"
+
+static struct fixture *fixture_new(const char *rules_yaml)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    assert_non_null(f);
+    diags_init(&f->d);
+    if (load_rules_text(&f->rules, rules_yaml, &f->d) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assessment_init(&f->a, &f->rules);
+    score_init(&f->s);
+    return f;
+}
+
+static void fixture_free(struct fixture *f)
+{
+    strbuf_release(&f->out);
+    score_release(&f->s);
+    assessment_release(&f->a);
+    rules_release(&f->rules);
+    diags_release(&f->d);
+    free(f);
+}
+
+/* Adds one respondent: head holds the YAML keys before answers (organisation, ...). */
+static void add_answers(struct fixture *f, const char *head, const char *answers)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "format: stagegap-answers/1\nrules: tiny\ndate: 2026-09-30\n");
+    strbuf_adds(&sb, head);
+    strbuf_addf(&sb, "answers: {%s}\n", answers);
+    if (assessment_add_buffer(&f->a, "answers.yaml", sb.buf, sb.len, false, &f->d) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    strbuf_release(&sb);
+}
+
+static const char *render(struct fixture *f, void (*fn)(const struct report_ctx *, struct strbuf *))
+{
+    score_release(&f->s);
+    score_compute(&f->s, &f->rules, &f->a);
+    struct report_ctx ctx = {&f->s, "9.8.7", false, 80};
+    strbuf_reset(&f->out);
+    fn(&ctx, &f->out);
+    return strbuf_str(&f->out);
+}
+
+static const char *markdown(struct fixture *f)
+{
+    return render(f, report_render_markdown);
+}
+
+static const char *csv(struct fixture *f)
+{
+    return render(f, report_render_csv);
+}
+
+/* Fails, showing the whole output, unless it holds this exact line. */
+static void assert_line(const char *out, const char *line)
+{
+    size_t n = strlen(line);
+    for (const char *p = out; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+        if (strncmp(p, line, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
+            return;
+    fprintf(stderr, "no line\n  %s\nin\n%s\n", line, out);
+    fail();
+}
+
+static void assert_contains(const char *out, const char *s)
+{
+    if (!strstr(out, s)) {
+        fprintf(stderr, "no\n  %s\nin\n%s\n", s, out);
+        fail();
+    }
+}
+
+static void assert_lacks(const char *out, const char *s)
+{
+    if (strstr(out, s)) {
+        fprintf(stderr, "unexpected\n  %s\nin\n%s\n", s, out);
+        fail();
+    }
+}
+
+/* Where s first occurs at or after from; fails when it does not. */
+static size_t position(const char *out, const char *s, size_t from)
+{
+    const char *p = strstr(out + from, s);
+    if (!p) {
+        fprintf(stderr, "no\n  %s\nafter offset %zu in\n%s\n", s, from, out);
+        fail();
+    }
+    return (size_t)(p - out);
+}
+
+/* ---- markdown structure, as a linter would check it ---- */
+
+/* Pipes that delimit cells: those not escaped by an odd run of backslashes. */
+static size_t cell_pipes(const char *line, size_t len)
+{
+    size_t pipes = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (line[i] != '|')
+            continue;
+        size_t slashes = 0;
+        while (slashes < i && line[i - 1 - slashes] == '\\')
+            slashes++;
+        pipes += slashes % 2 == 0;
+    }
+    return pipes;
+}
+
+static bool starts_with(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && strncmp(s, prefix, n) == 0;
+}
+
+/* Every line opens with our own words or markup, never with input text. */
+static bool line_start_is_ours(const char *s, size_t len)
+{
+    static const char *const ours[] = {"# Implementation readiness",
+                                       "## ",
+                                       "### ",
+                                       "- Date: ",
+                                       "- Respondents: ",
+                                       "- Model: ",
+                                       "- Rules SHA-256: `",
+                                       "- Work on **",
+                                       "- All stages are in the top band",
+                                       "- On ",
+                                       "- Find out: ",
+                                       "- Set aside: ",
+                                       "| ",
+                                       "> Source caveat: ",
+                                       ">",
+                                       "Scores run from 0 to 100.",
+                                       "The strengths of **",
+                                       "No gaps: ",
+                                       "No gaps to show: ",
+                                       "No suggestion addresses",
+                                       "Notes and evidence on these gaps:",
+                                       "Score: ",
+                                       "On its evidence, the model's source says: ",
+                                       "How the model was built: ",
+                                       "Made by stagegap 9.8.7.",
+                                       NULL};
+    for (size_t k = 0; ours[k]; k++)
+        if (starts_with(s, len, ours[k]))
+            return true;
+    /* "1. In **": an item of the numbered action list. */
+    return len >= 8 && s[0] >= '1' && s[0] <= '5' && strncmp(s + 1, ". In **", 7) == 0;
+}
+
+/*
+ * The markdown promises: ends with exactly one newline; no trailing spaces, tabs, raw
+ * control characters or doubled blank lines; headings one level deeper at most and
+ * never repeated; tables with a separator row and as many cells in every row; every
+ * line opening with our own words.
+ */
+static void assert_markdown_well_formed(const char *out)
+{
+    size_t len = strlen(out);
+    assert_true(len >= 2);
+    assert_true(out[len - 1] == '\n' && out[len - 2] != '\n');
+    assert_lacks(out, "\n\n\n");
+    assert_lacks(out, "\t");
+    assert_lacks(out, "\r");
+    assert_lacks(out, "\x1b");
+    int level = 0;
+    size_t table_pipes = 0, table_row = 0;
+    char headings[64][512];
+    size_t n_headings = 0;
+    for (const char *p = out; *p;) {
+        const char *nl = strchr(p, '\n');
+        assert_non_null(nl);
+        size_t n = (size_t)(nl - p);
+        if (n) {
+            if (!line_start_is_ours(p, n))
+                fprintf(stderr, "line starts with input: %.*s\n", (int)n, p);
+            assert_true(line_start_is_ours(p, n));
+            assert_true(p[n - 1] != ' ');
+        }
+        if (n && p[0] == '#') {
+            int h = 0;
+            while (p[h] == '#')
+                h++;
+            assert_true(h <= level + 1);
+            level = h;
+            assert_true(n_headings < 64 && n < 512);
+            memcpy(headings[n_headings], p, n);
+            headings[n_headings][n] = '\0';
+            for (size_t k = 0; k < n_headings; k++)
+                assert_string_not_equal(headings[k], headings[n_headings]);
+            n_headings++;
+            assert_true(nl[1] == '\n');             /* a blank line after */
+            assert_true(p == out || p[-2] == '\n'); /* and before */
+        }
+        if (n && p[0] == '|') {
+            if (table_row == 0) {
+                table_pipes = cell_pipes(p, n);
+                assert_true(p == out || p[-2] == '\n');
+            } else {
+                assert_int_equal(cell_pipes(p, n), table_pipes);
+            }
+            if (table_row == 1)
+                assert_true(starts_with(p, n, "| ---"));
+            table_row++;
+        } else {
+            table_row = 0;
+        }
+        p = nl + 1;
+    }
+}
+
+/* ---- a small RFC 4180 reader ---- */
+
+struct csv_table {
+    char *cells[64][32]; /* unquoted fields */
+    size_t n_fields[64];
+    size_t rows;
+};
+
+/* Reads every record, each ended by CRLF; fails on anything RFC 4180 does not allow. */
+static void csv_parse(const char *s, struct csv_table *t)
+{
+    memset(t, 0, sizeof(*t));
+    while (*s) {
+        assert_true(t->rows < 64);
+        size_t row = t->rows++;
+        for (;;) {
+            struct strbuf field = STRBUF_INIT;
+            if (*s == '"') {
+                for (s++;; s++) {
+                    assert_true(*s != '\0'); /* an unterminated quote */
+                    if (*s == '"' && s[1] == '"')
+                        strbuf_addc(&field, *s++);
+                    else if (*s == '"')
+                        break;
+                    else
+                        strbuf_addc(&field, *s);
+                }
+                s++;
+            } else {
+                for (; *s && *s != ',' && *s != '\r' && *s != '\n'; s++) {
+                    assert_true(*s != '"'); /* a quote inside an unquoted field */
+                    strbuf_addc(&field, *s);
+                }
+            }
+            assert_true(t->n_fields[row] < 32);
+            t->cells[row][t->n_fields[row]++] = strbuf_detach(&field, NULL);
+            if (*s == ',') {
+                s++;
+                continue;
+            }
+            assert_true(s[0] == '\r' && s[1] == '\n'); /* every record ends CRLF */
+            s += 2;
+            break;
+        }
+    }
+}
+
+static void csv_free(struct csv_table *t)
+{
+    for (size_t r = 0; r < t->rows; r++)
+        for (size_t c = 0; c < t->n_fields[r]; c++)
+            free(t->cells[r][c]);
+}
+
+enum { CSV_FIELDS = 22 };
+
+/* The column called name, from the header row. */
+static size_t csv_column(const struct csv_table *t, const char *name)
+{
+    for (size_t c = 0; c < t->n_fields[0]; c++)
+        if (strcmp(t->cells[0][c], name) == 0)
+            return c;
+    fail_msg("no column %s", name);
+    return 0;
+}
+
+/* The row of an item id. */
+static size_t csv_row(const struct csv_table *t, const char *item)
+{
+    size_t col = csv_column(t, "item");
+    for (size_t r = 1; r < t->rows; r++)
+        if (strcmp(t->cells[r][col], item) == 0)
+            return r;
+    fail_msg("no row for %s", item);
+    return 0;
+}
+
+static const char *cell(const struct csv_table *t, const char *item, const char *column)
+{
+    return t->cells[csv_row(t, item)][csv_column(t, column)];
+}
+
+static void assert_csv_rectangular(const struct csv_table *t, size_t rows)
+{
+    assert_int_equal(t->rows, rows);
+    for (size_t r = 0; r < t->rows; r++)
+        assert_int_equal(t->n_fields[r], CSV_FIELDS);
+}
+
+/* ---- markdown ---- */
+
+static void test_markdown_header_names_assessment_and_rules(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n", ANSWERS_64);
+    const char *out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_true(strncmp(out, "# Implementation readiness: Testshire\n\n", 39) == 0);
+    assert_line(out, "- Date: 2026-09-30");
+    assert_line(out, "- Respondents: 1");
+    assert_line(out, "- Model: A tiny model (tiny, version 1.0)");
+    char sha[100];
+    snprintf(sha, sizeof(sha), "- Rules SHA-256: `%s`", f->rules.sha256);
+    assert_int_equal(strlen(f->rules.sha256), 64);
+    assert_line(out, sha);
+    assert_line(out, "- Work on **Start** first");
+    assert_line(out, "## About the evidence");
+    assert_line(out, "On its evidence, the model's source says: No evidence at all.");
+    /* The closing line names the tool; nothing after it. */
+    size_t len = strlen(out);
+    assert_string_equal(out + len - strlen("Made by stagegap 9.8.7.\n"),
+                        "Made by stagegap 9.8.7.\n");
+    fixture_free(f);
+}
+
+static void test_markdown_summary_table_and_no_score_dash(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n", ANSWERS_64);
+    const char *out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "| Stage | Score | Band | Coverage |");
+    assert_line(out, "| --- | ---: | --- | ---: |");
+    assert_line(out, "| Start | 64.0 | Fair | 4/4 (100.0%) |");
+    assert_line(out, "| Later | — | Not enough answers | 0/1 (0.0%) |");
+    assert_line(out, "Score: 64.0 (Fair). Answered: 4/4 (100.0%) of the questions that apply.");
+    assert_line(out, "Score: — (Not enough answers). Answered: 0/1 (0.0%) of the questions "
+                     "that apply.");
+    /* Single respondent: no answer counts, no role table. */
+    assert_lacks(out, "(n=");
+    assert_lacks(out, "## By role");
+    fixture_free(f);
+}
+
+static void test_markdown_gaps_largest_impact_first(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n", ANSWERS_64);
+    const char *out = markdown(f);
+    size_t at = position(out, "### Gaps in Start\n", 0);
+    assert_line(out, "| Gap | Kind | Level | Answer (0–10) | Impact | Suggestions |");
+    at = position(out,
+                  "\n| A plan | facilitator | Systems | 6.0 | 16.0 | Make a plan "
+                  "(already acted on) |\n",
+                  at);
+    at = position(out, "\n| Fatigue | barrier | People | 7.0 | 14.0 | |\n", at);
+    at = position(out, "\n| Training | facilitator | People | 8.0 | 4.0 | |\n", at);
+    at = position(out, "\n| Make a plan | suggestion | Systems | 9.0 | 2.0 | |\n", at);
+    position(out, "### Start by level of change\n", at);
+    assert_line(out, "| People | 55.0 | 2/2 |");
+    assert_line(out, "| Systems | 70.0 | 2/2 |");
+    /* Later's one question is unknown: listed to find out, with its own level table. */
+    assert_line(out, "### Not yet known in Later");
+    position(out, "### Gaps in Later\n\nNo gaps to show: no question here was answered.\n", at);
+    assert_line(out, "- Find out: Habit");
+    assert_line(out, "| People | — | 0/1 |");
+    assert_line(out, "| Systems | — | 0/0 |");
+    assert_line(out, "> Source caveat: Little is known.");
+    fixture_free(f);
+}
+
+static void test_markdown_actions_by_priority(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n", ANSWERS_64);
+    const char *out = markdown(f);
+    size_t at = position(out, "## Actions to take first\n\n", 0);
+    position(out,
+             "1. In **Start**: Make a plan (already acted on) — addresses A plan "
+             "(16.0 points)\n\n## Start\n",
+             at);
+    fixture_free(f);
+}
+
+static void test_markdown_all_top_band_and_no_gaps(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 10, start.training: 10, start.fatigue: 0, start.do-plan: 10, "
+                "later.habit: 10");
+    const char *out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "- All stages are in the top band");
+    assert_line(out, "No suggestion addresses an open gap.");
+    assert_line(out, "No gaps: every answered question is at the best end of the scale.");
+    assert_line(out, "| Later | 100.0 | Good | 1/1 (100.0%) |");
+    assert_lacks(out, "The strengths of");
+    fixture_free(f);
+}
+
+static void test_markdown_flags_strength_resting_on_earlier_stage(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 2, start.training: 2, start.fatigue: 8, start.do-plan: 2, "
+                "later.habit: 10");
+    const char *out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "The strengths of **Later** rest on an earlier stage not yet in place "
+                     "(**Start**): read its score with care.");
+    fixture_free(f);
+}
+
+static void test_markdown_many_respondents_counts_disagreement_roles(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\nrespondent: {id: r1, role: practitioner}\n",
+                "start.plan: {score: 0, note: \"not started\"}, start.training: 6, "
+                "start.fatigue: 5, start.do-plan: 2, later.habit: 4");
+    add_answers(f, "organisation: Testshire\nrespondent: {id: r2, role: manager}\n",
+                "start.plan: {score: 10, evidence: plan.docx}, start.training: 6, "
+                "start.fatigue: 5, start.do-plan: n/a, later.habit: unknown");
+    const char *out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "- Respondents: 2");
+    assert_contains(out, "| A plan | facilitator | Systems | 5.0 (n=2; respondents disagree) |");
+    assert_contains(out, "| Training | facilitator | People | 6.0 (n=2) |");
+    assert_contains(out, "| Make a plan | suggestion | Systems | 2.0 (n=1) |");
+    assert_line(out, "- On A plan — r1 (practitioner): not started; r2 (manager): evidence: "
+                     "plan.docx");
+    size_t at = position(out, "## By role\n\n", 0);
+    at =
+        position(out, "| Role | Respondents | Start | Later |\n| --- | ---: | ---: | ---: |\n", at);
+    at = position(out, "| practitioner | 1 |", at);
+    position(out, "| manager | 1 |", at);
+    assert_line(out, "| manager | 1 | 77.5 | — |");
+    fixture_free(f);
+}
+
+/* Text that would be markup, HTML, control or formula if it were not escaped. */
+#define HOSTILE                                                                                    \
+    "A|B <script>alert(1)</script> # heading\\n## injected \\e[31mred =HYPERLINK(\\\"x\\\") "      \
+    "*em* [link](http://x) `code` &amp; ~~del~~ \\\\"
+
+static void test_markdown_hostile_input_stays_text(void **state)
+{
+    (void)state;
+    char *rules = rules_with("title: Start", "title: \"" HOSTILE "\"");
+    struct fixture *f = fixture_new(rules);
+    free(rules);
+    add_answers(f,
+                "organisation: \"" HOSTILE "\"\n"
+                "respondent: {id: \"- 1. |r\", role: \"# boss|\"}\n",
+                "start.plan: {score: 3, note: \"\\n# note|\\n- item\", evidence: \"" HOSTILE
+                "\"}, start.training: {score: unknown, note: \"  |x|\\ty  \"}, "
+                "start.fatigue: {score: n/a, note: \"1. one\\n> quote\"}, "
+                "later.habit: {score: 10, note: \"<b>\"}");
+    const char *out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_lacks(out, "<script>");
+    assert_lacks(out, "<b>");
+    assert_lacks(out, "\n## injected");
+    assert_lacks(out, "\n# note");
+    assert_lacks(out, "\n- item");
+    assert_lacks(out, "\n> quote");
+    const char *escaped = "A\\|B \\<script\\>alert(1)\\</script\\> \\# heading \\#\\# injected "
+                          "\\\\x1b\\[31mred =HYPERLINK(\"x\") \\*em\\* \\[link\\](http\\://x) "
+                          "\\`code\\` \\&amp; \\~\\~del\\~\\~ \\\\";
+    char line[512];
+    snprintf(line, sizeof(line), "# Implementation readiness: %s", escaped);
+    assert_line(out, line);
+    snprintf(line, sizeof(line), "| %s | — | Not enough answers | 1/3 (33.3%%) |", escaped);
+    assert_line(out, line);
+    snprintf(line, sizeof(line),
+             "- On A plan — - 1. \\|r (\\# boss\\|): \\# note\\| - item; "
+             "evidence: %s",
+             escaped);
+    assert_line(out, line);
+    assert_line(out, "- Find out: Training — - 1. \\|r (\\# boss\\|): \\|x\\| y");
+    assert_line(out, "- Set aside: Fatigue — - 1. \\|r (\\# boss\\|): 1. one \\> quote");
+    assert_line(out, "- On Habit — - 1. \\|r (\\# boss\\|): \\<b\\>");
+    fixture_free(f);
+}
+
+/* ---- CSV ---- */
+
+static void test_csv_header_and_rows_in_rules_order(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n", ANSWERS_64);
+    const char *out = csv(f);
+    struct csv_table t;
+    csv_parse(out, &t);
+    assert_csv_rectangular(&t, 1 + 6);
+    static const char header[] =
+        "organisation,date,rules,rules_version,stage,kind,item,text,level,state,answer,value,"
+        "impact,weight,n,sd,disagreement,acted_on,band,stage_score,note,evidence\r\n";
+    assert_true(strncmp(out, header, strlen(header)) == 0);
+    static const char *const order[] = {"start.plan",    "start.training", "start.fatigue",
+                                        "start.do-plan", "later.habit",    "later.context"};
+    for (size_t r = 0; r < 6; r++)
+        assert_string_equal(t.cells[r + 1][6], order[r]);
+    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"start\","
+                         "\"facilitator\",\"start.plan\",\"A plan\",\"systems\",\"scored\","
+                         "6.0,60.0,16.0,2.0,1,0.0,false,,\"fair\",64.0,,\r\n");
+    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"start\","
+                         "\"barrier\",\"start.fatigue\",\"Fatigue\",\"people\",\"scored\","
+                         "7.0,30.0,14.0,1.0,1,0.0,false,,\"fair\",64.0,,\r\n");
+    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"start\","
+                         "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
+                         "9.0,90.0,2.0,1.0,1,0.0,false,true,\"fair\",64.0,,\r\n");
+    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"later\","
+                         "\"facilitator\",\"later.habit\",\"Habit\",\"people\",\"unknown\","
+                         ",,,1.0,0,,,,\"insufficient-data\",,,\r\n");
+    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"later\","
+                         "\"facilitator\",\"later.context\",\"Context only\",\"systems\","
+                         "\"context\",,,,1.0,,,,,\"insufficient-data\",,,\r\n");
+    size_t len = strlen(out);
+    assert_true(len >= 2 && out[len - 2] == '\r' && out[len - 1] == '\n');
+    csv_free(&t);
+    fixture_free(f);
+}
+
+static void test_csv_many_respondents_notes_joined(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\nrespondent: {id: r1, role: practitioner}\n",
+                "start.plan: {score: 0, note: \"not started\"}, start.fatigue: n/a");
+    add_answers(f, "organisation: Testshire\nrespondent: {id: r2}\n",
+                "start.plan: {score: 10, note: ready, evidence: plan.docx}, "
+                "start.fatigue: n/a");
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: {score: 5, note: anonymous}, start.fatigue: n/a");
+    struct csv_table t;
+    csv_parse(csv(f), &t);
+    assert_csv_rectangular(&t, 7);
+    assert_string_equal(cell(&t, "start.plan", "answer"), "5.0");
+    assert_string_equal(cell(&t, "start.plan", "n"), "3");
+    assert_string_equal(cell(&t, "start.plan", "disagreement"), "true");
+    assert_string_equal(cell(&t, "start.plan", "note"),
+                        "anonymous | practitioner/r1: not started | r2: ready");
+    assert_string_equal(cell(&t, "start.plan", "evidence"), "r2: plan.docx");
+    assert_string_equal(cell(&t, "start.fatigue", "state"), "n/a");
+    assert_string_equal(cell(&t, "start.fatigue", "n"), "0");
+    assert_string_equal(cell(&t, "start.fatigue", "impact"), "");
+    assert_string_equal(cell(&t, "start.training", "state"), "unknown");
+    assert_string_equal(cell(&t, "start.do-plan", "acted_on"), "");
+    csv_free(&t);
+    fixture_free(f);
+}
+
+static void test_csv_hostile_cells_quoted_and_defused(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\n",
+                "start.plan: {score: 1, note: \"+1\", evidence: \"-1\"}, "
+                "start.training: {score: 2, note: \"@SUM(A1)\", evidence: \"\\tTab\"}, "
+                "start.fatigue: {score: 3, note: \"line1\\nline2, \\\"q\\\"\", "
+                "evidence: \"\\rCR\"}, "
+                "start.do-plan: {score: 4, note: \"a\\u001bb\"}");
+    const char *out = csv(f);
+    struct csv_table t;
+    csv_parse(out, &t);
+    assert_csv_rectangular(&t, 7);
+    assert_contains(out, "\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",");
+    assert_string_equal(cell(&t, "start.plan", "organisation"), "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_string_equal(cell(&t, "start.plan", "note"), "'+1");
+    assert_string_equal(cell(&t, "start.plan", "evidence"), "'-1");
+    assert_string_equal(cell(&t, "start.training", "note"), "'@SUM(A1)");
+    assert_string_equal(cell(&t, "start.training", "evidence"), "'\tTab");
+    /* The newline stays inside its quoted field; the record still ends CRLF. */
+    assert_string_equal(cell(&t, "start.fatigue", "note"), "line1\nline2, \"q\"");
+    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\"\r\n");
+    assert_string_equal(cell(&t, "start.do-plan", "note"), "a\\x1bb");
+    assert_lacks(out, "\x1b");
+    csv_free(&t);
+    fixture_free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_markdown_header_names_assessment_and_rules),
+        cmocka_unit_test(test_markdown_summary_table_and_no_score_dash),
+        cmocka_unit_test(test_markdown_gaps_largest_impact_first),
+        cmocka_unit_test(test_markdown_actions_by_priority),
+        cmocka_unit_test(test_markdown_all_top_band_and_no_gaps),
+        cmocka_unit_test(test_markdown_flags_strength_resting_on_earlier_stage),
+        cmocka_unit_test(test_markdown_many_respondents_counts_disagreement_roles),
+        cmocka_unit_test(test_markdown_hostile_input_stays_text),
+        cmocka_unit_test(test_csv_header_and_rows_in_rules_order),
+        cmocka_unit_test(test_csv_many_respondents_notes_joined),
+        cmocka_unit_test(test_csv_hostile_cells_quoted_and_defused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,275 @@
+/*
+ * test_text.c - UTF-8 checks, line breaks, text made safe for a terminal, quoting for
+ * diagnostics, and "did you mean".
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "strbuf.h"
+#include "text.h"
+
+static size_t seq(const char *s, size_t avail)
+{
+    return utf8_seq_len((const unsigned char *)s, avail);
+}
+
+static void test_text_utf8_seq_len_valid(void **state)
+{
+    (void)state;
+    assert_int_equal(seq("A", 1), 1);
+    assert_int_equal(seq("\x7F", 1), 1);
+    assert_int_equal(seq("\xC2\x80", 2), 2);              /* U+0080, the first two-byte */
+    assert_int_equal(seq("\xC3\xA9", 2), 2);
+    assert_int_equal(seq("\xDF\xBF", 2), 2);
+    assert_int_equal(seq("\xE0\xA0\x80", 3), 3);          /* U+0800 */
+    assert_int_equal(seq("\xE2\x82\xAC", 3), 3);
+    assert_int_equal(seq("\xED\x9F\xBF", 3), 3);          /* U+D7FF, just below surrogates */
+    assert_int_equal(seq("\xEE\x80\x80", 3), 3);          /* U+E000, just above */
+    assert_int_equal(seq("\xEF\xBF\xBF", 3), 3);
+    assert_int_equal(seq("\xF0\x90\x80\x80", 4), 4);      /* U+10000 */
+    assert_int_equal(seq("\xF0\x9F\x98\x80", 4), 4);
+    assert_int_equal(seq("\xF4\x8F\xBF\xBF", 4), 4);      /* U+10FFFF, the last */
+    /* Only the sequence's own bytes are needed. */
+    assert_int_equal(seq("\xC3\xA9xyz", 5), 2);
+}
+
+static void test_text_utf8_seq_len_overlong(void **state)
+{
+    (void)state;
+    assert_int_equal(seq("\xC0\x80", 2), 0);
+    assert_int_equal(seq("\xC0\xAF", 2), 0);
+    assert_int_equal(seq("\xC1\xBF", 2), 0);
+    assert_int_equal(seq("\xE0\x80\x80", 3), 0);
+    assert_int_equal(seq("\xE0\x80\xAF", 3), 0);
+    assert_int_equal(seq("\xE0\x9F\xBF", 3), 0);
+    assert_int_equal(seq("\xF0\x80\x80\x80", 4), 0);
+    assert_int_equal(seq("\xF0\x8F\xBF\xBF", 4), 0);
+}
+
+static void test_text_utf8_seq_len_surrogates(void **state)
+{
+    (void)state;
+    assert_int_equal(seq("\xED\xA0\x80", 3), 0);          /* U+D800 */
+    assert_int_equal(seq("\xED\xAD\xBF", 3), 0);
+    assert_int_equal(seq("\xED\xB0\x80", 3), 0);          /* U+DC00 */
+    assert_int_equal(seq("\xED\xBF\xBF", 3), 0);          /* U+DFFF */
+}
+
+static void test_text_utf8_seq_len_beyond_unicode(void **state)
+{
+    (void)state;
+    assert_int_equal(seq("\xF4\x90\x80\x80", 4), 0);      /* U+110000 */
+    assert_int_equal(seq("\xF5\x80\x80\x80", 4), 0);
+    assert_int_equal(seq("\xF7\xBF\xBF\xBF", 4), 0);
+    assert_int_equal(seq("\xF8\x88\x80\x80\x80", 5), 0);  /* old five-byte form */
+    assert_int_equal(seq("\xFC\x84\x80\x80\x80\x80", 6), 0);
+    assert_int_equal(seq("\xFE", 1), 0);
+    assert_int_equal(seq("\xFF", 1), 0);
+}
+
+static void test_text_utf8_seq_len_truncated_and_broken(void **state)
+{
+    (void)state;
+    assert_int_equal(seq("", 0), 0);
+    assert_int_equal(seq("\xC3", 1), 0);
+    assert_int_equal(seq("\xE2\x82", 2), 0);
+    assert_int_equal(seq("\xF0\x9F\x98", 3), 0);
+    /* A string's NUL is not a continuation byte. */
+    assert_int_equal(seq("\xC3", 2), 0);
+    assert_int_equal(seq("\xC3\x28", 2), 0);
+    assert_int_equal(seq("\xE2\x28\xA1", 3), 0);
+    assert_int_equal(seq("\xE2\x82\x28", 3), 0);
+    assert_int_equal(seq("\xF0\x9F\x28\x80", 4), 0);
+    assert_int_equal(seq("\x80", 1), 0);                  /* a lone continuation byte */
+    assert_int_equal(seq("\xBF", 1), 0);
+}
+
+static void test_text_utf8_valid_and_width(void **state)
+{
+    (void)state;
+    size_t bad = 99;
+    assert_true(utf8_valid("", 0, &bad));
+    assert_true(utf8_valid("h\xC3\xA9llo \xE2\x82\xAC", 10, &bad));
+    assert_int_equal(bad, 99);
+    assert_false(utf8_valid("ab\xC3\x28", 4, &bad));
+    assert_int_equal(bad, 2);
+    assert_false(utf8_valid("abc\xE2\x82", 5, &bad));
+    assert_int_equal(bad, 3);
+    assert_false(utf8_valid("\xFF", 1, NULL));
+    /* A NUL byte is valid UTF-8; others refuse it. */
+    assert_true(utf8_valid("a\0b", 3, &bad));
+    assert_int_equal(utf8_width("", 0), 0);
+    assert_int_equal(utf8_width("abc", 3), 3);
+    assert_int_equal(utf8_width("\xC3\xA9t\xC3\xA9", 5), 3);
+    assert_int_equal(utf8_width("\xF0\x9F\x98\x80!", 5), 2);
+}
+
+static void test_text_line_break(void **state)
+{
+    (void)state;
+    assert_int_equal(text_line_break("\n", 1), 1);
+    assert_int_equal(text_line_break("\r\n", 2), 2);
+    assert_int_equal(text_line_break("\r\n", 1), 1);
+    assert_int_equal(text_line_break("\rx", 2), 1);
+    assert_int_equal(text_line_break("\xC2\x85", 2), 2);
+    assert_int_equal(text_line_break("\xE2\x80\xA8", 3), 3);
+    assert_int_equal(text_line_break("\xE2\x80\xA9", 3), 3);
+    assert_int_equal(text_line_break("\xE2\x80\xA9", 2), 0);
+    assert_int_equal(text_line_break("\xC2\xA0", 2), 0);
+    assert_int_equal(text_line_break("\xE2\x80\xA7", 3), 0);
+    assert_int_equal(text_line_break("a", 1), 0);
+    assert_int_equal(text_line_break("\t", 1), 0);
+    assert_int_equal(text_line_break("", 0), 0);
+}
+
+static void expect_safe(const char *in, bool flatten, const char *want)
+{
+    struct strbuf sb = STRBUF_INIT;
+    text_add_safe(&sb, in, flatten);
+    assert_string_equal(strbuf_str(&sb), want);
+    strbuf_release(&sb);
+}
+
+static void test_text_add_safe_controls(void **state)
+{
+    (void)state;
+    expect_safe("plain text", true, "plain text");
+    expect_safe("\x1b[31mred\x1b[0m", true, "\\x1b[31mred\\x1b[0m");
+    expect_safe("ding\a", true, "ding\\x07");
+    expect_safe("back\bspace", true, "back\\x08space");
+    expect_safe("a\rb", true, "a\\x0db");
+    expect_safe("a\rb", false, "a\\x0db");
+    expect_safe("\x7f", true, "\\x7f");
+    expect_safe("a\nb\tc", true, "a b c");
+    expect_safe("a\nb\tc", false, "a\nb\tc");
+    /* Every C0 control but tab and newline, one by one. */
+    for (int c = 1; c < 0x20; c++) {
+        if (c == '\n' || c == '\t')
+            continue;
+        char in[2] = {(char)c, 0}, want[5];
+        snprintf(want, sizeof(want), "\\x%02x", c);
+        expect_safe(in, false, want);
+    }
+}
+
+static void test_text_add_safe_unicode(void **state)
+{
+    (void)state;
+    expect_safe("\xC2\x85", true, "\\x85");             /* NEL */
+    expect_safe("\xC2\x9B" "31m", true, "\\x9b31m");    /* CSI */
+    expect_safe("\xC2\x80\xC2\x9F", true, "\\x80\\x9f");
+    expect_safe("\xC2\xA0", true, "\xC2\xA0");          /* no-break space is text */
+    expect_safe("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c", true, "a b c");
+    expect_safe("\xEF\xBB\xBFstart", true, "start");    /* a byte-order mark is dropped */
+    expect_safe("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", true,
+                "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+}
+
+static void test_text_add_safe_invalid_bytes(void **state)
+{
+    (void)state;
+    expect_safe("\xFF", true, "\xEF\xBF\xBD");
+    expect_safe("a\xC3", true, "a\xEF\xBF\xBD");
+    expect_safe("\xC0\xAF", true, "\xEF\xBF\xBD\xEF\xBF\xBD");
+    expect_safe("\xED\xA0\x80", true, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    expect_safe("x\x80y", true, "x\xEF\xBF\xBDy");
+    /* An invalid lead byte cannot swallow the escape after it. */
+    expect_safe("\xE2\x1b", true, "\xEF\xBF\xBD\\x1b");
+}
+
+static void test_text_add_quoted(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    text_add_quoted(&sb, "short", 10);
+    assert_string_equal(sb.buf, "'short'");
+    strbuf_reset(&sb);
+    text_add_quoted(&sb, "exactly10!", 10);
+    assert_string_equal(sb.buf, "'exactly10!'");
+    strbuf_reset(&sb);
+    text_add_quoted(&sb, "a longer value", 8);
+    assert_string_equal(sb.buf, "'a longer...'");
+    strbuf_reset(&sb);
+    text_add_quoted(&sb, "\xC3\xA9\xC3\xA9\xC3\xA9", 2);
+    assert_string_equal(sb.buf, "'\xC3\xA9\xC3\xA9...'");
+    strbuf_reset(&sb);
+    text_add_quoted(&sb, "a\nb\x1b", 60);
+    assert_string_equal(sb.buf, "'a b\\x1b'");
+    strbuf_reset(&sb);
+    text_add_quoted(&sb, "", 60);
+    assert_string_equal(sb.buf, "''");
+    strbuf_release(&sb);
+}
+
+static void test_text_edit_distance(void **state)
+{
+    (void)state;
+    assert_int_equal(text_edit_distance("", ""), 0);
+    assert_int_equal(text_edit_distance("", "abc"), 3);
+    assert_int_equal(text_edit_distance("abc", ""), 3);
+    assert_int_equal(text_edit_distance("kitten", "sitting"), 3);
+    assert_int_equal(text_edit_distance("flaw", "lawn"), 2);
+    assert_int_equal(text_edit_distance("trainig", "training"), 1);
+    assert_int_equal(text_edit_distance("same", "same"), 0);
+}
+
+static void test_text_did_you_mean(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"format", "id", "version", "title", "levels", "bands"};
+    size_t n = sizeof(keys) / sizeof(keys[0]);
+    assert_string_equal(text_did_you_mean("titel", keys, n), "title");
+    assert_string_equal(text_did_you_mean("formt", keys, n), "format");
+    assert_string_equal(text_did_you_mean("levles", keys, n), "levels");
+    assert_string_equal(text_did_you_mean("ids", keys, n), "id");
+    assert_null(text_did_you_mean("colour", keys, n));
+    /* One letter of three in common is no suggestion. */
+    assert_null(text_did_you_mean("bad", keys, n));
+    assert_null(text_did_you_mean("", keys, 0));
+    static const char *const items[] = {"launch.training-for-all-workers", "launch.plan"};
+    assert_string_equal(text_did_you_mean("launch.trainig-for-all-workers", items, 2),
+                        "launch.training-for-all-workers");
+    /* An exact match wins over an earlier near one; ties go to the first. */
+    static const char *const near[] = {"fob", "foo", "fox"};
+    assert_string_equal(text_did_you_mean("foo", near, 3), "foo");
+    assert_string_equal(text_did_you_mean("fod", near, 3), "fob");
+}
+
+/* Long hostile words get no suggestion rather than a quadratic wait. */
+static void test_text_did_you_mean_long_words(void **state)
+{
+    (void)state;
+    char word[300], cand[300];
+    memset(word, 'a', sizeof(word) - 1);
+    word[sizeof(word) - 1] = '\0';
+    memset(cand, 'a', sizeof(cand) - 1);
+    cand[sizeof(cand) - 1] = '\0';
+    const char *cands[] = {cand};
+    assert_null(text_did_you_mean(word, cands, 1));
+    word[150] = '\0';
+    assert_null(text_did_you_mean(word, cands, 1));
+    cand[151] = '\0';
+    assert_ptr_equal(text_did_you_mean(word, cands, 1), cand);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_utf8_seq_len_valid),
+        cmocka_unit_test(test_text_utf8_seq_len_overlong),
+        cmocka_unit_test(test_text_utf8_seq_len_surrogates),
+        cmocka_unit_test(test_text_utf8_seq_len_beyond_unicode),
+        cmocka_unit_test(test_text_utf8_seq_len_truncated_and_broken),
+        cmocka_unit_test(test_text_utf8_valid_and_width),
+        cmocka_unit_test(test_text_line_break),
+        cmocka_unit_test(test_text_add_safe_controls),
+        cmocka_unit_test(test_text_add_safe_unicode),
+        cmocka_unit_test(test_text_add_safe_invalid_bytes),
+        cmocka_unit_test(test_text_add_quoted),
+        cmocka_unit_test(test_text_edit_distance),
+        cmocka_unit_test(test_text_did_you_mean),
+        cmocka_unit_test(test_text_did_you_mean_long_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

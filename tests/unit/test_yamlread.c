@@ -1,0 +1,562 @@
+/*
+ * test_yamlread.c - the YAML reader: the tree it builds, the positions it records, and
+ * every kind of input it refuses (anchors, aliases, tags, a second document, deep
+ * nesting, duplicate and non-text keys, long text, NULs, too many values, bad bytes and
+ * encodings), each with its exact message, line and column.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "strbuf.h"
+#include "yamlread.h"
+
+/* Reads len bytes of yaml with the default limits into doc, diagnostics into d. */
+static int read_n(struct ydoc *doc, const char *yaml, size_t len, struct diags *d)
+{
+    ydoc_init(doc);
+    diags_init(d);
+    return yaml_read(doc, "t.yaml", yaml, len, &ylimits_default, d);
+}
+
+static int read_s(struct ydoc *doc, const char *yaml, struct diags *d)
+{
+    return read_n(doc, yaml, strlen(yaml), d);
+}
+
+static void done(struct ydoc *doc, struct diags *d)
+{
+    ydoc_release(doc);
+    diags_release(d);
+}
+
+/* A valid document that yields a tree, positions and plain flags. */
+static void test_yamlread_builds_tree_with_positions(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: 1\nb: [x, 'y']\nc: {d: \"e\"}\n", &d), 0);
+    assert_int_equal(d.errors, 0);
+    assert_false(doc.broken);
+    const struct ynode *root = doc.root;
+    assert_non_null(root);
+    assert_int_equal(root->type, YNODE_MAP);
+    assert_int_equal(root->n, 6);
+    assert_int_equal(root->line, 1);
+    assert_int_equal(root->column, 1);
+    assert_string_equal(root->kids[0]->str, "a");
+    assert_string_equal(root->kids[1]->str, "1");
+    assert_true(root->kids[1]->plain);
+    assert_int_equal(root->kids[1]->line, 1);
+    assert_int_equal(root->kids[1]->column, 4);
+    const struct ynode *seq = root->kids[3];
+    assert_int_equal(seq->type, YNODE_SEQ);
+    assert_int_equal(seq->n, 2);
+    assert_int_equal(seq->line, 2);
+    assert_int_equal(seq->column, 4);
+    assert_string_equal(seq->kids[1]->str, "y");
+    assert_false(seq->kids[1]->plain);
+    assert_int_equal(seq->kids[1]->column, 8);
+    const struct ynode *map = root->kids[5];
+    assert_int_equal(map->type, YNODE_MAP);
+    assert_int_equal(map->kids[1]->len, 1);
+    assert_int_equal(map->kids[1]->line, 3);
+    assert_int_equal(map->kids[1]->column, 8);
+    done(&doc, &d);
+}
+
+static void test_yamlread_empty_and_comment_only_have_no_root(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_n(&doc, "", 0, &d), 0);
+    assert_null(doc.root);
+    assert_false(doc.broken);
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, "# nothing here\n\n", &d), 0);
+    assert_null(doc.root);
+    assert_false(doc.broken);
+    done(&doc, &d);
+}
+
+/* A UTF-8 byte-order mark and CRLF line ends read as normal, positions unchanged. */
+static void test_yamlread_bom_and_crlf(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    const char *yaml = "\xEF\xBB\xBF" "a: 1\r\nb: x\r\nb: y\r\n";
+    assert_int_equal(read_s(&doc, yaml, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 3, 1, "duplicate key 'b'; it was first given at line 2");
+    assert_string_equal(d.v[0].source_line, "b: y");
+    assert_int_equal(d.v[0].caret, 0);
+    assert_string_equal(doc.root->kids[0]->str, "a");
+    assert_int_equal(doc.root->kids[0]->column, 1);
+    assert_string_equal(doc.root->kids[3]->str, "x");
+    assert_int_equal(doc.root->kids[3]->line, 2);
+    assert_int_equal(doc.root->kids[3]->column, 4);
+    done(&doc, &d);
+    /* On the first line, where the mark stands, columns do not count it either. */
+    assert_int_equal(read_s(&doc, "\xEF\xBB\xBF{a: 1, a: 2}\r\n", &d), -1);
+    assert_diag(&d, 1, 8, "duplicate key 'a'; it was first given at line 1");
+    assert_string_equal(d.v[0].source_line, "{a: 1, a: 2}");
+    assert_int_equal(d.v[0].caret, 7);
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_anchors_and_aliases(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: &x 1\nb: *x\nc: &y [1]\n", &d), -1);
+    assert_int_equal(d.errors, 3);
+    assert_diag(&d, 1, 4, "anchors ('&') are not allowed in a stagegap file; write the value out");
+    assert_diag(&d, 2, 4, "aliases ('*') are not allowed in a stagegap file; write the value out");
+    assert_diag(&d, 3, 4, "anchors ('&') are not allowed in a stagegap file; write the value out");
+    /* The tree is still built, so callers can report more; the alias stands as INVALID. */
+    assert_false(doc.broken);
+    assert_non_null(doc.root);
+    assert_int_equal(doc.root->kids[3]->type, YNODE_INVALID);
+    done(&doc, &d);
+}
+
+/* "Billion laughs": every anchor and alias is refused and counted, none expanded. */
+static void test_yamlread_alias_bomb_is_refused_quickly(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'i'; c++) {
+        strbuf_addf(&sb, "%c: &%c [", c, c);
+        for (int k = 0; k < 9; k++)
+            strbuf_addf(&sb, "%s*%c", k ? ", " : "", c - 1);
+        strbuf_adds(&sb, "]\n");
+    }
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_n(&doc, sb.buf, sb.len, &d), -1);
+    assert_int_equal(d.errors, 9 + 8 * 9);
+    assert_int_equal(d.n, DIAG_MAX);
+    assert_int_equal(d.dropped, 9 + 8 * 9 - DIAG_MAX);
+    assert_diag(&d, 2, 4, "anchors ('&') are not allowed in a stagegap file; write the value out");
+    assert_diag(&d, 2, 8, "aliases ('*') are not allowed in a stagegap file; write the value out");
+    done(&doc, &d);
+    strbuf_release(&sb);
+}
+
+static void test_yamlread_refuses_tags(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: !!str 1\nb: !local {c: 1}\nc: !!seq []\n", &d), -1);
+    assert_int_equal(d.errors, 3);
+    assert_diag(&d, 1, 4, "tags ('!') are not allowed in a stagegap file; remove the tag");
+    assert_diag(&d, 2, 4, "tags ('!') are not allowed in a stagegap file; remove the tag");
+    assert_diag(&d, 3, 4, "tags ('!') are not allowed in a stagegap file; remove the tag");
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_second_document(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: 1\n---\nb: 2\n", &d), -1);
+    assert_diag(&d, 2, 1, "a second YAML document; a stagegap file holds exactly one");
+    assert_true(doc.broken);
+    assert_null(doc.root);
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, "--- a\n...\n--- b\n", &d), -1);
+    assert_diag(&d, 3, 1, "a second YAML document; a stagegap file holds exactly one");
+    done(&doc, &d);
+}
+
+/* 16 collections inside each other are fine; the 17th is refused where it opens. */
+static void test_yamlread_refuses_deep_nesting(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    char ok[64], deep[64];
+    memset(ok, 0, sizeof(ok));
+    memset(deep, 0, sizeof(deep));
+    memset(ok, '[', 16);
+    memset(ok + 16, ']', 16);
+    memset(deep, '[', 17);
+    memset(deep + 17, ']', 17);
+    assert_int_equal(read_s(&doc, ok, &d), 0);
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, deep, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 1, 17, "nesting deeper than 16 levels");
+    assert_true(doc.broken);
+    assert_null(doc.root);
+    done(&doc, &d);
+    /* Block style counts the same way. */
+    struct strbuf sb = STRBUF_INIT;
+    for (int i = 0; i < 20; i++) {
+        strbuf_addchars(&sb, ' ', (size_t)(2 * i));
+        strbuf_adds(&sb, "k:\n");
+    }
+    assert_int_equal(read_n(&doc, sb.buf, sb.len, &d), -1);
+    assert_diag(&d, 17, 33, "nesting deeper than 16 levels");
+    done(&doc, &d);
+    strbuf_release(&sb);
+}
+
+/* A megabyte of '[' is refused at the limit, without recursion or a big stack. */
+static void test_yamlread_refuses_megabyte_of_brackets(void **state)
+{
+    (void)state;
+    size_t len = 1024 * 1024;
+    char *buf = malloc(len);
+    assert_non_null(buf);
+    memset(buf, '[', len);
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_n(&doc, buf, len, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 1, 17, "nesting deeper than 16 levels");
+    done(&doc, &d);
+    free(buf);
+}
+
+static void test_yamlread_refuses_duplicate_keys(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: 1\nb: 2\na: 3\nc: {x: 1, x: 2, x: 3}\n", &d), -1);
+    assert_int_equal(d.errors, 3);
+    assert_diag(&d, 3, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 4, 11, "duplicate key 'x'; it was first given at line 4");
+    assert_diag(&d, 4, 17, "duplicate key 'x'; it was first given at line 4");
+    /* Quoted and plain spellings of one key are one key. */
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, "a: 1\n\"a\": 2\n", &d), -1);
+    assert_diag(&d, 2, 1, "duplicate key 'a'; it was first given at line 1");
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_non_text_keys(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "? [a, b]\n: 1\n? {c: d}\n: 2\n", &d), -1);
+    assert_int_equal(d.errors, 2);
+    assert_diag(&d, 1, 3, "a key must be plain text, not a list or mapping");
+    assert_diag(&d, 3, 3, "a key must be plain text, not a list or mapping");
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_long_text(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "a: ");
+    strbuf_addchars(&sb, 'x', ylimits_default.max_scalar);
+    strbuf_adds(&sb, "\nb: \"");
+    strbuf_addchars(&sb, 'y', ylimits_default.max_scalar + 1);
+    strbuf_adds(&sb, "\"\n");
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_n(&doc, sb.buf, sb.len, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 2, 4, "text of 16385 bytes is longer than the limit of 16384");
+    done(&doc, &d);
+    strbuf_release(&sb);
+}
+
+/* A NUL written as an escape reaches the scalar: refused there. */
+static void test_yamlread_refuses_escaped_nul(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: ok\nb: \"x\\0y\"\nc: \"\\x00\"\n", &d), -1);
+    assert_int_equal(d.errors, 2);
+    assert_diag(&d, 2, 4, "text holds a NUL character");
+    assert_diag(&d, 3, 4, "text holds a NUL character");
+    done(&doc, &d);
+}
+
+/* A raw NUL or other control byte is a reader error, located by its byte offset. */
+static void test_yamlread_refuses_raw_control_bytes(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    static const char nul[] = "a: 1\nb: x\0y\n";
+    assert_int_equal(read_n(&doc, nul, sizeof(nul) - 1, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 2, 5, "control character U+0000 is not allowed in a YAML file; remove "
+                          "it, or write it as an escape in double quotes");
+    assert_string_equal(d.v[0].source_line, "b: x\\x00y");
+    assert_int_equal(d.v[0].caret, 4);
+    assert_true(doc.broken);
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, "a: b\x07" "c\n", &d), -1);
+    assert_diag(&d, 1, 5, "control character U+0007 is not allowed in a YAML file; remove "
+                          "it, or write it as an escape in double quotes");
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, "\xEF\xBB\xBF" "ab: \x1b[31m\n", &d), -1);
+    assert_diag(&d, 1, 5, "control character U+001B is not allowed in a YAML file; remove "
+                          "it, or write it as an escape in double quotes");
+    assert_string_equal(d.v[0].source_line, "ab: \\x1b[31m");
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_invalid_utf8(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *yaml;
+        unsigned line, column;
+        const char *msg;
+    } cases[] = {
+        {"a: 1\nb: \xC3\x28\n", 2, 4, "invalid UTF-8 (byte 0xc3 at offset 8); save the file as UTF-8"},
+        {"a: \xC0\xAF\n", 1, 4, "invalid UTF-8 (byte 0xc0 at offset 3); save the file as UTF-8"},
+        {"a: \xED\xA0\x80\n", 1, 4, "invalid UTF-8 (byte 0xed at offset 3); save the file as UTF-8"},
+        {"a: \xF4\x90\x80\x80\n", 1, 4, "invalid UTF-8 (byte 0xf4 at offset 3); save the file as UTF-8"},
+        {"a: \xE2\x82\n", 1, 4, "invalid UTF-8 (byte 0xe2 at offset 3); save the file as UTF-8"},
+        {"\xC3\xA9t\xC3\xA9: \xFF\n", 1, 6, "invalid UTF-8 (byte 0xff at offset 7); save the file as UTF-8"},
+        {"a: x\xe2\x80\xa8" "bc\xFE\n", 2, 3, "invalid UTF-8 (byte 0xfe at offset 9); save the file as UTF-8"},
+        {"\xEF\xBB\xBF" "ab\x80\n", 1, 3, "invalid UTF-8 (byte 0x80 at offset 5); save the file as UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct ydoc doc;
+        struct diags d;
+        assert_int_equal(read_s(&doc, cases[i].yaml, &d), -1);
+        assert_int_equal(d.errors, 1);
+        assert_true(doc.broken);
+        assert_diag(&d, cases[i].line, cases[i].column, cases[i].msg);
+        done(&doc, &d);
+    }
+}
+
+/* The caret stands under the bad byte even when escapes come before it. */
+static void test_yamlread_invalid_utf8_caret_after_escapes(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "\x01\xC3\xA9: \xFF\n", &d), -1);
+    assert_diag(&d, 1, 5, "invalid UTF-8 (byte 0xff at offset 5); save the file as UTF-8");
+    assert_string_equal(d.v[0].source_line, "\\x01\xC3\xA9: \xEF\xBF\xBD");
+    assert_int_equal(d.v[0].caret, 7);
+    done(&doc, &d);
+}
+
+/* UTF-16 with a byte-order mark is read, little- or big-endian, positions right. */
+static void test_yamlread_reads_utf16_with_bom(void **state)
+{
+    (void)state;
+    static const char le[] = "\xFF\xFE" "a\0:\0 \0\xE9\0\n\0b\0:\0 \0[\0\n\0";
+    static const char be[] = "\xFE\xFF" "\0a\0:\0 \0\xE9\0\n\0b\0:\0 \0[\0\n";
+    static const char dup[] = "\xFF\xFE" "a\0:\0 \0" "1\0\r\0\n\0a\0:\0 \0" "2\0";
+    const char *bufs[] = {le, be};
+    size_t lens[] = {sizeof(le) - 1, sizeof(be) - 1};
+    for (int i = 0; i < 2; i++) {
+        struct ydoc doc;
+        struct diags d;
+        assert_int_equal(read_n(&doc, bufs[i], lens[i], &d), -1);
+        assert_int_equal(d.errors, 1);
+        assert_diag(&d, 3, 1, "not valid YAML: did not find expected node content (while "
+                              "parsing a flow node, which starts at line 3)");
+        done(&doc, &d);
+    }
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_n(&doc, dup, sizeof(dup) - 1, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 2, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_string_equal(d.v[0].source_line, "a: 2");
+    done(&doc, &d);
+    /* Text outside the BMP comes through a surrogate pair. */
+    static const char pair[] = "\xFF\xFE" "a\0:\0 \0\x3D\xD8\x00\xDE";
+    assert_int_equal(read_n(&doc, pair, sizeof(pair) - 1, &d), 0);
+    assert_string_equal(doc.root->kids[1]->str, "\xF0\x9F\x98\x80");
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_broken_utf16(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    static const char lone_low[] = "\xFF\xFE" "a\0:\0\n\0b\0b\0\x00\xDC";
+    assert_int_equal(read_n(&doc, lone_low, sizeof(lone_low) - 1, &d), -1);
+    assert_diag(&d, 2, 3, "invalid UTF-16: a low surrogate without a high one before it "
+                          "(byte offset 12); save the file as UTF-8");
+    assert_null(d.v[0].source_line);
+    done(&doc, &d);
+    static const char lone_high[] = "\xFE\xFF" "\0a\xD8\x00\0b";
+    assert_int_equal(read_n(&doc, lone_high, sizeof(lone_high) - 1, &d), -1);
+    assert_diag(&d, 1, 2, "invalid UTF-16: a high surrogate without a low one after it "
+                          "(byte offset 4); save the file as UTF-8");
+    done(&doc, &d);
+    static const char odd[] = "\xFF\xFE" "a\0b";
+    assert_int_equal(read_n(&doc, odd, sizeof(odd) - 1, &d), -1);
+    assert_diag(&d, 1, 2, "invalid UTF-16: the last character is cut short (byte offset 4); "
+                          "save the file as UTF-8");
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_utf16_without_bom_and_utf32(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *buf;
+        size_t len;
+        const char *msg;
+    } cases[] = {
+        {"a\0:\0 \0" "1\0", 8, "this looks like UTF-16 or UTF-32 text without a byte-order "
+                              "mark; save the file as UTF-8"},
+        {"\0a\0:\0 \0" "1", 8, "this looks like UTF-16 or UTF-32 text without a byte-order "
+                              "mark; save the file as UTF-8"},
+        {"a\0\0\0", 4, "this looks like UTF-16 or UTF-32 text without a byte-order "
+                       "mark; save the file as UTF-8"},
+        {"\xFF\xFE\0\0" "a\0\0\0", 8, "this is UTF-32 text; save the file as UTF-8"},
+        {"\0\0\xFE\xFF" "\0\0\0a", 8, "this is UTF-32 text; save the file as UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct ydoc doc;
+        struct diags d;
+        assert_int_equal(read_n(&doc, cases[i].buf, cases[i].len, &d), -1);
+        assert_int_equal(d.errors, 1);
+        assert_diag(&d, 1, 1, cases[i].msg);
+        /* Wide text quoted as bytes would be noise: no source line. */
+        assert_null(d.v[0].source_line);
+        assert_true(doc.broken);
+        done(&doc, &d);
+    }
+}
+
+static void test_yamlread_reports_syntax_errors_located(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: 1\n  b: 2\n", &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 2, 4, "not valid YAML: mapping values are not allowed in this context");
+    assert_true(doc.broken);
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, "a: \"open\nb: 2\n", &d), -1);
+    assert_diag(&d, 3, 1, "not valid YAML: found unexpected end of stream (while scanning a "
+                          "quoted scalar, which starts at line 1)");
+    done(&doc, &d);
+}
+
+/* Lines are counted the way libyaml counts them, so the quoted line matches. */
+static void test_yamlread_lines_split_like_the_parser(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: x\xE2\x80\xA8 b: [\n", &d), -1);
+    assert_diag(&d, 2, 3, "not valid YAML: mapping values are not allowed in this context");
+    assert_string_equal(d.v[0].source_line, " b: [");
+    assert_int_equal(d.v[0].caret, 2);
+    done(&doc, &d);
+    assert_int_equal(read_s(&doc, "a: 1\rb: 2\ra: 3\r", &d), -1);
+    assert_diag(&d, 3, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_string_equal(d.v[0].source_line, "a: 3");
+    done(&doc, &d);
+}
+
+static void test_yamlread_refuses_too_many_values(void **state)
+{
+    (void)state;
+    static const struct ylimits small = {.max_depth = 16, .max_scalar = 100, .max_nodes = 10};
+    struct ydoc doc;
+    struct diags d;
+    ydoc_init(&doc);
+    diags_init(&d);
+    const char *yaml = "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]";
+    assert_int_equal(yaml_read(&doc, "t.yaml", yaml, strlen(yaml), &small, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 1, 29, "more than 10 values in one file");
+    assert_true(doc.broken);
+    done(&doc, &d);
+    /* The default limit, within a file under the size cap. */
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addc(&sb, '[');
+    for (size_t i = 0; i < ylimits_default.max_nodes + 10; i++)
+        strbuf_adds(&sb, "1,");
+    strbuf_addc(&sb, ']');
+    assert_true(sb.len < 1024 * 1024);
+    assert_int_equal(read_n(&doc, sb.buf, sb.len, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 1, 400000, "more than 200000 values in one file");
+    done(&doc, &d);
+    strbuf_release(&sb);
+}
+
+/* Every problem of a file is reported, up to DIAG_MAX kept and the rest counted. */
+static void test_yamlread_reports_every_problem(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    for (int i = 0; i < 60; i++)
+        strbuf_addf(&sb, "k%d: &a%d %d\n", i, i, i);
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_n(&doc, sb.buf, sb.len, &d), -1);
+    assert_int_equal(d.errors, 60);
+    assert_int_equal(d.n, DIAG_MAX);
+    assert_int_equal(d.dropped, 10);
+    assert_true(diags_full(&d));
+    assert_diag(&d, 50, 6, "anchors ('&') are not allowed in a stagegap file; write the value out");
+    done(&doc, &d);
+    strbuf_release(&sb);
+}
+
+static void test_yamlread_release_is_safe_twice(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "a: [1, 2]\n", &d), 0);
+    ydoc_release(&doc);
+    ydoc_release(&doc);
+    assert_null(doc.root);
+    diags_release(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_yamlread_builds_tree_with_positions),
+        cmocka_unit_test(test_yamlread_empty_and_comment_only_have_no_root),
+        cmocka_unit_test(test_yamlread_bom_and_crlf),
+        cmocka_unit_test(test_yamlread_refuses_anchors_and_aliases),
+        cmocka_unit_test(test_yamlread_alias_bomb_is_refused_quickly),
+        cmocka_unit_test(test_yamlread_refuses_tags),
+        cmocka_unit_test(test_yamlread_refuses_second_document),
+        cmocka_unit_test(test_yamlread_refuses_deep_nesting),
+        cmocka_unit_test(test_yamlread_refuses_megabyte_of_brackets),
+        cmocka_unit_test(test_yamlread_refuses_duplicate_keys),
+        cmocka_unit_test(test_yamlread_refuses_non_text_keys),
+        cmocka_unit_test(test_yamlread_refuses_long_text),
+        cmocka_unit_test(test_yamlread_refuses_escaped_nul),
+        cmocka_unit_test(test_yamlread_refuses_raw_control_bytes),
+        cmocka_unit_test(test_yamlread_refuses_invalid_utf8),
+        cmocka_unit_test(test_yamlread_invalid_utf8_caret_after_escapes),
+        cmocka_unit_test(test_yamlread_reads_utf16_with_bom),
+        cmocka_unit_test(test_yamlread_refuses_broken_utf16),
+        cmocka_unit_test(test_yamlread_refuses_utf16_without_bom_and_utf32),
+        cmocka_unit_test(test_yamlread_reports_syntax_errors_located),
+        cmocka_unit_test(test_yamlread_lines_split_like_the_parser),
+        cmocka_unit_test(test_yamlread_refuses_too_many_values),
+        cmocka_unit_test(test_yamlread_reports_every_problem),
+        cmocka_unit_test(test_yamlread_release_is_safe_twice),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
