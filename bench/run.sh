@@ -9,12 +9,13 @@
 #
 # Environment: BENCH_DIR (where the temporary files go; default $TMPDIR or /tmp),
 # BENCH_BUILD (build directory; default build-bench-tools in the source root),
-# BENCH_SIZES (respondent counts, e.g. "1000 5000"), STAGEGAP_SOURCE_DIR (measure
-# another stagegap tree with these tools).
+# BENCH_SIZES (respondent counts, e.g. "1000 5000"), BENCH_RUNS (timed runs, default
+# 3), STAGEGAP_SOURCE_DIR (measure another stagegap tree with these tools).
 #
 # Times are wall-clock seconds on a hot page cache: every command runs once untimed
-# first, then the best of 3 timed runs is reported (bench/runstat.c). Only the build
-# and the generator are run under nice; the timed commands are single-threaded.
+# first, then the best of 3 timed runs is reported (bench/runstat.c), with the least
+# CPU time. Only the build and the generator run under nice; the timed commands are
+# single-threaded. Every report is checked (bench/check_report.c) before it is timed.
 #
 # The runstat results ("set -- $r") are split into words on purpose.
 # shellcheck disable=SC2086
@@ -30,7 +31,7 @@ case "${1:-}" in
 --smoke) smoke=1 ;;
 "") ;;
 -h | --help)
-    sed -n '2,19s/^# \{0,1\}//p' "$0"
+    sed -n '2,18s/^# \{0,1\}//p' "$0"
     exit 0
     ;;
 *)
@@ -50,7 +51,7 @@ else
     sizes=${BENCH_SIZES:-1000 10000 50000}
     copies="1 4 16"
     items_n=2000
-    runs=3
+    runs=${BENCH_RUNS:-3}
     warm=1
     single_runs=50
 fi
@@ -182,8 +183,8 @@ echo
 # ---- items ----
 echo "## Items ($items_n respondents; rules with every stage repeated)"
 echo
-echo "| copies | questions | answers | input MiB | stagegap s | µs per answer | baseline s | stagegap / baseline | stagegap peak RSS MiB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| copies | questions | answers | input MiB | stagegap s | µs per answer | baseline s | stagegap / baseline | stagegap peak RSS MiB | stagegap CPU s | baseline CPU s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for k in $copies; do
     rules=$work/rules-x$k.yaml
     dir=$work/items-x$k
@@ -196,14 +197,14 @@ for k in $copies; do
     input=$(du -sk "$dir" | cut -f1)
     r=$(measure "$stagegap" assess --rules "$rules" --format json "$dir")
     set -- $r # split on purpose
-    s_best=$1 s_rss=$4
+    s_best=$1 s_rss=$4 s_cpu=$5
     r=$(measure "$baseline" "$dir")
     set -- $r # split on purpose
-    b_best=$1
+    b_best=$1 b_cpu=$5
     awk -v k="$k" -v q="$questions" -v n="$items_n" -v in_k="$input" -v s="$s_best" \
-        -v b="$b_best" -v sr="$s_rss" \
-        'BEGIN { printf "| %d | %d | %d | %.1f | %.3f | %.2f | %.3f | %.2f | %.1f |\n",
-                 k, q, n * q, in_k / 1024, s, s * 1e6 / (n * q), b, s / b, sr / 1024 }'
+        -v b="$b_best" -v sr="$s_rss" -v sc="$s_cpu" -v bc="$b_cpu" \
+        'BEGIN { printf "| %d | %d | %d | %.1f | %.3f | %.2f | %.3f | %.2f | %.1f | %.3f | %.3f |\n",
+                 k, q, n * q, in_k / 1024, s, s * 1e6 / (n * q), b, s / b, sr / 1024, sc, bc }'
     rm -rf "$dir"
 done
 echo

@@ -1,9 +1,41 @@
 #!/bin/sh
-# Quick start, part two: set up, build with warnings as errors, and run the whole test
-# suite: the release build, then the address + undefined sanitizer build.
+# Quick start, part two: install what is missing, build, and run the whole test suite:
+#   1. the release build, warnings as errors: unit, CLI golden and script tests;
+#   2. the address + undefined sanitizer build (leaks on): the same suite, with the
+#      YAML test suite given to every loader;
+#   3. the CLI tests again under valgrind: no errors, no definite leaks;
+#   4. each libFuzzer target for FUZZ_SECONDS (default 60);
+#   5. the benchmark runner as a smoke test (no timings asserted);
+#   6. the committed .clang-format against the sources.
+# Set STAGEGAP_QUICK=1 to run step 1 only.
 set -eu
 cd "$(dirname "$0")/.."
-scripts/setup.sh build -DSTAGEGAP_WERROR=ON
-ctest --test-dir build --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
-scripts/setup.sh build-asan -DSTAGEGAP_WERROR=ON -DSTAGEGAP_SANITIZE=ON
-ctest --test-dir build-asan --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
+jobs=$(nproc 2>/dev/null || echo 2)
+export STAGEGAP_BROWSER_TESTS=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "release build"
+scripts/setup.sh --tests build -DSTAGEGAP_WERROR=ON
+ctest --test-dir build --output-on-failure -j "$jobs"
+[ "${STAGEGAP_QUICK:-}" = 1 ] && exit 0
+
+step "sanitizer build (address, undefined, leaks)"
+scripts/setup.sh --tests build-asan -DSTAGEGAP_WERROR=ON -DSTAGEGAP_SANITIZE=ON
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+step "CLI tests under valgrind"
+scripts/setup.sh --tests build-valgrind -DSTAGEGAP_VALGRIND=ON
+ctest --test-dir build-valgrind --output-on-failure -j "$jobs" -R '^cli_' \
+    -E 'yaml_suite|fuzz_regressions|html_browser|install'
+
+step "fuzzing"
+fuzz/run.sh
+
+step "benchmark smoke test"
+bench/run.sh --smoke
+
+step "formatting"
+clang-format --dry-run --Werror src/*.c include/*.h tests/unit/*.c fuzz/*.c bench/*.c
+echo "formatting: all files match .clang-format"

@@ -213,17 +213,31 @@ static void read_answers(struct response *resp, const struct ynode *map)
     }
 }
 
-static void require_complete(struct response *resp, const struct ynode *answers)
+/* The key node of map[key], for pointing at "answers:" itself rather than its first entry. */
+static const struct ynode *key_node(const struct ynode *map, const char *key)
+{
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (ynode_is(map->kids[i], key))
+            return map->kids[i];
+    return map;
+}
+
+static void require_complete(struct response *resp, const struct ynode *root,
+                             const struct ynode *answers)
 {
     const struct rules *r = resp->rules;
     for (size_t i = 0; i < r->n_items; i++) {
         if (!r->items[i].question)
             continue;
-        if (resp->state[i] == ANSWER_NONE)
-            yerror(&resp->c, answers, "item '%s' is not answered (--strict)", r->items[i].id);
-        else if (resp->state[i] == ANSWER_UNKNOWN)
-            yerror(&resp->c, ymap_get(answers, r->items[i].id),
-                   "item '%s' is answered 'unknown' (--strict)", r->items[i].id);
+        if (resp->state[i] == ANSWER_NONE) {
+            yerror(&resp->c, key_node(root, "answers"), "item '%s' is not answered (--strict)",
+                   r->items[i].id);
+        } else if (resp->state[i] == ANSWER_UNKNOWN) {
+            const struct ynode *at = ymap_get(answers, r->items[i].id);
+            if (at && at->type == YNODE_MAP && ymap_get(at, "score"))
+                at = ymap_get(at, "score");
+            yerror(&resp->c, at, "item '%s' is answered 'unknown' (--strict)", r->items[i].id);
+        }
     }
 }
 
@@ -290,7 +304,7 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
     if (answers && yexpect_map(&resp->c, answers, "answers")) {
         read_answers(resp, answers);
         if (strict)
-            require_complete(resp, answers);
+            require_complete(resp, root, answers);
     }
 }
 

@@ -14,6 +14,7 @@
 #include "compare.h"
 #include "diag.h"
 #include "fileio.h"
+#include "import.h"
 #include "report.h"
 #include "rules.h"
 #include "rules_render.h"
@@ -32,6 +33,7 @@ struct cli {
     FILE *out, *err;
     const struct command *cmd;
     const char *rules_path, *format, *output, *fail_under;
+    const char *csv, *map, *organisation, *date;  /* import */
     bool strict, fail_on_regression;
     char **args;
     size_t n_args;
@@ -55,6 +57,7 @@ static int cmd_help(struct cli *c);
 static int cmd_compare(struct cli *c);
 static int cmd_trend(struct cli *c);
 static int cmd_ask(struct cli *c);
+static int cmd_import(struct cli *c);
 
 static const char *const assess_options[] = {"rules", "format", "output", "fail-under", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
@@ -64,6 +67,8 @@ static const char *const compare_options[] = {"rules", "format", "output",
                                               "fail-on-regression", NULL};
 static const char *const trend_options[] = {"rules", "format", "output", NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
+static const char *const import_options[] = {"csv", "output", "map", "organisation", "date",
+                                             "rules", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -76,7 +81,7 @@ static const struct command commands[] = {
      "\n"
      "  --rules FILE       score against this rules file (default: the built-in\n"
      "                     Signs of Safety model)\n"
-     "  --format FMT       text (default), markdown, json or csv\n"
+     "  --format FMT       text (default), markdown, json, csv or html\n"
      "  --output FILE      write the report to FILE, whole or not at all; never over\n"
      "                     an input\n"
      "  --fail-under SCORE exit 1 when the focus stage scores under SCORE (0-100), or\n"
@@ -112,7 +117,7 @@ static const struct command commands[] = {
      "scored with the same rules.\n"
      "\n"
      "  --rules FILE          the rules both were answered against (default: built-in)\n"
-     "  --format FMT          text (default), markdown, json or csv\n"
+     "  --format FMT          text (default), markdown, json, csv or html\n"
      "  --output FILE         write the comparison to FILE, whole or not at all\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal, fell\n",
      compare_options, 2, 2},
@@ -123,8 +128,8 @@ static const struct command commands[] = {
      "of their date, not of the arguments.\n"
      "\n"
      "  --rules FILE       the rules all were answered against (default: built-in)\n"
-     "  --format FMT       text (default, with a sparkline per stage), markdown, json\n"
-     "                     or csv (long form: one row per assessment and stage)\n"
+     "  --format FMT       text (default, with a sparkline per stage), markdown, json,\n"
+     "                     csv (long form: one row per assessment and stage) or html\n"
      "  --output FILE      write the trend to FILE, whole or not at all\n",
      trend_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
@@ -139,6 +144,24 @@ static const struct command commands[] = {
      "  --rules FILE       the model to ask about (default: built-in)\n"
      "  --output FILE      the answers file to write or resume (default: answers.yaml)\n",
      ask_options, 0, 0},
+    {"import", cmd_import,
+     "stagegap import --csv FILE --output DIR [--map FILE] [--organisation NAME] "
+     "[--date DATE] [--rules FILE]",
+     "turn a survey tool's CSV export into one answers file per respondent",
+     "Reads a Microsoft Forms or Google Forms export (a header row, one row per\n"
+     "respondent, one column per question) and writes DIR/<respondent>.yaml for each\n"
+     "row, all or nothing. Columns match items by id, by question text, or through a\n"
+     "map file; the forms' own columns (ID, Start time, Completion time, Email, Name,\n"
+     "Timestamp) are used or ignored. See docs/import.md.\n"
+     "\n"
+     "  --csv FILE           the export (CSV UTF-8; - for standard input)\n"
+     "  --output DIR         a new or empty directory for the answers files\n"
+     "  --map FILE           a stagegap-import-map/1 file matching columns to items\n"
+     "  --organisation NAME  the organisation, when the export has no such column\n"
+     "  --date DATE          the date of every response (YYYY-MM-DD); otherwise each\n"
+     "                       response's completion time or timestamp\n"
+     "  --rules FILE         the model the survey asked about (default: built-in)\n",
+     import_options, 0, 0},
     {"help", cmd_help, "stagegap help [COMMAND]", "show help for stagegap or one command",
      "", no_options, 0, 1},
 };
@@ -263,6 +286,14 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->output;
     if (strcmp(name, "fail-under") == 0)
         return &c->fail_under;
+    if (strcmp(name, "csv") == 0)
+        return &c->csv;
+    if (strcmp(name, "map") == 0)
+        return &c->map;
+    if (strcmp(name, "organisation") == 0)
+        return &c->organisation;
+    if (strcmp(name, "date") == 0)
+        return &c->date;
     return NULL;
 }
 
@@ -398,7 +429,7 @@ static bool gate_fails(const struct score *s, double threshold)
 
 static int cmd_assess(struct cli *c)
 {
-    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
     struct rules r;
     struct assessment a;
     struct score s;
@@ -474,7 +505,7 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
 
 static int cmd_compare(struct cli *c)
 {
-    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
     struct rules r;
     struct scored *sc = NULL;
     struct compare cmp;
@@ -499,7 +530,7 @@ static int cmd_compare(struct cli *c)
 
 static int cmd_trend(struct cli *c)
 {
-    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
     struct rules r;
     struct scored *sc = NULL;
     struct strbuf out = STRBUF_INIT;
@@ -609,6 +640,37 @@ static int cmd_ask(struct cli *c)
     }
     sigaction(SIGINT, &old, NULL);
     ask_release(&s);
+    rules_release(&r);
+    return rc;
+}
+
+static int cmd_import(struct cli *c)
+{
+    if (!c->csv || !c->output)
+        return usage_error(c, c->csv ? "missing --output DIR" : "missing --csv FILE", NULL);
+    if (c->date && !date_valid(c->date))
+        return usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
+    struct rules r;
+    int rc = load_rules(c, &r);
+    if (rc)
+        return rc;
+    struct import_options o = {c->csv, c->map, c->organisation, c->date};
+    struct import_result res;
+    struct diags d;
+    struct strbuf summary = STRBUF_INIT;
+    import_result_init(&res);
+    diags_init(&d);
+    if (import_csv(&r, &o, &res, &d) == 0 && import_write(&res, c->output, &d) == 0) {
+        import_summary(&res, c->csv, c->output, &summary);
+        rc = write_stream(c->out, strbuf_str(&summary), summary.len, "standard output", c->err);
+    }
+    if (d.n)
+        print_diags(c, &d);  /* warnings are worth showing on success too */
+    if (diags_failed(&d))
+        rc = diags_exit_code(&d);
+    strbuf_release(&summary);
+    diags_release(&d);
+    import_result_release(&res);
     rules_release(&r);
     return rc;
 }
@@ -727,9 +789,10 @@ static void general_help(struct strbuf *sb)
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         strbuf_addf(sb, "  %-9s %s\n", commands[i].name, commands[i].summary);
     strbuf_adds(sb, "\nWithout --rules, the built-in Signs of Safety model is used.\n"
-                    "Formats: text, markdown, json, csv.\n"
-                    "Exit status: 0 success, 1 a --fail-under gate failed, 2 usage error,\n"
-                    "3 invalid input, 4 a file could not be read or written.\n\n"
+                    "Formats: text, markdown, json, csv, html.\n"
+                    "Exit status: 0 success, 1 a gate failed (--fail-under,\n"
+                    "--fail-on-regression), 2 usage error, 3 invalid input, 4 a file could\n"
+                    "not be read or written.\n\n"
                     "'stagegap help COMMAND' shows a command's options; "
                     "'stagegap --version' the version.\n");
 }

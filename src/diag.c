@@ -61,6 +61,19 @@ static size_t prefix_bytes(const char *p, size_t len, size_t points)
     return i;
 }
 
+/* The end of the line that starts at p: its line break, or end. */
+static const char *line_end(const char *p, const char *end, size_t *brk)
+{
+    for (*brk = 0; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        /* Only these bytes can start a line break; test them before asking. */
+        if ((c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2) &&
+            (*brk = text_line_break(p, (size_t)(end - p))) != 0)
+            break;
+    }
+    return p;
+}
+
 /*
  * A safe copy of line number `line` of the current source, or NULL; *caret gets how many
  * code points of that copy stand before `column`, escapes included. Lines are split as
@@ -75,18 +88,14 @@ static char *copy_source_line(const struct diags *d, unsigned line, unsigned col
     const char *p = d->source, *end = d->source + d->source_len;
     if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
+    size_t brk;
     for (unsigned l = 1; l < line; l++) {
-        size_t brk = 0;
-        while (p < end && (brk = text_line_break(p, (size_t)(end - p))) == 0)
-            p++;
-        if (p == end)
+        p = line_end(p, end, &brk);
+        if (!brk)
             return NULL;
         p += brk;
     }
-    const char *eol = p;
-    while (eol < end && text_line_break(eol, (size_t)(end - eol)) == 0)
-        eol++;
-    size_t len = (size_t)(eol - p);
+    size_t len = (size_t)(line_end(p, end, &brk) - p);
     if (len > SOURCE_LINE_MAX)
         len = SOURCE_LINE_MAX;
     struct strbuf sb = STRBUF_INIT;
@@ -157,21 +166,53 @@ static void render_caret(struct strbuf *out, const char *shown, size_t caret)
     strbuf_adds(out, "^\n");
 }
 
+static const struct diag *sort_diags;
+
+/* By line and column, then in the order found, so equal positions keep their order. */
+static int compare_positions(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    const struct diag *x = &sort_diags[a], *y = &sort_diags[b];
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static void render_one(const struct diag *g, struct strbuf *out)
+{
+    text_add_safe(out, g->file, true);
+    if (g->line)
+        strbuf_addf(out, ":%u:%u", g->line, g->column ? g->column : 1);
+    strbuf_addf(out, ": %s: ", severity_name(g->severity));
+    strbuf_adds(out, g->message);
+    strbuf_addc(out, '\n');
+    if (g->source_line && g->line) {
+        strbuf_addf(out, "    %s\n", g->source_line);
+        render_caret(out, g->source_line, g->caret);
+    }
+}
+
+/*
+ * Files come in the order they were read; within a file, problems come top to bottom,
+ * though they are found in several passes (parsing, then each check).
+ */
 void diags_render(const struct diags *d, struct strbuf *out)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        const struct diag *g = &d->v[i];
-        text_add_safe(out, g->file, true);
-        if (g->line)
-            strbuf_addf(out, ":%u:%u", g->line, g->column ? g->column : 1);
-        strbuf_addf(out, ": %s: ", severity_name(g->severity));
-        strbuf_adds(out, g->message);
-        strbuf_addc(out, '\n');
-        if (g->source_line && g->line) {
-            strbuf_addf(out, "    %s\n", g->source_line);
-            render_caret(out, g->source_line, g->caret);
-        }
+    size_t *order = xcalloc(d->n ? d->n : 1, sizeof(*order));
+    for (size_t i = 0; i < d->n; i++)
+        order[i] = i;
+    sort_diags = d->v;
+    for (size_t start = 0, end; start < d->n; start = end) {
+        for (end = start + 1; end < d->n && strcmp(d->v[end].file, d->v[start].file) == 0;)
+            end++;
+        qsort(order + start, end - start, sizeof(*order), compare_positions);
     }
+    sort_diags = NULL;
+    for (size_t i = 0; i < d->n; i++)
+        render_one(&d->v[order[i]], out);
+    free(order);
     if (d->dropped)
         strbuf_addf(out, "stagegap: %zu more problem%s not shown\n", d->dropped,
                     d->dropped == 1 ? "" : "s");

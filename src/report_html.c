@@ -134,7 +134,8 @@ static unsigned long ramp_colour(double score)
     double f = t - (double)i;
     unsigned long rgb = 0;
     for (int shift = 16; shift >= 0; shift -= 8) {
-        double a = (double)((stops[i] >> shift) & 0xFF), b = (double)((stops[i + 1] >> shift) & 0xFF);
+        double a = (double)((stops[i] >> shift) & 0xFF),
+               b = (double)((stops[i + 1] >> shift) & 0xFF);
         rgb |= (unsigned long)lround(a + (b - a) * f) << shift;
     }
     return rgb;
@@ -144,14 +145,14 @@ static unsigned long ramp_colour(double score)
 static const struct {
     const char *hex, *name;
 } series_colours[] = {
-    {"#0072B2", "blue"},   {"#D55E00", "vermillion"}, {"#009E73", "bluish green"},
-    {"#CC79A7", "reddish purple"}, {"#000000", "black"}, {"#E69F00", "orange"},
+    {"#0072B2", "blue"},           {"#D55E00", "vermillion"}, {"#009E73", "bluish green"},
+    {"#CC79A7", "reddish purple"}, {"#000000", "black"},      {"#E69F00", "orange"},
     {"#56B4E9", "sky blue"},       {"#F0E442", "yellow"},
 };
 enum { N_SERIES_STYLES = 8 };
 
-static const char BAR_COLOUR[] = "#0072B2";     /* Okabe-Ito blue: 5.2:1 against white */
-static const char BEFORE_COLOUR[] = "#E69F00";  /* Okabe-Ito orange */
+static const char BAR_COLOUR[] = "#0072B2";    /* Okabe-Ito blue: 5.2:1 against white */
+static const char BEFORE_COLOUR[] = "#E69F00"; /* Okabe-Ito orange */
 
 /* ---- the page ---- */
 
@@ -172,6 +173,8 @@ static const char CSS[] =
     "code,.id{font-family:ui-monospace,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
     "font-size:.85em;overflow-wrap:anywhere}\n"
     ".id{display:block;color:#555555;margin-top:.15rem}\n"
+    ".sub{display:block;color:#555555;font-size:.8em}\n"
+    "table.narrow{width:auto;min-width:60%}\n"
     "nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}\n"
     "nav a{color:#0b4f8a}\n"
     ".callout{border:1px solid #8c8c8c;border-left:6px solid #D55E00;padding:.5rem .85rem;"
@@ -194,14 +197,16 @@ static const char CSS[] =
     ".said{white-space:pre-line}\n"
     ".who{font-weight:600}\n"
     "td.heat{text-align:center;font-weight:700;font-variant-numeric:tabular-nums}\n"
-    "td.heat .sub{display:block;font-weight:400;font-size:.8em}\n"
+    "td.heat .sub{display:block;font-weight:400;font-size:.8em;color:inherit}\n"
     "td.empty{text-align:center;color:#555555}\n"
+    ".nowrap{white-space:nowrap}\n"
     ".key{display:flex;flex-wrap:wrap;gap:0;align-items:stretch;margin:.25rem 0 1rem;"
     "font-size:.8rem}\n"
+    ".key .k{border:0;min-width:0;padding:.1rem .5rem .1rem 0;font-weight:700}\n"
     ".key span{display:inline-block;min-width:3.2rem;padding:.1rem .3rem;text-align:center;"
     "border:1px solid #8c8c8c}\n"
     "figure{margin:1rem 0}\n"
-    "figure svg{display:block;max-width:100%;height:auto}\n"
+    "figure svg{display:block;width:100%;height:auto}\n"
     "figcaption{font-size:.9rem;color:#333333;margin-top:.35rem}\n"
     "svg text{font-family:inherit;font-size:13px;fill:#1b1b1b}\n"
     "svg text.b{font-weight:700}\n"
@@ -229,7 +234,7 @@ static const char CSS[] =
 
 struct page {
     struct strbuf *out;
-    unsigned charts;   /* numbers the charts' ids */
+    unsigned charts; /* numbers the charts' ids */
 };
 
 /* Everything up to the opening of <title>: the caller writes the title text. */
@@ -324,8 +329,10 @@ static void svg_open(struct page *p, double w, double h, const struct strbuf *ti
 {
     unsigned n = ++p->charts;
     struct strbuf *out = p->out;
-    strbuf_addf(out, "<figure>\n<svg role=\"img\" aria-labelledby=\"chart%u-title\" "
-                     "aria-describedby=\"chart%u-desc\" viewBox=\"0 0 ", n, n);
+    strbuf_addf(out,
+                "<figure>\n<svg role=\"img\" aria-labelledby=\"chart%u-title\" "
+                "aria-describedby=\"chart%u-desc\" viewBox=\"0 0 ",
+                n, n);
     report_add_number(out, w);
     strbuf_addc(out, ' ');
     report_add_number(out, h);
@@ -347,6 +354,17 @@ static void svg_close(struct page *p, const char *figcaption)
     if (figcaption)
         strbuf_addf(p->out, "<figcaption>%s</figcaption>\n", figcaption);
     strbuf_adds(p->out, "</figure>\n");
+}
+
+/* An axis label: a number as report_add_number writes it, without a trailing ".0". */
+static void tick_number(struct strbuf *out, double v)
+{
+    size_t before = out->len;
+    report_add_number(out, v);
+    if (out->len - before > 2 && strcmp(out->buf + out->len - 2, ".0") == 0) {
+        out->len -= 2;
+        out->buf[out->len] = '\0';
+    }
 }
 
 /* A numeric attribute: ` name="12.5"`. */
@@ -379,8 +397,7 @@ static void svg_text_open(struct strbuf *out, double x, double y, const char *cl
 }
 
 /* A rectangle painted with paint: attributes such as fill="#0072B2". */
-static void svg_rect(struct strbuf *out, double x, double y, double w, double h,
-                     const char *paint)
+static void svg_rect(struct strbuf *out, double x, double y, double w, double h, const char *paint)
 {
     strbuf_adds(out, "<rect");
     attr(out, "x", x);
@@ -465,7 +482,8 @@ static void svg_band_zones(struct strbuf *out, const struct rules *r, double top
             continue;
         svg_rect(out, bar_x(lo), top, bar_x(hi) - bar_x(lo), bottom - top,
                  b % 2 ? "fill=\"#f5f5f5\"" : "fill=\"#e6e6e6\"");
-        svg_text_open(out, (bar_x(lo) + bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s", "middle", 0);
+        svg_text_open(out, (bar_x(lo) + bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s", "middle",
+                      0);
         html_text(out, r->bands[b].title);
         strbuf_adds(out, "</text>\n");
     }
@@ -486,7 +504,7 @@ static void svg_band_zones(struct strbuf *out, const struct rules *r, double top
         last = x;
         svg_line(out, x, bottom, x, bottom + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
         svg_text_open(out, x, bottom + 19, "s", "middle", 0);
-        report_add_number(out, v);
+        tick_number(out, v);
         strbuf_adds(out, "</text>\n");
     }
 }
@@ -501,9 +519,9 @@ static void bands_in_words(struct strbuf *out, const struct rules *r)
         strbuf_adds(out, b ? "; " : "");
         html_text(out, r->bands[b].title);
         strbuf_adds(out, " from ");
-        report_add_number(out, lo);
+        tick_number(out, lo);
         strbuf_adds(out, b ? " to under " : " to ");
-        report_add_number(out, hi);
+        tick_number(out, hi);
     }
     strbuf_adds(out, ".");
 }
@@ -720,26 +738,26 @@ static void heat_cell(struct strbuf *out, const struct score_cell *c)
         return;
     }
     if (!c->has_score) {
-        strbuf_addf(out, "<td class=\"empty\">not scored<span class=\"id\">%zu of %zu "
-                         "answered</span></td>",
+        strbuf_addf(out,
+                    "<td class=\"empty\">not scored<span class=\"sub\">%zu of %zu "
+                    "answered</span></td>",
                     c->answered, c->items);
         return;
     }
     unsigned long bg = ramp_colour(c->score);
-    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">",
-                bg, bg, text_colour_on(bg));
+    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
+                bg, text_colour_on(bg));
     report_add_number(out, c->score);
-    strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered,
-                c->items);
+    strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
 }
 
 static void heat_key(struct strbuf *out)
 {
-    strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\">");
+    strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\"><span class=\"k\">Shade:</span>");
     for (int v = 0; v <= 100; v += 20) {
         unsigned long bg = ramp_colour(v);
-        strbuf_addf(out, "<span style=\"--shade:#%06lx;background:#%06lx;color:%s\">%d</span>",
-                    bg, bg, text_colour_on(bg), v);
+        strbuf_addf(out, "<span style=\"--shade:#%06lx;background:#%06lx;color:%s\">%d</span>", bg,
+                    bg, text_colour_on(bg), v);
     }
     strbuf_adds(out, "</div>\n");
 }
@@ -785,15 +803,17 @@ static void summary_section(struct page *p, const struct score *s)
     focus_callouts(out, s);
     stage_chart(p, s);
     summary_table(out, s);
-    strbuf_addf(out, "<p>Scores run from 0 to 100. A stage with too few answers is not scored. "
-                     "In the gap tables, the answer is on the questionnaire&#39;s scale of %ld "
-                     "to %ld (for a barrier, a high answer means it bites) and the impact is "
-                     "the points the stage would gain if that gap were closed.",
+    strbuf_addf(out,
+                "<p>Scores run from 0 to 100. A stage with too few answers is not scored. "
+                "In the gap tables, the answer is on the questionnaire&#39;s scale of %ld "
+                "to %ld (for a barrier, a high answer means it bites) and the impact is "
+                "the points the stage would gain if that gap were closed.",
                 r->scale_min, r->scale_max);
     if (s->assessment->respondents > 1)
-        strbuf_addf(out, " Answers are averages over %zu respondents; respondents disagree on "
-                         "an item when their answers are spread over a quarter of the scale "
-                         "or more.",
+        strbuf_addf(out,
+                    " Answers are averages over %zu respondents; respondents disagree on "
+                    "an item when their answers are spread over a quarter of the scale "
+                    "or more.",
                     s->assessment->respondents);
     strbuf_adds(out, "</p>\n");
     heat_matrix(out, s);
@@ -912,7 +932,7 @@ static void answer_cell(struct strbuf *out, const struct score *s, size_t item)
     strbuf_adds(out, "<td class=\"num\">");
     report_add_number(out, it->answer);
     if (s->assessment->respondents > 1) {
-        strbuf_addf(out, "<span class=\"id\">mean of %zu, range ", t->n);
+        strbuf_addf(out, "<span class=\"sub\">mean of %zu, range ", t->n);
         report_add_number(out, t->min);
         strbuf_adds(out, " to ");
         report_add_number(out, t->max);
@@ -955,13 +975,14 @@ static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
     }
     strbuf_adds(out, "<table>\n<caption>Gaps in ");
     html_text(out, r->stages[stage].title);
-    strbuf_addf(out, " <span class=\"muted\">(answer on %ld to %ld; impact: points the stage "
-                     "would gain if the gap were closed)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Gap</th><th scope=\"col\">Kind</th>"
-                     "<th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Answer</th>"
-                     "<th scope=\"col\" class=\"num\">Impact</th>"
-                     "<th scope=\"col\">Suggestions that address it</th>"
-                     "<th scope=\"col\">What respondents said</th></tr></thead>\n<tbody>\n",
+    strbuf_addf(out,
+                " <span class=\"muted\">(answer on %ld to %ld; impact: points the stage "
+                "would gain if the gap were closed)</span></caption>\n<thead><tr>"
+                "<th scope=\"col\">Gap</th><th scope=\"col\">Kind</th>"
+                "<th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Answer</th>"
+                "<th scope=\"col\" class=\"num\">Impact</th>"
+                "<th scope=\"col\">Suggestions that address it</th>"
+                "<th scope=\"col\">What respondents said</th></tr></thead>\n<tbody>\n",
                 r->scale_min, r->scale_max);
     for (size_t g = 0; g < st->n_gaps; g++) {
         size_t i = st->gaps[g];
@@ -990,7 +1011,7 @@ static void stage_levels(struct strbuf *out, const struct score *s, size_t stage
     const struct rules *r = s->rules;
     strbuf_adds(out, "<h3>");
     html_text(out, r->stages[stage].title);
-    strbuf_adds(out, " by level of change</h3>\n<table class=\"keep\">\n<caption>");
+    strbuf_adds(out, " by level of change</h3>\n<table class=\"keep narrow\">\n<caption>");
     html_text(out, r->stages[stage].title);
     strbuf_adds(out, " by level of change");
     heat_caption_note(out);
@@ -1048,8 +1069,9 @@ static void stage_section(struct strbuf *out, const struct score *s, size_t stag
     const struct rules *r = s->rules;
     const struct score_stage *st = &s->stages[stage];
     const struct rules_stage *rs = &r->stages[stage];
-    strbuf_addf(out, "<section class=\"stage\" id=\"stage-%zu\" aria-labelledby=\"stage-%zu-h\">\n"
-                     "<h2 id=\"stage-%zu-h\">",
+    strbuf_addf(out,
+                "<section class=\"stage\" id=\"stage-%zu\" aria-labelledby=\"stage-%zu-h\">\n"
+                "<h2 id=\"stage-%zu-h\">",
                 stage + 1, stage + 1, stage + 1);
     html_text(out, rs->title);
     strbuf_adds(out, ": ");
@@ -1079,8 +1101,9 @@ static void stage_section(struct strbuf *out, const struct score *s, size_t stag
     if (s->assessment->respondents > 1) {
         size_t n = disagreements(s, stage);
         if (n)
-            strbuf_addf(out, "<p><span class=\"tag\">respondents disagree</span> on %zu item%s "
-                             "in this stage: talk about why before acting on them.</p>\n",
+            strbuf_addf(out,
+                        "<p><span class=\"tag\">respondents disagree</span> on %zu item%s "
+                        "in this stage: talk about why before acting on them.</p>\n",
                         n, plural(n));
     }
     gaps_table(out, s, stage);
@@ -1200,8 +1223,9 @@ static void compare_chart(struct page *p, const struct compare *c)
         if (cs->has_before && cs->has_after) {
             strbuf_adds(out, ": ");
             html_delta(out, cs->delta);
-            if (cs->regressed)
-                strbuf_adds(out, ", fell");
+            strbuf_adds(out, cs->regressed                   ? ", fell"
+                             : cs->delta > COMPARE_TOLERANCE ? ", rose"
+                                                             : ", unchanged");
         }
         strbuf_adds(out, "</text>\n");
         for (int k = 0; k < 2; k++) {
@@ -1289,14 +1313,15 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
         if (!item_selected(ci, f))
             continue;
         if (!shown++)
-            strbuf_addf(out, "<table>\n<caption>%s <span class=\"muted\">(mean answers on %ld "
-                             "to %ld; for a barrier, a high answer means it bites)</span>"
-                             "</caption>\n<thead><tr><th scope=\"col\">Item</th>"
-                             "<th scope=\"col\">Stage</th><th scope=\"col\">Kind</th>"
-                             "<th scope=\"col\" class=\"num\">Before</th>"
-                             "<th scope=\"col\" class=\"num\">After</th>"
-                             "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n"
-                             "<tbody>\n",
+            strbuf_addf(out,
+                        "<table>\n<caption>%s <span class=\"muted\">(mean answers on %ld "
+                        "to %ld; for a barrier, a high answer means it bites)</span>"
+                        "</caption>\n<thead><tr><th scope=\"col\">Item</th>"
+                        "<th scope=\"col\">Stage</th><th scope=\"col\">Kind</th>"
+                        "<th scope=\"col\" class=\"num\">Before</th>"
+                        "<th scope=\"col\" class=\"num\">After</th>"
+                        "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n"
+                        "<tbody>\n",
                         captions[f], r->scale_min, r->scale_max);
         strbuf_adds(out, "<tr><th scope=\"row\">");
         html_text(out, r->items[i].text);
@@ -1365,8 +1390,9 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     assessment_line(out, "Before", b->assessment);
     assessment_line(out, "After", a->assessment);
     meta_model(out, r);
-    strbuf_adds(out, "</dl>\n</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
-                     "\n<h2 id=\"stages-h\">Stages</h2>\n");
+    strbuf_adds(out,
+                "</dl>\n</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
+                "\n<h2 id=\"stages-h\">Stages</h2>\n");
     regression_callout(out, c);
     compare_chart(&p, c);
     compare_table(out, c);
@@ -1385,27 +1411,33 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
 
 /* ---- trend ---- */
 
-static const char *const dashes[N_SERIES_STYLES] = {
-    NULL, "9 5", "2 4", "12 4 3 4", "6 3", "1 3", "14 3 2 3 2 3", "4 6"};
+static const char *const dashes[N_SERIES_STYLES] = {NULL,  "9 5", "2 4",          "12 4 3 4",
+                                                    "6 3", "1 3", "14 3 2 3 2 3", "4 6"};
 static const char *const dash_names[N_SERIES_STYLES] = {
-    "solid line", "dashed line", "dotted line", "dash-dot line", "short-dashed line",
-    "fine dotted line", "dash-dot-dot line", "sparse dashed line"};
+    "solid line",        "dashed line",      "dotted line",       "dash-dot line",
+    "short-dashed line", "fine dotted line", "dash-dot-dot line", "sparse dashed line"};
 static const char *const marker_names[N_SERIES_STYLES] = {
-    "circles", "squares", "triangles", "diamonds", "downward triangles", "crosses", "plus signs",
-    "hollow circles"};
+    "circles", "squares",    "triangles",     "diamonds", "downward triangles",
+    "crosses", "plus signs", "hollow circles"};
 
 /* Marker shape k centred on (x, y), outlined in white so overlapping markers stay apart. */
 static void svg_marker(struct strbuf *out, size_t k, double x, double y, const char *colour)
 {
-    static const char *const paths[] = {
-        NULL, NULL, "m0,-6.5 l6,10.5 h-12 z", "m0,-7 l7,7 l-7,7 l-7,-7 z",
-        "m0,6.5 l6,-10.5 h-12 z", "m-5,-5 l10,10 m0,-10 l-10,10", "m-6,0 h12 m-6,-6 v12", NULL};
+    static const char *const paths[] = {NULL,
+                                        NULL,
+                                        "m0,-6.5 l6,10.5 h-12 z",
+                                        "m0,-7 l7,7 l-7,7 l-7,-7 z",
+                                        "m0,6.5 l6,-10.5 h-12 z",
+                                        "m-5,-5 l10,10 m0,-10 l-10,10",
+                                        "m-6,0 h12 m-6,-6 v12",
+                                        NULL};
     switch (k % N_SERIES_STYLES) {
     case 0:
         strbuf_adds(out, "<circle");
         attr(out, "cx", x);
         attr(out, "cy", y);
-        strbuf_addf(out, " r=\"5.5\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n", colour);
+        strbuf_addf(out, " r=\"5.5\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
+                    colour);
         return;
     case 1:
         svg_rect_fill(out, x - 5, y - 5, 10, 10, colour, "#ffffff");
@@ -1414,7 +1446,8 @@ static void svg_marker(struct strbuf *out, size_t k, double x, double y, const c
         strbuf_adds(out, "<circle");
         attr(out, "cx", x);
         attr(out, "cy", y);
-        strbuf_addf(out, " r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2.5\"/>\n", colour);
+        strbuf_addf(out, " r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
+                    colour);
         return;
     case 5:
     case 6:
@@ -1467,7 +1500,8 @@ static void trend_axes(struct strbuf *out, const struct trend *t, const struct t
     for (int v = 0; v <= 100; v += 20) {
         double y = trend_y(g, v);
         svg_line(out, g->x0, y, g->x1, y,
-                 v ? "stroke=\"#d0d0d0\" stroke-width=\"1\"" : "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+                 v ? "stroke=\"#d0d0d0\" stroke-width=\"1\""
+                   : "stroke=\"#1b1b1b\" stroke-width=\"1\"");
         svg_text_open(out, g->x0 - 8, y + 4, "s", "end", 0);
         strbuf_addf(out, "%d</text>\n", v);
     }
@@ -1478,11 +1512,12 @@ static void trend_axes(struct strbuf *out, const struct trend *t, const struct t
         double lo = clamp100(r->bands[b].min), y = trend_y(g, lo);
         if (lo <= 0 || lo >= 100)
             continue;
-        svg_line(out, g->x0, y, g->x1, y, "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
+        svg_line(out, g->x0, y, g->x1, y,
+                 "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
         svg_text_open(out, g->x1 + 6, y + 4, "s", NULL, 0);
         html_text(out, r->bands[b].title);
         strbuf_adds(out, " from ");
-        report_add_number(out, lo);
+        tick_number(out, lo);
         strbuf_adds(out, "</text>\n");
     }
     /* Date labels: slanted when many, and only every step-th when very many. */
@@ -1547,14 +1582,26 @@ static void trend_legend(struct strbuf *out, const struct rules *r, double x)
     }
 }
 
+/* Wide enough for the band labels right of the plot ("Established from 60"). */
+static double trend_width(const struct rules *r, double x1)
+{
+    double width = BARS_W;
+    for (size_t b = 0; b < r->n_bands; b++) {
+        double need =
+            x1 + 16 + 7.2 * (double)(utf8_width(r->bands[b].title, strlen(r->bands[b].title)) + 9);
+        width = need > width ? need : width;
+    }
+    return ceil(width);
+}
+
 static void trend_chart(struct page *p, const struct trend *t)
 {
     struct strbuf *out = p->out;
     const struct rules *r = t->points[0]->rules;
-    struct trend_geom g = {64, 640, 0, 0, t->n, t->n > 6};
+    struct trend_geom g = {64, 660, 0, 0, t->n, t->n > 6};
     g.top = 22 * (double)r->n_stages + 24;
     g.bottom = g.top + 300;
-    double height = g.bottom + (g.rotate ? 84 : 34);
+    double height = g.bottom + (g.rotate ? 84 : 34), width = trend_width(r, g.x1);
     struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT, caption = STRBUF_INIT;
     strbuf_addf(&title, "Stage scores out of 100 at each of %zu assessment%s, in date order", t->n,
                 plural(t->n));
@@ -1581,7 +1628,7 @@ static void trend_chart(struct page *p, const struct trend *t)
     strbuf_adds(&caption, ". Dashed grey lines mark where each band starts. A gap in a line is an "
                           "assessment without a score for that stage. The numbers are in the "
                           "table below.");
-    svg_open(p, BARS_W, height, &title, &desc);
+    svg_open(p, width, height, &title, &desc);
     trend_legend(out, r, g.x0);
     trend_axes(out, t, &g);
     for (size_t st = 0; st < r->n_stages; st++)
@@ -1607,7 +1654,7 @@ static void trend_table(struct strbuf *out, const struct trend *t)
     strbuf_adds(out, "<th scope=\"col\">Focus</th></tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];
-        strbuf_adds(out, "<tr><th scope=\"row\">");
+        strbuf_adds(out, "<tr><th scope=\"row\" class=\"nowrap\">");
         html_text(out, s->assessment->date);
         strbuf_adds(out, "</th><td>");
         html_text(out, s->assessment->organisation);
@@ -1615,7 +1662,7 @@ static void trend_table(struct strbuf *out, const struct trend *t)
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, "<td class=\"num\">");
             stage_score(out, s, st);
-            strbuf_adds(out, "<span class=\"id\">");
+            strbuf_adds(out, "<span class=\"sub\">");
             html_text(out, score_band_title(s, st));
             strbuf_adds(out, "</span></td>");
         }

@@ -339,10 +339,15 @@ static void roles(struct text_out *o)
     if (!s->n_roles)
         return;
     strbuf_addc(o->sb, '\n');
-    heading(o, "By role");
+    heading(o, "By role (respondents, then each stage's score)");
+    size_t width = 4;
+    for (size_t k = 0; k < s->n_roles; k++) {
+        size_t w = utf8_width(s->roles[k].role, strlen(s->roles[k].role));
+        width = w > width ? (w > 40 ? 40 : w) : width;
+    }
     for (size_t k = 0; k < s->n_roles; k++) {
         strbuf_adds(o->sb, "  ");
-        add_padded(o->sb, s->roles[k].role, 16);
+        add_padded(o->sb, s->roles[k].role, width);
         strbuf_addf(o->sb, " %4zu", s->roles[k].respondents);
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(o->sb, "  ");

@@ -158,13 +158,23 @@ static void score_stage(struct score *s, size_t stage)
     stage_gaps(s, stage, weight);
 }
 
+/* A stage whose every question was answered n/a does not apply, so it is no focus. */
+static bool stage_not_applicable(const struct score *s, size_t stage)
+{
+    const struct rules_stage *st = &s->rules->stages[stage];
+    size_t na = 0;
+    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
+        na += s->items[i].state == NOT_APPLICABLE;
+    return s->stages[stage].answerable == 0 && na > 0;
+}
+
 /* The earliest stage not yet in the top band: stages are climbed in order. */
 static void find_focus(struct score *s)
 {
     const struct rules *r = s->rules;
     s->focus = -1;
     for (size_t st = 0; st < r->n_stages && s->focus < 0; st++)
-        if (s->stages[st].band != 0)
+        if (s->stages[st].band != 0 && !stage_not_applicable(s, st))
             s->focus = (int)st;
     if (s->focus < 0)
         return;
@@ -246,6 +256,13 @@ static void sort_notes(struct score_item *out, const struct item_tally *t)
     qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes);
 }
 
+static int compare_roles(const void *pa, const void *pb)
+{
+    const struct score_role *a = pa, *b = pb;
+    return strcmp(a->role, b->role);
+}
+
+/* Roles by name, so the order files were read in never shows. */
 static void score_roles(struct score *s)
 {
     const struct rules *r = s->rules;
@@ -269,6 +286,7 @@ static void score_roles(struct score *s)
         }
     }
     free(items);
+    qsort(s->roles, s->n_roles, sizeof(*s->roles), compare_roles);
 }
 
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a)

@@ -279,9 +279,17 @@ static void test_answers_strict(void **state)
     char *yaml = answers_with("  later.habit: 5\n", "");
     assert_int_equal(add(f, "a.yaml", yaml, true), -1);
     assert_int_equal(f->d.errors, 2);
-    assert_diag(&f->d, 7, 3, "item 'later.habit' is not answered (--strict)");
+    assert_diag(&f->d, 6, 1, "item 'later.habit' is not answered (--strict)");
     assert_diag(&f->d, 10, 18, "item 'start.do-plan' is answered 'unknown' (--strict)");
     assert_int_equal(f->a.respondents, 0);
+    free(yaml);
+    /* An unknown score inside a mapping is pointed at where it is written. */
+    diags_release(&f->d);
+    diags_init(&f->d);
+    yaml = answers_with("{score: 4,", "{score: unknown,");
+    assert_int_equal(add(f, "a.yaml", yaml, true), -1);
+    assert_int_equal(f->d.errors, 2);
+    assert_diag(&f->d, 8, 27, "item 'start.training' is answered 'unknown' (--strict)");
     free(yaml);
     /* The same file passes without strict; n/a passes with it. */
     diags_release(&f->d);

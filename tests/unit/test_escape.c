@@ -79,7 +79,12 @@ static void test_escape_markdown(void **state)
     expect(escape_markdown, "a | b", "a \\| b");
     expect(escape_markdown, "<script>alert(1)</script>",
            "\\<script\\>alert(1)\\</script\\>");
-    expect(escape_markdown, "[link](http://x)", "\\[link\\](http://x)");
+    expect(escape_markdown, "[link](http://x)", "\\[link\\](http\\://x)");
+    /* Bare addresses are broken up so no renderer turns them into links. */
+    expect(escape_markdown, "see https://evil.example", "see https\\://evil.example");
+    expect(escape_markdown, "or www.evil.example", "or www\\.evil.example");
+    expect(escape_markdown, "(WWW.x.y)", "(WWW\\.x.y)");
+    expect(escape_markdown, "a.www.b", "a.www.b");
     expect(escape_markdown, "line one\nline two", "line one line two");
     expect(escape_markdown, "a\r\nb\tc", "a  b c");
     expect(escape_markdown, "\x1b[31m", "\\\\x1b\\[31m");

@@ -1,0 +1,35 @@
+# validate: valid files of each kind and encoding, and every class of problem the
+# loaders refuse, each located (golden .err files). Fixtures are in tests/fixtures.
+stagegap_cli_test(validate-default 0 validate)
+stagegap_cli_test(validate-epis 0 validate --rules data/epis.yaml)
+stagegap_cli_test(validate-rules-and-answers 0 validate data/epis.yaml
+                  tests/fixtures/bom-crlf-answers.yaml)
+stagegap_cli_test(validate-encodings 0 validate tests/fixtures/bom-crlf-answers.yaml
+                  tests/fixtures/utf16le-bom-answers.yaml tests/fixtures/utf16be-bom-answers.yaml)
+stagegap_cli_test(validate-epis-answers 0 validate --rules data/epis.yaml
+                  tests/fixtures/epis-partial-answers.yaml)
+stagegap_cli_test(validate-strict 3 validate --strict --rules data/epis.yaml
+                  tests/fixtures/epis-partial-answers.yaml)
+stagegap_cli_test(validate-answers-errors 3 validate tests/fixtures/answers-errors.yaml)
+stagegap_cli_test(validate-rules-errors 3 validate --rules tests/fixtures/rules-errors.yaml)
+stagegap_cli_test(validate-rules-errors-as-file 3 validate tests/fixtures/rules-errors.yaml)
+stagegap_cli_test(validate-answers-as-rules 3 validate --rules tests/fixtures/answers-errors.yaml)
+stagegap_cli_test(validate-other-model 3 validate --rules data/epis.yaml
+                  tests/fixtures/bom-crlf-answers.yaml)
+stagegap_cli_test(validate-bom-crlf-positions 3 validate tests/fixtures/bom-crlf-bad-answers.yaml)
+# The diagnostics cap is per run: an alias bomb alone fills it.
+stagegap_cli_test(validate-alias-bomb 3 validate tests/fixtures/alias-bomb.yaml)
+stagegap_cli_test(validate-hostile 3 validate tests/fixtures/tags.yaml tests/fixtures/second-document.yaml
+                  tests/fixtures/deep-nesting.yaml tests/fixtures/deep-flow.yaml
+                  tests/fixtures/duplicate-keys.yaml tests/fixtures/syntax-error.yaml)
+stagegap_cli_test(validate-encoding-errors 3 validate tests/fixtures/invalid-utf8.yaml
+                  tests/fixtures/nul-byte.yaml tests/fixtures/utf16le-nobom.yaml
+                  tests/fixtures/utf32le-bom.yaml)
+stagegap_cli_test(validate-not-stagegap 3 validate tests/fixtures/empty.yaml
+                  tests/fixtures/comment-only.yaml tests/fixtures/not-a-mapping.yaml
+                  tests/fixtures/scalar.yaml)
+stagegap_cli_test(validate-terminal-escape 3 validate tests/fixtures/terminal-escape.yaml)
+stagegap_cli_test(validate-many-problems 3 validate tests/fixtures/many-problems.yaml)
+stagegap_cli_test(validate-valid-and-invalid 3 validate data/epis.yaml tests/fixtures/tags.yaml)
+stagegap_cli_test(validate-missing-file 4 validate no/such/answers.yaml)
+stagegap_cli_test(validate-directory 4 validate tests/fixtures)

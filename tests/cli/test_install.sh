@@ -1,0 +1,24 @@
+#!/bin/sh
+# cmake --install puts the binary, man page, completion and models in their usual
+# places under the prefix, and the installed binary works from any directory.
+set -u
+bin=$1
+build=$(dirname "$bin")
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() {
+    name=$1; shift
+    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null || { echo "install failed"; exit 1; }
+check "binary" [ -x "$tmp/prefix/bin/stagegap" ]
+check "man page" [ -f "$tmp/prefix/share/man/man1/stagegap.1" ]
+check "completion" [ -f "$tmp/prefix/share/bash-completion/completions/stagegap" ]
+check "default model" [ -f "$tmp/prefix/share/stagegap/signs-of-safety.yaml" ]
+ex=$PWD/data/examples/westvale-sustaining.yaml
+(cd / && "$tmp/prefix/bin/stagegap" assess "$ex" >"$tmp/out" 2>&1)
+check "installed binary works from / with the built-in model" [ $? = 0 ]
+check "installed model is the built-in one" sh -c "\"$tmp/prefix/bin/stagegap\" validate --rules \"$tmp/prefix/share/stagegap/signs-of-safety.yaml\" >/dev/null"
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
