@@ -18,18 +18,18 @@ struct strbuf;
 enum { DIAG_MAX = 50 };
 
 enum diag_severity {
-    DIAG_ERROR,     /* the input is invalid: exit 3 */
-    DIAG_WARNING,   /* worth saying, changes nothing */
-    DIAG_IO_ERROR,  /* a file could not be read or written: exit 4 */
+    DIAG_ERROR,    /* the input is invalid: exit 3 */
+    DIAG_WARNING,  /* worth saying, changes nothing */
+    DIAG_IO_ERROR, /* a file could not be read or written: exit 4 */
 };
 
 struct diag {
     enum diag_severity severity;
     char *file;
-    unsigned line, column;  /* 1-based; 0 when unknown */
+    unsigned line, column; /* 1-based; 0 when unknown */
     char *message;
-    char *source_line;      /* the offending line, made safe for a terminal; or NULL */
-    size_t caret;           /* code points of source_line before the column */
+    char *source_line; /* the offending line, made safe for a terminal; or NULL */
+    size_t caret;      /* code points of source_line before the column */
 };
 
 struct diags {
@@ -46,10 +46,9 @@ void diags_release(struct diags *d);
 /* Sets (or clears, with NULL) the buffer that later diagnostics quote lines from. */
 void diags_set_source(struct diags *d, const char *buf, size_t len);
 
-void diag_add(struct diags *d, enum diag_severity severity, const char *file,
-              unsigned line, unsigned column, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-#define diag_error(d, file, line, column, ...) \
+void diag_add(struct diags *d, enum diag_severity severity, const char *file, unsigned line,
+              unsigned column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+#define diag_error(d, file, line, column, ...)                                                     \
     diag_add((d), DIAG_ERROR, (file), (line), (column), __VA_ARGS__)
 
 bool diags_failed(const struct diags *d);

@@ -21,7 +21,7 @@ struct response {
     const struct rules *rules;
     const char *organisation, *date, *respondent, *role;
     const struct ynode *organisation_node;
-    enum answer_state *state;   /* per rules item */
+    enum answer_state *state; /* per rules item */
     double *score;
     const char **note, **evidence;
 };
@@ -143,9 +143,10 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
             text_add_quoted(&shown, n->str, 40);
         else
             strbuf_adds(&shown, ynode_describe(n));
-        yerror(&resp->c, n, "the answer to '%s' must be a number from %ld to %ld, n/a or "
-                            "unknown, not %s", r->items[item].id, r->scale_min, r->scale_max,
-               strbuf_str(&shown));
+        yerror(&resp->c, n,
+               "the answer to '%s' must be a number from %ld to %ld, n/a or "
+               "unknown, not %s",
+               r->items[item].id, r->scale_min, r->scale_max, strbuf_str(&shown));
         strbuf_release(&shown);
     }
 }
@@ -272,8 +273,9 @@ static bool check_header(struct response *resp, const struct ynode *root)
     if (id && strcmp(id, resp->rules->id) != 0) {
         struct strbuf shown = STRBUF_INIT;
         text_add_quoted(&shown, id, 60);
-        yerror(&resp->c, model, "these answers are for the model %s, but the rules loaded are "
-                                "'%s'; pass the matching rules with --rules",
+        yerror(&resp->c, model,
+               "these answers are for the model %s, but the rules loaded are "
+               "'%s'; pass the matching rules with --rules",
                strbuf_str(&shown), resp->rules->id);
         strbuf_release(&shown);
         return false;
@@ -283,8 +285,8 @@ static bool check_header(struct response *resp, const struct ynode *root)
 
 static void read_root(struct response *resp, const struct ynode *root, bool strict)
 {
-    static const char *const keys[] = {"!format", "!rules", "!organisation", "!date",
-                                       "respondent", "!answers", NULL};
+    static const char *const keys[] = {"!format",  "!rules", "!organisation", "!date", "respondent",
+                                       "!answers", NULL};
     if (!check_header(resp, root))
         return;
     ymap_check_keys(&resp->c, root, "the answers file", keys);
@@ -293,8 +295,9 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
     const struct ynode *date = ymap_get(root, "date");
     const char *d = date ? ytext(&resp->c, date, "date") : NULL;
     if (d && !date_valid(d))
-        yerror(&resp->c, date, "date must be a calendar date written YYYY-MM-DD, like "
-                               "2026-09-30");
+        yerror(&resp->c, date,
+               "date must be a calendar date written YYYY-MM-DD, like "
+               "2026-09-30");
     else
         resp->date = d;
     const struct ynode *respondent = ymap_get(root, "respondent");

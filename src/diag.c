@@ -79,8 +79,7 @@ static const char *line_end(const char *p, const char *end, size_t *brk)
  * code points of that copy stand before `column`, escapes included. Lines are split as
  * the parser counts them, and a byte-order mark, which it does not count, is skipped.
  */
-static char *copy_source_line(const struct diags *d, unsigned line, unsigned column,
-                              size_t *caret)
+static char *copy_source_line(const struct diags *d, unsigned line, unsigned column, size_t *caret)
 {
     *caret = 0;
     if (!d->source || d->source_len == 0 || line == 0)
@@ -106,8 +105,8 @@ static char *copy_source_line(const struct diags *d, unsigned line, unsigned col
     return strbuf_detach(&sb, NULL);
 }
 
-void diag_add(struct diags *d, enum diag_severity severity, const char *file,
-              unsigned line, unsigned column, const char *fmt, ...)
+void diag_add(struct diags *d, enum diag_severity severity, const char *file, unsigned line,
+              unsigned column, const char *fmt, ...)
 {
     if (severity == DIAG_ERROR)
         d->errors++;

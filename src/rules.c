@@ -15,7 +15,7 @@
 struct loader {
     struct yctx c;
     struct rules *r;
-    const struct ynode **item_nodes;  /* per item, for locating link errors */
+    const struct ynode **item_nodes; /* per item, for locating link errors */
 };
 
 static const char *const kind_names[ITEM_KINDS] = {"challenge", "facilitator", "barrier",
@@ -88,16 +88,16 @@ static void report_duplicate_ids(struct loader *l, const char *const *ids,
             first[order[k]] = first[order[k - 1]];
     for (size_t i = 0; i < n; i++)
         if (first[i] != i)
-            yerror(&l->c, at[i], "duplicate %s id '%s'; it was first used at line %u", what,
-                   ids[i], at[first[i]]->line);
+            yerror(&l->c, at[i], "duplicate %s id '%s'; it was first used at line %u", what, ids[i],
+                   at[first[i]]->line);
     free(order);
     free(first);
 }
 
 static void load_source(struct loader *l, const struct ynode *n)
 {
-    static const char *const keys[] = {"!title", "publisher", "year", "url", "!note",
-                                       "judgement", NULL};
+    static const char *const keys[] = {"!title", "publisher", "year", "url",
+                                       "!note",  "judgement", NULL};
     if (!yexpect_map(&l->c, n, "source"))
         return;
     ymap_check_keys(&l->c, n, "source", keys);
@@ -175,7 +175,7 @@ static void load_bands(struct loader *l, const struct ynode *seq)
     r->bands = pool_array(&r->pool, seq->n, sizeof(*r->bands));
     const char **ids = xcalloc(seq->n ? seq->n : 1, sizeof(*ids));
     const struct ynode **at = xcalloc(seq->n ? seq->n : 1, sizeof(*at));
-    const struct ynode *last_min = NULL;   /* the last valid min, and its value */
+    const struct ynode *last_min = NULL; /* the last valid min, and its value */
     double last = 0;
     for (size_t i = 0; i < seq->n; i++) {
         const struct ynode *n = seq->kids[i];
@@ -188,15 +188,18 @@ static void load_bands(struct loader *l, const struct ynode *seq)
         ids[i] = b->id;
         at[i] = id;
         if (b->id && strcmp(b->id, "insufficient-data") == 0)
-            yerror(&l->c, id, "band id 'insufficient-data' is reserved for stages with too "
-                              "few answers");
+            yerror(&l->c, id,
+                   "band id 'insufficient-data' is reserved for stages with too "
+                   "few answers");
         b->title = keep_text(l, n, "title", "band title");
         b->description = keep_text(l, n, "description", "band description");
         /* Compared with the last band whose min was valid, so one bad min is one error. */
         if (min && ynumber(&l->c, min, 0, 100, "band min", &b->min) == 0) {
             if (last_min && b->min >= last)
-                yerror(&l->c, min, "bands run highest first: min %g must be below the "
-                                   "band before's %g", b->min, last);
+                yerror(&l->c, min,
+                       "bands run highest first: min %g must be below the "
+                       "band before's %g",
+                       b->min, last);
             last_min = min;
             last = b->min;
         }
@@ -209,7 +212,7 @@ static void load_bands(struct loader *l, const struct ynode *seq)
 }
 
 static void check_addresses_allowed(struct loader *l, const struct ynode *n,
-                                   const struct rules_item *it)
+                                    const struct rules_item *it)
 {
     const struct ynode *addr = ymap_get(n, "addresses");
     if (addr && it->kind != ITEM_SUGGESTION)
@@ -259,11 +262,10 @@ static void load_item_level(struct loader *l, const struct ynode *n, struct rule
     free(names);
 }
 
-static void load_item(struct loader *l, const struct ynode *n, enum item_kind kind,
-                      size_t stage)
+static void load_item(struct loader *l, const struct ynode *n, enum item_kind kind, size_t stage)
 {
-    static const char *const keys[] = {"!id", "!text", "!level", "question", "low", "high",
-                                       "weight", "source", "addresses", NULL};
+    static const char *const keys[] = {"!id",  "!text",  "!level", "question",  "low",
+                                       "high", "weight", "source", "addresses", NULL};
     struct rules *r = l->r;
     size_t index = r->n_items++;
     struct rules_item *it = &r->items[index];
@@ -318,8 +320,9 @@ static void load_notes(struct loader *l, const struct ynode *n, struct rules_sta
 
 static void load_stage(struct loader *l, const struct ynode *n, size_t index)
 {
-    static const char *const keys[] = {"!id", "!title", "description", "challenges",
-                                       "facilitators", "barriers", "suggestions", "notes", NULL};
+    static const char *const keys[] = {"!id",         "!title",       "description",
+                                       "challenges",  "facilitators", "barriers",
+                                       "suggestions", "notes",        NULL};
     struct rules_stage *st = &l->r->stages[index];
     st->first_item = l->r->n_items;
     if (!yexpect_map(&l->c, n, "a stage"))
@@ -415,8 +418,9 @@ static void resolve_link(struct loader *l, struct rules_item *it, const struct y
         return;
     }
     if (r->items[target].kind == ITEM_SUGGESTION) {
-        yerror(&l->c, ref, "suggestion '%s' addresses '%s', another suggestion; a suggestion "
-                           "addresses challenges, facilitators or barriers",
+        yerror(&l->c, ref,
+               "suggestion '%s' addresses '%s', another suggestion; a suggestion "
+               "addresses challenges, facilitators or barriers",
                it->id ? it->id : "?", id);
         return;
     }
@@ -441,15 +445,15 @@ static bool check_format(struct loader *l, const struct ynode *root)
 {
     const struct ynode *format = ymap_get(root, "format");
     if (!format) {
-        yerror(&l->c, root, "no 'format' key; a rules file starts with 'format: %s'",
-               RULES_FORMAT);
+        yerror(&l->c, root, "no 'format' key; a rules file starts with 'format: %s'", RULES_FORMAT);
         return false;
     }
     if (ynode_is(format, RULES_FORMAT))
         return true;
     if (ynode_is(format, "stagegap-answers/1"))
-        yerror(&l->c, format, "this is an answers file, not a rules file; pass it as ANSWERS, "
-                              "and a rules file with --rules");
+        yerror(&l->c, format,
+               "this is an answers file, not a rules file; pass it as ANSWERS, "
+               "and a rules file with --rules");
     else
         yerror(&l->c, format, "format must be '%s'", RULES_FORMAT);
     return false;
@@ -470,9 +474,9 @@ static void require_list(struct loader *l, const struct ynode *root, const char 
 
 static void load_root(struct loader *l, const struct ynode *root)
 {
-    static const char *const keys[] = {"!format", "!id", "!version", "!title", "description",
-                                       "!source", "!scale", "scoring", "!levels", "!bands",
-                                       "!stages", NULL};
+    static const char *const keys[] = {"!format",     "!id",     "!version", "!title",
+                                       "description", "!source", "!scale",   "scoring",
+                                       "!levels",     "!bands",  "!stages",  NULL};
     struct rules *r = l->r;
     if (!check_format(l, root))
         return;

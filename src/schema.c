@@ -52,7 +52,7 @@ static bool expect_type(const struct yctx *c, const struct ynode *n, enum ynode_
                         const char *what, const char *kind)
 {
     if (n->type == YNODE_INVALID)
-        return false;  /* already reported as an alias */
+        return false; /* already reported as an alias */
     if (n->type == type)
         return true;
     yerror(c, n, "%s must be %s, not %s", what, kind, ynode_describe(n));
@@ -112,7 +112,7 @@ size_t ymap_check_keys(const struct yctx *c, const struct ynode *map, const char
     for (size_t i = 0; i + 1 < map->n; i += 2) {
         const struct ynode *key = map->kids[i];
         if (key->type != YNODE_SCALAR)
-            continue;  /* yamlread reported it */
+            continue; /* yamlread reported it */
         bool known = false;
         for (size_t k = 0; keys[k] && !known; k++)
             known = strcmp(key->str, key_name(keys[k])) == 0;
@@ -162,8 +162,8 @@ static bool parse_number(const char *s, double *out)
     return true;
 }
 
-int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
-            const char *what, double *out)
+int ynumber(const struct yctx *c, const struct ynode *n, double min, double max, const char *what,
+            double *out)
 {
     if (n->type == YNODE_INVALID)
         return -1;
@@ -188,8 +188,8 @@ int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
     return 0;
 }
 
-int yinteger(const struct yctx *c, const struct ynode *n, long min, long max,
-             const char *what, long *out)
+int yinteger(const struct yctx *c, const struct ynode *n, long min, long max, const char *what,
+             long *out)
 {
     double v;
     if (ynumber(c, n, (double)min, (double)max, what, &v) != 0)
@@ -226,8 +226,9 @@ const char *yid(const struct yctx *c, const struct ynode *n, const char *what)
     if (!yid_valid(s)) {
         struct strbuf shown = STRBUF_INIT;
         text_add_quoted(&shown, s, 60);
-        yerror(c, n, "%s %s is not a valid id: use lowercase letters, digits, '-', '.' and "
-                     "'_', starting with a letter or digit, at most 128 characters",
+        yerror(c, n,
+               "%s %s is not a valid id: use lowercase letters, digits, '-', '.' and "
+               "'_', starting with a letter or digit, at most 128 characters",
                what, strbuf_str(&shown));
         strbuf_release(&shown);
         return NULL;

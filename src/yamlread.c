@@ -17,7 +17,7 @@ const struct ylimits ylimits_default = {
 
 struct frame {
     struct ynode *node;
-    size_t first_kid;       /* index in the builder's kid stack */
+    size_t first_kid; /* index in the builder's kid stack */
 };
 
 struct builder {
@@ -99,8 +99,9 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p)
         locate_offset(b->buf, b->len, p->problem_offset, &line, &column);
         if (p->problem && strcmp(p->problem, "control characters are not allowed") == 0 &&
             p->problem_value >= 0)
-            strbuf_addf(&msg, "control character U+%04X is not allowed in a YAML file; "
-                              "remove it, or write it as an escape in double quotes",
+            strbuf_addf(&msg,
+                        "control character U+%04X is not allowed in a YAML file; "
+                        "remove it, or write it as an escape in double quotes",
                         (unsigned)p->problem_value);
         else
             strbuf_addf(&msg, "cannot read the text: %s; save the file as UTF-8",
@@ -143,8 +144,8 @@ static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark
 }
 
 /* Anchors, aliases and tags have no use in a stagegap file: refuse them by name. */
-static void refuse_decorations(struct builder *b, const yaml_event_t *e,
-                               const yaml_char_t *anchor, const yaml_char_t *tag)
+static void refuse_decorations(struct builder *b, const yaml_event_t *e, const yaml_char_t *anchor,
+                               const yaml_char_t *tag)
 {
     if (anchor)
         diag_error(b->d, b->doc->file, mark_line(e->start_mark), mark_column(e->start_mark),
@@ -329,8 +330,8 @@ static int transcode_utf16(struct builder *b, bool big_endian)
         } else if (cp < 0xD800 || cp > 0xDBFF) {
             add_utf8(&out, cp);
             at += 2;
-        } else if (b->len - at < 4 ||
-                   (low = utf16_unit(u + at + 2, big_endian)) < 0xDC00 || low > 0xDFFF) {
+        } else if (b->len - at < 4 || (low = utf16_unit(u + at + 2, big_endian)) < 0xDC00 ||
+                   low > 0xDFFF) {
             problem = "a high surrogate without a low one after it";
         } else {
             add_utf8(&out, 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00));
@@ -341,8 +342,8 @@ static int transcode_utf16(struct builder *b, bool big_endian)
         unsigned line, column;
         locate_offset(strbuf_str(&out), out.len, out.len, &line, &column);
         struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg, "invalid UTF-16: %s (byte offset %zu); save the file as UTF-8",
-                    problem, at);
+        strbuf_addf(&msg, "invalid UTF-16: %s (byte offset %zu); save the file as UTF-8", problem,
+                    at);
         fail(b, line, column, strbuf_str(&msg));
         strbuf_release(&msg);
         strbuf_release(&out);
@@ -370,8 +371,9 @@ static int check_encoding(struct builder *b)
         return transcode_utf16(b, true);
     /* Without a byte-order mark, NULs among the first bytes mean UTF-16 or UTF-32. */
     if (memchr(b->buf, '\0', b->len < 4 ? b->len : 4))
-        return fail(b, 1, 1, "this looks like UTF-16 or UTF-32 text without a byte-order "
-                             "mark; save the file as UTF-8");
+        return fail(b, 1, 1,
+                    "this looks like UTF-16 or UTF-32 text without a byte-order "
+                    "mark; save the file as UTF-8");
     diags_set_source(b->d, b->buf, b->len);
     size_t bad;
     if (utf8_valid(b->buf, b->len, &bad))

@@ -205,7 +205,7 @@ static void test_answers_bad_dates(void **state)
 {
     struct fixture *f = *state;
     static const char *const bad[] = {"date: 2026-02-30", "date: 2026-13-01",
-                                      "date: yesterday", "date: 2026-9-30",
+                                      "date: yesterday",  "date: 2026-9-30",
                                       "date: 1899-12-31", "date: \"2026-09-30 \""};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         expect_only(f, "date: 2026-09-30", bad[i], 4, 7,
@@ -305,8 +305,9 @@ static void test_answers_strict(void **state)
     yaml = answers_with("later.habit: 5", "later.habit: 5\n  later.extra: 2");
     assert_int_equal(add(f, "c.yaml", yaml, true), -1);
     assert_int_equal(f->d.errors, 2);
-    assert_diag(&f->d, 12, 3, "unknown item 'later.extra' in model 'tiny'; 'stagegap init' "
-                              "writes every item's id");
+    assert_diag(&f->d, 12, 3,
+                "unknown item 'later.extra' in model 'tiny'; 'stagegap init' "
+                "writes every item's id");
     assert_diag(&f->d, 10, 18, "item 'start.do-plan' is answered 'unknown' (--strict)");
     free(yaml);
 }
@@ -318,8 +319,9 @@ static void test_answers_organisation_mismatch(void **state)
     char *yaml = answers_with("organisation: Anytown", "organisation: Anytown Council");
     assert_int_equal(add(f, "dir/b.yaml", yaml, false), -1);
     assert_int_equal(f->d.errors, 1);
-    assert_diag(&f->d, 3, 15, "organisation 'Anytown Council' differs from 'Anytown' in "
-                              "'dir/a.yaml'; one assessment is one organisation's");
+    assert_diag(&f->d, 3, 15,
+                "organisation 'Anytown Council' differs from 'Anytown' in "
+                "'dir/a.yaml'; one assessment is one organisation's");
     assert_string_equal(f->d.v[0].file, "dir/b.yaml");
     assert_string_equal(f->d.v[0].source_line, "organisation: Anytown Council");
     assert_int_equal(f->d.v[0].caret, 14);
@@ -331,8 +333,10 @@ static void test_answers_organisation_mismatch(void **state)
 static char *respondent(const char *id, const char *role, const char *plan, const char *date)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "format: stagegap-answers/1\nrules: tiny\norganisation: Anytown\n"
-                     "date: %s\n", date);
+    strbuf_addf(&sb,
+                "format: stagegap-answers/1\nrules: tiny\norganisation: Anytown\n"
+                "date: %s\n",
+                date);
     if (role)
         strbuf_addf(&sb, "respondent: {id: %s, role: %s}\n", id, role);
     else
@@ -434,15 +438,17 @@ static void test_answers_every_problem_reported(void **state)
     assert_diag(&f->d, 4, 7, "date must be a calendar date written YYYY-MM-DD, like 2026-09-30");
     assert_diag(&f->d, 5, 22, "unknown key 'rol' in respondent; did you mean 'role'?");
     assert_diag(&f->d, 7, 15, "the answer to 'start.plan' must be from 0 to 10, not 11");
-    assert_diag(&f->d, 8, 3, "unknown item 'start.trainin' in model 'tiny'; did you mean "
-                             "'start.training'?");
+    assert_diag(&f->d, 8, 3,
+                "unknown item 'start.trainin' in model 'tiny'; did you mean "
+                "'start.training'?");
     assert_diag(&f->d, 9, 3, "item 'later.context' is context only and takes no answer");
 }
 
 static void test_answers_not_an_answers_file(void **state)
 {
     struct fixture *f = *state;
-    expect_fails(f, "", 1, 1, "empty file; an answers file starts with 'format: stagegap-answers/1'");
+    expect_fails(f, "", 1, 1,
+                 "empty file; an answers file starts with 'format: stagegap-answers/1'");
     expect_fails(f, "# only a comment\n", 1, 1,
                  "empty file; an answers file starts with 'format: stagegap-answers/1'");
     expect_fails(f, "[1, 2]\n", 1, 1, "an answers file must be a mapping, not a list");
@@ -456,9 +462,10 @@ static void test_answers_not_an_answers_file(void **state)
                 "unknown key 'extra' in the answers file");
     expect_only(f, "organisation: Anytown\n", "", 1, 1,
                 "the answers file is missing the required key 'organisation'");
-    expect_fails(f, "format: stagegap-answers/1\nrules: tiny\norganisation: A\n"
-                    "date: 2026-09-30\nanswers: [1]\n", 5, 10,
-                 "answers must be a mapping, not a list");
+    expect_fails(f,
+                 "format: stagegap-answers/1\nrules: tiny\norganisation: A\n"
+                 "date: 2026-09-30\nanswers: [1]\n",
+                 5, 10, "answers must be a mapping, not a list");
     expect_only(f, "respondent: {id: r1, role: practitioner}", "respondent: r1", 5, 13,
                 "respondent must be a mapping, not text");
 }
@@ -475,10 +482,11 @@ static void test_answers_hostile_bytes(void **state)
     static const char wide[] = "f\0o\0r\0m\0";
     diags_release(&f->d);
     diags_init(&f->d);
-    assert_int_equal(assessment_add_buffer(&f->a, "w.yaml", wide, sizeof(wide) - 1, false,
-                                           &f->d), -1);
-    assert_diag(&f->d, 1, 1, "this looks like UTF-16 or UTF-32 text without a byte-order "
-                             "mark; save the file as UTF-8");
+    assert_int_equal(assessment_add_buffer(&f->a, "w.yaml", wide, sizeof(wide) - 1, false, &f->d),
+                     -1);
+    assert_diag(&f->d, 1, 1,
+                "this looks like UTF-16 or UTF-32 text without a byte-order "
+                "mark; save the file as UTF-8");
 }
 
 /* A UTF-8 mark and CRLF ends, or UTF-16 with a mark: read as any other file. */
@@ -498,8 +506,8 @@ static void test_answers_bom_crlf_and_utf16(void **state)
         strbuf_addc(&wide, *p);
         strbuf_addc(&wide, '\0');
     }
-    assert_int_equal(assessment_add_buffer(&f->a, "wide.yaml", wide.buf, wide.len, false,
-                                           &f->d), 0);
+    assert_int_equal(assessment_add_buffer(&f->a, "wide.yaml", wide.buf, wide.len, false, &f->d),
+                     0);
     assert_int_equal(f->a.respondents, 2);
     assert_true(f->a.items[0].sum == 14);
     assert_string_equal(f->a.items[1].notes[1].note, "pilot teams only");
@@ -572,7 +580,7 @@ static void test_answers_directory_in_name_order(void **state)
     strbuf_addf(&first, "%s/d.yaml", dir);
     assert_string_equal(f->d.v[0].file, first.buf);
     assert_diag(&f->d, 1, 1, "the answers file is missing the required key 'organisation'");
-    static const char *const names[] = {"a.yml", "b.yaml", "d.yaml", "notes.txt",
+    static const char *const names[] = {"a.yml",        "b.yaml",     "d.yaml", "notes.txt",
                                         ".hidden.yaml", "c.yaml.bak", NULL};
     remove_files(dir, names);
     strbuf_release(&first);

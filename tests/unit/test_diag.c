@@ -68,7 +68,9 @@ static void test_diag_source_line_made_safe(void **state)
 static void test_diag_crlf_bom_and_line_breaks(void **state)
 {
     (void)state;
-    static const char src[] = "\xEF\xBB\xBF" "first\r\nsecond\r\nthird\xC2\x85" "fourth\r";
+    static const char src[] = "\xEF\xBB\xBF"
+                              "first\r\nsecond\r\nthird\xC2\x85"
+                              "fourth\r";
     struct diags d;
     diags_init(&d);
     diags_set_source(&d, src, strlen(src));

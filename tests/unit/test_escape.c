@@ -62,7 +62,10 @@ static void test_escape_json_unicode(void **state)
     expect(escape_json, "\xC2\x85", "\"\\u0085\"");
     expect(escape_json, "\xC2\x9B", "\"\\u009b\"");
     expect(escape_json, "\xC2\xA0", "\"\xC2\xA0\"");
-    expect(escape_json, "a\xE2\x80\xA8" "b\xE2\x80\xA9", "\"a\\u2028b\\u2029\"");
+    expect(escape_json,
+           "a\xE2\x80\xA8"
+           "b\xE2\x80\xA9",
+           "\"a\\u2028b\\u2029\"");
     expect(escape_json, "\xFF", "\"\xEF\xBF\xBD\"");
     expect(escape_json, "a\xC3", "\"a\xEF\xBF\xBD\"");
     expect(escape_json, "\xED\xA0\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
@@ -77,8 +80,7 @@ static void test_escape_markdown(void **state)
         expect(escape_markdown, in, want);
     }
     expect(escape_markdown, "a | b", "a \\| b");
-    expect(escape_markdown, "<script>alert(1)</script>",
-           "\\<script\\>alert(1)\\</script\\>");
+    expect(escape_markdown, "<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>");
     expect(escape_markdown, "[link](http://x)", "\\[link\\](http\\://x)");
     /* Bare addresses are broken up so no renderer turns them into links. */
     expect(escape_markdown, "see https://evil.example", "see https\\://evil.example");

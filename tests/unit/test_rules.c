@@ -48,8 +48,7 @@ static void expect_only(const char *from, const char *to, unsigned line, unsigne
     diags_release(&d);
 }
 
-static void expect_load_fails(const char *yaml, unsigned line, unsigned column,
-                              const char *msg)
+static void expect_load_fails(const char *yaml, unsigned line, unsigned column, const char *msg)
 {
     struct rules r;
     struct diags d;
@@ -207,8 +206,8 @@ static void test_rules_wrong_types(void **state)
     expect_only("    notes: [Little is known.]", "    notes: Little is known.", 33, 12,
                 "notes must be a list, not text");
     expect_only("    barriers:\n      - {id: start.fatigue, text: Fatigue, level: people, "
-                "question: How tired?}\n", "    barriers: {}\n", 20, 15,
-                "barriers must be a list, not a mapping");
+                "question: How tired?}\n",
+                "    barriers: {}\n", 20, 15, "barriers must be a list, not a mapping");
     expect_only("addresses: [start.plan]", "addresses: start.plan", 27, 20,
                 "addresses must be a list, not text");
     expect_only("id: tiny", "id: Tiny Model", 2, 5,
@@ -289,10 +288,10 @@ static void test_rules_duplicate_ids(void **state)
 static void test_rules_links_to_unknown_ids(void **state)
 {
     (void)state;
-    expect_only("level: people, question: Trained?", "level: peeple, question: Trained?",
-                19, 53, "unknown level 'peeple'; did you mean 'people'?");
-    expect_only("level: people, question: Trained?", "level: staff, question: Trained?",
-                19, 53, "unknown level 'staff'");
+    expect_only("level: people, question: Trained?", "level: peeple, question: Trained?", 19, 53,
+                "unknown level 'peeple'; did you mean 'people'?");
+    expect_only("level: people, question: Trained?", "level: staff, question: Trained?", 19, 53,
+                "unknown level 'staff'");
     expect_only("addresses: [start.plan]", "addresses: [start.plam]", 27, 21,
                 "addresses unknown item 'start.plam'; did you mean 'start.plan'?");
     expect_only("addresses: [start.plan]", "addresses: [start.plan, elsewhere]", 27, 33,
@@ -320,11 +319,13 @@ static void test_rules_addresses_to_a_suggestion(void **state)
                 "    suggestions:\n      - {id: Bad Id, text: t, level: people, "
                 "addresses: [start.do-plan]}\n    notes: [Little is known.]\n");
     assert_int_equal(d.errors, 2);
-    assert_diag(&d, 34, 14, "item id 'Bad Id' is not a valid id: use lowercase letters, "
-                            "digits, '-', '.' and '_', starting with a letter or digit, at "
-                            "most 128 characters");
-    assert_diag(&d, 34, 58, "suggestion '?' addresses 'start.do-plan', another suggestion; a "
-                            "suggestion addresses challenges, facilitators or barriers");
+    assert_diag(&d, 34, 14,
+                "item id 'Bad Id' is not a valid id: use lowercase letters, "
+                "digits, '-', '.' and '_', starting with a letter or digit, at "
+                "most 128 characters");
+    assert_diag(&d, 34, 58,
+                "suggestion '?' addresses 'start.do-plan', another suggestion; a "
+                "suggestion addresses challenges, facilitators or barriers");
     diags_release(&d);
 }
 
@@ -372,18 +373,20 @@ static void test_rules_reader_problems(void **state)
                 "text holds a NUL character");
     expect_only("title: A tiny model", "title: A tiny model\ntitle: Again", 5, 1,
                 "duplicate key 'title'; it was first given at line 4");
-    expect_only("title: A tiny model", "title: A tiny m\xC3\xB6\xFF" "del", 4, 17,
-                "invalid UTF-8 (byte 0xff at offset 66); save the file as UTF-8");
-    expect_only("    notes: [Little is known.]", "    notes: [Little is known.]\n---\na: 1",
-                34, 1, "a second YAML document; a stagegap file holds exactly one");
+    expect_only("title: A tiny model",
+                "title: A tiny m\xC3\xB6\xFF"
+                "del",
+                4, 17, "invalid UTF-8 (byte 0xff at offset 66); save the file as UTF-8");
+    expect_only("    notes: [Little is known.]", "    notes: [Little is known.]\n---\na: 1", 34, 1,
+                "a second YAML document; a stagegap file holds exactly one");
     struct strbuf sb = STRBUF_INIT;
     strbuf_adds(&sb, "title: ");
     strbuf_addchars(&sb, 'x', 16385);
     expect_only("title: A tiny model", sb.buf, 4, 8,
                 "text of 16385 bytes is longer than the limit of 16384");
     strbuf_release(&sb);
-    expect_load_fails("format: stagegap-rules/1\nid: [[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]\n",
-                      2, 20, "nesting deeper than 16 levels");
+    expect_load_fails("format: stagegap-rules/1\nid: [[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]\n", 2, 20,
+                      "nesting deeper than 16 levels");
 }
 
 /* Builds a rules file with n facilitators in one stage. */
@@ -490,8 +493,7 @@ static char *temp_path(const char *name)
 {
     const char *dir = getenv("TMPDIR");
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%s/stagegap-test-%ld-%s", dir && *dir ? dir : "/tmp", (long)getpid(),
-                name);
+    strbuf_addf(&sb, "%s/stagegap-test-%ld-%s", dir && *dir ? dir : "/tmp", (long)getpid(), name);
     return strbuf_detach(&sb, NULL);
 }
 

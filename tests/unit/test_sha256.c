@@ -59,10 +59,10 @@ static void test_sha256_million_a(void **state)
     for (size_t at = 0, step = 1; at < len; at += step, step = step * 3 % 1000 + 1)
         sha256_update(&h, m + at, at + step > len ? len - at : step);
     sha256_final(&h, digest);
-    static const unsigned char want[32] = {
-        0xcd, 0xc7, 0x6e, 0x5c, 0x99, 0x14, 0xfb, 0x92, 0x81, 0xa1, 0xc7, 0xe2, 0x84, 0xd7,
-        0x3e, 0x67, 0xf1, 0x80, 0x9a, 0x48, 0xa4, 0x97, 0x20, 0x0e, 0x04, 0x6d, 0x39, 0xcc,
-        0xc7, 0x11, 0x2c, 0xd0};
+    static const unsigned char want[32] = {0xcd, 0xc7, 0x6e, 0x5c, 0x99, 0x14, 0xfb, 0x92,
+                                           0x81, 0xa1, 0xc7, 0xe2, 0x84, 0xd7, 0x3e, 0x67,
+                                           0xf1, 0x80, 0x9a, 0x48, 0xa4, 0x97, 0x20, 0x0e,
+                                           0x04, 0x6d, 0x39, 0xcc, 0xc7, 0x11, 0x2c, 0xd0};
     assert_memory_equal(digest, want, 32);
     free(m);
 }
@@ -110,12 +110,9 @@ static void test_sha256_any_split(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sha256_empty),
-        cmocka_unit_test(test_sha256_abc),
-        cmocka_unit_test(test_sha256_448_bits),
-        cmocka_unit_test(test_sha256_896_bits),
-        cmocka_unit_test(test_sha256_million_a),
-        cmocka_unit_test(test_sha256_any_split),
+        cmocka_unit_test(test_sha256_empty),     cmocka_unit_test(test_sha256_abc),
+        cmocka_unit_test(test_sha256_448_bits),  cmocka_unit_test(test_sha256_896_bits),
+        cmocka_unit_test(test_sha256_million_a), cmocka_unit_test(test_sha256_any_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

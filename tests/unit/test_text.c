@@ -19,17 +19,17 @@ static void test_text_utf8_seq_len_valid(void **state)
     (void)state;
     assert_int_equal(seq("A", 1), 1);
     assert_int_equal(seq("\x7F", 1), 1);
-    assert_int_equal(seq("\xC2\x80", 2), 2);              /* U+0080, the first two-byte */
+    assert_int_equal(seq("\xC2\x80", 2), 2); /* U+0080, the first two-byte */
     assert_int_equal(seq("\xC3\xA9", 2), 2);
     assert_int_equal(seq("\xDF\xBF", 2), 2);
-    assert_int_equal(seq("\xE0\xA0\x80", 3), 3);          /* U+0800 */
+    assert_int_equal(seq("\xE0\xA0\x80", 3), 3); /* U+0800 */
     assert_int_equal(seq("\xE2\x82\xAC", 3), 3);
-    assert_int_equal(seq("\xED\x9F\xBF", 3), 3);          /* U+D7FF, just below surrogates */
-    assert_int_equal(seq("\xEE\x80\x80", 3), 3);          /* U+E000, just above */
+    assert_int_equal(seq("\xED\x9F\xBF", 3), 3); /* U+D7FF, just below surrogates */
+    assert_int_equal(seq("\xEE\x80\x80", 3), 3); /* U+E000, just above */
     assert_int_equal(seq("\xEF\xBF\xBF", 3), 3);
-    assert_int_equal(seq("\xF0\x90\x80\x80", 4), 4);      /* U+10000 */
+    assert_int_equal(seq("\xF0\x90\x80\x80", 4), 4); /* U+10000 */
     assert_int_equal(seq("\xF0\x9F\x98\x80", 4), 4);
-    assert_int_equal(seq("\xF4\x8F\xBF\xBF", 4), 4);      /* U+10FFFF, the last */
+    assert_int_equal(seq("\xF4\x8F\xBF\xBF", 4), 4); /* U+10FFFF, the last */
     /* Only the sequence's own bytes are needed. */
     assert_int_equal(seq("\xC3\xA9xyz", 5), 2);
 }
@@ -50,19 +50,19 @@ static void test_text_utf8_seq_len_overlong(void **state)
 static void test_text_utf8_seq_len_surrogates(void **state)
 {
     (void)state;
-    assert_int_equal(seq("\xED\xA0\x80", 3), 0);          /* U+D800 */
+    assert_int_equal(seq("\xED\xA0\x80", 3), 0); /* U+D800 */
     assert_int_equal(seq("\xED\xAD\xBF", 3), 0);
-    assert_int_equal(seq("\xED\xB0\x80", 3), 0);          /* U+DC00 */
-    assert_int_equal(seq("\xED\xBF\xBF", 3), 0);          /* U+DFFF */
+    assert_int_equal(seq("\xED\xB0\x80", 3), 0); /* U+DC00 */
+    assert_int_equal(seq("\xED\xBF\xBF", 3), 0); /* U+DFFF */
 }
 
 static void test_text_utf8_seq_len_beyond_unicode(void **state)
 {
     (void)state;
-    assert_int_equal(seq("\xF4\x90\x80\x80", 4), 0);      /* U+110000 */
+    assert_int_equal(seq("\xF4\x90\x80\x80", 4), 0); /* U+110000 */
     assert_int_equal(seq("\xF5\x80\x80\x80", 4), 0);
     assert_int_equal(seq("\xF7\xBF\xBF\xBF", 4), 0);
-    assert_int_equal(seq("\xF8\x88\x80\x80\x80", 5), 0);  /* old five-byte form */
+    assert_int_equal(seq("\xF8\x88\x80\x80\x80", 5), 0); /* old five-byte form */
     assert_int_equal(seq("\xFC\x84\x80\x80\x80\x80", 6), 0);
     assert_int_equal(seq("\xFE", 1), 0);
     assert_int_equal(seq("\xFF", 1), 0);
@@ -81,7 +81,7 @@ static void test_text_utf8_seq_len_truncated_and_broken(void **state)
     assert_int_equal(seq("\xE2\x28\xA1", 3), 0);
     assert_int_equal(seq("\xE2\x82\x28", 3), 0);
     assert_int_equal(seq("\xF0\x9F\x28\x80", 4), 0);
-    assert_int_equal(seq("\x80", 1), 0);                  /* a lone continuation byte */
+    assert_int_equal(seq("\x80", 1), 0); /* a lone continuation byte */
     assert_int_equal(seq("\xBF", 1), 0);
 }
 
@@ -156,12 +156,17 @@ static void test_text_add_safe_controls(void **state)
 static void test_text_add_safe_unicode(void **state)
 {
     (void)state;
-    expect_safe("\xC2\x85", true, "\\x85");             /* NEL */
-    expect_safe("\xC2\x9B" "31m", true, "\\x9b31m");    /* CSI */
+    expect_safe("\xC2\x85", true, "\\x85"); /* NEL */
+    expect_safe("\xC2\x9B"
+                "31m",
+                true, "\\x9b31m"); /* CSI */
     expect_safe("\xC2\x80\xC2\x9F", true, "\\x80\\x9f");
-    expect_safe("\xC2\xA0", true, "\xC2\xA0");          /* no-break space is text */
-    expect_safe("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c", true, "a b c");
-    expect_safe("\xEF\xBB\xBFstart", true, "start");    /* a byte-order mark is dropped */
+    expect_safe("\xC2\xA0", true, "\xC2\xA0"); /* no-break space is text */
+    expect_safe("a\xE2\x80\xA8"
+                "b\xE2\x80\xA9"
+                "c",
+                true, "a b c");
+    expect_safe("\xEF\xBB\xBFstart", true, "start"); /* a byte-order mark is dropped */
     expect_safe("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", true,
                 "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
 }

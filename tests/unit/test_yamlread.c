@@ -87,7 +87,8 @@ static void test_yamlread_bom_and_crlf(void **state)
     (void)state;
     struct ydoc doc;
     struct diags d;
-    const char *yaml = "\xEF\xBB\xBF" "a: 1\r\nb: x\r\nb: y\r\n";
+    const char *yaml = "\xEF\xBB\xBF"
+                       "a: 1\r\nb: x\r\nb: y\r\n";
     assert_int_equal(read_s(&doc, yaml, &d), -1);
     assert_int_equal(d.errors, 1);
     assert_diag(&d, 3, 1, "duplicate key 'b'; it was first given at line 2");
@@ -295,19 +296,30 @@ static void test_yamlread_refuses_raw_control_bytes(void **state)
     static const char nul[] = "a: 1\nb: x\0y\n";
     assert_int_equal(read_n(&doc, nul, sizeof(nul) - 1, &d), -1);
     assert_int_equal(d.errors, 1);
-    assert_diag(&d, 2, 5, "control character U+0000 is not allowed in a YAML file; remove "
-                          "it, or write it as an escape in double quotes");
+    assert_diag(&d, 2, 5,
+                "control character U+0000 is not allowed in a YAML file; remove "
+                "it, or write it as an escape in double quotes");
     assert_string_equal(d.v[0].source_line, "b: x\\x00y");
     assert_int_equal(d.v[0].caret, 4);
     assert_true(doc.broken);
     done(&doc, &d);
-    assert_int_equal(read_s(&doc, "a: b\x07" "c\n", &d), -1);
-    assert_diag(&d, 1, 5, "control character U+0007 is not allowed in a YAML file; remove "
-                          "it, or write it as an escape in double quotes");
+    assert_int_equal(read_s(&doc,
+                            "a: b\x07"
+                            "c\n",
+                            &d),
+                     -1);
+    assert_diag(&d, 1, 5,
+                "control character U+0007 is not allowed in a YAML file; remove "
+                "it, or write it as an escape in double quotes");
     done(&doc, &d);
-    assert_int_equal(read_s(&doc, "\xEF\xBB\xBF" "ab: \x1b[31m\n", &d), -1);
-    assert_diag(&d, 1, 5, "control character U+001B is not allowed in a YAML file; remove "
-                          "it, or write it as an escape in double quotes");
+    assert_int_equal(read_s(&doc,
+                            "\xEF\xBB\xBF"
+                            "ab: \x1b[31m\n",
+                            &d),
+                     -1);
+    assert_diag(&d, 1, 5,
+                "control character U+001B is not allowed in a YAML file; remove "
+                "it, or write it as an escape in double quotes");
     assert_string_equal(d.v[0].source_line, "ab: \\x1b[31m");
     done(&doc, &d);
 }
@@ -320,14 +332,22 @@ static void test_yamlread_refuses_invalid_utf8(void **state)
         unsigned line, column;
         const char *msg;
     } cases[] = {
-        {"a: 1\nb: \xC3\x28\n", 2, 4, "invalid UTF-8 (byte 0xc3 at offset 8); save the file as UTF-8"},
+        {"a: 1\nb: \xC3\x28\n", 2, 4,
+         "invalid UTF-8 (byte 0xc3 at offset 8); save the file as UTF-8"},
         {"a: \xC0\xAF\n", 1, 4, "invalid UTF-8 (byte 0xc0 at offset 3); save the file as UTF-8"},
-        {"a: \xED\xA0\x80\n", 1, 4, "invalid UTF-8 (byte 0xed at offset 3); save the file as UTF-8"},
-        {"a: \xF4\x90\x80\x80\n", 1, 4, "invalid UTF-8 (byte 0xf4 at offset 3); save the file as UTF-8"},
+        {"a: \xED\xA0\x80\n", 1, 4,
+         "invalid UTF-8 (byte 0xed at offset 3); save the file as UTF-8"},
+        {"a: \xF4\x90\x80\x80\n", 1, 4,
+         "invalid UTF-8 (byte 0xf4 at offset 3); save the file as UTF-8"},
         {"a: \xE2\x82\n", 1, 4, "invalid UTF-8 (byte 0xe2 at offset 3); save the file as UTF-8"},
-        {"\xC3\xA9t\xC3\xA9: \xFF\n", 1, 6, "invalid UTF-8 (byte 0xff at offset 7); save the file as UTF-8"},
-        {"a: x\xe2\x80\xa8" "bc\xFE\n", 2, 3, "invalid UTF-8 (byte 0xfe at offset 9); save the file as UTF-8"},
-        {"\xEF\xBB\xBF" "ab\x80\n", 1, 3, "invalid UTF-8 (byte 0x80 at offset 5); save the file as UTF-8"},
+        {"\xC3\xA9t\xC3\xA9: \xFF\n", 1, 6,
+         "invalid UTF-8 (byte 0xff at offset 7); save the file as UTF-8"},
+        {"a: x\xe2\x80\xa8"
+         "bc\xFE\n",
+         2, 3, "invalid UTF-8 (byte 0xfe at offset 9); save the file as UTF-8"},
+        {"\xEF\xBB\xBF"
+         "ab\x80\n",
+         1, 3, "invalid UTF-8 (byte 0x80 at offset 5); save the file as UTF-8"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct ydoc doc;
@@ -357,9 +377,14 @@ static void test_yamlread_invalid_utf8_caret_after_escapes(void **state)
 static void test_yamlread_reads_utf16_with_bom(void **state)
 {
     (void)state;
-    static const char le[] = "\xFF\xFE" "a\0:\0 \0\xE9\0\n\0b\0:\0 \0[\0\n\0";
-    static const char be[] = "\xFE\xFF" "\0a\0:\0 \0\xE9\0\n\0b\0:\0 \0[\0\n";
-    static const char dup[] = "\xFF\xFE" "a\0:\0 \0" "1\0\r\0\n\0a\0:\0 \0" "2\0";
+    static const char le[] = "\xFF\xFE"
+                             "a\0:\0 \0\xE9\0\n\0b\0:\0 \0[\0\n\0";
+    static const char be[] = "\xFE\xFF"
+                             "\0a\0:\0 \0\xE9\0\n\0b\0:\0 \0[\0\n";
+    static const char dup[] = "\xFF\xFE"
+                              "a\0:\0 \0"
+                              "1\0\r\0\n\0a\0:\0 \0"
+                              "2\0";
     const char *bufs[] = {le, be};
     size_t lens[] = {sizeof(le) - 1, sizeof(be) - 1};
     for (int i = 0; i < 2; i++) {
@@ -367,8 +392,9 @@ static void test_yamlread_reads_utf16_with_bom(void **state)
         struct diags d;
         assert_int_equal(read_n(&doc, bufs[i], lens[i], &d), -1);
         assert_int_equal(d.errors, 1);
-        assert_diag(&d, 3, 1, "not valid YAML: did not find expected node content (while "
-                              "parsing a flow node, which starts at line 3)");
+        assert_diag(&d, 3, 1,
+                    "not valid YAML: did not find expected node content (while "
+                    "parsing a flow node, which starts at line 3)");
         done(&doc, &d);
     }
     struct ydoc doc;
@@ -379,7 +405,8 @@ static void test_yamlread_reads_utf16_with_bom(void **state)
     assert_string_equal(d.v[0].source_line, "a: 2");
     done(&doc, &d);
     /* Text outside the BMP comes through a surrogate pair. */
-    static const char pair[] = "\xFF\xFE" "a\0:\0 \0\x3D\xD8\x00\xDE";
+    static const char pair[] = "\xFF\xFE"
+                               "a\0:\0 \0\x3D\xD8\x00\xDE";
     assert_int_equal(read_n(&doc, pair, sizeof(pair) - 1, &d), 0);
     assert_string_equal(doc.root->kids[1]->str, "\xF0\x9F\x98\x80");
     done(&doc, &d);
@@ -390,21 +417,27 @@ static void test_yamlread_refuses_broken_utf16(void **state)
     (void)state;
     struct ydoc doc;
     struct diags d;
-    static const char lone_low[] = "\xFF\xFE" "a\0:\0\n\0b\0b\0\x00\xDC";
+    static const char lone_low[] = "\xFF\xFE"
+                                   "a\0:\0\n\0b\0b\0\x00\xDC";
     assert_int_equal(read_n(&doc, lone_low, sizeof(lone_low) - 1, &d), -1);
-    assert_diag(&d, 2, 3, "invalid UTF-16: a low surrogate without a high one before it "
-                          "(byte offset 12); save the file as UTF-8");
+    assert_diag(&d, 2, 3,
+                "invalid UTF-16: a low surrogate without a high one before it "
+                "(byte offset 12); save the file as UTF-8");
     assert_null(d.v[0].source_line);
     done(&doc, &d);
-    static const char lone_high[] = "\xFE\xFF" "\0a\xD8\x00\0b";
+    static const char lone_high[] = "\xFE\xFF"
+                                    "\0a\xD8\x00\0b";
     assert_int_equal(read_n(&doc, lone_high, sizeof(lone_high) - 1, &d), -1);
-    assert_diag(&d, 1, 2, "invalid UTF-16: a high surrogate without a low one after it "
-                          "(byte offset 4); save the file as UTF-8");
+    assert_diag(&d, 1, 2,
+                "invalid UTF-16: a high surrogate without a low one after it "
+                "(byte offset 4); save the file as UTF-8");
     done(&doc, &d);
-    static const char odd[] = "\xFF\xFE" "a\0b";
+    static const char odd[] = "\xFF\xFE"
+                              "a\0b";
     assert_int_equal(read_n(&doc, odd, sizeof(odd) - 1, &d), -1);
-    assert_diag(&d, 1, 2, "invalid UTF-16: the last character is cut short (byte offset 4); "
-                          "save the file as UTF-8");
+    assert_diag(&d, 1, 2,
+                "invalid UTF-16: the last character is cut short (byte offset 4); "
+                "save the file as UTF-8");
     done(&doc, &d);
 }
 
@@ -416,14 +449,25 @@ static void test_yamlread_refuses_utf16_without_bom_and_utf32(void **state)
         size_t len;
         const char *msg;
     } cases[] = {
-        {"a\0:\0 \0" "1\0", 8, "this looks like UTF-16 or UTF-32 text without a byte-order "
-                              "mark; save the file as UTF-8"},
-        {"\0a\0:\0 \0" "1", 8, "this looks like UTF-16 or UTF-32 text without a byte-order "
-                              "mark; save the file as UTF-8"},
-        {"a\0\0\0", 4, "this looks like UTF-16 or UTF-32 text without a byte-order "
-                       "mark; save the file as UTF-8"},
-        {"\xFF\xFE\0\0" "a\0\0\0", 8, "this is UTF-32 text; save the file as UTF-8"},
-        {"\0\0\xFE\xFF" "\0\0\0a", 8, "this is UTF-32 text; save the file as UTF-8"},
+        {"a\0:\0 \0"
+         "1\0",
+         8,
+         "this looks like UTF-16 or UTF-32 text without a byte-order "
+         "mark; save the file as UTF-8"},
+        {"\0a\0:\0 \0"
+         "1",
+         8,
+         "this looks like UTF-16 or UTF-32 text without a byte-order "
+         "mark; save the file as UTF-8"},
+        {"a\0\0\0", 4,
+         "this looks like UTF-16 or UTF-32 text without a byte-order "
+         "mark; save the file as UTF-8"},
+        {"\xFF\xFE\0\0"
+         "a\0\0\0",
+         8, "this is UTF-32 text; save the file as UTF-8"},
+        {"\0\0\xFE\xFF"
+         "\0\0\0a",
+         8, "this is UTF-32 text; save the file as UTF-8"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct ydoc doc;
@@ -449,8 +493,9 @@ static void test_yamlread_reports_syntax_errors_located(void **state)
     assert_true(doc.broken);
     done(&doc, &d);
     assert_int_equal(read_s(&doc, "a: \"open\nb: 2\n", &d), -1);
-    assert_diag(&d, 3, 1, "not valid YAML: found unexpected end of stream (while scanning a "
-                          "quoted scalar, which starts at line 1)");
+    assert_diag(&d, 3, 1,
+                "not valid YAML: found unexpected end of stream (while scanning a "
+                "quoted scalar, which starts at line 1)");
     done(&doc, &d);
 }
 
