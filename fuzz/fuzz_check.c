@@ -257,6 +257,8 @@ static void check_format(const char *kind, const char *name, const struct strbuf
         fuzz_check_json(what, sb->buf, sb->len);
     else if (strcmp(name, "csv") == 0)
         fuzz_check_safe(what, sb->buf, sb->len, FUZZ_ALLOW_TAB | FUZZ_ALLOW_CR);
+    else if (strcmp(name, "html") == 0)
+        fuzz_check_safe(what, sb->buf, sb->len, FUZZ_ALLOW_TAB);  /* white space there */
     else
         fuzz_check_safe(what, sb->buf, sb->len, 0);
 }

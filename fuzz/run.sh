@@ -26,6 +26,8 @@ build=${FUZZ_BUILD:-build-fuzz}
 case $build in /*) ;; *) build=$root/$build ;; esac
 
 artifacts=$(mktemp -d "${TMPDIR:-/tmp}/stagegap-fuzz.XXXXXX")
+keep=false  # set once there is a log or an input worth keeping
+trap '$keep || rm -rf "$artifacts"' EXIT
 
 # ---- build ----
 echo "fuzz: building in $build" >&2
@@ -34,6 +36,7 @@ if ! { cmake -S fuzz -B "$build" -DCMAKE_C_COMPILER="${CC:-clang}" &&
        >"$artifacts/build.log" 2>&1; then
     grep -E 'error|Error' "$artifacts/build.log" | head -n 20 >&2
     echo "fuzz: build failed; full log in $artifacts/build.log" >&2
+    keep=true
     exit 4
 fi
 
@@ -146,6 +149,7 @@ for t in $targets; do
         line="$t: ok, ${execs:-0} execs in $seconds s, $stats"
     else
         status=1
+        keep=true
         line="$t: FAILED (exit $rc), ${execs:-0} execs, $stats"
         echo "---- $t: end of log ($log) ----" >&2
         grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$log" | tail -n 40 >&2
@@ -161,9 +165,5 @@ for t in $targets; do
 done
 
 printf '%s' "$summary"
-if [ "$status" = 0 ]; then
-    rm -rf "$artifacts"
-else
-    echo "fuzz: logs and inputs kept in $artifacts" >&2
-fi
+$keep && echo "fuzz: logs and inputs kept in $artifacts" >&2
 exit "$status"

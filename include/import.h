@@ -22,8 +22,8 @@ struct strbuf;
 #define IMPORT_MAP_FORMAT "stagegap-import-map/1"
 
 enum {
-    IMPORT_FILE_MAX = 64 * 1024 * 1024,   /* bytes of CSV */
-    IMPORT_ROWS_MAX = 100000,             /* respondents */
+    IMPORT_FILE_MAX = 64 * 1024 * 1024, /* bytes of CSV */
+    IMPORT_ROWS_MAX = 100000,           /* respondents */
     IMPORT_COLUMNS_MAX = 2000,
     IMPORT_CELL_MAX = 16384,              /* bytes in one cell */
     IMPORT_MAP_MAX = 1024 * 1024,         /* bytes of mapping file */
@@ -45,16 +45,16 @@ struct import_source {
 };
 
 struct import_file {
-    char *name;               /* "r07.yaml": a bare file name, unique in the result */
-    char *text;               /* the answers file, NUL-terminated */
+    char *name; /* "r07.yaml": a bare file name, unique in the result */
+    char *text; /* the answers file, NUL-terminated */
     size_t len;
 };
 
 struct import_result {
     struct import_file *files; /* in CSV row order */
     size_t n, alloc;
-    size_t questions;         /* columns that answer an item */
-    size_t unmatched;         /* answerable items no column answers */
+    size_t questions; /* columns that answer an item */
+    size_t unmatched; /* answerable items no column answers */
 };
 
 void import_result_init(struct import_result *res);

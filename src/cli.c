@@ -6,6 +6,7 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -387,19 +388,25 @@ static int check_format(struct cli *c, const char *const *allowed)
     return usage_error(c, "unknown format", c->format);
 }
 
+/* "-" names standard input, which can be read once. */
+static int check_stdin_once(struct cli *c)
+{
+    size_t uses = 0;
+    for (size_t i = 0; i < c->n_args; i++)
+        uses += strcmp(c->args[i], "-") == 0;
+    return uses > 1 ? usage_error(c, "standard input can be read only once:", "-") : 0;
+}
+
 /* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */
 static int load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n)
 {
     struct diags d;
+    int rc = check_stdin_once(c);
+    if (rc)
+        return rc;
     diags_init(&d);
-    size_t stdin_uses = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(paths[i], "-") == 0 && ++stdin_uses > 1) {
-            diags_release(&d);
-            return usage_error(c, "standard input can be read only once:", "-");
-        }
+    for (size_t i = 0; i < n; i++)
         assessment_add_path(a, paths[i], false, &d);
-    }
     int code = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
     diags_release(&d);
     return code;
@@ -731,7 +738,30 @@ static void describe_answers(struct strbuf *sb, const char *name, const struct a
     text_add_safe(sb, name, true);
     strbuf_adds(sb, ": valid answers for ");
     text_add_quoted(sb, a->organisation, 80);
-    strbuf_addf(sb, " (%s), %zu of %zu questions answered\n", a->date, answered, answerable);
+    strbuf_addf(sb, " (%s), ", a->date);
+    if (a->respondents > 1)
+        strbuf_addf(sb, "%zu respondents, ", a->respondents);
+    strbuf_addf(sb, "%zu of %zu questions answered%s\n", answered, answerable,
+                a->respondents > 1 ? " by someone" : "");
+}
+
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A directory is validated as one assessment: its files must agree with each other. */
+static int validate_dir(struct cli *c, const struct rules *r, const char *path,
+                        struct strbuf *report, struct diags *d)
+{
+    struct assessment a;
+    assessment_init(&a, r);
+    int rc = assessment_add_path(&a, path, c->strict, d);
+    if (rc == 0)
+        describe_answers(report, path, &a);
+    assessment_release(&a);
+    return rc;
 }
 
 static int validate_one(struct cli *c, const struct rules *r, const char *path,
@@ -739,6 +769,8 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
 {
     char *buf;
     size_t len;
+    if (is_directory(path))
+        return validate_dir(c, r, path, report, d);
     if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
         return -1;
     char *format = yaml_format_of(buf, len);
@@ -765,8 +797,8 @@ static int cmd_validate(struct cli *c)
     struct rules r;
     struct diags d;
     struct strbuf report = STRBUF_INIT;
-    int rc = load_rules(c, &r);
-    if (rc)
+    int rc = check_stdin_once(c);
+    if (rc || (rc = load_rules(c, &r)) != 0)
         return rc;
     diags_init(&d);
     if (c->n_args == 0)

@@ -26,9 +26,9 @@
 enum { FEED_CHUNK = 64 * 1024, SLUG_MAX = 64, QUOTE_MAX = 60 };
 
 enum column_kind {
-    COL_EMPTY,        /* no header text: ignored */
-    COL_UNKNOWN,      /* reported once, at the header */
-    COL_IGNORED,      /* survey metadata, or mapped to "ignore" */
+    COL_EMPTY,   /* no header text: ignored */
+    COL_UNKNOWN, /* reported once, at the header */
+    COL_IGNORED, /* survey metadata, or mapped to "ignore" */
     COL_ITEM,
     COL_RESPONDENT,
     COL_ID,
@@ -42,19 +42,19 @@ enum { DATE_RANKS = 3 };
 
 struct column {
     enum column_kind kind;
-    size_t item;      /* COL_ITEM */
-    int rank;         /* COL_DATE */
-    char *header;     /* trimmed header text */
+    size_t item;  /* COL_ITEM */
+    int rank;     /* COL_DATE */
+    char *header; /* trimmed header text */
 };
 
 /* Columns a survey tool writes or a person would name, recognised by name. */
 static const struct {
-    const char *name;  /* as normalise() leaves it */
+    const char *name; /* as normalise() leaves it */
     enum column_kind kind;
     int rank;
 } known_columns[] = {
     {"respondent", COL_RESPONDENT, 0},
-    {"id", COL_ID, 0},  /* Microsoft Forms' row number */
+    {"id", COL_ID, 0}, /* Microsoft Forms' row number */
     {"role", COL_ROLE, 0},
     {"organisation", COL_ORGANISATION, 0},
     {"organization", COL_ORGANISATION, 0},
@@ -73,13 +73,13 @@ static const struct {
     const char *name;
     enum column_kind kind;
 } map_targets[] = {
-    {"ignore", COL_IGNORED},       {"respondent", COL_RESPONDENT},
-    {"role", COL_ROLE},            {"organisation", COL_ORGANISATION},
+    {"ignore", COL_IGNORED}, {"respondent", COL_RESPONDENT},
+    {"role", COL_ROLE},      {"organisation", COL_ORGANISATION},
     {"date", COL_DATE},
 };
 
 struct map_entry {
-    char *header;     /* normalised */
+    char *header; /* normalised */
     enum column_kind kind;
     size_t item;
     const struct ynode *key;
@@ -92,15 +92,20 @@ enum date_form { DATE_YMD, DATE_PAIR, DATE_DMY };
 struct pending_date {
     size_t row, column;
     enum date_form form;
-    int y, a, b;      /* DATE_PAIR: a/b/y, either order */
+    int y, a, b; /* DATE_PAIR: a/b/y, either order */
     char shown[24];
-    long file;        /* index into the result, or -1 */
-    size_t date_at;   /* offset of the placeholder in that file */
+    long file;      /* index into the result, or -1 */
+    size_t date_at; /* offset of the placeholder in that file */
 };
 
-/* Generated file names, for collisions: open addressing, names owned by the result. */
+/* Generated file names, for collisions: open addressing on the name. */
+struct name_slot {
+    char *name;  /* owned; NULL for an empty slot */
+    size_t next; /* the suffix to try next when another respondent wants this name */
+};
+
 struct nameset {
-    const char **slots;
+    struct name_slot *slots;
     size_t cap, n;
 };
 
@@ -109,8 +114,8 @@ struct record {
     struct strbuf bytes;
     struct cell {
         size_t off, len;
-    } *cells;
-    size_t n, stored, alloc;  /* cells seen; cells kept */
+    } * cells;
+    size_t n, stored, alloc; /* cells seen; cells kept */
 };
 
 struct importer {
@@ -120,9 +125,9 @@ struct importer {
     struct import_result *res;
     const char *file, *base;
     size_t errors_before;
-    bool stop;             /* a problem after which nothing more is read */
+    bool stop; /* a problem after which nothing more is read */
 
-    char **questions, **lows, **highs;  /* per item, normalised; NULL when absent */
+    char **questions, **lows, **highs; /* per item, normalised; NULL when absent */
 
     struct map_entry *map;
     size_t n_map;
@@ -132,12 +137,12 @@ struct importer {
     bool have_header;
     struct column *cols;
     size_t n_cols;
-    long *item_col;        /* per item: the column answering it, or -1 */
+    long *item_col; /* per item: the column answering it, or -1 */
     long respondent_col, id_col, role_col, org_col, date_col;
     long date_cols[DATE_RANKS];
 
     size_t respondents;
-    char *organisation;    /* from the column: the first row's */
+    char *organisation; /* from the column: the first row's */
     size_t organisation_row;
     struct pending_date *dates;
     size_t n_dates, dates_alloc;
@@ -145,12 +150,12 @@ struct importer {
     struct nameset names;
     size_t output_bytes;
 
-    enum answer_state *state;  /* per item, for the row being read */
+    enum answer_state *state; /* per item, for the row being read */
     double *value;
 
     /* libcsv state */
     struct record rec;
-    size_t row;            /* spreadsheet row of the record being read */
+    size_t row; /* spreadsheet row of the record being read */
     int last_term;
 };
 
@@ -220,8 +225,8 @@ static char *normalise(const char *s)
         strbuf_addc(&sb, (char)(*u >= 'A' && *u <= 'Z' ? *u + ('a' - 'A') : *u));
         u++;
     }
-    while (sb.len && (sb.buf[sb.len - 1] == '?' || sb.buf[sb.len - 1] == '.' ||
-                      sb.buf[sb.len - 1] == ' '))
+    while (sb.len &&
+           (sb.buf[sb.len - 1] == '?' || sb.buf[sb.len - 1] == '.' || sb.buf[sb.len - 1] == ' '))
         sb.buf[--sb.len] = '\0';
     return strbuf_detach(&sb, NULL);
 }
@@ -263,7 +268,8 @@ static void yaml_quote(struct strbuf *sb, const char *s)
         }
         if (len == 2 && c == 0xC2 && u[i + 1] < 0xA0)
             strbuf_addf(sb, "\\u%04X", u[i + 1]);
-        else if (len == 3 && c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+        else if (len == 3 && c == 0xE2 && u[i + 1] == 0x80 &&
+                 (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
             strbuf_addf(sb, "\\u%04X", 0x2000u + (u[i + 2] & 0x3Fu));
         else if (len == 3 && c == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
             strbuf_adds(sb, "\\uFEFF");
@@ -381,8 +387,11 @@ static void map_load_columns(struct importer *im, const struct yctx *c, const st
         m->kind = COL_UNKNOWN;
         for (size_t k = 0; k < im->n_map; k++) {
             if (strcmp(im->map[k].header, m->header) == 0) {
-                yerror(c, key, "column '%s' is mapped twice; the first is at line %u",
-                       m->header, im->map[k].key->line);
+                struct strbuf shown = STRBUF_INIT;
+                text_add_quoted(&shown, header, QUOTE_MAX);
+                yerror(c, key, "column %s is mapped twice; the first is at line %u",
+                       strbuf_str(&shown), im->map[k].key->line);
+                strbuf_release(&shown);
                 break;
             }
         }
@@ -400,8 +409,7 @@ static int map_load(struct importer *im, const struct import_source *src, struct
     if (doc->broken) {
         /* reported */
     } else if (!doc->root) {
-        yerror(&c, NULL, "empty file; a mapping file starts with 'format: %s'",
-               IMPORT_MAP_FORMAT);
+        yerror(&c, NULL, "empty file; a mapping file starts with 'format: %s'", IMPORT_MAP_FORMAT);
     } else if (yexpect_map(&c, doc->root, "a mapping file")) {
         const struct ynode *format = ymap_get(doc->root, "format");
         if (format && !ynode_is(format, IMPORT_MAP_FORMAT)) {
@@ -478,8 +486,9 @@ static void report_unknown_column(struct importer *im, size_t c, const char *nor
             strbuf_addf(&msg, " (%s)?", it->id);
         }
     } else {
-        strbuf_addf(&msg, ": it is not an item id, a question of model '%s' or a survey "
-                          "tool's own column; map it with --map, to an item id or to 'ignore'",
+        strbuf_addf(&msg,
+                    ": it is not an item id, a question of model '%s' or a survey "
+                    "tool's own column; map it with --map, to an item id or to 'ignore'",
                     r->id);
     }
     cell_error(im, im->row, c + 1, strbuf_str(&msg));
@@ -585,15 +594,17 @@ static void header_column(struct importer *im, size_t c, char *text)
         if (m->kind != COL_UNKNOWN)
             assign(im, c, m->kind, m->item, 0);
         else
-            col->kind = COL_IGNORED;  /* the map's own error says why */
+            col->kind = COL_IGNORED; /* the map's own error says why */
     } else if ((item = answerable_item(im->r, trimmed)) >= 0 ||
                (item = answerable_item(im->r, norm)) >= 0) {
         assign(im, c, COL_ITEM, (size_t)item, 0);
     } else if ((item = rules_find_item(im->r, trimmed)) >= 0) {
         struct strbuf msg = STRBUF_INIT;
         header_quoted(&msg, col);
-        strbuf_addf(&msg, " names item '%s', which is context only and takes no answer; map "
-                          "it to 'ignore' with --map", im->r->items[item].id);
+        strbuf_addf(&msg,
+                    " names item '%s', which is context only and takes no answer; map "
+                    "it to 'ignore' with --map",
+                    im->r->items[item].id);
         cell_error(im, im->row, c + 1, strbuf_str(&msg));
         strbuf_release(&msg);
         col->kind = COL_IGNORED;
@@ -626,8 +637,8 @@ static void warn_unused_map(struct importer *im)
         text_add_quoted(&msg, im->file, 200);
         strbuf_adds(&msg, " is headed ");
         text_add_quoted(&msg, im->map[i].key->str, QUOTE_MAX);
-        diag_add(im->d, DIAG_WARNING, im->map_file, im->map[i].key->line,
-                 im->map[i].key->column, "%s", strbuf_str(&msg));
+        diag_add(im->d, DIAG_WARNING, im->map_file, im->map[i].key->line, im->map[i].key->column,
+                 "%s", strbuf_str(&msg));
         strbuf_release(&msg);
     }
     diags_set_source(im->d, NULL, 0);
@@ -645,16 +656,20 @@ static void header_sources(struct importer *im)
     if (im->o->date)
         im->date_col = -1;
     if (!im->o->organisation && im->org_col < 0)
-        diag_error(im->d, im->file, 0, 0, "no organisation: give it with --organisation NAME "
-                                          "(the export has no 'organisation' column)");
+        diag_error(im->d, im->file, 0, 0,
+                   "no organisation: give it with --organisation NAME "
+                   "(the export has no 'organisation' column)");
     if (!im->o->date && im->date_col < 0)
-        diag_error(im->d, im->file, 0, 0, "no date: give the assessment date with --date "
-                                          "YYYY-MM-DD (the export has no 'Completion time', "
-                                          "'Timestamp' or 'date' column)");
+        diag_error(im->d, im->file, 0, 0,
+                   "no date: give the assessment date with --date "
+                   "YYYY-MM-DD (the export has no 'Completion time', "
+                   "'Timestamp' or 'date' column)");
     size_t answerable = rules_answerable(r);
     if (im->res->questions == 0) {
-        diag_error(im->d, im->file, 1, 1, "no column answers a question of model '%s'; is this "
-                                          "the right export, or does it need --map?", r->id);
+        diag_error(im->d, im->file, (unsigned)im->row, 1,
+                   "no column answers a question of model '%s'; is this "
+                   "the right export, or does it need --map?",
+                   r->id);
         return;
     }
     im->res->unmatched = answerable - im->res->questions;
@@ -670,8 +685,9 @@ static void process_header(struct importer *im)
         return;
     }
     if (rec->n == 1 && strpbrk(rec->bytes.buf, ";\t")) {
-        fatal_at(im, 1, "the header row is one column with ';' or tabs in it; save the export "
-                        "as 'CSV UTF-8 (Comma delimited)'");
+        fatal_at(im, 1,
+                 "the header row is one column with ';' or tabs in it; save the export "
+                 "as 'CSV UTF-8 (Comma delimited)'");
         return;
     }
     im->have_header = true;
@@ -730,8 +746,8 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
                         size_t column)
 {
     static const char *const na_words[] = {"n/a", "na", "not applicable", NULL};
-    static const char *const unknown_words[] = {"unknown", "don't know", "dont know",
-                                                "do not know", NULL};
+    static const char *const unknown_words[] = {"unknown", "don't know", "dont know", "do not know",
+                                                NULL};
     const struct rules *r = im->r;
     double v;
     if (!*cell) {
@@ -741,7 +757,7 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
     if (leading_number(cell, &v)) {
         if (v >= (double)r->scale_min && v <= (double)r->scale_max) {
             im->state[item] = ANSWER_SCORE;
-            im->value[item] = v == 0 ? 0 : v;  /* never -0 */
+            im->value[item] = v == 0 ? 0 : v; /* never -0 */
             return;
         }
         struct strbuf msg = STRBUF_INIT;
@@ -765,8 +781,10 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
         im->value[item] = (double)r->scale_max;
     } else {
         struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg, "the answer to '%s' must be a number from %ld to %ld, n/a or "
-                          "unknown, not ", r->items[item].id, r->scale_min, r->scale_max);
+        strbuf_addf(&msg,
+                    "the answer to '%s' must be a number from %ld to %ld, n/a or "
+                    "unknown, not ",
+                    r->items[item].id, r->scale_min, r->scale_max);
         text_add_quoted(&msg, cell, 40);
         cell_error(im, row, column, strbuf_str(&msg));
         strbuf_release(&msg);
@@ -827,8 +845,7 @@ static bool parse_date(const char *s, struct pending_date *pd)
     return true;
 }
 
-static void read_date(struct importer *im, const char *cell, size_t row, size_t column,
-                      long file)
+static void read_date(struct importer *im, const char *cell, size_t row, size_t column, long file)
 {
     struct pending_date pd = {.row = row, .column = column, .file = file};
     if (!parse_date(cell, &pd)) {
@@ -860,34 +877,45 @@ static uint64_t hash_name(const char *s)
     return h;
 }
 
-static bool nameset_has(const struct nameset *set, const char *name)
+/* The slot holding name, or the empty one where it would go. */
+static struct name_slot *nameset_slot(const struct nameset *set, const char *name)
+{
+    size_t i = (size_t)(hash_name(name) & (set->cap - 1));
+    while (set->slots[i].name && strcmp(set->slots[i].name, name) != 0)
+        i = (i + 1) & (set->cap - 1);
+    return &set->slots[i];
+}
+
+static struct name_slot *nameset_find(const struct nameset *set, const char *name)
 {
     if (!set->cap)
-        return false;
-    for (size_t i = (size_t)(hash_name(name) & (set->cap - 1));; i = (i + 1) & (set->cap - 1)) {
-        if (!set->slots[i])
-            return false;
-        if (strcmp(set->slots[i], name) == 0)
-            return true;
-    }
+        return NULL;
+    struct name_slot *slot = nameset_slot(set, name);
+    return slot->name ? slot : NULL;
 }
 
 static void nameset_add(struct nameset *set, const char *name)
 {
     if (2 * (set->n + 1) > set->cap) {
-        struct nameset bigger = {NULL, set->cap ? 2 * set->cap : 64, 0};
+        struct nameset bigger = {NULL, set->cap ? 2 * set->cap : 64, set->n};
         bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
         for (size_t i = 0; i < set->cap; i++)
-            if (set->slots[i])
-                nameset_add(&bigger, set->slots[i]);
+            if (set->slots[i].name)
+                *nameset_slot(&bigger, set->slots[i].name) = set->slots[i];
         free(set->slots);
         *set = bigger;
     }
-    size_t i = (size_t)(hash_name(name) & (set->cap - 1));
-    while (set->slots[i])
-        i = (i + 1) & (set->cap - 1);
-    set->slots[i] = name;
+    struct name_slot *slot = nameset_slot(set, name);
+    slot->name = xstrdup(name);
+    slot->next = 2;
     set->n++;
+}
+
+static void nameset_release(struct nameset *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slots[i].name);
+    free(set->slots);
 }
 
 /* Lowercase letters, digits and single '-', at most SLUG_MAX bytes; "" when none. */
@@ -918,10 +946,18 @@ static char *file_name(struct importer *im, const char *id)
     if (!base.len)
         strbuf_addf(&base, "respondent-%03zu", im->respondents);
     strbuf_addf(&name, "%s.yaml", base.buf);
-    for (size_t k = 2; nameset_has(&im->names, name.buf); k++) {
-        strbuf_reset(&name);
-        strbuf_addf(&name, "%s-%zu.yaml", base.buf, k);
+    /* Each name remembers how far its suffixes have gone, so a thousand "anonymous"
+       respondents cost a thousand lookups, not half a million. */
+    struct name_slot *first = nameset_find(&im->names, name.buf);
+    if (first) {
+        size_t k = first->next;
+        do {
+            strbuf_reset(&name);
+            strbuf_addf(&name, "%s-%zu.yaml", base.buf, k++);
+        } while (nameset_find(&im->names, name.buf));
+        first->next = k;
     }
+    nameset_add(&im->names, name.buf);
     strbuf_release(&base);
     return strbuf_detach(&name, NULL);
 }
@@ -948,8 +984,8 @@ static void add_number(struct strbuf *sb, double v)
     strbuf_adds(sb, num);
 }
 
-static long render_respondent(struct importer *im, size_t row, const char *id,
-                              const char *role, const char *organisation, size_t *date_at)
+static long render_respondent(struct importer *im, size_t row, const char *id, const char *role,
+                              const char *organisation, size_t *date_at)
 {
     const struct rules *r = im->r;
     struct strbuf y = STRBUF_INIT;
@@ -1008,7 +1044,6 @@ static long render_respondent(struct importer *im, size_t row, const char *id,
     XGROW(res->files, res->n + 1, res->alloc);
     struct import_file *f = &res->files[res->n];
     f->name = file_name(im, id);
-    nameset_add(&im->names, f->name);
     f->text = strbuf_detach(&y, &f->len);
     return (long)res->n++;
 }
@@ -1043,8 +1078,9 @@ static bool row_shape_ok(struct importer *im)
 static const char *row_organisation(struct importer *im, const char *cell, size_t column)
 {
     if (!*cell) {
-        cell_error(im, im->row, column, "no organisation in this row; fill it in, or give "
-                                        "--organisation NAME");
+        cell_error(im, im->row, column,
+                   "no organisation in this row; fill it in, or give "
+                   "--organisation NAME");
         return NULL;
     }
     if (!im->organisation) {
@@ -1059,8 +1095,10 @@ static const char *row_organisation(struct importer *im, const char *cell, size_
     text_add_quoted(&msg, cell, QUOTE_MAX);
     strbuf_adds(&msg, " differs from ");
     text_add_quoted(&msg, im->organisation, QUOTE_MAX);
-    strbuf_addf(&msg, " in row %zu; one import is one organisation's assessment: split the "
-                      "export, or give --organisation NAME", im->organisation_row);
+    strbuf_addf(&msg,
+                " in row %zu; one import is one organisation's assessment: split the "
+                "export, or give --organisation NAME",
+                im->organisation_row);
     cell_error(im, im->row, column, strbuf_str(&msg));
     strbuf_release(&msg);
     return NULL;
@@ -1140,8 +1178,8 @@ static void resolve_dates(struct importer *im)
             unsure = pd;
     }
     if (day_first && month_first) {
-        const struct pending_date *later = day_first->row > month_first->row ? day_first
-                                                                              : month_first;
+        const struct pending_date *later =
+            day_first->row > month_first->row ? day_first : month_first;
         const struct pending_date *earlier = later == day_first ? month_first : day_first;
         struct strbuf what = STRBUF_INIT;
         strbuf_addf(&what, "is written %s first, but row %zu's is %s first",
@@ -1152,8 +1190,9 @@ static void resolve_dates(struct importer *im)
         return;
     }
     if (unsure && !day_first && !month_first) {
-        date_error(im, unsure, "could be day/month/year or month/day/year, and no date in the "
-                               "column tells which");
+        date_error(im, unsure,
+                   "could be day/month/year or month/day/year, and no date in the "
+                   "column tells which");
         return;
     }
     for (size_t i = 0; i < im->n_dates; i++) {
@@ -1194,15 +1233,17 @@ static void on_cell(void *s, size_t len, void *data)
         return;
     const char *cell = s ? s : "";
     if (memchr(cell, '\0', len)) {
-        fatal_at(im, column, "this cell holds a NUL byte; is the file text saved as 'CSV "
-                             "UTF-8'?");
+        fatal_at(im, column,
+                 "this cell holds a NUL byte; is the file text saved as 'CSV "
+                 "UTF-8'?");
         return;
     }
     size_t bad;
     if (!utf8_valid(cell, len, &bad)) {
         struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg, "invalid UTF-8 in this cell (byte 0x%02x); save the export as 'CSV "
-                          "UTF-8 (Comma delimited)', not plain 'CSV'",
+        strbuf_addf(&msg,
+                    "invalid UTF-8 in this cell (byte 0x%02x); save the export as 'CSV "
+                    "UTF-8 (Comma delimited)', not plain 'CSV'",
                     (unsigned char)cell[bad]);
         fatal_at(im, column, strbuf_str(&msg));
         strbuf_release(&msg);
@@ -1238,7 +1279,7 @@ static void on_row(int term, void *data)
         return;
     if (rec->n == 0) {
         if (term == '\n' && im->last_term == '\r') {
-            im->last_term = 0;  /* taken: a second LF is a blank line */
+            im->last_term = 0; /* taken: a second LF is a blank line */
             return;
         }
         im->last_term = term;
@@ -1277,11 +1318,13 @@ static void parse_csv(struct importer *im, const char *buf, size_t len)
         size_t n = len - at < FEED_CHUNK ? len - at : FEED_CHUNK;
         if (csv_parse(&p, buf + at, n, on_cell, on_row, im) != n) {
             if (csv_error(&p) == CSV_EPARSE)
-                fatal_at(im, im->rec.n + 1, "a '\"' inside this cell must be doubled (\"\"), "
-                                            "and the cell quoted");
+                fatal_at(im, im->rec.n + 1,
+                         "a '\"' inside this cell must be doubled (\"\"), "
+                         "and the cell quoted");
             else
-                fatal_at(im, im->rec.n + 1, "this cell is longer than the limit of 16384 "
-                                            "bytes");
+                fatal_at(im, im->rec.n + 1,
+                         "this cell is longer than the limit of 16384 "
+                         "bytes");
         }
         at += n;
     }
@@ -1314,7 +1357,7 @@ static void importer_release(struct importer *im)
     free(im->value);
     free(im->organisation);
     free(im->dates);
-    free(im->names.slots);
+    nameset_release(&im->names);
     strbuf_release(&im->rec.bytes);
     free(im->rec.cells);
 }
@@ -1338,8 +1381,10 @@ static bool check_options(struct importer *im)
         bool empty = !*trim(copy);
         free(copy);
         if (empty || len > IMPORT_CELL_MAX || !utf8_valid(o->organisation, len, NULL)) {
-            diag_error(im->d, NULL, 0, 0, "--organisation must be a name in UTF-8 of at most "
-                                          "%d bytes", IMPORT_CELL_MAX);
+            diag_error(im->d, NULL, 0, 0,
+                       "--organisation must be a name in UTF-8 of at most "
+                       "%d bytes",
+                       IMPORT_CELL_MAX);
             ok = false;
         }
     }
@@ -1361,7 +1406,8 @@ static void self_check(struct importer *im)
         if (assessment_add_buffer(&a, f->name, f->text, f->len, false, &scratch) != 0) {
             diag_add(im->d, DIAG_IO_ERROR, im->file, 0, 0,
                      "internal error: the answers generated as %s do not load (%s); please "
-                     "report this", f->name, scratch.n ? scratch.v[0].message : "?");
+                     "report this",
+                     f->name, scratch.n ? scratch.v[0].message : "?");
             break;
         }
     }
@@ -1388,10 +1434,20 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
                       const struct import_source *csv, const struct import_source *map,
                       struct import_result *res, struct diags *d)
 {
-    struct importer im = {.r = r, .o = o, .d = d, .res = res, .file = csv->name,
-                          .base = base_name(csv->name), .errors_before = d->errors,
-                          .respondent_col = -1, .id_col = -1, .role_col = -1, .org_col = -1,
-                          .date_col = -1, .date_cols = {-1, -1, -1}, .last_term = -1};
+    struct importer im = {.r = r,
+                          .o = o,
+                          .d = d,
+                          .res = res,
+                          .file = csv->name,
+                          .base = base_name(csv->name),
+                          .errors_before = d->errors,
+                          .respondent_col = -1,
+                          .id_col = -1,
+                          .role_col = -1,
+                          .org_col = -1,
+                          .date_col = -1,
+                          .date_cols = {-1, -1, -1},
+                          .last_term = -1};
     struct ydoc map_doc;
     size_t io_before = d->io_errors;
     import_result_init(res);
@@ -1403,27 +1459,31 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     const char *buf = csv->buf;
     size_t len = csv->len;
     if (is_wide_text(buf, len)) {
-        diag_error(d, csv->name, 0, 0, "this file is UTF-16 text (Excel's 'Unicode Text'); "
-                                       "save it as 'CSV UTF-8 (Comma delimited)' and import "
-                                       "that");
+        diag_error(d, csv->name, 0, 0,
+                   "this file is UTF-16 text (Excel's 'Unicode Text'); "
+                   "save it as 'CSV UTF-8 (Comma delimited)' and import "
+                   "that");
         goto out;
     }
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         buf += 3, len -= 3;
     parse_csv(&im, buf, len);
     if (!im.have_header && !im.stop)
-        diag_error(d, csv->name, 0, 0, "empty file; a survey export starts with a header row "
-                                       "naming its columns");
+        diag_error(d, csv->name, 0, 0,
+                   "empty file; a survey export starts with a header row "
+                   "naming its columns");
     else if (im.have_header && im.respondents == 0 && !im.stop)
-        diag_error(d, csv->name, 0, 0, "no respondents: the file has a header row but no "
-                                       "answers");
+        diag_error(d, csv->name, 0, 0,
+                   "no respondents: the file has a header row but no "
+                   "answers");
     resolve_dates(&im);
     if (d->errors == im.errors_before && d->io_errors == io_before)
         self_check(&im);
     if (res->unmatched && d->errors == im.errors_before && d->io_errors == io_before)
         diag_add(d, DIAG_WARNING, csv->name, 0, 0,
                  "%zu of the %zu questions of model '%s' have no column; they are left "
-                 "unanswered", res->unmatched, rules_answerable(r), r->id);
+                 "unanswered",
+                 res->unmatched, rules_answerable(r), r->id);
 out:
     ydoc_release(&map_doc);
     importer_release(&im);
@@ -1527,8 +1587,7 @@ static int write_files(const struct import_result *res, const char *tmp, const c
 }
 
 /* Removes the first n files of res from dir, and dir itself when rmdir_too. */
-static void remove_files(const struct import_result *res, size_t n, const char *dir,
-                         bool rmdir_too)
+static void remove_files(const struct import_result *res, size_t n, const char *dir, bool rmdir_too)
 {
     for (size_t i = 0; i < n; i++) {
         char *path = path_join(dir, res->files[i].name);
@@ -1585,8 +1644,7 @@ out:
  * build the files in a temporary directory inside it (same file system, so renames
  * work) and move them up one by one, taking them back out if one move fails.
  */
-static int write_into_empty_dir(const struct import_result *res, const char *dir,
-                                struct diags *d)
+static int write_into_empty_dir(const struct import_result *res, const char *dir, struct diags *d)
 {
     char *tmp = path_join(dir, ".stagegap-import-XXXXXX");
     size_t made = 0, moved = 0;

@@ -32,4 +32,5 @@ stagegap_cli_test(validate-terminal-escape 3 validate tests/fixtures/terminal-es
 stagegap_cli_test(validate-many-problems 3 validate tests/fixtures/many-problems.yaml)
 stagegap_cli_test(validate-valid-and-invalid 3 validate data/epis.yaml tests/fixtures/tags.yaml)
 stagegap_cli_test(validate-missing-file 4 validate no/such/answers.yaml)
-stagegap_cli_test(validate-directory 4 validate tests/fixtures)
+stagegap_cli_test(validate-directory 0 validate data/examples/eastbrook-quarterly)
+stagegap_cli_test(validate-stdin-twice 2 validate - -)

@@ -132,26 +132,27 @@ static void test_import_item_ids(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    import_ok(f, "id,start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
-                 "r07,7,3,n/a,unknown,10\n",
+    import_ok(f,
+              "id,start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
+              "r07,7,3,n/a,unknown,10\n",
               NULL);
     assert_int_equal(f->res.n, 1);
     assert_int_equal(f->res.questions, 5);
     assert_int_equal(f->res.unmatched, 0);
     assert_string_equal(f->res.files[0].name, "r07.yaml");
-    assert_string_equal(f->res.files[0].text,
-                        "# Imported by stagegap from \"survey.csv\", row 2.\n"
-                        "format: stagegap-answers/1\n"
-                        "rules: \"tiny\"\n"
-                        "organisation: \"Testshire\"\n"
-                        "date: 2026-09-30\n"
-                        "respondent: {id: \"r07\"}\n"
-                        "answers:\n"
-                        "  start.plan: 7\n"
-                        "  start.training: 3\n"
-                        "  start.fatigue: n/a\n"
-                        "  start.do-plan: unknown\n"
-                        "  later.habit: 10\n");
+    const char *want = "# Imported by stagegap from \"survey.csv\", row 2.\n"
+                       "format: stagegap-answers/1\n"
+                       "rules: \"tiny\"\n"
+                       "organisation: \"Testshire\"\n"
+                       "date: 2026-09-30\n"
+                       "respondent: {id: \"r07\"}\n"
+                       "answers:\n"
+                       "  start.plan: 7\n"
+                       "  start.training: 3\n"
+                       "  start.fatigue: n/a\n"
+                       "  start.do-plan: unknown\n"
+                       "  later.habit: 10\n";
+    assert_string_equal(f->res.files[0].text, want);
     assert_int_equal(f->res.files[0].len, strlen(f->res.files[0].text));
     assert_int_equal(f->d.n, 0);
     assert_all_load(f);
@@ -163,15 +164,17 @@ static void test_import_question_text(void **state)
     (void)state;
     struct fixture *f = fixture_new();
     /* Case, spacing, a missing '?', a trailing '.', a no-break space: all the same question. */
-    import_ok(f, "\"  IS there   a plan \",Trained.,\"How\xC2\xA0tired?\",Have you made a plan??\n"
-                 "1,2,3,4\n",
+    import_ok(f,
+              "\"  IS there   a plan \",Trained.,\"How\xC2\xA0tired?\",Have you made a plan??\n"
+              "1,2,3,4\n",
               NULL);
     const char *t = f->res.files[0].text;
     assert_contains(t, "  start.plan: 1\n  start.training: 2\n  start.fatigue: 3\n"
                        "  start.do-plan: 4\n");
     assert_int_equal(f->res.unmatched, 1);
-    assert_diag(&f->d, 0, 0, "1 of the 5 questions of model 'tiny' have no column; they are "
-                             "left unanswered");
+    assert_diag(&f->d, 0, 0,
+                "1 of the 5 questions of model 'tiny' have no column; they are "
+                "left unanswered");
     assert_int_equal(f->d.errors, 0);
     assert_all_load(f);
     fixture_free(f);
@@ -210,18 +213,22 @@ static void test_import_map_errors(void **state)
                       "  Q2: later.context\n"
                       "  q1: ignore\n";
     assert_int_equal(import_text(f, "Q1,Q2,start.plan\n1,2,3\n", map), -1);
-    assert_diag(&f->d, 3, 7, "unknown item 'start.plann' in model 'tiny'; did you mean "
-                             "'start.plan'?");
+    assert_diag(&f->d, 3, 7,
+                "unknown item 'start.plann' in model 'tiny'; did you mean "
+                "'start.plan'?");
     assert_diag(&f->d, 4, 7, "item 'later.context' is context only and takes no answer");
     assert_diag(&f->d, 5, 3, "column 'q1' is mapped twice; the first is at line 3");
     assert_int_equal(f->res.n, 0);
 
     assert_int_equal(import_text(f, "start.plan\n1\n", "format: stagegap-answers/1\n"), -1);
     assert_only_error(f, 1, 9, "format must be 'stagegap-import-map/1'");
-    assert_int_equal(import_text(f, "start.plan\n1\n", "format: stagegap-import-map/1\n"
-                                                       "colums: {}\n"), -1);
-    assert_diag(&f->d, 2, 1, "unknown key 'colums' in the mapping file; did you mean "
-                             "'columns'?");
+    assert_int_equal(import_text(f, "start.plan\n1\n",
+                                 "format: stagegap-import-map/1\n"
+                                 "colums: {}\n"),
+                     -1);
+    assert_diag(&f->d, 2, 1,
+                "unknown key 'colums' in the mapping file; did you mean "
+                "'columns'?");
     fixture_free(f);
 }
 
@@ -286,19 +293,23 @@ static void test_import_organisation_column(void **state)
 
     csv = "organization,start.plan\nAnytown,1\nOthertown,2\n,3\n";
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, NULL, "2026-09-30"), -1);
-    assert_diag(&f->d, 3, 1, "organisation 'Othertown' differs from 'Anytown' in row 2; one "
-                             "import is one organisation's assessment: split the export, or "
-                             "give --organisation NAME");
-    assert_diag(&f->d, 4, 1, "no organisation in this row; fill it in, or give --organisation "
-                             "NAME");
+    assert_diag(&f->d, 3, 1,
+                "organisation 'Othertown' differs from 'Anytown' in row 2; one "
+                "import is one organisation's assessment: split the export, or "
+                "give --organisation NAME");
+    assert_diag(&f->d, 4, 1,
+                "no organisation in this row; fill it in, or give --organisation "
+                "NAME");
 
     csv = "start.plan\n1\n";
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, NULL, "2026-09-30"), -1);
-    assert_only_error(f, 0, 0, "no organisation: give it with --organisation NAME (the export "
-                               "has no 'organisation' column)");
+    assert_only_error(f, 0, 0,
+                      "no organisation: give it with --organisation NAME (the export "
+                      "has no 'organisation' column)");
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, "Testshire", NULL), -1);
-    assert_only_error(f, 0, 0, "no date: give the assessment date with --date YYYY-MM-DD (the "
-                               "export has no 'Completion time', 'Timestamp' or 'date' column)");
+    assert_only_error(f, 0, 0,
+                      "no date: give the assessment date with --date YYYY-MM-DD (the "
+                      "export has no 'Completion time', 'Timestamp' or 'date' column)");
     fixture_free(f);
 }
 
@@ -308,9 +319,10 @@ static void test_import_scale_words_and_numbers(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    import_ok(f, "start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
-                 "NOT AT ALL ,fully,7 - mostly,3: sometimes,2.50\n"
-                 "1) rarely,-0,0.5,10,+4\n",
+    import_ok(f,
+              "start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
+              "NOT AT ALL ,fully,7 - mostly,3: sometimes,2.50\n"
+              "1) rarely,-0,0.5,10,+4\n",
               NULL);
     assert_contains(f->res.files[0].text, "  start.plan: 0\n  start.training: 10\n"
                                           "  start.fatigue: 7\n  start.do-plan: 3\n"
@@ -326,9 +338,10 @@ static void test_import_na_and_unknown(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    import_ok(f, "start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
-                 "n/a,N/A,Not applicable,unknown,Don't know\n"
-                 "Don\xE2\x80\x99t know,DON'T KNOW.,not APPLICABLE,Unknown,na\n",
+    import_ok(f,
+              "start.plan,start.training,start.fatigue,start.do-plan,later.habit\n"
+              "n/a,N/A,Not applicable,unknown,Don't know\n"
+              "Don\xE2\x80\x99t know,DON'T KNOW.,not APPLICABLE,Unknown,na\n",
               NULL);
     assert_contains(f->res.files[0].text, "  start.plan: n/a\n  start.training: n/a\n"
                                           "  start.fatigue: n/a\n  start.do-plan: unknown\n"
@@ -344,14 +357,15 @@ static void test_import_empty_cells_and_rows(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    import_ok(f, "id,start.plan,start.training,later.habit\n"
-                 "a,4,,6\n"
-                 ",,,\n"
-                 "\n"
-                 ",  ,\"\",\n"
-                 "b,,,\n"
-                 "c,1,2,3\n"
-                 ",,,\n\n\n",
+    import_ok(f,
+              "id,start.plan,start.training,later.habit\n"
+              "a,4,,6\n"
+              ",,,\n"
+              "\n"
+              ",  ,\"\",\n"
+              "b,,,\n"
+              "c,1,2,3\n"
+              ",,,\n\n\n",
               NULL);
     assert_int_equal(f->res.n, 3);
     assert_contains(f->res.files[0].text, "answers:\n  start.plan: 4\n  later.habit: 6\n");
@@ -373,9 +387,10 @@ static void test_import_quoted_fields_stay_inert(void **state)
     /* A role with commas, a line break, doubled quotes, a backslash, YAML syntax, an
        escape character, a C1 control, a line separator and a BOM in the middle. */
     const char *role = "a, \"b\"\nc: [d] # e \\ \x1b[31m \xC2\x85 \xE2\x80\xA8 \xEF\xBB\xBF}";
-    import_ok(f, "role,id,start.plan\n"
-                 "\"a, \"\"b\"\"\nc: [d] # e \\ \x1b[31m \xC2\x85 \xE2\x80\xA8 \xEF\xBB\xBF}\","
-                 "\"x\"\"y\",3\n",
+    import_ok(f,
+              "role,id,start.plan\n"
+              "\"a, \"\"b\"\"\nc: [d] # e \\ \x1b[31m \xC2\x85 \xE2\x80\xA8 \xEF\xBB\xBF}\","
+              "\"x\"\"y\",3\n",
               NULL);
     const char *t = f->res.files[0].text;
     assert_contains(t, "respondent: {id: \"x\\\"y\", role: \"a, \\\"b\\\"\\x0Ac: [d] # e \\\\ "
@@ -407,11 +422,13 @@ static void test_import_bom_and_crlf(void **state)
     /* Rows are counted as a spreadsheet shows them: a CRLF is one line end, a quoted
        line break stays inside its row, and a blank line is a row. */
     assert_int_equal(import_text(f, "id,start.plan\r\na,\"1\r\n\"\r\n\r\nb,lots\r\n", NULL), -1);
-    assert_only_error(f, 4, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a "
-                               "or unknown, not 'lots'");
+    assert_only_error(f, 4, 2,
+                      "the answer to 'start.plan' must be a number from 0 to 10, n/a "
+                      "or unknown, not 'lots'");
     assert_int_equal(import_text(f, "id,start.plan\ra,1\rb,x\r", NULL), -1);
-    assert_only_error(f, 3, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a "
-                               "or unknown, not 'x'");
+    assert_only_error(f, 3, 2,
+                      "the answer to 'start.plan' must be a number from 0 to 10, n/a "
+                      "or unknown, not 'x'");
     fixture_free(f);
 }
 
@@ -421,8 +438,9 @@ static void test_import_utf16_refused(void **state)
     struct fixture *f = fixture_new();
     const char le[] = "\xFF\xFEi\0d\0,\0";
     assert_int_equal(import_with(f, le, sizeof(le) - 1, NULL, "T", "2026-09-30"), -1);
-    assert_only_error(f, 0, 0, "this file is UTF-16 text (Excel's 'Unicode Text'); save it as "
-                               "'CSV UTF-8 (Comma delimited)' and import that");
+    assert_only_error(f, 0, 0,
+                      "this file is UTF-16 text (Excel's 'Unicode Text'); save it as "
+                      "'CSV UTF-8 (Comma delimited)' and import that");
     const char bare[] = "i\0d\0";
     assert_int_equal(import_with(f, bare, sizeof(bare) - 1, NULL, "T", "2026-09-30"), -1);
     assert_int_equal(f->d.errors, 1);
@@ -434,12 +452,14 @@ static void test_import_invalid_utf8_located(void **state)
     (void)state;
     struct fixture *f = fixture_new();
     assert_int_equal(import_text(f, "id,start.plan\nb,1\ncaf\xE9,2\n", NULL), -1);
-    assert_only_error(f, 3, 1, "invalid UTF-8 in this cell (byte 0xe9); save the export as "
-                               "'CSV UTF-8 (Comma delimited)', not plain 'CSV'");
+    assert_only_error(f, 3, 1,
+                      "invalid UTF-8 in this cell (byte 0xe9); save the export as "
+                      "'CSV UTF-8 (Comma delimited)', not plain 'CSV'");
     const char nul[] = "id,start.plan\na\0b,1\n";
     assert_int_equal(import_with(f, nul, sizeof(nul) - 1, NULL, "T", "2026-09-30"), -1);
-    assert_only_error(f, 2, 1, "this cell holds a NUL byte; is the file text saved as 'CSV "
-                               "UTF-8'?");
+    assert_only_error(f, 2, 1,
+                      "this cell holds a NUL byte; is the file text saved as 'CSV "
+                      "UTF-8'?");
     fixture_free(f);
 }
 
@@ -449,18 +469,21 @@ static void test_import_unknown_column_did_you_mean(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    assert_int_equal(import_text(f, "id,start.plan,start.trainig,Is there a plann,"
-                                    "Favourite colour,,later.habit\n"
-                                    "a,1,2,3,blue,,4\n",
+    assert_int_equal(import_text(f,
+                                 "id,start.plan,start.trainig,Is there a plann,"
+                                 "Favourite colour,,later.habit\n"
+                                 "a,1,2,3,blue,,4\n",
                                  NULL),
                      -1);
     assert_diag(&f->d, 1, 3, "unknown column 'start.trainig'; did you mean 'start.training'?");
-    assert_diag(&f->d, 1, 4, "unknown column 'Is there a plann'; did you mean 'Is there a "
-                             "plan?' (start.plan)?");
-    assert_diag(&f->d, 1, 5, "unknown column 'Favourite colour': it is not an item id, a "
-                             "question of model 'tiny' or a survey tool's own column; map it "
-                             "with --map, to an item id or to 'ignore'");
-    assert_int_equal(f->d.errors, 3);  /* the empty-headed column 6 is fine */
+    assert_diag(&f->d, 1, 4,
+                "unknown column 'Is there a plann'; did you mean 'Is there a "
+                "plan?' (start.plan)?");
+    assert_diag(&f->d, 1, 5,
+                "unknown column 'Favourite colour': it is not an item id, a "
+                "question of model 'tiny' or a survey tool's own column; map it "
+                "with --map, to an item id or to 'ignore'");
+    assert_int_equal(f->d.errors, 3); /* the empty-headed column 6 is fine */
     assert_int_equal(f->res.n, 0);
     fixture_free(f);
 }
@@ -469,16 +492,20 @@ static void test_import_context_item_and_duplicate_columns(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    assert_int_equal(import_text(f, "start.plan,Is there a plan?,role,Role,later.context\n"
-                                    "1,2,a,b,3\n",
+    assert_int_equal(import_text(f,
+                                 "start.plan,Is there a plan?,role,Role,later.context\n"
+                                 "1,2,a,b,3\n",
                                  NULL),
                      -1);
-    assert_diag(&f->d, 1, 2, "column 'Is there a plan?' answers 'start.plan', as column 1 "
-                             "does; map one of them to 'ignore' with --map");
-    assert_diag(&f->d, 1, 4, "column 'Role' is a role column, as column 3 is; map one of them "
-                             "to 'ignore' with --map");
-    assert_diag(&f->d, 1, 5, "column 'later.context' names item 'later.context', which is "
-                             "context only and takes no answer; map it to 'ignore' with --map");
+    assert_diag(&f->d, 1, 2,
+                "column 'Is there a plan?' answers 'start.plan', as column 1 "
+                "does; map one of them to 'ignore' with --map");
+    assert_diag(&f->d, 1, 4,
+                "column 'Role' is a role column, as column 3 is; map one of them "
+                "to 'ignore' with --map");
+    assert_diag(&f->d, 1, 5,
+                "column 'later.context' names item 'later.context', which is "
+                "context only and takes no answer; map it to 'ignore' with --map");
     assert_int_equal(f->d.errors, 3);
     fixture_free(f);
 }
@@ -487,17 +514,20 @@ static void test_import_bad_cells_located(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    assert_int_equal(import_text(f, "id,start.plan,start.training\n"
-                                    "a,1,2\n"
-                                    "b,lots,11\n"
-                                    "c,7-8,-1\n",
+    assert_int_equal(import_text(f,
+                                 "id,start.plan,start.training\n"
+                                 "a,1,2\n"
+                                 "b,lots,11\n"
+                                 "c,7-8,-1\n",
                                  NULL),
                      -1);
-    assert_diag(&f->d, 3, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a or "
-                             "unknown, not 'lots'");
+    assert_diag(&f->d, 3, 2,
+                "the answer to 'start.plan' must be a number from 0 to 10, n/a or "
+                "unknown, not 'lots'");
     assert_diag(&f->d, 3, 3, "the answer to 'start.training' must be from 0 to 10, not '11'");
-    assert_diag(&f->d, 4, 2, "the answer to 'start.plan' must be a number from 0 to 10, n/a or "
-                             "unknown, not '7-8'");
+    assert_diag(&f->d, 4, 2,
+                "the answer to 'start.plan' must be a number from 0 to 10, n/a or "
+                "unknown, not '7-8'");
     assert_diag(&f->d, 4, 3, "the answer to 'start.training' must be from 0 to 10, not '-1'");
     assert_int_equal(f->d.errors, 4);
     assert_int_equal(f->res.n, 0);
@@ -508,16 +538,19 @@ static void test_import_row_shape(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    assert_int_equal(import_text(f, "id,start.plan,start.training\n"
-                                    "a,1\n"
-                                    "b,1,2,3\n"
-                                    "c,1,2\n",
+    assert_int_equal(import_text(f,
+                                 "id,start.plan,start.training\n"
+                                 "a,1\n"
+                                 "b,1,2,3\n"
+                                 "c,1,2\n",
                                  NULL),
                      -1);
-    assert_diag(&f->d, 2, 3, "this row has 2 cells but the header has 3; is a line break "
-                             "inside a cell not quoted?");
-    assert_diag(&f->d, 3, 4, "this row has 4 cells but the header has 3; is a comma inside a "
-                             "cell not quoted?");
+    assert_diag(&f->d, 2, 3,
+                "this row has 2 cells but the header has 3; is a line break "
+                "inside a cell not quoted?");
+    assert_diag(&f->d, 3, 4,
+                "this row has 4 cells but the header has 3; is a comma inside a "
+                "cell not quoted?");
     assert_int_equal(f->d.errors, 2);
     fixture_free(f);
 }
@@ -529,11 +562,13 @@ static void test_import_quoting_errors(void **state)
     assert_int_equal(import_text(f, "id,start.plan\na,1\nb,\"2\nc,3\n", NULL), -1);
     assert_only_error(f, 3, 2, "this cell's opening '\"' is never closed");
     assert_int_equal(import_text(f, "id,start.plan\na,1\nb\"c,3\n", NULL), -1);
-    assert_only_error(f, 3, 1, "a '\"' inside this cell must be doubled (\"\"), and the cell "
-                               "quoted");
+    assert_only_error(f, 3, 1,
+                      "a '\"' inside this cell must be doubled (\"\"), and the cell "
+                      "quoted");
     assert_int_equal(import_text(f, "id;start.plan\na;1\n", NULL), -1);
-    assert_only_error(f, 1, 1, "the header row is one column with ';' or tabs in it; save the "
-                               "export as 'CSV UTF-8 (Comma delimited)'");
+    assert_only_error(f, 1, 1,
+                      "the header row is one column with ';' or tabs in it; save the "
+                      "export as 'CSV UTF-8 (Comma delimited)'");
     fixture_free(f);
 }
 
@@ -542,13 +577,15 @@ static void test_import_empty_and_header_only(void **state)
     (void)state;
     struct fixture *f = fixture_new();
     assert_int_equal(import_text(f, "", NULL), -1);
-    assert_only_error(f, 0, 0, "empty file; a survey export starts with a header row naming "
-                               "its columns");
+    assert_only_error(f, 0, 0,
+                      "empty file; a survey export starts with a header row naming "
+                      "its columns");
     assert_int_equal(import_text(f, "id,start.plan\r\n,\r\n", NULL), -1);
     assert_only_error(f, 0, 0, "no respondents: the file has a header row but no answers");
     assert_int_equal(import_text(f, "id,Email\na,b\n", NULL), -1);
-    assert_only_error(f, 1, 1, "no column answers a question of model 'tiny'; is this the right "
-                               "export, or does it need --map?");
+    assert_only_error(f, 1, 1,
+                      "no column answers a question of model 'tiny'; is this the right "
+                      "export, or does it need --map?");
     fixture_free(f);
 }
 
@@ -558,9 +595,10 @@ static void test_import_dates(void **state)
     struct fixture *f = fixture_new();
     const char *csv = "Completion time,start.plan\n3/4/2026 10:00,1\n5/6/2026,2\n";
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), -1);
-    assert_only_error(f, 2, 1, "the date '3/4/2026' could be day/month/year or month/day/year, "
-                               "and no date in the column tells which; give the assessment "
-                               "date with --date YYYY-MM-DD");
+    assert_only_error(f, 2, 1,
+                      "the date '3/4/2026' could be day/month/year or month/day/year, "
+                      "and no date in the column tells which; give the assessment "
+                      "date with --date YYYY-MM-DD");
 
     /* One day past 12 settles the order for the whole column. */
     csv = "Completion time,start.plan\n3/4/2026 10:00,1\n25/6/2026,2\n";
@@ -575,20 +613,25 @@ static void test_import_dates(void **state)
 
     csv = "Timestamp,start.plan\n13/6/2026,1\n6/14/2026,2\n2/30/2026,3\n,4\n30/9/26,5\n";
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), -1);
-    assert_diag(&f->d, 5, 1, "no date in column 'Timestamp'; give the assessment date with "
-                             "--date YYYY-MM-DD");
-    assert_diag(&f->d, 6, 1, "cannot read the date '30/9/26' in column 'Timestamp'; give the "
-                             "assessment date with --date YYYY-MM-DD");
-    assert_diag(&f->d, 3, 1, "the date '6/14/2026' is written month first, but row 2's is day "
-                             "first; give the assessment date with --date YYYY-MM-DD");
+    assert_diag(&f->d, 5, 1,
+                "no date in column 'Timestamp'; give the assessment date with "
+                "--date YYYY-MM-DD");
+    assert_diag(&f->d, 6, 1,
+                "cannot read the date '30/9/26' in column 'Timestamp'; give the "
+                "assessment date with --date YYYY-MM-DD");
+    assert_diag(&f->d, 3, 1,
+                "the date '6/14/2026' is written month first, but row 2's is day "
+                "first; give the assessment date with --date YYYY-MM-DD");
     csv = "Date,start.plan\n2026-02-30,1\n";
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), -1);
-    assert_only_error(f, 2, 1, "the date '2026-02-30' is not a calendar date; give the "
-                               "assessment date with --date YYYY-MM-DD");
+    assert_only_error(f, 2, 1,
+                      "the date '2026-02-30' is not a calendar date; give the "
+                      "assessment date with --date YYYY-MM-DD");
     csv = "start.plan\n1\n";
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", "30/09/2026"), -1);
-    assert_only_error(f, 0, 0, "--date must be a calendar date written YYYY-MM-DD, like "
-                               "2026-09-30, not '30/09/2026'");
+    assert_only_error(f, 0, 0,
+                      "--date must be a calendar date written YYYY-MM-DD, like "
+                      "2026-09-30, not '30/09/2026'");
     fixture_free(f);
 }
 
@@ -634,10 +677,9 @@ static void test_import_deterministic_names(void **state)
                       "jo-smith-2,6\n"
                       "respondent-004,7\n";
     import_ok(f, csv, NULL);
-    static const char *const names[] = {"jo-smith.yaml",       "jo-smith-2.yaml",
-                                        "jo-smith-3.yaml",     "respondent-004.yaml",
-                                        "respondent-005.yaml", "jo-smith-2-2.yaml",
-                                        "respondent-004-2.yaml"};
+    static const char *const names[] = {
+        "jo-smith.yaml",       "jo-smith-2.yaml",   "jo-smith-3.yaml",      "respondent-004.yaml",
+        "respondent-005.yaml", "jo-smith-2-2.yaml", "respondent-004-2.yaml"};
     assert_int_equal(f->res.n, 7);
     for (size_t i = 0; i < 7; i++)
         assert_string_equal(f->res.files[i].name, names[i]);
@@ -670,9 +712,32 @@ static void test_import_hostile_bytes(void **state)
 {
     (void)state;
     static const char *const cells[] = {
-        "1", "10", "n/a", "Don't know", "", " ", "\"a,b\"", "\"q\"\"q\"", "\"x\ny\"", "\x1b[2J",
-        "caf\xC3\xA9", "\xE2\x80\xA8", "\xC2\x85", "\\", "#", "- x", "{a: b}", "&a *a", "7 - ok",
-        "Fully", "\xEF\xBB\xBF", "'", ": ", "%TAG", "\xF0\x9F\x98\x80", "\"",
+        "1",
+        "10",
+        "n/a",
+        "Don't know",
+        "",
+        " ",
+        "\"a,b\"",
+        "\"q\"\"q\"",
+        "\"x\ny\"",
+        "\x1b[2J",
+        "caf\xC3\xA9",
+        "\xE2\x80\xA8",
+        "\xC2\x85",
+        "\\",
+        "#",
+        "- x",
+        "{a: b}",
+        "&a *a",
+        "7 - ok",
+        "Fully",
+        "\xEF\xBB\xBF",
+        "'",
+        ": ",
+        "%TAG",
+        "\xF0\x9F\x98\x80",
+        "\"",
     };
     static const char alphabet[] = "a1,\"\n\r ;\t\xC3\xA9\xFF\x1b\x00?";
     struct fixture *f = fixture_new();
@@ -776,7 +841,7 @@ static void test_import_write_new_and_empty_dir(void **state)
     char *out = join(parent, "out");
     import_ok(f, "id,start.plan\na,1\nb,2\n", NULL);
     assert_int_equal(import_write(&f->res, out, &f->d), 0);
-    assert_int_equal(count_entries(parent), 1);  /* no temporary left beside it */
+    assert_int_equal(count_entries(parent), 1); /* no temporary left beside it */
     assert_int_equal(count_entries(out), 2);
     char *a = join(out, "a.yaml");
     char *text = read_all(a);
@@ -786,14 +851,15 @@ static void test_import_write_new_and_empty_dir(void **state)
     mode_t mask = umask(022);
     umask(mask);
     assert_int_equal(stat(out, &st), 0);
-    assert_int_equal(st.st_mode & 0777, 0777 & ~mask);  /* not mkdtemp's 0700 */
+    assert_int_equal(st.st_mode & 0777, 0777 & ~mask); /* not mkdtemp's 0700 */
 
     /* Not again into a directory with files in it. */
     diags_release(&f->d);
     assert_int_equal(import_write(&f->res, out, &f->d), -1);
     assert_int_equal(diags_exit_code(&f->d), 4);
-    assert_diag(&f->d, 0, 0, "already exists and is not empty; import writes a new or empty "
-                             "directory, never among other files");
+    assert_diag(&f->d, 0, 0,
+                "already exists and is not empty; import writes a new or empty "
+                "directory, never among other files");
     assert_int_equal(count_entries(out), 2);
 
     /* An empty directory is kept, with the files moved into it. */
@@ -835,7 +901,7 @@ static void test_import_write_nothing_on_error(void **state)
     f->res.files[2].name = xstrdup("no-such-dir/c.yaml");
     assert_int_equal(import_write(&f->res, out, &f->d), -1);
     assert_int_equal(diags_exit_code(&f->d), 4);
-    assert_int_equal(count_entries(parent), 0);  /* no out, no temporary */
+    assert_int_equal(count_entries(parent), 0); /* no out, no temporary */
     char *shown = join(out, "no-such-dir/c.yaml");
     assert_diag(&f->d, 0, 0, "cannot write: No such file or directory");
     assert_string_equal(f->d.v[f->d.n - 1].file, shown);
