@@ -47,6 +47,11 @@ struct role_tally {
     struct item_tally *items;       /* one per rules item; no notes */
 };
 
+struct answers_file_id {
+    unsigned long long dev, ino;
+    const char *path;
+};
+
 struct assessment {
     const struct rules *rules;
     const char *organisation;       /* the same for every respondent */
@@ -56,6 +61,8 @@ struct assessment {
     struct item_tally *items;       /* one per rules item */
     struct role_tally *roles;       /* in order of first appearance */
     size_t n_roles, roles_alloc;
+    struct answers_file_id *files;  /* every file read, to find one given twice */
+    size_t n_files, files_alloc;
     struct pool pool;
 };
 
@@ -72,6 +79,12 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
 int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d);
 
 double item_tally_mean(const struct item_tally *t);
+/*
+ * Reports every file that was read twice (named twice, or also inside a named
+ * directory), which would count one respondent twice. 0, or -1 with diagnostics.
+ */
+int assessment_check_duplicates(struct assessment *a, struct diags *d);
+
 /* Standard deviation of a tally's answers (0 with fewer than two). */
 double item_tally_sd(const struct item_tally *t);
 /* The state the tally stands for: a score, n/a (everyone who answered said so), unknown. */

@@ -48,6 +48,8 @@ const char *ytext(const struct yctx *c, const struct ynode *n, const char *what)
 /* ytext of map[key], or NULL without a report when the key is absent. */
 const char *ymap_text(const struct yctx *c, const struct ynode *map, const char *key,
                       const char *what);
+/* True, with the value, when n is a number written without quotes; never reports. */
+bool yplain_number(const struct ynode *n, double *out);
 /* A plain number within [min, max]. Returns 0, or -1 after reporting. */
 int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
             const char *what, double *out);

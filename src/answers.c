@@ -43,6 +43,7 @@ void assessment_release(struct assessment *a)
     for (size_t r = 0; r < a->n_roles; r++)
         free(a->roles[r].items);
     free(a->roles);
+    free(a->files);
     pool_release(&a->pool);
     memset(a, 0, sizeof(*a));
 }
@@ -130,7 +131,7 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
         resp->state[item] = ANSWER_UNKNOWN;
     } else if (ynode_is_null(n)) {
         resp->state[item] = ANSWER_NONE;
-    } else if (n->type == YNODE_SCALAR && n->plain) {
+    } else if (yplain_number(n, &resp->score[item])) {
         struct strbuf what = STRBUF_INIT;
         strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
         if (ynumber(&resp->c, n, (double)r->scale_min, (double)r->scale_max, strbuf_str(&what),
@@ -423,12 +424,53 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
     return d->errors > errors_before ? -1 : 0;
 }
 
+static void remember_file(struct assessment *a, const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+        return;
+    XGROW(a->files, a->n_files + 1, a->files_alloc);
+    struct answers_file_id *f = &a->files[a->n_files++];
+    f->dev = (unsigned long long)st.st_dev;
+    f->ino = (unsigned long long)st.st_ino;
+    f->path = pool_strdup(&a->pool, path);
+}
+
+static int compare_file_ids(const void *pa, const void *pb)
+{
+    const struct answers_file_id *x = pa, *y = pb;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    if (x->ino != y->ino)
+        return x->ino < y->ino ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+int assessment_check_duplicates(struct assessment *a, struct diags *d)
+{
+    size_t errors_before = d->errors;
+    qsort(a->files, a->n_files, sizeof(*a->files), compare_file_ids);
+    for (size_t i = 1; i < a->n_files; i++) {
+        const struct answers_file_id *x = &a->files[i - 1], *y = &a->files[i];
+        if (x->dev != y->dev || x->ino != y->ino)
+            continue;
+        if (strcmp(x->path, y->path) == 0)
+            diag_error(d, y->path, 0, 0, "this file is given twice; each respondent counts "
+                                         "once, so name it once");
+        else
+            diag_error(d, y->path, 0, 0, "this file is also read as '%s'; each respondent "
+                                         "counts once, so name it once", x->path);
+    }
+    return d->errors > errors_before ? -1 : 0;
+}
+
 static int add_file(struct assessment *a, const char *path, bool strict, struct diags *d)
 {
     char *buf;
     size_t len;
     if (fileio_read(path, ANSWERS_FILE_MAX, &buf, &len, d) != 0)
         return -1;
+    remember_file(a, path);
     int rc = assessment_add_buffer(a, path, buf, len, strict, d);
     free(buf);
     return rc;

@@ -407,6 +407,7 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
     diags_init(&d);
     for (size_t i = 0; i < n; i++)
         assessment_add_path(a, paths[i], false, &d);
+    assessment_check_duplicates(a, &d);
     int code = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
     diags_release(&d);
     return code;
@@ -497,7 +498,8 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
             scored_release(sc, i + 1);
             return usage_error(c, "each assessment must be a file or directory, not", "-");
         }
-        if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
+        if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0 &&
+            assessment_check_duplicates(&sc[i].a, &d) == 0)
             score_compute(&sc[i].s, r, &sc[i].a);
     }
     int rc = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
@@ -758,6 +760,8 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
     struct assessment a;
     assessment_init(&a, r);
     int rc = assessment_add_path(&a, path, c->strict, d);
+    if (rc == 0)
+        rc = assessment_check_duplicates(&a, d);
     if (rc == 0)
         describe_answers(report, path, &a);
     assessment_release(&a);

@@ -179,6 +179,8 @@ static void add_yaml(struct strbuf *sb, const unsigned char *u, size_t len)
         strbuf_addf(sb, "\\u%04x", 0x2000 + (u[2] - 0x80));
     else if (len == 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         strbuf_adds(sb, "\\ufeff");
+    else if (len == 3 && u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF))
+        strbuf_adds(sb, u[2] == 0xBE ? "\\ufffe" : "\\uffff");
     else
         strbuf_add(sb, u, len);
 }

@@ -162,6 +162,11 @@ static bool parse_number(const char *s, double *out)
     return true;
 }
 
+bool yplain_number(const struct ynode *n, double *out)
+{
+    return n->type == YNODE_SCALAR && n->plain && parse_number(n->str, out);
+}
+
 int ynumber(const struct yctx *c, const struct ynode *n, double min, double max, const char *what,
             double *out)
 {

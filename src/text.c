@@ -90,6 +90,11 @@ static void add_safe_seq(struct strbuf *sb, const unsigned char *u, size_t len)
     }
     if (len == 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         return;
+    /* U+FFFE and U+FFFF are noncharacters that YAML refuses anywhere in a file. */
+    if (len == 3 && u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF)) {
+        strbuf_adds(sb, "\xEF\xBF\xBD");
+        return;
+    }
     strbuf_add(sb, u, len);
 }
 
