@@ -17,6 +17,10 @@ struct diags;
 /* "-" reads standard input. On success *out is malloc'd and NUL-terminated. */
 int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d);
 int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d);
+/* Writes all len bytes to fd, retrying short writes and EINTR; 0, or -1 with errno. */
+int fileio_write_all(int fd, const char *data, size_t len);
+/* Adds "WHAT: strerror(err)" as an I/O diagnostic for path; returns -1. */
+int fileio_io_error(struct diags *d, const char *path, const char *what, int err);
 /* True when a and b name the same existing file (same device and inode). */
 bool fileio_same_file(const char *a, const char *b);
 

@@ -12,7 +12,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-static int io_error(struct diags *d, const char *path, const char *what, int err)
+int fileio_io_error(struct diags *d, const char *path, const char *what, int err)
 {
     diag_add(d, DIAG_IO_ERROR, path, 0, 0, "%s: %s", what, strerror(err));
     return -1;
@@ -26,7 +26,7 @@ static int read_fd(int fd, const char *path, size_t cap, struct strbuf *sb, stru
         if (got < 0) {
             if (errno == EINTR)
                 continue;
-            return io_error(d, path, "cannot read", errno);
+            return fileio_io_error(d, path, "cannot read", errno);
         }
         if (got == 0)
             return 0;
@@ -45,12 +45,12 @@ int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct di
     bool is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return io_error(d, path, "cannot open", errno);
+        return fileio_io_error(d, path, "cannot open", errno);
     struct stat st;
     int rc = -1;
     struct strbuf sb = STRBUF_INIT;
     if (fstat(fd, &st) != 0) {
-        io_error(d, path, "cannot read", errno);
+        fileio_io_error(d, path, "cannot read", errno);
         goto out;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -72,7 +72,7 @@ out:
     return rc;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int fileio_write_all(int fd, const char *data, size_t len)
 {
     while (len) {
         ssize_t n = write(fd, data, len);
@@ -107,14 +107,14 @@ int fileio_write_atomic(const char *path, const char *data, size_t len, struct d
     int rc = -1;
     int fd = mkstemp(tmp_path);
     if (fd < 0) {
-        io_error(d, path, "cannot write", errno);
+        fileio_io_error(d, path, "cannot write", errno);
         goto out;
     }
-    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    if (fileio_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
         int err = errno;
         close(fd);
         unlink(tmp_path);
-        io_error(d, path, "cannot write", err);
+        fileio_io_error(d, path, "cannot write", err);
         goto out;
     }
     /* mkstemp makes the file 0600; a report is an ordinary file. */
@@ -123,13 +123,13 @@ int fileio_write_atomic(const char *path, const char *data, size_t len, struct d
     if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
         int err = errno;
         unlink(tmp_path);
-        io_error(d, path, "cannot write", err);
+        fileio_io_error(d, path, "cannot write", err);
         goto out;
     }
     if (rename(tmp_path, path) != 0) {
         int err = errno;
         unlink(tmp_path);
-        io_error(d, path, "cannot write", err);
+        fileio_io_error(d, path, "cannot write", err);
         goto out;
     }
     int dfd = open(dir, O_RDONLY | O_CLOEXEC);

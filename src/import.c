@@ -1516,27 +1516,6 @@ out:
 
 /* ---- writing, all or nothing ---- */
 
-static int io_error(struct diags *d, const char *path, const char *what, int err)
-{
-    diag_add(d, DIAG_IO_ERROR, path, 0, 0, "%s: %s", what, strerror(err));
-    return -1;
-}
-
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 static char *path_join(const char *dir, const char *name)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -1570,14 +1549,14 @@ static int write_files(const struct import_result *res, const char *tmp, const c
             rc = -1;
         } else {
             (*made)++;
-            if (write_all(fd, res->files[i].text, res->files[i].len) != 0 || fsync(fd) != 0)
+            if (fileio_write_all(fd, res->files[i].text, res->files[i].len) != 0 || fsync(fd) != 0)
                 err = errno, rc = -1;
             if (close(fd) != 0 && rc == 0)
                 err = errno, rc = -1;
         }
         if (rc != 0) {
             char *shown = path_join(dir, res->files[i].name);
-            io_error(d, shown, "cannot write", err);
+            fileio_io_error(d, shown, "cannot write", err);
             free(shown);
             return -1;
         }
@@ -1616,7 +1595,7 @@ static int write_new_dir(const struct import_result *res, const char *dir, struc
     size_t made = 0;
     int rc = -1;
     if (!mkdtemp(tmp)) {
-        io_error(d, dir, "cannot create directory", errno);
+        fileio_io_error(d, dir, "cannot create directory", errno);
         goto out;
     }
     if (write_files(res, tmp, dir, &made, d) != 0)
@@ -1625,7 +1604,7 @@ static int write_new_dir(const struct import_result *res, const char *dir, struc
     mode_t mask = umask(0);
     umask(mask);
     if (chmod(tmp, 0777 & ~mask) != 0 || rename(tmp, dir) != 0) {
-        io_error(d, dir, "cannot create directory", errno);
+        fileio_io_error(d, dir, "cannot create directory", errno);
         goto fail;
     }
     sync_dir(parent);
@@ -1650,7 +1629,7 @@ static int write_into_empty_dir(const struct import_result *res, const char *dir
     size_t made = 0, moved = 0;
     int rc = -1;
     if (!mkdtemp(tmp)) {
-        io_error(d, dir, "cannot write", errno);
+        fileio_io_error(d, dir, "cannot write", errno);
         goto out;
     }
     if (write_files(res, tmp, dir, &made, d) != 0) {
@@ -1663,7 +1642,7 @@ static int write_into_empty_dir(const struct import_result *res, const char *dir
         int r = rename(from, to), err = errno;
         free(from);
         if (r != 0) {
-            io_error(d, to, "cannot write", err);
+            fileio_io_error(d, to, "cannot write", err);
             free(to);
             remove_files(res, moved, dir, false);
             for (size_t i = moved; i < res->n; i++) {
@@ -1715,13 +1694,13 @@ int import_write(const struct import_result *res, const char *dir, struct diags 
         if (errno == ENOENT)
             rc = write_new_dir(res, target, d);
         else
-            io_error(d, target, "cannot write", errno);
+            fileio_io_error(d, target, "cannot write", errno);
     } else if (!S_ISDIR(st.st_mode)) {
         diag_add(d, DIAG_IO_ERROR, target, 0, 0,
                  "exists and is not a directory; import writes a new directory");
     } else if (!dir_is_empty(target, &err)) {
         if (err)
-            io_error(d, target, "cannot read directory", err);
+            fileio_io_error(d, target, "cannot read directory", err);
         else
             diag_add(d, DIAG_IO_ERROR, target, 0, 0,
                      "already exists and is not empty; import writes a new or empty "
