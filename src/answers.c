@@ -449,6 +449,8 @@ static int compare_file_ids(const void *pa, const void *pb)
 int assessment_check_duplicates(struct assessment *a, struct diags *d)
 {
     size_t errors_before = d->errors;
+    if (a->n_files < 2)
+        return 0;
     qsort(a->files, a->n_files, sizeof(*a->files), compare_file_ids);
     for (size_t i = 1; i < a->n_files; i++) {
         const struct answers_file_id *x = &a->files[i - 1], *y = &a->files[i];
