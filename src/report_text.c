@@ -27,14 +27,6 @@ static void style(struct text_out *o, const char *ansi)
         strbuf_adds(o->sb, ansi);
 }
 
-static void heading(struct text_out *o, const char *title)
-{
-    style(o, "\033[1m");
-    text_add_safe(o->sb, title, true);
-    style(o, "\033[0m");
-    strbuf_addc(o->sb, '\n');
-}
-
 /*
  * Appends text made safe and word-wrapped: the first line continues where the caller
  * left off at column `col`, later lines start with `indent` spaces.
@@ -70,6 +62,14 @@ static void wrap(struct text_out *o, const char *text, size_t col, size_t indent
     strbuf_release(&safe);
 }
 
+static void heading(struct text_out *o, const char *title)
+{
+    style(o, "\033[1m");
+    wrap(o, title, 0, 0);
+    style(o, "\033[0m");
+    strbuf_addc(o->sb, '\n');
+}
+
 /* A line: `indent` spaces, then text wrapped with a hanging indent of `hang`. */
 static void para(struct text_out *o, size_t indent, size_t hang, const char *text)
 {
@@ -78,13 +78,25 @@ static void para(struct text_out *o, size_t indent, size_t hang, const char *tex
     strbuf_addc(o->sb, '\n');
 }
 
+/* Appends text made safe, cut to `width` code points (ending "...") or padded to it. */
 static void add_padded(struct strbuf *sb, const char *text, size_t width)
 {
     size_t before = sb->len;
     text_add_safe(sb, text, true);
     size_t w = utf8_width(sb->buf + before, sb->len - before);
-    if (w < width)
+    if (w > width && width > 3) {
+        size_t keep = 0, points = 0;
+        while (points < width - 3) {
+            keep++;
+            while (((unsigned char)sb->buf[before + keep] & 0xC0) == 0x80)
+                keep++;
+            points++;
+        }
+        sb->len = before + keep;
+        strbuf_adds(sb, "...");
+    } else if (w < width) {
         strbuf_addchars(sb, ' ', width - w);
+    }
 }
 
 static void bar(struct text_out *o, const struct score_stage *st)
@@ -141,19 +153,24 @@ static void stage_table(struct text_out *o)
     const struct score *s = o->s;
     const struct rules *r = s->rules;
     size_t tw = stage_title_width(r);
+    /* A narrow terminal gets the numbers without the bars. */
+    bool bars = o->width >= tw + BAR_WIDTH + 48;
     strbuf_addc(o->sb, '\n');
     add_padded(o->sb, "Stage", tw);
     strbuf_adds(o->sb, "  Score  ");
-    add_padded(o->sb, "", BAR_WIDTH);
-    strbuf_adds(o->sb, "  Band (answered)\n");
+    if (bars)
+        add_padded(o->sb, "", BAR_WIDTH + 2);
+    strbuf_adds(o->sb, "Band (answered)\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];
         add_padded(o->sb, r->stages[st].title, tw);
         strbuf_adds(o->sb, "  ");
         score_cell(o->sb, ss->has_score, ss->score);
         strbuf_adds(o->sb, "  ");
-        bar(o, ss);
-        strbuf_adds(o->sb, "  ");
+        if (bars) {
+            bar(o, ss);
+            strbuf_adds(o->sb, "  ");
+        }
         text_add_safe(o->sb, score_band_title(s, st), true);
         strbuf_addf(o->sb, " (%zu of %zu)%s\n", ss->answered, ss->answerable,
                     (int)st == s->focus ? "  <- focus" : "");
@@ -332,10 +349,39 @@ static void stage_section(struct text_out *o, size_t stage)
     }
 }
 
+/* One role's line: name, respondents, then each stage's score. */
+static void role_line(struct text_out *o, const struct score_role *role, size_t name_width)
+{
+    const struct rules *r = o->s->rules;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(&line, "  ");
+    add_padded(&line, role->role, name_width);
+    strbuf_addf(&line, " %4zu", role->respondents);
+    size_t head = line.len;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(&line, "  ");
+        text_add_safe(&line, r->stages[st].title, true);
+        strbuf_adds(&line, " ");
+        score_cell(&line, role->has_score[st], role->scores[st]);
+    }
+    if (utf8_width(line.buf, line.len) <= o->width) {
+        strbuf_add(o->sb, line.buf, line.len);
+    } else {
+        /* Too wide for this terminal: the stages go underneath, one a line. */
+        strbuf_add(o->sb, line.buf, head);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(o->sb, "\n      ");
+            add_padded(o->sb, r->stages[st].title, stage_title_width(r));
+            score_cell(o->sb, role->has_score[st], role->scores[st]);
+        }
+    }
+    strbuf_addc(o->sb, '\n');
+    strbuf_release(&line);
+}
+
 static void roles(struct text_out *o)
 {
     const struct score *s = o->s;
-    const struct rules *r = s->rules;
     if (!s->n_roles)
         return;
     strbuf_addc(o->sb, '\n');
@@ -345,18 +391,8 @@ static void roles(struct text_out *o)
         size_t w = utf8_width(s->roles[k].role, strlen(s->roles[k].role));
         width = w > width ? (w > 40 ? 40 : w) : width;
     }
-    for (size_t k = 0; k < s->n_roles; k++) {
-        strbuf_adds(o->sb, "  ");
-        add_padded(o->sb, s->roles[k].role, width);
-        strbuf_addf(o->sb, " %4zu", s->roles[k].respondents);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(o->sb, "  ");
-            text_add_safe(o->sb, r->stages[st].title, true);
-            strbuf_adds(o->sb, " ");
-            score_cell(o->sb, s->roles[k].has_score[st], s->roles[k].scores[st]);
-        }
-        strbuf_addc(o->sb, '\n');
-    }
+    for (size_t k = 0; k < s->n_roles; k++)
+        role_line(o, &s->roles[k], width);
 }
 
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
