@@ -4,9 +4,9 @@
  *
  * The table is kept pure: a header row, then one row per item in rules order, CRLF line
  * ends, no comment or metadata lines (spreadsheets would read them as data). Each row
- * starts with the organisation, date, rules id and rules version, so a dashboard can
- * union many CSVs. The rest of a report's metadata (the rules' SHA-256, the number of
- * respondents, the source's caveat on its evidence) lives in the other formats.
+ * starts with the organisation, date, number of respondents and the rules' id, version
+ * and SHA-256, so a dashboard can union many CSVs; the last column repeats the source's
+ * caveat on its evidence, which every report carries.
  *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value
@@ -21,8 +21,9 @@
 #include "strbuf.h"
 
 static const char HEADER[] =
-    "organisation,date,rules,rules_version,stage,kind,item,text,level,state,answer,value,"
-    "impact,weight,n,sd,disagreement,acted_on,band,stage_score,note,evidence\r\n";
+    "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,level,"
+    "state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,note,"
+    "evidence,caveat\r\n";
 
 static const char *state_name(enum score_state state)
 {
@@ -101,8 +102,10 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
 
     csv_text(out, a->organisation);
     csv_text(out, a->date);
+    strbuf_addf(out, "%zu,", a->respondents);
     csv_text(out, r->id);
     csv_text(out, r->version);
+    csv_text(out, r->sha256);
     csv_text(out, r->stages[ri->stage].id);
     csv_text(out, item_kind_name(ri->kind));
     csv_text(out, ri->id);
@@ -138,6 +141,8 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     csv_notes(out, it, false);
     strbuf_addc(out, ',');
     csv_notes(out, it, true);
+    strbuf_addc(out, ',');
+    escape_csv(out, report_caveat(s));
     strbuf_adds(out, "\r\n");
 }
 

@@ -298,7 +298,7 @@ static void csv_free(struct csv_table *t)
             free(t->cells[r][c]);
 }
 
-enum { CSV_FIELDS = 22 };
+enum { CSV_FIELDS = 25 };
 
 /* The column called name, from the header row. */
 static size_t csv_column(const struct csv_table *t, const char *name)
@@ -324,6 +324,19 @@ static size_t csv_row(const struct csv_table *t, const char *item)
 static const char *cell(const struct csv_table *t, const char *item, const char *column)
 {
     return t->cells[csv_row(t, item)][csv_column(t, column)];
+}
+
+/*
+ * Asserts out holds a row for Testshire on 2026-09-30 with one respondent, the tiny
+ * rules, the given middle cells, and the caveat last.
+ */
+static void assert_csv_row(const char *out, const struct fixture *f, const char *middle)
+{
+    struct strbuf row = STRBUF_INIT;
+    strbuf_addf(&row, "\r\n\"Testshire\",\"2026-09-30\",1,\"tiny\",\"1.0\",\"%s\",%s,"
+                      "\"No evidence at all.\"\r\n", f->rules.sha256, middle);
+    assert_contains(out, row.buf);
+    strbuf_release(&row);
 }
 
 static void assert_csv_rectangular(const struct csv_table *t, size_t rows)
@@ -538,28 +551,29 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     csv_parse(out, &t);
     assert_csv_rectangular(&t, 1 + 6);
     static const char header[] =
-        "organisation,date,rules,rules_version,stage,kind,item,text,level,state,answer,value,"
-        "impact,weight,n,sd,disagreement,acted_on,band,stage_score,note,evidence\r\n";
+        "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,"
+        "level,state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,"
+        "note,evidence,caveat\r\n";
     assert_true(strncmp(out, header, strlen(header)) == 0);
     static const char *const order[] = {"start.plan",    "start.training", "start.fatigue",
                                         "start.do-plan", "later.habit",    "later.context"};
     for (size_t r = 0; r < 6; r++)
-        assert_string_equal(t.cells[r + 1][6], order[r]);
-    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"start\","
+        assert_string_equal(t.cells[r + 1][8], order[r]);
+    assert_csv_row(out, f, "\"start\","
                          "\"facilitator\",\"start.plan\",\"A plan\",\"systems\",\"scored\","
-                         "6.0,60.0,16.0,2.0,1,0.0,false,,\"fair\",64.0,,\r\n");
-    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"start\","
+                         "6.0,60.0,16.0,2.0,1,0.0,false,,\"fair\",64.0,,");
+    assert_csv_row(out, f, "\"start\","
                          "\"barrier\",\"start.fatigue\",\"Fatigue\",\"people\",\"scored\","
-                         "7.0,30.0,14.0,1.0,1,0.0,false,,\"fair\",64.0,,\r\n");
-    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"start\","
+                         "7.0,30.0,14.0,1.0,1,0.0,false,,\"fair\",64.0,,");
+    assert_csv_row(out, f, "\"start\","
                          "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
-                         "9.0,90.0,2.0,1.0,1,0.0,false,true,\"fair\",64.0,,\r\n");
-    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"later\","
+                         "9.0,90.0,2.0,1.0,1,0.0,false,true,\"fair\",64.0,,");
+    assert_csv_row(out, f, "\"later\","
                          "\"facilitator\",\"later.habit\",\"Habit\",\"people\",\"unknown\","
-                         ",,,1.0,0,,,,\"insufficient-data\",,,\r\n");
-    assert_contains(out, "\r\n\"Testshire\",\"2026-09-30\",\"tiny\",\"1.0\",\"later\","
+                         ",,,1.0,0,,,,\"insufficient-data\",,,");
+    assert_csv_row(out, f, "\"later\","
                          "\"facilitator\",\"later.context\",\"Context only\",\"systems\","
-                         "\"context\",,,,1.0,,,,,\"insufficient-data\",,,\r\n");
+                         "\"context\",,,,1.0,,,,,\"insufficient-data\",,,");
     size_t len = strlen(out);
     assert_true(len >= 2 && out[len - 2] == '\r' && out[len - 1] == '\n');
     csv_free(&t);
@@ -617,7 +631,7 @@ static void test_csv_hostile_cells_quoted_and_defused(void **state)
     assert_string_equal(cell(&t, "start.training", "evidence"), "'\tTab");
     /* The newline stays inside its quoted field; the record still ends CRLF. */
     assert_string_equal(cell(&t, "start.fatigue", "note"), "line1\nline2, \"q\"");
-    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\"\r\n");
+    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\",\"No evidence at all.\"\r\n");
     assert_string_equal(cell(&t, "start.do-plan", "note"), "a\\x1bb");
     assert_lacks(out, "\x1b");
     csv_free(&t);
