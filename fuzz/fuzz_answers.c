@@ -6,7 +6,7 @@
  * Input: one control byte, then the answers file. Bit 0 of the control byte turns on
  * --strict; bit 1 adds the file a second time as another respondent (so spreads and
  * role tallies are scored); the rest varies the text report's width. The seed corpus
- * that fuzz/run.sh builds prefixes each fixture with 'n' (0x6e: lenient, once) and
+ * that fuzz/run.sh builds prefixes each fixture with 'l' (0x6c: lenient, once) and
  * 's' (0x73: strict, twice).
  */
 #include <stdbool.h>

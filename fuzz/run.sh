@@ -77,14 +77,14 @@ yaml_sources() {
 
 yaml_sources | while IFS= read -r f; do
     add_seed "$seeds/fuzz_rules" "$f" ""
-    add_seed "$seeds/fuzz_answers" "$f" n
+    add_seed "$seeds/fuzz_answers" "$f" l
     add_seed "$seeds/fuzz_answers" "$f" s
 done
 # Files that were neither YAML nor CSV in the fixtures still make good hostile seeds.
 find tests/fixtures tests/fuzz_regressions -type f ! -name '*.yaml' ! -name '*.yml' \
     ! -name '*.csv' 2>/dev/null | while IFS= read -r f; do
     add_seed "$seeds/fuzz_rules" "$f" ""
-    add_seed "$seeds/fuzz_answers" "$f" n
+    add_seed "$seeds/fuzz_answers" "$f" l
 done
 
 # CSV seeds: the fixtures, each also with its mapping file (X.csv and X.map.yaml) after
@@ -92,13 +92,14 @@ done
 map_separator='\n--- map ---\n'
 find tests/fixtures tests/fuzz_regressions docs -type f -name '*.csv' 2>/dev/null | LC_ALL=C sort |
     while IFS= read -r f; do
-        add_seed "$seeds/fuzz_import" "$f" n
+        add_seed "$seeds/fuzz_import" "$f" l
         add_seed "$seeds/fuzz_import" "$f" s
         map=${f%.csv}.map.yaml
-        if [ -f "$map" ]; then
-            { printf n; cat "$f"; printf "$map_separator"; cat "$map"; } \
-                >"$seeds/fuzz_import/n$(basename "$f")+map"
-        fi
+        [ -f "$map" ] || continue
+        for prefix in l s; do
+            { printf $prefix; cat "$f"; printf "$map_separator"; cat "$map"; } \
+                >"$seeds/fuzz_import/$prefix$(basename "$f")+map"
+        done
     done
 ids=$(sed -n 's/^ *- id: *\([a-z0-9._-]*\.[a-z0-9._-]*\) *$/\1/p' data/signs-of-safety.yaml)
 {
@@ -115,7 +116,7 @@ ids=$(sed -n 's/^ *- id: *\([a-z0-9._-]*\.[a-z0-9._-]*\) *$/\1/p' data/signs-of-
         row=$((row + 1))
     done
 } >"$build/seed-export.csv"
-for prefix in n s; do
+for prefix in l s; do
     { printf '%s' $prefix; cat "$build/seed-export.csv"; } >"$seeds/fuzz_import/${prefix}export.csv"
 done
 rm -f "$build/seed-export.csv"
@@ -144,6 +145,7 @@ for t in $targets; do
     stats=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|INITED|NEW|REDUCE)' "$log" | tail -n 1 |
         sed -E 's/^#[0-9]+[[:space:]]+[A-Z]+[[:space:]]+//; s/[[:space:]]+/ /g; s/ lim: [0-9]+//;
                 s/ exec\/s: [0-9]+//; s/ rss: [0-9]+Mb//; s/ (L|MS): .*//')
+    [ -n "$stats" ] || stats="no coverage yet (stopped while loading the corpus)"
     found=$(ls "$artifacts" | grep -E "^$t-(crash|leak|timeout|oom|slow-unit)-" | head -n 1 || true)
     if [ "$rc" = 0 ] && [ -z "$found" ]; then
         line="$t: ok, ${execs:-0} execs in $seconds s, $stats"
