@@ -159,8 +159,7 @@ static void json_string(struct json *j)
         c = j->s[j->i++];
         if (c == 'u') {
             for (int k = 0; k < 4; k++, j->i++)
-                if (j->i >= j->n || !strchr("0123456789abcdefABCDEF", j->s[j->i]) ||
-                    !j->s[j->i])
+                if (j->i >= j->n || !strchr("0123456789abcdefABCDEF", j->s[j->i]) || !j->s[j->i])
                     json_fail(j, "JSON: bad \\u escape");
         } else if (!strchr("\"\\/bfnrt", c) || !c) {
             json_fail(j, "JSON: bad escape");
@@ -213,13 +212,27 @@ static void json_value(struct json *j)
     if (j->i >= j->n)
         json_fail(j, "JSON: unexpected end");
     switch (j->s[j->i]) {
-    case '{': json_container(j, '{', '}'); break;
-    case '[': json_container(j, '[', ']'); break;
-    case '"': json_string(j); break;
-    case 't': json_literal(j, "true"); break;
-    case 'f': json_literal(j, "false"); break;
-    case 'n': json_literal(j, "null"); break;
-    default: json_number(j); break;
+    case '{':
+        json_container(j, '{', '}');
+        break;
+    case '[':
+        json_container(j, '[', ']');
+        break;
+    case '"':
+        json_string(j);
+        break;
+    case 't':
+        json_literal(j, "true");
+        break;
+    case 'f':
+        json_literal(j, "false");
+        break;
+    case 'n':
+        json_literal(j, "null");
+        break;
+    default:
+        json_number(j);
+        break;
     }
 }
 
@@ -227,7 +240,7 @@ void fuzz_check_json(const char *what, const char *s, size_t len)
 {
     struct json j = {what, (const unsigned char *)s, 0, len, 0};
     if (len == 0)
-        return;  /* a renderer not written yet */
+        return; /* a renderer not written yet */
     fuzz_check_safe(what, s, len, 0);
     json_space(&j);
     json_value(&j);
@@ -258,7 +271,7 @@ static void check_format(const char *kind, const char *name, const struct strbuf
     else if (strcmp(name, "csv") == 0)
         fuzz_check_safe(what, sb->buf, sb->len, FUZZ_ALLOW_TAB | FUZZ_ALLOW_CR);
     else if (strcmp(name, "html") == 0)
-        fuzz_check_safe(what, sb->buf, sb->len, FUZZ_ALLOW_TAB);  /* white space there */
+        fuzz_check_safe(what, sb->buf, sb->len, FUZZ_ALLOW_TAB); /* white space there */
     else
         fuzz_check_safe(what, sb->buf, sb->len, 0);
 }
@@ -272,7 +285,7 @@ static void render_reports(const struct score *s, unsigned knob)
     for (size_t f = 0; f < N_FORMATS; f++) {
         const struct report_format *fmt = report_format_find(format_names[f]);
         if (!fmt)
-            continue;  /* not written yet */
+            continue; /* not written yet */
         struct strbuf sb = STRBUF_INIT;
         struct report_ctx ctx = {s, "0.0.0-fuzz", false, widths[knob % 4]};
         fmt->render(&ctx, &sb);

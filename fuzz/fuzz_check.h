@@ -17,8 +17,8 @@ struct score;
 struct strbuf;
 
 enum fuzz_allow {
-    FUZZ_ALLOW_TAB = 1,  /* a tab may appear (CSV cells and HTML text keep them) */
-    FUZZ_ALLOW_CR = 2,   /* a carriage return may appear (CSV cells keep them) */
+    FUZZ_ALLOW_TAB = 1, /* a tab may appear (CSV cells and HTML text keep them) */
+    FUZZ_ALLOW_CR = 2,  /* a carriage return may appear (CSV cells keep them) */
 };
 
 /* Reports a broken promise and aborts. */

@@ -92,8 +92,7 @@ static void check_names(const struct import_result *res)
  * only as far as they agree, and that is scored and rendered. Past CHECK_FILES_MAX files
  * (a long export of short rows) the rest are alike and only slow the fuzzer down.
  */
-static void assess_imported(const struct rules *r, const struct import_result *res,
-                            unsigned knob)
+static void assess_imported(const struct rules *r, const struct import_result *res, unsigned knob)
 {
     struct assessment all;
     struct score s;

@@ -69,8 +69,9 @@ static void synthetic_answers(const struct rules *r, const uint8_t *data, size_t
                               struct strbuf *out)
 {
     long span = r->scale_max - r->scale_min;
-    strbuf_addf(out, "format: %s\nrules: \"%s\"\norganisation: \"Your organisation\"\n"
-                     "date: 2026-01-02\nrespondent: {id: r2, role: fuzz}\nanswers:\n",
+    strbuf_addf(out,
+                "format: %s\nrules: \"%s\"\norganisation: \"Your organisation\"\n"
+                "date: 2026-01-02\nrespondent: {id: r2, role: fuzz}\nanswers:\n",
                 ANSWERS_FORMAT, r->id);
     size_t answered = 0;
     for (size_t i = 0; i < r->n_items; i++) {

@@ -26,17 +26,17 @@ enum answer_state { ANSWER_NONE, ANSWER_SCORE, ANSWER_NA, ANSWER_UNKNOWN };
 
 /* What one respondent wrote beside an answer. */
 struct answer_note {
-    const char *respondent, *role;  /* either may be NULL */
-    const char *note, *evidence;    /* at least one is set */
+    const char *respondent, *role; /* either may be NULL */
+    const char *note, *evidence;   /* at least one is set */
 };
 
 /* Running statistics over the respondents' answers to one item. */
 struct item_tally {
-    size_t n;                       /* numeric answers */
-    double sum, sumsq;              /* exact for whole-number answers, so the order of
-                                       respondents cannot change a result */
+    size_t n;          /* numeric answers */
+    double sum, sumsq; /* exact for whole-number answers, so the order of
+                          respondents cannot change a result */
     double min, max;
-    size_t n_na, n_unknown;         /* said n/a; said unknown */
+    size_t n_na, n_unknown; /* said n/a; said unknown */
     struct answer_note *notes;
     size_t n_notes, notes_alloc;
 };
@@ -44,7 +44,7 @@ struct item_tally {
 struct role_tally {
     const char *role;
     size_t respondents;
-    struct item_tally *items;       /* one per rules item; no notes */
+    struct item_tally *items; /* one per rules item; no notes */
 };
 
 struct answers_file_id {
@@ -54,14 +54,14 @@ struct answers_file_id {
 
 struct assessment {
     const struct rules *rules;
-    const char *organisation;       /* the same for every respondent */
-    const char *date;               /* the latest respondent's date, YYYY-MM-DD */
-    const char *first_file;         /* where the organisation was first read */
+    const char *organisation; /* the same for every respondent */
+    const char *date;         /* the latest respondent's date, YYYY-MM-DD */
+    const char *first_file;   /* where the organisation was first read */
     size_t respondents;
-    struct item_tally *items;       /* one per rules item */
-    struct role_tally *roles;       /* in order of first appearance */
+    struct item_tally *items; /* one per rules item */
+    struct role_tally *roles; /* in order of first appearance */
     size_t n_roles, roles_alloc;
-    struct answers_file_id *files;  /* every file read, to find one given twice */
+    struct answers_file_id *files; /* every file read, to find one given twice */
     size_t n_files, files_alloc;
     struct pool pool;
 };

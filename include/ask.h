@@ -28,11 +28,11 @@ struct ask_answer {
 struct ask_session {
     const struct rules *rules;
     char *organisation, *date, *respondent, *role;
-    struct ask_answer *answers;      /* one per rules item */
+    struct ask_answer *answers; /* one per rules item */
     /* Called with the answers file so far; returns 0, or -1 to stop the session. */
     int (*save)(void *ctx, const struct strbuf *yaml);
     void *save_ctx;
-    volatile sig_atomic_t *interrupted;  /* set by a SIGINT handler, or NULL */
+    volatile sig_atomic_t *interrupted; /* set by a SIGINT handler, or NULL */
 };
 
 void ask_init(struct ask_session *s, const struct rules *r);

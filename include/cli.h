@@ -11,10 +11,10 @@
 
 enum cli_exit {
     EXIT_OK = 0,
-    EXIT_GATE = 1,     /* --fail-under or --fail-on-regression tripped */
+    EXIT_GATE = 1, /* --fail-under or --fail-on-regression tripped */
     EXIT_USAGE = 2,
-    EXIT_INVALID = 3,  /* a rules or answers file is not valid */
-    EXIT_IO = 4,       /* a file could not be read or written */
+    EXIT_INVALID = 3, /* a rules or answers file is not valid */
+    EXIT_IO = 4,      /* a file could not be read or written */
 };
 
 int cli_main(int argc, char **argv, FILE *out, FILE *err);

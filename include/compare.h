@@ -24,22 +24,22 @@ struct strbuf;
 
 struct compare_stage {
     bool has_before, has_after;
-    double before, after, delta;   /* delta only when both have a score */
+    double before, after, delta; /* delta only when both have a score */
     bool regressed;
 };
 
 struct compare_item {
-    bool has_before, has_after;    /* answered on the scale */
-    double before, after;          /* mean answers */
-    bool opened, closed;           /* became, or stopped being, an open gap */
+    bool has_before, has_after; /* answered on the scale */
+    double before, after;       /* mean answers */
+    bool opened, closed;        /* became, or stopped being, an open gap */
 };
 
 struct compare {
     const struct score *before, *after;
-    struct compare_stage *stages;  /* per rules stage */
-    struct compare_item *items;    /* per rules item */
+    struct compare_stage *stages; /* per rules stage */
+    struct compare_item *items;   /* per rules item */
     size_t n_opened, n_closed;
-    bool regression;               /* any stage regressed */
+    bool regression; /* any stage regressed */
 };
 
 /* An item is an open gap when answered below the rules' acted-on share of the scale. */
@@ -50,7 +50,7 @@ void compare_release(struct compare *c);
 
 /* Many assessments of one model, in date order (then organisation, then given order). */
 struct trend {
-    const struct score **points;   /* sorted */
+    const struct score **points; /* sorted */
     size_t n;
 };
 

@@ -28,9 +28,9 @@ void jsonw_array(struct jsonw *w);
 /* Closes the innermost object or array; at depth 0 it also ends the line. */
 void jsonw_end(struct jsonw *w, char close);
 void jsonw_key(struct jsonw *w, const char *key);
-void jsonw_string(struct jsonw *w, const char *s);   /* NULL writes null */
-void jsonw_score(struct jsonw *w, double v);         /* one decimal, as report_add_number */
-void jsonw_fraction(struct jsonw *w, double v);      /* three decimals */
+void jsonw_string(struct jsonw *w, const char *s); /* NULL writes null */
+void jsonw_score(struct jsonw *w, double v);       /* one decimal, as report_add_number */
+void jsonw_fraction(struct jsonw *w, double v);    /* three decimals */
 void jsonw_uint(struct jsonw *w, size_t v);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);

@@ -15,7 +15,10 @@ struct pool {
     struct pool_chunk *head;
 };
 
-#define POOL_INIT { NULL }
+#define POOL_INIT                                                                                  \
+    {                                                                                              \
+        NULL                                                                                       \
+    }
 
 void pool_init(struct pool *p);
 void pool_release(struct pool *p);

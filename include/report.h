@@ -17,10 +17,10 @@ struct score;
 #define REPORT_FORMAT "stagegap-report/1"
 
 struct report_ctx {
-    const struct score *score;  /* with its rules and assessment */
+    const struct score *score; /* with its rules and assessment */
     const char *tool_version;
-    bool color;                 /* ANSI colour: only for a terminal without NO_COLOR */
-    size_t width;               /* columns to wrap text to */
+    bool color;   /* ANSI colour: only for a terminal without NO_COLOR */
+    size_t width; /* columns to wrap text to */
 };
 
 struct report_format {

@@ -29,15 +29,15 @@ const char *item_kind_list(enum item_kind kind);
 
 struct rules_item {
     const char *id, *text;
-    const char *question;        /* NULL: shown for context, never answered or scored */
-    const char *low, *high;      /* what the two ends of the scale mean here */
+    const char *question;   /* NULL: shown for context, never answered or scored */
+    const char *low, *high; /* what the two ends of the scale mean here */
     const char *source;
     enum item_kind kind;
-    size_t stage, level;         /* indices */
+    size_t stage, level; /* indices */
     double weight;
-    size_t *addresses;           /* suggestions: indices of the items they help close */
+    size_t *addresses; /* suggestions: indices of the items they help close */
     size_t n_addresses;
-    unsigned line;               /* where the item starts in the rules file */
+    unsigned line; /* where the item starts in the rules file */
 };
 
 struct rules_level {
@@ -46,29 +46,29 @@ struct rules_level {
 
 struct rules_band {
     const char *id, *title, *description;
-    double min;                  /* lowest stage score in this band; bands run highest first */
+    double min; /* lowest stage score in this band; bands run highest first */
 };
 
 struct rules_stage {
     const char *id, *title, *description;
-    size_t first_item, n_items;  /* a run of rules.items */
+    size_t first_item, n_items; /* a run of rules.items */
     const char **notes;
     size_t n_notes;
 };
 
 struct rules_source {
     const char *title, *publisher, *url, *note, *judgement;
-    long year;                   /* 0 when not given */
+    long year; /* 0 when not given */
 };
 
 struct rules {
-    const char *file;            /* name it was loaded from */
+    const char *file; /* name it was loaded from */
     const char *id, *version, *title, *description;
     struct rules_source source;
     long scale_min, scale_max;
     const char *scale_low, *scale_high;
-    double min_coverage;         /* below this a stage is insufficient-data */
-    double acted_on;             /* a suggestion at or above this fraction is acted on */
+    double min_coverage; /* below this a stage is insufficient-data */
+    double acted_on;     /* a suggestion at or above this fraction is acted on */
     struct rules_level *levels;
     size_t n_levels;
     struct rules_band *bands;
@@ -77,9 +77,9 @@ struct rules {
     size_t n_stages;
     struct rules_item *items;
     size_t n_items;
-    size_t *by_id;               /* indices of items with an id, sorted by id */
+    size_t *by_id; /* indices of items with an id, sorted by id */
     size_t n_by_id;
-    char sha256[65];             /* of the file's bytes */
+    char sha256[65]; /* of the file's bytes */
     struct pool pool;
 };
 

@@ -51,10 +51,10 @@ const char *ymap_text(const struct yctx *c, const struct ynode *map, const char 
 /* True, with the value, when n is a number written without quotes; never reports. */
 bool yplain_number(const struct ynode *n, double *out);
 /* A plain number within [min, max]. Returns 0, or -1 after reporting. */
-int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
-            const char *what, double *out);
-int yinteger(const struct yctx *c, const struct ynode *n, long min, long max,
-             const char *what, long *out);
+int ynumber(const struct yctx *c, const struct ynode *n, double min, double max, const char *what,
+            double *out);
+int yinteger(const struct yctx *c, const struct ynode *n, long min, long max, const char *what,
+             long *out);
 /* True when s is a valid identifier: [a-z0-9] then [a-z0-9._-], at most 128 bytes. */
 bool yid_valid(const char *s);
 /* ytext that also checks the identifier form. */

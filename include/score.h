@@ -14,73 +14,73 @@
 #include "answers.h"
 #include "rules.h"
 
-enum { SCORE_NO_BAND = -1 };  /* band of a stage with too little data */
+enum { SCORE_NO_BAND = -1 }; /* band of a stage with too little data */
 
 /* The stage id reported for a stage without enough answers to score. */
 #define SCORE_INSUFFICIENT "insufficient-data"
 
 enum score_state {
-    SCORED,      /* answered on the scale */
+    SCORED, /* answered on the scale */
     NOT_APPLICABLE,
-    UNKNOWN,     /* unknown or unanswered: lowers coverage, listed to find out */
-    CONTEXT,     /* no question: shown, never scored */
+    UNKNOWN, /* unknown or unanswered: lowers coverage, listed to find out */
+    CONTEXT, /* no question: shown, never scored */
 };
 
 struct score_item {
     enum score_state state;
-    double answer;            /* mean answer on the rules' scale (SCORED only) */
-    double value;             /* 0..1, 1 the best end: barriers inverted */
-    double impact;            /* stage points gained were value 1 */
-    bool acted_on;            /* suggestions: answer at or above rules.acted_on */
-    bool disagreement;        /* respondents far apart: see docs/scoring.md */
-    double sd;                /* spread of answers on the scale */
-    struct answer_note *notes;  /* the assessment's notes, sorted; borrowed */
+    double answer;             /* mean answer on the rules' scale (SCORED only) */
+    double value;              /* 0..1, 1 the best end: barriers inverted */
+    double impact;             /* stage points gained were value 1 */
+    bool acted_on;             /* suggestions: answer at or above rules.acted_on */
+    bool disagreement;         /* respondents far apart: see docs/scoring.md */
+    double sd;                 /* spread of answers on the scale */
+    struct answer_note *notes; /* the assessment's notes, sorted; borrowed */
     size_t n_notes;
 };
 
-struct score_cell {           /* one stage x level cell of the matrix */
+struct score_cell { /* one stage x level cell of the matrix */
     bool has_score;
-    double score;             /* 0..100 */
+    double score; /* 0..100 */
     size_t answered, items;
 };
 
 struct score_stage {
-    bool has_score;           /* false when nothing was answered or coverage is too low */
-    double score;             /* 0..100, weighted mean of answered items */
-    int band;                 /* index into rules.bands, or SCORE_NO_BAND */
-    double coverage;          /* answered / answerable (n/a items are not answerable) */
+    bool has_score;  /* false when nothing was answered or coverage is too low */
+    double score;    /* 0..100, weighted mean of answered items */
+    int band;        /* index into rules.bands, or SCORE_NO_BAND */
+    double coverage; /* answered / answerable (n/a items are not answerable) */
     size_t answerable, answered;
-    struct score_cell *levels;  /* one per rules level */
-    size_t *gaps;             /* item indices, largest impact first */
+    struct score_cell *levels; /* one per rules level */
+    size_t *gaps;              /* item indices, largest impact first */
     size_t n_gaps;
-    size_t *unknown;          /* answerable items nobody could answer, in rules order */
+    size_t *unknown; /* answerable items nobody could answer, in rules order */
     size_t n_unknown;
-    bool rests_on_earlier;    /* a later stage that scores better than the focus stage */
+    bool rests_on_earlier; /* a later stage that scores better than the focus stage */
 };
 
 struct score_suggestion {
-    size_t item;              /* index of the suggestion item */
-    double points;            /* sum of the impacts of the open gaps it addresses */
-    size_t priority;          /* 1 = act on first */
+    size_t item;     /* index of the suggestion item */
+    double points;   /* sum of the impacts of the open gaps it addresses */
+    size_t priority; /* 1 = act on first */
 };
 
 struct score_role {
     const char *role;
     size_t respondents;
-    bool *has_score;          /* per stage */
+    bool *has_score; /* per stage */
     double *scores;
 };
 
 struct score {
     const struct rules *rules;
     const struct assessment *assessment;
-    struct score_item *items;         /* one per rules item */
-    struct score_stage *stages;       /* one per rules stage */
-    int focus;                        /* stage index to work on now, or -1 */
-    struct score_suggestion *suggestions;  /* in rules order */
+    struct score_item *items;             /* one per rules item */
+    struct score_stage *stages;           /* one per rules stage */
+    int focus;                            /* stage index to work on now, or -1 */
+    struct score_suggestion *suggestions; /* in rules order */
     size_t n_suggestions;
-    size_t *by_priority;              /* indices into suggestions, priority order */
-    struct score_role *roles;         /* as the assessment's roles */
+    size_t *by_priority;      /* indices into suggestions, priority order */
+    struct score_role *roles; /* as the assessment's roles */
     size_t n_roles;
 };
 

@@ -10,7 +10,7 @@
 
 struct sha256 {
     uint32_t state[8];
-    uint64_t length;        /* bytes hashed so far */
+    uint64_t length; /* bytes hashed so far */
     unsigned char block[64];
     size_t fill;
 };

@@ -25,13 +25,13 @@ struct ynode {
     bool plain;            /* scalar written without quotes, so it may be a number */
     const char *str;       /* scalar text, NUL-terminated */
     size_t len;
-    struct ynode **kids;   /* map: key, value, key, value...; seq: items */
-    size_t n;              /* number of kids (twice the pairs for a map) */
+    struct ynode **kids; /* map: key, value, key, value...; seq: items */
+    size_t n;            /* number of kids (twice the pairs for a map) */
 };
 
 struct ylimits {
-    size_t max_depth;      /* collections inside collections */
-    size_t max_scalar;     /* bytes in one scalar */
+    size_t max_depth;  /* collections inside collections */
+    size_t max_scalar; /* bytes in one scalar */
     size_t max_nodes;
 };
 
@@ -39,9 +39,9 @@ struct ylimits {
 extern const struct ylimits ylimits_default;
 
 struct ydoc {
-    const char *file;      /* name used in diagnostics; not owned */
-    struct ynode *root;    /* NULL for an empty document */
-    bool broken;           /* a problem left no tree worth checking further */
+    const char *file;   /* name used in diagnostics; not owned */
+    struct ynode *root; /* NULL for an empty document */
+    bool broken;        /* a problem left no tree worth checking further */
     struct pool pool;
 };
 

@@ -457,11 +457,14 @@ int assessment_check_duplicates(struct assessment *a, struct diags *d)
         if (x->dev != y->dev || x->ino != y->ino)
             continue;
         if (strcmp(x->path, y->path) == 0)
-            diag_error(d, y->path, 0, 0, "this file is given twice; each respondent counts "
-                                         "once, so name it once");
+            diag_error(d, y->path, 0, 0,
+                       "this file is given twice; each respondent counts "
+                       "once, so name it once");
         else
-            diag_error(d, y->path, 0, 0, "this file is also read as '%s'; each respondent "
-                                         "counts once, so name it once", x->path);
+            diag_error(d, y->path, 0, 0,
+                       "this file is also read as '%s'; each respondent "
+                       "counts once, so name it once",
+                       x->path);
     }
     return d->errors > errors_before ? -1 : 0;
 }

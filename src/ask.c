@@ -149,7 +149,7 @@ static int save(struct ask_session *s)
 static bool read_line(struct ask_session *s, FILE *in, struct strbuf *line)
 {
     strbuf_reset(line);
-    strbuf_grow(line, 0);  /* line->buf is never NULL after this */
+    strbuf_grow(line, 0); /* line->buf is never NULL after this */
     for (;;) {
         int c = fgetc(in);
         if (c == EOF) {
@@ -267,10 +267,12 @@ static void show_question(const struct ask_session *s, FILE *out, size_t i, size
 
 static void show_help(const struct rules *r, FILE *out)
 {
-    fprintf(out, "  Answer with a number from %ld to %ld, n/a (does not apply here) or "
-                 "unknown\n  (nobody knows), optionally followed by a note: '7 pilot teams "
-                 "only'.\n  Enter skips, 'back' goes to the previous question, 'quit' saves "
-                 "and stops.\n", r->scale_min, r->scale_max);
+    fprintf(out,
+            "  Answer with a number from %ld to %ld, n/a (does not apply here) or "
+            "unknown\n  (nobody knows), optionally followed by a note: '7 pilot teams "
+            "only'.\n  Enter skips, 'back' goes to the previous question, 'quit' saves "
+            "and stops.\n",
+            r->scale_min, r->scale_max);
 }
 
 /* The index of the answerable item before i, or i when there is none. */
@@ -315,7 +317,7 @@ static bool ask_text(struct ask_session *s, FILE *in, FILE *out, const char *pro
             break;
         }
         if (!*text && !fallback) {
-            ok = true;  /* optional and skipped */
+            ok = true; /* optional and skipped */
             break;
         }
         fputs("  That is not valid; try again.\n", out);
@@ -337,8 +339,10 @@ int ask_details(struct ask_session *s, FILE *in, FILE *out, const char *today)
         return -1;
     strbuf_addf(&prompt, "Date of the assessment [%s]: ", today);
     bool ok = ask_text(s, in, out, prompt.buf, today, date_valid, &s->date) &&
-              ask_text(s, in, out, "Your role, for example leader or practitioner "
-                                   "(Enter to skip): ", NULL, NULL, &s->role);
+              ask_text(s, in, out,
+                       "Your role, for example leader or practitioner "
+                       "(Enter to skip): ",
+                       NULL, NULL, &s->role);
     strbuf_release(&prompt);
     return ok ? 0 : -1;
 }

@@ -34,7 +34,7 @@ struct cli {
     FILE *out, *err;
     const struct command *cmd;
     const char *rules_path, *format, *output, *fail_under;
-    const char *csv, *map, *organisation, *date;  /* import */
+    const char *csv, *map, *organisation, *date; /* import */
     bool strict, fail_on_regression;
     char **args;
     size_t n_args;
@@ -46,7 +46,7 @@ struct command {
     const char *usage;
     const char *summary;
     const char *help;
-    const char *const *options;   /* long options it accepts, without "--" */
+    const char *const *options; /* long options it accepts, without "--" */
     size_t min_args, max_args;
 };
 
@@ -64,12 +64,12 @@ static const char *const assess_options[] = {"rules", "format", "output", "fail-
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {"rules", "format", "output",
-                                              "fail-on-regression", NULL};
+static const char *const compare_options[] = {"rules", "format", "output", "fail-on-regression",
+                                              NULL};
 static const char *const trend_options[] = {"rules", "format", "output", NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
-static const char *const import_options[] = {"csv", "output", "map", "organisation", "date",
-                                             "rules", NULL};
+static const char *const import_options[] = {"csv",  "output", "map", "organisation",
+                                             "date", "rules",  NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -122,8 +122,9 @@ static const struct command commands[] = {
      "  --output FILE         write the comparison to FILE, whole or not at all\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal, fell\n",
      compare_options, 2, 2},
-    {"trend", cmd_trend, "stagegap trend [--rules FILE] [--format FMT] [--output FILE] "
-                         "ASSESSMENT...",
+    {"trend", cmd_trend,
+     "stagegap trend [--rules FILE] [--format FMT] [--output FILE] "
+     "ASSESSMENT...",
      "show each stage's score over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments.\n"
@@ -163,8 +164,8 @@ static const struct command commands[] = {
      "                       response's completion time or timestamp\n"
      "  --rules FILE         the model the survey asked about (default: built-in)\n",
      import_options, 0, 0},
-    {"help", cmd_help, "stagegap help [COMMAND]", "show help for stagegap or one command",
-     "", no_options, 0, 1},
+    {"help", cmd_help, "stagegap help [COMMAND]", "show help for stagegap or one command", "",
+     no_options, 0, 1},
 };
 
 static const struct command *find_command(const char *name)
@@ -214,15 +215,17 @@ static int emit(struct cli *c, const struct strbuf *sb)
     if (is_input(c, c->output)) {
         struct strbuf msg = STRBUF_INIT;
         text_add_quoted(&msg, c->output, 200);
-        fprintf(c->err, "stagegap: error: --output %s is one of the inputs; refusing to "
-                        "write over it\n", strbuf_str(&msg));
+        fprintf(c->err,
+                "stagegap: error: --output %s is one of the inputs; refusing to "
+                "write over it\n",
+                strbuf_str(&msg));
         strbuf_release(&msg);
         return EXIT_USAGE;
     }
     struct diags d;
     diags_init(&d);
-    int rc = fileio_write_atomic(c->output, strbuf_str(sb), sb->len, &d) == 0
-                 ? EXIT_OK : print_diags(c, &d);
+    int rc = fileio_write_atomic(c->output, strbuf_str(sb), sb->len, &d) == 0 ? EXIT_OK
+                                                                              : print_diags(c, &d);
     diags_release(&d);
     return rc;
 }
@@ -263,8 +266,8 @@ static int usage_error(struct cli *c, const char *what, const char *value)
         text_add_quoted(&msg, value, 80);
     }
     fprintf(c->err, "%s\nusage: %s\nSee 'stagegap help%s%s'.\n", strbuf_str(&msg),
-            c->cmd ? c->cmd->usage : "stagegap COMMAND [OPTIONS] [ARGS]",
-            c->cmd ? " " : "", c->cmd ? c->cmd->name : "");
+            c->cmd ? c->cmd->usage : "stagegap COMMAND [OPTIONS] [ARGS]", c->cmd ? " " : "",
+            c->cmd ? c->cmd->name : "");
     strbuf_release(&msg);
     return EXIT_USAGE;
 }
@@ -634,7 +637,7 @@ static int cmd_ask(struct cli *c)
     s.interrupted = &ask_interrupted;
     struct sigaction sa, old;
     memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_interrupt;  /* no SA_RESTART: an interrupt ends the read */
+    sa.sa_handler = on_interrupt; /* no SA_RESTART: an interrupt ends the read */
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old);
     char date[11];
@@ -674,7 +677,7 @@ static int cmd_import(struct cli *c)
         rc = write_stream(c->out, strbuf_str(&summary), summary.len, "standard output", c->err);
     }
     if (d.n)
-        print_diags(c, &d);  /* warnings are worth showing on success too */
+        print_diags(c, &d); /* warnings are worth showing on success too */
     if (diags_failed(&d))
         rc = diags_exit_code(&d);
     strbuf_release(&summary);

@@ -139,12 +139,23 @@ static void add_html(struct strbuf *sb, const unsigned char *u, size_t len)
     unsigned char c = u[0];
     if (len == 1) {
         switch (c) {
-        case '&': strbuf_adds(sb, "&amp;"); return;
-        case '<': strbuf_adds(sb, "&lt;"); return;
-        case '>': strbuf_adds(sb, "&gt;"); return;
-        case '"': strbuf_adds(sb, "&quot;"); return;
-        case '\'': strbuf_adds(sb, "&#39;"); return;
-        default: break;
+        case '&':
+            strbuf_adds(sb, "&amp;");
+            return;
+        case '<':
+            strbuf_adds(sb, "&lt;");
+            return;
+        case '>':
+            strbuf_adds(sb, "&gt;");
+            return;
+        case '"':
+            strbuf_adds(sb, "&quot;");
+            return;
+        case '\'':
+            strbuf_adds(sb, "&#39;");
+            return;
+        default:
+            break;
         }
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
             strbuf_addf(sb, "\\x%02x", c);

@@ -8,10 +8,8 @@
 #include "strbuf.h"
 
 static const struct report_format formats[] = {
-    {"text", report_render_text},
-    {"markdown", report_render_markdown},
-    {"json", report_render_json},
-    {"csv", report_render_csv},
+    {"text", report_render_text}, {"markdown", report_render_markdown},
+    {"json", report_render_json}, {"csv", report_render_csv},
     {"html", report_render_html},
 };
 
@@ -32,7 +30,7 @@ void report_add_number(struct strbuf *out, double v)
 {
     double rounded = round(v * 10.0) / 10.0;
     if (rounded == 0.0)
-        rounded = 0.0;  /* no "-0.0" */
+        rounded = 0.0; /* no "-0.0" */
     strbuf_addf(out, "%.1f", rounded);
 }
 

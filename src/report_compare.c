@@ -173,8 +173,8 @@ static void compare_text(const struct compare *c, const char *tool_version, stru
     text_items_moved(c, out);
     text_item_changes(c, out, false);
     text_item_changes(c, out, true);
-    strbuf_addf(out, "\n%s\n", c->regression ? "Regression: at least one stage fell."
-                                             : "No stage fell.");
+    strbuf_addf(out, "\n%s\n",
+                c->regression ? "Regression: at least one stage fell." : "No stage fell.");
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -203,8 +203,7 @@ static void md_item_changes(const struct compare *c, struct strbuf *out, bool op
         strbuf_adds(out, "None.\n");
 }
 
-static void compare_markdown(const struct compare *c, const char *tool_version,
-                             struct strbuf *out)
+static void compare_markdown(const struct compare *c, const char *tool_version, struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
     const struct rules *r = b->rules;
@@ -412,8 +411,7 @@ static void trend_markdown(const struct trend *t, const char *tool_version, stru
     const struct rules *r = t->points[0]->rules;
     strbuf_adds(out, "# Readiness over time\n\nModel: ");
     escape_markdown(out, r->title);
-    strbuf_addf(out, " %s (`%s`).\n\n| Date | Organisation | Respondents |", r->version,
-                r->sha256);
+    strbuf_addf(out, " %s (`%s`).\n\n| Date | Organisation | Respondents |", r->version, r->sha256);
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, " ");
         escape_markdown(out, r->stages[st].title);

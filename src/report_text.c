@@ -103,7 +103,9 @@ static void bar(struct text_out *o, const struct score_stage *st)
 {
     size_t filled = st->has_score ? (size_t)(st->score / 100.0 * BAR_WIDTH + 0.5) : 0;
     for (size_t i = 0; i < BAR_WIDTH; i++)
-        strbuf_adds(o->sb, !st->has_score ? "\xC2\xB7" : i < filled ? "\xE2\x96\x88" : "\xE2\x96\x91");
+        strbuf_adds(o->sb, !st->has_score ? "\xC2\xB7"
+                           : i < filled   ? "\xE2\x96\x88"
+                                          : "\xE2\x96\x91");
 }
 
 static void score_cell(struct strbuf *sb, bool has, double v)
@@ -141,8 +143,7 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
     strbuf_reset(&line);
     strbuf_addf(&line, "Assessed %s by %zu respondent%s against %s %s (%s, SHA-256 %.12s).",
                 s->assessment->date, s->assessment->respondents,
-                s->assessment->respondents == 1 ? "" : "s", r->title, r->version, r->id,
-                r->sha256);
+                s->assessment->respondents == 1 ? "" : "s", r->title, r->version, r->id, r->sha256);
     para(o, 0, 0, strbuf_str(&line));
     strbuf_release(&line);
     (void)ctx;
@@ -184,21 +185,26 @@ static void focus_lines(struct text_out *o)
     struct strbuf line = STRBUF_INIT;
     strbuf_addc(o->sb, '\n');
     if (s->focus < 0) {
-        strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.", r->bands[0].title);
+        strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.",
+                    r->bands[0].title);
         para(o, 0, 0, strbuf_str(&line));
         strbuf_release(&line);
         return;
     }
     const char *focus = r->stages[s->focus].title;
-    strbuf_addf(&line, "Focus: %s. Stages build on each other, and this is the earliest one "
-                       "not yet %s.", focus, r->bands[0].title);
+    strbuf_addf(&line,
+                "Focus: %s. Stages build on each other, and this is the earliest one "
+                "not yet %s.",
+                focus, r->bands[0].title);
     para(o, 0, 0, strbuf_str(&line));
     for (size_t st = 0; st < r->n_stages; st++) {
         if (!s->stages[st].rests_on_earlier)
             continue;
         strbuf_reset(&line);
-        strbuf_addf(&line, "Note: %s scores better than %s, but its strengths rest on %s, "
-                           "which is not there yet.", r->stages[st].title, focus, focus);
+        strbuf_addf(&line,
+                    "Note: %s scores better than %s, but its strengths rest on %s, "
+                    "which is not there yet.",
+                    r->stages[st].title, focus, focus);
         style(o, "\033[33m");
         para(o, 0, 6, strbuf_str(&line));
         style(o, "\033[0m");

@@ -174,16 +174,18 @@ static void test_answers_off_the_scale(void **state)
                 "the answer to 'start.plan' must be from 0 to 10, not -1");
     expect_only(f, "{score: 4,", "{score: 10.5,", 8, 27,
                 "the answer to 'start.training' must be from 0 to 10, not 10.5");
-    expect_only(f, "start.plan: 7", "start.plan: lots", 7, 15,
-                "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not 'lots'");
+    expect_only(
+        f, "start.plan: 7", "start.plan: lots", 7, 15,
+        "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not 'lots'");
     expect_only(f, "start.plan: 7", "start.plan: \"7\"", 7, 15,
                 "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, "
                 "not '7'");
     expect_only(f, "start.plan: 7", "start.plan: [7]", 7, 15,
                 "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, "
                 "not a list");
-    expect_only(f, "start.plan: 7", "start.plan: .inf", 7, 15,
-                "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not '.inf'");
+    expect_only(
+        f, "start.plan: 7", "start.plan: .inf", 7, 15,
+        "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not '.inf'");
     /* A decimal on the scale is an answer. */
     char *yaml = answers_with("start.plan: 7", "start.plan: 6.5");
     diags_release(&f->d);
@@ -515,7 +517,9 @@ static void test_answers_bom_crlf_and_utf16(void **state)
     char *bad = strstr(sb.buf, "start.plan: 7");
     bad[12] = 'x';
     assert_int_equal(assessment_add_buffer(&f->a, "crlf.yaml", sb.buf, sb.len, false, &f->d), -1);
-    assert_diag(&f->d, 7, 15, "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not 'x'");
+    assert_diag(
+        &f->d, 7, 15,
+        "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not 'x'");
     assert_string_equal(f->d.v[0].source_line, "  start.plan: x");
     strbuf_release(&sb);
     strbuf_release(&wide);

@@ -48,9 +48,15 @@ static void test_ask_render_round_trips_hostile_text(void **state)
 {
     (void)state;
     static const char *const hostile[] = {
-        "quote \" and backslash \\ here", "line one\nline two", "\x1b[31mred\x1b[0m bell\a",
-        "key: value # not a comment", "- [not, a, list]", "&anchor *alias !tag", "tab\there",
-        "\xc2\x85next line \xe2\x80\xa8 separator", "caf\xc3\xa9 \xe2\x9c\x93",
+        "quote \" and backslash \\ here",
+        "line one\nline two",
+        "\x1b[31mred\x1b[0m bell\a",
+        "key: value # not a comment",
+        "- [not, a, list]",
+        "&anchor *alias !tag",
+        "tab\there",
+        "\xc2\x85next line \xe2\x80\xa8 separator",
+        "caf\xc3\xa9 \xe2\x9c\x93",
     };
     for (size_t k = 0; k < sizeof(hostile) / sizeof(hostile[0]); k++) {
         struct ask_session s;
@@ -115,7 +121,7 @@ static void test_ask_run_over_streams(void **state)
     assert_non_null(strstr(last.buf, "start.training: n/a"));
     assert_non_null(strstr(last.buf, "start.fatigue: 3"));
     assert_null(strstr(last.buf, "start.do-plan"));
-    assert_int_equal(save_count, 4);  /* three answers, and once at the end */
+    assert_int_equal(save_count, 4); /* three answers, and once at the end */
     free(shown);
     strbuf_release(&last);
     ask_release(&s);

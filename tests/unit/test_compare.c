@@ -42,8 +42,10 @@ static struct side *side_new(const char *date, const char *answers)
     struct diags d;
     struct strbuf sb = STRBUF_INIT;
     diags_init(&d);
-    strbuf_addf(&sb, "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
-                     "date: %s\nanswers: {%s}\n", date, answers);
+    strbuf_addf(&sb,
+                "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
+                "date: %s\nanswers: {%s}\n",
+                date, answers);
     assessment_init(&sd->a, &rules);
     if (assessment_add_buffer(&sd->a, "a.yaml", sb.buf, sb.len, false, &d) != 0) {
         print_diags(&d);

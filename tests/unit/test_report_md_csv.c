@@ -333,8 +333,10 @@ static const char *cell(const struct csv_table *t, const char *item, const char 
 static void assert_csv_row(const char *out, const struct fixture *f, const char *middle)
 {
     struct strbuf row = STRBUF_INIT;
-    strbuf_addf(&row, "\r\n\"Testshire\",\"2026-09-30\",1,\"tiny\",\"1.0\",\"%s\",%s,"
-                      "\"No evidence at all.\"\r\n", f->rules.sha256, middle);
+    strbuf_addf(&row,
+                "\r\n\"Testshire\",\"2026-09-30\",1,\"tiny\",\"1.0\",\"%s\",%s,"
+                "\"No evidence at all.\"\r\n",
+                f->rules.sha256, middle);
     assert_contains(out, row.buf);
     strbuf_release(&row);
 }
@@ -559,21 +561,26 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
                                         "start.do-plan", "later.habit",    "later.context"};
     for (size_t r = 0; r < 6; r++)
         assert_string_equal(t.cells[r + 1][8], order[r]);
-    assert_csv_row(out, f, "\"start\","
-                         "\"facilitator\",\"start.plan\",\"A plan\",\"systems\",\"scored\","
-                         "6.0,60.0,16.0,2.0,1,0.0,false,,\"fair\",64.0,,");
-    assert_csv_row(out, f, "\"start\","
-                         "\"barrier\",\"start.fatigue\",\"Fatigue\",\"people\",\"scored\","
-                         "7.0,30.0,14.0,1.0,1,0.0,false,,\"fair\",64.0,,");
-    assert_csv_row(out, f, "\"start\","
-                         "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
-                         "9.0,90.0,2.0,1.0,1,0.0,false,true,\"fair\",64.0,,");
-    assert_csv_row(out, f, "\"later\","
-                         "\"facilitator\",\"later.habit\",\"Habit\",\"people\",\"unknown\","
-                         ",,,1.0,0,,,,\"insufficient-data\",,,");
-    assert_csv_row(out, f, "\"later\","
-                         "\"facilitator\",\"later.context\",\"Context only\",\"systems\","
-                         "\"context\",,,,1.0,,,,,\"insufficient-data\",,,");
+    assert_csv_row(out, f,
+                   "\"start\","
+                   "\"facilitator\",\"start.plan\",\"A plan\",\"systems\",\"scored\","
+                   "6.0,60.0,16.0,2.0,1,0.0,false,,\"fair\",64.0,,");
+    assert_csv_row(out, f,
+                   "\"start\","
+                   "\"barrier\",\"start.fatigue\",\"Fatigue\",\"people\",\"scored\","
+                   "7.0,30.0,14.0,1.0,1,0.0,false,,\"fair\",64.0,,");
+    assert_csv_row(out, f,
+                   "\"start\","
+                   "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
+                   "9.0,90.0,2.0,1.0,1,0.0,false,true,\"fair\",64.0,,");
+    assert_csv_row(out, f,
+                   "\"later\","
+                   "\"facilitator\",\"later.habit\",\"Habit\",\"people\",\"unknown\","
+                   ",,,1.0,0,,,,\"insufficient-data\",,,");
+    assert_csv_row(out, f,
+                   "\"later\","
+                   "\"facilitator\",\"later.context\",\"Context only\",\"systems\","
+                   "\"context\",,,,1.0,,,,,\"insufficient-data\",,,");
     size_t len = strlen(out);
     assert_true(len >= 2 && out[len - 2] == '\r' && out[len - 1] == '\n');
     csv_free(&t);

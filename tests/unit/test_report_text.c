@@ -125,8 +125,8 @@ static void test_text_wraps_to_width(void **state)
             /* Only a single word longer than the width may stand out past it. */
             size_t indent = strspn(line, " ");
             if (cols > width && memchr(line + indent, ' ', len - indent)) {
-                fprintf(stderr, "line of %zu columns at width %zu: %.*s\n", cols, width,
-                        (int)len, line);
+                fprintf(stderr, "line of %zu columns at width %zu: %.*s\n", cols, width, (int)len,
+                        line);
                 fail();
             }
             line = end ? end + 1 : line + len;

@@ -80,8 +80,9 @@ static void test_score_worked_example(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new(test_rules_yaml);
-    add_respondent(f, NULL, "start.plan: 6, start.training: 8, start.fatigue: 7, "
-                            "start.do-plan: n/a, later.habit: unknown");
+    add_respondent(f, NULL,
+                   "start.plan: 6, start.training: 8, start.fatigue: 7, "
+                   "start.do-plan: n/a, later.habit: unknown");
     compute(f);
     const struct score_stage *start = &f->s.stages[0], *later = &f->s.stages[1];
     assert_true(start->has_score);
@@ -119,8 +120,9 @@ static void test_score_closing_a_gap_gains_its_impact(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new(test_rules_yaml);
-    add_respondent(f, NULL, "start.plan: 10, start.training: 8, start.fatigue: 7, "
-                            "start.do-plan: n/a");
+    add_respondent(f, NULL,
+                   "start.plan: 10, start.training: 8, start.fatigue: 7, "
+                   "start.do-plan: n/a");
     compute(f);
     assert_near(f->s.stages[0].score, 57.5 + 20.0);
     fixture_free(f);
@@ -130,8 +132,9 @@ static void test_score_acted_on_suggestion(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new(test_rules_yaml);
-    add_respondent(f, NULL, "start.plan: 6, start.training: 8, start.fatigue: 7, "
-                            "start.do-plan: 9");
+    add_respondent(f, NULL,
+                   "start.plan: 6, start.training: 8, start.fatigue: 7, "
+                   "start.do-plan: 9");
     compute(f);
     assert_true(f->s.items[item(f, "start.do-plan")].acted_on);
     assert_near(f->s.stages[0].score, 64.0);
@@ -144,8 +147,9 @@ static void test_score_na_leaves_the_denominator(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new(test_rules_yaml);
-    add_respondent(f, NULL, "start.plan: n/a, start.training: 8, start.fatigue: n/a, "
-                            "start.do-plan: n/a");
+    add_respondent(f, NULL,
+                   "start.plan: n/a, start.training: 8, start.fatigue: n/a, "
+                   "start.do-plan: n/a");
     compute(f);
     assert_near(f->s.stages[0].score, 80.0);
     assert_int_equal(f->s.stages[0].answerable, 1);
@@ -184,16 +188,18 @@ static void test_score_focus_is_earliest_stage_not_in_top_band(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new(test_rules_yaml);
-    add_respondent(f, NULL, "start.plan: 9, start.training: 9, start.fatigue: 1, "
-                            "start.do-plan: 9, later.habit: 2");
+    add_respondent(f, NULL,
+                   "start.plan: 9, start.training: 9, start.fatigue: 1, "
+                   "start.do-plan: 9, later.habit: 2");
     compute(f);
     assert_int_equal(f->s.stages[0].band, 0);
     assert_int_equal(f->s.focus, 1);
     fixture_free(f);
 
     f = fixture_new(test_rules_yaml);
-    add_respondent(f, NULL, "start.plan: 9, start.training: 9, start.fatigue: 1, "
-                            "start.do-plan: 9, later.habit: 9");
+    add_respondent(f, NULL,
+                   "start.plan: 9, start.training: 9, start.fatigue: 1, "
+                   "start.do-plan: 9, later.habit: 9");
     compute(f);
     assert_int_equal(f->s.focus, -1);
     fixture_free(f);
@@ -203,8 +209,9 @@ static void test_score_flags_later_strength_on_weak_earlier_stage(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new(test_rules_yaml);
-    add_respondent(f, NULL, "start.plan: 2, start.training: 3, start.fatigue: 8, "
-                            "start.do-plan: 1, later.habit: 9");
+    add_respondent(f, NULL,
+                   "start.plan: 2, start.training: 3, start.fatigue: 8, "
+                   "start.do-plan: 1, later.habit: 9");
     compute(f);
     assert_int_equal(f->s.focus, 0);
     assert_true(f->s.stages[1].rests_on_earlier);
@@ -248,7 +255,7 @@ static void random_answers(int values[TINY_ANSWERABLE])
 {
     for (int i = 0; i < TINY_ANSWERABLE; i++) {
         unsigned r = rng_next(14);
-        values[i] = r <= 10 ? (int)r : r == 11 ? -1 : -2;  /* -1 n/a, -2 unknown */
+        values[i] = r <= 10 ? (int)r : r == 11 ? -1 : -2; /* -1 n/a, -2 unknown */
     }
 }
 
@@ -291,7 +298,7 @@ static void test_score_is_monotone_and_local(void **state)
             const struct score_stage *sa = &a->s.stages[st], *sb = &b->s.stages[st];
             assert_int_equal(sa->has_score, sb->has_score);
             if (st != it->stage) {
-                assert_true(sa->score == sb->score);  /* an answer moves only its stage */
+                assert_true(sa->score == sb->score); /* an answer moves only its stage */
             } else if (it->kind == ITEM_BARRIER) {
                 assert_true(sb->score <= sa->score + 1e-9);
             } else {

@@ -25,7 +25,8 @@ const char *const test_rules_yaml =
     "  - id: start\n"
     "    title: Start\n"
     "    facilitators:\n"
-    "      - {id: start.plan, text: A plan, level: systems, question: Is there a plan?, weight: 2}\n"
+    "      - {id: start.plan, text: A plan, level: systems, question: Is there a plan?, weight: "
+    "2}\n"
     "      - {id: start.training, text: Training, level: people, question: Trained?}\n"
     "    barriers:\n"
     "      - {id: start.fatigue, text: Fatigue, level: people, question: How tired?}\n"
@@ -67,8 +68,7 @@ void print_diags(const struct diags *d)
 void assert_diag(const struct diags *d, unsigned line, unsigned column, const char *msg)
 {
     for (size_t i = 0; i < d->n; i++)
-        if (d->v[i].line == line && d->v[i].column == column &&
-            strcmp(d->v[i].message, msg) == 0)
+        if (d->v[i].line == line && d->v[i].column == column && strcmp(d->v[i].message, msg) == 0)
             return;
     fprintf(stderr, "expected diagnostic %u:%u: %s\ngot:\n", line, column, msg);
     print_diags(d);
