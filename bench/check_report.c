@@ -135,7 +135,7 @@ static double number_of(const struct ynode *map, const char *key, double min, do
 {
     const struct ynode *n = get(map, key);
     char *end = NULL;
-    double v = n && n->type == YNODE_SCALAR && n->plain ? strtod(n->str, &end) : NAN;
+    double v = n && n->type == YNODE_SCALAR && n->plain ? strtod(n->str, &end) : (double)NAN;
     if (!end || *end || isnan(v) || v < min || v > max) {
         problem("'%s' is missing or not a number in range (%s)", key,
                 n && n->type == YNODE_SCALAR ? n->str : "?");
@@ -177,7 +177,7 @@ static void check_item(struct want *w, const struct ynode *item)
     const char *id = text_of(item, "id");
     struct want_item *want = find_item(w, id);
     if (!want)
-        return;                 /* context only: nothing was answered */
+        return; /* context only: nothing was answered */
     want->seen++;
     check_count(item, "n", want->n, "item", id);
     check_count(item, "na", want->n_na, "item", id);
@@ -281,8 +281,8 @@ static void check(struct want *w, const struct ynode *root, const char *file)
 
 int main(int argc, char **argv)
 {
-    static const struct ylimits limits = {.max_depth = 32, .max_scalar = 1 << 20,
-                                          .max_nodes = 100000000};
+    static const struct ylimits limits = {
+        .max_depth = 32, .max_scalar = 1 << 20, .max_nodes = 100000000};
     struct want w = {0};
     struct diags d;
     struct ydoc doc;

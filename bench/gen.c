@@ -165,7 +165,7 @@ static int pick_role(uint64_t *rng)
 /* An answer on the rules' scale: the item's typical answer, a role's lean, and noise. */
 static long pick_score(struct gen *g, size_t item, int role)
 {
-    static const int lean[ROLES] = {120, 60, 0};  /* leaders see things more rosily */
+    static const int lean[ROLES] = {120, 60, 0}; /* leaders see things more rosily */
     int v = g->base[item] + lean[role] - 400;
     for (int k = 0; k < 4; k++)
         v += (int)below(&g->rng, 201);
@@ -199,7 +199,7 @@ static void add_answer(struct gen *g, struct strbuf *sb, size_t item, int role)
     unsigned x = below(&g->rng, 1000);
     unsigned unknown_share = role == ROLE_PRACTITIONER ? 70 : 30;
     if (x < 10)
-        return;                 /* left out: counts as unanswered */
+        return; /* left out: counts as unanswered */
     int state = x < 40 ? 1 : x < 40 + unknown_share ? 2 : 0;
     long score = state == 0 ? pick_score(g, item, role) : 0;
     tally(&g->expect[item], state, score);
@@ -216,7 +216,7 @@ static void add_answer(struct gen *g, struct strbuf *sb, size_t item, int role)
     }
     strbuf_addf(sb, "{score: %s", value);
     g->expect[item].n_notes++;
-    unsigned what = below(&g->rng, 4);  /* mostly notes, some evidence, some both */
+    unsigned what = below(&g->rng, 4); /* mostly notes, some evidence, some both */
     if (what != 3) {
         strbuf_adds(sb, ", note: ");
         add_quoted(sb, note_texts[below(&g->rng, COUNT_OF(note_texts))]);
@@ -257,8 +257,8 @@ static int write_expect(const struct gen *g, const char *path, unsigned long cou
     for (size_t i = 0; i < g->r->n_items; i++) {
         const struct expect_item *e = &g->expect[i];
         if (g->r->items[i].question)
-            strbuf_addf(&sb, "item %s %lu %lld %ld %ld %lu %lu %lu\n", g->r->items[i].id,
-                        e->n, e->sum, e->min, e->max, e->n_na, e->n_unknown, e->n_notes);
+            strbuf_addf(&sb, "item %s %lu %lld %ld %ld %lu %lu %lu\n", g->r->items[i].id, e->n,
+                        e->sum, e->min, e->max, e->n_na, e->n_unknown, e->n_notes);
     }
     int rc = write_file(path, &sb);
     strbuf_release(&sb);
@@ -298,7 +298,7 @@ static int cmd_answers(int argc, char **argv)
     g.expect = xcalloc(r.n_items + 1, sizeof(*g.expect));
     for (size_t k = 0; k < r.n_items; k++) {
         uint64_t h = hash_text(r.items[k].id) ^ seed;
-        g.base[k] = 250 + (int)below(&h, 551);  /* typical answers from 25% to 80% */
+        g.base[k] = 250 + (int)below(&h, 551); /* typical answers from 25% to 80% */
     }
 
     int rc = 0;

@@ -114,8 +114,6 @@ measure() {
     "$runstat" -n "$runs" -w "$warm" -- "$@" || fail "a timed run failed: $*"
 }
 
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-
 # ---- the machine ----
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
 memory=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)

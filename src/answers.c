@@ -132,12 +132,17 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
     } else if (ynode_is_null(n)) {
         resp->state[item] = ANSWER_NONE;
     } else if (yplain_number(n, &resp->score[item])) {
-        struct strbuf what = STRBUF_INIT;
-        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
-        if (ynumber(&resp->c, n, (double)r->scale_min, (double)r->scale_max, strbuf_str(&what),
-                    &resp->score[item]) == 0)
+        double v = resp->score[item];
+        if (v >= (double)r->scale_min && v <= (double)r->scale_max) {
             resp->state[item] = ANSWER_SCORE;
-        strbuf_release(&what);
+        } else {
+            /* Off the scale: ynumber words the error as every number check does. */
+            struct strbuf what = STRBUF_INIT;
+            strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+            ynumber(&resp->c, n, (double)r->scale_min, (double)r->scale_max, strbuf_str(&what),
+                    &resp->score[item]);
+            strbuf_release(&what);
+        }
     } else if (n->type != YNODE_INVALID) {
         struct strbuf shown = STRBUF_INIT;
         if (n->type == YNODE_SCALAR)
@@ -194,11 +199,17 @@ static void report_unknown_item(struct response *resp, const struct ynode *key)
 static void read_answers(struct response *resp, const struct ynode *map)
 {
     const struct rules *r = resp->rules;
+    size_t next = 0; /* answers mostly follow the rules' order: try the next item first */
     for (size_t i = 0; i + 1 < map->n; i += 2) {
         const struct ynode *key = map->kids[i], *value = map->kids[i + 1];
         if (key->type != YNODE_SCALAR)
             continue;
-        long item = rules_find_item(r, key->str);
+        long item =
+            next < r->n_items && r->items[next].id && strcmp(r->items[next].id, key->str) == 0
+                ? (long)next
+                : rules_find_item(r, key->str);
+        if (item >= 0)
+            next = (size_t)item + 1;
         if (item < 0) {
             report_unknown_item(resp, key);
             continue;

@@ -61,6 +61,8 @@ int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct di
         diag_error(d, path, 0, 0, "file is larger than the limit of %zu bytes", cap);
         goto out;
     }
+    if (S_ISREG(st.st_mode) && st.st_size > 0)
+        strbuf_grow(&sb, (size_t)st.st_size + 1); /* one allocation, no regrowth */
     if (read_fd(fd, path, cap, &sb, d) != 0)
         goto out;
     *out = strbuf_detach(&sb, len);

@@ -151,6 +151,15 @@ const char *ymap_text(const struct yctx *c, const struct ynode *map, const char 
 /* strtod over the whole string, refusing hex, infinities and NaN. */
 static bool parse_number(const char *s, double *out)
 {
+    /* Most numbers are a few digits: the value strtod would give, without strtod. */
+    long whole = 0;
+    size_t i = 0;
+    while (i < 9 && s[i] >= '0' && s[i] <= '9')
+        whole = whole * 10 + (s[i++] - '0');
+    if (i > 0 && s[i] == '\0') {
+        *out = (double)whole;
+        return true;
+    }
     if (!*s || strpbrk(s, "xXnNiI") || s[0] == ' ')
         return false;
     char *end;

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "strbuf.h"
@@ -41,6 +42,15 @@ bool utf8_valid(const char *s, size_t n, size_t *bad_offset)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        if (u[i] < 0x80) {
+            /* Most files are ASCII: skip it eight bytes at a time. */
+            uint64_t w;
+            while (i + 8 <= n && (memcpy(&w, u + i, 8), (w & UINT64_C(0x8080808080808080)) == 0))
+                i += 8;
+            while (i < n && u[i] < 0x80)
+                i++;
+            continue;
+        }
         size_t len = utf8_seq_len(u + i, n - i);
         if (!len) {
             if (bad_offset)
