@@ -40,6 +40,11 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out);
 /* One self-contained HTML5 page: inline CSS and SVG, nothing fetched (report_html.c). */
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out);
 
+/* Writes the "tool" and "rules" objects every JSON format starts with. */
+struct jsonw;
+struct rules;
+void report_json_provenance(struct jsonw *w, const struct rules *r, const char *tool_version);
+
 /* Shared by renderers: a score as "%.1f" that never prints "-0.0". */
 void report_add_number(struct strbuf *out, double v);
 /* The caveat every report carries: the rules' source note. */

@@ -46,21 +46,6 @@ static const char *focus_title(const struct score *s)
     return s->focus >= 0 ? s->rules->stages[s->focus].title : "none (all in the top band)";
 }
 
-static void json_rules(struct jsonw *w, const struct rules *r, const char *tool_version)
-{
-    jsonw_key(w, "tool");
-    jsonw_object(w);
-    jsonw_kstring(w, "name", "stagegap");
-    jsonw_kstring(w, "version", tool_version);
-    jsonw_end(w, '}');
-    jsonw_key(w, "rules");
-    jsonw_object(w);
-    jsonw_kstring(w, "id", r->id);
-    jsonw_kstring(w, "version", r->version);
-    jsonw_kstring(w, "sha256", r->sha256);
-    jsonw_end(w, '}');
-}
-
 static void json_assessment(struct jsonw *w, const struct score *s)
 {
     jsonw_object(w);
@@ -271,7 +256,7 @@ static void compare_json(const struct compare *c, const char *tool_version, stru
     jsonw_init(&w, out);
     jsonw_object(&w);
     jsonw_kstring(&w, "format", COMPARE_FORMAT);
-    json_rules(&w, r, tool_version);
+    report_json_provenance(&w, r, tool_version);
     jsonw_key(&w, "before");
     json_assessment(&w, c->before);
     jsonw_key(&w, "after");
@@ -443,7 +428,7 @@ static void trend_json(const struct trend *t, const char *tool_version, struct s
     jsonw_init(&w, out);
     jsonw_object(&w);
     jsonw_kstring(&w, "format", TREND_FORMAT);
-    json_rules(&w, r, tool_version);
+    report_json_provenance(&w, r, tool_version);
     jsonw_key(&w, "assessments");
     jsonw_array(&w);
     for (size_t k = 0; k < t->n; k++)

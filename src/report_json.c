@@ -21,10 +21,20 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     const struct score *s = ctx->score;
     const struct rules *r = s->rules;
     jsonw_kstring(w, "format", REPORT_FORMAT);
+    report_json_provenance(w, r, ctx->tool_version);
+    jsonw_kstring(w, "organisation", s->assessment->organisation);
+    jsonw_kstring(w, "date", s->assessment->date);
+    jsonw_kuint(w, "respondents", s->assessment->respondents);
+    jsonw_kstring(w, "caveat", report_caveat(s));
+    jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);
+}
+
+void report_json_provenance(struct jsonw *w, const struct rules *r, const char *tool_version)
+{
     jsonw_key(w, "tool");
     jsonw_object(w);
     jsonw_kstring(w, "name", "stagegap");
-    jsonw_kstring(w, "version", ctx->tool_version);
+    jsonw_kstring(w, "version", tool_version);
     jsonw_end(w, '}');
     jsonw_key(w, "rules");
     jsonw_object(w);
@@ -33,11 +43,6 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     jsonw_kstring(w, "sha256", r->sha256);
     jsonw_kstring(w, "title", r->title);
     jsonw_end(w, '}');
-    jsonw_kstring(w, "organisation", s->assessment->organisation);
-    jsonw_kstring(w, "date", s->assessment->date);
-    jsonw_kuint(w, "respondents", s->assessment->respondents);
-    jsonw_kstring(w, "caveat", report_caveat(s));
-    jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);
 }
 
 static void write_ids(struct jsonw *w, const struct rules *r, const size_t *items, size_t n)
