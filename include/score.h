@@ -92,6 +92,11 @@ void score_compute(struct score *s, const struct rules *r, const struct assessme
 /* The id of a stage's band, or SCORE_INSUFFICIENT. */
 const char *score_band_id(const struct score *s, size_t stage);
 const char *score_band_title(const struct score *s, size_t stage);
+/*
+ * The suggestions (item indices) that address item, act-first order; out must hold
+ * s->n_suggestions entries. Returns how many.
+ */
+size_t score_suggestions_for(const struct score *s, size_t item, size_t *out);
 /* True when suggestion (an item index) addresses item. */
 bool score_addresses(const struct rules *r, size_t suggestion, size_t item);
 

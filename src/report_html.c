@@ -19,6 +19,7 @@
  */
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare.h"
@@ -27,6 +28,7 @@
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
+#include "xalloc.h"
 #include "text.h"
 
 /* How many suggestions the "act first" table shows, as in the other formats. */
@@ -946,19 +948,17 @@ static void answer_cell(struct strbuf *out, const struct score *s, size_t item)
 /* The suggestions that address an item, in priority order. */
 static void suggestions_for(struct strbuf *out, const struct score *s, size_t item)
 {
-    bool any = false;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        size_t sg = s->suggestions[s->by_priority[k]].item;
-        if (!score_addresses(s->rules, sg, item))
-            continue;
-        strbuf_adds(out, any ? "<li>" : "<ul class=\"cell\"><li>");
-        html_text(out, s->rules->items[sg].text);
-        if (s->items[sg].acted_on)
+    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
+    size_t n = score_suggestions_for(s, item, sgs);
+    for (size_t k = 0; k < n; k++) {
+        strbuf_adds(out, k ? "<li>" : "<ul class=\"cell\"><li>");
+        html_text(out, s->rules->items[sgs[k]].text);
+        if (s->items[sgs[k]].acted_on)
             strbuf_adds(out, " <span class=\"tag\">already acted on</span>");
         strbuf_adds(out, "</li>");
-        any = true;
     }
-    strbuf_adds(out, any ? "</ul>" : "<span class=\"muted\">none</span>");
+    strbuf_adds(out, n ? "</ul>" : "<span class=\"muted\">none</span>");
+    free(sgs);
 }
 
 static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)

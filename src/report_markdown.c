@@ -14,12 +14,14 @@
  */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 /* How many suggestions the "act first" list shows. */
 enum { ACTIONS_MAX = 5 };
@@ -277,17 +279,15 @@ static void render_actions(const struct score *s, struct strbuf *out)
 /* The suggestions that address an item, in priority order. */
 static void md_suggestions_for(struct strbuf *out, const struct score *s, size_t item)
 {
-    bool first = true;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        size_t sg = s->suggestions[s->by_priority[k]].item;
-        if (!score_addresses(s->rules, sg, item))
-            continue;
-        strbuf_adds(out, first ? "" : "; ");
-        md_text(out, s->rules->items[sg].text);
-        if (s->items[sg].acted_on)
+    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
+    size_t n = score_suggestions_for(s, item, sgs);
+    for (size_t k = 0; k < n; k++) {
+        strbuf_adds(out, k ? "; " : "");
+        md_text(out, s->rules->items[sgs[k]].text);
+        if (s->items[sgs[k]].acted_on)
             strbuf_adds(out, " (already acted on)");
-        first = false;
     }
+    free(sgs);
 }
 
 static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)

@@ -5,11 +5,13 @@
  * coloured only when ctx->color says so.
  */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 #include "score.h"
 #include "strbuf.h"
+#include "xalloc.h"
 #include "text.h"
 
 enum { BAR_WIDTH = 20, ACTIONS_MAX = 5 };
@@ -269,16 +271,17 @@ static void gap_line(struct text_out *o, size_t i)
         strbuf_adds(&line, "; respondents disagree");
     strbuf_addf(&line, "; %s", r->levels[it->level].title);
     para(o, 11, 11, strbuf_str(&line));
-    for (size_t k = 0; k < r->n_items; k++) {
-        if (r->items[k].kind != ITEM_SUGGESTION || !score_addresses(r, k, i))
-            continue;
+    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
+    size_t n_sgs = score_suggestions_for(s, i, sgs);
+    for (size_t k = 0; k < n_sgs; k++) {
         strbuf_reset(&line);
         strbuf_adds(&line, "try: ");
-        strbuf_adds(&line, r->items[k].text);
-        if (s->items[k].acted_on)
+        strbuf_adds(&line, r->items[sgs[k]].text);
+        if (s->items[sgs[k]].acted_on)
             strbuf_adds(&line, " (already acted on)");
         para(o, 11, 16, strbuf_str(&line));
     }
+    free(sgs);
     for (size_t k = 0; k < si->n_notes; k++) {
         const struct answer_note *n = &si->notes[k];
         strbuf_reset(&line);

@@ -195,6 +195,17 @@ bool score_addresses(const struct rules *r, size_t suggestion, size_t item)
     return false;
 }
 
+size_t score_suggestions_for(const struct score *s, size_t item, size_t *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        size_t sg = s->suggestions[s->by_priority[k]].item;
+        if (score_addresses(s->rules, sg, item))
+            out[n++] = sg;
+    }
+    return n;
+}
+
 static int compare_priority(const void *pa, const void *pb)
 {
     const struct score_suggestion *a = &sort_score->suggestions[*(const size_t *)pa];
