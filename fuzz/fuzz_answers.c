@@ -22,27 +22,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Loaded once: it is the same for every input, and loading it is most of a run's time. */
-static const struct rules *built_in_model(void)
-{
-    static struct rules model;
-    static bool loaded;
-    if (!loaded) {
-        struct diags d;
-        diags_init(&d);
-        if (rules_load_default(&model, &d) != 0)
-            fuzz_fail("rules_load_default", "the built-in model does not load", 0);
-        diags_release(&d);
-        loaded = true;
-    }
-    return &model;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
-    const struct rules *r = built_in_model();
+    const struct rules *r = fuzz_built_in_model();
     unsigned control = data[0];
     bool strict = control & 1, twice = control & 2;
     const char *buf = (const char *)data + 1;

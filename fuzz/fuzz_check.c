@@ -7,6 +7,7 @@
 #include "compare.h"
 #include "diag.h"
 #include "report.h"
+#include "rules.h"
 #include "score.h"
 #include "strbuf.h"
 
@@ -331,4 +332,20 @@ void fuzz_render_all(const struct score *s, unsigned knob)
 {
     render_reports(s, knob);
     render_comparisons(s);
+}
+
+/* Loaded once: it is the same for every input, and loading it is most of a run's time. */
+const struct rules *fuzz_built_in_model(void)
+{
+    static struct rules model;
+    static bool loaded;
+    if (!loaded) {
+        struct diags d;
+        diags_init(&d);
+        if (rules_load_default(&model, &d) != 0)
+            fuzz_fail("rules_load_default", "the built-in model does not load", 0);
+        diags_release(&d);
+        loaded = true;
+    }
+    return &model;
 }

@@ -45,4 +45,8 @@ void fuzz_check_diags(const struct diags *d);
  */
 void fuzz_render_all(const struct score *s, unsigned knob);
 
+/* The built-in model, loaded on first use; a model that fails to load is a finding. */
+struct rules;
+const struct rules *fuzz_built_in_model(void);
+
 #endif

@@ -32,21 +32,6 @@ enum { CHECK_FILES_MAX = 1000 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const struct rules *built_in_model(void)
-{
-    static struct rules model;
-    static bool loaded;
-    if (!loaded) {
-        struct diags d;
-        diags_init(&d);
-        if (rules_load_default(&model, &d) != 0)
-            fuzz_fail("rules_load_default", "the built-in model does not load", 0);
-        diags_release(&d);
-        loaded = true;
-    }
-    return &model;
-}
-
 /* First occurrence of needle in the n bytes at hay, or NULL (hay need not end in NUL). */
 static const char *find_bytes(const char *hay, size_t n, const char *needle)
 {
@@ -129,7 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
-    const struct rules *r = built_in_model();
+    const struct rules *r = fuzz_built_in_model();
     unsigned control = data[0];
     const char *buf = (const char *)data + 1;
     size_t len = size - 1;

@@ -17,6 +17,8 @@ struct diags;
 /* "-" reads standard input. On success *out is malloc'd and NUL-terminated. */
 int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d);
 int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d);
+/* The directory part of path ("." when none, "/" for the root), malloc'd. */
+char *fileio_dir_of(const char *path);
 /* Writes all len bytes to fd, retrying short writes and EINTR; 0, or -1 with errno. */
 int fileio_write_all(int fd, const char *data, size_t len);
 /* Adds "WHAT: strerror(err)" as an I/O diagnostic for path; returns -1. */

@@ -89,8 +89,7 @@ int fileio_write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* The directory part of path ("." when none), for the temporary file and its sync. */
-static char *dir_of(const char *path)
+char *fileio_dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -102,7 +101,7 @@ static char *dir_of(const char *path)
 
 int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d)
 {
-    char *dir = dir_of(path);
+    char *dir = fileio_dir_of(path);
     struct strbuf tmp = STRBUF_INIT;
     strbuf_addf(&tmp, "%s/.stagegap-XXXXXX", dir);
     char *tmp_path = strbuf_detach(&tmp, NULL);

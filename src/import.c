@@ -1577,20 +1577,10 @@ static void remove_files(const struct import_result *res, size_t n, const char *
         rmdir(dir);
 }
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xstrndup(path, (size_t)(slash - path));
-}
-
 /* dir does not exist: build it under a temporary name beside it and rename it there. */
 static int write_new_dir(const struct import_result *res, const char *dir, struct diags *d)
 {
-    char *parent = dir_of(dir);
+    char *parent = fileio_dir_of(dir);
     char *tmp = path_join(parent, ".stagegap-import-XXXXXX");
     size_t made = 0;
     int rc = -1;
