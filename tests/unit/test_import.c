@@ -775,14 +775,6 @@ static void test_import_hostile_bytes(void **state)
 
 /* ---- writing ---- */
 
-static char *temp_dir(void)
-{
-    char tmpl[] = "/tmp/stagegap-test-import-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    assert_non_null(dir);
-    return xstrdup(dir);
-}
-
 static size_t count_entries(const char *dir)
 {
     DIR *dp = opendir(dir);
@@ -793,13 +785,6 @@ static size_t count_entries(const char *dir)
         n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
     closedir(dp);
     return n;
-}
-
-static char *join(const char *a, const char *b)
-{
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%s/%s", a, b);
-    return strbuf_detach(&sb, NULL);
 }
 
 static char *read_all(const char *path)
@@ -815,35 +800,17 @@ static char *read_all(const char *path)
     return strbuf_detach(&sb, NULL);
 }
 
-static void remove_tree(const char *dir)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return;
-    struct dirent *e;
-    while ((e = readdir(dp)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *path = join(dir, e->d_name);
-        if (unlink(path) != 0)
-            remove_tree(path);
-        free(path);
-    }
-    closedir(dp);
-    rmdir(dir);
-}
-
 static void test_import_write_new_and_empty_dir(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    char *parent = temp_dir();
-    char *out = join(parent, "out");
+    char *parent = test_temp_dir("import");
+    char *out = test_join(parent, "out");
     import_ok(f, "id,start.plan\na,1\nb,2\n", NULL);
     assert_int_equal(import_write(&f->res, out, &f->d), 0);
     assert_int_equal(count_entries(parent), 1); /* no temporary left beside it */
     assert_int_equal(count_entries(out), 2);
-    char *a = join(out, "a.yaml");
+    char *a = test_join(out, "a.yaml");
     char *text = read_all(a);
     assert_string_equal(text, f->res.files[0].text);
     free(text);
@@ -863,7 +830,7 @@ static void test_import_write_new_and_empty_dir(void **state)
     assert_int_equal(count_entries(out), 2);
 
     /* An empty directory is kept, with the files moved into it. */
-    char *empty = join(parent, "empty");
+    char *empty = test_join(parent, "empty");
     assert_int_equal(mkdir(empty, 0750), 0);
     diags_release(&f->d);
     assert_int_equal(import_write(&f->res, empty, &f->d), 0);
@@ -872,7 +839,7 @@ static void test_import_write_new_and_empty_dir(void **state)
     assert_int_equal(st.st_mode & 0777, 0750 & ~mask);
 
     /* A file where the directory should be. */
-    char *plain = join(parent, "a-file");
+    char *plain = test_join(parent, "a-file");
     FILE *fp = fopen(plain, "w");
     assert_non_null(fp);
     fclose(fp);
@@ -880,7 +847,7 @@ static void test_import_write_new_and_empty_dir(void **state)
     assert_int_equal(import_write(&f->res, plain, &f->d), -1);
     assert_diag(&f->d, 0, 0, "exists and is not a directory; import writes a new directory");
 
-    remove_tree(parent);
+    test_remove_tree(parent);
     free(plain);
     free(empty);
     free(a);
@@ -893,8 +860,8 @@ static void test_import_write_nothing_on_error(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    char *parent = temp_dir();
-    char *out = join(parent, "out");
+    char *parent = test_temp_dir("import");
+    char *out = test_join(parent, "out");
     import_ok(f, "id,start.plan\na,1\nb,2\nc,3\n", NULL);
     /* A name the file system refuses, after two good files: the third write fails. */
     free(f->res.files[2].name);
@@ -902,7 +869,7 @@ static void test_import_write_nothing_on_error(void **state)
     assert_int_equal(import_write(&f->res, out, &f->d), -1);
     assert_int_equal(diags_exit_code(&f->d), 4);
     assert_int_equal(count_entries(parent), 0); /* no out, no temporary */
-    char *shown = join(out, "no-such-dir/c.yaml");
+    char *shown = test_join(out, "no-such-dir/c.yaml");
     assert_diag(&f->d, 0, 0, "cannot write: No such file or directory");
     assert_string_equal(f->d.v[f->d.n - 1].file, shown);
 
@@ -913,11 +880,11 @@ static void test_import_write_nothing_on_error(void **state)
     assert_int_equal(count_entries(out), 0);
 
     /* A parent that does not exist. */
-    char *deep = join(parent, "missing/out");
+    char *deep = test_join(parent, "missing/out");
     diags_release(&f->d);
     assert_int_equal(import_write(&f->res, deep, &f->d), -1);
     assert_diag(&f->d, 0, 0, "cannot create directory: No such file or directory");
-    remove_tree(parent);
+    test_remove_tree(parent);
     free(deep);
     free(shown);
     free(out);

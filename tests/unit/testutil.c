@@ -1,8 +1,10 @@
 #include "testutil.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "strbuf.h"
 #include "xalloc.h"
@@ -87,4 +89,49 @@ char *rules_with(const char *from, const char *to)
     strbuf_adds(&sb, to);
     strbuf_adds(&sb, at + strlen(from));
     return strbuf_detach(&sb, NULL);
+}
+
+char *test_temp_dir(const char *what)
+{
+    const char *tmp = getenv("TMPDIR");
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s/stagegap-test-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", what);
+    char *dir = strbuf_detach(&sb, NULL);
+    assert_non_null(mkdtemp(dir));
+    return dir;
+}
+
+char *test_join(const char *dir, const char *name)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s/%s", dir, name);
+    return strbuf_detach(&sb, NULL);
+}
+
+void test_write_file(const char *dir, const char *name, const char *text)
+{
+    char *path = test_join(dir, name);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    assert_int_equal(fclose(fp), 0);
+    free(path);
+}
+
+void test_remove_tree(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *path = test_join(dir, e->d_name);
+        if (unlink(path) != 0)
+            test_remove_tree(path);
+        free(path);
+    }
+    closedir(dp);
+    rmdir(dir);
 }

@@ -33,4 +33,13 @@ char *rules_with(const char *from, const char *to);
 /* Renders all of d as the CLI would, for failure messages. */
 void print_diags(const struct diags *d);
 
+/* A new empty directory under $TMPDIR or /tmp, named for what; malloc'd. */
+char *test_temp_dir(const char *what);
+/* dir/name, malloc'd. */
+char *test_join(const char *dir, const char *name);
+/* Writes text to dir/name. */
+void test_write_file(const char *dir, const char *name, const char *text);
+/* Removes dir and everything under it (links, not what they lead to). */
+void test_remove_tree(const char *dir);
+
 #endif
