@@ -47,9 +47,16 @@ struct role_tally {
     struct item_tally *items; /* one per rules item; no notes */
 };
 
+/* A file or directory by device and inode, and the name it was first met under. */
 struct answers_file_id {
     unsigned long long dev, ino;
     const char *path;
+};
+
+/* A set of them, sorted by device and inode. */
+struct answers_file_ids {
+    struct answers_file_id *v;
+    size_t n, alloc;
 };
 
 struct assessment {
@@ -61,8 +68,12 @@ struct assessment {
     struct item_tally *items; /* one per rules item */
     struct role_tally *roles; /* in order of first appearance */
     size_t n_roles, roles_alloc;
-    struct answers_file_id *files; /* every file read, to find one given twice */
-    size_t n_files, files_alloc;
+    /*
+     * To refuse a respondent read twice, without a record of every file: the named
+     * directories, and the files that can be met under a second name (named files,
+     * and symbolic or hard links inside directories).
+     */
+    struct answers_file_ids dirs, files;
     struct pool pool;
 };
 
@@ -75,15 +86,20 @@ void assessment_release(struct assessment *a);
  */
 int assessment_add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
                           bool strict, struct diags *d);
-/* A file, "-" for standard input, or a directory of *.yaml / *.yml files in name order. */
+/*
+ * Adds the respondents of each path: a file, "-" for standard input, or a directory of
+ * *.yaml / *.yml files read in name order. A file read twice (named twice, also inside
+ * a named directory, or linked under two names) is refused, as is a directory named
+ * twice: one respondent must not count twice. 0, or -1 with diagnostics.
+ */
+int assessment_add_paths(struct assessment *a, const char *const *paths, size_t n, bool strict,
+                         struct diags *d);
+/* True for the names a directory's respondents have: *.yaml or *.yml, not hidden. */
+bool answers_is_file_name(const char *name);
+/* assessment_add_paths for one path. */
 int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d);
 
 double item_tally_mean(const struct item_tally *t);
-/*
- * Reports every file that was read twice (named twice, or also inside a named
- * directory), which would count one respondent twice. 0, or -1 with diagnostics.
- */
-int assessment_check_duplicates(struct assessment *a, struct diags *d);
 
 /* Standard deviation of a tally's answers (0 with fewer than two). */
 double item_tally_sd(const struct item_tally *t);

@@ -14,9 +14,25 @@
 
 struct diags;
 
+/* What tells one file from another: two names with the same id are the same file. */
+struct fileio_id {
+    unsigned long long dev, ino;
+    unsigned long long links; /* hard links: more than 1 means other names exist */
+    bool directory;
+};
+
 /* "-" reads standard input. On success *out is malloc'd and NUL-terminated. */
 int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d);
+/* fileio_read, also setting *id from the file read (all zero for standard input). */
+int fileio_read_id(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
+                   struct diags *d);
+/* The id of the file path names, following symbolic links; false when it cannot be had. */
+bool fileio_id_of(const char *path, struct fileio_id *id);
 int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d);
+/* The absolute path path names, with no links, "." or ".."; malloc'd, or NULL. */
+char *fileio_real_path(const char *path);
+/* dir/name, with no second '/' when dir ends in one; malloc'd. */
+char *fileio_path_join(const char *dir, const char *name);
 /* The directory part of path ("." when none, "/" for the root), malloc'd. */
 char *fileio_dir_of(const char *path);
 /* Writes all len bytes to fd, retrying short writes and EINTR; 0, or -1 with errno. */

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "dirlist.h"
 #include "fileio.h"
 #include "rules.h"
 #include "schema.h"
@@ -43,7 +44,8 @@ void assessment_release(struct assessment *a)
     for (size_t r = 0; r < a->n_roles; r++)
         free(a->roles[r].items);
     free(a->roles);
-    free(a->files);
+    free(a->dirs.v);
+    free(a->files.v);
     pool_release(&a->pool);
     memset(a, 0, sizeof(*a));
 }
@@ -435,64 +437,62 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
     return d->errors > errors_before ? -1 : 0;
 }
 
-static void remember_file(struct assessment *a, const char *path)
+/* The member of ids with id's device and inode, or NULL; *at is where it is or would go. */
+static const struct answers_file_id *ids_find(const struct answers_file_ids *ids,
+                                              const struct fileio_id *id, size_t *at)
 {
-    struct stat st;
-    if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
-        return;
-    XGROW(a->files, a->n_files + 1, a->files_alloc);
-    struct answers_file_id *f = &a->files[a->n_files++];
-    f->dev = (unsigned long long)st.st_dev;
-    f->ino = (unsigned long long)st.st_ino;
-    f->path = pool_strdup(&a->pool, path);
-}
-
-static int compare_file_ids(const void *pa, const void *pb)
-{
-    const struct answers_file_id *x = pa, *y = pb;
-    if (x->dev != y->dev)
-        return x->dev < y->dev ? -1 : 1;
-    if (x->ino != y->ino)
-        return x->ino < y->ino ? -1 : 1;
-    return strcmp(x->path, y->path);
-}
-
-int assessment_check_duplicates(struct assessment *a, struct diags *d)
-{
-    size_t errors_before = d->errors;
-    if (a->n_files < 2)
-        return 0;
-    qsort(a->files, a->n_files, sizeof(*a->files), compare_file_ids);
-    for (size_t i = 1; i < a->n_files; i++) {
-        const struct answers_file_id *x = &a->files[i - 1], *y = &a->files[i];
-        if (x->dev != y->dev || x->ino != y->ino)
-            continue;
-        if (strcmp(x->path, y->path) == 0)
-            diag_error(d, y->path, 0, 0,
-                       "this file is given twice; each respondent counts "
-                       "once, so name it once");
+    size_t lo = 0, hi = ids->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct answers_file_id *m = &ids->v[mid];
+        if (m->dev == id->dev && m->ino == id->ino) {
+            *at = mid;
+            return m;
+        }
+        if (m->dev < id->dev || (m->dev == id->dev && m->ino < id->ino))
+            lo = mid + 1;
         else
-            diag_error(d, y->path, 0, 0,
-                       "this file is also read as '%s'; each respondent "
-                       "counts once, so name it once",
-                       x->path);
+            hi = mid;
     }
-    return d->errors > errors_before ? -1 : 0;
+    *at = lo;
+    return NULL;
 }
 
-static int add_file(struct assessment *a, const char *path, bool strict, struct diags *d)
+/*
+ * Adds path under id to ids and returns NULL, or returns the member already there under
+ * the same id.
+ */
+static const struct answers_file_id *ids_add(struct assessment *a, struct answers_file_ids *ids,
+                                             const struct fileio_id *id, const char *path)
 {
-    char *buf;
-    size_t len;
-    if (fileio_read(path, ANSWERS_FILE_MAX, &buf, &len, d) != 0)
-        return -1;
-    remember_file(a, path);
-    int rc = assessment_add_buffer(a, path, buf, len, strict, d);
-    free(buf);
-    return rc;
+    size_t at;
+    const struct answers_file_id *found = ids_find(ids, id, &at);
+    if (found)
+        return found;
+    XGROW(ids->v, ids->n + 1, ids->alloc);
+    memmove(&ids->v[at + 1], &ids->v[at], (ids->n - at) * sizeof(*ids->v));
+    ids->v[at] = (struct answers_file_id){id->dev, id->ino, pool_strdup(&a->pool, path)};
+    ids->n++;
+    return NULL;
 }
 
-static bool is_answers_name(const char *name)
+static int refuse_second_name(struct diags *d, const char *path, const char *first,
+                              const char *what)
+{
+    if (strcmp(path, first) == 0)
+        diag_error(d, path, 0, 0,
+                   "this %s is given twice; each respondent counts once, so name "
+                   "it once",
+                   what);
+    else
+        diag_error(d, path, 0, 0,
+                   "this %s is also read as '%s'; each respondent counts once, "
+                   "so name it once",
+                   what, first);
+    return -1;
+}
+
+bool answers_is_file_name(const char *name)
 {
     size_t len = strlen(name);
     if (name[0] == '.')
@@ -501,64 +501,145 @@ static bool is_answers_name(const char *name)
            (len > 4 && strcmp(name + len - 4, ".yml") == 0);
 }
 
-static int compare_names(const void *pa, const void *pb)
+static int add_file(struct assessment *a, const char *path, bool strict, struct diags *d)
 {
-    return strcmp(*(char *const *)pa, *(char *const *)pb);
+    char *buf;
+    size_t len;
+    struct fileio_id id;
+    if (fileio_read_id(path, ANSWERS_FILE_MAX, &buf, &len, &id, d) != 0)
+        return -1;
+    int rc = assessment_add_buffer(a, path, buf, len, strict, d);
+    free(buf);
+    return rc;
 }
 
-/* The directory's answers files, sorted by name so the result never depends on readdir. */
-static int list_dir(const char *path, char ***out, size_t *count, struct diags *d)
+/*
+ * When the link at path leads to an answers file inside a named directory, which is read
+ * there anyway, refuses it and returns true.
+ */
+static bool refuse_link_into_named_dir(struct assessment *a, const char *path, struct diags *d)
 {
-    DIR *dir = opendir(path);
-    *count = 0;
-    *out = NULL;
-    if (!dir) {
-        diag_add(d, DIAG_IO_ERROR, path, 0, 0, "cannot open directory: %s", strerror(errno));
+    char *target = fileio_real_path(path);
+    if (!target)
+        return false; /* reading it will say why */
+    char *dir = fileio_dir_of(target);
+    const char *base = target + strlen(dir) + (strcmp(dir, "/") != 0);
+    struct fileio_id id;
+    size_t at;
+    const struct answers_file_id *named = NULL;
+    if (answers_is_file_name(base) && fileio_id_of(dir, &id))
+        named = ids_find(&a->dirs, &id, &at);
+    if (named) {
+        char *first = fileio_path_join(named->path, base);
+        refuse_second_name(d, path, first, "file");
+        free(first);
+    }
+    free(dir);
+    free(target);
+    return named != NULL;
+}
+
+static bool is_link(const char *path, enum dirlist_type type)
+{
+    struct stat st;
+    if (type != DIRLIST_UNKNOWN)
+        return type == DIRLIST_LINK;
+    return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+/*
+ * One file of a named directory. It can be a file met before only when that file was
+ * named, or when one of the two names is a link: so only links are remembered, and a
+ * plain file with one name is looked up but costs no memory.
+ */
+static int add_dir_entry(struct assessment *a, const char *path, enum dirlist_type type,
+                         bool strict, struct diags *d)
+{
+    bool link = is_link(path, type);
+    if (link && refuse_link_into_named_dir(a, path, d))
         return -1;
-    }
-    char **names = NULL;
-    size_t alloc = 0;
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL) {
-        if (!is_answers_name(e->d_name))
-            continue;
-        XGROW(names, *count + 1, alloc);
-        names[(*count)++] = xstrdup(e->d_name);
-    }
-    closedir(dir);
-    if (*count)
-        qsort(names, *count, sizeof(*names), compare_names);
-    *out = names;
-    return 0;
+    char *buf;
+    size_t len;
+    struct fileio_id id;
+    if (fileio_read_id(path, ANSWERS_FILE_MAX, &buf, &len, &id, d) != 0)
+        return -1;
+    const struct answers_file_id *first;
+    size_t at;
+    if (link || id.links > 1)
+        first = ids_add(a, &a->files, &id, path);
+    else
+        first = ids_find(&a->files, &id, &at);
+    int rc = first ? refuse_second_name(d, path, first->path, "file")
+                   : assessment_add_buffer(a, path, buf, len, strict, d);
+    free(buf);
+    return rc;
 }
 
 static int add_dir(struct assessment *a, const char *path, bool strict, struct diags *d)
 {
-    size_t count;
-    char **names;
-    if (list_dir(path, &names, &count, d) != 0)
-        return -1;
-    int rc = 0;
-    if (count == 0) {
+    struct dirlist list;
+    int rc = dirlist_open(&list, path, answers_is_file_name, DIRLIST_BATCH, d);
+    const struct dirlist_entry *e;
+    size_t files = 0;
+    int more = rc == 0;
+    while (more && (more = dirlist_next(&list, &e, d)) == 1) {
+        char *file = fileio_path_join(path, e->name);
+        if (add_dir_entry(a, file, e->type, strict, d) != 0)
+            rc = -1;
+        free(file);
+        files++;
+    }
+    if (more < 0)
+        rc = -1;
+    else if (rc == 0 && files == 0) {
         diag_error(d, path, 0, 0, "no answers files (*.yaml, *.yml) in this directory");
         rc = -1;
     }
-    for (size_t i = 0; i < count; i++) {
-        struct strbuf file = STRBUF_INIT;
-        strbuf_addf(&file, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-        if (add_file(a, strbuf_str(&file), strict, d) != 0)
-            rc = -1;
-        strbuf_release(&file);
-        free(names[i]);
+    dirlist_close(&list);
+    return rc;
+}
+
+enum named_kind { NAMED_SKIP, NAMED_FILE, NAMED_DIR };
+
+/*
+ * What the argument path is; a file or directory named before under any name is refused
+ * and skipped. Named files and directories are remembered before any is read, so a
+ * directory can tell a file named later.
+ */
+static enum named_kind note_named(struct assessment *a, const char *path, struct diags *d)
+{
+    struct fileio_id id;
+    if (!fileio_id_of(path, &id))
+        return NAMED_FILE; /* standard input, or reading it will say why not */
+    const char *what = id.directory ? "directory" : "file";
+    const struct answers_file_id *first =
+        ids_add(a, id.directory ? &a->dirs : &a->files, &id, path);
+    if (first) {
+        refuse_second_name(d, path, first->path, what);
+        return NAMED_SKIP;
     }
-    free(names);
+    return id.directory ? NAMED_DIR : NAMED_FILE;
+}
+
+int assessment_add_paths(struct assessment *a, const char *const *paths, size_t n, bool strict,
+                         struct diags *d)
+{
+    int rc = 0;
+    enum named_kind *kind = xcalloc(n ? n : 1, sizeof(*kind));
+    for (size_t i = 0; i < n; i++)
+        if ((kind[i] = note_named(a, paths[i], d)) == NAMED_SKIP)
+            rc = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (kind[i] == NAMED_DIR && add_dir(a, paths[i], strict, d) != 0)
+            rc = -1;
+        else if (kind[i] == NAMED_FILE && add_file(a, paths[i], strict, d) != 0)
+            rc = -1;
+    }
+    free(kind);
     return rc;
 }
 
 int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d)
 {
-    struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return add_dir(a, path, strict, d);
-    return add_file(a, path, strict, d);
+    return assessment_add_paths(a, &path, 1, strict, d);
 }

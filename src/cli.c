@@ -197,12 +197,25 @@ static int print_diags(struct cli *c, struct diags *d)
     return diags_exit_code(d);
 }
 
+/* True when path is an existing respondent file of the directory dir. */
+static bool is_in_answers_dir(const char *path, const char *dir)
+{
+    struct fileio_id id;
+    if (!fileio_id_of(path, &id) || id.directory)
+        return false;
+    char *parent = fileio_dir_of(path);
+    const char *slash = strrchr(path, '/');
+    bool in = answers_is_file_name(slash ? slash + 1 : path) && fileio_same_file(parent, dir);
+    free(parent);
+    return in;
+}
+
 static bool is_input(const struct cli *c, const char *path)
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
-        if (fileio_same_file(c->args[i], path))
+        if (fileio_same_file(c->args[i], path) || is_in_answers_dir(path, c->args[i]))
             return true;
     return false;
 }
@@ -408,9 +421,7 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
     if (rc)
         return rc;
     diags_init(&d);
-    for (size_t i = 0; i < n; i++)
-        assessment_add_path(a, paths[i], false, &d);
-    assessment_check_duplicates(a, &d);
+    assessment_add_paths(a, (const char *const *)paths, n, false, &d);
     int code = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
     diags_release(&d);
     return code;
@@ -501,8 +512,7 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
             scored_release(sc, i + 1);
             return usage_error(c, "each assessment must be a file or directory, not", "-");
         }
-        if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0 &&
-            assessment_check_duplicates(&sc[i].a, &d) == 0)
+        if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
             score_compute(&sc[i].s, r, &sc[i].a);
     }
     int rc = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
@@ -763,8 +773,6 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
     struct assessment a;
     assessment_init(&a, r);
     int rc = assessment_add_path(&a, path, c->strict, d);
-    if (rc == 0)
-        rc = assessment_check_duplicates(&a, d);
     if (rc == 0)
         describe_answers(report, path, &a);
     assessment_release(&a);

@@ -1,3 +1,5 @@
+/* realpath is in POSIX's XSI option. */
+#define _XOPEN_SOURCE 700
 #include "fileio.h"
 
 #include <errno.h>
@@ -38,8 +40,24 @@ static int read_fd(int fd, const char *path, size_t cap, struct strbuf *sb, stru
     }
 }
 
+static void set_id(struct fileio_id *id, const struct stat *st)
+{
+    id->dev = (unsigned long long)st->st_dev;
+    id->ino = (unsigned long long)st->st_ino;
+    id->links = (unsigned long long)st->st_nlink;
+    id->directory = S_ISDIR(st->st_mode);
+}
+
 int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d)
 {
+    struct fileio_id unused;
+    return fileio_read_id(path, cap, out, len, &unused, d);
+}
+
+int fileio_read_id(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
+                   struct diags *d)
+{
+    memset(id, 0, sizeof(*id));
     *out = NULL;
     *len = 0;
     bool is_stdin = strcmp(path, "-") == 0;
@@ -53,6 +71,8 @@ int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct di
         fileio_io_error(d, path, "cannot read", errno);
         goto out;
     }
+    if (!is_stdin)
+        set_id(id, &st);
     if (S_ISDIR(st.st_mode)) {
         diag_add(d, DIAG_IO_ERROR, path, 0, 0, "is a directory, not a file");
         goto out;
@@ -87,6 +107,19 @@ int fileio_write_all(int fd, const char *data, size_t len)
         len -= (size_t)n;
     }
     return 0;
+}
+
+char *fileio_real_path(const char *path)
+{
+    return realpath(path, NULL);
+}
+
+char *fileio_path_join(const char *dir, const char *name)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t len = strlen(dir);
+    strbuf_addf(&sb, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+    return strbuf_detach(&sb, NULL);
 }
 
 char *fileio_dir_of(const char *path)
@@ -145,12 +178,17 @@ out:
     return rc;
 }
 
+bool fileio_id_of(const char *path, struct fileio_id *id)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+        return false;
+    set_id(id, &st);
+    return true;
+}
+
 bool fileio_same_file(const char *a, const char *b)
 {
-    struct stat sa, sb;
-    if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
-        return false;
-    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
-        return false;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    struct fileio_id ia, ib;
+    return fileio_id_of(a, &ia) && fileio_id_of(b, &ib) && ia.dev == ib.dev && ia.ino == ib.ino;
 }

@@ -1516,13 +1516,6 @@ out:
 
 /* ---- writing, all or nothing ---- */
 
-static char *path_join(const char *dir, const char *name)
-{
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-    return strbuf_detach(&sb, NULL);
-}
-
 static void sync_dir(const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -1540,7 +1533,7 @@ static int write_files(const struct import_result *res, const char *tmp, const c
                        size_t *made, struct diags *d)
 {
     for (size_t i = 0; i < res->n; i++) {
-        char *path = path_join(tmp, res->files[i].name);
+        char *path = fileio_path_join(tmp, res->files[i].name);
         int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         free(path);
         int rc = 0, err = 0;
@@ -1555,7 +1548,7 @@ static int write_files(const struct import_result *res, const char *tmp, const c
                 err = errno, rc = -1;
         }
         if (rc != 0) {
-            char *shown = path_join(dir, res->files[i].name);
+            char *shown = fileio_path_join(dir, res->files[i].name);
             fileio_io_error(d, shown, "cannot write", err);
             free(shown);
             return -1;
@@ -1569,7 +1562,7 @@ static int write_files(const struct import_result *res, const char *tmp, const c
 static void remove_files(const struct import_result *res, size_t n, const char *dir, bool rmdir_too)
 {
     for (size_t i = 0; i < n; i++) {
-        char *path = path_join(dir, res->files[i].name);
+        char *path = fileio_path_join(dir, res->files[i].name);
         unlink(path);
         free(path);
     }
@@ -1581,7 +1574,7 @@ static void remove_files(const struct import_result *res, size_t n, const char *
 static int write_new_dir(const struct import_result *res, const char *dir, struct diags *d)
 {
     char *parent = fileio_dir_of(dir);
-    char *tmp = path_join(parent, ".stagegap-import-XXXXXX");
+    char *tmp = fileio_path_join(parent, ".stagegap-import-XXXXXX");
     size_t made = 0;
     int rc = -1;
     if (!mkdtemp(tmp)) {
@@ -1615,7 +1608,7 @@ out:
  */
 static int write_into_empty_dir(const struct import_result *res, const char *dir, struct diags *d)
 {
-    char *tmp = path_join(dir, ".stagegap-import-XXXXXX");
+    char *tmp = fileio_path_join(dir, ".stagegap-import-XXXXXX");
     size_t made = 0, moved = 0;
     int rc = -1;
     if (!mkdtemp(tmp)) {
@@ -1627,8 +1620,8 @@ static int write_into_empty_dir(const struct import_result *res, const char *dir
         goto out;
     }
     for (; moved < res->n; moved++) {
-        char *from = path_join(tmp, res->files[moved].name);
-        char *to = path_join(dir, res->files[moved].name);
+        char *from = fileio_path_join(tmp, res->files[moved].name);
+        char *to = fileio_path_join(dir, res->files[moved].name);
         int r = rename(from, to), err = errno;
         free(from);
         if (r != 0) {
@@ -1636,7 +1629,7 @@ static int write_into_empty_dir(const struct import_result *res, const char *dir
             free(to);
             remove_files(res, moved, dir, false);
             for (size_t i = moved; i < res->n; i++) {
-                char *left = path_join(tmp, res->files[i].name);
+                char *left = fileio_path_join(tmp, res->files[i].name);
                 unlink(left);
                 free(left);
             }

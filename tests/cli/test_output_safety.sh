@@ -28,6 +28,16 @@ ln -s answers.yaml "$tmp/link.yaml"
 "$bin" assess --output "$tmp/link.yaml" "$tmp/answers.yaml" 2>/dev/null; rc=$?
 check "refuses an input reached through a link" [ "$rc" = 2 ]
 
+mkdir "$tmp/team"
+cp "$ex" "$tmp/team/r1.yaml"
+"$bin" assess --format json --output "$tmp/team/r1.yaml" "$tmp/team" 2>"$tmp/err"; rc=$?
+check "refuses a respondent inside a named directory" [ "$rc" = 2 ]
+check "respondent inside the directory untouched" cmp -s "$ex" "$tmp/team/r1.yaml"
+(cd "$tmp/team" && "$bin" assess --output r1.yaml . 2>/dev/null); rc=$?
+check "refuses it named from inside the directory" [ "$rc" = 2 ]
+"$bin" assess --output "$tmp/team/report.txt" "$tmp/team"; rc=$?
+check "writes a report beside respondents" [ "$rc" = 0 -a -s "$tmp/team/report.txt" ]
+
 "$bin" assess --output "$tmp/missing/dir/r.txt" "$ex" 2>"$tmp/err"; rc=$?
 check "missing directory exits 4" [ "$rc" = 4 ]
 check "missing directory leaves nothing" [ ! -e "$tmp/missing" ]

@@ -13,6 +13,7 @@
 
 #include "testutil.h"
 #include "answers.h"
+#include "dirlist.h"
 #include "strbuf.h"
 
 /* Lines: 1 format, 2 rules, 3 organisation, 4 date, 5 respondent, 6 answers:, 7-11. */
@@ -525,49 +526,17 @@ static void test_answers_bom_crlf_and_utf16(void **state)
     strbuf_release(&wide);
 }
 
-static char *make_temp_dir(void)
-{
-    const char *tmp = getenv("TMPDIR");
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%s/stagegap-answers-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    char *dir = strbuf_detach(&sb, NULL);
-    assert_non_null(mkdtemp(dir));
-    return dir;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    struct strbuf path = STRBUF_INIT;
-    strbuf_addf(&path, "%s/%s", dir, name);
-    FILE *fp = fopen(path.buf, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-    strbuf_release(&path);
-}
-
-static void remove_files(const char *dir, const char *const *names)
-{
-    for (size_t i = 0; names[i]; i++) {
-        struct strbuf path = STRBUF_INIT;
-        strbuf_addf(&path, "%s/%s", dir, names[i]);
-        unlink(path.buf);
-        strbuf_release(&path);
-    }
-    rmdir(dir);
-}
-
 static void test_answers_directory_in_name_order(void **state)
 {
     struct fixture *f = *state;
-    char *dir = make_temp_dir();
+    char *dir = test_temp_dir("answers");
     char *b = respondent("rb", "manager", "8", "2026-01-02");
     char *a = respondent("ra", "practitioner", "{score: 2, note: first}", "2026-01-01");
-    write_file(dir, "b.yaml", b);
-    write_file(dir, "a.yml", a);
-    write_file(dir, "notes.txt", "not yaml at all: [");
-    write_file(dir, ".hidden.yaml", "broken: [");
-    write_file(dir, "c.yaml.bak", "broken: [");
+    test_write_file(dir, "b.yaml", b);
+    test_write_file(dir, "a.yml", a);
+    test_write_file(dir, "notes.txt", "not yaml at all: [");
+    test_write_file(dir, ".hidden.yaml", "broken: [");
+    test_write_file(dir, "c.yaml.bak", "broken: [");
     assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), 0);
     assert_int_equal(f->d.n, 0);
     assert_int_equal(f->a.respondents, 2);
@@ -577,16 +546,22 @@ static void test_answers_directory_in_name_order(void **state)
     assert_string_equal(f->a.roles[0].role, "practitioner");
     assert_string_equal(f->a.items[0].notes[0].note, "first");
     assert_true(f->a.items[0].sum == 10);
+    /* The same directory again would count everyone twice. */
+    assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), -1);
+    assert_diag(&f->d, 0, 0,
+                "this directory is given twice; each respondent counts once, so name it once");
     /* A broken file in the directory fails the whole path, located in that file. */
-    write_file(dir, "d.yaml", "format: stagegap-answers/1\nrules: tiny\n");
+    test_write_file(dir, "d.yaml", "format: stagegap-answers/1\nrules: tiny\n");
+    assessment_release(&f->a);
+    assessment_init(&f->a, &f->rules);
+    diags_release(&f->d);
+    diags_init(&f->d);
     assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), -1);
     strbuf_reset(&first);
     strbuf_addf(&first, "%s/d.yaml", dir);
     assert_string_equal(f->d.v[0].file, first.buf);
     assert_diag(&f->d, 1, 1, "the answers file is missing the required key 'organisation'");
-    static const char *const names[] = {"a.yml",        "b.yaml",     "d.yaml", "notes.txt",
-                                        ".hidden.yaml", "c.yaml.bak", NULL};
-    remove_files(dir, names);
+    test_remove_tree(dir);
     strbuf_release(&first);
     free(a);
     free(b);
@@ -596,13 +571,12 @@ static void test_answers_directory_in_name_order(void **state)
 static void test_answers_empty_directory(void **state)
 {
     struct fixture *f = *state;
-    char *dir = make_temp_dir();
-    write_file(dir, "readme.txt", "nothing to see");
+    char *dir = test_temp_dir("answers");
+    test_write_file(dir, "readme.txt", "nothing to see");
     assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), -1);
     assert_diag(&f->d, 0, 0, "no answers files (*.yaml, *.yml) in this directory");
     assert_int_equal(diags_exit_code(&f->d), 3);
-    static const char *const names[] = {"readme.txt", NULL};
-    remove_files(dir, names);
+    test_remove_tree(dir);
     free(dir);
 }
 
@@ -612,6 +586,211 @@ static void test_answers_missing_path(void **state)
     assert_int_equal(assessment_add_path(&f->a, "no/such/answers.yaml", false, &f->d), -1);
     assert_diag(&f->d, 0, 0, "cannot open: No such file or directory");
     assert_int_equal(diags_exit_code(&f->d), 4);
+}
+
+/* ---- one respondent never counts twice ---- */
+
+/* A directory with one respondent file, a.yaml, whose plan answer is plan. */
+static char *dir_with_one(const char *plan)
+{
+    char *dir = test_temp_dir("answers");
+    char *text = respondent("r1", "practitioner", plan, "2026-01-01");
+    test_write_file(dir, "a.yaml", text);
+    free(text);
+    return dir;
+}
+
+/* Adds the paths as one assessment; expects exactly one problem: msg, about file. */
+static void expect_read_twice(struct fixture *f, const char *const *paths, size_t n,
+                              const char *file, const char *msg)
+{
+    assessment_release(&f->a);
+    assessment_init(&f->a, &f->rules);
+    diags_release(&f->d);
+    diags_init(&f->d);
+    assert_int_equal(assessment_add_paths(&f->a, paths, n, false, &f->d), -1);
+    if (f->d.n != 1 || strcmp(f->d.v[0].file, file) != 0) {
+        fprintf(stderr, "expected one problem, in %s\n", file);
+        print_diags(&f->d);
+        fail();
+    }
+    assert_diag(&f->d, 0, 0, msg);
+    assert_int_equal(diags_exit_code(&f->d), 3);
+}
+
+static char *also_read_as(const char *what, const char *first)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "this %s is also read as '%s'; each respondent counts once, so name it once",
+                what, first);
+    return strbuf_detach(&sb, NULL);
+}
+
+static const char *const given_twice =
+    "this file is given twice; each respondent counts once, so name it once";
+
+static void test_answers_file_named_twice(void **state)
+{
+    struct fixture *f = *state;
+    char *dir = dir_with_one("3");
+    char *a = test_join(dir, "a.yaml");
+    char *spelt = test_join(dir, "./a.yaml");
+    const char *same[] = {a, a};
+    expect_read_twice(f, same, 2, a, given_twice);
+    const char *other[] = {a, spelt};
+    char *msg = also_read_as("file", a);
+    expect_read_twice(f, other, 2, spelt, msg);
+    free(msg);
+    free(spelt);
+    free(a);
+    test_remove_tree(dir);
+    free(dir);
+}
+
+static void test_answers_file_also_in_named_dir(void **state)
+{
+    struct fixture *f = *state;
+    char *dir = dir_with_one("3");
+    char *a = test_join(dir, "a.yaml");
+    /* Either order: the file inside the directory is the one refused. */
+    const char *dir_first[] = {dir, a};
+    expect_read_twice(f, dir_first, 2, a, given_twice);
+    const char *file_first[] = {a, dir};
+    expect_read_twice(f, file_first, 2, a, given_twice);
+    /* Under another spelling, named through a link to it. */
+    char *outside = test_temp_dir("answers");
+    char *link = test_join(outside, "link.yaml");
+    assert_int_equal(symlink(a, link), 0);
+    const char *linked[] = {link, dir};
+    char *msg = also_read_as("file", link);
+    expect_read_twice(f, linked, 2, a, msg);
+    free(msg);
+    free(link);
+    free(a);
+    test_remove_tree(outside);
+    free(outside);
+    test_remove_tree(dir);
+    free(dir);
+}
+
+static void test_answers_dir_named_twice(void **state)
+{
+    struct fixture *f = *state;
+    char *dir = dir_with_one("3");
+    char *outside = test_temp_dir("answers");
+    char *link = test_join(outside, "same");
+    assert_int_equal(symlink(dir, link), 0);
+    const char *twice[] = {dir, link};
+    char *msg = also_read_as("directory", dir);
+    expect_read_twice(f, twice, 2, link, msg);
+    free(msg);
+    free(link);
+    test_remove_tree(outside);
+    free(outside);
+    test_remove_tree(dir);
+    free(dir);
+}
+
+static void test_answers_link_inside_dirs(void **state)
+{
+    struct fixture *f = *state;
+    char *one = dir_with_one("3"), *two = test_temp_dir("answers");
+    char *a = test_join(one, "a.yaml");
+    char *near = test_join(one, "b.yaml"), *far = test_join(two, "c.yaml");
+    char *msg = also_read_as("file", a);
+    /* A link beside its target. */
+    assert_int_equal(symlink("a.yaml", near), 0);
+    const char *just_one[] = {one};
+    expect_read_twice(f, just_one, 1, near, msg);
+    assert_int_equal(unlink(near), 0);
+    /* A link in another named directory, whichever is read first. */
+    assert_int_equal(symlink(a, far), 0);
+    const char *one_two[] = {one, two}, *two_one[] = {two, one};
+    expect_read_twice(f, one_two, 2, far, msg);
+    expect_read_twice(f, two_one, 2, far, msg);
+    assert_int_equal(unlink(far), 0);
+    /* Hard links have no first name: the later one read is refused. */
+    assert_int_equal(link(a, far), 0);
+    char *hard = also_read_as("file", a);
+    expect_read_twice(f, one_two, 2, far, hard);
+    char *hard_back = also_read_as("file", far);
+    expect_read_twice(f, two_one, 2, a, hard_back);
+    free(hard_back);
+    free(hard);
+    free(msg);
+    free(near);
+    free(far);
+    free(a);
+    test_remove_tree(one);
+    test_remove_tree(two);
+    free(one);
+    free(two);
+}
+
+static void test_answers_links_outside_named_dirs(void **state)
+{
+    struct fixture *f = *state;
+    char *target_dir = dir_with_one("3"), *dir = test_temp_dir("answers");
+    char *a = test_join(target_dir, "a.yaml");
+    char *x = test_join(dir, "x.yaml"), *y = test_join(dir, "y.yaml");
+    assert_int_equal(symlink(a, x), 0);
+    assert_int_equal(symlink(a, y), 0);
+    /* Two links to one file that is not itself named: the second is refused. */
+    const char *just_dir[] = {dir};
+    char *msg = also_read_as("file", x);
+    expect_read_twice(f, just_dir, 1, y, msg);
+    free(msg);
+    /* One link to a file that is also named. */
+    assert_int_equal(unlink(y), 0);
+    const char *named[] = {dir, a};
+    msg = also_read_as("file", a);
+    expect_read_twice(f, named, 2, x, msg);
+    free(msg);
+    /* One link alone is one respondent. */
+    assessment_release(&f->a);
+    assessment_init(&f->a, &f->rules);
+    diags_release(&f->d);
+    diags_init(&f->d);
+    assert_int_equal(assessment_add_paths(&f->a, just_dir, 1, false, &f->d), 0);
+    assert_int_equal(f->a.respondents, 1);
+    free(x);
+    free(y);
+    free(a);
+    test_remove_tree(dir);
+    test_remove_tree(target_dir);
+    free(dir);
+    free(target_dir);
+}
+
+/* More files than one batch of names: read in several passes, still in name order. */
+static void test_answers_directory_larger_than_a_batch(void **state)
+{
+    struct fixture *f = *state;
+    char *dir = test_temp_dir("answers");
+    enum { FILES = DIRLIST_BATCH + 123 };
+    unsigned long expected_sum = 0;
+    for (unsigned i = 0; i < FILES; i++) {
+        unsigned k = (i * 7919u) % FILES; /* written out of order */
+        char name[32], id[16], plan[8];
+        snprintf(name, sizeof(name), "r%05u.yaml", k);
+        snprintf(id, sizeof(id), "r%u", k);
+        snprintf(plan, sizeof(plan), "%u", k % 11);
+        expected_sum += k % 11;
+        char *text =
+            respondent(id, "practitioner", plan, k == FILES - 1 ? "2026-02-01" : "2026-01-01");
+        test_write_file(dir, name, text);
+        free(text);
+    }
+    assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), 0);
+    assert_int_equal(f->a.respondents, FILES);
+    assert_true(f->a.items[0].sum == (double)expected_sum);
+    assert_int_equal(f->a.items[0].n, FILES);
+    char *first = test_join(dir, "r00000.yaml");
+    assert_string_equal(f->a.first_file, first);
+    assert_string_equal(f->a.date, "2026-02-01");
+    free(first);
+    test_remove_tree(dir);
+    free(dir);
 }
 
 int main(void)
@@ -640,6 +819,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_answers_directory_in_name_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_empty_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_missing_path, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_file_named_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_file_also_in_named_dir, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_dir_named_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_link_inside_dirs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_links_outside_named_dirs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_directory_larger_than_a_batch, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
