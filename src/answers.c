@@ -21,7 +21,7 @@ struct response {
     struct yctx c;
     const struct rules *rules;
     const char *organisation, *date, *respondent, *role;
-    const struct ynode *organisation_node;
+    const struct ynode *organisation_node, *role_node;
     enum answer_state *state; /* per rules item */
     double *score;
     const char **note, **evidence;
@@ -264,6 +264,7 @@ static void read_respondent(struct response *resp, const struct ynode *n)
     ymap_check_keys(&resp->c, n, "respondent", keys);
     resp->respondent = ymap_text(&resp->c, n, "id", "respondent id");
     resp->role = ymap_text(&resp->c, n, "role", "respondent role");
+    resp->role_node = ymap_get(n, "role");
 }
 
 static bool check_header(struct response *resp, const struct ynode *root)
@@ -344,11 +345,19 @@ static void tally_add(struct item_tally *t, enum answer_state state, double scor
     }
 }
 
-static struct role_tally *role_for(struct assessment *a, const char *role)
+static struct role_tally *find_role(const struct assessment *a, const char *role)
 {
     for (size_t i = 0; i < a->n_roles; i++)
         if (strcmp(a->roles[i].role, role) == 0)
             return &a->roles[i];
+    return NULL;
+}
+
+static struct role_tally *role_for(struct assessment *a, const char *role)
+{
+    struct role_tally *found = find_role(a, role);
+    if (found)
+        return found;
     XGROW(a->roles, a->n_roles + 1, a->roles_alloc);
     struct role_tally *rt = &a->roles[a->n_roles++];
     rt->role = pool_strdup(&a->pool, role);
@@ -357,17 +366,33 @@ static struct role_tally *role_for(struct assessment *a, const char *role)
     return rt;
 }
 
+/* role is the role tally's own copy of the respondent's role, or NULL. */
 static void keep_note(struct assessment *a, struct item_tally *t, const struct response *resp,
-                      size_t item)
+                      size_t item, const char *role)
 {
     if (!resp->note[item] && !resp->evidence[item])
         return;
     XGROW(t->notes, t->n_notes + 1, t->notes_alloc);
     struct answer_note *n = &t->notes[t->n_notes++];
     n->respondent = pool_strdup(&a->pool, resp->respondent);
-    n->role = pool_strdup(&a->pool, resp->role);
+    n->role = role;
     n->note = pool_strdup(&a->pool, resp->note[item]);
     n->evidence = pool_strdup(&a->pool, resp->evidence[item]);
+}
+
+/*
+ * Roles group respondents by job, each with tallies of its own: a few shared roles, not
+ * a new one per respondent, which would make memory grow with the respondents.
+ */
+static int check_role_room(const struct assessment *a, struct response *resp)
+{
+    if (!resp->role || a->n_roles < ANSWERS_ROLES_MAX || find_role(a, resp->role))
+        return 0;
+    yerror(&resp->c, resp->role_node,
+           "more than %d different roles in one assessment; a role groups respondents "
+           "(practitioner, manager, ...), so give several people the same one",
+           ANSWERS_ROLES_MAX);
+    return -1;
 }
 
 /* All respondents answer for one organisation; a mix is an error located in the newcomer. */
@@ -406,7 +431,7 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
         tally_add(&a->items[i], resp->state[i], resp->score[i]);
         if (rt)
             tally_add(&rt->items[i], resp->state[i], resp->score[i]);
-        keep_note(a, &a->items[i], resp, i);
+        keep_note(a, &a->items[i], resp, i, rt ? rt->role : NULL);
     }
 }
 
@@ -429,7 +454,8 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
     if (d->errors == errors_before && a->respondents >= ANSWERS_RESPONDENTS_MAX)
         yerror(&resp.c, NULL, "more than %d respondents in one assessment",
                ANSWERS_RESPONDENTS_MAX);
-    if (d->errors == errors_before && check_same_organisation(a, &resp) == 0)
+    if (d->errors == errors_before && check_same_organisation(a, &resp) == 0 &&
+        check_role_room(a, &resp) == 0)
         fold_in(a, &resp, file);
     response_free(&resp);
     ydoc_release(&doc);

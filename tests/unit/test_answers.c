@@ -588,6 +588,28 @@ static void test_answers_missing_path(void **state)
     assert_int_equal(diags_exit_code(&f->d), 4);
 }
 
+/* Roles group respondents: a hundred different ones, not one per respondent. */
+static void test_answers_roles_limit(void **state)
+{
+    struct fixture *f = *state;
+    for (int i = 0; i <= ANSWERS_ROLES_MAX; i++) {
+        char id[16], role[16];
+        snprintf(id, sizeof(id), "r%d", i);
+        snprintf(role, sizeof(role), "role%d", i % ANSWERS_ROLES_MAX);
+        char *text = respondent(id, role, "5", "2026-01-01");
+        assert_int_equal(add(f, "same.yaml", text, false), 0); /* the last role is not new */
+        free(text);
+    }
+    assert_int_equal(f->a.n_roles, ANSWERS_ROLES_MAX);
+    char *text = respondent("late", "another-role", "5", "2026-01-01");
+    assert_int_equal(add(f, "late.yaml", text, false), -1);
+    assert_diag(&f->d, 5, 30,
+                "more than 100 different roles in one assessment; a role groups respondents "
+                "(practitioner, manager, ...), so give several people the same one");
+    assert_int_equal(f->a.respondents, ANSWERS_ROLES_MAX + 1); /* not folded in */
+    free(text);
+}
+
 /* ---- one respondent never counts twice ---- */
 
 /* A directory with one respondent file, a.yaml, whose plan answer is plan. */
@@ -819,6 +841,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_answers_directory_in_name_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_empty_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_missing_path, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_roles_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_file_named_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_file_also_in_named_dir, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_dir_named_twice, setup, teardown),
