@@ -146,6 +146,7 @@ for n in $sizes; do
     r=$(measure "$stagegap" assess --format json "$dir")
     set -- $r # split on purpose
     s_best=$1 s_rss=$4 s_cpu=$5
+    eval "rss_with_notes_$n=\$s_rss"
     r=$(measure "$baseline" "$dir")
     set -- $r # split on purpose
     b_best=$1 b_rss=$4 b_cpu=$5
@@ -159,6 +160,32 @@ echo
 echo "Each respondent answers $questions questions. input MiB is disk usage (du), block-rounded."
 echo "Peak RSS is the whole process's (getrusage ru_maxrss). CPU s is user + system time of"
 echo "the least of the timed runs: on a busy machine it moves less than the wall time."
+echo
+
+# ---- memory without notes ----
+# The same respondents with no notes or evidence: what stagegap keeps that the report
+# does not show. One run each: peak memory does not depend on the machine's load.
+echo "## Memory without notes (built-in model)"
+echo
+echo "| respondents | stagegap peak RSS MiB | with notes on 1% of answers (above) |"
+echo "|---:|---:|---:|"
+for n in $sizes; do
+    dir=$work/plain-$n
+    echo "generating $n respondents without notes ..." >&2
+    nice "$gen" answers --seed 1 --notes 0 --expect "$dir.expect" "$n" "$dir" ||
+        fail "the generator failed"
+    assess_and_check "$dir" ""
+    r=$("$runstat" -n 1 -w 0 -- "$stagegap" assess --format json "$dir") ||
+        fail "a run failed on $dir"
+    set -- $r # split on purpose
+    eval "with=\${rss_with_notes_$n}"
+    awk -v n="$n" -v rss="$4" -v with="$with" \
+        'BEGIN { printf "| %d | %.1f | %.1f |\n", n, rss / 1024, with / 1024 }'
+    rm -rf "$dir"
+done
+echo
+echo "Without notes, nothing is kept per respondent: the difference is the notes and"
+echo "evidence the report shows, about 1% of 41 answers per respondent here."
 echo
 
 # ---- one respondent ----
