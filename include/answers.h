@@ -53,10 +53,10 @@ struct answers_file_id {
     const char *path;
 };
 
-/* A set of them, sorted by device and inode. */
+/* A set of them (a hash table; path is NULL in an empty slot). */
 struct answers_file_ids {
     struct answers_file_id *v;
-    size_t n, alloc;
+    size_t n, cap; /* cap is 0 or a power of two */
 };
 
 struct assessment {

@@ -463,25 +463,48 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
     return d->errors > errors_before ? -1 : 0;
 }
 
-/* The member of ids with id's device and inode, or NULL; *at is where it is or would go. */
-static const struct answers_file_id *ids_find(const struct answers_file_ids *ids,
-                                              const struct fileio_id *id, size_t *at)
+/*
+ * The set of file ids is an open-addressing hash table, half full at most: O(1) to look
+ * up and add however many files a run names or links. Device and inode numbers are
+ * given out by the file system, not chosen by whoever writes the files, so they cannot
+ * be picked to collide.
+ */
+static size_t id_hash(unsigned long long dev, unsigned long long ino)
 {
-    size_t lo = 0, hi = ids->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const struct answers_file_id *m = &ids->v[mid];
-        if (m->dev == id->dev && m->ino == id->ino) {
-            *at = mid;
-            return m;
-        }
-        if (m->dev < id->dev || (m->dev == id->dev && m->ino < id->ino))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *at = lo;
-    return NULL;
+    unsigned long long x = ino ^ (dev * 0x9e3779b97f4a7c15ULL); /* splitmix64's finaliser */
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return (size_t)(x ^ (x >> 31));
+}
+
+static struct answers_file_id *ids_slot(const struct answers_file_ids *ids, unsigned long long dev,
+                                        unsigned long long ino)
+{
+    size_t i = id_hash(dev, ino) & (ids->cap - 1);
+    while (ids->v[i].path && (ids->v[i].dev != dev || ids->v[i].ino != ino))
+        i = (i + 1) & (ids->cap - 1);
+    return &ids->v[i];
+}
+
+/* The member of ids with id's device and inode, or NULL. */
+static const struct answers_file_id *ids_find(const struct answers_file_ids *ids,
+                                              const struct fileio_id *id)
+{
+    if (!ids->n)
+        return NULL;
+    const struct answers_file_id *slot = ids_slot(ids, id->dev, id->ino);
+    return slot->path ? slot : NULL;
+}
+
+static void ids_grow(struct answers_file_ids *ids)
+{
+    struct answers_file_ids bigger = {.cap = ids->cap ? 2 * ids->cap : 16, .n = ids->n};
+    bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
+    for (size_t i = 0; i < ids->cap; i++)
+        if (ids->v[i].path)
+            *ids_slot(&bigger, ids->v[i].dev, ids->v[i].ino) = ids->v[i];
+    free(ids->v);
+    *ids = bigger;
 }
 
 /*
@@ -491,13 +514,13 @@ static const struct answers_file_id *ids_find(const struct answers_file_ids *ids
 static const struct answers_file_id *ids_add(struct assessment *a, struct answers_file_ids *ids,
                                              const struct fileio_id *id, const char *path)
 {
-    size_t at;
-    const struct answers_file_id *found = ids_find(ids, id, &at);
+    const struct answers_file_id *found = ids_find(ids, id);
     if (found)
         return found;
-    XGROW(ids->v, ids->n + 1, ids->alloc);
-    memmove(&ids->v[at + 1], &ids->v[at], (ids->n - at) * sizeof(*ids->v));
-    ids->v[at] = (struct answers_file_id){id->dev, id->ino, pool_strdup(&a->pool, path)};
+    if (2 * (ids->n + 1) > ids->cap)
+        ids_grow(ids);
+    struct answers_file_id *slot = ids_slot(ids, id->dev, id->ino);
+    *slot = (struct answers_file_id){id->dev, id->ino, pool_strdup(&a->pool, path)};
     ids->n++;
     return NULL;
 }
@@ -551,10 +574,9 @@ static bool refuse_link_into_named_dir(struct assessment *a, const char *path, s
     char *dir = fileio_dir_of(target);
     const char *base = target + strlen(dir) + (strcmp(dir, "/") != 0);
     struct fileio_id id;
-    size_t at;
     const struct answers_file_id *named = NULL;
     if (answers_is_file_name(base) && fileio_id_of(dir, &id))
-        named = ids_find(&a->dirs, &id, &at);
+        named = ids_find(&a->dirs, &id);
     if (named) {
         char *first = fileio_path_join(named->path, base);
         refuse_second_name(d, path, first, "file");
@@ -590,11 +612,10 @@ static int add_dir_entry(struct assessment *a, const char *path, enum dirlist_ty
     if (fileio_read_id(path, ANSWERS_FILE_MAX, &buf, &len, &id, d) != 0)
         return -1;
     const struct answers_file_id *first;
-    size_t at;
     if (link || id.links > 1)
         first = ids_add(a, &a->files, &id, path);
     else
-        first = ids_find(&a->files, &id, &at);
+        first = ids_find(&a->files, &id);
     int rc = first ? refuse_second_name(d, path, first->path, "file")
                    : assessment_add_buffer(a, path, buf, len, strict, d);
     free(buf);
