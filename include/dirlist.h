@@ -4,13 +4,14 @@
  *
  * readdir returns entries in whatever order the file system keeps them. To hand them out
  * sorted by name (strcmp order) without holding every name, dirlist reads the directory
- * in passes: each pass keeps only the DIRLIST_BATCH smallest names after the last one
- * handed out, in a bounded max-heap, then hands those out in order. A directory of N
- * wanted entries costs ceil(N / DIRLIST_BATCH) passes over readdir and never more than
- * DIRLIST_BATCH names in memory.
+ * once, like sort(1): up to DIRLIST_BATCH names are sorted in memory; a directory with
+ * more has each full batch sorted and written as a run to an unlinked temporary file
+ * (in $TMPDIR, else /tmp), and the runs are merged as the names are handed out, each run
+ * read through a small buffer. Memory: DIRLIST_BATCH names, then DIRLIST_RUN_BUFFER
+ * bytes per run (N / DIRLIST_BATCH runs for N names). Time: O(N log N), one readdir pass.
  *
- * An entry added or removed while the directory is being listed may or may not be seen,
- * as with readdir itself; no name is handed out twice.
+ * When no temporary file can be made, the names are sorted in memory instead. The
+ * listing is of the directory as readdir saw it in that one pass.
  */
 #ifndef STAGEGAP_DIRLIST_H
 #define STAGEGAP_DIRLIST_H
@@ -20,7 +21,7 @@
 
 struct diags;
 
-enum { DIRLIST_BATCH = 4096 };
+enum { DIRLIST_BATCH = 4096, DIRLIST_RUN_BUFFER = 2048 };
 
 /* What readdir said an entry is, when the file system says (else unknown: lstat it). */
 enum dirlist_type { DIRLIST_UNKNOWN, DIRLIST_FILE, DIRLIST_LINK, DIRLIST_OTHER };
@@ -30,19 +31,24 @@ struct dirlist_entry {
     enum dirlist_type type;
 };
 
+struct dirlist_run;
+
 struct dirlist {
     const char *path;
-    bool (*want)(const char *name);
-    void *dir;                   /* DIR *, kept open across passes */
-    struct dirlist_entry *batch; /* a max-heap while a pass reads, then sorted */
-    size_t n, next, capacity;    /* entries in the batch; the next to hand out; room */
-    char *last;                  /* the last name of the previous batch, or NULL */
-    bool more;                   /* the last pass found more wanted names than fitted */
+    struct dirlist_entry *batch; /* sorted names when no run was written, else NULL */
+    size_t n, next, capacity;    /* names in the batch; the next to hand out; room */
+    int fd;                      /* the temporary file of runs, or -1 */
+    long long written;           /* its size */
+    struct dirlist_run *runs;    /* every run written */
+    size_t n_runs, runs_alloc;
+    struct dirlist_run **heap; /* the runs not yet finished: a min-heap by next name */
+    size_t n_heap;
+    struct dirlist_entry current; /* the last entry handed out from the runs */
 };
 
 /*
- * Opens path to list the names for which want returns true, at most batch names in
- * memory at a time (DIRLIST_BATCH; tests use less). 0, or -1 with diagnostics.
+ * Reads path's entries for which want returns true, at most batch names in memory at a
+ * time (DIRLIST_BATCH; tests use less). 0, or -1 with diagnostics.
  */
 int dirlist_open(struct dirlist *l, const char *path, bool (*want)(const char *name), size_t batch,
                  struct diags *d);

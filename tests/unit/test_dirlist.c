@@ -1,6 +1,7 @@
 /*
- * test_dirlist.c - a directory's names in strcmp order, read in passes of a bounded
- * batch: every wanted name exactly once, in order, whatever the batch size.
+ * test_dirlist.c - a directory's names in strcmp order, sorted in memory or, past a
+ * batch, in runs merged from a temporary file: every wanted name exactly once, in
+ * order, whatever the batch size.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,29 +144,92 @@ static void test_dirlist_types(void **state)
     free(dir);
 }
 
-/* A name added behind the cursor is not seen; one ahead of it is; none comes twice. */
-static void test_dirlist_directory_changing_between_passes(void **state)
+/* Counts the entries of dir, "." and ".." aside. */
+static size_t count_entries(const char *dir)
+{
+    char *got = list(dir, want_all, DIRLIST_BATCH);
+    size_t n = 0;
+    for (const char *p = got; *p; p++)
+        n += *p == '\n';
+    free(got);
+    return n;
+}
+
+/* More names than a batch: sorted runs in an unlinked temporary file in $TMPDIR. */
+static void test_dirlist_runs_in_a_temporary_file(void **state)
+{
+    (void)state;
+    char *dir = test_temp_dir("dirlist");
+    char *tmp = test_temp_dir("dirlist-tmp");
+    static const char *const names[] = {"e.txt", "b.txt", "d.txt", "a.txt", "c.txt"};
+    for (size_t i = 0; i < 5; i++)
+        test_write_file(dir, names[i], "");
+    const char *old = getenv("TMPDIR");
+    char *saved = old ? xstrdup(old) : NULL;
+    setenv("TMPDIR", tmp, 1);
+    struct diags d;
+    diags_init(&d);
+    struct dirlist l;
+    assert_int_equal(dirlist_open(&l, dir, want_txt, 2, &d), 0);
+    assert_true(l.fd >= 0);
+    assert_int_equal(l.n_runs, 3);           /* 2 + 2 + 1 */
+    assert_int_equal(count_entries(tmp), 0); /* unlinked at once */
+    const struct dirlist_entry *e;
+    struct strbuf got = STRBUF_INIT;
+    while (dirlist_next(&l, &e, &d) == 1)
+        strbuf_addf(&got, "%s ", e->name);
+    assert_string_equal(got.buf, "a.txt b.txt c.txt d.txt e.txt ");
+    dirlist_close(&l);
+    /* Without anywhere to write one, the names are sorted in memory all the same. */
+    char *missing = test_join(tmp, "no-such-dir");
+    setenv("TMPDIR", missing, 1);
+    assert_int_equal(dirlist_open(&l, dir, want_txt, 2, &d), 0);
+    assert_true(l.fd < 0);
+    strbuf_reset(&got);
+    while (dirlist_next(&l, &e, &d) == 1)
+        strbuf_addf(&got, "%s ", e->name);
+    assert_string_equal(got.buf, "a.txt b.txt c.txt d.txt e.txt ");
+    assert_int_equal(d.n, 0);
+    dirlist_close(&l);
+    if (saved)
+        setenv("TMPDIR", saved, 1);
+    else
+        unsetenv("TMPDIR");
+    free(saved);
+    free(missing);
+    strbuf_release(&got);
+    diags_release(&d);
+    test_remove_tree(tmp);
+    test_remove_tree(dir);
+    free(tmp);
+    free(dir);
+}
+
+/* The listing is the directory as it was read when opened. */
+static void test_dirlist_directory_changing_after_open(void **state)
 {
     (void)state;
     char *dir = test_temp_dir("dirlist");
     test_write_file(dir, "b.txt", "");
     test_write_file(dir, "d.txt", "");
-    struct diags d;
-    diags_init(&d);
-    struct dirlist l;
-    assert_int_equal(dirlist_open(&l, dir, want_txt, 1, &d), 0);
-    const struct dirlist_entry *e;
-    assert_int_equal(dirlist_next(&l, &e, &d), 1);
-    assert_string_equal(e->name, "b.txt");
-    test_write_file(dir, "a.txt", "");
-    test_write_file(dir, "c.txt", "");
-    assert_int_equal(dirlist_next(&l, &e, &d), 1);
-    assert_string_equal(e->name, "c.txt");
-    assert_int_equal(dirlist_next(&l, &e, &d), 1);
-    assert_string_equal(e->name, "d.txt");
-    assert_int_equal(dirlist_next(&l, &e, &d), 0);
-    dirlist_close(&l);
-    diags_release(&d);
+    for (size_t batch = 1; batch <= 2; batch++) {
+        struct diags d;
+        diags_init(&d);
+        struct dirlist l;
+        assert_int_equal(dirlist_open(&l, dir, want_txt, batch, &d), 0);
+        const struct dirlist_entry *e;
+        assert_int_equal(dirlist_next(&l, &e, &d), 1);
+        assert_string_equal(e->name, "b.txt");
+        test_write_file(dir, "c.txt", "");
+        assert_int_equal(dirlist_next(&l, &e, &d), 1);
+        assert_string_equal(e->name, "d.txt");
+        assert_int_equal(dirlist_next(&l, &e, &d), 0);
+        dirlist_close(&l);
+        diags_release(&d);
+        char *c = test_join(dir, "c.txt");
+        unlink(c);
+        free(c);
+    }
     test_remove_tree(dir);
     free(dir);
 }
@@ -191,7 +255,8 @@ int main(void)
         cmocka_unit_test(test_dirlist_only_wanted_names),
         cmocka_unit_test(test_dirlist_empty_and_nothing_wanted),
         cmocka_unit_test(test_dirlist_types),
-        cmocka_unit_test(test_dirlist_directory_changing_between_passes),
+        cmocka_unit_test(test_dirlist_runs_in_a_temporary_file),
+        cmocka_unit_test(test_dirlist_directory_changing_after_open),
         cmocka_unit_test(test_dirlist_missing_directory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
