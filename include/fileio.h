@@ -23,9 +23,12 @@ struct fileio_id {
 
 /* "-" reads standard input. On success *out is malloc'd and NUL-terminated. */
 int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d);
-/* fileio_read, also setting *id from the file read (all zero for standard input). */
-int fileio_read_id(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
-                   struct diags *d);
+/*
+ * fileio_read for a file found in a directory, also setting *id from the file read: a
+ * pipe, socket or device is refused without waiting on it.
+ */
+int fileio_read_regular(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
+                        struct diags *d);
 /* The id of the file path names, following symbolic links; false when it cannot be had. */
 bool fileio_id_of(const char *path, struct fileio_id *id);
 int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d);

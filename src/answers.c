@@ -528,16 +528,11 @@ static const struct answers_file_id *ids_add(struct assessment *a, struct answer
 static int refuse_second_name(struct diags *d, const char *path, const char *first,
                               const char *what)
 {
+    static const char count_once[] = "each respondent counts once, so name it once";
     if (strcmp(path, first) == 0)
-        diag_error(d, path, 0, 0,
-                   "this %s is given twice; each respondent counts once, so name "
-                   "it once",
-                   what);
+        diag_error(d, path, 0, 0, "this %s is given twice; %s", what, count_once);
     else
-        diag_error(d, path, 0, 0,
-                   "this %s is also read as '%s'; each respondent counts once, "
-                   "so name it once",
-                   what, first);
+        diag_error(d, path, 0, 0, "this %s is also read as '%s'; %s", what, first, count_once);
     return -1;
 }
 
@@ -554,8 +549,7 @@ static int add_file(struct assessment *a, const char *path, bool strict, struct 
 {
     char *buf;
     size_t len;
-    struct fileio_id id;
-    if (fileio_read_id(path, ANSWERS_FILE_MAX, &buf, &len, &id, d) != 0)
+    if (fileio_read(path, ANSWERS_FILE_MAX, &buf, &len, d) != 0)
         return -1;
     int rc = assessment_add_buffer(a, path, buf, len, strict, d);
     free(buf);
@@ -609,7 +603,7 @@ static int add_dir_entry(struct assessment *a, const char *path, enum dirlist_ty
     char *buf;
     size_t len;
     struct fileio_id id;
-    if (fileio_read_id(path, ANSWERS_FILE_MAX, &buf, &len, &id, d) != 0)
+    if (fileio_read_regular(path, ANSWERS_FILE_MAX, &buf, &len, &id, d) != 0)
         return -1;
     const struct answers_file_id *first;
     if (link || id.links > 1)

@@ -48,20 +48,19 @@ static void set_id(struct fileio_id *id, const struct stat *st)
     id->directory = S_ISDIR(st->st_mode);
 }
 
-int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d)
-{
-    struct fileio_id unused;
-    return fileio_read_id(path, cap, out, len, &unused, d);
-}
-
-int fileio_read_id(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
-                   struct diags *d)
+/*
+ * Reads path, or standard input for "-". With regular_only, anything but a regular file
+ * is refused, and opening does not wait (a FIFO would wait for a writer).
+ */
+static int read_path(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
+                     bool regular_only, struct diags *d)
 {
     memset(id, 0, sizeof(*id));
     *out = NULL;
     *len = 0;
     bool is_stdin = strcmp(path, "-") == 0;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    int flags = O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0);
+    int fd = is_stdin ? STDIN_FILENO : open(path, flags);
     if (fd < 0)
         return fileio_io_error(d, path, "cannot open", errno);
     struct stat st;
@@ -75,6 +74,11 @@ int fileio_read_id(const char *path, size_t cap, char **out, size_t *len, struct
         set_id(id, &st);
     if (S_ISDIR(st.st_mode)) {
         diag_add(d, DIAG_IO_ERROR, path, 0, 0, "is a directory, not a file");
+        goto out;
+    }
+    if (regular_only && !S_ISREG(st.st_mode)) {
+        diag_add(d, DIAG_IO_ERROR, path, 0, 0,
+                 "is not a regular file (a pipe, socket or device); not read");
         goto out;
     }
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > cap) {
@@ -92,6 +96,18 @@ out:
     if (!is_stdin)
         close(fd);
     return rc;
+}
+
+int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct diags *d)
+{
+    struct fileio_id unused;
+    return read_path(path, cap, out, len, &unused, false, d);
+}
+
+int fileio_read_regular(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
+                        struct diags *d)
+{
+    return read_path(path, cap, out, len, id, true, d);
 }
 
 int fileio_write_all(int fd, const char *data, size_t len)

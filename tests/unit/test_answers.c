@@ -784,6 +784,23 @@ static void test_answers_links_outside_named_dirs(void **state)
     free(target_dir);
 }
 
+/* A FIFO among a directory's files is refused at once, not waited on. */
+static void test_answers_fifo_in_directory(void **state)
+{
+    struct fixture *f = *state;
+    char *dir = dir_with_one("3");
+    char *fifo = test_join(dir, "b.yaml");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), -1);
+    assert_diag(&f->d, 0, 0, "is not a regular file (a pipe, socket or device); not read");
+    assert_string_equal(f->d.v[0].file, fifo);
+    assert_int_equal(diags_exit_code(&f->d), 4);
+    assert_int_equal(f->a.respondents, 1);
+    free(fifo);
+    test_remove_tree(dir);
+    free(dir);
+}
+
 /* More files than one batch of names: read in several passes, still in name order. */
 static void test_answers_directory_larger_than_a_batch(void **state)
 {
@@ -847,6 +864,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_answers_dir_named_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_link_inside_dirs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_links_outside_named_dirs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_fifo_in_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_directory_larger_than_a_batch, setup,
                                         teardown),
     };
