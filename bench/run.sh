@@ -83,12 +83,13 @@ check=$build/check_report
 # ---- helpers ----
 
 # Generates COUNT respondents into DIR for RULES ("" for the built-in model), with the
-# expected tallies in DIR.expect.
+# expected tallies in DIR.expect; any further arguments go to the generator.
 generate() {
-    rules_opt=""
+    count=$1 dir=$2 rules_opt=""
     [ -n "$3" ] && rules_opt="--rules $3"
+    shift 3
     # shellcheck disable=SC2086
-    nice "$gen" answers $rules_opt --seed 1 --expect "$2.expect" "$1" "$2" ||
+    nice "$gen" answers $rules_opt --seed 1 "$@" --expect "$dir.expect" "$count" "$dir" ||
         fail "the generator failed"
 }
 
@@ -172,8 +173,7 @@ echo "|---:|---:|---:|"
 for n in $sizes; do
     dir=$work/plain-$n
     echo "generating $n respondents without notes ..." >&2
-    nice "$gen" answers --seed 1 --notes 0 --expect "$dir.expect" "$n" "$dir" ||
-        fail "the generator failed"
+    generate "$n" "$dir" "" --notes 0
     assess_and_check "$dir" ""
     r=$("$runstat" -n 1 -w 0 -- "$stagegap" assess --format json "$dir") ||
         fail "a run failed on $dir"
