@@ -845,7 +845,8 @@ static bool parse_date(const char *s, struct pending_date *pd)
     return true;
 }
 
-static void read_date(struct importer *im, const char *cell, size_t row, size_t column, long file)
+/* Records the row's date to check once every row is in; false (diagnosed) if unreadable. */
+static bool read_date(struct importer *im, const char *cell, size_t row, size_t column, long file)
 {
     struct pending_date pd = {.row = row, .column = column, .file = file};
     if (!parse_date(cell, &pd)) {
@@ -861,10 +862,11 @@ static void read_date(struct importer *im, const char *cell, size_t row, size_t 
         strbuf_adds(&msg, "; give the assessment date with --date YYYY-MM-DD");
         cell_error(im, row, column, strbuf_str(&msg));
         strbuf_release(&msg);
-        return;
+        return false;
     }
     XGROW(im->dates, im->n_dates + 1, im->dates_alloc);
     im->dates[im->n_dates++] = pd;
+    return true;
 }
 
 /* ---- one respondent's answers file ---- */
@@ -1140,9 +1142,7 @@ static void process_row(struct importer *im)
     size_t date_at = 0;
     if (im->d->errors == im->errors_before)
         file = render_respondent(im, im->row, id, role, organisation, &date_at);
-    if (date)
-        read_date(im, date, im->row, (size_t)im->date_col + 1, file);
-    if (date && file >= 0)
+    if (date && read_date(im, date, im->row, (size_t)im->date_col + 1, file) && file >= 0)
         im->dates[im->n_dates - 1].date_at = date_at;
 }
 

@@ -627,6 +627,13 @@ static void test_import_dates(void **state)
     assert_only_error(f, 2, 1,
                       "the date '2026-02-30' is not a calendar date; give the "
                       "assessment date with --date YYYY-MM-DD");
+    /* An unreadable date in the first row: no date recorded, nothing written through
+       an empty list (fuzz_import found that; tests/fuzz_regressions keeps its input). */
+    csv = "Date,start.plan\nsoon,1\n2026-09-30,2\n";
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", NULL), -1);
+    assert_only_error(f, 2, 1,
+                      "cannot read the date 'soon' in column 'Date'; give the "
+                      "assessment date with --date YYYY-MM-DD");
     csv = "start.plan\n1\n";
     assert_int_equal(import_with(f, csv, strlen(csv), NULL, "T", "30/09/2026"), -1);
     assert_only_error(f, 0, 0,
