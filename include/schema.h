@@ -50,6 +50,8 @@ const char *ymap_text(const struct yctx *c, const struct ynode *map, const char 
                       const char *what);
 /* True, with the value, when n is a number written without quotes; never reports. */
 bool yplain_number(const struct ynode *n, double *out);
+/* True when n is a number written in quotes, such as "5": for a hint in a message. */
+bool yquoted_number(const struct ynode *n);
 /* A plain number within [min, max]. Returns 0, or -1 after reporting. */
 int ynumber(const struct yctx *c, const struct ynode *n, double min, double max, const char *what,
             double *out);

@@ -153,8 +153,9 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
             strbuf_adds(&shown, ynode_describe(n));
         yerror(&resp->c, n,
                "the answer to '%s' must be a number from %ld to %ld, n/a or "
-               "unknown, not %s",
-               r->items[item].id, r->scale_min, r->scale_max, strbuf_str(&shown));
+               "unknown, not %s%s",
+               r->items[item].id, r->scale_min, r->scale_max, strbuf_str(&shown),
+               yquoted_number(n) ? " (numbers are written without quotes)" : "");
         strbuf_release(&shown);
     }
 }
@@ -237,6 +238,19 @@ static const struct ynode *key_node(const struct ynode *map, const char *key)
     return map;
 }
 
+/* True when answers holds an answer to id that was refused (and so already reported). */
+static bool answer_refused(const struct ynode *answers, const char *id)
+{
+    const struct ynode *at = ymap_get(answers, id);
+    if (!at)
+        return false;
+    if (at->type == YNODE_MAP) {
+        const struct ynode *score = ymap_get(at, "score");
+        return !score || !ynode_is_null(score); /* a missing score is reported already */
+    }
+    return !ynode_is_null(at);
+}
+
 static void require_complete(struct response *resp, const struct ynode *root,
                              const struct ynode *answers)
 {
@@ -244,7 +258,7 @@ static void require_complete(struct response *resp, const struct ynode *root,
     for (size_t i = 0; i < r->n_items; i++) {
         if (!r->items[i].question)
             continue;
-        if (resp->state[i] == ANSWER_NONE) {
+        if (resp->state[i] == ANSWER_NONE && !answer_refused(answers, r->items[i].id)) {
             yerror(&resp->c, key_node(root, "answers"), "item '%s' is not answered (--strict)",
                    r->items[i].id);
         } else if (resp->state[i] == ANSWER_UNKNOWN) {

@@ -176,6 +176,12 @@ bool yplain_number(const struct ynode *n, double *out)
     return n->type == YNODE_SCALAR && n->plain && parse_number(n->str, out);
 }
 
+bool yquoted_number(const struct ynode *n)
+{
+    double unused;
+    return n->type == YNODE_SCALAR && !n->plain && parse_number(n->str, &unused);
+}
+
 int ynumber(const struct yctx *c, const struct ynode *n, double min, double max, const char *what,
             double *out)
 {
@@ -187,7 +193,7 @@ int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
             struct strbuf shown = STRBUF_INIT;
             text_add_quoted(&shown, n->str, 40);
             yerror(c, n, "%s must be a number, not %s%s", what, strbuf_str(&shown),
-                   n->plain ? "" : " (numbers are written without quotes)");
+                   yquoted_number(n) ? " (numbers are written without quotes)" : "");
             strbuf_release(&shown);
         } else {
             yerror(c, n, "%s must be a number, not %s", what, ynode_describe(n));

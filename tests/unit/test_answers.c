@@ -180,7 +180,10 @@ static void test_answers_off_the_scale(void **state)
         "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not 'lots'");
     expect_only(f, "start.plan: 7", "start.plan: \"7\"", 7, 15,
                 "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, "
-                "not '7'");
+                "not '7' (numbers are written without quotes)");
+    expect_only(f, "start.plan: 7", "start.plan: 'soon'", 7, 15,
+                "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, "
+                "not 'soon'");
     expect_only(f, "start.plan: 7", "start.plan: [7]", 7, 15,
                 "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, "
                 "not a list");
@@ -313,6 +316,31 @@ static void test_answers_strict(void **state)
                 "writes every item's id");
     assert_diag(&f->d, 10, 18, "item 'start.do-plan' is answered 'unknown' (--strict)");
     free(yaml);
+    /* An answer refused already is not also "not answered"; an empty one is. */
+    static const struct {
+        const char *to;
+        bool not_answered;
+    } cases[] = {
+        {"start.plan: 11", false},                 /* off the scale */
+        {"start.plan: {note: later}", false},      /* no score */
+        {"start.plan: {score: 11}", false},        /* off the scale in a mapping */
+        {"start.plan: {score: ~, note: x}", true}, /* empty */
+        {"start.plan: ~", true},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        diags_release(&f->d);
+        diags_init(&f->d);
+        yaml = answers_with("start.plan: 7", cases[i].to);
+        assert_int_equal(add(f, "d.yaml", yaml, true), -1);
+        bool said = false;
+        for (size_t k = 0; k < f->d.n; k++)
+            said |= strcmp(f->d.v[k].message, "item 'start.plan' is not answered (--strict)") == 0;
+        if (said != cases[i].not_answered || f->d.errors != 2) { /* and start.do-plan */
+            print_diags(&f->d);
+            fail_msg("%s: 'not answered' %s", cases[i].to, said ? "said" : "not said");
+        }
+        free(yaml);
+    }
 }
 
 static void test_answers_organisation_mismatch(void **state)
