@@ -96,6 +96,11 @@ int assessment_add_paths(struct assessment *a, const char *const *paths, size_t 
                          struct diags *d);
 /* True for the names a directory's respondents have: *.yaml or *.yml, not hidden. */
 bool answers_is_file_name(const char *name);
+/*
+ * True when path names a file the assessment read as a respondent, under this name or
+ * another (so writing there would change an input).
+ */
+bool assessment_has_read(const struct assessment *a, const char *path);
 /* assessment_add_paths for one path. */
 int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d);
 

@@ -694,6 +694,21 @@ int assessment_add_paths(struct assessment *a, const char *const *paths, size_t 
     return rc;
 }
 
+bool assessment_has_read(const struct assessment *a, const char *path)
+{
+    struct fileio_id id, dir_id;
+    if (!fileio_id_of(path, &id) || id.directory)
+        return false;
+    if (ids_find(&a->files, &id))
+        return true; /* named, or reached through a link */
+    char *dir = fileio_dir_of(path);
+    const char *slash = strrchr(path, '/');
+    bool in_named_dir = answers_is_file_name(slash ? slash + 1 : path) &&
+                        fileio_id_of(dir, &dir_id) && ids_find(&a->dirs, &dir_id);
+    free(dir);
+    return in_named_dir;
+}
+
 int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d)
 {
     return assessment_add_paths(a, &path, 1, strict, d);

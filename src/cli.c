@@ -197,35 +197,31 @@ static int print_diags(struct cli *c, struct diags *d)
     return diags_exit_code(d);
 }
 
-/* True when path is an existing respondent file of the directory dir. */
-static bool is_in_answers_dir(const char *path, const char *dir)
-{
-    struct fileio_id id;
-    if (!fileio_id_of(path, &id) || id.directory)
-        return false;
-    char *parent = fileio_dir_of(path);
-    const char *slash = strrchr(path, '/');
-    bool in = answers_is_file_name(slash ? slash + 1 : path) && fileio_same_file(parent, dir);
-    free(parent);
-    return in;
-}
-
-static bool is_input(const struct cli *c, const char *path)
+/* True when path is the rules, an argument, or a respondent of what was read. */
+static bool is_input(const struct cli *c, const char *path, const struct assessment *const *read,
+                     size_t n_read)
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
-        if (fileio_same_file(c->args[i], path) || is_in_answers_dir(path, c->args[i]))
+        if (fileio_same_file(c->args[i], path))
+            return true;
+    for (size_t i = 0; i < n_read; i++)
+        if (assessment_has_read(read[i], path))
             return true;
     return false;
 }
 
-/* Sends the finished output to --output (whole or nothing) or standard output. */
-static int emit(struct cli *c, const struct strbuf *sb)
+/*
+ * Sends the finished output to --output (whole or nothing) or standard output; never
+ * over one of the inputs, such as a respondent of the n_read assessments read.
+ */
+static int emit(struct cli *c, const struct strbuf *sb, const struct assessment *const *read,
+                size_t n_read)
 {
     if (!c->output)
         return write_stream(c->out, strbuf_str(sb), sb->len, "standard output", c->err);
-    if (is_input(c, c->output)) {
+    if (is_input(c, c->output, read, n_read)) {
         struct strbuf msg = STRBUF_INIT;
         text_add_quoted(&msg, c->output, 200);
         fprintf(c->err,
@@ -471,7 +467,8 @@ static int cmd_assess(struct cli *c)
     score_compute(&s, &r, &a);
     struct report_ctx ctx = {&s, STAGEGAP_VERSION, want_color(c), terminal_width(c)};
     report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
-    if ((rc = emit(c, &out)) != 0)
+    const struct assessment *read = &a;
+    if ((rc = emit(c, &out, &read, 1)) != 0)
         goto out;
     if (c->fail_under && gate_fails(&s, threshold))
         rc = EXIT_GATE;
@@ -496,6 +493,17 @@ static void scored_release(struct scored *sc, size_t n)
         assessment_release(&sc[i].a);
     }
     free(sc);
+}
+
+/* The scored assessments sent out through emit: --output must not replace one of them. */
+static int emit_scored(struct cli *c, const struct strbuf *out, const struct scored *sc, size_t n)
+{
+    const struct assessment **read = xcalloc(n, sizeof(*read));
+    for (size_t i = 0; i < n; i++)
+        read[i] = &sc[i].a;
+    int rc = emit(c, out, read, n);
+    free(read);
+    return rc;
 }
 
 /* Reads and scores each path as one assessment; all or nothing. */
@@ -539,7 +547,7 @@ static int cmd_compare(struct cli *c)
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
         compare_format_find(c->format ? c->format : "text")
             ->render_compare(&cmp, STAGEGAP_VERSION, &out);
-        rc = emit(c, &out);
+        rc = emit_scored(c, &out, sc, c->n_args);
         if (rc == 0 && c->fail_on_regression && cmp.regression)
             rc = EXIT_GATE;
         compare_release(&cmp);
@@ -567,7 +575,7 @@ static int cmd_trend(struct cli *c)
         trend_compute(&t, scores, c->n_args);
         compare_format_find(c->format ? c->format : "text")
             ->render_trend(&t, STAGEGAP_VERSION, &out);
-        rc = emit(c, &out);
+        rc = emit_scored(c, &out, sc, c->n_args);
         trend_release(&t);
         free(scores);
         scored_release(sc, c->n_args);
@@ -705,7 +713,7 @@ static int cmd_init(struct cli *c)
     if (rc)
         return rc;
     template_render(&r, &out);
-    rc = emit(c, &out);
+    rc = emit(c, &out, NULL, 0);
     strbuf_release(&out);
     rules_release(&r);
     return rc;
@@ -726,7 +734,7 @@ static int cmd_rules(struct cli *c)
         rules_render_markdown(&r, &out);
     else
         rules_render_text(&r, &out);
-    rc = emit(c, &out);
+    rc = emit(c, &out, NULL, 0);
     strbuf_release(&out);
     rules_release(&r);
     return rc;

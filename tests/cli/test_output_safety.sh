@@ -37,6 +37,16 @@ check "respondent inside the directory untouched" cmp -s "$ex" "$tmp/team/r1.yam
 check "refuses it named from inside the directory" [ "$rc" = 2 ]
 "$bin" assess --output "$tmp/team/report.txt" "$tmp/team"; rc=$?
 check "writes a report beside respondents" [ "$rc" = 0 -a -s "$tmp/team/report.txt" ]
+cp "$ex" "$tmp/elsewhere.yaml"
+ln -s "$tmp/elsewhere.yaml" "$tmp/team/r2.yaml"
+"$bin" assess --format json --output "$tmp/elsewhere.yaml" "$tmp/team" 2>/dev/null; rc=$?
+check "refuses a file a directory links to" [ "$rc" = 2 ]
+check "linked respondent untouched" cmp -s "$ex" "$tmp/elsewhere.yaml"
+"$bin" compare --output "$tmp/team/r1.yaml" "$tmp/team" "$ex" 2>/dev/null; rc=$?
+check "compare refuses a respondent inside a named directory" [ "$rc" = 2 ]
+"$bin" trend --output "$tmp/elsewhere.yaml" "$ex" "$tmp/team" 2>/dev/null; rc=$?
+check "trend refuses a file a directory links to" [ "$rc" = 2 ]
+check "respondents untouched by compare and trend" cmp -s "$ex" "$tmp/team/r1.yaml"
 
 "$bin" assess --output "$tmp/missing/dir/r.txt" "$ex" 2>"$tmp/err"; rc=$?
 check "missing directory exits 4" [ "$rc" = 4 ]
