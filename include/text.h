@@ -33,6 +33,22 @@ void text_add_safe(struct strbuf *sb, const char *s, bool flatten);
 /* Appends 'value' for a diagnostic: made safe, and cut short after max code points. */
 void text_add_quoted(struct strbuf *sb, const char *value, size_t max);
 
+/*
+ * Appends the words of text (already made safe; spaces separate words, and runs of them
+ * count as one) filled to width columns: the first word at column col, where the caller
+ * left off; each later one after a space, or, when it would run past width, at the
+ * start of a new line begun with indent. A word longer than a line is left whole.
+ * Returns the column after the last word (col when there is none).
+ */
+size_t text_fill(struct strbuf *out, const char *text, size_t col, size_t width,
+                 const char *indent);
+/*
+ * A paragraph of lines: first, then text_fill's words, then a newline; first without
+ * its trailing blanks when there are no words. first and indent are ours, not input.
+ */
+void text_add_filled(struct strbuf *out, const char *first, const char *indent, const char *text,
+                     size_t width);
+
 /* The candidate closest to word by edit distance, or NULL when none is close. */
 const char *text_did_you_mean(const char *word, const char *const *candidates, size_t n);
 size_t text_edit_distance(const char *a, const char *b);

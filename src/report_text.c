@@ -35,32 +35,11 @@ static void style(struct text_out *o, const char *ansi)
  */
 static void wrap(struct text_out *o, const char *text, size_t col, size_t indent)
 {
-    struct strbuf safe = STRBUF_INIT;
+    struct strbuf safe = STRBUF_INIT, pad = STRBUF_INIT;
     text_add_safe(&safe, text, true);
-    const char *p = strbuf_str(&safe);
-    bool line_start = true;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        const char *end = p;
-        while (*end && *end != ' ')
-            end++;
-        size_t w = utf8_width(p, (size_t)(end - p));
-        if (!*p)
-            break;
-        if (!line_start && col + 1 + w > o->width) {
-            strbuf_addc(o->sb, '\n');
-            strbuf_addchars(o->sb, ' ', indent);
-            col = indent;
-        } else if (!line_start) {
-            strbuf_addc(o->sb, ' ');
-            col++;
-        }
-        line_start = false;
-        strbuf_add(o->sb, p, (size_t)(end - p));
-        col += w;
-        p = end;
-    }
+    strbuf_addchars(&pad, ' ', indent);
+    text_fill(o->sb, strbuf_str(&safe), col, o->width, strbuf_str(&pad));
+    strbuf_release(&pad);
     strbuf_release(&safe);
 }
 

@@ -30,54 +30,15 @@ static size_t count_kind(const struct rules *r, const struct rules_stage *st, en
 
 /* ---- text ---- */
 
-/* Appends one word, first breaking the line when the word would run past TEXT_WIDTH. */
-static void wrap_word(struct strbuf *out, const char *word, size_t len, const char *first,
-                      const char *indent, size_t *col)
-{
-    size_t w = utf8_width(word, len);
-    if (*col == 0) {
-        strbuf_adds(out, first);
-        *col = utf8_width(first, strlen(first));
-    } else if (*col + 1 + w > TEXT_WIDTH) {
-        strbuf_addc(out, '\n');
-        strbuf_adds(out, indent);
-        *col = utf8_width(indent, strlen(indent));
-    } else {
-        strbuf_addc(out, ' ');
-        (*col)++;
-    }
-    strbuf_add(out, word, len);
-    /* Never 0 once a word is down, even after an empty prefix and word. */
-    *col += w ? w : 1;
-}
-
 /*
  * Appends s made safe for a terminal, filled to TEXT_WIDTH columns: the first line
- * starts with first, the others with indent (both ours, ASCII). A word longer than a
- * line is left whole rather than cut. Runs of blanks become one space.
+ * starts with first, the others with indent (both ours, ASCII).
  */
 static void add_wrapped(struct strbuf *out, const char *first, const char *indent, const char *s)
 {
     struct strbuf safe = STRBUF_INIT;
     escape_terminal(&safe, s, 1);
-    const char *p = strbuf_str(&safe);
-    size_t col = 0;
-    while (*p) {
-        if (*p == ' ') {
-            p++;
-            continue;
-        }
-        size_t len = strcspn(p, " ");
-        wrap_word(out, p, len, first, indent, &col);
-        p += len;
-    }
-    if (col == 0) {
-        size_t len = strlen(first);
-        while (len && first[len - 1] == ' ')
-            len--;
-        strbuf_add(out, first, len);
-    }
-    strbuf_addc(out, '\n');
+    text_add_filled(out, first, indent, strbuf_str(&safe), TEXT_WIDTH);
     strbuf_release(&safe);
 }
 

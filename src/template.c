@@ -47,35 +47,7 @@ static void add_comment(struct strbuf *out, const char *first, const char *inden
 {
     struct strbuf safe = STRBUF_INIT;
     add_comment_text(&safe, s);
-    const char *p = strbuf_str(&safe);
-    size_t col = utf8_width(first, strlen(first));
-    bool line_empty = true;
-    strbuf_adds(out, first);
-    while (*p) {
-        if (*p == ' ') {
-            p++;
-            continue;
-        }
-        size_t len = strcspn(p, " ");
-        size_t w = utf8_width(p, len);
-        if (!line_empty && col + 1 + w > COMMENT_WIDTH) {
-            strbuf_addc(out, '\n');
-            strbuf_adds(out, indent);
-            col = utf8_width(indent, strlen(indent));
-            line_empty = true;
-        }
-        if (!line_empty) {
-            strbuf_addc(out, ' ');
-            col++;
-        }
-        strbuf_add(out, p, len);
-        col += w;
-        line_empty = false;
-        p += len;
-    }
-    while (out->len && out->buf[out->len - 1] == ' ')
-        out->buf[--out->len] = '\0';
-    strbuf_addc(out, '\n');
+    text_add_filled(out, first, indent, strbuf_str(&safe), COMMENT_WIDTH);
     strbuf_release(&safe);
 }
 

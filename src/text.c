@@ -221,3 +221,43 @@ const char *text_did_you_mean(const char *word, const char *const *candidates, s
     }
     return best;
 }
+
+size_t text_fill(struct strbuf *out, const char *text, size_t col, size_t width, const char *indent)
+{
+    size_t indent_width = utf8_width(indent, strlen(indent));
+    bool first = true;
+    for (const char *p = text; *p;) {
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        size_t len = strcspn(p, " ");
+        size_t w = utf8_width(p, len);
+        if (!first && col + 1 + w > width) {
+            strbuf_addc(out, '\n');
+            strbuf_adds(out, indent);
+            col = indent_width;
+        } else if (!first) {
+            strbuf_addc(out, ' ');
+            col++;
+        }
+        strbuf_add(out, p, len);
+        col += w;
+        first = false;
+        p += len;
+    }
+    return col;
+}
+
+void text_add_filled(struct strbuf *out, const char *first, const char *indent, const char *text,
+                     size_t width)
+{
+    size_t start = out->len;
+    strbuf_adds(out, first);
+    size_t words = out->len;
+    text_fill(out, text, utf8_width(first, strlen(first)), width, indent);
+    if (out->len == words)
+        while (out->len > start && out->buf[out->len - 1] == ' ')
+            out->buf[--out->len] = '\0';
+    strbuf_addc(out, '\n');
+}

@@ -258,6 +258,49 @@ static void test_text_did_you_mean_long_words(void **state)
     assert_ptr_equal(text_did_you_mean(word, cands, 1), cand);
 }
 
+static void test_text_fill(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    /* Greedy fill to 12 columns; the first word goes where the caller left off. */
+    strbuf_adds(&sb, "> ");
+    size_t col = text_fill(&sb, "one two three four five", 2, 12, "..");
+    assert_string_equal(sb.buf, "> one two\n..three four\n..five");
+    assert_int_equal(col, 6);
+    /* Runs of spaces are one; a word longer than a line stays whole on its own line. */
+    strbuf_reset(&sb);
+    col = text_fill(&sb, "  a   abcdefghijklmnop  b ", 0, 8, "");
+    assert_string_equal(sb.buf, "a\nabcdefghijklmnop\nb");
+    assert_int_equal(col, 1);
+    /* Width is counted in code points, not bytes: "é" is one column. */
+    strbuf_reset(&sb);
+    text_fill(&sb, "\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9\xc3\xa9", 0, 7, "");
+    assert_string_equal(sb.buf, "\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9\xc3\xa9");
+    /* Nothing to fill leaves col as it was. */
+    strbuf_reset(&sb);
+    assert_int_equal(text_fill(&sb, "   ", 5, 10, "  "), 5);
+    assert_string_equal(strbuf_str(&sb), "");
+    strbuf_release(&sb);
+}
+
+static void test_text_add_filled(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    text_add_filled(&sb, "Label:  ", "        ", "a few words here", 16);
+    assert_string_equal(sb.buf, "Label:  a few\n        words\n        here\n");
+    /* No words: the prefix without its trailing blanks, and nothing before it touched. */
+    strbuf_reset(&sb);
+    strbuf_adds(&sb, "kept  \n");
+    text_add_filled(&sb, "# Note:   ", "#  ", "   ", 16);
+    assert_string_equal(sb.buf, "kept  \n# Note:\n");
+    strbuf_reset(&sb);
+    strbuf_adds(&sb, "x ");
+    text_add_filled(&sb, "   ", "", "", 16);
+    assert_string_equal(sb.buf, "x \n");
+    strbuf_release(&sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +318,8 @@ int main(void)
         cmocka_unit_test(test_text_edit_distance),
         cmocka_unit_test(test_text_did_you_mean),
         cmocka_unit_test(test_text_did_you_mean_long_words),
+        cmocka_unit_test(test_text_fill),
+        cmocka_unit_test(test_text_add_filled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
