@@ -2,7 +2,8 @@
  * jsonw.h - a small streaming JSON writer into a strbuf, indented two spaces.
  *
  * It places commas, colons and newlines, so a renderer says only what to write. Strings
- * go through escape_json; numbers we round ourselves. Nesting deeper than JSONW_DEPTH
+ * go through escape_json; report numbers we round ourselves, rules numbers are written
+ * exactly. Nesting deeper than JSONW_DEPTH
  * is a programming error.
  */
 #ifndef STAGEGAP_JSONW_H
@@ -31,6 +32,8 @@ void jsonw_key(struct jsonw *w, const char *key);
 void jsonw_string(struct jsonw *w, const char *s); /* NULL writes null */
 void jsonw_score(struct jsonw *w, double v);       /* one decimal, as report_add_number */
 void jsonw_fraction(struct jsonw *w, double v);    /* three decimals */
+void jsonw_number(struct jsonw *w, double v);      /* the shortest text that reads back as v */
+void jsonw_int(struct jsonw *w, long v);
 void jsonw_uint(struct jsonw *w, size_t v);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
@@ -38,6 +41,8 @@ void jsonw_null(struct jsonw *w);
 /* Shorthands for "key": value. */
 void jsonw_kstring(struct jsonw *w, const char *key, const char *s);
 void jsonw_kscore(struct jsonw *w, const char *key, bool has, double v);
+void jsonw_knumber(struct jsonw *w, const char *key, double v);
+void jsonw_kint(struct jsonw *w, const char *key, long v);
 void jsonw_kuint(struct jsonw *w, const char *key, size_t v);
 void jsonw_kbool(struct jsonw *w, const char *key, bool v);
 

@@ -1,6 +1,8 @@
 #include "jsonw.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "escape.h"
 #include "report.h"
@@ -91,6 +93,22 @@ void jsonw_fraction(struct jsonw *w, double v)
     strbuf_addf(w->out, "%.3f", rounded == 0.0 ? 0.0 : rounded);
 }
 
+void jsonw_number(struct jsonw *w, double v)
+{
+    char buf[64];
+    before_value(w);
+    snprintf(buf, sizeof(buf), "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, sizeof(buf), "%.17g", v);
+    strbuf_adds(w->out, buf);
+}
+
+void jsonw_int(struct jsonw *w, long v)
+{
+    before_value(w);
+    strbuf_addf(w->out, "%ld", v);
+}
+
 void jsonw_uint(struct jsonw *w, size_t v)
 {
     before_value(w);
@@ -122,6 +140,18 @@ void jsonw_kscore(struct jsonw *w, const char *key, bool has, double v)
         jsonw_score(w, v);
     else
         jsonw_null(w);
+}
+
+void jsonw_knumber(struct jsonw *w, const char *key, double v)
+{
+    jsonw_key(w, key);
+    jsonw_number(w, v);
+}
+
+void jsonw_kint(struct jsonw *w, const char *key, long v)
+{
+    jsonw_key(w, key);
+    jsonw_int(w, v);
 }
 
 void jsonw_kuint(struct jsonw *w, const char *key, size_t v)

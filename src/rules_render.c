@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "jsonw.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -415,174 +416,115 @@ void rules_render_markdown(const struct rules *r, struct strbuf *out)
 
 /* ---- JSON ---- */
 
-/* A little JSON writer: two-space indents, commas placed for the caller. */
-struct jw {
-    struct strbuf *out;
-    size_t depth;
-    bool fresh; /* nothing written yet in the innermost object or array */
-};
-
-/* Separator, newline and indent before a member or element, then "key": if given. */
-static void jw_next(struct jw *j, const char *key)
+static void json_header(const struct rules *r, struct jsonw *j)
 {
-    if (j->depth) {
-        if (!j->fresh)
-            strbuf_addc(j->out, ',');
-        strbuf_addc(j->out, '\n');
-        strbuf_addchars(j->out, ' ', j->depth * 2);
-    }
-    j->fresh = false;
-    if (key) {
-        escape_json(j->out, key);
-        strbuf_adds(j->out, ": ");
-    }
-}
-
-static void jw_open(struct jw *j, const char *key, char c)
-{
-    jw_next(j, key);
-    strbuf_addc(j->out, c);
-    j->depth++;
-    j->fresh = true;
-}
-
-static void jw_close(struct jw *j, char c)
-{
-    j->depth--;
-    if (!j->fresh) {
-        strbuf_addc(j->out, '\n');
-        strbuf_addchars(j->out, ' ', j->depth * 2);
-    }
-    strbuf_addc(j->out, c);
-    j->fresh = false;
-}
-
-static void jw_string(struct jw *j, const char *key, const char *s)
-{
-    jw_next(j, key);
-    if (s)
-        escape_json(j->out, s);
-    else
-        strbuf_adds(j->out, "null");
-}
-
-/* The shortest of %.15g and %.17g that reads back as the same number. */
-static void jw_number(struct jw *j, const char *key, double v)
-{
-    char buf[64];
-    jw_next(j, key);
-    snprintf(buf, sizeof(buf), "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, sizeof(buf), "%.17g", v);
-    strbuf_adds(j->out, buf);
-}
-
-static void jw_long(struct jw *j, const char *key, long v)
-{
-    jw_next(j, key);
-    strbuf_addf(j->out, "%ld", v);
-}
-
-static void json_header(const struct rules *r, struct jw *j)
-{
-    jw_string(j, "format", MODEL_FORMAT);
-    jw_string(j, "id", r->id);
-    jw_string(j, "version", r->version);
-    jw_string(j, "title", r->title);
-    jw_string(j, "description", r->description);
-    jw_string(j, "sha256", r->sha256);
-    jw_open(j, "source", '{');
-    jw_string(j, "title", r->source.title);
-    jw_string(j, "publisher", r->source.publisher);
+    jsonw_kstring(j, "format", MODEL_FORMAT);
+    jsonw_kstring(j, "id", r->id);
+    jsonw_kstring(j, "version", r->version);
+    jsonw_kstring(j, "title", r->title);
+    jsonw_kstring(j, "description", r->description);
+    jsonw_kstring(j, "sha256", r->sha256);
+    jsonw_key(j, "source");
+    jsonw_object(j);
+    jsonw_kstring(j, "title", r->source.title);
+    jsonw_kstring(j, "publisher", r->source.publisher);
     if (r->source.year)
-        jw_long(j, "year", r->source.year);
+        jsonw_kint(j, "year", r->source.year);
     else
-        jw_string(j, "year", NULL);
-    jw_string(j, "url", r->source.url);
-    jw_string(j, "note", r->source.note);
-    jw_string(j, "judgement", r->source.judgement);
-    jw_close(j, '}');
-    jw_open(j, "scale", '{');
-    jw_long(j, "min", r->scale_min);
-    jw_long(j, "max", r->scale_max);
-    jw_string(j, "low", r->scale_low);
-    jw_string(j, "high", r->scale_high);
-    jw_close(j, '}');
-    jw_open(j, "scoring", '{');
-    jw_number(j, "min_coverage", r->min_coverage);
-    jw_number(j, "acted_on", r->acted_on);
-    jw_close(j, '}');
+        jsonw_kstring(j, "year", NULL);
+    jsonw_kstring(j, "url", r->source.url);
+    jsonw_kstring(j, "note", r->source.note);
+    jsonw_kstring(j, "judgement", r->source.judgement);
+    jsonw_end(j, '}');
+    jsonw_key(j, "scale");
+    jsonw_object(j);
+    jsonw_kint(j, "min", r->scale_min);
+    jsonw_kint(j, "max", r->scale_max);
+    jsonw_kstring(j, "low", r->scale_low);
+    jsonw_kstring(j, "high", r->scale_high);
+    jsonw_end(j, '}');
+    jsonw_key(j, "scoring");
+    jsonw_object(j);
+    jsonw_knumber(j, "min_coverage", r->min_coverage);
+    jsonw_knumber(j, "acted_on", r->acted_on);
+    jsonw_end(j, '}');
 }
 
-static void json_levels_and_bands(const struct rules *r, struct jw *j)
+static void json_levels_and_bands(const struct rules *r, struct jsonw *j)
 {
-    jw_open(j, "levels", '[');
+    jsonw_key(j, "levels");
+    jsonw_array(j);
     for (size_t i = 0; i < r->n_levels; i++) {
-        jw_open(j, NULL, '{');
-        jw_string(j, "id", r->levels[i].id);
-        jw_string(j, "title", r->levels[i].title);
-        jw_string(j, "description", r->levels[i].description);
-        jw_close(j, '}');
+        jsonw_object(j);
+        jsonw_kstring(j, "id", r->levels[i].id);
+        jsonw_kstring(j, "title", r->levels[i].title);
+        jsonw_kstring(j, "description", r->levels[i].description);
+        jsonw_end(j, '}');
     }
-    jw_close(j, ']');
-    jw_open(j, "bands", '[');
+    jsonw_end(j, ']');
+    jsonw_key(j, "bands");
+    jsonw_array(j);
     for (size_t i = 0; i < r->n_bands; i++) {
-        jw_open(j, NULL, '{');
-        jw_string(j, "id", r->bands[i].id);
-        jw_string(j, "title", r->bands[i].title);
-        jw_number(j, "min", r->bands[i].min);
-        jw_string(j, "description", r->bands[i].description);
-        jw_close(j, '}');
+        jsonw_object(j);
+        jsonw_kstring(j, "id", r->bands[i].id);
+        jsonw_kstring(j, "title", r->bands[i].title);
+        jsonw_knumber(j, "min", r->bands[i].min);
+        jsonw_kstring(j, "description", r->bands[i].description);
+        jsonw_end(j, '}');
     }
-    jw_close(j, ']');
+    jsonw_end(j, ']');
 }
 
-static void json_item(const struct rules *r, const struct rules_item *it, struct jw *j)
+static void json_item(const struct rules *r, const struct rules_item *it, struct jsonw *j)
 {
-    jw_open(j, NULL, '{');
-    jw_string(j, "id", it->id);
-    jw_string(j, "kind", item_kind_name(it->kind));
-    jw_string(j, "text", it->text);
-    jw_string(j, "level", r->levels[it->level].id);
-    jw_string(j, "question", it->question);
-    jw_string(j, "low", it->low);
-    jw_string(j, "high", it->high);
-    jw_number(j, "weight", it->weight);
-    jw_string(j, "source", it->source);
-    jw_open(j, "addresses", '[');
+    jsonw_object(j);
+    jsonw_kstring(j, "id", it->id);
+    jsonw_kstring(j, "kind", item_kind_name(it->kind));
+    jsonw_kstring(j, "text", it->text);
+    jsonw_kstring(j, "level", r->levels[it->level].id);
+    jsonw_kstring(j, "question", it->question);
+    jsonw_kstring(j, "low", it->low);
+    jsonw_kstring(j, "high", it->high);
+    jsonw_knumber(j, "weight", it->weight);
+    jsonw_kstring(j, "source", it->source);
+    jsonw_key(j, "addresses");
+    jsonw_array(j);
     for (size_t k = 0; k < it->n_addresses; k++)
-        jw_string(j, NULL, r->items[it->addresses[k]].id);
-    jw_close(j, ']');
-    jw_close(j, '}');
+        jsonw_string(j, r->items[it->addresses[k]].id);
+    jsonw_end(j, ']');
+    jsonw_end(j, '}');
 }
 
-static void json_stage(const struct rules *r, const struct rules_stage *st, struct jw *j)
+static void json_stage(const struct rules *r, const struct rules_stage *st, struct jsonw *j)
 {
-    jw_open(j, NULL, '{');
-    jw_string(j, "id", st->id);
-    jw_string(j, "title", st->title);
-    jw_string(j, "description", st->description);
-    jw_open(j, "notes", '[');
+    jsonw_object(j);
+    jsonw_kstring(j, "id", st->id);
+    jsonw_kstring(j, "title", st->title);
+    jsonw_kstring(j, "description", st->description);
+    jsonw_key(j, "notes");
+    jsonw_array(j);
     for (size_t i = 0; i < st->n_notes; i++)
-        jw_string(j, NULL, st->notes[i]);
-    jw_close(j, ']');
-    jw_open(j, "items", '[');
+        jsonw_string(j, st->notes[i]);
+    jsonw_end(j, ']');
+    jsonw_key(j, "items");
+    jsonw_array(j);
     for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
         json_item(r, &r->items[i], j);
-    jw_close(j, ']');
-    jw_close(j, '}');
+    jsonw_end(j, ']');
+    jsonw_end(j, '}');
 }
 
 void rules_render_json(const struct rules *r, struct strbuf *out)
 {
-    struct jw j = {out, 0, true};
-    jw_open(&j, NULL, '{');
+    struct jsonw j;
+    jsonw_init(&j, out);
+    jsonw_object(&j);
     json_header(r, &j);
     json_levels_and_bands(r, &j);
-    jw_open(&j, "stages", '[');
+    jsonw_key(&j, "stages");
+    jsonw_array(&j);
     for (size_t s = 0; s < r->n_stages; s++)
         json_stage(r, &r->stages[s], &j);
-    jw_close(&j, ']');
-    jw_close(&j, '}');
-    strbuf_addc(out, '\n');
+    jsonw_end(&j, ']');
+    jsonw_end(&j, '}');
 }
