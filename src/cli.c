@@ -78,7 +78,8 @@ static const struct command commands[] = {
      "ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
-     "*.yaml and *.yml inside, in name order), or - for standard input.\n"
+     "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
+     "counts once: a file read twice is refused.\n"
      "\n"
      "  --rules FILE       score against this rules file (default: the built-in\n"
      "                     Signs of Safety model)\n"
