@@ -12,30 +12,11 @@
 #include "ask.h"
 #include "strbuf.h"
 
-static struct rules rules;
-
-static int setup(void **state)
-{
-    (void)state;
-    struct diags d;
-    diags_init(&d);
-    int rc = load_rules_text(&rules, test_rules_yaml, &d);
-    diags_release(&d);
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    rules_release(&rules);
-    return 0;
-}
-
 static void load_back(const struct strbuf *yaml, struct assessment *a)
 {
     struct diags d;
     diags_init(&d);
-    assessment_init(a, &rules);
+    assessment_init(a, &test_rules);
     if (assessment_add_buffer(a, "ask.yaml", yaml->buf, yaml->len, false, &d) != 0) {
         fprintf(stderr, "%s", yaml->buf);
         print_diags(&d);
@@ -62,11 +43,11 @@ static void test_ask_render_round_trips_hostile_text(void **state)
         struct ask_session s;
         struct strbuf yaml = STRBUF_INIT;
         struct assessment a;
-        ask_init(&s, &rules);
+        ask_init(&s, &test_rules);
         s.organisation = strdup(hostile[k]);
         s.date = strdup("2026-10-01");
         s.role = strdup(hostile[k]);
-        long plan = rules_find_item(&rules, "start.plan");
+        long plan = rules_find_item(&test_rules, "start.plan");
         s.answers[plan].state = ANSWER_SCORE;
         s.answers[plan].score = 6.5;
         s.answers[plan].note = strdup(hostile[k]);
@@ -104,7 +85,7 @@ static void test_ask_run_over_streams(void **state)
     FILE *out = open_memstream(&shown, &shown_len);
     struct ask_session s;
     struct strbuf last = STRBUF_INIT;
-    ask_init(&s, &rules);
+    ask_init(&s, &test_rules);
     s.organisation = strdup("Testshire");
     s.date = strdup("2026-10-01");
     s.save = count_saves;
@@ -133,5 +114,5 @@ int main(void)
         cmocka_unit_test(test_ask_render_round_trips_hostile_text),
         cmocka_unit_test(test_ask_run_over_streams),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);
 }

@@ -17,25 +17,6 @@ struct side {
     struct score s;
 };
 
-static struct rules rules;
-
-static int setup(void **state)
-{
-    (void)state;
-    struct diags d;
-    diags_init(&d);
-    int rc = load_rules_text(&rules, test_rules_yaml, &d);
-    diags_release(&d);
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    rules_release(&rules);
-    return 0;
-}
-
 static struct side *side_new(const char *date, const char *answers)
 {
     struct side *sd = calloc(1, sizeof(*sd));
@@ -46,12 +27,12 @@ static struct side *side_new(const char *date, const char *answers)
                 "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
                 "date: %s\nanswers: {%s}\n",
                 date, answers);
-    assessment_init(&sd->a, &rules);
+    assessment_init(&sd->a, &test_rules);
     if (assessment_add_buffer(&sd->a, "a.yaml", sb.buf, sb.len, false, &d) != 0) {
         print_diags(&d);
         fail();
     }
-    score_compute(&sd->s, &rules, &sd->a);
+    score_compute(&sd->s, &test_rules, &sd->a);
     strbuf_release(&sb);
     diags_release(&d);
     return sd;
@@ -111,9 +92,9 @@ static void test_compare_gaps_opened_and_closed(void **state)
                                             "start.plan: 6");
     struct compare c;
     compare_compute(&c, &b->s, &a->s);
-    long training = rules_find_item(&rules, "start.training");
-    long fatigue = rules_find_item(&rules, "start.fatigue");
-    long plan = rules_find_item(&rules, "start.plan");
+    long training = rules_find_item(&test_rules, "start.training");
+    long fatigue = rules_find_item(&test_rules, "start.fatigue");
+    long plan = rules_find_item(&test_rules, "start.plan");
     assert_true(c.items[training].closed);
     assert_false(c.items[training].opened);
     assert_true(c.items[fatigue].opened);
@@ -171,5 +152,5 @@ int main(void)
         cmocka_unit_test(test_trend_orders_by_date_not_arguments),
         cmocka_unit_test(test_compare_json_has_its_format),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);
 }

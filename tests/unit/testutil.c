@@ -135,3 +135,22 @@ void test_remove_tree(const char *dir)
     closedir(dp);
     rmdir(dir);
 }
+
+struct rules test_rules;
+
+int test_rules_setup(void **state)
+{
+    (void)state;
+    struct diags d;
+    diags_init(&d);
+    int rc = load_rules_text(&test_rules, test_rules_yaml, &d);
+    diags_release(&d);
+    return rc;
+}
+
+int test_rules_teardown(void **state)
+{
+    (void)state;
+    rules_release(&test_rules);
+    return 0;
+}

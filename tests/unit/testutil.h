@@ -24,6 +24,11 @@ void assert_near_at(double a, double b, const char *file, int line);
 /* A small valid rules file the tests edit; see testutil.c. */
 extern const char *const test_rules_yaml;
 
+/* test_rules_yaml loaded, for a group whose setup and teardown are the two below. */
+extern struct rules test_rules;
+int test_rules_setup(void **state);
+int test_rules_teardown(void **state);
+
 /* Loads YAML text as rules; the diagnostics stay in *d for the test to inspect. */
 int load_rules_text(struct rules *r, const char *yaml, struct diags *d);
 /* Asserts that d holds a diagnostic at line:column whose message is exactly msg. */
