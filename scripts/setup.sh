@@ -1,28 +1,46 @@
 #!/bin/sh
 # Installs what stagegap needs on Debian or Ubuntu, then configures and builds it.
 #
-#   scripts/setup.sh [--tests] BUILD_DIR [CMAKE_ARGS...]
+#   scripts/setup.sh [--tests | --quick-tests | --package] [--no-build] BUILD_DIR [CMAKE_ARGS...]
 #
-# Without --tests: what building and running needs. With --tests: also what the whole
-# test suite needs (cmocka, Python's jsonschema, valgrind, clang for the fuzzers,
-# clang-format, Chromium for the HTML check). Missing packages are installed with
-# apt-get as root, or through sudo; where neither works, it prints the exact command
-# to run and stops.
+# Without an option: what building and running needs, on a bare Debian or Ubuntu (a
+# minimal root has no C library headers: gcc only recommends libc6-dev, and we install
+# without recommends). --quick-tests: also what the release build's tests need (cmocka,
+# Python's yaml and jsonschema, groff for the man page check, Chromium for the HTML
+# check). --tests: also what the rest of scripts/test.sh needs (valgrind, clang and its
+# runtime for the fuzzers, clang-format). --package: what scripts/package.sh needs to
+# build and check the Debian package (dpkg-dev, file, lintian). --no-build: install,
+# then stop without configuring or building. Missing packages are installed with apt-get
+# as root, or through sudo; where neither works, it prints the exact command to run and
+# stops. Every name below exists in Debian 12 (bookworm) and 13 (trixie); the
+# fresh-machine check (scripts/fresh-machine-check.sh) proves it.
 set -eu
 
-tests=no
-if [ "${1:-}" = "--tests" ]; then
-    tests=yes
+tests=none
+build=yes
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --tests) tests=all ;;
+    --quick-tests) tests=quick ;;
+    --package) tests=package ;;
+    --no-build) build=no ;;
+    *) break ;;
+    esac
     shift
-fi
+done
 BUILD_DIR=${1:-build}
 [ $# -gt 0 ] && shift
 
-PACKAGES="gcc make cmake pkg-config libyaml-dev libcsv-dev"
-if [ "$tests" = yes ]; then
-    PACKAGES="$PACKAGES libcmocka-dev python3 python3-yaml python3-jsonschema valgrind
-        clang libclang-rt-dev clang-format chromium groff-base"
-fi
+BUILD_PACKAGES="gcc libc6-dev make cmake pkg-config libyaml-dev libcsv-dev"
+QUICK_TEST_PACKAGES="libcmocka-dev python3 python3-yaml python3-jsonschema groff-base chromium"
+FULL_TEST_PACKAGES="valgrind clang libclang-rt-dev clang-format"
+PACKAGING_PACKAGES="dpkg-dev file lintian"
+case "$tests" in
+none) PACKAGES=$BUILD_PACKAGES ;;
+quick) PACKAGES="$BUILD_PACKAGES $QUICK_TEST_PACKAGES" ;;
+all) PACKAGES="$BUILD_PACKAGES $QUICK_TEST_PACKAGES $FULL_TEST_PACKAGES" ;;
+package) PACKAGES="$BUILD_PACKAGES $PACKAGING_PACKAGES" ;;
+esac
 
 missing=""
 for pkg in $PACKAGES; do
@@ -53,7 +71,8 @@ if [ -n "$missing" ]; then
         $missing >/dev/null
 fi
 
-testing=OFF
-[ "$tests" = yes ] && testing=ON
+[ "$build" = yes ] || exit 0
+testing=ON
+case "$tests" in none | package) testing=OFF ;; esac
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=$testing "$@" >/dev/null
 cmake --build "$BUILD_DIR" --parallel "$(nproc 2>/dev/null || echo 2)"
