@@ -13,7 +13,11 @@ check() {
 }
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null || { echo "install failed"; exit 1; }
 check "binary" [ -x "$tmp/prefix/bin/stagegap" ]
-check "man page" [ -f "$tmp/prefix/share/man/man1/stagegap.1" ]
+check "man page, compressed" [ -f "$tmp/prefix/share/man/man1/stagegap.1.gz" ]
+check "man page is the one in docs/" sh -c "gzip -dc \"$tmp/prefix/share/man/man1/stagegap.1.gz\" | cmp -s - docs/stagegap.1"
+check "licence" [ -f "$tmp/prefix/share/doc/stagegap/copyright" ]
+check "changelog" [ -f "$tmp/prefix/share/doc/stagegap/changelog.gz" ]
+check "bundled examples" [ -f "$tmp/prefix/share/stagegap/examples/eastbrook-mid-implementation.yaml" ]
 check "completion" [ -f "$tmp/prefix/share/bash-completion/completions/stagegap" ]
 check "default model" [ -f "$tmp/prefix/share/stagegap/signs-of-safety.yaml" ]
 ex=$PWD/data/examples/westvale-sustaining.yaml
