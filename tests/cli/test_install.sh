@@ -16,6 +16,7 @@ check "binary" [ -x "$tmp/prefix/bin/stagegap" ]
 check "man page" [ -f "$tmp/prefix/share/man/man1/stagegap.1" ]
 check "completion" [ -f "$tmp/prefix/share/bash-completion/completions/stagegap" ]
 check "default model" [ -f "$tmp/prefix/share/stagegap/signs-of-safety.yaml" ]
+check "default model's changelog" [ -f "$tmp/prefix/share/stagegap/CHANGELOG-signs-of-safety.md" ]
 ex=$PWD/data/examples/westvale-sustaining.yaml
 (cd / && "$tmp/prefix/bin/stagegap" assess "$ex" >"$tmp/out" 2>&1)
 check "installed binary works from / with the built-in model" [ $? = 0 ]
