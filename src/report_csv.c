@@ -8,6 +8,12 @@
  * and SHA-256, so a dashboard can union many CSVs; the last column repeats the source's
  * caveat on its evidence, which every report carries.
  *
+ * What other formats say in prose comes as rows of the same columns, state "context":
+ * after a stage's items, one row of kind "note" for each caveat the source attaches to
+ * the stage; last, one row of kind "judgement", with no stage, saying what in the model
+ * is its author's judgement rather than the source's. Filtering on state "scored", or on
+ * an item id, leaves them out.
+ *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value
  * on 0-100 like the scores (100 the best end, barriers inverted); booleans are true or
@@ -146,10 +152,54 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     strbuf_adds(out, "\r\n");
 }
 
+/*
+ * A row that is not an item: stage (NULL for the whole model), kind and text, with the
+ * stage's band and score when there is a stage, and the caveat; every other cell empty.
+ */
+static void render_context_row(const struct score *s, const size_t *stage, const char *kind,
+                               const char *text, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    csv_text(out, a->organisation);
+    csv_text(out, a->date);
+    strbuf_addf(out, "%zu,", a->respondents);
+    csv_text(out, r->id);
+    csv_text(out, r->version);
+    csv_text(out, r->sha256);
+    csv_text(out, stage ? r->stages[*stage].id : NULL);
+    csv_text(out, kind);
+    strbuf_addc(out, ','); /* item */
+    csv_text(out, text);
+    strbuf_addc(out, ','); /* level */
+    csv_text(out, "context");
+    /* answer, value, impact, weight, n, sd, disagreement, acted_on */
+    strbuf_adds(out, ",,,,,,,,");
+    if (stage) {
+        csv_text(out, score_band_id(s, *stage));
+        if (s->stages[*stage].has_score)
+            report_add_number(out, s->stages[*stage].score);
+    } else {
+        strbuf_addc(out, ',');
+    }
+    /* stage_score ends here; note and evidence are empty */
+    strbuf_adds(out, ",,,");
+    escape_csv(out, report_caveat(s));
+    strbuf_adds(out, "\r\n");
+}
+
 void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
+    const struct rules *r = s->rules;
     strbuf_adds(out, HEADER);
-    for (size_t i = 0; i < s->rules->n_items; i++)
-        render_item(s, i, out);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct rules_stage *rs = &r->stages[st];
+        for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
+            render_item(s, i, out);
+        for (size_t k = 0; k < rs->n_notes; k++)
+            render_context_row(s, &st, "note", rs->notes[k], out);
+    }
+    if (r->source.judgement)
+        render_context_row(s, NULL, "judgement", r->source.judgement, out);
 }

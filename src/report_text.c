@@ -397,5 +397,14 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_addc(out, '\n');
     heading(&o, "About the evidence");
     para(&o, 2, 2, report_caveat(ctx->score));
+    if (r->source.judgement) {
+        /* What the model's author decided, not the source, said beside the source's caveat. */
+        struct strbuf built = STRBUF_INIT;
+        strbuf_adds(&built, "How the model was built: ");
+        strbuf_adds(&built, r->source.judgement);
+        strbuf_addc(out, '\n');
+        para(&o, 2, 2, strbuf_str(&built));
+        strbuf_release(&built);
+    }
     strbuf_addf(out, "\nstagegap %s\n", ctx->tool_version);
 }

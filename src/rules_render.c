@@ -73,6 +73,8 @@ static void text_header(const struct rules *r, struct strbuf *out)
     if (r->source.url)
         text_field(out, "URL:", r->source.url);
     text_field(out, "Caveat:", r->source.note);
+    if (r->source.judgement)
+        text_field(out, "Judgement:", r->source.judgement);
     snprintf(buf, sizeof(buf), "answers from %ld to %ld", r->scale_min, r->scale_max);
     text_field(out, "Scale:", buf);
     text_field(out, "Low end:", r->scale_low);

@@ -20,6 +20,7 @@ check "changelog" [ -f "$tmp/prefix/share/doc/stagegap/changelog.gz" ]
 check "bundled examples" [ -f "$tmp/prefix/share/stagegap/examples/eastbrook-mid-implementation.yaml" ]
 check "completion" [ -f "$tmp/prefix/share/bash-completion/completions/stagegap" ]
 check "default model" [ -f "$tmp/prefix/share/stagegap/signs-of-safety.yaml" ]
+check "default model's changelog" [ -f "$tmp/prefix/share/stagegap/CHANGELOG-signs-of-safety.md" ]
 ex=$PWD/data/examples/westvale-sustaining.yaml
 (cd / && "$tmp/prefix/bin/stagegap" assess "$ex" >"$tmp/out" 2>&1)
 check "installed binary works from / with the built-in model" [ $? = 0 ]

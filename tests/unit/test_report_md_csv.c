@@ -551,7 +551,8 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    assert_csv_rectangular(&t, 1 + 6);
+    /* Six items, then the Later stage's note. */
+    assert_csv_rectangular(&t, 1 + 6 + 1);
     static const char header[] =
         "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,"
         "level,state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,"
@@ -600,7 +601,7 @@ static void test_csv_many_respondents_notes_joined(void **state)
                 "start.plan: {score: 5, note: anonymous}, start.fatigue: n/a");
     struct csv_table t;
     csv_parse(csv(f), &t);
-    assert_csv_rectangular(&t, 7);
+    assert_csv_rectangular(&t, 8);
     assert_string_equal(cell(&t, "start.plan", "answer"), "5.0");
     assert_string_equal(cell(&t, "start.plan", "n"), "3");
     assert_string_equal(cell(&t, "start.plan", "disagreement"), "true");
@@ -612,6 +613,29 @@ static void test_csv_many_respondents_notes_joined(void **state)
     assert_string_equal(cell(&t, "start.fatigue", "impact"), "");
     assert_string_equal(cell(&t, "start.training", "state"), "unknown");
     assert_string_equal(cell(&t, "start.do-plan", "acted_on"), "");
+    csv_free(&t);
+    fixture_free(f);
+}
+
+static void test_csv_stage_notes_and_judgement_as_context_rows(void **state)
+{
+    (void)state;
+    char *yaml = rules_with("note: \"No evidence at all.\"}",
+                            "note: \"No evidence at all.\", judgement: \"Weights are ours.\"}");
+    struct fixture *f = fixture_new(yaml);
+    free(yaml);
+    add_answers(f, "organisation: Testshire\n", ANSWERS_64);
+    const char *out = csv(f);
+    struct csv_table t;
+    csv_parse(out, &t);
+    /* Six items, the Later stage's note after its items, the judgement last. */
+    assert_csv_rectangular(&t, 1 + 6 + 2);
+    assert_string_equal(t.cells[6][8], "later.context");
+    assert_csv_row(out, f,
+                   "\"later\",\"note\",,\"Little is known.\",,\"context\","
+                   ",,,,,,,,\"insufficient-data\",,,");
+    assert_csv_row(out, f, ",\"judgement\",,\"Weights are ours.\",,\"context\",,,,,,,,,,,,");
+    assert_true(strstr(out, "\"Weights are ours.\"") > strstr(out, "\"Little is known.\""));
     csv_free(&t);
     fixture_free(f);
 }
@@ -629,7 +653,7 @@ static void test_csv_hostile_cells_quoted_and_defused(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    assert_csv_rectangular(&t, 7);
+    assert_csv_rectangular(&t, 8);
     assert_contains(out, "\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",");
     assert_string_equal(cell(&t, "start.plan", "organisation"), "'=HYPERLINK(\"http://x\",\"y\")");
     assert_string_equal(cell(&t, "start.plan", "note"), "'+1");
@@ -658,6 +682,7 @@ int main(void)
         cmocka_unit_test(test_markdown_hostile_input_stays_text),
         cmocka_unit_test(test_csv_header_and_rows_in_rules_order),
         cmocka_unit_test(test_csv_many_respondents_notes_joined),
+        cmocka_unit_test(test_csv_stage_notes_and_judgement_as_context_rows),
         cmocka_unit_test(test_csv_hostile_cells_quoted_and_defused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
