@@ -116,7 +116,9 @@ static const struct command commands[] = {
      "BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
-     "scored with the same rules.\n"
+     "scored with the same rules. Each answer that moved is called better or worse (a\n"
+     "barrier answered higher is worse). A BEFORE dated after AFTER, or organisations\n"
+     "named differently, get a warning on standard error.\n"
      "\n"
      "  --rules FILE          the rules both were answered against (default: built-in)\n"
      "  --format FMT          text (default), markdown, json, csv or html\n"
@@ -128,7 +130,8 @@ static const struct command commands[] = {
      "ASSESSMENT...",
      "show each stage's score over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
-     "of their date, not of the arguments.\n"
+     "of their date, not of the arguments. An organisation named differently from the\n"
+     "one before it, or two of one organisation on one day, get a warning.\n"
      "\n"
      "  --rules FILE       the rules all were answered against (default: built-in)\n"
      "  --format FMT       text (default, with a sparkline per stage), markdown, json,\n"
@@ -507,6 +510,13 @@ static int emit_scored(struct cli *c, const struct strbuf *out, const struct sco
     return rc;
 }
 
+/* Warnings, such as compare_warn's, on standard error; they change no exit status. */
+static void print_warnings(struct cli *c, struct diags *d)
+{
+    if (d->n)
+        print_diags(c, d);
+}
+
 /* Reads and scores each path as one assessment; all or nothing. */
 static int load_scored(struct cli *c, const struct rules *r, struct scored **out)
 {
@@ -540,14 +550,19 @@ static int cmd_compare(struct cli *c)
     struct rules r;
     struct scored *sc = NULL;
     struct compare cmp;
+    struct diags d;
     struct strbuf out = STRBUF_INIT;
     int rc = check_format(c, formats);
     if (rc || (rc = load_rules(c, &r)) != 0)
         return rc;
     if ((rc = load_scored(c, &r, &sc)) == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
+        diags_init(&d);
+        compare_warn(&cmp, &d);
+        print_warnings(c, &d);
+        diags_release(&d);
         compare_format_find(c->format ? c->format : "text")
-            ->render_compare(&cmp, STAGEGAP_VERSION, &out);
+            ->render_compare(&cmp, STAGEGAP_VERSION, terminal_width(c), &out);
         rc = emit_scored(c, &out, sc, c->n_args);
         if (rc == 0 && c->fail_on_regression && cmp.regression)
             rc = EXIT_GATE;
@@ -573,9 +588,14 @@ static int cmd_trend(struct cli *c)
         for (size_t i = 0; i < c->n_args; i++)
             scores[i] = &sc[i].s;
         struct trend t;
+        struct diags d;
         trend_compute(&t, scores, c->n_args);
+        diags_init(&d);
+        trend_warn(&t, &d);
+        print_warnings(c, &d);
+        diags_release(&d);
         compare_format_find(c->format ? c->format : "text")
-            ->render_trend(&t, STAGEGAP_VERSION, &out);
+            ->render_trend(&t, STAGEGAP_VERSION, terminal_width(c), &out);
         rc = emit_scored(c, &out, sc, c->n_args);
         trend_release(&t);
         free(scores);
