@@ -167,7 +167,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     strbuf_release(&line);
     text_assessment(out, "Before: ", 8, b->assessment, width);
     text_assessment(out, "After:  ", 8, a->assessment, width);
-    /* The stage column is as wide as the widest title, so the table fits 40 columns. */
+    /* The stage column is as wide as the widest title: short titles fit 40 columns. */
     size_t tw = 5;
     for (size_t st = 0; st < r->n_stages; st++) {
         struct strbuf cell = STRBUF_INIT;
