@@ -317,10 +317,10 @@ static void render_comparisons(const struct score *s)
         if (!fmt)
             continue;
         struct strbuf sb = STRBUF_INIT;
-        fmt->render_compare(&c, "0.0.0-fuzz", &sb);
+        fmt->render_compare(&c, "0.0.0-fuzz", 80, &sb);
         check_format("compare", fmt->name, &sb);
         strbuf_reset(&sb);
-        fmt->render_trend(&t, "0.0.0-fuzz", &sb);
+        fmt->render_trend(&t, "0.0.0-fuzz", 80, &sb);
         check_format("trend", fmt->name, &sb);
         strbuf_release(&sb);
     }

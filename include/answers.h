@@ -59,11 +59,19 @@ struct answers_file_ids {
     size_t n, cap; /* cap is 0 or a power of two */
 };
 
+/* Where a value was read: for warnings that set one assessment against another. */
+struct answers_pos {
+    const char *file;
+    unsigned line, column; /* 1-based */
+};
+
 struct assessment {
     const struct rules *rules;
     const char *organisation; /* the same for every respondent */
     const char *date;         /* the latest respondent's date, YYYY-MM-DD */
     const char *first_file;   /* where the organisation was first read */
+    /* Where the organisation (in first_file) and the date were read, for warnings. */
+    struct answers_pos organisation_at, date_at;
     size_t respondents;
     struct item_tally *items; /* one per rules item */
     struct role_tally *roles; /* in order of first appearance */

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct diags;
 struct score;
 struct strbuf;
 
@@ -28,10 +29,24 @@ struct compare_stage {
     bool regressed;
 };
 
+/*
+ * Which way an answer moved, for the organisation: a facilitator, challenge or
+ * suggestion answered higher is better; a barrier answered higher bites harder, so
+ * it is worse. Like a stage's change, it is read from the answers shown to one decimal.
+ */
+enum compare_direction {
+    COMPARE_NOT_COMPARABLE, /* not answered on the scale both times */
+    COMPARE_UNCHANGED,
+    COMPARE_BETTER,
+    COMPARE_WORSE,
+};
+
 struct compare_item {
     bool has_before, has_after; /* answered on the scale */
     double before, after;       /* mean answers */
-    bool opened, closed;        /* became, or stopped being, an open gap */
+    enum compare_direction direction;
+    bool moved;          /* answered only once, or answered differently */
+    bool opened, closed; /* became, or stopped being, an open gap */
 };
 
 struct compare {
@@ -48,6 +63,16 @@ bool compare_item_open(const struct score *s, size_t item);
 void compare_compute(struct compare *c, const struct score *before, const struct score *after);
 void compare_release(struct compare *c);
 
+/* "better", "worse", "unchanged", or NULL when not comparable. */
+const char *compare_direction_name(enum compare_direction d);
+
+/*
+ * Warnings, added to d, when the two do not read as one organisation over time: BEFORE
+ * dated after AFTER (located at BEFORE's date), or the organisations named differently
+ * (located at AFTER's organisation). Either may be meant; neither stops the comparison.
+ */
+void compare_warn(const struct compare *c, struct diags *d);
+
 /* Many assessments of one model, in date order (then organisation, then given order). */
 struct trend {
     const struct score **points; /* sorted */
@@ -57,11 +82,20 @@ struct trend {
 void trend_compute(struct trend *t, const struct score *const *scores, size_t n);
 void trend_release(struct trend *t);
 
-/* Renderers, as report.h's: text, markdown, json, csv. */
+/*
+ * Warnings, added to d, for each assessment in date order whose organisation is named
+ * differently from the one before it, and for two of one organisation on the same date
+ * (which came first cannot be known, so they keep the order given).
+ */
+void trend_warn(const struct trend *t, struct diags *d);
+
+/* Renderers, as report.h's: text, markdown, json, csv. Text wraps to width columns. */
 struct compare_format {
     const char *name;
-    void (*render_compare)(const struct compare *c, const char *tool_version, struct strbuf *out);
-    void (*render_trend)(const struct trend *t, const char *tool_version, struct strbuf *out);
+    void (*render_compare)(const struct compare *c, const char *tool_version, size_t width,
+                           struct strbuf *out);
+    void (*render_trend)(const struct trend *t, const char *tool_version, size_t width,
+                         struct strbuf *out);
 };
 
 const struct compare_format *compare_format_find(const char *name);

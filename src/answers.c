@@ -21,7 +21,7 @@ struct response {
     struct yctx c;
     const struct rules *rules;
     const char *organisation, *date, *respondent, *role;
-    const struct ynode *organisation_node, *role_node;
+    const struct ynode *organisation_node, *date_node, *role_node;
     enum answer_state *state; /* per rules item */
     double *score;
     const char **note, **evidence;
@@ -321,7 +321,7 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
     ymap_check_keys(&resp->c, root, "the answers file", keys);
     resp->organisation_node = ymap_get(root, "organisation");
     resp->organisation = ymap_text(&resp->c, root, "organisation", "organisation");
-    const struct ynode *date = ymap_get(root, "date");
+    const struct ynode *date = resp->date_node = ymap_get(root, "date");
     const char *d = date ? ytext(&resp->c, date, "date") : NULL;
     if (d && !date_valid(d))
         yerror(&resp->c, date,
@@ -434,10 +434,15 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
     if (!a->organisation) {
         a->organisation = pool_strdup(&a->pool, resp->organisation);
         a->first_file = pool_strdup(&a->pool, file);
+        a->organisation_at = (struct answers_pos){a->first_file, resp->organisation_node->line,
+                                                  resp->organisation_node->column};
     }
     /* The assessment takes its latest respondent's date: when it was complete. */
-    if (!a->date || strcmp(resp->date, a->date) > 0)
+    if (!a->date || strcmp(resp->date, a->date) > 0) {
         a->date = pool_strdup(&a->pool, resp->date);
+        a->date_at = (struct answers_pos){pool_strdup(&a->pool, file), resp->date_node->line,
+                                          resp->date_node->column};
+    }
     a->respondents++;
     if (rt)
         rt->respondents++;

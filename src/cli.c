@@ -87,7 +87,8 @@ static const struct command commands[] = {
      "  --output FILE      write the report to FILE, whole or not at all; never over\n"
      "                     an input\n"
      "  --fail-under SCORE exit 1 when the focus stage scores under SCORE (0-100), or\n"
-     "                     has too few answers to score; nothing to focus on passes\n",
+     "                     has too few answers to score, and say so on standard\n"
+     "                     error; nothing to focus on passes\n",
      assess_options, 1, ARGS_MAX},
     {"init", cmd_init, "stagegap init [--rules FILE] [--output FILE]",
      "write an answers template with every question of the model",
@@ -116,19 +117,23 @@ static const struct command commands[] = {
      "BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
-     "scored with the same rules.\n"
+     "scored with the same rules. Each answer that moved is called better or worse (a\n"
+     "barrier answered higher is worse). A BEFORE dated after AFTER, or organisations\n"
+     "named differently, get a warning on standard error.\n"
      "\n"
      "  --rules FILE          the rules both were answered against (default: built-in)\n"
      "  --format FMT          text (default), markdown, json, csv or html\n"
      "  --output FILE         write the comparison to FILE, whole or not at all\n"
-     "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal, fell\n",
+     "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
+     "                        fell, and name it on standard error\n",
      compare_options, 2, 2},
     {"trend", cmd_trend,
      "stagegap trend [--rules FILE] [--format FMT] [--output FILE] "
      "ASSESSMENT...",
      "show each stage's score over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
-     "of their date, not of the arguments.\n"
+     "of their date, not of the arguments. An organisation named differently from the\n"
+     "one before it, or two of one organisation on one day, get a warning.\n"
      "\n"
      "  --rules FILE       the rules all were answered against (default: built-in)\n"
      "  --format FMT       text (default, with a sparkline per stage), markdown, json,\n"
@@ -437,13 +442,68 @@ static int parse_score(const char *s, double *out)
     return 0;
 }
 
-/* --fail-under: the focus stage must score at least the threshold. */
-static bool gate_fails(const struct score *s, double threshold)
+/*
+ * A score under threshold, to one decimal as reports show it, or to as many more as it
+ * takes not to read as the threshold itself (59.96 under 60 is not "60.0").
+ */
+static void add_under(struct strbuf *sb, double score, double threshold)
+{
+    int decimals = 1;
+    char buf[64];
+    for (;; decimals++) {
+        snprintf(buf, sizeof(buf), "%.*f", decimals, score);
+        if (decimals == 6 || strtod(buf, NULL) < threshold)
+            break;
+    }
+    if (decimals == 1)
+        report_add_number(sb, score);
+    else
+        strbuf_adds(sb, buf);
+}
+
+/*
+ * --fail-under: the focus stage must score at least the threshold. When it does not,
+ * why gets one line for standard error: which stage scored what, against what.
+ */
+static bool gate_fails(const struct score *s, double threshold, struct strbuf *why)
 {
     if (s->focus < 0)
         return false;
     const struct score_stage *st = &s->stages[s->focus];
-    return !st->has_score || st->score < threshold;
+    if (st->has_score && st->score >= threshold)
+        return false;
+    strbuf_addf(why, "stagegap: --fail-under %g: the focus stage, ", threshold);
+    text_add_safe(why, s->rules->stages[s->focus].title, true);
+    if (st->has_score) {
+        strbuf_adds(why, ", scored ");
+        add_under(why, st->score, threshold);
+    } else {
+        strbuf_addf(why, ", has too few answers to score (%zu of %zu answered)", st->answered,
+                    st->answerable);
+    }
+    strbuf_addc(why, '\n');
+    return true;
+}
+
+/* --fail-on-regression: one line naming each stage that fell, from what to what. */
+static void regression_line(const struct compare *cmp, struct strbuf *why)
+{
+    const struct rules *r = cmp->before->rules;
+    strbuf_adds(why, "stagegap: --fail-on-regression:");
+    const char *sep = " ";
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &cmp->stages[st];
+        if (!cs->regressed)
+            continue;
+        strbuf_adds(why, sep);
+        text_add_safe(why, r->stages[st].title, true);
+        strbuf_adds(why, " fell from ");
+        report_add_number(why, cs->before);
+        strbuf_adds(why, " to ");
+        report_add_number(why, cs->after);
+        sep = ", ";
+    }
+    strbuf_addc(why, '\n');
 }
 
 static int cmd_assess(struct cli *c)
@@ -452,7 +512,7 @@ static int cmd_assess(struct cli *c)
     struct rules r;
     struct assessment a;
     struct score s;
-    struct strbuf out = STRBUF_INIT;
+    struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     double threshold = 0;
     int rc = check_format(c, formats);
     if (rc)
@@ -471,9 +531,12 @@ static int cmd_assess(struct cli *c)
     const struct assessment *read = &a;
     if ((rc = emit(c, &out, &read, 1)) != 0)
         goto out;
-    if (c->fail_under && gate_fails(&s, threshold))
+    if (c->fail_under && gate_fails(&s, threshold, &why)) {
+        write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);
         rc = EXIT_GATE;
+    }
 out:
+    strbuf_release(&why);
     strbuf_release(&out);
     score_release(&s);
     assessment_release(&a);
@@ -505,6 +568,13 @@ static int emit_scored(struct cli *c, const struct strbuf *out, const struct sco
     int rc = emit(c, out, read, n);
     free(read);
     return rc;
+}
+
+/* Warnings, such as compare_warn's, on standard error; they change no exit status. */
+static void print_warnings(struct cli *c, struct diags *d)
+{
+    if (d->n)
+        print_diags(c, d);
 }
 
 /* Reads and scores each path as one assessment; all or nothing. */
@@ -540,20 +610,29 @@ static int cmd_compare(struct cli *c)
     struct rules r;
     struct scored *sc = NULL;
     struct compare cmp;
-    struct strbuf out = STRBUF_INIT;
+    struct diags d;
+    struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int rc = check_format(c, formats);
     if (rc || (rc = load_rules(c, &r)) != 0)
         return rc;
     if ((rc = load_scored(c, &r, &sc)) == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
+        diags_init(&d);
+        compare_warn(&cmp, &d);
+        print_warnings(c, &d);
+        diags_release(&d);
         compare_format_find(c->format ? c->format : "text")
-            ->render_compare(&cmp, STAGEGAP_VERSION, &out);
+            ->render_compare(&cmp, STAGEGAP_VERSION, terminal_width(c), &out);
         rc = emit_scored(c, &out, sc, c->n_args);
-        if (rc == 0 && c->fail_on_regression && cmp.regression)
+        if (rc == 0 && c->fail_on_regression && cmp.regression) {
+            regression_line(&cmp, &why);
+            write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);
             rc = EXIT_GATE;
+        }
         compare_release(&cmp);
         scored_release(sc, c->n_args);
     }
+    strbuf_release(&why);
     strbuf_release(&out);
     rules_release(&r);
     return rc;
@@ -573,9 +652,14 @@ static int cmd_trend(struct cli *c)
         for (size_t i = 0; i < c->n_args; i++)
             scores[i] = &sc[i].s;
         struct trend t;
+        struct diags d;
         trend_compute(&t, scores, c->n_args);
+        diags_init(&d);
+        trend_warn(&t, &d);
+        print_warnings(c, &d);
+        diags_release(&d);
         compare_format_find(c->format ? c->format : "text")
-            ->render_trend(&t, STAGEGAP_VERSION, &out);
+            ->render_trend(&t, STAGEGAP_VERSION, terminal_width(c), &out);
         rc = emit_scored(c, &out, sc, c->n_args);
         trend_release(&t);
         free(scores);

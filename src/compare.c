@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "score.h"
+#include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 bool compare_item_open(const struct score *s, size_t item)
@@ -16,6 +19,31 @@ bool compare_item_open(const struct score *s, size_t item)
 static double shown(double v)
 {
     return round(v * 10.0) / 10.0;
+}
+
+static enum compare_direction direction(const struct compare_item *ci, enum item_kind kind)
+{
+    if (!ci->has_before || !ci->has_after)
+        return COMPARE_NOT_COMPARABLE;
+    double b = shown(ci->before), a = shown(ci->after);
+    if (a == b)
+        return COMPARE_UNCHANGED;
+    return (a > b) != (kind == ITEM_BARRIER) ? COMPARE_BETTER : COMPARE_WORSE;
+}
+
+const char *compare_direction_name(enum compare_direction d)
+{
+    switch (d) {
+    case COMPARE_UNCHANGED:
+        return "unchanged";
+    case COMPARE_BETTER:
+        return "better";
+    case COMPARE_WORSE:
+        return "worse";
+    case COMPARE_NOT_COMPARABLE:
+        break;
+    }
+    return NULL;
 }
 
 void compare_compute(struct compare *c, const struct score *before, const struct score *after)
@@ -44,6 +72,9 @@ void compare_compute(struct compare *c, const struct score *before, const struct
         ci->has_after = after->items[i].state == SCORED;
         ci->before = before->items[i].answer;
         ci->after = after->items[i].answer;
+        ci->direction = direction(ci, r->items[i].kind);
+        ci->moved = ci->has_before != ci->has_after || ci->direction == COMPARE_BETTER ||
+                    ci->direction == COMPARE_WORSE;
         bool was_open = compare_item_open(before, i), is_open = compare_item_open(after, i);
         ci->opened = !was_open && is_open;
         ci->closed = was_open && !is_open && ci->has_after;
@@ -57,6 +88,60 @@ void compare_release(struct compare *c)
     free(c->stages);
     free(c->items);
     memset(c, 0, sizeof(*c));
+}
+
+/* "organisation 'X' differs from 'Y' in 'FILE'; WHY", located at X's organisation. */
+static void warn_organisation(const struct assessment *now, const struct assessment *then,
+                              const char *why, struct diags *d)
+{
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_adds(&msg, "organisation ");
+    text_add_quoted(&msg, now->organisation, 60);
+    strbuf_adds(&msg, " differs from ");
+    text_add_quoted(&msg, then->organisation, 60);
+    strbuf_adds(&msg, " in ");
+    text_add_quoted(&msg, then->organisation_at.file, 80);
+    strbuf_addf(&msg, "; %s", why);
+    diag_add(d, DIAG_WARNING, now->organisation_at.file, now->organisation_at.line,
+             now->organisation_at.column, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
+}
+
+void compare_warn(const struct compare *c, struct diags *d)
+{
+    const struct assessment *b = c->before->assessment, *a = c->after->assessment;
+    if (strcmp(b->date, a->date) > 0) {
+        struct strbuf msg = STRBUF_INIT;
+        strbuf_addf(&msg, "BEFORE is dated %s, after AFTER's %s in ", b->date, a->date);
+        text_add_quoted(&msg, a->date_at.file, 80);
+        strbuf_adds(&msg, "; the changes shown run backwards in time: give the earlier "
+                          "assessment first");
+        diag_add(d, DIAG_WARNING, b->date_at.file, b->date_at.line, b->date_at.column, "%s",
+                 strbuf_str(&msg));
+        strbuf_release(&msg);
+    }
+    if (strcmp(b->organisation, a->organisation) != 0)
+        warn_organisation(a, b, "this compares two organisations, not one over time", d);
+}
+
+void trend_warn(const struct trend *t, struct diags *d)
+{
+    for (size_t k = 1; k < t->n; k++) {
+        const struct assessment *then = t->points[k - 1]->assessment;
+        const struct assessment *now = t->points[k]->assessment;
+        if (strcmp(then->organisation, now->organisation) != 0) {
+            warn_organisation(now, then, "the trend mixes organisations", d);
+        } else if (strcmp(then->date, now->date) == 0) {
+            struct strbuf msg = STRBUF_INIT;
+            strbuf_addf(&msg, "dated %s, the same day as ", now->date);
+            text_add_quoted(&msg, then->date_at.file, 80);
+            strbuf_adds(&msg, "; which came first cannot be told, so they keep the order "
+                              "given");
+            diag_add(d, DIAG_WARNING, now->date_at.file, now->date_at.line, now->date_at.column,
+                     "%s", strbuf_str(&msg));
+            strbuf_release(&msg);
+        }
+    }
 }
 
 static int compare_points(const void *pa, const void *pb)

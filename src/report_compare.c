@@ -58,89 +58,134 @@ static void json_assessment(struct jsonw *w, const struct score *s)
 
 /* ---- compare ---- */
 
-static void text_line_safe(struct strbuf *out, const char *label, const char *value)
+/*
+ * A paragraph wrapped to width: first (ours, not input) then text made safe, later
+ * lines begun with hang spaces. The words are filled by text.c, as assess's report is.
+ */
+static void text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
+                      size_t width)
 {
-    strbuf_adds(out, label);
-    text_add_safe(out, value, true);
-    strbuf_addc(out, '\n');
+    struct strbuf safe = STRBUF_INIT, indent = STRBUF_INIT;
+    text_add_safe(&safe, text, true);
+    strbuf_addchars(&indent, ' ', hang);
+    text_add_filled(out, first, strbuf_str(&indent), strbuf_str(&safe), width);
+    strbuf_release(&indent);
+    strbuf_release(&safe);
 }
 
-static void text_item_changes(const struct compare *c, struct strbuf *out, bool opened)
+/* "Implement barrier: Leadership turnover", made safe later by text_para. */
+static void item_name(struct strbuf *sb, const struct rules *r, size_t i)
+{
+    strbuf_adds(sb, r->stages[r->items[i].stage].title);
+    strbuf_addf(sb, " %s: %s", item_kind_name(r->items[i].kind), r->items[i].text);
+}
+
+static void text_item_changes(const struct compare *c, struct strbuf *out, bool opened,
+                              size_t width)
 {
     const struct rules *r = c->before->rules;
-    strbuf_adds(out, opened ? "\nGaps opened (now below the acted-on mark)\n"
-                            : "\nGaps closed (now at or above the acted-on mark)\n");
+    strbuf_addc(out, '\n');
+    text_para(out, "", 2,
+              opened ? "Gaps opened (now below the acted-on mark)"
+                     : "Gaps closed (now at or above the acted-on mark)",
+              width);
     size_t shown = 0;
+    struct strbuf line = STRBUF_INIT;
     for (size_t i = 0; i < r->n_items; i++) {
         const struct compare_item *ci = &c->items[i];
         if (opened ? !ci->opened : !ci->closed)
             continue;
-        strbuf_adds(out, "  ");
-        text_add_safe(out, r->stages[r->items[i].stage].title, true);
-        strbuf_adds(out, ": ");
-        text_add_safe(out, r->items[i].text, true);
-        strbuf_adds(out, " (");
-        add_score(out, ci->has_before, ci->before, "-");
-        strbuf_adds(out, " -> ");
-        add_score(out, ci->has_after, ci->after, "-");
-        strbuf_adds(out, ")\n");
+        strbuf_reset(&line);
+        item_name(&line, r, i);
+        strbuf_adds(&line, " (");
+        add_score(&line, ci->has_before, ci->before, "-");
+        strbuf_adds(&line, " -> ");
+        add_score(&line, ci->has_after, ci->after, "-");
+        const char *dir = compare_direction_name(ci->direction);
+        if (dir)
+            strbuf_addf(&line, ", %s", dir);
+        strbuf_adds(&line, ")");
+        text_para(out, "  ", 4, strbuf_str(&line), width);
         shown++;
     }
+    strbuf_release(&line);
     if (!shown)
         strbuf_adds(out, "  none\n");
 }
 
-static bool item_moved(const struct compare_item *ci)
-{
-    return ci->has_before != ci->has_after ||
-           (ci->has_before && ci->has_after && ci->before != ci->after);
-}
-
-static void text_items_moved(const struct compare *c, struct strbuf *out)
+static void text_items_moved(const struct compare *c, struct strbuf *out, size_t width)
 {
     const struct rules *r = c->before->rules;
     strbuf_adds(out, "\nAnswers that moved (before -> after)\n");
     size_t shown = 0;
+    struct strbuf first = STRBUF_INIT, num = STRBUF_INIT, name = STRBUF_INIT;
     for (size_t i = 0; i < r->n_items; i++) {
         const struct compare_item *ci = &c->items[i];
-        if (!item_moved(ci))
+        if (!ci->moved)
             continue;
-        strbuf_adds(out, "  ");
-        add_score(out, ci->has_before, ci->before, "-");
-        strbuf_adds(out, " -> ");
-        add_score(out, ci->has_after, ci->after, "-");
-        strbuf_adds(out, "  ");
-        text_add_safe(out, r->stages[r->items[i].stage].title, true);
-        strbuf_addf(out, " %s: ", item_kind_name(r->items[i].kind));
-        text_add_safe(out, r->items[i].text, true);
-        strbuf_addc(out, '\n');
+        strbuf_reset(&first);
+        strbuf_reset(&num);
+        add_score(&num, ci->has_before, ci->before, "-");
+        strbuf_addf(&first, " %4s -> ", strbuf_str(&num));
+        strbuf_reset(&num);
+        add_score(&num, ci->has_after, ci->after, "-");
+        const char *dir = compare_direction_name(ci->direction);
+        strbuf_addf(&first, "%-4s  %-6s  ", strbuf_str(&num), dir ? dir : "");
+        strbuf_reset(&name);
+        item_name(&name, r, i);
+        /* Under the text, unless that leaves it too narrow a column. */
+        size_t hang = width >= first.len + 30 ? first.len : 4;
+        text_para(out, strbuf_str(&first), hang, strbuf_str(&name), width);
         shown++;
     }
+    strbuf_release(&first);
+    strbuf_release(&num);
+    strbuf_release(&name);
     if (!shown)
         strbuf_adds(out, "  none\n");
 }
 
-static void compare_text(const struct compare *c, const char *tool_version, struct strbuf *out)
+/* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
+static void text_assessment(struct strbuf *out, const char *first, size_t hang,
+                            const struct assessment *a, size_t width)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "%s, %zu respondent%s, %s", a->date, a->respondents,
+                a->respondents == 1 ? "" : "s", a->organisation);
+    text_para(out, first, hang, strbuf_str(&line), width);
+    strbuf_release(&line);
+}
+
+static void compare_text(const struct compare *c, const char *tool_version, size_t width,
+                         struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
     const struct rules *r = b->rules;
-    strbuf_adds(out, "Comparison against ");
-    text_add_safe(out, r->title, true);
-    strbuf_addf(out, " %s\n", r->version);
-    strbuf_addf(out, "Before: %s, %zu respondent%s, ", b->assessment->date,
-                b->assessment->respondents, b->assessment->respondents == 1 ? "" : "s");
-    text_line_safe(out, "", b->assessment->organisation);
-    strbuf_addf(out, "After:  %s, %zu respondent%s, ", a->assessment->date,
-                a->assessment->respondents, a->assessment->respondents == 1 ? "" : "s");
-    text_line_safe(out, "", a->assessment->organisation);
-    strbuf_adds(out, "\nStage                 Before   After  Change\n");
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "%s %s", r->title, r->version);
+    text_para(out, "Comparison against ", 2, strbuf_str(&line), width);
+    strbuf_release(&line);
+    text_assessment(out, "Before: ", 8, b->assessment, width);
+    text_assessment(out, "After:  ", 8, a->assessment, width);
+    /* The stage column is as wide as the widest title: short titles fit 40 columns. */
+    size_t tw = 5;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        struct strbuf cell = STRBUF_INIT;
+        text_add_safe(&cell, r->stages[st].title, true);
+        size_t w = utf8_width(cell.buf, cell.len);
+        tw = w > tw ? w : tw;
+        strbuf_release(&cell);
+    }
+    strbuf_adds(out, "\nStage");
+    strbuf_addchars(out, ' ', tw - 5);
+    strbuf_adds(out, "  Before   After  Change\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         struct strbuf cell = STRBUF_INIT;
         text_add_safe(&cell, r->stages[st].title, true);
         size_t w = utf8_width(cell.buf, cell.len);
         strbuf_adds(out, strbuf_str(&cell));
-        strbuf_addchars(out, ' ', w < 20 ? 20 - w : 1);
+        strbuf_addchars(out, ' ', tw - w);
         strbuf_reset(&cell);
         add_score(&cell, cs->has_before, cs->before, "-");
         strbuf_addf(out, "%8s", strbuf_str(&cell));
@@ -153,42 +198,62 @@ static void compare_text(const struct compare *c, const char *tool_version, stru
         strbuf_release(&cell);
     }
     strbuf_adds(out, "\n");
-    text_line_safe(out, "Focus before: ", focus_title(b));
-    text_line_safe(out, "Focus after:  ", focus_title(a));
-    text_items_moved(c, out);
-    text_item_changes(c, out, false);
-    text_item_changes(c, out, true);
+    text_para(out, "Focus before: ", 14, focus_title(b), width);
+    text_para(out, "Focus after:  ", 14, focus_title(a), width);
+    text_items_moved(c, out, width);
+    text_item_changes(c, out, false, width);
+    text_item_changes(c, out, true, width);
     strbuf_addf(out, "\n%s\n",
                 c->regression ? "Regression: at least one stage fell." : "No stage fell.");
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
-static void md_item_changes(const struct compare *c, struct strbuf *out, bool opened)
+/* A direction for a table cell: "better", "worse", or a dash when not comparable. */
+static const char *md_direction(const struct compare_item *ci)
 {
+    const char *dir = compare_direction_name(ci->direction);
+    return dir ? dir : "—";
+}
+
+enum item_filter { MOVED, CLOSED, OPENED };
+
+static bool item_selected(const struct compare_item *ci, enum item_filter f)
+{
+    return f == MOVED ? ci->moved : f == CLOSED ? ci->closed : ci->opened;
+}
+
+static void md_items(const struct compare *c, struct strbuf *out, enum item_filter f)
+{
+    static const char *const headings[] = {
+        "\n## Answers that moved\n\nMean answers before and after. For a barrier, a higher "
+        "answer means it bites harder, so it is worse.\n\n",
+        "\n## Gaps closed\n\n", "\n## Gaps opened\n\n"};
     const struct rules *r = c->before->rules;
-    strbuf_adds(out, opened ? "\n## Gaps opened\n\n" : "\n## Gaps closed\n\n");
+    strbuf_adds(out, headings[f]);
     size_t shown = 0;
     for (size_t i = 0; i < r->n_items; i++) {
         const struct compare_item *ci = &c->items[i];
-        if (opened ? !ci->opened : !ci->closed)
+        if (!item_selected(ci, f))
             continue;
         if (!shown++)
-            strbuf_adds(out, "| Stage | Item | Before | After |\n| --- | --- | ---: | ---: |\n");
+            strbuf_adds(out, "| Stage | Kind | Item | Before | After | Better or worse |\n"
+                             "| --- | --- | --- | ---: | ---: | --- |\n");
         strbuf_adds(out, "| ");
         escape_markdown(out, r->stages[r->items[i].stage].title);
-        strbuf_adds(out, " | ");
+        strbuf_addf(out, " | %s | ", item_kind_name(r->items[i].kind));
         escape_markdown(out, r->items[i].text);
         strbuf_adds(out, " | ");
         add_score(out, ci->has_before, ci->before, "—");
         strbuf_adds(out, " | ");
         add_score(out, ci->has_after, ci->after, "—");
-        strbuf_adds(out, " |\n");
+        strbuf_addf(out, " | %s |\n", md_direction(ci));
     }
     if (!shown)
         strbuf_adds(out, "None.\n");
 }
 
-static void compare_markdown(const struct compare *c, const char *tool_version, struct strbuf *out)
+static void compare_markdown(const struct compare *c, const char *tool_version, size_t width,
+                             struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
     const struct rules *r = b->rules;
@@ -221,8 +286,10 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     strbuf_adds(out, ". Focus after: ");
     escape_markdown(out, focus_title(a));
     strbuf_adds(out, ".\n");
-    md_item_changes(c, out, false);
-    md_item_changes(c, out, true);
+    (void)width;
+    md_items(c, out, MOVED);
+    md_items(c, out, CLOSED);
+    md_items(c, out, OPENED);
     strbuf_addf(out, "\n%s\n\nMade with stagegap %s.\n",
                 c->regression ? "**Regression:** at least one stage fell." : "No stage fell.",
                 tool_version);
@@ -244,15 +311,18 @@ static void json_item_list(struct jsonw *w, const struct compare *c, bool opened
         jsonw_kstring(w, "text", r->items[i].text);
         jsonw_kscore(w, "before", ci->has_before, ci->before);
         jsonw_kscore(w, "after", ci->has_after, ci->after);
+        jsonw_kstring(w, "direction", compare_direction_name(ci->direction));
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
 }
 
-static void compare_json(const struct compare *c, const char *tool_version, struct strbuf *out)
+static void compare_json(const struct compare *c, const char *tool_version, size_t width,
+                         struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
     struct jsonw w;
+    (void)width;
     jsonw_init(&w, out);
     jsonw_object(&w);
     jsonw_kstring(&w, "format", COMPARE_FORMAT);
@@ -295,6 +365,7 @@ static void compare_json(const struct compare *c, const char *tool_version, stru
             jsonw_score(&w, ci->after - ci->before);
         else
             jsonw_null(&w);
+        jsonw_kstring(&w, "direction", compare_direction_name(ci->direction));
         jsonw_end(&w, '}');
     }
     jsonw_end(&w, ']');
@@ -305,11 +376,13 @@ static void compare_json(const struct compare *c, const char *tool_version, stru
     jsonw_end(&w, '}');
 }
 
-static void compare_csv(const struct compare *c, const char *tool_version, struct strbuf *out)
+static void compare_csv(const struct compare *c, const char *tool_version, size_t width,
+                        struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
     (void)tool_version;
-    strbuf_adds(out, "stage,item,kind,before,after,change,opened,closed\r\n");
+    (void)width;
+    strbuf_adds(out, "stage,item,kind,before,after,change,opened,closed,direction\r\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         escape_csv(out, r->stages[st].id);
@@ -320,7 +393,7 @@ static void compare_csv(const struct compare *c, const char *tool_version, struc
         strbuf_addc(out, ',');
         if (cs->has_before && cs->has_after)
             report_add_number(out, cs->delta);
-        strbuf_adds(out, ",,\r\n");
+        strbuf_adds(out, ",,,\r\n");
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
             const struct compare_item *ci = &c->items[i];
@@ -334,8 +407,9 @@ static void compare_csv(const struct compare *c, const char *tool_version, struc
             strbuf_addc(out, ',');
             if (ci->has_before && ci->has_after)
                 report_add_number(out, ci->after - ci->before);
-            strbuf_addf(out, ",%s,%s\r\n", ci->opened ? "true" : "false",
-                        ci->closed ? "true" : "false");
+            const char *dir = compare_direction_name(ci->direction);
+            strbuf_addf(out, ",%s,%s,%s\r\n", ci->opened ? "true" : "false",
+                        ci->closed ? "true" : "false", dir ? dir : "");
         }
     }
 }
@@ -359,18 +433,20 @@ static void sparkline(struct strbuf *out, const struct trend *t, size_t stage)
     }
 }
 
-static void trend_text(const struct trend *t, const char *tool_version, struct strbuf *out)
+static void trend_text(const struct trend *t, const char *tool_version, size_t width,
+                       struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
-    strbuf_adds(out, "Trend against ");
-    text_add_safe(out, r->title, true);
-    strbuf_addf(out, " %s, %zu assessments\n\n", r->version, t->n);
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "%s %s, %zu assessments", r->title, r->version, t->n);
+    text_para(out, "Trend against ", 2, strbuf_str(&line), width);
+    strbuf_adds(out, "\n");
     for (size_t k = 0; k < t->n; k++) {
-        const struct assessment *a = t->points[k]->assessment;
-        strbuf_addf(out, "  %zu. %s  %zu respondent%s  ", k + 1, a->date, a->respondents,
-                    a->respondents == 1 ? "" : "s");
-        text_line_safe(out, "", a->organisation);
+        strbuf_reset(&line);
+        strbuf_addf(&line, "  %zu. ", k + 1);
+        text_assessment(out, strbuf_str(&line), line.len, t->points[k]->assessment, width);
     }
+    strbuf_release(&line);
     strbuf_adds(out, "\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         struct strbuf cell = STRBUF_INIT;
@@ -391,9 +467,11 @@ static void trend_text(const struct trend *t, const char *tool_version, struct s
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
-static void trend_markdown(const struct trend *t, const char *tool_version, struct strbuf *out)
+static void trend_markdown(const struct trend *t, const char *tool_version, size_t width,
+                           struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
+    (void)width;
     strbuf_adds(out, "# Readiness over time\n\nModel: ");
     escape_markdown(out, r->title);
     strbuf_addf(out, " %s (`%s`).\n\n| Date | Organisation | Respondents |", r->version, r->sha256);
@@ -421,9 +499,11 @@ static void trend_markdown(const struct trend *t, const char *tool_version, stru
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
 }
 
-static void trend_json(const struct trend *t, const char *tool_version, struct strbuf *out)
+static void trend_json(const struct trend *t, const char *tool_version, size_t width,
+                       struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
+    (void)width;
     struct jsonw w;
     jsonw_init(&w, out);
     jsonw_object(&w);
@@ -458,9 +538,11 @@ static void trend_json(const struct trend *t, const char *tool_version, struct s
     jsonw_end(&w, '}');
 }
 
-static void trend_csv(const struct trend *t, const char *tool_version, struct strbuf *out)
+static void trend_csv(const struct trend *t, const char *tool_version, size_t width,
+                      struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
+    (void)width;
     (void)tool_version;
     strbuf_adds(out, "date,organisation,respondents,stage,score,band\r\n");
     for (size_t k = 0; k < t->n; k++) {
@@ -479,12 +561,25 @@ static void trend_csv(const struct trend *t, const char *tool_version, struct st
     }
 }
 
+/* The HTML pages are laid out by the browser: they have no width to wrap to. */
+static void compare_html(const struct compare *c, const char *tool_version, size_t width,
+                         struct strbuf *out)
+{
+    (void)width;
+    compare_render_html(c, tool_version, out);
+}
+
+static void trend_html(const struct trend *t, const char *tool_version, size_t width,
+                       struct strbuf *out)
+{
+    (void)width;
+    trend_render_html(t, tool_version, out);
+}
+
 static const struct compare_format compare_formats[] = {
-    {"text", compare_text, trend_text},
-    {"markdown", compare_markdown, trend_markdown},
-    {"json", compare_json, trend_json},
-    {"csv", compare_csv, trend_csv},
-    {"html", compare_render_html, trend_render_html},
+    {"text", compare_text, trend_text}, {"markdown", compare_markdown, trend_markdown},
+    {"json", compare_json, trend_json}, {"csv", compare_csv, trend_csv},
+    {"html", compare_html, trend_html},
 };
 
 const struct compare_format *compare_format_find(const char *name)

@@ -1283,17 +1283,11 @@ static void compare_table(struct strbuf *out, const struct compare *c)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
-static bool item_moved(const struct compare_item *ci)
-{
-    return ci->has_before != ci->has_after ||
-           (ci->has_before && ci->has_after && ci->before != ci->after);
-}
-
 enum item_filter { MOVED, CLOSED, OPENED };
 
 static bool item_selected(const struct compare_item *ci, enum item_filter f)
 {
-    return f == MOVED ? item_moved(ci) : f == CLOSED ? ci->closed : ci->opened;
+    return f == MOVED ? ci->moved : f == CLOSED ? ci->closed : ci->opened;
 }
 
 static void compare_items(struct strbuf *out, const struct compare *c, enum item_filter f)
@@ -1320,7 +1314,8 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
                         "<th scope=\"col\">Stage</th><th scope=\"col\">Kind</th>"
                         "<th scope=\"col\" class=\"num\">Before</th>"
                         "<th scope=\"col\" class=\"num\">After</th>"
-                        "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n"
+                        "<th scope=\"col\" class=\"num\">Change</th>"
+                        "<th scope=\"col\">Better or worse</th></tr></thead>\n"
                         "<tbody>\n",
                         captions[f], r->scale_min, r->scale_max);
         strbuf_adds(out, "<tr><th scope=\"row\">");
@@ -1336,7 +1331,9 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
         strbuf_adds(out, "</td><td class=\"num\">");
         if (ci->has_before && ci->has_after)
             html_delta(out, ci->after - ci->before);
-        strbuf_adds(out, "</td></tr>\n");
+        const char *dir = compare_direction_name(ci->direction);
+        strbuf_addf(out, "</td><td>%s</td></tr>\n",
+                    dir ? dir : "<span class=\"muted\">not comparable</span>");
     }
     strbuf_adds(out, shown ? "</tbody>\n</table>\n" : "<p>None.</p>\n");
     strbuf_adds(out, "</section>\n");

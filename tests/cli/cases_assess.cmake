@@ -6,6 +6,7 @@ stagegap_cli_test(assess-eastbrook-json 0 assess --format json data/examples/eas
 stagegap_cli_test(assess-westvale-json 0 assess --format=json data/examples/westvale-sustaining.yaml)
 stagegap_cli_test(assess-fail-under-gate 1 assess --format json --fail-under 60 data/examples/eastbrook-mid-implementation.yaml)
 stagegap_cli_test(assess-fail-under-pass 0 assess --format json --fail-under 40 data/examples/eastbrook-mid-implementation.yaml)
+stagegap_cli_test(assess-fail-under-too-few 1 assess --format csv --fail-under 50 tests/fixtures/launch-too-few-answers.yaml)
 stagegap_cli_test(assess-fail-under-bad 2 assess --fail-under 101 data/examples/eastbrook-mid-implementation.yaml)
 stagegap_cli_test(assess-unknown-format 2 assess --format pdf data/examples/eastbrook-mid-implementation.yaml)
 stagegap_cli_test(assess-unknown-option 2 assess --formt json data/examples/eastbrook-mid-implementation.yaml)

@@ -1,4 +1,4 @@
-# compare and trend: each format, the regression gate, refusals.
+# compare and trend: each format, the gates, the warnings, the width, refusals.
 set(q data/examples/eastbrook-quarterly)
 stagegap_cli_test(compare-text 0 compare ${q}/2026-04.yaml ${q}/2026-07.yaml)
 stagegap_cli_test(compare-markdown 0 compare --format markdown ${q}/2026-04.yaml ${q}/2026-07.yaml)
@@ -12,3 +12,7 @@ stagegap_cli_test(trend-text 0 trend ${q}/2026-07.yaml ${q}/2026-04.yaml data/ex
 stagegap_cli_test(trend-markdown 0 trend --format markdown ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(trend-json 0 trend --format json ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(trend-csv 0 trend --format csv ${q}/2026-07.yaml ${q}/2026-04.yaml)
+stagegap_cli_test_columns(compare-text-columns-60 60 0 compare ${q}/2026-04.yaml ${q}/2026-07.yaml)
+stagegap_cli_test_columns(trend-text-columns-60 60 0 trend ${q}/2026-07.yaml ${q}/2026-04.yaml)
+stagegap_cli_test(compare-before-is-later 0 compare --format csv ${q}/2026-07.yaml ${q}/2026-04.yaml)
+stagegap_cli_test(compare-two-organisations 0 compare --format csv data/examples/eastbrook-mid-implementation.yaml data/examples/westvale-sustaining.yaml)

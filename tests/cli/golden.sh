@@ -1,7 +1,8 @@
 #!/bin/sh
 # golden.sh STAGEGAP GOLDEN_PREFIX EXPECTED_EXIT ARGS...
-# Runs STAGEGAP ARGS with NO_COLOR set and no terminal, and checks the exit status;
-# standard output must equal GOLDEN_PREFIX.out, and standard error GOLDEN_PREFIX.err
+# Runs STAGEGAP ARGS with NO_COLOR set, no terminal and COLUMNS=80 (or GOLDEN_COLUMNS),
+# and checks the exit status; standard output must equal GOLDEN_PREFIX.out, and
+# standard error GOLDEN_PREFIX.err
 # when that file exists. With UPDATE_GOLDEN=1 it writes the golden files instead.
 set -u
 bin=$1 golden=$2 want=$3
@@ -9,7 +10,7 @@ shift 3
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
-NO_COLOR=1 COLUMNS=80 "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+NO_COLOR=1 COLUMNS=${GOLDEN_COLUMNS:-80} "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 got=$?
 
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then

@@ -1,7 +1,9 @@
 /*
  * test_compare.c - compare and trend: per stage change, the regression tolerance,
- * gaps opened and closed, and date order.
+ * gaps opened and closed, which way answers moved, date order, the warnings for
+ * assessments that do not read as one organisation over time, and the text's width.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,24 +13,27 @@
 #include "compare.h"
 #include "score.h"
 #include "strbuf.h"
+#include "text.h"
 
 struct side {
     struct assessment a;
     struct score s;
 };
 
-static struct side *side_new(const char *date, const char *answers)
+/* An assessment of one respondent in file, for organisation, on date. */
+static struct side *side_of(const char *file, const char *organisation, const char *date,
+                            const char *answers)
 {
     struct side *sd = calloc(1, sizeof(*sd));
     struct diags d;
     struct strbuf sb = STRBUF_INIT;
     diags_init(&d);
     strbuf_addf(&sb,
-                "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
+                "format: stagegap-answers/1\nrules: tiny\norganisation: %s\n"
                 "date: %s\nanswers: {%s}\n",
-                date, answers);
+                organisation, date, answers);
     assessment_init(&sd->a, &test_rules);
-    if (assessment_add_buffer(&sd->a, "a.yaml", sb.buf, sb.len, false, &d) != 0) {
+    if (assessment_add_buffer(&sd->a, file, sb.buf, sb.len, false, &d) != 0) {
         print_diags(&d);
         fail();
     }
@@ -36,6 +41,11 @@ static struct side *side_new(const char *date, const char *answers)
     strbuf_release(&sb);
     diags_release(&d);
     return sd;
+}
+
+static struct side *side_new(const char *date, const char *answers)
+{
+    return side_of("a.yaml", "Testshire", date, answers);
 }
 
 static void side_free(struct side *sd)
@@ -133,7 +143,7 @@ static void test_compare_json_has_its_format(void **state)
     struct compare c;
     struct strbuf out = STRBUF_INIT;
     compare_compute(&c, &b->s, &a->s);
-    compare_format_find("json")->render_compare(&c, "test", &out);
+    compare_format_find("json")->render_compare(&c, "test", 80, &out);
     assert_non_null(strstr(out.buf, "\"format\": \"stagegap-compare/1\""));
     assert_non_null(strstr(out.buf, "\"regression\": true"));
     assert_null(compare_format_find("pdf"));
@@ -143,9 +153,223 @@ static void test_compare_json_has_its_format(void **state)
     side_free(a);
 }
 
+static void test_compare_direction_reads_barriers_backwards(void **state)
+{
+    (void)state;
+    /* fatigue is a barrier: 2 -> 6 bites harder (worse), 7 -> 3 less (better). */
+    struct side *b = side_new("2026-01-01", "start.plan: 4, start.training: 8, "
+                                            "start.fatigue: 2, later.habit: 5");
+    struct side *a = side_new("2026-04-01", "start.plan: 7, start.training: 6, "
+                                            "start.fatigue: 6, later.habit: 5.04");
+    struct side *a2 = side_new("2026-07-01", "start.fatigue: 1");
+    struct compare c;
+    compare_compute(&c, &b->s, &a->s);
+    long plan = rules_find_item(&test_rules, "start.plan");
+    long training = rules_find_item(&test_rules, "start.training");
+    long fatigue = rules_find_item(&test_rules, "start.fatigue");
+    long habit = rules_find_item(&test_rules, "later.habit");
+    assert_int_equal(c.items[plan].direction, COMPARE_BETTER);
+    assert_int_equal(c.items[training].direction, COMPARE_WORSE);
+    assert_int_equal(c.items[fatigue].direction, COMPARE_WORSE);
+    assert_true(c.items[fatigue].moved);
+    /* 5.04 shows as 5.0: no change a reader could see. */
+    assert_int_equal(c.items[habit].direction, COMPARE_UNCHANGED);
+    assert_false(c.items[habit].moved);
+    assert_string_equal(compare_direction_name(COMPARE_WORSE), "worse");
+    assert_null(compare_direction_name(COMPARE_NOT_COMPARABLE));
+    compare_release(&c);
+
+    compare_compute(&c, &a->s, &a2->s);
+    assert_int_equal(c.items[fatigue].direction, COMPARE_BETTER);
+    assert_int_equal(c.items[plan].direction, COMPARE_NOT_COMPARABLE);
+    assert_true(c.items[plan].moved);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+    side_free(a2);
+}
+
+/* Renders c in format at width; the caller frees the text. */
+static char *render(const struct compare *c, const char *format, size_t width)
+{
+    struct strbuf out = STRBUF_INIT;
+    compare_format_find(format)->render_compare(c, "test", width, &out);
+    return strbuf_detach(&out, NULL);
+}
+
+static void test_compare_every_format_says_better_or_worse(void **state)
+{
+    (void)state;
+    struct side *b = side_new("2026-01-01", "start.plan: 8, start.fatigue: 2");
+    struct side *a = side_new("2026-04-01", "start.plan: 9, start.fatigue: 6");
+    struct compare c;
+    compare_compute(&c, &b->s, &a->s);
+    char *text = render(&c, "text", 80);
+    assert_non_null(strstr(text, "2.0 -> 6.0   worse   Start barrier: Fatigue\n"));
+    assert_non_null(strstr(text, "8.0 -> 9.0   better  Start facilitator: A plan\n"));
+    assert_non_null(strstr(text, "  Start barrier: Fatigue (2.0 -> 6.0, worse)\n"));
+    char *md = render(&c, "markdown", 80);
+    assert_non_null(strstr(md, "## Answers that moved"));
+    assert_non_null(strstr(md, "| Start | barrier | Fatigue | 2.0 | 6.0 | worse |\n"));
+    assert_non_null(strstr(md, "| Start | facilitator | A plan | 8.0 | 9.0 | better |\n"));
+    char *json = render(&c, "json", 80);
+    assert_non_null(strstr(json, "\"after\": 6.0,\n      \"direction\": \"worse\""));
+    assert_non_null(strstr(json, "\"delta\": 1.0,\n      \"direction\": \"better\""));
+    char *csv = render(&c, "csv", 80);
+    assert_non_null(strstr(csv, ",closed,direction\r\n"));
+    assert_non_null(
+        strstr(csv, "\"start\",\"start.fatigue\",barrier,2.0,6.0,4.0,true,false,worse\r\n"));
+    char *html = render(&c, "html", 80);
+    assert_non_null(strstr(html, "<td>worse</td>"));
+    free(text);
+    free(md);
+    free(json);
+    free(csv);
+    free(html);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
+static void assert_lines_within(const char *text, size_t width)
+{
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        if (utf8_width(p, len) > width) {
+            fprintf(stderr, "line over %zu columns: %.*s\n", width, (int)len, p);
+            fail();
+        }
+        p += len + (p[len] == '\n');
+    }
+}
+
+static void test_compare_text_wraps_to_width(void **state)
+{
+    (void)state;
+    const char *org = "Testshire County Council Children's Services and the Early Help "
+                      "Partnership";
+    struct side *b = side_of("a.yaml", org, "2026-01-01", "start.plan: 8, start.fatigue: 2");
+    struct side *a = side_of("b.yaml", org, "2026-04-01", "start.plan: 9, start.fatigue: 6");
+    struct compare c;
+    compare_compute(&c, &b->s, &a->s);
+    char *narrow = render(&c, "text", 40);
+    assert_lines_within(narrow, 40);
+    assert_non_null(strstr(narrow, "Before: 2026-01-01, 1 respondent,\n        Testshire"));
+    char *wide = render(&c, "text", 200);
+    assert_non_null(strstr(wide, "Before: 2026-01-01, 1 respondent, Testshire County Council "
+                                 "Children's Services and the Early Help Partnership\n"));
+    struct trend t;
+    const struct score *points[] = {&b->s, &a->s};
+    struct strbuf out = STRBUF_INIT;
+    trend_compute(&t, points, 2);
+    compare_format_find("text")->render_trend(&t, "test", 40, &out);
+    assert_lines_within(out.buf, 40);
+    strbuf_release(&out);
+    trend_release(&t);
+    free(narrow);
+    free(wide);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
+static void test_compare_warns_when_before_is_later(void **state)
+{
+    (void)state;
+    struct side *b = side_of("q3.yaml", "Testshire", "2026-07-01", "start.plan: 8");
+    struct side *a = side_of("q2.yaml", "Testshire", "2026-04-01", "start.plan: 8");
+    struct compare c;
+    struct diags d;
+    diags_init(&d);
+    compare_compute(&c, &b->s, &a->s);
+    compare_warn(&c, &d);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.v[0].severity, DIAG_WARNING);
+    assert_string_equal(d.v[0].file, "q3.yaml");
+    assert_diag(&d, 4, 7,
+                "BEFORE is dated 2026-07-01, after AFTER's 2026-04-01 in 'q2.yaml'; the changes "
+                "shown run backwards in time: give the earlier assessment first");
+    assert_false(diags_failed(&d));
+    compare_release(&c);
+    diags_release(&d);
+
+    /* In date order, and the same organisation: nothing to say. */
+    diags_init(&d);
+    compare_compute(&c, &a->s, &b->s);
+    compare_warn(&c, &d);
+    assert_int_equal(d.n, 0);
+    compare_release(&c);
+    diags_release(&d);
+    side_free(b);
+    side_free(a);
+}
+
+static void test_compare_warns_when_organisations_differ(void **state)
+{
+    (void)state;
+    struct side *b = side_of("east.yaml", "Eastbrook", "2026-01-01", "start.plan: 8");
+    struct side *a = side_of("west.yaml", "Westvale", "2026-04-01", "start.plan: 8");
+    struct compare c;
+    struct diags d;
+    diags_init(&d);
+    compare_compute(&c, &b->s, &a->s);
+    compare_warn(&c, &d);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.v[0].file, "west.yaml");
+    assert_int_equal(d.v[0].severity, DIAG_WARNING);
+    assert_diag(&d, 3, 15,
+                "organisation 'Westvale' differs from 'Eastbrook' in 'east.yaml'; this compares "
+                "two organisations, not one over time");
+    compare_release(&c);
+    diags_release(&d);
+    side_free(b);
+    side_free(a);
+}
+
+static void test_trend_warns_on_mixed_organisations_and_same_day(void **state)
+{
+    (void)state;
+    struct side *e1 = side_of("e1.yaml", "Eastbrook", "2026-01-01", "start.plan: 3");
+    struct side *w = side_of("w.yaml", "Westvale", "2026-02-01", "start.plan: 5");
+    struct side *e2 = side_of("e2.yaml", "Eastbrook", "2026-04-01", "start.plan: 7");
+    struct side *e3 = side_of("e3.yaml", "Eastbrook", "2026-04-01", "start.plan: 6");
+    const struct score *given[] = {&e3->s, &e2->s, &w->s, &e1->s};
+    struct trend t;
+    struct diags d;
+    diags_init(&d);
+    trend_compute(&t, given, 4);
+    trend_warn(&t, &d);
+    assert_int_equal(d.n, 3);
+    assert_string_equal(d.v[0].file, "w.yaml");
+    assert_diag(&d, 3, 15,
+                "organisation 'Westvale' differs from 'Eastbrook' in 'e1.yaml'; the trend "
+                "mixes organisations");
+    assert_string_equal(d.v[1].file, "e3.yaml");
+    assert_diag(&d, 3, 15,
+                "organisation 'Eastbrook' differs from 'Westvale' in 'w.yaml'; the trend "
+                "mixes organisations");
+    assert_string_equal(d.v[2].file, "e2.yaml");
+    assert_diag(&d, 4, 7,
+                "dated 2026-04-01, the same day as 'e3.yaml'; which came first cannot be told, "
+                "so they keep the order given");
+    assert_int_equal(d.errors, 0);
+    trend_release(&t);
+    diags_release(&d);
+    side_free(e1);
+    side_free(w);
+    side_free(e2);
+    side_free(e3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_compare_direction_reads_barriers_backwards),
+        cmocka_unit_test(test_compare_every_format_says_better_or_worse),
+        cmocka_unit_test(test_compare_text_wraps_to_width),
+        cmocka_unit_test(test_compare_warns_when_before_is_later),
+        cmocka_unit_test(test_compare_warns_when_organisations_differ),
+        cmocka_unit_test(test_trend_warns_on_mixed_organisations_and_same_day),
         cmocka_unit_test(test_compare_stage_change_and_regression),
         cmocka_unit_test(test_compare_rounding_is_not_a_regression),
         cmocka_unit_test(test_compare_gaps_opened_and_closed),
