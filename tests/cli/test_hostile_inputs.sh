@@ -93,7 +93,8 @@ every_way tests/fixtures/utf16le-nobom.yaml 3 \
     "utf16le-nobom.yaml:1:1: error: this looks like UTF-16 or UTF-32 text without a byte-order mark"
 every_way tests/fixtures/utf32le-bom.yaml 3 \
     "utf32le-bom.yaml:1:1: error: this is UTF-32 text; save the file as UTF-8"
-every_way tests/fixtures/syntax-error.yaml 3 "syntax-error.yaml:6:8: error: not valid YAML: "
+every_way tests/fixtures/syntax-error.yaml 3 \
+    "syntax-error.yaml:5:13: error: this '{' is never closed; end the mapping with '}'"
 expect "answers as answers" 3 \
     "answers-errors.yaml:4:7: error: date must be a calendar date" \
     validate tests/fixtures/answers-errors.yaml
