@@ -236,7 +236,7 @@ static void check_keys(struct builder *b, const struct ynode *map)
         struct strbuf msg = STRBUF_INIT;
         strbuf_adds(&msg, "duplicate key ");
         text_add_quoted(&msg, keys[i]->str, 60);
-        strbuf_addf(&msg, "; it was first given at line %u", keys[i - 1]->line);
+        strbuf_addf(&msg, ", first given at line %u; keep only one", keys[i - 1]->line);
         diag_error(b->d, b->doc->file, keys[i]->line, keys[i]->column, "%s", strbuf_str(&msg));
         strbuf_release(&msg);
     }

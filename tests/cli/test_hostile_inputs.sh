@@ -84,7 +84,7 @@ every_way tests/fixtures/tags.yaml 3 \
 every_way tests/fixtures/second-document.yaml 3 \
     "second-document.yaml:11:1: error: a second YAML document; a stagegap file holds exactly one"
 every_way tests/fixtures/duplicate-keys.yaml 3 \
-    "duplicate-keys.yaml:12:1: error: duplicate key 'organisation'; it was first given at line 3"
+    "duplicate-keys.yaml:12:1: error: duplicate key 'organisation', first given at line 3; keep only one"
 every_way tests/fixtures/invalid-utf8.yaml 3 \
     "invalid-utf8.yaml:3:23: error: invalid UTF-8 (byte 0xc0 at offset 72); save the file as UTF-8"
 every_way tests/fixtures/nul-byte.yaml 3 \

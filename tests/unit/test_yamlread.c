@@ -91,7 +91,7 @@ static void test_yamlread_bom_and_crlf(void **state)
                        "a: 1\r\nb: x\r\nb: y\r\n";
     assert_int_equal(read_s(&doc, yaml, &d), -1);
     assert_int_equal(d.errors, 1);
-    assert_diag(&d, 3, 1, "duplicate key 'b'; it was first given at line 2");
+    assert_diag(&d, 3, 1, "duplicate key 'b', first given at line 2; keep only one");
     assert_string_equal(d.v[0].source_line, "b: y");
     assert_int_equal(d.v[0].caret, 0);
     assert_string_equal(doc.root->kids[0]->str, "a");
@@ -102,7 +102,7 @@ static void test_yamlread_bom_and_crlf(void **state)
     done(&doc, &d);
     /* On the first line, where the mark stands, columns do not count it either. */
     assert_int_equal(read_s(&doc, "\xEF\xBB\xBF{a: 1, a: 2}\r\n", &d), -1);
-    assert_diag(&d, 1, 8, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 1, 8, "duplicate key 'a', first given at line 1; keep only one");
     assert_string_equal(d.v[0].source_line, "{a: 1, a: 2}");
     assert_int_equal(d.v[0].caret, 7);
     done(&doc, &d);
@@ -234,13 +234,13 @@ static void test_yamlread_refuses_duplicate_keys(void **state)
     struct diags d;
     assert_int_equal(read_s(&doc, "a: 1\nb: 2\na: 3\nc: {x: 1, x: 2, x: 3}\n", &d), -1);
     assert_int_equal(d.errors, 3);
-    assert_diag(&d, 3, 1, "duplicate key 'a'; it was first given at line 1");
-    assert_diag(&d, 4, 11, "duplicate key 'x'; it was first given at line 4");
-    assert_diag(&d, 4, 17, "duplicate key 'x'; it was first given at line 4");
+    assert_diag(&d, 3, 1, "duplicate key 'a', first given at line 1; keep only one");
+    assert_diag(&d, 4, 11, "duplicate key 'x', first given at line 4; keep only one");
+    assert_diag(&d, 4, 17, "duplicate key 'x', first given at line 4; keep only one");
     /* Quoted and plain spellings of one key are one key. */
     done(&doc, &d);
     assert_int_equal(read_s(&doc, "a: 1\n\"a\": 2\n", &d), -1);
-    assert_diag(&d, 2, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 2, 1, "duplicate key 'a', first given at line 1; keep only one");
     done(&doc, &d);
 }
 
@@ -401,7 +401,7 @@ static void test_yamlread_reads_utf16_with_bom(void **state)
     struct diags d;
     assert_int_equal(read_n(&doc, dup, sizeof(dup) - 1, &d), -1);
     assert_int_equal(d.errors, 1);
-    assert_diag(&d, 2, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 2, 1, "duplicate key 'a', first given at line 1; keep only one");
     assert_string_equal(d.v[0].source_line, "a: 2");
     done(&doc, &d);
     /* Text outside the BMP comes through a surrogate pair. */
@@ -716,7 +716,7 @@ static void test_yamlread_lines_split_like_the_parser(void **state)
     assert_int_equal(d.v[0].caret, 1);
     done(&doc, &d);
     assert_int_equal(read_s(&doc, "a: 1\rb: 2\ra: 3\r", &d), -1);
-    assert_diag(&d, 3, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 3, 1, "duplicate key 'a', first given at line 1; keep only one");
     assert_string_equal(d.v[0].source_line, "a: 3");
     done(&doc, &d);
 }
