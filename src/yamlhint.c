@@ -306,6 +306,12 @@ static bool stray_dash(struct hint *h, size_t n)
                "of its own");
 }
 
+static bool is_dash_line(const struct line *l)
+{
+    size_t lead = lead_of(l), end = content_end(l);
+    return lead < end && l->p[lead] == '-' && (lead + 1 == end || is_blank(l->p[lead + 1]));
+}
+
 /* Line n is indented unlike the content line above it. */
 static bool indent_hint(struct hint *h, size_t n)
 {
@@ -317,10 +323,10 @@ static bool indent_hint(struct hint *h, size_t n)
     if (mine == above)
         return false;
     struct strbuf text = STRBUF_INIT;
-    strbuf_addf(&text,
-                "this line is indented %zu space%s and line %zu above it %zu; "
-                "keys of one mapping must line up",
-                mine, mine == 1 ? "" : "s", p, above);
+    strbuf_addf(&text, "this line is indented %zu space%s and line %zu above it %zu; %s", mine,
+                mine == 1 ? "" : "s", p, above,
+                is_dash_line(l) ? "items of one list must line up"
+                                : "keys of one mapping must line up");
     say(h, n, mine, strbuf_str(&text));
     strbuf_release(&text);
     return true;
@@ -386,16 +392,57 @@ static bool stray_colon(struct hint *h, size_t n, unsigned column)
     return indent_hint(h, n);
 }
 
-/* A line the parser did not expect where a key or list item belongs. */
-static bool unexpected_line(struct hint *h, size_t n, unsigned column, size_t opened)
+/*
+ * A line the parser did not expect where a key (or, with want_dash, a list item)
+ * belongs. Mid-line, text after a closing quote; at the start of the line, a list item
+ * indented unlike the one above, a '-' among keys, a line indented unlike the one
+ * above, or a key without its ':' there or above.
+ */
+static bool unexpected_line(struct hint *h, size_t n, unsigned column, size_t opened,
+                            bool want_dash)
 {
     const struct line *l = get_line(h, n);
     if (!l)
         return false;
-    if (offset_of(l, column) > lead_of(l) && early_quote(h, n, column, opened))
+    if (offset_of(l, column) > lead_of(l))
+        return early_quote(h, n, column, opened) || colon_hint(h, n);
+    size_t p = prev_content(h, n);
+    if ((want_dash || (p && is_dash_line(&h->lines[p]))) && indent_hint(h, n))
         return true;
     return stray_dash(h, n) || indent_hint(h, n) || colon_hint(h, n) ||
            colon_hint_between(h, opened, n);
+}
+
+/*
+ * True when the bracket at byte `at` of line n is matched somewhere after it, brackets
+ * counted outside quotes and comments to the end of the text. Then it was closed, and
+ * the mistake is something else inside it.
+ */
+static bool closed_later(const struct hint *h, size_t n, size_t at)
+{
+    char quote = 0;
+    size_t depth = 0;
+    for (; n <= h->n; n++, at = 0) {
+        const struct line *l = &h->lines[n];
+        for (size_t i = at; i < l->len; i++) {
+            char c = l->p[i];
+            if (quote == '"' && c == '\\' && i + 1 < l->len)
+                i++;
+            else if (quote && c == quote)
+                quote = 0;
+            else if (quote)
+                continue;
+            else if ((c == '"' || c == '\'') && (i == 0 || strchr(" \t{[,:", l->p[i - 1])))
+                quote = c;
+            else if (c == '#' && (i == 0 || is_blank(l->p[i - 1])))
+                break;
+            else if (c == '{' || c == '[')
+                depth++;
+            else if ((c == '}' || c == ']') && --depth == 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 static bool unclosed_bracket(struct hint *h, size_t n, unsigned column)
@@ -404,7 +451,7 @@ static bool unclosed_bracket(struct hint *h, size_t n, unsigned column)
     if (!l)
         return false;
     size_t at = offset_of(l, column);
-    if (at >= l->len || (l->p[at] != '{' && l->p[at] != '['))
+    if (at >= l->len || (l->p[at] != '{' && l->p[at] != '[') || closed_later(h, n, at))
         return false;
     return say(h, n, at,
                l->p[at] == '{' ? "this '{' is never closed; end the mapping with '}'"
@@ -452,9 +499,10 @@ static bool explain(struct hint *h, const struct yamlhint_error *e)
         return tab_hint(h, c) || colon_hint(h, c) || indent_hint(h, c);
     if (starts_with(e->problem, "mapping values are not allowed"))
         return stray_colon(h, n, e->column);
-    if (starts_with(e->problem, "did not find expected key") ||
-        starts_with(e->problem, "did not find expected '-' indicator"))
-        return unexpected_line(h, n, e->column, c);
+    if (starts_with(e->problem, "did not find expected key"))
+        return unexpected_line(h, n, e->column, c, false);
+    if (starts_with(e->problem, "did not find expected '-' indicator"))
+        return unexpected_line(h, n, e->column, c, true);
     return false;
 }
 

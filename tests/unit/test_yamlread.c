@@ -511,6 +511,12 @@ static void test_yamlread_reports_syntax_errors_located(void **state)
                 "sequence, which starts at line 1)");
     assert_null(d.v[0].note);
     done(&doc, &d);
+    /* A '{' closed on a later line is not called unclosed. */
+    assert_int_equal(read_s(&doc, "a: {\n  b: 1\n  c: 2 }\n", &d), -1);
+    assert_diag(&d, 3, 4,
+                "not valid YAML: did not find expected ',' or '}' (while parsing a flow "
+                "mapping, which starts at line 1)");
+    done(&doc, &d);
 }
 
 /*
@@ -618,6 +624,14 @@ static void test_yamlread_wrong_indentation(void **state)
          "line up",
          "libyaml: did not find expected key at line 3, column 2 (while parsing a block "
          "mapping that starts at line 1)"},
+        {"answers:\n   - a\n  - b\n", 3, 3,
+         "this line is indented 2 spaces and line 2 above it 3; items of one list must line up",
+         "libyaml: did not find expected key at line 3, column 3 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"- a: 1\n - b\n", 2, 2,
+         "this line is indented 1 space and line 1 above it 0; items of one list must line up",
+         "libyaml: did not find expected '-' indicator at line 2, column 2 (while parsing a "
+         "block collection that starts at line 1)"},
         /* A value carried onto a second line is text: the line after it is out of place. */
         {"a: some\n  text\n    b: 1\n", 3, 5,
          "this line is indented 4 spaces and line 2 above it 2; keys of one mapping must "
