@@ -182,10 +182,22 @@ static bool plain_start(const struct line *l, size_t i, size_t end)
     return true;
 }
 
+/* Where the line's text starts after its indentation and any list dashes ("- - "). */
+static size_t item_start(const struct line *l)
+{
+    size_t i = lead_of(l), end = content_end(l);
+    while (i < end && l->p[i] == '-' && (i + 1 == end || is_blank(l->p[i + 1]))) {
+        i++;
+        while (i < end && is_blank(l->p[i]))
+            i++;
+    }
+    return i;
+}
+
 /* A line of plain text with no key on it: where a key belongs, a missing ':'. */
 static bool is_plain_line(const struct line *l)
 {
-    size_t lead = lead_of(l), end = content_end(l);
+    size_t lead = item_start(l), end = content_end(l);
     return lead < end && plain_start(l, lead, end) && key_colon(l, lead, end) == SIZE_MAX;
 }
 
@@ -200,7 +212,7 @@ static bool say(struct hint *h, size_t n, size_t off, const char *text)
 /* Appends a fix, quoted: the line's content with text inserted at byte offset at. */
 static void add_fix(struct hint *h, const struct line *l, size_t at, const char *insert)
 {
-    size_t lead = lead_of(l), end = content_end(l);
+    size_t lead = item_start(l), end = content_end(l);
     struct strbuf fix = STRBUF_INIT;
     strbuf_add(&fix, l->p + lead, at - lead);
     strbuf_adds(&fix, insert);
@@ -228,7 +240,7 @@ static bool colon_hint(struct hint *h, size_t n)
     const struct line *l = get_line(h, n);
     if (!l || !is_plain_line(l))
         return false;
-    size_t lead = lead_of(l), end = content_end(l);
+    size_t lead = item_start(l), end = content_end(l);
     for (size_t i = lead; i + 1 < end; i++) {
         if (is_blank(l->p[i]))
             break;
@@ -312,24 +324,73 @@ static bool is_dash_line(const struct line *l)
     return lead < end && l->p[lead] == '-' && (lead + 1 == end || is_blank(l->p[lead + 1]));
 }
 
-/* Line n is indented unlike the content line above it. */
-static bool indent_hint(struct hint *h, size_t n)
+/* Line n is indented unlike line other, a content line above or below it. */
+static bool indent_unlike(struct hint *h, size_t n, size_t other)
 {
-    const struct line *l = get_line(h, n);
-    size_t p = prev_content(h, n);
-    if (!l || !p || lead_of(l) != indent_of(l))
+    const struct line *l = get_line(h, n), *o = get_line(h, other);
+    if (!l || !o || lead_of(l) != indent_of(l))
         return false;
-    size_t mine = indent_of(l), above = indent_of(&h->lines[p]);
-    if (mine == above)
+    /* Keys of a mapping in a list item line up with the first, after its "- ". */
+    size_t mine = indent_of(l), theirs = indent_of(o);
+    if (mine == theirs || (!is_dash_line(l) && is_dash_line(o) && mine == item_start(o)))
         return false;
     struct strbuf text = STRBUF_INIT;
-    strbuf_addf(&text, "this line is indented %zu space%s and line %zu above it %zu; %s", mine,
-                mine == 1 ? "" : "s", p, above,
+    strbuf_addf(&text, "this line is indented %zu space%s and line %zu %s it %zu; %s", mine,
+                mine == 1 ? "" : "s", other, other < n ? "above" : "below", theirs,
                 is_dash_line(l) ? "items of one list must line up"
                                 : "keys of one mapping must line up");
     say(h, n, mine, strbuf_str(&text));
     strbuf_release(&text);
     return true;
+}
+
+/* Line n is indented unlike the content line above it. */
+static bool indent_hint(struct hint *h, size_t n)
+{
+    return indent_unlike(h, n, prev_content(h, n));
+}
+
+static size_t next_content(const struct hint *h, size_t n)
+{
+    while (n < h->n) {
+        n++;
+        if (has_content(&h->lines[n]))
+            return n;
+    }
+    return 0;
+}
+
+/*
+ * Line n, where the parser stopped, is indented like the line after it, but the line
+ * above it opened the block and set another indentation (or a '-' there made the
+ * block a list): that first line is the one out of step.
+ */
+static bool first_of_block_hint(struct hint *h, size_t n)
+{
+    size_t p = prev_content(h, n), q = p ? prev_content(h, p) : 0, next = next_content(h, n);
+    if (!q || !next)
+        return false;
+    size_t before = indent_of(&h->lines[q]), first = indent_of(&h->lines[p]);
+    size_t mine = indent_of(&h->lines[n]);
+    if (first <= before || mine <= before || indent_of(&h->lines[next]) != mine ||
+        is_dash_line(&h->lines[n]) || is_dash_line(&h->lines[next]))
+        return false;
+    if (is_dash_line(&h->lines[p]) && first == mine)
+        return stray_dash(h, p);
+    return first != mine && indent_unlike(h, p, n);
+}
+
+/*
+ * The document ended before line n: its first line is indented more than n, so the
+ * parser took everything up to n as the whole document.
+ */
+static bool indented_start(struct hint *h, size_t n)
+{
+    size_t first = 1;
+    while (first < n && !has_content(&h->lines[first]))
+        first++;
+    return first < n && indent_of(&h->lines[first]) > indent_of(&h->lines[n]) &&
+           indent_unlike(h, first, n);
 }
 
 /* The first plain line from line `from` to line `to` indented like line `to`. */
@@ -339,7 +400,8 @@ static bool colon_hint_between(struct hint *h, size_t from, size_t to)
     if (!last)
         return false;
     for (size_t n = from ? from : 1; n < to; n++)
-        if (indent_of(&h->lines[n]) == indent_of(last) && colon_hint(h, n))
+        if (indent_of(&h->lines[n]) == indent_of(last) && !is_dash_line(&h->lines[n]) &&
+            colon_hint(h, n))
             return true;
     return false;
 }
@@ -374,6 +436,8 @@ static bool stray_colon(struct hint *h, size_t n, unsigned column)
         strbuf_release(&fix);
         return true;
     }
+    if (colon_hint(h, n))
+        return true;
     size_t p = prev_content(h, n);
     if (!p)
         return false;
@@ -389,7 +453,7 @@ static bool stray_colon(struct hint *h, size_t n, unsigned column)
     }
     if (!continues && colon_hint(h, p))
         return true;
-    return indent_hint(h, n);
+    return first_of_block_hint(h, n) || indent_hint(h, n);
 }
 
 /*
@@ -407,6 +471,8 @@ static bool unexpected_line(struct hint *h, size_t n, unsigned column, size_t op
     if (offset_of(l, column) > lead_of(l))
         return early_quote(h, n, column, opened) || colon_hint(h, n);
     size_t p = prev_content(h, n);
+    if (first_of_block_hint(h, n))
+        return true;
     if ((want_dash || (p && is_dash_line(&h->lines[p]))) && indent_hint(h, n))
         return true;
     return stray_dash(h, n) || indent_hint(h, n) || colon_hint(h, n) ||
@@ -499,6 +565,8 @@ static bool explain(struct hint *h, const struct yamlhint_error *e)
         return tab_hint(h, c) || colon_hint(h, c) || indent_hint(h, c);
     if (starts_with(e->problem, "mapping values are not allowed"))
         return stray_colon(h, n, e->column);
+    if (starts_with(e->problem, "did not find expected <document start>"))
+        return indented_start(h, n);
     if (starts_with(e->problem, "did not find expected key"))
         return unexpected_line(h, n, e->column, c, false);
     if (starts_with(e->problem, "did not find expected '-' indicator"))

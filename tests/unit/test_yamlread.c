@@ -566,6 +566,12 @@ static void test_yamlread_missing_colon_named_at_its_line(void **state)
         /* A key with nothing after it; a comment after the value. */
         {"answers\n  a.b: 1\n", 1, 8, "a key needs ':' after it: 'answers:'",
          "libyaml: mapping values are not allowed in this context at line 2, column 6"},
+        /* A value in braces, and a key in a list item. */
+        {"answers:\n  a.b {score: 8, note: \"x\"}\n  a.c: 2\n", 2, 6,
+         "a key needs ':' after it: 'a.b: {score: 8, note: \"x\"}'",
+         "libyaml: mapping values are not allowed in this context at line 2, column 22"},
+        {"levels:\n  - id outer\n    title: x\n", 2, 7, "a key needs ':' after it: 'id: outer'",
+         "libyaml: mapping values are not allowed in this context at line 3, column 10"},
         {"a: 1\nb 2 # c\nc: 3\n", 2, 2, "a key needs ':' after it: 'b: 2'",
          "libyaml: could not find expected ':' at line 3, column 1 (while scanning a simple "
          "key that starts at line 2)"},
@@ -588,6 +594,9 @@ static void test_yamlread_missing_space_after_colon(void **state)
         {"answers:\n  a.b: 1\n  a.c:9\n\n", 3, 7, "a ':' needs a space after it: 'a.c: 9'",
          "libyaml: could not find expected ':' at line 5, column 1 (while scanning a simple "
          "key that starts at line 3)"},
+        {"a: 1\nb:{score: 8, note: x}\nc: 2\n", 2, 3,
+         "a ':' needs a space after it: 'b: {score: 8, note: x}'",
+         "libyaml: mapping values are not allowed in this context at line 2, column 18"},
         {"format:x\nanswers:\n  a.b: 1\n", 1, 8, "a ':' needs a space after it: 'format: x'",
          "libyaml: mapping values are not allowed in this context at line 2, column 8"},
     };
@@ -632,6 +641,16 @@ static void test_yamlread_wrong_indentation(void **state)
          "this line is indented 1 space and line 1 above it 0; items of one list must line up",
          "libyaml: did not find expected '-' indicator at line 2, column 2 (while parsing a "
          "block collection that starts at line 1)"},
+        /* The first key sets the indentation; the lines after it agree with each other. */
+        {"answers:\n   a.b: 1\n  a.c: 2\n  a.d: 3\n", 2, 4,
+         "this line is indented 3 spaces and line 3 below it 2; keys of one mapping must "
+         "line up",
+         "libyaml: did not find expected key at line 3, column 3 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"# c\n format: x\nrules: y\n", 2, 2,
+         "this line is indented 1 space and line 3 below it 0; keys of one mapping must "
+         "line up",
+         "libyaml: did not find expected <document start> at line 3, column 1"},
         /* A value carried onto a second line is text: the line after it is out of place. */
         {"a: some\n  text\n    b: 1\n", 3, 5,
          "this line is indented 4 spaces and line 2 above it 2; keys of one mapping must "
@@ -685,6 +704,12 @@ static void test_yamlread_stray_dash_and_value_with_colon(void **state)
          "a '-' alone on a line among keys; remove the line",
          "libyaml: did not find expected key at line 3, column 3 (while parsing a block "
          "mapping that starts at line 2)"},
+        /* A '-' on the first key makes a list of the block: the '-' is named. */
+        {"answers:\n  - a.b: 1\n  a.c: 2\n  a.d: 3\n", 2, 3,
+         "a list item ('-') among keys; remove the '-', or put the list under a key of its "
+         "own",
+         "libyaml: did not find expected '-' indicator at line 3, column 3 (while parsing a "
+         "block collection that starts at line 2)"},
         {"format: x\n- rules: y\n", 2, 1,
          "a list item ('-') among keys; remove the '-', or put the list under a key of its "
          "own",
