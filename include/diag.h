@@ -3,9 +3,9 @@
  *
  * Library code never prints: it adds diagnostics here and returns -1, and the command
  * line renders them as "FILE:LINE:COLUMN: error: MESSAGE" followed by the offending
- * source line and a caret. A diags list owns copies of everything it holds. It keeps
- * at most DIAG_MAX entries and counts the rest, so a hostile file cannot flood a
- * terminal.
+ * source line and a caret, and a note when there is one. A diags list owns copies of
+ * everything it holds. It keeps at most DIAG_MAX entries and counts the rest, so a
+ * hostile file cannot flood a terminal.
  */
 #ifndef STAGEGAP_DIAG_H
 #define STAGEGAP_DIAG_H
@@ -30,12 +30,14 @@ struct diag {
     char *message;
     char *source_line; /* the offending line, made safe for a terminal; or NULL */
     size_t caret;      /* code points of source_line before the column */
+    char *note;        /* a last line for experts, such as the parser's own words; or NULL */
 };
 
 struct diags {
     struct diag *v;
     size_t n, alloc;
     size_t errors, io_errors, dropped;
+    size_t last; /* 1 + the index of the diagnostic added last; 0 when it was dropped */
     /* The buffer diagnostics are located in, for quoting the source line. */
     const char *source;
     size_t source_len;
@@ -50,6 +52,9 @@ void diag_add(struct diags *d, enum diag_severity severity, const char *file, un
               unsigned column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 #define diag_error(d, file, line, column, ...)                                                     \
     diag_add((d), DIAG_ERROR, (file), (line), (column), __VA_ARGS__)
+/* Sets the note of the diagnostic added last (if it was kept): a line rendered after
+ * the source line as "    = NOTE", for what only an expert needs. */
+void diag_note(struct diags *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 bool diags_failed(const struct diags *d);
 /* True once DIAG_MAX diagnostics are kept: later ones are only counted, so callers

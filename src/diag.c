@@ -21,6 +21,7 @@ void diags_release(struct diags *d)
         free(d->v[i].file);
         free(d->v[i].message);
         free(d->v[i].source_line);
+        free(d->v[i].note);
     }
     free(d->v);
     diags_init(d);
@@ -114,10 +115,12 @@ void diag_add(struct diags *d, enum diag_severity severity, const char *file, un
         d->io_errors++;
     if (d->n >= DIAG_MAX) {
         d->dropped++;
+        d->last = 0;
         return;
     }
     XGROW(d->v, d->n + 1, d->alloc);
     struct diag *g = &d->v[d->n++];
+    d->last = d->n;
     struct strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
@@ -129,6 +132,21 @@ void diag_add(struct diags *d, enum diag_severity severity, const char *file, un
     g->column = column;
     g->message = strbuf_detach(&msg, NULL);
     g->source_line = copy_source_line(d, line, column, &g->caret);
+    g->note = NULL;
+}
+
+void diag_note(struct diags *d, const char *fmt, ...)
+{
+    if (!d->last)
+        return;
+    struct diag *g = &d->v[d->last - 1];
+    struct strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(&msg, fmt, ap);
+    va_end(ap);
+    free(g->note);
+    g->note = strbuf_detach(&msg, NULL);
 }
 
 bool diags_failed(const struct diags *d)
@@ -190,6 +208,11 @@ static void render_one(const struct diag *g, struct strbuf *out)
     if (g->source_line && g->line) {
         strbuf_addf(out, "    %s\n", g->source_line);
         render_caret(out, g->source_line, g->caret);
+    }
+    if (g->note) {
+        strbuf_adds(out, "    = ");
+        text_add_safe(out, g->note, true);
+        strbuf_addc(out, '\n');
     }
 }
 

@@ -8,6 +8,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yamlhint.h"
 
 const struct ylimits ylimits_default = {
     .max_depth = 16,
@@ -91,6 +92,40 @@ static int fail(struct builder *b, unsigned line, unsigned column, const char *m
     return -1;
 }
 
+/*
+ * A scanner or parser error. Where the text shows the mistake a person likely made,
+ * the diagnostic names that line and the fix, and libyaml's words follow as a note;
+ * otherwise libyaml's words are the message, at its mark.
+ */
+static void report_syntax_error(struct builder *b, const yaml_parser_t *p)
+{
+    struct strbuf msg = STRBUF_INIT;
+    const char *problem = p->problem ? p->problem : "syntax error";
+    struct yamlhint_error err = {
+        .problem = p->problem,
+        .line = mark_line(p->problem_mark),
+        .column = mark_column(p->problem_mark),
+        .context = p->context,
+        .context_line = p->context ? mark_line(p->context_mark) : 0,
+        .context_column = p->context ? mark_column(p->context_mark) : 0,
+    };
+    unsigned line = err.line, column = err.column;
+    if (yamlhint_explain(b->buf, b->len, &err, &line, &column, &msg)) {
+        fail(b, line, column, strbuf_str(&msg));
+        strbuf_reset(&msg);
+        strbuf_addf(&msg, "libyaml: %s at line %u, column %u", problem, err.line, err.column);
+        if (p->context)
+            strbuf_addf(&msg, " (%s that starts at line %u)", p->context, err.context_line);
+        diag_note(b->d, "%s", strbuf_str(&msg));
+    } else {
+        strbuf_addf(&msg, "not valid YAML: %s", problem);
+        if (p->context)
+            strbuf_addf(&msg, " (%s, which starts at line %u)", p->context, err.context_line);
+        fail(b, line, column, strbuf_str(&msg));
+    }
+    strbuf_release(&msg);
+}
+
 static void report_parser_error(struct builder *b, const yaml_parser_t *p)
 {
     struct strbuf msg = STRBUF_INIT;
@@ -110,12 +145,8 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p)
         line = column = 0;
         strbuf_adds(&msg, "out of memory while reading YAML");
     } else {
-        line = mark_line(p->problem_mark);
-        column = mark_column(p->problem_mark);
-        strbuf_addf(&msg, "not valid YAML: %s", p->problem ? p->problem : "syntax error");
-        if (p->context)
-            strbuf_addf(&msg, " (%s, which starts at line %u)", p->context,
-                        mark_line(p->context_mark));
+        report_syntax_error(b, p);
+        return;
     }
     fail(b, line, column, strbuf_str(&msg));
     strbuf_release(&msg);
@@ -205,7 +236,7 @@ static void check_keys(struct builder *b, const struct ynode *map)
         struct strbuf msg = STRBUF_INIT;
         strbuf_adds(&msg, "duplicate key ");
         text_add_quoted(&msg, keys[i]->str, 60);
-        strbuf_addf(&msg, "; it was first given at line %u", keys[i - 1]->line);
+        strbuf_addf(&msg, ", first given at line %u; keep only one", keys[i - 1]->line);
         diag_error(b->d, b->doc->file, keys[i]->line, keys[i]->column, "%s", strbuf_str(&msg));
         strbuf_release(&msg);
     }

@@ -22,6 +22,13 @@ stagegap_cli_test(validate-alias-bomb 3 validate tests/fixtures/alias-bomb.yaml)
 stagegap_cli_test(validate-hostile 3 validate tests/fixtures/tags.yaml tests/fixtures/second-document.yaml
                   tests/fixtures/deep-nesting.yaml tests/fixtures/deep-flow.yaml
                   tests/fixtures/duplicate-keys.yaml tests/fixtures/syntax-error.yaml)
+# YAML mistakes made by hand: each named at the line the person got wrong, with the fix,
+# and libyaml's own words as a note.
+stagegap_cli_test(validate-hand-mistakes 3 validate tests/fixtures/mistake-missing-colon.yaml
+                  tests/fixtures/mistake-missing-colon-last.yaml tests/fixtures/mistake-no-space.yaml
+                  tests/fixtures/mistake-tab.yaml tests/fixtures/mistake-indent.yaml
+                  tests/fixtures/mistake-unclosed-quote.yaml tests/fixtures/mistake-stray-dash.yaml
+                  tests/fixtures/duplicate-keys.yaml)
 stagegap_cli_test(validate-encoding-errors 3 validate tests/fixtures/invalid-utf8.yaml
                   tests/fixtures/nul-byte.yaml tests/fixtures/utf16le-nobom.yaml
                   tests/fixtures/utf32le-bom.yaml)

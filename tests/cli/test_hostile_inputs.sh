@@ -84,7 +84,7 @@ every_way tests/fixtures/tags.yaml 3 \
 every_way tests/fixtures/second-document.yaml 3 \
     "second-document.yaml:11:1: error: a second YAML document; a stagegap file holds exactly one"
 every_way tests/fixtures/duplicate-keys.yaml 3 \
-    "duplicate-keys.yaml:12:1: error: duplicate key 'organisation'; it was first given at line 3"
+    "duplicate-keys.yaml:12:1: error: duplicate key 'organisation', first given at line 3; keep only one"
 every_way tests/fixtures/invalid-utf8.yaml 3 \
     "invalid-utf8.yaml:3:23: error: invalid UTF-8 (byte 0xc0 at offset 72); save the file as UTF-8"
 every_way tests/fixtures/nul-byte.yaml 3 \
@@ -93,7 +93,8 @@ every_way tests/fixtures/utf16le-nobom.yaml 3 \
     "utf16le-nobom.yaml:1:1: error: this looks like UTF-16 or UTF-32 text without a byte-order mark"
 every_way tests/fixtures/utf32le-bom.yaml 3 \
     "utf32le-bom.yaml:1:1: error: this is UTF-32 text; save the file as UTF-8"
-every_way tests/fixtures/syntax-error.yaml 3 "syntax-error.yaml:6:8: error: not valid YAML: "
+every_way tests/fixtures/syntax-error.yaml 3 \
+    "syntax-error.yaml:5:13: error: this '{' is never closed; end the mapping with '}'"
 expect "answers as answers" 3 \
     "answers-errors.yaml:4:7: error: date must be a calendar date" \
     validate tests/fixtures/answers-errors.yaml

@@ -240,7 +240,7 @@ static void test_answers_given_twice(void **state)
 {
     struct fixture *f = *state;
     expect_only(f, "later.habit: 5", "later.habit: 5\n  start.plan: 3", 12, 3,
-                "duplicate key 'start.plan'; it was first given at line 7");
+                "duplicate key 'start.plan', first given at line 7; keep only one");
 }
 
 static void test_answers_note_not_text(void **state)

@@ -1,6 +1,7 @@
 /*
  * test_diag.c - how diagnostics are kept and rendered: "FILE:LINE:COLUMN: error: MSG",
- * the source line made safe, the caret under the column, and the cap on how many.
+ * the source line made safe, the caret under the column, a note for experts, and the cap
+ * on how many.
  */
 #include <string.h>
 
@@ -197,6 +198,38 @@ static void test_diag_renders_in_file_order(void **state)
     diags_release(&d);
 }
 
+/* A note follows the caret (or the message, without a source line), made safe; it
+ * belongs to the diagnostic added last, and to none when that one was dropped. */
+static void test_diag_note_follows_the_caret(void **state)
+{
+    (void)state;
+    static const char src[] = "a b\n";
+    struct diags d;
+    diags_init(&d);
+    diag_note(&d, "nothing to attach to");
+    assert_int_equal(d.n, 0);
+    diags_set_source(&d, src, strlen(src));
+    diag_error(&d, "f", 1, 2, "first");
+    diag_note(&d, "replaced");
+    diag_note(&d, "libyaml: \x1b[31mred");
+    diag_error(&d, "f", 0, 0, "no position");
+    diag_note(&d, "plain");
+    expect_render(&d, "f: error: no position\n"
+                      "    = plain\n"
+                      "f:1:2: error: first\n"
+                      "    a b\n"
+                      "     ^\n"
+                      "    = libyaml: \\x1b[31mred\n");
+    diags_release(&d);
+    diags_init(&d);
+    for (int i = 0; i < DIAG_MAX + 1; i++)
+        diag_error(&d, "f", 1, 1, "p");
+    diag_note(&d, "dropped with its diagnostic");
+    for (size_t i = 0; i < d.n; i++)
+        assert_null(d.v[i].note);
+    diags_release(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_diag_file_name_made_safe),
         cmocka_unit_test(test_diag_cap_counts_the_rest),
         cmocka_unit_test(test_diag_renders_in_file_order),
+        cmocka_unit_test(test_diag_note_follows_the_caret),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -372,7 +372,7 @@ static void test_rules_reader_problems(void **state)
     expect_only("title: A tiny model", "title: \"A \\0 model\"", 4, 8,
                 "text holds a NUL character");
     expect_only("title: A tiny model", "title: A tiny model\ntitle: Again", 5, 1,
-                "duplicate key 'title'; it was first given at line 4");
+                "duplicate key 'title', first given at line 4; keep only one");
     expect_only("title: A tiny model",
                 "title: A tiny m\xC3\xB6\xFF"
                 "del",

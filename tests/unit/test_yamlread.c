@@ -91,7 +91,7 @@ static void test_yamlread_bom_and_crlf(void **state)
                        "a: 1\r\nb: x\r\nb: y\r\n";
     assert_int_equal(read_s(&doc, yaml, &d), -1);
     assert_int_equal(d.errors, 1);
-    assert_diag(&d, 3, 1, "duplicate key 'b'; it was first given at line 2");
+    assert_diag(&d, 3, 1, "duplicate key 'b', first given at line 2; keep only one");
     assert_string_equal(d.v[0].source_line, "b: y");
     assert_int_equal(d.v[0].caret, 0);
     assert_string_equal(doc.root->kids[0]->str, "a");
@@ -102,7 +102,7 @@ static void test_yamlread_bom_and_crlf(void **state)
     done(&doc, &d);
     /* On the first line, where the mark stands, columns do not count it either. */
     assert_int_equal(read_s(&doc, "\xEF\xBB\xBF{a: 1, a: 2}\r\n", &d), -1);
-    assert_diag(&d, 1, 8, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 1, 8, "duplicate key 'a', first given at line 1; keep only one");
     assert_string_equal(d.v[0].source_line, "{a: 1, a: 2}");
     assert_int_equal(d.v[0].caret, 7);
     done(&doc, &d);
@@ -234,13 +234,13 @@ static void test_yamlread_refuses_duplicate_keys(void **state)
     struct diags d;
     assert_int_equal(read_s(&doc, "a: 1\nb: 2\na: 3\nc: {x: 1, x: 2, x: 3}\n", &d), -1);
     assert_int_equal(d.errors, 3);
-    assert_diag(&d, 3, 1, "duplicate key 'a'; it was first given at line 1");
-    assert_diag(&d, 4, 11, "duplicate key 'x'; it was first given at line 4");
-    assert_diag(&d, 4, 17, "duplicate key 'x'; it was first given at line 4");
+    assert_diag(&d, 3, 1, "duplicate key 'a', first given at line 1; keep only one");
+    assert_diag(&d, 4, 11, "duplicate key 'x', first given at line 4; keep only one");
+    assert_diag(&d, 4, 17, "duplicate key 'x', first given at line 4; keep only one");
     /* Quoted and plain spellings of one key are one key. */
     done(&doc, &d);
     assert_int_equal(read_s(&doc, "a: 1\n\"a\": 2\n", &d), -1);
-    assert_diag(&d, 2, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 2, 1, "duplicate key 'a', first given at line 1; keep only one");
     done(&doc, &d);
 }
 
@@ -401,7 +401,7 @@ static void test_yamlread_reads_utf16_with_bom(void **state)
     struct diags d;
     assert_int_equal(read_n(&doc, dup, sizeof(dup) - 1, &d), -1);
     assert_int_equal(d.errors, 1);
-    assert_diag(&d, 2, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 2, 1, "duplicate key 'a', first given at line 1; keep only one");
     assert_string_equal(d.v[0].source_line, "a: 2");
     done(&doc, &d);
     /* Text outside the BMP comes through a surrogate pair. */
@@ -489,14 +489,256 @@ static void test_yamlread_reports_syntax_errors_located(void **state)
     struct diags d;
     assert_int_equal(read_s(&doc, "a: 1\n  b: 2\n", &d), -1);
     assert_int_equal(d.errors, 1);
-    assert_diag(&d, 2, 4, "not valid YAML: mapping values are not allowed in this context");
+    assert_diag(&d, 2, 3,
+                "this line is indented 2 spaces and line 1 above it 0; keys of one mapping "
+                "must line up");
+    assert_string_equal(d.v[0].note,
+                        "libyaml: mapping values are not allowed in this context at line 2, "
+                        "column 4");
     assert_true(doc.broken);
     done(&doc, &d);
     assert_int_equal(read_s(&doc, "a: \"open\nb: 2\n", &d), -1);
-    assert_diag(&d, 3, 1,
-                "not valid YAML: found unexpected end of stream (while scanning a "
-                "quoted scalar, which starts at line 1)");
+    assert_diag(&d, 1, 4, "this quote is never closed; put a closing \" where the text ends");
+    assert_string_equal(d.v[0].note,
+                        "libyaml: found unexpected end of stream at line 3, column 1 (while "
+                        "scanning a quoted scalar that starts at line 1)");
     done(&doc, &d);
+    /* Where the text shows no likely mistake, libyaml's words are the message. */
+    assert_int_equal(read_s(&doc, "a: [b, c}\n", &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 1, 9,
+                "not valid YAML: did not find expected ',' or ']' (while parsing a flow "
+                "sequence, which starts at line 1)");
+    assert_null(d.v[0].note);
+    done(&doc, &d);
+    /* A '{' closed on a later line is not called unclosed. */
+    assert_int_equal(read_s(&doc, "a: {\n  b: 1\n  c: 2 }\n", &d), -1);
+    assert_diag(&d, 3, 4,
+                "not valid YAML: did not find expected ',' or '}' (while parsing a flow "
+                "mapping, which starts at line 1)");
+    done(&doc, &d);
+}
+
+/*
+ * A mistake made by hand: the diagnostic names the line the person got wrong, at the
+ * column where the fix goes, says the fix, and keeps libyaml's words as its note.
+ */
+struct hand_mistake {
+    const char *yaml;
+    unsigned line, column;
+    const char *msg;
+    const char *note;
+};
+
+static void expect_hand_mistakes(const struct hand_mistake *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct ydoc doc;
+        struct diags d;
+        assert_int_equal(read_s(&doc, cases[i].yaml, &d), -1);
+        assert_int_equal(d.errors, 1);
+        assert_diag(&d, cases[i].line, cases[i].column, cases[i].msg);
+        assert_non_null(d.v[0].note);
+        assert_string_equal(d.v[0].note, cases[i].note);
+        assert_true(doc.broken);
+        done(&doc, &d);
+    }
+}
+
+#define N_CASES(a) (sizeof(a) / sizeof((a)[0]))
+
+static void test_yamlread_missing_colon_named_at_its_line(void **state)
+{
+    (void)state;
+    static const struct hand_mistake cases[] = {
+        /* Among other keys: libyaml stops at the next key. */
+        {"format: x\nanswers:\n  a.b: 1\n  launch.introducing-sos 9\n  a.d: 2\n", 4, 25,
+         "a key needs ':' after it: 'launch.introducing-sos: 9'",
+         "libyaml: could not find expected ':' at line 5, column 3 (while scanning a simple "
+         "key that starts at line 4)"},
+        /* The last item, before a blank line and a comment: libyaml stops at the end. */
+        {"answers:\n  a.b: 1\n  a.c 9\n\n# end\n", 3, 6, "a key needs ':' after it: 'a.c: 9'",
+         "libyaml: could not find expected ':' at line 5, column 1 (while scanning a simple "
+         "key that starts at line 3)"},
+        /* The first item of a mapping: libyaml reads on into the next line. */
+        {"answers:\n  # launch\n  a.b 8\n  a.c: 9\n", 3, 6, "a key needs ':' after it: 'a.b: 8'",
+         "libyaml: mapping values are not allowed in this context at line 4, column 6"},
+        /* A key with nothing after it; a comment after the value. */
+        {"answers\n  a.b: 1\n", 1, 8, "a key needs ':' after it: 'answers:'",
+         "libyaml: mapping values are not allowed in this context at line 2, column 6"},
+        /* A value in braces, and a key in a list item. */
+        {"answers:\n  a.b {score: 8, note: \"x\"}\n  a.c: 2\n", 2, 6,
+         "a key needs ':' after it: 'a.b: {score: 8, note: \"x\"}'",
+         "libyaml: mapping values are not allowed in this context at line 2, column 22"},
+        {"levels:\n  - id outer\n    title: x\n", 2, 7, "a key needs ':' after it: 'id: outer'",
+         "libyaml: mapping values are not allowed in this context at line 3, column 10"},
+        {"a: 1\nb 2 # c\nc: 3\n", 2, 2, "a key needs ':' after it: 'b: 2'",
+         "libyaml: could not find expected ':' at line 3, column 1 (while scanning a simple "
+         "key that starts at line 2)"},
+        /* Columns count code points; a byte-order mark and CR LF change nothing. */
+        {"\xEF\xBB\xBF"
+         "answers:\r\n  caf\xC3\xA9 9\r\n  b: 1\r\n",
+         2, 7, "a key needs ':' after it: 'caf\xC3\xA9: 9'",
+         "libyaml: mapping values are not allowed in this context at line 3, column 4"},
+    };
+    expect_hand_mistakes(cases, N_CASES(cases));
+}
+
+static void test_yamlread_missing_space_after_colon(void **state)
+{
+    (void)state;
+    static const struct hand_mistake cases[] = {
+        {"answers:\n  a.b: 1\n  a.c:9\n  a.d: 2\n", 3, 7, "a ':' needs a space after it: 'a.c: 9'",
+         "libyaml: could not find expected ':' at line 4, column 3 (while scanning a simple "
+         "key that starts at line 3)"},
+        {"answers:\n  a.b: 1\n  a.c:9\n\n", 3, 7, "a ':' needs a space after it: 'a.c: 9'",
+         "libyaml: could not find expected ':' at line 5, column 1 (while scanning a simple "
+         "key that starts at line 3)"},
+        {"a: 1\nb:{score: 8, note: x}\nc: 2\n", 2, 3,
+         "a ':' needs a space after it: 'b: {score: 8, note: x}'",
+         "libyaml: mapping values are not allowed in this context at line 2, column 18"},
+        {"format:x\nanswers:\n  a.b: 1\n", 1, 8, "a ':' needs a space after it: 'format: x'",
+         "libyaml: mapping values are not allowed in this context at line 2, column 8"},
+    };
+    expect_hand_mistakes(cases, N_CASES(cases));
+}
+
+static void test_yamlread_tab_indentation(void **state)
+{
+    (void)state;
+    static const struct hand_mistake cases[] = {
+        {"answers:\n\ta.b: 1\n", 2, 1, "tabs cannot indent YAML; use spaces",
+         "libyaml: found character that cannot start any token at line 2, column 1 (while "
+         "scanning for the next token that starts at line 2)"},
+        {"answers:\n  a.b: 1\n\ta.c: 2\n", 3, 1, "tabs cannot indent YAML; use spaces",
+         "libyaml: found a tab character that violates indentation at line 3, column 1 "
+         "(while scanning a plain scalar that starts at line 2)"},
+        {"answers:\n  a.b: 1\n  \ta.c: 2\n", 3, 3, "tabs cannot indent YAML; use spaces",
+         "libyaml: found a tab character that violates indentation at line 3, column 3 "
+         "(while scanning a plain scalar that starts at line 2)"},
+    };
+    expect_hand_mistakes(cases, N_CASES(cases));
+}
+
+static void test_yamlread_wrong_indentation(void **state)
+{
+    (void)state;
+    static const struct hand_mistake cases[] = {
+        {"answers:\n  a.b: 1\n   a.c: 2\n  a.d: 3\n", 3, 4,
+         "this line is indented 3 spaces and line 2 above it 2; keys of one mapping must "
+         "line up",
+         "libyaml: mapping values are not allowed in this context at line 3, column 7"},
+        {"answers:\n  a.b: 1\n a.c: 2\n", 3, 2,
+         "this line is indented 1 space and line 2 above it 2; keys of one mapping must "
+         "line up",
+         "libyaml: did not find expected key at line 3, column 2 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"answers:\n   - a\n  - b\n", 3, 3,
+         "this line is indented 2 spaces and line 2 above it 3; items of one list must line up",
+         "libyaml: did not find expected key at line 3, column 3 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"- a: 1\n - b\n", 2, 2,
+         "this line is indented 1 space and line 1 above it 0; items of one list must line up",
+         "libyaml: did not find expected '-' indicator at line 2, column 2 (while parsing a "
+         "block collection that starts at line 1)"},
+        /* The first key sets the indentation; the lines after it agree with each other. */
+        {"answers:\n   a.b: 1\n  a.c: 2\n  a.d: 3\n", 2, 4,
+         "this line is indented 3 spaces and line 3 below it 2; keys of one mapping must "
+         "line up",
+         "libyaml: did not find expected key at line 3, column 3 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"# c\n format: x\nrules: y\n", 2, 2,
+         "this line is indented 1 space and line 3 below it 0; keys of one mapping must "
+         "line up",
+         "libyaml: did not find expected <document start> at line 3, column 1"},
+        /* A value carried onto a second line is text: the line after it is out of place. */
+        {"a: some\n  text\n    b: 1\n", 3, 5,
+         "this line is indented 4 spaces and line 2 above it 2; keys of one mapping must "
+         "line up",
+         "libyaml: mapping values are not allowed in this context at line 3, column 6"},
+    };
+    expect_hand_mistakes(cases, N_CASES(cases));
+}
+
+static void test_yamlread_quotes_not_closed_or_closed_early(void **state)
+{
+    (void)state;
+    static const struct hand_mistake cases[] = {
+        {"organisation: \"Eastbrook\ndate: 2026-01-01\n", 1, 15,
+         "this quote is never closed; put a closing \" where the text ends",
+         "libyaml: found unexpected end of stream at line 3, column 1 (while scanning a "
+         "quoted scalar that starts at line 1)"},
+        {"a: 1\norganisation: 'Eastbrook\n", 2, 15,
+         "this quote is never closed; put a closing ' where the text ends",
+         "libyaml: found unexpected end of stream at line 3, column 1 (while scanning a "
+         "quoted scalar that starts at line 2)"},
+        /* Closed, as libyaml sees it, by the opening quote of a later value. */
+        {"organisation: \"Eastbrook\ndate: 2026-01-01\nnote: \"x\"\n", 1, 15,
+         "this quote is never closed; put a closing \" where the text ends",
+         "libyaml: did not find expected key at line 3, column 8 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"organisation: 'Eastbrook's'\n", 1, 25,
+         "this quote ends the text early: inside '...' write each ' as '', or put the text "
+         "in \"...\" instead",
+         "libyaml: did not find expected key at line 1, column 26 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"note: \"the \"best\" one\"\n", 1, 12,
+         "this quote ends the text early: inside \"...\" write each \" as \\\", or put the "
+         "text in '...' instead",
+         "libyaml: did not find expected key at line 1, column 13 (while parsing a block "
+         "mapping that starts at line 1)"},
+    };
+    expect_hand_mistakes(cases, N_CASES(cases));
+}
+
+static void test_yamlread_stray_dash_and_value_with_colon(void **state)
+{
+    (void)state;
+    static const struct hand_mistake cases[] = {
+        {"answers:\n  a.b: 1\n  - a.c: 2\n", 3, 3,
+         "a list item ('-') among keys; remove the '-', or put the list under a key of its "
+         "own",
+         "libyaml: did not find expected key at line 3, column 3 (while parsing a block "
+         "mapping that starts at line 2)"},
+        {"answers:\n  a.b: 1\n  -\n  a.c: 2\n", 3, 3,
+         "a '-' alone on a line among keys; remove the line",
+         "libyaml: did not find expected key at line 3, column 3 (while parsing a block "
+         "mapping that starts at line 2)"},
+        /* A '-' on the first key makes a list of the block: the '-' is named. */
+        {"answers:\n  - a.b: 1\n  a.c: 2\n  a.d: 3\n", 2, 3,
+         "a list item ('-') among keys; remove the '-', or put the list under a key of its "
+         "own",
+         "libyaml: did not find expected '-' indicator at line 3, column 3 (while parsing a "
+         "block collection that starts at line 2)"},
+        {"format: x\n- rules: y\n", 2, 1,
+         "a list item ('-') among keys; remove the '-', or put the list under a key of its "
+         "own",
+         "libyaml: did not find expected key at line 2, column 1 (while parsing a block "
+         "mapping that starts at line 1)"},
+        {"a: 1\nnote: see \"x\": then y\n", 2, 14,
+         "a value that holds ': ' must be quoted: 'note: \"see \\\"x\\\": then y\"'",
+         "libyaml: mapping values are not allowed in this context at line 2, column 14"},
+    };
+    expect_hand_mistakes(cases, N_CASES(cases));
+}
+
+static void test_yamlread_brackets_not_closed_or_missing_comma(void **state)
+{
+    (void)state;
+    static const struct hand_mistake cases[] = {
+        {"respondent: {id: x, role: y\ndate: 1\n", 1, 13,
+         "this '{' is never closed; end the mapping with '}'",
+         "libyaml: did not find expected ',' or '}' at line 2, column 5 (while parsing a "
+         "flow mapping that starts at line 1)"},
+        {"list: [a, b\ndate: 1\n", 1, 7, "this '[' is never closed; end the list with ']'",
+         "libyaml: did not find expected ',' or ']' at line 2, column 5 (while parsing a "
+         "flow sequence that starts at line 1)"},
+        {"a.b: {score: 8 note: x}\n", 1, 15,
+         "a ',' is missing here: items inside '{...}' and '[...]' are separated by commas",
+         "libyaml: did not find expected ',' or '}' at line 1, column 20 (while parsing a "
+         "flow mapping that starts at line 1)"},
+    };
+    expect_hand_mistakes(cases, N_CASES(cases));
 }
 
 /* Lines are counted the way libyaml counts them, so the quoted line matches. */
@@ -506,12 +748,14 @@ static void test_yamlread_lines_split_like_the_parser(void **state)
     struct ydoc doc;
     struct diags d;
     assert_int_equal(read_s(&doc, "a: x\xE2\x80\xA8 b: [\n", &d), -1);
-    assert_diag(&d, 2, 3, "not valid YAML: mapping values are not allowed in this context");
+    assert_diag(&d, 2, 2,
+                "this line is indented 1 space and line 1 above it 0; keys of one mapping "
+                "must line up");
     assert_string_equal(d.v[0].source_line, " b: [");
-    assert_int_equal(d.v[0].caret, 2);
+    assert_int_equal(d.v[0].caret, 1);
     done(&doc, &d);
     assert_int_equal(read_s(&doc, "a: 1\rb: 2\ra: 3\r", &d), -1);
-    assert_diag(&d, 3, 1, "duplicate key 'a'; it was first given at line 1");
+    assert_diag(&d, 3, 1, "duplicate key 'a', first given at line 1; keep only one");
     assert_string_equal(d.v[0].source_line, "a: 3");
     done(&doc, &d);
 }
@@ -598,6 +842,13 @@ int main(void)
         cmocka_unit_test(test_yamlread_refuses_broken_utf16),
         cmocka_unit_test(test_yamlread_refuses_utf16_without_bom_and_utf32),
         cmocka_unit_test(test_yamlread_reports_syntax_errors_located),
+        cmocka_unit_test(test_yamlread_missing_colon_named_at_its_line),
+        cmocka_unit_test(test_yamlread_missing_space_after_colon),
+        cmocka_unit_test(test_yamlread_tab_indentation),
+        cmocka_unit_test(test_yamlread_wrong_indentation),
+        cmocka_unit_test(test_yamlread_quotes_not_closed_or_closed_early),
+        cmocka_unit_test(test_yamlread_stray_dash_and_value_with_colon),
+        cmocka_unit_test(test_yamlread_brackets_not_closed_or_missing_comma),
         cmocka_unit_test(test_yamlread_lines_split_like_the_parser),
         cmocka_unit_test(test_yamlread_refuses_too_many_values),
         cmocka_unit_test(test_yamlread_reports_every_problem),
