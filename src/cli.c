@@ -426,24 +426,24 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
 
 /* ---- commands ---- */
 
-static int parse_score(const char *s, double *out)
+/* A score from 0 to 100 with at most EXACT_PLACES decimals, held times EXACT_SCALE. */
+static int parse_score(const char *s, int64_t *out)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (!*s || *end || errno || v < 0 || v > 100)
+    int64_t v;
+    if (exact_parse_decimal(s, &v) != 0 || v < 0 || v > 100 * EXACT_SCALE)
         return -1;
     *out = v;
     return 0;
 }
 
-/* --fail-under: the focus stage must score at least the threshold. */
-static bool gate_fails(const struct score *s, double threshold)
+/* --fail-under: the focus stage must score at least the threshold, compared exactly. */
+static bool gate_fails(const struct score *s, int64_t threshold)
 {
     if (s->focus < 0)
         return false;
     const struct score_stage *st = &s->stages[s->focus];
-    return !st->has_score || st->score < threshold;
+    return !st->has_score ||
+           exact_cmp_ratio(&st->score_exact, (uint64_t)threshold, EXACT_SCALE) < 0;
 }
 
 static int cmd_assess(struct cli *c)
@@ -453,7 +453,7 @@ static int cmd_assess(struct cli *c)
     struct assessment a;
     struct score s;
     struct strbuf out = STRBUF_INIT;
-    double threshold = 0;
+    int64_t threshold = 0;
     int rc = check_format(c, formats);
     if (rc)
         return rc;

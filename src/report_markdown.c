@@ -84,7 +84,7 @@ static void md_stage_score(struct strbuf *out, const struct score *s, size_t sta
 {
     const struct score_stage *st = &s->stages[stage];
     if (st->has_score)
-        report_add_number(out, st->score);
+        report_add_exact(out, &st->score_exact);
     else
         strbuf_adds(out, NO_SCORE);
 }
@@ -95,7 +95,7 @@ static void md_coverage(struct strbuf *out, const struct score_stage *st)
     if (st->answerable == 0)
         return;
     strbuf_adds(out, " (");
-    report_add_number(out, 100.0 * st->coverage);
+    report_add_percent(out, st->answered, st->answerable);
     strbuf_adds(out, "%)");
 }
 
@@ -148,7 +148,7 @@ static void md_notes_inline(struct strbuf *out, const struct score_item *it)
 static void md_answer(struct strbuf *out, const struct score *s, size_t item)
 {
     const struct score_item *it = &s->items[item];
-    report_add_number(out, it->answer);
+    report_add_ratio(out, it->answer_num, it->answer_den);
     if (s->assessment->respondents > 1) {
         strbuf_addf(out, " (n=%zu", s->assessment->items[item].n);
         if (it->disagreement)
@@ -245,7 +245,7 @@ static void md_addressed(struct strbuf *out, const struct score *s, size_t sugge
         strbuf_adds(out, first ? "" : "; ");
         md_text(out, s->rules->items[item].text);
         strbuf_adds(out, " (");
-        report_add_number(out, s->items[item].impact);
+        report_add_exact(out, &s->items[item].impact_exact);
         strbuf_adds(out, " points)");
         first = false;
     }
@@ -258,7 +258,7 @@ static void render_actions(const struct score *s, struct strbuf *out)
     md_heading(out, "##", "Actions to take first", NULL, "");
     for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (sg->points <= 0)
+        if (exact_is_zero(&sg->points_exact))
             continue;
         const struct rules_item *it = &r->items[sg->item];
         strbuf_addf(out, "%zu. In **", ++shown);
@@ -318,7 +318,7 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
         strbuf_adds(out, " ");
         md_answer(out, s, i);
         strbuf_adds(out, " | ");
-        report_add_number(out, s->items[i].impact);
+        report_add_exact(out, &s->items[i].impact_exact);
         strbuf_adds(out, " | ");
         md_suggestions_for(out, s, i);
         md_cell_end(out);
@@ -353,7 +353,7 @@ static void render_levels(const struct score *s, size_t stage, struct strbuf *ou
         md_cell_end(out);
         strbuf_adds(out, " ");
         if (cell->has_score)
-            report_add_number(out, cell->score);
+            report_add_exact(out, &cell->score_exact);
         else
             strbuf_adds(out, NO_SCORE);
         strbuf_addf(out, " | %zu/%zu |\n", cell->answered, cell->items);
@@ -448,7 +448,7 @@ static void render_roles(const struct score *s, struct strbuf *out)
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, " ");
             if (role->has_score[st])
-                report_add_number(out, role->scores[st]);
+                report_add_exact(out, &role->scores_exact[st]);
             else
                 strbuf_adds(out, NO_SCORE);
             strbuf_adds(out, " |");
