@@ -76,7 +76,7 @@ struct score_suggestion {
     size_t item;   /* index of the suggestion item */
     double points; /* sum of the impacts of the open gaps it addresses */
     struct exact points_exact;
-    size_t priority; /* 1 = act on first */
+    size_t priority; /* 1 = act on first; 0 for one answered n/a, which is not ranked */
 };
 
 struct score_role {
@@ -95,7 +95,9 @@ struct score {
     int focus;                            /* stage index to work on now, or -1 */
     struct score_suggestion *suggestions; /* in rules order */
     size_t n_suggestions;
-    size_t *by_priority;      /* indices into suggestions, priority order */
+    size_t *by_priority;      /* indices into suggestions: the ranked in priority order,
+                                 then those answered n/a, in rules order */
+    size_t n_ranked;          /* suggestions that apply: the first n_ranked of by_priority */
     struct score_role *roles; /* as the assessment's roles */
     size_t n_roles;
 };
@@ -109,8 +111,8 @@ void score_compute(struct score *s, const struct rules *r, const struct assessme
 const char *score_band_id(const struct score *s, size_t stage);
 const char *score_band_title(const struct score *s, size_t stage);
 /*
- * The suggestions (item indices) that address item, act-first order; out must hold
- * s->n_suggestions entries. Returns how many.
+ * The suggestions (item indices) that address item and apply (not answered n/a), in
+ * priority order; out must hold s->n_suggestions entries. Returns how many.
  */
 size_t score_suggestions_for(const struct score *s, size_t item, size_t *out);
 /*

@@ -855,7 +855,7 @@ static void actions_section(struct strbuf *out, const struct score *s)
     size_t shown = 0;
     strbuf_adds(out, "<section id=\"actions\" aria-labelledby=\"actions-h\">\n"
                      "<h2 id=\"actions-h\">Actions to take first</h2>\n");
-    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
         if (exact_is_zero(&sg->points_exact))
             continue;

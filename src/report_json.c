@@ -187,7 +187,10 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
         jsonw_kstring(w, "stage", r->stages[it->stage].id);
         jsonw_key(w, "addresses");
         write_ids(w, r, it->addresses, it->n_addresses);
-        jsonw_kuint(w, "priority", sg->priority);
+        if (sg->priority) /* a suggestion answered n/a is not ranked */
+            jsonw_kuint(w, "priority", sg->priority);
+        else
+            jsonw_kstring(w, "priority", NULL);
         jsonw_kexact(w, "points", true, &sg->points_exact, 1);
         jsonw_kbool(w, "acted_on", s->items[sg->item].acted_on);
         jsonw_end(w, '}');

@@ -256,7 +256,7 @@ static void render_actions(const struct score *s, struct strbuf *out)
     const struct rules *r = s->rules;
     size_t shown = 0;
     md_heading(out, "##", "Actions to take first", NULL, "");
-    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
         if (exact_is_zero(&sg->points_exact))
             continue;

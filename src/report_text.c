@@ -198,7 +198,7 @@ static void actions(struct text_out *o)
     const struct score *s = o->s;
     const struct rules *r = s->rules;
     size_t shown = 0;
-    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
         if (exact_is_zero(&sg->points_exact))
             continue;

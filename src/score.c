@@ -272,7 +272,7 @@ bool score_addresses(const struct rules *r, size_t suggestion, size_t item)
 size_t score_suggestions_for(const struct score *s, size_t item, size_t *out)
 {
     size_t n = 0;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
+    for (size_t k = 0; k < s->n_ranked; k++) {
         size_t sg = s->suggestions[s->by_priority[k]].item;
         if (score_addresses(s->rules, sg, item))
             out[n++] = sg;
@@ -309,13 +309,19 @@ static void rank_suggestions(struct score *s)
             exact_add(&sg->points_exact, &s->items[r->items[i].addresses[k]].impact_exact);
         sg->points = exact_to_double(&sg->points_exact);
     }
+    /* Those that apply are ranked; those answered n/a follow, unranked, in rules order. */
     s->by_priority = xcalloc(s->n_suggestions + 1, sizeof(*s->by_priority));
+    size_t unranked = 0;
     for (size_t k = 0; k < s->n_suggestions; k++)
-        s->by_priority[k] = k;
+        if (s->items[s->suggestions[k].item].state != NOT_APPLICABLE)
+            s->by_priority[s->n_ranked++] = k;
+    for (size_t k = 0; k < s->n_suggestions; k++)
+        if (s->items[s->suggestions[k].item].state == NOT_APPLICABLE)
+            s->by_priority[s->n_ranked + unranked++] = k;
     sort_score = s;
-    qsort(s->by_priority, s->n_suggestions, sizeof(*s->by_priority), compare_priority);
+    qsort(s->by_priority, s->n_ranked, sizeof(*s->by_priority), compare_priority);
     sort_score = NULL;
-    for (size_t k = 0; k < s->n_suggestions; k++)
+    for (size_t k = 0; k < s->n_ranked; k++)
         s->suggestions[s->by_priority[k]].priority = k + 1;
 }
 

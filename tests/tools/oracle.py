@@ -174,8 +174,11 @@ def score(m, tallies, role_tallies):
                 if va["state"] == "scored" and va["value"] < 1:
                     points += va["impact"]
         acted = v["state"] == "scored" and v["value"] >= m.acted_on
-        sugg.append({"id": it["id"], "points": points, "acted_on": acted})
-    ranked = sorted(sugg, key=lambda s: (-s["points"], s["acted_on"], m.order[s["id"]]))
+        sugg.append({"id": it["id"], "points": points, "acted_on": acted,
+                     "applies": v["state"] != "n/a", "priority": None})
+    # A suggestion answered n/a does not apply: it is not ranked.
+    ranked = sorted((s for s in sugg if s["applies"]),
+                    key=lambda s: (-s["points"], s["acted_on"], m.order[s["id"]]))
     for k, s in enumerate(ranked):
         s["priority"] = k + 1
     roles = []

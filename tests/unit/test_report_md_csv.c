@@ -437,6 +437,32 @@ static void test_markdown_actions_by_priority(void **state)
     fixture_free(f);
 }
 
+/* A suggestion answered n/a does not apply: no format offers it or ranks it (bug 8). */
+static void test_na_suggestion_is_not_offered_in_any_format(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 6, start.training: 8, start.fatigue: 7, start.do-plan: n/a, "
+                "later.habit: unknown");
+    const char *out = render(f, report_render_text);
+    assert_contains(out, "A plan");
+    assert_lacks(out, "try: Make a plan");
+    assert_lacks(out, "Actions to take first");
+    out = markdown(f);
+    assert_line(out, "No suggestion addresses an open gap.");
+    assert_line(out, "| A plan | facilitator | Systems | 6.0 | 20.0 | |");
+    out = render(f, report_render_html);
+    assert_lacks(out, "<ul class=\"cell\"><li>Make a plan</li>");
+    assert_lacks(out, "Actions to take first</h2>\n<table>");
+    out = render(f, report_render_json);
+    assert_contains(out, "\"id\": \"start.do-plan\",");
+    assert_contains(out, "\"priority\": null,");
+    assert_lacks(out, "\"priority\": 1,");
+    assert_contains(out, "\"suggestions\": [],");
+    fixture_free(f);
+}
+
 static void test_markdown_all_top_band_and_no_gaps(void **state)
 {
     (void)state;
@@ -652,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_markdown_summary_table_and_no_score_dash),
         cmocka_unit_test(test_markdown_gaps_largest_impact_first),
         cmocka_unit_test(test_markdown_actions_by_priority),
+        cmocka_unit_test(test_na_suggestion_is_not_offered_in_any_format),
         cmocka_unit_test(test_markdown_all_top_band_and_no_gaps),
         cmocka_unit_test(test_markdown_flags_strength_resting_on_earlier_stage),
         cmocka_unit_test(test_markdown_many_respondents_counts_disagreement_roles),

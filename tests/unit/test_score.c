@@ -108,11 +108,14 @@ static void test_score_worked_example(void **state)
     assert_int_equal(f->s.focus, 0);
     assert_false(later->rests_on_earlier);
     /* do-plan was answered n/a: the organisation says it does not apply, so it is no
-     * action to take, whatever the gaps it addresses. */
+     * action to take, whatever the gaps it addresses: not ranked, not offered. */
     assert_int_equal(f->s.n_suggestions, 1);
     assert_near(f->s.suggestions[0].points, 0.0);
-    assert_int_equal(f->s.suggestions[0].priority, 1);
+    assert_int_equal(f->s.suggestions[0].priority, 0);
+    assert_int_equal(f->s.n_ranked, 0);
     assert_false(f->s.items[item(f, "start.do-plan")].acted_on);
+    size_t offered[2];
+    assert_int_equal(score_suggestions_for(&f->s, (size_t)item(f, "start.plan"), offered), 0);
     fixture_free(f);
 }
 
