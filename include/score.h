@@ -120,6 +120,13 @@ size_t score_suggestions_for(const struct score *s, size_t item, size_t *out);
  * exactly (false for an item that is not scored).
  */
 bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled);
+/*
+ * What a suggestion is to the reader: an action to take (not yet acted on, and it
+ * addresses an open gap), one to keep going with (acted on, and a gap it addresses is
+ * still open), or neither (answered n/a, or no gap of its is open).
+ */
+enum score_action { SCORE_NO_ACTION, SCORE_TAKE_ACTION, SCORE_KEEP_GOING };
+enum score_action score_suggestion_action(const struct score *s, const struct score_suggestion *sg);
 /* True when suggestion (an item index) addresses item. */
 bool score_addresses(const struct rules *r, size_t suggestion, size_t item);
 

@@ -849,27 +849,33 @@ static void addressed_gaps(struct strbuf *out, const struct score *s, size_t sug
     strbuf_adds(out, "</ul>");
 }
 
-static void actions_section(struct strbuf *out, const struct score *s)
+/* One table of suggestions in priority order: actions to take, or to keep going with. */
+static size_t action_table(struct strbuf *out, const struct score *s, enum score_action which)
 {
     const struct rules *r = s->rules;
     size_t shown = 0;
-    strbuf_adds(out, "<section id=\"actions\" aria-labelledby=\"actions-h\">\n"
-                     "<h2 id=\"actions-h\">Actions to take first</h2>\n");
     for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (exact_is_zero(&sg->points_exact))
+        if (score_suggestion_action(s, sg) != which)
             continue;
         const struct rules_item *it = &r->items[sg->item];
         if (!shown)
-            strbuf_adds(out, "<table>\n<caption>The suggestions that would close the most "
-                             "points of open gaps <span class=\"muted\">(points: what the "
-                             "stage would gain if every gap the suggestion addresses were "
-                             "closed)</span></caption>\n<thead><tr>"
-                             "<th scope=\"col\" class=\"num\">Rank</th>"
+            strbuf_adds(out, which == SCORE_TAKE_ACTION
+                                 ? "<table>\n<caption>The focus stage's suggestions first, "
+                                   "then earlier stages', then later ones'; within a stage, "
+                                   "those that would close the most points of open gaps "
+                                   "first <span class=\"muted\">(points: what the stage "
+                                   "would gain if every gap the suggestion addresses were "
+                                   "closed; points of different stages do not "
+                                   "compare)</span></caption>\n"
+                                 : "<table>\n<caption>Suggestions already acted on whose gaps "
+                                   "are still open</caption>\n");
+        if (!shown)
+            strbuf_adds(out, "<thead><tr><th scope=\"col\" class=\"num\">Rank</th>"
                              "<th scope=\"col\">Action</th><th scope=\"col\">Stage</th>"
                              "<th scope=\"col\" class=\"num\">Points</th>"
-                             "<th scope=\"col\">Gaps it addresses</th>"
-                             "<th scope=\"col\">Already acted on?</th></tr></thead>\n<tbody>\n");
+                             "<th scope=\"col\">Gaps it addresses</th></tr></thead>\n"
+                             "<tbody>\n");
         strbuf_addf(out, "<tr><td class=\"num\">%zu</td><th scope=\"row\">", ++shown);
         html_text(out, it->text);
         strbuf_adds(out, "<span class=\"id\">");
@@ -880,14 +886,33 @@ static void actions_section(struct strbuf *out, const struct score *s)
         report_add_exact(out, &sg->points_exact);
         strbuf_adds(out, "</td><td>");
         addressed_gaps(out, s, sg->item);
-        strbuf_adds(out, s->items[sg->item].acted_on
-                             ? "</td><td><span class=\"tag\">Yes</span> keep going</td></tr>\n"
-                             : "</td><td>Not yet</td></tr>\n");
+        strbuf_adds(out, "</td></tr>\n");
     }
     if (shown)
         strbuf_adds(out, "</tbody>\n</table>\n");
-    else
-        strbuf_adds(out, "<p>No suggestion addresses an open gap.</p>\n");
+    return shown;
+}
+
+/*
+ * The focus stage's actions first, then earlier stages', then later; those already
+ * acted on apart, to keep going with (docs/scoring.md).
+ */
+static void actions_section(struct strbuf *out, const struct score *s)
+{
+    bool keep_going = false;
+    for (size_t k = 0; k < s->n_ranked; k++)
+        keep_going |=
+            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
+    strbuf_adds(out, "<section id=\"actions\" aria-labelledby=\"actions-h\">\n"
+                     "<h2 id=\"actions-h\">Actions to take first</h2>\n");
+    if (!action_table(out, s, SCORE_TAKE_ACTION))
+        strbuf_adds(out, keep_going ? "<p>Every suggestion that addresses an open gap is "
+                                      "already acted on: keep going with those below.</p>\n"
+                                    : "<p>No suggestion addresses an open gap.</p>\n");
+    if (keep_going) {
+        strbuf_adds(out, "<h3 id=\"keep-going-h\">Keep going</h3>\n");
+        action_table(out, s, SCORE_KEEP_GOING);
+    }
     strbuf_adds(out, "</section>\n");
 }
 

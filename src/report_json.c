@@ -193,6 +193,7 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
             jsonw_kstring(w, "priority", NULL);
         jsonw_kexact(w, "points", true, &sg->points_exact, 1);
         jsonw_kbool(w, "acted_on", s->items[sg->item].acted_on);
+        jsonw_kbool(w, "keep_going", score_suggestion_action(s, sg) == SCORE_KEEP_GOING);
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');

@@ -251,29 +251,53 @@ static void md_addressed(struct strbuf *out, const struct score *s, size_t sugge
     }
 }
 
-static void render_actions(const struct score *s, struct strbuf *out)
+/* Suggestions of one kind in priority order: numbered actions, or a list to keep going. */
+static size_t md_action_list(const struct score *s, struct strbuf *out, enum score_action which)
 {
     const struct rules *r = s->rules;
     size_t shown = 0;
-    md_heading(out, "##", "Actions to take first", NULL, "");
     for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (exact_is_zero(&sg->points_exact))
+        if (score_suggestion_action(s, sg) != which)
             continue;
         const struct rules_item *it = &r->items[sg->item];
-        strbuf_addf(out, "%zu. In **", ++shown);
+        shown++;
+        if (which == SCORE_TAKE_ACTION)
+            strbuf_addf(out, "%zu. In **", shown);
+        else
+            strbuf_adds(out, "- In **");
         md_text(out, r->stages[it->stage].title);
         strbuf_adds(out, "**: ");
         md_text(out, it->text);
-        if (s->items[sg->item].acted_on)
-            strbuf_adds(out, " (already acted on)");
         strbuf_adds(out, " — addresses ");
         md_addressed(out, s, sg->item);
         md_eol(out);
     }
-    if (!shown)
-        strbuf_adds(out, "No suggestion addresses an open gap.\n");
+    return shown;
+}
+
+/*
+ * The focus stage's actions first, then earlier stages', then later; those already
+ * acted on apart, to keep going with (docs/scoring.md).
+ */
+static void render_actions(const struct score *s, struct strbuf *out)
+{
+    bool keep_going = false;
+    for (size_t k = 0; k < s->n_ranked; k++)
+        keep_going |=
+            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
+    md_heading(out, "##", "Actions to take first", NULL, "");
+    if (!md_action_list(s, out, SCORE_TAKE_ACTION))
+        strbuf_adds(out, keep_going ? "Every suggestion that addresses an open gap is already "
+                                      "acted on: keep going with those below.\n"
+                                    : "No suggestion addresses an open gap.\n");
     strbuf_addc(out, '\n');
+    if (keep_going) {
+        md_heading(out, "##", "Keep going", NULL, "");
+        strbuf_adds(out, "Already acted on, and the gaps they address are still open:\n\n");
+        md_action_list(s, out, SCORE_KEEP_GOING);
+        strbuf_addc(out, '\n');
+    }
 }
 
 /* The suggestions that address an item, in priority order. */

@@ -193,32 +193,45 @@ static void focus_lines(struct text_out *o)
     strbuf_release(&line);
 }
 
-static void actions(struct text_out *o)
+/*
+ * One list of suggestions in priority order: the actions to take, or those already
+ * acted on to keep going with. Points are a stage's, so each line names its stage.
+ */
+static void action_list(struct text_out *o, enum score_action which, const char *title)
 {
     const struct score *s = o->s;
     const struct rules *r = s->rules;
     size_t shown = 0;
     for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (exact_is_zero(&sg->points_exact))
+        if (score_suggestion_action(s, sg) != which)
             continue;
         if (shown == 0) {
             strbuf_addc(o->sb, '\n');
-            heading(o, "Actions to take first");
+            heading(o, title);
         }
         const struct rules_item *it = &r->items[sg->item];
         struct strbuf line = STRBUF_INIT;
-        strbuf_addf(&line, "%zu. ", ++shown);
+        shown++;
+        if (which == SCORE_TAKE_ACTION)
+            strbuf_addf(&line, "%zu. ", shown);
+        else
+            strbuf_adds(&line, "- ");
         strbuf_adds(&line, it->text);
         strbuf_addf(&line, " (%s; closes gaps worth ", r->stages[it->stage].title);
         report_add_exact(&line, &sg->points_exact);
-        strbuf_adds(&line, " points");
-        if (s->items[sg->item].acted_on)
-            strbuf_adds(&line, "; already acted on: keep going");
-        strbuf_adds(&line, ")");
-        para(o, 2, 5, strbuf_str(&line));
+        strbuf_adds(&line, " points)");
+        para(o, 2, which == SCORE_TAKE_ACTION ? 5 : 4, strbuf_str(&line));
         strbuf_release(&line);
     }
+}
+
+/* The focus stage's actions first, then earlier stages', then later (docs/scoring.md). */
+static void actions(struct text_out *o)
+{
+    action_list(o, SCORE_TAKE_ACTION, "Actions to take first");
+    action_list(o, SCORE_KEEP_GOING,
+                "Keep going (already acted on; gaps they address are still open)");
 }
 
 static void gap_line(struct text_out *o, size_t i)

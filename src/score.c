@@ -280,17 +280,44 @@ size_t score_suggestions_for(const struct score *s, size_t item, size_t *out)
     return n;
 }
 
+/* The focus stage first, then the stages before it, then those after: stages in order. */
+static size_t stage_rank(const struct score *s, size_t stage)
+{
+    return (int)stage == s->focus ? 0 : stage + 1;
+}
+
+/*
+ * Points are shares of one stage's score, so they rank suggestions within a stage but
+ * not across stages: stages come in climbing order from the focus (docs/scoring.md).
+ * Suggestions already acted on come after every one not yet acted on (they are to keep
+ * going with, not new actions), and those that close no open gap after those that do.
+ */
 static int compare_priority(const void *pa, const void *pb)
 {
-    const struct score_suggestion *a = &sort_score->suggestions[*(const size_t *)pa];
-    const struct score_suggestion *b = &sort_score->suggestions[*(const size_t *)pb];
-    bool da = sort_score->items[a->item].acted_on, db = sort_score->items[b->item].acted_on;
+    const struct score *s = sort_score;
+    const struct score_suggestion *a = &s->suggestions[*(const size_t *)pa];
+    const struct score_suggestion *b = &s->suggestions[*(const size_t *)pb];
+    bool da = s->items[a->item].acted_on, db = s->items[b->item].acted_on;
+    bool za = exact_is_zero(&a->points_exact), zb = exact_is_zero(&b->points_exact);
+    size_t sa = stage_rank(s, s->rules->items[a->item].stage);
+    size_t sb = stage_rank(s, s->rules->items[b->item].stage);
+    if (da != db)
+        return da ? 1 : -1;
+    if (za != zb)
+        return za ? 1 : -1;
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
     int c = exact_cmp(&b->points_exact, &a->points_exact);
     if (c)
         return c;
-    if (da != db)
-        return da ? 1 : -1;
     return (a->item > b->item) - (a->item < b->item);
+}
+
+enum score_action score_suggestion_action(const struct score *s, const struct score_suggestion *sg)
+{
+    if (!sg->priority || exact_is_zero(&sg->points_exact))
+        return SCORE_NO_ACTION;
+    return s->items[sg->item].acted_on ? SCORE_KEEP_GOING : SCORE_TAKE_ACTION;
 }
 
 static void rank_suggestions(struct score *s)

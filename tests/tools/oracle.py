@@ -176,9 +176,18 @@ def score(m, tallies, role_tallies):
         acted = v["state"] == "scored" and v["value"] >= m.acted_on
         sugg.append({"id": it["id"], "points": points, "acted_on": acted,
                      "applies": v["state"] != "n/a", "priority": None})
-    # A suggestion answered n/a does not apply: it is not ranked.
+    # A suggestion answered n/a does not apply: it is not ranked. The others: those not
+    # yet acted on before those acted on (to keep going with), those that close a gap
+    # before those that close none, then by stage from the focus (the focus stage, then
+    # the stages in order), then points within the stage, then the rules order.
+    stage_index = {st["id"]: k for k, st in enumerate(m.stages)}
+
+    def stage_rank(sid):
+        k = stage_index[m.by_id[sid]["stage"]]
+        return 0 if k == focus else k + 1
     ranked = sorted((s for s in sugg if s["applies"]),
-                    key=lambda s: (-s["points"], s["acted_on"], m.order[s["id"]]))
+                    key=lambda s: (s["acted_on"], s["points"] == 0, stage_rank(s["id"]),
+                                   -s["points"], m.order[s["id"]]))
     for k, s in enumerate(ranked):
         s["priority"] = k + 1
     roles = []
@@ -279,6 +288,8 @@ class Checker:
             eq(w + " points", js["points"], shown(s["points"]))
             eq(w + " priority", js["priority"], s["priority"])
             eq(w + " acted_on", js["acted_on"], s["acted_on"])
+            eq(w + " keep_going", js["keep_going"],
+               s["applies"] and s["acted_on"] and s["points"] > 0)
         eq(label + " roles", [r["role"] for r in rep["roles"]], [r["role"] for r in res["roles"]])
         for r, jr in zip(res["roles"], rep["roles"]):
             eq(f"{label} role {r['role']} respondents", jr["respondents"], r["respondents"])
