@@ -70,6 +70,8 @@ struct score_stage {
     size_t *unknown; /* answerable items nobody could answer, in rules order */
     size_t n_unknown;
     bool rests_on_earlier; /* a later stage that scores better than the focus stage */
+    bool not_applicable;   /* every question answered n/a: the stage does not apply, and
+                              is never the focus */
 };
 
 struct score_suggestion {
@@ -107,6 +109,8 @@ void score_release(struct score *s);
 /* Always succeeds. */
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a);
 
+/* How many stages do not apply (every question answered n/a). */
+size_t score_stages_not_applicable(const struct score *s);
 /* The id of a stage's band, or SCORE_INSUFFICIENT. */
 const char *score_band_id(const struct score *s, size_t stage);
 const char *score_band_title(const struct score *s, size_t stage);

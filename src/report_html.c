@@ -613,12 +613,23 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
 static void focus_callouts(struct strbuf *out, const struct score *s)
 {
     const struct rules *r = s->rules;
+    size_t na = score_stages_not_applicable(s);
+    if (s->focus < 0 && na == r->n_stages) {
+        strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Nothing was scored:"
+                         "</span> every question was answered n/a, so no stage applies and "
+                         "there is no focus.</p></div>\n");
+        return;
+    }
     if (s->focus < 0) {
-        strbuf_adds(out, "<div class=\"callout ok\"><p><span class=\"label\">No focus stage:"
-                         "</span> every stage is in the top band (");
+        strbuf_adds(out, na ? "<div class=\"callout ok\"><p><span class=\"label\">No focus "
+                              "stage:</span> every stage that applies is in the top band ("
+                            : "<div class=\"callout ok\"><p><span class=\"label\">No focus "
+                              "stage:</span> every stage is in the top band (");
         if (r->n_bands)
             html_text(out, r->bands[0].title);
-        strbuf_adds(out, "). Keep it there.</p></div>\n");
+        strbuf_adds(out, na ? "); the others do not apply (every question answered n/a). Keep "
+                              "it there.</p></div>\n"
+                            : "). Keep it there.</p></div>\n");
         return;
     }
     const char *focus = r->stages[s->focus].title;

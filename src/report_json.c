@@ -160,6 +160,7 @@ static void write_stage(struct jsonw *w, const struct score *s, size_t stage)
     jsonw_kuint(w, "answered", st->answered);
     jsonw_kuint(w, "answerable", st->answerable);
     jsonw_kbool(w, "rests_on_earlier", st->rests_on_earlier);
+    jsonw_kbool(w, "not_applicable", st->not_applicable);
     write_levels(w, r, st);
     write_gaps(w, s, st);
     jsonw_key(w, "unknown");

@@ -179,6 +179,12 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
         strbuf_adds(out, "- Work on **");
         md_text(out, r->stages[s->focus].title);
         strbuf_adds(out, "** first\n");
+    } else if (score_stages_not_applicable(s) == r->n_stages) {
+        strbuf_adds(out, "- Nothing was scored: every question was answered n/a, so no stage "
+                         "applies\n");
+    } else if (score_stages_not_applicable(s)) {
+        strbuf_adds(out, "- All stages that apply are in the top band; the others do not "
+                         "apply (every question answered n/a)\n");
     } else {
         strbuf_adds(out, "- All stages are in the top band\n");
     }

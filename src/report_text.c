@@ -165,9 +165,23 @@ static void focus_lines(struct text_out *o)
     const struct rules *r = s->rules;
     struct strbuf line = STRBUF_INIT;
     strbuf_addc(o->sb, '\n');
+    size_t na = score_stages_not_applicable(s);
+    if (s->focus < 0 && na == r->n_stages) {
+        strbuf_adds(&line, "Nothing was scored: every question was answered n/a, so no "
+                           "stage applies and there is no focus.");
+        para(o, 0, 0, strbuf_str(&line));
+        strbuf_release(&line);
+        return;
+    }
     if (s->focus < 0) {
-        strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.",
-                    r->bands[0].title);
+        if (na)
+            strbuf_addf(&line,
+                        "Every stage that applies is in the top band (%s); %zu %s not apply "
+                        "(every question answered n/a). Keep it there.",
+                        r->bands[0].title, na, na == 1 ? "stage does" : "stages do");
+        else
+            strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.",
+                        r->bands[0].title);
         para(o, 0, 0, strbuf_str(&line));
         strbuf_release(&line);
         return;

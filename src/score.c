@@ -247,8 +247,10 @@ static void find_focus(struct score *s)
 {
     const struct rules *r = s->rules;
     s->focus = -1;
+    for (size_t st = 0; st < r->n_stages; st++)
+        s->stages[st].not_applicable = stage_not_applicable(s, st);
     for (size_t st = 0; st < r->n_stages && s->focus < 0; st++)
-        if (s->stages[st].band != 0 && !stage_not_applicable(s, st))
+        if (s->stages[st].band != 0 && !s->stages[st].not_applicable)
             s->focus = (int)st;
     if (s->focus < 0)
         return;
@@ -446,5 +448,15 @@ const char *score_band_id(const struct score *s, size_t stage)
 const char *score_band_title(const struct score *s, size_t stage)
 {
     int b = s->stages[stage].band;
+    if (s->stages[stage].not_applicable)
+        return "Does not apply (all n/a)";
     return b == SCORE_NO_BAND ? "Not enough answers" : s->rules->bands[b].title;
+}
+
+size_t score_stages_not_applicable(const struct score *s)
+{
+    size_t n = 0;
+    for (size_t st = 0; st < s->rules->n_stages; st++)
+        n += s->stages[st].not_applicable;
+    return n;
 }

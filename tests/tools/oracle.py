@@ -249,6 +249,7 @@ class Checker:
             eq(w + " answered", js["answered"], s["answered"])
             eq(w + " answerable", js["answerable"], s["answerable"])
             eq(w + " rests_on_earlier", js["rests_on_earlier"], s["rests_on_earlier"])
+            eq(w + " not_applicable", js["not_applicable"], s["all_na"])
             for lv, jl in zip(s["levels"], js["levels"]):
                 eq(f"{w} level {lv['id']}", (jl["score"], jl["answered"], jl["items"]),
                    (None if lv["score"] is None else shown(lv["score"]), lv["answered"],

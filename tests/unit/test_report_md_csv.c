@@ -159,6 +159,8 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- Rules SHA-256: `",
                                        "- Work on **",
                                        "- All stages are in the top band",
+                                       "- All stages that apply are in the top band",
+                                       "- Nothing was scored: ",
                                        "- On ",
                                        "- Find out: ",
                                        "- Set aside: ",
@@ -534,6 +536,47 @@ static void test_actions_focus_stage_first_and_keep_going_apart(void **state)
     fixture_free(f);
 }
 
+/* Every answer n/a: nothing was scored, and no format says the stages are top band. */
+static void test_all_na_says_nothing_was_scored(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: n/a, start.training: n/a, start.fatigue: n/a, start.do-plan: n/a, "
+                "later.habit: n/a");
+    const char *out = render(f, report_render_text);
+    assert_contains(out, "Nothing was scored: every question was answered n/a, so no stage applies "
+                         "and\nthere is no focus.");
+    assert_contains(out, "Does not apply (all n/a)");
+    assert_lacks(out, "top band");
+    out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "- Nothing was scored: every question was answered n/a, so no stage applies");
+    assert_line(out, "| Start | — | Does not apply (all n/a) | 0/0 |");
+    assert_lacks(out, "top band");
+    out = render(f, report_render_html);
+    assert_contains(out, "Nothing was scored:</span> every question was answered n/a");
+    assert_lacks(out, "top band (");
+    out = render(f, report_render_json);
+    assert_contains(out, "\"focus\": null,");
+    assert_contains(out, "\"not_applicable\": true,");
+    assert_lacks(out, "\"not_applicable\": false,");
+    fixture_free(f);
+    /* Start in the top band, Later all n/a: said so, not "every stage". */
+    f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 10, start.training: 10, start.fatigue: 0, start.do-plan: 10, "
+                "later.habit: n/a");
+    out = render(f, report_render_text);
+    assert_contains(out,
+                    "Every stage that applies is in the top band (Good); 1 stage does not apply\n"
+                    "(every question answered n/a). Keep it there.");
+    out = markdown(f);
+    assert_line(out, "- All stages that apply are in the top band; the others do not apply "
+                     "(every question answered n/a)");
+    fixture_free(f);
+}
+
 static void test_markdown_all_top_band_and_no_gaps(void **state)
 {
     (void)state;
@@ -751,6 +794,7 @@ int main(void)
         cmocka_unit_test(test_markdown_actions_by_priority),
         cmocka_unit_test(test_na_suggestion_is_not_offered_in_any_format),
         cmocka_unit_test(test_actions_focus_stage_first_and_keep_going_apart),
+        cmocka_unit_test(test_all_na_says_nothing_was_scored),
         cmocka_unit_test(test_markdown_all_top_band_and_no_gaps),
         cmocka_unit_test(test_markdown_flags_strength_resting_on_earlier_stage),
         cmocka_unit_test(test_markdown_many_respondents_counts_disagreement_roles),
