@@ -264,8 +264,11 @@ static void check(struct want *w, const struct ynode *root, const char *file)
     for (size_t k = 0; stages && k < stages->n; k++)
         check_stage(w, stages->kids[k]);
     const struct ynode *suggestions = seq_of(root, "suggestions");
-    for (size_t k = 0; suggestions && k < suggestions->n; k++)
-        number_of(suggestions->kids[k], "priority", 1, 1e9);
+    for (size_t k = 0; suggestions && k < suggestions->n; k++) {
+        const struct ynode *priority = get(suggestions->kids[k], "priority");
+        if (!priority || !is_null(priority)) /* null: answered n/a, not ranked */
+            number_of(suggestions->kids[k], "priority", 1, 1e9);
+    }
     if (roles && roles->type == YNODE_SEQ)
         check_roles(w, roles);
     bool any_items = false;

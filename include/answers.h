@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pool.h"
 
@@ -32,10 +33,15 @@ struct answer_note {
 
 /* Running statistics over the respondents' answers to one item. */
 struct item_tally {
-    size_t n;          /* numeric answers */
-    double sum, sumsq; /* exact for whole-number answers, so the order of
-                          respondents cannot change a result */
-    double min, max;
+    /*
+     * Answers are held times EXACT_SCALE, as integers, so sums are exact and the order
+     * of respondents cannot change a result. Within docs/limits.md (|answer| <= 1000,
+     * a million respondents) |sum| < 10^12 and sumsq <= 10^18 < 2^63.
+     */
+    size_t n; /* numeric answers */
+    int64_t sum;
+    uint64_t sumsq;
+    int64_t min, max;
     size_t n_na, n_unknown; /* said n/a; said unknown */
     struct answer_note *notes;
     size_t n_notes, notes_alloc;
@@ -112,10 +118,8 @@ bool assessment_has_read(const struct assessment *a, const char *path);
 /* assessment_add_paths for one path. */
 int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d);
 
+/* The mean answer, as a double: for prompts, never for a decision. */
 double item_tally_mean(const struct item_tally *t);
-
-/* Standard deviation of a tally's answers (0 with fewer than two). */
-double item_tally_sd(const struct item_tally *t);
 /* The state the tally stands for: a score, n/a (everyone who answered said so), unknown. */
 enum answer_state item_tally_state(const struct item_tally *t);
 

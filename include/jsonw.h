@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct strbuf;
 
@@ -41,6 +42,11 @@ void jsonw_null(struct jsonw *w);
 /* Shorthands for "key": value. */
 void jsonw_kstring(struct jsonw *w, const char *key, const char *s);
 void jsonw_kscore(struct jsonw *w, const char *key, bool has, double v);
+/* An exact report figure to `places` decimals, half away from zero; null unless has. */
+struct exact;
+void jsonw_kexact(struct jsonw *w, const char *key, bool has, const struct exact *v, int places);
+void jsonw_kratio(struct jsonw *w, const char *key, bool has, int64_t num, uint64_t den,
+                  int places);
 void jsonw_knumber(struct jsonw *w, const char *key, double v);
 void jsonw_kint(struct jsonw *w, const char *key, long v);
 void jsonw_kuint(struct jsonw *w, const char *key, size_t v);

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct strbuf;
 struct score;
@@ -45,8 +46,18 @@ struct jsonw;
 struct rules;
 void report_json_provenance(struct jsonw *w, const struct rules *r, const char *tool_version);
 
-/* Shared by renderers: a score as "%.1f" that never prints "-0.0". */
+/*
+ * Shared by renderers: a drawing coordinate as "%.1f" that never prints "-0.0". Never
+ * for a figure the reader takes as a result: those go through the three below.
+ */
 void report_add_number(struct strbuf *out, double v);
+/* An exact figure to one decimal, rounded half away from zero (exact_format). */
+struct exact;
+void report_add_exact(struct strbuf *out, const struct exact *q);
+/* num / den to one decimal, exactly: a mean answer, a min, a max, a spread. */
+void report_add_ratio(struct strbuf *out, int64_t num, uint64_t den);
+/* 100 * part / whole to one decimal, exactly: a coverage as a percentage. */
+void report_add_percent(struct strbuf *out, size_t part, size_t whole);
 /* The caveat every report carries: the rules' source note. */
 const char *report_caveat(const struct score *s);
 

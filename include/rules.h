@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pool.h"
 
@@ -33,9 +34,10 @@ struct rules_item {
     const char *low, *high; /* what the two ends of the scale mean here */
     const char *source;
     enum item_kind kind;
-    size_t stage, level; /* indices */
-    double weight;
-    size_t *addresses; /* suggestions: indices of the items they help close */
+    size_t stage, level;   /* indices */
+    double weight;         /* weight_scaled / EXACT_SCALE, for display */
+    int64_t weight_scaled; /* the weight times EXACT_SCALE: the engine uses this */
+    size_t *addresses;     /* suggestions: indices of the items they help close */
     size_t n_addresses;
     unsigned line; /* where the item starts in the rules file */
 };
@@ -46,7 +48,8 @@ struct rules_level {
 
 struct rules_band {
     const char *id, *title, *description;
-    double min; /* lowest stage score in this band; bands run highest first */
+    double min;         /* lowest stage score in this band; bands run highest first */
+    int64_t min_scaled; /* min times EXACT_SCALE, exactly */
 };
 
 struct rules_stage {
@@ -69,6 +72,7 @@ struct rules {
     const char *scale_low, *scale_high;
     double min_coverage; /* below this a stage is insufficient-data */
     double acted_on;     /* a suggestion at or above this fraction is acted on */
+    int64_t min_coverage_scaled, acted_on_scaled; /* the two, times EXACT_SCALE */
     struct rules_level *levels;
     size_t n_levels;
     struct rules_band *bands;

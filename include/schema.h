@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "yamlread.h"
 
@@ -55,6 +56,13 @@ bool yquoted_number(const struct ynode *n);
 /* A plain number within [min, max]. Returns 0, or -1 after reporting. */
 int ynumber(const struct yctx *c, const struct ynode *n, double min, double max, const char *what,
             double *out);
+/*
+ * A plain number within [min, max] with at most EXACT_PLACES decimal places, held
+ * exactly: *out is the value times EXACT_SCALE, and so are min and max. Returns 0, or
+ * -1 after reporting.
+ */
+int ydecimal(const struct yctx *c, const struct ynode *n, int64_t min, int64_t max,
+             const char *what, int64_t *out);
 int yinteger(const struct yctx *c, const struct ynode *n, long min, long max, const char *what,
              long *out);
 /* True when s is a valid identifier: [a-z0-9] then [a-z0-9._-], at most 128 bytes. */

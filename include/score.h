@@ -10,8 +10,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "answers.h"
+#include "exact.h"
 #include "rules.h"
 
 enum { SCORE_NO_BAND = -1 }; /* band of a stage with too little data */
@@ -26,14 +28,24 @@ enum score_state {
     CONTEXT, /* no question: shown, never scored */
 };
 
+/*
+ * Every number comes twice: exact (struct exact, or integers), which decides bands,
+ * ties and thresholds and is what reports print through exact_format; and a double
+ * beside it, for drawing charts and nothing else.
+ */
 struct score_item {
     enum score_state state;
-    double answer;             /* mean answer on the rules' scale (SCORED only) */
+    double answer;      /* mean answer on the rules' scale (SCORED only) */
+    int64_t answer_num; /* the mean exactly: answer_num / answer_den */
+    uint64_t answer_den;
     double value;              /* 0..1, 1 the best end: barriers inverted */
+    uint64_t good, out_of;     /* the value exactly: good / out_of */
     double impact;             /* stage points gained were value 1 */
+    struct exact impact_exact; /* 0 unless SCORED */
     bool acted_on;             /* suggestions: answer at or above rules.acted_on */
     bool disagreement;         /* respondents far apart: see docs/scoring.md */
-    double sd;                 /* spread of answers on the scale */
+    double sd;                 /* spread of answers on the scale, rounded: sd_tenths / 10 */
+    uint64_t sd_tenths;        /* the spread rounded half away from zero to 0.1 */
     struct answer_note *notes; /* the assessment's notes, sorted; borrowed */
     size_t n_notes;
 };
@@ -41,12 +53,14 @@ struct score_item {
 struct score_cell { /* one stage x level cell of the matrix */
     bool has_score;
     double score; /* 0..100 */
+    struct exact score_exact;
     size_t answered, items;
 };
 
 struct score_stage {
-    bool has_score;  /* false when nothing was answered or coverage is too low */
-    double score;    /* 0..100, weighted mean of answered items */
+    bool has_score; /* false when nothing was answered or coverage is too low */
+    double score;   /* 0..100, weighted mean of answered items */
+    struct exact score_exact;
     int band;        /* index into rules.bands, or SCORE_NO_BAND */
     double coverage; /* answered / answerable (n/a items are not answerable) */
     size_t answerable, answered;
@@ -56,12 +70,15 @@ struct score_stage {
     size_t *unknown; /* answerable items nobody could answer, in rules order */
     size_t n_unknown;
     bool rests_on_earlier; /* a later stage that scores better than the focus stage */
+    bool not_applicable;   /* every question answered n/a: the stage does not apply, and
+                              is never the focus */
 };
 
 struct score_suggestion {
-    size_t item;     /* index of the suggestion item */
-    double points;   /* sum of the impacts of the open gaps it addresses */
-    size_t priority; /* 1 = act on first */
+    size_t item;   /* index of the suggestion item */
+    double points; /* sum of the impacts of the open gaps it addresses */
+    struct exact points_exact;
+    size_t priority; /* 1 = act on first; 0 for one answered n/a, which is not ranked */
 };
 
 struct score_role {
@@ -69,6 +86,7 @@ struct score_role {
     size_t respondents;
     bool *has_score; /* per stage */
     double *scores;
+    struct exact *scores_exact;
 };
 
 struct score {
@@ -79,7 +97,9 @@ struct score {
     int focus;                            /* stage index to work on now, or -1 */
     struct score_suggestion *suggestions; /* in rules order */
     size_t n_suggestions;
-    size_t *by_priority;      /* indices into suggestions, priority order */
+    size_t *by_priority;      /* indices into suggestions: the ranked in priority order,
+                                 then those answered n/a, in rules order */
+    size_t n_ranked;          /* suggestions that apply: the first n_ranked of by_priority */
     struct score_role *roles; /* as the assessment's roles */
     size_t n_roles;
 };
@@ -89,14 +109,28 @@ void score_release(struct score *s);
 /* Always succeeds. */
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a);
 
+/* How many stages do not apply (every question answered n/a). */
+size_t score_stages_not_applicable(const struct score *s);
 /* The id of a stage's band, or SCORE_INSUFFICIENT. */
 const char *score_band_id(const struct score *s, size_t stage);
 const char *score_band_title(const struct score *s, size_t stage);
 /*
- * The suggestions (item indices) that address item, act-first order; out must hold
- * s->n_suggestions entries. Returns how many.
+ * The suggestions (item indices) that address item and apply (not answered n/a), in
+ * priority order; out must hold s->n_suggestions entries. Returns how many.
  */
 size_t score_suggestions_for(const struct score *s, size_t item, size_t *out);
+/*
+ * True when a scored item's value is below fraction_scaled / EXACT_SCALE, decided
+ * exactly (false for an item that is not scored).
+ */
+bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled);
+/*
+ * What a suggestion is to the reader: an action to take (not yet acted on, and it
+ * addresses an open gap), one to keep going with (acted on, and a gap it addresses is
+ * still open), or neither (answered n/a, or no gap of its is open).
+ */
+enum score_action { SCORE_NO_ACTION, SCORE_TAKE_ACTION, SCORE_KEEP_GOING };
+enum score_action score_suggestion_action(const struct score *s, const struct score_suggestion *sg);
 /* True when suggestion (an item index) addresses item. */
 bool score_addresses(const struct rules *r, size_t suggestion, size_t item);
 

@@ -2,12 +2,12 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "exact.h"
 #include "dirlist.h"
 #include "fileio.h"
 #include "rules.h"
@@ -23,7 +23,7 @@ struct response {
     const char *organisation, *date, *respondent, *role;
     const struct ynode *organisation_node, *date_node, *role_node;
     enum answer_state *state; /* per rules item */
-    double *score;
+    int64_t *score;           /* times EXACT_SCALE */
     const char **note, **evidence;
 };
 
@@ -52,15 +52,7 @@ void assessment_release(struct assessment *a)
 
 double item_tally_mean(const struct item_tally *t)
 {
-    return t->n ? t->sum / (double)t->n : 0.0;
-}
-
-double item_tally_sd(const struct item_tally *t)
-{
-    if (t->n < 2)
-        return 0.0;
-    double var = (t->sumsq - t->sum * t->sum / (double)t->n) / (double)(t->n - 1);
-    return var > 0 ? sqrt(var) : 0.0;
+    return t->n ? (double)t->sum / ((double)t->n * EXACT_SCALE) : 0.0;
 }
 
 enum answer_state item_tally_state(const struct item_tally *t)
@@ -127,24 +119,22 @@ static bool is_word(const struct ynode *n, const char *word)
 static void read_score(struct response *resp, const struct ynode *n, size_t item)
 {
     const struct rules *r = resp->rules;
+    double unused;
     if (is_word(n, "n/a")) {
         resp->state[item] = ANSWER_NA;
     } else if (is_word(n, "unknown")) {
         resp->state[item] = ANSWER_UNKNOWN;
     } else if (ynode_is_null(n)) {
         resp->state[item] = ANSWER_NONE;
-    } else if (yplain_number(n, &resp->score[item])) {
-        double v = resp->score[item];
-        if (v >= (double)r->scale_min && v <= (double)r->scale_max) {
+    } else if (yplain_number(n, &unused)) {
+        /* Off the scale or too finely written: ydecimal words it as every number check. */
+        struct strbuf what = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+        if (ydecimal(&resp->c, n, (int64_t)r->scale_min * EXACT_SCALE,
+                     (int64_t)r->scale_max * EXACT_SCALE, strbuf_str(&what),
+                     &resp->score[item]) == 0)
             resp->state[item] = ANSWER_SCORE;
-        } else {
-            /* Off the scale: ynumber words the error as every number check does. */
-            struct strbuf what = STRBUF_INIT;
-            strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
-            ynumber(&resp->c, n, (double)r->scale_min, (double)r->scale_max, strbuf_str(&what),
-                    &resp->score[item]);
-            strbuf_release(&what);
-        }
+        strbuf_release(&what);
     } else if (n->type != YNODE_INVALID) {
         struct strbuf shown = STRBUF_INIT;
         if (n->type == YNODE_SCALAR)
@@ -342,7 +332,7 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
 
 /* ---- folding a respondent into the assessment ---- */
 
-static void tally_add(struct item_tally *t, enum answer_state state, double score)
+static void tally_add(struct item_tally *t, enum answer_state state, int64_t score)
 {
     if (state == ANSWER_NA) {
         t->n_na++;
@@ -355,7 +345,8 @@ static void tally_add(struct item_tally *t, enum answer_state state, double scor
             t->max = score;
         t->n++;
         t->sum += score;
-        t->sumsq += score * score;
+        uint64_t magnitude = score < 0 ? (uint64_t)0 - (uint64_t)score : (uint64_t)score;
+        t->sumsq += magnitude * magnitude;
     }
 }
 

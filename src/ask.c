@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "exact.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -203,8 +204,10 @@ static bool parse_answer(const struct rules *r, char *text, struct ask_answer *a
     } else {
         errno = 0;
         double v = strtod(text, &end);
+        int64_t scaled;
+        /* At most EXACT_PLACES decimals, as validate asks of a file. */
         ok = *text && !*end && !errno && isfinite(v) && v >= (double)r->scale_min &&
-             v <= (double)r->scale_max;
+             v <= (double)r->scale_max && exact_parse_decimal(text, &scaled) == 0;
         if (ok) {
             a->state = ANSWER_SCORE;
             a->score = v;

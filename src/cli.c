@@ -431,52 +431,65 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
 
 /* ---- commands ---- */
 
-static int parse_score(const char *s, double *out)
+/* A score from 0 to 100 with at most EXACT_PLACES decimals, held times EXACT_SCALE. */
+static int parse_score(const char *s, int64_t *out)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (!*s || *end || errno || v < 0 || v > 100)
+    int64_t v;
+    if (exact_parse_decimal(s, &v) != 0 || v < 0 || v > 100 * EXACT_SCALE)
         return -1;
     *out = v;
     return 0;
+}
+
+/* A threshold as the user wrote it: thousandths, without trailing zeros. */
+static void add_threshold(struct strbuf *sb, int64_t threshold)
+{
+    struct strbuf digits = STRBUF_INIT;
+    exact_format_ratio(&digits, threshold, EXACT_SCALE, EXACT_PLACES);
+    size_t len = digits.len;
+    while (len > 0 && digits.buf[len - 1] == '0')
+        len--;
+    if (len > 0 && digits.buf[len - 1] == '.')
+        len--;
+    strbuf_add(sb, digits.buf, len);
+    strbuf_release(&digits);
 }
 
 /*
  * A score under threshold, to one decimal as reports show it, or to as many more as it
  * takes not to read as the threshold itself (59.96 under 60 is not "60.0").
  */
-static void add_under(struct strbuf *sb, double score, double threshold)
+static void add_under(struct strbuf *sb, const struct exact *score, int64_t threshold)
 {
-    int decimals = 1;
-    char buf[64];
-    for (;; decimals++) {
-        snprintf(buf, sizeof(buf), "%.*f", decimals, score);
-        if (decimals == 6 || strtod(buf, NULL) < threshold)
-            break;
+    int places = 1;
+    uint64_t pow10 = 10;
+    while (places < 6 && exact_round(score, places) * EXACT_SCALE >= (uint64_t)threshold * pow10) {
+        places++;
+        pow10 *= 10;
     }
-    if (decimals == 1)
-        report_add_number(sb, score);
-    else
-        strbuf_adds(sb, buf);
+    exact_format(sb, score, false, places);
 }
 
 /*
- * --fail-under: the focus stage must score at least the threshold. When it does not,
- * why gets one line for standard error: which stage scored what, against what.
+ * --fail-under: the focus stage must score at least the threshold, compared exactly.
+ * When it does not, why gets one line for standard error: which stage scored what,
+ * against what.
  */
-static bool gate_fails(const struct score *s, double threshold, struct strbuf *why)
+static bool gate_fails(const struct score *s, int64_t threshold, struct strbuf *why)
 {
     if (s->focus < 0)
         return false;
     const struct score_stage *st = &s->stages[s->focus];
-    if (st->has_score && st->score >= threshold)
+    if (st->has_score &&
+        (threshold <= 0 || exact_cmp_ratio(&st->score_exact, (uint64_t)threshold, EXACT_SCALE) >= 0))
         return false;
-    strbuf_addf(why, "stagegap: --fail-under %g: the focus stage, ", threshold);
+    strbuf_adds(why, "stagegap: --fail-under ");
+    add_threshold(why, threshold);
+    strbuf_adds(why, ": the focus stage, ");
     text_add_safe(why, s->rules->stages[s->focus].title, true);
     if (st->has_score) {
         strbuf_adds(why, ", scored ");
-        add_under(why, st->score, threshold);
+        add_under(why, &st->score_exact, threshold);
     } else {
         strbuf_addf(why, ", has too few answers to score (%zu of %zu answered)", st->answered,
                     st->answerable);
@@ -513,7 +526,7 @@ static int cmd_assess(struct cli *c)
     struct assessment a;
     struct score s;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
-    double threshold = 0;
+    int64_t threshold = 0;
     int rc = check_format(c, formats);
     if (rc)
         return rc;

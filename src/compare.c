@@ -12,8 +12,7 @@
 
 bool compare_item_open(const struct score *s, size_t item)
 {
-    const struct score_item *it = &s->items[item];
-    return it->state == SCORED && it->value < s->rules->acted_on;
+    return score_value_below(s, item, s->rules->acted_on_scaled);
 }
 
 static double shown(double v)
@@ -21,11 +20,28 @@ static double shown(double v)
     return round(v * 10.0) / 10.0;
 }
 
+/* A figure as reports show it: rounded half away from zero on the exact value. */
+static double shown_exact(const struct exact *q)
+{
+    return (double)exact_round(q, 1) / 10.0;
+}
+
+static double shown_answer(const struct score_item *it)
+{
+    struct exact q = {0};
+    int64_t num = it->answer_num;
+    exact_set(&q, num < 0 ? (uint64_t)0 - (uint64_t)num : (uint64_t)num, it->answer_den);
+    double v = (double)exact_round(&q, 1) / 10.0;
+    exact_release(&q);
+    return num < 0 ? -v : v;
+}
+
+/* Better or worse, judged on the answers as shown (one decimal, rounded exactly). */
 static enum compare_direction direction(const struct compare_item *ci, enum item_kind kind)
 {
     if (!ci->has_before || !ci->has_after)
         return COMPARE_NOT_COMPARABLE;
-    double b = shown(ci->before), a = shown(ci->after);
+    double b = ci->before, a = ci->after;
     if (a == b)
         return COMPARE_UNCHANGED;
     return (a > b) != (kind == ITEM_BARRIER) ? COMPARE_BETTER : COMPARE_WORSE;
@@ -58,8 +74,8 @@ void compare_compute(struct compare *c, const struct score *before, const struct
         struct compare_stage *cs = &c->stages[st];
         cs->has_before = before->stages[st].has_score;
         cs->has_after = after->stages[st].has_score;
-        cs->before = before->stages[st].score;
-        cs->after = after->stages[st].score;
+        cs->before = shown_exact(&before->stages[st].score_exact);
+        cs->after = shown_exact(&after->stages[st].score_exact);
         if (cs->has_before && cs->has_after) {
             cs->delta = shown(cs->after) - shown(cs->before);
             cs->regressed = shown(cs->after) < shown(cs->before) - COMPARE_TOLERANCE;
@@ -70,8 +86,8 @@ void compare_compute(struct compare *c, const struct score *before, const struct
         struct compare_item *ci = &c->items[i];
         ci->has_before = before->items[i].state == SCORED;
         ci->has_after = after->items[i].state == SCORED;
-        ci->before = before->items[i].answer;
-        ci->after = after->items[i].answer;
+        ci->before = ci->has_before ? shown_answer(&before->items[i]) : 0.0;
+        ci->after = ci->has_after ? shown_answer(&after->items[i]) : 0.0;
         ci->direction = direction(ci, r->items[i].kind);
         ci->moved = ci->has_before != ci->has_after || ci->direction == COMPARE_BETTER ||
                     ci->direction == COMPARE_WORSE;

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 #include "answers.h"
 #include "diag.h"
+#include "exact.h"
 #include "fileio.h"
 #include "rules.h"
 #include "schema.h"
@@ -755,6 +757,18 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
         return;
     }
     if (leading_number(cell, &v)) {
+        double scaled = v * EXACT_SCALE;
+        if (fabs(scaled - round(scaled)) > 1e-6 * fmax(1.0, fabs(scaled))) {
+            /* The answers file written would be refused: say so here, at the cell. */
+            struct strbuf msg = STRBUF_INIT;
+            strbuf_addf(&msg, "the answer to '%s' has more than %d decimal places, not ",
+                        r->items[item].id, EXACT_PLACES);
+            text_add_quoted(&msg, cell, 40);
+            strbuf_addf(&msg, "; answers are held exactly to %d places, so round it", EXACT_PLACES);
+            cell_error(im, row, column, strbuf_str(&msg));
+            strbuf_release(&msg);
+            return;
+        }
         if (v >= (double)r->scale_min && v <= (double)r->scale_max) {
             im->state[item] = ANSWER_SCORE;
             im->value[item] = v == 0 ? 0 : v; /* never -0 */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "escape.h"
+#include "exact.h"
 #include "report.h"
 #include "strbuf.h"
 
@@ -140,6 +141,28 @@ void jsonw_kscore(struct jsonw *w, const char *key, bool has, double v)
         jsonw_score(w, v);
     else
         jsonw_null(w);
+}
+
+void jsonw_kexact(struct jsonw *w, const char *key, bool has, const struct exact *v, int places)
+{
+    jsonw_key(w, key);
+    if (!has) {
+        jsonw_null(w);
+        return;
+    }
+    before_value(w);
+    exact_format(w->out, v, false, places);
+}
+
+void jsonw_kratio(struct jsonw *w, const char *key, bool has, int64_t num, uint64_t den, int places)
+{
+    jsonw_key(w, key);
+    if (!has) {
+        jsonw_null(w);
+        return;
+    }
+    before_value(w);
+    exact_format_ratio(w->out, num, den, places);
 }
 
 void jsonw_knumber(struct jsonw *w, const char *key, double v)

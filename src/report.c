@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "exact.h"
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
@@ -32,6 +33,21 @@ void report_add_number(struct strbuf *out, double v)
     if (rounded == 0.0)
         rounded = 0.0; /* no "-0.0" */
     strbuf_addf(out, "%.1f", rounded);
+}
+
+void report_add_exact(struct strbuf *out, const struct exact *q)
+{
+    exact_format(out, q, false, 1);
+}
+
+void report_add_ratio(struct strbuf *out, int64_t num, uint64_t den)
+{
+    exact_format_ratio(out, num, den, 1);
+}
+
+void report_add_percent(struct strbuf *out, size_t part, size_t whole)
+{
+    exact_format_ratio(out, (int64_t)part * 100, whole, 1);
 }
 
 const char *report_caveat(const struct score *s)

@@ -54,9 +54,15 @@ static void csv_text(struct strbuf *out, const char *s)
     strbuf_addc(out, ',');
 }
 
-static void csv_number(struct strbuf *out, double v)
+static void csv_exact(struct strbuf *out, const struct exact *v)
 {
-    report_add_number(out, v);
+    report_add_exact(out, v);
+    strbuf_addc(out, ',');
+}
+
+static void csv_ratio(struct strbuf *out, int64_t num, uint64_t den)
+{
+    report_add_ratio(out, num, den);
     strbuf_addc(out, ',');
 }
 
@@ -119,19 +125,22 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     csv_text(out, r->levels[ri->level].id);
     csv_text(out, state_name(it->state));
     if (scored) {
-        csv_number(out, it->answer);
-        csv_number(out, 100.0 * it->value);
-        csv_number(out, it->impact);
+        struct exact value = {0};
+        exact_set_products(&value, it->good, 100, it->out_of, 1);
+        csv_ratio(out, it->answer_num, it->answer_den);
+        csv_exact(out, &value);
+        csv_exact(out, &it->impact_exact);
+        exact_release(&value);
     } else {
         strbuf_adds(out, ",,,");
     }
-    csv_number(out, ri->weight);
+    csv_ratio(out, ri->weight_scaled, EXACT_SCALE);
     if (it->state == CONTEXT)
         strbuf_addc(out, ',');
     else
         strbuf_addf(out, "%zu,", a->items[i].n);
     if (scored) {
-        csv_number(out, it->sd);
+        csv_ratio(out, (int64_t)it->sd_tenths, 10);
         csv_bool(out, it->disagreement);
     } else {
         strbuf_adds(out, ",,");
@@ -142,7 +151,7 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
         strbuf_addc(out, ',');
     csv_text(out, score_band_id(s, ri->stage));
     if (st->has_score)
-        report_add_number(out, st->score);
+        report_add_exact(out, &st->score_exact);
     strbuf_addc(out, ',');
     csv_notes(out, it, false);
     strbuf_addc(out, ',');

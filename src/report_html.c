@@ -73,7 +73,16 @@ static void html_text(struct strbuf *out, const char *s)
     strbuf_release(&esc);
 }
 
-static void html_score(struct strbuf *out, bool has, double v)
+static void html_score(struct strbuf *out, bool has, const struct exact *v)
+{
+    if (has)
+        report_add_exact(out, v);
+    else
+        strbuf_adds(out, NO_SCORE);
+}
+
+/* compare's figures come rounded exactly already (compare_compute). */
+static void html_shown(struct strbuf *out, bool has, double v)
 {
     if (has)
         report_add_number(out, v);
@@ -541,7 +550,7 @@ static bool is_gap(const struct score *s, size_t item)
 
 static void stage_score(struct strbuf *out, const struct score *s, size_t stage)
 {
-    html_score(out, s->stages[stage].has_score, s->stages[stage].score);
+    html_score(out, s->stages[stage].has_score, &s->stages[stage].score_exact);
 }
 
 static void coverage(struct strbuf *out, const struct score_stage *st)
@@ -550,7 +559,7 @@ static void coverage(struct strbuf *out, const struct score_stage *st)
     if (st->answerable == 0)
         return;
     strbuf_adds(out, " (");
-    report_add_number(out, 100.0 * st->coverage);
+    report_add_percent(out, st->answered, st->answerable);
     strbuf_adds(out, "%)");
 }
 
@@ -604,12 +613,23 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
 static void focus_callouts(struct strbuf *out, const struct score *s)
 {
     const struct rules *r = s->rules;
+    size_t na = score_stages_not_applicable(s);
+    if (s->focus < 0 && na == r->n_stages) {
+        strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Nothing was scored:"
+                         "</span> every question was answered n/a, so no stage applies and "
+                         "there is no focus.</p></div>\n");
+        return;
+    }
     if (s->focus < 0) {
-        strbuf_adds(out, "<div class=\"callout ok\"><p><span class=\"label\">No focus stage:"
-                         "</span> every stage is in the top band (");
+        strbuf_adds(out, na ? "<div class=\"callout ok\"><p><span class=\"label\">No focus "
+                              "stage:</span> every stage that applies is in the top band ("
+                            : "<div class=\"callout ok\"><p><span class=\"label\">No focus "
+                              "stage:</span> every stage is in the top band (");
         if (r->n_bands)
             html_text(out, r->bands[0].title);
-        strbuf_adds(out, "). Keep it there.</p></div>\n");
+        strbuf_adds(out, na ? "); the others do not apply (every question answered n/a). Keep "
+                              "it there.</p></div>\n"
+                            : "). Keep it there.</p></div>\n");
         return;
     }
     const char *focus = r->stages[s->focus].title;
@@ -655,7 +675,7 @@ static void stage_chart(struct page *p, const struct score *s)
         html_text(&desc, r->stages[st].title);
         if (ss->has_score) {
             strbuf_adds(&desc, " scores ");
-            report_add_number(&desc, ss->score);
+            report_add_exact(&desc, &ss->score_exact);
             strbuf_adds(&desc, " out of 100, in the ");
             html_text(&desc, score_band_title(s, st));
             strbuf_adds(&desc, " band");
@@ -676,7 +696,7 @@ static void stage_chart(struct page *p, const struct score *s)
         if (ss->has_score) {
             svg_rect_fill(out, PLOT_X, y + 26, bar_x(ss->score) - PLOT_X, 20, BAR_COLOUR, NULL);
             svg_text_open(out, LABEL_X, y + 41, "b", NULL, 0);
-            report_add_number(out, ss->score);
+            report_add_exact(out, &ss->score_exact);
             strbuf_adds(out, " \xC2\xB7 ");
         } else {
             svg_rect(out, PLOT_X, y + 26, PLOT_W, 20,
@@ -749,7 +769,7 @@ static void heat_cell(struct strbuf *out, const struct score_cell *c)
     unsigned long bg = ramp_colour(c->score);
     strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
                 bg, text_colour_on(bg));
-    report_add_number(out, c->score);
+    report_add_exact(out, &c->score_exact);
     strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
 }
 
@@ -834,33 +854,39 @@ static void addressed_gaps(struct strbuf *out, const struct score *s, size_t sug
         strbuf_adds(out, "<li>");
         html_text(out, s->rules->items[item].text);
         strbuf_adds(out, " (");
-        report_add_number(out, s->items[item].impact);
+        report_add_exact(out, &s->items[item].impact_exact);
         strbuf_adds(out, " points)</li>");
     }
     strbuf_adds(out, "</ul>");
 }
 
-static void actions_section(struct strbuf *out, const struct score *s)
+/* One table of suggestions in priority order: actions to take, or to keep going with. */
+static size_t action_table(struct strbuf *out, const struct score *s, enum score_action which)
 {
     const struct rules *r = s->rules;
     size_t shown = 0;
-    strbuf_adds(out, "<section id=\"actions\" aria-labelledby=\"actions-h\">\n"
-                     "<h2 id=\"actions-h\">Actions to take first</h2>\n");
-    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (sg->points <= 0)
+        if (score_suggestion_action(s, sg) != which)
             continue;
         const struct rules_item *it = &r->items[sg->item];
         if (!shown)
-            strbuf_adds(out, "<table>\n<caption>The suggestions that would close the most "
-                             "points of open gaps <span class=\"muted\">(points: what the "
-                             "stage would gain if every gap the suggestion addresses were "
-                             "closed)</span></caption>\n<thead><tr>"
-                             "<th scope=\"col\" class=\"num\">Rank</th>"
+            strbuf_adds(out, which == SCORE_TAKE_ACTION
+                                 ? "<table>\n<caption>The focus stage's suggestions first, "
+                                   "then earlier stages', then later ones'; within a stage, "
+                                   "those that would close the most points of open gaps "
+                                   "first <span class=\"muted\">(points: what the stage "
+                                   "would gain if every gap the suggestion addresses were "
+                                   "closed; points of different stages do not "
+                                   "compare)</span></caption>\n"
+                                 : "<table>\n<caption>Suggestions already acted on whose gaps "
+                                   "are still open</caption>\n");
+        if (!shown)
+            strbuf_adds(out, "<thead><tr><th scope=\"col\" class=\"num\">Rank</th>"
                              "<th scope=\"col\">Action</th><th scope=\"col\">Stage</th>"
                              "<th scope=\"col\" class=\"num\">Points</th>"
-                             "<th scope=\"col\">Gaps it addresses</th>"
-                             "<th scope=\"col\">Already acted on?</th></tr></thead>\n<tbody>\n");
+                             "<th scope=\"col\">Gaps it addresses</th></tr></thead>\n"
+                             "<tbody>\n");
         strbuf_addf(out, "<tr><td class=\"num\">%zu</td><th scope=\"row\">", ++shown);
         html_text(out, it->text);
         strbuf_adds(out, "<span class=\"id\">");
@@ -868,17 +894,36 @@ static void actions_section(struct strbuf *out, const struct score *s)
         strbuf_adds(out, "</span></th><td>");
         html_text(out, r->stages[it->stage].title);
         strbuf_adds(out, "</td><td class=\"num\">");
-        report_add_number(out, sg->points);
+        report_add_exact(out, &sg->points_exact);
         strbuf_adds(out, "</td><td>");
         addressed_gaps(out, s, sg->item);
-        strbuf_adds(out, s->items[sg->item].acted_on
-                             ? "</td><td><span class=\"tag\">Yes</span> keep going</td></tr>\n"
-                             : "</td><td>Not yet</td></tr>\n");
+        strbuf_adds(out, "</td></tr>\n");
     }
     if (shown)
         strbuf_adds(out, "</tbody>\n</table>\n");
-    else
-        strbuf_adds(out, "<p>No suggestion addresses an open gap.</p>\n");
+    return shown;
+}
+
+/*
+ * The focus stage's actions first, then earlier stages', then later; those already
+ * acted on apart, to keep going with (docs/scoring.md).
+ */
+static void actions_section(struct strbuf *out, const struct score *s)
+{
+    bool keep_going = false;
+    for (size_t k = 0; k < s->n_ranked; k++)
+        keep_going |=
+            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
+    strbuf_adds(out, "<section id=\"actions\" aria-labelledby=\"actions-h\">\n"
+                     "<h2 id=\"actions-h\">Actions to take first</h2>\n");
+    if (!action_table(out, s, SCORE_TAKE_ACTION))
+        strbuf_adds(out, keep_going ? "<p>Every suggestion that addresses an open gap is "
+                                      "already acted on: keep going with those below.</p>\n"
+                                    : "<p>No suggestion addresses an open gap.</p>\n");
+    if (keep_going) {
+        strbuf_adds(out, "<h3 id=\"keep-going-h\">Keep going</h3>\n");
+        action_table(out, s, SCORE_KEEP_GOING);
+    }
     strbuf_adds(out, "</section>\n");
 }
 
@@ -932,12 +977,12 @@ static void answer_cell(struct strbuf *out, const struct score *s, size_t item)
     const struct score_item *it = &s->items[item];
     const struct item_tally *t = &s->assessment->items[item];
     strbuf_adds(out, "<td class=\"num\">");
-    report_add_number(out, it->answer);
+    report_add_ratio(out, it->answer_num, it->answer_den);
     if (s->assessment->respondents > 1) {
         strbuf_addf(out, "<span class=\"sub\">mean of %zu, range ", t->n);
-        report_add_number(out, t->min);
+        report_add_ratio(out, t->min, EXACT_SCALE);
         strbuf_adds(out, " to ");
-        report_add_number(out, t->max);
+        report_add_ratio(out, t->max, EXACT_SCALE);
         strbuf_adds(out, "</span>");
         if (it->disagreement)
             strbuf_adds(out, "<span class=\"tag\">respondents disagree</span>");
@@ -996,7 +1041,7 @@ static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
         strbuf_adds(out, "</td>");
         answer_cell(out, s, i);
         strbuf_adds(out, "<td class=\"num\">");
-        report_add_number(out, s->items[i].impact);
+        report_add_exact(out, &s->items[i].impact_exact);
         strbuf_adds(out, "</td><td>");
         suggestions_for(out, s, i);
         strbuf_adds(out, "</td><td>");
@@ -1147,7 +1192,7 @@ static void roles_section(struct strbuf *out, const struct score *s)
         strbuf_addf(out, "</th><td class=\"num\">%zu</td>", role->respondents);
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, "<td class=\"num\">");
-            html_score(out, role->has_score[st], role->scores[st]);
+            html_score(out, role->has_score[st], &role->scores_exact[st]);
             strbuf_adds(out, "</td>");
         }
         strbuf_adds(out, "</tr>\n");
@@ -1203,9 +1248,9 @@ static void compare_chart(struct page *p, const struct compare *c)
         const struct compare_stage *cs = &c->stages[st];
         html_text(&desc, r->stages[st].title);
         strbuf_adds(&desc, ": before ");
-        html_score(&desc, cs->has_before, cs->before);
+        html_shown(&desc, cs->has_before, cs->before);
         strbuf_adds(&desc, ", after ");
-        html_score(&desc, cs->has_after, cs->after);
+        html_shown(&desc, cs->has_after, cs->after);
         if (cs->has_before && cs->has_after) {
             strbuf_adds(&desc, ", a change of ");
             html_delta(&desc, cs->delta);
@@ -1239,7 +1284,7 @@ static void compare_chart(struct page *p, const struct compare *c)
                          "fill=\"none\" stroke=\"#4d4d4d\" stroke-dasharray=\"5 4\"");
             svg_text_open(out, LABEL_X, by + 13, k ? "b" : NULL, NULL, 0);
             strbuf_adds(out, k ? "After " : "Before ");
-            html_score(out, has, v);
+            html_shown(out, has, v);
             strbuf_adds(out, "</text>\n");
         }
     }
@@ -1265,9 +1310,9 @@ static void compare_table(struct strbuf *out, const struct compare *c)
         strbuf_adds(out, "<tr><th scope=\"row\">");
         html_text(out, r->stages[st].title);
         strbuf_adds(out, "</th><td class=\"num\">");
-        html_score(out, cs->has_before, cs->before);
+        html_shown(out, cs->has_before, cs->before);
         strbuf_adds(out, "</td><td class=\"num\">");
-        html_score(out, cs->has_after, cs->after);
+        html_shown(out, cs->has_after, cs->after);
         strbuf_adds(out, "</td><td class=\"num\">");
         if (cs->has_before && cs->has_after)
             html_delta(out, cs->delta);
@@ -1325,9 +1370,9 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
         strbuf_adds(out, "</span></th><td>");
         html_text(out, r->stages[r->items[i].stage].title);
         strbuf_addf(out, "</td><td>%s</td><td class=\"num\">", item_kind_name(r->items[i].kind));
-        html_score(out, ci->has_before, ci->before);
+        html_shown(out, ci->has_before, ci->before);
         strbuf_adds(out, "</td><td class=\"num\">");
-        html_score(out, ci->has_after, ci->after);
+        html_shown(out, ci->has_after, ci->after);
         strbuf_adds(out, "</td><td class=\"num\">");
         if (ci->has_before && ci->has_after)
             html_delta(out, ci->after - ci->before);
@@ -1608,7 +1653,7 @@ static void trend_chart(struct page *p, const struct trend *t)
         for (size_t k = 0; k < t->n; k++) {
             const struct score_stage *ss = &t->points[k]->stages[st];
             strbuf_adds(&desc, k ? ", " : " ");
-            html_score(&desc, ss->has_score, ss->score);
+            html_score(&desc, ss->has_score, &ss->score_exact);
             strbuf_adds(&desc, " on ");
             html_text(&desc, t->points[k]->assessment->date);
         }

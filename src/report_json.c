@@ -92,8 +92,8 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
         jsonw_kstring(w, "kind", item_kind_name(it->kind));
         jsonw_kstring(w, "text", it->text);
         jsonw_kstring(w, "level", r->levels[it->level].id);
-        jsonw_kscore(w, "answer", true, s->items[i].answer);
-        jsonw_kscore(w, "impact", true, s->items[i].impact);
+        jsonw_kratio(w, "answer", true, s->items[i].answer_num, s->items[i].answer_den, 1);
+        jsonw_kexact(w, "impact", true, &s->items[i].impact_exact, 1);
         jsonw_key(w, "suggestions");
         write_gap_suggestions(w, r, i);
         jsonw_key(w, "notes");
@@ -110,7 +110,7 @@ static void write_levels(struct jsonw *w, const struct rules *r, const struct sc
     for (size_t l = 0; l < r->n_levels; l++) {
         jsonw_object(w);
         jsonw_kstring(w, "id", r->levels[l].id);
-        jsonw_kscore(w, "score", st->levels[l].has_score, st->levels[l].score);
+        jsonw_kexact(w, "score", st->levels[l].has_score, &st->levels[l].score_exact, 1);
         jsonw_kuint(w, "answered", st->levels[l].answered);
         jsonw_kuint(w, "items", st->levels[l].items);
         jsonw_end(w, '}');
@@ -134,14 +134,14 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
         jsonw_kstring(w, "level", r->levels[r->items[i].level].id);
         jsonw_kstring(w, "state", state_name(si->state));
         jsonw_kuint(w, "n", t->n);
-        jsonw_kscore(w, "mean", t->n > 0, item_tally_mean(t));
-        jsonw_kscore(w, "min", t->n > 0, t->min);
-        jsonw_kscore(w, "max", t->n > 0, t->max);
-        jsonw_kscore(w, "sd", t->n > 0, si->sd);
+        jsonw_kratio(w, "mean", t->n > 0, t->sum, (uint64_t)t->n * EXACT_SCALE, 1);
+        jsonw_kratio(w, "min", t->n > 0, t->min, EXACT_SCALE, 1);
+        jsonw_kratio(w, "max", t->n > 0, t->max, EXACT_SCALE, 1);
+        jsonw_kratio(w, "sd", t->n > 0, (int64_t)si->sd_tenths, 10, 1);
         jsonw_kbool(w, "disagreement", si->disagreement);
         jsonw_kuint(w, "na", t->n_na);
         jsonw_kuint(w, "unknown", t->n_unknown);
-        jsonw_kscore(w, "impact", si->state == SCORED, si->impact);
+        jsonw_kexact(w, "impact", si->state == SCORED, &si->impact_exact, 1);
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -154,13 +154,14 @@ static void write_stage(struct jsonw *w, const struct score *s, size_t stage)
     jsonw_object(w);
     jsonw_kstring(w, "id", r->stages[stage].id);
     jsonw_kstring(w, "title", r->stages[stage].title);
-    jsonw_kscore(w, "score", st->has_score, st->score);
+    jsonw_kexact(w, "score", st->has_score, &st->score_exact, 1);
     jsonw_kstring(w, "band", score_band_id(s, stage));
-    jsonw_key(w, "coverage");
-    jsonw_fraction(w, st->coverage);
+    jsonw_kratio(w, "coverage", true, (int64_t)st->answered, st->answerable ? st->answerable : 1,
+                 3);
     jsonw_kuint(w, "answered", st->answered);
     jsonw_kuint(w, "answerable", st->answerable);
     jsonw_kbool(w, "rests_on_earlier", st->rests_on_earlier);
+    jsonw_kbool(w, "not_applicable", st->not_applicable);
     write_levels(w, r, st);
     write_gaps(w, s, st);
     jsonw_key(w, "unknown");
@@ -188,9 +189,13 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
         jsonw_kstring(w, "stage", r->stages[it->stage].id);
         jsonw_key(w, "addresses");
         write_ids(w, r, it->addresses, it->n_addresses);
-        jsonw_kuint(w, "priority", sg->priority);
-        jsonw_kscore(w, "points", true, sg->points);
+        if (sg->priority) /* a suggestion answered n/a is not ranked */
+            jsonw_kuint(w, "priority", sg->priority);
+        else
+            jsonw_kstring(w, "priority", NULL);
+        jsonw_kexact(w, "points", true, &sg->points_exact, 1);
         jsonw_kbool(w, "acted_on", s->items[sg->item].acted_on);
+        jsonw_kbool(w, "keep_going", score_suggestion_action(s, sg) == SCORE_KEEP_GOING);
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -211,7 +216,7 @@ static void write_roles(struct jsonw *w, const struct score *s)
         for (size_t st = 0; st < r->n_stages; st++) {
             jsonw_object(w);
             jsonw_kstring(w, "id", r->stages[st].id);
-            jsonw_kscore(w, "score", role->has_score[st], role->scores[st]);
+            jsonw_kexact(w, "score", role->has_score[st], &role->scores_exact[st], 1);
             jsonw_end(w, '}');
         }
         jsonw_end(w, ']');

@@ -84,7 +84,7 @@ static void md_stage_score(struct strbuf *out, const struct score *s, size_t sta
 {
     const struct score_stage *st = &s->stages[stage];
     if (st->has_score)
-        report_add_number(out, st->score);
+        report_add_exact(out, &st->score_exact);
     else
         strbuf_adds(out, NO_SCORE);
 }
@@ -95,7 +95,7 @@ static void md_coverage(struct strbuf *out, const struct score_stage *st)
     if (st->answerable == 0)
         return;
     strbuf_adds(out, " (");
-    report_add_number(out, 100.0 * st->coverage);
+    report_add_percent(out, st->answered, st->answerable);
     strbuf_adds(out, "%)");
 }
 
@@ -148,7 +148,7 @@ static void md_notes_inline(struct strbuf *out, const struct score_item *it)
 static void md_answer(struct strbuf *out, const struct score *s, size_t item)
 {
     const struct score_item *it = &s->items[item];
-    report_add_number(out, it->answer);
+    report_add_ratio(out, it->answer_num, it->answer_den);
     if (s->assessment->respondents > 1) {
         strbuf_addf(out, " (n=%zu", s->assessment->items[item].n);
         if (it->disagreement)
@@ -179,6 +179,12 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
         strbuf_adds(out, "- Work on **");
         md_text(out, r->stages[s->focus].title);
         strbuf_adds(out, "** first\n");
+    } else if (score_stages_not_applicable(s) == r->n_stages) {
+        strbuf_adds(out, "- Nothing was scored: every question was answered n/a, so no stage "
+                         "applies\n");
+    } else if (score_stages_not_applicable(s)) {
+        strbuf_adds(out, "- All stages that apply are in the top band; the others do not "
+                         "apply (every question answered n/a)\n");
     } else {
         strbuf_adds(out, "- All stages are in the top band\n");
     }
@@ -245,35 +251,59 @@ static void md_addressed(struct strbuf *out, const struct score *s, size_t sugge
         strbuf_adds(out, first ? "" : "; ");
         md_text(out, s->rules->items[item].text);
         strbuf_adds(out, " (");
-        report_add_number(out, s->items[item].impact);
+        report_add_exact(out, &s->items[item].impact_exact);
         strbuf_adds(out, " points)");
         first = false;
     }
 }
 
-static void render_actions(const struct score *s, struct strbuf *out)
+/* Suggestions of one kind in priority order: numbered actions, or a list to keep going. */
+static size_t md_action_list(const struct score *s, struct strbuf *out, enum score_action which)
 {
     const struct rules *r = s->rules;
     size_t shown = 0;
-    md_heading(out, "##", "Actions to take first", NULL, "");
-    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (sg->points <= 0)
+        if (score_suggestion_action(s, sg) != which)
             continue;
         const struct rules_item *it = &r->items[sg->item];
-        strbuf_addf(out, "%zu. In **", ++shown);
+        shown++;
+        if (which == SCORE_TAKE_ACTION)
+            strbuf_addf(out, "%zu. In **", shown);
+        else
+            strbuf_adds(out, "- In **");
         md_text(out, r->stages[it->stage].title);
         strbuf_adds(out, "**: ");
         md_text(out, it->text);
-        if (s->items[sg->item].acted_on)
-            strbuf_adds(out, " (already acted on)");
         strbuf_adds(out, " — addresses ");
         md_addressed(out, s, sg->item);
         md_eol(out);
     }
-    if (!shown)
-        strbuf_adds(out, "No suggestion addresses an open gap.\n");
+    return shown;
+}
+
+/*
+ * The focus stage's actions first, then earlier stages', then later; those already
+ * acted on apart, to keep going with (docs/scoring.md).
+ */
+static void render_actions(const struct score *s, struct strbuf *out)
+{
+    bool keep_going = false;
+    for (size_t k = 0; k < s->n_ranked; k++)
+        keep_going |=
+            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
+    md_heading(out, "##", "Actions to take first", NULL, "");
+    if (!md_action_list(s, out, SCORE_TAKE_ACTION))
+        strbuf_adds(out, keep_going ? "Every suggestion that addresses an open gap is already "
+                                      "acted on: keep going with those below.\n"
+                                    : "No suggestion addresses an open gap.\n");
     strbuf_addc(out, '\n');
+    if (keep_going) {
+        md_heading(out, "##", "Keep going", NULL, "");
+        strbuf_adds(out, "Already acted on, and the gaps they address are still open:\n\n");
+        md_action_list(s, out, SCORE_KEEP_GOING);
+        strbuf_addc(out, '\n');
+    }
 }
 
 /* The suggestions that address an item, in priority order. */
@@ -318,7 +348,7 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
         strbuf_adds(out, " ");
         md_answer(out, s, i);
         strbuf_adds(out, " | ");
-        report_add_number(out, s->items[i].impact);
+        report_add_exact(out, &s->items[i].impact_exact);
         strbuf_adds(out, " | ");
         md_suggestions_for(out, s, i);
         md_cell_end(out);
@@ -353,7 +383,7 @@ static void render_levels(const struct score *s, size_t stage, struct strbuf *ou
         md_cell_end(out);
         strbuf_adds(out, " ");
         if (cell->has_score)
-            report_add_number(out, cell->score);
+            report_add_exact(out, &cell->score_exact);
         else
             strbuf_adds(out, NO_SCORE);
         strbuf_addf(out, " | %zu/%zu |\n", cell->answered, cell->items);
@@ -448,7 +478,7 @@ static void render_roles(const struct score *s, struct strbuf *out)
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, " ");
             if (role->has_score[st])
-                report_add_number(out, role->scores[st]);
+                report_add_exact(out, &role->scores_exact[st]);
             else
                 strbuf_adds(out, NO_SCORE);
             strbuf_adds(out, " |");

@@ -89,14 +89,14 @@ static void bar(struct text_out *o, const struct score_stage *st)
                                           : "\xE2\x96\x91");
 }
 
-static void score_cell(struct strbuf *sb, bool has, double v)
+static void score_cell(struct strbuf *sb, bool has, const struct exact *v)
 {
     if (!has) {
         strbuf_adds(sb, "    -");
         return;
     }
     struct strbuf num = STRBUF_INIT;
-    report_add_number(&num, v);
+    report_add_exact(&num, v);
     strbuf_addchars(sb, ' ', num.len < 5 ? 5 - num.len : 0);
     strbuf_adds(sb, strbuf_str(&num));
     strbuf_release(&num);
@@ -147,7 +147,7 @@ static void stage_table(struct text_out *o)
         const struct score_stage *ss = &s->stages[st];
         add_padded(o->sb, r->stages[st].title, tw);
         strbuf_adds(o->sb, "  ");
-        score_cell(o->sb, ss->has_score, ss->score);
+        score_cell(o->sb, ss->has_score, &ss->score_exact);
         strbuf_adds(o->sb, "  ");
         if (bars) {
             bar(o, ss);
@@ -165,9 +165,23 @@ static void focus_lines(struct text_out *o)
     const struct rules *r = s->rules;
     struct strbuf line = STRBUF_INIT;
     strbuf_addc(o->sb, '\n');
+    size_t na = score_stages_not_applicable(s);
+    if (s->focus < 0 && na == r->n_stages) {
+        strbuf_adds(&line, "Nothing was scored: every question was answered n/a, so no "
+                           "stage applies and there is no focus.");
+        para(o, 0, 0, strbuf_str(&line));
+        strbuf_release(&line);
+        return;
+    }
     if (s->focus < 0) {
-        strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.",
-                    r->bands[0].title);
+        if (na)
+            strbuf_addf(&line,
+                        "Every stage that applies is in the top band (%s); %zu %s not apply "
+                        "(every question answered n/a). Keep it there.",
+                        r->bands[0].title, na, na == 1 ? "stage does" : "stages do");
+        else
+            strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.",
+                        r->bands[0].title);
         para(o, 0, 0, strbuf_str(&line));
         strbuf_release(&line);
         return;
@@ -193,32 +207,45 @@ static void focus_lines(struct text_out *o)
     strbuf_release(&line);
 }
 
-static void actions(struct text_out *o)
+/*
+ * One list of suggestions in priority order: the actions to take, or those already
+ * acted on to keep going with. Points are a stage's, so each line names its stage.
+ */
+static void action_list(struct text_out *o, enum score_action which, const char *title)
 {
     const struct score *s = o->s;
     const struct rules *r = s->rules;
     size_t shown = 0;
-    for (size_t k = 0; k < s->n_suggestions && shown < ACTIONS_MAX; k++) {
+    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
         const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (sg->points <= 0)
+        if (score_suggestion_action(s, sg) != which)
             continue;
         if (shown == 0) {
             strbuf_addc(o->sb, '\n');
-            heading(o, "Actions to take first");
+            heading(o, title);
         }
         const struct rules_item *it = &r->items[sg->item];
         struct strbuf line = STRBUF_INIT;
-        strbuf_addf(&line, "%zu. ", ++shown);
+        shown++;
+        if (which == SCORE_TAKE_ACTION)
+            strbuf_addf(&line, "%zu. ", shown);
+        else
+            strbuf_adds(&line, "- ");
         strbuf_adds(&line, it->text);
         strbuf_addf(&line, " (%s; closes gaps worth ", r->stages[it->stage].title);
-        report_add_number(&line, sg->points);
-        strbuf_adds(&line, " points");
-        if (s->items[sg->item].acted_on)
-            strbuf_adds(&line, "; already acted on: keep going");
-        strbuf_adds(&line, ")");
-        para(o, 2, 5, strbuf_str(&line));
+        report_add_exact(&line, &sg->points_exact);
+        strbuf_adds(&line, " points)");
+        para(o, 2, which == SCORE_TAKE_ACTION ? 5 : 4, strbuf_str(&line));
         strbuf_release(&line);
     }
+}
+
+/* The focus stage's actions first, then earlier stages', then later (docs/scoring.md). */
+static void actions(struct text_out *o)
+{
+    action_list(o, SCORE_TAKE_ACTION, "Actions to take first");
+    action_list(o, SCORE_KEEP_GOING,
+                "Keep going (already acted on; gaps they address are still open)");
 }
 
 static void gap_line(struct text_out *o, size_t i)
@@ -228,7 +255,7 @@ static void gap_line(struct text_out *o, size_t i)
     const struct rules_item *it = &r->items[i];
     const struct score_item *si = &s->items[i];
     struct strbuf line = STRBUF_INIT;
-    report_add_number(&line, si->impact);
+    report_add_exact(&line, &si->impact_exact);
     while (line.len < 5)
         strbuf_addc(&line, ' ');
     strbuf_addf(&line, "  %s: ", item_kind_name(it->kind));
@@ -236,14 +263,14 @@ static void gap_line(struct text_out *o, size_t i)
     para(o, 4, 11, strbuf_str(&line));
     strbuf_reset(&line);
     strbuf_adds(&line, "answer ");
-    report_add_number(&line, si->answer);
+    report_add_ratio(&line, si->answer_num, si->answer_den);
     strbuf_addf(&line, " on %ld-%ld", r->scale_min, r->scale_max);
     const struct item_tally *t = &s->assessment->items[i];
     if (s->assessment->respondents > 1) {
         strbuf_addf(&line, ", mean of %zu (range ", t->n);
-        report_add_number(&line, t->min);
+        report_add_ratio(&line, t->min, EXACT_SCALE);
         strbuf_adds(&line, "-");
-        report_add_number(&line, t->max);
+        report_add_ratio(&line, t->max, EXACT_SCALE);
         strbuf_adds(&line, ")");
     }
     if (si->disagreement)
@@ -292,7 +319,7 @@ static void level_matrix(struct text_out *o, size_t stage)
             continue;
         strbuf_adds(o->sb, "    ");
         add_padded(o->sb, r->levels[l].title, 26);
-        score_cell(o->sb, c->has_score, c->score);
+        score_cell(o->sb, c->has_score, &c->score_exact);
         strbuf_addf(o->sb, "  (%zu of %zu answered)\n", c->answered, c->items);
     }
 }
@@ -307,7 +334,7 @@ static void stage_section(struct text_out *o, size_t stage)
     strbuf_adds(&line, r->stages[stage].title);
     strbuf_adds(&line, ": ");
     if (st->has_score)
-        report_add_number(&line, st->score);
+        report_add_exact(&line, &st->score_exact);
     else
         strbuf_adds(&line, "no score");
     strbuf_adds(&line, ", ");
@@ -350,7 +377,7 @@ static void role_line(struct text_out *o, const struct score_role *role, size_t 
         strbuf_adds(&line, "  ");
         text_add_safe(&line, r->stages[st].title, true);
         strbuf_adds(&line, " ");
-        score_cell(&line, role->has_score[st], role->scores[st]);
+        score_cell(&line, role->has_score[st], &role->scores_exact[st]);
     }
     if (utf8_width(line.buf, line.len) <= o->width) {
         strbuf_add(o->sb, line.buf, line.len);
@@ -360,7 +387,7 @@ static void role_line(struct text_out *o, const struct score_role *role, size_t 
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(o->sb, "\n      ");
             add_padded(o->sb, r->stages[st].title, stage_title_width(r));
-            score_cell(o->sb, role->has_score[st], role->scores[st]);
+            score_cell(o->sb, role->has_score[st], &role->scores_exact[st]);
         }
     }
     strbuf_addc(o->sb, '\n');

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "exact.h"
 #include "embedded.h"
 #include "fileio.h"
 #include "schema.h"
@@ -130,6 +131,14 @@ static void load_scale(struct loader *l, const struct ynode *n)
     l->r->scale_high = keep_text(l, n, "high", "scale high");
 }
 
+/* A number from 0 to 1, held exactly and as a double for display. */
+static void load_fraction(struct loader *l, const struct ynode *v, const char *what,
+                          int64_t *scaled, double *shown)
+{
+    if (ydecimal(&l->c, v, 0, EXACT_SCALE, what, scaled) == 0)
+        *shown = (double)*scaled / EXACT_SCALE;
+}
+
 static void load_scoring(struct loader *l, const struct ynode *n)
 {
     static const char *const keys[] = {"min-coverage", "acted-on", NULL};
@@ -138,9 +147,10 @@ static void load_scoring(struct loader *l, const struct ynode *n)
     ymap_check_keys(&l->c, n, "scoring", keys);
     const struct ynode *v;
     if ((v = ymap_get(n, "min-coverage")))
-        ynumber(&l->c, v, 0, 1, "scoring min-coverage", &l->r->min_coverage);
+        load_fraction(l, v, "scoring min-coverage", &l->r->min_coverage_scaled,
+                      &l->r->min_coverage);
     if ((v = ymap_get(n, "acted-on")))
-        ynumber(&l->c, v, 0, 1, "scoring acted-on", &l->r->acted_on);
+        load_fraction(l, v, "scoring acted-on", &l->r->acted_on_scaled, &l->r->acted_on);
 }
 
 static void load_levels(struct loader *l, const struct ynode *seq)
@@ -194,7 +204,8 @@ static void load_bands(struct loader *l, const struct ynode *seq)
         b->title = keep_text(l, n, "title", "band title");
         b->description = keep_text(l, n, "description", "band description");
         /* Compared with the last band whose min was valid, so one bad min is one error. */
-        if (min && ynumber(&l->c, min, 0, 100, "band min", &b->min) == 0) {
+        if (min && ydecimal(&l->c, min, 0, 100 * EXACT_SCALE, "band min", &b->min_scaled) == 0) {
+            b->min = (double)b->min_scaled / EXACT_SCALE;
             if (last_min && b->min >= last)
                 yerror(&l->c, min,
                        "bands run highest first: min %g must be below the "
@@ -273,6 +284,7 @@ static void load_item(struct loader *l, const struct ynode *n, enum item_kind ki
     it->kind = kind;
     it->stage = stage;
     it->weight = 1;
+    it->weight_scaled = EXACT_SCALE;
     it->line = n->line;
     if (!yexpect_map(&l->c, n, "an item"))
         return;
@@ -288,8 +300,12 @@ static void load_item(struct loader *l, const struct ynode *n, enum item_kind ki
     it->high = keep_text(l, n, "high", "item high");
     it->source = keep_text(l, n, "source", "item source");
     const struct ynode *w = ymap_get(n, "weight");
-    if (w && ynumber(&l->c, w, 0, 100, "item weight", &it->weight) == 0 && it->weight <= 0)
-        yerror(&l->c, w, "item weight must be above 0; leave an item out rather than weigh it 0");
+    if (w && ydecimal(&l->c, w, 0, 100 * EXACT_SCALE, "item weight", &it->weight_scaled) == 0) {
+        it->weight = (double)it->weight_scaled / EXACT_SCALE;
+        if (it->weight_scaled <= 0)
+            yerror(&l->c, w,
+                   "item weight must be above 0; leave an item out rather than weigh it 0");
+    }
     load_item_level(l, n, it);
     check_addresses_allowed(l, n, it);
 }
@@ -510,6 +526,8 @@ int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t
     ydoc_init(&doc);
     r->min_coverage = 0.5;
     r->acted_on = 0.7;
+    r->min_coverage_scaled = EXACT_SCALE / 2;
+    r->acted_on_scaled = 7 * EXACT_SCALE / 10;
     yaml_read(&doc, file, buf, len, &ylimits_default, d);
     if (!doc.broken) {
         if (!doc.root)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "exact.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -202,6 +203,24 @@ int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
     }
     if (v < min || v > max) {
         yerror(c, n, "%s must be from %g to %g, not %s", what, min, max, n->str);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int ydecimal(const struct yctx *c, const struct ynode *n, int64_t min, int64_t max,
+             const char *what, int64_t *out)
+{
+    double unused;
+    if (ynumber(c, n, (double)min / EXACT_SCALE, (double)max / EXACT_SCALE, what, &unused) != 0)
+        return -1;
+    int64_t v;
+    if (exact_parse_decimal(n->str, &v) != 0) {
+        yerror(c, n,
+               "%s has more than %d decimal places (%s); numbers are held exactly to %d "
+               "places, so round it",
+               what, EXACT_PLACES, n->str, EXACT_PLACES);
         return -1;
     }
     *out = v;

@@ -1,33 +1,50 @@
 #include "score.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xalloc.h"
 
-/* Respondents disagree when the spread of their answers is this share of the scale. */
-static const double DISAGREEMENT_SD_SHARE = 0.25;
-/* Impacts below this are rounding noise, not gaps. */
-static const double GAP_EPSILON = 1e-9;
+/*
+ * Respondents disagree when the spread of their answers is at least a quarter of the
+ * scale: variance >= span^2 / 16.
+ */
+enum { DISAGREEMENT_VARIANCE_DIVISOR = 16 };
 
 void score_init(struct score *s)
 {
     memset(s, 0, sizeof(*s));
 }
 
+static void item_release(struct score_item *it)
+{
+    exact_release(&it->impact_exact);
+}
+
 void score_release(struct score *s)
 {
     if (s->rules) {
-        for (size_t i = 0; i < s->rules->n_items; i++)
+        for (size_t i = 0; i < s->rules->n_items; i++) {
             free(s->items[i].notes);
+            item_release(&s->items[i]);
+        }
+        for (size_t k = 0; k < s->n_suggestions; k++)
+            exact_release(&s->suggestions[k].points_exact);
         for (size_t st = 0; st < s->rules->n_stages; st++) {
+            exact_release(&s->stages[st].score_exact);
+            for (size_t l = 0; s->stages[st].levels && l < s->rules->n_levels; l++)
+                exact_release(&s->stages[st].levels[l].score_exact);
             free(s->stages[st].levels);
             free(s->stages[st].gaps);
             free(s->stages[st].unknown);
         }
         for (size_t r = 0; r < s->n_roles; r++) {
+            for (size_t st = 0; s->roles[r].scores_exact && st < s->rules->n_stages; st++)
+                exact_release(&s->roles[r].scores_exact[st]);
             free(s->roles[r].has_score);
             free(s->roles[r].scores);
+            free(s->roles[r].scores_exact);
         }
     }
     free(s->items);
@@ -38,26 +55,68 @@ void score_release(struct score *s)
     score_init(s);
 }
 
+/*
+ * The spread of a tally's answers: the sample deviation rounded half away from zero
+ * to tenths, and whether it reaches a quarter of the span. The variance in points^2 is
+ * (n * sumsq - sum^2) / (n (n - 1) EXACT_SCALE^2), compared exactly.
+ */
+static void item_spread(const struct rules *r, const struct item_tally *t, struct score_item *out)
+{
+    if (t->n < 2)
+        return;
+    uint64_t n = t->n, span = (uint64_t)(r->scale_max - r->scale_min);
+    uint64_t sum = t->sum < 0 ? (uint64_t)0 - (uint64_t)t->sum : (uint64_t)t->sum;
+    struct exact var = {0};
+    exact_set_products_diff(&var, n, t->sumsq, sum, sum, n * (n - 1),
+                            (uint64_t)EXACT_SCALE * EXACT_SCALE);
+    out->disagreement = exact_cmp_ratio(&var, span * span, DISAGREEMENT_VARIANCE_DIVISOR) >= 0;
+    /* The largest k with (k - 1/2)^2 <= 100 var, i.e. (2k - 1)^2 / 400 <= var. */
+    uint64_t k = (uint64_t)floor(10.0 * sqrt(exact_to_double(&var)) + 0.5);
+    while (k > 0 && exact_cmp_ratio(&var, (2 * k - 1) * (2 * k - 1), 400) < 0)
+        k--;
+    while (exact_cmp_ratio(&var, (2 * k + 1) * (2 * k + 1), 400) >= 0)
+        k++;
+    out->sd_tenths = k;
+    out->sd = (double)k / 10.0;
+    exact_release(&var);
+}
+
+/* value < fraction_scaled / EXACT_SCALE, i.e. good * EXACT_SCALE < fraction_scaled * out_of. */
+static bool score_value_below_fraction(const struct score_item *it, int64_t fraction_scaled)
+{
+    struct exact v = {0};
+    exact_set(&v, it->good, it->out_of);
+    bool below = exact_cmp_ratio(&v, (uint64_t)fraction_scaled, EXACT_SCALE) < 0;
+    exact_release(&v);
+    return below;
+}
+
 /* Fills one item's state, answer and value from a tally. */
 static void item_from_tally(const struct rules *r, size_t i, const struct item_tally *t,
                             struct score_item *out)
 {
     const struct rules_item *it = &r->items[i];
-    double span = (double)(r->scale_max - r->scale_min);
     out->state = CONTEXT;
     if (!it->question)
         return;
     switch (item_tally_state(t)) {
-    case ANSWER_SCORE:
+    case ANSWER_SCORE: {
+        /* value = (mean - min) / span = (sum - n min) / (n span), all times EXACT_SCALE. */
+        uint64_t n = t->n;
+        uint64_t span = (uint64_t)(r->scale_max - r->scale_min) * EXACT_SCALE;
+        uint64_t above_min = (uint64_t)(t->sum - (int64_t)n * r->scale_min * EXACT_SCALE);
         out->state = SCORED;
-        out->answer = item_tally_mean(t);
-        out->value = (out->answer - (double)r->scale_min) / span;
-        if (it->kind == ITEM_BARRIER)
-            out->value = 1.0 - out->value;
-        out->sd = item_tally_sd(t);
-        out->disagreement = t->n >= 2 && out->sd >= DISAGREEMENT_SD_SHARE * span;
-        out->acted_on = it->kind == ITEM_SUGGESTION && out->value >= r->acted_on;
+        out->answer_num = t->sum;
+        out->answer_den = n * EXACT_SCALE;
+        out->answer = (double)t->sum / (double)out->answer_den;
+        out->out_of = n * span;
+        out->good = it->kind == ITEM_BARRIER ? out->out_of - above_min : above_min;
+        out->value = (double)out->good / (double)out->out_of;
+        item_spread(r, t, out);
+        out->acted_on =
+            it->kind == ITEM_SUGGESTION && !score_value_below_fraction(out, r->acted_on_scaled);
         break;
+    }
     case ANSWER_NA:
         out->state = NOT_APPLICABLE;
         break;
@@ -69,48 +128,60 @@ static void item_from_tally(const struct rules *r, size_t i, const struct item_t
 
 /* Weighted mean over the items of a stage (and of one level, unless level is -1). */
 static struct score_cell aggregate(const struct rules *r, const struct score_item *items,
-                                   size_t stage, long level, double *weight_out)
+                                   size_t stage, long level, uint64_t *weight_out)
 {
     struct score_cell cell = {0};
     const struct rules_stage *st = &r->stages[stage];
-    double weight = 0, sum = 0;
+    uint64_t weight = 0;
+    struct exact term = {0};
     for (size_t i = st->first_item; i < st->first_item + st->n_items; i++) {
         if (level >= 0 && r->items[i].level != (size_t)level)
             continue;
         if (items[i].state == SCORED) {
-            weight += r->items[i].weight;
-            sum += r->items[i].weight * items[i].value;
+            uint64_t w = (uint64_t)r->items[i].weight_scaled;
+            weight += w;
+            exact_set_products(&term, w, items[i].good, items[i].out_of, 1);
+            exact_add(&cell.score_exact, &term);
             cell.answered++;
         }
         if (items[i].state == SCORED || items[i].state == UNKNOWN)
             cell.items++;
     }
+    exact_release(&term);
     cell.has_score = cell.answered > 0;
-    cell.score = weight > 0 ? 100.0 * sum / weight : 0.0;
+    if (weight > 0)
+        exact_scale(&cell.score_exact, 100, weight);
+    cell.score = exact_to_double(&cell.score_exact);
     if (weight_out)
         *weight_out = weight;
     return cell;
 }
 
-static int band_of(const struct rules *r, double score)
+static int band_of(const struct rules *r, const struct exact *score)
 {
     for (size_t b = 0; b < r->n_bands; b++)
-        if (score >= r->bands[b].min)
+        if (exact_cmp_ratio(score, (uint64_t)r->bands[b].min_scaled, EXACT_SCALE) >= 0)
             return (int)b;
     return (int)r->n_bands - 1;
 }
 
 /* Score, coverage and band of a stage from its items' values. */
 static void stage_totals(const struct rules *r, const struct score_item *items, size_t stage,
-                         struct score_stage *out, double *weight)
+                         struct score_stage *out, uint64_t *weight)
 {
     struct score_cell all = aggregate(r, items, stage, -1, weight);
     out->answerable = all.items;
     out->answered = all.answered;
     out->coverage = all.items ? (double)all.answered / (double)all.items : 0.0;
-    out->has_score = all.has_score && out->coverage >= r->min_coverage;
+    /* answered / answerable >= min-coverage, cross-multiplied. */
+    out->has_score = all.has_score && (uint64_t)all.answered * EXACT_SCALE >=
+                                          (uint64_t)r->min_coverage_scaled * all.items;
     out->score = out->has_score ? all.score : 0.0;
-    out->band = out->has_score ? band_of(r, out->score) : SCORE_NO_BAND;
+    if (out->has_score)
+        out->score_exact = all.score_exact;
+    else
+        exact_release(&all.score_exact);
+    out->band = out->has_score ? band_of(r, &out->score_exact) : SCORE_NO_BAND;
 }
 
 static const struct score *sort_score;
@@ -118,13 +189,13 @@ static const struct score *sort_score;
 static int compare_gaps(const void *pa, const void *pb)
 {
     size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    double ia = sort_score->items[a].impact, ib = sort_score->items[b].impact;
-    if (ia != ib)
-        return ia > ib ? -1 : 1;
+    int c = exact_cmp(&sort_score->items[b].impact_exact, &sort_score->items[a].impact_exact);
+    if (c)
+        return c;
     return (a > b) - (a < b);
 }
 
-static void stage_gaps(struct score *s, size_t stage, double weight)
+static void stage_gaps(struct score *s, size_t stage, uint64_t weight)
 {
     const struct rules *r = s->rules;
     const struct rules_stage *st = &r->stages[stage];
@@ -137,8 +208,11 @@ static void stage_gaps(struct score *s, size_t stage, double weight)
             out->unknown[out->n_unknown++] = i;
         if (it->state != SCORED)
             continue;
-        it->impact = 100.0 * r->items[i].weight * (1.0 - it->value) / weight;
-        if (it->impact > GAP_EPSILON)
+        /* 100 w (1 - good / out_of) / W */
+        exact_set_products(&it->impact_exact, 100 * (uint64_t)r->items[i].weight_scaled,
+                           it->out_of - it->good, it->out_of, weight);
+        it->impact = exact_to_double(&it->impact_exact);
+        if (it->good < it->out_of)
             out->gaps[out->n_gaps++] = i;
     }
     sort_score = s;
@@ -150,7 +224,7 @@ static void score_stage(struct score *s, size_t stage)
 {
     const struct rules *r = s->rules;
     struct score_stage *out = &s->stages[stage];
-    double weight;
+    uint64_t weight;
     stage_totals(r, s->items, stage, out, &weight);
     out->levels = xcalloc(r->n_levels, sizeof(*out->levels));
     for (size_t l = 0; l < r->n_levels; l++)
@@ -173,8 +247,10 @@ static void find_focus(struct score *s)
 {
     const struct rules *r = s->rules;
     s->focus = -1;
+    for (size_t st = 0; st < r->n_stages; st++)
+        s->stages[st].not_applicable = stage_not_applicable(s, st);
     for (size_t st = 0; st < r->n_stages && s->focus < 0; st++)
-        if (s->stages[st].band != 0 && !stage_not_applicable(s, st))
+        if (s->stages[st].band != 0 && !s->stages[st].not_applicable)
             s->focus = (int)st;
     if (s->focus < 0)
         return;
@@ -198,7 +274,7 @@ bool score_addresses(const struct rules *r, size_t suggestion, size_t item)
 size_t score_suggestions_for(const struct score *s, size_t item, size_t *out)
 {
     size_t n = 0;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
+    for (size_t k = 0; k < s->n_ranked; k++) {
         size_t sg = s->suggestions[s->by_priority[k]].item;
         if (score_addresses(s->rules, sg, item))
             out[n++] = sg;
@@ -206,16 +282,44 @@ size_t score_suggestions_for(const struct score *s, size_t item, size_t *out)
     return n;
 }
 
+/* The focus stage first, then the stages before it, then those after: stages in order. */
+static size_t stage_rank(const struct score *s, size_t stage)
+{
+    return (int)stage == s->focus ? 0 : stage + 1;
+}
+
+/*
+ * Points are shares of one stage's score, so they rank suggestions within a stage but
+ * not across stages: stages come in climbing order from the focus (docs/scoring.md).
+ * Suggestions already acted on come after every one not yet acted on (they are to keep
+ * going with, not new actions), and those that close no open gap after those that do.
+ */
 static int compare_priority(const void *pa, const void *pb)
 {
-    const struct score_suggestion *a = &sort_score->suggestions[*(const size_t *)pa];
-    const struct score_suggestion *b = &sort_score->suggestions[*(const size_t *)pb];
-    bool da = sort_score->items[a->item].acted_on, db = sort_score->items[b->item].acted_on;
-    if (a->points != b->points)
-        return a->points > b->points ? -1 : 1;
+    const struct score *s = sort_score;
+    const struct score_suggestion *a = &s->suggestions[*(const size_t *)pa];
+    const struct score_suggestion *b = &s->suggestions[*(const size_t *)pb];
+    bool da = s->items[a->item].acted_on, db = s->items[b->item].acted_on;
+    bool za = exact_is_zero(&a->points_exact), zb = exact_is_zero(&b->points_exact);
+    size_t sa = stage_rank(s, s->rules->items[a->item].stage);
+    size_t sb = stage_rank(s, s->rules->items[b->item].stage);
     if (da != db)
         return da ? 1 : -1;
+    if (za != zb)
+        return za ? 1 : -1;
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    int c = exact_cmp(&b->points_exact, &a->points_exact);
+    if (c)
+        return c;
     return (a->item > b->item) - (a->item < b->item);
+}
+
+enum score_action score_suggestion_action(const struct score *s, const struct score_suggestion *sg)
+{
+    if (!sg->priority || exact_is_zero(&sg->points_exact))
+        return SCORE_NO_ACTION;
+    return s->items[sg->item].acted_on ? SCORE_KEEP_GOING : SCORE_TAKE_ACTION;
 }
 
 static void rank_suggestions(struct score *s)
@@ -231,15 +335,22 @@ static void rank_suggestions(struct score *s)
         if (s->items[i].state == NOT_APPLICABLE)
             continue;
         for (size_t k = 0; k < r->items[i].n_addresses; k++)
-            sg->points += s->items[r->items[i].addresses[k]].impact;
+            exact_add(&sg->points_exact, &s->items[r->items[i].addresses[k]].impact_exact);
+        sg->points = exact_to_double(&sg->points_exact);
     }
+    /* Those that apply are ranked; those answered n/a follow, unranked, in rules order. */
     s->by_priority = xcalloc(s->n_suggestions + 1, sizeof(*s->by_priority));
+    size_t unranked = 0;
     for (size_t k = 0; k < s->n_suggestions; k++)
-        s->by_priority[k] = k;
+        if (s->items[s->suggestions[k].item].state != NOT_APPLICABLE)
+            s->by_priority[s->n_ranked++] = k;
+    for (size_t k = 0; k < s->n_suggestions; k++)
+        if (s->items[s->suggestions[k].item].state == NOT_APPLICABLE)
+            s->by_priority[s->n_ranked + unranked++] = k;
     sort_score = s;
-    qsort(s->by_priority, s->n_suggestions, sizeof(*s->by_priority), compare_priority);
+    qsort(s->by_priority, s->n_ranked, sizeof(*s->by_priority), compare_priority);
     sort_score = NULL;
-    for (size_t k = 0; k < s->n_suggestions; k++)
+    for (size_t k = 0; k < s->n_ranked; k++)
         s->suggestions[s->by_priority[k]].priority = k + 1;
 }
 
@@ -287,6 +398,7 @@ static void score_roles(struct score *s)
         role->respondents = a->roles[k].respondents;
         role->has_score = xcalloc(r->n_stages, sizeof(*role->has_score));
         role->scores = xcalloc(r->n_stages, sizeof(*role->scores));
+        role->scores_exact = xcalloc(r->n_stages, sizeof(*role->scores_exact));
         for (size_t i = 0; i < r->n_items; i++)
             item_from_tally(r, i, &a->roles[k].items[i], &items[i]);
         for (size_t st = 0; st < r->n_stages; st++) {
@@ -294,8 +406,11 @@ static void score_roles(struct score *s)
             stage_totals(r, items, st, &totals, NULL);
             role->has_score[st] = totals.has_score;
             role->scores[st] = totals.score;
+            role->scores_exact[st] = totals.score_exact;
         }
     }
+    for (size_t i = 0; i < r->n_items; i++)
+        item_release(&items[i]);
     free(items);
     qsort(s->roles, s->n_roles, sizeof(*s->roles), compare_roles);
 }
@@ -318,6 +433,12 @@ void score_compute(struct score *s, const struct rules *r, const struct assessme
     score_roles(s);
 }
 
+bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled)
+{
+    const struct score_item *it = &s->items[item];
+    return it->state == SCORED && score_value_below_fraction(it, fraction_scaled);
+}
+
 const char *score_band_id(const struct score *s, size_t stage)
 {
     int b = s->stages[stage].band;
@@ -327,5 +448,15 @@ const char *score_band_id(const struct score *s, size_t stage)
 const char *score_band_title(const struct score *s, size_t stage)
 {
     int b = s->stages[stage].band;
+    if (s->stages[stage].not_applicable)
+        return "Does not apply (all n/a)";
     return b == SCORE_NO_BAND ? "Not enough answers" : s->rules->bands[b].title;
+}
+
+size_t score_stages_not_applicable(const struct score *s)
+{
+    size_t n = 0;
+    for (size_t st = 0; st < s->rules->n_stages; st++)
+        n += s->stages[st].not_applicable;
+    return n;
 }

@@ -13,6 +13,7 @@
 
 #include "testutil.h"
 #include "answers.h"
+#include "exact.h"
 #include "dirlist.h"
 #include "strbuf.h"
 
@@ -117,7 +118,7 @@ static void test_answers_valid_file_is_folded_in(void **state)
     assert_int_equal(t[0].n, 1);
     assert_true(item_tally_mean(&t[0]) == 7);
     assert_int_equal(item_tally_state(&t[0]), ANSWER_SCORE);
-    assert_true(t[1].sum == 4);
+    assert_true(t[1].sum == 4 * EXACT_SCALE);
     assert_int_equal(item_tally_state(&t[2]), ANSWER_NA);
     assert_int_equal(t[2].n_na, 1);
     assert_int_equal(item_tally_state(&t[3]), ANSWER_UNKNOWN);
@@ -190,12 +191,23 @@ static void test_answers_off_the_scale(void **state)
     expect_only(
         f, "start.plan: 7", "start.plan: .inf", 7, 15,
         "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not '.inf'");
+    /* Answers are held exactly: three decimal places at most, trailing zeros free. */
+    expect_only(f, "start.plan: 7", "start.plan: 6.6667", 7, 15,
+                "the answer to 'start.plan' has more than 3 decimal places (6.6667); numbers "
+                "are held exactly to 3 places, so round it");
+    expect_only(f, "{score: 4,", "{score: 4.0001,", 8, 27,
+                "the answer to 'start.training' has more than 3 decimal places (4.0001); "
+                "numbers are held exactly to 3 places, so round it");
     /* A decimal on the scale is an answer. */
     char *yaml = answers_with("start.plan: 7", "start.plan: 6.5");
     diags_release(&f->d);
     diags_init(&f->d);
     assert_int_equal(add(f, "a.yaml", yaml, false), 0);
-    assert_true(f->a.items[0].sum == 6.5);
+    assert_true(f->a.items[0].sum == 6500);
+    free(yaml);
+    yaml = answers_with("start.plan: 7", "start.plan: 6.667000");
+    assert_int_equal(add(f, "a.yaml", yaml, false), 0);
+    assert_true(f->a.items[0].sum == 6500 + 6667);
     free(yaml);
 }
 
@@ -400,10 +412,11 @@ static void test_answers_many_respondents_tally(void **state)
     const struct item_tally *t = &f->a.items[0];
     assert_int_equal(t->n, 4);
     assert_true(item_tally_mean(t) == 5);
-    /* Sample sd of 2, 9, 4, 5: sqrt(((9 + 16 + 1 + 0) / 3)). */
-    assert_true(fabs(item_tally_sd(t) - sqrt(26.0 / 3.0)) < 1e-12);
-    assert_true(t->min == 2);
-    assert_true(t->max == 9);
+    /* Held exactly, in thousandths: 2, 9, 4, 5. */
+    assert_true(t->sum == 20 * EXACT_SCALE);
+    assert_true(t->sumsq == (4 + 81 + 16 + 25) * (uint64_t)EXACT_SCALE * EXACT_SCALE);
+    assert_true(t->min == 2 * EXACT_SCALE);
+    assert_true(t->max == 9 * EXACT_SCALE);
     assert_int_equal(t->n_na, 1);
     assert_int_equal(t->n_unknown, 1);
     assert_int_equal(item_tally_state(t), ANSWER_SCORE);
@@ -420,7 +433,7 @@ static void test_answers_many_respondents_tally(void **state)
     assert_int_equal(f->a.roles[0].items[0].n_unknown, 1);
     assert_string_equal(f->a.roles[1].role, "manager");
     assert_int_equal(f->a.roles[1].respondents, 2);
-    assert_true(f->a.roles[1].items[0].sum == 14);
+    assert_true(f->a.roles[1].items[0].sum == 14 * EXACT_SCALE);
     assert_int_equal(f->a.roles[1].items[0].n_notes, 0);
 }
 
@@ -430,10 +443,9 @@ static void test_answers_tally_edge_cases(void **state)
     struct item_tally t;
     memset(&t, 0, sizeof(t));
     assert_true(item_tally_mean(&t) == 0);
-    assert_true(item_tally_sd(&t) == 0);
     assert_int_equal(item_tally_state(&t), ANSWER_NONE);
-    t.n = 1, t.sum = 3, t.sumsq = 9;
-    assert_true(item_tally_sd(&t) == 0);
+    t.n = 2, t.sum = 3 * EXACT_SCALE;
+    assert_true(item_tally_mean(&t) == 1.5);
     t.n = 0, t.n_na = 2, t.n_unknown = 1;
     assert_int_equal(item_tally_state(&t), ANSWER_UNKNOWN);
 }
@@ -540,7 +552,7 @@ static void test_answers_bom_crlf_and_utf16(void **state)
     assert_int_equal(assessment_add_buffer(&f->a, "wide.yaml", wide.buf, wide.len, false, &f->d),
                      0);
     assert_int_equal(f->a.respondents, 2);
-    assert_true(f->a.items[0].sum == 14);
+    assert_true(f->a.items[0].sum == 14 * EXACT_SCALE);
     assert_string_equal(f->a.items[1].notes[1].note, "pilot teams only");
     /* A mistake in either is located as usual. */
     char *bad = strstr(sb.buf, "start.plan: 7");
@@ -573,7 +585,7 @@ static void test_answers_directory_in_name_order(void **state)
     assert_string_equal(f->a.first_file, first.buf);
     assert_string_equal(f->a.roles[0].role, "practitioner");
     assert_string_equal(f->a.items[0].notes[0].note, "first");
-    assert_true(f->a.items[0].sum == 10);
+    assert_true(f->a.items[0].sum == 10 * EXACT_SCALE);
     /* The same directory again would count everyone twice. */
     assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), -1);
     assert_diag(&f->d, 0, 0,
@@ -850,7 +862,7 @@ static void test_answers_directory_larger_than_a_batch(void **state)
     }
     assert_int_equal(assessment_add_path(&f->a, dir, false, &f->d), 0);
     assert_int_equal(f->a.respondents, FILES);
-    assert_true(f->a.items[0].sum == (double)expected_sum);
+    assert_true(f->a.items[0].sum == (int64_t)expected_sum * EXACT_SCALE);
     assert_int_equal(f->a.items[0].n, FILES);
     char *first = test_join(dir, "r00000.yaml");
     assert_string_equal(f->a.first_file, first);

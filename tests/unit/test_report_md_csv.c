@@ -159,6 +159,8 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- Rules SHA-256: `",
                                        "- Work on **",
                                        "- All stages are in the top band",
+                                       "- All stages that apply are in the top band",
+                                       "- Nothing was scored: ",
                                        "- On ",
                                        "- Find out: ",
                                        "- Set aside: ",
@@ -170,6 +172,9 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "No gaps: ",
                                        "No gaps to show: ",
                                        "No suggestion addresses",
+                                       "Every suggestion that addresses an open gap is ",
+                                       "Already acted on, and the gaps they address",
+                                       "- In **",
                                        "Notes and evidence on these gaps:",
                                        "Score: ",
                                        "On its evidence, the model's source says: ",
@@ -430,10 +435,145 @@ static void test_markdown_actions_by_priority(void **state)
     add_answers(f, "organisation: Testshire\n", ANSWERS_64);
     const char *out = markdown(f);
     size_t at = position(out, "## Actions to take first\n\n", 0);
+    /* Make a plan is already acted on (9 of 10): not an action, but one to keep going. */
     position(out,
-             "1. In **Start**: Make a plan (already acted on) — addresses A plan "
+             "Every suggestion that addresses an open gap is already acted on: keep going "
+             "with those below.\n\n## Keep going\n\nAlready acted on, and the gaps they "
+             "address are still open:\n\n- In **Start**: Make a plan — addresses A plan "
              "(16.0 points)\n\n## Start\n",
              at);
+    fixture_free(f);
+}
+
+/* A suggestion answered n/a does not apply: no format offers it or ranks it (bug 8). */
+static void test_na_suggestion_is_not_offered_in_any_format(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 6, start.training: 8, start.fatigue: 7, start.do-plan: n/a, "
+                "later.habit: unknown");
+    const char *out = render(f, report_render_text);
+    assert_contains(out, "A plan");
+    assert_lacks(out, "try: Make a plan");
+    assert_lacks(out, "Actions to take first");
+    out = markdown(f);
+    assert_line(out, "No suggestion addresses an open gap.");
+    assert_line(out, "| A plan | facilitator | Systems | 6.0 | 20.0 | |");
+    out = render(f, report_render_html);
+    assert_lacks(out, "<ul class=\"cell\"><li>Make a plan</li>");
+    assert_lacks(out, "Actions to take first</h2>\n<table>");
+    out = render(f, report_render_json);
+    assert_contains(out, "\"id\": \"start.do-plan\",");
+    assert_contains(out, "\"priority\": null,");
+    assert_lacks(out, "\"priority\": 1,");
+    assert_contains(out, "\"suggestions\": [],");
+    fixture_free(f);
+}
+
+/*
+ * Actions across stages (bug 9): the focus stage's first, whatever another stage's
+ * points; one already acted on listed apart, to keep going with, in every format.
+ */
+static void test_actions_focus_stage_first_and_keep_going_apart(void **state)
+{
+    (void)state;
+    char *yaml = rules_with("    notes: [Little is known.]\n",
+                            "    suggestions:\n"
+                            "      - {id: later.do, text: Do it, level: people, question: Done?, "
+                            "addresses: [later.habit]}\n"
+                            "    notes: [Little is known.]\n");
+    struct fixture *f = fixture_new(yaml);
+    free(yaml);
+    /* Start is the focus; Make a plan closes 4 of its points, Do it 50 of Later's. */
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 9, start.training: 5, start.fatigue: 1, start.do-plan: 2, "
+                "later.habit: 0, later.do: 1");
+    const char *out = render(f, report_render_text);
+    size_t at = position(out, "Actions to take first\n", 0);
+    at = position(out, "1. Make a plan (Start;", at);
+    position(out, "2. Do it (Later;", at);
+    assert_lacks(out, "Keep going");
+    fixture_free(f);
+
+    yaml = rules_with("    notes: [Little is known.]\n",
+                      "    suggestions:\n"
+                      "      - {id: later.do, text: Do it, level: people, question: Done?, "
+                      "addresses: [later.habit]}\n"
+                      "    notes: [Little is known.]\n");
+    f = fixture_new(yaml);
+    free(yaml);
+    /* Make a plan is acted on (9) and closes 32 points; Do it, not yet, 10 of Later's. */
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 2, start.training: 5, start.fatigue: 1, start.do-plan: 9, "
+                "later.habit: 8, later.do: 1");
+    out = render(f, report_render_text);
+    at = position(out, "Actions to take first\n  1. Do it (Later;", 0);
+    position(out,
+             "Keep going (already acted on; gaps they address are still open)\n  - Make a "
+             "plan (Start;",
+             at);
+    out = markdown(f);
+    at = position(out, "## Actions to take first\n\n1. In **Later**: Do it", 0);
+    position(out, "## Keep going\n", at);
+    position(out, "- In **Start**: Make a plan — addresses A plan (32.0 points)", at);
+    assert_markdown_well_formed(out);
+    out = render(f, report_render_html);
+    at = position(out, "<h2 id=\"actions-h\">Actions to take first</h2>", 0);
+    at = position(out, "Do it<span class=\"id\">later.do</span>", at);
+    at = position(out, "<h3 id=\"keep-going-h\">Keep going</h3>", at);
+    position(out, "Make a plan<span class=\"id\">start.do-plan</span>", at);
+    out = render(f, report_render_json);
+    position(out,
+             "\"id\": \"later.do\",\n      \"text\": \"Do it\",\n      \"stage\": "
+             "\"later\",\n      \"addresses\": [\n        \"later.habit\"\n      ],\n      "
+             "\"priority\": 1,",
+             0);
+    position(out,
+             "\"priority\": 2,\n      \"points\": 32.0,\n      \"acted_on\": true,\n"
+             "      \"keep_going\": true",
+             0);
+    fixture_free(f);
+}
+
+/* Every answer n/a: nothing was scored, and no format says the stages are top band. */
+static void test_all_na_says_nothing_was_scored(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: n/a, start.training: n/a, start.fatigue: n/a, start.do-plan: n/a, "
+                "later.habit: n/a");
+    const char *out = render(f, report_render_text);
+    assert_contains(out, "Nothing was scored: every question was answered n/a, so no stage applies "
+                         "and\nthere is no focus.");
+    assert_contains(out, "Does not apply (all n/a)");
+    assert_lacks(out, "top band");
+    out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "- Nothing was scored: every question was answered n/a, so no stage applies");
+    assert_line(out, "| Start | — | Does not apply (all n/a) | 0/0 |");
+    assert_lacks(out, "top band");
+    out = render(f, report_render_html);
+    assert_contains(out, "Nothing was scored:</span> every question was answered n/a");
+    assert_lacks(out, "top band (");
+    out = render(f, report_render_json);
+    assert_contains(out, "\"focus\": null,");
+    assert_contains(out, "\"not_applicable\": true,");
+    assert_lacks(out, "\"not_applicable\": false,");
+    fixture_free(f);
+    /* Start in the top band, Later all n/a: said so, not "every stage". */
+    f = fixture_new(test_rules_yaml);
+    add_answers(f, "organisation: Testshire\n",
+                "start.plan: 10, start.training: 10, start.fatigue: 0, start.do-plan: 10, "
+                "later.habit: n/a");
+    out = render(f, report_render_text);
+    assert_contains(out,
+                    "Every stage that applies is in the top band (Good); 1 stage does not apply\n"
+                    "(every question answered n/a). Keep it there.");
+    out = markdown(f);
+    assert_line(out, "- All stages that apply are in the top band; the others do not apply "
+                     "(every question answered n/a)");
     fixture_free(f);
 }
 
@@ -676,6 +816,9 @@ int main(void)
         cmocka_unit_test(test_markdown_summary_table_and_no_score_dash),
         cmocka_unit_test(test_markdown_gaps_largest_impact_first),
         cmocka_unit_test(test_markdown_actions_by_priority),
+        cmocka_unit_test(test_na_suggestion_is_not_offered_in_any_format),
+        cmocka_unit_test(test_actions_focus_stage_first_and_keep_going_apart),
+        cmocka_unit_test(test_all_na_says_nothing_was_scored),
         cmocka_unit_test(test_markdown_all_top_band_and_no_gaps),
         cmocka_unit_test(test_markdown_flags_strength_resting_on_earlier_stage),
         cmocka_unit_test(test_markdown_many_respondents_counts_disagreement_roles),

@@ -240,6 +240,16 @@ static void test_rules_numbers_out_of_range(void **state)
                 "source year must be from 1000 to 9999, not 20266");
     expect_only("scale: {", "scoring: {min-coverage: 1.5}\nscale: {", 6, 25,
                 "scoring min-coverage must be from 0 to 1, not 1.5");
+    /* Weights and thresholds are held exactly, to three decimal places. */
+    expect_only("weight: 2", "weight: 0.3333", 18, 92,
+                "item weight has more than 3 decimal places (0.3333); numbers are held "
+                "exactly to 3 places, so round it");
+    expect_only("min: 40", "min: 39.9995", 12, 34,
+                "band min has more than 3 decimal places (39.9995); numbers are held exactly "
+                "to 3 places, so round it");
+    expect_only("scale: {", "scoring: {acted-on: 0.6667}\nscale: {", 6, 21,
+                "scoring acted-on has more than 3 decimal places (0.6667); numbers are held "
+                "exactly to 3 places, so round it");
     /* Both ends of the scale are checked, not just the first. */
     struct diags d;
     load_edited(&d, "min: 0, max: 10", "min: x, max: 1e9");

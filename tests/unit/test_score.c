@@ -108,11 +108,14 @@ static void test_score_worked_example(void **state)
     assert_int_equal(f->s.focus, 0);
     assert_false(later->rests_on_earlier);
     /* do-plan was answered n/a: the organisation says it does not apply, so it is no
-     * action to take, whatever the gaps it addresses. */
+     * action to take, whatever the gaps it addresses: not ranked, not offered. */
     assert_int_equal(f->s.n_suggestions, 1);
     assert_near(f->s.suggestions[0].points, 0.0);
-    assert_int_equal(f->s.suggestions[0].priority, 1);
+    assert_int_equal(f->s.suggestions[0].priority, 0);
+    assert_int_equal(f->s.n_ranked, 0);
     assert_false(f->s.items[item(f, "start.do-plan")].acted_on);
+    size_t offered[2];
+    assert_int_equal(score_suggestions_for(&f->s, (size_t)item(f, "start.plan"), offered), 0);
     fixture_free(f);
 }
 
@@ -140,6 +143,64 @@ static void test_score_acted_on_suggestion(void **state)
     assert_near(f->s.stages[0].score, 64.0);
     /* Acted on, and still worth the plan gap it addresses: 100 x 2 x 0.4 / 5. */
     assert_near(f->s.suggestions[0].points, 16.0);
+    fixture_free(f);
+}
+
+/* The tiny model with a suggestion in Later too, addressing later.habit. */
+static struct fixture *two_stage_suggestions(void)
+{
+    char *yaml = rules_with("    notes: [Little is known.]\n",
+                            "    suggestions:\n"
+                            "      - {id: later.do, text: Do it, level: people, question: Done?, "
+                            "addresses: [later.habit]}\n"
+                            "    notes: [Little is known.]\n");
+    struct fixture *f = fixture_new(yaml);
+    free(yaml);
+    return f;
+}
+
+/*
+ * Points are shares of one stage's score and do not compare across stages: the focus
+ * stage's suggestion comes first even when a later stage's would gain more of its own
+ * stage's points (issue 12, bug 9).
+ */
+static void test_score_focus_stage_actions_come_first(void **state)
+{
+    (void)state;
+    struct fixture *f = two_stage_suggestions();
+    /* Start 68.0 (fair), the focus; do-plan closes 4 points of it. Later.do closes 50. */
+    add_respondent(f, NULL,
+                   "start.plan: 9, start.training: 5, start.fatigue: 1, start.do-plan: 2, "
+                   "later.habit: 0, later.do: 1");
+    compute(f);
+    assert_int_equal(f->s.focus, 0);
+    const struct score_suggestion *start = &f->s.suggestions[0], *later = &f->s.suggestions[1];
+    assert_int_equal(exact_cmp_ratio(&start->points_exact, 4, 1), 0);
+    assert_int_equal(exact_cmp_ratio(&later->points_exact, 50, 1), 0);
+    assert_int_equal(start->priority, 1);
+    assert_int_equal(later->priority, 2);
+    assert_int_equal(score_suggestion_action(&f->s, start), SCORE_TAKE_ACTION);
+    fixture_free(f);
+}
+
+/* One already acted on is to keep going with: it ranks after every one not yet acted on. */
+static void test_score_acted_on_ranks_apart_to_keep_going(void **state)
+{
+    (void)state;
+    struct fixture *f = two_stage_suggestions();
+    /* do-plan acted on (9) closes 32 points of Start; later.do, not acted on, 10 of Later. */
+    add_respondent(f, NULL,
+                   "start.plan: 2, start.training: 5, start.fatigue: 1, start.do-plan: 9, "
+                   "later.habit: 8, later.do: 1");
+    compute(f);
+    assert_int_equal(f->s.focus, 0);
+    const struct score_suggestion *start = &f->s.suggestions[0], *later = &f->s.suggestions[1];
+    assert_int_equal(exact_cmp_ratio(&start->points_exact, 32, 1), 0);
+    assert_int_equal(exact_cmp_ratio(&later->points_exact, 10, 1), 0);
+    assert_int_equal(later->priority, 1);
+    assert_int_equal(start->priority, 2);
+    assert_int_equal(score_suggestion_action(&f->s, later), SCORE_TAKE_ACTION);
+    assert_int_equal(score_suggestion_action(&f->s, start), SCORE_KEEP_GOING);
     fixture_free(f);
 }
 
@@ -360,6 +421,8 @@ int main(void)
         cmocka_unit_test(test_score_worked_example),
         cmocka_unit_test(test_score_closing_a_gap_gains_its_impact),
         cmocka_unit_test(test_score_acted_on_suggestion),
+        cmocka_unit_test(test_score_focus_stage_actions_come_first),
+        cmocka_unit_test(test_score_acted_on_ranks_apart_to_keep_going),
         cmocka_unit_test(test_score_na_leaves_the_denominator),
         cmocka_unit_test(test_score_low_coverage_is_insufficient_data),
         cmocka_unit_test(test_score_min_coverage_is_configurable),
