@@ -49,5 +49,9 @@ void report_json_provenance(struct jsonw *w, const struct rules *r, const char *
 void report_add_number(struct strbuf *out, double v);
 /* The caveat every report carries: the rules' source note. */
 const char *report_caveat(const struct score *s);
+/* The one lead-in every format puts before the caveat. The note speaks for itself (the
+ * built-in one opens "In the briefing's own words:"), so the lead-in is a label, not a
+ * sentence that would quote a quotation. */
+#define REPORT_CAVEAT_LABEL "Caveat:"
 
 #endif

@@ -289,8 +289,7 @@ static void about_section(struct strbuf *out, const struct score *s)
     strbuf_adds(out, "<section id=\"about\" aria-labelledby=\"about-h\">\n"
                      "<h2 id=\"about-h\">About the evidence</h2>\n");
     if (caveat) {
-        strbuf_adds(out, "<p><span class=\"label\">On its evidence, the model&#39;s source says:"
-                         "</span> ");
+        strbuf_adds(out, "<p><span class=\"label\">" REPORT_CAVEAT_LABEL "</span> ");
         html_text(out, caveat);
         strbuf_adds(out, "</p>\n");
     }

@@ -464,7 +464,7 @@ static void render_about(const struct report_ctx *ctx, struct strbuf *out)
     const char *caveat = report_caveat(ctx->score);
     md_heading(out, "##", "About the evidence", NULL, "");
     if (caveat) {
-        strbuf_adds(out, "On its evidence, the model's source says: ");
+        strbuf_adds(out, REPORT_CAVEAT_LABEL " ");
         md_text(out, caveat);
         md_eol(out);
         strbuf_addc(out, '\n');

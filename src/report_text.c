@@ -396,6 +396,11 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     roles(&o);
     strbuf_addc(out, '\n');
     heading(&o, "About the evidence");
-    para(&o, 2, 2, report_caveat(ctx->score));
+    if (report_caveat(ctx->score)) {
+        struct strbuf caveat = STRBUF_INIT;
+        strbuf_addf(&caveat, "%s %s", REPORT_CAVEAT_LABEL, report_caveat(ctx->score));
+        para(&o, 2, 2, strbuf_str(&caveat));
+        strbuf_release(&caveat);
+    }
     strbuf_addf(out, "\nstagegap %s\n", ctx->tool_version);
 }

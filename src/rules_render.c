@@ -7,6 +7,7 @@
 
 #include "escape.h"
 #include "jsonw.h"
+#include "report.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -72,7 +73,7 @@ static void text_header(const struct rules *r, struct strbuf *out)
     }
     if (r->source.url)
         text_field(out, "URL:", r->source.url);
-    text_field(out, "Caveat:", r->source.note);
+    text_field(out, REPORT_CAVEAT_LABEL, r->source.note);
     snprintf(buf, sizeof(buf), "answers from %ld to %ld", r->scale_min, r->scale_max);
     text_field(out, "Scale:", buf);
     text_field(out, "Low end:", r->scale_low);
@@ -267,7 +268,7 @@ static void md_header(const struct rules *r, struct strbuf *out)
     strbuf_addf(out, "\n- %zu stage%s, %zu item%s, %zu question%s\n\n", r->n_stages,
                 r->n_stages == 1 ? "" : "s", r->n_items, r->n_items == 1 ? "" : "s", questions,
                 questions == 1 ? "" : "s");
-    strbuf_adds(out, "> **What this rests on:** ");
+    strbuf_adds(out, "> **" REPORT_CAVEAT_LABEL "** ");
     escape_markdown(out, r->source.note);
     strbuf_adds(out, "\n\n");
 }

@@ -143,7 +143,7 @@ static void test_text_names_what_a_reader_needs(void **state)
     assert_non_null(strstr(out, "Actions to take first"));
     assert_non_null(strstr(out, "By level of change"));
     assert_non_null(strstr(out, "About the evidence"));
-    assert_non_null(strstr(out, "No evidence at all."));
+    assert_non_null(strstr(out, "\n  Caveat: No evidence at all.\n"));
     char prefix[13];
     memcpy(prefix, rules.sha256, 12);
     prefix[12] = '\0';

@@ -228,7 +228,7 @@ static void test_rules_render_markdown_page(void **state)
                        "- High end of the scale: Fully\n"
                        "- 2 stages, 6 items, 5 questions\n"
                        "\n"
-                       "> **What this rests on:** No evidence at all.\n\n");
+                       "> **Caveat:** No evidence at all.\n\n");
     assert_contains(s, "## Levels of change\n\n"
                        "- **People** (`people`)\n"
                        "- **Systems** (`systems`)\n\n");
