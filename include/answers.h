@@ -114,4 +114,20 @@ enum answer_state item_tally_state(const struct item_tally *t);
 /* True when s is a real calendar date written YYYY-MM-DD. */
 bool date_valid(const char *s);
 
+/*
+ * The words for an answer or a date a command cannot take, shared so that validate,
+ * import and ask say the same thing for the same mistake. Each appends to msg a message
+ * that starts with what ("the answer to 'launch.plan'", "date") and ends with shown, the
+ * value as the caller shows it (quoted by the caller where it is text).
+ */
+struct strbuf;
+/* "WHAT must be from MIN to MAX, not SHOWN": a number off the rules' scale. */
+void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
+                           const char *shown);
+/* "WHAT must be a number from MIN to MAX, n/a or unknown, not SHOWN". */
+void answers_msg_not_answer(struct strbuf *msg, const struct rules *r, const char *what,
+                            const char *shown);
+/* "WHAT must be a calendar date written YYYY-MM-DD, like 2026-09-30". */
+void answers_msg_bad_date(struct strbuf *msg, const char *what);
+
 #endif

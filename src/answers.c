@@ -87,6 +87,24 @@ bool date_valid(const char *s)
     return d <= days[m - 1] + (m == 2 && leap);
 }
 
+void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
+                           const char *shown)
+{
+    strbuf_addf(msg, "%s must be from %ld to %ld, not %s", what, r->scale_min, r->scale_max, shown);
+}
+
+void answers_msg_not_answer(struct strbuf *msg, const struct rules *r, const char *what,
+                            const char *shown)
+{
+    strbuf_addf(msg, "%s must be a number from %ld to %ld, n/a or unknown, not %s", what,
+                r->scale_min, r->scale_max, shown);
+}
+
+void answers_msg_bad_date(struct strbuf *msg, const char *what)
+{
+    strbuf_addf(msg, "%s must be a calendar date written YYYY-MM-DD, like 2026-09-30", what);
+}
+
 /* ---- reading one file ---- */
 
 static void response_alloc(struct response *resp, const struct rules *r)
@@ -138,25 +156,26 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
         if (v >= (double)r->scale_min && v <= (double)r->scale_max) {
             resp->state[item] = ANSWER_SCORE;
         } else {
-            /* Off the scale: ynumber words the error as every number check does. */
-            struct strbuf what = STRBUF_INIT;
+            struct strbuf what = STRBUF_INIT, msg = STRBUF_INIT;
             strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
-            ynumber(&resp->c, n, (double)r->scale_min, (double)r->scale_max, strbuf_str(&what),
-                    &resp->score[item]);
+            answers_msg_off_scale(&msg, r, strbuf_str(&what), n->str);
+            yerror(&resp->c, n, "%s", strbuf_str(&msg));
+            strbuf_release(&msg);
             strbuf_release(&what);
         }
     } else if (n->type != YNODE_INVALID) {
-        struct strbuf shown = STRBUF_INIT;
+        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
         if (n->type == YNODE_SCALAR)
             text_add_quoted(&shown, n->str, 40);
         else
             strbuf_adds(&shown, ynode_describe(n));
-        yerror(&resp->c, n,
-               "the answer to '%s' must be a number from %ld to %ld, n/a or "
-               "unknown, not %s%s",
-               r->items[item].id, r->scale_min, r->scale_max, strbuf_str(&shown),
+        answers_msg_not_answer(&msg, r, strbuf_str(&what), strbuf_str(&shown));
+        yerror(&resp->c, n, "%s%s", strbuf_str(&msg),
                yquoted_number(n) ? " (numbers are written without quotes)" : "");
+        strbuf_release(&msg);
         strbuf_release(&shown);
+        strbuf_release(&what);
     }
 }
 
@@ -323,11 +342,12 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
     resp->organisation = ymap_text(&resp->c, root, "organisation", "organisation");
     const struct ynode *date = ymap_get(root, "date");
     const char *d = date ? ytext(&resp->c, date, "date") : NULL;
-    if (d && !date_valid(d))
-        yerror(&resp->c, date,
-               "date must be a calendar date written YYYY-MM-DD, like "
-               "2026-09-30");
-    else
+    if (d && !date_valid(d)) {
+        struct strbuf msg = STRBUF_INIT;
+        answers_msg_bad_date(&msg, "date");
+        yerror(&resp->c, date, "%s", strbuf_str(&msg));
+        strbuf_release(&msg);
+    } else
         resp->date = d;
     const struct ynode *respondent = ymap_get(root, "respondent");
     if (respondent)

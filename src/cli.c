@@ -141,7 +141,9 @@ static const struct command commands[] = {
      "are. Answer with a number on the scale, n/a or unknown, optionally followed by a\n"
      "note ('7 pilot teams only'); Enter skips, 'back' goes back, 'quit' stops.\n"
      "Every answer is saved at once, whole, so Ctrl-D or Ctrl-C loses nothing. Run it\n"
-     "again on the same file to go on from the first unanswered question.\n"
+     "again on the same file to go on from the first unanswered question. 'quit' at\n"
+     "the organisation, date or role stops without writing a file. Questions are\n"
+     "filled to the terminal's width (COLUMNS, when set).\n"
      "Without a terminal, use 'stagegap init' and edit the file instead.\n"
      "\n"
      "  --rules FILE       the model to ask about (default: built-in)\n"
@@ -248,20 +250,28 @@ static bool want_color(const struct cli *c)
     return !c->output && isatty(fileno(c->out));
 }
 
-static size_t terminal_width(const struct cli *c)
+/* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
+static size_t stream_width(FILE *f, bool tty)
 {
     const char *columns = getenv("COLUMNS");
     long w = columns ? strtol(columns, NULL, 10) : 0;
 #ifdef TIOCGWINSZ
     struct winsize ws;
-    if (w <= 0 && !c->output && ioctl(fileno(c->out), TIOCGWINSZ, &ws) == 0)
+    if (w <= 0 && tty && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0)
         w = ws.ws_col;
 #else
-    (void)c;
+    (void)f;
+    (void)tty;
 #endif
     if (w <= 0)
         w = 80;
     return (size_t)(w < 40 ? 40 : w > 200 ? 200 : w);
+}
+
+/* The width a report on standard output is filled to. */
+static size_t terminal_width(const struct cli *c)
+{
+    return stream_width(c->out, !c->output);
 }
 
 /* ---- usage errors ---- */
@@ -654,6 +664,7 @@ static int cmd_ask(struct cli *c)
     s.save = ask_save;
     s.save_ctx = &target;
     s.interrupted = &ask_interrupted;
+    s.width = stream_width(c->out, true); /* the questions go to the terminal, always */
     struct sigaction sa, old;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_interrupt; /* no SA_RESTART: an interrupt ends the read */

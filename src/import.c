@@ -760,12 +760,14 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
             im->value[item] = v == 0 ? 0 : v; /* never -0 */
             return;
         }
-        struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg, "the answer to '%s' must be from %ld to %ld, not ", r->items[item].id,
-                    r->scale_min, r->scale_max);
-        text_add_quoted(&msg, cell, 40);
+        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+        text_add_quoted(&shown, cell, 40);
+        answers_msg_off_scale(&msg, r, strbuf_str(&what), strbuf_str(&shown));
         cell_error(im, row, column, strbuf_str(&msg));
         strbuf_release(&msg);
+        strbuf_release(&shown);
+        strbuf_release(&what);
         return;
     }
     char *norm = normalise(cell);
@@ -780,14 +782,14 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
         im->state[item] = ANSWER_SCORE;
         im->value[item] = (double)r->scale_max;
     } else {
-        struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg,
-                    "the answer to '%s' must be a number from %ld to %ld, n/a or "
-                    "unknown, not ",
-                    r->items[item].id, r->scale_min, r->scale_max);
-        text_add_quoted(&msg, cell, 40);
+        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+        text_add_quoted(&shown, cell, 40);
+        answers_msg_not_answer(&msg, r, strbuf_str(&what), strbuf_str(&shown));
         cell_error(im, row, column, strbuf_str(&msg));
         strbuf_release(&msg);
+        strbuf_release(&shown);
+        strbuf_release(&what);
     }
     free(norm);
 }
@@ -1368,8 +1370,8 @@ static bool check_options(struct importer *im)
     bool ok = true;
     if (o->date && !date_valid(o->date)) {
         struct strbuf msg = STRBUF_INIT;
-        strbuf_adds(&msg, "--date must be a calendar date written YYYY-MM-DD, like 2026-09-30, "
-                          "not ");
+        answers_msg_bad_date(&msg, "--date");
+        strbuf_adds(&msg, ", not ");
         text_add_quoted(&msg, o->date, 40);
         diag_error(im->d, NULL, 0, 0, "%s", strbuf_str(&msg));
         strbuf_release(&msg);
