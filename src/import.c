@@ -471,21 +471,28 @@ static void report_unknown_column(struct importer *im, size_t c, const char *nor
         items[n++] = i;
     }
     const char *near = text_did_you_mean(norm, names, n);
-    strbuf_adds(&msg, "unknown ");
-    header_quoted(&msg, &im->cols[c]);
+    const struct rules_item *it = NULL;
     if (near) {
         size_t k = 0;
         while (names[k] != near)
             k++;
-        const struct rules_item *it = &r->items[items[k]];
-        if (near == it->id) {
-            strbuf_addf(&msg, "; did you mean '%s'?", it->id);
-        } else {
-            strbuf_adds(&msg, "; did you mean ");
-            text_add_quoted(&msg, it->question, QUOTE_MAX);
-            strbuf_addf(&msg, " (%s)?", it->id);
-        }
+        it = &r->items[items[k]];
+    }
+    if (it && near != it->id) {
+        /* Both cut the same way around where they differ, so they never look alike. */
+        struct strbuf header = STRBUF_INIT, question = STRBUF_INIT;
+        text_add_quoted_pair(&header, im->cols[c].header, &question, it->question, QUOTE_MAX);
+        strbuf_addf(&msg, "unknown column %s; did you mean %s (%s)?", strbuf_str(&header),
+                    strbuf_str(&question), it->id);
+        strbuf_release(&question);
+        strbuf_release(&header);
+    } else if (it) {
+        strbuf_adds(&msg, "unknown ");
+        header_quoted(&msg, &im->cols[c]);
+        strbuf_addf(&msg, "; did you mean '%s'?", it->id);
     } else {
+        strbuf_adds(&msg, "unknown ");
+        header_quoted(&msg, &im->cols[c]);
         strbuf_addf(&msg,
                     ": it is not an item id, a question of model '%s' or a survey "
                     "tool's own column; map it with --map, to an item id or to 'ignore'",
