@@ -53,5 +53,11 @@ const char *report_caveat(const struct score *s);
  * built-in one opens "In the briefing's own words:"), so the lead-in is a label, not a
  * sentence that would quote a quotation. */
 #define REPORT_CAVEAT_LABEL "Caveat:"
+/*
+ * "SoS stands for Signs of Safety." for each short form the model's item texts use that
+ * spells the initials of words in its title (case and all), so a report can say once
+ * what it means; appends nothing when there is none.
+ */
+void report_add_short_forms(struct strbuf *out, const struct rules *r);
 
 #endif
