@@ -30,6 +30,16 @@ struct answer_note {
     const char *note, *evidence;   /* at least one is set */
 };
 
+/*
+ * A respondent's comment on the assessment as a whole, not on one item: free text a
+ * survey asked for ("Anything else you would like to tell us?"). Kept without who wrote
+ * it, so a pooled report cannot put a name beside it.
+ */
+struct answer_comment {
+    const char *about; /* the question it answers, or NULL */
+    const char *text;
+};
+
 /* Running statistics over the respondents' answers to one item. */
 struct item_tally {
     size_t n;          /* numeric answers */
@@ -68,6 +78,8 @@ struct assessment {
     struct item_tally *items; /* one per rules item */
     struct role_tally *roles; /* in order of first appearance */
     size_t n_roles, roles_alloc;
+    struct answer_comment *comments; /* in the order read; reports sort them */
+    size_t n_comments, comments_alloc;
     /*
      * To refuse a respondent read twice, without a record of every file: the named
      * directories, and the files that can be met under a second name (named files,

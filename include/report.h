@@ -59,5 +59,13 @@ const char *report_caveat(const struct score *s);
  * what it means; appends nothing when there is none.
  */
 void report_add_short_forms(struct strbuf *out, const struct rules *r);
+/*
+ * The assessment's comments sorted by question, then text (so the order respondents
+ * were read in never shows), in a new array the caller frees; *n is their count.
+ */
+struct answer_comment;
+const struct answer_comment **report_sorted_comments(const struct score *s, size_t *n);
+/* True when comment k of v starts a new question (the first, or another than k-1's). */
+bool report_comment_starts_group(const struct answer_comment *const *v, size_t k);
 
 #endif

@@ -25,6 +25,7 @@ struct response {
     enum answer_state *state; /* per rules item */
     double *score;
     const char **note, **evidence;
+    const struct ynode *comments; /* checked: a list of {about, text} */
 };
 
 void assessment_init(struct assessment *a, const struct rules *r)
@@ -44,6 +45,7 @@ void assessment_release(struct assessment *a)
     for (size_t r = 0; r < a->n_roles; r++)
         free(a->roles[r].items);
     free(a->roles);
+    free(a->comments);
     free(a->dirs.v);
     free(a->files.v);
     pool_release(&a->pool);
@@ -300,6 +302,31 @@ static void read_respondent(struct response *resp, const struct ynode *n)
     resp->role_node = ymap_get(n, "role");
 }
 
+/* comments: [{about: QUESTION, text: TEXT}, ...]; about may be left out. */
+static void read_comments(struct response *resp, const struct ynode *n)
+{
+    static const char *const keys[] = {"about", "!text", NULL};
+    if (ynode_is_null(n) || !yexpect_seq(&resp->c, n, "comments"))
+        return;
+    bool ok = true;
+    for (size_t k = 0; k < n->n; k++) {
+        const struct ynode *c = n->kids[k];
+        if (!yexpect_map(&resp->c, c, "a comment")) {
+            ok = false;
+            continue;
+        }
+        if (ymap_check_keys(&resp->c, c, "a comment", keys) != 0)
+            ok = false;
+        const struct ynode *about = ymap_get(c, "about"), *text = ymap_get(c, "text");
+        if (about && !ytext(&resp->c, about, "a comment's about"))
+            ok = false;
+        if (text && !ytext(&resp->c, text, "a comment's text"))
+            ok = false;
+    }
+    if (ok)
+        resp->comments = n;
+}
+
 static bool check_header(struct response *resp, const struct ynode *root)
 {
     const struct ynode *format = ymap_get(root, "format");
@@ -333,8 +360,8 @@ static bool check_header(struct response *resp, const struct ynode *root)
 
 static void read_root(struct response *resp, const struct ynode *root, bool strict)
 {
-    static const char *const keys[] = {"!format",  "!rules", "!organisation", "!date", "respondent",
-                                       "!answers", NULL};
+    static const char *const keys[] = {"!format",    "!rules",   "!organisation", "!date",
+                                       "respondent", "!answers", "comments",      NULL};
     if (!check_header(resp, root))
         return;
     ymap_check_keys(&resp->c, root, "the answers file", keys);
@@ -352,6 +379,9 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
     const struct ynode *respondent = ymap_get(root, "respondent");
     if (respondent)
         read_respondent(resp, respondent);
+    const struct ynode *comments = ymap_get(root, "comments");
+    if (comments)
+        read_comments(resp, comments);
     const struct ynode *answers = ymap_get(root, "answers");
     if (answers && yexpect_map(&resp->c, answers, "answers")) {
         read_answers(resp, answers);
@@ -466,6 +496,14 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
         if (rt)
             tally_add(&rt->items[i], resp->state[i], resp->score[i]);
         keep_note(a, &a->items[i], resp, i, rt ? rt->role : NULL);
+    }
+    for (size_t k = 0; resp->comments && k < resp->comments->n; k++) {
+        const struct ynode *c = resp->comments->kids[k];
+        const struct ynode *about = ymap_get(c, "about");
+        XGROW(a->comments, a->n_comments + 1, a->comments_alloc);
+        struct answer_comment *ac = &a->comments[a->n_comments++];
+        ac->about = about ? pool_strdup(&a->pool, about->str) : NULL;
+        ac->text = pool_strdup(&a->pool, ymap_get(c, "text")->str);
     }
 }
 

@@ -2,11 +2,14 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 static const struct report_format formats[] = {
     {"text", report_render_text}, {"markdown", report_render_markdown},
@@ -38,6 +41,38 @@ void report_add_number(struct strbuf *out, double v)
 const char *report_caveat(const struct score *s)
 {
     return s->rules->source.note;
+}
+
+/* NULL (no question given) after every question. */
+static int cmp_text(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a == NULL) - (b == NULL);
+    return strcmp(a, b);
+}
+
+static int cmp_comment(const void *pa, const void *pb)
+{
+    const struct answer_comment *a = *(const struct answer_comment *const *)pa;
+    const struct answer_comment *b = *(const struct answer_comment *const *)pb;
+    int c = cmp_text(a->about, b->about);
+    return c ? c : strcmp(a->text, b->text);
+}
+
+const struct answer_comment **report_sorted_comments(const struct score *s, size_t *n)
+{
+    const struct assessment *a = s->assessment;
+    const struct answer_comment **v = xcalloc(a->n_comments + 1, sizeof(*v));
+    for (size_t k = 0; k < a->n_comments; k++)
+        v[k] = &a->comments[k];
+    qsort(v, a->n_comments, sizeof(*v), cmp_comment);
+    *n = a->n_comments;
+    return v;
+}
+
+bool report_comment_starts_group(const struct answer_comment *const *v, size_t k)
+{
+    return k == 0 || cmp_text(v[k - 1]->about, v[k]->about) != 0;
 }
 
 static bool is_letter(char c)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "report.h"
 #include "score.h"
 #include "strbuf.h"
@@ -371,6 +372,30 @@ static void stage_section(struct text_out *o, size_t stage)
     }
 }
 
+/*
+ * Free text respondents wrote on the assessment as a whole, under the question it
+ * answers; never with who wrote it, so a pooled report names nobody.
+ */
+static void comments(struct text_out *o)
+{
+    size_t n;
+    const struct answer_comment **v = report_sorted_comments(o->s, &n);
+    if (n) {
+        strbuf_addc(o->sb, '\n');
+        heading(o, "Comments (not scored; shown without names)");
+    }
+    struct strbuf line = STRBUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        if (report_comment_starts_group(v, k))
+            para(o, 2, 4, v[k]->about ? v[k]->about : "Other comments");
+        strbuf_reset(&line);
+        strbuf_addf(&line, "said: \"%s\"", v[k]->text);
+        para(o, 4, 6, strbuf_str(&line));
+    }
+    strbuf_release(&line);
+    free(v);
+}
+
 /* One role's line: name, respondents, then each stage's score. */
 static void role_line(struct text_out *o, const struct score_role *role, size_t name_width)
 {
@@ -427,6 +452,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     actions(&o);
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
+    comments(&o);
     roles(&o);
     strbuf_addc(out, '\n');
     heading(&o, "About the evidence");

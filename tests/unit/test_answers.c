@@ -243,6 +243,31 @@ static void test_answers_given_twice(void **state)
                 "duplicate key 'start.plan'; it was first given at line 7");
 }
 
+static void test_answers_comments(void **state)
+{
+    struct fixture *f = *state;
+    char *yaml = answers_with("answers:\n", "comments:\n  - {about: Anything else?, text: More "
+                                            "time}\n  - {text: \"Two\\nlines\"}\nanswers:\n");
+    assert_int_equal(add(f, "a.yaml", yaml, false), 0);
+    assert_int_equal(f->a.n_comments, 2);
+    assert_string_equal(f->a.comments[0].about, "Anything else?");
+    assert_string_equal(f->a.comments[0].text, "More time");
+    assert_null(f->a.comments[1].about);
+    assert_string_equal(f->a.comments[1].text, "Two\nlines");
+    free(yaml);
+    /* Lines 6 and 7 hold the comments; answers: moves to line 8. */
+    expect_only(f, "answers:\n", "comments: more time\nanswers:\n", 6, 11,
+                "comments must be a list, not text");
+    expect_only(f, "answers:\n", "comments:\n  - more time\nanswers:\n", 7, 5,
+                "a comment must be a mapping, not text");
+    expect_only(f, "answers:\n", "comments:\n  - {about: x}\nanswers:\n", 7, 5,
+                "a comment is missing the required key 'text'");
+    expect_only(f, "answers:\n", "comments:\n  - {text: x, by: r1}\nanswers:\n", 7, 15,
+                "unknown key 'by' in a comment");
+    expect_only(f, "answers:\n", "comments:\n  - {text: \"\"}\nanswers:\n", 7, 12,
+                "a comment's text must be text, not empty text");
+}
+
 static void test_answers_note_not_text(void **state)
 {
     struct fixture *f = *state;
@@ -871,6 +896,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_answers_bad_dates, setup, teardown),
         cmocka_unit_test(test_answers_date_valid),
         cmocka_unit_test_setup_teardown(test_answers_given_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_comments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_note_not_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_score_missing_in_map, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_context_only_item, setup, teardown),

@@ -182,10 +182,12 @@ static void test_text_one_of_many_answered(void **state)
     (void)state;
     const char *const files[] = {
         HEAD "respondent: {id: r1, role: lead}\nanswers:\n  start.plan: 3\n"
-             "  start.training: {score: n/a, note: no training here}\n",
+             "  start.training: {score: n/a, note: no training here}\n"
+             "comments:\n  - {about: Anything else?, text: More time}\n",
         HEAD "respondent: {id: r2}\nanswers:\n  start.plan: n/a\n  start.training: n/a\n"
              "  start.fatigue: 4\n",
-        HEAD "answers:\n  start.plan: n/a\n  start.fatigue: 6\n",
+        HEAD "answers:\n  start.plan: n/a\n  start.fatigue: 6\n"
+             "comments:\n  - {about: Anything else?, text: Less paperwork}\n  - {text: Thanks}\n",
     };
     char *out = render_pooled(files, 3);
     /* One answer is not a mean. */
@@ -196,6 +198,14 @@ static void test_text_one_of_many_answered(void **state)
     /* n/a items are listed with their notes, as markdown does; pooled, without the id. */
     assert_non_null(strstr(out, "  Not applicable - set aside\n    Training\n"
                                 "      said by lead: \"no training here\"\n"));
+    /* Comments by question, sorted, without who wrote them. */
+    assert_non_null(strstr(out, "\nComments (not scored; shown without names)\n"
+                                "  Anything else?\n"
+                                "    said: \"Less paperwork\"\n"
+                                "    said: \"More time\"\n"
+                                "  Other comments\n"
+                                "    said: \"Thanks\"\n"));
+    assert_null(strstr(out, "r1"));
     free(out);
 }
 
