@@ -109,7 +109,9 @@ static const struct command commands[] = {
      "show the model: stages, items, questions, weights and links",
      "  --rules FILE       show this rules file (default: the built-in model)\n"
      "  --format FMT       text (default): an outline; markdown: a page a board can\n"
-     "                     read; json: the model as data (stagegap-model/1)\n",
+     "                     read; json: the model as data (stagegap-model/1); csv: one\n"
+     "                     question a row (id, stage, category, question, both ends of\n"
+     "                     the scale) for building a survey form\n",
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
@@ -734,7 +736,7 @@ static int cmd_init(struct cli *c)
 
 static int cmd_rules(struct cli *c)
 {
-    static const char *const formats[] = {"text", "markdown", "json", NULL};
+    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
     struct rules r;
     struct strbuf out = STRBUF_INIT;
     int rc = check_format(c, formats);
@@ -743,6 +745,8 @@ static int cmd_rules(struct cli *c)
     const char *f = c->format ? c->format : "text";
     if (strcmp(f, "json") == 0)
         rules_render_json(&r, &out);
+    else if (strcmp(f, "csv") == 0)
+        rules_render_csv(&r, &out);
     else if (strcmp(f, "markdown") == 0)
         rules_render_markdown(&r, &out);
     else

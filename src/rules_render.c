@@ -529,3 +529,27 @@ void rules_render_json(const struct rules *r, struct strbuf *out)
     jsonw_end(&j, ']');
     jsonw_end(&j, '}');
 }
+
+/* ---- CSV: the questions, for building a form ---- */
+
+void rules_render_csv(const struct rules *r, struct strbuf *out)
+{
+    strbuf_adds(out, "id,stage,category,question,min,low,max,high\r\n");
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct rules_item *it = &r->items[i];
+        if (!it->question)
+            continue;
+        escape_csv(out, it->id);
+        strbuf_addc(out, ',');
+        escape_csv(out, r->stages[it->stage].title);
+        strbuf_addc(out, ',');
+        escape_csv(out, item_kind_name(it->kind));
+        strbuf_addc(out, ',');
+        escape_csv(out, it->question);
+        strbuf_addf(out, ",%ld,", r->scale_min);
+        escape_csv(out, it->low ? it->low : r->scale_low);
+        strbuf_addf(out, ",%ld,", r->scale_max);
+        escape_csv(out, it->high ? it->high : r->scale_high);
+        strbuf_adds(out, "\r\n");
+    }
+}
