@@ -617,12 +617,46 @@ bool answers_is_file_name(const char *name)
            (len > 4 && strcmp(name + len - 4, ".yml") == 0);
 }
 
+/* True when path's name ends ".csv", in any case. */
+static bool is_csv_name(const char *path)
+{
+    size_t n = strlen(path);
+    if (n < 4 || path[n - 4] != '.')
+        return false;
+    const char *ext = path + n - 3;
+    return (ext[0] | 0x20) == 'c' && (ext[1] | 0x20) == 's' && (ext[2] | 0x20) == 'v';
+}
+
+/* A survey export given where answers are expected: say how to turn it into answers. */
+static bool refuse_survey_export(const char *path, const char *buf, size_t len, struct diags *d)
+{
+    if (!is_csv_name(path))
+        return false;
+    char *format = yaml_format_of(buf, len);
+    bool answers = format && strcmp(format, ANSWERS_FORMAT) == 0;
+    free(format);
+    if (answers)
+        return false;
+    struct strbuf shown = STRBUF_INIT;
+    text_add_safe(&shown, path, true);
+    diag_error(d, path, 0, 0,
+               "this is a survey export (CSV), not an answers file; turn it into answers "
+               "files with 'stagegap import --csv %s --output DIR', then assess DIR",
+               strbuf_str(&shown));
+    strbuf_release(&shown);
+    return true;
+}
+
 static int add_file(struct assessment *a, const char *path, bool strict, struct diags *d)
 {
     char *buf;
     size_t len;
     if (fileio_read(path, ANSWERS_FILE_MAX, &buf, &len, d) != 0)
         return -1;
+    if (refuse_survey_export(path, buf, len, d)) {
+        free(buf);
+        return -1;
+    }
     int rc = assessment_add_buffer(a, path, buf, len, strict, d);
     free(buf);
     return rc;
