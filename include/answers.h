@@ -19,6 +19,10 @@ struct diags;
 struct rules;
 
 #define ANSWERS_FORMAT "stagegap-answers/1"
+/* What "stagegap init" writes for the organisation and date, for the user to change;
+   an answers file that still has either gets a warning. */
+#define ANSWERS_PLACEHOLDER_ORGANISATION "Your organisation"
+#define ANSWERS_PLACEHOLDER_DATE "2026-01-01"
 
 enum { ANSWERS_FILE_MAX = 1024 * 1024, ANSWERS_RESPONDENTS_MAX = 1000000, ANSWERS_ROLES_MAX = 100 };
 
@@ -80,6 +84,9 @@ struct assessment {
     size_t n_roles, roles_alloc;
     struct answer_comment *comments; /* in the order read; reports sort them */
     size_t n_comments, comments_alloc;
+    /* Set by the caller (validate) to warn of the template's placeholder organisation
+       or date left unchanged. */
+    bool warn_placeholders;
     /*
      * To refuse a respondent read twice, without a record of every file: the named
      * directories, and the files that can be met under a second name (named files,

@@ -26,6 +26,7 @@ struct response {
     double *score;
     const char **note, **evidence;
     const struct ynode *comments; /* checked: a list of {about, text} */
+    bool warn_placeholders;
 };
 
 void assessment_init(struct assessment *a, const struct rules *r)
@@ -358,6 +359,21 @@ static bool check_header(struct response *resp, const struct ynode *root)
     return true;
 }
 
+/* The template's organisation or date left as init wrote them: valid, but surely not meant. */
+static void warn_placeholders(struct response *resp, const struct ynode *date)
+{
+    const struct ynode *org = resp->organisation_node;
+    if (resp->organisation && strcmp(resp->organisation, ANSWERS_PLACEHOLDER_ORGANISATION) == 0)
+        diag_add(resp->c.d, DIAG_WARNING, resp->c.file, org->line, org->column,
+                 "organisation is still the template's '%s'; write your organisation's name",
+                 ANSWERS_PLACEHOLDER_ORGANISATION);
+    if (resp->date && strcmp(resp->date, ANSWERS_PLACEHOLDER_DATE) == 0)
+        diag_add(resp->c.d, DIAG_WARNING, resp->c.file, date->line, date->column,
+                 "date is still the template's %s; write the date of this assessment (if it "
+                 "really was that day, ignore this)",
+                 ANSWERS_PLACEHOLDER_DATE);
+}
+
 static void read_root(struct response *resp, const struct ynode *root, bool strict)
 {
     static const char *const keys[] = {"!format",    "!rules",   "!organisation", "!date",
@@ -376,6 +392,8 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
         strbuf_release(&msg);
     } else
         resp->date = d;
+    if (resp->warn_placeholders)
+        warn_placeholders(resp, date);
     const struct ynode *respondent = ymap_get(root, "respondent");
     if (respondent)
         read_respondent(resp, respondent);
@@ -511,7 +529,8 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
                           bool strict, struct diags *d)
 {
     struct ydoc doc;
-    struct response resp = {.c = {file, d}, .rules = a->rules};
+    struct response resp = {
+        .c = {file, d}, .rules = a->rules, .warn_placeholders = a->warn_placeholders};
     size_t errors_before = d->errors;
     ydoc_init(&doc);
     response_alloc(&resp, a->rules);

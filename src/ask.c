@@ -91,8 +91,8 @@ void ask_render(const struct ask_session *s, struct strbuf *out)
                      "stopped.\nformat: stagegap-answers/1\nrules: ");
     strbuf_adds(out, r->id);
     strbuf_adds(out, "\norganisation: ");
-    escape_yaml(out, s->organisation ? s->organisation : "Your organisation");
-    strbuf_addf(out, "\ndate: %s\n", s->date ? s->date : "2026-01-01");
+    escape_yaml(out, s->organisation ? s->organisation : ANSWERS_PLACEHOLDER_ORGANISATION);
+    strbuf_addf(out, "\ndate: %s\n", s->date ? s->date : ANSWERS_PLACEHOLDER_DATE);
     if (s->respondent || s->role) {
         strbuf_adds(out, "respondent: {");
         if (s->respondent) {

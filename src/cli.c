@@ -797,6 +797,7 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
 {
     struct assessment a;
     assessment_init(&a, r);
+    a.warn_placeholders = true;
     int rc = assessment_add_path(&a, path, c->strict, d);
     if (rc == 0)
         describe_answers(report, path, &a);
@@ -823,6 +824,7 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
     } else {
         struct assessment a;
         assessment_init(&a, r);
+        a.warn_placeholders = true;
         if ((rc = assessment_add_buffer(&a, path, buf, len, c->strict, d)) == 0)
             describe_answers(report, path, &a);
         assessment_release(&a);
@@ -846,8 +848,11 @@ static int cmd_validate(struct cli *c)
     for (size_t i = 0; i < c->n_args; i++)
         validate_one(c, &r, c->args[i], &report, &d);
     rc = write_stream(c->out, strbuf_str(&report), report.len, "standard output", c->err);
-    if (diags_failed(&d))
-        rc = print_diags(c, &d);
+    if (d.n) {
+        int failed = print_diags(c, &d); /* warnings are worth showing on success too */
+        if (diags_failed(&d))
+            rc = failed;
+    }
     diags_release(&d);
     strbuf_release(&report);
     rules_release(&r);
