@@ -84,6 +84,12 @@ struct assessment {
     size_t n_roles, roles_alloc;
     struct answer_comment *comments; /* in the order read; reports sort them */
     size_t n_comments, comments_alloc;
+    /* Respondent ids met so far and the file each came from, to warn of one id in two
+       files (a hash table; id is NULL in an empty slot). */
+    struct answers_seen_id {
+        const char *id, *file;
+    } * seen_ids;
+    size_t n_seen_ids, cap_seen_ids; /* cap is 0 or a power of two */
     /* Set by the caller (validate) to warn of the template's placeholder organisation
        or date left unchanged. */
     bool warn_placeholders;

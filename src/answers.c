@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,7 +22,7 @@ struct response {
     struct yctx c;
     const struct rules *rules;
     const char *organisation, *date, *respondent, *role;
-    const struct ynode *organisation_node, *role_node;
+    const struct ynode *organisation_node, *role_node, *respondent_node;
     enum answer_state *state; /* per rules item */
     double *score;
     const char **note, **evidence;
@@ -47,6 +48,7 @@ void assessment_release(struct assessment *a)
         free(a->roles[r].items);
     free(a->roles);
     free(a->comments);
+    free(a->seen_ids);
     free(a->dirs.v);
     free(a->files.v);
     pool_release(&a->pool);
@@ -299,6 +301,7 @@ static void read_respondent(struct response *resp, const struct ynode *n)
         return;
     ymap_check_keys(&resp->c, n, "respondent", keys);
     resp->respondent = ymap_text(&resp->c, n, "id", "respondent id");
+    resp->respondent_node = ymap_get(n, "id");
     resp->role = ymap_text(&resp->c, n, "role", "respondent role");
     resp->role_node = ymap_get(n, "role");
 }
@@ -495,8 +498,66 @@ static int check_same_organisation(struct assessment *a, struct response *resp)
     return -1;
 }
 
+static uint64_t id_text_hash(const char *s)
+{
+    uint64_t h = UINT64_C(1469598103934665603); /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    return h;
+}
+
+static struct answers_seen_id *seen_slot(struct answers_seen_id *v, size_t cap, const char *id)
+{
+    size_t i = (size_t)(id_text_hash(id) & (cap - 1));
+    while (v[i].id && strcmp(v[i].id, id) != 0)
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+/*
+ * One respondent id in two files is either one person counted twice or two people given
+ * one code: worth a warning that names both files, not a refusal (ids are optional).
+ */
+static void note_respondent_id(struct assessment *a, const struct response *resp, const char *file)
+{
+    if (!resp->respondent)
+        return;
+    if (a->cap_seen_ids) {
+        const struct answers_seen_id *seen =
+            seen_slot(a->seen_ids, a->cap_seen_ids, resp->respondent);
+        if (seen->id) {
+            struct strbuf msg = STRBUF_INIT;
+            strbuf_adds(&msg, "respondent id ");
+            text_add_quoted(&msg, resp->respondent, 60);
+            strbuf_adds(&msg, " is also the id in ");
+            text_add_quoted(&msg, seen->file, 200);
+            strbuf_adds(&msg, "; is one respondent counted twice, or two given one id?");
+            const struct ynode *at = resp->respondent_node;
+            diag_add(resp->c.d, DIAG_WARNING, file, at ? at->line : 0, at ? at->column : 0, "%s",
+                     strbuf_str(&msg));
+            strbuf_release(&msg);
+            return;
+        }
+    }
+    if (2 * (a->n_seen_ids + 1) > a->cap_seen_ids) {
+        size_t cap = a->cap_seen_ids ? 2 * a->cap_seen_ids : 64;
+        struct answers_seen_id *v = xcalloc(cap, sizeof(*v));
+        for (size_t i = 0; i < a->cap_seen_ids; i++)
+            if (a->seen_ids[i].id)
+                *seen_slot(v, cap, a->seen_ids[i].id) = a->seen_ids[i];
+        free(a->seen_ids);
+        a->seen_ids = v;
+        a->cap_seen_ids = cap;
+    }
+    struct answers_seen_id *slot = seen_slot(a->seen_ids, a->cap_seen_ids, resp->respondent);
+    slot->id = pool_strdup(&a->pool, resp->respondent);
+    slot->file = pool_strdup(&a->pool, file);
+    a->n_seen_ids++;
+}
+
 static void fold_in(struct assessment *a, const struct response *resp, const char *file)
 {
+    note_respondent_id(a, resp, file);
     const struct rules *r = a->rules;
     struct role_tally *rt = resp->role ? role_for(a, resp->role) : NULL;
     if (!a->organisation) {

@@ -203,6 +203,15 @@ static int print_diags(struct cli *c, struct diags *d)
     return diags_exit_code(d);
 }
 
+/* Prints errors and warnings alike; the exit code the errors call for, or 0. */
+static int print_problems(struct cli *c, struct diags *d)
+{
+    if (!d->n)
+        return EXIT_OK;
+    int code = print_diags(c, d);
+    return diags_failed(d) ? code : EXIT_OK;
+}
+
 /* True when path is the rules, an argument, or a respondent of what was read. */
 static bool is_input(const struct cli *c, const char *path, const struct assessment *const *read,
                      size_t n_read)
@@ -432,7 +441,7 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
         return rc;
     diags_init(&d);
     assessment_add_paths(a, (const char *const *)paths, n, false, &d);
-    int code = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
+    int code = print_problems(c, &d);
     diags_release(&d);
     return code;
 }
@@ -537,7 +546,7 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
         if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
             score_compute(&sc[i].s, r, &sc[i].a);
     }
-    int rc = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
+    int rc = print_problems(c, &d);
     diags_release(&d);
     if (rc) {
         scored_release(sc, c->n_args);
