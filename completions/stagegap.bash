@@ -23,7 +23,7 @@ _stagegap()
     case $prev in
         --format)
             if [[ $cmd == rules ]]; then
-                COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
+                COMPREPLY=($(compgen -W "text markdown json csv" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
             fi

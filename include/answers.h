@@ -20,6 +20,10 @@ struct diags;
 struct rules;
 
 #define ANSWERS_FORMAT "stagegap-answers/1"
+/* What "stagegap init" writes for the organisation and date, for the user to change;
+   an answers file that still has either gets a warning. */
+#define ANSWERS_PLACEHOLDER_ORGANISATION "Your organisation"
+#define ANSWERS_PLACEHOLDER_DATE "2026-01-01"
 
 enum { ANSWERS_FILE_MAX = 1024 * 1024, ANSWERS_RESPONDENTS_MAX = 1000000, ANSWERS_ROLES_MAX = 100 };
 
@@ -29,6 +33,16 @@ enum answer_state { ANSWER_NONE, ANSWER_SCORE, ANSWER_NA, ANSWER_UNKNOWN };
 struct answer_note {
     const char *respondent, *role; /* either may be NULL */
     const char *note, *evidence;   /* at least one is set */
+};
+
+/*
+ * A respondent's comment on the assessment as a whole, not on one item: free text a
+ * survey asked for ("Anything else you would like to tell us?"). Kept without who wrote
+ * it, so a pooled report cannot put a name beside it.
+ */
+struct answer_comment {
+    const char *about; /* the question it answers, or NULL */
+    const char *text;
 };
 
 /* Running statistics over the respondents' answers to one item. */
@@ -82,6 +96,17 @@ struct assessment {
     struct item_tally *items; /* one per rules item */
     struct role_tally *roles; /* in order of first appearance */
     size_t n_roles, roles_alloc;
+    struct answer_comment *comments; /* in the order read; reports sort them */
+    size_t n_comments, comments_alloc;
+    /* Respondent ids met so far and the file each came from, to warn of one id in two
+       files (a hash table; id is NULL in an empty slot). */
+    struct answers_seen_id {
+        const char *id, *file;
+    } * seen_ids;
+    size_t n_seen_ids, cap_seen_ids; /* cap is 0 or a power of two */
+    /* Set by the caller (validate) to warn of the template's placeholder organisation
+       or date left unchanged. */
+    bool warn_placeholders;
     /*
      * To refuse a respondent read twice, without a record of every file: the named
      * directories, and the files that can be met under a second name (named files,
@@ -125,5 +150,21 @@ enum answer_state item_tally_state(const struct item_tally *t);
 
 /* True when s is a real calendar date written YYYY-MM-DD. */
 bool date_valid(const char *s);
+
+/*
+ * The words for an answer or a date a command cannot take, shared so that validate,
+ * import and ask say the same thing for the same mistake. Each appends to msg a message
+ * that starts with what ("the answer to 'launch.plan'", "date") and ends with shown, the
+ * value as the caller shows it (quoted by the caller where it is text).
+ */
+struct strbuf;
+/* "WHAT must be from MIN to MAX, not SHOWN": a number off the rules' scale. */
+void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
+                           const char *shown);
+/* "WHAT must be a number from MIN to MAX, n/a or unknown, not SHOWN". */
+void answers_msg_not_answer(struct strbuf *msg, const struct rules *r, const char *what,
+                            const char *shown);
+/* "WHAT must be a calendar date written YYYY-MM-DD, like 2026-09-30". */
+void answers_msg_bad_date(struct strbuf *msg, const char *what);
 
 #endif

@@ -33,6 +33,7 @@ struct ask_session {
     int (*save)(void *ctx, const struct strbuf *yaml);
     void *save_ctx;
     volatile sig_atomic_t *interrupted; /* set by a SIGINT handler, or NULL */
+    size_t width;                       /* the terminal's columns; 0 for 80 */
 };
 
 void ask_init(struct ask_session *s, const struct rules *r);

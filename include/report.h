@@ -60,5 +60,23 @@ void report_add_ratio(struct strbuf *out, int64_t num, uint64_t den);
 void report_add_percent(struct strbuf *out, size_t part, size_t whole);
 /* The caveat every report carries: the rules' source note. */
 const char *report_caveat(const struct score *s);
+/* The one lead-in every format puts before the caveat. The note speaks for itself (the
+ * built-in one opens "In the briefing's own words:"), so the lead-in is a label, not a
+ * sentence that would quote a quotation. */
+#define REPORT_CAVEAT_LABEL "Caveat:"
+/*
+ * "SoS stands for Signs of Safety." for each short form the model's item texts use that
+ * spells the initials of words in its title (case and all), so a report can say once
+ * what it means; appends nothing when there is none.
+ */
+void report_add_short_forms(struct strbuf *out, const struct rules *r);
+/*
+ * The assessment's comments sorted by question, then text (so the order respondents
+ * were read in never shows), in a new array the caller frees; *n is their count.
+ */
+struct answer_comment;
+const struct answer_comment **report_sorted_comments(const struct score *s, size_t *n);
+/* True when comment k of v starts a new question (the first, or another than k-1's). */
+bool report_comment_starts_group(const struct answer_comment *const *v, size_t k);
 
 #endif

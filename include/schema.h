@@ -15,6 +15,7 @@
 #include "yamlread.h"
 
 struct diags;
+struct strbuf;
 
 struct yctx {
     const char *file;
@@ -61,6 +62,8 @@ int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
  * exactly: *out is the value times EXACT_SCALE, and so are min and max. Returns 0, or
  * -1 after reporting.
  */
+/* "WHAT has more than 3 decimal places (SHOWN); ...": one wording for every command. */
+void ymsg_too_precise(struct strbuf *msg, const char *what, const char *shown);
 int ydecimal(const struct yctx *c, const struct ynode *n, int64_t min, int64_t max,
              const char *what, int64_t *out);
 int yinteger(const struct yctx *c, const struct ynode *n, long min, long max, const char *what,

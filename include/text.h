@@ -32,6 +32,14 @@ size_t text_line_break(const char *s, size_t avail);
 void text_add_safe(struct strbuf *sb, const char *s, bool flatten);
 /* Appends 'value' for a diagnostic: made safe, and cut short after max code points. */
 void text_add_quoted(struct strbuf *sb, const char *value, size_t max);
+/*
+ * Appends 'a' to sa and 'b' to sb, made safe, for a diagnostic that sets two values
+ * side by side ("did you mean"): each is whole when it fits in max code points, and
+ * otherwise both are cut to the same window around their first difference, with "..."
+ * where text was left out, so two long values never look the same.
+ */
+void text_add_quoted_pair(struct strbuf *sa, const char *a, struct strbuf *sb, const char *b,
+                          size_t max);
 
 /*
  * Appends the words of text (already made safe; spaces separate words, and runs of them

@@ -2,6 +2,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,10 +23,12 @@ struct response {
     struct yctx c;
     const struct rules *rules;
     const char *organisation, *date, *respondent, *role;
-    const struct ynode *organisation_node, *date_node, *role_node;
+    const struct ynode *organisation_node, *date_node, *role_node, *respondent_node;
     enum answer_state *state; /* per rules item */
     int64_t *score;           /* times EXACT_SCALE */
     const char **note, **evidence;
+    const struct ynode *comments; /* checked: a list of {about, text} */
+    bool warn_placeholders;
 };
 
 void assessment_init(struct assessment *a, const struct rules *r)
@@ -44,6 +48,8 @@ void assessment_release(struct assessment *a)
     for (size_t r = 0; r < a->n_roles; r++)
         free(a->roles[r].items);
     free(a->roles);
+    free(a->comments);
+    free(a->seen_ids);
     free(a->dirs.v);
     free(a->files.v);
     pool_release(&a->pool);
@@ -77,6 +83,24 @@ bool date_valid(const char *s)
         return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return d <= days[m - 1] + (m == 2 && leap);
+}
+
+void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
+                           const char *shown)
+{
+    strbuf_addf(msg, "%s must be from %ld to %ld, not %s", what, r->scale_min, r->scale_max, shown);
+}
+
+void answers_msg_not_answer(struct strbuf *msg, const struct rules *r, const char *what,
+                            const char *shown)
+{
+    strbuf_addf(msg, "%s must be a number from %ld to %ld, n/a or unknown, not %s", what,
+                r->scale_min, r->scale_max, shown);
+}
+
+void answers_msg_bad_date(struct strbuf *msg, const char *what)
+{
+    strbuf_addf(msg, "%s must be a calendar date written YYYY-MM-DD, like 2026-09-30", what);
 }
 
 /* ---- reading one file ---- */
@@ -136,17 +160,18 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
             resp->state[item] = ANSWER_SCORE;
         strbuf_release(&what);
     } else if (n->type != YNODE_INVALID) {
-        struct strbuf shown = STRBUF_INIT;
+        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
         if (n->type == YNODE_SCALAR)
             text_add_quoted(&shown, n->str, 40);
         else
             strbuf_adds(&shown, ynode_describe(n));
-        yerror(&resp->c, n,
-               "the answer to '%s' must be a number from %ld to %ld, n/a or "
-               "unknown, not %s%s",
-               r->items[item].id, r->scale_min, r->scale_max, strbuf_str(&shown),
+        answers_msg_not_answer(&msg, r, strbuf_str(&what), strbuf_str(&shown));
+        yerror(&resp->c, n, "%s%s", strbuf_str(&msg),
                yquoted_number(n) ? " (numbers are written without quotes)" : "");
+        strbuf_release(&msg);
         strbuf_release(&shown);
+        strbuf_release(&what);
     }
 }
 
@@ -267,8 +292,34 @@ static void read_respondent(struct response *resp, const struct ynode *n)
         return;
     ymap_check_keys(&resp->c, n, "respondent", keys);
     resp->respondent = ymap_text(&resp->c, n, "id", "respondent id");
+    resp->respondent_node = ymap_get(n, "id");
     resp->role = ymap_text(&resp->c, n, "role", "respondent role");
     resp->role_node = ymap_get(n, "role");
+}
+
+/* comments: [{about: QUESTION, text: TEXT}, ...]; about may be left out. */
+static void read_comments(struct response *resp, const struct ynode *n)
+{
+    static const char *const keys[] = {"about", "!text", NULL};
+    if (ynode_is_null(n) || !yexpect_seq(&resp->c, n, "comments"))
+        return;
+    bool ok = true;
+    for (size_t k = 0; k < n->n; k++) {
+        const struct ynode *c = n->kids[k];
+        if (!yexpect_map(&resp->c, c, "a comment")) {
+            ok = false;
+            continue;
+        }
+        if (ymap_check_keys(&resp->c, c, "a comment", keys) != 0)
+            ok = false;
+        const struct ynode *about = ymap_get(c, "about"), *text = ymap_get(c, "text");
+        if (about && !ytext(&resp->c, about, "a comment's about"))
+            ok = false;
+        if (text && !ytext(&resp->c, text, "a comment's text"))
+            ok = false;
+    }
+    if (ok)
+        resp->comments = n;
 }
 
 static bool check_header(struct response *resp, const struct ynode *root)
@@ -302,10 +353,25 @@ static bool check_header(struct response *resp, const struct ynode *root)
     return true;
 }
 
+/* The template's organisation or date left as init wrote them: valid, but surely not meant. */
+static void warn_placeholders(struct response *resp, const struct ynode *date)
+{
+    const struct ynode *org = resp->organisation_node;
+    if (resp->organisation && strcmp(resp->organisation, ANSWERS_PLACEHOLDER_ORGANISATION) == 0)
+        diag_add(resp->c.d, DIAG_WARNING, resp->c.file, org->line, org->column,
+                 "organisation is still the template's '%s'; write your organisation's name",
+                 ANSWERS_PLACEHOLDER_ORGANISATION);
+    if (resp->date && strcmp(resp->date, ANSWERS_PLACEHOLDER_DATE) == 0)
+        diag_add(resp->c.d, DIAG_WARNING, resp->c.file, date->line, date->column,
+                 "date is still the template's %s; write the date of this assessment (if it "
+                 "really was that day, ignore this)",
+                 ANSWERS_PLACEHOLDER_DATE);
+}
+
 static void read_root(struct response *resp, const struct ynode *root, bool strict)
 {
-    static const char *const keys[] = {"!format",  "!rules", "!organisation", "!date", "respondent",
-                                       "!answers", NULL};
+    static const char *const keys[] = {"!format",    "!rules",   "!organisation", "!date",
+                                       "respondent", "!answers", "comments",      NULL};
     if (!check_header(resp, root))
         return;
     ymap_check_keys(&resp->c, root, "the answers file", keys);
@@ -313,15 +379,21 @@ static void read_root(struct response *resp, const struct ynode *root, bool stri
     resp->organisation = ymap_text(&resp->c, root, "organisation", "organisation");
     const struct ynode *date = resp->date_node = ymap_get(root, "date");
     const char *d = date ? ytext(&resp->c, date, "date") : NULL;
-    if (d && !date_valid(d))
-        yerror(&resp->c, date,
-               "date must be a calendar date written YYYY-MM-DD, like "
-               "2026-09-30");
-    else
+    if (d && !date_valid(d)) {
+        struct strbuf msg = STRBUF_INIT;
+        answers_msg_bad_date(&msg, "date");
+        yerror(&resp->c, date, "%s", strbuf_str(&msg));
+        strbuf_release(&msg);
+    } else
         resp->date = d;
+    if (resp->warn_placeholders)
+        warn_placeholders(resp, date);
     const struct ynode *respondent = ymap_get(root, "respondent");
     if (respondent)
         read_respondent(resp, respondent);
+    const struct ynode *comments = ymap_get(root, "comments");
+    if (comments)
+        read_comments(resp, comments);
     const struct ynode *answers = ymap_get(root, "answers");
     if (answers && yexpect_map(&resp->c, answers, "answers")) {
         read_answers(resp, answers);
@@ -418,8 +490,66 @@ static int check_same_organisation(struct assessment *a, struct response *resp)
     return -1;
 }
 
+static uint64_t id_text_hash(const char *s)
+{
+    uint64_t h = UINT64_C(1469598103934665603); /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    return h;
+}
+
+static struct answers_seen_id *seen_slot(struct answers_seen_id *v, size_t cap, const char *id)
+{
+    size_t i = (size_t)(id_text_hash(id) & (cap - 1));
+    while (v[i].id && strcmp(v[i].id, id) != 0)
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+/*
+ * One respondent id in two files is either one person counted twice or two people given
+ * one code: worth a warning that names both files, not a refusal (ids are optional).
+ */
+static void note_respondent_id(struct assessment *a, const struct response *resp, const char *file)
+{
+    if (!resp->respondent)
+        return;
+    if (a->cap_seen_ids) {
+        const struct answers_seen_id *seen =
+            seen_slot(a->seen_ids, a->cap_seen_ids, resp->respondent);
+        if (seen->id) {
+            struct strbuf msg = STRBUF_INIT;
+            strbuf_adds(&msg, "respondent id ");
+            text_add_quoted(&msg, resp->respondent, 60);
+            strbuf_adds(&msg, " is also the id in ");
+            text_add_quoted(&msg, seen->file, 200);
+            strbuf_adds(&msg, "; is one respondent counted twice, or two given one id?");
+            const struct ynode *at = resp->respondent_node;
+            diag_add(resp->c.d, DIAG_WARNING, file, at ? at->line : 0, at ? at->column : 0, "%s",
+                     strbuf_str(&msg));
+            strbuf_release(&msg);
+            return;
+        }
+    }
+    if (2 * (a->n_seen_ids + 1) > a->cap_seen_ids) {
+        size_t cap = a->cap_seen_ids ? 2 * a->cap_seen_ids : 64;
+        struct answers_seen_id *v = xcalloc(cap, sizeof(*v));
+        for (size_t i = 0; i < a->cap_seen_ids; i++)
+            if (a->seen_ids[i].id)
+                *seen_slot(v, cap, a->seen_ids[i].id) = a->seen_ids[i];
+        free(a->seen_ids);
+        a->seen_ids = v;
+        a->cap_seen_ids = cap;
+    }
+    struct answers_seen_id *slot = seen_slot(a->seen_ids, a->cap_seen_ids, resp->respondent);
+    slot->id = pool_strdup(&a->pool, resp->respondent);
+    slot->file = pool_strdup(&a->pool, file);
+    a->n_seen_ids++;
+}
+
 static void fold_in(struct assessment *a, const struct response *resp, const char *file)
 {
+    note_respondent_id(a, resp, file);
     const struct rules *r = a->rules;
     struct role_tally *rt = resp->role ? role_for(a, resp->role) : NULL;
     if (!a->organisation) {
@@ -443,13 +573,22 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
             tally_add(&rt->items[i], resp->state[i], resp->score[i]);
         keep_note(a, &a->items[i], resp, i, rt ? rt->role : NULL);
     }
+    for (size_t k = 0; resp->comments && k < resp->comments->n; k++) {
+        const struct ynode *c = resp->comments->kids[k];
+        const struct ynode *about = ymap_get(c, "about");
+        XGROW(a->comments, a->n_comments + 1, a->comments_alloc);
+        struct answer_comment *ac = &a->comments[a->n_comments++];
+        ac->about = about ? pool_strdup(&a->pool, about->str) : NULL;
+        ac->text = pool_strdup(&a->pool, ymap_get(c, "text")->str);
+    }
 }
 
 int assessment_add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
                           bool strict, struct diags *d)
 {
     struct ydoc doc;
-    struct response resp = {.c = {file, d}, .rules = a->rules};
+    struct response resp = {
+        .c = {file, d}, .rules = a->rules, .warn_placeholders = a->warn_placeholders};
     size_t errors_before = d->errors;
     ydoc_init(&doc);
     response_alloc(&resp, a->rules);
@@ -555,12 +694,46 @@ bool answers_is_file_name(const char *name)
            (len > 4 && strcmp(name + len - 4, ".yml") == 0);
 }
 
+/* True when path's name ends ".csv", in any case. */
+static bool is_csv_name(const char *path)
+{
+    size_t n = strlen(path);
+    if (n < 4 || path[n - 4] != '.')
+        return false;
+    const char *ext = path + n - 3;
+    return (ext[0] | 0x20) == 'c' && (ext[1] | 0x20) == 's' && (ext[2] | 0x20) == 'v';
+}
+
+/* A survey export given where answers are expected: say how to turn it into answers. */
+static bool refuse_survey_export(const char *path, const char *buf, size_t len, struct diags *d)
+{
+    if (!is_csv_name(path))
+        return false;
+    char *format = yaml_format_of(buf, len);
+    bool answers = format && strcmp(format, ANSWERS_FORMAT) == 0;
+    free(format);
+    if (answers)
+        return false;
+    struct strbuf shown = STRBUF_INIT;
+    text_add_safe(&shown, path, true);
+    diag_error(d, path, 0, 0,
+               "this is a survey export (CSV), not an answers file; turn it into answers "
+               "files with 'stagegap import --csv %s --output DIR', then assess DIR",
+               strbuf_str(&shown));
+    strbuf_release(&shown);
+    return true;
+}
+
 static int add_file(struct assessment *a, const char *path, bool strict, struct diags *d)
 {
     char *buf;
     size_t len;
     if (fileio_read(path, ANSWERS_FILE_MAX, &buf, &len, d) != 0)
         return -1;
+    if (refuse_survey_export(path, buf, len, d)) {
+        free(buf);
+        return -1;
+    }
     int rc = assessment_add_buffer(a, path, buf, len, strict, d);
     free(buf);
     return rc;

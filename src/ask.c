@@ -8,6 +8,7 @@
 #include "escape.h"
 #include "exact.h"
 #include "rules.h"
+#include "schema.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -92,8 +93,8 @@ void ask_render(const struct ask_session *s, struct strbuf *out)
                      "stopped.\nformat: stagegap-answers/1\nrules: ");
     strbuf_adds(out, r->id);
     strbuf_adds(out, "\norganisation: ");
-    escape_yaml(out, s->organisation ? s->organisation : "Your organisation");
-    strbuf_addf(out, "\ndate: %s\n", s->date ? s->date : "2026-01-01");
+    escape_yaml(out, s->organisation ? s->organisation : ANSWERS_PLACEHOLDER_ORGANISATION);
+    strbuf_addf(out, "\ndate: %s\n", s->date ? s->date : ANSWERS_PLACEHOLDER_DATE);
     if (s->respondent || s->role) {
         strbuf_adds(out, "respondent: {");
         if (s->respondent) {
@@ -187,8 +188,12 @@ static void set_note(struct ask_answer *a, const char *rest)
     a->note = *rest ? xstrdup(rest) : NULL;
 }
 
-/* Parses "7 pilot teams only", "n/a", "unknown because ..."; false when it is none. */
-static bool parse_answer(const struct rules *r, char *text, struct ask_answer *a)
+/*
+ * Parses "7 pilot teams only", "n/a", "unknown because ..."; false when it is none, with
+ * why in msg, worded as validate words the same mistake in a file.
+ */
+static bool parse_answer(const struct rules *r, char *text, struct ask_answer *a,
+                         struct strbuf *msg)
 {
     char *rest = text;
     while (*rest && *rest != ' ' && *rest != '\t')
@@ -204,13 +209,27 @@ static bool parse_answer(const struct rules *r, char *text, struct ask_answer *a
     } else {
         errno = 0;
         double v = strtod(text, &end);
+        bool number = *text && !*end && !errno && isfinite(v);
+        bool in_range = number && v >= (double)r->scale_min && v <= (double)r->scale_max;
         int64_t scaled;
         /* At most EXACT_PLACES decimals, as validate asks of a file. */
-        ok = *text && !*end && !errno && isfinite(v) && v >= (double)r->scale_min &&
-             v <= (double)r->scale_max && exact_parse_decimal(text, &scaled) == 0;
+        ok = in_range && exact_parse_decimal(text, &scaled) == 0;
         if (ok) {
             a->state = ANSWER_SCORE;
             a->score = v;
+        } else {
+            struct strbuf shown = STRBUF_INIT;
+            if (number)
+                text_add_safe(&shown, text, true);
+            else
+                text_add_quoted(&shown, text, 40);
+            if (in_range)
+                ymsg_too_precise(msg, "the answer", strbuf_str(&shown));
+            else if (number)
+                answers_msg_off_scale(msg, r, "the answer", strbuf_str(&shown));
+            else
+                answers_msg_not_answer(msg, r, "the answer", strbuf_str(&shown));
+            strbuf_release(&shown);
         }
     }
     *rest = saved;
@@ -236,36 +255,60 @@ static size_t count_answerable(const struct rules *r, size_t *first_open,
     return n;
 }
 
-static void show_safe(FILE *out, const char *text)
+static size_t width_of(const struct ask_session *s)
 {
-    struct strbuf sb = STRBUF_INIT;
-    text_add_safe(&sb, text, true);
-    fputs(strbuf_str(&sb), out);
-    strbuf_release(&sb);
+    return s->width ? s->width : 80;
+}
+
+/* A paragraph of text made safe and filled to the terminal's width by text_fill. */
+static void show_filled(const struct ask_session *s, FILE *out, const char *first,
+                        const char *indent, const char *text)
+{
+    struct strbuf safe = STRBUF_INIT, filled = STRBUF_INIT;
+    text_add_safe(&safe, text, true);
+    text_add_filled(&filled, first, indent, strbuf_str(&safe), width_of(s));
+    fputs(strbuf_str(&filled), out);
+    strbuf_release(&filled);
+    strbuf_release(&safe);
 }
 
 static void show_question(const struct ask_session *s, FILE *out, size_t i, size_t k, size_t n)
 {
     const struct rules *r = s->rules;
     const struct rules_item *it = &r->items[i];
-    fprintf(out, "\nQuestion %zu of %zu - ", k, n);
-    show_safe(out, r->stages[it->stage].title);
-    fprintf(out, ", %s, ", item_kind_name(it->kind));
-    show_safe(out, r->levels[it->level].title);
-    fputs("\n  ", out);
-    show_safe(out, it->question);
-    fprintf(out, "\n  %ld = ", r->scale_min);
-    show_safe(out, it->low ? it->low : r->scale_low);
-    fprintf(out, "\n  %ld = ", r->scale_max);
-    show_safe(out, it->high ? it->high : r->scale_high);
+    struct strbuf head = STRBUF_INIT, end = STRBUF_INIT;
+    strbuf_addf(&head, "Question %zu of %zu - %s, %s, %s", k, n, r->stages[it->stage].title,
+                item_kind_name(it->kind), r->levels[it->level].title);
+    fputc('\n', out);
+    show_filled(s, out, "", "  ", strbuf_str(&head));
+    show_filled(s, out, "  ", "  ", it->question);
+    strbuf_addf(&end, "  %ld = ", r->scale_min);
+    show_filled(s, out, strbuf_str(&end), "      ", it->low ? it->low : r->scale_low);
+    strbuf_reset(&end);
+    strbuf_addf(&end, "  %ld = ", r->scale_max);
+    show_filled(s, out, strbuf_str(&end), "      ", it->high ? it->high : r->scale_high);
     if (s->answers[i].state != ANSWER_NONE) {
         struct strbuf now = STRBUF_INIT;
         render_value(&now, &s->answers[i]);
-        fprintf(out, "\n  (answered: %s; Enter keeps it)", now.buf);
+        fprintf(out, "  (answered: %s; Enter keeps it)\n", now.buf);
         strbuf_release(&now);
     }
-    fputs("\n> ", out);
+    fputs("> ", out);
     fflush(out);
+    strbuf_release(&end);
+    strbuf_release(&head);
+}
+
+/* A message about what was typed, as a sentence: "  The answer must be ...". */
+static void show_problem(FILE *out, const struct strbuf *msg)
+{
+    fputs("  ", out);
+    if (msg->len && msg->buf[0] >= 'a' && msg->buf[0] <= 'z')
+        fputc(msg->buf[0] - 'a' + 'A', out);
+    else if (msg->len)
+        fputc(msg->buf[0], out);
+    fputs(msg->len ? msg->buf + 1 : "", out);
+    fputs(".\n", out);
 }
 
 static void show_help(const struct rules *r, FILE *out)
@@ -295,57 +338,89 @@ static size_t ordinal(const struct rules *r, size_t i)
     return k;
 }
 
-/* Asks for text until it is valid (or empty, when a default is given). */
-static bool ask_text(struct ask_session *s, FILE *in, FILE *out, const char *prompt,
-                     const char *fallback, bool (*valid)(const char *), char **dest)
+/* One of the details ask_details asks for, and what it says when the reply will not do. */
+struct detail {
+    const char *prompt;
+    const char *fallback; /* taken on Enter; NULL when there is none */
+    bool required;        /* Enter without a fallback is refused */
+    void (*check)(const char *text, struct strbuf *msg); /* fills msg when text will not do */
+    const char *help;
+};
+
+static void check_date(const char *text, struct strbuf *msg)
 {
-    struct strbuf line = STRBUF_INIT;
+    if (!date_valid(text))
+        answers_msg_bad_date(msg, "the date");
+}
+
+/*
+ * Asks for one detail until the reply will do; false when input ended or the respondent
+ * typed 'quit' (nothing has been answered yet, so there is nothing to save).
+ */
+static bool ask_text(struct ask_session *s, FILE *in, FILE *out, const struct detail *d,
+                     char **dest)
+{
+    struct strbuf line = STRBUF_INIT, msg = STRBUF_INIT;
     bool ok = false;
     for (;;) {
-        fputs(prompt, out);
+        fputs(d->prompt, out);
         fflush(out);
         if (!read_line(s, in, &line))
             break;
         char *text = line.buf;
         trim(&text);
-        if (!*text && fallback) {
+        if (strcmp(text, "quit") == 0)
+            break;
+        if (strcmp(text, "help") == 0) {
+            fprintf(out, "  %s\n", d->help);
+            continue;
+        }
+        if (!*text && d->fallback) {
             strbuf_reset(&line);
-            strbuf_adds(&line, fallback);
+            strbuf_adds(&line, d->fallback);
             text = line.buf;
         }
-        if (*text && (!valid || valid(text)) && utf8_valid(text, strlen(text), NULL)) {
+        if (!*text && !d->required) {
+            ok = true; /* optional and skipped */
+            break;
+        }
+        strbuf_reset(&msg);
+        if (!*text)
+            strbuf_adds(&msg, "this is needed; type 'quit' to stop");
+        else if (!utf8_valid(text, strlen(text), NULL))
+            strbuf_adds(&msg, "this is not valid UTF-8 text");
+        else if (d->check)
+            d->check(text, &msg);
+        if (!msg.len) {
             free(*dest);
             *dest = xstrdup(text);
             ok = true;
             break;
         }
-        if (!*text && !fallback) {
-            ok = true; /* optional and skipped */
-            break;
-        }
-        fputs("  That is not valid; try again.\n", out);
+        show_problem(out, &msg);
     }
+    strbuf_release(&msg);
     strbuf_release(&line);
     return ok;
-}
-
-static bool non_empty(const char *s)
-{
-    return *s != '\0';
 }
 
 int ask_details(struct ask_session *s, FILE *in, FILE *out, const char *today)
 {
     struct strbuf prompt = STRBUF_INIT;
-    if (!ask_text(s, in, out, "Organisation: ", NULL, non_empty, &s->organisation) ||
-        !s->organisation)
-        return -1;
     strbuf_addf(&prompt, "Date of the assessment [%s]: ", today);
-    bool ok = ask_text(s, in, out, prompt.buf, today, date_valid, &s->date) &&
-              ask_text(s, in, out,
-                       "Your role, for example leader or practitioner "
-                       "(Enter to skip): ",
-                       NULL, NULL, &s->role);
+    const struct detail organisation = {
+        "Organisation: ", NULL, true, NULL,
+        "The organisation the answers are for. 'quit' stops without saving."};
+    const struct detail date = {
+        strbuf_str(&prompt), today, true, check_date,
+        "The date of the assessment, written YYYY-MM-DD; Enter takes the date shown. "
+        "'quit' stops without saving."};
+    const struct detail role = {
+        "Your role, for example leader or practitioner (Enter to skip): ", NULL, false, NULL,
+        "Your role, for example leader or practitioner; Enter skips. 'quit' stops "
+        "without saving."};
+    bool ok = ask_text(s, in, out, &organisation, &s->organisation) &&
+              ask_text(s, in, out, &date, &s->date) && ask_text(s, in, out, &role, &s->role);
     strbuf_release(&prompt);
     return ok ? 0 : -1;
 }
@@ -353,14 +428,15 @@ int ask_details(struct ask_session *s, FILE *in, FILE *out, const char *today)
 int ask_run(struct ask_session *s, FILE *in, FILE *out)
 {
     const struct rules *r = s->rules;
-    struct strbuf line = STRBUF_INIT;
+    struct strbuf line = STRBUF_INIT, msg = STRBUF_INIT;
     size_t i;
     size_t n = count_answerable(r, &i, s->answers);
     int rc = 0;
-    fprintf(out, "%zu questions", n);
+    strbuf_addf(&msg, "%zu questions", n);
     if (i < r->n_items && ordinal(r, i) > 1)
-        fprintf(out, "; going on from question %zu", ordinal(r, i));
-    fputs(". Type 'help' for how to answer.\n", out);
+        strbuf_addf(&msg, "; going on from question %zu", ordinal(r, i));
+    strbuf_adds(&msg, ". Type 'help' for how to answer.");
+    show_filled(s, out, "", "", strbuf_str(&msg));
     while (i < r->n_items) {
         if (!r->items[i].question) {
             i++;
@@ -379,19 +455,23 @@ int ask_run(struct ask_session *s, FILE *in, FILE *out)
             show_help(r, out);
         } else if (!*text) {
             i++;
-        } else if (parse_answer(r, text, &s->answers[i])) {
+        } else {
+            strbuf_reset(&msg);
+            if (!parse_answer(r, text, &s->answers[i], &msg)) {
+                show_problem(out, &msg);
+                fputs("  Type 'help' for how to answer.\n", out);
+                continue;
+            }
             if ((rc = save(s)) != 0)
                 break;
             i++;
-        } else {
-            fputs("  Not an answer. ", out);
-            show_help(r, out);
         }
     }
     if (rc == 0)
         rc = save(s);
     fputs("\n", out);
     fflush(out);
+    strbuf_release(&msg);
     strbuf_release(&line);
     return rc;
 }

@@ -110,7 +110,9 @@ static const struct command commands[] = {
      "show the model: stages, items, questions, weights and links",
      "  --rules FILE       show this rules file (default: the built-in model)\n"
      "  --format FMT       text (default): an outline; markdown: a page a board can\n"
-     "                     read; json: the model as data (stagegap-model/1)\n",
+     "                     read; json: the model as data (stagegap-model/1); csv: one\n"
+     "                     question a row (id, stage, category, question, both ends of\n"
+     "                     the scale) for building a survey form\n",
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
@@ -146,7 +148,9 @@ static const struct command commands[] = {
      "are. Answer with a number on the scale, n/a or unknown, optionally followed by a\n"
      "note ('7 pilot teams only'); Enter skips, 'back' goes back, 'quit' stops.\n"
      "Every answer is saved at once, whole, so Ctrl-D or Ctrl-C loses nothing. Run it\n"
-     "again on the same file to go on from the first unanswered question.\n"
+     "again on the same file to go on from the first unanswered question. 'quit' at\n"
+     "the organisation, date or role stops without writing a file. Questions are\n"
+     "filled to the terminal's width (COLUMNS, when set).\n"
      "Without a terminal, use 'stagegap init' and edit the file instead.\n"
      "\n"
      "  --rules FILE       the model to ask about (default: built-in)\n"
@@ -160,7 +164,8 @@ static const struct command commands[] = {
      "respondent, one column per question) and writes DIR/<respondent>.yaml for each\n"
      "row, all or nothing. Columns match items by id, by question text, or through a\n"
      "map file; the forms' own columns (ID, Start time, Completion time, Email, Name,\n"
-     "Timestamp) are used or ignored. See docs/import.md.\n"
+     "Timestamp) are used or ignored. A free-text column near no question (\"Anything\n"
+     "else?\") is kept as comments, with a warning. See docs/import.md.\n"
      "\n"
      "  --csv FILE           the export (CSV UTF-8; - for standard input)\n"
      "  --output DIR         a new or empty directory for the answers files\n"
@@ -201,6 +206,15 @@ static int print_diags(struct cli *c, struct diags *d)
     write_stream(c->err, sb.buf ? sb.buf : "", sb.len, "standard error", c->err);
     strbuf_release(&sb);
     return diags_exit_code(d);
+}
+
+/* Prints errors and warnings alike; the exit code the errors call for, or 0. */
+static int print_problems(struct cli *c, struct diags *d)
+{
+    if (!d->n)
+        return EXIT_OK;
+    int code = print_diags(c, d);
+    return diags_failed(d) ? code : EXIT_OK;
 }
 
 /* True when path is the rules, an argument, or a respondent of what was read. */
@@ -253,20 +267,28 @@ static bool want_color(const struct cli *c)
     return !c->output && isatty(fileno(c->out));
 }
 
-static size_t terminal_width(const struct cli *c)
+/* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
+static size_t stream_width(FILE *f, bool tty)
 {
     const char *columns = getenv("COLUMNS");
     long w = columns ? strtol(columns, NULL, 10) : 0;
 #ifdef TIOCGWINSZ
     struct winsize ws;
-    if (w <= 0 && !c->output && ioctl(fileno(c->out), TIOCGWINSZ, &ws) == 0)
+    if (w <= 0 && tty && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0)
         w = ws.ws_col;
 #else
-    (void)c;
+    (void)f;
+    (void)tty;
 #endif
     if (w <= 0)
         w = 80;
     return (size_t)(w < 40 ? 40 : w > 200 ? 200 : w);
+}
+
+/* The width a report on standard output is filled to. */
+static size_t terminal_width(const struct cli *c)
+{
+    return stream_width(c->out, !c->output);
 }
 
 /* ---- usage errors ---- */
@@ -424,7 +446,7 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
         return rc;
     diags_init(&d);
     assessment_add_paths(a, (const char *const *)paths, n, false, &d);
-    int code = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
+    int code = print_problems(c, &d);
     diags_release(&d);
     return code;
 }
@@ -607,7 +629,7 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
         if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
             score_compute(&sc[i].s, r, &sc[i].a);
     }
-    int rc = diags_failed(&d) ? print_diags(c, &d) : EXIT_OK;
+    int rc = print_problems(c, &d);
     diags_release(&d);
     if (rc) {
         scored_release(sc, c->n_args);
@@ -751,6 +773,7 @@ static int cmd_ask(struct cli *c)
     s.save = ask_save;
     s.save_ctx = &target;
     s.interrupted = &ask_interrupted;
+    s.width = stream_width(c->out, true); /* the questions go to the terminal, always */
     struct sigaction sa, old;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_interrupt; /* no SA_RESTART: an interrupt ends the read */
@@ -819,7 +842,7 @@ static int cmd_init(struct cli *c)
 
 static int cmd_rules(struct cli *c)
 {
-    static const char *const formats[] = {"text", "markdown", "json", NULL};
+    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
     struct rules r;
     struct strbuf out = STRBUF_INIT;
     int rc = check_format(c, formats);
@@ -828,6 +851,8 @@ static int cmd_rules(struct cli *c)
     const char *f = c->format ? c->format : "text";
     if (strcmp(f, "json") == 0)
         rules_render_json(&r, &out);
+    else if (strcmp(f, "csv") == 0)
+        rules_render_csv(&r, &out);
     else if (strcmp(f, "markdown") == 0)
         rules_render_markdown(&r, &out);
     else
@@ -878,6 +903,7 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
 {
     struct assessment a;
     assessment_init(&a, r);
+    a.warn_placeholders = true;
     int rc = assessment_add_path(&a, path, c->strict, d);
     if (rc == 0)
         describe_answers(report, path, &a);
@@ -904,6 +930,7 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
     } else {
         struct assessment a;
         assessment_init(&a, r);
+        a.warn_placeholders = true;
         if ((rc = assessment_add_buffer(&a, path, buf, len, c->strict, d)) == 0)
             describe_answers(report, path, &a);
         assessment_release(&a);
@@ -927,8 +954,11 @@ static int cmd_validate(struct cli *c)
     for (size_t i = 0; i < c->n_args; i++)
         validate_one(c, &r, c->args[i], &report, &d);
     rc = write_stream(c->out, strbuf_str(&report), report.len, "standard output", c->err);
-    if (diags_failed(&d))
-        rc = print_diags(c, &d);
+    if (d.n) {
+        int failed = print_diags(c, &d); /* warnings are worth showing on success too */
+        if (diags_failed(&d))
+            rc = failed;
+    }
     diags_release(&d);
     strbuf_release(&report);
     rules_release(&r);

@@ -37,6 +37,7 @@ enum column_kind {
     COL_ROLE,
     COL_ORGANISATION,
     COL_DATE,
+    COL_COMMENT, /* free text kept as the respondent's comments */
 };
 
 /* Date columns, most trusted first: ours, then Microsoft Forms', then Google Forms'. */
@@ -47,6 +48,10 @@ struct column {
     size_t item;  /* COL_ITEM */
     int rank;     /* COL_DATE */
     char *header; /* trimmed header text */
+    /* COL_COMMENT: taken as one because it is near no question (not mapped), and how
+       many of its cells read as text or as answers, to settle it once every row is in. */
+    bool guessed;
+    size_t n_text, n_answers;
 };
 
 /* Columns a survey tool writes or a person would name, recognised by name. */
@@ -58,6 +63,8 @@ static const struct {
     {"respondent", COL_RESPONDENT, 0},
     {"id", COL_ID, 0}, /* Microsoft Forms' row number */
     {"role", COL_ROLE, 0},
+    {"your role", COL_ROLE, 0},
+    {"what is your role", COL_ROLE, 0},
     {"organisation", COL_ORGANISATION, 0},
     {"organization", COL_ORGANISATION, 0},
     {"date", COL_DATE, 0},
@@ -77,7 +84,7 @@ static const struct {
 } map_targets[] = {
     {"ignore", COL_IGNORED}, {"respondent", COL_RESPONDENT},
     {"role", COL_ROLE},      {"organisation", COL_ORGANISATION},
-    {"date", COL_DATE},
+    {"date", COL_DATE},      {"comments", COL_COMMENT},
 };
 
 struct map_entry {
@@ -137,6 +144,7 @@ struct importer {
     const struct import_source *map_src;
 
     bool have_header;
+    size_t header_row;
     struct column *cols;
     size_t n_cols;
     long *item_col; /* per item: the column answering it, or -1 */
@@ -457,10 +465,11 @@ static void header_quoted(struct strbuf *msg, const struct column *col)
     text_add_quoted(msg, col->header, QUOTE_MAX);
 }
 
-static void report_unknown_column(struct importer *im, size_t c, const char *norm)
+/* The item whose id or question norm is close to, or NULL; *which is its id or question. */
+static const struct rules_item *near_item(const struct importer *im, const char *norm,
+                                          const char **which)
 {
     const struct rules *r = im->r;
-    struct strbuf msg = STRBUF_INIT;
     const char **names = xcalloc(2 * r->n_items + 1, sizeof(*names));
     size_t *items = xcalloc(2 * r->n_items + 1, sizeof(*items));
     size_t n = 0;
@@ -473,30 +482,47 @@ static void report_unknown_column(struct importer *im, size_t c, const char *nor
         items[n++] = i;
     }
     const char *near = text_did_you_mean(norm, names, n);
-    strbuf_adds(&msg, "unknown ");
-    header_quoted(&msg, &im->cols[c]);
+    const struct rules_item *it = NULL;
     if (near) {
         size_t k = 0;
         while (names[k] != near)
             k++;
-        const struct rules_item *it = &r->items[items[k]];
-        if (near == it->id) {
-            strbuf_addf(&msg, "; did you mean '%s'?", it->id);
-        } else {
-            strbuf_adds(&msg, "; did you mean ");
-            text_add_quoted(&msg, it->question, QUOTE_MAX);
-            strbuf_addf(&msg, " (%s)?", it->id);
-        }
+        it = &r->items[items[k]];
+    }
+    *which = near;
+    free(names);
+    free(items);
+    return it;
+}
+
+static void report_unknown_column(struct importer *im, size_t c, const char *norm)
+{
+    const struct rules *r = im->r;
+    struct strbuf msg = STRBUF_INIT;
+    const char *near;
+    const struct rules_item *it = near_item(im, norm, &near);
+    if (it && near != it->id) {
+        /* Both cut the same way around where they differ, so they never look alike. */
+        struct strbuf header = STRBUF_INIT, question = STRBUF_INIT;
+        text_add_quoted_pair(&header, im->cols[c].header, &question, it->question, QUOTE_MAX);
+        strbuf_addf(&msg, "unknown column %s; did you mean %s (%s)?", strbuf_str(&header),
+                    strbuf_str(&question), it->id);
+        strbuf_release(&question);
+        strbuf_release(&header);
+    } else if (it) {
+        strbuf_adds(&msg, "unknown ");
+        header_quoted(&msg, &im->cols[c]);
+        strbuf_addf(&msg, "; did you mean '%s'?", it->id);
     } else {
+        strbuf_adds(&msg, "unknown ");
+        header_quoted(&msg, &im->cols[c]);
         strbuf_addf(&msg,
                     ": it is not an item id, a question of model '%s' or a survey "
                     "tool's own column; map it with --map, to an item id or to 'ignore'",
                     r->id);
     }
-    cell_error(im, im->row, c + 1, strbuf_str(&msg));
+    cell_error(im, im->header_row, c + 1, strbuf_str(&msg));
     strbuf_release(&msg);
-    free(names);
-    free(items);
 }
 
 /* A second column for something only one column may give. */
@@ -619,8 +645,16 @@ static void header_column(struct importer *im, size_t c, char *text)
         } else if ((item = question_item(im, c, norm)) >= 0) {
             assign(im, c, COL_ITEM, (size_t)item, 0);
         } else if (item == -1) {
-            col->kind = COL_UNKNOWN;
-            report_unknown_column(im, c, norm);
+            /* Near no question: free text such as "Anything else?", kept as comments
+               unless its cells turn out to be answers (settle_comment_columns). */
+            const char *near;
+            if (near_item(im, norm, &near)) {
+                col->kind = COL_UNKNOWN;
+                report_unknown_column(im, c, norm);
+            } else {
+                col->kind = COL_COMMENT;
+                col->guessed = true;
+            }
         }
     }
     free(norm);
@@ -693,6 +727,7 @@ static void process_header(struct importer *im)
         return;
     }
     im->have_header = true;
+    im->header_row = im->row;
     im->n_cols = rec->n;
     im->cols = xcalloc(rec->n, sizeof(*im->cols));
     for (size_t c = 0; c < rec->n; c++)
@@ -744,12 +779,25 @@ static bool is_one_of(const char *norm, const char *const *words)
     return false;
 }
 
+static const char *const na_words[] = {"n/a", "na", "not applicable", NULL};
+static const char *const unknown_words[] = {"unknown", "don't know", "dont know", "do not know",
+                                            NULL};
+
+/* True when a cell reads as an answer on a scale rather than as free text. */
+static bool looks_like_answer(const char *cell)
+{
+    double v;
+    if (leading_number(cell, &v))
+        return true;
+    char *norm = normalise(cell);
+    bool yes = is_one_of(norm, na_words) || is_one_of(norm, unknown_words);
+    free(norm);
+    return yes;
+}
+
 static void read_answer(struct importer *im, size_t item, const char *cell, size_t row,
                         size_t column)
 {
-    static const char *const na_words[] = {"n/a", "na", "not applicable", NULL};
-    static const char *const unknown_words[] = {"unknown", "don't know", "dont know", "do not know",
-                                                NULL};
     const struct rules *r = im->r;
     double v;
     if (!*cell) {
@@ -774,12 +822,14 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
             im->value[item] = v == 0 ? 0 : v; /* never -0 */
             return;
         }
-        struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg, "the answer to '%s' must be from %ld to %ld, not ", r->items[item].id,
-                    r->scale_min, r->scale_max);
-        text_add_quoted(&msg, cell, 40);
+        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+        text_add_quoted(&shown, cell, 40);
+        answers_msg_off_scale(&msg, r, strbuf_str(&what), strbuf_str(&shown));
         cell_error(im, row, column, strbuf_str(&msg));
         strbuf_release(&msg);
+        strbuf_release(&shown);
+        strbuf_release(&what);
         return;
     }
     char *norm = normalise(cell);
@@ -794,14 +844,14 @@ static void read_answer(struct importer *im, size_t item, const char *cell, size
         im->state[item] = ANSWER_SCORE;
         im->value[item] = (double)r->scale_max;
     } else {
-        struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg,
-                    "the answer to '%s' must be a number from %ld to %ld, n/a or "
-                    "unknown, not ",
-                    r->items[item].id, r->scale_min, r->scale_max);
-        text_add_quoted(&msg, cell, 40);
+        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
+        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+        text_add_quoted(&shown, cell, 40);
+        answers_msg_not_answer(&msg, r, strbuf_str(&what), strbuf_str(&shown));
         cell_error(im, row, column, strbuf_str(&msg));
         strbuf_release(&msg);
+        strbuf_release(&shown);
+        strbuf_release(&what);
     }
     free(norm);
 }
@@ -1000,6 +1050,25 @@ static void add_number(struct strbuf *sb, double v)
     strbuf_adds(sb, num);
 }
 
+/* The row's comment cells as "comments:", each with the header it answers. */
+static void add_comments(struct importer *im, struct strbuf *y)
+{
+    bool any = false;
+    for (size_t c = 0; c < im->n_cols; c++) {
+        if (im->cols[c].kind != COL_COMMENT)
+            continue;
+        const char *cell = trim(im->rec.bytes.buf + im->rec.cells[c].off);
+        if (!*cell)
+            continue;
+        strbuf_adds(y, any ? "  - {about: " : "comments:\n  - {about: ");
+        yaml_quote(y, im->cols[c].header);
+        strbuf_adds(y, ", text: ");
+        yaml_quote(y, cell);
+        strbuf_adds(y, "}\n");
+        any = true;
+    }
+}
+
 static long render_respondent(struct importer *im, size_t row, const char *id, const char *role,
                               const char *organisation, size_t *date_at)
 {
@@ -1042,6 +1111,7 @@ static long render_respondent(struct importer *im, size_t row, const char *id, c
         any = true;
     }
     strbuf_adds(&y, any ? "\n" : " {}\n");
+    add_comments(im, &y);
     strbuf_release(&rid);
     if (!any)
         diag_add(im->d, DIAG_WARNING, im->file, (unsigned)row, 1, "this row answers no question");
@@ -1143,6 +1213,12 @@ static void process_row(struct importer *im)
         long at = (long)c;
         if (im->cols[c].kind == COL_ITEM)
             read_answer(im, im->cols[c].item, cell, im->row, c + 1);
+        if (im->cols[c].kind == COL_COMMENT && *cell) {
+            if (looks_like_answer(cell))
+                im->cols[c].n_answers++;
+            else
+                im->cols[c].n_text++;
+        }
         if (at == im->id_col)
             id = *cell ? cell : NULL;
         if (at == im->role_col)
@@ -1158,6 +1234,40 @@ static void process_row(struct importer *im)
         file = render_respondent(im, im->row, id, role, organisation, &date_at);
     if (date && read_date(im, date, im->row, (size_t)im->date_col + 1, file) && file >= 0)
         im->dates[im->n_dates - 1].date_at = date_at;
+}
+
+/*
+ * A column near no question was taken for free text. Once every row is in: one whose
+ * cells are all answers (numbers, n/a) is a question of another model or a typo too far
+ * off to guess, and stays the error it always was; otherwise it is comments, said once.
+ */
+static void settle_comment_columns(struct importer *im)
+{
+    for (size_t c = 0; c < im->n_cols; c++) {
+        struct column *col = &im->cols[c];
+        if (col->kind != COL_COMMENT || !col->guessed)
+            continue;
+        if (col->n_answers && !col->n_text) {
+            char *norm = normalise(col->header);
+            report_unknown_column(im, c, norm);
+            free(norm);
+            continue;
+        }
+        struct strbuf msg = STRBUF_INIT;
+        header_quoted(&msg, col);
+        size_t n = col->n_text + col->n_answers;
+        strbuf_addf(&msg, " is not a question of model '%s'", im->r->id);
+        if (n)
+            strbuf_addf(&msg,
+                        "; its %zu answer%s %s kept as comments (map it to 'ignore' with "
+                        "--map to leave %s out)",
+                        n, n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
+        else
+            strbuf_adds(&msg, " and is empty; it is left out");
+        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)im->header_row, (unsigned)(c + 1), "%s",
+                 strbuf_str(&msg));
+        strbuf_release(&msg);
+    }
 }
 
 /* ---- dates, once every row is in ---- */
@@ -1382,8 +1492,8 @@ static bool check_options(struct importer *im)
     bool ok = true;
     if (o->date && !date_valid(o->date)) {
         struct strbuf msg = STRBUF_INIT;
-        strbuf_adds(&msg, "--date must be a calendar date written YYYY-MM-DD, like 2026-09-30, "
-                          "not ");
+        answers_msg_bad_date(&msg, "--date");
+        strbuf_adds(&msg, ", not ");
         text_add_quoted(&msg, o->date, 40);
         diag_error(im->d, NULL, 0, 0, "%s", strbuf_str(&msg));
         strbuf_release(&msg);
@@ -1482,6 +1592,8 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         buf += 3, len -= 3;
     parse_csv(&im, buf, len);
+    if (im.have_header && !im.stop)
+        settle_comment_columns(&im);
     if (!im.have_header && !im.stop)
         diag_error(d, csv->name, 0, 0,
                    "empty file; a survey export starts with a header row "

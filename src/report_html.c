@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "compare.h"
 #include "escape.h"
 #include "report.h"
@@ -298,8 +299,7 @@ static void about_section(struct strbuf *out, const struct score *s)
     strbuf_adds(out, "<section id=\"about\" aria-labelledby=\"about-h\">\n"
                      "<h2 id=\"about-h\">About the evidence</h2>\n");
     if (caveat) {
-        strbuf_adds(out, "<p><span class=\"label\">On its evidence, the model&#39;s source says:"
-                         "</span> ");
+        strbuf_adds(out, "<p><span class=\"label\">" REPORT_CAVEAT_LABEL "</span> ");
         html_text(out, caveat);
         strbuf_adds(out, "</p>\n");
     }
@@ -1200,6 +1200,37 @@ static void roles_section(struct strbuf *out, const struct score *s)
     strbuf_adds(out, "</tbody>\n</table>\n</section>\n");
 }
 
+/* Comments on the assessment as a whole, by question; never with who wrote them. */
+static void comments_section(struct strbuf *out, const struct score *s)
+{
+    size_t n;
+    const struct answer_comment **v = report_sorted_comments(s, &n);
+    if (n)
+        strbuf_adds(out, "<section id=\"comments\" aria-labelledby=\"comments-h\">\n"
+                         "<h2 id=\"comments-h\">Comments</h2>\n<p class=\"muted\">Free text "
+                         "respondents wrote, not scored and shown without names.</p>\n");
+    for (size_t k = 0; k < n; k++) {
+        if (report_comment_starts_group(v, k)) {
+            if (k)
+                strbuf_adds(out, "</ul>\n");
+            strbuf_adds(out, "<h3>");
+            if (v[k]->about) {
+                strbuf_adds(out, "Asked: ");
+                html_text(out, v[k]->about);
+            } else {
+                strbuf_adds(out, "Other comments");
+            }
+            strbuf_adds(out, "</h3>\n<ul>\n");
+        }
+        strbuf_adds(out, "<li>");
+        html_text(out, v[k]->text);
+        strbuf_adds(out, "</li>\n");
+    }
+    if (n)
+        strbuf_adds(out, "</ul>\n</section>\n");
+    free(v);
+}
+
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -1209,6 +1240,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     actions_section(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         stage_section(out, s, st);
+    comments_section(out, s);
     roles_section(out, s);
     about_section(out, s);
     page_close(out, ctx->tool_version);

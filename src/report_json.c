@@ -4,7 +4,9 @@
  * Fields may be added; none is renamed or removed without a new format version.
  */
 #include <stdbool.h>
+#include <stdlib.h>
 
+#include "answers.h"
 #include "jsonw.h"
 #include "report.h"
 #include "score.h"
@@ -225,6 +227,23 @@ static void write_roles(struct jsonw *w, const struct score *s)
     jsonw_end(w, ']');
 }
 
+/* Comments sorted, without who wrote them. */
+static void write_comments(struct jsonw *w, const struct score *s)
+{
+    size_t n;
+    const struct answer_comment **v = report_sorted_comments(s, &n);
+    jsonw_key(w, "comments");
+    jsonw_array(w);
+    for (size_t k = 0; k < n; k++) {
+        jsonw_object(w);
+        jsonw_kstring(w, "about", v[k]->about);
+        jsonw_kstring(w, "text", v[k]->text);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    free(v);
+}
+
 void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -239,5 +258,6 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
     jsonw_end(&w, ']');
     write_suggestions(&w, s);
     write_roles(&w, s);
+    write_comments(&w, s);
     jsonw_end(&w, '}');
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "escape.h"
 #include "rules.h"
 #include "score.h"
@@ -488,13 +489,40 @@ static void render_roles(const struct score *s, struct strbuf *out)
     strbuf_addc(out, '\n');
 }
 
+/* Comments on the assessment as a whole, by question; never with who wrote them. */
+static void render_comments(const struct score *s, struct strbuf *out)
+{
+    size_t n;
+    const struct answer_comment **v = report_sorted_comments(s, &n);
+    if (n) {
+        md_heading(out, "##", "Comments", NULL, "");
+        strbuf_adds(out, "Free text respondents wrote, not scored and shown without names.\n\n");
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (report_comment_starts_group(v, k)) {
+            if (k)
+                strbuf_addc(out, '\n');
+            if (v[k]->about)
+                md_heading(out, "###", "Asked: ", v[k]->about, "");
+            else
+                md_heading(out, "###", "Other comments", NULL, "");
+        }
+        strbuf_adds(out, "- A respondent: ");
+        md_text(out, v[k]->text);
+        md_eol(out);
+    }
+    if (n)
+        strbuf_addc(out, '\n');
+    free(v);
+}
+
 static void render_about(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct rules *r = ctx->score->rules;
     const char *caveat = report_caveat(ctx->score);
     md_heading(out, "##", "About the evidence", NULL, "");
     if (caveat) {
-        strbuf_adds(out, "On its evidence, the model's source says: ");
+        strbuf_adds(out, REPORT_CAVEAT_LABEL " ");
         md_text(out, caveat);
         md_eol(out);
         strbuf_addc(out, '\n');
@@ -516,6 +544,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     render_actions(s, out);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         render_stage(s, st, out);
+    render_comments(s, out);
     render_roles(s, out);
     render_about(ctx, out);
 }

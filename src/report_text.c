@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "report.h"
 #include "score.h"
 #include "strbuf.h"
@@ -126,6 +127,10 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
                 s->assessment->date, s->assessment->respondents,
                 s->assessment->respondents == 1 ? "" : "s", r->title, r->version, r->id, r->sha256);
     para(o, 0, 0, strbuf_str(&line));
+    strbuf_reset(&line);
+    report_add_short_forms(&line, r);
+    if (line.len)
+        para(o, 0, 0, strbuf_str(&line));
     strbuf_release(&line);
     (void)ctx;
 }
@@ -248,6 +253,31 @@ static void actions(struct text_out *o)
                 "Keep going (already acted on; gaps they address are still open)");
 }
 
+/* "said by ROLE ID: "note"; evidence: ..." for each note on an item. */
+static void note_lines(struct text_out *o, const struct score_item *si, size_t indent, bool with_id)
+{
+    struct strbuf line = STRBUF_INIT;
+    for (size_t k = 0; k < si->n_notes; k++) {
+        const struct answer_note *n = &si->notes[k];
+        const char *id = with_id ? n->respondent : NULL;
+        strbuf_reset(&line);
+        strbuf_adds(&line, "said");
+        if (n->role || id) {
+            strbuf_adds(&line, " by ");
+            strbuf_adds(&line, n->role ? n->role : id);
+            if (n->role && id)
+                strbuf_addf(&line, " %s", id);
+        }
+        strbuf_adds(&line, ": ");
+        if (n->note)
+            strbuf_addf(&line, "\"%s\"", n->note);
+        if (n->evidence)
+            strbuf_addf(&line, "%sevidence: %s", n->note ? "; " : "", n->evidence);
+        para(o, indent, indent + 2, strbuf_str(&line));
+    }
+    strbuf_release(&line);
+}
+
 static void gap_line(struct text_out *o, size_t i)
 {
     const struct score *s = o->s;
@@ -266,8 +296,10 @@ static void gap_line(struct text_out *o, size_t i)
     report_add_ratio(&line, si->answer_num, si->answer_den);
     strbuf_addf(&line, " on %ld-%ld", r->scale_min, r->scale_max);
     const struct item_tally *t = &s->assessment->items[i];
-    if (s->assessment->respondents > 1) {
-        strbuf_addf(&line, ", mean of %zu (range ", t->n);
+    if (s->assessment->respondents > 1 && t->n == 1) {
+        strbuf_adds(&line, ", from 1 respondent");
+    } else if (s->assessment->respondents > 1) {
+        strbuf_addf(&line, ", the mean of %zu respondents (range ", t->n);
         report_add_ratio(&line, t->min, EXACT_SCALE);
         strbuf_adds(&line, "-");
         report_add_ratio(&line, t->max, EXACT_SCALE);
@@ -288,24 +320,30 @@ static void gap_line(struct text_out *o, size_t i)
         para(o, 11, 16, strbuf_str(&line));
     }
     free(sgs);
-    for (size_t k = 0; k < si->n_notes; k++) {
-        const struct answer_note *n = &si->notes[k];
-        strbuf_reset(&line);
-        strbuf_adds(&line, "said");
-        if (n->role || n->respondent) {
-            strbuf_adds(&line, " by ");
-            strbuf_adds(&line, n->role ? n->role : n->respondent);
-            if (n->role && n->respondent)
-                strbuf_addf(&line, " %s", n->respondent);
-        }
-        strbuf_adds(&line, ": ");
-        if (n->note)
-            strbuf_addf(&line, "\"%s\"", n->note);
-        if (n->evidence)
-            strbuf_addf(&line, "%sevidence: %s", n->note ? "; " : "", n->evidence);
-        para(o, 11, 13, strbuf_str(&line));
-    }
+    note_lines(o, si, 11, true);
     strbuf_release(&line);
+}
+
+/*
+ * A stage's items in one state (n/a, unknown), each with what respondents wrote on it,
+ * as markdown lists them. A respondent's id is not put beside a note here when several
+ * respondents are pooled.
+ */
+static void item_list(struct text_out *o, size_t stage, enum score_state state, const char *title)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    const struct rules_stage *rs = &r->stages[stage];
+    bool any = false;
+    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
+        if (s->items[i].state != state)
+            continue;
+        if (!any)
+            strbuf_addf(o->sb, "  %s\n", title);
+        any = true;
+        para(o, 4, 6, r->items[i].text);
+        note_lines(o, &s->items[i], 6, s->assessment->respondents <= 1);
+    }
 }
 
 static void level_matrix(struct text_out *o, size_t stage)
@@ -350,11 +388,8 @@ static void stage_section(struct text_out *o, size_t stage)
         strbuf_adds(o->sb, "  No gaps among the answered items.\n");
     }
     level_matrix(o, stage);
-    if (st->n_unknown) {
-        strbuf_adds(o->sb, "  Nobody knew - find out\n");
-        for (size_t k = 0; k < st->n_unknown; k++)
-            para(o, 4, 6, r->items[st->unknown[k]].text);
-    }
+    item_list(o, stage, UNKNOWN, "Nobody knew - find out");
+    item_list(o, stage, NOT_APPLICABLE, "Not applicable - set aside");
     for (size_t k = 0; k < r->stages[stage].n_notes; k++) {
         struct strbuf note = STRBUF_INIT;
         strbuf_adds(&note, "Source: ");
@@ -362,6 +397,30 @@ static void stage_section(struct text_out *o, size_t stage)
         para(o, 2, 4, strbuf_str(&note));
         strbuf_release(&note);
     }
+}
+
+/*
+ * Free text respondents wrote on the assessment as a whole, under the question it
+ * answers; never with who wrote it, so a pooled report names nobody.
+ */
+static void comments(struct text_out *o)
+{
+    size_t n;
+    const struct answer_comment **v = report_sorted_comments(o->s, &n);
+    if (n) {
+        strbuf_addc(o->sb, '\n');
+        heading(o, "Comments (not scored; shown without names)");
+    }
+    struct strbuf line = STRBUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        if (report_comment_starts_group(v, k))
+            para(o, 2, 4, v[k]->about ? v[k]->about : "Other comments");
+        strbuf_reset(&line);
+        strbuf_addf(&line, "said: \"%s\"", v[k]->text);
+        para(o, 4, 6, strbuf_str(&line));
+    }
+    strbuf_release(&line);
+    free(v);
 }
 
 /* One role's line: name, respondents, then each stage's score. */
@@ -420,10 +479,16 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     actions(&o);
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
+    comments(&o);
     roles(&o);
     strbuf_addc(out, '\n');
     heading(&o, "About the evidence");
-    para(&o, 2, 2, report_caveat(ctx->score));
+    if (report_caveat(ctx->score)) {
+        struct strbuf caveat = STRBUF_INIT;
+        strbuf_addf(&caveat, "%s %s", REPORT_CAVEAT_LABEL, report_caveat(ctx->score));
+        para(&o, 2, 2, strbuf_str(&caveat));
+        strbuf_release(&caveat);
+    }
     if (r->source.judgement) {
         /* What the model's author decided, not the source, said beside the source's caveat. */
         struct strbuf built = STRBUF_INIT;

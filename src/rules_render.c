@@ -7,6 +7,7 @@
 
 #include "escape.h"
 #include "jsonw.h"
+#include "report.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -72,7 +73,7 @@ static void text_header(const struct rules *r, struct strbuf *out)
     }
     if (r->source.url)
         text_field(out, "URL:", r->source.url);
-    text_field(out, "Caveat:", r->source.note);
+    text_field(out, REPORT_CAVEAT_LABEL, r->source.note);
     if (r->source.judgement)
         text_field(out, "Judgement:", r->source.judgement);
     snprintf(buf, sizeof(buf), "answers from %ld to %ld", r->scale_min, r->scale_max);
@@ -269,7 +270,7 @@ static void md_header(const struct rules *r, struct strbuf *out)
     strbuf_addf(out, "\n- %zu stage%s, %zu item%s, %zu question%s\n\n", r->n_stages,
                 r->n_stages == 1 ? "" : "s", r->n_items, r->n_items == 1 ? "" : "s", questions,
                 questions == 1 ? "" : "s");
-    strbuf_adds(out, "> **What this rests on:** ");
+    strbuf_adds(out, "> **" REPORT_CAVEAT_LABEL "** ");
     escape_markdown(out, r->source.note);
     strbuf_adds(out, "\n\n");
 }
@@ -529,4 +530,28 @@ void rules_render_json(const struct rules *r, struct strbuf *out)
         json_stage(r, &r->stages[s], &j);
     jsonw_end(&j, ']');
     jsonw_end(&j, '}');
+}
+
+/* ---- CSV: the questions, for building a form ---- */
+
+void rules_render_csv(const struct rules *r, struct strbuf *out)
+{
+    strbuf_adds(out, "id,stage,category,question,min,low,max,high\r\n");
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct rules_item *it = &r->items[i];
+        if (!it->question)
+            continue;
+        escape_csv(out, it->id);
+        strbuf_addc(out, ',');
+        escape_csv(out, r->stages[it->stage].title);
+        strbuf_addc(out, ',');
+        escape_csv(out, item_kind_name(it->kind));
+        strbuf_addc(out, ',');
+        escape_csv(out, it->question);
+        strbuf_addf(out, ",%ld,", r->scale_min);
+        escape_csv(out, it->low ? it->low : r->scale_low);
+        strbuf_addf(out, ",%ld,", r->scale_max);
+        escape_csv(out, it->high ? it->high : r->scale_high);
+        strbuf_adds(out, "\r\n");
+    }
 }

@@ -209,6 +209,14 @@ int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
     return 0;
 }
 
+void ymsg_too_precise(struct strbuf *msg, const char *what, const char *shown)
+{
+    strbuf_addf(msg,
+                "%s has more than %d decimal places (%s); numbers are held exactly to %d "
+                "places, so round it",
+                what, EXACT_PLACES, shown, EXACT_PLACES);
+}
+
 int ydecimal(const struct yctx *c, const struct ynode *n, int64_t min, int64_t max,
              const char *what, int64_t *out)
 {
@@ -217,10 +225,10 @@ int ydecimal(const struct yctx *c, const struct ynode *n, int64_t min, int64_t m
         return -1;
     int64_t v;
     if (exact_parse_decimal(n->str, &v) != 0) {
-        yerror(c, n,
-               "%s has more than %d decimal places (%s); numbers are held exactly to %d "
-               "places, so round it",
-               what, EXACT_PLACES, n->str, EXACT_PLACES);
+        struct strbuf msg = STRBUF_INIT;
+        ymsg_too_precise(&msg, what, n->str);
+        yerror(c, n, "%s", strbuf_str(&msg));
+        strbuf_release(&msg);
         return -1;
     }
     *out = v;

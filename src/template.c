@@ -183,8 +183,10 @@ void template_render(const struct rules *r, struct strbuf *out)
     add_header(r, out);
     strbuf_adds(out, "format: " ANSWERS_FORMAT "\n");
     add_rules_line(r, out);
-    strbuf_adds(out, "organisation: \"Your organisation\"  # change to your organisation's name\n"
-                     "date: 2026-01-01  # the date of this assessment, YYYY-MM-DD: change it\n"
+    strbuf_adds(out, "organisation: \"" ANSWERS_PLACEHOLDER_ORGANISATION
+                     "\"  # change to your organisation's name\n"
+                     "date: " ANSWERS_PLACEHOLDER_DATE
+                     "  # the date of this assessment, YYYY-MM-DD: change it\n"
                      "# respondent: {id: r01, role: practitioner}  # optional: who answered\n\n");
     if (rules_answerable(r) == 0) {
         strbuf_adds(out, "answers: {}  # this model has no questions to answer\n");

@@ -156,6 +156,65 @@ void text_add_quoted(struct strbuf *sb, const char *value, size_t max)
     strbuf_release(&tmp);
 }
 
+/* Byte offsets of each code point of s (already valid UTF-8), and its count. */
+static size_t *point_offsets(const char *s, size_t *n)
+{
+    size_t len = strlen(s);
+    size_t *at = xcalloc(len + 1, sizeof(*at));
+    size_t k = 0;
+    for (size_t i = 0; i < len; k++) {
+        at[k] = i;
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    at[k] = len;
+    *n = k;
+    return at;
+}
+
+/* 'text' from code point from, at most max of them, with "..." where text is left out. */
+static void add_window(struct strbuf *out, const char *t, const size_t *at, size_t n, size_t from,
+                       size_t max)
+{
+    size_t to = from + max < n ? from + max : n;
+    strbuf_addc(out, '\'');
+    if (from > 0)
+        strbuf_adds(out, "...");
+    strbuf_add(out, t + at[from], at[to] - at[from]);
+    if (to < n)
+        strbuf_adds(out, "...");
+    strbuf_addc(out, '\'');
+}
+
+void text_add_quoted_pair(struct strbuf *sa, const char *a, struct strbuf *sb, const char *b,
+                          size_t max)
+{
+    struct strbuf ta = STRBUF_INIT, tb = STRBUF_INIT;
+    text_add_safe(&ta, a, true);
+    text_add_safe(&tb, b, true);
+    size_t na, nb;
+    size_t *pa = point_offsets(strbuf_str(&ta), &na), *pb = point_offsets(strbuf_str(&tb), &nb);
+    /* The first code point where they differ. */
+    size_t d = 0;
+    while (d < na && d < nb && pa[d + 1] - pa[d] == pb[d + 1] - pb[d] &&
+           memcmp(ta.buf + pa[d], tb.buf + pb[d], pa[d + 1] - pa[d]) == 0)
+        d++;
+    /* Both whole when they fit; else one window for both, d two thirds of the way along. */
+    size_t from = 0;
+    if ((na > max || nb > max) && d + 1 > max - max / 3)
+        from = d - (max - max / 3) + 1;
+    size_t longest = na > nb ? na : nb;
+    if (from && from + max > longest) /* near the end: fill the window from before */
+        from = longest > max ? longest - max : 0;
+    add_window(sa, strbuf_str(&ta), pa, na, from < na ? from : na, max);
+    add_window(sb, strbuf_str(&tb), pb, nb, from < nb ? from : nb, max);
+    free(pa);
+    free(pb);
+    strbuf_release(&ta);
+    strbuf_release(&tb);
+}
+
 /*
  * Levenshtein distance between a (la bytes) and b (lb bytes), or max + 1 as soon as it is
  * known to exceed max: a row whose every cell is above max can only grow.

@@ -24,3 +24,5 @@ stagegap_cli_test(help-assess-flag 0 assess --help)
 stagegap_cli_test(help-unknown 2 help nope)
 stagegap_cli_test(assess-same-file-twice 3 assess data/examples/eastbrook-quarterly data/examples/eastbrook-quarterly/2026-04.yaml)
 stagegap_cli_test(assess-same-dir-twice 3 assess data/examples/eastbrook-quarterly data/examples/eastbrook-quarterly/)
+# A survey export given to assess: say to import it first.
+stagegap_cli_test(assess-survey-export 3 assess tests/fixtures/import/ms-forms.csv)

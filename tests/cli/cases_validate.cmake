@@ -41,3 +41,5 @@ stagegap_cli_test(validate-valid-and-invalid 3 validate data/epis.yaml tests/fix
 stagegap_cli_test(validate-missing-file 4 validate no/such/answers.yaml)
 stagegap_cli_test(validate-directory 0 validate data/examples/eastbrook-quarterly)
 stagegap_cli_test(validate-stdin-twice 2 validate - -)
+# The template's placeholder organisation and date, left unchanged: valid, with warnings.
+stagegap_cli_test(validate-template-placeholders 0 validate tests/fixtures/template-placeholders.yaml)

@@ -18,6 +18,9 @@ out=$tmp/answers.yaml
 expect Organisation:
 send Testshire Children's Services
 expect Date of the assessment
+send 30/09/2026
+expect The date must be a calendar date written YYYY-MM-DD, like 2026-09-30.
+expect Date of the assessment
 send 2026-10-01
 expect Your role
 send practitioner
@@ -31,7 +34,10 @@ expect Question 2 of 41
 send
 expect Question 3 of 41
 send eleven
-expect Not an answer
+expect The answer must be a number from 0 to 10, n/a or unknown, not 'eleven'.
+expect Question 3 of 41
+send 11
+expect The answer must be from 0 to 10, not 11.
 expect Question 3 of 41
 send 8
 expect Question 4 of 41
@@ -59,6 +65,36 @@ check "resumed without asking the organisation again" sh -c "! grep -q Organisat
 check "kept the answer before Ctrl-C" grep -q 'launch.worker-strengths-and-values: {score: unknown, note: "nobody has asked"}' "$out"
 check "kept the first run's answers" grep -q 'launch.training-for-all-workers: 8' "$out"
 check "no temporary file left" [ "$(ls -A "$tmp" | grep -c '^\.stagegap-')" = 0 ]
+
+# 'quit' before any question stops without a file, as 'help' says, at every detail.
+for at in 0 1 2; do
+    {
+        echo "expect Organisation:"
+        [ $at -ge 1 ] && printf 'send Testshire\nexpect Date of the assessment\n'
+        [ $at -ge 2 ] && printf 'send 2026-10-01\nexpect Your role\n'
+        echo "send quit"
+        echo "expect Nothing saved."
+    } | /usr/bin/python3 $drive "$tmp/q$at" -- "$bin" ask --output "$tmp/quit.yaml"
+    rc=$?
+    check "quit at detail $at exits 0" [ "$rc" = 0 ]
+    check "quit at detail $at writes nothing" [ ! -e "$tmp/quit.yaml" ]
+    check "quit at detail $at is not called invalid" sh -c "! grep -q 'not valid' '$tmp/q$at'"
+done
+
+# Questions are filled to the terminal's width (COLUMNS here).
+COLUMNS=40 /usr/bin/python3 $drive "$tmp/w" -- "$bin" ask --output "$tmp/w.yaml" <<'EOF2'
+expect Organisation:
+send Testshire
+expect Date of the assessment
+send 2026-10-01
+expect Your role
+send
+expect Question 1 of 41
+send quit
+expect Saved
+EOF2
+check "questions fit COLUMNS=40" sh -c "sed -n '/Question 1 of/,/^> /p' '$tmp/w' | tr -d '\r' | awk 'length > 40 { bad = 1 } END { exit bad }'"
+check "a question runs over more than one line" sh -c "sed -n '/Question 1 of/,/^> /p' '$tmp/w' | tr -d '\r' | grep -q '^  working, rather than'"
 
 "$bin" ask --output "$tmp/none.yaml" </dev/null >"$tmp/o" 2>"$tmp/e"
 rc=$?

@@ -39,11 +39,28 @@ check "assess reads the Google import" [ "$rc" = 0 ]
     --organisation "Anytown Council" --output "$tmp/again" >/dev/null 2>&1
 check "same export, same bytes" diff -r "$tmp/google" "$tmp/again"
 
+# Without a map: 'What is your role?' is the role, and the free-text column near no
+# question is kept as comments, with a warning naming it.
 "$bin" import --csv $fx/ms-forms.csv --organisation "Anytown Council" \
     --output "$tmp/nomap" >/dev/null 2>"$tmp/err"; rc=$?
-check "unmapped column exits 3" [ "$rc" = 3 ]
-check "unmapped column located at row 1" grep -q "ms-forms.csv:1:7: error: unknown column" "$tmp/err"
-check "unmapped column writes nothing" [ ! -e "$tmp/nomap" ]
+check "free-text column imports without a map" [ "$rc" = 0 ]
+check "free-text column named in a warning" grep -q "ms-forms.csv:1:14: warning: column 'Anything else you would like to tell us?' is not a question of model 'signs-of-safety'; its 2 answers are kept as comments" "$tmp/err"
+check "comments kept with their question" grep -q '^  - {about: "Anything else you would like to tell us?", text: "Fine"}$' "$tmp/nomap/3.yaml"
+check "role read from 'What is your role?'" grep -q 'role: "Practitioner"' "$tmp/nomap/1.yaml"
+"$bin" validate "$tmp/nomap"/*.yaml >/dev/null 2>&1; rc=$?
+check "files with comments validate" [ "$rc" = 0 ]
+"$bin" assess "$tmp/nomap" >"$tmp/report" 2>&1
+check "report shows the comments" grep -q 'said: "Fine"' "$tmp/report"
+check "report puts no respondent id beside a comment" sh -c "! sed -n '/^Comments/,/^By role/p' '$tmp/report' | grep -q -e ' 1:' -e ' 2:' -e ' 3:'"
+
+# A column near no question whose cells are all answers is a question of some other
+# model, not comments: still an error, and nothing is written.
+printf 'id,launch.introducing-sos,Q17 How settled is the team\na,7,3\nb,5,n/a\n' >"$tmp/q17.csv"
+"$bin" import --csv "$tmp/q17.csv" --organisation A --date 2026-09-30 \
+    --output "$tmp/q17" >/dev/null 2>"$tmp/err"; rc=$?
+check "answers column near no question exits 3" [ "$rc" = 3 ]
+check "answers column located at row 1" grep -q "q17.csv:1:3: error: unknown column 'Q17 How settled is the team'" "$tmp/err"
+check "answers column writes nothing" [ ! -e "$tmp/q17" ]
 
 printf 'id,launch.introducing-sos\na,7\nb,lots\n' >"$tmp/bad.csv"
 "$bin" import --csv "$tmp/bad.csv" --organisation A --date 2026-09-30 \

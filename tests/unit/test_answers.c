@@ -255,6 +255,48 @@ static void test_answers_given_twice(void **state)
                 "duplicate key 'start.plan', first given at line 7; keep only one");
 }
 
+static void test_answers_comments(void **state)
+{
+    struct fixture *f = *state;
+    char *yaml = answers_with("answers:\n", "comments:\n  - {about: Anything else?, text: More "
+                                            "time}\n  - {text: \"Two\\nlines\"}\nanswers:\n");
+    assert_int_equal(add(f, "a.yaml", yaml, false), 0);
+    assert_int_equal(f->a.n_comments, 2);
+    assert_string_equal(f->a.comments[0].about, "Anything else?");
+    assert_string_equal(f->a.comments[0].text, "More time");
+    assert_null(f->a.comments[1].about);
+    assert_string_equal(f->a.comments[1].text, "Two\nlines");
+    free(yaml);
+    /* Lines 6 and 7 hold the comments; answers: moves to line 8. */
+    expect_only(f, "answers:\n", "comments: more time\nanswers:\n", 6, 11,
+                "comments must be a list, not text");
+    expect_only(f, "answers:\n", "comments:\n  - more time\nanswers:\n", 7, 5,
+                "a comment must be a mapping, not text");
+    expect_only(f, "answers:\n", "comments:\n  - {about: x}\nanswers:\n", 7, 5,
+                "a comment is missing the required key 'text'");
+    expect_only(f, "answers:\n", "comments:\n  - {text: x, by: r1}\nanswers:\n", 7, 15,
+                "unknown key 'by' in a comment");
+    expect_only(f, "answers:\n", "comments:\n  - {text: \"\"}\nanswers:\n", 7, 12,
+                "a comment's text must be text, not empty text");
+}
+
+static void test_answers_same_respondent_id_twice(void **state)
+{
+    struct fixture *f = *state;
+    char *other = answers_with("{id: r1, role: practitioner}", "{id: r2}");
+    assert_int_equal(add(f, "a.yaml", base_answers, false), 0);
+    assert_int_equal(add(f, "b.yaml", other, false), 0);
+    assert_int_equal(f->d.n, 0);
+    /* Still pooled; the second file with id r1 is named, at its id, with the first. */
+    assert_int_equal(add(f, "c.yaml", base_answers, false), 0);
+    assert_int_equal(f->a.respondents, 3);
+    assert_int_equal(f->d.errors, 0);
+    assert_diag(&f->d, 5, 18,
+                "respondent id 'r1' is also the id in 'a.yaml'; is one respondent counted "
+                "twice, or two given one id?");
+    free(other);
+}
+
 static void test_answers_note_not_text(void **state)
 {
     struct fixture *f = *state;
@@ -561,7 +603,7 @@ static void test_answers_bom_crlf_and_utf16(void **state)
     assert_diag(
         &f->d, 7, 15,
         "the answer to 'start.plan' must be a number from 0 to 10, n/a or unknown, not 'x'");
-    assert_string_equal(f->d.v[0].source_line, "  start.plan: x");
+    assert_string_equal(f->d.v[f->d.n - 1].source_line, "  start.plan: x");
     strbuf_release(&sb);
     strbuf_release(&wide);
 }
@@ -883,6 +925,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_answers_bad_dates, setup, teardown),
         cmocka_unit_test(test_answers_date_valid),
         cmocka_unit_test_setup_teardown(test_answers_given_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_comments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_same_respondent_id_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_note_not_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_score_missing_in_map, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_context_only_item, setup, teardown),

@@ -97,7 +97,10 @@ static void test_ask_run_over_streams(void **state)
     /* 9 with a note; back; Enter keeps it; n/a; 12 is refused; 3. Then input ends. */
     assert_non_null(strstr(shown, "Question 1 of 5"));
     assert_non_null(strstr(shown, "(answered: 9; Enter keeps it)"));
-    assert_non_null(strstr(shown, "Not an answer."));
+    /* Worded as validate words an answer off the scale. */
+    assert_non_null(strstr(shown, "> "
+                                  "  The answer must be from 0 to 10, not 12.\n"
+                                  "  Type 'help' for how to answer.\n"));
     assert_non_null(strstr(last.buf, "start.plan: {score: 9, note: \"done\"}"));
     assert_non_null(strstr(last.buf, "start.training: n/a"));
     assert_non_null(strstr(last.buf, "start.fatigue: 3"));
@@ -108,11 +111,99 @@ static void test_ask_run_over_streams(void **state)
     ask_release(&s);
 }
 
+/* Runs ask_details on input; returns its result and what it showed in *shown. */
+static int details(const char *input, struct ask_session *s, char **shown)
+{
+    FILE *in = fmemopen((void *)(uintptr_t)input, strlen(input), "r");
+    size_t shown_len = 0;
+    FILE *out = open_memstream(shown, &shown_len);
+    int rc = ask_details(s, in, out, "2026-10-01");
+    fclose(in);
+    fclose(out);
+    return rc;
+}
+
+static void test_ask_details_quit_stops(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"quit\n", "Testshire\nquit\n",
+                                         "Testshire\n2026-09-30\nquit\n"};
+    for (size_t k = 0; k < sizeof(inputs) / sizeof(inputs[0]); k++) {
+        struct ask_session s;
+        char *shown = NULL;
+        ask_init(&s, &test_rules);
+        assert_int_equal(details(inputs[k], &s, &shown), -1);
+        assert_null(strstr(shown, "not valid"));
+        free(shown);
+        ask_release(&s);
+    }
+}
+
+static void test_ask_details_say_what_is_wrong(void **state)
+{
+    (void)state;
+    struct ask_session s;
+    char *shown = NULL;
+    ask_init(&s, &test_rules);
+    assert_int_equal(details("\nTestshire\n30/09/2026\n2026-02-30\n\nleader\n", &s, &shown), 0);
+    /* Enter at the organisation is refused; the date in validate's words; Enter takes
+     * today's date. */
+    assert_non_null(strstr(shown, "Organisation:   This is needed; type 'quit' to stop.\n"));
+    const char *bad = "  The date must be a calendar date written YYYY-MM-DD, like 2026-09-30.\n";
+    const char *first = strstr(shown, bad);
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, bad));
+    assert_string_equal(s.organisation, "Testshire");
+    assert_string_equal(s.date, "2026-10-01");
+    assert_string_equal(s.role, "leader");
+    free(shown);
+    ask_release(&s);
+}
+
+static void test_ask_wraps_questions_to_the_width(void **state)
+{
+    (void)state;
+    static const char input[] = "quit\n";
+    FILE *in = fmemopen((void *)(uintptr_t)input, sizeof(input) - 1, "r");
+    char *shown = NULL;
+    size_t shown_len = 0;
+    FILE *out = open_memstream(&shown, &shown_len);
+    /* The built-in model's questions run past 40 columns. */
+    struct rules r;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(rules_load_default(&r, &d), 0);
+    diags_release(&d);
+    struct ask_session s;
+    ask_init(&s, &r);
+    s.organisation = strdup("Testshire");
+    s.date = strdup("2026-10-01");
+    s.width = 40;
+    assert_int_equal(ask_run(&s, in, out), 0);
+    fclose(in);
+    fclose(out);
+    size_t longest = 0, col = 0;
+    for (const char *p = shown; *p; p++) {
+        col = *p == '\n' ? 0 : col + 1;
+        longest = col > longest ? col : longest;
+    }
+    if (longest > 40)
+        fputs(shown, stderr);
+    assert_true(longest <= 40);
+    assert_non_null(strstr(shown, "Question 1 of "));
+    free(shown);
+    ask_release(&s);
+    rules_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ask_render_round_trips_hostile_text),
         cmocka_unit_test(test_ask_run_over_streams),
+        cmocka_unit_test(test_ask_details_quit_stops),
+        cmocka_unit_test(test_ask_details_say_what_is_wrong),
+        cmocka_unit_test(test_ask_wraps_questions_to_the_width),
     };
     return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);
 }

@@ -472,7 +472,7 @@ static void test_import_unknown_column_did_you_mean(void **state)
     assert_int_equal(import_text(f,
                                  "id,start.plan,start.trainig,Is there a plann,"
                                  "Favourite colour,,later.habit\n"
-                                 "a,1,2,3,blue,,4\n",
+                                 "a,1,2,3,5,,4\n",
                                  NULL),
                      -1);
     assert_diag(&f->d, 1, 3, "unknown column 'start.trainig'; did you mean 'start.training'?");
@@ -485,6 +485,48 @@ static void test_import_unknown_column_did_you_mean(void **state)
                 "with --map, to an item id or to 'ignore'");
     assert_int_equal(f->d.errors, 3); /* the empty-headed column 6 is fine */
     assert_int_equal(f->res.n, 0);
+    fixture_free(f);
+}
+
+/* A column near no question that holds free text is kept as comments, with a warning. */
+static void test_import_free_text_column_is_comments(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,start.plan,Anything else you would like to tell us?,Notes\n"
+              "a,1,\"More time, please\nand \"\"less\"\" paperwork\",\n"
+              "b,2,,\n"
+              "c,3,5 stars,\n",
+              NULL);
+    assert_int_equal(f->d.errors, 0);
+    assert_diag(&f->d, 1, 3,
+                "column 'Anything else you would like to tell us?' is not a question of model "
+                "'tiny'; its 2 answers are kept as comments (map it to 'ignore' with --map to "
+                "leave them out)");
+    assert_diag(&f->d, 1, 4,
+                "column 'Notes' is not a question of model 'tiny' and is empty; it "
+                "is left out");
+    assert_int_equal(f->res.n, 3);
+    assert_non_null(strstr(f->res.files[0].text,
+                           "\ncomments:\n  - {about: \"Anything else you would like to tell "
+                           "us?\", text: \"More time, please\\x0Aand \\\"less\\\" "
+                           "paperwork\"}\n"));
+    assert_null(strstr(f->res.files[1].text, "comments:"));
+    assert_non_null(strstr(f->res.files[2].text, "text: \"5 stars\"}"));
+    fixture_free(f);
+}
+
+/* A map may send any column to comments; no warning then. */
+static void test_import_map_to_comments(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f, "id,start.plan,Q9\na,1,7\n",
+              "format: stagegap-import-map/1\ncolumns:\n  Q9: comments\n");
+    for (size_t k = 0; k < f->d.n; k++)
+        assert_null(strstr(f->d.v[k].message, "Q9"));
+    assert_non_null(strstr(f->res.files[0].text, "comments:\n  - {about: \"Q9\", text: \"7\"}"));
     fixture_free(f);
 }
 
@@ -931,6 +973,8 @@ int main(void)
         cmocka_unit_test(test_import_utf16_refused),
         cmocka_unit_test(test_import_invalid_utf8_located),
         cmocka_unit_test(test_import_unknown_column_did_you_mean),
+        cmocka_unit_test(test_import_free_text_column_is_comments),
+        cmocka_unit_test(test_import_map_to_comments),
         cmocka_unit_test(test_import_context_item_and_duplicate_columns),
         cmocka_unit_test(test_import_bad_cells_located),
         cmocka_unit_test(test_import_row_shape),

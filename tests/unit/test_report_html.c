@@ -282,7 +282,7 @@ static void test_report_html_document(void **state)
         assert_present(html, "@media print");
         assert_present(html, "<footer>\n<p>stagegap 9.9.9</p>");
         assert_present(html, "About the evidence");
-        assert_present(html, "No evidence at all.");
+        assert_present(html, "<span class=\"label\">Caveat:</span> No evidence at all.");
         char *again = render((enum page_kind)kind);
         assert_string_equal(html, again);
         free(again);

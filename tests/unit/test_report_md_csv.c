@@ -177,7 +177,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- In **",
                                        "Notes and evidence on these gaps:",
                                        "Score: ",
-                                       "On its evidence, the model's source says: ",
+                                       "Caveat: ",
                                        "How the model was built: ",
                                        "Made by stagegap 9.8.7.",
                                        NULL};
@@ -372,7 +372,7 @@ static void test_markdown_header_names_assessment_and_rules(void **state)
     assert_line(out, sha);
     assert_line(out, "- Work on **Start** first");
     assert_line(out, "## About the evidence");
-    assert_line(out, "On its evidence, the model's source says: No evidence at all.");
+    assert_line(out, "Caveat: No evidence at all.");
     /* The closing line names the tool; nothing after it. */
     size_t len = strlen(out);
     assert_string_equal(out + len - strlen("Made by stagegap 9.8.7.\n"),

@@ -24,7 +24,8 @@ static struct score score;
 
 static int setup(void **state)
 {
-    (void)state;
+    if (test_rules_setup(state) != 0)
+        return -1;
     struct diags d;
     char *yaml = rules_with("text: Fatigue", "text: \"Fatigue " HOSTILE "\"");
     diags_init(&d);
@@ -48,11 +49,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    (void)state;
     score_release(&score);
     assessment_release(&assessment);
     rules_release(&rules);
-    return 0;
+    return test_rules_teardown(state);
 }
 
 static char *render(bool color, size_t width)
@@ -143,13 +143,97 @@ static void test_text_names_what_a_reader_needs(void **state)
     assert_non_null(strstr(out, "Actions to take first"));
     assert_non_null(strstr(out, "By level of change"));
     assert_non_null(strstr(out, "About the evidence"));
-    assert_non_null(strstr(out, "No evidence at all."));
+    assert_non_null(strstr(out, "\n  Caveat: No evidence at all.\n"));
     char prefix[13];
     memcpy(prefix, rules.sha256, 12);
     prefix[12] = '\0';
     assert_non_null(strstr(out, prefix));
     assert_non_null(strstr(out, "\nstagegap test\n"));
     free(out);
+}
+
+/* The text report of respondents (answers files) pooled, scored with test_rules. */
+static char *render_pooled(const char *const *files, size_t n)
+{
+    struct assessment a;
+    struct score s;
+    struct diags d;
+    diags_init(&d);
+    assessment_init(&a, &test_rules);
+    for (size_t k = 0; k < n; k++)
+        if (assessment_add_buffer(&a, "a.yaml", files[k], strlen(files[k]), false, &d) != 0) {
+            print_diags(&d);
+            fail();
+        }
+    diags_release(&d);
+    score_compute(&s, &test_rules, &a);
+    struct strbuf out = STRBUF_INIT;
+    struct report_ctx ctx = {&s, "test", false, 80};
+    report_render_text(&ctx, &out);
+    score_release(&s);
+    assessment_release(&a);
+    return strbuf_detach(&out, NULL);
+}
+
+#define HEAD "format: stagegap-answers/1\nrules: tiny\norganisation: O\ndate: 2026-09-30\n"
+
+static void test_text_one_of_many_answered(void **state)
+{
+    (void)state;
+    const char *const files[] = {
+        HEAD "respondent: {id: r1, role: lead}\nanswers:\n  start.plan: 3\n"
+             "  start.training: {score: n/a, note: no training here}\n"
+             "comments:\n  - {about: Anything else?, text: More time}\n",
+        HEAD "respondent: {id: r2}\nanswers:\n  start.plan: n/a\n  start.training: n/a\n"
+             "  start.fatigue: 4\n",
+        HEAD "answers:\n  start.plan: n/a\n  start.fatigue: 6\n"
+             "comments:\n  - {about: Anything else?, text: Less paperwork}\n  - {text: Thanks}\n",
+    };
+    char *out = render_pooled(files, 3);
+    /* One answer is not a mean. */
+    assert_non_null(strstr(out, "answer 3.0 on 0-10, from 1 respondent; Systems\n"));
+    assert_non_null(strstr(out, "answer 5.0 on 0-10, the mean of 2 respondents (range "
+                                "4.0-6.0); People\n"));
+    assert_null(strstr(out, "mean of 1"));
+    /* n/a items are listed with their notes, as markdown does; pooled, without the id. */
+    assert_non_null(strstr(out, "  Not applicable - set aside\n    Training\n"
+                                "      said by lead: \"no training here\"\n"));
+    /* Comments by question, sorted, without who wrote them. */
+    assert_non_null(strstr(out, "\nComments (not scored; shown without names)\n"
+                                "  Anything else?\n"
+                                "    said: \"Less paperwork\"\n"
+                                "    said: \"More time\"\n"
+                                "  Other comments\n"
+                                "    said: \"Thanks\"\n"));
+    assert_null(strstr(out, "r1"));
+    free(out);
+}
+
+static void test_text_says_what_a_short_form_stands_for(void **state)
+{
+    (void)state;
+    struct rules r;
+    struct diags d;
+    diags_init(&d);
+    char *yaml = rules_with("title: A tiny model", "title: \"Signs of Safety: a tiny model\"");
+    struct strbuf both = STRBUF_INIT;
+    const char *at = strstr(yaml, "text: A plan");
+    strbuf_add(&both, yaml, (size_t)(at - yaml));
+    strbuf_adds(&both, "text: A SoS plan");
+    strbuf_adds(&both, at + strlen("text: A plan"));
+    assert_int_equal(load_rules_text(&r, strbuf_str(&both), &d), 0);
+    struct strbuf out = STRBUF_INIT;
+    report_add_short_forms(&out, &r);
+    assert_string_equal(strbuf_str(&out), "SoS stands for Signs of Safety.");
+    rules_release(&r);
+    strbuf_release(&out);
+    strbuf_release(&both);
+    free(yaml);
+    diags_release(&d);
+    /* The tiny model has none. */
+    report_add_short_forms(&out, &test_rules);
+    assert_int_equal(out.len, 0);
+    strbuf_release(&out);
 }
 
 int main(void)
@@ -159,6 +243,8 @@ int main(void)
         cmocka_unit_test(test_text_colour_only_when_asked),
         cmocka_unit_test(test_text_wraps_to_width),
         cmocka_unit_test(test_text_names_what_a_reader_needs),
+        cmocka_unit_test(test_text_one_of_many_answered),
+        cmocka_unit_test(test_text_says_what_a_short_form_stands_for),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,7 +15,7 @@
 static const char hostile_text[] = "text: \"bad \\e[2J | <b> \\n# x \\\" \\\\ end\"";
 static const char hostile_question[] = "question: \"Why \\e]0;pwned\\a | <i>? \\r\\n## y\"";
 
-enum format { TEXT, MARKDOWN, JSON };
+enum format { TEXT, MARKDOWN, JSON, CSV };
 
 static void render(const char *yaml, enum format f, struct strbuf *out)
 {
@@ -30,6 +30,8 @@ static void render(const char *yaml, enum format f, struct strbuf *out)
         rules_render_text(&r, out);
     else if (f == MARKDOWN)
         rules_render_markdown(&r, out);
+    else if (f == CSV)
+        rules_render_csv(&r, out);
     else
         rules_render_json(&r, out);
     rules_release(&r);
@@ -228,7 +230,7 @@ static void test_rules_render_markdown_page(void **state)
                        "- High end of the scale: Fully\n"
                        "- 2 stages, 6 items, 5 questions\n"
                        "\n"
-                       "> **What this rests on:** No evidence at all.\n\n");
+                       "> **Caveat:** No evidence at all.\n\n");
     assert_contains(s, "## Levels of change\n\n"
                        "- **People** (`people`)\n"
                        "- **Systems** (`systems`)\n\n");
@@ -469,6 +471,43 @@ static void test_rules_render_json_hostile(void **state)
     free(yaml);
 }
 
+static void test_rules_render_csv_questions(void **state)
+{
+    (void)state;
+    struct strbuf out = STRBUF_INIT;
+    render(test_rules_yaml, CSV, &out);
+    /* One row per question; the context-only item has none. */
+    assert_string_equal(
+        strbuf_str(&out),
+        "id,stage,category,question,min,low,max,high\r\n"
+        "\"start.plan\",\"Start\",\"facilitator\",\"Is there a plan?\",0,\"Not at all\",10,"
+        "\"Fully\"\r\n"
+        "\"start.training\",\"Start\",\"facilitator\",\"Trained?\",0,\"Not at all\",10,"
+        "\"Fully\"\r\n"
+        "\"start.fatigue\",\"Start\",\"barrier\",\"How tired?\",0,\"Not at all\",10,"
+        "\"Fully\"\r\n"
+        "\"start.do-plan\",\"Start\",\"suggestion\",\"Have you made a plan?\",0,\"Not at "
+        "all\",10,\"Fully\"\r\n"
+        "\"later.habit\",\"Later\",\"facilitator\",\"Is it a habit?\",0,\"Not at all\",10,"
+        "\"Fully\"\r\n");
+    strbuf_release(&out);
+}
+
+static void test_rules_render_csv_hostile(void **state)
+{
+    (void)state;
+    char *yaml =
+        rules_with("question: Trained?", "question: \"=HYPERLINK(\\\"x\\\"), \\\"q\\\"\\n2\"");
+    struct strbuf out = STRBUF_INIT;
+    render(yaml, CSV, &out);
+    /* Quoted, '"' doubled, a formula guarded with an apostrophe, the line break kept. */
+    assert_contains(strbuf_str(&out),
+                    "\"start.training\",\"Start\",\"facilitator\",\"'=HYPERLINK(\"\"x\"\"), "
+                    "\"\"q\"\"\n2\",0,");
+    strbuf_release(&out);
+    free(yaml);
+}
+
 static void test_rules_render_deterministic(void **state)
 {
     (void)state;
@@ -497,6 +536,8 @@ int main(void)
         cmocka_unit_test(test_rules_render_json_model),
         cmocka_unit_test(test_rules_render_json_order_and_numbers),
         cmocka_unit_test(test_rules_render_json_hostile),
+        cmocka_unit_test(test_rules_render_csv_questions),
+        cmocka_unit_test(test_rules_render_csv_hostile),
         cmocka_unit_test(test_rules_render_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -207,6 +207,38 @@ static void test_text_add_quoted(void **state)
     strbuf_release(&sb);
 }
 
+static void expect_pair(const char *a, const char *b, size_t max, const char *want_a,
+                        const char *want_b)
+{
+    struct strbuf sa = STRBUF_INIT, sb = STRBUF_INIT;
+    text_add_quoted_pair(&sa, a, &sb, b, max);
+    assert_string_equal(sa.buf, want_a);
+    assert_string_equal(sb.buf, want_b);
+    strbuf_release(&sa);
+    strbuf_release(&sb);
+}
+
+static void test_text_add_quoted_pair(void **state)
+{
+    (void)state;
+    /* Short values are whole. */
+    expect_pair("plan", "plans", 10, "'plan'", "'plans'");
+    /* Long ones differing late are cut around the difference, alike on both sides. */
+    expect_pair("abcdefghijklmnopqrstuvwxyz ONE", "abcdefghijklmnopqrstuvwxyz TWO", 12,
+                "'...stuvwxyz ONE'", "'...stuvwxyz TWO'");
+    /* A difference early keeps the start and cuts the end. */
+    expect_pair("abXdefghijklmnop", "abYdefghijklmnop", 6, "'abXdef...'", "'abYdef...'");
+    /* A difference in the middle: text left out on both sides. */
+    expect_pair("0123456789abcdefghij", "0123456789aXcdefghij", 6, "'...89abcd...'",
+                "'...89aXcd...'");
+    /* One a prefix of the other. */
+    expect_pair("0123456789", "0123456789 and more", 6, "'...789'", "'...789 an...'");
+    /* Code points, not bytes; made safe. */
+    expect_pair("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9x", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9y", 3,
+                "'...\xC3\xA9\xC3\xA9x'", "'...\xC3\xA9\xC3\xA9y'");
+    expect_pair("a\nb", "a\x1b", 60, "'a b'", "'a\\x1b'");
+}
+
 static void test_text_edit_distance(void **state)
 {
     (void)state;
@@ -315,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_text_add_safe_unicode),
         cmocka_unit_test(test_text_add_safe_invalid_bytes),
         cmocka_unit_test(test_text_add_quoted),
+        cmocka_unit_test(test_text_add_quoted_pair),
         cmocka_unit_test(test_text_edit_distance),
         cmocka_unit_test(test_text_did_you_mean),
         cmocka_unit_test(test_text_did_you_mean_long_words),
