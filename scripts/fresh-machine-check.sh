@@ -150,10 +150,13 @@ run_in_root() {
     log="$work/$(basename "$current_root")-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-').log"
     start=$(date +%s)
     status=0
+    # In the background, so that an interrupt is handled at once: `wait` returns when a
+    # trapped signal arrives, and the clean-up ends what runs inside the root.
     chroot "$current_root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         DEBEMAIL=fresh-machine-check@stagegap.example DEBFULLNAME="stagegap fresh-machine check" \
-        /bin/sh -c "cd /root/stagegap 2>/dev/null || cd /root; $command" >"$log" 2>&1 || status=$?
+        /bin/sh -c "cd /root/stagegap 2>/dev/null || cd /root; $command" </dev/null >"$log" 2>&1 &
+    wait $! || status=$?
     if [ "$status" -ne 0 ]; then
         say "FAILED on Debian $suite, $(basename "$current_root"): $label (exit $status); its last lines:" >&2
         tail -n 40 "$log" >&2
