@@ -502,8 +502,8 @@ static bool gate_fails(const struct score *s, int64_t threshold, struct strbuf *
     if (s->focus < 0)
         return false;
     const struct score_stage *st = &s->stages[s->focus];
-    if (st->has_score &&
-        (threshold <= 0 || exact_cmp_ratio(&st->score_exact, (uint64_t)threshold, EXACT_SCALE) >= 0))
+    if (st->has_score && (threshold <= 0 ||
+                          exact_cmp_ratio(&st->score_exact, (uint64_t)threshold, EXACT_SCALE) >= 0))
         return false;
     strbuf_adds(why, "stagegap: --fail-under ");
     add_threshold(why, threshold);
