@@ -103,6 +103,19 @@ static void csv_notes(struct strbuf *out, const struct score_item *it, bool evid
     strbuf_release(&cell);
 }
 
+/* The cells every row starts with: the assessment and the rules it was scored against. */
+static void row_start(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    csv_text(out, a->organisation);
+    csv_text(out, a->date);
+    strbuf_addf(out, "%zu,", a->respondents);
+    csv_text(out, r->id);
+    csv_text(out, r->version);
+    csv_text(out, r->sha256);
+}
+
 static void render_item(const struct score *s, size_t i, struct strbuf *out)
 {
     const struct rules *r = s->rules;
@@ -112,12 +125,7 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     const struct score_stage *st = &s->stages[ri->stage];
     bool scored = it->state == SCORED;
 
-    csv_text(out, a->organisation);
-    csv_text(out, a->date);
-    strbuf_addf(out, "%zu,", a->respondents);
-    csv_text(out, r->id);
-    csv_text(out, r->version);
-    csv_text(out, r->sha256);
+    row_start(s, out);
     csv_text(out, r->stages[ri->stage].id);
     csv_text(out, item_kind_name(ri->kind));
     csv_text(out, ri->id);
@@ -169,13 +177,7 @@ static void render_context_row(const struct score *s, const size_t *stage, const
                                const char *text, struct strbuf *out)
 {
     const struct rules *r = s->rules;
-    const struct assessment *a = s->assessment;
-    csv_text(out, a->organisation);
-    csv_text(out, a->date);
-    strbuf_addf(out, "%zu,", a->respondents);
-    csv_text(out, r->id);
-    csv_text(out, r->version);
-    csv_text(out, r->sha256);
+    row_start(s, out);
     csv_text(out, stage ? r->stages[*stage].id : NULL);
     csv_text(out, kind);
     strbuf_addc(out, ','); /* item */
