@@ -43,7 +43,7 @@ _stagegap()
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --help" ;;
+        assess)   opts="--rules --format --output --fail-under --attribute --help" ;;
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --help" ;;
         rules)    opts="--rules --format --help" ;;

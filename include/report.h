@@ -58,6 +58,11 @@ void report_add_exact(struct strbuf *out, const struct exact *q);
 void report_add_ratio(struct strbuf *out, int64_t num, uint64_t den);
 /* 100 * part / whole to one decimal, exactly: a coverage as a percentage. */
 void report_add_percent(struct strbuf *out, size_t part, size_t whole);
+/*
+ * What every format says, near its top, when the report was made with --attribute
+ * (and only then): a pooled report's notes otherwise never say who wrote them.
+ */
+#define REPORT_ATTRIBUTION_ON "Attribution is on: notes show who wrote them (--attribute)."
 /* The caveat every report carries: the rules' source note. */
 const char *report_caveat(const struct score *s);
 /* The one lead-in every format puts before the caveat. The note speaks for itself (the

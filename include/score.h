@@ -18,6 +18,14 @@
 
 enum { SCORE_NO_BAND = -1 }; /* band of a stage with too little data */
 
+/*
+ * The smallest group of respondents a pooled report names beside what one of them
+ * wrote: a note's role is shown only when at least this many respondents gave that
+ * role. Below it the role would point at a few people, or one. (docs/guide.md,
+ * "Notes without names"; to become --min-group K.)
+ */
+#define SCORE_MIN_GROUP 5
+
 /* The stage id reported for a stage without enough answers to score. */
 #define SCORE_INSUFFICIENT "insufficient-data"
 
@@ -46,7 +54,9 @@ struct score_item {
     bool disagreement;         /* respondents far apart: see docs/scoring.md */
     double sd;                 /* spread of answers on the scale, rounded: sd_tenths / 10 */
     uint64_t sd_tenths;        /* the spread rounded half away from zero to 0.1 */
-    struct answer_note *notes; /* the assessment's notes, sorted; borrowed */
+    /* The assessment's notes, as the report may show them (score_compute_with) and
+       sorted; the strings are borrowed. */
+    struct answer_note *notes;
     size_t n_notes;
 };
 
@@ -102,12 +112,33 @@ struct score {
     size_t n_ranked;          /* suggestions that apply: the first n_ranked of by_priority */
     struct score_role *roles; /* as the assessment's roles */
     size_t n_roles;
+    /* Notes name who wrote them: a report of one respondent, or attribute asked. */
+    bool attributed;
+    bool attribute; /* attribute was asked (--attribute) */
+};
+
+/* How a pooled report may show who wrote a note. */
+struct score_options {
+    bool attribute;   /* keep each note's respondent id and role (--attribute) */
+    size_t min_group; /* show a role beside a note from this many; SCORE_MIN_GROUP */
 };
 
 void score_init(struct score *s);
 void score_release(struct score *s);
-/* Always succeeds. */
+/* score_compute_with notes without names (attribute off, SCORE_MIN_GROUP). */
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a);
+/*
+ * Always succeeds. In an assessment of more than one respondent, unless o->attribute
+ * is set, each note loses its respondent id, keeps its role only when that role has at
+ * least o->min_group respondents, and the notes are sorted by note, then evidence, then
+ * role: nothing in them, or in their order, says who wrote which. Otherwise (one
+ * respondent, or attribute) notes keep both and are sorted by respondent, role, note,
+ * evidence.
+ */
+void score_compute_with(struct score *s, const struct rules *r, const struct assessment *a,
+                        const struct score_options *o);
+/* True when a note's role may be shown beside it: a group of at least min_group. */
+bool score_role_shown(const struct assessment *a, const char *role, size_t min_group);
 
 /* How many stages do not apply (every question answered n/a). */
 size_t score_stages_not_applicable(const struct score *s);

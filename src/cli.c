@@ -29,13 +29,17 @@
 
 enum { ARGS_MAX = 100000 };
 
+/* A number #defined, as a string literal for help text. */
+#define STAGEGAP_STR_(x) #x
+#define STAGEGAP_STR(x) STAGEGAP_STR_(x)
+
 /* What the command line said, after parsing. */
 struct cli {
     FILE *out, *err;
     const struct command *cmd;
     const char *rules_path, *format, *output, *fail_under;
     const char *csv, *map, *organisation, *date; /* import */
-    bool strict, fail_on_regression;
+    bool strict, fail_on_regression, attribute;
     char **args;
     size_t n_args;
 };
@@ -60,7 +64,8 @@ static int cmd_trend(struct cli *c);
 static int cmd_ask(struct cli *c);
 static int cmd_import(struct cli *c);
 
-static const char *const assess_options[] = {"rules", "format", "output", "fail-under", NULL};
+static const char *const assess_options[] = {"rules",      "format",    "output",
+                                             "fail-under", "attribute", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
@@ -75,7 +80,7 @@ static const char *const no_options[] = {NULL};
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "ANSWERS...",
+     "[--attribute] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -88,7 +93,11 @@ static const struct command commands[] = {
      "                     an input\n"
      "  --fail-under SCORE exit 1 when the focus stage scores under SCORE (0-100), or\n"
      "                     has too few answers to score, and say so on standard\n"
-     "                     error; nothing to focus on passes\n",
+     "                     error; nothing to focus on passes\n"
+     "  --attribute        show who wrote each note (respondent id and role), and say\n"
+     "                     so in the report; without it a report of more than one\n"
+     "                     respondent shows notes without ids, and a role only when\n"
+     "                     at least " STAGEGAP_STR(SCORE_MIN_GROUP) " respondents gave it\n",
      assess_options, 1, ARGS_MAX},
     {"init", cmd_init, "stagegap init [--rules FILE] [--output FILE]",
      "write an answers template with every question of the model",
@@ -362,11 +371,14 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
     int rc = 0;
     if (!accepts(c->cmd, name)) {
         rc = unknown_option(c, arg);
-    } else if (strcmp(name, "strict") == 0 || strcmp(name, "fail-on-regression") == 0) {
+    } else if (strcmp(name, "strict") == 0 || strcmp(name, "fail-on-regression") == 0 ||
+               strcmp(name, "attribute") == 0) {
         if (eq)
             rc = usage_error(c, "this option takes no value:", arg);
         else if (name[0] == 's')
             c->strict = true;
+        else if (name[0] == 'a')
+            c->attribute = true;
         else
             c->fail_on_regression = true;
     } else {
@@ -560,7 +572,8 @@ static int cmd_assess(struct cli *c)
     score_init(&s);
     if ((rc = load_assessment(c, &a, c->args, c->n_args)) != 0)
         goto out;
-    score_compute(&s, &r, &a);
+    struct score_options opts = {c->attribute, SCORE_MIN_GROUP};
+    score_compute_with(&s, &r, &a, &opts);
     struct report_ctx ctx = {&s, STAGEGAP_VERSION, want_color(c), terminal_width(c)};
     report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
     const struct assessment *read = &a;

@@ -9,10 +9,11 @@
  * caveat on its evidence, which every report carries.
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
- * after a stage's items, one row of kind "note" for each caveat the source attaches to
- * the stage; last, one row of kind "judgement", with no stage, saying what in the model
- * is its author's judgement rather than the source's. Filtering on state "scored", or on
- * an item id, leaves them out.
+ * first, only for a report made with --attribute, one row of kind "attribution", with
+ * no stage, saying that notes name who wrote them; after a stage's items, one row of kind "note"
+ * for each caveat the source attaches to the stage; last, one row of kind "judgement", with no
+ * stage, saying what in the model is its author's judgement rather than the source's. Filtering on
+ * state "scored", or on an item id, leaves them out.
  *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value
@@ -204,6 +205,8 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     const struct score *s = ctx->score;
     const struct rules *r = s->rules;
     strbuf_adds(out, HEADER);
+    if (s->attribute)
+        render_context_row(s, NULL, "attribution", REPORT_ATTRIBUTION_ON, out);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)

@@ -596,7 +596,10 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     meta_term(out, "Respondents");
     strbuf_addf(out, "%zu</dd>\n", a->respondents);
     meta_model(out, r);
-    strbuf_adds(out, "</dl>\n<nav aria-label=\"Contents\">\n<ul>\n"
+    strbuf_adds(out, "</dl>\n");
+    if (s->attribute)
+        strbuf_adds(out, "<p class=\"attribution\">" REPORT_ATTRIBUTION_ON "</p>\n");
+    strbuf_adds(out, "<nav aria-label=\"Contents\">\n<ul>\n"
                      "<li><a href=\"#summary\">Summary</a></li>\n"
                      "<li><a href=\"#actions\">Actions to take first</a></li>\n");
     for (size_t st = 0; st < r->n_stages; st++) {

@@ -27,6 +27,7 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     jsonw_kstring(w, "organisation", s->assessment->organisation);
     jsonw_kstring(w, "date", s->assessment->date);
     jsonw_kuint(w, "respondents", s->assessment->respondents);
+    jsonw_kbool(w, "attributed", s->attributed);
     jsonw_kstring(w, "caveat", report_caveat(s));
     jsonw_kstring(w, "judgement", r->source.judgement);
     jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);

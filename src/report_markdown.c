@@ -168,6 +168,8 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     md_text(out, a->date);
     md_eol(out);
     strbuf_addf(out, "- Respondents: %zu\n", a->respondents);
+    if (s->attribute)
+        strbuf_adds(out, "- " REPORT_ATTRIBUTION_ON "\n");
     strbuf_adds(out, "- Model: ");
     md_text(out, r->title);
     strbuf_adds(out, " (");

@@ -127,6 +127,8 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
                 s->assessment->date, s->assessment->respondents,
                 s->assessment->respondents == 1 ? "" : "s", r->title, r->version, r->id, r->sha256);
     para(o, 0, 0, strbuf_str(&line));
+    if (s->attribute)
+        para(o, 0, 0, REPORT_ATTRIBUTION_ON);
     strbuf_reset(&line);
     report_add_short_forms(&line, r);
     if (line.len)
@@ -254,12 +256,12 @@ static void actions(struct text_out *o)
 }
 
 /* "said by ROLE ID: "note"; evidence: ..." for each note on an item. */
-static void note_lines(struct text_out *o, const struct score_item *si, size_t indent, bool with_id)
+static void note_lines(struct text_out *o, const struct score_item *si, size_t indent)
 {
     struct strbuf line = STRBUF_INIT;
     for (size_t k = 0; k < si->n_notes; k++) {
         const struct answer_note *n = &si->notes[k];
-        const char *id = with_id ? n->respondent : NULL;
+        const char *id = n->respondent; /* NULL unless the score keeps names */
         strbuf_reset(&line);
         strbuf_adds(&line, "said");
         if (n->role || id) {
@@ -320,7 +322,7 @@ static void gap_line(struct text_out *o, size_t i)
         para(o, 11, 16, strbuf_str(&line));
     }
     free(sgs);
-    note_lines(o, si, 11, true);
+    note_lines(o, si, 11);
     strbuf_release(&line);
 }
 
@@ -342,7 +344,7 @@ static void item_list(struct text_out *o, size_t stage, enum score_state state, 
             strbuf_addf(o->sb, "  %s\n", title);
         any = true;
         para(o, 4, 6, r->items[i].text);
-        note_lines(o, &s->items[i], 6, s->assessment->respondents <= 1);
+        note_lines(o, &s->items[i], 6);
     }
 }
 

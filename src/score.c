@@ -354,7 +354,8 @@ static void rank_suggestions(struct score *s)
         s->suggestions[s->by_priority[k]].priority = k + 1;
 }
 
-static int compare_notes(const void *pa, const void *pb)
+/* By who wrote them, then what they wrote: for notes that name their writer. */
+static int compare_notes_attributed(const void *pa, const void *pb)
 {
     const struct answer_note *a = pa, *b = pb;
     const char *fa[4] = {a->respondent, a->role, a->note, a->evidence};
@@ -367,15 +368,53 @@ static int compare_notes(const void *pa, const void *pb)
     return 0;
 }
 
-/* Notes in a fixed order, so the order files were read in never shows. */
-static void sort_notes(struct score_item *out, const struct item_tally *t)
+/* By what they say, then the role shown: nothing that tells who wrote which. */
+static int compare_notes_anonymous(const void *pa, const void *pb)
+{
+    const struct answer_note *a = pa, *b = pb;
+    const char *fa[3] = {a->note, a->evidence, a->role};
+    const char *fb[3] = {b->note, b->evidence, b->role};
+    for (int i = 0; i < 3; i++) {
+        int c = strcmp(fa[i] ? fa[i] : "", fb[i] ? fb[i] : "");
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+bool score_role_shown(const struct assessment *a, const char *role, size_t min_group)
+{
+    if (!role)
+        return false;
+    for (size_t k = 0; k < a->n_roles; k++)
+        if (strcmp(a->roles[k].role, role) == 0)
+            return a->roles[k].respondents >= min_group;
+    return false;
+}
+
+/*
+ * The notes as the report shows them, in a fixed order, so the order files were read
+ * in never shows; without names unless s->attributed.
+ */
+static void sort_notes(struct score *s, struct score_item *out, const struct item_tally *t,
+                       size_t min_group)
 {
     if (!t->n_notes)
         return;
     out->notes = xcalloc(t->n_notes, sizeof(*out->notes));
     memcpy(out->notes, t->notes, t->n_notes * sizeof(*out->notes));
     out->n_notes = t->n_notes;
-    qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes);
+    if (s->attributed) {
+        qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_attributed);
+        return;
+    }
+    for (size_t k = 0; k < out->n_notes; k++) {
+        struct answer_note *n = &out->notes[k];
+        n->respondent = NULL;
+        if (!score_role_shown(s->assessment, n->role, min_group))
+            n->role = NULL;
+    }
+    qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_anonymous);
 }
 
 static int compare_roles(const void *pa, const void *pb)
@@ -417,14 +456,23 @@ static void score_roles(struct score *s)
 
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a)
 {
+    struct score_options o = {false, SCORE_MIN_GROUP};
+    score_compute_with(s, r, a, &o);
+}
+
+void score_compute_with(struct score *s, const struct rules *r, const struct assessment *a,
+                        const struct score_options *o)
+{
     score_init(s);
     s->rules = r;
     s->assessment = a;
+    s->attribute = o->attribute;
+    s->attributed = o->attribute || a->respondents <= 1;
     s->items = xcalloc(r->n_items + 1, sizeof(*s->items));
     s->stages = xcalloc(r->n_stages, sizeof(*s->stages));
     for (size_t i = 0; i < r->n_items; i++) {
         item_from_tally(r, i, &a->items[i], &s->items[i]);
-        sort_notes(&s->items[i], &a->items[i]);
+        sort_notes(s, &s->items[i], &a->items[i], o->min_group);
     }
     for (size_t st = 0; st < r->n_stages; st++)
         score_stage(s, st);

@@ -111,7 +111,9 @@ static struct side *side_new(const char *date, int plan)
     add(sd, date, "{id: r2, role: practitioner}",
         "start.plan: 10, start.training: 6, start.fatigue: 3, start.do-plan: 9, "
         "later.habit: unknown");
-    score_compute(&sd->s, &rules, &sd->a);
+    /* As with --attribute, so the hostile id and role reach the page to be escaped. */
+    struct score_options o = {true, SCORE_MIN_GROUP};
+    score_compute_with(&sd->s, &rules, &sd->a, &o);
     return sd;
 }
 

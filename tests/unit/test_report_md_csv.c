@@ -21,6 +21,7 @@ struct fixture {
     struct score s;
     struct diags d;
     struct strbuf out;
+    bool attribute; /* render as with --attribute */
 };
 
 /* Answers to the tiny model that score Start 64.0 and leave Later unknown. */
@@ -69,7 +70,8 @@ static void add_answers(struct fixture *f, const char *head, const char *answers
 static const char *render(struct fixture *f, void (*fn)(const struct report_ctx *, struct strbuf *))
 {
     score_release(&f->s);
-    score_compute(&f->s, &f->rules, &f->a);
+    struct score_options o = {f->attribute, SCORE_MIN_GROUP};
+    score_compute_with(&f->s, &f->rules, &f->a, &o);
     struct report_ctx ctx = {&f->s, "9.8.7", false, 80};
     strbuf_reset(&f->out);
     fn(&ctx, &f->out);
@@ -155,6 +157,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "### ",
                                        "- Date: ",
                                        "- Respondents: ",
+                                       "- Attribution is on: ",
                                        "- Model: ",
                                        "- Rules SHA-256: `",
                                        "- Work on **",
@@ -624,8 +627,10 @@ static void test_markdown_many_respondents_counts_disagreement_roles(void **stat
     assert_contains(out, "| A plan | facilitator | Systems | 5.0 (n=2; respondents disagree) |");
     assert_contains(out, "| Training | facilitator | People | 6.0 (n=2) |");
     assert_contains(out, "| Make a plan | suggestion | Systems | 2.0 (n=1) |");
-    assert_line(out, "- On A plan — r1 (practitioner): not started; r2 (manager): evidence: "
-                     "plan.docx");
+    /* Pooled: no ids, and no role of fewer than SCORE_MIN_GROUP respondents. */
+    assert_line(out, "- On A plan — a respondent: evidence: plan.docx; a respondent: not started");
+    assert_null(strstr(out, "r1"));
+    assert_null(strstr(out, "Attribution is on"));
     size_t at = position(out, "## By role\n\n", 0);
     at =
         position(out, "| Role | Respondents | Start | Later |\n| --- | ---: | ---: | ---: |\n", at);
@@ -633,6 +638,13 @@ static void test_markdown_many_respondents_counts_disagreement_roles(void **stat
     at = position(out, "| manager | 1 |", at);
     position(out, "| practitioner | 1 |", at);
     assert_line(out, "| manager | 1 | 77.5 | — |");
+    /* --attribute: who wrote each, and the report says so. */
+    f->attribute = true;
+    out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "- Attribution is on: notes show who wrote them (--attribute).");
+    assert_line(out, "- On A plan — r1 (practitioner): not started; r2 (manager): evidence: "
+                     "plan.docx");
     fixture_free(f);
 }
 
@@ -745,14 +757,27 @@ static void test_csv_many_respondents_notes_joined(void **state)
     assert_string_equal(cell(&t, "start.plan", "answer"), "5.0");
     assert_string_equal(cell(&t, "start.plan", "n"), "3");
     assert_string_equal(cell(&t, "start.plan", "disagreement"), "true");
-    assert_string_equal(cell(&t, "start.plan", "note"),
-                        "anonymous | practitioner/r1: not started | r2: ready");
-    assert_string_equal(cell(&t, "start.plan", "evidence"), "r2: plan.docx");
+    /* Pooled: no ids, no role of fewer than SCORE_MIN_GROUP, sorted by what they say. */
+    assert_string_equal(cell(&t, "start.plan", "note"), "anonymous | not started | ready");
+    assert_string_equal(cell(&t, "start.plan", "evidence"), "plan.docx");
     assert_string_equal(cell(&t, "start.fatigue", "state"), "n/a");
     assert_string_equal(cell(&t, "start.fatigue", "n"), "0");
     assert_string_equal(cell(&t, "start.fatigue", "impact"), "");
     assert_string_equal(cell(&t, "start.training", "state"), "unknown");
     assert_string_equal(cell(&t, "start.do-plan", "acted_on"), "");
+    csv_free(&t);
+    /* --attribute: who wrote each, and a first context row that says so. */
+    f->attribute = true;
+    csv_parse(csv(f), &t);
+    assert_csv_rectangular(&t, 9);
+    assert_string_equal(t.cells[1][csv_column(&t, "kind")], "attribution");
+    assert_string_equal(t.cells[1][csv_column(&t, "stage")], "");
+    assert_string_equal(t.cells[1][csv_column(&t, "state")], "context");
+    assert_string_equal(t.cells[1][csv_column(&t, "text")],
+                        "Attribution is on: notes show who wrote them (--attribute).");
+    assert_string_equal(cell(&t, "start.plan", "note"),
+                        "anonymous | practitioner/r1: not started | r2: ready");
+    assert_string_equal(cell(&t, "start.plan", "evidence"), "r2: plan.docx");
     csv_free(&t);
     fixture_free(f);
 }

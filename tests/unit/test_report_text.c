@@ -195,9 +195,10 @@ static void test_text_one_of_many_answered(void **state)
     assert_non_null(strstr(out, "answer 5.0 on 0-10, the mean of 2 respondents (range "
                                 "4.0-6.0); People\n"));
     assert_null(strstr(out, "mean of 1"));
-    /* n/a items are listed with their notes, as markdown does; pooled, without the id. */
+    /* n/a items are listed with their notes, as markdown does; pooled, without the id,
+       and without the role of a group of one. */
     assert_non_null(strstr(out, "  Not applicable - set aside\n    Training\n"
-                                "      said by lead: \"no training here\"\n"));
+                                "      said: \"no training here\"\n"));
     /* Comments by question, sorted, without who wrote them. */
     assert_non_null(strstr(out, "\nComments (not scored; shown without names)\n"
                                 "  Anything else?\n"

@@ -415,6 +415,174 @@ static void test_score_respondent_order_does_not_matter(void **state)
     fixture_free(g);
 }
 
+/* Adds a respondent with an id and a role who wrote note (and evidence) on start.plan. */
+static void add_noted(struct fixture *f, const char *id, const char *role, const char *note,
+                      const char *evidence)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
+                     "date: 2026-09-30\n");
+    strbuf_addf(&sb, "respondent: {id: %s, role: %s}\n", id, role);
+    strbuf_addf(&sb, "answers: {start.plan: {score: 5, note: \"%s\"", note);
+    if (evidence)
+        strbuf_addf(&sb, ", evidence: \"%s\"", evidence);
+    strbuf_adds(&sb, "}}\n");
+    if (assessment_add_buffer(&f->a, "answers.yaml", sb.buf, sb.len, false, &f->d) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    strbuf_release(&sb);
+}
+
+/* The note on start.plan that says text, or fails. */
+static const struct answer_note *note_saying(const struct fixture *f, const char *text)
+{
+    const struct score_item *it = &f->s.items[item(f, "start.plan")];
+    for (size_t k = 0; k < it->n_notes; k++)
+        if (strcmp(it->notes[k].note, text) == 0)
+            return &it->notes[k];
+    fail_msg("no note '%s'", text);
+    return NULL;
+}
+
+/* Six practitioners (p1..p6) and one director (d1), each with a note. */
+static struct fixture *six_and_one(void)
+{
+    struct fixture *f = fixture_new(test_rules_yaml);
+    static const char *const said[] = {"f", "b", "e", "a", "d", "c"};
+    char id[8];
+    for (int i = 0; i < 6; i++) {
+        snprintf(id, sizeof(id), "p%d", i + 1);
+        add_noted(f, id, "practitioner", said[i], NULL);
+    }
+    add_noted(f, "d1", "director", "from the director", NULL);
+    return f;
+}
+
+static void test_score_pooled_notes_have_no_ids_and_no_small_roles(void **state)
+{
+    (void)state;
+    struct fixture *f = six_and_one();
+    compute(f);
+    const struct score_item *it = &f->s.items[item(f, "start.plan")];
+    assert_int_equal(it->n_notes, 7);
+    assert_false(f->s.attributed);
+    for (size_t k = 0; k < it->n_notes; k++)
+        assert_null(it->notes[k].respondent);
+    /* A group of one is not named; a group of six (at least SCORE_MIN_GROUP) is. */
+    assert_null(note_saying(f, "from the director")->role);
+    assert_string_equal(note_saying(f, "a")->role, "practitioner");
+    assert_string_equal(note_saying(f, "f")->role, "practitioner");
+    fixture_free(f);
+}
+
+/* A role is shown from SCORE_MIN_GROUP respondents: not at K - 1, at K and K + 1. */
+static void test_score_role_shown_from_min_group(void **state)
+{
+    (void)state;
+    assert_int_equal(SCORE_MIN_GROUP, 5);
+    for (int n = SCORE_MIN_GROUP - 1; n <= SCORE_MIN_GROUP + 1; n++) {
+        struct fixture *f = fixture_new(test_rules_yaml);
+        char id[8], note[8];
+        for (int i = 0; i < n; i++) {
+            snprintf(id, sizeof(id), "m%d", i);
+            snprintf(note, sizeof(note), "n%d", i);
+            add_noted(f, id, "manager", note, NULL);
+        }
+        add_noted(f, "x1", "other", "odd one", NULL);
+        compute(f);
+        bool shown = n >= SCORE_MIN_GROUP;
+        assert_int_equal(score_role_shown(&f->a, "manager", SCORE_MIN_GROUP), shown);
+        const char *role = note_saying(f, "n0")->role;
+        if (shown)
+            assert_string_equal(role, "manager");
+        else
+            assert_null(role);
+        assert_null(note_saying(f, "odd one")->role);
+        assert_false(score_role_shown(&f->a, "other", SCORE_MIN_GROUP));
+        assert_false(score_role_shown(&f->a, NULL, SCORE_MIN_GROUP));
+        assert_false(score_role_shown(&f->a, "nobody", SCORE_MIN_GROUP));
+        /* The threshold is the caller's: at 1, every role is shown. */
+        assert_true(score_role_shown(&f->a, "other", 1));
+        fixture_free(f);
+    }
+}
+
+/*
+ * Pooled notes come sorted by what they say, then evidence: not by respondent id (p1,
+ * p2, ... wrote f, b, ...), not in the order read, and the same whatever that order.
+ */
+static void test_score_pooled_notes_sorted_by_text(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml), *g = fixture_new(test_rules_yaml);
+    static const char *const who[][3] = {{"a1", "zebra", NULL},
+                                         {"b2", "apple", "y.doc"},
+                                         {"c3", "mango", NULL},
+                                         {"d4", "apple", "x.doc"},
+                                         {"e5", "kiwi", NULL}};
+    for (int i = 0; i < 5; i++) {
+        add_noted(f, who[i][0], "practitioner", who[i][1], who[i][2]);
+        add_noted(g, who[4 - i][0], "practitioner", who[4 - i][1], who[4 - i][2]);
+    }
+    compute(f);
+    compute(g);
+    static const char *const want[][2] = {
+        {"apple", "x.doc"}, {"apple", "y.doc"}, {"kiwi", NULL}, {"mango", NULL}, {"zebra", NULL}};
+    const struct score_item *fi = &f->s.items[item(f, "start.plan")];
+    const struct score_item *gi = &g->s.items[item(g, "start.plan")];
+    assert_int_equal(fi->n_notes, 5);
+    assert_int_equal(gi->n_notes, 5);
+    for (size_t k = 0; k < 5; k++) {
+        assert_string_equal(fi->notes[k].note, want[k][0]);
+        assert_string_equal(gi->notes[k].note, want[k][0]);
+        if (want[k][1]) {
+            assert_string_equal(fi->notes[k].evidence, want[k][1]);
+            assert_string_equal(gi->notes[k].evidence, want[k][1]);
+        } else {
+            assert_null(fi->notes[k].evidence);
+            assert_null(gi->notes[k].evidence);
+        }
+        assert_null(fi->notes[k].respondent);
+        assert_string_equal(fi->notes[k].role, "practitioner");
+    }
+    fixture_free(f);
+    fixture_free(g);
+}
+
+/* --attribute: every note keeps its id and role, sorted by respondent as before. */
+static void test_score_attribute_keeps_ids_and_roles(void **state)
+{
+    (void)state;
+    struct fixture *f = six_and_one();
+    struct score_options o = {true, SCORE_MIN_GROUP};
+    score_release(&f->s);
+    score_compute_with(&f->s, &f->rules, &f->a, &o);
+    assert_true(f->s.attributed);
+    assert_true(f->s.attribute);
+    const struct score_item *it = &f->s.items[item(f, "start.plan")];
+    static const char *const ids[] = {"d1", "p1", "p2", "p3", "p4", "p5", "p6"};
+    assert_int_equal(it->n_notes, 7);
+    for (size_t k = 0; k < 7; k++)
+        assert_string_equal(it->notes[k].respondent, ids[k]);
+    assert_string_equal(note_saying(f, "from the director")->role, "director");
+    fixture_free(f);
+}
+
+/* One respondent is not anonymous and is not meant to be: the id and role stay. */
+static void test_score_one_respondent_keeps_id(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_noted(f, "d1", "director", "alone", NULL);
+    compute(f);
+    assert_true(f->s.attributed);
+    assert_false(f->s.attribute);
+    assert_string_equal(note_saying(f, "alone")->respondent, "d1");
+    assert_string_equal(note_saying(f, "alone")->role, "director");
+    fixture_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +600,11 @@ int main(void)
         cmocka_unit_test(test_score_is_monotone_and_local),
         cmocka_unit_test(test_score_is_deterministic),
         cmocka_unit_test(test_score_respondent_order_does_not_matter),
+        cmocka_unit_test(test_score_pooled_notes_have_no_ids_and_no_small_roles),
+        cmocka_unit_test(test_score_role_shown_from_min_group),
+        cmocka_unit_test(test_score_pooled_notes_sorted_by_text),
+        cmocka_unit_test(test_score_attribute_keeps_ids_and_roles),
+        cmocka_unit_test(test_score_one_respondent_keeps_id),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
