@@ -137,7 +137,11 @@ void score_compute(struct score *s, const struct rules *r, const struct assessme
  */
 void score_compute_with(struct score *s, const struct rules *r, const struct assessment *a,
                         const struct score_options *o);
-/* True when a note's role may be shown beside it: a group of at least min_group. */
+/*
+ * True when a note's role may be shown beside it: a group of at least min_group, and
+ * the respondents in smaller groups or without a role, whose notes go unlabelled, are
+ * none or at least min_group too (else no role is shown beside any note).
+ */
 bool score_role_shown(const struct assessment *a, const char *role, size_t min_group);
 
 /* How many stages do not apply (every question answered n/a). */

@@ -386,10 +386,20 @@ bool score_role_shown(const struct assessment *a, const char *role, size_t min_g
 {
     if (!role)
         return false;
-    for (size_t k = 0; k < a->n_roles; k++)
-        if (strcmp(a->roles[k].role, role) == 0)
-            return a->roles[k].respondents >= min_group;
-    return false;
+    bool large = false;
+    size_t in_shown_roles = 0;
+    for (size_t k = 0; k < a->n_roles; k++) {
+        if (a->roles[k].respondents < min_group)
+            continue;
+        in_shown_roles += a->roles[k].respondents;
+        large = large || strcmp(a->roles[k].role, role) == 0;
+    }
+    /*
+     * The notes left without a role must not point at fewer than min_group people
+     * either: six practitioners named beside one director unnamed name the director.
+     */
+    size_t unshown = a->respondents - in_shown_roles;
+    return large && (unshown == 0 || unshown >= min_group);
 }
 
 /*

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Notes without names (issue 13): a report of more than one respondent never prints a
 # respondent id, shows a note's role only for a role at least SCORE_MIN_GROUP (5)
-# respondents gave, orders notes so that input order never shows, and --attribute
+# respondents gave, and only when the notes left unlabelled come from 0 or at least 5
+# respondents too, orders notes so that input order never shows, and --attribute
 # brings ids and roles back and says so, in every format.
 set -u
 bin=$1
@@ -49,19 +50,20 @@ for fmt in $formats; do
 done
 
 # The director is a group of one: no role beside that note. The practitioners are six
-# (at least 5): their role is shown.
+# (at least 5), but naming them would leave the director's the one unlabelled note, so
+# no role is shown beside any note.
 for fmt in text markdown html csv; do
     if grep -F -- "$director" "$tmp/dir.$fmt" | grep -q director; then
         bad "$fmt: the director's role is beside the director's note"
     else ok; fi
 done
 has text "$tmp/dir.text" "said: \"$director\""
-has text "$tmp/dir.text" "said by practitioner: \"$practitioner\""
+has text "$tmp/dir.text" "said: \"$practitioner\""
 has markdown "$tmp/dir.markdown" "a respondent: $director"
-has markdown "$tmp/dir.markdown" "practitioner: $practitioner"
+has markdown "$tmp/dir.markdown" "a respondent: $practitioner"
 has html "$tmp/dir.html" "A respondent:</span> “$director"
-has html "$tmp/dir.html" "practitioner:</span> “$practitioner"
-has csv "$tmp/dir.csv" "practitioner: $practitioner"
+has html "$tmp/dir.html" "A respondent:</span> “$practitioner"
+hasnt csv "$tmp/dir.csv" "practitioner: $practitioner"
 hasnt csv "$tmp/dir.csv" "director: $director"
 notes='[.. | objects | select(has("note") and has("respondent"))]'
 check_json() { # check_json NAME FILE JQ-EXPRESSION (true to pass)
@@ -70,9 +72,32 @@ check_json() { # check_json NAME FILE JQ-EXPRESSION (true to pass)
 check_json json "$tmp/dir.json" '.attributed == false'
 check_json json "$tmp/dir.json" "$notes | length == 7"
 check_json json "$tmp/dir.json" "$notes | all(.respondent == null)"
-check_json json "$tmp/dir.json" "$notes | map(select(.note == \"$director\")) | .[0].role == null"
-check_json json "$tmp/dir.json" \
-    "$notes | map(select(.note != \"$director\")) | all(.role == \"practitioner\")"
+check_json json "$tmp/dir.json" "$notes | all(.role == null)"
+
+# Four managers join: the director and the managers are five people in groups under 5,
+# so an unlabelled note no longer points at anyone, and the practitioners' role is shown.
+mkdir "$tmp/eleven"
+cp "$dir"/*.yaml "$tmp/eleven/"
+for i in 8 9 10 11; do
+    sed -e "s/staff-7/staff-$i/" -e 's/role: director/role: manager/' \
+        -e "s/The board will not fund more coaching/Manager note $i/" \
+        "$dir/staff-7.yaml" >"$tmp/eleven/staff-$i.yaml"
+done
+for fmt in text markdown html csv json; do
+    "$bin" assess --format $fmt "$tmp/eleven" >"$tmp/eleven.$fmt" || bad "assess $fmt (eleven) failed"
+    if grep -q 'staff-[0-9]' "$tmp/eleven.$fmt"; then bad "$fmt (eleven): a respondent id"; else ok; fi
+done
+has text "$tmp/eleven.text" "said by practitioner: \"$practitioner\""
+has text "$tmp/eleven.text" "said: \"$director\""
+has markdown "$tmp/eleven.markdown" "practitioner: $practitioner"
+has html "$tmp/eleven.html" "practitioner:</span> “$practitioner"
+has csv "$tmp/eleven.csv" "practitioner: $practitioner"
+hasnt csv "$tmp/eleven.csv" "manager: Manager note"
+check_json json "$tmp/eleven.json" \
+    "$notes | map(select(.note == \"$practitioner\")) | all(.role == \"practitioner\")"
+check_json json "$tmp/eleven.json" \
+    "$notes | map(select(.note | startswith(\"Manager note\"))) | all(.role == null)"
+check_json json "$tmp/eleven.json" "$notes | map(select(.note == \"$director\")) | .[0].role == null"
 # Sorted by what they say, not by who wrote them.
 check_json json "$tmp/dir.json" "$notes | map(.note) == (map(.note) | sort)"
 
