@@ -15,7 +15,8 @@
 # Directories (nothing outside them is written, and everything mounted is unmounted):
 #   STAGEGAP_FRESH_CACHE  kept between runs: each suite's bootstrapped base as a tarball
 #                         and the .deb files apt downloaded, so only the first run is
-#                         slow (default /var/cache/stagegap-fresh-machine)
+#                         slow, and the last run's logs in last-run-logs/
+#                         (default /var/cache/stagegap-fresh-machine)
 #   STAGEGAP_FRESH_WORK   the roots of this run, removed at the end, on success, failure
 #                         or interruption (default: a new directory under /var/tmp)
 # The Debian mirror is the one in this machine's apt sources, else deb.debian.org;
@@ -86,10 +87,16 @@ remove_tree() {
     rm -rf --one-file-system "$dir"
 }
 
+# The logs of the last run stay in the cache, for reading after a failure in CI.
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
-    [ -n "$work" ] && remove_tree "$work"
+    if [ -n "$work" ]; then
+        rm -rf "$cache/last-run-logs"
+        mkdir -p "$cache/last-run-logs"
+        cp "$work"/*.log "$cache/last-run-logs/" 2>/dev/null || true
+        remove_tree "$work"
+    fi
     exit "$status"
 }
 trap cleanup EXIT
@@ -144,9 +151,10 @@ finish_root() {
 }
 
 # Runs COMMAND in the current root as a newcomer would: root, in the clone, with a
-# clean environment. Prints the time it took; on failure, the tail of its output.
+# clean environment. Prints the time it took; on failure, the tail of its output. Its
+# output stays in $log (global) until the run ends.
 run_in_root() {
-    local label=$1 command=$2 log start status
+    local label=$1 command=$2 start status
     log="$work/$(basename "$current_root")-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-').log"
     start=$(date +%s)
     status=0
@@ -174,6 +182,7 @@ for suite in "${suites[@]}"; do
     run_in_root "scripts/run-example.sh" "scripts/run-example.sh"
     run_in_root "STAGEGAP_QUICK=1 scripts/test.sh" "STAGEGAP_QUICK=1 scripts/test.sh"
     run_in_root "scripts/package.sh" "scripts/package.sh"
+    grep -E '^[EWIPX]: ' "$log" | sed 's/^/    lintian: /' || say "lintian: nothing to report"
     cp "$current_root"/root/stagegap/build-package/stagegap_*.deb "$work/"
     finish_root
 
