@@ -17,16 +17,14 @@ struct strbuf;
 #define COMPARE_FORMAT "stagegap-compare/1"
 #define TREND_FORMAT "stagegap-trend/1"
 
-/*
- * A stage regresses when its score, shown to one decimal, falls: a smaller change is
- * rounding, not a change anyone could see in a report.
- */
-#define COMPARE_TOLERANCE 0.05
-
 struct compare_stage {
     bool has_before, has_after;
     double before, after, delta; /* delta only when both have a score */
-    bool regressed;
+    /*
+     * Fell or rose as the scores are shown, to one decimal (compared exactly): a smaller
+     * change is rounding, not a change anyone could see in a report.
+     */
+    bool regressed, rose;
 };
 
 /*

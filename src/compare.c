@@ -1,6 +1,5 @@
 #include "compare.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,15 +14,10 @@ bool compare_item_open(const struct score *s, size_t item)
     return score_value_below(s, item, s->rules->acted_on_scaled);
 }
 
-static double shown(double v)
+/* A stage score in tenths, as reports show it: rounded half away from zero, exactly. */
+static int64_t tenths(const struct exact *q)
 {
-    return round(v * 10.0) / 10.0;
-}
-
-/* A figure as reports show it: rounded half away from zero on the exact value. */
-static double shown_exact(const struct exact *q)
-{
-    return (double)exact_round(q, 1) / 10.0;
+    return (int64_t)exact_round(q, 1);
 }
 
 static double shown_answer(const struct score_item *it)
@@ -31,7 +25,7 @@ static double shown_answer(const struct score_item *it)
     struct exact q = {0};
     int64_t num = it->answer_num;
     exact_set(&q, num < 0 ? (uint64_t)0 - (uint64_t)num : (uint64_t)num, it->answer_den);
-    double v = (double)exact_round(&q, 1) / 10.0;
+    double v = (double)tenths(&q) / 10.0;
     exact_release(&q);
     return num < 0 ? -v : v;
 }
@@ -74,11 +68,14 @@ void compare_compute(struct compare *c, const struct score *before, const struct
         struct compare_stage *cs = &c->stages[st];
         cs->has_before = before->stages[st].has_score;
         cs->has_after = after->stages[st].has_score;
-        cs->before = shown_exact(&before->stages[st].score_exact);
-        cs->after = shown_exact(&after->stages[st].score_exact);
+        int64_t b = tenths(&before->stages[st].score_exact);
+        int64_t a = tenths(&after->stages[st].score_exact);
+        cs->before = (double)b / 10.0;
+        cs->after = (double)a / 10.0;
         if (cs->has_before && cs->has_after) {
-            cs->delta = shown(cs->after) - shown(cs->before);
-            cs->regressed = shown(cs->after) < shown(cs->before) - COMPARE_TOLERANCE;
+            cs->delta = (double)(a - b) / 10.0;
+            cs->regressed = a < b;
+            cs->rose = a > b;
             c->regression = c->regression || cs->regressed;
         }
     }

@@ -1303,9 +1303,7 @@ static void compare_chart(struct page *p, const struct compare *c)
         if (cs->has_before && cs->has_after) {
             strbuf_adds(out, ": ");
             html_delta(out, cs->delta);
-            strbuf_adds(out, cs->regressed                   ? ", fell"
-                             : cs->delta > COMPARE_TOLERANCE ? ", rose"
-                                                             : ", unchanged");
+            strbuf_adds(out, cs->regressed ? ", fell" : cs->rose ? ", rose" : ", unchanged");
         }
         strbuf_adds(out, "</text>\n");
         for (int k = 0; k < 2; k++) {
