@@ -475,20 +475,6 @@ static int parse_score(const char *s, int64_t *out)
     return 0;
 }
 
-/* A threshold as the user wrote it: thousandths, without trailing zeros. */
-static void add_threshold(struct strbuf *sb, int64_t threshold)
-{
-    struct strbuf digits = STRBUF_INIT;
-    exact_format_ratio(&digits, threshold, EXACT_SCALE, EXACT_PLACES);
-    size_t len = digits.len;
-    while (len > 0 && digits.buf[len - 1] == '0')
-        len--;
-    if (len > 0 && digits.buf[len - 1] == '.')
-        len--;
-    strbuf_add(sb, digits.buf, len);
-    strbuf_release(&digits);
-}
-
 /*
  * A score under threshold, to one decimal as reports show it, or to as many more as it
  * takes not to read as the threshold itself (59.96 under 60 is not "60.0").
@@ -517,9 +503,9 @@ static bool gate_fails(const struct score *s, int64_t threshold, struct strbuf *
     if (st->has_score && (threshold <= 0 ||
                           exact_cmp_ratio(&st->score_exact, (uint64_t)threshold, EXACT_SCALE) >= 0))
         return false;
-    strbuf_adds(why, "stagegap: --fail-under ");
-    add_threshold(why, threshold);
-    strbuf_adds(why, ": the focus stage, ");
+    /* At most 3 decimals and 100 at most: %g writes the threshold as the user did. */
+    strbuf_addf(why, "stagegap: --fail-under %g: the focus stage, ",
+                (double)threshold / EXACT_SCALE);
     text_add_safe(why, s->rules->stages[s->focus].title, true);
     if (st->has_score) {
         strbuf_adds(why, ", scored ");
