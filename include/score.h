@@ -92,9 +92,9 @@ struct score {
     int focus;                            /* stage index to work on now, or -1 */
     struct score_suggestion *suggestions; /* in rules order */
     size_t n_suggestions;
-    size_t *by_priority;      /* indices into suggestions: the ranked in priority order,
-                                 then those answered n/a, in rules order */
-    size_t n_ranked;          /* suggestions that apply: the first n_ranked of by_priority */
+    size_t *by_priority; /* indices into suggestions: the ranked in priority order,
+                            then those answered n/a, in rules order */
+    size_t n_ranked;     /* suggestions that apply: the first n_ranked of by_priority */
     struct score_breakdown breakdown;
     /* Notes name who wrote them: a report of one respondent, or attribute asked. */
     bool attributed;
@@ -138,8 +138,8 @@ bool score_role_shown(const struct assessment *a, const char *role, size_t min_g
  */
 void score_align_breakdowns(struct score *const *scores, size_t n);
 /* Each stage's score from tallies (a group's): per stage, whether it has one, and it. */
-void score_stages_of_tallies(const struct rules *r, const struct item_tally *items,
-                             bool *has_score, double *score, struct exact *score_exact);
+void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
+                             double *score, struct exact *score_exact);
 
 /* How many stages do not apply (every question answered n/a). */
 size_t score_stages_not_applicable(const struct score *s);

@@ -68,13 +68,13 @@ static int cmd_trend(struct cli *c);
 static int cmd_ask(struct cli *c);
 static int cmd_import(struct cli *c);
 
-static const char *const assess_options[] = {
-    "rules", "format", "output", "fail-under", "attribute", "by", "min-group", NULL};
+static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
+                                             "attribute", "by",     "min-group", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {
-    "rules", "format", "output", "fail-on-regression", "by", "min-group", NULL};
+static const char *const compare_options[] = {"rules", "format",    "output", "fail-on-regression",
+                                              "by",    "min-group", NULL};
 static const char *const trend_options[] = {"rules", "format", "output", "by", "min-group", NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv",  "output", "map", "organisation",
@@ -101,16 +101,92 @@ static const struct command commands[] = {
      "  --by FIELD         break the scores down by role (the default, when\n"
      "                     respondents give roles) or a field of their groups, like\n"
      "                     team; twice for a two-way view; --by none for no breakdown\n"
-     "  --min-group K      the anonymity threshold (default "
-     STAGEGAP_STR(SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) "): a group of\n"
-     "                     fewer respondents is never shown apart, nor can it be\n"
-     "                     worked out from the rest; a note names its role only when\n"
-     "                     that role is shown apart\n"
-     "  --attribute        show who wrote each note (respondent id and role), and say\n"
-     "                     so in the report; without it a report of more than one\n"
-     "                     respondent shows no respondent id anywhere\n"
-     "\n"
-     "Privacy: docs/privacy.md says what is pooled, and what no threshold can protect.\n",
+     "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
+         SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) "): a "
+                                                                                          "group "
+                                                                                          "of\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "fewer "
+                                                                                          "responde"
+                                                                                          "nts is "
+                                                                                          "never "
+                                                                                          "shown "
+                                                                                          "apart, "
+                                                                                          "nor can "
+                                                                                          "it be\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "worked "
+                                                                                          "out "
+                                                                                          "from "
+                                                                                          "the "
+                                                                                          "rest; a "
+                                                                                          "note "
+                                                                                          "names "
+                                                                                          "its "
+                                                                                          "role "
+                                                                                          "only "
+                                                                                          "when\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "that "
+                                                                                          "role is "
+                                                                                          "shown "
+                                                                                          "apart\n"
+                                                                                          "  "
+                                                                                          "--"
+                                                                                          "attribut"
+                                                                                          "e       "
+                                                                                          " show "
+                                                                                          "who "
+                                                                                          "wrote "
+                                                                                          "each "
+                                                                                          "note "
+                                                                                          "(respond"
+                                                                                          "ent id "
+                                                                                          "and "
+                                                                                          "role), "
+                                                                                          "and "
+                                                                                          "say\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     so "
+                                                                                          "in the "
+                                                                                          "report; "
+                                                                                          "without "
+                                                                                          "it a "
+                                                                                          "report "
+                                                                                          "of more "
+                                                                                          "than "
+                                                                                          "one\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "responde"
+                                                                                          "nt "
+                                                                                          "shows "
+                                                                                          "no "
+                                                                                          "responde"
+                                                                                          "nt id "
+                                                                                          "anywhere"
+                                                                                          "\n"
+                                                                                          "\n"
+                                                                                          "Privacy:"
+                                                                                          " docs/"
+                                                                                          "privacy."
+                                                                                          "md says "
+                                                                                          "what is "
+                                                                                          "pooled, "
+                                                                                          "and "
+                                                                                          "what no "
+                                                                                          "threshol"
+                                                                                          "d can "
+                                                                                          "protect."
+                                                                                          "\n",
      assess_options, 1, ARGS_MAX},
     {"init", cmd_init, "stagegap init [--rules FILE] [--output FILE]",
      "write an answers template with every question of the model",
@@ -153,8 +229,8 @@ static const struct command commands[] = {
      "  --by FIELD            each group's stage scores before and after (as assess);\n"
      "                        a group is shown apart only when it clears the\n"
      "                        threshold both times\n"
-     "  --min-group K         the anonymity threshold (default "
-     STAGEGAP_STR(SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
+     "  --min-group K         the anonymity threshold (default " STAGEGAP_STR(
+         SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      compare_options, 2, 2},
     {"trend", cmd_trend,
      "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--by FIELD]... "
@@ -170,8 +246,8 @@ static const struct command commands[] = {
      "  --output FILE      write the trend to FILE, whole or not at all\n"
      "  --by FIELD         each group's stage scores over time (as assess); a group\n"
      "                     is shown apart only when it clears the threshold every time\n"
-     "  --min-group K      the anonymity threshold (default "
-     STAGEGAP_STR(SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
+     "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
+         SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      trend_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
      "answer the questions one at a time on a terminal",
@@ -413,8 +489,10 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
         else if (strcmp(name, "by") == 0 && c->n_by < ANSWERS_BY_MAX + 1)
             c->by[c->n_by++] = value; /* checked with the other --by */
         else if (strcmp(name, "by") == 0)
-            rc = usage_error(c, "--by is given more than twice; a view crosses at most two "
-                                "fields:", arg);
+            rc = usage_error(c,
+                             "--by is given more than twice; a view crosses at most two "
+                             "fields:",
+                             arg);
         else if (*slot)
             rc = usage_error(c, "this option is given twice:", arg);
         else
@@ -498,8 +576,7 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
  * --by and --min-group, checked, as the assessment and the score take them: fields to
  * break down by (role unless asked otherwise; none for --by none) and the threshold.
  */
-static int breakdown_options(struct cli *c, struct score_options *o, const char **by,
-                             size_t *n_by)
+static int breakdown_options(struct cli *c, struct score_options *o, const char **by, size_t *n_by)
 {
     o->min_group = SUPPRESS_MIN_GROUP_DEFAULT;
     if (c->min_group) {
@@ -508,14 +585,19 @@ static int breakdown_options(struct cli *c, struct score_options *o, const char 
         errno = 0;
         k = strtol(c->min_group, &end, 10);
         if (*end || end == c->min_group || errno || k > SUPPRESS_MIN_GROUP_MAX || k < 0)
-            return usage_error(c, "--min-group takes a whole number of respondents from "
-                                  STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) " to "
-                                  STAGEGAP_STR(SUPPRESS_MIN_GROUP_MAX) ", not", c->min_group);
+            return usage_error(
+                c,
+                "--min-group takes a whole number of respondents from " STAGEGAP_STR(
+                    SUPPRESS_MIN_GROUP_FLOOR) " to " STAGEGAP_STR(SUPPRESS_MIN_GROUP_MAX) ", not",
+                c->min_group);
         if (k < SUPPRESS_MIN_GROUP_FLOOR)
-            return usage_error(c, "--min-group must be at least "
-                                  STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ": in a smaller group, "
-                                  "anyone who knows who is in it can tell what each one "
-                                  "answered; not", c->min_group);
+            return usage_error(c,
+                               "--min-group must be at least " STAGEGAP_STR(
+                                   SUPPRESS_MIN_GROUP_FLOOR) ": in a smaller group, "
+                                                             "anyone who knows who is in it can "
+                                                             "tell what each one "
+                                                             "answered; not",
+                               c->min_group);
         o->min_group = (size_t)k;
     }
     o->by_default = c->n_by == 0;
@@ -527,11 +609,15 @@ static int breakdown_options(struct cli *c, struct score_options *o, const char 
     for (size_t k = 0; k < c->n_by; k++) {
         bool none = strcmp(c->by[k], "none") == 0;
         if (none && c->n_by > 1)
-            return usage_error(c, "--by none leaves the breakdown out, so it goes alone; not "
-                                  "with", c->by[1 - k]);
+            return usage_error(c,
+                               "--by none leaves the breakdown out, so it goes alone; not "
+                               "with",
+                               c->by[1 - k]);
         if (!none && !yid_valid(c->by[k]))
-            return usage_error(c, "--by takes a field respondents give (role, or a key of "
-                                  "their groups, like team), not", c->by[k]);
+            return usage_error(c,
+                               "--by takes a field respondents give (role, or a key of "
+                               "their groups, like team), not",
+                               c->by[k]);
         if (k == 1 && strcmp(c->by[0], c->by[1]) == 0)
             return usage_error(c, "--by names one field twice:", c->by[1]);
         by[k] = c->by[k];

@@ -248,6 +248,7 @@ void report_anonymity_note(struct strbuf *out, const struct score *s)
     if (n == 1)
         strbuf_adds(out, "Not anonymous: one respondent, whose report this is.");
     else
-        strbuf_addf(out, "Not anonymous: %zu respondents, fewer than the anonymity threshold of %zu.",
-                    n, s->min_group);
+        strbuf_addf(out,
+                    "Not anonymous: %zu respondents, fewer than the anonymity threshold of %zu.", n,
+                    s->min_group);
 }

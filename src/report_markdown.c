@@ -464,8 +464,7 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     render_stage_notes(&r->stages[stage], out);
 }
 
-static void render_group_row(const struct score *s, const struct score_group *g,
-                             struct strbuf *out)
+static void render_group_row(const struct score *s, const struct score_group *g, struct strbuf *out)
 {
     struct strbuf name = STRBUF_INIT;
     report_group_name(&name, &s->breakdown, g);

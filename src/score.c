@@ -453,8 +453,8 @@ static void sort_notes(struct score *s, struct score_item *out, const struct ite
     qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_anonymous);
 }
 
-void score_stages_of_tallies(const struct rules *r, const struct item_tally *items,
-                             bool *has_score, double *score, struct exact *score_exact)
+void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
+                             double *score, struct exact *score_exact)
 {
     struct score_item *scored = xcalloc(r->n_items + 1, sizeof(*scored));
     for (size_t i = 0; i < r->n_items; i++)
