@@ -342,18 +342,31 @@ static void read_groups(struct response *resp, const struct ynode *n)
             yerror(&resp->c, field, "'%s' is given as respondent.%s, not in groups", name, name);
             name = NULL;
         }
-        ok = name && ytext(&resp->c, value, "a group") && ok;
+        if (!name) {
+            ok = false;
+            continue;
+        }
+        struct strbuf what = STRBUF_INIT;
+        strbuf_addf(&what, "the group '%s'", name);
+        ok = ytext(&resp->c, value, strbuf_str(&what)) && ok;
+        strbuf_release(&what);
     }
     if (ok)
         resp->groups = n;
 }
 
+/* Where a respondent gives a grouping field, or NULL. */
+static const struct ynode *response_field_node(const struct response *resp, const char *field)
+{
+    if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
+        return resp->role ? resp->role_node : NULL;
+    return resp->groups ? ymap_get(resp->groups, field) : NULL;
+}
+
 /* What a respondent gives for a grouping field, or NULL. */
 static const char *response_field(const struct response *resp, const char *field)
 {
-    if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
-        return resp->role;
-    const struct ynode *v = resp->groups ? ymap_get(resp->groups, field) : NULL;
+    const struct ynode *v = response_field_node(resp, field);
     return v ? v->str : NULL;
 }
 
@@ -598,7 +611,11 @@ static int check_group_room(const struct assessment *a, struct response *resp)
 {
     if (a->n_by == 0 || a->n_groups < ANSWERS_GROUPS_MAX || find_group(a, resp))
         return 0;
-    yerror(&resp->c, resp->groups ? resp->groups : resp->respondent_node,
+    const struct ynode *at = resp->respondent_node;
+    for (size_t k = a->n_by; k-- > 0;)
+        if (response_field_node(resp, a->by[k]))
+            at = response_field_node(resp, a->by[k]);
+    yerror(&resp->c, at,
            "more than %d different groups of '%s'%s%s in one assessment; a group is several "
            "respondents (a team, a locality), not one each",
            ANSWERS_GROUPS_MAX, a->by[0], a->n_by > 1 ? " and " : "", a->n_by > 1 ? a->by[1] : "");

@@ -41,7 +41,7 @@ struct cli {
     const char *rules_path, *format, *output, *fail_under;
     const char *csv, *map, *organisation, *date; /* import */
     bool strict, fail_on_regression, attribute;
-    const char *by[ANSWERS_BY_MAX + 1]; /* --by, in the order given */
+    const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
     const char *min_group;
     char **args;
@@ -486,13 +486,13 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
         const char *value = eq ? eq + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
         if (!value || (!eq && !*value))
             rc = usage_error(c, "this option needs a value:", arg);
-        else if (strcmp(name, "by") == 0 && c->n_by < ANSWERS_BY_MAX + 1)
-            c->by[c->n_by++] = value; /* checked with the other --by */
-        else if (strcmp(name, "by") == 0)
+        else if (strcmp(name, "by") == 0 && c->n_by == ANSWERS_BY_MAX)
             rc = usage_error(c,
                              "--by is given more than twice; a view crosses at most two "
-                             "fields:",
-                             arg);
+                             "fields, not",
+                             value);
+        else if (strcmp(name, "by") == 0)
+            c->by[c->n_by++] = value; /* checked with the other --by */
         else if (*slot)
             rc = usage_error(c, "this option is given twice:", arg);
         else

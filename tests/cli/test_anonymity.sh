@@ -1,6 +1,6 @@
 #!/bin/sh
 # Notes without names (issue 13): a report of more than one respondent never prints a
-# respondent id, shows a note's role only for a role at least SCORE_MIN_GROUP (5)
+# respondent id, shows a note's role only for a role shown apart under --min-group (5)
 # respondents gave, and only when the notes left unlabelled come from 0 or at least 5
 # respondents too, orders notes so that input order never shows, and --attribute
 # brings ids and roles back and says so, in every format.

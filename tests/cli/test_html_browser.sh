@@ -66,6 +66,7 @@ sed 's/role: "principal social worker"/role: leader/' "$src" >"$tmp/pool/a.yaml"
 sed 's/role: "principal social worker"/role: practitioner/; s/: 9$/: 2/' "$src" >"$tmp/pool/b.yaml"
 sed 's/role: "principal social worker"/role: practitioner/; s/: 8$/: 1/' "$src" >"$tmp/pool/c.yaml"
 render assess-pool assess "$tmp/pool"
+render assess-groups assess --by team tests/fixtures/survey
 render compare compare $q/2026-04.yaml $q/2026-07.yaml
 render trend trend $q/2026-07.yaml $q/2026-04.yaml
 
@@ -84,7 +85,14 @@ for name in $pages; do
 done
 pool=$tmp/assess-pool.html
 check "pooled report marks disagreement" grep -qs 'respondents disagree' "$pool"
-check "pooled report has roles" grep -qs '<th scope="row">practitioner</th>' "$pool"
+# Three respondents: no role can be shown apart, and the page says why.
+check "pooled report leaves roles out" grep -qs '<h2 id="groups-h">By role</h2>' "$pool"
+check "pooled report says why" grep -qs 'Left out: 2 of the 2 groups' "$pool"
+check "pooled report shows no role of one" sh -c '! grep -q "<th scope=\"row\">leader" "$1"' - "$pool"
+groups=$tmp/assess-groups.html
+check "groups: a heat map row per team shown" grep -qs '<th scope="row">Northside</th><td class="num">7</td><td class="heat"' "$groups"
+check "groups: the pooled row" grep -qs '<th scope="row">Other groups</th>' "$groups"
+check "groups: no team under 5 named" sh -c '! grep -Eq "Eastside|Westside" "$1"' - "$groups"
 
 # ---- browser checks ----
 chromium=${STAGEGAP_CHROMIUM:-/usr/bin/chromium}

@@ -7,7 +7,8 @@ scores each with `stagegap assess --format json` and with the formulas of
 docs/scoring.md over fractions.Fraction, and compares every number the JSON report
 shows, to the precision it shows it: states, counts, means, minimums, maximums,
 spreads, disagreement, coverage, stage and level scores, bands, focus, flags, gaps
-and their order, impacts, suggestion points, priorities, acted-on, role scores.
+and their order, impacts, suggestion points, priorities, acted-on, and the groups by
+role shown apart under the anonymity threshold (--min-group 3) with their scores.
 Then targeted cases: stages scoring exactly on a band's minimum, the five answers
 whose mean is exactly the acted-on mark in all 120 file orders, an impact of exactly
 1.25, and ties of equal impact and equal points.
@@ -33,6 +34,7 @@ except ImportError:  # the rules are read with PyYAML; without it there is nothi
 KINDS = [("challenges", "challenge"), ("facilitators", "facilitator"),
          ("barriers", "barrier"), ("suggestions", "suggestion")]
 PLACES = 3  # answers and rules numbers have at most three decimal places
+MIN_GROUP = 3  # the anonymity threshold's floor, so that more groups are shown apart
 
 
 def dec(x):
@@ -190,13 +192,40 @@ def score(m, tallies, role_tallies):
                                    -s["points"], m.order[s["id"]]))
     for k, s in enumerate(ranked):
         s["priority"] = k + 1
-    roles = []
-    for role in sorted(role_tallies):
-        rv = item_values(m, role_tallies[role]["items"])
-        roles.append({"role": role, "respondents": role_tallies[role]["respondents"],
-                      "scores": [s["score"] for s in stage_scores(m, rv)]})
     return {"vals": vals, "stages": stages, "focus": focus, "suggestions": sugg,
-            "roles": roles}
+            "groups": groups_shown(m, role_tallies)}
+
+
+def groups_shown(m, role_tallies):
+    """The report's groups by role (None: gave no role), as docs/privacy.md says: a role
+    of fewer than MIN_GROUP is pooled into "Other groups", and the smallest shown after
+    it while the pooled row has from 1 to MIN_GROUP - 1; left out when nothing is left
+    to show apart, or when everyone is in one group."""
+    order = sorted(role_tallies, key=lambda r: (r is None, r or ""))
+    respondents = sum(role_tallies[r]["respondents"] for r in order)
+    if respondents <= 1 or order == [None] or len(order) <= 1:
+        return []
+    counts = [role_tallies[r]["respondents"] for r in order]
+    pooled = [c < MIN_GROUP for c in counts]
+    while 0 < sum(c for c, p in zip(counts, pooled) if p) < MIN_GROUP and not all(pooled):
+        g = min((g for g, p in enumerate(pooled) if not p), key=lambda g: (counts[g], g))
+        pooled[g] = True
+    if all(pooled):
+        return []
+    rows = [(r, False, role_tallies[r]) for r, p in zip(order, pooled) if not p]
+    if any(pooled):
+        merged = {"respondents": 0, "items": {i: {"nums": [], "na": 0, "unknown": 0}
+                                              for i in m.questions}}
+        for r in (r for r, p in zip(order, pooled) if p):
+            merged["respondents"] += role_tallies[r]["respondents"]
+            for i, t in role_tallies[r]["items"].items():
+                merged["items"][i]["nums"] += t["nums"]
+                merged["items"][i]["na"] += t["na"]
+                merged["items"][i]["unknown"] += t["unknown"]
+        rows.append((None, True, merged))
+    return [{"role": r, "other": other, "respondents": t["respondents"],
+             "scores": [s["score"] for s in stage_scores(m, item_values(m, t["items"]))]}
+            for r, other, t in rows]
 
 
 # ---- shown as the report shows it ----
@@ -227,6 +256,7 @@ def shown_sd(nums):
 class Checker:
     def __init__(self):
         self.compared = 0
+        self.with_groups = self.with_pooled_row = 0
         self.failures = []
 
     def eq(self, where, got, want):
@@ -291,11 +321,16 @@ class Checker:
             eq(w + " acted_on", js["acted_on"], s["acted_on"])
             eq(w + " keep_going", js["keep_going"],
                s["applies"] and s["acted_on"] and s["points"] > 0)
-        eq(label + " roles", [r["role"] for r in rep["roles"]], [r["role"] for r in res["roles"]])
-        for r, jr in zip(res["roles"], rep["roles"]):
-            eq(f"{label} role {r['role']} respondents", jr["respondents"], r["respondents"])
-            eq(f"{label} role {r['role']} scores", [x["score"] for x in jr["stages"]],
-               [None if x is None else shown(x) for x in r["scores"]])
+        self.with_groups += bool(res["groups"])
+        self.with_pooled_row += any(g["other"] for g in res["groups"])
+        eq(label + " groups", [(g["values"] or {}).get("role") for g in rep["groups"]],
+           [g["role"] for g in res["groups"]])
+        eq(label + " pooled row", [g["other"] for g in rep["groups"]],
+           [g["other"] for g in res["groups"]])
+        for g, jg in zip(res["groups"], rep["groups"]):
+            eq(f"{label} group {g['role']} respondents", jg["respondents"], g["respondents"])
+            eq(f"{label} group {g['role']} scores", [x["score"] for x in jg["stages"]],
+               [None if x is None else shown(x) for x in g["scores"]])
         return len(self.failures) == before
 
 
@@ -326,16 +361,15 @@ def write_respondent(path, m, rid, role, answers, date="2026-03-01"):
 
 
 def tally(m, respondents):
-    """Per-item tallies, overall and per role, from [(role, {item: text})]."""
+    """Per-item tallies, overall and per role (None: no role given), from
+    [(role, {item: text})]."""
     def empty():
         return {i: {"nums": [], "na": 0, "unknown": 0} for i in m.questions}
     items, roles = empty(), {}
     for role, answers in respondents:
-        targets = [items]
-        if role:
-            roles.setdefault(role, {"respondents": 0, "items": empty()})
-            roles[role]["respondents"] += 1
-            targets.append(roles[role]["items"])
+        roles.setdefault(role, {"respondents": 0, "items": empty()})
+        roles[role]["respondents"] += 1
+        targets = [items, roles[role]["items"]]
         for i, text in answers.items():
             for t in targets:
                 if text == "n/a":
@@ -348,7 +382,7 @@ def tally(m, respondents):
 
 
 def run(stagegap, m, folder):
-    cmd = [stagegap, "assess", "--format", "json"]
+    cmd = [stagegap, "assess", "--format", "json", "--min-group", str(MIN_GROUP)]
     if not m.builtin:
         cmd += ["--rules", m.path]
     p = subprocess.run(cmd + [folder], capture_output=True, text=True)
@@ -368,7 +402,7 @@ def assess(stagegap, m, respondents, tmp, names=None):
 
 
 def random_assessment(m, rng):
-    n = rng.choice([1, 1, 2, 3, 4, 5, 7])
+    n = rng.choice([1, 1, 2, 3, 4, 5, 7, 9, 12])
     style = rng.choice(["fine", "fine", "coarse"])
     p_na, p_unknown, p_skip = rng.choice([(0.05, 0.05, 0.05), (0.2, 0.1, 0.1), (0.6, 0.1, 0.0),
                                           (0.0, 0.0, 0.0), (0.1, 0.4, 0.2)])
@@ -467,7 +501,9 @@ def main():
                 assessments += 1
         targeted(stagegap, sos, fixture, tmp, check)
     print(f"oracle: seed {seed}: {assessments} random assessments and the targeted cases; "
-          f"{check.compared} values compared, {len(check.failures)} differ")
+          f"{check.compared} values compared, {len(check.failures)} differ; "
+          f"{check.with_groups} with groups by role shown, {check.with_pooled_row} of them "
+          f"with a pooled row")
     for f in check.failures[:40]:
         print("  " + f)
     return 1 if check.failures else 0

@@ -280,6 +280,106 @@ static void test_answers_comments(void **state)
                 "a comment's text must be text, not empty text");
 }
 
+/* respondent.groups: field names, values, the refused keys, each error located. */
+static void test_answers_groups(void **state)
+{
+    struct fixture *f = *state;
+    const char *role = "{id: r1, role: practitioner}";
+    expect_only(f, role, "{id: r1, groups: [team]}", 5, 30,
+                "respondent groups must be a mapping, not a list");
+    expect_only(f, role, "{id: r1, groups: {Team: North}}", 5, 31,
+                "a group's field name 'Team' is not a valid id: use lowercase letters, digits, "
+                "'-', '.' and '_', starting with a letter or digit, at most 128 characters");
+    expect_only(f, role, "{id: r1, groups: {role: manager}}", 5, 31,
+                "'role' is given as respondent.role, not in groups");
+    expect_only(f, role, "{id: r1, groups: {id: r9}}", 5, 31,
+                "'id' is given as respondent.id, not in groups");
+    expect_only(f, role, "{id: r1, groups: {team: ~}}", 5, 37,
+                "the group 'team' must be text, not nothing");
+    expect_only(f, role, "{id: r1, groups: {team: {name: x}}}", 5, 37,
+                "the group 'team' must be text, not a mapping");
+    expect_only(f, role, "{id: r1, groups: {team: North}, grups: x}", 5, 45,
+                "unknown key 'grups' in respondent; did you mean 'groups'?");
+    /* 21 fields: the error is at the 21st. */
+    struct strbuf many = STRBUF_INIT;
+    strbuf_adds(&many, "{id: r1, groups: {");
+    size_t column = 0;
+    for (int k = 1; k <= ANSWERS_GROUP_FIELDS_MAX + 1; k++) {
+        if (k == ANSWERS_GROUP_FIELDS_MAX + 1)
+            column = many.len + 1; /* the ", " before the 21st, 1-based */
+        strbuf_addf(&many, "%sf%d: v", k > 1 ? ", " : "", k);
+    }
+    strbuf_adds(&many, "}}");
+    expect_only(f, role, strbuf_str(&many), 5, (unsigned)(column + 14),
+                "more than 20 groups for one respondent; give the few the reports are broken "
+                "down by");
+    strbuf_release(&many);
+    /* Valid: numbers are read as their text; null groups are none. */
+    char *ok = answers_with(role, "{id: r1, groups: {team: North, years-in-post: 3}}");
+    assert_int_equal(add(f, "ok.yaml", ok, false), 0);
+    free(ok);
+    ok = answers_with(role, "{id: r2, groups: ~}");
+    assert_int_equal(add(f, "ok2.yaml", ok, false), 0);
+    free(ok);
+    assert_true(assessment_field_given(&f->a, "team"));
+    assert_true(assessment_field_given(&f->a, "years-in-post"));
+    assert_false(assessment_field_given(&f->a, "locality"));
+    assert_false(assessment_field_given(&f->a, ANSWERS_FIELD_ROLE));
+}
+
+/* Groups of the fields broken down by: a tally each, a respondent giving none in one. */
+static void test_answers_groups_tallied(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const by[] = {"team", ANSWERS_FIELD_ROLE};
+    assessment_break_down_by(&f->a, by, 2);
+    const char *role = "{id: r1, role: practitioner}";
+    static const char *const who[] = {
+        "{id: a, role: manager, groups: {team: North}}",
+        "{id: b, role: manager, groups: {team: North, locality: x}}",
+        "{id: c, groups: {team: North}}",
+        "{id: d, role: manager}",
+    };
+    for (size_t k = 0; k < 4; k++) {
+        char *yaml = answers_with(role, who[k]);
+        assert_int_equal(add(f, who[k], yaml, false), 0);
+        free(yaml);
+    }
+    assert_int_equal(f->a.n_groups, 3);
+    assert_string_equal(f->a.groups[0].values[0], "North");
+    assert_string_equal(f->a.groups[0].values[1], "manager");
+    assert_int_equal(f->a.groups[0].respondents, 2);
+    assert_int_equal(f->a.groups[0].items[0].n, 2);
+    assert_null(f->a.groups[1].values[1]);
+    assert_null(f->a.groups[2].values[0]);
+    assert_string_equal(f->a.groups[2].values[1], "manager");
+    /* The fields given, in order of first appearance, for messages. */
+    assert_int_equal(f->a.n_fields_given, 3);
+    assert_string_equal(f->a.fields_given[0], "team");
+    assert_string_equal(f->a.fields_given[1], ANSWERS_FIELD_ROLE);
+    assert_string_equal(f->a.fields_given[2], "locality");
+}
+
+/* More groups than ANSWERS_GROUPS_MAX: the respondent bringing one more is refused. */
+static void test_answers_too_many_groups(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const by[] = {"team"};
+    assessment_break_down_by(&f->a, by, 1);
+    char who[64];
+    for (int k = 0; k <= ANSWERS_GROUPS_MAX; k++) {
+        snprintf(who, sizeof(who), "{id: r%d, groups: {team: t%d}}", k, k);
+        char *yaml = answers_with("{id: r1, role: practitioner}", who);
+        int rc = add(f, "a.yaml", yaml, false);
+        free(yaml);
+        assert_int_equal(rc, k < ANSWERS_GROUPS_MAX ? 0 : -1);
+    }
+    assert_diag(&f->d, 5, 40,
+                "more than 1000 different groups of 'team' in one assessment; a group is "
+                "several respondents (a team, a locality), not one each");
+    assert_int_equal(f->a.respondents, ANSWERS_GROUPS_MAX);
+}
+
 static void test_answers_same_respondent_id_twice(void **state)
 {
     struct fixture *f = *state;
@@ -939,6 +1039,9 @@ int main(void)
         cmocka_unit_test(test_answers_date_valid),
         cmocka_unit_test_setup_teardown(test_answers_given_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_comments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_groups, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_groups_tallied, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answers_too_many_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_same_respondent_id_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_note_not_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answers_score_missing_in_map, setup, teardown),

@@ -313,6 +313,131 @@ static void test_score_many_respondents_and_roles(void **state)
     fixture_free(f);
 }
 
+/* Adds n respondents giving "role, groups: {...}" (the text after "role: "). */
+static void add_many(struct fixture *f, int n, const char *who, const char *answers)
+{
+    for (int i = 0; i < n; i++)
+        add_respondent(f, who, answers);
+}
+
+static void break_down(struct fixture *f, const char *by0, const char *by1)
+{
+    const char *by[] = {by0, by1};
+    assessment_break_down_by(&f->a, by, by1 ? 2 : 1);
+}
+
+/* The breakdown by role asked for by default: nothing said when no one gives a role. */
+static void test_score_breakdown_by_default_quiet_without_roles(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    break_down(f, ANSWERS_FIELD_ROLE, NULL);
+    add_many(f, 6, "manager, groups: {team: North}", "start.plan: 5");
+    compute(f); /* score_compute asks as by default */
+    assert_int_equal(f->s.breakdown.state, BREAKDOWN_ONE_GROUP);
+    fixture_free(f);
+    f = fixture_new(test_rules_yaml);
+    break_down(f, ANSWERS_FIELD_ROLE, NULL);
+    add_respondent(f, NULL, "start.plan: 5");
+    add_respondent(f, NULL, "start.plan: 6");
+    compute(f);
+    assert_int_equal(f->s.breakdown.state, BREAKDOWN_OFF);
+    assert_int_equal(f->s.breakdown.n_by, 1); /* still says what it would be by */
+    /* Asked for, the same is said: everyone is in one group (of no role given). */
+    struct score_options o = {false, SUPPRESS_MIN_GROUP_DEFAULT, false};
+    score_release(&f->s);
+    score_compute_with(&f->s, &f->rules, &f->a, &o);
+    assert_int_equal(f->s.breakdown.state, BREAKDOWN_ONE_GROUP);
+    fixture_free(f);
+}
+
+/* Groups shown apart by value, those who gave none last, the pooled row after them. */
+static void test_score_breakdown_rows(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    break_down(f, "team", NULL);
+    add_many(f, 5, "x, groups: {team: South}", "start.plan: 2");
+    add_many(f, 2, "x, groups: {team: East}",
+             "start.plan: 10, start.training: 10, start.fatigue: 0, start.do-plan: 10");
+    add_many(f, 6, "x", "start.plan: 4");
+    add_many(f, 3, "x, groups: {team: West}",
+             "start.plan: 0, start.training: 0, start.fatigue: 10, start.do-plan: 0");
+    add_many(f, 7, "x, groups: {team: North}", "start.plan: 8");
+    compute(f);
+    const struct score_breakdown *b = &f->s.breakdown;
+    assert_int_equal(b->state, BREAKDOWN_SHOWN);
+    assert_int_equal(b->n_groups, 4);
+    assert_string_equal(b->groups[0].values[0], "North");
+    assert_string_equal(b->groups[1].values[0], "South");
+    assert_null(b->groups[2].values[0]); /* no team given: 6, shown */
+    assert_int_equal(b->groups[2].respondents, 6);
+    assert_true(b->groups[3].pooled); /* East 2 + West 3 */
+    assert_int_equal(b->groups[3].respondents, 5);
+    /* The pooled row is scored over its own respondents: two at the best end of every
+       Start item and three at the worst make 40. */
+    assert_true(b->groups[3].has_score[0]);
+    assert_near(b->groups[3].scores[0], 40.0);
+    assert_int_equal(b->n_small, 2);
+    assert_int_equal(b->n_cells, 5);
+    fixture_free(f);
+}
+
+static void test_score_breakdown_two_way(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    break_down(f, "team", ANSWERS_FIELD_ROLE);
+    add_many(f, 5, "manager, groups: {team: North}", "start.plan: 2");
+    add_many(f, 5, "practitioner, groups: {team: North}", "start.plan: 4");
+    add_many(f, 6, "practitioner, groups: {team: South}", "start.plan: 6");
+    compute(f);
+    assert_int_equal(f->s.breakdown.state, BREAKDOWN_SHOWN);
+    assert_int_equal(f->s.breakdown.n_groups, 3);
+    assert_string_equal(f->s.breakdown.groups[0].values[1], "manager");
+    /* One manager in South: one cell under K, and the view is left out whole. */
+    add_respondent(f, "manager, groups: {team: South}", "start.plan: 9");
+    compute(f);
+    assert_int_equal(f->s.breakdown.state, BREAKDOWN_CELLS_TOO_SMALL);
+    assert_int_equal(f->s.breakdown.n_groups, 0);
+    assert_int_equal(f->s.breakdown.n_small, 1);
+    assert_int_equal(f->s.breakdown.n_cells, 4);
+    fixture_free(f);
+}
+
+/* Side by side, a group under K in either is pooled in both, and so the others' rows
+   line up. */
+static void test_score_breakdowns_aligned(void **state)
+{
+    (void)state;
+    struct fixture *before = fixture_new(test_rules_yaml), *after = fixture_new(test_rules_yaml);
+    break_down(before, "team", NULL);
+    break_down(after, "team", NULL);
+    add_many(before, 9, "x, groups: {team: North}", "start.plan: 5");
+    add_many(before, 6, "x, groups: {team: South}", "start.plan: 5");
+    add_many(before, 5, "x, groups: {team: East}", "start.plan: 5");
+    add_many(after, 9, "x, groups: {team: North}", "start.plan: 7");
+    add_many(after, 4, "x, groups: {team: South}", "start.plan: 7");
+    add_many(after, 8, "x, groups: {team: East}", "start.plan: 7");
+    compute(before);
+    compute(after);
+    assert_int_equal(before->s.breakdown.n_groups, 3); /* alone, all shown */
+    struct score *both[] = {&before->s, &after->s};
+    score_align_breakdowns(both, 2);
+    /* South is under K after, so pooled both times; after, the pooled row (South's 4)
+       is itself under K, so East, the smaller shown there, joins it, both times. */
+    for (int k = 0; k < 2; k++) {
+        const struct score_breakdown *b = &both[k]->breakdown;
+        assert_int_equal(b->state, BREAKDOWN_SHOWN);
+        assert_int_equal(b->n_groups, 2);
+        assert_string_equal(b->groups[0].values[0], "North");
+        assert_true(b->groups[1].pooled);
+        assert_int_equal(b->groups[1].respondents, k ? 4 + 8 : 6 + 5);
+    }
+    fixture_free(before);
+    fixture_free(after);
+}
+
 /* ---- properties over generated answer sets ---- */
 
 static unsigned long long rng_state;
@@ -620,6 +745,10 @@ int main(void)
         cmocka_unit_test(test_score_focus_is_earliest_stage_not_in_top_band),
         cmocka_unit_test(test_score_flags_later_strength_on_weak_earlier_stage),
         cmocka_unit_test(test_score_many_respondents_and_roles),
+        cmocka_unit_test(test_score_breakdown_by_default_quiet_without_roles),
+        cmocka_unit_test(test_score_breakdown_rows),
+        cmocka_unit_test(test_score_breakdown_two_way),
+        cmocka_unit_test(test_score_breakdowns_aligned),
         cmocka_unit_test(test_score_is_monotone_and_local),
         cmocka_unit_test(test_score_is_deterministic),
         cmocka_unit_test(test_score_respondent_order_does_not_matter),
