@@ -9,11 +9,14 @@
  * caveat on its evidence, which every report carries.
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
- * first, only for a report made with --attribute, one row of kind "attribution", with
- * no stage, saying that notes name who wrote them; after a stage's items, one row of kind "note"
- * for each caveat the source attaches to the stage; last, one row of kind "judgement", with no
- * stage, saying what in the model is its author's judgement rather than the source's. Filtering on
- * state "scored", or on an item id, leaves them out.
+ * first, with no stage, a row of kind "attribution" for a report made with --attribute
+ * and one of kind "anonymity" for a report of fewer respondents than the threshold;
+ * after a stage's items, one row of kind "note" for each caveat the source attaches to
+ * the stage; then the breakdown, a row of kind "group" per group shown apart and stage
+ * (the group's name as text, its respondents as n, its score as stage_score) and one of
+ * kind "breakdown" saying why it is left out or how it pooled; last, one row of kind
+ * "judgement", with no stage, saying what in the model is its author's judgement rather
+ * than the source's. Filtering on state "scored", or on an item id, leaves them out.
  *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every JSON report of every bundled example, alone and pooled, is valid against
+# Every JSON report of every bundled example, alone and pooled and broken down, is valid against
 # docs/report.schema.json; and an invalid document is caught (the check can fail).
 set -u
 bin=$1
@@ -17,6 +17,13 @@ sed 's/role: principal social worker/role: leader/' "$src" >"$tmp/pool/a.yaml"
 sed 's/role: principal social worker/role: practitioner/; s/: 9$/: 2/' "$src" >"$tmp/pool/b.yaml"
 sed 's/role: principal social worker/role: practitioner/; s/: 8$/: n\/a/' "$src" >"$tmp/pool/c.yaml"
 "$bin" assess --format json "$tmp/pool" >"$tmp/report-pool.json" || { echo "assess pool failed"; exit 1; }
+# Breakdowns: shown with a pooled row, shown without one, two-way left out, none.
+for by in "--by team" "--by locality" "--by team --by role" "--by none" "--by team --min-group 3"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the options are words
+    "$bin" assess --format json $by tests/fixtures/survey >"$tmp/report-groups$n.json" ||
+        { echo "assess $by failed"; exit 1; }
+done
 /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp"/report*.json || exit 1
 echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
 if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then
