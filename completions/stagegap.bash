@@ -37,18 +37,21 @@ _stagegap()
         --output)
             COMPREPLY=($(compgen -f -- "$cur"))
             return ;;
-        --fail-under|--organisation|--date)
+        --by)
+            COMPREPLY=($(compgen -W "role team locality none" -- "$cur"))
+            return ;;
+        --fail-under|--organisation|--date|--min-group)
             return ;;
     esac
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --attribute --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --help" ;;
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --help" ;;
-        trend)    opts="--rules --format --output --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --help" ;;
+        trend)    opts="--rules --format --output --by --min-group --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --output --map --organisation --date --rules --help" ;;
         help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;

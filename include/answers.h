@@ -25,7 +25,18 @@ struct rules;
 #define ANSWERS_PLACEHOLDER_ORGANISATION "Your organisation"
 #define ANSWERS_PLACEHOLDER_DATE "2026-01-01"
 
-enum { ANSWERS_FILE_MAX = 1024 * 1024, ANSWERS_RESPONDENTS_MAX = 1000000, ANSWERS_ROLES_MAX = 100 };
+enum {
+    ANSWERS_FILE_MAX = 1024 * 1024,
+    ANSWERS_RESPONDENTS_MAX = 1000000,
+    ANSWERS_ROLES_MAX = 100,
+    ANSWERS_GROUP_FIELDS_MAX = 20, /* fields in one respondent's groups */
+    ANSWERS_GROUPS_MAX = 1000,     /* groups of the fields broken down by, in one assessment */
+    ANSWERS_BY_MAX = 2,            /* fields one breakdown crosses */
+    ANSWERS_FIELDS_SEEN_MAX = 32,
+};
+
+/* The grouping field every respondent may give outside groups: respondent.role. */
+#define ANSWERS_FIELD_ROLE "role"
 
 enum answer_state { ANSWER_NONE, ANSWER_SCORE, ANSWER_NA, ANSWER_UNKNOWN };
 
@@ -61,10 +72,20 @@ struct item_tally {
     size_t n_notes, notes_alloc;
 };
 
-struct role_tally {
-    const char *role;
+/*
+ * The respondents who give one value of each field the assessment is broken down by
+ * (a team; or a team and a role), with tallies of their own.
+ */
+struct group_tally {
+    const char *values[ANSWERS_BY_MAX]; /* one per field; NULL: gave none */
     size_t respondents;
     struct item_tally *items; /* one per rules item; no notes */
+};
+
+/* How many respondents give one role: a note's role is shown only beside a large one. */
+struct role_count {
+    const char *role;
+    size_t respondents;
 };
 
 /* A file or directory by device and inode, and the name it was first met under. */
@@ -94,8 +115,18 @@ struct assessment {
     struct answers_pos organisation_at, date_at;
     size_t respondents;
     struct item_tally *items; /* one per rules item */
-    struct role_tally *roles; /* in order of first appearance */
+    /* The fields to break the respondents down by (assessment_break_down_by), and
+       their groups in order of first appearance. */
+    const char *by[ANSWERS_BY_MAX];
+    size_t n_by;
+    struct group_tally *groups;
+    size_t n_groups, groups_alloc;
+    struct role_count *roles; /* in order of first appearance */
     size_t n_roles, roles_alloc;
+    /* The grouping fields respondents give (role among them), in order of first
+       appearance; the first ANSWERS_FIELDS_SEEN_MAX only, for messages. */
+    const char *fields_given[ANSWERS_FIELDS_SEEN_MAX];
+    size_t n_fields_given;
     struct answer_comment *comments; /* in the order read; reports sort them */
     size_t n_comments, comments_alloc;
     /* Respondent ids met so far and the file each came from, to warn of one id in two
@@ -118,6 +149,16 @@ struct assessment {
 
 void assessment_init(struct assessment *a, const struct rules *r);
 void assessment_release(struct assessment *a);
+/*
+ * Before any respondent is added: keep tallies per group of these fields ("role", or a
+ * field of respondent.groups; at most ANSWERS_BY_MAX), for a breakdown. The strings are
+ * borrowed. Without a call, there are none.
+ */
+void assessment_break_down_by(struct assessment *a, const char *const *fields, size_t n);
+/* True when some respondent gives a value for field. */
+bool assessment_field_given(const struct assessment *a, const char *field);
+/* Adds t's counts and sums into into (notes are not moved). */
+void item_tally_merge(struct item_tally *into, const struct item_tally *t);
 
 /*
  * Checks one answers file and, when it is valid, adds its respondent. With strict set,

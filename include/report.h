@@ -84,4 +84,26 @@ const struct answer_comment **report_sorted_comments(const struct score *s, size
 /* True when comment k of v starts a new question (the first, or another than k-1's). */
 bool report_comment_starts_group(const struct answer_comment *const *v, size_t k);
 
+/*
+ * Breakdowns by group (breakdown.h), said the same way in every format. The texts are
+ * plain: each renderer escapes them as it escapes any text from the inputs.
+ */
+struct score_breakdown;
+struct score_group;
+#define REPORT_POOLED_ROW "Other groups"
+/* "By team", "By team and role". */
+void report_breakdown_title(struct strbuf *out, const struct score_breakdown *b);
+/* "Northside", "Northside / manager", "no team given", or REPORT_POOLED_ROW. */
+void report_group_name(struct strbuf *out, const struct score_breakdown *b,
+                       const struct score_group *g);
+bool report_breakdown_has_pooled_row(const struct score_breakdown *b);
+/*
+ * The one sentence a breakdown needs: why it is left out, or how its pooled row was
+ * made; nothing when there is nothing to say.
+ */
+void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b);
+/* A report of fewer respondents than the threshold (without --attribute) says it is
+   not anonymous; nothing otherwise. */
+void report_anonymity_note(struct strbuf *out, const struct score *s);
+
 #endif

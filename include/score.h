@@ -13,18 +13,11 @@
 #include <stdint.h>
 
 #include "answers.h"
+#include "breakdown.h"
 #include "exact.h"
 #include "rules.h"
 
 enum { SCORE_NO_BAND = -1 }; /* band of a stage with too little data */
-
-/*
- * The smallest group of respondents a pooled report names beside what one of them
- * wrote: a note's role is shown only when at least this many respondents gave that
- * role. Below it the role would point at a few people, or one. (docs/guide.md,
- * "Notes without names"; to become --min-group K.)
- */
-#define SCORE_MIN_GROUP 5
 
 /* The stage id reported for a stage without enough answers to score. */
 #define SCORE_INSUFFICIENT "insufficient-data"
@@ -91,14 +84,6 @@ struct score_suggestion {
     size_t priority; /* 1 = act on first; 0 for one answered n/a, which is not ranked */
 };
 
-struct score_role {
-    const char *role;
-    size_t respondents;
-    bool *has_score; /* per stage */
-    double *scores;
-    struct exact *scores_exact;
-};
-
 struct score {
     const struct rules *rules;
     const struct assessment *assessment;
@@ -107,42 +92,54 @@ struct score {
     int focus;                            /* stage index to work on now, or -1 */
     struct score_suggestion *suggestions; /* in rules order */
     size_t n_suggestions;
-    size_t *by_priority;      /* indices into suggestions: the ranked in priority order,
-                                 then those answered n/a, in rules order */
-    size_t n_ranked;          /* suggestions that apply: the first n_ranked of by_priority */
-    struct score_role *roles; /* as the assessment's roles */
-    size_t n_roles;
+    size_t *by_priority; /* indices into suggestions: the ranked in priority order,
+                            then those answered n/a, in rules order */
+    size_t n_ranked;     /* suggestions that apply: the first n_ranked of by_priority */
+    struct score_breakdown breakdown;
     /* Notes name who wrote them: a report of one respondent, or attribute asked. */
     bool attributed;
     bool attribute; /* attribute was asked (--attribute) */
+    size_t min_group;
+    bool by_default;
 };
 
-/* How a pooled report may show who wrote a note. */
+/* How a pooled report may show who wrote what, and its groups. */
 struct score_options {
     bool attribute;   /* keep each note's respondent id and role (--attribute) */
-    size_t min_group; /* show a role beside a note from this many; SCORE_MIN_GROUP */
+    size_t min_group; /* the anonymity threshold (--min-group): suppress.h */
+    bool by_default;  /* the assessment's fields were not asked for: say nothing when no
+                         respondent gives them */
 };
 
 void score_init(struct score *s);
 void score_release(struct score *s);
-/* score_compute_with notes without names (attribute off, SCORE_MIN_GROUP). */
+/* score_compute_with notes without names (attribute off, the default threshold). */
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a);
 /*
  * Always succeeds. In an assessment of more than one respondent, unless o->attribute
- * is set, each note loses its respondent id, keeps its role only when that role has at
- * least o->min_group respondents, and the notes are sorted by note, then evidence, then
- * role: nothing in them, or in their order, says who wrote which. Otherwise (one
- * respondent, or attribute) notes keep both and are sorted by respondent, role, note,
- * evidence.
+ * is set, each note loses its respondent id, keeps its role only when the roles broken
+ * down under o->min_group would show that role apart (score_role_shown), and the notes
+ * are sorted by note, then evidence, then role: nothing in them, or in their order,
+ * says who wrote which. Otherwise (one respondent, or attribute) notes keep both and are
+ * sorted by respondent, role, note, evidence. The breakdown is of the assessment's
+ * fields (assessment_break_down_by).
  */
 void score_compute_with(struct score *s, const struct rules *r, const struct assessment *a,
                         const struct score_options *o);
 /*
- * True when a note's role may be shown beside it: a group of at least min_group, and
- * the respondents in smaller groups or without a role, whose notes go unlabelled, are
- * none or at least min_group too (else no role is shown beside any note).
+ * True when a note's role may be shown beside it: the roles (with the respondents who
+ * give none as one more group) broken down under min_group show it apart.
  */
 bool score_role_shown(const struct assessment *a, const char *role, size_t min_group);
+/*
+ * Breaks down again scores that are read side by side (compare, trend), so that each
+ * shows apart the same groups and pools the same others: a group shown apart clears
+ * the threshold in every one. The first score's options decide.
+ */
+void score_align_breakdowns(struct score *const *scores, size_t n);
+/* Each stage's score from tallies (a group's): per stage, whether it has one, and it. */
+void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
+                             double *score, struct exact *score_exact);
 
 /* How many stages do not apply (every question answered n/a). */
 size_t score_stages_not_applicable(const struct score *s);

@@ -24,8 +24,9 @@ struct response {
     const struct rules *rules;
     const char *organisation, *date, *respondent, *role;
     const struct ynode *organisation_node, *date_node, *role_node, *respondent_node;
-    enum answer_state *state; /* per rules item */
-    int64_t *score;           /* times EXACT_SCALE */
+    const struct ynode *groups; /* checked: a map of field names to text, or NULL */
+    enum answer_state *state;   /* per rules item */
+    int64_t *score;             /* times EXACT_SCALE */
     const char **note, **evidence;
     const struct ynode *comments; /* checked: a list of {about, text} */
     bool warn_placeholders;
@@ -45,8 +46,9 @@ void assessment_release(struct assessment *a)
         for (size_t i = 0; i < a->rules->n_items; i++)
             free(a->items[i].notes);
     free(a->items);
-    for (size_t r = 0; r < a->n_roles; r++)
-        free(a->roles[r].items);
+    for (size_t g = 0; g < a->n_groups; g++)
+        free(a->groups[g].items);
+    free(a->groups);
     free(a->roles);
     free(a->comments);
     free(a->seen_ids);
@@ -54,6 +56,41 @@ void assessment_release(struct assessment *a)
     free(a->files.v);
     pool_release(&a->pool);
     memset(a, 0, sizeof(*a));
+}
+
+void assessment_break_down_by(struct assessment *a, const char *const *fields, size_t n)
+{
+    a->n_by = n < ANSWERS_BY_MAX ? n : ANSWERS_BY_MAX;
+    for (size_t k = 0; k < a->n_by; k++)
+        a->by[k] = fields[k];
+}
+
+bool assessment_field_given(const struct assessment *a, const char *field)
+{
+    if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
+        return a->n_roles > 0;
+    for (size_t k = 0; k < a->n_by; k++)
+        if (strcmp(a->by[k], field) == 0)
+            for (size_t g = 0; g < a->n_groups; g++)
+                if (a->groups[g].values[k])
+                    return true;
+    for (size_t k = 0; k < a->n_fields_given; k++)
+        if (strcmp(a->fields_given[k], field) == 0)
+            return true;
+    return false;
+}
+
+void item_tally_merge(struct item_tally *into, const struct item_tally *t)
+{
+    if (t->n && (into->n == 0 || t->min < into->min))
+        into->min = t->min;
+    if (t->n && (into->n == 0 || t->max > into->max))
+        into->max = t->max;
+    into->n += t->n;
+    into->sum += t->sum;
+    into->sumsq += t->sumsq;
+    into->n_na += t->n_na;
+    into->n_unknown += t->n_unknown;
 }
 
 double item_tally_mean(const struct item_tally *t)
@@ -285,9 +322,44 @@ static void require_complete(struct response *resp, const struct ynode *root,
     }
 }
 
+/* groups: {FIELD: VALUE, ...}: the team, locality or any grouping a respondent is in. */
+static void read_groups(struct response *resp, const struct ynode *n)
+{
+    if (!yexpect_map(&resp->c, n, "respondent groups"))
+        return;
+    bool ok = true;
+    if (n->n / 2 > ANSWERS_GROUP_FIELDS_MAX) {
+        yerror(&resp->c, n->kids[2 * ANSWERS_GROUP_FIELDS_MAX],
+               "more than %d groups for one respondent; give the few the reports are broken "
+               "down by",
+               ANSWERS_GROUP_FIELDS_MAX);
+        ok = false;
+    }
+    for (size_t k = 0; k + 1 < n->n; k += 2) {
+        const struct ynode *field = n->kids[k], *value = n->kids[k + 1];
+        const char *name = yid(&resp->c, field, "a group's field name");
+        if (name && (strcmp(name, ANSWERS_FIELD_ROLE) == 0 || strcmp(name, "id") == 0)) {
+            yerror(&resp->c, field, "'%s' is given as respondent.%s, not in groups", name, name);
+            name = NULL;
+        }
+        ok = name && ytext(&resp->c, value, "a group") && ok;
+    }
+    if (ok)
+        resp->groups = n;
+}
+
+/* What a respondent gives for a grouping field, or NULL. */
+static const char *response_field(const struct response *resp, const char *field)
+{
+    if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
+        return resp->role;
+    const struct ynode *v = resp->groups ? ymap_get(resp->groups, field) : NULL;
+    return v ? v->str : NULL;
+}
+
 static void read_respondent(struct response *resp, const struct ynode *n)
 {
-    static const char *const keys[] = {"id", "role", NULL};
+    static const char *const keys[] = {"id", "role", "groups", NULL};
     if (!yexpect_map(&resp->c, n, "respondent"))
         return;
     ymap_check_keys(&resp->c, n, "respondent", keys);
@@ -295,6 +367,9 @@ static void read_respondent(struct response *resp, const struct ynode *n)
     resp->respondent_node = ymap_get(n, "id");
     resp->role = ymap_text(&resp->c, n, "role", "respondent role");
     resp->role_node = ymap_get(n, "role");
+    const struct ynode *groups = ymap_get(n, "groups");
+    if (groups && !ynode_is_null(groups))
+        read_groups(resp, groups);
 }
 
 /* comments: [{about: QUESTION, text: TEXT}, ...]; about may be left out. */
@@ -422,7 +497,7 @@ static void tally_add(struct item_tally *t, enum answer_state state, int64_t sco
     }
 }
 
-static struct role_tally *find_role(const struct assessment *a, const char *role)
+static struct role_count *find_role(const struct assessment *a, const char *role)
 {
     for (size_t i = 0; i < a->n_roles; i++)
         if (strcmp(a->roles[i].role, role) == 0)
@@ -430,20 +505,63 @@ static struct role_tally *find_role(const struct assessment *a, const char *role
     return NULL;
 }
 
-static struct role_tally *role_for(struct assessment *a, const char *role)
+static struct role_count *role_for(struct assessment *a, const char *role)
 {
-    struct role_tally *found = find_role(a, role);
+    struct role_count *found = find_role(a, role);
     if (found)
         return found;
     XGROW(a->roles, a->n_roles + 1, a->roles_alloc);
-    struct role_tally *rt = &a->roles[a->n_roles++];
-    rt->role = pool_strdup(&a->pool, role);
-    rt->respondents = 0;
-    rt->items = xcalloc(a->rules->n_items ? a->rules->n_items : 1, sizeof(*rt->items));
-    return rt;
+    struct role_count *rc = &a->roles[a->n_roles++];
+    rc->role = pool_strdup(&a->pool, role);
+    rc->respondents = 0;
+    return rc;
 }
 
-/* role is the role tally's own copy of the respondent's role, or NULL. */
+static bool same_value(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+/* The group of the respondent's values of the fields broken down by, or NULL. */
+static struct group_tally *find_group(const struct assessment *a, const struct response *resp)
+{
+    for (size_t g = 0; g < a->n_groups; g++) {
+        size_t k = 0;
+        while (k < a->n_by && same_value(a->groups[g].values[k], response_field(resp, a->by[k])))
+            k++;
+        if (k == a->n_by)
+            return &a->groups[g];
+    }
+    return NULL;
+}
+
+static struct group_tally *group_for(struct assessment *a, const struct response *resp)
+{
+    struct group_tally *found = find_group(a, resp);
+    if (found || a->n_by == 0)
+        return found;
+    XGROW(a->groups, a->n_groups + 1, a->groups_alloc);
+    struct group_tally *gt = &a->groups[a->n_groups++];
+    memset(gt, 0, sizeof(*gt));
+    for (size_t k = 0; k < a->n_by; k++)
+        gt->values[k] = pool_strdup(&a->pool, response_field(resp, a->by[k]));
+    gt->items = xcalloc(a->rules->n_items ? a->rules->n_items : 1, sizeof(*gt->items));
+    return gt;
+}
+
+/* Notes the grouping fields a respondent gives, for messages that list them. */
+static void note_fields_given(struct assessment *a, const struct response *resp)
+{
+    size_t n_fields = resp->groups ? resp->groups->n / 2 : 0;
+    for (size_t k = 0; k <= n_fields && a->n_fields_given < ANSWERS_FIELDS_SEEN_MAX; k++) {
+        const char *field = k < n_fields ? resp->groups->kids[2 * k]->str : ANSWERS_FIELD_ROLE;
+        if ((k == n_fields && !resp->role) || assessment_field_given(a, field))
+            continue;
+        a->fields_given[a->n_fields_given++] = pool_strdup(&a->pool, field);
+    }
+}
+
+/* role is the role count's own copy of the respondent's role, or NULL. */
 static void keep_note(struct assessment *a, struct item_tally *t, const struct response *resp,
                       size_t item, const char *role)
 {
@@ -469,6 +587,21 @@ static int check_role_room(const struct assessment *a, struct response *resp)
            "more than %d different roles in one assessment; a role groups respondents "
            "(practitioner, manager, ...), so give several people the same one",
            ANSWERS_ROLES_MAX);
+    return -1;
+}
+
+/*
+ * Each group has tallies of its own: a few shared teams or localities, not one per
+ * respondent, which would make memory grow with the respondents.
+ */
+static int check_group_room(const struct assessment *a, struct response *resp)
+{
+    if (a->n_by == 0 || a->n_groups < ANSWERS_GROUPS_MAX || find_group(a, resp))
+        return 0;
+    yerror(&resp->c, resp->groups ? resp->groups : resp->respondent_node,
+           "more than %d different groups of '%s'%s%s in one assessment; a group is several "
+           "respondents (a team, a locality), not one each",
+           ANSWERS_GROUPS_MAX, a->by[0], a->n_by > 1 ? " and " : "", a->n_by > 1 ? a->by[1] : "");
     return -1;
 }
 
@@ -551,7 +684,9 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
 {
     note_respondent_id(a, resp, file);
     const struct rules *r = a->rules;
-    struct role_tally *rt = resp->role ? role_for(a, resp->role) : NULL;
+    note_fields_given(a, resp);
+    struct role_count *rc = resp->role ? role_for(a, resp->role) : NULL;
+    struct group_tally *gt = group_for(a, resp);
     if (!a->organisation) {
         a->organisation = pool_strdup(&a->pool, resp->organisation);
         a->first_file = pool_strdup(&a->pool, file);
@@ -565,13 +700,15 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
                                           resp->date_node->column};
     }
     a->respondents++;
-    if (rt)
-        rt->respondents++;
+    if (rc)
+        rc->respondents++;
+    if (gt)
+        gt->respondents++;
     for (size_t i = 0; i < r->n_items; i++) {
         tally_add(&a->items[i], resp->state[i], resp->score[i]);
-        if (rt)
-            tally_add(&rt->items[i], resp->state[i], resp->score[i]);
-        keep_note(a, &a->items[i], resp, i, rt ? rt->role : NULL);
+        if (gt)
+            tally_add(&gt->items[i], resp->state[i], resp->score[i]);
+        keep_note(a, &a->items[i], resp, i, rc ? rc->role : NULL);
     }
     for (size_t k = 0; resp->comments && k < resp->comments->n; k++) {
         const struct ynode *c = resp->comments->kids[k];
@@ -604,7 +741,7 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
         yerror(&resp.c, NULL, "more than %d respondents in one assessment",
                ANSWERS_RESPONDENTS_MAX);
     if (d->errors == errors_before && check_same_organisation(a, &resp) == 0 &&
-        check_role_room(a, &resp) == 0)
+        check_role_room(a, &resp) == 0 && check_group_room(a, &resp) == 0)
         fold_in(a, &resp, file);
     response_free(&resp);
     ydoc_release(&doc);

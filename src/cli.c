@@ -22,6 +22,7 @@
 #include "schema.h"
 #include "score.h"
 #include "strbuf.h"
+#include "suppress.h"
 #include "template.h"
 #include "text.h"
 #include "version.h"
@@ -40,6 +41,9 @@ struct cli {
     const char *rules_path, *format, *output, *fail_under;
     const char *csv, *map, *organisation, *date; /* import */
     bool strict, fail_on_regression, attribute;
+    const char *by[ANSWERS_BY_MAX + 1]; /* --by, in the order given */
+    size_t n_by;
+    const char *min_group;
     char **args;
     size_t n_args;
 };
@@ -64,14 +68,14 @@ static int cmd_trend(struct cli *c);
 static int cmd_ask(struct cli *c);
 static int cmd_import(struct cli *c);
 
-static const char *const assess_options[] = {"rules",      "format",    "output",
-                                             "fail-under", "attribute", NULL};
+static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
+                                             "attribute", "by",     "min-group", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {"rules", "format", "output", "fail-on-regression",
-                                              NULL};
-static const char *const trend_options[] = {"rules", "format", "output", NULL};
+static const char *const compare_options[] = {"rules", "format",    "output", "fail-on-regression",
+                                              "by",    "min-group", NULL};
+static const char *const trend_options[] = {"rules", "format", "output", "by", "min-group", NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv",  "output", "map", "organisation",
                                              "date", "rules",  NULL};
@@ -80,7 +84,7 @@ static const char *const no_options[] = {NULL};
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "[--attribute] ANSWERS...",
+     "[--by FIELD]... [--min-group K] [--attribute] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -94,10 +98,95 @@ static const struct command commands[] = {
      "  --fail-under SCORE exit 1 when the focus stage scores under SCORE (0-100), or\n"
      "                     has too few answers to score, and say so on standard\n"
      "                     error; nothing to focus on passes\n"
-     "  --attribute        show who wrote each note (respondent id and role), and say\n"
-     "                     so in the report; without it a report of more than one\n"
-     "                     respondent shows notes without ids, and a role only when\n"
-     "                     at least " STAGEGAP_STR(SCORE_MIN_GROUP) " respondents gave it\n",
+     "  --by FIELD         break the scores down by role (the default, when\n"
+     "                     respondents give roles) or a field of their groups, like\n"
+     "                     team; twice for a two-way view; --by none for no breakdown\n"
+     "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
+         SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) "): a "
+                                                                                          "group "
+                                                                                          "of\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "fewer "
+                                                                                          "responde"
+                                                                                          "nts is "
+                                                                                          "never "
+                                                                                          "shown "
+                                                                                          "apart, "
+                                                                                          "nor can "
+                                                                                          "it be\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "worked "
+                                                                                          "out "
+                                                                                          "from "
+                                                                                          "the "
+                                                                                          "rest; a "
+                                                                                          "note "
+                                                                                          "names "
+                                                                                          "its "
+                                                                                          "role "
+                                                                                          "only "
+                                                                                          "when\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "that "
+                                                                                          "role is "
+                                                                                          "shown "
+                                                                                          "apart\n"
+                                                                                          "  "
+                                                                                          "--"
+                                                                                          "attribut"
+                                                                                          "e       "
+                                                                                          " show "
+                                                                                          "who "
+                                                                                          "wrote "
+                                                                                          "each "
+                                                                                          "note "
+                                                                                          "(respond"
+                                                                                          "ent id "
+                                                                                          "and "
+                                                                                          "role), "
+                                                                                          "and "
+                                                                                          "say\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     so "
+                                                                                          "in the "
+                                                                                          "report; "
+                                                                                          "without "
+                                                                                          "it a "
+                                                                                          "report "
+                                                                                          "of more "
+                                                                                          "than "
+                                                                                          "one\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "responde"
+                                                                                          "nt "
+                                                                                          "shows "
+                                                                                          "no "
+                                                                                          "responde"
+                                                                                          "nt id "
+                                                                                          "anywhere"
+                                                                                          "\n"
+                                                                                          "\n"
+                                                                                          "Privacy:"
+                                                                                          " docs/"
+                                                                                          "privacy."
+                                                                                          "md says "
+                                                                                          "what is "
+                                                                                          "pooled, "
+                                                                                          "and "
+                                                                                          "what no "
+                                                                                          "threshol"
+                                                                                          "d can "
+                                                                                          "protect."
+                                                                                          "\n",
      assess_options, 1, ARGS_MAX},
     {"init", cmd_init, "stagegap init [--rules FILE] [--output FILE]",
      "write an answers template with every question of the model",
@@ -125,7 +214,7 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "BEFORE AFTER",
+     "[--by FIELD]... [--min-group K] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
      "scored with the same rules. Each answer that moved is called better or worse (a\n"
@@ -136,11 +225,16 @@ static const struct command commands[] = {
      "  --format FMT          text (default), markdown, json, csv or html\n"
      "  --output FILE         write the comparison to FILE, whole or not at all\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
-     "                        fell, and name it on standard error\n",
+     "                        fell, and name it on standard error\n"
+     "  --by FIELD            each group's stage scores before and after (as assess);\n"
+     "                        a group is shown apart only when it clears the\n"
+     "                        threshold both times\n"
+     "  --min-group K         the anonymity threshold (default " STAGEGAP_STR(
+         SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      compare_options, 2, 2},
     {"trend", cmd_trend,
-     "stagegap trend [--rules FILE] [--format FMT] [--output FILE] "
-     "ASSESSMENT...",
+     "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--by FIELD]... "
+     "[--min-group K] ASSESSMENT...",
      "show each stage's score over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments. An organisation named differently from the\n"
@@ -149,7 +243,11 @@ static const struct command commands[] = {
      "  --rules FILE       the rules all were answered against (default: built-in)\n"
      "  --format FMT       text (default, with a sparkline per stage), markdown, json,\n"
      "                     csv (long form: one row per assessment and stage) or html\n"
-     "  --output FILE      write the trend to FILE, whole or not at all\n",
+     "  --output FILE      write the trend to FILE, whole or not at all\n"
+     "  --by FIELD         each group's stage scores over time (as assess); a group\n"
+     "                     is shown apart only when it clears the threshold every time\n"
+     "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
+         SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      trend_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
      "answer the questions one at a time on a terminal",
@@ -344,6 +442,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->organisation;
     if (strcmp(name, "date") == 0)
         return &c->date;
+    if (strcmp(name, "min-group") == 0)
+        return &c->min_group;
     return NULL;
 }
 
@@ -386,6 +486,13 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
         const char *value = eq ? eq + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
         if (!value || (!eq && !*value))
             rc = usage_error(c, "this option needs a value:", arg);
+        else if (strcmp(name, "by") == 0 && c->n_by < ANSWERS_BY_MAX + 1)
+            c->by[c->n_by++] = value; /* checked with the other --by */
+        else if (strcmp(name, "by") == 0)
+            rc = usage_error(c,
+                             "--by is given more than twice; a view crosses at most two "
+                             "fields:",
+                             arg);
         else if (*slot)
             rc = usage_error(c, "this option is given twice:", arg);
         else
@@ -464,6 +571,87 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
 }
 
 /* ---- commands ---- */
+
+/*
+ * --by and --min-group, checked, as the assessment and the score take them: fields to
+ * break down by (role unless asked otherwise; none for --by none) and the threshold.
+ */
+static int breakdown_options(struct cli *c, struct score_options *o, const char **by, size_t *n_by)
+{
+    o->min_group = SUPPRESS_MIN_GROUP_DEFAULT;
+    if (c->min_group) {
+        long k;
+        char *end;
+        errno = 0;
+        k = strtol(c->min_group, &end, 10);
+        if (*end || end == c->min_group || errno || k > SUPPRESS_MIN_GROUP_MAX || k < 0)
+            return usage_error(
+                c,
+                "--min-group takes a whole number of respondents from " STAGEGAP_STR(
+                    SUPPRESS_MIN_GROUP_FLOOR) " to " STAGEGAP_STR(SUPPRESS_MIN_GROUP_MAX) ", not",
+                c->min_group);
+        if (k < SUPPRESS_MIN_GROUP_FLOOR)
+            return usage_error(c,
+                               "--min-group must be at least " STAGEGAP_STR(
+                                   SUPPRESS_MIN_GROUP_FLOOR) ": in a smaller group, "
+                                                             "anyone who knows who is in it can "
+                                                             "tell what each one "
+                                                             "answered; not",
+                               c->min_group);
+        o->min_group = (size_t)k;
+    }
+    o->by_default = c->n_by == 0;
+    if (c->n_by == 0) {
+        by[0] = ANSWERS_FIELD_ROLE;
+        *n_by = 1;
+        return EXIT_OK;
+    }
+    for (size_t k = 0; k < c->n_by; k++) {
+        bool none = strcmp(c->by[k], "none") == 0;
+        if (none && c->n_by > 1)
+            return usage_error(c,
+                               "--by none leaves the breakdown out, so it goes alone; not "
+                               "with",
+                               c->by[1 - k]);
+        if (!none && !yid_valid(c->by[k]))
+            return usage_error(c,
+                               "--by takes a field respondents give (role, or a key of "
+                               "their groups, like team), not",
+                               c->by[k]);
+        if (k == 1 && strcmp(c->by[0], c->by[1]) == 0)
+            return usage_error(c, "--by names one field twice:", c->by[1]);
+        by[k] = c->by[k];
+    }
+    *n_by = strcmp(c->by[0], "none") == 0 ? 0 : c->n_by;
+    return EXIT_OK;
+}
+
+/*
+ * A field asked for with --by that no respondent of any assessment gives is a mistake
+ * in the command: said with the fields they do give.
+ */
+static int check_fields_given(struct cli *c, const struct assessment *const *a, size_t n)
+{
+    for (size_t k = 0; k < c->n_by && strcmp(c->by[0], "none") != 0; k++) {
+        bool given = false;
+        for (size_t i = 0; i < n && !given; i++)
+            given = assessment_field_given(a[i], c->by[k]);
+        if (given)
+            continue;
+        struct strbuf what = STRBUF_INIT;
+        strbuf_adds(&what, "no respondent gives the field named by --by; ");
+        if (a[0]->n_fields_given == 0)
+            strbuf_adds(&what, "they give no role or groups at all:");
+        for (size_t f = 0; f < a[0]->n_fields_given; f++)
+            strbuf_addf(&what, "%s%s", f ? ", " : "they give ", a[0]->fields_given[f]);
+        if (a[0]->n_fields_given)
+            strbuf_adds(&what, "; not");
+        int rc = usage_error(c, strbuf_str(&what), c->by[k]);
+        strbuf_release(&what);
+        return rc;
+    }
+    return EXIT_OK;
+}
 
 /* A score from 0 to 100 with at most EXACT_PLACES decimals, held times EXACT_SCALE. */
 static int parse_score(const char *s, int64_t *out)
@@ -552,17 +740,23 @@ static int cmd_assess(struct cli *c)
         return rc;
     if (c->fail_under && parse_score(c->fail_under, &threshold) != 0)
         return usage_error(c, "--fail-under takes a score from 0 to 100, not", c->fail_under);
+    struct score_options opts = {.attribute = c->attribute};
+    const char *by[ANSWERS_BY_MAX];
+    size_t n_by;
+    if ((rc = breakdown_options(c, &opts, by, &n_by)) != 0)
+        return rc;
     if ((rc = load_rules(c, &r)) != 0)
         return rc;
     assessment_init(&a, &r);
+    assessment_break_down_by(&a, by, n_by);
     score_init(&s);
-    if ((rc = load_assessment(c, &a, c->args, c->n_args)) != 0)
+    const struct assessment *read = &a;
+    if ((rc = load_assessment(c, &a, c->args, c->n_args)) != 0 ||
+        (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
-    struct score_options opts = {c->attribute, SCORE_MIN_GROUP};
     score_compute_with(&s, &r, &a, &opts);
     struct report_ctx ctx = {&s, STAGEGAP_VERSION, want_color(c), terminal_width(c)};
     report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
-    const struct assessment *read = &a;
     if ((rc = emit(c, &out, &read, 1)) != 0)
         goto out;
     if (c->fail_under && gate_fails(&s, threshold, &why)) {
@@ -611,14 +805,24 @@ static void print_warnings(struct cli *c, struct diags *d)
         print_diags(c, d);
 }
 
-/* Reads and scores each path as one assessment; all or nothing. */
+/*
+ * Reads and scores each path as one assessment, all or nothing; their breakdowns
+ * pool the same groups (score_align_breakdowns).
+ */
 static int load_scored(struct cli *c, const struct rules *r, struct scored **out)
 {
+    struct score_options opts = {.attribute = false};
+    const char *by[ANSWERS_BY_MAX];
+    size_t n_by;
+    int rc = breakdown_options(c, &opts, by, &n_by);
+    if (rc)
+        return rc;
     struct scored *sc = xcalloc(c->n_args, sizeof(*sc));
     struct diags d;
     diags_init(&d);
     for (size_t i = 0; i < c->n_args; i++) {
         assessment_init(&sc[i].a, r);
+        assessment_break_down_by(&sc[i].a, by, n_by);
         score_init(&sc[i].s);
         if (strcmp(c->args[i], "-") == 0) {
             diags_release(&d);
@@ -626,10 +830,20 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
             return usage_error(c, "each assessment must be a file or directory, not", "-");
         }
         if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
-            score_compute(&sc[i].s, r, &sc[i].a);
+            score_compute_with(&sc[i].s, r, &sc[i].a, &opts);
     }
-    int rc = print_problems(c, &d);
+    rc = print_problems(c, &d);
     diags_release(&d);
+    const struct assessment **read = xcalloc(c->n_args, sizeof(*read));
+    struct score **scores = xcalloc(c->n_args, sizeof(*scores));
+    for (size_t i = 0; i < c->n_args; i++) {
+        read[i] = &sc[i].a;
+        scores[i] = &sc[i].s;
+    }
+    if (rc == 0 && (rc = check_fields_given(c, read, c->n_args)) == 0)
+        score_align_breakdowns(scores, c->n_args);
+    free(read);
+    free(scores);
     if (rc) {
         scored_release(sc, c->n_args);
         return rc;

@@ -170,3 +170,85 @@ void report_add_short_forms(struct strbuf *out, const struct rules *r)
     }
     strbuf_release(&seen);
 }
+
+/* "team", or "team and role". */
+static void add_fields(struct strbuf *out, const struct score_breakdown *b)
+{
+    for (size_t k = 0; k < b->n_by; k++)
+        strbuf_addf(out, "%s%s", k ? " and " : "", b->by[k]);
+}
+
+void report_breakdown_title(struct strbuf *out, const struct score_breakdown *b)
+{
+    strbuf_adds(out, "By ");
+    add_fields(out, b);
+}
+
+void report_group_name(struct strbuf *out, const struct score_breakdown *b,
+                       const struct score_group *g)
+{
+    if (g->pooled) {
+        strbuf_adds(out, REPORT_POOLED_ROW);
+        return;
+    }
+    for (size_t k = 0; k < b->n_by; k++) {
+        if (k)
+            strbuf_adds(out, " / ");
+        if (g->values[k])
+            strbuf_adds(out, g->values[k]);
+        else
+            strbuf_addf(out, "no %s given", b->by[k]);
+    }
+}
+
+bool report_breakdown_has_pooled_row(const struct score_breakdown *b)
+{
+    return b->n_groups && b->groups[b->n_groups - 1].pooled;
+}
+
+void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
+{
+    switch (b->state) {
+    case BREAKDOWN_OFF:
+        return;
+    case BREAKDOWN_SHOWN:
+        if (report_breakdown_has_pooled_row(b))
+            strbuf_addf(out,
+                        "Groups of fewer than %zu respondents are pooled into \"" REPORT_POOLED_ROW
+                        "\", with more where one could otherwise be worked out from the rest, "
+                        "so that no group under %zu can be seen apart.",
+                        b->min_group, b->min_group);
+        return;
+    case BREAKDOWN_ONE_GROUP:
+        strbuf_adds(out, "Everyone gives the same ");
+        add_fields(out, b);
+        strbuf_adds(out, ", so there is no breakdown to show.");
+        return;
+    case BREAKDOWN_TOO_SMALL:
+        strbuf_addf(out,
+                    "Left out: %zu of the %zu groups have fewer than %zu respondents, and no "
+                    "group can be shown apart without one of them being seen or worked out.",
+                    b->n_small, b->n_cells, b->min_group);
+        return;
+    case BREAKDOWN_CELLS_TOO_SMALL:
+        strbuf_addf(out,
+                    "Left out: %zu of the %zu combinations have fewer than %zu respondents, and a "
+                    "view by two fields is shown only when every one has %zu or more. Try one "
+                    "field at a time.",
+                    b->n_small, b->n_cells, b->min_group, b->min_group);
+        return;
+    }
+}
+
+void report_anonymity_note(struct strbuf *out, const struct score *s)
+{
+    size_t n = s->assessment->respondents;
+    if (s->attribute || n >= s->min_group)
+        return;
+    if (n == 1)
+        strbuf_adds(out, "Not anonymous: one respondent, whose report this is.");
+    else
+        strbuf_addf(out,
+                    "Not anonymous: %zu respondents, fewer than the anonymity threshold of %zu.", n,
+                    s->min_group);
+}

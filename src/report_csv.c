@@ -200,6 +200,46 @@ static void render_context_row(const struct score *s, const size_t *stage, const
     strbuf_adds(out, "\r\n");
 }
 
+/*
+ * A group's score in one stage: kind "group", the group's name as text, its respondents
+ * as n and its score as stage_score; only groups the breakdown shows apart.
+ */
+static void render_group_row(const struct score *s, const struct score_group *g, size_t stage,
+                             struct strbuf *out)
+{
+    struct strbuf name = STRBUF_INIT;
+    report_group_name(&name, &s->breakdown, g);
+    row_start(s, out);
+    csv_text(out, s->rules->stages[stage].id);
+    csv_text(out, "group");
+    strbuf_addc(out, ','); /* item */
+    csv_text(out, strbuf_str(&name));
+    strbuf_addc(out, ','); /* level */
+    csv_text(out, "context");
+    /* answer, value, impact, weight; then n; then sd, disagreement, acted_on, band */
+    strbuf_addf(out, ",,,,%zu,,,,,", g->respondents);
+    if (g->has_score[stage])
+        report_add_exact(out, &g->scores_exact[stage]);
+    strbuf_adds(out, ",,,");
+    escape_csv(out, report_caveat(s));
+    strbuf_adds(out, "\r\n");
+    strbuf_release(&name);
+}
+
+/* The breakdown's rows, and its note (why it is left out, or how it pooled) as a row. */
+static void render_breakdown(const struct score *s, struct strbuf *out)
+{
+    const struct score_breakdown *b = &s->breakdown;
+    for (size_t k = 0; k < b->n_groups; k++)
+        for (size_t st = 0; st < s->rules->n_stages; st++)
+            render_group_row(s, &b->groups[k], st, out);
+    struct strbuf note = STRBUF_INIT;
+    report_breakdown_note(&note, b);
+    if (note.len)
+        render_context_row(s, NULL, "breakdown", strbuf_str(&note), out);
+    strbuf_release(&note);
+}
+
 void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -207,6 +247,11 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, HEADER);
     if (s->attribute)
         render_context_row(s, NULL, "attribution", REPORT_ATTRIBUTION_ON, out);
+    struct strbuf anonymity = STRBUF_INIT;
+    report_anonymity_note(&anonymity, s);
+    if (anonymity.len)
+        render_context_row(s, NULL, "anonymity", strbuf_str(&anonymity), out);
+    strbuf_release(&anonymity);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
@@ -214,6 +259,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
         for (size_t k = 0; k < rs->n_notes; k++)
             render_context_row(s, &st, "note", rs->notes[k], out);
     }
+    render_breakdown(s, out);
     if (r->source.judgement)
         render_context_row(s, NULL, "judgement", r->source.judgement, out);
 }

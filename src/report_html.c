@@ -599,6 +599,14 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     strbuf_adds(out, "</dl>\n");
     if (s->attribute)
         strbuf_adds(out, "<p class=\"attribution\">" REPORT_ATTRIBUTION_ON "</p>\n");
+    struct strbuf anonymity = STRBUF_INIT;
+    report_anonymity_note(&anonymity, s);
+    if (anonymity.len) {
+        strbuf_adds(out, "<p class=\"attribution\">");
+        html_text(out, strbuf_str(&anonymity));
+        strbuf_adds(out, "</p>\n");
+    }
+    strbuf_release(&anonymity);
     strbuf_adds(out, "<nav aria-label=\"Contents\">\n<ul>\n"
                      "<li><a href=\"#summary\">Summary</a></li>\n"
                      "<li><a href=\"#actions\">Actions to take first</a></li>\n");
@@ -607,8 +615,14 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
         html_text(out, r->stages[st].title);
         strbuf_adds(out, "</a></li>\n");
     }
-    if (s->n_roles)
-        strbuf_adds(out, "<li><a href=\"#roles\">By role</a></li>\n");
+    if (s->breakdown.state != BREAKDOWN_OFF) {
+        struct strbuf title = STRBUF_INIT;
+        report_breakdown_title(&title, &s->breakdown);
+        strbuf_adds(out, "<li><a href=\"#groups\">");
+        html_text(out, strbuf_str(&title));
+        strbuf_adds(out, "</a></li>\n");
+        strbuf_release(&title);
+    }
     strbuf_adds(out, "<li><a href=\"#about\">About the evidence</a></li>\n</ul>\n</nav>\n"
                      "</header>\n<main>\n");
 }
@@ -755,6 +769,14 @@ static void summary_table(struct strbuf *out, const struct score *s)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* Opens a heat map cell shaded for score, its text in the colour that reads on it. */
+static void heat_cell_open(struct strbuf *out, double score)
+{
+    unsigned long bg = ramp_colour(score);
+    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
+                bg, text_colour_on(bg));
+}
+
 /* One shaded cell of the heat map: the score as a number on a shade of the ramp. */
 static void heat_cell(struct strbuf *out, const struct score_cell *c)
 {
@@ -769,9 +791,7 @@ static void heat_cell(struct strbuf *out, const struct score_cell *c)
                     c->answered, c->items);
         return;
     }
-    unsigned long bg = ramp_colour(c->score);
-    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
-                bg, text_colour_on(bg));
+    heat_cell_open(out, c->score);
     report_add_exact(out, &c->score_exact);
     strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
 }
@@ -1172,35 +1192,64 @@ static void stage_section(struct strbuf *out, const struct score *s, size_t stag
     strbuf_adds(out, "</section>\n");
 }
 
-static void roles_section(struct strbuf *out, const struct score *s)
+static void group_row(struct strbuf *out, const struct score *s, const struct score_group *g)
+{
+    struct strbuf name = STRBUF_INIT;
+    report_group_name(&name, &s->breakdown, g);
+    strbuf_adds(out, "<tr><th scope=\"row\">");
+    html_text(out, strbuf_str(&name));
+    strbuf_addf(out, "</th><td class=\"num\">%zu</td>", g->respondents);
+    for (size_t st = 0; st < s->rules->n_stages; st++) {
+        if (g->has_score[st]) {
+            heat_cell_open(out, g->scores[st]);
+            report_add_exact(out, &g->scores_exact[st]);
+            strbuf_adds(out, "</td>");
+        } else {
+            strbuf_adds(out, "<td class=\"empty\">not scored</td>");
+        }
+    }
+    strbuf_adds(out, "</tr>\n");
+    strbuf_release(&name);
+}
+
+/* The groups x stages heat map under the anonymity threshold, or why it is left out. */
+static void breakdown_section(struct strbuf *out, const struct score *s)
 {
     const struct rules *r = s->rules;
-    if (!s->n_roles)
+    const struct score_breakdown *b = &s->breakdown;
+    if (b->state == BREAKDOWN_OFF)
         return;
-    strbuf_adds(out, "<section id=\"roles\" aria-labelledby=\"roles-h\">\n"
-                     "<h2 id=\"roles-h\">By role</h2>\n<table class=\"keep\">\n<caption>Stage "
-                     "scores by respondents&#39; role <span class=\"muted\">(each scored over "
-                     "that role&#39;s respondents alone)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Respondents</th>");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < s->n_roles; k++) {
-        const struct score_role *role = &s->roles[k];
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, role->role);
-        strbuf_addf(out, "</th><td class=\"num\">%zu</td>", role->respondents);
+    struct strbuf text = STRBUF_INIT;
+    report_breakdown_title(&text, b);
+    strbuf_adds(out, "<section id=\"groups\" aria-labelledby=\"groups-h\">\n<h2 id=\"groups-h\">");
+    html_text(out, strbuf_str(&text));
+    strbuf_adds(out, "</h2>\n");
+    if (b->n_groups) {
+        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group <span "
+                         "class=\"muted\">(each scored over that group&#39;s respondents "
+                         "alone; the darker the shade, the higher the score)</span></caption>\n"
+                         "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
+                         "class=\"num\">Respondents</th>");
         for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "<td class=\"num\">");
-            html_score(out, role->has_score[st], &role->scores_exact[st]);
-            strbuf_adds(out, "</td>");
+            strbuf_adds(out, "<th scope=\"col\">");
+            html_text(out, r->stages[st].title);
+            strbuf_adds(out, "</th>");
         }
-        strbuf_adds(out, "</tr>\n");
+        strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+        for (size_t k = 0; k < b->n_groups; k++)
+            group_row(out, s, &b->groups[k]);
+        strbuf_adds(out, "</tbody>\n</table>\n");
+        heat_key(out);
     }
-    strbuf_adds(out, "</tbody>\n</table>\n</section>\n");
+    strbuf_reset(&text);
+    report_breakdown_note(&text, b);
+    if (text.len) {
+        strbuf_adds(out, "<p class=\"muted\">");
+        html_text(out, strbuf_str(&text));
+        strbuf_adds(out, "</p>\n");
+    }
+    strbuf_adds(out, "</section>\n");
+    strbuf_release(&text);
 }
 
 /* Comments on the assessment as a whole, by question; never with who wrote them. */
@@ -1244,7 +1293,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     for (size_t st = 0; st < s->rules->n_stages; st++)
         stage_section(out, s, st);
     comments_section(out, s);
-    roles_section(out, s);
+    breakdown_section(out, s);
     about_section(out, s);
     page_close(out, ctx->tool_version);
 }

@@ -5,6 +5,7 @@
  */
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "answers.h"
 #include "jsonw.h"
@@ -28,6 +29,7 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     jsonw_kstring(w, "date", s->assessment->date);
     jsonw_kuint(w, "respondents", s->assessment->respondents);
     jsonw_kbool(w, "attributed", s->attributed);
+    jsonw_kbool(w, "anonymous", !s->attributed && s->assessment->respondents >= s->min_group);
     jsonw_kstring(w, "caveat", report_caveat(s));
     jsonw_kstring(w, "judgement", r->source.judgement);
     jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);
@@ -204,25 +206,83 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
     jsonw_end(w, ']');
 }
 
-static void write_roles(struct jsonw *w, const struct score *s)
+static void write_group_stages(struct jsonw *w, const struct rules *r, const struct score_group *g)
 {
-    const struct rules *r = s->rules;
-    jsonw_key(w, "roles");
+    jsonw_key(w, "stages");
     jsonw_array(w);
-    for (size_t k = 0; k < s->n_roles; k++) {
-        const struct score_role *role = &s->roles[k];
+    for (size_t st = 0; st < r->n_stages; st++) {
         jsonw_object(w);
-        jsonw_kstring(w, "role", role->role);
-        jsonw_kuint(w, "respondents", role->respondents);
-        jsonw_key(w, "stages");
-        jsonw_array(w);
-        for (size_t st = 0; st < r->n_stages; st++) {
+        jsonw_kstring(w, "id", r->stages[st].id);
+        jsonw_kexact(w, "score", g->has_score[st], &g->scores_exact[st], 1);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+/* The fields broken down by, the threshold, and why the groups are left out if they are. */
+static void write_breakdown(struct jsonw *w, const struct score *s)
+{
+    const struct score_breakdown *b = &s->breakdown;
+    jsonw_key(w, "breakdown");
+    jsonw_object(w);
+    jsonw_key(w, "by");
+    jsonw_array(w);
+    for (size_t k = 0; k < b->n_by; k++)
+        jsonw_string(w, b->by[k]);
+    jsonw_end(w, ']');
+    jsonw_kuint(w, "min_group", s->min_group);
+    jsonw_kbool(w, "shown", b->state == BREAKDOWN_SHOWN);
+    struct strbuf note = STRBUF_INIT;
+    report_breakdown_note(&note, b);
+    jsonw_kstring(w, "note", note.len ? strbuf_str(&note) : NULL);
+    strbuf_release(&note);
+    jsonw_end(w, '}');
+}
+
+/* groups[]: only groups shown apart, then the pooled row; values null in the pooled row. */
+static void write_groups(struct jsonw *w, const struct score *s)
+{
+    const struct score_breakdown *b = &s->breakdown;
+    jsonw_key(w, "groups");
+    jsonw_array(w);
+    for (size_t k = 0; k < b->n_groups; k++) {
+        const struct score_group *g = &b->groups[k];
+        jsonw_object(w);
+        jsonw_key(w, "values");
+        if (g->pooled) {
+            jsonw_null(w);
+        } else {
             jsonw_object(w);
-            jsonw_kstring(w, "id", r->stages[st].id);
-            jsonw_kexact(w, "score", role->has_score[st], &role->scores_exact[st], 1);
+            for (size_t f = 0; f < b->n_by; f++)
+                jsonw_kstring(w, b->by[f], g->values[f]);
             jsonw_end(w, '}');
         }
-        jsonw_end(w, ']');
+        jsonw_kbool(w, "other", g->pooled);
+        jsonw_kuint(w, "respondents", g->respondents);
+        write_group_stages(w, s->rules, g);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+/*
+ * roles[], as before groups[] came: the roles shown apart when the breakdown is by role
+ * alone, and nothing else (no pooled row, no role under the threshold).
+ */
+static void write_roles(struct jsonw *w, const struct score *s)
+{
+    const struct score_breakdown *b = &s->breakdown;
+    bool by_role = b->n_by == 1 && strcmp(b->by[0], ANSWERS_FIELD_ROLE) == 0;
+    jsonw_key(w, "roles");
+    jsonw_array(w);
+    for (size_t k = 0; by_role && k < b->n_groups; k++) {
+        const struct score_group *g = &b->groups[k];
+        if (g->pooled || !g->values[0])
+            continue;
+        jsonw_object(w);
+        jsonw_kstring(w, "role", g->values[0]);
+        jsonw_kuint(w, "respondents", g->respondents);
+        write_group_stages(w, s->rules, g);
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -258,6 +318,8 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
         write_stage(&w, s, st);
     jsonw_end(&w, ']');
     write_suggestions(&w, s);
+    write_breakdown(&w, s);
+    write_groups(&w, s);
     write_roles(&w, s);
     write_comments(&w, s);
     jsonw_end(&w, '}');

@@ -170,6 +170,14 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_addf(out, "- Respondents: %zu\n", a->respondents);
     if (s->attribute)
         strbuf_adds(out, "- " REPORT_ATTRIBUTION_ON "\n");
+    struct strbuf anonymity = STRBUF_INIT;
+    report_anonymity_note(&anonymity, s);
+    if (anonymity.len) {
+        strbuf_adds(out, "- ");
+        md_text(out, strbuf_str(&anonymity));
+        strbuf_addc(out, '\n');
+    }
+    strbuf_release(&anonymity);
     strbuf_adds(out, "- Model: ");
     md_text(out, r->title);
     strbuf_adds(out, " (");
@@ -456,39 +464,58 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     render_stage_notes(&r->stages[stage], out);
 }
 
-static void render_roles(const struct score *s, struct strbuf *out)
+static void render_group_row(const struct score *s, const struct score_group *g, struct strbuf *out)
+{
+    struct strbuf name = STRBUF_INIT;
+    report_group_name(&name, &s->breakdown, g);
+    strbuf_adds(out, "| ");
+    md_text(out, strbuf_str(&name));
+    md_cell_end(out);
+    strbuf_addf(out, " %zu |", g->respondents);
+    for (size_t st = 0; st < s->rules->n_stages; st++) {
+        strbuf_adds(out, " ");
+        if (g->has_score[st])
+            report_add_exact(out, &g->scores_exact[st]);
+        else
+            strbuf_adds(out, NO_SCORE);
+        strbuf_adds(out, " |");
+    }
+    strbuf_addc(out, '\n');
+    strbuf_release(&name);
+}
+
+/* Each group's stage scores, under the anonymity threshold; or why there are none. */
+static void render_breakdown(const struct score *s, struct strbuf *out)
 {
     const struct rules *r = s->rules;
-    if (s->n_roles == 0 || s->assessment->respondents < 2)
+    const struct score_breakdown *b = &s->breakdown;
+    if (b->state == BREAKDOWN_OFF)
         return;
-    md_heading(out, "##", "By role", NULL, "");
-    strbuf_adds(out, "| Role | Respondents |");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, " ");
-        md_text(out, r->stages[st].title);
-        md_cell_end(out);
-    }
-    strbuf_adds(out, "\n| --- | ---: |");
-    for (size_t st = 0; st < r->n_stages; st++)
-        strbuf_adds(out, " ---: |");
-    strbuf_addc(out, '\n');
-    for (size_t k = 0; k < s->n_roles; k++) {
-        const struct score_role *role = &s->roles[k];
-        strbuf_adds(out, "| ");
-        md_text(out, role->role);
-        md_cell_end(out);
-        strbuf_addf(out, " %zu |", role->respondents);
+    struct strbuf text = STRBUF_INIT;
+    report_breakdown_title(&text, b);
+    md_heading(out, "##", "", strbuf_str(&text), "");
+    if (b->n_groups) {
+        strbuf_adds(out, "| Group | Respondents |");
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, " ");
-            if (role->has_score[st])
-                report_add_exact(out, &role->scores_exact[st]);
-            else
-                strbuf_adds(out, NO_SCORE);
-            strbuf_adds(out, " |");
+            md_text(out, r->stages[st].title);
+            md_cell_end(out);
         }
+        strbuf_adds(out, "\n| --- | ---: |");
+        for (size_t st = 0; st < r->n_stages; st++)
+            strbuf_adds(out, " ---: |");
+        strbuf_addc(out, '\n');
+        for (size_t k = 0; k < b->n_groups; k++)
+            render_group_row(s, &b->groups[k], out);
         strbuf_addc(out, '\n');
     }
-    strbuf_addc(out, '\n');
+    strbuf_reset(&text);
+    report_breakdown_note(&text, b);
+    if (text.len) {
+        md_text(out, strbuf_str(&text));
+        strbuf_adds(out, "\n\n");
+    }
+    strbuf_release(&text);
 }
 
 /* Comments on the assessment as a whole, by question; never with who wrote them. */
@@ -547,6 +574,6 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     for (size_t st = 0; st < s->rules->n_stages; st++)
         render_stage(s, st, out);
     render_comments(s, out);
-    render_roles(s, out);
+    render_breakdown(s, out);
     render_about(ctx, out);
 }

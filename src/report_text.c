@@ -130,6 +130,10 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
     if (s->attribute)
         para(o, 0, 0, REPORT_ATTRIBUTION_ON);
     strbuf_reset(&line);
+    report_anonymity_note(&line, s);
+    if (line.len)
+        para(o, 0, 0, strbuf_str(&line));
+    strbuf_reset(&line);
     report_add_short_forms(&line, r);
     if (line.len)
         para(o, 0, 0, strbuf_str(&line));
@@ -425,20 +429,21 @@ static void comments(struct text_out *o)
     free(v);
 }
 
-/* One role's line: name, respondents, then each stage's score. */
-static void role_line(struct text_out *o, const struct score_role *role, size_t name_width)
+/* One group's line: name, respondents, then each stage's score. */
+static void group_line(struct text_out *o, const struct score_group *g, const char *name,
+                       size_t name_width)
 {
     const struct rules *r = o->s->rules;
     struct strbuf line = STRBUF_INIT;
     strbuf_adds(&line, "  ");
-    add_padded(&line, role->role, name_width);
-    strbuf_addf(&line, " %4zu", role->respondents);
+    add_padded(&line, name, name_width);
+    strbuf_addf(&line, " %4zu", g->respondents);
     size_t head = line.len;
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(&line, "  ");
         text_add_safe(&line, r->stages[st].title, true);
         strbuf_adds(&line, " ");
-        score_cell(&line, role->has_score[st], &role->scores_exact[st]);
+        score_cell(&line, g->has_score[st], &g->scores_exact[st]);
     }
     if (utf8_width(line.buf, line.len) <= o->width) {
         strbuf_add(o->sb, line.buf, line.len);
@@ -448,27 +453,49 @@ static void role_line(struct text_out *o, const struct score_role *role, size_t 
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(o->sb, "\n      ");
             add_padded(o->sb, r->stages[st].title, stage_title_width(r));
-            score_cell(o->sb, role->has_score[st], &role->scores_exact[st]);
+            score_cell(o->sb, g->has_score[st], &g->scores_exact[st]);
         }
     }
     strbuf_addc(o->sb, '\n');
     strbuf_release(&line);
 }
 
-static void roles(struct text_out *o)
+/* The groups' names, as report_group_name gives them, in one string each. */
+static struct strbuf *group_names(const struct score_breakdown *b, size_t *width)
 {
-    const struct score *s = o->s;
-    if (!s->n_roles)
-        return;
-    strbuf_addc(o->sb, '\n');
-    heading(o, "By role (respondents, then each stage's score)");
-    size_t width = 4;
-    for (size_t k = 0; k < s->n_roles; k++) {
-        size_t w = utf8_width(s->roles[k].role, strlen(s->roles[k].role));
-        width = w > width ? (w > 40 ? 40 : w) : width;
+    struct strbuf *names = xcalloc(b->n_groups + 1, sizeof(*names));
+    *width = 4;
+    for (size_t k = 0; k < b->n_groups; k++) {
+        report_group_name(&names[k], b, &b->groups[k]);
+        size_t w = utf8_width(names[k].buf, names[k].len);
+        *width = w > *width ? (w > 40 ? 40 : w) : *width;
     }
-    for (size_t k = 0; k < s->n_roles; k++)
-        role_line(o, &s->roles[k], width);
+    return names;
+}
+
+static void breakdown(struct text_out *o)
+{
+    const struct score_breakdown *b = &o->s->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addc(o->sb, '\n');
+    report_breakdown_title(&line, b);
+    if (b->state == BREAKDOWN_SHOWN)
+        strbuf_adds(&line, " (respondents, then each stage's score)");
+    heading(o, strbuf_str(&line));
+    size_t width;
+    struct strbuf *names = group_names(b, &width);
+    for (size_t k = 0; k < b->n_groups; k++) {
+        group_line(o, &b->groups[k], strbuf_str(&names[k]), width);
+        strbuf_release(&names[k]);
+    }
+    free(names);
+    strbuf_reset(&line);
+    report_breakdown_note(&line, b);
+    if (line.len)
+        para(o, 2, 2, strbuf_str(&line));
+    strbuf_release(&line);
 }
 
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
@@ -482,7 +509,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
     comments(&o);
-    roles(&o);
+    breakdown(&o);
     strbuf_addc(out, '\n');
     heading(&o, "About the evidence");
     if (report_caveat(ctx->score)) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suppress.h"
 #include "xalloc.h"
 
 /*
@@ -39,19 +40,12 @@ void score_release(struct score *s)
             free(s->stages[st].gaps);
             free(s->stages[st].unknown);
         }
-        for (size_t r = 0; r < s->n_roles; r++) {
-            for (size_t st = 0; s->roles[r].scores_exact && st < s->rules->n_stages; st++)
-                exact_release(&s->roles[r].scores_exact[st]);
-            free(s->roles[r].has_score);
-            free(s->roles[r].scores);
-            free(s->roles[r].scores_exact);
-        }
+        breakdown_release(&s->breakdown, s->rules->n_stages);
     }
     free(s->items);
     free(s->stages);
     free(s->suggestions);
     free(s->by_priority);
-    free(s->roles);
     score_init(s);
 }
 
@@ -382,24 +376,55 @@ static int compare_notes_anonymous(const void *pa, const void *pb)
     return 0;
 }
 
+static int compare_role_counts(const void *pa, const void *pb)
+{
+    const struct role_count *a = pa, *b = pb;
+    return strcmp(a->role, b->role);
+}
+
+static long find_role_index(const struct assessment *a, const char *role)
+{
+    for (size_t k = 0; k < a->n_roles; k++)
+        if (strcmp(a->roles[k].role, role) == 0)
+            return (long)k;
+    return -1;
+}
+
+/*
+ * Which of the assessment's roles a note may name (per a->roles): the roles by name,
+ * then those who give none as one more group, under the threshold. Sorting first means
+ * the order files were read in never decides what is pooled.
+ */
+static bool *roles_shown(const struct assessment *a, size_t min_group)
+{
+    size_t n = a->n_roles;
+    struct role_count *roles = xcalloc(n + 1, sizeof(*roles));
+    memcpy(roles, a->roles, n * sizeof(*roles));
+    qsort(roles, n, sizeof(*roles), compare_role_counts);
+    size_t *counts = xcalloc(n + 1, sizeof(*counts));
+    bool *pooled = xcalloc(n + 1, sizeof(*pooled)), *shown = xcalloc(n + 1, sizeof(*shown));
+    size_t given = 0;
+    for (size_t k = 0; k < n; k++)
+        given += counts[k] = roles[k].respondents;
+    counts[n] = a->respondents - given;
+    suppress_groups(counts, n + (counts[n] > 0), 1, min_group, pooled);
+    for (size_t k = 0; k < n; k++)
+        shown[(size_t)(find_role_index(a, roles[k].role))] = !pooled[k];
+    free(roles);
+    free(counts);
+    free(pooled);
+    return shown;
+}
+
 bool score_role_shown(const struct assessment *a, const char *role, size_t min_group)
 {
-    if (!role)
+    long k = role ? find_role_index(a, role) : -1;
+    if (k < 0)
         return false;
-    bool large = false;
-    size_t in_shown_roles = 0;
-    for (size_t k = 0; k < a->n_roles; k++) {
-        if (a->roles[k].respondents < min_group)
-            continue;
-        in_shown_roles += a->roles[k].respondents;
-        large = large || strcmp(a->roles[k].role, role) == 0;
-    }
-    /*
-     * The notes left without a role must not point at fewer than min_group people
-     * either: six practitioners named beside one director unnamed name the director.
-     */
-    size_t unshown = a->respondents - in_shown_roles;
-    return large && (unshown == 0 || unshown >= min_group);
+    bool *shown = roles_shown(a, min_group);
+    bool yes = shown[k];
+    free(shown);
+    return yes;
 }
 
 /*
@@ -407,7 +432,7 @@ bool score_role_shown(const struct assessment *a, const char *role, size_t min_g
  * in never shows; without names unless s->attributed.
  */
 static void sort_notes(struct score *s, struct score_item *out, const struct item_tally *t,
-                       size_t min_group)
+                       const bool *role_shown)
 {
     if (!t->n_notes)
         return;
@@ -421,52 +446,34 @@ static void sort_notes(struct score *s, struct score_item *out, const struct ite
     for (size_t k = 0; k < out->n_notes; k++) {
         struct answer_note *n = &out->notes[k];
         n->respondent = NULL;
-        if (!score_role_shown(s->assessment, n->role, min_group))
+        long role = n->role ? find_role_index(s->assessment, n->role) : -1;
+        if (role < 0 || !role_shown[role])
             n->role = NULL;
     }
     qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_anonymous);
 }
 
-static int compare_roles(const void *pa, const void *pb)
+void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
+                             double *score, struct exact *score_exact)
 {
-    const struct score_role *a = pa, *b = pb;
-    return strcmp(a->role, b->role);
-}
-
-/* Roles by name, so the order files were read in never shows. */
-static void score_roles(struct score *s)
-{
-    const struct rules *r = s->rules;
-    const struct assessment *a = s->assessment;
-    s->n_roles = a->n_roles;
-    s->roles = xcalloc(a->n_roles + 1, sizeof(*s->roles));
-    struct score_item *items = xcalloc(r->n_items + 1, sizeof(*items));
-    for (size_t k = 0; k < a->n_roles; k++) {
-        struct score_role *role = &s->roles[k];
-        role->role = a->roles[k].role;
-        role->respondents = a->roles[k].respondents;
-        role->has_score = xcalloc(r->n_stages, sizeof(*role->has_score));
-        role->scores = xcalloc(r->n_stages, sizeof(*role->scores));
-        role->scores_exact = xcalloc(r->n_stages, sizeof(*role->scores_exact));
-        for (size_t i = 0; i < r->n_items; i++)
-            item_from_tally(r, i, &a->roles[k].items[i], &items[i]);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            struct score_stage totals = {0};
-            stage_totals(r, items, st, &totals, NULL);
-            role->has_score[st] = totals.has_score;
-            role->scores[st] = totals.score;
-            role->scores_exact[st] = totals.score_exact;
-        }
+    struct score_item *scored = xcalloc(r->n_items + 1, sizeof(*scored));
+    for (size_t i = 0; i < r->n_items; i++)
+        item_from_tally(r, i, &items[i], &scored[i]);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        struct score_stage totals = {0};
+        stage_totals(r, scored, st, &totals, NULL);
+        has_score[st] = totals.has_score;
+        score[st] = totals.score;
+        score_exact[st] = totals.score_exact;
     }
     for (size_t i = 0; i < r->n_items; i++)
-        item_release(&items[i]);
-    free(items);
-    qsort(s->roles, s->n_roles, sizeof(*s->roles), compare_roles);
+        item_release(&scored[i]);
+    free(scored);
 }
 
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a)
 {
-    struct score_options o = {false, SCORE_MIN_GROUP};
+    struct score_options o = {false, SUPPRESS_MIN_GROUP_DEFAULT, true};
     score_compute_with(s, r, a, &o);
 }
 
@@ -477,18 +484,22 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
     s->rules = r;
     s->assessment = a;
     s->attribute = o->attribute;
+    s->min_group = o->min_group;
+    s->by_default = o->by_default;
     s->attributed = o->attribute || a->respondents <= 1;
     s->items = xcalloc(r->n_items + 1, sizeof(*s->items));
     s->stages = xcalloc(r->n_stages, sizeof(*s->stages));
+    bool *role_shown = roles_shown(a, o->min_group);
     for (size_t i = 0; i < r->n_items; i++) {
         item_from_tally(r, i, &a->items[i], &s->items[i]);
-        sort_notes(s, &s->items[i], &a->items[i], o->min_group);
+        sort_notes(s, &s->items[i], &a->items[i], role_shown);
     }
+    free(role_shown);
     for (size_t st = 0; st < r->n_stages; st++)
         score_stage(s, st);
     find_focus(s);
     rank_suggestions(s);
-    score_roles(s);
+    score_align_breakdowns(&s, 1);
 }
 
 bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled)

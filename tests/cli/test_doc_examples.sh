@@ -26,6 +26,8 @@
 #   answers/               38 complete respondents with roles, imported from
 #                          tests/fixtures/doc-examples/survey.csv
 #   leaders/ r1.yaml r2.yaml   five of those respondents again
+#   survey/                20 respondents of Riverside giving roles, teams and
+#                          localities (tests/fixtures/survey)
 #   my-epis-answers.yaml   answers to data/epis.yaml
 #   survey.csv survey-map.yaml responses.csv   survey exports (tests/fixtures/doc-examples)
 #   last-quarter/ this-quarter/, q2/ q3/, 2026-q1/ 2026-q2/ 2026-q3/
@@ -88,6 +90,7 @@ cp -R "$root/data" "$base/data"
 cp "$root/data/examples/eastbrook-mid-implementation.yaml" "$base/answers.yaml"
 cp "$root/tests/fixtures/epis-partial-answers.yaml" "$base/my-epis-answers.yaml"
 cp "$fx/survey.csv" "$fx/survey-map.yaml" "$fx/responses.csv" "$base/"
+cp -R "$root/tests/fixtures/survey" "$base/survey"
 if ! stagegap import --csv "$fx/survey.csv" --map "$fx/survey-map.yaml" \
         --organisation "Anytown Council Children's Services" --output "$base/answers" \
         >"$work/setup.out" 2>&1; then

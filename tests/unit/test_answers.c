@@ -443,6 +443,8 @@ static void test_answers_many_respondents_tally(void **state)
         {"r5", "practitioner", "unknown", "2026-02-28"},
         {"r6", "manager", "{score: 5, note: \"only in one team\"}", "2026-03-01"},
     };
+    static const char *const by_role[] = {ANSWERS_FIELD_ROLE};
+    assessment_break_down_by(&f->a, by_role, 1);
     for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++) {
         char *yaml = respondent(people[i].id, people[i].role, people[i].plan, people[i].date);
         assert_int_equal(add(f, people[i].id, yaml, false), 0);
@@ -466,17 +468,28 @@ static void test_answers_many_respondents_tally(void **state)
     assert_string_equal(t->notes[0].respondent, "r6");
     assert_string_equal(t->notes[0].role, "manager");
     assert_null(t->notes[0].evidence);
-    /* Roles in order of first appearance, each with its own tallies. */
+    /* Roles counted in order of first appearance. */
     assert_int_equal(f->a.n_roles, 2);
     assert_string_equal(f->a.roles[0].role, "practitioner");
     assert_int_equal(f->a.roles[0].respondents, 3);
-    assert_int_equal(f->a.roles[0].items[0].n, 2);
-    assert_true(item_tally_mean(&f->a.roles[0].items[0]) == 3);
-    assert_int_equal(f->a.roles[0].items[0].n_unknown, 1);
     assert_string_equal(f->a.roles[1].role, "manager");
     assert_int_equal(f->a.roles[1].respondents, 2);
-    assert_true(f->a.roles[1].items[0].sum == 14 * EXACT_SCALE);
-    assert_int_equal(f->a.roles[1].items[0].n_notes, 0);
+    /* Broken down by role: a group per role, and one for those who give none, each
+       with its own tallies. */
+    assert_int_equal(f->a.n_groups, 3);
+    const struct group_tally *g = f->a.groups;
+    assert_string_equal(g[0].values[0], "practitioner");
+    assert_int_equal(g[0].respondents, 3);
+    assert_int_equal(g[0].items[0].n, 2);
+    assert_true(item_tally_mean(&g[0].items[0]) == 3);
+    assert_int_equal(g[0].items[0].n_unknown, 1);
+    assert_string_equal(g[1].values[0], "manager");
+    assert_int_equal(g[1].respondents, 2);
+    assert_true(g[1].items[0].sum == 14 * EXACT_SCALE);
+    assert_int_equal(g[1].items[0].n_notes, 0);
+    assert_null(g[2].values[0]);
+    assert_int_equal(g[2].respondents, 1);
+    assert_int_equal(g[2].items[0].n_na, 1);
 }
 
 static void test_answers_tally_edge_cases(void **state)

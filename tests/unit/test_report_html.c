@@ -15,6 +15,7 @@
 #include "compare.h"
 #include "report.h"
 #include "score.h"
+#include "suppress.h"
 #include "strbuf.h"
 
 /* Hostile text in the rules: a stage title and an item text that try to close the SVG. */
@@ -102,6 +103,8 @@ static struct side *side_new(const char *date, int plan)
 {
     struct side *sd = calloc(1, sizeof(*sd));
     assessment_init(&sd->a, &rules);
+    static const char *const by_role[] = {ANSWERS_FIELD_ROLE};
+    assessment_break_down_by(&sd->a, by_role, 1);
     char answers[512];
     snprintf(answers, sizeof(answers),
              "start.plan: {score: %d, note: \"" HOSTILE_NOTE "\", evidence: \"" HOSTILE_EVIDENCE
@@ -111,8 +114,9 @@ static struct side *side_new(const char *date, int plan)
     add(sd, date, "{id: r2, role: practitioner}",
         "start.plan: 10, start.training: 6, start.fatigue: 3, start.do-plan: 9, "
         "later.habit: unknown");
-    /* As with --attribute, so the hostile id and role reach the page to be escaped. */
-    struct score_options o = {true, SCORE_MIN_GROUP};
+    /* As with --attribute, and a threshold of 1 (the command line's floor is 3), so the
+       hostile id and role reach the page, and its by-role table, to be escaped. */
+    struct score_options o = {true, 1, false};
     score_compute_with(&sd->s, &rules, &sd->a, &o);
     return sd;
 }

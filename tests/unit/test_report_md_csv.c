@@ -13,6 +13,7 @@
 #include "answers.h"
 #include "report.h"
 #include "score.h"
+#include "suppress.h"
 #include "strbuf.h"
 
 struct fixture {
@@ -21,7 +22,8 @@ struct fixture {
     struct score s;
     struct diags d;
     struct strbuf out;
-    bool attribute; /* render as with --attribute */
+    bool attribute;   /* render as with --attribute */
+    size_t min_group; /* the threshold; 0 for the default */
 };
 
 /* Answers to the tiny model that score Start 64.0 and leave Later unknown. */
@@ -39,6 +41,9 @@ static struct fixture *fixture_new(const char *rules_yaml)
         fail();
     }
     assessment_init(&f->a, &f->rules);
+    /* As the command line does by default. */
+    static const char *const by_role[] = {ANSWERS_FIELD_ROLE};
+    assessment_break_down_by(&f->a, by_role, 1);
     score_init(&f->s);
     return f;
 }
@@ -70,7 +75,8 @@ static void add_answers(struct fixture *f, const char *head, const char *answers
 static const char *render(struct fixture *f, void (*fn)(const struct report_ctx *, struct strbuf *))
 {
     score_release(&f->s);
-    struct score_options o = {f->attribute, SCORE_MIN_GROUP};
+    struct score_options o = {f->attribute,
+                              f->min_group ? f->min_group : SUPPRESS_MIN_GROUP_DEFAULT, true};
     score_compute_with(&f->s, &f->rules, &f->a, &o);
     struct report_ctx ctx = {&f->s, "9.8.7", false, 80};
     strbuf_reset(&f->out);
@@ -158,6 +164,10 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- Date: ",
                                        "- Respondents: ",
                                        "- Attribution is on: ",
+                                       "- Not anonymous: ",
+                                       "Groups of fewer than ",
+                                       "Everyone gives the same ",
+                                       "Left out: ",
                                        "- Model: ",
                                        "- Rules SHA-256: `",
                                        "- Work on **",
@@ -627,17 +637,28 @@ static void test_markdown_many_respondents_counts_disagreement_roles(void **stat
     assert_contains(out, "| A plan | facilitator | Systems | 5.0 (n=2; respondents disagree) |");
     assert_contains(out, "| Training | facilitator | People | 6.0 (n=2) |");
     assert_contains(out, "| Make a plan | suggestion | Systems | 2.0 (n=1) |");
-    /* Pooled: no ids, and no role of fewer than SCORE_MIN_GROUP respondents. */
+    /* Pooled: no ids, and no role of fewer than SUPPRESS_MIN_GROUP_DEFAULT respondents. */
     assert_line(out, "- On A plan — a respondent: evidence: plan.docx; a respondent: not started");
     assert_null(strstr(out, "r1"));
     assert_null(strstr(out, "Attribution is on"));
+    /* Two roles of one each: neither is shown apart, and the report says why. */
     size_t at = position(out, "## By role\n\n", 0);
-    at =
-        position(out, "| Role | Respondents | Start | Later |\n| --- | ---: | ---: | ---: |\n", at);
-    /* Roles come by name, whatever order the respondents were read in. */
+    position(out, "Left out: 2 of the 2 groups have fewer than 5 respondents", at);
+    assert_null(strstr(out, "| manager |"));
+    assert_line(out, "- Not anonymous: 2 respondents, fewer than the anonymity threshold of 5.");
+    /* At a threshold of 1 (the command line's floor is 3) each role is shown, by name,
+       whatever order the respondents were read in. */
+    f->min_group = 1;
+    out = markdown(f);
+    assert_markdown_well_formed(out);
+    at = position(out, "## By role\n\n", 0);
+    at = position(out, "| Group | Respondents | Start | Later |\n| --- | ---: | ---: | ---: |\n",
+                  at);
     at = position(out, "| manager | 1 |", at);
     position(out, "| practitioner | 1 |", at);
     assert_line(out, "| manager | 1 | 77.5 | — |");
+    assert_null(strstr(out, "Not anonymous"));
+    f->min_group = 0;
     /* --attribute: who wrote each, and the report says so. */
     f->attribute = true;
     out = markdown(f);
@@ -703,8 +724,11 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    /* Six items, then the Later stage's note. */
-    assert_csv_rectangular(&t, 1 + 6 + 1);
+    /* The row saying one respondent is not anonymous, six items, the Later stage's note. */
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 1);
+    assert_string_equal(t.cells[1][csv_column(&t, "kind")], "anonymity");
+    assert_string_equal(t.cells[1][csv_column(&t, "text")],
+                        "Not anonymous: one respondent, whose report this is.");
     static const char header[] =
         "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,"
         "level,state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,"
@@ -713,7 +737,7 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     static const char *const order[] = {"start.plan",    "start.training", "start.fatigue",
                                         "start.do-plan", "later.habit",    "later.context"};
     for (size_t r = 0; r < 6; r++)
-        assert_string_equal(t.cells[r + 1][8], order[r]);
+        assert_string_equal(t.cells[r + 2][8], order[r]);
     assert_csv_row(out, f,
                    "\"start\","
                    "\"facilitator\",\"start.plan\",\"A plan\",\"systems\",\"scored\","
@@ -753,11 +777,15 @@ static void test_csv_many_respondents_notes_joined(void **state)
                 "start.plan: {score: 5, note: anonymous}, start.fatigue: n/a");
     struct csv_table t;
     csv_parse(csv(f), &t);
-    assert_csv_rectangular(&t, 8);
+    /* Not anonymous (3 < 5); six items, a stage note; the breakdown by role left out. */
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 1);
+    assert_string_equal(t.cells[1][csv_column(&t, "kind")], "anonymity");
+    assert_string_equal(t.cells[9][csv_column(&t, "kind")], "breakdown");
+    assert_non_null(strstr(t.cells[9][csv_column(&t, "text")], "Left out: 2 of the 2 groups"));
     assert_string_equal(cell(&t, "start.plan", "answer"), "5.0");
     assert_string_equal(cell(&t, "start.plan", "n"), "3");
     assert_string_equal(cell(&t, "start.plan", "disagreement"), "true");
-    /* Pooled: no ids, no role of fewer than SCORE_MIN_GROUP, sorted by what they say. */
+    /* Pooled: no ids, no role of fewer than SUPPRESS_MIN_GROUP_DEFAULT, sorted by what they say. */
     assert_string_equal(cell(&t, "start.plan", "note"), "anonymous | not started | ready");
     assert_string_equal(cell(&t, "start.plan", "evidence"), "plan.docx");
     assert_string_equal(cell(&t, "start.fatigue", "state"), "n/a");
@@ -769,7 +797,7 @@ static void test_csv_many_respondents_notes_joined(void **state)
     /* --attribute: who wrote each, and a first context row that says so. */
     f->attribute = true;
     csv_parse(csv(f), &t);
-    assert_csv_rectangular(&t, 9);
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "attribution");
     assert_string_equal(t.cells[1][csv_column(&t, "stage")], "");
     assert_string_equal(t.cells[1][csv_column(&t, "state")], "context");
@@ -793,9 +821,9 @@ static void test_csv_stage_notes_and_judgement_as_context_rows(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    /* Six items, the Later stage's note after its items, the judgement last. */
-    assert_csv_rectangular(&t, 1 + 6 + 2);
-    assert_string_equal(t.cells[6][8], "later.context");
+    /* Not anonymous; six items, the Later stage's note after its items, the judgement last. */
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 2);
+    assert_string_equal(t.cells[7][8], "later.context");
     assert_csv_row(out, f,
                    "\"later\",\"note\",,\"Little is known.\",,\"context\","
                    ",,,,,,,,\"insufficient-data\",,,");
@@ -818,7 +846,7 @@ static void test_csv_hostile_cells_quoted_and_defused(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    assert_csv_rectangular(&t, 8);
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 1);
     assert_contains(out, "\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",");
     assert_string_equal(cell(&t, "start.plan", "organisation"), "'=HYPERLINK(\"http://x\",\"y\")");
     assert_string_equal(cell(&t, "start.plan", "note"), "'+1");

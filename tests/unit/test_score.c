@@ -12,6 +12,7 @@
 
 #include "answers.h"
 #include "score.h"
+#include "suppress.h"
 #include "strbuf.h"
 
 struct fixture {
@@ -284,20 +285,31 @@ static void test_score_many_respondents_and_roles(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new(test_rules_yaml);
+    static const char *const by_role[] = {ANSWERS_FIELD_ROLE};
+    assessment_break_down_by(&f->a, by_role, 1);
     add_respondent(f, "leader", "start.plan: 10, later.habit: 9");
     add_respondent(f, "practitioner", "start.plan: 2, later.habit: 9");
     add_respondent(f, "practitioner", "start.plan: 3, later.habit: 9");
-    compute(f);
+    /* A threshold of 1, which the command line refuses, to see each role's scores. */
+    struct score_options o = {false, 1, false};
+    score_compute_with(&f->s, &f->rules, &f->a, &o);
     const struct score_item *plan = &f->s.items[item(f, "start.plan")];
     assert_near(plan->answer, 5.0);
     assert_true(plan->disagreement);
     /* Identical answers are never a disagreement. */
     assert_false(f->s.items[item(f, "later.habit")].disagreement);
     assert_near(f->s.items[item(f, "later.habit")].sd, 0.0);
-    assert_int_equal(f->s.n_roles, 2);
-    assert_string_equal(f->s.roles[0].role, "leader");
-    assert_int_equal(f->s.roles[1].respondents, 2);
-    assert_near(f->s.roles[1].scores[1], 90.0);
+    const struct score_breakdown *b = &f->s.breakdown;
+    assert_int_equal(b->state, BREAKDOWN_SHOWN);
+    assert_int_equal(b->n_groups, 2);
+    assert_string_equal(b->groups[0].values[0], "leader");
+    assert_int_equal(b->groups[1].respondents, 2);
+    assert_near(b->groups[1].scores[1], 90.0);
+    /* At the default threshold, three respondents are too few to show any role apart. */
+    score_release(&f->s);
+    compute(f);
+    assert_int_equal(f->s.breakdown.state, BREAKDOWN_TOO_SMALL);
+    assert_int_equal(f->s.breakdown.n_groups, 0);
     fixture_free(f);
 }
 
@@ -480,14 +492,14 @@ static void test_score_pooled_notes_have_no_ids_and_no_small_roles(void **state)
 }
 
 /*
- * A role is shown from SCORE_MIN_GROUP respondents: not at K - 1, at K and K + 1, when
+ * A role is shown from SUPPRESS_MIN_GROUP_DEFAULT respondents: not at K - 1, at K and K + 1, when
  * the respondents in smaller groups number K too.
  */
 static void test_score_role_shown_from_min_group(void **state)
 {
     (void)state;
-    assert_int_equal(SCORE_MIN_GROUP, 5);
-    for (int n = SCORE_MIN_GROUP - 1; n <= SCORE_MIN_GROUP + 1; n++) {
+    assert_int_equal(SUPPRESS_MIN_GROUP_DEFAULT, 5);
+    for (int n = SUPPRESS_MIN_GROUP_DEFAULT - 1; n <= SUPPRESS_MIN_GROUP_DEFAULT + 1; n++) {
         struct fixture *f = fixture_new(test_rules_yaml);
         char id[8], note[8];
         for (int i = 0; i < n; i++) {
@@ -496,23 +508,23 @@ static void test_score_role_shown_from_min_group(void **state)
             add_noted(f, id, "manager", note, NULL);
         }
         /* Five respondents in small groups: their notes, unlabelled, point at no one. */
-        for (int i = 0; i < SCORE_MIN_GROUP; i++) {
+        for (int i = 0; i < SUPPRESS_MIN_GROUP_DEFAULT; i++) {
             snprintf(id, sizeof(id), "x%d", i);
             snprintf(note, sizeof(note), "z%d", i);
             add_noted(f, id, i == 0 ? "other" : "another", i == 0 ? "odd one" : note, NULL);
         }
         compute(f);
-        bool shown = n >= SCORE_MIN_GROUP;
-        assert_int_equal(score_role_shown(&f->a, "manager", SCORE_MIN_GROUP), shown);
+        bool shown = n >= SUPPRESS_MIN_GROUP_DEFAULT;
+        assert_int_equal(score_role_shown(&f->a, "manager", SUPPRESS_MIN_GROUP_DEFAULT), shown);
         const char *role = note_saying(f, "n0")->role;
         if (shown)
             assert_string_equal(role, "manager");
         else
             assert_null(role);
         assert_null(note_saying(f, "odd one")->role);
-        assert_false(score_role_shown(&f->a, "other", SCORE_MIN_GROUP));
-        assert_false(score_role_shown(&f->a, NULL, SCORE_MIN_GROUP));
-        assert_false(score_role_shown(&f->a, "nobody", SCORE_MIN_GROUP));
+        assert_false(score_role_shown(&f->a, "other", SUPPRESS_MIN_GROUP_DEFAULT));
+        assert_false(score_role_shown(&f->a, NULL, SUPPRESS_MIN_GROUP_DEFAULT));
+        assert_false(score_role_shown(&f->a, "nobody", SUPPRESS_MIN_GROUP_DEFAULT));
         /* The threshold is the caller's: at 1, every role is shown. */
         assert_true(score_role_shown(&f->a, "other", 1));
         fixture_free(f);
@@ -566,7 +578,7 @@ static void test_score_attribute_keeps_ids_and_roles(void **state)
 {
     (void)state;
     struct fixture *f = six_and_one();
-    struct score_options o = {true, SCORE_MIN_GROUP};
+    struct score_options o = {true, SUPPRESS_MIN_GROUP_DEFAULT, false};
     score_release(&f->s);
     score_compute_with(&f->s, &f->rules, &f->a, &o);
     assert_true(f->s.attributed);

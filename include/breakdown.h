@@ -1,0 +1,51 @@
+/*
+ * breakdown.h - an assessment's respondents broken down by team, locality, role or any
+ * grouping field, each group's stage scores, under the anonymity threshold
+ * (suppress.h): a group too small to show apart is pooled, never shown.
+ *
+ * Computed by score_compute_with (score.h) for one assessment, and again by
+ * score_align_breakdowns for assessments read side by side (compare, trend).
+ */
+#ifndef STAGEGAP_BREAKDOWN_H
+#define STAGEGAP_BREAKDOWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "answers.h"
+#include "exact.h"
+
+/* A row: one group shown apart, or the groups too small to show apart, pooled. */
+struct score_group {
+    const char *values[ANSWERS_BY_MAX]; /* per field, NULL where none was given; unset
+                                           in the pooled row */
+    bool pooled;                        /* the "other groups" row */
+    size_t respondents;
+    bool *has_score; /* per stage */
+    double *scores;
+    struct exact *scores_exact;
+};
+
+enum breakdown_state {
+    BREAKDOWN_OFF,             /* none asked for, or one respondent: nothing to say */
+    BREAKDOWN_SHOWN,           /* groups[] is the breakdown */
+    BREAKDOWN_ONE_GROUP,       /* everyone is in one group */
+    BREAKDOWN_TOO_SMALL,       /* no group can be shown apart */
+    BREAKDOWN_CELLS_TOO_SMALL, /* two fields: some of their cells are under the threshold */
+};
+
+struct score_breakdown {
+    enum breakdown_state state;
+    const char *by[ANSWERS_BY_MAX]; /* the fields, as the assessment's */
+    size_t n_by;
+    size_t min_group;
+    struct score_group *groups; /* BREAKDOWN_SHOWN: the groups shown apart in order of
+                                   their values (none given last), then the pooled row
+                                   if any respondent of any assessment compared is in it */
+    size_t n_groups;
+    size_t n_small, n_cells; /* groups under the threshold, of all (for the reason why) */
+};
+
+void breakdown_release(struct score_breakdown *b, size_t n_stages);
+
+#endif

@@ -1,0 +1,189 @@
+#include "breakdown.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "score.h"
+#include "suppress.h"
+#include "xalloc.h"
+
+void breakdown_release(struct score_breakdown *b, size_t n_stages)
+{
+    for (size_t g = 0; g < b->n_groups; g++) {
+        struct score_group *row = &b->groups[g];
+        for (size_t st = 0; row->scores_exact && st < n_stages; st++)
+            exact_release(&row->scores_exact[st]);
+        free(row->has_score);
+        free(row->scores);
+        free(row->scores_exact);
+    }
+    free(b->groups);
+    memset(b, 0, sizeof(*b));
+}
+
+/* One group, as each of the assessments read side by side has it. */
+struct cell {
+    const char *const *values;          /* the first tally's */
+    const struct group_tally **tallies; /* per assessment; NULL where it has none */
+};
+
+static size_t sort_n_by;
+
+/* Values in byte order, a group that gave none last. */
+static int compare_cells(const void *pa, const void *pb)
+{
+    const struct cell *a = pa, *b = pb;
+    for (size_t k = 0; k < sort_n_by; k++) {
+        const char *x = a->values[k], *y = b->values[k];
+        int c = x && y ? strcmp(x, y) : (x != NULL) - (y != NULL);
+        if (c)
+            return x && y ? c : -c;
+    }
+    return 0;
+}
+
+static bool same_values(const char *const *x, const char *const *y, size_t n_by)
+{
+    for (size_t k = 0; k < n_by; k++)
+        if (x[k] != y[k] && (!x[k] || !y[k] || strcmp(x[k], y[k]) != 0))
+            return false;
+    return true;
+}
+
+/* Every group of the n assessments, once each, sorted; *n_cells set. */
+static struct cell *collect_cells(struct score *const *scores, size_t n, size_t *n_cells)
+{
+    size_t cap = 0, count = 0;
+    for (size_t p = 0; p < n; p++)
+        cap += scores[p]->assessment->n_groups;
+    struct cell *cells = xcalloc(cap + 1, sizeof(*cells));
+    size_t n_by = scores[0]->assessment->n_by;
+    for (size_t p = 0; p < n; p++) {
+        const struct assessment *a = scores[p]->assessment;
+        for (size_t g = 0; g < a->n_groups; g++) {
+            size_t c = 0;
+            while (c < count && !same_values(cells[c].values, a->groups[g].values, n_by))
+                c++;
+            if (c == count) {
+                cells[count].values = a->groups[g].values;
+                cells[count++].tallies = xcalloc(n, sizeof(*cells[c].tallies));
+            }
+            cells[c].tallies[p] = &a->groups[g];
+        }
+    }
+    sort_n_by = n_by;
+    qsort(cells, count, sizeof(*cells), compare_cells);
+    *n_cells = count;
+    return cells;
+}
+
+/* Whether there is anything to break down, or to say about it. */
+static bool breakdown_wanted(struct score *const *scores, size_t n)
+{
+    const struct assessment *first = scores[0]->assessment;
+    if (first->n_by == 0)
+        return false;
+    bool pooled = false, given = !scores[0]->by_default;
+    for (size_t p = 0; p < n; p++) {
+        const struct assessment *a = scores[p]->assessment;
+        pooled = pooled || a->respondents > 1;
+        for (size_t k = 0; k < a->n_by; k++)
+            given = given || assessment_field_given(a, a->by[k]);
+    }
+    return pooled && given;
+}
+
+static void row_scores(const struct rules *r, struct score_group *row,
+                       const struct item_tally *items)
+{
+    row->has_score = xcalloc(r->n_stages + 1, sizeof(*row->has_score));
+    row->scores = xcalloc(r->n_stages + 1, sizeof(*row->scores));
+    row->scores_exact = xcalloc(r->n_stages + 1, sizeof(*row->scores_exact));
+    if (items)
+        score_stages_of_tallies(r, items, row->has_score, row->scores, row->scores_exact);
+}
+
+/* The rows of assessment p: the groups shown apart, then the pooled row if any. */
+static void build_rows(struct score_breakdown *b, const struct rules *r, const struct cell *cells,
+                       size_t n_cells, const bool *pooled, size_t p, bool pooled_row)
+{
+    b->groups = xcalloc(n_cells + 1, sizeof(*b->groups));
+    struct item_tally *merged = xcalloc(r->n_items + 1, sizeof(*merged));
+    size_t in_pool = 0;
+    for (size_t c = 0; c < n_cells; c++) {
+        const struct group_tally *t = cells[c].tallies[p];
+        if (pooled[c]) {
+            for (size_t i = 0; t && i < r->n_items; i++)
+                item_tally_merge(&merged[i], &t->items[i]);
+            in_pool += t ? t->respondents : 0;
+            continue;
+        }
+        struct score_group *row = &b->groups[b->n_groups++];
+        memcpy(row->values, cells[c].values, sizeof(row->values));
+        row->respondents = t->respondents;
+        row_scores(r, row, t->items);
+    }
+    if (pooled_row) {
+        struct score_group *row = &b->groups[b->n_groups++];
+        row->pooled = true;
+        row->respondents = in_pool;
+        row_scores(r, row, in_pool ? merged : NULL);
+    }
+    free(merged);
+}
+
+static enum breakdown_state decide(size_t n_by, size_t n_cells, size_t n_pooled, size_t shown)
+{
+    if (n_cells <= 1)
+        return BREAKDOWN_ONE_GROUP;
+    if (n_by > 1 && n_pooled > 0)
+        return BREAKDOWN_CELLS_TOO_SMALL;
+    return shown ? BREAKDOWN_SHOWN : BREAKDOWN_TOO_SMALL;
+}
+
+void score_align_breakdowns(struct score *const *scores, size_t n)
+{
+    if (n == 0)
+        return;
+    const struct assessment *first = scores[0]->assessment;
+    for (size_t p = 0; p < n; p++) {
+        struct score_breakdown *b = &scores[p]->breakdown;
+        breakdown_release(b, scores[p]->rules->n_stages);
+        b->n_by = first->n_by;
+        memcpy(b->by, first->by, sizeof(b->by));
+        b->min_group = scores[0]->min_group;
+    }
+    if (!breakdown_wanted(scores, n))
+        return;
+    size_t min_group = scores[0]->min_group, n_cells;
+    struct cell *cells = collect_cells(scores, n, &n_cells);
+    size_t *counts = xcalloc(n * n_cells + 1, sizeof(*counts));
+    bool *pooled = xcalloc(n_cells + 1, sizeof(*pooled));
+    size_t n_small = 0, n_pooled = 0;
+    for (size_t c = 0; c < n_cells; c++) {
+        bool small = false;
+        for (size_t p = 0; p < n; p++) {
+            const struct group_tally *t = cells[c].tallies[p];
+            counts[p * n_cells + c] = t ? t->respondents : 0;
+            small = small || counts[p * n_cells + c] < min_group;
+        }
+        n_small += small;
+    }
+    size_t shown = suppress_groups(counts, n_cells, n, min_group, pooled);
+    for (size_t c = 0; c < n_cells; c++)
+        n_pooled += pooled[c];
+    enum breakdown_state state = decide(first->n_by, n_cells, n_pooled, shown);
+    for (size_t p = 0; p < n; p++) {
+        struct score_breakdown *b = &scores[p]->breakdown;
+        b->state = state;
+        b->n_small = n_small;
+        b->n_cells = n_cells;
+        if (state == BREAKDOWN_SHOWN)
+            build_rows(b, scores[p]->rules, cells, n_cells, pooled, p, n_pooled > 0);
+    }
+    for (size_t c = 0; c < n_cells; c++)
+        free(cells[c].tallies);
+    free(cells);
+    free(counts);
+    free(pooled);
+}
