@@ -28,6 +28,11 @@ struct ask_answer {
 struct ask_session {
     const struct rules *rules;
     char *organisation, *date, *respondent, *role;
+    /* respondent.groups in file order: ask asks for "team"; others read back are kept. */
+    struct ask_group {
+        char *field, *value;
+    } * groups;
+    size_t n_groups;
     struct ask_answer *answers; /* one per rules item */
     /* Called with the answers file so far; returns 0, or -1 to stop the session. */
     int (*save)(void *ctx, const struct strbuf *yaml);
@@ -40,8 +45,10 @@ void ask_init(struct ask_session *s, const struct rules *r);
 void ask_release(struct ask_session *s);
 /* Fills the session from an existing answers file of one respondent. */
 void ask_resume_from(struct ask_session *s, const struct assessment *a);
-/* Asks for the organisation, the date (today by default) and the respondent's role;
- * -1 when input ended first. */
+/* Sets the group field to value (a copy), replacing the one given before. */
+void ask_set_group(struct ask_session *s, const char *field, const char *value);
+/* Asks for the organisation, the date (today by default), the respondent's role and
+ * team; -1 when input ended first. */
 int ask_details(struct ask_session *s, FILE *in, FILE *out, const char *today);
 /* Runs the questionnaire; returns 0 when it ended normally (answered, end of input,
  * interrupted), -1 when saving failed. */

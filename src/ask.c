@@ -34,12 +34,31 @@ void ask_release(struct ask_session *s)
     free(s->date);
     free(s->respondent);
     free(s->role);
+    for (size_t k = 0; k < s->n_groups; k++) {
+        free(s->groups[k].field);
+        free(s->groups[k].value);
+    }
+    free(s->groups);
     memset(s, 0, sizeof(*s));
 }
 
 static char *dup_or_null(const char *s)
 {
     return s ? xstrdup(s) : NULL;
+}
+
+void ask_set_group(struct ask_session *s, const char *field, const char *value)
+{
+    size_t k = 0;
+    while (k < s->n_groups && strcmp(s->groups[k].field, field) != 0)
+        k++;
+    if (k == s->n_groups) {
+        s->groups = xrealloc(s->groups, st_mult(s->n_groups + 1, sizeof(*s->groups)));
+        s->groups[s->n_groups++].field = xstrdup(field);
+    } else {
+        free(s->groups[k].value);
+    }
+    s->groups[k].value = xstrdup(value);
 }
 
 void ask_resume_from(struct ask_session *s, const struct assessment *a)
@@ -95,7 +114,7 @@ void ask_render(const struct ask_session *s, struct strbuf *out)
     strbuf_adds(out, "\norganisation: ");
     escape_yaml(out, s->organisation ? s->organisation : ANSWERS_PLACEHOLDER_ORGANISATION);
     strbuf_addf(out, "\ndate: %s\n", s->date ? s->date : ANSWERS_PLACEHOLDER_DATE);
-    if (s->respondent || s->role) {
+    if (s->respondent || s->role || s->n_groups) {
         strbuf_adds(out, "respondent: {");
         if (s->respondent) {
             strbuf_adds(out, "id: ");
@@ -105,7 +124,21 @@ void ask_render(const struct ask_session *s, struct strbuf *out)
             strbuf_adds(out, s->respondent ? ", role: " : "role: ");
             escape_yaml(out, s->role);
         }
-        strbuf_adds(out, "}\n");
+        /* Field names are identifiers (the loader checked those read back): plain, but
+           for the one that plain reads as null. */
+        for (size_t k = 0; k < s->n_groups; k++) {
+            if (k == 0)
+                strbuf_adds(out, s->respondent || s->role ? ", groups: {" : "groups: {");
+            else
+                strbuf_adds(out, ", ");
+            if (strcmp(s->groups[k].field, "null") == 0)
+                escape_yaml(out, s->groups[k].field);
+            else
+                strbuf_adds(out, s->groups[k].field);
+            strbuf_adds(out, ": ");
+            escape_yaml(out, s->groups[k].value);
+        }
+        strbuf_adds(out, s->n_groups ? "}}\n" : "}\n");
     }
     strbuf_adds(out, "answers:\n");
     size_t written = 0;
@@ -419,8 +452,17 @@ int ask_details(struct ask_session *s, FILE *in, FILE *out, const char *today)
         "Your role, for example leader or practitioner (Enter to skip): ", NULL, false, NULL,
         "Your role, for example leader or practitioner; Enter skips. 'quit' stops "
         "without saving."};
+    const struct detail team = {
+        "Your team (Enter to skip): ", NULL, false, NULL,
+        "The team you work in, so that reports can compare teams without naming anyone; "
+        "Enter skips. 'quit' stops without saving."};
+    char *team_name = NULL;
     bool ok = ask_text(s, in, out, &organisation, &s->organisation) &&
-              ask_text(s, in, out, &date, &s->date) && ask_text(s, in, out, &role, &s->role);
+              ask_text(s, in, out, &date, &s->date) && ask_text(s, in, out, &role, &s->role) &&
+              ask_text(s, in, out, &team, &team_name);
+    if (ok && team_name)
+        ask_set_group(s, "team", team_name);
+    free(team_name);
     strbuf_release(&prompt);
     return ok ? 0 : -1;
 }

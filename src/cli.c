@@ -256,7 +256,7 @@ static const struct command commands[] = {
      "note ('7 pilot teams only'); Enter skips, 'back' goes back, 'quit' stops.\n"
      "Every answer is saved at once, whole, so Ctrl-D or Ctrl-C loses nothing. Run it\n"
      "again on the same file to go on from the first unanswered question. 'quit' at\n"
-     "the organisation, date or role stops without writing a file. Questions are\n"
+     "the organisation, date, role or team stops without writing a file. Questions are\n"
      "filled to the terminal's width (COLUMNS, when set).\n"
      "Without a terminal, use 'stagegap init' and edit the file instead.\n"
      "\n"
@@ -271,8 +271,10 @@ static const struct command commands[] = {
      "respondent, one column per question) and writes DIR/<respondent>.yaml for each\n"
      "row, all or nothing. Columns match items by id, by question text, or through a\n"
      "map file; the forms' own columns (ID, Start time, Completion time, Email, Name,\n"
-     "Timestamp) are used or ignored. A free-text column near no question (\"Anything\n"
-     "else?\") is kept as comments, with a warning. See docs/import.md.\n"
+     "Timestamp) are used or ignored; team, locality and service area columns (or any\n"
+     "mapped to group:FIELD) become the respondent's groups. A free-text column near no\n"
+     "question (\"Anything else?\") is kept as comments, with a warning. See\n"
+     "docs/import.md.\n"
      "\n"
      "  --csv FILE           the export (CSV UTF-8; - for standard input)\n"
      "  --output DIR         a new or empty directory for the answers files\n"
@@ -963,6 +965,20 @@ static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
     int rc = assessment_add_path(&a, path, false, &d) == 0 ? EXIT_OK : print_diags(c, &d);
     if (rc == 0)
         ask_resume_from(s, &a);
+    /* An assessment keeps a group's value only for a field it is broken down by: one
+       more reading per field, so that the file, rewritten, keeps every group it gave. */
+    for (size_t k = 0; rc == 0 && k < a.n_fields_given; k++) {
+        const char *field = a.fields_given[k];
+        struct assessment one;
+        if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
+            continue;
+        assessment_init(&one, s->rules);
+        assessment_break_down_by(&one, &field, 1);
+        rc = assessment_add_path(&one, path, false, &d) == 0 ? EXIT_OK : print_diags(c, &d);
+        if (rc == 0 && one.n_groups && one.groups[0].values[0])
+            ask_set_group(s, field, one.groups[0].values[0]);
+        assessment_release(&one);
+    }
     diags_release(&d);
     assessment_release(&a);
     return rc;

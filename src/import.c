@@ -35,6 +35,7 @@ enum column_kind {
     COL_RESPONDENT,
     COL_ID,
     COL_ROLE,
+    COL_GROUP, /* a respondent's team, locality or other grouping */
     COL_ORGANISATION,
     COL_DATE,
     COL_COMMENT, /* free text kept as the respondent's comments */
@@ -45,9 +46,10 @@ enum { DATE_RANKS = 3 };
 
 struct column {
     enum column_kind kind;
-    size_t item;  /* COL_ITEM */
-    int rank;     /* COL_DATE */
-    char *header; /* trimmed header text */
+    size_t item;       /* COL_ITEM */
+    int rank;          /* COL_DATE */
+    const char *field; /* COL_GROUP: the groups field, a table's or the map's */
+    char *header;      /* trimmed header text */
     /* COL_COMMENT: taken as one because it is near no question (not mapped), and how
        many of its cells read as text or as answers, to settle it once every row is in. */
     bool guessed;
@@ -77,6 +79,27 @@ static const struct {
     {"name", COL_IGNORED, 0},
 };
 
+/* Columns that say which group a respondent is in, and the groups field each gives. */
+static const struct {
+    const char *name; /* as normalise() leaves it */
+    const char *field;
+} group_columns[] = {
+    {"team", "team"},
+    {"your team", "team"},
+    {"which team are you in", "team"},
+    {"which team do you work in", "team"},
+    {"what team are you in", "team"},
+    {"locality", "locality"},
+    {"your locality", "locality"},
+    {"which locality are you in", "locality"},
+    {"which locality do you work in", "locality"},
+    {"service area", "service-area"},
+    {"your service area", "service-area"},
+    {"which service area are you in", "service-area"},
+    {"which service area do you work in", "service-area"},
+    {"area", "service-area"},
+};
+
 /* What a --map entry may point a column at, besides an item id. */
 static const struct {
     const char *name;
@@ -91,6 +114,7 @@ struct map_entry {
     char *header; /* normalised */
     enum column_kind kind;
     size_t item;
+    char *field; /* COL_GROUP: "years-in-post" of "group:years-in-post" */
     const struct ynode *key;
     bool used;
 };
@@ -150,6 +174,7 @@ struct importer {
     long *item_col; /* per item: the column answering it, or -1 */
     long respondent_col, id_col, role_col, org_col, date_col;
     long date_cols[DATE_RANKS];
+    size_t n_groups; /* COL_GROUP columns */
 
     size_t respondents;
     char *organisation; /* from the column: the first row's */
@@ -344,12 +369,43 @@ static const char **answerable_ids(const struct rules *r, size_t *n)
 
 /* ---- the mapping file ---- */
 
+/* "group:FIELD": the column gives the respondent's groups field FIELD. */
+static void map_entry_group(const struct yctx *c, struct map_entry *m, const struct ynode *value,
+                            const char *field)
+{
+    if (strcmp(field, "role") == 0) {
+        yerror(c, value,
+               "'role' is given as respondent.role, not in groups; map the column "
+               "to 'role'");
+    } else if (strcmp(field, "id") == 0) {
+        yerror(c, value,
+               "'id' is given as respondent.id, not in groups; map the column to "
+               "'respondent'");
+    } else if (!yid_valid(field)) {
+        struct strbuf shown = STRBUF_INIT;
+        text_add_quoted(&shown, field, QUOTE_MAX);
+        yerror(c, value,
+               "group field %s is not a field name: use lowercase letters, digits, '-', '.' "
+               "and '_', starting with a letter or digit, at most 128 characters, as in "
+               "group:years-in-post",
+               strbuf_str(&shown));
+        strbuf_release(&shown);
+    } else {
+        m->kind = COL_GROUP;
+        m->field = xstrdup(field);
+    }
+}
+
 static void map_entry_target(struct importer *im, const struct yctx *c, struct map_entry *m,
                              const struct ynode *value)
 {
     const char *target = ytext(c, value, "a column's target");
     if (!target)
         return;
+    if (strncmp(target, "group:", 6) == 0) {
+        map_entry_group(c, m, value, target + 6);
+        return;
+    }
     for (size_t k = 0; k < sizeof(map_targets) / sizeof(map_targets[0]); k++) {
         if (strcmp(target, map_targets[k].name) == 0) {
             m->kind = map_targets[k].kind;
@@ -376,7 +432,8 @@ static void map_entry_target(struct importer *im, const struct yctx *c, struct m
             strbuf_addf(&msg, "; did you mean '%s'?", near);
         else
             strbuf_adds(&msg, "; a column maps to an item id, or to ignore, respondent, role, "
-                              "organisation or date");
+                              "group:FIELD (such as group:team), organisation, date or "
+                              "comments");
         free(ids);
     }
     yerror(c, value, "%s", strbuf_str(&msg));
@@ -546,6 +603,35 @@ static void claim(struct importer *im, size_t c, long *slot, const char *what)
     }
 }
 
+/* One column per groups field, and no more fields than a respondent may give. */
+static void claim_group(struct importer *im, size_t c)
+{
+    struct column *col = &im->cols[c];
+    for (size_t k = 0; k < c; k++) {
+        if (im->cols[k].kind == COL_GROUP && strcmp(im->cols[k].field, col->field) == 0) {
+            struct strbuf what = STRBUF_INIT;
+            strbuf_addf(&what, "gives group '%s'", col->field);
+            report_second(im, c, (long)k, strbuf_str(&what));
+            strbuf_release(&what);
+            col->kind = COL_IGNORED;
+            return;
+        }
+    }
+    if (im->n_groups == ANSWERS_GROUP_FIELDS_MAX) {
+        struct strbuf msg = STRBUF_INIT;
+        header_quoted(&msg, col);
+        strbuf_addf(&msg,
+                    " would be group column %d, and a respondent gives at most %d groups; "
+                    "map the columns not needed to 'ignore' with --map",
+                    ANSWERS_GROUP_FIELDS_MAX + 1, ANSWERS_GROUP_FIELDS_MAX);
+        cell_error(im, im->row, c + 1, strbuf_str(&msg));
+        strbuf_release(&msg);
+        col->kind = COL_IGNORED;
+        return;
+    }
+    im->n_groups++;
+}
+
 static void assign(struct importer *im, size_t c, enum column_kind kind, size_t item, int rank)
 {
     struct column *col = &im->cols[c];
@@ -570,6 +656,9 @@ static void assign(struct importer *im, size_t c, enum column_kind kind, size_t 
         break;
     case COL_ROLE:
         claim(im, c, &im->role_col, "is a role column");
+        break;
+    case COL_GROUP:
+        claim_group(im, c);
         break;
     case COL_ORGANISATION:
         claim(im, c, &im->org_col, "is an organisation column");
@@ -619,6 +708,7 @@ static void header_column(struct importer *im, size_t c, char *text)
     long item;
     if (m) {
         m->used = true;
+        col->field = m->field;
         if (m->kind != COL_UNKNOWN)
             assign(im, c, m->kind, m->item, 0);
         else
@@ -638,10 +728,16 @@ static void header_column(struct importer *im, size_t c, char *text)
         col->kind = COL_IGNORED;
     } else {
         size_t k = 0, n = sizeof(known_columns) / sizeof(known_columns[0]);
+        size_t g = 0, n_g = sizeof(group_columns) / sizeof(group_columns[0]);
         while (k < n && strcmp(known_columns[k].name, norm) != 0)
             k++;
+        while (g < n_g && strcmp(group_columns[g].name, norm) != 0)
+            g++;
         if (k < n) {
             assign(im, c, known_columns[k].kind, 0, known_columns[k].rank);
+        } else if (g < n_g) {
+            col->field = group_columns[g].field;
+            assign(im, c, COL_GROUP, 0, 0);
         } else if ((item = question_item(im, c, norm)) >= 0) {
             assign(im, c, COL_ITEM, (size_t)item, 0);
         } else if (item == -1) {
@@ -1050,6 +1146,30 @@ static void add_number(struct strbuf *sb, double v)
     strbuf_adds(sb, num);
 }
 
+/* The row's group cells, in column order, as ", groups: {FIELD: VALUE, ...}"; empty ones none. */
+static void add_groups(struct importer *im, struct strbuf *y)
+{
+    bool any = false;
+    for (size_t c = 0; c < im->n_cols; c++) {
+        if (im->cols[c].kind != COL_GROUP)
+            continue;
+        const char *cell = trim(im->rec.bytes.buf + im->rec.cells[c].off);
+        if (!*cell)
+            continue;
+        strbuf_adds(y, any ? ", " : ", groups: {");
+        /* A field name is an identifier, plain but for the one that plain reads as null. */
+        if (strcmp(im->cols[c].field, "null") == 0)
+            yaml_quote(y, im->cols[c].field);
+        else
+            strbuf_adds(y, im->cols[c].field);
+        strbuf_adds(y, ": ");
+        yaml_quote(y, cell);
+        any = true;
+    }
+    if (any)
+        strbuf_addc(y, '}');
+}
+
 /* The row's comment cells as "comments:", each with the header it answers. */
 static void add_comments(struct importer *im, struct strbuf *y)
 {
@@ -1094,6 +1214,7 @@ static long render_respondent(struct importer *im, size_t row, const char *id, c
         strbuf_adds(&y, ", role: ");
         yaml_quote(&y, role);
     }
+    add_groups(im, &y);
     strbuf_adds(&y, "}\nanswers:");
     bool any = false;
     for (size_t i = 0; i < r->n_items; i++) {
@@ -1470,8 +1591,10 @@ static void importer_release(struct importer *im)
     free(im->questions);
     free(im->lows);
     free(im->highs);
-    for (size_t i = 0; i < im->n_map; i++)
+    for (size_t i = 0; i < im->n_map; i++) {
         free(im->map[i].header);
+        free(im->map[i].field);
+    }
     free(im->map);
     for (size_t c = 0; c < im->n_cols; c++)
         free(im->cols[c].header);

@@ -187,7 +187,12 @@ void template_render(const struct rules *r, struct strbuf *out)
                      "\"  # change to your organisation's name\n"
                      "date: " ANSWERS_PLACEHOLDER_DATE
                      "  # the date of this assessment, YYYY-MM-DD: change it\n"
-                     "# respondent: {id: r01, role: practitioner}  # optional: who answered\n\n");
+                     "# respondent:  # optional: who answered; to say, remove '# ' from these "
+                     "lines\n"
+                     "#   id: r01\n"
+                     "#   role: practitioner\n"
+                     "#   groups: {team: Northside, locality: North}  # team, locality, any "
+                     "grouping used\n\n");
     if (rules_answerable(r) == 0) {
         strbuf_adds(out, "answers: {}  # this model has no questions to answer\n");
         return;

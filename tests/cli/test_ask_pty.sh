@@ -24,6 +24,11 @@ expect Date of the assessment
 send 2026-10-01
 expect Your role
 send practitioner
+expect Your team
+send help
+expect The team you work in
+expect Your team
+send   North: #1 "best"
 expect Question 1 of 41
 send 7 pilot teams only
 expect Question 2 of 41
@@ -49,6 +54,7 @@ check "shows the scale's ends" grep -q "10 = " "$tmp/t1"
 check "keeps the note" grep -q 'launch.introducing-sos: {score: 7, note: "pilot teams only"}' "$out"
 check "keeps n/a through back and Enter" grep -q 'launch.enthusiasm-across-organisation: n/a' "$out"
 check "keeps the third answer" grep -q 'launch.training-for-all-workers: 8' "$out"
+check "writes the team under groups" grep -qxF 'respondent: {role: "practitioner", groups: {team: "North: #1 \"best\""}}' "$out"
 "$bin" validate "$out" >/dev/null 2>&1
 check "the file is valid" [ $? = 0 ]
 
@@ -64,14 +70,28 @@ check "Ctrl-C exits 0" [ "$rc" = 0 ]
 check "resumed without asking the organisation again" sh -c "! grep -q Organisation: '$tmp/t2'"
 check "kept the answer before Ctrl-C" grep -q 'launch.worker-strengths-and-values: {score: unknown, note: "nobody has asked"}' "$out"
 check "kept the first run's answers" grep -q 'launch.training-for-all-workers: 8' "$out"
+check "kept the role and team from the first run" grep -qxF 'respondent: {role: "practitioner", groups: {team: "North: #1 \"best\""}}' "$out"
 check "no temporary file left" [ "$(ls -A "$tmp" | grep -c '^\.stagegap-')" = 0 ]
 
+# Groups given in the file, not only the team ask asks for, are kept, in their order.
+sed 's/^respondent: .*/respondent: {role: "practitioner", groups: {locality: "North", years-in-post: "2-5", team: "T"}}/' \
+    "$out" >"$tmp/groups.yaml"
+/usr/bin/python3 $drive "$tmp/t3" -- "$bin" ask --output "$tmp/groups.yaml" <<'EOF2'
+expect Question 5 of 41
+send 6
+expect Question 6 of 41
+send quit
+expect Saved
+EOF2
+check "resumed file keeps every group in order" grep -qxF 'respondent: {role: "practitioner", groups: {locality: "North", years-in-post: "2-5", team: "T"}}' "$tmp/groups.yaml"
+
 # 'quit' before any question stops without a file, as 'help' says, at every detail.
-for at in 0 1 2; do
+for at in 0 1 2 3; do
     {
         echo "expect Organisation:"
         [ $at -ge 1 ] && printf 'send Testshire\nexpect Date of the assessment\n'
         [ $at -ge 2 ] && printf 'send 2026-10-01\nexpect Your role\n'
+        [ $at -ge 3 ] && printf 'send leader\nexpect Your team\n'
         echo "send quit"
         echo "expect Nothing saved."
     } | /usr/bin/python3 $drive "$tmp/q$at" -- "$bin" ask --output "$tmp/quit.yaml"
@@ -88,6 +108,8 @@ send Testshire
 expect Date of the assessment
 send 2026-10-01
 expect Your role
+send
+expect Your team
 send
 expect Question 1 of 41
 send quit

@@ -62,6 +62,38 @@ check "answers column near no question exits 3" [ "$rc" = 3 ]
 check "answers column located at row 1" grep -q "q17.csv:1:3: error: unknown column 'Q17 How settled is the team'" "$tmp/err"
 check "answers column writes nothing" [ ! -e "$tmp/q17" ]
 
+# Team, locality and service area by header, years in post through group:FIELD: each
+# respondent's groups, in column order, trimmed, empty cells left out; names and email
+# addresses still dropped; validate and assess read the files.
+"$bin" import --csv $fx/groups.csv --map $fx/groups.map.yaml --organisation "Anytown Council" \
+    --date 2026-09-30 --output "$tmp/groups" >/dev/null 2>"$tmp/err"; rc=$?
+check "group columns import" [ "$rc" = 0 ]
+check "groups in column order" grep -qx 'respondent: {id: "1", role: "Practitioner", groups: {team: "Northside", locality: "North", service-area: "Fostering", years-in-post: "2-5"}}' "$tmp/groups/1.yaml"
+check "quotes, ': ' and '#' in a team kept inert" grep -qx 'respondent: {id: "2", role: "Team manager", groups: {team: "North: #1, the \\"best\\"", service-area: "Adoption"}}' "$tmp/groups/2.yaml"
+check "empty group cells left out" grep -qx 'respondent: {id: "3", groups: {locality: "South", years-in-post: "10+"}}' "$tmp/groups/3.yaml"
+check "names and email still dropped" [ "$(cat "$tmp/groups"/*.yaml | grep -c -e 'example.org' -e 'Smith' -e 'Jones')" = 0 ]
+"$bin" validate "$tmp/groups"/*.yaml >/dev/null 2>"$tmp/err"; rc=$?
+check "validate accepts files with groups" [ "$rc" = 0 ]
+"$bin" assess "$tmp/groups" >/dev/null 2>&1; rc=$?
+check "assess reads files with groups" [ "$rc" = 0 ]
+
+# Hostile team names: control characters, a terminal escape, a line break inside the
+# cell, YAML's own punctuation and a 16 KiB name all read back exactly as they were.
+long=$(head -c 16384 /dev/zero | tr '\0' 'x')
+printf 'id,launch.introducing-sos,Team\na,1,"tab\there\033[2J"\nb,2,"- &x *x {y: [z]} %%TAG ! |"\nc,3,"two\nlines"\nd,4,%s\ne,5,"\302\205\342\200\250"\n' \
+    "$long" >"$tmp/hostile.csv"
+"$bin" import --csv "$tmp/hostile.csv" --organisation A --date 2026-09-30 \
+    --output "$tmp/hostile" >/dev/null 2>"$tmp/err"; rc=$?
+check "hostile team names import" [ "$rc" = 0 ]
+check "control characters escaped" grep -qF 'groups: {team: "tab\x09here\x1B[2J"}}' "$tmp/hostile/a.yaml"
+check "YAML punctuation quoted" grep -qF 'groups: {team: "- &x *x {y: [z]} %TAG ! |"}}' "$tmp/hostile/b.yaml"
+check "line break escaped" grep -qF 'groups: {team: "two\x0Alines"}}' "$tmp/hostile/c.yaml"
+check "long team name kept whole" grep -qF "groups: {team: \"$long\"}}" "$tmp/hostile/d.yaml"
+check "NEL and line separator escaped" grep -qF 'groups: {team: "\u0085\u2028"}}' "$tmp/hostile/e.yaml"
+"$bin" validate "$tmp/hostile"/*.yaml >/dev/null 2>&1; rc=$?
+check "validate accepts hostile team names" [ "$rc" = 0 ]
+check "no raw escape byte written" [ "$(cat "$tmp/hostile"/*.yaml | tr -d '\n' | LC_ALL=C tr -d '[:print:]' | wc -c | tr -d ' ')" = 0 ]
+
 printf 'id,launch.introducing-sos\na,7\nb,lots\n' >"$tmp/bad.csv"
 "$bin" import --csv "$tmp/bad.csv" --organisation A --date 2026-09-30 \
     --output "$tmp/bad" >/dev/null 2>"$tmp/err"; rc=$?

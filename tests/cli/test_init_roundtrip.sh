@@ -46,6 +46,14 @@ errors=$(grep -c ": error: item '.*' is answered 'unknown' (--strict)$" "$tmp/er
     fail "validate --strict gave $errors unknown-answer errors for $questions questions"
 
 expect_exit 0 assess "$tmp/answers.yaml"
+
+# The respondent lines offered as comments, uncommented, are a valid respondent.
+sed -e 's/^# respondent:/respondent:/' -e 's/^#   id:/  id:/' -e 's/^#   role:/  role:/' \
+    -e 's/^#   groups:/  groups:/' \
+    "$tmp/answers.yaml" >"$tmp/respondent.yaml"
+grep -q '^  groups: {team: Northside, locality: North}' "$tmp/respondent.yaml" ||
+    fail "the template offers no groups to uncomment"
+expect_exit 0 validate "$tmp/respondent.yaml"
 expect_exit 0 assess --format json "$tmp/answers.yaml"
 grep -q '"organisation": "Your organisation"' "$tmp/out" ||
     fail "assess --format json does not carry the placeholder organisation"

@@ -127,7 +127,8 @@ static void test_ask_details_quit_stops(void **state)
 {
     (void)state;
     static const char *const inputs[] = {"quit\n", "Testshire\nquit\n",
-                                         "Testshire\n2026-09-30\nquit\n"};
+                                         "Testshire\n2026-09-30\nquit\n",
+                                         "Testshire\n2026-09-30\nleader\nquit\n"};
     for (size_t k = 0; k < sizeof(inputs) / sizeof(inputs[0]); k++) {
         struct ask_session s;
         char *shown = NULL;
@@ -145,7 +146,8 @@ static void test_ask_details_say_what_is_wrong(void **state)
     struct ask_session s;
     char *shown = NULL;
     ask_init(&s, &test_rules);
-    assert_int_equal(details("\nTestshire\n30/09/2026\n2026-02-30\n\nleader\n", &s, &shown), 0);
+    assert_int_equal(
+        details("\nTestshire\n30/09/2026\n2026-02-30\n\nleader\n  Northside \n", &s, &shown), 0);
     /* Enter at the organisation is refused; the date in validate's words; Enter takes
      * today's date. */
     assert_non_null(strstr(shown, "Organisation:   This is needed; type 'quit' to stop.\n"));
@@ -156,7 +158,54 @@ static void test_ask_details_say_what_is_wrong(void **state)
     assert_string_equal(s.organisation, "Testshire");
     assert_string_equal(s.date, "2026-10-01");
     assert_string_equal(s.role, "leader");
+    assert_int_equal(s.n_groups, 1);
+    assert_string_equal(s.groups[0].field, "team");
+    assert_string_equal(s.groups[0].value, "Northside");
+    assert_non_null(strstr(shown, "Your team (Enter to skip): "));
     free(shown);
+    ask_release(&s);
+
+    /* Enter skips the team: no groups. */
+    shown = NULL;
+    ask_init(&s, &test_rules);
+    assert_int_equal(details("Testshire\n\nleader\n\n", &s, &shown), 0);
+    assert_int_equal(s.n_groups, 0);
+    free(shown);
+    ask_release(&s);
+}
+
+/* The team goes under respondent.groups, beside any other group read back, and loads. */
+static void test_ask_render_groups(void **state)
+{
+    (void)state;
+    struct ask_session s;
+    struct strbuf yaml = STRBUF_INIT;
+    struct assessment a;
+    ask_init(&s, &test_rules);
+    s.organisation = strdup("Testshire");
+    s.date = strdup("2026-10-01");
+    ask_set_group(&s, "locality", "North");
+    ask_set_group(&s, "team", "old");
+    ask_set_group(&s, "team", "North: #1 \"best\"\x1b[2J");
+    ask_render(&s, &yaml);
+    assert_non_null(strstr(yaml.buf, "respondent: {groups: {locality: \"North\", team: "
+                                     "\"North: #1 \\\"best\\\"\\x1b[2J\"}}\n"));
+    load_back(&yaml, &a);
+    assessment_release(&a);
+    strbuf_reset(&yaml);
+    s.role = strdup("leader");
+    ask_render(&s, &yaml);
+    assert_non_null(strstr(yaml.buf, "respondent: {role: \"leader\", groups: {locality: "));
+    load_back(&yaml, &a);
+    assessment_release(&a);
+    /* A field read back as "null" stays a name, not nothing. */
+    strbuf_reset(&yaml);
+    ask_set_group(&s, "null", "x");
+    ask_render(&s, &yaml);
+    assert_non_null(strstr(yaml.buf, ", \"null\": \"x\"}}\n"));
+    load_back(&yaml, &a);
+    assessment_release(&a);
+    strbuf_release(&yaml);
     ask_release(&s);
 }
 
@@ -203,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_ask_run_over_streams),
         cmocka_unit_test(test_ask_details_quit_stops),
         cmocka_unit_test(test_ask_details_say_what_is_wrong),
+        cmocka_unit_test(test_ask_render_groups),
         cmocka_unit_test(test_ask_wraps_questions_to_the_width),
     };
     return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);

@@ -552,6 +552,184 @@ static void test_import_context_item_and_duplicate_columns(void **state)
     fixture_free(f);
 }
 
+/* Team, locality and service area columns, by header, become respondent.groups. */
+static void test_import_group_columns_by_header(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,Which locality do you work in?,start.plan,\"  which TEAM are you in \","
+              "Service area,What is your role?\n"
+              "a,  North ,1,Northside,Fostering,Practitioner\n"
+              "b,,2,  ,Adoption,\n"
+              "c,,3,,,\n",
+              NULL);
+    assert_contains(file_named(f, "a.yaml"),
+                    "respondent: {id: \"a\", role: \"Practitioner\", groups: {locality: "
+                    "\"North\", team: \"Northside\", service-area: \"Fostering\"}}\n");
+    assert_contains(file_named(f, "b.yaml"),
+                    "respondent: {id: \"b\", groups: {service-area: \"Adoption\"}}\n");
+    assert_contains(file_named(f, "c.yaml"), "respondent: {id: \"c\"}\n");
+    assert_int_equal(f->d.n, 1); /* only: some questions have no column */
+    assert_all_load(f);
+
+    static const char *const headers[][2] = {
+        {"Team", "team"},
+        {"Your team", "team"},
+        {"What team are you in?", "team"},
+        {"Which team do you work in", "team"},
+        {"locality", "locality"},
+        {"Your locality", "locality"},
+        {"Which locality are you in?", "locality"},
+        {"Area", "service-area"},
+        {"Your service area", "service-area"},
+        {"Which service area do you work in?", "service-area"},
+    };
+    for (size_t k = 0; k < sizeof(headers) / sizeof(headers[0]); k++) {
+        struct strbuf csv = STRBUF_INIT, want = STRBUF_INIT;
+        strbuf_addf(&csv, "id,start.plan,\"%s\"\na,1,X\n", headers[k][0]);
+        strbuf_addf(&want, "groups: {%s: \"X\"}}\n", headers[k][1]);
+        import_ok(f, csv.buf, NULL);
+        assert_contains(f->res.files[0].text, want.buf);
+        strbuf_release(&want);
+        strbuf_release(&csv);
+    }
+    fixture_free(f);
+}
+
+/* "group:FIELD" in a mapping file names any grouping; a map wins over the header table. */
+static void test_import_group_columns_by_map(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *map = "format: stagegap-import-map/1\n"
+                      "columns:\n"
+                      "  Years in post: group:years-in-post\n"
+                      "  Team: ignore\n"
+                      "  Hub: group:team\n"
+                      "  Q1: start.plan\n";
+    import_ok(f, "Q1,Years in post,Team,Hub\n4,2-5,Blue,East hub\n5,,Red,\n", map);
+    assert_contains(f->res.files[0].text,
+                    "respondent: {id: \"r001\", groups: {years-in-post: \"2-5\", team: "
+                    "\"East hub\"}}\n");
+    assert_contains(f->res.files[1].text, "respondent: {id: \"r002\"}\n");
+    assert_lacks(f->res.files[0].text, "Blue");
+    assert_int_equal(f->d.errors, 0);
+    assert_all_load(f);
+
+    /* Field names that plain YAML would read as something else still load as names. */
+    import_ok(f, "Q1,N,T,D\n4,x,y,z\n",
+              "format: stagegap-import-map/1\ncolumns:\n  Q1: start.plan\n  N: group:null\n"
+              "  T: group:true\n  D: group:1\n");
+    assert_contains(f->res.files[0].text, "groups: {\"null\": \"x\", true: \"y\", 1: \"z\"}}\n");
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+static void test_import_group_map_errors(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *map = "format: stagegap-import-map/1\n"
+                      "columns:\n"
+                      "  A: group:Years In Post\n"
+                      "  B: group:role\n"
+                      "  C: group:id\n"
+                      "  D: \"group:\"\n"
+                      "  E: team\n";
+    assert_int_equal(import_text(f, "start.plan,A,B,C,D,E\n1,2,3,4,5,6\n", map), -1);
+    assert_diag(&f->d, 3, 6,
+                "group field 'Years In Post' is not a field name: use lowercase letters, "
+                "digits, '-', '.' and '_', starting with a letter or digit, at most 128 "
+                "characters, as in group:years-in-post");
+    assert_diag(&f->d, 4, 6,
+                "'role' is given as respondent.role, not in groups; map the column to 'role'");
+    assert_diag(&f->d, 5, 6,
+                "'id' is given as respondent.id, not in groups; map the column to "
+                "'respondent'");
+    assert_diag(&f->d, 6, 6,
+                "group field '' is not a field name: use lowercase letters, digits, '-', "
+                "'.' and '_', starting with a letter or digit, at most 128 characters, as in "
+                "group:years-in-post");
+    assert_diag(&f->d, 7, 6,
+                "unknown item 'team' in model 'tiny'; a column maps to an item id, or to "
+                "ignore, respondent, role, group:FIELD (such as group:team), organisation, "
+                "date or comments");
+    assert_int_equal(f->d.errors, 5);
+    assert_int_equal(f->res.n, 0);
+    fixture_free(f);
+}
+
+/* One column per field; at most ANSWERS_GROUP_FIELDS_MAX fields, the next located at its header. */
+static void test_import_group_column_limits(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "start.plan,Team,Your team\n1,a,b\n", NULL), -1);
+    assert_only_error(f, 1, 3,
+                      "column 'Your team' gives group 'team', as column 2 does; map one of "
+                      "them to 'ignore' with --map");
+
+    struct strbuf csv = STRBUF_INIT, row = STRBUF_INIT, map = STRBUF_INIT;
+    strbuf_adds(&map, "format: stagegap-import-map/1\ncolumns:\n");
+    strbuf_adds(&csv, "start.plan");
+    strbuf_adds(&row, "1");
+    for (int k = 1; k <= ANSWERS_GROUP_FIELDS_MAX; k++) {
+        strbuf_addf(&map, "  G%d: group:g%d\n", k, k);
+        strbuf_addf(&csv, ",G%d", k);
+        strbuf_addf(&row, ",v%d", k);
+    }
+    strbuf_addf(&csv, "\n%s\n", row.buf);
+    import_ok(f, csv.buf, map.buf);
+    assert_contains(f->res.files[0].text, "g19: \"v19\", g20: \"v20\"}}\n");
+    assert_all_load(f);
+
+    strbuf_reset(&csv);
+    strbuf_addf(&csv,
+                "start.plan,G1,G2,G3,G4,G5,G6,G7,G8,G9,G10,G11,G12,G13,G14,G15,G16,G17,"
+                "G18,G19,Locality,G20\n1%s,x\n",
+                row.buf + 1);
+    assert_int_equal(import_text(f, csv.buf, map.buf), -1);
+    assert_only_error(f, 1, 22,
+                      "column 'G20' would be group column 21, and a respondent gives at most "
+                      "20 groups; map the columns not needed to 'ignore' with --map");
+    strbuf_release(&map);
+    strbuf_release(&row);
+    strbuf_release(&csv);
+    fixture_free(f);
+}
+
+/* Whatever a team is called, it is written as a quoted string that reads back the same. */
+static void test_import_group_values_stay_inert(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,start.plan,Team\n"
+              "a,1,\"North: #1, \"\"best\"\" \\ {x}\"\n"
+              "b,2,\"tab\there\x1b[2J\"\n"
+              "c,3,\"- &a *a\"\n",
+              NULL);
+    assert_contains(file_named(f, "a.yaml"),
+                    "groups: {team: \"North: #1, \\\"best\\\" \\\\ {x}\"}}\n");
+    assert_contains(file_named(f, "b.yaml"), "groups: {team: \"tab\\x09here\\x1B[2J\"}}\n");
+    assert_contains(file_named(f, "c.yaml"), "groups: {team: \"- &a *a\"}}\n");
+    assert_all_load(f);
+
+    struct strbuf csv = STRBUF_INIT;
+    strbuf_adds(&csv, "id,start.plan,Team\na,1,");
+    for (int k = 0; k < IMPORT_CELL_MAX; k++)
+        strbuf_addc(&csv, (char)('a' + k % 26));
+    strbuf_addc(&csv, '\n');
+    import_ok(f, csv.buf, NULL);
+    assert_int_equal(strlen(strstr(f->res.files[0].text, "groups: {team: \"")),
+                     strlen("groups: {team: \"\"}}\nanswers:\n  start.plan: 1\n") +
+                         IMPORT_CELL_MAX);
+    assert_all_load(f);
+    strbuf_release(&csv);
+    fixture_free(f);
+}
+
 static void test_import_bad_cells_located(void **state)
 {
     (void)state;
@@ -794,10 +972,10 @@ static void test_import_hostile_bytes(void **state)
     size_t ok = 0, failed = 0;
     for (int round = 0; round < 3000; round++) {
         struct strbuf sb = STRBUF_INIT;
-        strbuf_adds(&sb, "id,start.plan,role,Trained?\n");
+        strbuf_adds(&sb, "id,start.plan,role,Trained?,Team\n");
         size_t rows = 1 + next_random(&seed) % 4;
         for (size_t r = 0; r < rows; r++) {
-            for (int c = 0; c < 4; c++) {
+            for (int c = 0; c < 5; c++) {
                 if (c)
                     strbuf_addc(&sb, ',');
                 size_t pick = next_random(&seed) % (sizeof(cells) / sizeof(cells[0]));
@@ -976,6 +1154,11 @@ int main(void)
         cmocka_unit_test(test_import_free_text_column_is_comments),
         cmocka_unit_test(test_import_map_to_comments),
         cmocka_unit_test(test_import_context_item_and_duplicate_columns),
+        cmocka_unit_test(test_import_group_columns_by_header),
+        cmocka_unit_test(test_import_group_columns_by_map),
+        cmocka_unit_test(test_import_group_map_errors),
+        cmocka_unit_test(test_import_group_column_limits),
+        cmocka_unit_test(test_import_group_values_stay_inert),
         cmocka_unit_test(test_import_bad_cells_located),
         cmocka_unit_test(test_import_row_shape),
         cmocka_unit_test(test_import_quoting_errors),
