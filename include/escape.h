@@ -33,6 +33,9 @@ void escape_html(struct strbuf *sb, const char *s);
  * line breaks as \xNN / \n, invalid UTF-8 as U+FFFD; any text round-trips inert.
  */
 void escape_yaml(struct strbuf *sb, const char *s);
+/* A mapping key that is an identifier (yid_valid): plain, but quoted where plain YAML
+   would read it as null. */
+void escape_yaml_key(struct strbuf *sb, const char *id);
 /* Terminal text: see text_add_safe; flatten turns newlines into spaces. */
 void escape_terminal(struct strbuf *sb, const char *s, int flatten);
 

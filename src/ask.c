@@ -124,17 +124,13 @@ void ask_render(const struct ask_session *s, struct strbuf *out)
             strbuf_adds(out, s->respondent ? ", role: " : "role: ");
             escape_yaml(out, s->role);
         }
-        /* Field names are identifiers (the loader checked those read back): plain, but
-           for the one that plain reads as null. */
+        /* Field names are identifiers: the loader checked those read back. */
         for (size_t k = 0; k < s->n_groups; k++) {
             if (k == 0)
                 strbuf_adds(out, s->respondent || s->role ? ", groups: {" : "groups: {");
             else
                 strbuf_adds(out, ", ");
-            if (strcmp(s->groups[k].field, "null") == 0)
-                escape_yaml(out, s->groups[k].field);
-            else
-                strbuf_adds(out, s->groups[k].field);
+            escape_yaml_key(out, s->groups[k].field);
             strbuf_adds(out, ": ");
             escape_yaml(out, s->groups[k].value);
         }

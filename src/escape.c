@@ -203,6 +203,14 @@ void escape_yaml(struct strbuf *sb, const char *s)
     strbuf_addc(sb, '"');
 }
 
+void escape_yaml_key(struct strbuf *sb, const char *id)
+{
+    if (strcmp(id, "null") == 0)
+        escape_yaml(sb, id);
+    else
+        strbuf_adds(sb, id);
+}
+
 void escape_terminal(struct strbuf *sb, const char *s, int flatten)
 {
     text_add_safe(sb, s, flatten != 0);

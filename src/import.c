@@ -15,6 +15,7 @@
 
 #include "answers.h"
 #include "diag.h"
+#include "escape.h"
 #include "exact.h"
 #include "fileio.h"
 #include "rules.h"
@@ -1157,11 +1158,7 @@ static void add_groups(struct importer *im, struct strbuf *y)
         if (!*cell)
             continue;
         strbuf_adds(y, any ? ", " : ", groups: {");
-        /* A field name is an identifier, plain but for the one that plain reads as null. */
-        if (strcmp(im->cols[c].field, "null") == 0)
-            yaml_quote(y, im->cols[c].field);
-        else
-            strbuf_adds(y, im->cols[c].field);
+        escape_yaml_key(y, im->cols[c].field);
         strbuf_adds(y, ": ");
         yaml_quote(y, cell);
         any = true;
