@@ -10,8 +10,9 @@
  * rules, organisation, latest date and respondent count, and give every answered item
  * exactly the tallies the generator counted: numeric answers, n/a, unknown, minimum,
  * maximum, mean, and the notes beside it wherever it is listed as a gap; and every role
- * its respondent count. Prints "ok: ..." and exits 0, or prints each problem and exits 1.
- * bench/run.sh runs it at every size so that a fast wrong answer is never timed.
+ * shown apart in groups[] its respondent count, none under the anonymity threshold. Prints "ok:
+ * ..." and exits 0, or prints each problem and exits 1. bench/run.sh runs it at every size so that
+ * a fast wrong answer is never timed.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -37,7 +38,6 @@ struct want_item {
 struct want_role {
     char *name;
     unsigned long respondents;
-    bool seen;
 };
 
 struct want {
@@ -226,19 +226,29 @@ static void check_stage(struct want *w, const struct ynode *st)
         check_item(w, items->kids[k]);
 }
 
-static void check_roles(struct want *w, const struct ynode *roles)
+/*
+ * The breakdown by role, under the anonymity threshold: each role shown apart has its
+ * true count and at least min_group respondents, the pooled row at least min_group, and
+ * the rows add up to the respondents; a role under the threshold is never named.
+ */
+static void check_groups(struct want *w, const struct ynode *root)
 {
-    for (size_t k = 0; k < roles->n; k++) {
-        const char *name = text_of(roles->kids[k], "role");
+    const struct ynode *groups = seq_of(root, "groups");
+    double min_group = number_of(get(root, "breakdown"), "min_group", 3, 1000);
+    unsigned long total = 0;
+    for (size_t k = 0; groups && k < groups->n; k++) {
+        const struct ynode *g = groups->kids[k], *values = get(g, "values");
+        double n = number_of(g, "respondents", min_group, 1e12);
+        total += isnan(n) ? 0 : (unsigned long)n;
+        if (is_null(values))
+            continue; /* the pooled row */
+        const char *name = text_of(values, "role");
         for (size_t i = 0; i < w->n_roles; i++)
-            if (strcmp(w->roles[i].name, name) == 0) {
-                w->roles[i].seen = true;
-                check_count(roles->kids[k], "respondents", w->roles[i].respondents, "role", name);
-            }
+            if (strcmp(w->roles[i].name, name) == 0)
+                check_count(g, "respondents", w->roles[i].respondents, "role", name);
     }
-    for (size_t i = 0; i < w->n_roles; i++)
-        if (!w->roles[i].seen)
-            problem("role '%s' is missing from roles[]", w->roles[i].name);
+    if (groups && groups->n && total != w->respondents)
+        problem("groups[] add up to %lu respondents, not %lu", total, w->respondents);
 }
 
 static void check(struct want *w, const struct ynode *root, const char *file)
@@ -260,7 +270,7 @@ static void check(struct want *w, const struct ynode *root, const char *file)
     const struct ynode *focus = get(root, "focus");
     if (!focus || (!is_null(focus) && (focus->type != YNODE_SCALAR || focus->plain)))
         problem("focus is missing, or neither a stage id nor null");
-    const struct ynode *stages = seq_of(root, "stages"), *roles = get(root, "roles");
+    const struct ynode *stages = seq_of(root, "stages");
     for (size_t k = 0; stages && k < stages->n; k++)
         check_stage(w, stages->kids[k]);
     const struct ynode *suggestions = seq_of(root, "suggestions");
@@ -269,8 +279,7 @@ static void check(struct want *w, const struct ynode *root, const char *file)
         if (!priority || !is_null(priority)) /* null: answered n/a, not ranked */
             number_of(suggestions->kids[k], "priority", 1, 1e9);
     }
-    if (roles && roles->type == YNODE_SEQ)
-        check_roles(w, roles);
+    check_groups(w, root);
     bool any_items = false;
     for (size_t i = 0; i < w->n_items; i++)
         any_items |= w->items[i].seen > 0;
