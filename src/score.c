@@ -399,7 +399,8 @@ static bool *roles_shown(const struct assessment *a, size_t min_group)
 {
     size_t n = a->n_roles;
     struct role_count *roles = xcalloc(n + 1, sizeof(*roles));
-    memcpy(roles, a->roles, n * sizeof(*roles));
+    if (n)
+        memcpy(roles, a->roles, n * sizeof(*roles));
     qsort(roles, n, sizeof(*roles), compare_role_counts);
     size_t *counts = xcalloc(n + 1, sizeof(*counts));
     bool *pooled = xcalloc(n + 1, sizeof(*pooled)), *shown = xcalloc(n + 1, sizeof(*shown));
