@@ -93,7 +93,8 @@ struct score_group;
 #define REPORT_POOLED_ROW "Other groups"
 /* "By team", "By team and role". */
 void report_breakdown_title(struct strbuf *out, const struct score_breakdown *b);
-/* "Northside", "Northside / manager", "no team given", or REPORT_POOLED_ROW. */
+/* "Northside", "Northside / manager", "no team given", or REPORT_POOLED_ROW; a group
+   whose value is REPORT_POOLED_ROW is "Other groups (a team so named)". */
 void report_group_name(struct strbuf *out, const struct score_breakdown *b,
                        const struct score_group *g);
 bool report_breakdown_has_pooled_row(const struct score_breakdown *b);

@@ -194,7 +194,9 @@ void report_group_name(struct strbuf *out, const struct score_breakdown *b,
     for (size_t k = 0; k < b->n_by; k++) {
         if (k)
             strbuf_adds(out, " / ");
-        if (g->values[k])
+        if (g->values[k] && strcmp(g->values[k], REPORT_POOLED_ROW) == 0)
+            strbuf_addf(out, "%s (a %s so named)", g->values[k], b->by[k]);
+        else if (g->values[k])
             strbuf_adds(out, g->values[k]);
         else
             strbuf_addf(out, "no %s given", b->by[k]);

@@ -408,8 +408,10 @@ static bool *roles_shown(const struct assessment *a, size_t min_group)
     for (size_t k = 0; k < n; k++)
         given += counts[k] = roles[k].respondents;
     counts[n] = a->respondents - given;
-    suppress_groups(counts, n + (counts[n] > 0), 1, min_group, pooled);
-    for (size_t k = 0; k < n; k++)
+    size_t groups = n + (counts[n] > 0);
+    suppress_groups(counts, groups, 1, min_group, pooled);
+    /* Everyone in one role is no breakdown, and shows no role apart. */
+    for (size_t k = 0; k < n && groups > 1; k++)
         shown[(size_t)(find_role_index(a, roles[k].role))] = !pooled[k];
     free(roles);
     free(counts);

@@ -669,6 +669,26 @@ static void test_markdown_many_respondents_counts_disagreement_roles(void **stat
     fixture_free(f);
 }
 
+/* A group whose name is the pooled row's is told apart from it. */
+static void test_markdown_group_named_like_the_pooled_row(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    for (int i = 0; i < 3; i++) {
+        add_answers(f, "organisation: Testshire\nrespondent: {role: Other groups}\n", ANSWERS_64);
+        add_answers(f, "organisation: Testshire\nrespondent: {role: manager}\n", ANSWERS_64);
+    }
+    add_answers(f, "organisation: Testshire\nrespondent: {role: director}\n", ANSWERS_64);
+    add_answers(f, "organisation: Testshire\nrespondent: {role: leader}\n", ANSWERS_64);
+    add_answers(f, "organisation: Testshire\nrespondent: {role: chair}\n", ANSWERS_64);
+    f->min_group = 3;
+    const char *out = markdown(f);
+    assert_markdown_well_formed(out);
+    assert_line(out, "| Other groups (a role so named) | 3 | 64.0 | — |");
+    assert_line(out, "| Other groups | 3 | 64.0 | — |");
+    fixture_free(f);
+}
+
 /* Text that would be markup, HTML, control or formula if it were not escaped. */
 #define HOSTILE                                                                                    \
     "A|B <script>alert(1)</script> # heading\\n## injected \\e[31mred =HYPERLINK(\\\"x\\\") "      \
@@ -875,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_markdown_all_top_band_and_no_gaps),
         cmocka_unit_test(test_markdown_flags_strength_resting_on_earlier_stage),
         cmocka_unit_test(test_markdown_many_respondents_counts_disagreement_roles),
+        cmocka_unit_test(test_markdown_group_named_like_the_pooled_row),
         cmocka_unit_test(test_markdown_hostile_input_stays_text),
         cmocka_unit_test(test_csv_header_and_rows_in_rules_order),
         cmocka_unit_test(test_csv_many_respondents_notes_joined),
