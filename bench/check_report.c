@@ -10,9 +10,9 @@
  * rules, organisation, latest date and respondent count, and give every answered item
  * exactly the tallies the generator counted: numeric answers, n/a, unknown, minimum,
  * maximum, mean, and the notes beside it wherever it is listed as a gap; and every role
- * shown apart in groups[] its respondent count, none under the anonymity threshold. Prints "ok:
- * ..." and exits 0, or prints each problem and exits 1. bench/run.sh runs it at every size so that
- * a fast wrong answer is never timed.
+ * shown apart in groups[] its respondent count, none under the anonymity threshold.
+ * Prints "ok: ..." and exits 0, or prints each problem and exits 1. bench/run.sh runs it
+ * at every size so that a fast wrong answer is never timed.
  */
 #include <math.h>
 #include <stdarg.h>

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Notes without names (issue 13): a report of more than one respondent never prints a
-# respondent id, shows a note's role only for a role shown apart under --min-group (5)
-# respondents gave, and only when the notes left unlabelled come from 0 or at least 5
-# respondents too, orders notes so that input order never shows, and --attribute
-# brings ids and roles back and says so, in every format.
+# respondent id, shows a note's role only for a role shown apart under the anonymity
+# threshold (--min-group, 5: the role at least 5 strong, and the notes left unlabelled
+# from 0 or at least 5 respondents), orders notes so that input order never shows, and
+# --attribute brings ids and roles back and says so, in every format.
 set -u
 bin=$1
 dir=tests/fixtures/anonymity # six practitioners (staff-1..6), one director (staff-7)
