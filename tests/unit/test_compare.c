@@ -216,9 +216,9 @@ static void test_compare_every_format_says_better_or_worse(void **state)
     assert_non_null(strstr(json, "\"after\": 6.0,\n      \"direction\": \"worse\""));
     assert_non_null(strstr(json, "\"delta\": 1.0,\n      \"direction\": \"better\""));
     char *csv = render(&c, "csv", 80);
-    assert_non_null(strstr(csv, ",closed,direction\r\n"));
+    assert_non_null(strstr(csv, ",closed,direction,text,respondents_before,respondents_after\r\n"));
     assert_non_null(
-        strstr(csv, "\"start\",\"start.fatigue\",barrier,2.0,6.0,4.0,true,false,worse\r\n"));
+        strstr(csv, "\"start\",\"start.fatigue\",barrier,2.0,6.0,4.0,true,false,worse,,,\r\n"));
     char *html = render(&c, "html", 80);
     assert_non_null(strstr(html, "<td>worse</td>"));
     free(text);
