@@ -321,25 +321,27 @@ static void md_items(const struct compare *c, struct strbuf *out, enum item_filt
         strbuf_adds(out, "None.\n");
 }
 
-/* A breakdown's title as a heading, and its note (if any) written after body. */
+/* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
 static void md_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
 {
     struct strbuf note = STRBUF_INIT;
     report_breakdown_note(&note, b);
     if (note.len) {
+        strbuf_addc(out, '\n');
         escape_markdown(out, strbuf_str(&note));
-        strbuf_adds(out, "\n");
+        strbuf_addc(out, '\n');
     }
     strbuf_release(&note);
 }
 
+/* "## By team" after a blank line: what follows starts with its own blank line. */
 static void md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b)
 {
     struct strbuf title = STRBUF_INIT;
     report_breakdown_title(&title, b);
     strbuf_adds(out, "\n## ");
     escape_markdown(out, strbuf_str(&title));
-    strbuf_adds(out, "\n\n");
+    strbuf_addc(out, '\n');
     strbuf_release(&title);
 }
 
@@ -380,13 +382,12 @@ static void md_compare_groups(const struct compare *c, struct strbuf *out)
         return;
     md_breakdown_heading(out, b);
     if (c->n_groups) {
-        strbuf_adds(out, "Each group's stage scores before and after, with its respondents "
+        strbuf_adds(out, "\nEach group's stage scores before and after, with its respondents "
                          "before → after.\n\n"
                          "| Group | Respondents | Stage | Before | After | Change |\n"
                          "| --- | ---: | --- | ---: | ---: | ---: |\n");
         for (size_t g = 0; g < c->n_groups; g++)
             md_compare_group(c, g, out);
-        strbuf_addc(out, '\n');
     }
     md_breakdown_note(out, b);
 }
@@ -784,7 +785,7 @@ static void md_trend_groups(const struct trend *t, struct strbuf *out)
         return;
     md_breakdown_heading(out, b);
     if (b->n_groups) {
-        strbuf_adds(out, "Each group's respondents and stage scores at each assessment.\n\n"
+        strbuf_adds(out, "\nEach group's respondents and stage scores at each assessment.\n\n"
                          "| Group | Figure |");
         for (size_t k = 0; k < t->n; k++)
             strbuf_addf(out, " %s |", t->points[k]->assessment->date);
@@ -794,7 +795,6 @@ static void md_trend_groups(const struct trend *t, struct strbuf *out)
         strbuf_addc(out, '\n');
         for (size_t g = 0; g < b->n_groups; g++)
             md_trend_group(t, g, out);
-        strbuf_addc(out, '\n');
     }
     md_breakdown_note(out, b);
 }

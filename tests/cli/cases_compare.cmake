@@ -33,3 +33,6 @@ endforeach()
 stagegap_cli_test(trend-by-team-empty-pool-csv 0 trend --by team --format csv ${s} ${s}-two-teams)
 stagegap_cli_test(trend-by-role-left-out 0 trend --by role --format markdown ${s}-q2 ${s}-two-teams)
 stagegap_cli_test_columns(trend-by-team-columns-40 40 0 trend --by team ${s} ${s}-q2)
+# Every group shown apart, nothing pooled: no Other groups row and no note.
+stagegap_cli_test(compare-by-locality-markdown 0 compare --by locality --format markdown ${s} ${s}-q2)
+stagegap_cli_test(trend-by-locality-text 0 trend --by locality ${s} ${s}-q2)
