@@ -309,6 +309,34 @@ static void test_compare_groups_in_every_format(void **state)
     side_free(a);
 }
 
+/* A group's name is input: each format escapes it as it escapes any text. */
+static void test_compare_group_names_escaped(void **state)
+{
+    (void)state;
+    static const char *const teams[] = {"\"=Aye|<b>\"", "\"=Aye|<b>\"", "\"=Aye|<b>\"",
+                                        "Bee",          "Bee",          "Bee"};
+    static const int plans[] = {4, 4, 4, 6, 6, 6};
+    struct side *b = side_teams("2026-01-01", teams, plans, 6);
+    struct side *a = side_teams("2026-04-01", teams, plans, 6);
+    struct score *scores[] = {&b->s, &a->s};
+    score_align_breakdowns(scores, 2);
+    struct compare c;
+    compare_compute(&c, &b->s, &a->s);
+    char *md = render(&c, "markdown", 80);
+    assert_non_null(strstr(md, "| =Aye\\|\\<b\\> | 3 → 3 |"));
+    char *csv = render(&c, "csv", 80);
+    assert_non_null(strstr(csv, ",\"'=Aye|<b>\",3,3\r\n"));
+    char *html = render(&c, "html", 80);
+    assert_non_null(strstr(html, ">=Aye|&lt;b&gt;</th>"));
+    assert_null(strstr(html, "<b>"));
+    free(md);
+    free(csv);
+    free(html);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
 static char *render_trend(const struct trend *t, const char *format)
 {
     struct strbuf out = STRBUF_INIT;
@@ -543,6 +571,7 @@ int main(void)
         cmocka_unit_test(test_compare_stage_change_and_regression),
         cmocka_unit_test(test_compare_groups_align_and_change),
         cmocka_unit_test(test_compare_groups_in_every_format),
+        cmocka_unit_test(test_compare_group_names_escaped),
         cmocka_unit_test(test_trend_groups_in_every_format),
         cmocka_unit_test(test_compare_stage_set_rounds_exactly),
         cmocka_unit_test(test_compare_rounding_is_not_a_regression),
