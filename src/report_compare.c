@@ -47,13 +47,11 @@ static const char *focus_title(const struct score *s)
     return s->focus >= 0 ? s->rules->stages[s->focus].title : "none (all in the top band)";
 }
 
-/* The breakdown compare and trend show: every assessment's has the same rows. */
-static const struct score_breakdown *shared_breakdown(const struct score *s)
-{
-    return &s->breakdown;
-}
-
-/* "Northside", "no team given" or "Other groups": row g's name, plain. */
+/*
+ * "Northside", "no team given" or "Other groups": row g's name, plain. The assessments
+ * read side by side have the same rows in the same order (score_align_breakdowns), so
+ * row g of one is row g of every other.
+ */
 static void group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g)
 {
     report_group_name(sb, b, &b->groups[g]);
@@ -220,8 +218,8 @@ static void text_compare_groups(const struct compare *c, struct strbuf *out, siz
                                 size_t width)
 {
     const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = shared_breakdown(c->before);
-    const struct score_breakdown *a = shared_breakdown(c->after);
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
     if (b->state == BREAKDOWN_OFF)
         return;
     struct strbuf line = STRBUF_INIT;
@@ -349,8 +347,8 @@ static void md_breakdown_heading(struct strbuf *out, const struct score_breakdow
 static void md_compare_group(const struct compare *c, size_t g, struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = shared_breakdown(c->before);
-    const struct score_breakdown *a = shared_breakdown(c->after);
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
     struct strbuf name = STRBUF_INIT;
     group_name(&name, b, g);
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -377,7 +375,7 @@ static void md_compare_group(const struct compare *c, size_t g, struct strbuf *o
 
 static void md_compare_groups(const struct compare *c, struct strbuf *out)
 {
-    const struct score_breakdown *b = shared_breakdown(c->before);
+    const struct score_breakdown *b = &c->before->breakdown;
     if (b->state == BREAKDOWN_OFF)
         return;
     md_breakdown_heading(out, b);
@@ -462,8 +460,8 @@ static void json_item_list(struct jsonw *w, const struct compare *c, bool opened
 static void json_compare_groups(struct jsonw *w, const struct compare *c)
 {
     const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = shared_breakdown(c->before);
-    const struct score_breakdown *a = shared_breakdown(c->after);
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
     report_json_breakdown(w, b, c->before->min_group);
     jsonw_key(w, "groups");
     jsonw_array(w);
@@ -553,8 +551,8 @@ static void compare_json(const struct compare *c, const char *tool_version, size
 static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = shared_breakdown(c->before);
-    const struct score_breakdown *a = shared_breakdown(c->after);
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
     struct strbuf name = STRBUF_INIT;
     group_name(&name, b, g);
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -580,7 +578,7 @@ static void csv_compare_groups(const struct compare *c, struct strbuf *out)
     for (size_t g = 0; g < c->n_groups; g++)
         csv_compare_group(c, g, out);
     struct strbuf note = STRBUF_INIT;
-    report_breakdown_note(&note, shared_breakdown(c->before));
+    report_breakdown_note(&note, &c->before->breakdown);
     if (note.len) {
         strbuf_adds(out, ",,breakdown,,,,,,,");
         escape_csv(out, strbuf_str(&note));
@@ -648,10 +646,16 @@ static bool point_score(const struct trend *t, size_t k, size_t g, size_t st, do
         *q = &s->stages[st].score_exact;
         return s->stages[st].has_score;
     }
-    const struct score_group *row = &shared_breakdown(s)->groups[g];
+    const struct score_group *row = &s->breakdown.groups[g];
     *v = row->scores[st];
     *q = &row->scores_exact[st];
     return row->has_score[st];
+}
+
+/* Breakdown row g's respondents at point k. */
+static size_t point_respondents(const struct trend *t, size_t k, size_t g)
+{
+    return t->points[k]->breakdown.groups[g].respondents;
 }
 
 /* Stage st's score at point k to one decimal, rounded exactly, or none. */
@@ -704,7 +708,7 @@ static void trend_text_row(struct strbuf *out, const struct trend *t, size_t g, 
 static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t width)
 {
     const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = shared_breakdown(t->points[0]);
+    const struct score_breakdown *b = &t->points[0]->breakdown;
     if (b->state == BREAKDOWN_OFF)
         return;
     struct strbuf line = STRBUF_INIT;
@@ -718,8 +722,7 @@ static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t 
         group_name(&line, b, g);
         strbuf_adds(&line, ": ");
         for (size_t k = 0; k < t->n; k++)
-            strbuf_addf(&line, "%s%zu", k ? " -> " : "",
-                        shared_breakdown(t->points[k])->groups[g].respondents);
+            strbuf_addf(&line, "%s%zu", k ? " -> " : "", point_respondents(t, k, g));
         strbuf_adds(&line, " respondents");
         text_para(out, "  ", 4, strbuf_str(&line), width);
         for (size_t st = 0; st < r->n_stages; st++) {
@@ -757,12 +760,12 @@ static void md_trend_group(const struct trend *t, size_t g, struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
     struct strbuf name = STRBUF_INIT;
-    group_name(&name, shared_breakdown(t->points[0]), g);
+    group_name(&name, &t->points[0]->breakdown, g);
     strbuf_adds(out, "| ");
     escape_markdown(out, strbuf_str(&name));
     strbuf_adds(out, " | Respondents |");
     for (size_t k = 0; k < t->n; k++)
-        strbuf_addf(out, " %zu |", shared_breakdown(t->points[k])->groups[g].respondents);
+        strbuf_addf(out, " %zu |", point_respondents(t, k, g));
     strbuf_addc(out, '\n');
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, "|  | ");
@@ -780,7 +783,7 @@ static void md_trend_group(const struct trend *t, size_t g, struct strbuf *out)
 
 static void md_trend_groups(const struct trend *t, struct strbuf *out)
 {
-    const struct score_breakdown *b = shared_breakdown(t->points[0]);
+    const struct score_breakdown *b = &t->points[0]->breakdown;
     if (b->state == BREAKDOWN_OFF)
         return;
     md_breakdown_heading(out, b);
@@ -836,7 +839,7 @@ static void trend_markdown(const struct trend *t, const char *tool_version, size
 static void json_trend_groups(struct jsonw *w, const struct trend *t)
 {
     const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = shared_breakdown(t->points[0]);
+    const struct score_breakdown *b = &t->points[0]->breakdown;
     report_json_breakdown(w, b, t->points[0]->min_group);
     jsonw_key(w, "groups");
     jsonw_array(w);
@@ -846,7 +849,7 @@ static void json_trend_groups(struct jsonw *w, const struct trend *t)
         jsonw_key(w, "respondents");
         jsonw_array(w);
         for (size_t k = 0; k < t->n; k++)
-            jsonw_uint(w, shared_breakdown(t->points[k])->groups[g].respondents);
+            jsonw_uint(w, point_respondents(t, k, g));
         jsonw_end(w, ']');
         jsonw_key(w, "stages");
         jsonw_array(w);
@@ -922,7 +925,7 @@ static void csv_point(struct strbuf *out, const struct score *s)
 static void csv_trend_groups(const struct trend *t, struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = shared_breakdown(t->points[0]);
+    const struct score_breakdown *b = &t->points[0]->breakdown;
     struct strbuf name = STRBUF_INIT;
     for (size_t k = 0; k < t->n; k++) {
         for (size_t g = 0; g < b->n_groups; g++) {
@@ -930,7 +933,7 @@ static void csv_trend_groups(const struct trend *t, struct strbuf *out)
             group_name(&name, b, g);
             for (size_t st = 0; st < r->n_stages; st++) {
                 csv_point(out, t->points[k]);
-                strbuf_addf(out, "%zu,", shared_breakdown(t->points[k])->groups[g].respondents);
+                strbuf_addf(out, "%zu,", point_respondents(t, k, g));
                 escape_csv(out, r->stages[st].id);
                 strbuf_addc(out, ',');
                 add_point_score(out, t, k, g, st, "");
