@@ -52,11 +52,27 @@ struct compare {
     struct compare_stage *stages; /* per rules stage */
     struct compare_item *items;   /* per rules item */
     size_t n_opened, n_closed;
-    bool regression; /* any stage regressed */
+    bool regression; /* any stage regressed (the whole assessment's, not a group's) */
+    /*
+     * The breakdown's rows (breakdown.h) when both show it, aligned by
+     * score_align_breakdowns: row g's stages through compare_group_stage.
+     */
+    struct compare_stage *groups;
+    size_t n_groups;
 };
 
 /* An item is an open gap when answered below the rules' acted-on share of the scale. */
 bool compare_item_open(const struct score *s, size_t item);
+
+/*
+ * A stage's scores before and after as reports show them (one decimal, rounded exactly),
+ * and the change between them when both are there.
+ */
+struct exact;
+void compare_stage_set(struct compare_stage *cs, bool has_before, const struct exact *before,
+                       bool has_after, const struct exact *after);
+/* Breakdown row g's stage st, for g < c->n_groups. */
+const struct compare_stage *compare_group_stage(const struct compare *c, size_t g, size_t st);
 
 void compare_compute(struct compare *c, const struct score *before, const struct score *after);
 void compare_release(struct compare *c);

@@ -38,12 +38,13 @@ void jsonw_int(struct jsonw *w, long v);
 void jsonw_uint(struct jsonw *w, size_t v);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
+/* An exact report figure to `places` decimals, half away from zero; null unless has. */
+struct exact;
+void jsonw_exact(struct jsonw *w, bool has, const struct exact *v, int places);
 
 /* Shorthands for "key": value. */
 void jsonw_kstring(struct jsonw *w, const char *key, const char *s);
 void jsonw_kscore(struct jsonw *w, const char *key, bool has, double v);
-/* An exact report figure to `places` decimals, half away from zero; null unless has. */
-struct exact;
 void jsonw_kexact(struct jsonw *w, const char *key, bool has, const struct exact *v, int places);
 void jsonw_kratio(struct jsonw *w, const char *key, bool has, int64_t num, uint64_t den,
                   int places);

@@ -45,6 +45,15 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out);
 struct jsonw;
 struct rules;
 void report_json_provenance(struct jsonw *w, const struct rules *r, const char *tool_version);
+/*
+ * The "breakdown" object every JSON format carries: {by, min_group, shown, note}; and a
+ * group's "values" (null for the pooled row) and "other", the start of its object.
+ */
+struct score_breakdown;
+struct score_group;
+void report_json_breakdown(struct jsonw *w, const struct score_breakdown *b, size_t min_group);
+void report_json_group_values(struct jsonw *w, const struct score_breakdown *b,
+                              const struct score_group *g);
 
 /*
  * Shared by renderers: a drawing coordinate as "%.1f" that never prints "-0.0". Never

@@ -56,6 +56,47 @@ const char *compare_direction_name(enum compare_direction d)
     return NULL;
 }
 
+void compare_stage_set(struct compare_stage *cs, bool has_before, const struct exact *before,
+                       bool has_after, const struct exact *after)
+{
+    memset(cs, 0, sizeof(*cs));
+    cs->has_before = has_before;
+    cs->has_after = has_after;
+    int64_t b = tenths(before), a = tenths(after);
+    cs->before = (double)b / 10.0;
+    cs->after = (double)a / 10.0;
+    if (has_before && has_after) {
+        cs->delta = (double)(a - b) / 10.0;
+        cs->regressed = a < b;
+        cs->rose = a > b;
+    }
+}
+
+/*
+ * Each breakdown row's stages before and after. score_align_breakdowns gave both the
+ * same rows in the same order, so row g of one is row g of the other.
+ */
+static void compare_groups(struct compare *c, const struct rules *r)
+{
+    const struct score_breakdown *bb = &c->before->breakdown, *ab = &c->after->breakdown;
+    if (bb->state != BREAKDOWN_SHOWN || ab->state != BREAKDOWN_SHOWN ||
+        bb->n_groups != ab->n_groups)
+        return;
+    c->n_groups = bb->n_groups;
+    c->groups = xcalloc(c->n_groups * r->n_stages + 1, sizeof(*c->groups));
+    for (size_t g = 0; g < c->n_groups; g++) {
+        const struct score_group *x = &bb->groups[g], *y = &ab->groups[g];
+        for (size_t st = 0; st < r->n_stages; st++)
+            compare_stage_set(&c->groups[g * r->n_stages + st], x->has_score[st],
+                              &x->scores_exact[st], y->has_score[st], &y->scores_exact[st]);
+    }
+}
+
+const struct compare_stage *compare_group_stage(const struct compare *c, size_t g, size_t st)
+{
+    return &c->groups[g * c->before->rules->n_stages + st];
+}
+
 void compare_compute(struct compare *c, const struct score *before, const struct score *after)
 {
     const struct rules *r = before->rules;
@@ -66,19 +107,11 @@ void compare_compute(struct compare *c, const struct score *before, const struct
     c->items = xcalloc(r->n_items + 1, sizeof(*c->items));
     for (size_t st = 0; st < r->n_stages; st++) {
         struct compare_stage *cs = &c->stages[st];
-        cs->has_before = before->stages[st].has_score;
-        cs->has_after = after->stages[st].has_score;
-        int64_t b = tenths(&before->stages[st].score_exact);
-        int64_t a = tenths(&after->stages[st].score_exact);
-        cs->before = (double)b / 10.0;
-        cs->after = (double)a / 10.0;
-        if (cs->has_before && cs->has_after) {
-            cs->delta = (double)(a - b) / 10.0;
-            cs->regressed = a < b;
-            cs->rose = a > b;
-            c->regression = c->regression || cs->regressed;
-        }
+        compare_stage_set(cs, before->stages[st].has_score, &before->stages[st].score_exact,
+                          after->stages[st].has_score, &after->stages[st].score_exact);
+        c->regression = c->regression || cs->regressed;
     }
+    compare_groups(c, r);
     for (size_t i = 0; i < r->n_items; i++) {
         struct compare_item *ci = &c->items[i];
         ci->has_before = before->items[i].state == SCORED;
@@ -100,6 +133,7 @@ void compare_release(struct compare *c)
 {
     free(c->stages);
     free(c->items);
+    free(c->groups);
     memset(c, 0, sizeof(*c));
 }
 

@@ -143,15 +143,20 @@ void jsonw_kscore(struct jsonw *w, const char *key, bool has, double v)
         jsonw_null(w);
 }
 
-void jsonw_kexact(struct jsonw *w, const char *key, bool has, const struct exact *v, int places)
+void jsonw_exact(struct jsonw *w, bool has, const struct exact *v, int places)
 {
-    jsonw_key(w, key);
     if (!has) {
         jsonw_null(w);
         return;
     }
     before_value(w);
     exact_format(w->out, v, false, places);
+}
+
+void jsonw_kexact(struct jsonw *w, const char *key, bool has, const struct exact *v, int places)
+{
+    jsonw_key(w, key);
+    jsonw_exact(w, has, v, places);
 }
 
 void jsonw_kratio(struct jsonw *w, const char *key, bool has, int64_t num, uint64_t den, int places)

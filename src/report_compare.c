@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "breakdown.h"
 #include "compare.h"
 #include "escape.h"
 #include "jsonw.h"
@@ -44,6 +45,16 @@ static const char *focus_id(const struct score *s)
 static const char *focus_title(const struct score *s)
 {
     return s->focus >= 0 ? s->rules->stages[s->focus].title : "none (all in the top band)";
+}
+
+/*
+ * "Northside", "no team given" or "Other groups": row g's name, plain. The assessments
+ * read side by side have the same rows in the same order (score_align_breakdowns), so
+ * row g of one is row g of every other.
+ */
+static void group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g)
+{
+    report_group_name(sb, b, &b->groups[g]);
 }
 
 static void json_assessment(struct jsonw *w, const struct score *s)
@@ -156,6 +167,83 @@ static void text_assessment(struct strbuf *out, const char *first, size_t hang,
     strbuf_release(&line);
 }
 
+/* The stage column is as wide as the widest title: short titles fit 40 columns. */
+static size_t stage_column(const struct rules *r)
+{
+    size_t tw = 5;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        struct strbuf cell = STRBUF_INIT;
+        text_add_safe(&cell, r->stages[st].title, true);
+        size_t w = utf8_width(cell.buf, cell.len);
+        tw = w > tw ? w : tw;
+        strbuf_release(&cell);
+    }
+    return tw;
+}
+
+/* "Launch       52.9    55.6    +2.7": the title padded to tw columns, no line end. */
+static void text_change_row(struct strbuf *out, const char *title, size_t tw,
+                            const struct compare_stage *cs)
+{
+    struct strbuf cell = STRBUF_INIT;
+    text_add_safe(&cell, title, true);
+    size_t w = utf8_width(cell.buf, cell.len);
+    strbuf_adds(out, strbuf_str(&cell));
+    strbuf_addchars(out, ' ', tw - w);
+    strbuf_reset(&cell);
+    add_score(&cell, cs->has_before, cs->before, "-");
+    strbuf_addf(out, "%8s", strbuf_str(&cell));
+    strbuf_reset(&cell);
+    add_score(&cell, cs->has_after, cs->after, "-");
+    strbuf_addf(out, "%8s", strbuf_str(&cell));
+    strbuf_reset(&cell);
+    add_delta(&cell, cs, "");
+    if (cell.len) /* no trailing spaces where there is no change to show */
+        strbuf_addf(out, "%8s", strbuf_str(&cell));
+    strbuf_release(&cell);
+}
+
+/* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
+static void text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width)
+{
+    struct strbuf note = STRBUF_INIT;
+    report_breakdown_note(&note, b);
+    if (note.len)
+        text_para(out, "  ", 2, strbuf_str(&note), width);
+    strbuf_release(&note);
+}
+
+/* Each group's stages before and after, as the stage table; or why there are none. */
+static void text_compare_groups(const struct compare *c, struct strbuf *out, size_t tw,
+                                size_t width)
+{
+    const struct rules *r = c->before->rules;
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    struct strbuf line = STRBUF_INIT;
+    report_breakdown_title(&line, b);
+    if (c->n_groups)
+        strbuf_adds(&line, " (respondents, then each stage before, after and the change)");
+    strbuf_addc(out, '\n');
+    text_para(out, "", 2, strbuf_str(&line), width);
+    for (size_t g = 0; g < c->n_groups; g++) {
+        strbuf_reset(&line);
+        group_name(&line, b, g);
+        strbuf_addf(&line, ": %zu -> %zu respondents", b->groups[g].respondents,
+                    a->groups[g].respondents);
+        text_para(out, "  ", 4, strbuf_str(&line), width);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(out, "    ");
+            text_change_row(out, r->stages[st].title, tw, compare_group_stage(c, g, st));
+            strbuf_addc(out, '\n');
+        }
+    }
+    strbuf_release(&line);
+    text_breakdown_note(out, b, width);
+}
+
 static void compare_text(const struct compare *c, const char *tool_version, size_t width,
                          struct strbuf *out)
 {
@@ -167,39 +255,18 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     strbuf_release(&line);
     text_assessment(out, "Before: ", 8, b->assessment, width);
     text_assessment(out, "After:  ", 8, a->assessment, width);
-    /* The stage column is as wide as the widest title: short titles fit 40 columns. */
-    size_t tw = 5;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        struct strbuf cell = STRBUF_INIT;
-        text_add_safe(&cell, r->stages[st].title, true);
-        size_t w = utf8_width(cell.buf, cell.len);
-        tw = w > tw ? w : tw;
-        strbuf_release(&cell);
-    }
+    size_t tw = stage_column(r);
     strbuf_adds(out, "\nStage");
     strbuf_addchars(out, ' ', tw - 5);
     strbuf_adds(out, "  Before   After  Change\n");
     for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = &c->stages[st];
-        struct strbuf cell = STRBUF_INIT;
-        text_add_safe(&cell, r->stages[st].title, true);
-        size_t w = utf8_width(cell.buf, cell.len);
-        strbuf_adds(out, strbuf_str(&cell));
-        strbuf_addchars(out, ' ', tw - w);
-        strbuf_reset(&cell);
-        add_score(&cell, cs->has_before, cs->before, "-");
-        strbuf_addf(out, "%8s", strbuf_str(&cell));
-        strbuf_reset(&cell);
-        add_score(&cell, cs->has_after, cs->after, "-");
-        strbuf_addf(out, "%8s", strbuf_str(&cell));
-        strbuf_reset(&cell);
-        add_delta(&cell, cs, "");
-        strbuf_addf(out, "%8s%s\n", strbuf_str(&cell), cs->regressed ? "  fell" : "");
-        strbuf_release(&cell);
+        text_change_row(out, r->stages[st].title, tw, &c->stages[st]);
+        strbuf_adds(out, c->stages[st].regressed ? "  fell\n" : "\n");
     }
     strbuf_adds(out, "\n");
     text_para(out, "Focus before: ", 14, focus_title(b), width);
     text_para(out, "Focus after:  ", 14, focus_title(a), width);
+    text_compare_groups(c, out, tw, width);
     text_items_moved(c, out, width);
     text_item_changes(c, out, false, width);
     text_item_changes(c, out, true, width);
@@ -252,6 +319,77 @@ static void md_items(const struct compare *c, struct strbuf *out, enum item_filt
         strbuf_adds(out, "None.\n");
 }
 
+/* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
+static void md_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
+{
+    struct strbuf note = STRBUF_INIT;
+    report_breakdown_note(&note, b);
+    if (note.len) {
+        strbuf_addc(out, '\n');
+        escape_markdown(out, strbuf_str(&note));
+        strbuf_addc(out, '\n');
+    }
+    strbuf_release(&note);
+}
+
+/* "## By team" after a blank line: what follows starts with its own blank line. */
+static void md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b)
+{
+    struct strbuf title = STRBUF_INIT;
+    report_breakdown_title(&title, b);
+    strbuf_adds(out, "\n## ");
+    escape_markdown(out, strbuf_str(&title));
+    strbuf_addc(out, '\n');
+    strbuf_release(&title);
+}
+
+/* Row g of the groups table: its name and respondents on its first stage's line only. */
+static void md_compare_group(const struct compare *c, size_t g, struct strbuf *out)
+{
+    const struct rules *r = c->before->rules;
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
+    struct strbuf name = STRBUF_INIT;
+    group_name(&name, b, g);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = compare_group_stage(c, g, st);
+        strbuf_adds(out, "| ");
+        if (st == 0) {
+            escape_markdown(out, strbuf_str(&name));
+            strbuf_addf(out, " | %zu → %zu |", b->groups[g].respondents, a->groups[g].respondents);
+        } else {
+            strbuf_adds(out, " |  |");
+        }
+        strbuf_adds(out, " ");
+        escape_markdown(out, r->stages[st].title);
+        strbuf_adds(out, " | ");
+        add_score(out, cs->has_before, cs->before, "—");
+        strbuf_adds(out, " | ");
+        add_score(out, cs->has_after, cs->after, "—");
+        strbuf_adds(out, " | ");
+        add_delta(out, cs, "—");
+        strbuf_adds(out, " |\n");
+    }
+    strbuf_release(&name);
+}
+
+static void md_compare_groups(const struct compare *c, struct strbuf *out)
+{
+    const struct score_breakdown *b = &c->before->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    md_breakdown_heading(out, b);
+    if (c->n_groups) {
+        strbuf_adds(out, "\nEach group's stage scores before and after, with its respondents "
+                         "before → after.\n\n"
+                         "| Group | Respondents | Stage | Before | After | Change |\n"
+                         "| --- | ---: | --- | ---: | ---: | ---: |\n");
+        for (size_t g = 0; g < c->n_groups; g++)
+            md_compare_group(c, g, out);
+    }
+    md_breakdown_note(out, b);
+}
+
 static void compare_markdown(const struct compare *c, const char *tool_version, size_t width,
                              struct strbuf *out)
 {
@@ -287,6 +425,7 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     escape_markdown(out, focus_title(a));
     strbuf_adds(out, ".\n");
     (void)width;
+    md_compare_groups(c, out);
     md_items(c, out, MOVED);
     md_items(c, out, CLOSED);
     md_items(c, out, OPENED);
@@ -312,6 +451,37 @@ static void json_item_list(struct jsonw *w, const struct compare *c, bool opened
         jsonw_kscore(w, "before", ci->has_before, ci->before);
         jsonw_kscore(w, "after", ci->has_after, ci->after);
         jsonw_kstring(w, "direction", compare_direction_name(ci->direction));
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+/* groups[]: each row's respondents and stages before and after; [] when left out. */
+static void json_compare_groups(struct jsonw *w, const struct compare *c)
+{
+    const struct rules *r = c->before->rules;
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
+    report_json_breakdown(w, b, c->before->min_group);
+    jsonw_key(w, "groups");
+    jsonw_array(w);
+    for (size_t g = 0; g < c->n_groups; g++) {
+        jsonw_object(w);
+        report_json_group_values(w, b, &b->groups[g]);
+        jsonw_kuint(w, "respondents_before", b->groups[g].respondents);
+        jsonw_kuint(w, "respondents_after", a->groups[g].respondents);
+        jsonw_key(w, "stages");
+        jsonw_array(w);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            const struct compare_stage *cs = compare_group_stage(c, g, st);
+            jsonw_object(w);
+            jsonw_kstring(w, "id", r->stages[st].id);
+            jsonw_kscore(w, "before", cs->has_before, cs->before);
+            jsonw_kscore(w, "after", cs->has_after, cs->after);
+            jsonw_kscore(w, "delta", cs->has_before && cs->has_after, cs->delta);
+            jsonw_end(w, '}');
+        }
+        jsonw_end(w, ']');
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -372,8 +542,49 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     json_item_list(&w, c, true);
     json_item_list(&w, c, false);
     jsonw_kbool(&w, "regression", c->regression);
+    json_compare_groups(&w, c);
     jsonw_kstring(&w, "caveat", report_caveat(c->after));
     jsonw_end(&w, '}');
+}
+
+/* Row g's stages: kind "group", its name as text and its respondents before and after. */
+static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *out)
+{
+    const struct rules *r = c->before->rules;
+    const struct score_breakdown *b = &c->before->breakdown;
+    const struct score_breakdown *a = &c->after->breakdown;
+    struct strbuf name = STRBUF_INIT;
+    group_name(&name, b, g);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = compare_group_stage(c, g, st);
+        escape_csv(out, r->stages[st].id);
+        strbuf_adds(out, ",,group,");
+        add_score(out, cs->has_before, cs->before, "");
+        strbuf_addc(out, ',');
+        add_score(out, cs->has_after, cs->after, "");
+        strbuf_addc(out, ',');
+        if (cs->has_before && cs->has_after)
+            report_add_number(out, cs->delta);
+        strbuf_adds(out, ",,,,");
+        escape_csv(out, strbuf_str(&name));
+        strbuf_addf(out, ",%zu,%zu\r\n", b->groups[g].respondents, a->groups[g].respondents);
+    }
+    strbuf_release(&name);
+}
+
+/* The breakdown's rows, then its note as a row of kind "breakdown" with the note as text. */
+static void csv_compare_groups(const struct compare *c, struct strbuf *out)
+{
+    for (size_t g = 0; g < c->n_groups; g++)
+        csv_compare_group(c, g, out);
+    struct strbuf note = STRBUF_INIT;
+    report_breakdown_note(&note, &c->before->breakdown);
+    if (note.len) {
+        strbuf_adds(out, ",,breakdown,,,,,,,");
+        escape_csv(out, strbuf_str(&note));
+        strbuf_adds(out, ",,\r\n");
+    }
+    strbuf_release(&note);
 }
 
 static void compare_csv(const struct compare *c, const char *tool_version, size_t width,
@@ -382,7 +593,8 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     const struct rules *r = c->before->rules;
     (void)tool_version;
     (void)width;
-    strbuf_adds(out, "stage,item,kind,before,after,change,opened,closed,direction\r\n");
+    strbuf_adds(out, "stage,item,kind,before,after,change,opened,closed,direction,text,"
+                     "respondents_before,respondents_after\r\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         escape_csv(out, r->stages[st].id);
@@ -393,7 +605,7 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
         strbuf_addc(out, ',');
         if (cs->has_before && cs->has_after)
             report_add_number(out, cs->delta);
-        strbuf_adds(out, ",,,\r\n");
+        strbuf_adds(out, ",,,,,,\r\n");
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
             const struct compare_item *ci = &c->items[i];
@@ -408,10 +620,11 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
             if (ci->has_before && ci->has_after)
                 report_add_number(out, ci->after - ci->before);
             const char *dir = compare_direction_name(ci->direction);
-            strbuf_addf(out, ",%s,%s,%s\r\n", ci->opened ? "true" : "false",
+            strbuf_addf(out, ",%s,%s,%s,,,\r\n", ci->opened ? "true" : "false",
                         ci->closed ? "true" : "false", dir ? dir : "");
         }
     }
+    csv_compare_groups(c, out);
 }
 
 /* ---- trend ---- */
@@ -420,17 +633,105 @@ static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x
                                      "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
                                      "\xE2\x96\x87", "\xE2\x96\x88"};
 
-static void sparkline(struct strbuf *out, const struct trend *t, size_t stage)
+/* Breakdown row g of every point, or (g == WHOLE) the whole assessment. */
+#define WHOLE ((size_t)-1)
+
+/* Stage st's score at point k, of the whole assessment or of breakdown row g. */
+static bool point_score(const struct trend *t, size_t k, size_t g, size_t st, double *v,
+                        const struct exact **q)
+{
+    const struct score *s = t->points[k];
+    if (g == WHOLE) {
+        *v = s->stages[st].score;
+        *q = &s->stages[st].score_exact;
+        return s->stages[st].has_score;
+    }
+    const struct score_group *row = &s->breakdown.groups[g];
+    *v = row->scores[st];
+    *q = &row->scores_exact[st];
+    return row->has_score[st];
+}
+
+/* Breakdown row g's respondents at point k. */
+static size_t point_respondents(const struct trend *t, size_t k, size_t g)
+{
+    return t->points[k]->breakdown.groups[g].respondents;
+}
+
+/* Stage st's score at point k to one decimal, rounded exactly, or none. */
+static void add_point_score(struct strbuf *out, const struct trend *t, size_t k, size_t g,
+                            size_t st, const char *none)
+{
+    double v;
+    const struct exact *q;
+    if (point_score(t, k, g, st, &v, &q))
+        report_add_exact(out, q);
+    else
+        strbuf_adds(out, none);
+}
+
+static void sparkline(struct strbuf *out, const struct trend *t, size_t g, size_t stage)
 {
     for (size_t k = 0; k < t->n; k++) {
-        const struct score_stage *st = &t->points[k]->stages[stage];
-        if (!st->has_score) {
+        double v;
+        const struct exact *q;
+        if (!point_score(t, k, g, stage, &v, &q)) {
             strbuf_adds(out, "\xC2\xB7");
             continue;
         }
-        int level = (int)(st->score / 100.0 * 7.0 + 0.5);
+        int level = (int)(v / 100.0 * 7.0 + 0.5);
         strbuf_adds(out, sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
     }
+}
+
+/* "Launch              ▅▅▆  52.9 -> 55.6 -> 57.1": title padded to pad columns. */
+static void trend_text_row(struct strbuf *out, const struct trend *t, size_t g, size_t st,
+                           size_t pad)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct strbuf cell = STRBUF_INIT;
+    text_add_safe(&cell, r->stages[st].title, true);
+    size_t w = utf8_width(cell.buf, cell.len);
+    strbuf_adds(out, strbuf_str(&cell));
+    strbuf_addchars(out, ' ', w < pad ? pad - w : 1);
+    strbuf_release(&cell);
+    sparkline(out, t, g, st);
+    strbuf_adds(out, "  ");
+    for (size_t k = 0; k < t->n; k++) {
+        strbuf_adds(out, k ? " -> " : "");
+        add_point_score(out, t, k, g, st, "-");
+    }
+    strbuf_addc(out, '\n');
+}
+
+/* Each group's respondents and stage scores at each assessment; or why there are none. */
+static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t width)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    struct strbuf line = STRBUF_INIT;
+    report_breakdown_title(&line, b);
+    if (b->n_groups)
+        strbuf_adds(&line, " (respondents, then each stage's score at each assessment)");
+    strbuf_addc(out, '\n');
+    text_para(out, "", 2, strbuf_str(&line), width);
+    for (size_t g = 0; g < b->n_groups; g++) {
+        strbuf_reset(&line);
+        group_name(&line, b, g);
+        strbuf_adds(&line, ": ");
+        for (size_t k = 0; k < t->n; k++)
+            strbuf_addf(&line, "%s%zu", k ? " -> " : "", point_respondents(t, k, g));
+        strbuf_adds(&line, " respondents");
+        text_para(out, "  ", 4, strbuf_str(&line), width);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(out, "    ");
+            trend_text_row(out, t, g, st, 16);
+        }
+    }
+    strbuf_release(&line);
+    text_breakdown_note(out, b, width);
 }
 
 static void trend_text(const struct trend *t, const char *tool_version, size_t width,
@@ -448,23 +749,57 @@ static void trend_text(const struct trend *t, const char *tool_version, size_t w
     }
     strbuf_release(&line);
     strbuf_adds(out, "\n");
+    for (size_t st = 0; st < r->n_stages; st++)
+        trend_text_row(out, t, WHOLE, st, 20);
+    trend_text_groups(t, out, width);
+    strbuf_addf(out, "\nstagegap %s\n", tool_version);
+}
+
+/* Row g's respondents, then its stages, one line each, a column per assessment. */
+static void md_trend_group(const struct trend *t, size_t g, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct strbuf name = STRBUF_INIT;
+    group_name(&name, &t->points[0]->breakdown, g);
+    strbuf_adds(out, "| ");
+    escape_markdown(out, strbuf_str(&name));
+    strbuf_adds(out, " | Respondents |");
+    for (size_t k = 0; k < t->n; k++)
+        strbuf_addf(out, " %zu |", point_respondents(t, k, g));
+    strbuf_addc(out, '\n');
     for (size_t st = 0; st < r->n_stages; st++) {
-        struct strbuf cell = STRBUF_INIT;
-        text_add_safe(&cell, r->stages[st].title, true);
-        size_t w = utf8_width(cell.buf, cell.len);
-        strbuf_adds(out, strbuf_str(&cell));
-        strbuf_addchars(out, ' ', w < 20 ? 20 - w : 1);
-        strbuf_release(&cell);
-        sparkline(out, t, st);
-        strbuf_adds(out, "  ");
+        strbuf_adds(out, "|  | ");
+        escape_markdown(out, r->stages[st].title);
+        strbuf_adds(out, " |");
         for (size_t k = 0; k < t->n; k++) {
-            const struct score_stage *ss = &t->points[k]->stages[st];
-            strbuf_adds(out, k ? " -> " : "");
-            add_score(out, ss->has_score, ss->score, "-");
+            strbuf_adds(out, " ");
+            add_point_score(out, t, k, g, st, "—");
+            strbuf_adds(out, " |");
         }
         strbuf_addc(out, '\n');
     }
-    strbuf_addf(out, "\nstagegap %s\n", tool_version);
+    strbuf_release(&name);
+}
+
+static void md_trend_groups(const struct trend *t, struct strbuf *out)
+{
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    md_breakdown_heading(out, b);
+    if (b->n_groups) {
+        strbuf_adds(out, "\nEach group's respondents and stage scores at each assessment.\n\n"
+                         "| Group | Figure |");
+        for (size_t k = 0; k < t->n; k++)
+            strbuf_addf(out, " %s |", t->points[k]->assessment->date);
+        strbuf_adds(out, "\n| --- | --- |");
+        for (size_t k = 0; k < t->n; k++)
+            strbuf_adds(out, " ---: |");
+        strbuf_addc(out, '\n');
+        for (size_t g = 0; g < b->n_groups; g++)
+            md_trend_group(t, g, out);
+    }
+    md_breakdown_note(out, b);
 }
 
 static void trend_markdown(const struct trend *t, const char *tool_version, size_t width,
@@ -491,12 +826,51 @@ static void trend_markdown(const struct trend *t, const char *tool_version, size
         strbuf_addf(out, " | %zu |", s->assessment->respondents);
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, " ");
-            add_score(out, s->stages[st].has_score, s->stages[st].score, "—");
+            add_point_score(out, t, k, WHOLE, st, "—");
             strbuf_adds(out, " |");
         }
         strbuf_adds(out, "\n");
     }
+    md_trend_groups(t, out);
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
+}
+
+/* groups[]: each row's respondents and stage scores, an entry per assessment. */
+static void json_trend_groups(struct jsonw *w, const struct trend *t)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    report_json_breakdown(w, b, t->points[0]->min_group);
+    jsonw_key(w, "groups");
+    jsonw_array(w);
+    for (size_t g = 0; b->state == BREAKDOWN_SHOWN && g < b->n_groups; g++) {
+        jsonw_object(w);
+        report_json_group_values(w, b, &b->groups[g]);
+        jsonw_key(w, "respondents");
+        jsonw_array(w);
+        for (size_t k = 0; k < t->n; k++)
+            jsonw_uint(w, point_respondents(t, k, g));
+        jsonw_end(w, ']');
+        jsonw_key(w, "stages");
+        jsonw_array(w);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            jsonw_object(w);
+            jsonw_kstring(w, "id", r->stages[st].id);
+            jsonw_key(w, "scores");
+            jsonw_array(w);
+            for (size_t k = 0; k < t->n; k++) {
+                double v;
+                const struct exact *q;
+                bool has = point_score(t, k, g, st, &v, &q);
+                jsonw_exact(w, has, q, 1);
+            }
+            jsonw_end(w, ']');
+            jsonw_end(w, '}');
+        }
+        jsonw_end(w, ']');
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
 }
 
 static void trend_json(const struct trend *t, const char *tool_version, size_t width,
@@ -534,8 +908,49 @@ static void trend_json(const struct trend *t, const char *tool_version, size_t w
         jsonw_end(&w, '}');
     }
     jsonw_end(&w, ']');
+    json_trend_groups(&w, t);
     jsonw_kstring(&w, "caveat", report_caveat(t->points[0]));
     jsonw_end(&w, '}');
+}
+
+/* "DATE,ORGANISATION,": the start of every row of point k. */
+static void csv_point(struct strbuf *out, const struct score *s)
+{
+    strbuf_addf(out, "%s,", s->assessment->date);
+    escape_csv(out, s->assessment->organisation);
+    strbuf_addc(out, ',');
+}
+
+/* Each group's stage scores at each point: kind "group", its name as text; then the note. */
+static void csv_trend_groups(const struct trend *t, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    struct strbuf name = STRBUF_INIT;
+    for (size_t k = 0; k < t->n; k++) {
+        for (size_t g = 0; g < b->n_groups; g++) {
+            strbuf_reset(&name);
+            group_name(&name, b, g);
+            for (size_t st = 0; st < r->n_stages; st++) {
+                csv_point(out, t->points[k]);
+                strbuf_addf(out, "%zu,", point_respondents(t, k, g));
+                escape_csv(out, r->stages[st].id);
+                strbuf_addc(out, ',');
+                add_point_score(out, t, k, g, st, "");
+                strbuf_adds(out, ",,group,");
+                escape_csv(out, strbuf_str(&name));
+                strbuf_adds(out, "\r\n");
+            }
+        }
+    }
+    strbuf_reset(&name);
+    report_breakdown_note(&name, b);
+    if (name.len) {
+        strbuf_adds(out, ",,,,,,breakdown,");
+        escape_csv(out, strbuf_str(&name));
+        strbuf_adds(out, "\r\n");
+    }
+    strbuf_release(&name);
 }
 
 static void trend_csv(const struct trend *t, const char *tool_version, size_t width,
@@ -544,21 +959,21 @@ static void trend_csv(const struct trend *t, const char *tool_version, size_t wi
     const struct rules *r = t->points[0]->rules;
     (void)width;
     (void)tool_version;
-    strbuf_adds(out, "date,organisation,respondents,stage,score,band\r\n");
+    strbuf_adds(out, "date,organisation,respondents,stage,score,band,kind,text\r\n");
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];
         for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_addf(out, "%s,", s->assessment->date);
-            escape_csv(out, s->assessment->organisation);
-            strbuf_addf(out, ",%zu,", s->assessment->respondents);
+            csv_point(out, s);
+            strbuf_addf(out, "%zu,", s->assessment->respondents);
             escape_csv(out, r->stages[st].id);
             strbuf_addc(out, ',');
-            add_score(out, s->stages[st].has_score, s->stages[st].score, "");
+            add_point_score(out, t, k, WHOLE, st, "");
             strbuf_addc(out, ',');
             escape_csv(out, score_band_id(s, st));
-            strbuf_adds(out, "\r\n");
+            strbuf_adds(out, ",stage,\r\n");
         }
     }
+    csv_trend_groups(t, out);
 }
 
 /* The HTML pages are laid out by the browser: they have no width to wrap to. */

@@ -1212,6 +1212,31 @@ static void group_row(struct strbuf *out, const struct score *s, const struct sc
     strbuf_release(&name);
 }
 
+/* A breakdown's section and its heading: every page's says "By team" the same way. */
+static void breakdown_open(struct strbuf *out, const struct score_breakdown *b)
+{
+    struct strbuf title = STRBUF_INIT;
+    report_breakdown_title(&title, b);
+    strbuf_adds(out, "<section id=\"groups\" aria-labelledby=\"groups-h\">\n<h2 id=\"groups-h\">");
+    html_text(out, strbuf_str(&title));
+    strbuf_adds(out, "</h2>\n");
+    strbuf_release(&title);
+}
+
+/* Why the breakdown is left out, or how its pooled row was made; then the section's end. */
+static void breakdown_close(struct strbuf *out, const struct score_breakdown *b)
+{
+    struct strbuf note = STRBUF_INIT;
+    report_breakdown_note(&note, b);
+    if (note.len) {
+        strbuf_adds(out, "<p class=\"muted\">");
+        html_text(out, strbuf_str(&note));
+        strbuf_adds(out, "</p>\n");
+    }
+    strbuf_adds(out, "</section>\n");
+    strbuf_release(&note);
+}
+
 /* The groups x stages heat map under the anonymity threshold, or why it is left out. */
 static void breakdown_section(struct strbuf *out, const struct score *s)
 {
@@ -1219,11 +1244,7 @@ static void breakdown_section(struct strbuf *out, const struct score *s)
     const struct score_breakdown *b = &s->breakdown;
     if (b->state == BREAKDOWN_OFF)
         return;
-    struct strbuf text = STRBUF_INIT;
-    report_breakdown_title(&text, b);
-    strbuf_adds(out, "<section id=\"groups\" aria-labelledby=\"groups-h\">\n<h2 id=\"groups-h\">");
-    html_text(out, strbuf_str(&text));
-    strbuf_adds(out, "</h2>\n");
+    breakdown_open(out, b);
     if (b->n_groups) {
         strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group <span "
                          "class=\"muted\">(each scored over that group&#39;s respondents "
@@ -1241,15 +1262,7 @@ static void breakdown_section(struct strbuf *out, const struct score *s)
         strbuf_adds(out, "</tbody>\n</table>\n");
         heat_key(out);
     }
-    strbuf_reset(&text);
-    report_breakdown_note(&text, b);
-    if (text.len) {
-        strbuf_adds(out, "<p class=\"muted\">");
-        html_text(out, strbuf_str(&text));
-        strbuf_adds(out, "</p>\n");
-    }
-    strbuf_adds(out, "</section>\n");
-    strbuf_release(&text);
+    breakdown_close(out, b);
 }
 
 /* Comments on the assessment as a whole, by question; never with who wrote them. */
@@ -1410,6 +1423,67 @@ static void compare_table(struct strbuf *out, const struct compare *c)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* One group's stages before and after: a row group headed by its name and respondents. */
+static void compare_group_rows(struct strbuf *out, const struct compare *c, size_t g)
+{
+    const struct rules *r = c->before->rules;
+    const struct score_breakdown *b = &c->before->breakdown, *a = &c->after->breakdown;
+    struct strbuf name = STRBUF_INIT;
+    report_group_name(&name, b, &b->groups[g]);
+    strbuf_adds(out, "<tbody>\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = compare_group_stage(c, g, st);
+        strbuf_adds(out, "<tr>");
+        if (st == 0) {
+            strbuf_addf(out, "<th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages);
+            html_text(out, strbuf_str(&name));
+            strbuf_addf(out,
+                        "</th><td class=\"num\" rowspan=\"%zu\">%zu</td>"
+                        "<td class=\"num\" rowspan=\"%zu\">%zu</td>",
+                        r->n_stages, b->groups[g].respondents, r->n_stages,
+                        a->groups[g].respondents);
+        }
+        strbuf_adds(out, "<th scope=\"row\">");
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, "</th><td class=\"num\">");
+        html_shown(out, cs->has_before, cs->before);
+        strbuf_adds(out, "</td><td class=\"num\">");
+        html_shown(out, cs->has_after, cs->after);
+        strbuf_adds(out, "</td><td class=\"num\">");
+        if (cs->has_before && cs->has_after)
+            html_delta(out, cs->delta);
+        else
+            strbuf_adds(out, "<span class=\"muted\">not comparable</span>");
+        strbuf_adds(out, "</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n");
+    strbuf_release(&name);
+}
+
+/* Each group's stages before and after, under the anonymity threshold; or why not. */
+static void compare_groups_section(struct strbuf *out, const struct compare *c)
+{
+    const struct score_breakdown *b = &c->before->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    breakdown_open(out, b);
+    if (c->n_groups) {
+        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group before and "
+                         "after <span class=\"muted\">(each scored over that group&#39;s "
+                         "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
+                         "<th scope=\"col\">Group</th>"
+                         "<th scope=\"col\" class=\"num\">Respondents before</th>"
+                         "<th scope=\"col\" class=\"num\">Respondents after</th>"
+                         "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
+                         "<th scope=\"col\" class=\"num\">After</th>"
+                         "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n");
+        for (size_t g = 0; g < c->n_groups; g++)
+            compare_group_rows(out, c, g);
+        strbuf_adds(out, "</table>\n");
+    }
+    breakdown_close(out, b);
+}
+
 enum item_filter { MOVED, CLOSED, OPENED };
 
 static bool item_selected(const struct compare_item *ci, enum item_filter f)
@@ -1526,6 +1600,7 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     focus_title(out, a);
     strbuf_addf(out, ". %zu gap%s closed, %zu opened.</p>\n</section>\n", c->n_closed,
                 plural(c->n_closed), c->n_opened);
+    compare_groups_section(out, c);
     compare_items(out, c, MOVED);
     compare_items(out, c, CLOSED);
     compare_items(out, c, OPENED);
@@ -1797,6 +1872,61 @@ static void trend_table(struct strbuf *out, const struct trend *t)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* One group's respondents, then its stages: a row group headed by its name. */
+static void trend_group_rows(struct strbuf *out, const struct trend *t, size_t g)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    strbuf_addf(out, "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages + 1);
+    struct strbuf name = STRBUF_INIT;
+    report_group_name(&name, b, &b->groups[g]);
+    html_text(out, strbuf_str(&name));
+    strbuf_release(&name);
+    strbuf_adds(out, "</th><th scope=\"row\">Respondents</th>");
+    for (size_t k = 0; k < t->n; k++)
+        strbuf_addf(out, "<td class=\"num\">%zu</td>",
+                    t->points[k]->breakdown.groups[g].respondents);
+    strbuf_adds(out, "</tr>\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, "</th>");
+        for (size_t k = 0; k < t->n; k++) {
+            const struct score_group *row = &t->points[k]->breakdown.groups[g];
+            strbuf_adds(out, "<td class=\"num\">");
+            html_score(out, row->has_score[st], &row->scores_exact[st]);
+            strbuf_adds(out, "</td>");
+        }
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n");
+}
+
+/* Each group's respondents and stage scores at each assessment, or why not. */
+static void trend_groups_section(struct strbuf *out, const struct trend *t)
+{
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    breakdown_open(out, b);
+    if (b->n_groups) {
+        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
+                         "assessment <span class=\"muted\">(each scored over that group&#39;s "
+                         "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
+                         "<th scope=\"col\">Group</th><th scope=\"col\">Figure</th>");
+        for (size_t k = 0; k < t->n; k++) {
+            strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
+            html_text(out, t->points[k]->assessment->date);
+            strbuf_adds(out, "</th>");
+        }
+        strbuf_adds(out, "</tr></thead>\n");
+        for (size_t g = 0; g < b->n_groups; g++)
+            trend_group_rows(out, t, g);
+        strbuf_adds(out, "</table>\n");
+    }
+    breakdown_close(out, b);
+}
+
 /* The organisation when every assessment names the same one, else NULL. */
 static const char *trend_organisation(const struct trend *t)
 {
@@ -1837,6 +1967,7 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     trend_chart(&p, t);
     trend_table(out, t);
     strbuf_adds(out, "</section>\n");
+    trend_groups_section(out, t);
     about_section(out, t->points[t->n - 1]);
     page_close(out, tool_version);
 }

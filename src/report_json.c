@@ -219,10 +219,8 @@ static void write_group_stages(struct jsonw *w, const struct rules *r, const str
     jsonw_end(w, ']');
 }
 
-/* The fields broken down by, the threshold, and why the groups are left out if they are. */
-static void write_breakdown(struct jsonw *w, const struct score *s)
+void report_json_breakdown(struct jsonw *w, const struct score_breakdown *b, size_t min_group)
 {
-    const struct score_breakdown *b = &s->breakdown;
     jsonw_key(w, "breakdown");
     jsonw_object(w);
     jsonw_key(w, "by");
@@ -230,13 +228,28 @@ static void write_breakdown(struct jsonw *w, const struct score *s)
     for (size_t k = 0; k < b->n_by; k++)
         jsonw_string(w, b->by[k]);
     jsonw_end(w, ']');
-    jsonw_kuint(w, "min_group", s->min_group);
+    jsonw_kuint(w, "min_group", min_group);
     jsonw_kbool(w, "shown", b->state == BREAKDOWN_SHOWN);
     struct strbuf note = STRBUF_INIT;
     report_breakdown_note(&note, b);
     jsonw_kstring(w, "note", note.len ? strbuf_str(&note) : NULL);
     strbuf_release(&note);
     jsonw_end(w, '}');
+}
+
+void report_json_group_values(struct jsonw *w, const struct score_breakdown *b,
+                              const struct score_group *g)
+{
+    jsonw_key(w, "values");
+    if (g->pooled) {
+        jsonw_null(w);
+    } else {
+        jsonw_object(w);
+        for (size_t f = 0; f < b->n_by; f++)
+            jsonw_kstring(w, b->by[f], g->values[f]);
+        jsonw_end(w, '}');
+    }
+    jsonw_kbool(w, "other", g->pooled);
 }
 
 /* groups[]: only groups shown apart, then the pooled row; values null in the pooled row. */
@@ -248,16 +261,7 @@ static void write_groups(struct jsonw *w, const struct score *s)
     for (size_t k = 0; k < b->n_groups; k++) {
         const struct score_group *g = &b->groups[k];
         jsonw_object(w);
-        jsonw_key(w, "values");
-        if (g->pooled) {
-            jsonw_null(w);
-        } else {
-            jsonw_object(w);
-            for (size_t f = 0; f < b->n_by; f++)
-                jsonw_kstring(w, b->by[f], g->values[f]);
-            jsonw_end(w, '}');
-        }
-        jsonw_kbool(w, "other", g->pooled);
+        report_json_group_values(w, b, g);
         jsonw_kuint(w, "respondents", g->respondents);
         write_group_stages(w, s->rules, g);
         jsonw_end(w, '}');
@@ -318,7 +322,7 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
         write_stage(&w, s, st);
     jsonw_end(&w, ']');
     write_suggestions(&w, s);
-    write_breakdown(&w, s);
+    report_json_breakdown(&w, &s->breakdown, s->min_group);
     write_groups(&w, s);
     write_roles(&w, s);
     write_comments(&w, s);

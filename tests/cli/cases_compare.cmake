@@ -16,3 +16,23 @@ stagegap_cli_test_columns(compare-text-columns-60 60 0 compare ${q}/2026-04.yaml
 stagegap_cli_test_columns(trend-text-columns-60 60 0 trend ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(compare-before-is-later 0 compare --format csv ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(compare-two-organisations 0 compare --format csv data/examples/eastbrook-mid-implementation.yaml data/examples/westvale-sustaining.yaml)
+# Breakdowns over time (issue 13): survey-q2 has Southside down to 4, so it is pooled in
+# both quarters; survey-two-teams has only Northside and Southside, so its Other groups
+# row has no one in it.
+set(s tests/fixtures/survey)
+foreach(fmt text markdown json csv html)
+    stagegap_cli_test(compare-by-team-${fmt} 0 compare --by team --format ${fmt} ${s} ${s}-q2)
+endforeach()
+stagegap_cli_test(compare-by-team-empty-pool-text 0 compare --by team ${s} ${s}-two-teams)
+stagegap_cli_test(compare-by-team-empty-pool-json 0 compare --by team --format json ${s} ${s}-two-teams)
+stagegap_cli_test(compare-by-locality-min-group-11 0 compare --by locality --min-group 11 --format markdown ${s} ${s}-q2)
+stagegap_cli_test(compare-by-two-fields 0 compare --by team --by role --format csv ${s} ${s}-q2)
+foreach(fmt text markdown json csv html)
+    stagegap_cli_test(trend-by-team-${fmt} 0 trend --by team --format ${fmt} ${s}-two-teams ${s} ${s}-q2)
+endforeach()
+stagegap_cli_test(trend-by-team-empty-pool-csv 0 trend --by team --format csv ${s} ${s}-two-teams)
+stagegap_cli_test(trend-by-role-left-out 0 trend --by role --format markdown ${s}-q2 ${s}-two-teams)
+stagegap_cli_test_columns(trend-by-team-columns-40 40 0 trend --by team ${s} ${s}-q2)
+# Every group shown apart, nothing pooled: no Other groups row and no note.
+stagegap_cli_test(compare-by-locality-markdown 0 compare --by locality --format markdown ${s} ${s}-q2)
+stagegap_cli_test(trend-by-locality-text 0 trend --by locality ${s} ${s}-q2)

@@ -34,6 +34,14 @@ fi
 q=data/examples/eastbrook-quarterly
 "$bin" compare --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare.json" || { echo "compare failed"; exit 1; }
 "$bin" compare --format json data/examples/northmoor-just-launched.yaml $q/2026-07.yaml >"$tmp/compare2.json" || { echo "compare 2 failed"; exit 1; }
+# With a breakdown: a team pooled in both quarters; a pooled row of no one after.
+s=tests/fixtures/survey
+"$bin" compare --by team --format json $s $s-q2 >"$tmp/compare3.json" || { echo "compare 3 failed"; exit 1; }
+"$bin" compare --by team --format json $s $s-two-teams >"$tmp/compare4.json" || { echo "compare 4 failed"; exit 1; }
+"$bin" compare --by team --by role --format json $s $s-q2 >"$tmp/compare5.json" || { echo "compare 5 failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
 "$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
-/usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp/trend.json" || exit 1
+"$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }
+"$bin" trend --by team --format json $s $s-two-teams >"$tmp/trend3.json" || { echo "trend 3 failed"; exit 1; }
+"$bin" trend --by locality --min-group 11 --format json $s $s-q2 >"$tmp/trend4.json" || { echo "trend 4 failed"; exit 1; }
+/usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp"/trend*.json || exit 1

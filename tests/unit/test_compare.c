@@ -10,7 +10,9 @@
 #include "testutil.h"
 
 #include "answers.h"
+#include "breakdown.h"
 #include "compare.h"
+#include "exact.h"
 #include "score.h"
 #include "strbuf.h"
 #include "text.h"
@@ -197,6 +199,202 @@ static char *render(const struct compare *c, const char *format, size_t width)
     return strbuf_detach(&out, NULL);
 }
 
+/*
+ * An assessment of respondents by team: teams[k] is respondent k's team and plans[k]
+ * their start.plan answer. Broken down by team at the threshold 3, not yet aligned.
+ */
+static struct side *side_teams(const char *date, const char *const *teams, const int *plans,
+                               size_t n)
+{
+    struct side *sd = calloc(1, sizeof(*sd));
+    struct diags d;
+    diags_init(&d);
+    assessment_init(&sd->a, &test_rules);
+    const char *by[] = {"team"};
+    assessment_break_down_by(&sd->a, by, 1);
+    for (size_t k = 0; k < n; k++) {
+        struct strbuf sb = STRBUF_INIT, file = STRBUF_INIT;
+        strbuf_addf(&sb,
+                    "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
+                    "date: %s\nrespondent: {id: r%zu, groups: {team: %s}}\n"
+                    "answers: {start.plan: %d, start.training: 8, start.fatigue: 2}\n",
+                    date, k, teams[k], plans[k]);
+        strbuf_addf(&file, "r%zu.yaml", k);
+        if (assessment_add_buffer(&sd->a, strbuf_str(&file), sb.buf, sb.len, false, &d) != 0) {
+            print_diags(&d);
+            fail();
+        }
+        strbuf_release(&sb);
+        strbuf_release(&file);
+    }
+    struct score_options o = {.min_group = 3};
+    score_compute_with(&sd->s, &test_rules, &sd->a, &o);
+    diags_release(&d);
+    return sd;
+}
+
+/*
+ * Before: Aye 3, Bee 3, Cee 1, Dee 2; after: Aye 3, Bee 3. Cee and Dee are pooled (3
+ * before, no one after), Aye and Bee shown apart; Aye's plan rose from 4 to 9.
+ */
+static void teams_before_after(struct side **b, struct side **a)
+{
+    static const char *const before[] = {"Aye", "Aye", "Aye", "Bee", "Bee",
+                                         "Bee", "Cee", "Dee", "Dee"};
+    static const char *const after[] = {"Aye", "Aye", "Aye", "Bee", "Bee", "Bee"};
+    static const int plans_before[] = {4, 4, 4, 6, 6, 6, 6, 6, 6};
+    static const int plans_after[] = {9, 9, 9, 6, 6, 6};
+    *b = side_teams("2026-01-01", before, plans_before, 9);
+    *a = side_teams("2026-04-01", after, plans_after, 6);
+    struct score *scores[] = {&(*b)->s, &(*a)->s};
+    score_align_breakdowns(scores, 2);
+}
+
+static void test_compare_groups_align_and_change(void **state)
+{
+    (void)state;
+    struct side *b, *a;
+    teams_before_after(&b, &a);
+    struct compare c;
+    compare_compute(&c, &b->s, &a->s);
+    assert_int_equal(c.n_groups, 3);
+    assert_string_equal(b->s.breakdown.groups[0].values[0], "Aye");
+    assert_string_equal(a->s.breakdown.groups[1].values[0], "Bee");
+    assert_true(b->s.breakdown.groups[2].pooled && a->s.breakdown.groups[2].pooled);
+    assert_int_equal(b->s.breakdown.groups[2].respondents, 3);
+    assert_int_equal(a->s.breakdown.groups[2].respondents, 0);
+    const struct compare_stage *aye = compare_group_stage(&c, 0, 0);
+    assert_true(aye->has_before && aye->has_after && aye->rose);
+    assert_true(aye->delta > 0);
+    const struct compare_stage *bee = compare_group_stage(&c, 1, 0);
+    assert_near(bee->delta, 0.0);
+    const struct compare_stage *pool = compare_group_stage(&c, 2, 0);
+    assert_true(pool->has_before);
+    assert_false(pool->has_after || pool->regressed || pool->rose);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
+/* Every format shows the rows the engine gives and no name of a group pooled. */
+static void test_compare_groups_in_every_format(void **state)
+{
+    (void)state;
+    struct side *b, *a;
+    teams_before_after(&b, &a);
+    struct compare c;
+    compare_compute(&c, &b->s, &a->s);
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html"};
+    for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+        char *out = render(&c, formats[f], 80);
+        assert_non_null(strstr(out, "Aye"));
+        assert_non_null(strstr(out, "Other groups"));
+        assert_null(strstr(out, "Cee"));
+        assert_null(strstr(out, "Dee"));
+        assert_null(strstr(out, "r7"));
+        free(out);
+    }
+    char *text = render(&c, "text", 80);
+    assert_non_null(strstr(text, "  Other groups: 3 -> 0 respondents\n"));
+    char *json = render(&c, "json", 80);
+    assert_non_null(strstr(json, "\"respondents_before\": 3,\n      \"respondents_after\": 0,"));
+    char *csv = render(&c, "csv", 80);
+    assert_non_null(strstr(csv, ",,group,"));
+    assert_non_null(strstr(csv, ",\"Other groups\",3,0\r\n"));
+    free(text);
+    free(json);
+    free(csv);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
+/* A group's name is input: each format escapes it as it escapes any text. */
+static void test_compare_group_names_escaped(void **state)
+{
+    (void)state;
+    static const char *const teams[] = {"\"=Aye|<b>\"", "\"=Aye|<b>\"", "\"=Aye|<b>\"",
+                                        "Bee",          "Bee",          "Bee"};
+    static const int plans[] = {4, 4, 4, 6, 6, 6};
+    struct side *b = side_teams("2026-01-01", teams, plans, 6);
+    struct side *a = side_teams("2026-04-01", teams, plans, 6);
+    struct score *scores[] = {&b->s, &a->s};
+    score_align_breakdowns(scores, 2);
+    struct compare c;
+    compare_compute(&c, &b->s, &a->s);
+    char *md = render(&c, "markdown", 80);
+    assert_non_null(strstr(md, "| =Aye\\|\\<b\\> | 3 → 3 |"));
+    char *csv = render(&c, "csv", 80);
+    assert_non_null(strstr(csv, ",\"'=Aye|<b>\",3,3\r\n"));
+    char *html = render(&c, "html", 80);
+    assert_non_null(strstr(html, ">=Aye|&lt;b&gt;</th>"));
+    assert_null(strstr(html, "<b>"));
+    free(md);
+    free(csv);
+    free(html);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
+static char *render_trend(const struct trend *t, const char *format)
+{
+    struct strbuf out = STRBUF_INIT;
+    compare_format_find(format)->render_trend(t, "test", 80, &out);
+    return strbuf_detach(&out, NULL);
+}
+
+static void test_trend_groups_in_every_format(void **state)
+{
+    (void)state;
+    struct side *b, *a;
+    teams_before_after(&b, &a);
+    const struct score *scores[] = {&a->s, &b->s};
+    struct trend t;
+    trend_compute(&t, scores, 2);
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html"};
+    for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+        char *out = render_trend(&t, formats[f]);
+        assert_non_null(strstr(out, "Bee"));
+        assert_non_null(strstr(out, "Other groups"));
+        assert_null(strstr(out, "Cee"));
+        assert_null(strstr(out, "Dee"));
+        free(out);
+    }
+    char *text = render_trend(&t, "text");
+    assert_non_null(strstr(text, "  Other groups: 3 -> 0 respondents\n"));
+    char *md = render_trend(&t, "markdown");
+    assert_non_null(strstr(md, "| Other groups | Respondents | 3 | 0 |\n"));
+    char *json = render_trend(&t, "json");
+    assert_non_null(strstr(json, "\"respondents\": [\n        3,\n        0\n      ]"));
+    free(text);
+    free(md);
+    free(json);
+    trend_release(&t);
+    side_free(b);
+    side_free(a);
+}
+
+/* A change is read from the scores as shown: 57.45 shows as 57.5, 57.4499 as 57.4. */
+static void test_compare_stage_set_rounds_exactly(void **state)
+{
+    (void)state;
+    struct exact before = {0}, after = {0};
+    exact_set(&before, 5745, 100);
+    exact_set(&after, 574499, 10000);
+    struct compare_stage cs;
+    compare_stage_set(&cs, true, &before, true, &after);
+    assert_near(cs.before, 57.5);
+    assert_near(cs.after, 57.4);
+    assert_near(cs.delta, -0.1);
+    assert_true(cs.regressed);
+    compare_stage_set(&cs, true, &before, false, &after);
+    assert_false(cs.regressed);
+    assert_near(cs.delta, 0.0);
+    exact_release(&before);
+    exact_release(&after);
+}
+
 static void test_compare_every_format_says_better_or_worse(void **state)
 {
     (void)state;
@@ -216,9 +414,9 @@ static void test_compare_every_format_says_better_or_worse(void **state)
     assert_non_null(strstr(json, "\"after\": 6.0,\n      \"direction\": \"worse\""));
     assert_non_null(strstr(json, "\"delta\": 1.0,\n      \"direction\": \"better\""));
     char *csv = render(&c, "csv", 80);
-    assert_non_null(strstr(csv, ",closed,direction\r\n"));
+    assert_non_null(strstr(csv, ",closed,direction,text,respondents_before,respondents_after\r\n"));
     assert_non_null(
-        strstr(csv, "\"start\",\"start.fatigue\",barrier,2.0,6.0,4.0,true,false,worse\r\n"));
+        strstr(csv, "\"start\",\"start.fatigue\",barrier,2.0,6.0,4.0,true,false,worse,,,\r\n"));
     char *html = render(&c, "html", 80);
     assert_non_null(strstr(html, "<td>worse</td>"));
     free(text);
@@ -371,6 +569,11 @@ int main(void)
         cmocka_unit_test(test_compare_warns_when_organisations_differ),
         cmocka_unit_test(test_trend_warns_on_mixed_organisations_and_same_day),
         cmocka_unit_test(test_compare_stage_change_and_regression),
+        cmocka_unit_test(test_compare_groups_align_and_change),
+        cmocka_unit_test(test_compare_groups_in_every_format),
+        cmocka_unit_test(test_compare_group_names_escaped),
+        cmocka_unit_test(test_trend_groups_in_every_format),
+        cmocka_unit_test(test_compare_stage_set_rounds_exactly),
         cmocka_unit_test(test_compare_rounding_is_not_a_regression),
         cmocka_unit_test(test_compare_gaps_opened_and_closed),
         cmocka_unit_test(test_trend_orders_by_date_not_arguments),
