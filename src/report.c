@@ -228,16 +228,17 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
         return;
     case BREAKDOWN_TOO_SMALL:
         strbuf_addf(out,
-                    "Left out: %zu of the %zu groups have fewer than %zu respondents, and no "
+                    "Left out: %zu of the %zu groups %s fewer than %zu respondents, and no "
                     "group can be shown apart without one of them being seen or worked out.",
-                    b->n_small, b->n_cells, b->min_group);
+                    b->n_small, b->n_cells, b->n_small == 1 ? "has" : "have", b->min_group);
         return;
     case BREAKDOWN_CELLS_TOO_SMALL:
         strbuf_addf(out,
-                    "Left out: %zu of the %zu combinations have fewer than %zu respondents, and a "
+                    "Left out: %zu of the %zu combinations %s fewer than %zu respondents, and a "
                     "view by two fields is shown only when every one has %zu or more. Try one "
                     "field at a time.",
-                    b->n_small, b->n_cells, b->min_group, b->min_group);
+                    b->n_small, b->n_cells, b->n_small == 1 ? "has" : "have", b->min_group,
+                    b->min_group);
         return;
     }
 }
