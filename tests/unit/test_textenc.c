@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "fileio.h"
 #include "strbuf.h"
 #include "textenc.h"
 
@@ -406,6 +407,63 @@ static void test_textenc_decimal_comma(void **state)
     assert_not_decimal("\xD9\xA7,5"); /* an Arabic-Indic seven is not a digit here */
 }
 
+/* ---- the fixtures tests/tools/make_encoding_fixtures.py makes ---- */
+
+#define FIXTURES "tests/fixtures/import/"
+
+/* The fixture's bytes read as UTF-8; found and the number of warnings checked. */
+static char *read_fixture(const char *name, enum textenc expect, size_t warnings, size_t *len)
+{
+    struct diags d;
+    struct strbuf out;
+    char *buf;
+    size_t n;
+    enum textenc found;
+    diags_init(&d);
+    strbuf_init(&out);
+    assert_int_equal(fileio_read(name, TEXTENC_OUTPUT_MAX, &buf, &n, &d), 0);
+    if (textenc_to_utf8(name, buf, n, &out, &found, &d) != 0)
+        print_diags(&d);
+    assert_false(diags_failed(&d));
+    assert_int_equal(found, expect);
+    assert_int_equal(d.n, warnings);
+    free(buf);
+    diags_release(&d);
+    return strbuf_detach(&out, len);
+}
+
+static void test_textenc_fixtures(void **state)
+{
+    (void)state;
+    size_t len;
+    char *utf8 = read_fixture(FIXTURES "ms-forms.csv", TEXTENC_UTF8, 0, &len);
+    assert_int_equal(textenc_sniff_delimiter(utf8, len), ',');
+    /* The Windows-1252 file is ms-forms.csv but for one name, byte for byte. */
+    struct strbuf expect = STRBUF_INIT;
+    const char *at = strstr(utf8, "Jo Smith");
+    assert_non_null(at);
+    strbuf_add(&expect, utf8, (size_t)(at - utf8));
+    strbuf_adds(&expect, "Zo\xC3\xAB Smith");
+    strbuf_adds(&expect, at + strlen("Jo Smith"));
+    char *text = read_fixture(FIXTURES "ms-forms-1252.csv", TEXTENC_WINDOWS_1252, 1, &len);
+    assert_string_equal(text, strbuf_str(&expect));
+    assert_int_equal(textenc_sniff_delimiter(text, len), ',');
+    free(text);
+
+    text = read_fixture(FIXTURES "ms-forms-semicolon.csv", TEXTENC_UTF8, 0, &len);
+    assert_int_equal(textenc_sniff_delimiter(text, len), ';');
+    assert_non_null(strstr(text, ";Practitioner;5,5;;Don\xE2\x80\x99t know;"));
+    free(text);
+
+    text = read_fixture(FIXTURES "ms-forms-utf16.txt", TEXTENC_UTF16LE, 1, &len);
+    assert_int_equal(textenc_sniff_delimiter(text, len), '\t');
+    assert_non_null(strstr(text, "\tZo\xC3\xAB Smith\t"));
+    assert_non_null(strstr(text, "\tPractitioner\t5.5\t\tDon\xE2\x80\x99t know\t"));
+    free(text);
+    strbuf_release(&expect);
+    free(utf8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_textenc_too_long),
         cmocka_unit_test(test_textenc_sniff_delimiter),
         cmocka_unit_test(test_textenc_decimal_comma),
+        cmocka_unit_test(test_textenc_fixtures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
