@@ -42,13 +42,14 @@ static void assert_refused(const char *buf, size_t len, unsigned line, unsigned 
 {
     struct diags d;
     struct strbuf out;
-    enum textenc found = TEXTENC_UTF8;
+    enum textenc found = TEXTENC_UTF16BE; /* left alone on failure */
     diags_init(&d);
     strbuf_init(&out);
     strbuf_adds(&out, "left over");
     assert_int_equal(textenc_to_utf8("t.csv", buf, len, &out, &found, &d), -1);
     assert_int_equal(out.len, 0);
     assert_string_equal(strbuf_str(&out), "");
+    assert_int_equal(found, TEXTENC_UTF16BE);
     assert_int_equal(d.errors, 1);
     assert_int_equal(d.n, 1);
     assert_diag(&d, line, column, msg);
@@ -201,6 +202,12 @@ static void test_textenc_utf16_lone_surrogate(void **state)
     static const char bytes[] = "\xFF\xFE"
                                 "a\0,\0b\0\n\0c\0\x00\xD8x\0";
     assert_refused(bytes, sizeof(bytes) - 1, 2, 2,
+                   "invalid UTF-16 here (a surrogate without its pair); " SAVE_AS);
+    /* A low surrogate with no high one before it, on the first line. */
+    static const char low[] = "\xFF\xFE"
+                              "a\0b\0\x00\xDC"
+                              "c\0";
+    assert_refused(low, sizeof(low) - 1, 1, 3,
                    "invalid UTF-16 here (a surrogate without its pair); " SAVE_AS);
 }
 
