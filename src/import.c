@@ -1,6 +1,5 @@
 #include "import.h"
 
-#include <csv.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,15 +9,13 @@
 #include "diag.h"
 #include "fileio.h"
 #include "import_internal.h"
+#include "import_reader.h"
 #include "rules.h"
 #include "schema.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
 #include "yamlread.h"
-
-/* libcsv is fed this much at a time, so a fatal problem stops the work early. */
-enum { FEED_CHUNK = 64 * 1024 };
 
 /* The last component of a path, for the comment atop each generated file. */
 static const char *base_name(const char *path)
@@ -30,13 +27,6 @@ static const char *base_name(const char *path)
 void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg)
 {
     diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%s", msg);
-}
-
-/* A problem that makes the rest of the file unreadable: say where, and stop. */
-static void fatal_at(struct importer *im, size_t column, const char *msg)
-{
-    import_cell_error(im, im->row, column, msg);
-    im->stop = true;
 }
 
 /* ---- the model's questions and scale words ---- */
@@ -165,126 +155,35 @@ static void process_row(struct importer *im)
     if (date && import_read_date(im, date, im->row, (size_t)im->date_col + 1, file) && file >= 0)
         im->dates[im->n_dates - 1].date_at = date_at;
 }
-/* ---- libcsv ---- */
+/* ---- the importer as a reader's sink ---- */
 
-/* Caps libcsv's cell buffer, so a cell past the limit stops the parse without growing. */
-static void *capped_realloc(void *ptr, size_t size)
+static int importer_cell(void *ctx, const char *text, size_t len)
 {
-    if (size > (size_t)IMPORT_CELL_MAX + 1)
-        return NULL;
-    return xrealloc(ptr, size);
-}
-
-static void on_cell(void *s, size_t len, void *data)
-{
-    struct importer *im = data;
+    struct importer *im = ctx;
     struct record *rec = &im->rec;
-    if (im->stop)
-        return;
-    size_t column = ++rec->n;
     /* Cells past the header's count are counted, not kept: the row is wrong anyway. */
-    if (rec->n > (im->have_header ? im->n_cols : (size_t)IMPORT_COLUMNS_MAX) + 1)
-        return;
-    const char *cell = s ? s : "";
-    if (memchr(cell, '\0', len)) {
-        fatal_at(im, column,
-                 "this cell holds a NUL byte; is the file text saved as 'CSV "
-                 "UTF-8'?");
-        return;
-    }
-    size_t bad;
-    if (!utf8_valid(cell, len, &bad)) {
-        struct strbuf msg = STRBUF_INIT;
-        strbuf_addf(&msg,
-                    "invalid UTF-8 in this cell (byte 0x%02x); save the export as 'CSV "
-                    "UTF-8 (Comma delimited)', not plain 'CSV'",
-                    (unsigned char)cell[bad]);
-        fatal_at(im, column, strbuf_str(&msg));
-        strbuf_release(&msg);
-        return;
-    }
-    if (len > IMPORT_CELL_MAX) {
-        diag_error(im->d, im->file, (unsigned)im->row, (unsigned)column,
-                   "this cell is longer than the limit of %d bytes", IMPORT_CELL_MAX);
-        len = 0;
-    }
+    if (++rec->n > (im->have_header ? im->n_cols : (size_t)IMPORT_COLUMNS_MAX) + 1)
+        return 0;
     XGROW(rec->cells, rec->stored + 1, rec->alloc);
     rec->cells[rec->stored].off = rec->bytes.len;
     rec->cells[rec->stored++].len = len;
-    strbuf_add(&rec->bytes, cell, len);
+    strbuf_add(&rec->bytes, text, len);
     strbuf_addc(&rec->bytes, '\0');
+    return 0;
 }
 
-static void record_reset(struct record *rec)
+/* The first row is the header; every row after it, a respondent. */
+static int importer_row_end(void *ctx, size_t row)
 {
-    strbuf_reset(&rec->bytes);
-    rec->n = rec->stored = 0;
-}
-
-/*
- * The end of a record, or (CSV_REPALL_NL) of an empty line, so that rows count as a
- * spreadsheet shows them. The LF of a CRLF comes as an empty line of its own: skipped.
- */
-static void on_row(int term, void *data)
-{
-    struct importer *im = data;
-    struct record *rec = &im->rec;
-    if (im->stop)
-        return;
-    if (rec->n == 0) {
-        if (term == '\n' && im->last_term == '\r') {
-            im->last_term = 0; /* taken: a second LF is a blank line */
-            return;
-        }
-        im->last_term = term;
-        im->row++;
-        return;
-    }
-    im->last_term = term;
+    struct importer *im = ctx;
+    im->row = row;
     if (!im->have_header)
         import_process_header(im);
     else
         process_row(im);
-    record_reset(rec);
-    im->row++;
-}
-
-/* UTF-16 or UTF-32, with a byte-order mark or, in the first bytes, the NULs of one. */
-static bool is_wide_text(const char *buf, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)buf;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-        return true;
-    return memchr(buf, '\0', len < 4 ? len : 4) != NULL;
-}
-
-static void parse_csv(struct importer *im, const char *buf, size_t len)
-{
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-        diag_add(im->d, DIAG_IO_ERROR, im->file, 0, 0, "cannot start the CSV parser");
-        return;
-    }
-    csv_set_realloc_func(&p, capped_realloc);
-    csv_set_free_func(&p, free);
-    im->row = 1;
-    for (size_t at = 0; at < len && !im->stop;) {
-        size_t n = len - at < FEED_CHUNK ? len - at : FEED_CHUNK;
-        if (csv_parse(&p, buf + at, n, on_cell, on_row, im) != n) {
-            if (csv_error(&p) == CSV_EPARSE)
-                fatal_at(im, im->rec.n + 1,
-                         "a '\"' inside this cell must be doubled (\"\"), "
-                         "and the cell quoted");
-            else
-                fatal_at(im, im->rec.n + 1,
-                         "this cell is longer than the limit of 16384 "
-                         "bytes");
-        }
-        at += n;
-    }
-    if (!im->stop && csv_fini(&p, on_cell, on_row, im) != 0)
-        fatal_at(im, im->rec.n + 1, "this cell's opening '\"' is never closed");
-    csv_free(&p);
+    strbuf_reset(&im->rec.bytes);
+    im->rec.n = im->rec.stored = 0;
+    return im->stop ? -1 : 0;
 }
 
 /* ---- putting it together ---- */
@@ -402,8 +301,7 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
                           .role_col = -1,
                           .org_col = -1,
                           .date_col = -1,
-                          .date_cols = {-1, -1, -1},
-                          .last_term = -1};
+                          .date_cols = {-1, -1, -1}};
     struct ydoc map_doc;
     size_t io_before = d->io_errors;
     import_result_init(res);
@@ -412,18 +310,9 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     check_options(&im);
     if (map)
         import_map_load(&im, map, &map_doc);
-    const char *buf = csv->buf;
-    size_t len = csv->len;
-    if (is_wide_text(buf, len)) {
-        diag_error(d, csv->name, 0, 0,
-                   "this file is UTF-16 text (Excel's 'Unicode Text'); "
-                   "save it as 'CSV UTF-8 (Comma delimited)' and import "
-                   "that");
-        goto out;
-    }
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        buf += 3, len -= 3;
-    parse_csv(&im, buf, len);
+    struct import_sink sink = {&im, importer_cell, importer_row_end};
+    if (import_read_csv(csv, ',', &sink, d) != 0)
+        im.stop = true;
     if (im.have_header && !im.stop)
         import_settle_comments(&im);
     if (!im.have_header && !im.stop)
@@ -442,7 +331,6 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
                  "%zu of the %zu questions of model '%s' have no column; they are left "
                  "unanswered",
                  res->unmatched, rules_answerable(r), r->id);
-out:
     ydoc_release(&map_doc);
     importer_release(&im);
     if (d->errors > im.errors_before || d->io_errors > io_before) {

@@ -132,7 +132,6 @@ struct importer {
 
     struct record rec; /* the row being read */
     size_t row;        /* its spreadsheet row */
-    int last_term;     /* libcsv: how the last line ended */
 };
 
 /* import_text.c: small text helpers. */
