@@ -1,3 +1,21 @@
+/*
+ * import.c - "stagegap import" put together: the importer's life, one data row, and
+ * import_csv / import_csv_buffer. The pieces, in the order the data goes through them:
+ *
+ *   import_csv.c      the CSV reader (libcsv): bytes -> rows of UTF-8 cells, pushed into
+ *                     a sink (include/import_reader.h); the file's own problems
+ *   import.c          the importer is that sink: the first row goes to the matcher, every
+ *                     row after it is one respondent (process_row)
+ *   import_match.c    the header row: columns matched to items and respondent fields
+ *   import_map.c      the --map file the matcher consults first
+ *   import_answers.c  a cell read as an answer or a date; dates settled at the end
+ *   import_render.c   one respondent's answers file, named uniquely in the result
+ *   import_write.c    every file into a directory, all or nothing; the summary line
+ *   import_text.c     trimming and the normal form headers and words are compared in
+ *
+ * src/import_internal.h holds the importer and what the pieces share; a new kind of file
+ * is a new reader pushing into the same sink, and nothing else changes.
+ */
 #include "import.h"
 
 #include <stdbool.h>

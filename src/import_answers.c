@@ -214,6 +214,8 @@ bool import_read_date(struct importer *im, const char *cell, size_t row, size_t 
     return true;
 }
 
+/* ---- dates, once every row is in ---- */
+
 static void date_error(struct importer *im, const struct pending_date *pd, const char *what)
 {
     struct strbuf msg = STRBUF_INIT;
