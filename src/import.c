@@ -19,7 +19,6 @@
 #include "import.h"
 
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +28,6 @@
 #include "import_internal.h"
 #include "import_reader.h"
 #include "rules.h"
-#include "schema.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -173,6 +171,7 @@ static void process_row(struct importer *im)
     if (date && import_read_date(im, date, im->row, (size_t)im->date_col + 1, file) && file >= 0)
         im->dates[im->n_dates - 1].date_at = date_at;
 }
+
 /* ---- the importer as a reader's sink ---- */
 
 static int importer_cell(void *ctx, const char *text, size_t len)

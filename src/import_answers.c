@@ -14,7 +14,6 @@
 #include "exact.h"
 #include "import_internal.h"
 #include "rules.h"
-#include "schema.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
