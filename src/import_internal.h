@@ -1,0 +1,174 @@
+/*
+ * import_internal.h - what the pieces of "stagegap import" share, and no one else: the
+ * importer (one import's state, owned by import.c) and the functions each piece offers
+ * the others. src/import.c's opening comment says which piece does what.
+ *
+ * Every function here takes the importer, reports through its diagnostics located as
+ * FILE:ROW:COLUMN, and leaves stopping (im->stop) to problems after which nothing more
+ * can be read.
+ */
+#ifndef STAGEGAP_IMPORT_INTERNAL_H
+#define STAGEGAP_IMPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "answers.h"
+#include "import.h"
+#include "strbuf.h"
+
+struct diags;
+struct rules;
+struct ydoc;
+
+/* How much of a user's value a message quotes. */
+enum { QUOTE_MAX = 60 };
+
+enum column_kind {
+    COL_EMPTY,   /* no header text: ignored */
+    COL_UNKNOWN, /* reported once, at the header */
+    COL_IGNORED, /* survey metadata, or mapped to "ignore" */
+    COL_ITEM,
+    COL_RESPONDENT,
+    COL_ID,
+    COL_ROLE,
+    COL_GROUP, /* a respondent's team, locality or other grouping */
+    COL_ORGANISATION,
+    COL_DATE,
+    COL_COMMENT, /* free text kept as the respondent's comments */
+};
+
+/* Date columns, most trusted first: ours, then Microsoft Forms', then Google Forms'. */
+enum { DATE_RANKS = 3 };
+
+struct column {
+    enum column_kind kind;
+    size_t item;       /* COL_ITEM */
+    int rank;          /* COL_DATE */
+    const char *field; /* COL_GROUP: the groups field, a table's or the map's */
+    char *header;      /* trimmed header text */
+    /* COL_COMMENT: taken as one because it is near no question (not mapped), and how
+       many of its cells read as text or as answers, to settle it once every row is in. */
+    bool guessed;
+    size_t n_text, n_answers;
+};
+
+struct map_entry {
+    char *header; /* normalised */
+    enum column_kind kind;
+    size_t item;
+    char *field; /* COL_GROUP: "years-in-post" of "group:years-in-post" */
+    const struct ynode *key;
+    bool used;
+};
+
+enum date_form { DATE_YMD, DATE_PAIR, DATE_DMY };
+
+/* A respondent's date as written, read once every row has been seen. */
+struct pending_date {
+    size_t row, column;
+    enum date_form form;
+    int y, a, b; /* DATE_PAIR: a/b/y, either order */
+    char shown[24];
+    long file;      /* index into the result, or -1 */
+    size_t date_at; /* offset of the placeholder in that file */
+};
+
+/* Generated file names, for collisions: open addressing on the name. */
+struct name_slot {
+    char *name;  /* owned; NULL for an empty slot */
+    size_t next; /* the suffix to try next when another respondent wants this name */
+};
+
+struct nameset {
+    struct name_slot *slots;
+    size_t cap, n;
+};
+
+/* One row as a reader hands it over: cells NUL-terminated in one buffer. */
+struct record {
+    struct strbuf bytes;
+    struct cell {
+        size_t off, len;
+    } * cells;
+    size_t n, stored, alloc; /* cells seen; cells kept */
+};
+
+struct importer {
+    const struct rules *r;
+    const struct import_options *o;
+    struct diags *d;
+    struct import_result *res;
+    const char *file, *base;
+    size_t errors_before;
+    bool stop; /* a problem after which nothing more is read */
+
+    char **questions, **lows, **highs; /* per item, normalised; NULL when absent */
+
+    struct map_entry *map;
+    size_t n_map;
+    const char *map_file;
+    const struct import_source *map_src;
+
+    bool have_header;
+    size_t header_row;
+    struct column *cols;
+    size_t n_cols;
+    long *item_col; /* per item: the column answering it, or -1 */
+    long respondent_col, id_col, role_col, org_col, date_col;
+    long date_cols[DATE_RANKS];
+    size_t n_groups; /* COL_GROUP columns */
+
+    size_t respondents;
+    char *organisation; /* from the column: the first row's */
+    size_t organisation_row;
+    struct pending_date *dates;
+    size_t n_dates, dates_alloc;
+    struct nameset names;
+    size_t output_bytes;
+
+    enum answer_state *state; /* per item, for the row being read */
+    double *value;
+
+    struct record rec; /* the row being read */
+    size_t row;        /* its spreadsheet row */
+};
+
+/* import_text.c: small text helpers. */
+bool import_is_space(unsigned char c);
+bool import_is_digit(char c);
+/* Trims s in place (it must be writable) and returns where it now starts. */
+char *import_trim(char *s);
+/* A header, question or answer word as they are compared; the caller frees it. */
+char *import_normalise(const char *s);
+
+/* import.c: an error at a cell of the file being imported. */
+void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg);
+
+/* import_map.c: the mapping file (stagegap-import-map/1). */
+int import_map_load(struct importer *im, const struct import_source *src, struct ydoc *doc);
+/* The entry for a normalised header, or NULL. */
+struct map_entry *import_map_find(struct importer *im, const char *header);
+/* Warns of every entry no column of the header used. */
+void import_map_warn_unused(struct importer *im);
+
+/* import_match.c: the header row's columns matched to items and respondent fields. */
+void import_process_header(struct importer *im);
+/* Appends "column 'HEADER'". */
+void import_header_quoted(struct strbuf *msg, const struct column *col);
+/* Once every row is in: a column taken for free text is comments, or unknown. */
+void import_settle_comments(struct importer *im);
+
+/* import_answers.c: one cell read as an answer or a date; dates settled at the end. */
+bool import_looks_like_answer(const char *cell);
+void import_read_answer(struct importer *im, size_t item, const char *cell, size_t row,
+                        size_t column);
+bool import_read_date(struct importer *im, const char *cell, size_t row, size_t column, long file);
+void import_resolve_dates(struct importer *im);
+
+/* import_render.c: one respondent's answers file, added to the result. */
+long import_render_respondent(struct importer *im, size_t row, const char *id, const char *role,
+                              const char *organisation, size_t *date_at);
+void import_nameset_release(struct nameset *set);
+
+#endif

@@ -1,0 +1,405 @@
+/*
+ * import_match.c - the header row: each column matched to an item (by the mapping file,
+ * by item id, by question text), to a respondent field (id, role, organisation, date,
+ * a groups field) or to survey metadata; a column near no question is taken for free
+ * text and settled once every row is in. One column per item and per field.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "diag.h"
+#include "import_internal.h"
+#include "rules.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Columns a survey tool writes or a person would name, recognised by name. */
+static const struct {
+    const char *name; /* as import_normalise() leaves it */
+    enum column_kind kind;
+    int rank;
+} known_columns[] = {
+    {"respondent", COL_RESPONDENT, 0},
+    {"id", COL_ID, 0}, /* Microsoft Forms' row number */
+    {"role", COL_ROLE, 0},
+    {"your role", COL_ROLE, 0},
+    {"what is your role", COL_ROLE, 0},
+    {"organisation", COL_ORGANISATION, 0},
+    {"organization", COL_ORGANISATION, 0},
+    {"date", COL_DATE, 0},
+    {"completion time", COL_DATE, 1},
+    {"timestamp", COL_DATE, 2},
+    {"start time", COL_IGNORED, 0},
+    {"last modified time", COL_IGNORED, 0},
+    {"email", COL_IGNORED, 0},
+    {"email address", COL_IGNORED, 0},
+    {"name", COL_IGNORED, 0},
+};
+
+/* Columns that say which group a respondent is in, and the groups field each gives. */
+static const struct {
+    const char *name; /* as import_normalise() leaves it */
+    const char *field;
+} group_columns[] = {
+    {"team", "team"},
+    {"your team", "team"},
+    {"which team are you in", "team"},
+    {"which team do you work in", "team"},
+    {"what team are you in", "team"},
+    {"locality", "locality"},
+    {"your locality", "locality"},
+    {"which locality are you in", "locality"},
+    {"which locality do you work in", "locality"},
+    {"service area", "service-area"},
+    {"your service area", "service-area"},
+    {"which service area are you in", "service-area"},
+    {"which service area do you work in", "service-area"},
+    {"area", "service-area"},
+};
+
+/* The answerable item whose id is id, or -1. */
+static long answerable_item(const struct rules *r, const char *id)
+{
+    long i = rules_find_item(r, id);
+    return i >= 0 && r->items[i].question ? i : -1;
+}
+
+/* A problem that makes the rest of the file unreadable: say where, and stop. */
+static void fatal_at(struct importer *im, size_t column, const char *msg)
+{
+    import_cell_error(im, im->row, column, msg);
+    im->stop = true;
+}
+
+void import_header_quoted(struct strbuf *msg, const struct column *col)
+{
+    strbuf_adds(msg, "column ");
+    text_add_quoted(msg, col->header, QUOTE_MAX);
+}
+
+/* The item whose id or question norm is close to, or NULL; *which is its id or question. */
+static const struct rules_item *near_item(const struct importer *im, const char *norm,
+                                          const char **which)
+{
+    const struct rules *r = im->r;
+    const char **names = xcalloc(2 * r->n_items + 1, sizeof(*names));
+    size_t *items = xcalloc(2 * r->n_items + 1, sizeof(*items));
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (!im->questions[i])
+            continue;
+        names[n] = r->items[i].id;
+        items[n++] = i;
+        names[n] = im->questions[i];
+        items[n++] = i;
+    }
+    const char *near = text_did_you_mean(norm, names, n);
+    const struct rules_item *it = NULL;
+    if (near) {
+        size_t k = 0;
+        while (names[k] != near)
+            k++;
+        it = &r->items[items[k]];
+    }
+    *which = near;
+    free(names);
+    free(items);
+    return it;
+}
+
+static void report_unknown_column(struct importer *im, size_t c, const char *norm)
+{
+    const struct rules *r = im->r;
+    struct strbuf msg = STRBUF_INIT;
+    const char *near;
+    const struct rules_item *it = near_item(im, norm, &near);
+    if (it && near != it->id) {
+        /* Both cut the same way around where they differ, so they never look alike. */
+        struct strbuf header = STRBUF_INIT, question = STRBUF_INIT;
+        text_add_quoted_pair(&header, im->cols[c].header, &question, it->question, QUOTE_MAX);
+        strbuf_addf(&msg, "unknown column %s; did you mean %s (%s)?", strbuf_str(&header),
+                    strbuf_str(&question), it->id);
+        strbuf_release(&question);
+        strbuf_release(&header);
+    } else if (it) {
+        strbuf_adds(&msg, "unknown ");
+        import_header_quoted(&msg, &im->cols[c]);
+        strbuf_addf(&msg, "; did you mean '%s'?", it->id);
+    } else {
+        strbuf_adds(&msg, "unknown ");
+        import_header_quoted(&msg, &im->cols[c]);
+        strbuf_addf(&msg,
+                    ": it is not an item id, a question of model '%s' or a survey "
+                    "tool's own column; map it with --map, to an item id or to 'ignore'",
+                    r->id);
+    }
+    import_cell_error(im, im->header_row, c + 1, strbuf_str(&msg));
+    strbuf_release(&msg);
+}
+
+/* A second column for something only one column may give. */
+static void report_second(struct importer *im, size_t c, long first, const char *what)
+{
+    struct strbuf msg = STRBUF_INIT;
+    import_header_quoted(&msg, &im->cols[c]);
+    strbuf_addf(&msg, " %s, as column %ld %s; map one of them to 'ignore' with --map", what,
+                first + 1, strncmp(what, "is ", 3) == 0 ? "is" : "does");
+    import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+    strbuf_release(&msg);
+}
+
+static void claim(struct importer *im, size_t c, long *slot, const char *what)
+{
+    if (*slot >= 0) {
+        report_second(im, c, *slot, what);
+        im->cols[c].kind = COL_IGNORED;
+    } else {
+        *slot = (long)c;
+    }
+}
+
+/* One column per groups field, and no more fields than a respondent may give. */
+static void claim_group(struct importer *im, size_t c)
+{
+    struct column *col = &im->cols[c];
+    for (size_t k = 0; k < c; k++) {
+        if (im->cols[k].kind == COL_GROUP && strcmp(im->cols[k].field, col->field) == 0) {
+            struct strbuf what = STRBUF_INIT;
+            strbuf_addf(&what, "gives group '%s'", col->field);
+            report_second(im, c, (long)k, strbuf_str(&what));
+            strbuf_release(&what);
+            col->kind = COL_IGNORED;
+            return;
+        }
+    }
+    if (im->n_groups == ANSWERS_GROUP_FIELDS_MAX) {
+        struct strbuf msg = STRBUF_INIT;
+        import_header_quoted(&msg, col);
+        strbuf_addf(&msg,
+                    " would be group column %d, and a respondent gives at most %d groups; "
+                    "map the columns not needed to 'ignore' with --map",
+                    ANSWERS_GROUP_FIELDS_MAX + 1, ANSWERS_GROUP_FIELDS_MAX);
+        import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+        strbuf_release(&msg);
+        col->kind = COL_IGNORED;
+        return;
+    }
+    im->n_groups++;
+}
+
+static void assign(struct importer *im, size_t c, enum column_kind kind, size_t item, int rank)
+{
+    struct column *col = &im->cols[c];
+    col->kind = kind;
+    col->item = item;
+    col->rank = rank;
+    switch (kind) {
+    case COL_ITEM: {
+        struct strbuf what = STRBUF_INIT;
+        strbuf_addf(&what, "answers '%s'", im->r->items[item].id);
+        claim(im, c, &im->item_col[item], strbuf_str(&what));
+        strbuf_release(&what);
+        if (col->kind == COL_ITEM)
+            im->res->questions++;
+        break;
+    }
+    case COL_RESPONDENT:
+        claim(im, c, &im->respondent_col, "is a respondent column");
+        break;
+    case COL_ID:
+        claim(im, c, &im->id_col, "is an id column");
+        break;
+    case COL_ROLE:
+        claim(im, c, &im->role_col, "is a role column");
+        break;
+    case COL_GROUP:
+        claim_group(im, c);
+        break;
+    case COL_ORGANISATION:
+        claim(im, c, &im->org_col, "is an organisation column");
+        break;
+    case COL_DATE:
+        claim(im, c, &im->date_cols[rank], "is a date column");
+        break;
+    default:
+        break;
+    }
+}
+
+/* The answerable item whose question reads as norm; reports a tie. */
+static long question_item(struct importer *im, size_t c, const char *norm)
+{
+    long found = -1;
+    for (size_t i = 0; i < im->r->n_items; i++) {
+        if (!im->questions[i] || strcmp(im->questions[i], norm) != 0)
+            continue;
+        if (found < 0) {
+            found = (long)i;
+            continue;
+        }
+        struct strbuf msg = STRBUF_INIT;
+        import_header_quoted(&msg, &im->cols[c]);
+        strbuf_addf(&msg, " is the question of both '%s' and '%s'; map it with --map",
+                    im->r->items[found].id, im->r->items[i].id);
+        import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+        strbuf_release(&msg);
+        im->cols[c].kind = COL_IGNORED;
+        return -2;
+    }
+    return found;
+}
+
+static void header_column(struct importer *im, size_t c, char *text)
+{
+    struct column *col = &im->cols[c];
+    char *trimmed = import_trim(text);
+    if (!*trimmed) {
+        col->kind = COL_EMPTY;
+        return;
+    }
+    col->header = xstrdup(trimmed);
+    char *norm = import_normalise(trimmed);
+    struct map_entry *m = import_map_find(im, norm);
+    long item;
+    if (m) {
+        m->used = true;
+        col->field = m->field;
+        if (m->kind != COL_UNKNOWN)
+            assign(im, c, m->kind, m->item, 0);
+        else
+            col->kind = COL_IGNORED; /* the map's own error says why */
+    } else if ((item = answerable_item(im->r, trimmed)) >= 0 ||
+               (item = answerable_item(im->r, norm)) >= 0) {
+        assign(im, c, COL_ITEM, (size_t)item, 0);
+    } else if ((item = rules_find_item(im->r, trimmed)) >= 0) {
+        struct strbuf msg = STRBUF_INIT;
+        import_header_quoted(&msg, col);
+        strbuf_addf(&msg,
+                    " names item '%s', which is context only and takes no answer; map "
+                    "it to 'ignore' with --map",
+                    im->r->items[item].id);
+        import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+        strbuf_release(&msg);
+        col->kind = COL_IGNORED;
+    } else {
+        size_t k = 0, n = sizeof(known_columns) / sizeof(known_columns[0]);
+        size_t g = 0, n_g = sizeof(group_columns) / sizeof(group_columns[0]);
+        while (k < n && strcmp(known_columns[k].name, norm) != 0)
+            k++;
+        while (g < n_g && strcmp(group_columns[g].name, norm) != 0)
+            g++;
+        if (k < n) {
+            assign(im, c, known_columns[k].kind, 0, known_columns[k].rank);
+        } else if (g < n_g) {
+            col->field = group_columns[g].field;
+            assign(im, c, COL_GROUP, 0, 0);
+        } else if ((item = question_item(im, c, norm)) >= 0) {
+            assign(im, c, COL_ITEM, (size_t)item, 0);
+        } else if (item == -1) {
+            /* Near no question: free text such as "Anything else?", kept as comments
+               unless its cells turn out to be answers (import_settle_comments). */
+            const char *near;
+            if (near_item(im, norm, &near)) {
+                col->kind = COL_UNKNOWN;
+                report_unknown_column(im, c, norm);
+            } else {
+                col->kind = COL_COMMENT;
+                col->guessed = true;
+            }
+        }
+    }
+    free(norm);
+}
+
+/* After the header: where each respondent's id, organisation and date come from. */
+static void header_sources(struct importer *im)
+{
+    const struct rules *r = im->r;
+    im->id_col = im->respondent_col >= 0 ? im->respondent_col : im->id_col;
+    for (int k = 0; k < DATE_RANKS && im->date_col < 0; k++)
+        im->date_col = im->date_cols[k];
+    if (im->o->organisation)
+        im->org_col = -1;
+    if (im->o->date)
+        im->date_col = -1;
+    if (!im->o->organisation && im->org_col < 0)
+        diag_error(im->d, im->file, 0, 0,
+                   "no organisation: give it with --organisation NAME "
+                   "(the export has no 'organisation' column)");
+    if (!im->o->date && im->date_col < 0)
+        diag_error(im->d, im->file, 0, 0,
+                   "no date: give the assessment date with --date "
+                   "YYYY-MM-DD (the export has no 'Completion time', "
+                   "'Timestamp' or 'date' column)");
+    size_t answerable = rules_answerable(r);
+    if (im->res->questions == 0) {
+        diag_error(im->d, im->file, (unsigned)im->row, 1,
+                   "no column answers a question of model '%s'; is this "
+                   "the right export, or does it need --map?",
+                   r->id);
+        return;
+    }
+    im->res->unmatched = answerable - im->res->questions;
+}
+
+void import_process_header(struct importer *im)
+{
+    struct record *rec = &im->rec;
+    if (rec->n > IMPORT_COLUMNS_MAX) {
+        diag_error(im->d, im->file, (unsigned)im->row, IMPORT_COLUMNS_MAX + 1,
+                   "more than %d columns", IMPORT_COLUMNS_MAX);
+        im->stop = true;
+        return;
+    }
+    if (rec->n == 1 && strpbrk(rec->bytes.buf, ";\t")) {
+        fatal_at(im, 1,
+                 "the header row is one column with ';' or tabs in it; save the export "
+                 "as 'CSV UTF-8 (Comma delimited)'");
+        return;
+    }
+    im->have_header = true;
+    im->header_row = im->row;
+    im->n_cols = rec->n;
+    im->cols = xcalloc(rec->n, sizeof(*im->cols));
+    for (size_t c = 0; c < rec->n; c++)
+        header_column(im, c, rec->bytes.buf + rec->cells[c].off);
+    import_map_warn_unused(im);
+    header_sources(im);
+}
+
+/*
+ * A column near no question was taken for free text. Once every row is in: one whose
+ * cells are all answers (numbers, n/a) is a question of another model or a typo too far
+ * off to guess, and stays the error it always was; otherwise it is comments, said once.
+ */
+void import_settle_comments(struct importer *im)
+{
+    for (size_t c = 0; c < im->n_cols; c++) {
+        struct column *col = &im->cols[c];
+        if (col->kind != COL_COMMENT || !col->guessed)
+            continue;
+        if (col->n_answers && !col->n_text) {
+            char *norm = import_normalise(col->header);
+            report_unknown_column(im, c, norm);
+            free(norm);
+            continue;
+        }
+        struct strbuf msg = STRBUF_INIT;
+        import_header_quoted(&msg, col);
+        size_t n = col->n_text + col->n_answers;
+        strbuf_addf(&msg, " is not a question of model '%s'", im->r->id);
+        if (n)
+            strbuf_addf(&msg,
+                        "; its %zu answer%s %s kept as comments (map it to 'ignore' with "
+                        "--map to leave %s out)",
+                        n, n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
+        else
+            strbuf_adds(&msg, " and is empty; it is left out");
+        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)im->header_row, (unsigned)(c + 1), "%s",
+                 strbuf_str(&msg));
+        strbuf_release(&msg);
+    }
+}
