@@ -1,0 +1,545 @@
+/*
+ * xlsx_sheet.c - a worksheet's rows and cells (sheetData/row/c) turned into text and
+ * pushed into a sink, and the numbers, dates and times of SpreadsheetML written as text.
+ *
+ * The sheet is streamed twice: first for its merged ranges (mergeCells comes after
+ * sheetData, but a merged header must be filled in before its row is passed on), then
+ * for its cells. One row is held at a time, as text by column.
+ */
+#include "xlsx_sheet.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "xalloc.h"
+#include "xlsx.h"
+
+enum {
+    XLSX_SHEET_ROWS = 1048576,  /* rows and columns a worksheet can have at all */
+    XLSX_SHEET_COLUMNS = 16384, /* (XFD) */
+    XLSX_DATE_LAST = 2958465,   /* 9999-12-31 in the 1900 system */
+    XLSX_TEXT_MAX = 64,         /* a number or a date as text */
+};
+
+/* ---- numbers, dates and times ---- */
+
+enum xlsx_kind xlsx_builtin_kind(unsigned long id)
+{
+    if (id >= 14 && id <= 17)
+        return XLSX_DATE;
+    if ((id >= 18 && id <= 21) || id == 45 || id == 47)
+        return XLSX_TIME;
+    if (id == 46)
+        return XLSX_DURATION;
+    return id == 22 ? XLSX_DATETIME : XLSX_NUMBER;
+}
+
+/* y and d are days, h and s times of day, m either (minutes beside h or s); text in
+   quotes, escaped or padding characters and [bracketed] colours and locales say nothing,
+   but [h], [m] and [s] (elapsed time) are times. */
+enum xlsx_kind xlsx_format_kind(const char *code)
+{
+    bool date = false, time = false, month = false, elapsed = false;
+    for (const char *p = code; *p; p++) {
+        switch (tolower((unsigned char)*p)) {
+        case '"':
+            p = strchr(p + 1, '"');
+            if (!p)
+                return XLSX_NUMBER;
+            break;
+        case '[': {
+            /* [h], [mm], [ss]: elapsed time; anything else ([Red], [$-409]) no part. */
+            const char *close = strchr(p + 1, ']');
+            if (!close)
+                return XLSX_NUMBER;
+            if (close > p + 1 && strspn(p + 1, "hHmMsS") == (size_t)(close - p - 1))
+                elapsed = true;
+            p = close;
+            break;
+        }
+        case '\\':
+        case '_':
+        case '*':
+            if (!*++p)
+                return XLSX_NUMBER;
+            break;
+        case 'y':
+        case 'd':
+            date = true;
+            break;
+        case 'm':
+            month = true;
+            break;
+        case 'h':
+        case 's':
+            time = true;
+            break;
+        default:
+            break;
+        }
+    }
+    if (elapsed)
+        return XLSX_DURATION;
+    if (month && !time)
+        date = true;
+    if (date)
+        return time ? XLSX_DATETIME : XLSX_DATE;
+    return time ? XLSX_TIME : XLSX_NUMBER;
+}
+
+/* The civil date days after 1970-01-01 (Howard Hinnant's days_from_civil, inverted). */
+static void civil_from_days(long long z, long long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long long)yoe + era * 400 + (*m <= 2);
+}
+
+bool xlsx_serial_text(double serial, enum xlsx_kind kind, bool date1904, char *out, size_t cap)
+{
+    if (!(serial >= 0 && serial < XLSX_DATE_LAST + 1 - (date1904 ? 1462 : 0)))
+        return false;
+    long long secs = llround(serial * 86400.0);
+    long long days = secs / 86400, sod = secs % 86400;
+    long long y = 1900;
+    unsigned m = 2, d = 29;
+    if (kind == XLSX_DURATION) {
+        snprintf(out, cap, "%lld:%02lld:%02lld", secs / 3600, sod / 60 % 60, sod % 60);
+        return true;
+    }
+    if (kind == XLSX_TIME && days == 0) {
+        snprintf(out, cap, "%02lld:%02lld:%02lld", sod / 3600, sod / 60 % 60, sod % 60);
+        return true;
+    }
+    /* The 1900 system counts a 29 February 1900 that never was (Lotus 1-2-3's bug), so
+       serial 60 is that day and the days before it are one off. */
+    if (date1904)
+        civil_from_days(days - 24107, &y, &m, &d);
+    else if (days != 60)
+        civil_from_days(days - (days < 60 ? 25568 : 25569), &y, &m, &d);
+    if (kind == XLSX_DATE)
+        snprintf(out, cap, "%04lld-%02u-%02u", y, m, d);
+    else
+        snprintf(out, cap, "%04lld-%02u-%02u %02lld:%02lld:%02lld", y, m, d, sod / 3600,
+                 sod / 60 % 60, sod % 60);
+    return true;
+}
+
+void xlsx_number_text(double v, char *out, size_t cap)
+{
+    /* Excel keeps and shows 15 significant digits; %g drops the trailing zeros. */
+    snprintf(out, cap, "%.15g", v == 0 ? 0.0 : v);
+}
+
+/* ---- cell references ---- */
+
+/* "B7" -> column 2, row 7; false for anything else (or past XFD1048576). */
+static bool parse_ref(const char *s, size_t *col, size_t *row)
+{
+    size_t c = 0, r = 0;
+    const char *p = s;
+    for (; *p >= 'A' && *p <= 'Z'; p++) {
+        c = c * 26 + (size_t)(*p - 'A' + 1);
+        if (c > XLSX_SHEET_COLUMNS)
+            return false;
+    }
+    if (p == s || *p < '1' || *p > '9')
+        return false;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        r = r * 10 + (size_t)(*p - '0');
+        if (r > XLSX_SHEET_ROWS)
+            return false;
+    }
+    *col = c;
+    *row = r;
+    return *p == '\0';
+}
+
+static void ref_text(size_t col, size_t row, char *out, size_t cap)
+{
+    char letters[8];
+    size_t n = 0;
+    for (; col > 0 && n < sizeof(letters); col = (col - 1) / 26)
+        letters[n++] = (char)('A' + (col - 1) % 26);
+    size_t i = 0;
+    for (; n > 0 && i + 1 < cap; i++)
+        out[i] = letters[--n];
+    snprintf(out + i, cap - i, "%zu", row);
+}
+
+/* ---- the worksheet ---- */
+
+struct merge {
+    size_t r1, c1, r2, c2;
+    char *text; /* the top-left cell's, once its row has been read */
+};
+
+struct slot {
+    size_t off, len; /* in sheet_read.text */
+    bool set;
+};
+
+struct sheet_read {
+    struct xlsx_book *b;
+    const char *sheet;
+    const struct xlsx_sink *sink;
+    struct merge *merges;
+    size_t nmerges, amerges;
+    bool in_data, in_row, in_cell, in_v, in_is, in_t;
+    unsigned in_rph;
+    size_t row, prev_row, rows_out;
+    size_t col, prev_col, last_col;
+    char type[16];
+    unsigned long style;
+    struct strbuf value; /* the current cell's v or inline string */
+    struct strbuf text;  /* the current row's cells' text */
+    struct slot *slots;  /* by column, 1..XLSX_COLUMNS_MAX */
+};
+
+static void fail_at(struct xlsx_parse *ps, struct sheet_read *s, size_t row, size_t col,
+                    const char *what)
+{
+    struct xlsx_book *b = s->b;
+    if (col) {
+        char ref[32];
+        ref_text(col, row, ref, sizeof(ref));
+        diag_error(b->zip.d, b->zip.name, (unsigned)row, (unsigned)col, "sheet '%s', cell %s: %s",
+                   s->sheet, ref, what);
+    } else if (row) {
+        diag_error(b->zip.d, b->zip.name, (unsigned)row, 0, "sheet '%s', row %zu: %s", s->sheet,
+                   row, what);
+    } else {
+        diag_error(b->zip.d, b->zip.name, 0, 0, "sheet '%s': %s", s->sheet, what);
+    }
+    xlsx_parse_stop(ps);
+}
+
+static void merges_start(struct xlsx_parse *ps, const char *name, const char **attrs)
+{
+    struct sheet_read *s = xlsx_parse_ctx(ps);
+    struct merge m = {0};
+    const char *ref = xlsx_attr(attrs, "ref");
+    char first[32], what[96];
+    const char *colon = ref ? strchr(ref, ':') : NULL;
+    if (strcmp(name, "mergeCell") != 0 || !ref)
+        return;
+    if (!colon || (size_t)(colon - ref) >= sizeof(first)) {
+        snprintf(what, sizeof(what), "merged range '%.40s' is not a range such as A1:C1", ref);
+        fail_at(ps, s, 0, 0, what);
+        return;
+    }
+    memcpy(first, ref, (size_t)(colon - ref));
+    first[colon - ref] = '\0';
+    if (!parse_ref(first, &m.c1, &m.r1) || !parse_ref(colon + 1, &m.c2, &m.r2) || m.r2 < m.r1 ||
+        m.c2 < m.c1) {
+        snprintf(what, sizeof(what), "merged range '%.40s' is not a range such as A1:C1", ref);
+        fail_at(ps, s, 0, 0, what);
+        return;
+    }
+    if (m.r1 > XLSX_HEADER_ROWS || m.c1 > XLSX_COLUMNS_MAX)
+        return;
+    if (s->nmerges == XLSX_MERGES_MAX) {
+        snprintf(what, sizeof(what), "more than %d merged ranges in the first %d rows",
+                 XLSX_MERGES_MAX, XLSX_HEADER_ROWS);
+        fail_at(ps, s, m.r1, 0, what);
+        return;
+    }
+    if (m.c2 > XLSX_COLUMNS_MAX)
+        m.c2 = XLSX_COLUMNS_MAX;
+    if (m.r2 > XLSX_HEADER_ROWS)
+        m.r2 = XLSX_HEADER_ROWS;
+    XGROW(s->merges, s->nmerges + 1, s->amerges);
+    s->merges[s->nmerges++] = m;
+}
+
+static void set_slot(struct sheet_read *s, size_t col, const char *text, size_t len)
+{
+    s->slots[col].off = s->text.len;
+    s->slots[col].len = len;
+    s->slots[col].set = true;
+    strbuf_add(&s->text, text, len);
+    if (col > s->last_col)
+        s->last_col = col;
+}
+
+/* A header row's merged cells take the value of their range's top-left cell. */
+static void fill_merges(struct sheet_read *s)
+{
+    for (size_t i = 0; i < s->nmerges; i++) {
+        struct merge *m = &s->merges[i];
+        if (s->row == m->r1 && s->slots[m->c1].set)
+            m->text = xstrndup(s->text.buf + s->slots[m->c1].off, s->slots[m->c1].len);
+    }
+    for (size_t i = 0; i < s->nmerges; i++) {
+        const struct merge *m = &s->merges[i];
+        if (!m->text || s->row < m->r1 || s->row > m->r2)
+            continue;
+        for (size_t c = m->c1; c <= m->c2; c++)
+            if (!s->slots[c].set)
+                set_slot(s, c, m->text, strlen(m->text));
+    }
+}
+
+static int emit_row(struct xlsx_parse *ps, struct sheet_read *s)
+{
+    if (s->row <= XLSX_HEADER_ROWS)
+        fill_merges(s);
+    if (s->last_col == 0)
+        return 0;
+    if (++s->rows_out > XLSX_ROWS_MAX) {
+        char what[64];
+        snprintf(what, sizeof(what), "more than %d rows with a value", XLSX_ROWS_MAX);
+        fail_at(ps, s, s->row, 0, what);
+        return -1;
+    }
+    for (size_t c = 1; c <= s->last_col; c++) {
+        const struct slot *sl = &s->slots[c];
+        if (s->sink->cell(s->sink->ctx, sl->set ? s->text.buf + sl->off : "",
+                          sl->set ? sl->len : 0) != 0)
+            goto stop;
+    }
+    if (s->sink->row_end(s->sink->ctx, s->row) != 0)
+        goto stop;
+    return 0;
+stop:
+    xlsx_parse_stop(ps);
+    return -1;
+}
+
+static void row_start(struct xlsx_parse *ps, struct sheet_read *s, const char **attrs)
+{
+    const char *r = xlsx_attr(attrs, "r");
+    char what[96];
+    size_t row = s->prev_row + 1;
+    if (r) {
+        char *end;
+        errno = 0;
+        unsigned long v = strtoul(r, &end, 10);
+        if (errno || *end || *r < '1' || *r > '9' || v > XLSX_SHEET_ROWS) {
+            snprintf(what, sizeof(what), "row number '%.40s' is not valid", r);
+            fail_at(ps, s, s->prev_row + 1, 0, what);
+            return;
+        }
+        row = v;
+    }
+    if (row <= s->prev_row || row > XLSX_SHEET_ROWS) {
+        snprintf(what, sizeof(what), "row %zu comes after row %zu", row, s->prev_row);
+        fail_at(ps, s, row, 0, what);
+        return;
+    }
+    for (size_t c = 1; c <= s->last_col; c++)
+        s->slots[c].set = false;
+    strbuf_reset(&s->text);
+    s->row = row;
+    s->in_row = true;
+    s->prev_col = s->last_col = 0;
+}
+
+static void cell_start(struct xlsx_parse *ps, struct sheet_read *s, const char **attrs)
+{
+    const char *r = xlsx_attr(attrs, "r"), *t = xlsx_attr(attrs, "t");
+    const char *style = xlsx_attr(attrs, "s");
+    char what[96];
+    size_t col = s->prev_col + 1, row = s->row;
+    if (r && (!parse_ref(r, &col, &row) || row != s->row)) {
+        snprintf(what, sizeof(what),
+                 row != s->row ? "cell reference '%.40s' is not in this row"
+                               : "cell reference '%.40s' is not valid",
+                 r);
+        fail_at(ps, s, s->row, 0, what);
+        return;
+    }
+    if (col <= s->prev_col || col > XLSX_SHEET_COLUMNS) {
+        snprintf(what, sizeof(what), "cell comes after column %zu of its row", s->prev_col);
+        fail_at(ps, s, s->row, col, what);
+        return;
+    }
+    if (strlen(t ? t : "n") >= sizeof(s->type)) {
+        fail_at(ps, s, s->row, col, "cell type is not known");
+        return;
+    }
+    strcpy(s->type, t ? t : "n");
+    s->style = 0;
+    if (style) {
+        char *end;
+        errno = 0;
+        s->style = strtoul(style, &end, 10);
+        if (errno || *end)
+            s->style = 0;
+    }
+    s->col = s->prev_col = col;
+    s->in_cell = true;
+    strbuf_reset(&s->value);
+}
+
+/* The cell's value as text in out (or pointing into the shared strings). */
+static int cell_text(struct xlsx_parse *ps, struct sheet_read *s, const char **text, size_t *len,
+                     char *out, size_t cap)
+{
+    struct xlsx_book *b = s->b;
+    const char *v = strbuf_str(&s->value);
+    char what[160], *end;
+    *text = v;
+    *len = s->value.len;
+    if (strcmp(s->type, "s") == 0) {
+        unsigned long i;
+        errno = 0;
+        i = strtoul(v, &end, 10);
+        if (errno || *end || *v < '0' || *v > '9' || i >= b->nstrings) {
+            snprintf(what, sizeof(what), "shared string '%.40s' does not exist (there are %zu)", v,
+                     b->nstrings);
+            fail_at(ps, s, s->row, s->col, what);
+            return -1;
+        }
+        *text = b->pool.buf + b->strings[i].off;
+        *len = b->strings[i].len;
+    } else if (strcmp(s->type, "b") == 0) {
+        if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+            snprintf(what, sizeof(what), "boolean '%.40s' is neither 0 nor 1", v);
+            fail_at(ps, s, s->row, s->col, what);
+            return -1;
+        }
+        *text = *v == '1' ? "TRUE" : "FALSE";
+        *len = strlen(*text);
+    } else if (strcmp(s->type, "n") == 0 && *len) {
+        double x;
+        errno = 0;
+        x = strtod(v, &end);
+        if (errno || *end || !isfinite(x) || isspace((unsigned char)*v)) {
+            snprintf(what, sizeof(what), "number '%.40s' is not a number", v);
+            fail_at(ps, s, s->row, s->col, what);
+            return -1;
+        }
+        enum xlsx_kind kind =
+            s->style < b->nxf ? (enum xlsx_kind)b->xf_kind[s->style] : XLSX_NUMBER;
+        if (kind == XLSX_NUMBER || !xlsx_serial_text(x, kind, b->date1904, out, cap))
+            xlsx_number_text(x, out, cap);
+        *text = out;
+        *len = strlen(out);
+    } else if (strcmp(s->type, "d") == 0) {
+        /* An ISO 8601 date (strict SpreadsheetML): the T becomes a space, as above. */
+        for (char *p = s->value.buf; p && *p; p++)
+            if (*p == 'T')
+                *p = ' ';
+    } else if (strcmp(s->type, "inlineStr") != 0 && strcmp(s->type, "str") != 0 &&
+               strcmp(s->type, "e") != 0 && strcmp(s->type, "n") != 0) {
+        snprintf(what, sizeof(what), "cell type '%s' is not known", s->type);
+        fail_at(ps, s, s->row, s->col, what);
+        return -1;
+    }
+    return 0;
+}
+
+static void cell_end(struct xlsx_parse *ps, struct sheet_read *s)
+{
+    char out[XLSX_TEXT_MAX], what[96];
+    const char *text;
+    size_t len;
+    s->in_cell = s->in_v = s->in_is = s->in_t = false;
+    if (cell_text(ps, s, &text, &len, out, sizeof(out)) != 0 || len == 0)
+        return;
+    if (len > XLSX_CELL_MAX) {
+        snprintf(what, sizeof(what), "text of %zu bytes is longer than the limit of %d", len,
+                 XLSX_CELL_MAX);
+        fail_at(ps, s, s->row, s->col, what);
+        return;
+    }
+    if (s->col > XLSX_COLUMNS_MAX) {
+        snprintf(what, sizeof(what), "a value past column %d, the limit", XLSX_COLUMNS_MAX);
+        fail_at(ps, s, s->row, s->col, what);
+        return;
+    }
+    set_slot(s, s->col, text, len);
+}
+
+static void sheet_start(struct xlsx_parse *ps, const char *name, const char **attrs)
+{
+    struct sheet_read *s = xlsx_parse_ctx(ps);
+    if (strcmp(name, "sheetData") == 0)
+        s->in_data = true;
+    else if (!s->in_data)
+        return;
+    else if (strcmp(name, "row") == 0 && !s->in_row)
+        row_start(ps, s, attrs);
+    else if (strcmp(name, "c") == 0 && s->in_row && !s->in_cell)
+        cell_start(ps, s, attrs);
+    else if (!s->in_cell)
+        return;
+    else if (strcmp(name, "v") == 0)
+        s->in_v = true;
+    else if (strcmp(name, "is") == 0)
+        s->in_is = true;
+    else if (strcmp(name, "rPh") == 0)
+        s->in_rph++;
+    else if (strcmp(name, "t") == 0 && s->in_is && !s->in_rph)
+        s->in_t = true;
+}
+
+static void sheet_end(struct xlsx_parse *ps, const char *name)
+{
+    struct sheet_read *s = xlsx_parse_ctx(ps);
+    if (strcmp(name, "sheetData") == 0) {
+        s->in_data = false;
+    } else if (strcmp(name, "row") == 0 && s->in_row) {
+        s->in_row = false;
+        s->prev_row = s->row;
+        emit_row(ps, s);
+    } else if (strcmp(name, "c") == 0 && s->in_cell) {
+        cell_end(ps, s);
+    } else if (strcmp(name, "v") == 0) {
+        s->in_v = false;
+    } else if (strcmp(name, "rPh") == 0 && s->in_rph) {
+        s->in_rph--;
+    } else if (strcmp(name, "t") == 0) {
+        s->in_t = false;
+    }
+}
+
+static void sheet_text(struct xlsx_parse *ps, const char *text, size_t len)
+{
+    struct sheet_read *s = xlsx_parse_ctx(ps);
+    if (!s->in_v && !s->in_t)
+        return;
+    if (s->value.len + len > XLSX_CELL_MAX) {
+        char what[64];
+        snprintf(what, sizeof(what), "text longer than the limit of %d bytes", XLSX_CELL_MAX);
+        fail_at(ps, s, s->row, s->col, what);
+        return;
+    }
+    strbuf_add(&s->value, text, len);
+}
+
+int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
+                    const struct xlsx_sink *sink)
+{
+    struct sheet_read s = {.b = b, .sheet = sheet, .sink = sink};
+    struct strbuf context = STRBUF_INIT;
+    struct xlsx_xml mx = {&s, merges_start, NULL, NULL};
+    struct xlsx_xml sx = {&s, sheet_start, sheet_end, sheet_text};
+    int rc;
+
+    strbuf_addf(&context, "sheet '%s'", sheet);
+    s.slots = xcalloc(XLSX_COLUMNS_MAX + 1, sizeof(*s.slots));
+    rc = xlsx_zip_parse(&b->zip, path, strbuf_str(&context), &mx);
+    if (rc == 0)
+        rc = xlsx_zip_parse(&b->zip, path, strbuf_str(&context), &sx);
+    for (size_t i = 0; i < s.nmerges; i++)
+        free(s.merges[i].text);
+    free(s.merges);
+    free(s.slots);
+    strbuf_release(&s.value);
+    strbuf_release(&s.text);
+    strbuf_release(&context);
+    return rc;
+}
