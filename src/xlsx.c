@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 #include "xlsx_sheet.h"
 
@@ -244,11 +245,17 @@ static const struct sheet_entry *choose_sheet(struct workbook_read *w, const cha
         diag_error(b->zip.d, b->zip.name, 0, 0, "the workbook has no worksheet");
         return NULL;
     }
-    struct strbuf names = STRBUF_INIT;
-    for (size_t i = 0; i < w->nsheets; i++)
-        strbuf_addf(&names, "%s'%s'", i ? ", " : "", w->sheets[i].name);
-    diag_error(b->zip.d, b->zip.name, 0, 0, "no sheet '%s' in the workbook; its sheets are %s",
-               sheet, strbuf_str(&names));
+    struct strbuf wanted = STRBUF_INIT, names = STRBUF_INIT;
+    text_add_quoted(&wanted, sheet, 40);
+    for (size_t i = 0; i < w->nsheets && i < 20; i++) {
+        strbuf_adds(&names, i ? ", " : "");
+        text_add_quoted(&names, w->sheets[i].name, 40);
+    }
+    if (w->nsheets > 20)
+        strbuf_addf(&names, " and %zu more", w->nsheets - 20);
+    diag_error(b->zip.d, b->zip.name, 0, 0, "no sheet %s in the workbook; its sheets are %s",
+               strbuf_str(&wanted), strbuf_str(&names));
+    strbuf_release(&wanted);
     strbuf_release(&names);
     return NULL;
 }
@@ -301,9 +308,11 @@ static char *read_book(struct xlsx_book *b, const char *sheet, char **sheet_name
         goto out;
     r = find_rel(&w, chosen->rid);
     if (!r) {
+        struct strbuf q = STRBUF_INIT;
+        text_add_quoted(&q, chosen->name, 40);
         diag_error(b->zip.d, b->zip.name, 0, 0,
-                   "not a workbook: sheet '%s' has no relationship '%s' in " XLSX_RELS,
-                   chosen->name, chosen->rid);
+                   "not a workbook: sheet %s has no relationship in " XLSX_RELS, strbuf_str(&q));
+        strbuf_release(&q);
         goto out;
     }
     if (xlsx_zip_has(&b->zip, XLSX_STRINGS)) {

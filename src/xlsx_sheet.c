@@ -9,6 +9,7 @@
 #include "xlsx_sheet.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "text.h"
 #include "xalloc.h"
 #include "xlsx.h"
 
@@ -192,7 +194,7 @@ struct slot {
 
 struct sheet_read {
     struct xlsx_book *b;
-    const char *sheet;
+    const char *context; /* "sheet 'NAME'", made safe */
     const struct xlsx_sink *sink;
     struct merge *merges;
     size_t nmerges, amerges;
@@ -204,24 +206,42 @@ struct sheet_read {
     unsigned long style;
     struct strbuf value; /* the current cell's v or inline string */
     struct strbuf text;  /* the current row's cells' text */
+    struct strbuf quote; /* a value quoted for a message */
     struct slot *slots;  /* by column, 1..XLSX_COLUMNS_MAX */
 };
 
+/* value made safe and quoted for a message; valid until the next call. */
+static const char *quoted(struct sheet_read *s, const char *value)
+{
+    strbuf_reset(&s->quote);
+    text_add_quoted(&s->quote, value, 40);
+    return strbuf_str(&s->quote);
+}
+
+/* Adds an error about the cell at row:col (col 0: the row; row 0: the sheet) and stops. */
 static void fail_at(struct xlsx_parse *ps, struct sheet_read *s, size_t row, size_t col,
-                    const char *what)
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void fail_at(struct xlsx_parse *ps, struct sheet_read *s, size_t row, size_t col,
+                    const char *fmt, ...)
 {
     struct xlsx_book *b = s->b;
+    struct strbuf what = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(&what, fmt, ap);
+    va_end(ap);
     if (col) {
         char ref[32];
         ref_text(col, row, ref, sizeof(ref));
-        diag_error(b->zip.d, b->zip.name, (unsigned)row, (unsigned)col, "sheet '%s', cell %s: %s",
-                   s->sheet, ref, what);
+        diag_error(b->zip.d, b->zip.name, (unsigned)row, (unsigned)col, "%s, cell %s: %s",
+                   s->context, ref, strbuf_str(&what));
     } else if (row) {
-        diag_error(b->zip.d, b->zip.name, (unsigned)row, 0, "sheet '%s', row %zu: %s", s->sheet,
-                   row, what);
+        diag_error(b->zip.d, b->zip.name, (unsigned)row, 0, "%s, row %zu: %s", s->context, row,
+                   strbuf_str(&what));
     } else {
-        diag_error(b->zip.d, b->zip.name, 0, 0, "sheet '%s': %s", s->sheet, what);
+        diag_error(b->zip.d, b->zip.name, 0, 0, "%s: %s", s->context, strbuf_str(&what));
     }
+    strbuf_release(&what);
     xlsx_parse_stop(ps);
 }
 
@@ -230,29 +250,26 @@ static void merges_start(struct xlsx_parse *ps, const char *name, const char **a
     struct sheet_read *s = xlsx_parse_ctx(ps);
     struct merge m = {0};
     const char *ref = xlsx_attr(attrs, "ref");
-    char first[32], what[96];
+    char first[32];
     const char *colon = ref ? strchr(ref, ':') : NULL;
     if (strcmp(name, "mergeCell") != 0 || !ref)
         return;
     if (!colon || (size_t)(colon - ref) >= sizeof(first)) {
-        snprintf(what, sizeof(what), "merged range '%.40s' is not a range such as A1:C1", ref);
-        fail_at(ps, s, 0, 0, what);
+        fail_at(ps, s, 0, 0, "merged range %s is not a range such as A1:C1", quoted(s, ref));
         return;
     }
     memcpy(first, ref, (size_t)(colon - ref));
     first[colon - ref] = '\0';
     if (!parse_ref(first, &m.c1, &m.r1) || !parse_ref(colon + 1, &m.c2, &m.r2) || m.r2 < m.r1 ||
         m.c2 < m.c1) {
-        snprintf(what, sizeof(what), "merged range '%.40s' is not a range such as A1:C1", ref);
-        fail_at(ps, s, 0, 0, what);
+        fail_at(ps, s, 0, 0, "merged range %s is not a range such as A1:C1", quoted(s, ref));
         return;
     }
     if (m.r1 > XLSX_HEADER_ROWS || m.c1 > XLSX_COLUMNS_MAX)
         return;
     if (s->nmerges == XLSX_MERGES_MAX) {
-        snprintf(what, sizeof(what), "more than %d merged ranges in the first %d rows",
-                 XLSX_MERGES_MAX, XLSX_HEADER_ROWS);
-        fail_at(ps, s, m.r1, 0, what);
+        fail_at(ps, s, m.r1, 0, "more than %d merged ranges in the first %d rows", XLSX_MERGES_MAX,
+                XLSX_HEADER_ROWS);
         return;
     }
     if (m.c2 > XLSX_COLUMNS_MAX)
@@ -298,9 +315,7 @@ static int emit_row(struct xlsx_parse *ps, struct sheet_read *s)
     if (s->last_col == 0)
         return 0;
     if (++s->rows_out > XLSX_ROWS_MAX) {
-        char what[64];
-        snprintf(what, sizeof(what), "more than %d rows with a value", XLSX_ROWS_MAX);
-        fail_at(ps, s, s->row, 0, what);
+        fail_at(ps, s, s->row, 0, "more than %d rows with a value", XLSX_ROWS_MAX);
         return -1;
     }
     for (size_t c = 1; c <= s->last_col; c++) {
@@ -320,22 +335,19 @@ stop:
 static void row_start(struct xlsx_parse *ps, struct sheet_read *s, const char **attrs)
 {
     const char *r = xlsx_attr(attrs, "r");
-    char what[96];
     size_t row = s->prev_row + 1;
     if (r) {
         char *end;
         errno = 0;
         unsigned long v = strtoul(r, &end, 10);
         if (errno || *end || *r < '1' || *r > '9' || v > XLSX_SHEET_ROWS) {
-            snprintf(what, sizeof(what), "row number '%.40s' is not valid", r);
-            fail_at(ps, s, s->prev_row + 1, 0, what);
+            fail_at(ps, s, s->prev_row + 1, 0, "row number %s is not valid", quoted(s, r));
             return;
         }
         row = v;
     }
     if (row <= s->prev_row || row > XLSX_SHEET_ROWS) {
-        snprintf(what, sizeof(what), "row %zu comes after row %zu", row, s->prev_row);
-        fail_at(ps, s, row, 0, what);
+        fail_at(ps, s, row, 0, "row %zu comes after row %zu", row, s->prev_row);
         return;
     }
     for (size_t c = 1; c <= s->last_col; c++)
@@ -350,23 +362,20 @@ static void cell_start(struct xlsx_parse *ps, struct sheet_read *s, const char *
 {
     const char *r = xlsx_attr(attrs, "r"), *t = xlsx_attr(attrs, "t");
     const char *style = xlsx_attr(attrs, "s");
-    char what[96];
     size_t col = s->prev_col + 1, row = s->row;
     if (r && (!parse_ref(r, &col, &row) || row != s->row)) {
-        snprintf(what, sizeof(what),
-                 row != s->row ? "cell reference '%.40s' is not in this row"
-                               : "cell reference '%.40s' is not valid",
-                 r);
-        fail_at(ps, s, s->row, 0, what);
+        fail_at(ps, s, s->row, 0,
+                row != s->row ? "cell reference %s is not in this row"
+                              : "cell reference %s is not valid",
+                quoted(s, r));
         return;
     }
     if (col <= s->prev_col || col > XLSX_SHEET_COLUMNS) {
-        snprintf(what, sizeof(what), "cell comes after column %zu of its row", s->prev_col);
-        fail_at(ps, s, s->row, col, what);
+        fail_at(ps, s, s->row, col, "cell comes after column %zu of its row", s->prev_col);
         return;
     }
     if (strlen(t ? t : "n") >= sizeof(s->type)) {
-        fail_at(ps, s, s->row, col, "cell type is not known");
+        fail_at(ps, s, s->row, col, "cell type %s is not known", quoted(s, t));
         return;
     }
     strcpy(s->type, t ? t : "n");
@@ -389,7 +398,7 @@ static int cell_text(struct xlsx_parse *ps, struct sheet_read *s, const char **t
 {
     struct xlsx_book *b = s->b;
     const char *v = strbuf_str(&s->value);
-    char what[160], *end;
+    char *end;
     *text = v;
     *len = s->value.len;
     if (strcmp(s->type, "s") == 0) {
@@ -397,17 +406,15 @@ static int cell_text(struct xlsx_parse *ps, struct sheet_read *s, const char **t
         errno = 0;
         i = strtoul(v, &end, 10);
         if (errno || *end || *v < '0' || *v > '9' || i >= b->nstrings) {
-            snprintf(what, sizeof(what), "shared string '%.40s' does not exist (there are %zu)", v,
-                     b->nstrings);
-            fail_at(ps, s, s->row, s->col, what);
+            fail_at(ps, s, s->row, s->col, "shared string %s does not exist (there are %zu)",
+                    quoted(s, v), b->nstrings);
             return -1;
         }
         *text = b->pool.buf + b->strings[i].off;
         *len = b->strings[i].len;
     } else if (strcmp(s->type, "b") == 0) {
         if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
-            snprintf(what, sizeof(what), "boolean '%.40s' is neither 0 nor 1", v);
-            fail_at(ps, s, s->row, s->col, what);
+            fail_at(ps, s, s->row, s->col, "boolean %s is neither 0 nor 1", quoted(s, v));
             return -1;
         }
         *text = *v == '1' ? "TRUE" : "FALSE";
@@ -417,8 +424,7 @@ static int cell_text(struct xlsx_parse *ps, struct sheet_read *s, const char **t
         errno = 0;
         x = strtod(v, &end);
         if (errno || *end || !isfinite(x) || isspace((unsigned char)*v)) {
-            snprintf(what, sizeof(what), "number '%.40s' is not a number", v);
-            fail_at(ps, s, s->row, s->col, what);
+            fail_at(ps, s, s->row, s->col, "number %s is not a number", quoted(s, v));
             return -1;
         }
         enum xlsx_kind kind =
@@ -434,8 +440,7 @@ static int cell_text(struct xlsx_parse *ps, struct sheet_read *s, const char **t
                 *p = ' ';
     } else if (strcmp(s->type, "inlineStr") != 0 && strcmp(s->type, "str") != 0 &&
                strcmp(s->type, "e") != 0 && strcmp(s->type, "n") != 0) {
-        snprintf(what, sizeof(what), "cell type '%s' is not known", s->type);
-        fail_at(ps, s, s->row, s->col, what);
+        fail_at(ps, s, s->row, s->col, "cell type %s is not known", quoted(s, s->type));
         return -1;
     }
     return 0;
@@ -443,21 +448,19 @@ static int cell_text(struct xlsx_parse *ps, struct sheet_read *s, const char **t
 
 static void cell_end(struct xlsx_parse *ps, struct sheet_read *s)
 {
-    char out[XLSX_TEXT_MAX], what[96];
+    char out[XLSX_TEXT_MAX];
     const char *text;
     size_t len;
     s->in_cell = s->in_v = s->in_is = s->in_t = false;
     if (cell_text(ps, s, &text, &len, out, sizeof(out)) != 0 || len == 0)
         return;
     if (len > XLSX_CELL_MAX) {
-        snprintf(what, sizeof(what), "text of %zu bytes is longer than the limit of %d", len,
-                 XLSX_CELL_MAX);
-        fail_at(ps, s, s->row, s->col, what);
+        fail_at(ps, s, s->row, s->col, "text of %zu bytes is longer than the limit of %d", len,
+                XLSX_CELL_MAX);
         return;
     }
     if (s->col > XLSX_COLUMNS_MAX) {
-        snprintf(what, sizeof(what), "a value past column %d, the limit", XLSX_COLUMNS_MAX);
-        fail_at(ps, s, s->row, s->col, what);
+        fail_at(ps, s, s->row, s->col, "a value past column %d, the limit", XLSX_COLUMNS_MAX);
         return;
     }
     set_slot(s, s->col, text, len);
@@ -512,9 +515,7 @@ static void sheet_text(struct xlsx_parse *ps, const char *text, size_t len)
     if (!s->in_v && !s->in_t)
         return;
     if (s->value.len + len > XLSX_CELL_MAX) {
-        char what[64];
-        snprintf(what, sizeof(what), "text longer than the limit of %d bytes", XLSX_CELL_MAX);
-        fail_at(ps, s, s->row, s->col, what);
+        fail_at(ps, s, s->row, s->col, "text longer than the limit of %d bytes", XLSX_CELL_MAX);
         return;
     }
     strbuf_add(&s->value, text, len);
@@ -523,13 +524,15 @@ static void sheet_text(struct xlsx_parse *ps, const char *text, size_t len)
 int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
                     const struct xlsx_sink *sink)
 {
-    struct sheet_read s = {.b = b, .sheet = sheet, .sink = sink};
+    struct sheet_read s = {.b = b, .sink = sink};
     struct strbuf context = STRBUF_INIT;
     struct xlsx_xml mx = {&s, merges_start, NULL, NULL};
     struct xlsx_xml sx = {&s, sheet_start, sheet_end, sheet_text};
     int rc;
 
-    strbuf_addf(&context, "sheet '%s'", sheet);
+    strbuf_adds(&context, "sheet ");
+    text_add_quoted(&context, sheet, 40);
+    s.context = strbuf_str(&context);
     s.slots = xcalloc(XLSX_COLUMNS_MAX + 1, sizeof(*s.slots));
     rc = xlsx_zip_parse(&b->zip, path, strbuf_str(&context), &mx);
     if (rc == 0)
@@ -540,6 +543,7 @@ int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
     free(s.slots);
     strbuf_release(&s.value);
     strbuf_release(&s.text);
+    strbuf_release(&s.quote);
     strbuf_release(&context);
     return rc;
 }

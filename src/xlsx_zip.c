@@ -12,6 +12,8 @@
 #include <zip.h>
 
 #include "diag.h"
+#include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 #include "xlsx.h"
 
@@ -21,7 +23,8 @@ struct xlsx_parse {
     const struct xlsx_xml *x;
     XML_Parser parser;
     struct xlsx_zip *z;
-    const char *path, *context;
+    const char *path; /* made safe for messages */
+    const char *context;
     unsigned depth;
     bool failed; /* a diagnostic has been added and the parser stopped */
 };
@@ -272,19 +275,22 @@ static int parse_entry(struct xlsx_parse *ps, zip_uint64_t index, zip_uint64_t s
 int xlsx_zip_parse(struct xlsx_zip *z, const char *path, const char *context,
                    const struct xlsx_xml *x)
 {
-    struct xlsx_parse ps = {.x = x, .z = z, .path = path, .context = context};
+    struct strbuf shown = STRBUF_INIT;
+    text_add_safe(&shown, path, true);
+    struct xlsx_parse ps = {.x = x, .z = z, .path = strbuf_str(&shown), .context = context};
     zip_int64_t index = zip_name_locate(z->archive, path, ZIP_FL_NOCASE);
     zip_uint64_t size = 0;
+    int rc = -1;
     if (index < 0) {
-        diag_error(z->d, z->name, 0, 0, "%s: the archive has no %s", context, path);
-        return -1;
+        diag_error(z->d, z->name, 0, 0, "%s: the archive has no %s", context, ps.path);
+        goto out;
     }
     if (check_entry(&ps, (zip_uint64_t)index, &size) != 0)
-        return -1;
+        goto out;
     ps.parser = XML_ParserCreate(NULL);
     if (!ps.parser) {
-        diag_error(z->d, z->name, 0, 0, "out of memory reading %s", path);
-        return -1;
+        diag_error(z->d, z->name, 0, 0, "out of memory reading %s", ps.path);
+        goto out;
     }
     /* No entity is ever expanded: parameter entities are not parsed, a DOCTYPE or an
        entity declaration stops the parse, and no external entity handler is set. */
@@ -294,9 +300,11 @@ int xlsx_zip_parse(struct xlsx_zip *z, const char *path, const char *context,
     XML_SetCharacterDataHandler(ps.parser, on_text);
     XML_SetStartDoctypeDeclHandler(ps.parser, on_doctype);
     XML_SetEntityDeclHandler(ps.parser, on_entity);
-    int rc = parse_entry(&ps, (zip_uint64_t)index, size);
+    rc = parse_entry(&ps, (zip_uint64_t)index, size);
     if (ps.failed)
         rc = -1;
     XML_ParserFree(ps.parser);
+out:
+    strbuf_release(&shown);
     return rc;
 }
