@@ -14,8 +14,11 @@ Two kinds of file:
   without a reference, strict ISO dates: inline-rich) and for hostile files
   (hostile/*.xlsx): zip bombs, XML entity tricks, damaged archives, bad references.
 
-The output is meant to be committed; the document properties and zip timestamps are
-fixed so that running the script again changes nothing that matters.
+It also writes the seed corpus of fuzz/fuzz_xlsx.c, fuzz/corpus/xlsx/, from these.
+
+The output is meant to be committed. The document properties and the hand-made
+archives' timestamps are fixed; openpyxl stamps its zip entries with the time of the
+run, so its files differ in those bytes only when the script is run again.
 """
 import datetime
 import io
@@ -304,6 +307,27 @@ def hostile():
     by_hand(h("not-xml.xlsx"), sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace("</c>", "</d>"))
 
 
+def fuzz_corpus():
+    """Seeds for fuzz/fuzz_xlsx.c: a control byte, then a whole workbook ('x': the first
+    sheet, 'y': the sheet named Sheet1) or the XML of its parts separated by NUL bytes
+    ('z': worksheet, shared strings, styles, workbook)."""
+    corpus = os.path.join(ROOT, "..", "..", "..", "fuzz", "corpus", "xlsx")
+    os.makedirs(corpus, exist_ok=True)
+    for prefix, name in ((b"x", "forms.xlsx"), (b"x", "dates1904.xlsx"), (b"y", "inline-rich.xlsx")):
+        with open(os.path.join(ROOT, name), "rb") as f:
+            data = f.read()
+        with open(os.path.join(corpus, prefix.decode() + name), "wb") as f:
+            f.write(prefix + data)
+    for name in ("forms.xlsx", "dates1900.xlsx", "merged.xlsx", "inline-rich.xlsx", "dates1904.xlsx"):
+        with zipfile.ZipFile(os.path.join(ROOT, name)) as z:
+            names = z.namelist()
+            parts = [z.read(p) if p in names else b"" for p in
+                     ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml",
+                      "xl/workbook.xml")]
+        with open(os.path.join(corpus, "z" + name.replace(".xlsx", ".xml")), "wb") as f:
+            f.write(b"z" + b"\0".join(parts))
+
+
 def main():
     os.makedirs(HOSTILE, exist_ok=True)
     print("openpyxl", openpyxl.__version__, file=sys.stderr)
@@ -315,6 +339,7 @@ def main():
     forms()
     inline_rich()
     hostile()
+    fuzz_corpus()
 
 
 if __name__ == "__main__":
