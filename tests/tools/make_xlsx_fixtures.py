@@ -304,6 +304,11 @@ def hostile():
     by_hand(h("long-cell.xlsx"),
             sheet('<row r="2"><c r="B2" t="inlineStr"><is><t>%s</t></is></c></row>' % ("x" * 16385)))
     by_hand(h("bzip2.xlsx"), one, method=zipfile.ZIP_BZIP2)
+    # A stored part with one byte changed after its checksum was taken.
+    data = bytearray(by_hand(h("bad-crc.xlsx"), one, method=zipfile.ZIP_STORED))
+    data[data.find(b"<t>x</t>") + 3] = ord("y")
+    with open(h("bad-crc.xlsx"), "wb") as f:
+        f.write(bytes(data))
     by_hand(h("not-xml.xlsx"), sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace("</c>", "</d>"))
 
 

@@ -347,6 +347,8 @@ REFUSED(not_well_formed, "not-xml.xlsx", 0, 0,
 REFUSED(unsupported_compression, "bzip2.xlsx", 0, 0,
         "not a workbook: xl/workbook.xml: compression method 12 is not supported (only stored "
         "and deflated)")
+REFUSED(bad_checksum, "bad-crc.xlsx", 0, 0,
+        "not a workbook: xl/worksheets/sheet1.xml is damaged (CRC error)")
 REFUSED(reference_past_xfd, "bad-ref.xlsx", 1, 0,
         "sheet 'Sheet1', row 1: cell reference 'ZZZZZ1' is not valid")
 REFUSED(garbage_reference, "garbage-ref.xlsx", 2, 0,
@@ -430,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_refuses_deep_xml),
         cmocka_unit_test(test_xlsx_refuses_not_well_formed),
         cmocka_unit_test(test_xlsx_refuses_unsupported_compression),
+        cmocka_unit_test(test_xlsx_refuses_bad_checksum),
         cmocka_unit_test(test_xlsx_refuses_reference_past_xfd),
         cmocka_unit_test(test_xlsx_refuses_garbage_reference),
         cmocka_unit_test(test_xlsx_refuses_reference_in_another_row),
