@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zip.h>
 
 #include "testutil.h"
 
@@ -403,6 +404,139 @@ static void test_xlsx_keeps_the_callers_source(void **state)
     diags_release(&d);
 }
 
+/* ---- archives made here, for what a committed fixture would be too large for ---- */
+
+static const char wb_rels_two[] =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/chartsheet\" Target=\"chartsheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/worksheet\" Target=\"/xl/worksheets/data.xml\"/></Relationships>";
+static const char wb_two[] =
+    "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<workbookPr date1904=\"true\"/><sheets><sheet name=\"Chart&#x9b;31m\" sheetId=\"1\" "
+    "r:id=\"rId1\"/><sheet name=\"Data\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>";
+
+/* An archive of n stored parts, in memory (malloc'd). */
+static char *make_archive(const char *const *names, const char *const *texts, size_t n, size_t *len)
+{
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
+    assert_non_null(src);
+    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+    assert_non_null(za);
+    zip_source_keep(src);
+    for (size_t i = 0; i < n; i++) {
+        zip_source_t *part = zip_source_buffer(za, texts[i], strlen(texts[i]), 0);
+        assert_non_null(part);
+        zip_int64_t at = zip_file_add(za, names[i], part, 0);
+        assert_true(at >= 0);
+        assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)at, ZIP_CM_STORE, 0), 0);
+    }
+    assert_int_equal(zip_close(za), 0);
+    zip_stat_t st;
+    assert_int_equal(zip_source_open(src), 0);
+    assert_int_equal(zip_source_stat(src, &st), 0);
+    char *out = malloc(st.size);
+    assert_non_null(out);
+    assert_int_equal(zip_source_read(src, out, st.size), (zip_int64_t)st.size);
+    zip_source_close(src);
+    zip_source_free(src);
+    zip_error_fini(&err);
+    *len = st.size;
+    return out;
+}
+
+/* Reads an archive of a workbook with a chart sheet first and sheet XML as "Data". */
+static int read_two_sheets(const char *sheet_xml, const char *sheet, struct collect *c,
+                           struct diags *d)
+{
+    const char *names[] = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                           "xl/chartsheets/sheet1.xml", "xl/worksheets/data.xml"};
+    const char *texts[] = {wb_two, wb_rels_two, "<chartsheet/>", sheet_xml};
+    struct xlsx_sink sink = {c, collect_cell, collect_row_end};
+    size_t len;
+    char *buf = make_archive(names, texts, 4, &len);
+    int rc = xlsx_read("made.xlsx", buf, len, sheet, &sink, d);
+    free(buf);
+    return rc;
+}
+
+static void test_xlsx_first_worksheet_skips_chart_sheets(void **state)
+{
+    (void)state;
+    struct collect c = COLLECT_INIT;
+    struct diags d;
+    diags_init(&d);
+    /* The chart sheet comes first; the worksheet's target is an absolute path. */
+    assert_int_equal(read_two_sheets("<worksheet><sheetData><row><c s=\"0\"><v>1</v></c>"
+                                     "</row></sheetData></worksheet>",
+                                     NULL, &c, &d),
+                     0);
+    assert_string_equal(strbuf_str(&c.out), "1: 1\n");
+    collect_release(&c);
+    diags_release(&d);
+}
+
+static void test_xlsx_sheet_names_are_made_safe(void **state)
+{
+    (void)state;
+    struct collect c = COLLECT_INIT;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(read_two_sheets("<worksheet/>", "Form1", &c, &d), -1);
+    assert_diag(&d, 0, 0,
+                "no sheet 'Form1' in the workbook; its sheets are 'Chart\\x9b31m', 'Data'");
+    collect_release(&c);
+    diags_release(&d);
+}
+
+static void test_xlsx_refuses_too_many_rows(void **state)
+{
+    (void)state;
+    struct collect c = COLLECT_INIT;
+    struct diags d;
+    struct strbuf xml = STRBUF_INIT;
+    diags_init(&d);
+    strbuf_adds(&xml, "<worksheet><sheetData>");
+    for (size_t i = 0; i < (size_t)XLSX_ROWS_MAX + 1; i++)
+        strbuf_adds(&xml, "<row><c><v>1</v></c></row>");
+    strbuf_adds(&xml, "</sheetData></worksheet>");
+    assert_int_equal(read_two_sheets(strbuf_str(&xml), "Data", &c, &d), -1);
+    assert_diag(&d, XLSX_ROWS_MAX + 1, 0,
+                "sheet 'Data', row 100004: more than 100003 rows with a value");
+    strbuf_release(&xml);
+    collect_release(&c);
+    diags_release(&d);
+}
+
+static void test_xlsx_refuses_too_many_files(void **state)
+{
+    (void)state;
+    enum { N = XLSX_ENTRIES_MAX + 1 };
+    const char **names = calloc(N, sizeof(*names)), **texts = calloc(N, sizeof(*texts));
+    char(*name)[16] = calloc(N, sizeof(*name));
+    struct xlsx_sink sink = {NULL, collect_cell, collect_row_end};
+    struct diags d;
+    size_t len;
+    assert_true(names && texts && name);
+    for (size_t i = 0; i < N; i++) {
+        snprintf(name[i], sizeof(name[i]), "f%zu", i);
+        names[i] = name[i];
+        texts[i] = "";
+    }
+    char *buf = make_archive(names, texts, N, &len);
+    diags_init(&d);
+    assert_int_equal(xlsx_read("many.xlsx", buf, len, NULL, &sink, &d), -1);
+    assert_diag(&d, 0, 0, "the archive holds 10001 files, more than the limit of 10000");
+    diags_release(&d);
+    free(buf);
+    free(name);
+    free(names);
+    free(texts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -445,6 +579,10 @@ int main(void)
         cmocka_unit_test(test_xlsx_refuses_long_cell),
         cmocka_unit_test(test_xlsx_refuses_empty_and_oversized_buffers),
         cmocka_unit_test(test_xlsx_keeps_the_callers_source),
+        cmocka_unit_test(test_xlsx_first_worksheet_skips_chart_sheets),
+        cmocka_unit_test(test_xlsx_sheet_names_are_made_safe),
+        cmocka_unit_test(test_xlsx_refuses_too_many_rows),
+        cmocka_unit_test(test_xlsx_refuses_too_many_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
