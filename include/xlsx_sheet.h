@@ -50,6 +50,13 @@ bool xlsx_serial_text(double serial, enum xlsx_kind kind, bool date1904, char *o
 /* Writes v as the shortest text Excel shows for it, at most 15 significant digits. */
 void xlsx_number_text(double v, char *out, size_t cap);
 
+/*
+ * Decodes SpreadsheetML's escapes in text (s[0..len)), in place: "_x000D_" is the
+ * character U+000D (Excel writes a line break in a cell as "_x000D_\n"), "_x005F_" an
+ * underscore. Returns the new length, never more than len.
+ */
+size_t xlsx_unescape(char *s, size_t len);
+
 /* Reads the worksheet at path (called sheet in messages) into sink. 0 or -1. */
 int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
                     const struct xlsx_sink *sink);

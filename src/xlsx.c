@@ -128,7 +128,12 @@ static void strings_end(struct xlsx_parse *ps, const char *name)
     struct strings_read *s = xlsx_parse_ctx(ps);
     struct xlsx_book *b = s->b;
     if (strcmp(name, "si") == 0 && s->in_si) {
-        b->strings[b->nstrings].len = b->pool.len - b->strings[b->nstrings].off;
+        struct xlsx_string *str = &b->strings[b->nstrings];
+        if (b->pool.len > str->off) {
+            str->len = xlsx_unescape(b->pool.buf + str->off, b->pool.len - str->off);
+            b->pool.len = str->off + str->len;
+            b->pool.buf[b->pool.len] = '\0';
+        }
         b->nstrings++;
         s->in_si = false;
     } else if (strcmp(name, "rPh") == 0 && s->in_rph) {

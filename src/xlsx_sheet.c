@@ -144,6 +144,48 @@ void xlsx_number_text(double v, char *out, size_t cap)
     snprintf(out, cap, "%.15g", v == 0 ? 0.0 : v);
 }
 
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+size_t xlsx_unescape(char *s, size_t len)
+{
+    size_t in = 0, out = 0;
+    while (in < len) {
+        unsigned cp = 0;
+        bool escape = len - in >= 7 && s[in] == '_' && s[in + 1] == 'x' && s[in + 6] == '_';
+        for (size_t k = 2; escape && k < 6; k++) {
+            int h = hex_digit(s[in + k]);
+            escape = h >= 0;
+            cp = cp * 16 + (unsigned)(h < 0 ? 0 : h);
+        }
+        /* A surrogate half is no character: such an "escape" is left as it is. */
+        if (!escape || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            s[out++] = s[in++];
+            continue;
+        }
+        if (cp < 0x80) {
+            s[out++] = (char)cp;
+        } else if (cp < 0x800) {
+            s[out++] = (char)(0xC0 | (cp >> 6));
+            s[out++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            s[out++] = (char)(0xE0 | (cp >> 12));
+            s[out++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            s[out++] = (char)(0x80 | (cp & 0x3F));
+        }
+        in += 7;
+    }
+    return out;
+}
+
 /* ---- cell references ---- */
 
 /* "B7" -> column 2, row 7; false for anything else (or past XFD1048576). */
@@ -438,8 +480,12 @@ static int cell_text(struct xlsx_parse *ps, struct sheet_read *s, const char **t
         for (char *p = s->value.buf; p && *p; p++)
             if (*p == 'T')
                 *p = ' ';
-    } else if (strcmp(s->type, "inlineStr") != 0 && strcmp(s->type, "str") != 0 &&
-               strcmp(s->type, "e") != 0 && strcmp(s->type, "n") != 0) {
+    } else if (strcmp(s->type, "inlineStr") == 0 || strcmp(s->type, "str") == 0) {
+        if (s->value.len) {
+            *len = s->value.len = xlsx_unescape(s->value.buf, s->value.len);
+            s->value.buf[s->value.len] = '\0';
+        }
+    } else if (strcmp(s->type, "e") != 0 && strcmp(s->type, "n") != 0) {
         fail_at(ps, s, s->row, s->col, "cell type %s is not known", quoted(s, s->type));
         return -1;
     }

@@ -208,7 +208,8 @@ def by_hand(path, sheet_xml, strings=None, workbook=WORKBOOK, method=zipfile.ZIP
 def inline_rich():
     strings = ('<si><t>plain</t></si>'
                '<si><r><rPr><b/></rPr><t>bold</t></r><r><t xml:space="preserve"> and plain</t></r></si>'
-               '<si><t>\u6f22\u5b57</t><rPh sb="0" eb="2"><t>\u304b\u3093\u3058</t></rPh></si>')
+               '<si><t>\u6f22\u5b57</t><rPh sb="0" eb="2"><t>\u304b\u3093\u3058</t></rPh></si>'
+               '<si><t>line_x000D_\nbreak _x005F_x0041_ _x00e9_ _xD800_</t></si>')
     rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
             '<c r="C1" t="s"><v>2</v></c></row>'
             '<row r="2"><c r="A2" t="inlineStr"><is><t>inline</t></is></c>'
@@ -217,7 +218,10 @@ def inline_rich():
             '<c r="D2" t="d"><v>2026-03-01T09:30:00</v></c></row>'
             # cells without a reference take the next column; a row without r the next row
             '<row><c t="inlineStr"><is><t>x</t></is></c><c/><c><v>42</v></c></row>'
-            '<row r="5"><c r="B5"><v>1.5</v></c><c><v>2</v></c></row>')
+            '<row r="5"><c r="B5"><v>1.5</v></c><c><v>2</v></c></row>'
+            # Excel's escapes: _x000D_ a carriage return, _x005F_ an underscore
+            '<row r="6"><c r="A6" t="s"><v>3</v></c>'
+            '<c r="B6" t="inlineStr"><is><t>a_x0009_b</t></is></c></row>')
     by_hand(os.path.join(ROOT, "inline-rich.xlsx"), sheet(rows), strings)
 
 

@@ -205,12 +205,14 @@ static void test_xlsx_inline_rich_phonetic_and_missing_references(void **state)
 {
     (void)state;
     /* Rich runs joined, the phonetic reading (rPh) left out, a formula's cached string,
-       a strict ISO date, cells and a row without a reference taking the next place. */
+       a strict ISO date, cells and a row without a reference taking the next place, and
+       Excel's _xHHHH_ escapes decoded (but not a surrogate half). */
     assert_reads("inline-rich.xlsx", NULL,
                  "1: plain|bold and plain|\xe6\xbc\xa2\xe5\xad\x97\n"
                  "2: inline|rich inline|ab|2026-03-01 09:30:00\n"
                  "3: x||42\n"
-                 "5: |1.5|2\n");
+                 "5: |1.5|2\n"
+                 "6: line\r\nbreak _x0041_ \xc3\xa9 _xD800_|a\tb\n");
 }
 
 static void test_xlsx_sink_stops_the_read(void **state)
