@@ -1,7 +1,7 @@
 # The Debian package: cpack -G DEB in a build directory (scripts/package.sh does it with
 # Debian's hardening flags and checks the result with lintian). The package holds what
 # `cmake --install` installs, under /usr; its run-time dependencies are computed by
-# dpkg-shlibdeps from the binary (libc6, libyaml-0-2, libcsv3), not stated by hand.
+# dpkg-shlibdeps from the binary (libc6, libyaml-0-2, libcsv3, libzip4, libexpat1), not stated by hand.
 
 # Debian wants compressed manual pages and changelogs, compressed the same way every time.
 find_program(GZIP_EXECUTABLE gzip REQUIRED)

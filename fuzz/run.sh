@@ -44,7 +44,7 @@ if [ $# -gt 0 ]; then
     targets=$*
 else
     targets=""
-    for t in fuzz_rules fuzz_answers fuzz_import; do
+    for t in fuzz_rules fuzz_answers fuzz_import fuzz_xlsx; do
         if [ -x "$build/$t" ]; then
             targets="$targets $t"
         else
@@ -56,7 +56,7 @@ fi
 # ---- seeds ----
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_answers" "$seeds/fuzz_import"
+mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_answers" "$seeds/fuzz_import" "$seeds/fuzz_xlsx"
 
 # Copies FILE into a seed dir under a name made from its path; PREFIX (may be empty) is
 # written first, for targets that take a control byte.
@@ -121,6 +121,13 @@ for prefix in l s; do
 done
 rm -f "$build/seed-export.csv"
 
+# Workbook seeds: fuzz/corpus/xlsx/ (whole files and NUL-separated XML parts, each with
+# its control byte; see fuzz_xlsx.c) and every workbook fixture as a whole file ('x').
+cp fuzz/corpus/xlsx/* "$seeds/fuzz_xlsx/"
+find tests/fixtures/xlsx -type f -name '*.xlsx' | LC_ALL=C sort | while IFS= read -r f; do
+    add_seed "$seeds/fuzz_xlsx" "$f" x
+done
+
 # Dictionaries: YAML and the model for every target, CSV tokens too for the import.
 cat fuzz/yaml.dict fuzz/csv.dict >"$build/import.dict"
 
@@ -131,6 +138,7 @@ for t in $targets; do
     [ -x "$build/$t" ] || { echo "fuzz: no target $t in $build" >&2; status=2; continue; }
     dict=$root/fuzz/yaml.dict
     [ "$t" = fuzz_import ] && dict=$build/import.dict
+    [ "$t" = fuzz_xlsx ] && dict=$root/fuzz/xlsx.dict
     corpus=$build/corpus/$t
     mkdir -p "$corpus"
     log=$artifacts/$t.log

@@ -6,7 +6,7 @@
 # Without an option: what building and running needs, on a bare Debian or Ubuntu (a
 # minimal root has no C library headers: gcc only recommends libc6-dev, and we install
 # without recommends). --quick-tests: also what the release build's tests need (cmocka,
-# Python's yaml and jsonschema, groff for the man page check, Chromium for the HTML
+# Python's yaml, jsonschema and openpyxl, groff for the man page check, Chromium for the HTML
 # check, jq for the documentation's examples). --tests: also what the rest of scripts/test.sh needs (valgrind, clang and its
 # runtime for the fuzzers, clang-format). --package: what scripts/package.sh needs to
 # build and check the Debian package (dpkg-dev, file, lintian). --no-build: install,
@@ -31,8 +31,8 @@ done
 BUILD_DIR=${1:-build}
 [ $# -gt 0 ] && shift
 
-BUILD_PACKAGES="gcc libc6-dev make cmake pkg-config libyaml-dev libcsv-dev"
-QUICK_TEST_PACKAGES="libcmocka-dev python3 python3-yaml python3-jsonschema groff-base chromium jq"
+BUILD_PACKAGES="gcc libc6-dev make cmake pkg-config libyaml-dev libcsv-dev libzip-dev libexpat1-dev"
+QUICK_TEST_PACKAGES="libcmocka-dev python3 python3-yaml python3-jsonschema python3-openpyxl groff-base chromium jq"
 FULL_TEST_PACKAGES="valgrind clang libclang-rt-dev clang-format"
 PACKAGING_PACKAGES="dpkg-dev file lintian"
 case "$tests" in

@@ -1,0 +1,70 @@
+/*
+ * xlsx.h - an Excel workbook (.xlsx, SpreadsheetML in a zip archive) read as rows of
+ * text cells, for "stagegap import".
+ *
+ * xlsx_read takes the whole file in memory, opens it with libzip and streams the parts
+ * it needs (workbook, relationships, shared strings, styles, one worksheet) through
+ * expat, so a worksheet is never held whole. It pushes each row's cells, left to right,
+ * into a sink: shared and inline strings (rich text runs joined), numbers as the shortest
+ * text that reads back as Excel shows them ("7", not "7.0"), TRUE / FALSE, error values
+ * such as "#N/A", and cells whose number format is a date as "YYYY-MM-DD",
+ * "YYYY-MM-DD HH:MM:SS" or, for a time of day alone, "HH:MM:SS" (both the 1900 date
+ * system, with its 29 February 1900, and the 1904 one); an elapsed time ([h]:mm) as
+ * "30:00:00". Columns a row skips are passed
+ * as empty cells, up to the row's last cell with a value; rows without a value are not
+ * passed at all, and row_end gives the sheet's own row number. A value in a merged
+ * range of the first XLSX_HEADER_ROWS rows (a header spanning columns) is repeated in
+ * every cell of the range.
+ *
+ * Everything read is bounded (the limits below, docs/limits.md): a zip bomb is refused
+ * from the archive's directory before anything is inflated, and XML with a DOCTYPE
+ * (entity declarations, external entities) is refused. Problems are added to d as
+ * errors named after the file, located at the spreadsheet row and 1-based column where
+ * a cell is involved ("sheet 'Form1', cell B7: ..."), else at 0:0; a file that is not a
+ * workbook at all is "not a workbook: ...". The sink may have been given rows before a
+ * later problem is found: a caller that must be all or nothing keeps what it is given
+ * until xlsx_read returns 0. The caller owns the buffer and the sink.
+ */
+#ifndef STAGEGAP_XLSX_H
+#define STAGEGAP_XLSX_H
+
+#include <stddef.h>
+
+struct diags;
+
+/* The same shape as struct import_sink (docs: notes/design-14). */
+struct xlsx_sink {
+    void *ctx;
+    /* One cell of the current row, in column order, as UTF-8 text (len bytes, not
+       NUL-terminated); a cell the file skips is passed empty. 0, or -1 to stop. */
+    int (*cell)(void *ctx, const char *text, size_t len);
+    /* The end of a row; row is the spreadsheet's 1-based row number. 0, or -1 to stop. */
+    int (*row_end)(void *ctx, size_t row);
+};
+
+enum {
+    XLSX_FILE_MAX = 64 * 1024 * 1024,          /* bytes of the archive, as IMPORT_FILE_MAX */
+    XLSX_ENTRIES_MAX = 10000,                  /* files in the archive */
+    XLSX_PART_MAX = 64 * 1024 * 1024,          /* uncompressed bytes of one part that is read */
+    XLSX_RATIO_MAX = 100,                      /* uncompressed : compressed, for a large part */
+    XLSX_RATIO_FROM = 1024 * 1024,             /* uncompressed bytes from which the ratio counts */
+    XLSX_XML_DEPTH_MAX = 64,                   /* elements inside one another */
+    XLSX_CELL_MAX = 16384,                     /* bytes of one cell's text, as IMPORT_CELL_MAX */
+    XLSX_COLUMNS_MAX = 2000,                   /* columns with a value, as IMPORT_COLUMNS_MAX */
+    XLSX_HEADER_ROWS = 3,                      /* rows whose merged cells are repeated */
+    XLSX_ROWS_MAX = 100000 + XLSX_HEADER_ROWS, /* rows with a value */
+    XLSX_STRINGS_MAX = 2000000,                /* shared strings */
+    XLSX_SHEETS_MAX = 1000,                    /* worksheets in the workbook */
+    XLSX_STYLES_MAX = 65536,                   /* cell formats (cellXfs) */
+    XLSX_MERGES_MAX = 10000                    /* merged ranges in the header rows */
+};
+
+/*
+ * Reads worksheet sheet (NULL: the first in the workbook's order) of the workbook in
+ * buf[0..len), called name in diagnostics, into sink. Returns 0, or -1 with errors in d
+ * (or when the sink stopped, with whatever the sink added).
+ */
+int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
+              const struct xlsx_sink *sink, struct diags *d);
+
+#endif
