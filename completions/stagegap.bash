@@ -32,7 +32,13 @@ _stagegap()
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
             return ;;
         --csv)
-            COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+            COMPREPLY=($(compgen -f -X '!*.@(csv|txt)' -- "$cur") $(compgen -d -- "$cur"))
+            return ;;
+        --xlsx)
+            COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur"))
+            return ;;
+        --delimiter)
+            COMPREPLY=($(compgen -W "',' ';' tab" -- "$cur"))
             return ;;
         --output)
             COMPREPLY=($(compgen -f -- "$cur"))
@@ -40,7 +46,7 @@ _stagegap()
         --by)
             COMPREPLY=($(compgen -W "role team locality none" -- "$cur"))
             return ;;
-        --fail-under|--organisation|--date|--min-group)
+        --fail-under|--organisation|--date|--min-group|--sheet)
             return ;;
     esac
 
@@ -53,7 +59,7 @@ _stagegap()
         compare)  opts="--rules --format --output --fail-on-regression --by --min-group --help" ;;
         trend)    opts="--rules --format --output --by --min-group --help" ;;
         ask)      opts="--rules --output --help" ;;
-        import)   opts="--csv --output --map --organisation --date --rules --help" ;;
+        import)   opts="--csv --xlsx --sheet --delimiter --output --map --organisation --date --rules --help" ;;
         help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -157,7 +157,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         buf = archive;
     }
     struct check c = {0, 0, 0, 0};
-    struct xlsx_sink sink = {&c, check_cell, check_row_end};
+    struct import_sink sink = {&c, check_cell, check_row_end};
     struct diags d;
     diags_init(&d);
     int rc = xlsx_read("fuzz.xlsx", buf, len, control & 1 ? "Sheet1" : NULL, &sink, &d);

@@ -13,6 +13,7 @@
 #ifndef STAGEGAP_IMPORT_H
 #define STAGEGAP_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct diags;
@@ -35,6 +36,10 @@ struct import_options {
     const char *map_path;     /* a stagegap-import-map/1 file, or NULL */
     const char *organisation; /* NULL: from an "organisation" column */
     const char *date;         /* YYYY-MM-DD, or NULL: from each response's timestamp */
+    char delimiter;           /* ',', ';' or '\t'; 0: found from the header row */
+    bool xlsx;                /* the export is a workbook (--xlsx); one is also known by
+                                 its first bytes when given as --csv */
+    const char *sheet;        /* the workbook's sheet to read; NULL: the first */
 };
 
 /* Text handed to import_csv_buffer: name is what diagnostics call it. */

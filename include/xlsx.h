@@ -30,17 +30,9 @@
 
 #include <stddef.h>
 
-struct diags;
+#include "import_reader.h"
 
-/* The same shape as struct import_sink (docs: notes/design-14). */
-struct xlsx_sink {
-    void *ctx;
-    /* One cell of the current row, in column order, as UTF-8 text (len bytes, not
-       NUL-terminated); a cell the file skips is passed empty. 0, or -1 to stop. */
-    int (*cell)(void *ctx, const char *text, size_t len);
-    /* The end of a row; row is the spreadsheet's 1-based row number. 0, or -1 to stop. */
-    int (*row_end)(void *ctx, size_t row);
-};
+struct diags;
 
 enum {
     XLSX_FILE_MAX = 64 * 1024 * 1024,          /* bytes of the archive, as IMPORT_FILE_MAX */
@@ -65,6 +57,8 @@ enum {
  * (or when the sink stopped, with whatever the sink added).
  */
 int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
-              const struct xlsx_sink *sink, struct diags *d);
+              const struct import_sink *sink, struct diags *d);
+/* A cell's reference as a spreadsheet names it: column 2 (1-based), row 7 is "B7". */
+void xlsx_cell_ref(size_t column, size_t row, char *out, size_t cap);
 
 #endif

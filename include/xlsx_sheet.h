@@ -13,7 +13,7 @@
 #include "strbuf.h"
 #include "xlsx_zip.h"
 
-struct xlsx_sink;
+struct import_sink;
 
 /* How a cell format shows a number. */
 enum xlsx_kind {
@@ -59,6 +59,6 @@ size_t xlsx_unescape(char *s, size_t len);
 
 /* Reads the worksheet at path (called sheet in messages) into sink. 0 or -1. */
 int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
-                    const struct xlsx_sink *sink);
+                    const struct import_sink *sink);
 
 #endif

@@ -39,7 +39,7 @@ struct cli {
     FILE *out, *err;
     const struct command *cmd;
     const char *rules_path, *format, *output, *fail_under;
-    const char *csv, *map, *organisation, *date; /* import */
+    const char *csv, *xlsx, *sheet, *delimiter, *map, *organisation, *date; /* import */
     bool strict, fail_on_regression, attribute;
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
@@ -77,8 +77,8 @@ static const char *const compare_options[] = {"rules", "format",    "output", "f
                                               "by",    "min-group", NULL};
 static const char *const trend_options[] = {"rules", "format", "output", "by", "min-group", NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
-static const char *const import_options[] = {"csv",  "output", "map", "organisation",
-                                             "date", "rules",  NULL};
+static const char *const import_options[] = {"csv", "xlsx",         "sheet", "delimiter", "output",
+                                             "map", "organisation", "date",  "rules",     NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -264,19 +264,24 @@ static const struct command commands[] = {
      "  --output FILE      the answers file to write or resume (default: answers.yaml)\n",
      ask_options, 0, 0},
     {"import", cmd_import,
-     "stagegap import --csv FILE --output DIR [--map FILE] [--organisation NAME] "
-     "[--date DATE] [--rules FILE]",
-     "turn a survey tool's CSV export into one answers file per respondent",
-     "Reads a Microsoft Forms or Google Forms export (a header row, one row per\n"
-     "respondent, one column per question) and writes DIR/<respondent>.yaml for each\n"
-     "row, all or nothing. Columns match items by id, by question text, or through a\n"
-     "map file; the forms' own columns (ID, Start time, Completion time, Email, Name,\n"
-     "Timestamp) are used or ignored; team, locality and service area columns (or any\n"
-     "mapped to group:FIELD) become the respondent's groups. A free-text column near no\n"
-     "question (\"Anything else?\") is kept as comments, with a warning. See\n"
-     "docs/import.md.\n"
+     "stagegap import (--csv FILE | --xlsx FILE) --output DIR [--sheet NAME] "
+     "[--delimiter SEP] [--map FILE] [--organisation NAME] [--date DATE] [--rules FILE]",
+     "turn a survey tool's export into one answers file per respondent",
+     "Reads a Microsoft Forms, Google Forms, Qualtrics or SurveyMonkey export (header\n"
+     "rows, one row per respondent, one column per question) and writes\n"
+     "DIR/<respondent>.yaml for each row, all or nothing. Columns match items by id, by\n"
+     "question text, or through a map file; the forms' own columns (ID, Start time,\n"
+     "Completion time, Email, Name, Timestamp) are used or ignored; team, locality and\n"
+     "service area columns (or any mapped to group:FIELD) become the respondent's\n"
+     "groups. A free-text column near no question (\"Anything else?\") is kept as\n"
+     "comments, with a warning. See docs/import.md.\n"
      "\n"
-     "  --csv FILE           the export (CSV UTF-8; - for standard input)\n"
+     "  --csv FILE           a CSV export (- for standard input): UTF-8, or Excel's\n"
+     "                       Windows-1252 or UTF-16 text, converted with a warning\n"
+     "  --xlsx FILE          an Excel workbook (.xlsx), as Microsoft Forms downloads it\n"
+     "  --sheet NAME         the workbook's sheet to read (default: the first)\n"
+     "  --delimiter SEP      the CSV's separator: ',', ';' or tab (default: found from\n"
+     "                       the header row, with a warning when it is not ',')\n"
      "  --output DIR         a new or empty directory for the answers files\n"
      "  --map FILE           a stagegap-import-map/1 file matching columns to items\n"
      "  --organisation NAME  the organisation, when the export has no such column\n"
@@ -438,6 +443,12 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->fail_under;
     if (strcmp(name, "csv") == 0)
         return &c->csv;
+    if (strcmp(name, "xlsx") == 0)
+        return &c->xlsx;
+    if (strcmp(name, "sheet") == 0)
+        return &c->sheet;
+    if (strcmp(name, "delimiter") == 0)
+        return &c->delimiter;
     if (strcmp(name, "map") == 0)
         return &c->map;
     if (strcmp(name, "organisation") == 0)
@@ -1024,24 +1035,58 @@ static int cmd_ask(struct cli *c)
     return rc;
 }
 
-static int cmd_import(struct cli *c)
+/* --delimiter: ",", ";" or "tab" (or a tab itself); 0 for none given, -1 for another. */
+static int parse_delimiter(const char *s)
 {
-    if (!c->csv || !c->output)
-        return usage_error(c, c->csv ? "missing --output DIR" : "missing --csv FILE", NULL);
+    if (!s)
+        return 0;
+    if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0 || strcmp(s, "\t") == 0)
+        return s[0];
+    return strcmp(s, "tab") == 0 ? '\t' : -1;
+}
+
+/* The import's options, checked; 0, or a usage error's exit code. */
+static int import_options_of(struct cli *c, struct import_options *o)
+{
+    if (!c->csv == !c->xlsx)
+        return usage_error(c,
+                           c->csv ? "give --csv FILE or --xlsx FILE, not both"
+                                  : "missing --csv FILE or --xlsx FILE",
+                           NULL);
+    if (!c->output)
+        return usage_error(c, "missing --output DIR", NULL);
     if (c->date && !date_valid(c->date))
         return usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
-    struct rules r;
-    int rc = load_rules(c, &r);
+    int delimiter = parse_delimiter(c->delimiter);
+    if (delimiter < 0)
+        return usage_error(c, "--delimiter takes ',', ';' or tab, not", c->delimiter);
+    if (c->xlsx && c->delimiter)
+        return usage_error(c, "--delimiter is for a CSV export; a workbook has cells", NULL);
+    if (c->csv && c->sheet)
+        return usage_error(c, "--sheet is for a workbook (--xlsx); a CSV export has one table",
+                           NULL);
+    *o = (struct import_options){
+        c->csv ? c->csv : c->xlsx, c->map,          c->organisation, c->date,
+        (char)delimiter,           c->xlsx != NULL, c->sheet};
+    return EXIT_OK;
+}
+
+static int cmd_import(struct cli *c)
+{
+    struct import_options o;
+    int rc = import_options_of(c, &o);
     if (rc)
         return rc;
-    struct import_options o = {c->csv, c->map, c->organisation, c->date};
+    struct rules r;
+    if ((rc = load_rules(c, &r)) != 0)
+        return rc;
     struct import_result res;
     struct diags d;
     struct strbuf summary = STRBUF_INIT;
     import_result_init(&res);
     diags_init(&d);
     if (import_csv(&r, &o, &res, &d) == 0 && import_write(&res, c->output, &d) == 0) {
-        import_summary(&res, c->csv, c->output, &summary);
+        import_summary(&res, o.csv_path, c->output, &summary);
         rc = write_stream(c->out, strbuf_str(&summary), summary.len, "standard output", c->err);
     }
     if (d.n)

@@ -30,6 +30,8 @@
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
+#include "textenc.h"
+#include "xlsx.h"
 #include "xalloc.h"
 #include "yamlread.h"
 
@@ -42,7 +44,22 @@ static const char *base_name(const char *path)
 
 void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg)
 {
-    diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%s", msg);
+    if (!im->workbook) {
+        diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%s", msg);
+        return;
+    }
+    /* A workbook's cell as the spreadsheet names it, and its sheet when one was asked. */
+    char ref[32];
+    xlsx_cell_ref(column, row, ref, sizeof(ref));
+    struct strbuf where = STRBUF_INIT;
+    if (im->o->sheet) {
+        strbuf_adds(&where, "sheet ");
+        text_add_quoted(&where, im->o->sheet, 40);
+        strbuf_adds(&where, ", ");
+    }
+    diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%scell %s: %s",
+               strbuf_str(&where), ref, msg);
+    strbuf_release(&where);
 }
 
 /* ---- the model's questions and scale words ---- */
@@ -150,7 +167,7 @@ static void process_row(struct importer *im)
         if (im->cols[c].kind == COL_ITEM)
             import_read_answer(im, im->cols[c].item, cell, im->row, c + 1);
         if (im->cols[c].kind == COL_COMMENT && *cell) {
-            if (import_looks_like_answer(cell))
+            if (import_looks_like_answer(im, cell))
                 im->cols[c].n_answers++;
             else
                 im->cols[c].n_text++;
@@ -194,6 +211,9 @@ static int importer_row_end(void *ctx, size_t row)
 {
     struct importer *im = ctx;
     im->row = row;
+    /* A workbook does not store a row's empty cells after its last value. */
+    while (im->workbook && im->have_header && im->rec.n < im->n_cols)
+        importer_cell(im, "", 0);
     if (!im->have_header)
         import_process_header(im);
     else
@@ -302,6 +322,60 @@ void import_result_release(struct import_result *res)
     import_result_init(res);
 }
 
+/* "';'", "a tab": a separator as a message names it. */
+static const char *delimiter_name(char c)
+{
+    return c == '\t' ? "a tab" : c == ';' ? "';'" : "','";
+}
+
+/* A zip archive's first bytes: an .xlsx workbook is one. */
+static bool is_zip(const struct import_source *src)
+{
+    return src->len >= 4 && memcmp(src->buf, "PK\x03\x04", 4) == 0;
+}
+
+/* The export as a workbook (xlsx_read) into the sink; one given as CSV is said. */
+static int read_workbook(struct importer *im, const struct import_source *src,
+                         const struct import_sink *sink)
+{
+    if (!im->o->xlsx)
+        diag_add(im->d, DIAG_WARNING, src->name, 0, 0,
+                 "this is an Excel workbook, not CSV: read as one (say --xlsx FILE)");
+    im->workbook = true;
+    im->delimiter = ',';
+    return xlsx_read(src->name, src->buf, src->len, im->o->sheet, sink, im->d);
+}
+
+/*
+ * Reads the export into the sink: a workbook by xlsx_read; CSV as UTF-8
+ * (textenc_to_utf8, which warns of any conversion), its separator as given or found
+ * from the header row (a warning when it is not a comma, since that was a guess).
+ * 0, or -1.
+ */
+static int read_table(struct importer *im, const struct import_source *src,
+                      const struct import_sink *sink)
+{
+    if (im->o->xlsx || is_zip(src))
+        return read_workbook(im, src, sink);
+    struct strbuf utf8 = STRBUF_INIT;
+    int rc = -1;
+    if (textenc_to_utf8(src->name, src->buf, src->len, &utf8, NULL, im->d) == 0) {
+        im->delimiter = im->o->delimiter;
+        if (!im->delimiter) {
+            im->delimiter = textenc_sniff_delimiter(utf8.buf ? utf8.buf : "", utf8.len);
+            if (im->delimiter != ',')
+                diag_add(im->d, DIAG_WARNING, src->name, 1, 0,
+                         "columns separated by %s, as the header row has more of them than "
+                         "of any other separator (say --delimiter to choose)",
+                         delimiter_name(im->delimiter));
+        }
+        struct import_source text = {src->name, utf8.buf ? utf8.buf : "", utf8.len};
+        rc = import_read_csv(&text, im->delimiter, sink, im->d);
+    }
+    strbuf_release(&utf8);
+    return rc;
+}
+
 int import_csv_buffer(const struct rules *r, const struct import_options *o,
                       const struct import_source *csv, const struct import_source *map,
                       struct import_result *res, struct diags *d)
@@ -328,7 +402,7 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     if (map)
         import_map_load(&im, map, &map_doc);
     struct import_sink sink = {&im, importer_cell, importer_row_end};
-    if (import_read_csv(csv, ',', &sink, d) != 0)
+    if (read_table(&im, csv, &sink) != 0)
         im.stop = true;
     if (im.have_header && !im.stop)
         import_settle_comments(&im);

@@ -15,6 +15,7 @@
 #include "import_internal.h"
 #include "rules.h"
 #include "strbuf.h"
+#include "textenc.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -63,11 +64,32 @@ static const char *const na_words[] = {"n/a", "na", "not applicable", NULL};
 static const char *const unknown_words[] = {"unknown", "don't know", "dont know", "do not know",
                                             NULL};
 
+/*
+ * "7,5" as "7.5" in a file whose separator is not ',' (textenc_decimal_comma), said
+ * once in a warning at the first; the cell as it is otherwise. *buf holds the new text.
+ */
+static const char *decimal_point(struct importer *im, const char *cell, struct strbuf *buf,
+                                 size_t row, size_t column)
+{
+    if (im->delimiter == ',' || !textenc_decimal_comma(cell, buf))
+        return cell;
+    if (!im->said_decimal_comma && row)
+        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)row, (unsigned)column,
+                 "'%s' read as %s: a decimal comma, as the columns are not separated by "
+                 "commas (said once)",
+                 cell, strbuf_str(buf));
+    im->said_decimal_comma = im->said_decimal_comma || row;
+    return strbuf_str(buf);
+}
+
 /* True when a cell reads as an answer on a scale rather than as free text. */
-bool import_looks_like_answer(const char *cell)
+bool import_looks_like_answer(struct importer *im, const char *cell)
 {
     double v;
-    if (leading_number(cell, &v))
+    struct strbuf buf = STRBUF_INIT;
+    bool number = leading_number(decimal_point(im, cell, &buf, 0, 0), &v);
+    strbuf_release(&buf);
+    if (number)
         return true;
     char *norm = import_normalise(cell);
     bool yes = is_one_of(norm, na_words) || is_one_of(norm, unknown_words);
@@ -84,7 +106,10 @@ void import_read_answer(struct importer *im, size_t item, const char *cell, size
         im->state[item] = ANSWER_NONE;
         return;
     }
-    if (leading_number(cell, &v)) {
+    struct strbuf point = STRBUF_INIT;
+    bool number = leading_number(decimal_point(im, cell, &point, row, column), &v);
+    strbuf_release(&point);
+    if (number) {
         double scaled = v * EXACT_SCALE;
         if (fabs(scaled - round(scaled)) > 1e-6 * fmax(1.0, fabs(scaled))) {
             /* The answers file written would be refused: say so here, at the cell. */

@@ -132,6 +132,10 @@ struct importer {
 
     struct record rec; /* the row being read */
     size_t row;        /* its spreadsheet row */
+
+    bool workbook;           /* read from an .xlsx: errors name the cell, B7 */
+    char delimiter;          /* the CSV's separator; not ',' allows decimal commas */
+    bool said_decimal_comma; /* the one warning that decimal commas were read */
 };
 
 /* import_text.c: small text helpers. */
@@ -160,7 +164,7 @@ void import_header_quoted(struct strbuf *msg, const struct column *col);
 void import_settle_comments(struct importer *im);
 
 /* import_answers.c: one cell read as an answer or a date; dates settled at the end. */
-bool import_looks_like_answer(const char *cell);
+bool import_looks_like_answer(struct importer *im, const char *cell);
 void import_read_answer(struct importer *im, size_t item, const char *cell, size_t row,
                         size_t column);
 bool import_read_date(struct importer *im, const char *cell, size_t row, size_t column, long file);

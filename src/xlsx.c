@@ -343,7 +343,7 @@ out:
 }
 
 int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
-              const struct xlsx_sink *sink, struct diags *d)
+              const struct import_sink *sink, struct diags *d)
 {
     struct xlsx_book b;
     char *path = NULL, *sheet_name = NULL;

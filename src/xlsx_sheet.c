@@ -7,6 +7,7 @@
  * for its cells. One row is held at a time, as text by column.
  */
 #include "xlsx_sheet.h"
+#include "xlsx.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -51,7 +52,7 @@ static bool parse_ref(const char *s, size_t *col, size_t *row)
     return *p == '\0';
 }
 
-static void ref_text(size_t col, size_t row, char *out, size_t cap)
+void xlsx_cell_ref(size_t col, size_t row, char *out, size_t cap)
 {
     char letters[8];
     size_t n = 0;
@@ -78,7 +79,7 @@ struct slot {
 struct sheet_read {
     struct xlsx_book *b;
     const char *context; /* "sheet 'NAME'", made safe */
-    const struct xlsx_sink *sink;
+    const struct import_sink *sink;
     struct merge *merges;
     size_t nmerges, amerges;
     bool in_data, in_row, in_cell, in_v, in_is, in_t;
@@ -115,7 +116,7 @@ static void fail_at(struct xlsx_parse *ps, struct sheet_read *s, size_t row, siz
     va_end(ap);
     if (col) {
         char ref[32];
-        ref_text(col, row, ref, sizeof(ref));
+        xlsx_cell_ref(col, row, ref, sizeof(ref));
         diag_error(b->zip.d, b->zip.name, (unsigned)row, (unsigned)col, "%s, cell %s: %s",
                    s->context, ref, strbuf_str(&what));
     } else if (row) {
@@ -409,7 +410,7 @@ static void sheet_text(struct xlsx_parse *ps, const char *text, size_t len)
 }
 
 int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
-                    const struct xlsx_sink *sink)
+                    const struct import_sink *sink)
 {
     struct sheet_read s = {.b = b, .sink = sink};
     struct strbuf context = STRBUF_INIT;

@@ -14,3 +14,11 @@ stagegap_cli_test(import-group-columns-too-many 3
     import --csv tests/fixtures/import/too-many-groups.csv
     --map tests/fixtures/import/too-many-groups.map.yaml --organisation A
     --date 2026-09-30 --output /nonexistent/stagegap-import)
+# Workbooks and other CSV layouts (issue 14): the options checked, each error saying why.
+stagegap_cli_test(import-csv-and-xlsx 2 import --csv tests/fixtures/import/ms-forms.csv --xlsx tests/fixtures/import/ms-forms.xlsx --output out)
+stagegap_cli_test(import-no-source 2 import --output out)
+stagegap_cli_test(import-bad-delimiter 2 import --csv tests/fixtures/import/ms-forms.csv --delimiter : --output out)
+stagegap_cli_test(import-sheet-of-csv 2 import --csv tests/fixtures/import/ms-forms.csv --sheet Sheet1 --output out)
+stagegap_cli_test(import-delimiter-of-xlsx 2 import --xlsx tests/fixtures/import/ms-forms.xlsx --delimiter=tab --output out)
+stagegap_cli_test(import-xlsx-not-a-workbook 3 import --xlsx tests/fixtures/import/ms-forms.csv --organisation A --output out)
+stagegap_cli_test(import-xlsx-bomb 3 import --xlsx tests/fixtures/xlsx/hostile/bomb-size.xlsx --organisation A --output out)

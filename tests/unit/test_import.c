@@ -432,15 +432,22 @@ static void test_import_bom_and_crlf(void **state)
     fixture_free(f);
 }
 
-static void test_import_utf16_refused(void **state)
+/* Excel's "Unicode Text": UTF-16 with a byte-order mark, read and said so. */
+static void test_import_utf16_read(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    const char le[] = "\xFF\xFEi\0d\0,\0";
-    assert_int_equal(import_with(f, le, sizeof(le) - 1, NULL, "T", "2026-09-30"), -1);
-    assert_only_error(f, 0, 0,
-                      "this file is UTF-16 text (Excel's 'Unicode Text'); save it as "
-                      "'CSV UTF-8 (Comma delimited)' and import that");
+    const char text[] = "id,start.plan\na,1\n";
+    char le[2 + 2 * sizeof(text)];
+    le[0] = '\xFF', le[1] = '\xFE';
+    for (size_t k = 0; k + 1 < sizeof(text); k++)
+        le[2 + 2 * k] = text[k], le[3 + 2 * k] = '\0';
+    assert_int_equal(import_with(f, le, 2 + 2 * (sizeof(text) - 1), NULL, "T", "2026-09-30"), 0);
+    assert_int_equal(f->res.n, 1);
+    assert_diag(&f->d, 0, 0,
+                "read as UTF-16 (Excel's 'Unicode Text'), not UTF-8; save the export as 'CSV "
+                "UTF-8 (Comma delimited)' to avoid this warning");
+    /* Without a byte-order mark, NUL bytes are refused: nothing is guessed. */
     const char bare[] = "i\0d\0";
     assert_int_equal(import_with(f, bare, sizeof(bare) - 1, NULL, "T", "2026-09-30"), -1);
     assert_int_equal(f->d.errors, 1);
@@ -451,15 +458,22 @@ static void test_import_invalid_utf8_located(void **state)
 {
     (void)state;
     struct fixture *f = fixture_new();
-    assert_int_equal(import_text(f, "id,start.plan\nb,1\ncaf\xE9,2\n", NULL), -1);
-    assert_only_error(f, 3, 1,
-                      "invalid UTF-8 in this cell (byte 0xe9); save the export as "
-                      "'CSV UTF-8 (Comma delimited)', not plain 'CSV'");
+    /* Excel's plain "CSV": Windows-1252, read as such and said so at the first byte. */
+    assert_int_equal(import_text(f, "id,start.plan\nb,1\ncaf\xE9,2\n", NULL), 0);
+    assert_int_equal(f->res.n, 2);
+    assert_non_null(strstr(f->res.files[1].text, "caf\xC3\xA9"));
+    assert_int_equal(f->d.errors, 0);
+    assert_true(f->d.n >= 1 && f->d.v[0].line == 3 && f->d.v[0].column == 4);
+    assert_non_null(strstr(f->d.v[0].message, "read as Windows-1252"));
+    /* A byte Windows-1252 does not define is neither: refused where it is. */
+    assert_int_equal(import_text(f, "id,start.plan\nb,1\nc\x81,2\n", NULL), -1);
+    assert_int_equal(f->d.errors, 1);
+    assert_true(f->d.v[0].line == 3 && f->d.v[0].column == 2);
     const char nul[] = "id,start.plan\na\0b,1\n";
     assert_int_equal(import_with(f, nul, sizeof(nul) - 1, NULL, "T", "2026-09-30"), -1);
-    assert_only_error(f, 2, 1,
-                      "this cell holds a NUL byte; is the file text saved as 'CSV "
-                      "UTF-8'?");
+    assert_only_error(f, 2, 2,
+                      "a NUL byte, which a text file does not hold; is this a CSV file? save "
+                      "the export as 'CSV UTF-8 (Comma delimited)'");
     fixture_free(f);
 }
 
@@ -785,10 +799,16 @@ static void test_import_quoting_errors(void **state)
     assert_only_error(f, 3, 1,
                       "a '\"' inside this cell must be doubled (\"\"), and the cell "
                       "quoted");
-    assert_int_equal(import_text(f, "id;start.plan\na;1\n", NULL), -1);
-    assert_only_error(f, 1, 1,
-                      "the header row is one column with ';' or tabs in it; save the "
-                      "export as 'CSV UTF-8 (Comma delimited)'");
+    /* Semicolons: found from the header row, and said; decimal commas then read. */
+    assert_int_equal(import_text(f, "id;start.plan\na;1\nb;2,5\n", NULL), 0);
+    assert_int_equal(f->res.n, 2);
+    assert_non_null(strstr(f->res.files[1].text, "start.plan: 2.5"));
+    assert_diag(&f->d, 1, 0,
+                "columns separated by ';', as the header row has more of them than of any "
+                "other separator (say --delimiter to choose)");
+    assert_diag(&f->d, 3, 2,
+                "'2,5' read as 2.5: a decimal comma, as the columns are not separated by commas "
+                "(said once)");
     fixture_free(f);
 }
 
@@ -1148,7 +1168,7 @@ int main(void)
         cmocka_unit_test(test_import_empty_cells_and_rows),
         cmocka_unit_test(test_import_quoted_fields_stay_inert),
         cmocka_unit_test(test_import_bom_and_crlf),
-        cmocka_unit_test(test_import_utf16_refused),
+        cmocka_unit_test(test_import_utf16_read),
         cmocka_unit_test(test_import_invalid_utf8_located),
         cmocka_unit_test(test_import_unknown_column_did_you_mean),
         cmocka_unit_test(test_import_free_text_column_is_comments),

@@ -59,7 +59,7 @@ static void collect_release(struct collect *c)
 static int read_fixture(const char *file, const char *sheet, struct collect *c, struct diags *d)
 {
     struct strbuf path = STRBUF_INIT;
-    struct xlsx_sink sink = {c, collect_cell, collect_row_end};
+    struct import_sink sink = {c, collect_cell, collect_row_end};
     char *buf = NULL;
     size_t len = 0;
     strbuf_addf(&path, FIXTURES "%s", file);
@@ -376,7 +376,7 @@ REFUSED(long_cell, "long-cell.xlsx", 2, 2,
 static void test_xlsx_refuses_empty_and_oversized_buffers(void **state)
 {
     (void)state;
-    struct xlsx_sink sink = {NULL, collect_cell, collect_row_end};
+    struct import_sink sink = {NULL, collect_cell, collect_row_end};
     struct diags d;
     diags_init(&d);
     assert_int_equal(xlsx_read("e.xlsx", "", 0, NULL, &sink, &d), -1);
@@ -457,7 +457,7 @@ static int read_two_sheets(const char *sheet_xml, const char *sheet, struct coll
     const char *names[] = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                            "xl/chartsheets/sheet1.xml", "xl/worksheets/data.xml"};
     const char *texts[] = {wb_two, wb_rels_two, "<chartsheet/>", sheet_xml};
-    struct xlsx_sink sink = {c, collect_cell, collect_row_end};
+    struct import_sink sink = {c, collect_cell, collect_row_end};
     size_t len;
     char *buf = make_archive(names, texts, 4, &len);
     int rc = xlsx_read("made.xlsx", buf, len, sheet, &sink, d);
@@ -519,7 +519,7 @@ static void test_xlsx_refuses_too_many_files(void **state)
     enum { N = XLSX_ENTRIES_MAX + 1 };
     const char **names = calloc(N, sizeof(*names)), **texts = calloc(N, sizeof(*texts));
     char(*name)[16] = calloc(N, sizeof(*name));
-    struct xlsx_sink sink = {NULL, collect_cell, collect_row_end};
+    struct import_sink sink = {NULL, collect_cell, collect_row_end};
     struct diags d;
     size_t len;
     assert_true(names && texts && name);
