@@ -213,6 +213,19 @@ static void text_breakdown_note(struct strbuf *out, const struct score_breakdown
     strbuf_release(&note);
 }
 
+/* "By team (what the lines say)" after a blank line; the explanation only with groups. */
+static void text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
+                                size_t n_groups, const char *explained, size_t width)
+{
+    struct strbuf line = STRBUF_INIT;
+    report_breakdown_title(&line, b);
+    if (n_groups)
+        strbuf_addf(&line, " (%s)", explained);
+    strbuf_addc(out, '\n');
+    text_para(out, "", 2, strbuf_str(&line), width);
+    strbuf_release(&line);
+}
+
 /* Each group's stages before and after, as the stage table; or why there are none. */
 static void text_compare_groups(const struct compare *c, struct strbuf *out, size_t tw,
                                 size_t width)
@@ -223,11 +236,8 @@ static void text_compare_groups(const struct compare *c, struct strbuf *out, siz
     if (b->state == BREAKDOWN_OFF)
         return;
     struct strbuf line = STRBUF_INIT;
-    report_breakdown_title(&line, b);
-    if (c->n_groups)
-        strbuf_adds(&line, " (respondents, then each stage before, after and the change)");
-    strbuf_addc(out, '\n');
-    text_para(out, "", 2, strbuf_str(&line), width);
+    text_groups_heading(out, b, c->n_groups,
+                        "respondents, then each stage before, after and the change", width);
     for (size_t g = 0; g < c->n_groups; g++) {
         strbuf_reset(&line);
         group_name(&line, b, g);
@@ -712,11 +722,8 @@ static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t 
     if (b->state == BREAKDOWN_OFF)
         return;
     struct strbuf line = STRBUF_INIT;
-    report_breakdown_title(&line, b);
-    if (b->n_groups)
-        strbuf_adds(&line, " (respondents, then each stage's score at each assessment)");
-    strbuf_addc(out, '\n');
-    text_para(out, "", 2, strbuf_str(&line), width);
+    text_groups_heading(out, b, b->n_groups,
+                        "respondents, then each stage's score at each assessment", width);
     for (size_t g = 0; g < b->n_groups; g++) {
         strbuf_reset(&line);
         group_name(&line, b, g);

@@ -1311,6 +1311,21 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     page_close(out, ctx->tool_version);
 }
 
+/* A stage's score before, after, and the change: three cells. */
+static void change_cells(struct strbuf *out, const struct compare_stage *cs)
+{
+    strbuf_adds(out, "<td class=\"num\">");
+    html_shown(out, cs->has_before, cs->before);
+    strbuf_adds(out, "</td><td class=\"num\">");
+    html_shown(out, cs->has_after, cs->after);
+    strbuf_adds(out, "</td><td class=\"num\">");
+    if (cs->has_before && cs->has_after)
+        html_delta(out, cs->delta);
+    else
+        strbuf_adds(out, "<span class=\"muted\">not comparable</span>");
+    strbuf_adds(out, "</td>");
+}
+
 /* ---- compare ---- */
 
 static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
@@ -1404,16 +1419,9 @@ static void compare_table(struct strbuf *out, const struct compare *c)
         const struct compare_stage *cs = &c->stages[st];
         strbuf_adds(out, "<tr><th scope=\"row\">");
         html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th><td class=\"num\">");
-        html_shown(out, cs->has_before, cs->before);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        html_shown(out, cs->has_after, cs->after);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        if (cs->has_before && cs->has_after)
-            html_delta(out, cs->delta);
-        else
-            strbuf_adds(out, "<span class=\"muted\">not comparable</span>");
-        strbuf_adds(out, "</td><td>");
+        strbuf_adds(out, "</th>");
+        change_cells(out, cs);
+        strbuf_adds(out, "<td>");
         html_text(out, score_band_title(c->before, st));
         strbuf_adds(out, "</td><td>");
         html_text(out, score_band_title(c->after, st));
@@ -1445,16 +1453,9 @@ static void compare_group_rows(struct strbuf *out, const struct compare *c, size
         }
         strbuf_adds(out, "<th scope=\"row\">");
         html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th><td class=\"num\">");
-        html_shown(out, cs->has_before, cs->before);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        html_shown(out, cs->has_after, cs->after);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        if (cs->has_before && cs->has_after)
-            html_delta(out, cs->delta);
-        else
-            strbuf_adds(out, "<span class=\"muted\">not comparable</span>");
-        strbuf_adds(out, "</td></tr>\n");
+        strbuf_adds(out, "</th>");
+        change_cells(out, cs);
+        strbuf_adds(out, "</tr>\n");
     }
     strbuf_adds(out, "</tbody>\n");
     strbuf_release(&name);
