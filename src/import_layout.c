@@ -153,7 +153,7 @@ static void head_add(struct record *head, size_t *rows, size_t row, const char *
 static void compose_qualtrics(struct importer *im, struct record *head, size_t *rows)
 {
     const struct record *one = &im->early[0], *two = &im->early[1];
-    for (size_t c = 0; c < one->n; c++) {
+    for (size_t c = 0; c < one->stored; c++) {
         const char *id = cell_at(one, c), *text = cell_at(two, c);
         char *norm = import_normalise(id);
         bool own = known_in(qualtrics_columns, norm) != NULL;
@@ -171,7 +171,7 @@ static void compose_surveymonkey(struct importer *im, struct record *head, size_
 {
     const struct record *one = &im->early[0], *two = &im->early[1];
     const char *question = NULL;
-    for (size_t c = 0; c < one->n; c++) {
+    for (size_t c = 0; c < one->stored; c++) {
         const char *top = cell_at(one, c), *sub = cell_at(two, c);
         if (*skip_space(top))
             question = top;
@@ -199,11 +199,12 @@ static void take_kept(struct importer *im, size_t k)
 static void take_composed(struct importer *im, size_t rows, size_t header_row)
 {
     struct record head = {STRBUF_INIT, NULL, 0, 0, 0}, held = im->rec;
-    size_t *where = xcalloc(im->early[0].n ? im->early[0].n : 1, sizeof(*where));
+    size_t *where = xcalloc(im->early[0].stored + 1, sizeof(*where));
     if (im->layout == LAYOUT_QUALTRICS)
         compose_qualtrics(im, &head, where);
     else
         compose_surveymonkey(im, &head, where);
+    head.n = im->early[0].n; /* a header too wide is refused by its count */
     im->rec = head;
     im->row = header_row;
     im->header_rows = where;

@@ -108,7 +108,9 @@ static const struct rules_item *near_item(const struct importer *im, const char 
     return it;
 }
 
-static void report_unknown_column(struct importer *im, size_t c, const char *norm)
+/* shown: the part of the header compared (a grid statement), or NULL for all of it. */
+static void report_unknown_column(struct importer *im, size_t c, const char *norm,
+                                  const char *shown)
 {
     const struct rules *r = im->r;
     struct strbuf msg = STRBUF_INIT;
@@ -117,7 +119,8 @@ static void report_unknown_column(struct importer *im, size_t c, const char *nor
     if (it && near != it->id) {
         /* Both cut the same way around where they differ, so they never look alike. */
         struct strbuf header = STRBUF_INIT, question = STRBUF_INIT;
-        text_add_quoted_pair(&header, im->cols[c].header, &question, it->question, QUOTE_MAX);
+        text_add_quoted_pair(&header, shown ? shown : im->cols[c].header, &question, it->question,
+                             QUOTE_MAX);
         strbuf_addf(&msg, "unknown column %s; did you mean %s (%s)?", strbuf_str(&header),
                     strbuf_str(&question), it->id);
         strbuf_release(&question);
@@ -273,41 +276,49 @@ static bool match_by_name(struct importer *im, size_t c, const char *norm)
 
 /*
  * A survey tool's grid question comes as one column per statement, headed "Question -
- * Statement": when the whole header is no question, the text after the last " - " may be.
+ * Statement" (import_layout.c): the text after the last " - ", or NULL.
  */
-static long statement_item(struct importer *im, size_t c, const char *header)
+static const char *statement_of(const struct importer *im, const char *header)
 {
     const char *at = NULL;
     for (const char *p = strstr(header, " - "); p; p = strstr(p + 1, " - "))
         at = p;
-    if (im->layout == LAYOUT_SINGLE || !at)
-        return -1;
-    char *norm = import_normalise(at + 3);
-    long item = question_item(im, c, norm);
-    free(norm);
-    return item;
+    return im->layout != LAYOUT_SINGLE && at ? at + 3 : NULL;
 }
 
-/* By question text, or taken for free text when it is near no question. */
+/* Near no question: free text such as "Anything else?", kept as comments unless its
+   cells turn out to be answers (import_settle_comments). Near one, an error. */
+static void match_none(struct importer *im, size_t c, const char *norm, const char *statement)
+{
+    const char *near;
+    char *snorm = statement ? import_normalise(statement) : NULL;
+    if (near_item(im, norm, &near)) {
+        im->cols[c].kind = COL_UNKNOWN;
+        report_unknown_column(im, c, norm, NULL);
+    } else if (snorm && near_item(im, snorm, &near)) {
+        im->cols[c].kind = COL_UNKNOWN;
+        report_unknown_column(im, c, snorm, statement);
+    } else {
+        im->cols[c].kind = COL_COMMENT;
+        im->cols[c].guessed = true;
+    }
+    free(snorm);
+}
+
+/* By question text, the whole header's or a grid statement's. */
 static void match_by_text(struct importer *im, size_t c, const char *norm, const char *header)
 {
+    const char *statement = statement_of(im, header);
     long item = question_item(im, c, norm);
-    if (item == -1)
-        item = statement_item(im, c, header);
-    if (item >= 0) {
-        assign(im, c, COL_ITEM, (size_t)item, 0);
-    } else if (item == -1) {
-        /* Near no question: free text such as "Anything else?", kept as comments
-           unless its cells turn out to be answers (import_settle_comments). */
-        const char *near;
-        if (near_item(im, norm, &near)) {
-            im->cols[c].kind = COL_UNKNOWN;
-            report_unknown_column(im, c, norm);
-        } else {
-            im->cols[c].kind = COL_COMMENT;
-            im->cols[c].guessed = true;
-        }
+    if (item == -1 && statement) {
+        char *snorm = import_normalise(statement);
+        item = question_item(im, c, snorm);
+        free(snorm);
     }
+    if (item >= 0)
+        assign(im, c, COL_ITEM, (size_t)item, 0);
+    else if (item == -1)
+        match_none(im, c, norm, statement);
 }
 
 static void header_column(struct importer *im, size_t c, char *text)
@@ -419,7 +430,7 @@ void import_settle_comments(struct importer *im)
             continue;
         if (col->n_answers && !col->n_text) {
             char *norm = import_normalise(col->header);
-            report_unknown_column(im, c, norm);
+            report_unknown_column(im, c, norm, NULL);
             free(norm);
             continue;
         }
