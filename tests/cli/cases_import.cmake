@@ -14,3 +14,12 @@ stagegap_cli_test(import-group-columns-too-many 3
     import --csv tests/fixtures/import/too-many-groups.csv
     --map tests/fixtures/import/too-many-groups.map.yaml --organisation A
     --date 2026-09-30 --output /nonexistent/stagegap-import)
+# Multi-row headers (src/import_layout.c): a header problem is located at the row whose
+# text was used (Qualtrics' question text in row 2, a SurveyMonkey grid statement in row
+# 2, a SurveyMonkey question in row 1), and a bad answer at its real spreadsheet row.
+stagegap_cli_test(import-qualtrics-errors 3
+    import --csv tests/fixtures/import/qualtrics-errors.csv --organisation A
+    --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-surveymonkey-errors 3
+    import --csv tests/fixtures/import/surveymonkey-errors.csv --organisation A
+    --output /nonexistent/stagegap-import)
