@@ -332,6 +332,13 @@ static void header_column(struct importer *im, size_t c, char *text)
     col->header = xstrdup(trimmed);
     char *norm = import_normalise(trimmed);
     struct map_entry *m = import_map_find(im, norm);
+    const char *statement = statement_of(im, trimmed);
+    if (!m && statement) {
+        /* A grid column may be mapped by its statement alone. */
+        char *snorm = import_normalise(statement);
+        m = import_map_find(im, snorm);
+        free(snorm);
+    }
     long item;
     if (m) {
         m->used = true;

@@ -1207,6 +1207,27 @@ static void test_import_surveymonkey_header(void **state)
     fixture_free(f);
 }
 
+/* A grid column is mapped by its whole header or by its statement alone. */
+static void test_import_grid_statement_mapped(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,Is it a habit?,Rate these,,\n"
+              ",Response,Planned?,Skilled?,Tired?\n"
+              "a,4,1,2,3\n",
+              "format: stagegap-import-map/1\n"
+              "columns:\n"
+              "  \"Rate these - Planned?\": start.plan\n"
+              "  \"Skilled?\": start.training\n"
+              "  \"Tired?\": start.fatigue\n");
+    assert_contains(file_named(f, "a.yaml"),
+                    "  start.plan: 1\n  start.training: 2\n  start.fatigue: 3\n"
+                    "  later.habit: 4\n");
+    assert_int_equal(f->d.n, 1); /* the model's one question with no column */
+    fixture_free(f);
+}
+
 /* A second row that is data stays data, whatever it holds. */
 static void test_import_two_rows_not_surveymonkey(void **state)
 {
@@ -1322,6 +1343,7 @@ int main(void)
         cmocka_unit_test(test_import_summary_line),
         cmocka_unit_test(test_import_qualtrics_header),
         cmocka_unit_test(test_import_surveymonkey_header),
+        cmocka_unit_test(test_import_grid_statement_mapped),
         cmocka_unit_test(test_import_two_rows_not_surveymonkey),
         cmocka_unit_test(test_import_qualtrics_too_few_rows),
         cmocka_unit_test(test_import_multirow_rows_in_errors),
