@@ -6,6 +6,8 @@
  *                     a sink (include/import_reader.h); the file's own problems
  *   import.c          the importer is that sink: the first row goes to the matcher, every
  *                     row after it is one respondent (process_row)
+ *   import_layout.c   the first rows kept until the header's layout is known: one row,
+ *                     or Qualtrics' three or SurveyMonkey's two composed into one
  *   import_match.c    the header row: columns matched to items and respondent fields
  *   import_map.c      the --map file the matcher consults first
  *   import_answers.c  a cell read as an answer or a date; dates settled at the end
@@ -207,10 +209,8 @@ static int importer_cell(void *ctx, const char *text, size_t len)
 }
 
 /* The first row is the header; every row after it, a respondent. */
-static int importer_row_end(void *ctx, size_t row)
+void import_take_row(struct importer *im)
 {
-    struct importer *im = ctx;
-    im->row = row;
     /* A workbook does not store a row's empty cells after its last value. */
     while (im->workbook && im->have_header && im->rec.n < im->n_cols)
         importer_cell(im, "", 0);
@@ -218,6 +218,17 @@ static int importer_row_end(void *ctx, size_t row)
         import_process_header(im);
     else
         process_row(im);
+}
+
+/* The first rows wait until the header's layout is known (import_layout.c). */
+static int importer_row_end(void *ctx, size_t row)
+{
+    struct importer *im = ctx;
+    im->row = row;
+    if (!im->layout_known)
+        import_layout_keep(im);
+    else
+        import_take_row(im);
     strbuf_reset(&im->rec.bytes);
     im->rec.n = im->rec.stored = 0;
     return im->stop ? -1 : 0;
@@ -252,6 +263,7 @@ static void importer_release(struct importer *im)
     import_nameset_release(&im->names);
     strbuf_release(&im->rec.bytes);
     free(im->rec.cells);
+    import_layout_release(im);
 }
 
 static bool check_options(struct importer *im)
@@ -404,6 +416,7 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     struct import_sink sink = {&im, importer_cell, importer_row_end};
     if (read_table(&im, csv, &sink) != 0)
         im.stop = true;
+    import_layout_finish(&im);
     if (im.have_header && !im.stop)
         import_settle_comments(&im);
     if (!im.have_header && !im.stop)

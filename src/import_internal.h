@@ -47,6 +47,7 @@ struct column {
     int rank;          /* COL_DATE */
     const char *field; /* COL_GROUP: the groups field, a table's or the map's */
     char *header;      /* trimmed header text */
+    size_t row;        /* the row its header text came from */
     /* COL_COMMENT: taken as one because it is near no question (not mapped), and how
        many of its cells read as text or as answers, to settle it once every row is in. */
     bool guessed;
@@ -94,6 +95,17 @@ struct record {
     size_t n, stored, alloc; /* cells seen; cells kept */
 };
 
+/* How the export lays out its header: one row, or a survey tool's several. */
+enum import_layout { LAYOUT_SINGLE, LAYOUT_QUALTRICS, LAYOUT_SURVEYMONKEY };
+enum { LAYOUT_ROWS_MAX = 3 };
+
+/* A column recognised by its name: a survey tool's own, or one a person would name. */
+struct known_column {
+    const char *name; /* as import_normalise() leaves it */
+    enum column_kind kind;
+    int rank;
+};
+
 struct importer {
     const struct rules *r;
     const struct import_options *o;
@@ -109,6 +121,13 @@ struct importer {
     size_t n_map;
     const char *map_file;
     const struct import_source *map_src;
+
+    /* The first rows, kept (import_layout.c) until the header's layout is known. */
+    struct record early[LAYOUT_ROWS_MAX];
+    size_t early_row[LAYOUT_ROWS_MAX], n_early;
+    bool layout_known;
+    enum import_layout layout;
+    const size_t *header_rows; /* per column of a composed header: its text's row */
 
     bool have_header;
     size_t header_row;
@@ -148,6 +167,17 @@ char *import_normalise(const char *s);
 
 /* import.c: an error at a cell of the file being imported. */
 void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg);
+/* The row in im->rec, numbered im->row: the header when there is none yet, else data. */
+void import_take_row(struct importer *im);
+
+/* import_layout.c: the first rows kept until the header's layout is known, then the
+   header (composed from a survey tool's several rows) and the rows after it taken. */
+void import_layout_keep(struct importer *im);
+/* At the end of the file: settles the layout with the rows there are. */
+void import_layout_finish(struct importer *im);
+/* A column the detected survey tool writes itself, by its normalised name, or NULL. */
+const struct known_column *import_layout_known(const struct importer *im, const char *norm);
+void import_layout_release(struct importer *im);
 
 /* import_map.c: the mapping file (stagegap-import-map/1). */
 int import_map_load(struct importer *im, const struct import_source *src, struct ydoc *doc);

@@ -2,7 +2,9 @@
  * import_match.c - the header row: each column matched to an item (by the mapping file,
  * by item id, by question text), to a respondent field (id, role, organisation, date,
  * a groups field) or to survey metadata; a column near no question is taken for free
- * text and settled once every row is in. One column per item and per field.
+ * text and settled once every row is in. One column per item and per field. A header
+ * composed from a survey tool's several rows (import_layout.c) is matched the same way,
+ * each column's problems located at the row its text came from.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -17,11 +19,7 @@
 #include "xalloc.h"
 
 /* Columns a survey tool writes or a person would name, recognised by name. */
-static const struct {
-    const char *name; /* as import_normalise() leaves it */
-    enum column_kind kind;
-    int rank;
-} known_columns[] = {
+static const struct known_column known_columns[] = {
     {"respondent", COL_RESPONDENT, 0},
     {"id", COL_ID, 0}, /* Microsoft Forms' row number */
     {"role", COL_ROLE, 0},
@@ -110,7 +108,9 @@ static const struct rules_item *near_item(const struct importer *im, const char 
     return it;
 }
 
-static void report_unknown_column(struct importer *im, size_t c, const char *norm)
+/* shown: the part of the header compared (a grid statement), or NULL for all of it. */
+static void report_unknown_column(struct importer *im, size_t c, const char *norm,
+                                  const char *shown)
 {
     const struct rules *r = im->r;
     struct strbuf msg = STRBUF_INIT;
@@ -119,7 +119,8 @@ static void report_unknown_column(struct importer *im, size_t c, const char *nor
     if (it && near != it->id) {
         /* Both cut the same way around where they differ, so they never look alike. */
         struct strbuf header = STRBUF_INIT, question = STRBUF_INIT;
-        text_add_quoted_pair(&header, im->cols[c].header, &question, it->question, QUOTE_MAX);
+        text_add_quoted_pair(&header, shown ? shown : im->cols[c].header, &question, it->question,
+                             QUOTE_MAX);
         strbuf_addf(&msg, "unknown column %s; did you mean %s (%s)?", strbuf_str(&header),
                     strbuf_str(&question), it->id);
         strbuf_release(&question);
@@ -136,7 +137,7 @@ static void report_unknown_column(struct importer *im, size_t c, const char *nor
                     "tool's own column; map it with --map, to an item id or to 'ignore'",
                     r->id);
     }
-    import_cell_error(im, im->header_row, c + 1, strbuf_str(&msg));
+    import_cell_error(im, im->cols[c].row, c + 1, strbuf_str(&msg));
     strbuf_release(&msg);
 }
 
@@ -147,7 +148,7 @@ static void report_second(struct importer *im, size_t c, long first, const char 
     import_header_quoted(&msg, &im->cols[c]);
     strbuf_addf(&msg, " %s, as column %ld %s; map one of them to 'ignore' with --map", what,
                 first + 1, strncmp(what, "is ", 3) == 0 ? "is" : "does");
-    import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+    import_cell_error(im, im->cols[c].row, c + 1, strbuf_str(&msg));
     strbuf_release(&msg);
 }
 
@@ -182,7 +183,7 @@ static void claim_group(struct importer *im, size_t c)
                     " would be group column %d, and a respondent gives at most %d groups; "
                     "map the columns not needed to 'ignore' with --map",
                     ANSWERS_GROUP_FIELDS_MAX + 1, ANSWERS_GROUP_FIELDS_MAX);
-        import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+        import_cell_error(im, col->row, c + 1, strbuf_str(&msg));
         strbuf_release(&msg);
         col->kind = COL_IGNORED;
         return;
@@ -244,12 +245,80 @@ static long question_item(struct importer *im, size_t c, const char *norm)
         import_header_quoted(&msg, &im->cols[c]);
         strbuf_addf(&msg, " is the question of both '%s' and '%s'; map it with --map",
                     im->r->items[found].id, im->r->items[i].id);
-        import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+        import_cell_error(im, im->cols[c].row, c + 1, strbuf_str(&msg));
         strbuf_release(&msg);
         im->cols[c].kind = COL_IGNORED;
         return -2;
     }
     return found;
+}
+
+/* A column a survey tool writes, or a person would name, recognised by its name. */
+static bool match_by_name(struct importer *im, size_t c, const char *norm)
+{
+    size_t k = 0, n = sizeof(known_columns) / sizeof(known_columns[0]);
+    size_t g = 0, n_g = sizeof(group_columns) / sizeof(group_columns[0]);
+    const struct known_column *own = import_layout_known(im, norm);
+    while (k < n && strcmp(known_columns[k].name, norm) != 0)
+        k++;
+    while (g < n_g && strcmp(group_columns[g].name, norm) != 0)
+        g++;
+    if (k < n)
+        own = &known_columns[k];
+    if (own) {
+        assign(im, c, own->kind, 0, own->rank);
+    } else if (g < n_g) {
+        im->cols[c].field = group_columns[g].field;
+        assign(im, c, COL_GROUP, 0, 0);
+    }
+    return own || g < n_g;
+}
+
+/*
+ * A survey tool's grid question comes as one column per statement, headed "Question -
+ * Statement" (import_layout.c): the text after the last " - ", or NULL.
+ */
+static const char *statement_of(const struct importer *im, const char *header)
+{
+    const char *at = NULL;
+    for (const char *p = strstr(header, " - "); p; p = strstr(p + 1, " - "))
+        at = p;
+    return im->layout != LAYOUT_SINGLE && at ? at + 3 : NULL;
+}
+
+/* Near no question: free text such as "Anything else?", kept as comments unless its
+   cells turn out to be answers (import_settle_comments). Near one, an error. */
+static void match_none(struct importer *im, size_t c, const char *norm, const char *statement)
+{
+    const char *near;
+    char *snorm = statement ? import_normalise(statement) : NULL;
+    if (near_item(im, norm, &near)) {
+        im->cols[c].kind = COL_UNKNOWN;
+        report_unknown_column(im, c, norm, NULL);
+    } else if (snorm && near_item(im, snorm, &near)) {
+        im->cols[c].kind = COL_UNKNOWN;
+        report_unknown_column(im, c, snorm, statement);
+    } else {
+        im->cols[c].kind = COL_COMMENT;
+        im->cols[c].guessed = true;
+    }
+    free(snorm);
+}
+
+/* By question text, the whole header's or a grid statement's. */
+static void match_by_text(struct importer *im, size_t c, const char *norm, const char *header)
+{
+    const char *statement = statement_of(im, header);
+    long item = question_item(im, c, norm);
+    if (item == -1 && statement) {
+        char *snorm = import_normalise(statement);
+        item = question_item(im, c, snorm);
+        free(snorm);
+    }
+    if (item >= 0)
+        assign(im, c, COL_ITEM, (size_t)item, 0);
+    else if (item == -1)
+        match_none(im, c, norm, statement);
 }
 
 static void header_column(struct importer *im, size_t c, char *text)
@@ -263,6 +332,13 @@ static void header_column(struct importer *im, size_t c, char *text)
     col->header = xstrdup(trimmed);
     char *norm = import_normalise(trimmed);
     struct map_entry *m = import_map_find(im, norm);
+    const char *statement = statement_of(im, trimmed);
+    if (!m && statement) {
+        /* A grid column may be mapped by its statement alone. */
+        char *snorm = import_normalise(statement);
+        m = import_map_find(im, snorm);
+        free(snorm);
+    }
     long item;
     if (m) {
         m->used = true;
@@ -281,35 +357,11 @@ static void header_column(struct importer *im, size_t c, char *text)
                     " names item '%s', which is context only and takes no answer; map "
                     "it to 'ignore' with --map",
                     im->r->items[item].id);
-        import_cell_error(im, im->row, c + 1, strbuf_str(&msg));
+        import_cell_error(im, col->row, c + 1, strbuf_str(&msg));
         strbuf_release(&msg);
         col->kind = COL_IGNORED;
-    } else {
-        size_t k = 0, n = sizeof(known_columns) / sizeof(known_columns[0]);
-        size_t g = 0, n_g = sizeof(group_columns) / sizeof(group_columns[0]);
-        while (k < n && strcmp(known_columns[k].name, norm) != 0)
-            k++;
-        while (g < n_g && strcmp(group_columns[g].name, norm) != 0)
-            g++;
-        if (k < n) {
-            assign(im, c, known_columns[k].kind, 0, known_columns[k].rank);
-        } else if (g < n_g) {
-            col->field = group_columns[g].field;
-            assign(im, c, COL_GROUP, 0, 0);
-        } else if ((item = question_item(im, c, norm)) >= 0) {
-            assign(im, c, COL_ITEM, (size_t)item, 0);
-        } else if (item == -1) {
-            /* Near no question: free text such as "Anything else?", kept as comments
-               unless its cells turn out to be answers (import_settle_comments). */
-            const char *near;
-            if (near_item(im, norm, &near)) {
-                col->kind = COL_UNKNOWN;
-                report_unknown_column(im, c, norm);
-            } else {
-                col->kind = COL_COMMENT;
-                col->guessed = true;
-            }
-        }
+    } else if (!match_by_name(im, c, norm)) {
+        match_by_text(im, c, norm, trimmed);
     }
     free(norm);
 }
@@ -364,8 +416,10 @@ void import_process_header(struct importer *im)
     im->header_row = im->row;
     im->n_cols = rec->n;
     im->cols = xcalloc(rec->n, sizeof(*im->cols));
-    for (size_t c = 0; c < rec->n; c++)
+    for (size_t c = 0; c < rec->n; c++) {
+        im->cols[c].row = im->header_rows ? im->header_rows[c] : im->row;
         header_column(im, c, rec->bytes.buf + rec->cells[c].off);
+    }
     import_map_warn_unused(im);
     header_sources(im);
 }
@@ -383,7 +437,7 @@ void import_settle_comments(struct importer *im)
             continue;
         if (col->n_answers && !col->n_text) {
             char *norm = import_normalise(col->header);
-            report_unknown_column(im, c, norm);
+            report_unknown_column(im, c, norm, NULL);
             free(norm);
             continue;
         }
@@ -398,7 +452,7 @@ void import_settle_comments(struct importer *im)
                         n, n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
         else
             strbuf_adds(&msg, " and is empty; it is left out");
-        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)im->header_row, (unsigned)(c + 1), "%s",
+        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)col->row, (unsigned)(c + 1), "%s",
                  strbuf_str(&msg));
         strbuf_release(&msg);
     }

@@ -39,6 +39,23 @@ check "assess reads the Google import" [ "$rc" = 0 ]
     --organisation "Anytown Council" --output "$tmp/again" >/dev/null 2>&1
 check "same export, same bytes" diff -r "$tmp/google" "$tmp/again"
 
+# Qualtrics (three header rows) and SurveyMonkey (two, with a grid question as one column
+# per statement) answer the same questions as ms-forms.csv: the same answers files, but
+# for the comment line naming the source file and row.
+for tool in qualtrics surveymonkey; do
+    "$bin" import --csv $fx/$tool.csv --map $fx/ms-forms.map.yaml \
+        --organisation "Anytown Council" --output "$tmp/$tool" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    check "$tool export imports" [ "$rc" = 0 ]
+    check "$tool: same answers as ms-forms.csv" \
+        diff -r -I '^# Imported by stagegap from ' "$tmp/ms" "$tmp/$tool"
+done
+check "Qualtrics rows numbered as the spreadsheet shows them" \
+    grep -qx '# Imported by stagegap from "qualtrics.csv", row 5.' "$tmp/qualtrics/2.yaml"
+check "SurveyMonkey rows numbered as the spreadsheet shows them" \
+    grep -qx '# Imported by stagegap from "surveymonkey.csv", row 4.' "$tmp/surveymonkey/2.yaml"
+check "Qualtrics and SurveyMonkey names and emails dropped" \
+    [ "$(cat "$tmp/qualtrics"/*.yaml "$tmp/surveymonkey"/*.yaml | grep -c -e 'example.org' -e 'Smith')" = 0 ]
+
 # Without a map: 'What is your role?' is the role, and the free-text column near no
 # question is kept as comments, with a warning naming it.
 "$bin" import --csv $fx/ms-forms.csv --organisation "Anytown Council" \

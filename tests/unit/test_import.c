@@ -1152,6 +1152,177 @@ static void test_import_summary_line(void **state)
     fixture_free(f);
 }
 
+/* ---- multi-row headers ---- */
+
+/* Qualtrics' third header rows: each cell {"ImportId":"..."}, CSV-quoted. */
+static const char ids_seven[] = "@startDate,@recordedDate,@_recordId,@recipientEmail,"
+                                "@QID1,@QID2_1,@QID2_2\n";
+static const char ids_two[] = "@_recordId,@QID1\n";
+static const char ids_four[] = "@_recordId,@_recordId,@QID1,@QID2\n";
+
+/* head, then ids (each @NAME written as Qualtrics' {"ImportId":"NAME"} cell), then data. */
+static char *qualtrics(const char *head, const char *ids, const char *data)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, head);
+    for (const char *p = ids; *p; p++) {
+        if (*p != '@') {
+            strbuf_addc(&sb, *p);
+            continue;
+        }
+        size_t len = strcspn(p + 1, ",\n");
+        strbuf_adds(&sb, "\"{\"\"ImportId\"\":\"\"");
+        strbuf_add(&sb, p + 1, len);
+        strbuf_adds(&sb, "\"\"}\"");
+        p += len;
+    }
+    strbuf_adds(&sb, data);
+    return strbuf_detach(&sb, NULL);
+}
+
+static void test_import_qualtrics_header(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    char *csv = qualtrics("StartDate,RecordedDate,ResponseId,RecipientEmail,Q1,Q2_1,Q2_2\n"
+                          "Start Date,Recorded Date,Response ID,Recipient Email,Is there a "
+                          "plan?,Rate these - Trained?,Rate these - How tired?\n",
+                          ids_seven,
+                          "2026-09-01 10:00:00,2026-09-02 10:00:00,R_abc,a@example.org,7,3,n/a\n");
+    if (import_with(f, csv, strlen(csv), NULL, "Testshire", NULL) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_int_equal(f->res.n, 1);
+    assert_int_equal(f->res.questions, 3);
+    const char *t = file_named(f, "r-abc.yaml");
+    assert_contains(t, "# Imported by stagegap from \"survey.csv\", row 4.\n");
+    assert_contains(t, "date: 2026-09-02\nrespondent: {id: \"R_abc\"}\n");
+    assert_contains(t, "  start.plan: 7\n  start.training: 3\n  start.fatigue: n/a\n");
+    assert_lacks(t, "example.org");
+    assert_int_equal(f->d.errors, 0);
+    assert_all_load(f);
+    free(csv);
+    fixture_free(f);
+}
+
+static void test_import_surveymonkey_header(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "Respondent ID,End Date,Email Address,Is there a plan?,Rate these,\n"
+                      ",,,Response,Trained?,How tired?\n"
+                      "118,09/30/2026 10:00:00 AM,a@example.org,7,3,n/a\n";
+    if (import_with(f, csv, strlen(csv), NULL, "Testshire", NULL) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_int_equal(f->res.questions, 3);
+    const char *t = file_named(f, "118.yaml");
+    assert_contains(t, "# Imported by stagegap from \"survey.csv\", row 3.\n");
+    assert_contains(t, "date: 2026-09-30\nrespondent: {id: \"118\"}\n");
+    assert_contains(t, "  start.plan: 7\n  start.training: 3\n  start.fatigue: n/a\n");
+    assert_lacks(t, "example.org");
+    assert_all_load(f);
+    fixture_free(f);
+}
+
+/* A grid column is mapped by its whole header or by its statement alone. */
+static void test_import_grid_statement_mapped(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,Is it a habit?,Rate these,,\n"
+              ",Response,Planned?,Skilled?,Tired?\n"
+              "a,4,1,2,3\n",
+              "format: stagegap-import-map/1\n"
+              "columns:\n"
+              "  \"Rate these - Planned?\": start.plan\n"
+              "  \"Skilled?\": start.training\n"
+              "  \"Tired?\": start.fatigue\n");
+    assert_contains(file_named(f, "a.yaml"),
+                    "  start.plan: 1\n  start.training: 2\n  start.fatigue: 3\n"
+                    "  later.habit: 4\n");
+    assert_int_equal(f->d.n, 1); /* the model's one question with no column */
+    fixture_free(f);
+}
+
+/* A second row that is data stays data, whatever it holds. */
+static void test_import_two_rows_not_surveymonkey(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    /* "Response" in the second row, but no question merged across blank cells. */
+    import_ok(f, "id,start.plan,Trained?\nResponse,3,4\n", NULL);
+    assert_contains(file_named(f, "response.yaml"),
+                    "# Imported by stagegap from \"survey.csv\", row 2.\n");
+    /* A blank header cell after a question, but no "Response" under it. */
+    import_ok(f, "id,start.plan,,Trained?\na,3,,4\n", NULL);
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 3\n  start.training: 4\n");
+    /* One cell of three in the third row is an import id: not Qualtrics, so the third
+       row is a respondent's and that cell a wrong answer. */
+    char *csv = qualtrics("id,start.plan,Trained?\na,1,2\n", "b,@x,3\n", "");
+    assert_int_equal(import_text(f, csv, NULL), -1);
+    assert_only_error(f, 3, 2,
+                      "the answer to 'start.plan' must be a number from 0 to 10, n/a or "
+                      "unknown, not '{\"ImportId\":\"x\"}'");
+    free(csv);
+    fixture_free(f);
+}
+
+static void test_import_qualtrics_too_few_rows(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    /* Two of the three header rows: no import ids, so one header and a row of text. */
+    assert_int_equal(import_text(f, "ResponseId,Q1\nResponse ID,Is there a plan?\n", NULL), -1);
+    assert_only_error(f, 1, 1,
+                      "no column answers a question of model 'tiny'; is this the right "
+                      "export, or does it need --map?");
+    /* All three header rows and no response. */
+    char *csv = qualtrics("ResponseId,Q1\nResponse ID,Is there a plan?\n", ids_two, "");
+    assert_int_equal(import_text(f, csv, NULL), -1);
+    assert_only_error(f, 0, 0, "no respondents: the file has a header row but no answers");
+    free(csv);
+    fixture_free(f);
+}
+
+/* Errors at the spreadsheet's row: a header's at the row whose text was used. */
+static void test_import_multirow_rows_in_errors(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    char *csv = qualtrics("ResponseId,ResponseId,Q1,Q2\n"
+                          "Response ID,Response ID,Is there a plam?,Trained?\n",
+                          ids_four, "a,a,1,2\nb,b,1,lots\n");
+    assert_int_equal(import_text(f, csv, NULL), -1);
+    assert_diag(&f->d, 1, 2,
+                "column 'ResponseId' is an id column, as column 1 is; map one of them to "
+                "'ignore' with --map");
+    assert_diag(&f->d, 2, 3,
+                "unknown column 'Is there a plam?'; did you mean 'Is there a plan?' "
+                "(start.plan)?");
+    assert_diag(&f->d, 5, 4,
+                "the answer to 'start.training' must be a number from 0 to 10, n/a or "
+                "unknown, not 'lots'");
+    assert_int_equal(f->d.errors, 3);
+    assert_int_equal(import_text(f,
+                                 "id,Is there a plam?,Rate these,\n"
+                                 ",Response,Trained?,How tird?\n"
+                                 "a,1,2,3\n",
+                                 NULL),
+                     -1);
+    assert_diag(&f->d, 1, 2,
+                "unknown column 'Is there a plam?'; did you mean 'Is there a plan?' "
+                "(start.plan)?");
+    assert_diag(&f->d, 2, 4,
+                "unknown column 'How tird?'; did you mean 'How tired?' (start.fatigue)?");
+    assert_int_equal(f->d.errors, 2);
+    free(csv);
+    fixture_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1190,6 +1361,12 @@ int main(void)
         cmocka_unit_test(test_import_write_new_and_empty_dir),
         cmocka_unit_test(test_import_write_nothing_on_error),
         cmocka_unit_test(test_import_summary_line),
+        cmocka_unit_test(test_import_qualtrics_header),
+        cmocka_unit_test(test_import_surveymonkey_header),
+        cmocka_unit_test(test_import_grid_statement_mapped),
+        cmocka_unit_test(test_import_two_rows_not_surveymonkey),
+        cmocka_unit_test(test_import_qualtrics_too_few_rows),
+        cmocka_unit_test(test_import_multirow_rows_in_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
