@@ -160,7 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct import_sink sink = {&c, check_cell, check_row_end};
     struct diags d;
     diags_init(&d);
-    int rc = xlsx_read("fuzz.xlsx", buf, len, control & 1 ? "Sheet1" : NULL, &sink, &d);
+    int rc = xlsx_read("fuzz.xlsx", buf, len, control & 1 ? "Sheet1" : NULL, &sink, &d, NULL);
     if ((rc == 0) != (d.errors == 0))
         fuzz_fail("xlsx_read", "return value disagrees with the diagnostics", 0);
     fuzz_check_diags(&d);

@@ -54,10 +54,12 @@ enum {
 /*
  * Reads worksheet sheet (NULL: the first in the workbook's order) of the workbook in
  * buf[0..len), called name in diagnostics, into sink. Returns 0, or -1 with errors in d
- * (or when the sink stopped, with whatever the sink added).
+ * (or when the sink stopped, with whatever the sink added). Unless sheet_read is NULL,
+ * *sheet_read is set, before the sink is given the first cell, to the name of the sheet
+ * read (malloc'd; the caller frees it); it is left alone when no sheet is read.
  */
 int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
-              const struct import_sink *sink, struct diags *d);
+              const struct import_sink *sink, struct diags *d, char **sheet_read);
 /* A cell's reference as a spreadsheet names it: column 2 (1-based), row 7 is "B7". */
 void xlsx_cell_ref(size_t column, size_t row, char *out, size_t cap);
 

@@ -50,13 +50,13 @@ void import_cell_error(struct importer *im, size_t row, size_t column, const cha
         diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%s", msg);
         return;
     }
-    /* A workbook's cell as the spreadsheet names it, and its sheet when one was asked. */
+    /* A workbook's cell as the spreadsheet names it, and its sheet. */
     char ref[32];
     xlsx_cell_ref(column, row, ref, sizeof(ref));
     struct strbuf where = STRBUF_INIT;
-    if (im->o->sheet) {
+    if (im->sheet) {
         strbuf_adds(&where, "sheet ");
-        text_add_quoted(&where, im->o->sheet, 40);
+        text_add_quoted(&where, im->sheet, 40);
         strbuf_adds(&where, ", ");
     }
     diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%scell %s: %s",
@@ -238,6 +238,7 @@ static int importer_row_end(void *ctx, size_t row)
 
 static void importer_release(struct importer *im)
 {
+    free(im->sheet);
     if (im->questions)
         for (size_t i = 0; i < im->r->n_items; i++) {
             free(im->questions[i]);
@@ -355,7 +356,7 @@ static int read_workbook(struct importer *im, const struct import_source *src,
                  "this is an Excel workbook, not CSV: read as one (say --xlsx FILE)");
     im->workbook = true;
     im->delimiter = ',';
-    return xlsx_read(src->name, src->buf, src->len, im->o->sheet, sink, im->d);
+    return xlsx_read(src->name, src->buf, src->len, im->o->sheet, sink, im->d, &im->sheet);
 }
 
 /*

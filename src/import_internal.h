@@ -152,7 +152,8 @@ struct importer {
     struct record rec; /* the row being read */
     size_t row;        /* its spreadsheet row */
 
-    bool workbook;           /* read from an .xlsx: errors name the cell, B7 */
+    bool workbook;           /* read from an .xlsx: errors name the sheet and cell, B7 */
+    char *sheet;             /* the workbook's sheet being read */
     char delimiter;          /* the CSV's separator; not ',' allows decimal commas */
     bool said_decimal_comma; /* the one warning that decimal commas were read */
 };

@@ -343,7 +343,7 @@ out:
 }
 
 int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
-              const struct import_sink *sink, struct diags *d)
+              const struct import_sink *sink, struct diags *d, char **sheet_read)
 {
     struct xlsx_book b;
     char *path = NULL, *sheet_name = NULL;
@@ -359,6 +359,8 @@ int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
     path = read_book(&b, sheet, &sheet_name);
     if (!path)
         goto out;
+    if (sheet_read) /* before the first cell, so the sink can name the sheet */
+        *sheet_read = xstrdup(sheet_name);
     rc = xlsx_sheet_read(&b, path, sheet_name, sink);
 out:
     free(path);

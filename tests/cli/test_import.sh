@@ -202,6 +202,9 @@ PY
         >/dev/null 2>"$tmp/err"; rc=$?
     check "a bad workbook cell exits 3" [ "$rc" = 3 -a ! -e "$tmp/bad" ]
     check "named by sheet and cell" grep -qF "bad.xlsx:3:2: error: sheet 'Form1', cell B3: the answer to 'launch.introducing-sos' must be from 0 to 10, not '11'" "$tmp/err"
+    "$bin" import --xlsx "$tmp/bad.xlsx" --organisation A --output "$tmp/bad" \
+        >/dev/null 2>"$tmp/err"; rc=$?
+    check "the first sheet named too" grep -qF "bad.xlsx:3:2: error: sheet 'Form1', cell B3: the answer" "$tmp/err"
 else
     echo "python3-openpyxl is not installed: the bad-cell workbook check is skipped"
 fi

@@ -67,7 +67,7 @@ static int read_fixture(const char *file, const char *sheet, struct collect *c, 
         print_diags(d);
         fail();
     }
-    int rc = xlsx_read(file, buf, len, sheet, &sink, d);
+    int rc = xlsx_read(file, buf, len, sheet, &sink, d, NULL);
     free(buf);
     strbuf_release(&path);
     return rc;
@@ -379,13 +379,14 @@ static void test_xlsx_refuses_empty_and_oversized_buffers(void **state)
     struct import_sink sink = {NULL, collect_cell, collect_row_end};
     struct diags d;
     diags_init(&d);
-    assert_int_equal(xlsx_read("e.xlsx", "", 0, NULL, &sink, &d), -1);
+    assert_int_equal(xlsx_read("e.xlsx", "", 0, NULL, &sink, &d, NULL), -1);
     assert_diag(&d, 0, 0, "not a workbook: the file is empty");
     diags_release(&d);
     /* Refused from its length alone: not a byte is read. */
     char *big = calloc((size_t)XLSX_FILE_MAX + 1, 1);
     assert_non_null(big);
-    assert_int_equal(xlsx_read("big.xlsx", big, (size_t)XLSX_FILE_MAX + 1, NULL, &sink, &d), -1);
+    assert_int_equal(xlsx_read("big.xlsx", big, (size_t)XLSX_FILE_MAX + 1, NULL, &sink, &d, NULL),
+                     -1);
     assert_diag(&d, 0, 0, "file is larger than the limit of 67108864 bytes");
     free(big);
     diags_release(&d);
@@ -460,7 +461,7 @@ static int read_two_sheets(const char *sheet_xml, const char *sheet, struct coll
     struct import_sink sink = {c, collect_cell, collect_row_end};
     size_t len;
     char *buf = make_archive(names, texts, 4, &len);
-    int rc = xlsx_read("made.xlsx", buf, len, sheet, &sink, d);
+    int rc = xlsx_read("made.xlsx", buf, len, sheet, &sink, d, NULL);
     free(buf);
     return rc;
 }
@@ -530,7 +531,7 @@ static void test_xlsx_refuses_too_many_files(void **state)
     }
     char *buf = make_archive(names, texts, N, &len);
     diags_init(&d);
-    assert_int_equal(xlsx_read("many.xlsx", buf, len, NULL, &sink, &d), -1);
+    assert_int_equal(xlsx_read("many.xlsx", buf, len, NULL, &sink, &d, NULL), -1);
     assert_diag(&d, 0, 0, "the archive holds 10001 files, more than the limit of 10000");
     diags_release(&d);
     free(buf);
