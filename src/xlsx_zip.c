@@ -130,11 +130,24 @@ const char *xlsx_attr(const char **attrs, const char *name)
     return NULL;
 }
 
+/*
+ * Where the parser is. Expat 2.9 (Debian 13) adds 64-bit getters and deprecates the
+ * old ones, which are all that older releases (Debian 12's 2.5) have; the release that
+ * deprecates them is the one that defines XML_ATTR_DEPRECATED.
+ */
+#ifdef XML_ATTR_DEPRECATED
+#define XML_LINE(p) XML_GetCurrentLineNumber64(p)
+#define XML_COLUMN(p) XML_GetCurrentColumnNumber64(p)
+#else
+#define XML_LINE(p) XML_GetCurrentLineNumber(p)
+#define XML_COLUMN(p) XML_GetCurrentColumnNumber(p)
+#endif
+
 static void part_error(struct xlsx_parse *ps, const char *what)
 {
     diag_error(ps->z->d, ps->z->name, 0, 0, "%s: %s, line %lu, column %lu: %s", ps->context,
-               ps->path, (unsigned long)XML_GetCurrentLineNumber(ps->parser),
-               (unsigned long)XML_GetCurrentColumnNumber(ps->parser) + 1, what);
+               ps->path, (unsigned long)XML_LINE(ps->parser),
+               (unsigned long)XML_COLUMN(ps->parser) + 1, what);
     xlsx_parse_stop(ps);
 }
 
