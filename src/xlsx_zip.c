@@ -29,19 +29,22 @@ struct xlsx_parse {
     bool failed; /* a diagnostic has been added and the parser stopped */
 };
 
-/* What libzip says an archive's trouble is, in our words. */
+/*
+ * What libzip says an archive's trouble is, in our words. Not a zip, an inconsistent
+ * one, and (in newer libzip, Debian 13's 1.11) a truncated one are one message: which
+ * code a cut archive gets depends on the libzip release, not on the file.
+ */
 static void zip_trouble(struct xlsx_zip *z, zip_error_t *err)
 {
     switch (zip_error_code_zip(err)) {
     case ZIP_ER_NOZIP:
-        diag_error(z->d, z->name, 0, 0,
-                   "not a workbook: not a zip archive (or one cut short: its directory at "
-                   "the end is missing)");
-        break;
     case ZIP_ER_INCONS:
+#ifdef ZIP_ER_TRUNCATED_ZIP
+    case ZIP_ER_TRUNCATED_ZIP:
+#endif
         diag_error(z->d, z->name, 0, 0,
-                   "not a workbook: the zip archive is damaged or cut short (its directory "
-                   "does not match its contents)");
+                   "not a workbook: not a zip archive, or one damaged or cut short (its "
+                   "directory is missing or does not match its contents)");
         break;
     default:
         diag_error(z->d, z->name, 0, 0, "not a workbook: the zip archive cannot be read (%s)",

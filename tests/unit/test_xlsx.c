@@ -332,14 +332,14 @@ REFUSED(external_entity, "external-entity.xlsx", 0, 0,
 REFUSED(undefined_entity, "undefined-entity.xlsx", 0, 0,
         "sheet 'Sheet1': xl/worksheets/sheet1.xml, line 2, column 209: undefined entity")
 REFUSED(truncated, "truncated.xlsx", 0, 0,
-        "not a workbook: not a zip archive (or one cut short: its directory at the end is "
-        "missing)")
+        "not a workbook: not a zip archive, or one damaged or cut short (its directory is "
+        "missing or does not match its contents)")
 REFUSED(bytes_cut_from_the_middle, "cut-middle.xlsx", 0, 0,
-        "not a workbook: the zip archive is damaged or cut short (its directory does not match "
-        "its contents)")
+        "not a workbook: not a zip archive, or one damaged or cut short (its directory is "
+        "missing or does not match its contents)")
 REFUSED(not_a_zip, "not-a-zip.xlsx", 0, 0,
-        "not a workbook: not a zip archive (or one cut short: its directory at the end is "
-        "missing)")
+        "not a workbook: not a zip archive, or one damaged or cut short (its directory is "
+        "missing or does not match its contents)")
 REFUSED(zip_without_workbook, "no-workbook.xlsx", 0, 0,
         "not a workbook: the zip archive has no xl/workbook.xml (is it an Excel .xlsx file?)")
 REFUSED(deep_xml, "deep.xlsx", 0, 0,
