@@ -1,8 +1,9 @@
 /*
  * cli.h - the command line: the command table, option parsing and exit codes.
  *
- * The only module that touches argv, the standard streams or the process's exit
- * status; main() is one call into cli_main, and tests call it with their own streams.
+ * The only module (src/cli*.c) that touches argv, the standard streams or the process's
+ * exit status; main() is one call into cli_main, and tests call it with their own
+ * streams.
  */
 #ifndef STAGEGAP_CLI_H
 #define STAGEGAP_CLI_H

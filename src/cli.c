@@ -1,52 +1,25 @@
 #include "cli.h"
+#include "cli_internal.h"
 
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "answers.h"
-#include "ask.h"
-#include "compare.h"
 #include "diag.h"
 #include "fileio.h"
-#include "import.h"
-#include "report.h"
 #include "rules.h"
-#include "rules_render.h"
-#include "schema.h"
-#include "score.h"
 #include "strbuf.h"
 #include "suppress.h"
-#include "template.h"
 #include "text.h"
 #include "version.h"
 #include "xalloc.h"
 
+static int cmd_help(struct cli *c);
+
 enum { ARGS_MAX = 100000 };
-
-/* A number #defined, as a string literal for help text. */
-#define STAGEGAP_STR_(x) #x
-#define STAGEGAP_STR(x) STAGEGAP_STR_(x)
-
-/* What the command line said, after parsing. */
-struct cli {
-    FILE *out, *err;
-    const struct command *cmd;
-    const char *rules_path, *format, *output, *fail_under;
-    const char *csv, *xlsx, *sheet, *delimiter, *map, *organisation, *date; /* import */
-    bool strict, fail_on_regression, attribute;
-    const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
-    size_t n_by;
-    const char *min_group;
-    char **args;
-    size_t n_args;
-};
 
 struct command {
     const char *name;
@@ -57,16 +30,6 @@ struct command {
     const char *const *options; /* long options it accepts, without "--" */
     size_t min_args, max_args;
 };
-
-static int cmd_assess(struct cli *c);
-static int cmd_init(struct cli *c);
-static int cmd_validate(struct cli *c);
-static int cmd_rules(struct cli *c);
-static int cmd_help(struct cli *c);
-static int cmd_compare(struct cli *c);
-static int cmd_trend(struct cli *c);
-static int cmd_ask(struct cli *c);
-static int cmd_import(struct cli *c);
 
 static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
                                              "attribute", "by",     "min-group", NULL};
@@ -304,7 +267,7 @@ static const struct command *find_command(const char *name)
 /* ---- output ---- */
 
 /* Writes bytes to a stream and reports a failed write (a full disk, a closed pipe). */
-static int write_stream(FILE *f, const char *data, size_t len, const char *what, FILE *err)
+int cli_write_stream(FILE *f, const char *data, size_t len, const char *what, FILE *err)
 {
     if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0 || ferror(f)) {
         fprintf(err, "stagegap: error: cannot write to %s: %s\n", what, strerror(errno));
@@ -313,21 +276,21 @@ static int write_stream(FILE *f, const char *data, size_t len, const char *what,
     return EXIT_OK;
 }
 
-static int print_diags(struct cli *c, struct diags *d)
+int cli_print_diags(struct cli *c, struct diags *d)
 {
     struct strbuf sb = STRBUF_INIT;
     diags_render(d, &sb);
-    write_stream(c->err, sb.buf ? sb.buf : "", sb.len, "standard error", c->err);
+    cli_write_stream(c->err, sb.buf ? sb.buf : "", sb.len, "standard error", c->err);
     strbuf_release(&sb);
     return diags_exit_code(d);
 }
 
 /* Prints errors and warnings alike; the exit code the errors call for, or 0. */
-static int print_problems(struct cli *c, struct diags *d)
+int cli_print_problems(struct cli *c, struct diags *d)
 {
     if (!d->n)
         return EXIT_OK;
-    int code = print_diags(c, d);
+    int code = cli_print_diags(c, d);
     return diags_failed(d) ? code : EXIT_OK;
 }
 
@@ -350,11 +313,11 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
  * Sends the finished output to --output (whole or nothing) or standard output; never
  * over one of the inputs, such as a respondent of the n_read assessments read.
  */
-static int emit(struct cli *c, const struct strbuf *sb, const struct assessment *const *read,
-                size_t n_read)
+int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *const *read,
+             size_t n_read)
 {
     if (!c->output)
-        return write_stream(c->out, strbuf_str(sb), sb->len, "standard output", c->err);
+        return cli_write_stream(c->out, strbuf_str(sb), sb->len, "standard output", c->err);
     if (is_input(c, c->output, read, n_read)) {
         struct strbuf msg = STRBUF_INIT;
         text_add_quoted(&msg, c->output, 200);
@@ -367,13 +330,14 @@ static int emit(struct cli *c, const struct strbuf *sb, const struct assessment 
     }
     struct diags d;
     diags_init(&d);
-    int rc = fileio_write_atomic(c->output, strbuf_str(sb), sb->len, &d) == 0 ? EXIT_OK
-                                                                              : print_diags(c, &d);
+    int rc = fileio_write_atomic(c->output, strbuf_str(sb), sb->len, &d) == 0
+                 ? EXIT_OK
+                 : cli_print_diags(c, &d);
     diags_release(&d);
     return rc;
 }
 
-static bool want_color(const struct cli *c)
+bool cli_want_color(const struct cli *c)
 {
     const char *no_color = getenv("NO_COLOR");
     if (no_color && *no_color)
@@ -382,7 +346,7 @@ static bool want_color(const struct cli *c)
 }
 
 /* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
-static size_t stream_width(FILE *f, bool tty)
+size_t cli_stream_width(FILE *f, bool tty)
 {
     const char *columns = getenv("COLUMNS");
     long w = columns ? strtol(columns, NULL, 10) : 0;
@@ -400,15 +364,15 @@ static size_t stream_width(FILE *f, bool tty)
 }
 
 /* The width a report on standard output is filled to. */
-static size_t terminal_width(const struct cli *c)
+size_t cli_terminal_width(const struct cli *c)
 {
-    return stream_width(c->out, !c->output);
+    return cli_stream_width(c->out, !c->output);
 }
 
 /* ---- usage errors ---- */
 
 /* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
-static int usage_error(struct cli *c, const char *what, const char *value)
+int cli_usage_error(struct cli *c, const char *what, const char *value)
 {
     struct strbuf msg = STRBUF_INIT;
     strbuf_addf(&msg, "stagegap: %s", what);
@@ -469,7 +433,7 @@ static int unknown_option(struct cli *c, const char *arg)
         strncmp(arg, "--", 2) == 0 ? text_did_you_mean(arg + 2, c->cmd->options, n) : NULL;
     if (near)
         fprintf(c->err, "stagegap: did you mean '--%s'?\n", near);
-    return usage_error(c, "unknown option", arg);
+    return cli_usage_error(c, "unknown option", arg);
 }
 
 /* Parses one option at argv[*i]; returns 0, or an exit code. */
@@ -487,7 +451,7 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
     } else if (strcmp(name, "strict") == 0 || strcmp(name, "fail-on-regression") == 0 ||
                strcmp(name, "attribute") == 0) {
         if (eq)
-            rc = usage_error(c, "this option takes no value:", arg);
+            rc = cli_usage_error(c, "this option takes no value:", arg);
         else if (name[0] == 's')
             c->strict = true;
         else if (name[0] == 'a')
@@ -498,16 +462,16 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
         const char **slot = option_slot(c, name);
         const char *value = eq ? eq + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
         if (!value || (!eq && !*value))
-            rc = usage_error(c, "this option needs a value:", arg);
+            rc = cli_usage_error(c, "this option needs a value:", arg);
         else if (strcmp(name, "by") == 0 && c->n_by == ANSWERS_BY_MAX)
-            rc = usage_error(c,
-                             "--by is given more than twice; a view crosses at most two "
-                             "fields, not",
-                             value);
+            rc = cli_usage_error(c,
+                                 "--by is given more than twice; a view crosses at most two "
+                                 "fields, not",
+                                 value);
         else if (strcmp(name, "by") == 0)
             c->by[c->n_by++] = value; /* checked with the other --by */
         else if (*slot)
-            rc = usage_error(c, "this option is given twice:", arg);
+            rc = cli_usage_error(c, "this option is given twice:", arg);
         else
             *slot = value;
     }
@@ -532,711 +496,55 @@ static int parse_args(struct cli *c, int argc, char **argv)
         }
     }
     if (c->n_args < c->cmd->min_args)
-        return usage_error(c, "missing argument", NULL);
+        return cli_usage_error(c, "missing argument", NULL);
     if (c->n_args > c->cmd->max_args)
-        return usage_error(c, "unexpected argument", c->args[c->cmd->max_args]);
+        return cli_usage_error(c, "unexpected argument", c->args[c->cmd->max_args]);
     return 0;
 }
 
 /* ---- shared steps ---- */
 
-static int load_rules(struct cli *c, struct rules *r)
+int cli_load_rules(struct cli *c, struct rules *r)
 {
     struct diags d;
     diags_init(&d);
     int rc = c->rules_path ? rules_load_file(r, c->rules_path, &d) : rules_load_default(r, &d);
-    int code = rc == 0 ? EXIT_OK : print_diags(c, &d);
+    int code = rc == 0 ? EXIT_OK : cli_print_diags(c, &d);
     diags_release(&d);
     return code;
 }
 
-static int check_format(struct cli *c, const char *const *allowed)
+int cli_check_format(struct cli *c, const char *const *allowed)
 {
     if (!c->format)
         return 0;
     for (size_t i = 0; allowed[i]; i++)
         if (strcmp(c->format, allowed[i]) == 0)
             return 0;
-    return usage_error(c, "unknown format", c->format);
+    return cli_usage_error(c, "unknown format", c->format);
 }
 
 /* "-" names standard input, which can be read once. */
-static int check_stdin_once(struct cli *c)
+int cli_check_stdin_once(struct cli *c)
 {
     size_t uses = 0;
     for (size_t i = 0; i < c->n_args; i++)
         uses += strcmp(c->args[i], "-") == 0;
-    return uses > 1 ? usage_error(c, "standard input can be read only once:", "-") : 0;
+    return uses > 1 ? cli_usage_error(c, "standard input can be read only once:", "-") : 0;
 }
 
 /* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */
-static int load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n)
+int cli_load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n)
 {
     struct diags d;
-    int rc = check_stdin_once(c);
+    int rc = cli_check_stdin_once(c);
     if (rc)
         return rc;
     diags_init(&d);
     assessment_add_paths(a, (const char *const *)paths, n, false, &d);
-    int code = print_problems(c, &d);
+    int code = cli_print_problems(c, &d);
     diags_release(&d);
     return code;
-}
-
-/* ---- commands ---- */
-
-/*
- * --by and --min-group, checked, as the assessment and the score take them: fields to
- * break down by (role unless asked otherwise; none for --by none) and the threshold.
- */
-static int breakdown_options(struct cli *c, struct score_options *o, const char **by, size_t *n_by)
-{
-    o->min_group = SUPPRESS_MIN_GROUP_DEFAULT;
-    if (c->min_group) {
-        long k;
-        char *end;
-        errno = 0;
-        k = strtol(c->min_group, &end, 10);
-        if (*end || end == c->min_group || errno || k > SUPPRESS_MIN_GROUP_MAX || k < 0)
-            return usage_error(
-                c,
-                "--min-group takes a whole number of respondents from " STAGEGAP_STR(
-                    SUPPRESS_MIN_GROUP_FLOOR) " to " STAGEGAP_STR(SUPPRESS_MIN_GROUP_MAX) ", not",
-                c->min_group);
-        if (k < SUPPRESS_MIN_GROUP_FLOOR)
-            return usage_error(c,
-                               "--min-group must be at least " STAGEGAP_STR(
-                                   SUPPRESS_MIN_GROUP_FLOOR) ": in a smaller group, "
-                                                             "anyone who knows who is in it can "
-                                                             "tell what each one "
-                                                             "answered; not",
-                               c->min_group);
-        o->min_group = (size_t)k;
-    }
-    o->by_default = c->n_by == 0;
-    if (c->n_by == 0) {
-        by[0] = ANSWERS_FIELD_ROLE;
-        *n_by = 1;
-        return EXIT_OK;
-    }
-    for (size_t k = 0; k < c->n_by; k++) {
-        bool none = strcmp(c->by[k], "none") == 0;
-        if (none && c->n_by > 1)
-            return usage_error(c,
-                               "--by none leaves the breakdown out, so it goes alone; not "
-                               "with",
-                               c->by[1 - k]);
-        if (!none && !yid_valid(c->by[k]))
-            return usage_error(c,
-                               "--by takes a field respondents give (role, or a key of "
-                               "their groups, like team), not",
-                               c->by[k]);
-        if (k == 1 && strcmp(c->by[0], c->by[1]) == 0)
-            return usage_error(c, "--by names one field twice:", c->by[1]);
-        by[k] = c->by[k];
-    }
-    *n_by = strcmp(c->by[0], "none") == 0 ? 0 : c->n_by;
-    return EXIT_OK;
-}
-
-/*
- * A field asked for with --by that no respondent of any assessment gives is a mistake
- * in the command: said with the fields they do give.
- */
-static int check_fields_given(struct cli *c, const struct assessment *const *a, size_t n)
-{
-    for (size_t k = 0; k < c->n_by && strcmp(c->by[0], "none") != 0; k++) {
-        bool given = false;
-        for (size_t i = 0; i < n && !given; i++)
-            given = assessment_field_given(a[i], c->by[k]);
-        if (given)
-            continue;
-        struct strbuf what = STRBUF_INIT;
-        strbuf_adds(&what, "no respondent gives the field named by --by; ");
-        if (a[0]->n_fields_given == 0)
-            strbuf_adds(&what, "they give no role or groups at all:");
-        for (size_t f = 0; f < a[0]->n_fields_given; f++)
-            strbuf_addf(&what, "%s%s", f ? ", " : "they give ", a[0]->fields_given[f]);
-        if (a[0]->n_fields_given)
-            strbuf_adds(&what, "; not");
-        int rc = usage_error(c, strbuf_str(&what), c->by[k]);
-        strbuf_release(&what);
-        return rc;
-    }
-    return EXIT_OK;
-}
-
-/* A score from 0 to 100 with at most EXACT_PLACES decimals, held times EXACT_SCALE. */
-static int parse_score(const char *s, int64_t *out)
-{
-    int64_t v;
-    if (exact_parse_decimal(s, &v) != 0 || v < 0 || v > 100 * EXACT_SCALE)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-/*
- * A score under threshold, to one decimal as reports show it, or to as many more as it
- * takes not to read as the threshold itself (59.96 under 60 is not "60.0").
- */
-static void add_under(struct strbuf *sb, const struct exact *score, int64_t threshold)
-{
-    int places = 1;
-    uint64_t pow10 = 10;
-    while (places < 6 && exact_round(score, places) * EXACT_SCALE >= (uint64_t)threshold * pow10) {
-        places++;
-        pow10 *= 10;
-    }
-    exact_format(sb, score, false, places);
-}
-
-/*
- * --fail-under: the focus stage must score at least the threshold, compared exactly.
- * When it does not, why gets one line for standard error: which stage scored what,
- * against what.
- */
-static bool gate_fails(const struct score *s, int64_t threshold, struct strbuf *why)
-{
-    if (s->focus < 0)
-        return false;
-    const struct score_stage *st = &s->stages[s->focus];
-    if (st->has_score && (threshold <= 0 ||
-                          exact_cmp_ratio(&st->score_exact, (uint64_t)threshold, EXACT_SCALE) >= 0))
-        return false;
-    /* At most 3 decimals and 100 at most: %g writes the threshold as the user did. */
-    strbuf_addf(why, "stagegap: --fail-under %g: the focus stage, ",
-                (double)threshold / EXACT_SCALE);
-    text_add_safe(why, s->rules->stages[s->focus].title, true);
-    if (st->has_score) {
-        strbuf_adds(why, ", scored ");
-        add_under(why, &st->score_exact, threshold);
-    } else {
-        strbuf_addf(why, ", has too few answers to score (%zu of %zu answered)", st->answered,
-                    st->answerable);
-    }
-    strbuf_addc(why, '\n');
-    return true;
-}
-
-/* --fail-on-regression: one line naming each stage that fell, from what to what. */
-static void regression_line(const struct compare *cmp, struct strbuf *why)
-{
-    const struct rules *r = cmp->before->rules;
-    strbuf_adds(why, "stagegap: --fail-on-regression:");
-    const char *sep = " ";
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = &cmp->stages[st];
-        if (!cs->regressed)
-            continue;
-        strbuf_adds(why, sep);
-        text_add_safe(why, r->stages[st].title, true);
-        strbuf_adds(why, " fell from ");
-        report_add_number(why, cs->before);
-        strbuf_adds(why, " to ");
-        report_add_number(why, cs->after);
-        sep = ", ";
-    }
-    strbuf_addc(why, '\n');
-}
-
-static int cmd_assess(struct cli *c)
-{
-    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
-    struct rules r;
-    struct assessment a;
-    struct score s;
-    struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
-    int64_t threshold = 0;
-    int rc = check_format(c, formats);
-    if (rc)
-        return rc;
-    if (c->fail_under && parse_score(c->fail_under, &threshold) != 0)
-        return usage_error(c, "--fail-under takes a score from 0 to 100, not", c->fail_under);
-    struct score_options opts = {.attribute = c->attribute};
-    const char *by[ANSWERS_BY_MAX];
-    size_t n_by;
-    if ((rc = breakdown_options(c, &opts, by, &n_by)) != 0)
-        return rc;
-    if ((rc = load_rules(c, &r)) != 0)
-        return rc;
-    assessment_init(&a, &r);
-    assessment_break_down_by(&a, by, n_by);
-    score_init(&s);
-    const struct assessment *read = &a;
-    if ((rc = load_assessment(c, &a, c->args, c->n_args)) != 0 ||
-        (rc = check_fields_given(c, &read, 1)) != 0)
-        goto out;
-    score_compute_with(&s, &r, &a, &opts);
-    struct report_ctx ctx = {&s, STAGEGAP_VERSION, want_color(c), terminal_width(c)};
-    report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
-    if ((rc = emit(c, &out, &read, 1)) != 0)
-        goto out;
-    if (c->fail_under && gate_fails(&s, threshold, &why)) {
-        write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);
-        rc = EXIT_GATE;
-    }
-out:
-    strbuf_release(&why);
-    strbuf_release(&out);
-    score_release(&s);
-    assessment_release(&a);
-    rules_release(&r);
-    return rc;
-}
-
-/* One assessment read and scored: compare and trend hold several. */
-struct scored {
-    struct assessment a;
-    struct score s;
-};
-
-static void scored_release(struct scored *sc, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        score_release(&sc[i].s);
-        assessment_release(&sc[i].a);
-    }
-    free(sc);
-}
-
-/* The scored assessments sent out through emit: --output must not replace one of them. */
-static int emit_scored(struct cli *c, const struct strbuf *out, const struct scored *sc, size_t n)
-{
-    const struct assessment **read = xcalloc(n, sizeof(*read));
-    for (size_t i = 0; i < n; i++)
-        read[i] = &sc[i].a;
-    int rc = emit(c, out, read, n);
-    free(read);
-    return rc;
-}
-
-/* Warnings, such as compare_warn's, on standard error; they change no exit status. */
-static void print_warnings(struct cli *c, struct diags *d)
-{
-    if (d->n)
-        print_diags(c, d);
-}
-
-/*
- * Reads and scores each path as one assessment, all or nothing; their breakdowns
- * pool the same groups (score_align_breakdowns).
- */
-static int load_scored(struct cli *c, const struct rules *r, struct scored **out)
-{
-    struct score_options opts = {.attribute = false};
-    const char *by[ANSWERS_BY_MAX];
-    size_t n_by;
-    int rc = breakdown_options(c, &opts, by, &n_by);
-    if (rc)
-        return rc;
-    struct scored *sc = xcalloc(c->n_args, sizeof(*sc));
-    struct diags d;
-    diags_init(&d);
-    for (size_t i = 0; i < c->n_args; i++) {
-        assessment_init(&sc[i].a, r);
-        assessment_break_down_by(&sc[i].a, by, n_by);
-        score_init(&sc[i].s);
-        if (strcmp(c->args[i], "-") == 0) {
-            diags_release(&d);
-            scored_release(sc, i + 1);
-            return usage_error(c, "each assessment must be a file or directory, not", "-");
-        }
-        if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
-            score_compute_with(&sc[i].s, r, &sc[i].a, &opts);
-    }
-    rc = print_problems(c, &d);
-    diags_release(&d);
-    const struct assessment **read = xcalloc(c->n_args, sizeof(*read));
-    struct score **scores = xcalloc(c->n_args, sizeof(*scores));
-    for (size_t i = 0; i < c->n_args; i++) {
-        read[i] = &sc[i].a;
-        scores[i] = &sc[i].s;
-    }
-    if (rc == 0 && (rc = check_fields_given(c, read, c->n_args)) == 0)
-        score_align_breakdowns(scores, c->n_args);
-    free(read);
-    free(scores);
-    if (rc) {
-        scored_release(sc, c->n_args);
-        return rc;
-    }
-    *out = sc;
-    return EXIT_OK;
-}
-
-static int cmd_compare(struct cli *c)
-{
-    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
-    struct rules r;
-    struct scored *sc = NULL;
-    struct compare cmp;
-    struct diags d;
-    struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
-    int rc = check_format(c, formats);
-    if (rc || (rc = load_rules(c, &r)) != 0)
-        return rc;
-    if ((rc = load_scored(c, &r, &sc)) == 0) {
-        compare_compute(&cmp, &sc[0].s, &sc[1].s);
-        diags_init(&d);
-        compare_warn(&cmp, &d);
-        print_warnings(c, &d);
-        diags_release(&d);
-        compare_format_find(c->format ? c->format : "text")
-            ->render_compare(&cmp, STAGEGAP_VERSION, terminal_width(c), &out);
-        rc = emit_scored(c, &out, sc, c->n_args);
-        if (rc == 0 && c->fail_on_regression && cmp.regression) {
-            regression_line(&cmp, &why);
-            write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);
-            rc = EXIT_GATE;
-        }
-        compare_release(&cmp);
-        scored_release(sc, c->n_args);
-    }
-    strbuf_release(&why);
-    strbuf_release(&out);
-    rules_release(&r);
-    return rc;
-}
-
-static int cmd_trend(struct cli *c)
-{
-    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
-    struct rules r;
-    struct scored *sc = NULL;
-    struct strbuf out = STRBUF_INIT;
-    int rc = check_format(c, formats);
-    if (rc || (rc = load_rules(c, &r)) != 0)
-        return rc;
-    if ((rc = load_scored(c, &r, &sc)) == 0) {
-        const struct score **scores = xcalloc(c->n_args, sizeof(*scores));
-        for (size_t i = 0; i < c->n_args; i++)
-            scores[i] = &sc[i].s;
-        struct trend t;
-        struct diags d;
-        trend_compute(&t, scores, c->n_args);
-        diags_init(&d);
-        trend_warn(&t, &d);
-        print_warnings(c, &d);
-        diags_release(&d);
-        compare_format_find(c->format ? c->format : "text")
-            ->render_trend(&t, STAGEGAP_VERSION, terminal_width(c), &out);
-        rc = emit_scored(c, &out, sc, c->n_args);
-        trend_release(&t);
-        free(scores);
-        scored_release(sc, c->n_args);
-    }
-    strbuf_release(&out);
-    rules_release(&r);
-    return rc;
-}
-
-static volatile sig_atomic_t ask_interrupted;
-
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    ask_interrupted = 1;
-}
-
-struct ask_target {
-    struct cli *cli;
-    const char *path;
-};
-
-static int ask_save(void *ctx, const struct strbuf *yaml)
-{
-    struct ask_target *t = ctx;
-    struct diags d;
-    diags_init(&d);
-    int rc = fileio_write_atomic(t->path, strbuf_str(yaml), yaml->len, &d);
-    if (rc)
-        print_diags(t->cli, &d);
-    diags_release(&d);
-    return rc;
-}
-
-static void today(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    if (!localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-        memcpy(out, "2026-01-01", 11);
-}
-
-/* Resumes from an existing answers file; 0 when there is none to resume. */
-static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
-{
-    if (access(path, F_OK) != 0)
-        return 0;
-    struct assessment a;
-    struct diags d;
-    assessment_init(&a, s->rules);
-    diags_init(&d);
-    int rc = assessment_add_path(&a, path, false, &d) == 0 ? EXIT_OK : print_diags(c, &d);
-    if (rc == 0)
-        ask_resume_from(s, &a);
-    /* An assessment keeps a group's value only for a field it is broken down by: one
-       more reading per field, so that the file, rewritten, keeps every group it gave. */
-    for (size_t k = 0; rc == 0 && k < a.n_fields_given; k++) {
-        const char *field = a.fields_given[k];
-        struct assessment one;
-        if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
-            continue;
-        assessment_init(&one, s->rules);
-        assessment_break_down_by(&one, &field, 1);
-        rc = assessment_add_path(&one, path, false, &d) == 0 ? EXIT_OK : print_diags(c, &d);
-        if (rc == 0 && one.n_groups && one.groups[0].values[0])
-            ask_set_group(s, field, one.groups[0].values[0]);
-        assessment_release(&one);
-    }
-    diags_release(&d);
-    assessment_release(&a);
-    return rc;
-}
-
-static int cmd_ask(struct cli *c)
-{
-    const char *path = c->output ? c->output : "answers.yaml";
-    if (!isatty(STDIN_FILENO) || !isatty(fileno(c->out))) {
-        fprintf(c->err, "stagegap: 'ask' needs a terminal to ask its questions; to answer "
-                        "in a file, run 'stagegap init > answers.yaml' and edit it\n");
-        return EXIT_USAGE;
-    }
-    struct rules r;
-    int rc = load_rules(c, &r);
-    if (rc)
-        return rc;
-    struct ask_session s;
-    struct ask_target target = {c, path};
-    ask_init(&s, &r);
-    s.save = ask_save;
-    s.save_ctx = &target;
-    s.interrupted = &ask_interrupted;
-    s.width = stream_width(c->out, true); /* the questions go to the terminal, always */
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_interrupt; /* no SA_RESTART: an interrupt ends the read */
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old);
-    char date[11];
-    today(date);
-    if ((rc = ask_resume(c, &s, path)) == 0) {
-        if (!s.organisation && ask_details(&s, stdin, c->out, date) != 0)
-            fprintf(c->out, "\nNothing saved.\n");
-        else if (ask_run(&s, stdin, c->out) != 0)
-            rc = EXIT_IO;
-        else
-            fprintf(c->out, "Saved to %s. Next: stagegap assess %s\n", path, path);
-    }
-    sigaction(SIGINT, &old, NULL);
-    ask_release(&s);
-    rules_release(&r);
-    return rc;
-}
-
-/* --delimiter: ",", ";" or "tab" (or a tab itself); 0 for none given, -1 for another. */
-static int parse_delimiter(const char *s)
-{
-    if (!s)
-        return 0;
-    if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0 || strcmp(s, "\t") == 0)
-        return s[0];
-    return strcmp(s, "tab") == 0 ? '\t' : -1;
-}
-
-/* The import's options, checked; 0, or a usage error's exit code. */
-static int import_options_of(struct cli *c, struct import_options *o)
-{
-    if (!c->csv == !c->xlsx)
-        return usage_error(c,
-                           c->csv ? "give --csv FILE or --xlsx FILE, not both"
-                                  : "missing --csv FILE or --xlsx FILE",
-                           NULL);
-    if (!c->output)
-        return usage_error(c, "missing --output DIR", NULL);
-    if (c->date && !date_valid(c->date))
-        return usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
-    int delimiter = parse_delimiter(c->delimiter);
-    if (delimiter < 0)
-        return usage_error(c, "--delimiter takes ',', ';' or tab, not", c->delimiter);
-    if (c->xlsx && c->delimiter)
-        return usage_error(c, "--delimiter is for a CSV export; a workbook has cells", NULL);
-    if (c->csv && c->sheet)
-        return usage_error(c, "--sheet is for a workbook (--xlsx); a CSV export has one table",
-                           NULL);
-    *o = (struct import_options){
-        c->csv ? c->csv : c->xlsx, c->map,          c->organisation, c->date,
-        (char)delimiter,           c->xlsx != NULL, c->sheet};
-    return EXIT_OK;
-}
-
-static int cmd_import(struct cli *c)
-{
-    struct import_options o;
-    int rc = import_options_of(c, &o);
-    if (rc)
-        return rc;
-    struct rules r;
-    if ((rc = load_rules(c, &r)) != 0)
-        return rc;
-    struct import_result res;
-    struct diags d;
-    struct strbuf summary = STRBUF_INIT;
-    import_result_init(&res);
-    diags_init(&d);
-    if (import_csv(&r, &o, &res, &d) == 0 && import_write(&res, c->output, &d) == 0) {
-        import_summary(&res, o.csv_path, c->output, &summary);
-        rc = write_stream(c->out, strbuf_str(&summary), summary.len, "standard output", c->err);
-    }
-    if (d.n)
-        print_diags(c, &d); /* warnings are worth showing on success too */
-    if (diags_failed(&d))
-        rc = diags_exit_code(&d);
-    strbuf_release(&summary);
-    diags_release(&d);
-    import_result_release(&res);
-    rules_release(&r);
-    return rc;
-}
-
-static int cmd_init(struct cli *c)
-{
-    struct rules r;
-    struct strbuf out = STRBUF_INIT;
-    int rc = load_rules(c, &r);
-    if (rc)
-        return rc;
-    template_render(&r, &out);
-    rc = emit(c, &out, NULL, 0);
-    strbuf_release(&out);
-    rules_release(&r);
-    return rc;
-}
-
-static int cmd_rules(struct cli *c)
-{
-    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
-    struct rules r;
-    struct strbuf out = STRBUF_INIT;
-    int rc = check_format(c, formats);
-    if (rc || (rc = load_rules(c, &r)) != 0)
-        return rc;
-    const char *f = c->format ? c->format : "text";
-    if (strcmp(f, "json") == 0)
-        rules_render_json(&r, &out);
-    else if (strcmp(f, "csv") == 0)
-        rules_render_csv(&r, &out);
-    else if (strcmp(f, "markdown") == 0)
-        rules_render_markdown(&r, &out);
-    else
-        rules_render_text(&r, &out);
-    rc = emit(c, &out, NULL, 0);
-    strbuf_release(&out);
-    rules_release(&r);
-    return rc;
-}
-
-static void describe_rules(struct strbuf *sb, const char *name, const struct rules *r)
-{
-    text_add_safe(sb, name, true);
-    strbuf_adds(sb, ": valid rules file '");
-    text_add_safe(sb, r->id, true);
-    strbuf_adds(sb, "' version ");
-    text_add_safe(sb, r->version, true);
-    strbuf_addf(sb, " (%zu stages, %zu items, %zu questions)\n", r->n_stages, r->n_items,
-                rules_answerable(r));
-}
-
-static void describe_answers(struct strbuf *sb, const char *name, const struct assessment *a)
-{
-    const struct rules *r = a->rules;
-    size_t answered = 0, answerable = rules_answerable(r);
-    for (size_t i = 0; i < r->n_items; i++)
-        answered += item_tally_state(&a->items[i]) == ANSWER_SCORE ||
-                    item_tally_state(&a->items[i]) == ANSWER_NA;
-    text_add_safe(sb, name, true);
-    strbuf_adds(sb, ": valid answers for ");
-    text_add_quoted(sb, a->organisation, 80);
-    strbuf_addf(sb, " (%s), ", a->date);
-    if (a->respondents > 1)
-        strbuf_addf(sb, "%zu respondents, ", a->respondents);
-    strbuf_addf(sb, "%zu of %zu questions answered%s\n", answered, answerable,
-                a->respondents > 1 ? " by someone" : "");
-}
-
-static bool is_directory(const char *path)
-{
-    struct stat st;
-    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* A directory is validated as one assessment: its files must agree with each other. */
-static int validate_dir(struct cli *c, const struct rules *r, const char *path,
-                        struct strbuf *report, struct diags *d)
-{
-    struct assessment a;
-    assessment_init(&a, r);
-    a.warn_placeholders = true;
-    int rc = assessment_add_path(&a, path, c->strict, d);
-    if (rc == 0)
-        describe_answers(report, path, &a);
-    assessment_release(&a);
-    return rc;
-}
-
-static int validate_one(struct cli *c, const struct rules *r, const char *path,
-                        struct strbuf *report, struct diags *d)
-{
-    char *buf;
-    size_t len;
-    if (is_directory(path))
-        return validate_dir(c, r, path, report, d);
-    if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
-        return -1;
-    char *format = yaml_format_of(buf, len);
-    int rc;
-    if (format && strcmp(format, RULES_FORMAT) == 0) {
-        struct rules other;
-        if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
-            describe_rules(report, path, &other);
-        rules_release(&other);
-    } else {
-        struct assessment a;
-        assessment_init(&a, r);
-        a.warn_placeholders = true;
-        if ((rc = assessment_add_buffer(&a, path, buf, len, c->strict, d)) == 0)
-            describe_answers(report, path, &a);
-        assessment_release(&a);
-    }
-    free(format);
-    free(buf);
-    return rc;
-}
-
-static int cmd_validate(struct cli *c)
-{
-    struct rules r;
-    struct diags d;
-    struct strbuf report = STRBUF_INIT;
-    int rc = check_stdin_once(c);
-    if (rc || (rc = load_rules(c, &r)) != 0)
-        return rc;
-    diags_init(&d);
-    if (c->n_args == 0)
-        describe_rules(&report, r.file, &r);
-    for (size_t i = 0; i < c->n_args; i++)
-        validate_one(c, &r, c->args[i], &report, &d);
-    rc = write_stream(c->out, strbuf_str(&report), report.len, "standard output", c->err);
-    if (d.n) {
-        int failed = print_diags(c, &d); /* warnings are worth showing on success too */
-        if (diags_failed(&d))
-            rc = failed;
-    }
-    diags_release(&d);
-    strbuf_release(&report);
-    rules_release(&r);
-    return rc;
 }
 
 static void general_help(struct strbuf *sb)
@@ -1271,11 +579,11 @@ static int cmd_help(struct cli *c)
         if (!cmd) {
             strbuf_release(&sb);
             c->cmd = NULL;
-            return usage_error(c, "no command called", c->args[0]);
+            return cli_usage_error(c, "no command called", c->args[0]);
         }
         command_help(&sb, cmd);
     }
-    int rc = write_stream(c->out, strbuf_str(&sb), sb.len, "standard output", c->err);
+    int rc = cli_write_stream(c->out, strbuf_str(&sb), sb.len, "standard output", c->err);
     strbuf_release(&sb);
     return rc;
 }
@@ -1297,13 +605,13 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         struct strbuf sb = STRBUF_INIT;
         general_help(&sb);
-        int rc = write_stream(argc < 2 ? err : out, strbuf_str(&sb), sb.len, "output", err);
+        int rc = cli_write_stream(argc < 2 ? err : out, strbuf_str(&sb), sb.len, "output", err);
         strbuf_release(&sb);
         return argc < 2 ? EXIT_USAGE : rc;
     }
     if (strcmp(argv[1], "--version") == 0) {
         const char *v = "stagegap " STAGEGAP_VERSION "\n";
-        return write_stream(out, v, strlen(v), "standard output", err);
+        return cli_write_stream(out, v, strlen(v), "standard output", err);
     }
     c.cmd = find_command(argv[1]);
     if (!c.cmd) {
@@ -1313,12 +621,13 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
         const char *near = text_did_you_mean(argv[1], names, sizeof(names) / sizeof(names[0]));
         if (near)
             fprintf(err, "stagegap: did you mean '%s'?\n", near);
-        return usage_error(&c, argv[1][0] == '-' ? "unknown option" : "unknown command", argv[1]);
+        return cli_usage_error(&c, argv[1][0] == '-' ? "unknown option" : "unknown command",
+                               argv[1]);
     }
     if (wants_help(argc, argv)) {
         struct strbuf sb = STRBUF_INIT;
         command_help(&sb, c.cmd);
-        int rc = write_stream(out, strbuf_str(&sb), sb.len, "standard output", err);
+        int rc = cli_write_stream(out, strbuf_str(&sb), sb.len, "standard output", err);
         strbuf_release(&sb);
         return rc;
     }

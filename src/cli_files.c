@@ -1,0 +1,334 @@
+/*
+ * cli_files.c - the commands that make or check files: ask, import, init, rules and validate.
+ */
+#include "cli.h"
+#include "cli_internal.h"
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "ask.h"
+#include "diag.h"
+#include "fileio.h"
+#include "import.h"
+#include "rules.h"
+#include "rules_render.h"
+#include "schema.h"
+#include "score.h"
+#include "strbuf.h"
+#include "template.h"
+#include "text.h"
+
+static volatile sig_atomic_t ask_interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    ask_interrupted = 1;
+}
+
+struct ask_target {
+    struct cli *cli;
+    const char *path;
+};
+
+static int ask_save(void *ctx, const struct strbuf *yaml)
+{
+    struct ask_target *t = ctx;
+    struct diags d;
+    diags_init(&d);
+    int rc = fileio_write_atomic(t->path, strbuf_str(yaml), yaml->len, &d);
+    if (rc)
+        cli_print_diags(t->cli, &d);
+    diags_release(&d);
+    return rc;
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+        memcpy(out, "2026-01-01", 11);
+}
+
+/* Resumes from an existing answers file; 0 when there is none to resume. */
+static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
+{
+    if (access(path, F_OK) != 0)
+        return 0;
+    struct assessment a;
+    struct diags d;
+    assessment_init(&a, s->rules);
+    diags_init(&d);
+    int rc = assessment_add_path(&a, path, false, &d) == 0 ? EXIT_OK : cli_print_diags(c, &d);
+    if (rc == 0)
+        ask_resume_from(s, &a);
+    /* An assessment keeps a group's value only for a field it is broken down by: one
+       more reading per field, so that the file, rewritten, keeps every group it gave. */
+    for (size_t k = 0; rc == 0 && k < a.n_fields_given; k++) {
+        const char *field = a.fields_given[k];
+        struct assessment one;
+        if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
+            continue;
+        assessment_init(&one, s->rules);
+        assessment_break_down_by(&one, &field, 1);
+        rc = assessment_add_path(&one, path, false, &d) == 0 ? EXIT_OK : cli_print_diags(c, &d);
+        if (rc == 0 && one.n_groups && one.groups[0].values[0])
+            ask_set_group(s, field, one.groups[0].values[0]);
+        assessment_release(&one);
+    }
+    diags_release(&d);
+    assessment_release(&a);
+    return rc;
+}
+
+int cmd_ask(struct cli *c)
+{
+    const char *path = c->output ? c->output : "answers.yaml";
+    if (!isatty(STDIN_FILENO) || !isatty(fileno(c->out))) {
+        fprintf(c->err, "stagegap: 'ask' needs a terminal to ask its questions; to answer "
+                        "in a file, run 'stagegap init > answers.yaml' and edit it\n");
+        return EXIT_USAGE;
+    }
+    struct rules r;
+    int rc = cli_load_rules(c, &r);
+    if (rc)
+        return rc;
+    struct ask_session s;
+    struct ask_target target = {c, path};
+    ask_init(&s, &r);
+    s.save = ask_save;
+    s.save_ctx = &target;
+    s.interrupted = &ask_interrupted;
+    s.width = cli_stream_width(c->out, true); /* the questions go to the terminal, always */
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_interrupt; /* no SA_RESTART: an interrupt ends the read */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+    char date[11];
+    today(date);
+    if ((rc = ask_resume(c, &s, path)) == 0) {
+        if (!s.organisation && ask_details(&s, stdin, c->out, date) != 0)
+            fprintf(c->out, "\nNothing saved.\n");
+        else if (ask_run(&s, stdin, c->out) != 0)
+            rc = EXIT_IO;
+        else
+            fprintf(c->out, "Saved to %s. Next: stagegap assess %s\n", path, path);
+    }
+    sigaction(SIGINT, &old, NULL);
+    ask_release(&s);
+    rules_release(&r);
+    return rc;
+}
+
+/* --delimiter: ",", ";" or "tab" (or a tab itself); 0 for none given, -1 for another. */
+static int parse_delimiter(const char *s)
+{
+    if (!s)
+        return 0;
+    if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0 || strcmp(s, "\t") == 0)
+        return s[0];
+    return strcmp(s, "tab") == 0 ? '\t' : -1;
+}
+
+/* The import's options, checked; 0, or a usage error's exit code. */
+static int import_options_of(struct cli *c, struct import_options *o)
+{
+    if (!c->csv == !c->xlsx)
+        return cli_usage_error(c,
+                               c->csv ? "give --csv FILE or --xlsx FILE, not both"
+                                      : "missing --csv FILE or --xlsx FILE",
+                               NULL);
+    if (!c->output)
+        return cli_usage_error(c, "missing --output DIR", NULL);
+    if (c->date && !date_valid(c->date))
+        return cli_usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
+    int delimiter = parse_delimiter(c->delimiter);
+    if (delimiter < 0)
+        return cli_usage_error(c, "--delimiter takes ',', ';' or tab, not", c->delimiter);
+    if (c->xlsx && c->delimiter)
+        return cli_usage_error(c, "--delimiter is for a CSV export; a workbook has cells", NULL);
+    if (c->csv && c->sheet)
+        return cli_usage_error(c, "--sheet is for a workbook (--xlsx); a CSV export has one table",
+                               NULL);
+    *o = (struct import_options){
+        c->csv ? c->csv : c->xlsx, c->map,          c->organisation, c->date,
+        (char)delimiter,           c->xlsx != NULL, c->sheet};
+    return EXIT_OK;
+}
+
+int cmd_import(struct cli *c)
+{
+    struct import_options o;
+    int rc = import_options_of(c, &o);
+    if (rc)
+        return rc;
+    struct rules r;
+    if ((rc = cli_load_rules(c, &r)) != 0)
+        return rc;
+    struct import_result res;
+    struct diags d;
+    struct strbuf summary = STRBUF_INIT;
+    import_result_init(&res);
+    diags_init(&d);
+    if (import_csv(&r, &o, &res, &d) == 0 && import_write(&res, c->output, &d) == 0) {
+        import_summary(&res, o.csv_path, c->output, &summary);
+        rc = cli_write_stream(c->out, strbuf_str(&summary), summary.len, "standard output", c->err);
+    }
+    if (d.n)
+        cli_print_diags(c, &d); /* warnings are worth showing on success too */
+    if (diags_failed(&d))
+        rc = diags_exit_code(&d);
+    strbuf_release(&summary);
+    diags_release(&d);
+    import_result_release(&res);
+    rules_release(&r);
+    return rc;
+}
+
+int cmd_init(struct cli *c)
+{
+    struct rules r;
+    struct strbuf out = STRBUF_INIT;
+    int rc = cli_load_rules(c, &r);
+    if (rc)
+        return rc;
+    template_render(&r, &out);
+    rc = cli_emit(c, &out, NULL, 0);
+    strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+int cmd_rules(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", "csv", NULL};
+    struct rules r;
+    struct strbuf out = STRBUF_INIT;
+    int rc = cli_check_format(c, formats);
+    if (rc || (rc = cli_load_rules(c, &r)) != 0)
+        return rc;
+    const char *f = c->format ? c->format : "text";
+    if (strcmp(f, "json") == 0)
+        rules_render_json(&r, &out);
+    else if (strcmp(f, "csv") == 0)
+        rules_render_csv(&r, &out);
+    else if (strcmp(f, "markdown") == 0)
+        rules_render_markdown(&r, &out);
+    else
+        rules_render_text(&r, &out);
+    rc = cli_emit(c, &out, NULL, 0);
+    strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+static void describe_rules(struct strbuf *sb, const char *name, const struct rules *r)
+{
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid rules file '");
+    text_add_safe(sb, r->id, true);
+    strbuf_adds(sb, "' version ");
+    text_add_safe(sb, r->version, true);
+    strbuf_addf(sb, " (%zu stages, %zu items, %zu questions)\n", r->n_stages, r->n_items,
+                rules_answerable(r));
+}
+
+static void describe_answers(struct strbuf *sb, const char *name, const struct assessment *a)
+{
+    const struct rules *r = a->rules;
+    size_t answered = 0, answerable = rules_answerable(r);
+    for (size_t i = 0; i < r->n_items; i++)
+        answered += item_tally_state(&a->items[i]) == ANSWER_SCORE ||
+                    item_tally_state(&a->items[i]) == ANSWER_NA;
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid answers for ");
+    text_add_quoted(sb, a->organisation, 80);
+    strbuf_addf(sb, " (%s), ", a->date);
+    if (a->respondents > 1)
+        strbuf_addf(sb, "%zu respondents, ", a->respondents);
+    strbuf_addf(sb, "%zu of %zu questions answered%s\n", answered, answerable,
+                a->respondents > 1 ? " by someone" : "");
+}
+
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A directory is validated as one assessment: its files must agree with each other. */
+static int validate_dir(struct cli *c, const struct rules *r, const char *path,
+                        struct strbuf *report, struct diags *d)
+{
+    struct assessment a;
+    assessment_init(&a, r);
+    a.warn_placeholders = true;
+    int rc = assessment_add_path(&a, path, c->strict, d);
+    if (rc == 0)
+        describe_answers(report, path, &a);
+    assessment_release(&a);
+    return rc;
+}
+
+static int validate_one(struct cli *c, const struct rules *r, const char *path,
+                        struct strbuf *report, struct diags *d)
+{
+    char *buf;
+    size_t len;
+    if (is_directory(path))
+        return validate_dir(c, r, path, report, d);
+    if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
+        return -1;
+    char *format = yaml_format_of(buf, len);
+    int rc;
+    if (format && strcmp(format, RULES_FORMAT) == 0) {
+        struct rules other;
+        if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
+            describe_rules(report, path, &other);
+        rules_release(&other);
+    } else {
+        struct assessment a;
+        assessment_init(&a, r);
+        a.warn_placeholders = true;
+        if ((rc = assessment_add_buffer(&a, path, buf, len, c->strict, d)) == 0)
+            describe_answers(report, path, &a);
+        assessment_release(&a);
+    }
+    free(format);
+    free(buf);
+    return rc;
+}
+
+int cmd_validate(struct cli *c)
+{
+    struct rules r;
+    struct diags d;
+    struct strbuf report = STRBUF_INIT;
+    int rc = cli_check_stdin_once(c);
+    if (rc || (rc = cli_load_rules(c, &r)) != 0)
+        return rc;
+    diags_init(&d);
+    if (c->n_args == 0)
+        describe_rules(&report, r.file, &r);
+    for (size_t i = 0; i < c->n_args; i++)
+        validate_one(c, &r, c->args[i], &report, &d);
+    rc = cli_write_stream(c->out, strbuf_str(&report), report.len, "standard output", c->err);
+    if (d.n) {
+        int failed = cli_print_diags(c, &d); /* warnings are worth showing on success too */
+        if (diags_failed(&d))
+            rc = failed;
+    }
+    diags_release(&d);
+    strbuf_release(&report);
+    rules_release(&r);
+    return rc;
+}

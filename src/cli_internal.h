@@ -1,0 +1,86 @@
+/*
+ * cli_internal.h - what the command line's files share: the parsed command line, and
+ * the steps every command takes (load, check, print, write). Private to src/cli*.c.
+ *
+ * cli.c holds the command table, option parsing, help and the shared steps; each
+ * cli_*.c file holds a family of commands: cli_report.c the reports (assess, compare,
+ * trend), cli_files.c the commands that make or check files (ask, import, init, rules,
+ * validate).
+ */
+#ifndef STAGEGAP_CLI_INTERNAL_H
+#define STAGEGAP_CLI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "answers.h"
+
+struct assessment;
+struct diags;
+struct rules;
+struct strbuf;
+
+/* A number #defined, as a string literal for help text. */
+#define STAGEGAP_STR_(x) #x
+#define STAGEGAP_STR(x) STAGEGAP_STR_(x)
+
+/* What the command line said, after parsing. */
+struct cli {
+    FILE *out, *err;
+    const struct command *cmd;
+    const char *rules_path, *format, *output, *fail_under;
+    const char *csv, *xlsx, *sheet, *delimiter, *map, *organisation, *date; /* import */
+    bool strict, fail_on_regression, attribute;
+    const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
+    size_t n_by;
+    const char *min_group;
+    char **args;
+    size_t n_args;
+};
+
+/* The commands, one per entry of the table in cli.c. */
+int cmd_assess(struct cli *c);
+int cmd_compare(struct cli *c);
+int cmd_trend(struct cli *c);
+int cmd_ask(struct cli *c);
+int cmd_import(struct cli *c);
+int cmd_init(struct cli *c);
+int cmd_rules(struct cli *c);
+int cmd_validate(struct cli *c);
+
+/* ---- output ---- */
+
+/* Writes bytes to a stream and reports a failed write (a full disk, a closed pipe). */
+int cli_write_stream(FILE *f, const char *data, size_t len, const char *what, FILE *err);
+/* Prints the diagnostics; the exit code they call for. */
+int cli_print_diags(struct cli *c, struct diags *d);
+/* Prints errors and warnings alike; the exit code the errors call for, or 0. */
+int cli_print_problems(struct cli *c, struct diags *d);
+/*
+ * Sends the finished output to --output (whole or nothing) or standard output; never
+ * over one of the inputs, such as a respondent of the n_read assessments read.
+ */
+int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *const *read,
+             size_t n_read);
+/* True when standard output is a terminal that may be coloured (and NO_COLOR unset). */
+bool cli_want_color(const struct cli *c);
+/* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
+size_t cli_stream_width(FILE *f, bool tty);
+/* The width a report on standard output is filled to. */
+size_t cli_terminal_width(const struct cli *c);
+
+/* ---- usage errors and shared steps ---- */
+
+/* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
+int cli_usage_error(struct cli *c, const char *what, const char *value);
+/* --rules, or the built-in model. */
+int cli_load_rules(struct cli *c, struct rules *r);
+/* A usage error unless --format is absent or one of allowed (NULL-terminated). */
+int cli_check_format(struct cli *c, const char *const *allowed);
+/* "-" names standard input, which can be read once. */
+int cli_check_stdin_once(struct cli *c);
+/* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */
+int cli_load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n);
+
+#endif

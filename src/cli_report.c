@@ -1,0 +1,370 @@
+/*
+ * cli_report.c - the reports: assess, compare and trend, with their gates and breakdowns.
+ */
+#include "cli.h"
+#include "cli_internal.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "compare.h"
+#include "diag.h"
+#include "report.h"
+#include "rules.h"
+#include "schema.h"
+#include "score.h"
+#include "strbuf.h"
+#include "suppress.h"
+#include "text.h"
+#include "version.h"
+#include "xalloc.h"
+
+/*
+ * --by and --min-group, checked, as the assessment and the score take them: fields to
+ * break down by (role unless asked otherwise; none for --by none) and the threshold.
+ */
+static int breakdown_options(struct cli *c, struct score_options *o, const char **by, size_t *n_by)
+{
+    o->min_group = SUPPRESS_MIN_GROUP_DEFAULT;
+    if (c->min_group) {
+        long k;
+        char *end;
+        errno = 0;
+        k = strtol(c->min_group, &end, 10);
+        if (*end || end == c->min_group || errno || k > SUPPRESS_MIN_GROUP_MAX || k < 0)
+            return cli_usage_error(
+                c,
+                "--min-group takes a whole number of respondents from " STAGEGAP_STR(
+                    SUPPRESS_MIN_GROUP_FLOOR) " to " STAGEGAP_STR(SUPPRESS_MIN_GROUP_MAX) ", not",
+                c->min_group);
+        if (k < SUPPRESS_MIN_GROUP_FLOOR)
+            return cli_usage_error(
+                c,
+                "--min-group must be at least " STAGEGAP_STR(
+                    SUPPRESS_MIN_GROUP_FLOOR) ": in a smaller group, "
+                                              "anyone who knows who is in it can "
+                                              "tell what each one "
+                                              "answered; not",
+                c->min_group);
+        o->min_group = (size_t)k;
+    }
+    o->by_default = c->n_by == 0;
+    if (c->n_by == 0) {
+        by[0] = ANSWERS_FIELD_ROLE;
+        *n_by = 1;
+        return EXIT_OK;
+    }
+    for (size_t k = 0; k < c->n_by; k++) {
+        bool none = strcmp(c->by[k], "none") == 0;
+        if (none && c->n_by > 1)
+            return cli_usage_error(c,
+                                   "--by none leaves the breakdown out, so it goes alone; not "
+                                   "with",
+                                   c->by[1 - k]);
+        if (!none && !yid_valid(c->by[k]))
+            return cli_usage_error(c,
+                                   "--by takes a field respondents give (role, or a key of "
+                                   "their groups, like team), not",
+                                   c->by[k]);
+        if (k == 1 && strcmp(c->by[0], c->by[1]) == 0)
+            return cli_usage_error(c, "--by names one field twice:", c->by[1]);
+        by[k] = c->by[k];
+    }
+    *n_by = strcmp(c->by[0], "none") == 0 ? 0 : c->n_by;
+    return EXIT_OK;
+}
+
+/*
+ * A field asked for with --by that no respondent of any assessment gives is a mistake
+ * in the command: said with the fields they do give.
+ */
+static int check_fields_given(struct cli *c, const struct assessment *const *a, size_t n)
+{
+    for (size_t k = 0; k < c->n_by && strcmp(c->by[0], "none") != 0; k++) {
+        bool given = false;
+        for (size_t i = 0; i < n && !given; i++)
+            given = assessment_field_given(a[i], c->by[k]);
+        if (given)
+            continue;
+        struct strbuf what = STRBUF_INIT;
+        strbuf_adds(&what, "no respondent gives the field named by --by; ");
+        if (a[0]->n_fields_given == 0)
+            strbuf_adds(&what, "they give no role or groups at all:");
+        for (size_t f = 0; f < a[0]->n_fields_given; f++)
+            strbuf_addf(&what, "%s%s", f ? ", " : "they give ", a[0]->fields_given[f]);
+        if (a[0]->n_fields_given)
+            strbuf_adds(&what, "; not");
+        int rc = cli_usage_error(c, strbuf_str(&what), c->by[k]);
+        strbuf_release(&what);
+        return rc;
+    }
+    return EXIT_OK;
+}
+
+/* A score from 0 to 100 with at most EXACT_PLACES decimals, held times EXACT_SCALE. */
+static int parse_score(const char *s, int64_t *out)
+{
+    int64_t v;
+    if (exact_parse_decimal(s, &v) != 0 || v < 0 || v > 100 * EXACT_SCALE)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/*
+ * A score under threshold, to one decimal as reports show it, or to as many more as it
+ * takes not to read as the threshold itself (59.96 under 60 is not "60.0").
+ */
+static void add_under(struct strbuf *sb, const struct exact *score, int64_t threshold)
+{
+    int places = 1;
+    uint64_t pow10 = 10;
+    while (places < 6 && exact_round(score, places) * EXACT_SCALE >= (uint64_t)threshold * pow10) {
+        places++;
+        pow10 *= 10;
+    }
+    exact_format(sb, score, false, places);
+}
+
+/*
+ * --fail-under: the focus stage must score at least the threshold, compared exactly.
+ * When it does not, why gets one line for standard error: which stage scored what,
+ * against what.
+ */
+static bool gate_fails(const struct score *s, int64_t threshold, struct strbuf *why)
+{
+    if (s->focus < 0)
+        return false;
+    const struct score_stage *st = &s->stages[s->focus];
+    if (st->has_score && (threshold <= 0 ||
+                          exact_cmp_ratio(&st->score_exact, (uint64_t)threshold, EXACT_SCALE) >= 0))
+        return false;
+    /* At most 3 decimals and 100 at most: %g writes the threshold as the user did. */
+    strbuf_addf(why, "stagegap: --fail-under %g: the focus stage, ",
+                (double)threshold / EXACT_SCALE);
+    text_add_safe(why, s->rules->stages[s->focus].title, true);
+    if (st->has_score) {
+        strbuf_adds(why, ", scored ");
+        add_under(why, &st->score_exact, threshold);
+    } else {
+        strbuf_addf(why, ", has too few answers to score (%zu of %zu answered)", st->answered,
+                    st->answerable);
+    }
+    strbuf_addc(why, '\n');
+    return true;
+}
+
+/* --fail-on-regression: one line naming each stage that fell, from what to what. */
+static void regression_line(const struct compare *cmp, struct strbuf *why)
+{
+    const struct rules *r = cmp->before->rules;
+    strbuf_adds(why, "stagegap: --fail-on-regression:");
+    const char *sep = " ";
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &cmp->stages[st];
+        if (!cs->regressed)
+            continue;
+        strbuf_adds(why, sep);
+        text_add_safe(why, r->stages[st].title, true);
+        strbuf_adds(why, " fell from ");
+        report_add_number(why, cs->before);
+        strbuf_adds(why, " to ");
+        report_add_number(why, cs->after);
+        sep = ", ";
+    }
+    strbuf_addc(why, '\n');
+}
+
+int cmd_assess(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
+    struct rules r;
+    struct assessment a;
+    struct score s;
+    struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
+    int64_t threshold = 0;
+    int rc = cli_check_format(c, formats);
+    if (rc)
+        return rc;
+    if (c->fail_under && parse_score(c->fail_under, &threshold) != 0)
+        return cli_usage_error(c, "--fail-under takes a score from 0 to 100, not", c->fail_under);
+    struct score_options opts = {.attribute = c->attribute};
+    const char *by[ANSWERS_BY_MAX];
+    size_t n_by;
+    if ((rc = breakdown_options(c, &opts, by, &n_by)) != 0)
+        return rc;
+    if ((rc = cli_load_rules(c, &r)) != 0)
+        return rc;
+    assessment_init(&a, &r);
+    assessment_break_down_by(&a, by, n_by);
+    score_init(&s);
+    const struct assessment *read = &a;
+    if ((rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
+        (rc = check_fields_given(c, &read, 1)) != 0)
+        goto out;
+    score_compute_with(&s, &r, &a, &opts);
+    struct report_ctx ctx = {&s, STAGEGAP_VERSION, cli_want_color(c), cli_terminal_width(c)};
+    report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
+    if ((rc = cli_emit(c, &out, &read, 1)) != 0)
+        goto out;
+    if (c->fail_under && gate_fails(&s, threshold, &why)) {
+        cli_write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);
+        rc = EXIT_GATE;
+    }
+out:
+    strbuf_release(&why);
+    strbuf_release(&out);
+    score_release(&s);
+    assessment_release(&a);
+    rules_release(&r);
+    return rc;
+}
+
+/* One assessment read and scored: compare and trend hold several. */
+struct scored {
+    struct assessment a;
+    struct score s;
+};
+
+static void scored_release(struct scored *sc, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        score_release(&sc[i].s);
+        assessment_release(&sc[i].a);
+    }
+    free(sc);
+}
+
+/* The scored assessments sent out through emit: --output must not replace one of them. */
+static int emit_scored(struct cli *c, const struct strbuf *out, const struct scored *sc, size_t n)
+{
+    const struct assessment **read = xcalloc(n, sizeof(*read));
+    for (size_t i = 0; i < n; i++)
+        read[i] = &sc[i].a;
+    int rc = cli_emit(c, out, read, n);
+    free(read);
+    return rc;
+}
+
+/* Warnings, such as compare_warn's, on standard error; they change no exit status. */
+static void print_warnings(struct cli *c, struct diags *d)
+{
+    if (d->n)
+        cli_print_diags(c, d);
+}
+
+/*
+ * Reads and scores each path as one assessment, all or nothing; their breakdowns
+ * pool the same groups (score_align_breakdowns).
+ */
+static int load_scored(struct cli *c, const struct rules *r, struct scored **out)
+{
+    struct score_options opts = {.attribute = false};
+    const char *by[ANSWERS_BY_MAX];
+    size_t n_by;
+    int rc = breakdown_options(c, &opts, by, &n_by);
+    if (rc)
+        return rc;
+    struct scored *sc = xcalloc(c->n_args, sizeof(*sc));
+    struct diags d;
+    diags_init(&d);
+    for (size_t i = 0; i < c->n_args; i++) {
+        assessment_init(&sc[i].a, r);
+        assessment_break_down_by(&sc[i].a, by, n_by);
+        score_init(&sc[i].s);
+        if (strcmp(c->args[i], "-") == 0) {
+            diags_release(&d);
+            scored_release(sc, i + 1);
+            return cli_usage_error(c, "each assessment must be a file or directory, not", "-");
+        }
+        if (assessment_add_path(&sc[i].a, c->args[i], false, &d) == 0)
+            score_compute_with(&sc[i].s, r, &sc[i].a, &opts);
+    }
+    rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    const struct assessment **read = xcalloc(c->n_args, sizeof(*read));
+    struct score **scores = xcalloc(c->n_args, sizeof(*scores));
+    for (size_t i = 0; i < c->n_args; i++) {
+        read[i] = &sc[i].a;
+        scores[i] = &sc[i].s;
+    }
+    if (rc == 0 && (rc = check_fields_given(c, read, c->n_args)) == 0)
+        score_align_breakdowns(scores, c->n_args);
+    free(read);
+    free(scores);
+    if (rc) {
+        scored_release(sc, c->n_args);
+        return rc;
+    }
+    *out = sc;
+    return EXIT_OK;
+}
+
+int cmd_compare(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
+    struct rules r;
+    struct scored *sc = NULL;
+    struct compare cmp;
+    struct diags d;
+    struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
+    int rc = cli_check_format(c, formats);
+    if (rc || (rc = cli_load_rules(c, &r)) != 0)
+        return rc;
+    if ((rc = load_scored(c, &r, &sc)) == 0) {
+        compare_compute(&cmp, &sc[0].s, &sc[1].s);
+        diags_init(&d);
+        compare_warn(&cmp, &d);
+        print_warnings(c, &d);
+        diags_release(&d);
+        compare_format_find(c->format ? c->format : "text")
+            ->render_compare(&cmp, STAGEGAP_VERSION, cli_terminal_width(c), &out);
+        rc = emit_scored(c, &out, sc, c->n_args);
+        if (rc == 0 && c->fail_on_regression && cmp.regression) {
+            regression_line(&cmp, &why);
+            cli_write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);
+            rc = EXIT_GATE;
+        }
+        compare_release(&cmp);
+        scored_release(sc, c->n_args);
+    }
+    strbuf_release(&why);
+    strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+int cmd_trend(struct cli *c)
+{
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
+    struct rules r;
+    struct scored *sc = NULL;
+    struct strbuf out = STRBUF_INIT;
+    int rc = cli_check_format(c, formats);
+    if (rc || (rc = cli_load_rules(c, &r)) != 0)
+        return rc;
+    if ((rc = load_scored(c, &r, &sc)) == 0) {
+        const struct score **scores = xcalloc(c->n_args, sizeof(*scores));
+        for (size_t i = 0; i < c->n_args; i++)
+            scores[i] = &sc[i].s;
+        struct trend t;
+        struct diags d;
+        trend_compute(&t, scores, c->n_args);
+        diags_init(&d);
+        trend_warn(&t, &d);
+        print_warnings(c, &d);
+        diags_release(&d);
+        compare_format_find(c->format ? c->format : "text")
+            ->render_trend(&t, STAGEGAP_VERSION, cli_terminal_width(c), &out);
+        rc = emit_scored(c, &out, sc, c->n_args);
+        trend_release(&t);
+        free(scores);
+        scored_release(sc, c->n_args);
+    }
+    strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
