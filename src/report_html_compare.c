@@ -1,0 +1,665 @@
+/*
+ * report_html_compare.c - a comparison of two assessments and a trend of many, each as
+ * one self-contained HTML5 page. What every page shares, and the rules it keeps, are in
+ * report_html_page.c.
+ */
+#include "report_html_internal.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "answers.h"
+#include "compare.h"
+#include "report.h"
+#include "rules.h"
+#include "score.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* ---- compare ---- */
+
+static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
+{
+    html_meta_term(out, term);
+    html_text(out, a->date);
+    strbuf_addf(out, ", %zu respondent%s, ", a->respondents, html_plural(a->respondents));
+    html_text(out, a->organisation);
+    strbuf_adds(out, "</dd>\n");
+}
+
+static void focus_title(struct strbuf *out, const struct score *s)
+{
+    if (s->focus >= 0)
+        html_text(out, s->rules->stages[s->focus].title);
+    else
+        strbuf_adds(out, "none (every stage in the top band)");
+}
+
+static void compare_chart(struct page *p, const struct compare *c)
+{
+    struct strbuf *out = p->out;
+    const struct rules *r = c->before->rules;
+    const double row = 72, top = html_bands_header(r), bottom = top + row * (double)r->n_stages;
+    struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+    strbuf_adds(&title, "Stage scores before (");
+    html_text(&title, c->before->assessment->date);
+    strbuf_adds(&title, ") and after (");
+    html_text(&title, c->after->assessment->date);
+    strbuf_adds(&title, "), out of 100");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        html_text(&desc, r->stages[st].title);
+        strbuf_adds(&desc, ": before ");
+        html_shown(&desc, cs->has_before, cs->before);
+        strbuf_adds(&desc, ", after ");
+        html_shown(&desc, cs->has_after, cs->after);
+        if (cs->has_before && cs->has_after) {
+            strbuf_adds(&desc, ", a change of ");
+            html_delta(&desc, cs->delta);
+        }
+        strbuf_adds(&desc, cs->regressed ? "; it fell. " : ". ");
+    }
+    html_bands_in_words(&desc, r);
+    svg_open(p, BARS_W, bottom + 28, &title, &desc);
+    svg_band_zones(out, r, top, bottom);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        double y = top + row * (double)st;
+        svg_text_open(out, PLOT_X + 6, y + 18, "b", NULL, 0);
+        html_text(out, r->stages[st].title);
+        if (cs->has_before && cs->has_after) {
+            strbuf_adds(out, ": ");
+            html_delta(out, cs->delta);
+            strbuf_adds(out, cs->regressed ? ", fell" : cs->rose ? ", rose" : ", unchanged");
+        }
+        strbuf_adds(out, "</text>\n");
+        for (int k = 0; k < 2; k++) {
+            bool has = k ? cs->has_after : cs->has_before;
+            double v = k ? cs->after : cs->before, by = y + 25 + 20 * k;
+            if (has)
+                svg_rect_fill(out, PLOT_X, by, html_bar_x(v) - PLOT_X, 16,
+                              k ? BAR_COLOUR : BEFORE_COLOUR, NULL);
+            else
+                svg_rect(out, PLOT_X, by, PLOT_W, 16,
+                         "fill=\"none\" stroke=\"#4d4d4d\" stroke-dasharray=\"5 4\"");
+            svg_text_open(out, LABEL_X, by + 13, k ? "b" : NULL, NULL, 0);
+            strbuf_adds(out, k ? "After " : "Before ");
+            html_shown(out, has, v);
+            strbuf_adds(out, "</text>\n");
+        }
+    }
+    svg_close(p, "For each stage, the upper (orange) bar is before and the lower (blue) bar is "
+                 "after; each is also labelled on the right. The shaded zones are the bands. The "
+                 "same numbers are in the table below.");
+    strbuf_release(&title);
+    strbuf_release(&desc);
+}
+
+static void compare_table(struct strbuf *out, const struct compare *c)
+{
+    const struct rules *r = c->before->rules;
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores before and after "
+                     "<span class=\"muted\">(0 to 100)</span></caption>\n<thead><tr>"
+                     "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
+                     "<th scope=\"col\" class=\"num\">After</th>"
+                     "<th scope=\"col\" class=\"num\">Change</th>"
+                     "<th scope=\"col\">Band before</th><th scope=\"col\">Band after</th>"
+                     "<th scope=\"col\">Fell?</th></tr></thead>\n<tbody>\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, "</th>");
+        html_change_cells(out, cs);
+        strbuf_adds(out, "<td>");
+        html_text(out, score_band_title(c->before, st));
+        strbuf_adds(out, "</td><td>");
+        html_text(out, score_band_title(c->after, st));
+        strbuf_adds(out, cs->regressed ? "</td><td><span class=\"tag\">Fell</span></td></tr>\n"
+                                       : "</td><td>No</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* One group's stages before and after: a row group headed by its name and respondents. */
+static void compare_group_rows(struct strbuf *out, const struct compare *c, size_t g)
+{
+    const struct rules *r = c->before->rules;
+    const struct score_breakdown *b = &c->before->breakdown, *a = &c->after->breakdown;
+    struct strbuf name = STRBUF_INIT;
+    report_group_name(&name, b, &b->groups[g]);
+    strbuf_adds(out, "<tbody>\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = compare_group_stage(c, g, st);
+        strbuf_adds(out, "<tr>");
+        if (st == 0) {
+            strbuf_addf(out, "<th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages);
+            html_text(out, strbuf_str(&name));
+            strbuf_addf(out,
+                        "</th><td class=\"num\" rowspan=\"%zu\">%zu</td>"
+                        "<td class=\"num\" rowspan=\"%zu\">%zu</td>",
+                        r->n_stages, b->groups[g].respondents, r->n_stages,
+                        a->groups[g].respondents);
+        }
+        strbuf_adds(out, "<th scope=\"row\">");
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, "</th>");
+        html_change_cells(out, cs);
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n");
+    strbuf_release(&name);
+}
+
+/* Each group's stages before and after, under the anonymity threshold; or why not. */
+static void compare_groups_section(struct strbuf *out, const struct compare *c)
+{
+    const struct score_breakdown *b = &c->before->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    html_breakdown_open(out, b);
+    if (c->n_groups) {
+        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group before and "
+                         "after <span class=\"muted\">(each scored over that group&#39;s "
+                         "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
+                         "<th scope=\"col\">Group</th>"
+                         "<th scope=\"col\" class=\"num\">Respondents before</th>"
+                         "<th scope=\"col\" class=\"num\">Respondents after</th>"
+                         "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
+                         "<th scope=\"col\" class=\"num\">After</th>"
+                         "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n");
+        for (size_t g = 0; g < c->n_groups; g++)
+            compare_group_rows(out, c, g);
+        strbuf_adds(out, "</table>\n");
+    }
+    html_breakdown_close(out, b);
+}
+
+enum item_filter { MOVED, CLOSED, OPENED };
+
+static bool item_selected(const struct compare_item *ci, enum item_filter f)
+{
+    return f == MOVED ? ci->moved : f == CLOSED ? ci->closed : ci->opened;
+}
+
+static void compare_items(struct strbuf *out, const struct compare *c, enum item_filter f)
+{
+    static const char *const headings[] = {"Answers that moved", "Gaps closed", "Gaps opened"};
+    static const char *const captions[] = {
+        "Answers that moved between the two assessments",
+        "Gaps closed: answered below the acted-on mark before, at or above it after",
+        "Gaps opened: at or above the acted-on mark before, below it after"};
+    static const char *const ids[] = {"moved", "closed", "opened"};
+    const struct rules *r = c->before->rules;
+    strbuf_addf(out, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">%s</h2>\n",
+                ids[f], ids[f], ids[f], headings[f]);
+    size_t shown = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        const struct compare_item *ci = &c->items[i];
+        if (!item_selected(ci, f))
+            continue;
+        if (!shown++)
+            strbuf_addf(out,
+                        "<table>\n<caption>%s <span class=\"muted\">(mean answers on %ld "
+                        "to %ld; for a barrier, a high answer means it bites)</span>"
+                        "</caption>\n<thead><tr><th scope=\"col\">Item</th>"
+                        "<th scope=\"col\">Stage</th><th scope=\"col\">Kind</th>"
+                        "<th scope=\"col\" class=\"num\">Before</th>"
+                        "<th scope=\"col\" class=\"num\">After</th>"
+                        "<th scope=\"col\" class=\"num\">Change</th>"
+                        "<th scope=\"col\">Better or worse</th></tr></thead>\n"
+                        "<tbody>\n",
+                        captions[f], r->scale_min, r->scale_max);
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        html_text(out, r->items[i].text);
+        strbuf_adds(out, "<span class=\"id\">");
+        html_text(out, r->items[i].id);
+        strbuf_adds(out, "</span></th><td>");
+        html_text(out, r->stages[r->items[i].stage].title);
+        strbuf_addf(out, "</td><td>%s</td><td class=\"num\">", item_kind_name(r->items[i].kind));
+        html_shown(out, ci->has_before, ci->before);
+        strbuf_adds(out, "</td><td class=\"num\">");
+        html_shown(out, ci->has_after, ci->after);
+        strbuf_adds(out, "</td><td class=\"num\">");
+        if (ci->has_before && ci->has_after)
+            html_delta(out, ci->after - ci->before);
+        const char *dir = compare_direction_name(ci->direction);
+        strbuf_addf(out, "</td><td>%s</td></tr>\n",
+                    dir ? dir : "<span class=\"muted\">not comparable</span>");
+    }
+    strbuf_adds(out, shown ? "</tbody>\n</table>\n" : "<p>None.</p>\n");
+    strbuf_adds(out, "</section>\n");
+}
+
+static void regression_callout(struct strbuf *out, const struct compare *c)
+{
+    const struct rules *r = c->before->rules;
+    if (!c->regression) {
+        strbuf_adds(out, "<div class=\"callout ok\"><p><span class=\"label\">No stage fell."
+                         "</span></p></div>\n");
+        return;
+    }
+    strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Regression: at least one "
+                     "stage fell.</span> ");
+    bool first = true;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        if (!cs->regressed)
+            continue;
+        strbuf_adds(out, first ? "" : "; ");
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, " fell from ");
+        report_add_number(out, cs->before);
+        strbuf_adds(out, " to ");
+        report_add_number(out, cs->after);
+        strbuf_adds(out, " (");
+        html_delta(out, cs->delta);
+        strbuf_adds(out, ")");
+        first = false;
+    }
+    strbuf_adds(out, ".</p></div>\n");
+}
+
+void compare_render_html(const struct compare *c, const char *tool_version, struct strbuf *out)
+{
+    const struct score *b = c->before, *a = c->after;
+    const struct rules *r = b->rules;
+    struct page p = {out, 0};
+    page_open(out);
+    strbuf_adds(out, "Readiness compared: ");
+    html_text(out, a->assessment->organisation);
+    strbuf_adds(out, ", ");
+    html_text(out, b->assessment->date);
+    strbuf_adds(out, " and ");
+    html_text(out, a->assessment->date);
+    page_head_end(out);
+    strbuf_adds(out, "<header>\n<h1>Readiness compared: ");
+    html_text(out, a->assessment->organisation);
+    strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
+    assessment_line(out, "Before", b->assessment);
+    assessment_line(out, "After", a->assessment);
+    html_meta_model(out, r);
+    strbuf_adds(out,
+                "</dl>\n</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
+                "\n<h2 id=\"stages-h\">Stages</h2>\n");
+    regression_callout(out, c);
+    compare_chart(&p, c);
+    compare_table(out, c);
+    strbuf_adds(out, "<p><span class=\"label\">Focus before:</span> ");
+    focus_title(out, b);
+    strbuf_adds(out, ". <span class=\"label\">Focus after:</span> ");
+    focus_title(out, a);
+    strbuf_addf(out, ". %zu gap%s closed, %zu opened.</p>\n</section>\n", c->n_closed,
+                html_plural(c->n_closed), c->n_opened);
+    compare_groups_section(out, c);
+    compare_items(out, c, MOVED);
+    compare_items(out, c, CLOSED);
+    compare_items(out, c, OPENED);
+    html_about_section(out, a);
+    page_close(out, tool_version);
+}
+
+/* ---- trend ---- */
+
+static const char *const dashes[N_SERIES_STYLES] = {NULL,  "9 5", "2 4",          "12 4 3 4",
+                                                    "6 3", "1 3", "14 3 2 3 2 3", "4 6"};
+static const char *const dash_names[N_SERIES_STYLES] = {
+    "solid line",        "dashed line",      "dotted line",       "dash-dot line",
+    "short-dashed line", "fine dotted line", "dash-dot-dot line", "sparse dashed line"};
+static const char *const marker_names[N_SERIES_STYLES] = {
+    "circles", "squares",    "triangles",     "diamonds", "downward triangles",
+    "crosses", "plus signs", "hollow circles"};
+
+/* Marker shape k centred on (x, y), outlined in white so overlapping markers stay apart. */
+static void svg_marker(struct strbuf *out, size_t k, double x, double y, const char *colour)
+{
+    static const char *const paths[] = {NULL,
+                                        NULL,
+                                        "m0,-6.5 l6,10.5 h-12 z",
+                                        "m0,-7 l7,7 l-7,7 l-7,-7 z",
+                                        "m0,6.5 l6,-10.5 h-12 z",
+                                        "m-5,-5 l10,10 m0,-10 l-10,10",
+                                        "m-6,0 h12 m-6,-6 v12",
+                                        NULL};
+    switch (k % N_SERIES_STYLES) {
+    case 0:
+        strbuf_adds(out, "<circle");
+        svg_attr(out, "cx", x);
+        svg_attr(out, "cy", y);
+        strbuf_addf(out, " r=\"5.5\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
+                    colour);
+        return;
+    case 1:
+        svg_rect_fill(out, x - 5, y - 5, 10, 10, colour, "#ffffff");
+        return;
+    case 7:
+        strbuf_adds(out, "<circle");
+        svg_attr(out, "cx", x);
+        svg_attr(out, "cy", y);
+        strbuf_addf(out, " r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
+                    colour);
+        return;
+    case 5:
+    case 6:
+        strbuf_adds(out, "<path d=\"M");
+        report_add_number(out, x);
+        strbuf_addc(out, ',');
+        report_add_number(out, y);
+        strbuf_addf(out, " %s\" fill=\"none\" stroke=\"%s\" stroke-width=\"3\"/>\n",
+                    paths[k % N_SERIES_STYLES], colour);
+        return;
+    default:
+        strbuf_adds(out, "<path d=\"M");
+        report_add_number(out, x);
+        strbuf_addc(out, ',');
+        report_add_number(out, y);
+        strbuf_addf(out, " %s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
+                    paths[k % N_SERIES_STYLES], colour);
+    }
+}
+
+static void svg_stroke(struct strbuf *out, size_t k)
+{
+    strbuf_addf(out, " fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" stroke-linejoin=\"round\"",
+                series_colours[k % N_SERIES_STYLES].hex);
+    if (dashes[k % N_SERIES_STYLES])
+        strbuf_addf(out, " stroke-dasharray=\"%s\"", dashes[k % N_SERIES_STYLES]);
+}
+
+struct trend_geom {
+    double x0, x1, top, bottom;
+    size_t n;
+    bool rotate;
+};
+
+static double trend_x(const struct trend_geom *g, size_t k)
+{
+    if (g->n < 2)
+        return (g->x0 + g->x1) / 2;
+    return g->x0 + 24 + (g->x1 - g->x0 - 48) * (double)k / (double)(g->n - 1);
+}
+
+static double trend_y(const struct trend_geom *g, double v)
+{
+    return g->bottom - (g->bottom - g->top) * html_clamp100(v) / 100.0;
+}
+
+static void trend_axes(struct strbuf *out, const struct trend *t, const struct trend_geom *g)
+{
+    const struct rules *r = t->points[0]->rules;
+    for (int v = 0; v <= 100; v += 20) {
+        double y = trend_y(g, v);
+        svg_line(out, g->x0, y, g->x1, y,
+                 v ? "stroke=\"#d0d0d0\" stroke-width=\"1\""
+                   : "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+        svg_text_open(out, g->x0 - 8, y + 4, "s", "end", 0);
+        strbuf_addf(out, "%d</text>\n", v);
+    }
+    svg_line(out, g->x0, g->top, g->x0, g->bottom, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+    svg_text_open(out, 16, (g->top + g->bottom) / 2, "s", "middle", -90);
+    strbuf_adds(out, "Score (0 to 100)</text>\n");
+    for (size_t b = 0; b < r->n_bands; b++) {
+        double lo = html_clamp100(r->bands[b].min), y = trend_y(g, lo);
+        if (lo <= 0 || lo >= 100)
+            continue;
+        svg_line(out, g->x0, y, g->x1, y,
+                 "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
+        svg_text_open(out, g->x1 + 6, y + 4, "s", NULL, 0);
+        html_text(out, r->bands[b].title);
+        strbuf_adds(out, " from ");
+        svg_tick_number(out, lo);
+        strbuf_adds(out, "</text>\n");
+    }
+    /* Date labels: slanted when many, and only every step-th when very many. */
+    size_t step = t->n > 24 ? (t->n + 23) / 24 : 1;
+    for (size_t k = 0; k < t->n; k += step) {
+        double x = trend_x(g, k), y = g->bottom + 18;
+        svg_line(out, x, g->bottom, x, g->bottom + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+        svg_text_open(out, x, y, "s", g->rotate ? "end" : "middle", g->rotate ? -40 : 0);
+        html_text(out, t->points[k]->assessment->date);
+        strbuf_adds(out, "</text>\n");
+    }
+}
+
+static void trend_series(struct strbuf *out, const struct trend *t, const struct trend_geom *g,
+                         size_t st)
+{
+    /* The line breaks where an assessment has no score for the stage. */
+    bool open = false;
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score_stage *ss = &t->points[k]->stages[st];
+        if (!ss->has_score) {
+            if (open)
+                strbuf_adds(out, "\"/>\n");
+            open = false;
+            continue;
+        }
+        strbuf_adds(out, open ? " L" : "<path");
+        if (!open) {
+            svg_stroke(out, st);
+            strbuf_adds(out, " d=\"M");
+        }
+        report_add_number(out, trend_x(g, k));
+        strbuf_addc(out, ',');
+        report_add_number(out, trend_y(g, ss->score));
+        open = true;
+    }
+    if (open)
+        strbuf_adds(out, "\"/>\n");
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score_stage *ss = &t->points[k]->stages[st];
+        if (ss->has_score)
+            svg_marker(out, st, trend_x(g, k), trend_y(g, ss->score),
+                       series_colours[st % N_SERIES_STYLES].hex);
+    }
+}
+
+static void trend_legend(struct strbuf *out, const struct rules *r, double x)
+{
+    for (size_t st = 0; st < r->n_stages; st++) {
+        double y = 16 + 22 * (double)st;
+        strbuf_adds(out, "<path");
+        svg_stroke(out, st);
+        strbuf_adds(out, " d=\"M");
+        report_add_number(out, x);
+        strbuf_addc(out, ',');
+        report_add_number(out, y);
+        strbuf_adds(out, " h44\"/>\n");
+        svg_marker(out, st, x + 22, y, series_colours[st % N_SERIES_STYLES].hex);
+        svg_text_open(out, x + 54, y + 4, NULL, NULL, 0);
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, "</text>\n");
+    }
+}
+
+/* Wide enough for the band labels right of the plot ("Established from 60"). */
+static double trend_width(const struct rules *r, double x1)
+{
+    double width = BARS_W;
+    for (size_t b = 0; b < r->n_bands; b++) {
+        double need =
+            x1 + 16 + 7.2 * (double)(utf8_width(r->bands[b].title, strlen(r->bands[b].title)) + 9);
+        width = need > width ? need : width;
+    }
+    return ceil(width);
+}
+
+static void trend_chart(struct page *p, const struct trend *t)
+{
+    struct strbuf *out = p->out;
+    const struct rules *r = t->points[0]->rules;
+    struct trend_geom g = {64, 660, 0, 0, t->n, t->n > 6};
+    g.top = 22 * (double)r->n_stages + 24;
+    g.bottom = g.top + 300;
+    double height = g.bottom + (g.rotate ? 84 : 34), width = trend_width(r, g.x1);
+    struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT, caption = STRBUF_INIT;
+    strbuf_addf(&title, "Stage scores out of 100 at each of %zu assessment%s, in date order", t->n,
+                html_plural(t->n));
+    for (size_t st = 0; st < r->n_stages; st++) {
+        html_text(&desc, r->stages[st].title);
+        strbuf_adds(&desc, ":");
+        for (size_t k = 0; k < t->n; k++) {
+            const struct score_stage *ss = &t->points[k]->stages[st];
+            strbuf_adds(&desc, k ? ", " : " ");
+            html_score(&desc, ss->has_score, &ss->score_exact);
+            strbuf_adds(&desc, " on ");
+            html_text(&desc, t->points[k]->assessment->date);
+        }
+        strbuf_adds(&desc, ". ");
+    }
+    html_bands_in_words(&desc, r);
+    strbuf_adds(&caption, "One line per stage: ");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(&caption, st ? "; " : "");
+        html_text(&caption, r->stages[st].title);
+        strbuf_addf(&caption, " is the %s %s with %s", series_colours[st % N_SERIES_STYLES].name,
+                    dash_names[st % N_SERIES_STYLES], marker_names[st % N_SERIES_STYLES]);
+    }
+    strbuf_adds(&caption, ". Dashed grey lines mark where each band starts. A gap in a line is an "
+                          "assessment without a score for that stage. The numbers are in the "
+                          "table below.");
+    svg_open(p, width, height, &title, &desc);
+    trend_legend(out, r, g.x0);
+    trend_axes(out, t, &g);
+    for (size_t st = 0; st < r->n_stages; st++)
+        trend_series(out, t, &g, st);
+    svg_close(p, strbuf_str(&caption));
+    strbuf_release(&title);
+    strbuf_release(&desc);
+    strbuf_release(&caption);
+}
+
+static void trend_table(struct strbuf *out, const struct trend *t)
+{
+    const struct rules *r = t->points[0]->rules;
+    strbuf_adds(out, "<table>\n<caption>Stage scores at each assessment <span class=\"muted\">"
+                     "(0 to 100, with the band)</span></caption>\n<thead><tr>"
+                     "<th scope=\"col\">Date</th><th scope=\"col\">Organisation</th>"
+                     "<th scope=\"col\" class=\"num\">Respondents</th>");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "<th scope=\"col\">Focus</th></tr></thead>\n<tbody>\n");
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score *s = t->points[k];
+        strbuf_adds(out, "<tr><th scope=\"row\" class=\"nowrap\">");
+        html_text(out, s->assessment->date);
+        strbuf_adds(out, "</th><td>");
+        html_text(out, s->assessment->organisation);
+        strbuf_addf(out, "</td><td class=\"num\">%zu</td>", s->assessment->respondents);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(out, "<td class=\"num\">");
+            html_stage_score(out, s, st);
+            strbuf_adds(out, "<span class=\"sub\">");
+            html_text(out, score_band_title(s, st));
+            strbuf_adds(out, "</span></td>");
+        }
+        strbuf_adds(out, "<td>");
+        focus_title(out, s);
+        strbuf_adds(out, "</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* One group's respondents, then its stages: a row group headed by its name. */
+static void trend_group_rows(struct strbuf *out, const struct trend *t, size_t g)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    strbuf_addf(out, "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages + 1);
+    struct strbuf name = STRBUF_INIT;
+    report_group_name(&name, b, &b->groups[g]);
+    html_text(out, strbuf_str(&name));
+    strbuf_release(&name);
+    strbuf_adds(out, "</th><th scope=\"row\">Respondents</th>");
+    for (size_t k = 0; k < t->n; k++)
+        strbuf_addf(out, "<td class=\"num\">%zu</td>",
+                    t->points[k]->breakdown.groups[g].respondents);
+    strbuf_adds(out, "</tr>\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        html_text(out, r->stages[st].title);
+        strbuf_adds(out, "</th>");
+        for (size_t k = 0; k < t->n; k++) {
+            const struct score_group *row = &t->points[k]->breakdown.groups[g];
+            strbuf_adds(out, "<td class=\"num\">");
+            html_score(out, row->has_score[st], &row->scores_exact[st]);
+            strbuf_adds(out, "</td>");
+        }
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n");
+}
+
+/* Each group's respondents and stage scores at each assessment, or why not. */
+static void trend_groups_section(struct strbuf *out, const struct trend *t)
+{
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    html_breakdown_open(out, b);
+    if (b->n_groups) {
+        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
+                         "assessment <span class=\"muted\">(each scored over that group&#39;s "
+                         "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
+                         "<th scope=\"col\">Group</th><th scope=\"col\">Figure</th>");
+        for (size_t k = 0; k < t->n; k++) {
+            strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
+            html_text(out, t->points[k]->assessment->date);
+            strbuf_adds(out, "</th>");
+        }
+        strbuf_adds(out, "</tr></thead>\n");
+        for (size_t g = 0; g < b->n_groups; g++)
+            trend_group_rows(out, t, g);
+        strbuf_adds(out, "</table>\n");
+    }
+    html_breakdown_close(out, b);
+}
+
+/* The organisation when every assessment names the same one, else NULL. */
+static const char *trend_organisation(const struct trend *t)
+{
+    const char *org = t->points[0]->assessment->organisation;
+    for (size_t k = 1; k < t->n; k++)
+        if (strcmp(t->points[k]->assessment->organisation, org) != 0)
+            return NULL;
+    return org;
+}
+
+void trend_render_html(const struct trend *t, const char *tool_version, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    const char *org = trend_organisation(t);
+    struct page p = {out, 0};
+    page_open(out);
+    strbuf_adds(out, "Readiness over time");
+    if (org) {
+        strbuf_adds(out, ": ");
+        html_text(out, org);
+    }
+    page_head_end(out);
+    strbuf_adds(out, "<header>\n<h1>Readiness over time");
+    if (org) {
+        strbuf_adds(out, ": ");
+        html_text(out, org);
+    }
+    strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
+    html_meta_term(out, "Assessments");
+    strbuf_addf(out, "%zu, from ", t->n);
+    html_text(out, t->points[0]->assessment->date);
+    strbuf_adds(out, " to ");
+    html_text(out, t->points[t->n - 1]->assessment->date);
+    strbuf_adds(out, "</dd>\n");
+    html_meta_model(out, r);
+    strbuf_adds(out, "</dl>\n</header>\n<main>\n<section id=\"trend\" aria-labelledby=\"trend-h\">"
+                     "\n<h2 id=\"trend-h\">Stage scores over time</h2>\n");
+    trend_chart(&p, t);
+    trend_table(out, t);
+    strbuf_adds(out, "</section>\n");
+    trend_groups_section(out, t);
+    html_about_section(out, t->points[t->n - 1]);
+    page_close(out, tool_version);
+}

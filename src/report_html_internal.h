@@ -1,0 +1,97 @@
+/*
+ * report_html_internal.h - what the HTML pages share (report_html_page.c): escaping,
+ * numbers, colours, the page's frame, SVG pieces and the bars against the bands. Private
+ * to src/report_html*.c: report_html.c draws the assessment, report_html_compare.c the
+ * comparison and the trend. See report_html_page.c for the rules every page keeps.
+ */
+#ifndef STAGEGAP_REPORT_HTML_INTERNAL_H
+#define STAGEGAP_REPORT_HTML_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct compare_stage;
+struct exact;
+struct rules;
+struct score;
+struct score_breakdown;
+struct strbuf;
+
+struct page {
+    struct strbuf *out;
+    unsigned charts; /* numbers the charts' ids */
+};
+
+enum { N_SERIES_STYLES = 8 };
+struct series_colour {
+    const char *hex, *name;
+};
+extern const struct series_colour series_colours[N_SERIES_STYLES];
+extern const char BAR_COLOUR[];
+extern const char BEFORE_COLOUR[];
+
+/* Horizontal bars on 0-100 against the bands (assess and compare). */
+enum { BARS_W = 800 };
+extern const double PLOT_X, PLOT_W, LABEL_X;
+
+/* Untrusted text, in element content or a double-quoted attribute value. */
+void html_text(struct strbuf *out, const char *s);
+void html_score(struct strbuf *out, bool has, const struct exact *v);
+/* compare's figures come rounded exactly already (compare_compute). */
+void html_shown(struct strbuf *out, bool has, double v);
+/* A change with its sign: "+4.7", "-6.7", "0.0". */
+void html_delta(struct strbuf *out, double d);
+const char *html_plural(size_t n);
+/* Black or white, whichever has more contrast: at least 4.58:1 on any background. */
+const char *html_text_colour_on(unsigned long bg);
+/*
+ * The heat map's ramp: ColorBrewer's single-hue Blues (without its near-white first
+ * step), light for low scores and dark for high. One hue whose lightness falls steadily
+ * reads the same with any colour vision and in greyscale.
+ */
+unsigned long html_ramp_colour(double score);
+/* Everything up to the opening of <title>: the caller writes the title text. */
+void page_open(struct strbuf *out);
+void page_head_end(struct strbuf *out);
+void page_close(struct strbuf *out, const char *tool_version);
+/* A <dt>/<dd> pair of the header's details: the caller writes the value and closes it. */
+void html_meta_term(struct strbuf *out, const char *term);
+void html_meta_model(struct strbuf *out, const struct rules *r);
+void html_about_section(struct strbuf *out, const struct score *s);
+/*
+ * Opens a chart: a figure holding an <svg role="img"> named by its <title> and described
+ * by its <desc>. title and desc are HTML already escaped by the caller.
+ */
+void svg_open(struct page *p, double w, double h, const struct strbuf *title,
+              const struct strbuf *desc);
+/* Closes the chart; figcaption is escaped HTML or NULL. */
+void svg_close(struct page *p, const char *figcaption);
+/* An axis label: a number as report_add_number writes it, without a trailing ".0". */
+void svg_tick_number(struct strbuf *out, double v);
+/* A numeric attribute: ` name="12.5"`. */
+void svg_attr(struct strbuf *out, const char *name, double v);
+/* Opens a <text> at (x, y), turned by angle degrees about that point when not 0. */
+void svg_text_open(struct strbuf *out, double x, double y, const char *cls, const char *anchor,
+                   int angle);
+/* A rectangle painted with paint: attributes such as fill="#0072B2". */
+void svg_rect(struct strbuf *out, double x, double y, double w, double h, const char *paint);
+/* A rectangle filled with colour, outlined with stroke when stroke is not NULL. */
+void svg_rect_fill(struct strbuf *out, double x, double y, double w, double h, const char *colour,
+                   const char *stroke);
+void svg_line(struct strbuf *out, double x1, double y1, double x2, double y2, const char *extra);
+double html_clamp100(double v);
+double html_bar_x(double v);
+double html_bands_header(const struct rules *r);
+/* The bands as labelled zones from top to bottom, with the thresholds on an axis. */
+void svg_band_zones(struct strbuf *out, const struct rules *r, double top, double bottom);
+/* "Embedded from 80 to 100; Established from 60 to 80; ..." */
+void html_bands_in_words(struct strbuf *out, const struct rules *r);
+void html_stage_score(struct strbuf *out, const struct score *s, size_t stage);
+/* A breakdown's section and its heading: every page's says "By team" the same way. */
+void html_breakdown_open(struct strbuf *out, const struct score_breakdown *b);
+/* Why the breakdown is left out, or how its pooled row was made; then the section's end. */
+void html_breakdown_close(struct strbuf *out, const struct score_breakdown *b);
+/* A stage's score before, after, and the change: three cells. */
+void html_change_cells(struct strbuf *out, const struct compare_stage *cs);
+
+#endif
