@@ -1,7 +1,10 @@
 /*
- * report_compare.c - "stagegap compare" and "stagegap trend" as text, markdown, JSON
- * (stagegap-compare/1, stagegap-trend/1: see docs/compare-json.md) and CSV.
+ * report_compare.c - "stagegap compare" as text, markdown, JSON (stagegap-compare/1: see
+ * docs/compare-json.md) and CSV, the pieces it shares with "stagegap trend"
+ * (report_trend.c), and the table of both commands' formats.
  */
+#include "report_compare_internal.h"
+
 #include <string.h>
 
 #include "breakdown.h"
@@ -52,12 +55,12 @@ static const char *focus_title(const struct score *s)
  * read side by side have the same rows in the same order (score_align_breakdowns), so
  * row g of one is row g of every other.
  */
-static void group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g)
+void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g)
 {
     report_group_name(sb, b, &b->groups[g]);
 }
 
-static void json_assessment(struct jsonw *w, const struct score *s)
+void compare_json_assessment(struct jsonw *w, const struct score *s)
 {
     jsonw_object(w);
     jsonw_kstring(w, "date", s->assessment->date);
@@ -73,8 +76,8 @@ static void json_assessment(struct jsonw *w, const struct score *s)
  * A paragraph wrapped to width: first (ours, not input) then text made safe, later
  * lines begun with hang spaces. The words are filled by text.c, as assess's report is.
  */
-static void text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
-                      size_t width)
+void compare_text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
+                       size_t width)
 {
     struct strbuf safe = STRBUF_INIT, indent = STRBUF_INIT;
     text_add_safe(&safe, text, true);
@@ -96,10 +99,10 @@ static void text_item_changes(const struct compare *c, struct strbuf *out, bool 
 {
     const struct rules *r = c->before->rules;
     strbuf_addc(out, '\n');
-    text_para(out, "", 2,
-              opened ? "Gaps opened (now below the acted-on mark)"
-                     : "Gaps closed (now at or above the acted-on mark)",
-              width);
+    compare_text_para(out, "", 2,
+                      opened ? "Gaps opened (now below the acted-on mark)"
+                             : "Gaps closed (now at or above the acted-on mark)",
+                      width);
     size_t shown = 0;
     struct strbuf line = STRBUF_INIT;
     for (size_t i = 0; i < r->n_items; i++) {
@@ -116,7 +119,7 @@ static void text_item_changes(const struct compare *c, struct strbuf *out, bool 
         if (dir)
             strbuf_addf(&line, ", %s", dir);
         strbuf_adds(&line, ")");
-        text_para(out, "  ", 4, strbuf_str(&line), width);
+        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
         shown++;
     }
     strbuf_release(&line);
@@ -146,7 +149,7 @@ static void text_items_moved(const struct compare *c, struct strbuf *out, size_t
         item_name(&name, r, i);
         /* Under the text, unless that leaves it too narrow a column. */
         size_t hang = width >= first.len + 30 ? first.len : 4;
-        text_para(out, strbuf_str(&first), hang, strbuf_str(&name), width);
+        compare_text_para(out, strbuf_str(&first), hang, strbuf_str(&name), width);
         shown++;
     }
     strbuf_release(&first);
@@ -157,13 +160,13 @@ static void text_items_moved(const struct compare *c, struct strbuf *out, size_t
 }
 
 /* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
-static void text_assessment(struct strbuf *out, const char *first, size_t hang,
-                            const struct assessment *a, size_t width)
+void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
+                             const struct assessment *a, size_t width)
 {
     struct strbuf line = STRBUF_INIT;
     strbuf_addf(&line, "%s, %zu respondent%s, %s", a->date, a->respondents,
                 a->respondents == 1 ? "" : "s", a->organisation);
-    text_para(out, first, hang, strbuf_str(&line), width);
+    compare_text_para(out, first, hang, strbuf_str(&line), width);
     strbuf_release(&line);
 }
 
@@ -204,25 +207,25 @@ static void text_change_row(struct strbuf *out, const char *title, size_t tw,
 }
 
 /* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
-static void text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width)
+void compare_text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width)
 {
     struct strbuf note = STRBUF_INIT;
     report_breakdown_note(&note, b);
     if (note.len)
-        text_para(out, "  ", 2, strbuf_str(&note), width);
+        compare_text_para(out, "  ", 2, strbuf_str(&note), width);
     strbuf_release(&note);
 }
 
 /* "By team (what the lines say)" after a blank line; the explanation only with groups. */
-static void text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
-                                size_t n_groups, const char *explained, size_t width)
+void compare_text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
+                                 size_t n_groups, const char *explained, size_t width)
 {
     struct strbuf line = STRBUF_INIT;
     report_breakdown_title(&line, b);
     if (n_groups)
         strbuf_addf(&line, " (%s)", explained);
     strbuf_addc(out, '\n');
-    text_para(out, "", 2, strbuf_str(&line), width);
+    compare_text_para(out, "", 2, strbuf_str(&line), width);
     strbuf_release(&line);
 }
 
@@ -236,14 +239,14 @@ static void text_compare_groups(const struct compare *c, struct strbuf *out, siz
     if (b->state == BREAKDOWN_OFF)
         return;
     struct strbuf line = STRBUF_INIT;
-    text_groups_heading(out, b, c->n_groups,
-                        "respondents, then each stage before, after and the change", width);
+    compare_text_groups_heading(out, b, c->n_groups,
+                                "respondents, then each stage before, after and the change", width);
     for (size_t g = 0; g < c->n_groups; g++) {
         strbuf_reset(&line);
-        group_name(&line, b, g);
+        compare_group_name(&line, b, g);
         strbuf_addf(&line, ": %zu -> %zu respondents", b->groups[g].respondents,
                     a->groups[g].respondents);
-        text_para(out, "  ", 4, strbuf_str(&line), width);
+        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, "    ");
             text_change_row(out, r->stages[st].title, tw, compare_group_stage(c, g, st));
@@ -251,7 +254,7 @@ static void text_compare_groups(const struct compare *c, struct strbuf *out, siz
         }
     }
     strbuf_release(&line);
-    text_breakdown_note(out, b, width);
+    compare_text_breakdown_note(out, b, width);
 }
 
 static void compare_text(const struct compare *c, const char *tool_version, size_t width,
@@ -261,10 +264,10 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     const struct rules *r = b->rules;
     struct strbuf line = STRBUF_INIT;
     strbuf_addf(&line, "%s %s", r->title, r->version);
-    text_para(out, "Comparison against ", 2, strbuf_str(&line), width);
+    compare_text_para(out, "Comparison against ", 2, strbuf_str(&line), width);
     strbuf_release(&line);
-    text_assessment(out, "Before: ", 8, b->assessment, width);
-    text_assessment(out, "After:  ", 8, a->assessment, width);
+    compare_text_assessment(out, "Before: ", 8, b->assessment, width);
+    compare_text_assessment(out, "After:  ", 8, a->assessment, width);
     size_t tw = stage_column(r);
     strbuf_adds(out, "\nStage");
     strbuf_addchars(out, ' ', tw - 5);
@@ -274,8 +277,8 @@ static void compare_text(const struct compare *c, const char *tool_version, size
         strbuf_adds(out, c->stages[st].regressed ? "  fell\n" : "\n");
     }
     strbuf_adds(out, "\n");
-    text_para(out, "Focus before: ", 14, focus_title(b), width);
-    text_para(out, "Focus after:  ", 14, focus_title(a), width);
+    compare_text_para(out, "Focus before: ", 14, focus_title(b), width);
+    compare_text_para(out, "Focus after:  ", 14, focus_title(a), width);
     text_compare_groups(c, out, tw, width);
     text_items_moved(c, out, width);
     text_item_changes(c, out, false, width);
@@ -330,7 +333,7 @@ static void md_items(const struct compare *c, struct strbuf *out, enum item_filt
 }
 
 /* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
-static void md_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
+void compare_md_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
 {
     struct strbuf note = STRBUF_INIT;
     report_breakdown_note(&note, b);
@@ -343,7 +346,7 @@ static void md_breakdown_note(struct strbuf *out, const struct score_breakdown *
 }
 
 /* "## By team" after a blank line: what follows starts with its own blank line. */
-static void md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b)
+void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b)
 {
     struct strbuf title = STRBUF_INIT;
     report_breakdown_title(&title, b);
@@ -360,7 +363,7 @@ static void md_compare_group(const struct compare *c, size_t g, struct strbuf *o
     const struct score_breakdown *b = &c->before->breakdown;
     const struct score_breakdown *a = &c->after->breakdown;
     struct strbuf name = STRBUF_INIT;
-    group_name(&name, b, g);
+    compare_group_name(&name, b, g);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = compare_group_stage(c, g, st);
         strbuf_adds(out, "| ");
@@ -388,7 +391,7 @@ static void md_compare_groups(const struct compare *c, struct strbuf *out)
     const struct score_breakdown *b = &c->before->breakdown;
     if (b->state == BREAKDOWN_OFF)
         return;
-    md_breakdown_heading(out, b);
+    compare_md_breakdown_heading(out, b);
     if (c->n_groups) {
         strbuf_adds(out, "\nEach group's stage scores before and after, with its respondents "
                          "before → after.\n\n"
@@ -397,7 +400,7 @@ static void md_compare_groups(const struct compare *c, struct strbuf *out)
         for (size_t g = 0; g < c->n_groups; g++)
             md_compare_group(c, g, out);
     }
-    md_breakdown_note(out, b);
+    compare_md_breakdown_note(out, b);
 }
 
 static void compare_markdown(const struct compare *c, const char *tool_version, size_t width,
@@ -508,9 +511,9 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     jsonw_kstring(&w, "format", COMPARE_FORMAT);
     report_json_provenance(&w, r, tool_version);
     jsonw_key(&w, "before");
-    json_assessment(&w, c->before);
+    compare_json_assessment(&w, c->before);
     jsonw_key(&w, "after");
-    json_assessment(&w, c->after);
+    compare_json_assessment(&w, c->after);
     jsonw_key(&w, "stages");
     jsonw_array(&w);
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -564,7 +567,7 @@ static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *
     const struct score_breakdown *b = &c->before->breakdown;
     const struct score_breakdown *a = &c->after->breakdown;
     struct strbuf name = STRBUF_INIT;
-    group_name(&name, b, g);
+    compare_group_name(&name, b, g);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = compare_group_stage(c, g, st);
         escape_csv(out, r->stages[st].id);
@@ -637,352 +640,6 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     csv_compare_groups(c, out);
 }
 
-/* ---- trend ---- */
-
-static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
-                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
-                                     "\xE2\x96\x87", "\xE2\x96\x88"};
-
-/* Breakdown row g of every point, or (g == WHOLE) the whole assessment. */
-#define WHOLE ((size_t)-1)
-
-/* Stage st's score at point k, of the whole assessment or of breakdown row g. */
-static bool point_score(const struct trend *t, size_t k, size_t g, size_t st, double *v,
-                        const struct exact **q)
-{
-    const struct score *s = t->points[k];
-    if (g == WHOLE) {
-        *v = s->stages[st].score;
-        *q = &s->stages[st].score_exact;
-        return s->stages[st].has_score;
-    }
-    const struct score_group *row = &s->breakdown.groups[g];
-    *v = row->scores[st];
-    *q = &row->scores_exact[st];
-    return row->has_score[st];
-}
-
-/* Breakdown row g's respondents at point k. */
-static size_t point_respondents(const struct trend *t, size_t k, size_t g)
-{
-    return t->points[k]->breakdown.groups[g].respondents;
-}
-
-/* Stage st's score at point k to one decimal, rounded exactly, or none. */
-static void add_point_score(struct strbuf *out, const struct trend *t, size_t k, size_t g,
-                            size_t st, const char *none)
-{
-    double v;
-    const struct exact *q;
-    if (point_score(t, k, g, st, &v, &q))
-        report_add_exact(out, q);
-    else
-        strbuf_adds(out, none);
-}
-
-static void sparkline(struct strbuf *out, const struct trend *t, size_t g, size_t stage)
-{
-    for (size_t k = 0; k < t->n; k++) {
-        double v;
-        const struct exact *q;
-        if (!point_score(t, k, g, stage, &v, &q)) {
-            strbuf_adds(out, "\xC2\xB7");
-            continue;
-        }
-        int level = (int)(v / 100.0 * 7.0 + 0.5);
-        strbuf_adds(out, sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
-    }
-}
-
-/* "Launch              ▅▅▆  52.9 -> 55.6 -> 57.1": title padded to pad columns. */
-static void trend_text_row(struct strbuf *out, const struct trend *t, size_t g, size_t st,
-                           size_t pad)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, r->stages[st].title, true);
-    size_t w = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
-    strbuf_addchars(out, ' ', w < pad ? pad - w : 1);
-    strbuf_release(&cell);
-    sparkline(out, t, g, st);
-    strbuf_adds(out, "  ");
-    for (size_t k = 0; k < t->n; k++) {
-        strbuf_adds(out, k ? " -> " : "");
-        add_point_score(out, t, k, g, st, "-");
-    }
-    strbuf_addc(out, '\n');
-}
-
-/* Each group's respondents and stage scores at each assessment; or why there are none. */
-static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t width)
-{
-    const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    text_groups_heading(out, b, b->n_groups,
-                        "respondents, then each stage's score at each assessment", width);
-    for (size_t g = 0; g < b->n_groups; g++) {
-        strbuf_reset(&line);
-        group_name(&line, b, g);
-        strbuf_adds(&line, ": ");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_addf(&line, "%s%zu", k ? " -> " : "", point_respondents(t, k, g));
-        strbuf_adds(&line, " respondents");
-        text_para(out, "  ", 4, strbuf_str(&line), width);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "    ");
-            trend_text_row(out, t, g, st, 16);
-        }
-    }
-    strbuf_release(&line);
-    text_breakdown_note(out, b, width);
-}
-
-static void trend_text(const struct trend *t, const char *tool_version, size_t width,
-                       struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addf(&line, "%s %s, %zu assessments", r->title, r->version, t->n);
-    text_para(out, "Trend against ", 2, strbuf_str(&line), width);
-    strbuf_adds(out, "\n");
-    for (size_t k = 0; k < t->n; k++) {
-        strbuf_reset(&line);
-        strbuf_addf(&line, "  %zu. ", k + 1);
-        text_assessment(out, strbuf_str(&line), line.len, t->points[k]->assessment, width);
-    }
-    strbuf_release(&line);
-    strbuf_adds(out, "\n");
-    for (size_t st = 0; st < r->n_stages; st++)
-        trend_text_row(out, t, WHOLE, st, 20);
-    trend_text_groups(t, out, width);
-    strbuf_addf(out, "\nstagegap %s\n", tool_version);
-}
-
-/* Row g's respondents, then its stages, one line each, a column per assessment. */
-static void md_trend_group(const struct trend *t, size_t g, struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf name = STRBUF_INIT;
-    group_name(&name, &t->points[0]->breakdown, g);
-    strbuf_adds(out, "| ");
-    escape_markdown(out, strbuf_str(&name));
-    strbuf_adds(out, " | Respondents |");
-    for (size_t k = 0; k < t->n; k++)
-        strbuf_addf(out, " %zu |", point_respondents(t, k, g));
-    strbuf_addc(out, '\n');
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "|  | ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " |");
-        for (size_t k = 0; k < t->n; k++) {
-            strbuf_adds(out, " ");
-            add_point_score(out, t, k, g, st, "—");
-            strbuf_adds(out, " |");
-        }
-        strbuf_addc(out, '\n');
-    }
-    strbuf_release(&name);
-}
-
-static void md_trend_groups(const struct trend *t, struct strbuf *out)
-{
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    md_breakdown_heading(out, b);
-    if (b->n_groups) {
-        strbuf_adds(out, "\nEach group's respondents and stage scores at each assessment.\n\n"
-                         "| Group | Figure |");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_addf(out, " %s |", t->points[k]->assessment->date);
-        strbuf_adds(out, "\n| --- | --- |");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_adds(out, " ---: |");
-        strbuf_addc(out, '\n');
-        for (size_t g = 0; g < b->n_groups; g++)
-            md_trend_group(t, g, out);
-    }
-    md_breakdown_note(out, b);
-}
-
-static void trend_markdown(const struct trend *t, const char *tool_version, size_t width,
-                           struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    (void)width;
-    strbuf_adds(out, "# Readiness over time\n\nModel: ");
-    escape_markdown(out, r->title);
-    strbuf_addf(out, " %s (`%s`).\n\n| Date | Organisation | Respondents |", r->version, r->sha256);
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, " ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " |");
-    }
-    strbuf_adds(out, "\n| --- | --- | ---: |");
-    for (size_t st = 0; st < r->n_stages; st++)
-        strbuf_adds(out, " ---: |");
-    strbuf_adds(out, "\n");
-    for (size_t k = 0; k < t->n; k++) {
-        const struct score *s = t->points[k];
-        strbuf_addf(out, "| %s | ", s->assessment->date);
-        escape_markdown(out, s->assessment->organisation);
-        strbuf_addf(out, " | %zu |", s->assessment->respondents);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, " ");
-            add_point_score(out, t, k, WHOLE, st, "—");
-            strbuf_adds(out, " |");
-        }
-        strbuf_adds(out, "\n");
-    }
-    md_trend_groups(t, out);
-    strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
-}
-
-/* groups[]: each row's respondents and stage scores, an entry per assessment. */
-static void json_trend_groups(struct jsonw *w, const struct trend *t)
-{
-    const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    report_json_breakdown(w, b, t->points[0]->min_group);
-    jsonw_key(w, "groups");
-    jsonw_array(w);
-    for (size_t g = 0; b->state == BREAKDOWN_SHOWN && g < b->n_groups; g++) {
-        jsonw_object(w);
-        report_json_group_values(w, b, &b->groups[g]);
-        jsonw_key(w, "respondents");
-        jsonw_array(w);
-        for (size_t k = 0; k < t->n; k++)
-            jsonw_uint(w, point_respondents(t, k, g));
-        jsonw_end(w, ']');
-        jsonw_key(w, "stages");
-        jsonw_array(w);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            jsonw_object(w);
-            jsonw_kstring(w, "id", r->stages[st].id);
-            jsonw_key(w, "scores");
-            jsonw_array(w);
-            for (size_t k = 0; k < t->n; k++) {
-                double v;
-                const struct exact *q;
-                bool has = point_score(t, k, g, st, &v, &q);
-                jsonw_exact(w, has, q, 1);
-            }
-            jsonw_end(w, ']');
-            jsonw_end(w, '}');
-        }
-        jsonw_end(w, ']');
-        jsonw_end(w, '}');
-    }
-    jsonw_end(w, ']');
-}
-
-static void trend_json(const struct trend *t, const char *tool_version, size_t width,
-                       struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    (void)width;
-    struct jsonw w;
-    jsonw_init(&w, out);
-    jsonw_object(&w);
-    jsonw_kstring(&w, "format", TREND_FORMAT);
-    report_json_provenance(&w, r, tool_version);
-    jsonw_key(&w, "assessments");
-    jsonw_array(&w);
-    for (size_t k = 0; k < t->n; k++)
-        json_assessment(&w, t->points[k]);
-    jsonw_end(&w, ']');
-    jsonw_key(&w, "stages");
-    jsonw_array(&w);
-    for (size_t st = 0; st < r->n_stages; st++) {
-        jsonw_object(&w);
-        jsonw_kstring(&w, "id", r->stages[st].id);
-        jsonw_kstring(&w, "title", r->stages[st].title);
-        jsonw_key(&w, "series");
-        jsonw_array(&w);
-        for (size_t k = 0; k < t->n; k++) {
-            const struct score_stage *ss = &t->points[k]->stages[st];
-            jsonw_object(&w);
-            jsonw_kstring(&w, "date", t->points[k]->assessment->date);
-            jsonw_kscore(&w, "score", ss->has_score, ss->score);
-            jsonw_kstring(&w, "band", score_band_id(t->points[k], st));
-            jsonw_end(&w, '}');
-        }
-        jsonw_end(&w, ']');
-        jsonw_end(&w, '}');
-    }
-    jsonw_end(&w, ']');
-    json_trend_groups(&w, t);
-    jsonw_kstring(&w, "caveat", report_caveat(t->points[0]));
-    jsonw_end(&w, '}');
-}
-
-/* "DATE,ORGANISATION,": the start of every row of point k. */
-static void csv_point(struct strbuf *out, const struct score *s)
-{
-    strbuf_addf(out, "%s,", s->assessment->date);
-    escape_csv(out, s->assessment->organisation);
-    strbuf_addc(out, ',');
-}
-
-/* Each group's stage scores at each point: kind "group", its name as text; then the note. */
-static void csv_trend_groups(const struct trend *t, struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    struct strbuf name = STRBUF_INIT;
-    for (size_t k = 0; k < t->n; k++) {
-        for (size_t g = 0; g < b->n_groups; g++) {
-            strbuf_reset(&name);
-            group_name(&name, b, g);
-            for (size_t st = 0; st < r->n_stages; st++) {
-                csv_point(out, t->points[k]);
-                strbuf_addf(out, "%zu,", point_respondents(t, k, g));
-                escape_csv(out, r->stages[st].id);
-                strbuf_addc(out, ',');
-                add_point_score(out, t, k, g, st, "");
-                strbuf_adds(out, ",,group,");
-                escape_csv(out, strbuf_str(&name));
-                strbuf_adds(out, "\r\n");
-            }
-        }
-    }
-    strbuf_reset(&name);
-    report_breakdown_note(&name, b);
-    if (name.len) {
-        strbuf_adds(out, ",,,,,,breakdown,");
-        escape_csv(out, strbuf_str(&name));
-        strbuf_adds(out, "\r\n");
-    }
-    strbuf_release(&name);
-}
-
-static void trend_csv(const struct trend *t, const char *tool_version, size_t width,
-                      struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    (void)width;
-    (void)tool_version;
-    strbuf_adds(out, "date,organisation,respondents,stage,score,band,kind,text\r\n");
-    for (size_t k = 0; k < t->n; k++) {
-        const struct score *s = t->points[k];
-        for (size_t st = 0; st < r->n_stages; st++) {
-            csv_point(out, s);
-            strbuf_addf(out, "%zu,", s->assessment->respondents);
-            escape_csv(out, r->stages[st].id);
-            strbuf_addc(out, ',');
-            add_point_score(out, t, k, WHOLE, st, "");
-            strbuf_addc(out, ',');
-            escape_csv(out, score_band_id(s, st));
-            strbuf_adds(out, ",stage,\r\n");
-        }
-    }
-    csv_trend_groups(t, out);
-}
-
 /* The HTML pages are laid out by the browser: they have no width to wrap to. */
 static void compare_html(const struct compare *c, const char *tool_version, size_t width,
                          struct strbuf *out)
@@ -999,8 +656,10 @@ static void trend_html(const struct trend *t, const char *tool_version, size_t w
 }
 
 static const struct compare_format compare_formats[] = {
-    {"text", compare_text, trend_text}, {"markdown", compare_markdown, trend_markdown},
-    {"json", compare_json, trend_json}, {"csv", compare_csv, trend_csv},
+    {"text", compare_text, trend_render_text},
+    {"markdown", compare_markdown, trend_render_markdown},
+    {"json", compare_json, trend_render_json},
+    {"csv", compare_csv, trend_render_csv},
     {"html", compare_html, trend_html},
 };
 

@@ -1,0 +1,52 @@
+/*
+ * report_compare_internal.h - what the compare and trend renderers share: the pieces
+ * of text, markdown and JSON both write the same way, and the trend's renderers for the
+ * format table in report_compare.c. Private to report_compare.c and report_trend.c.
+ */
+#ifndef STAGEGAP_REPORT_COMPARE_INTERNAL_H
+#define STAGEGAP_REPORT_COMPARE_INTERNAL_H
+
+#include <stddef.h>
+
+struct assessment;
+struct jsonw;
+struct score;
+struct score_breakdown;
+struct strbuf;
+struct trend;
+
+/*
+ * "Northside", "no team given" or "Other groups": row g's name, plain. The assessments
+ * read side by side have the same rows in the same order (score_align_breakdowns), so
+ * row g of one is row g of every other.
+ */
+void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g);
+void compare_json_assessment(struct jsonw *w, const struct score *s);
+/*
+ * A paragraph wrapped to width: first (ours, not input) then text made safe, later
+ * lines begun with hang spaces. The words are filled by text.c, as assess's report is.
+ */
+void compare_text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
+                       size_t width);
+/* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
+void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
+                             const struct assessment *a, size_t width);
+/* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
+void compare_text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width);
+/* "By team (what the lines say)" after a blank line; the explanation only with groups. */
+void compare_text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
+                                 size_t n_groups, const char *explained, size_t width);
+/* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
+void compare_md_breakdown_note(struct strbuf *out, const struct score_breakdown *b);
+/* "## By team" after a blank line: what follows starts with its own blank line. */
+void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b);
+void trend_render_text(const struct trend *t, const char *tool_version, size_t width,
+                       struct strbuf *out);
+void trend_render_markdown(const struct trend *t, const char *tool_version, size_t width,
+                           struct strbuf *out);
+void trend_render_json(const struct trend *t, const char *tool_version, size_t width,
+                       struct strbuf *out);
+void trend_render_csv(const struct trend *t, const char *tool_version, size_t width,
+                      struct strbuf *out);
+
+#endif

@@ -1,0 +1,361 @@
+/*
+ * report_trend.c - "stagegap trend" as text, markdown, JSON (stagegap-trend/1: see
+ * docs/compare-json.md) and CSV: each stage's score at every assessment, in date order.
+ */
+#include "report_compare_internal.h"
+
+
+#include "breakdown.h"
+#include "compare.h"
+#include "escape.h"
+#include "jsonw.h"
+#include "report.h"
+#include "score.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* ---- trend ---- */
+
+static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
+                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
+                                     "\xE2\x96\x87", "\xE2\x96\x88"};
+
+/* Breakdown row g of every point, or (g == WHOLE) the whole assessment. */
+#define WHOLE ((size_t)-1)
+
+/* Stage st's score at point k, of the whole assessment or of breakdown row g. */
+static bool point_score(const struct trend *t, size_t k, size_t g, size_t st, double *v,
+                        const struct exact **q)
+{
+    const struct score *s = t->points[k];
+    if (g == WHOLE) {
+        *v = s->stages[st].score;
+        *q = &s->stages[st].score_exact;
+        return s->stages[st].has_score;
+    }
+    const struct score_group *row = &s->breakdown.groups[g];
+    *v = row->scores[st];
+    *q = &row->scores_exact[st];
+    return row->has_score[st];
+}
+
+/* Breakdown row g's respondents at point k. */
+static size_t point_respondents(const struct trend *t, size_t k, size_t g)
+{
+    return t->points[k]->breakdown.groups[g].respondents;
+}
+
+/* Stage st's score at point k to one decimal, rounded exactly, or none. */
+static void add_point_score(struct strbuf *out, const struct trend *t, size_t k, size_t g,
+                            size_t st, const char *none)
+{
+    double v;
+    const struct exact *q;
+    if (point_score(t, k, g, st, &v, &q))
+        report_add_exact(out, q);
+    else
+        strbuf_adds(out, none);
+}
+
+static void sparkline(struct strbuf *out, const struct trend *t, size_t g, size_t stage)
+{
+    for (size_t k = 0; k < t->n; k++) {
+        double v;
+        const struct exact *q;
+        if (!point_score(t, k, g, stage, &v, &q)) {
+            strbuf_adds(out, "\xC2\xB7");
+            continue;
+        }
+        int level = (int)(v / 100.0 * 7.0 + 0.5);
+        strbuf_adds(out, sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
+    }
+}
+
+/* "Launch              ▅▅▆  52.9 -> 55.6 -> 57.1": title padded to pad columns. */
+static void trend_text_row(struct strbuf *out, const struct trend *t, size_t g, size_t st,
+                           size_t pad)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct strbuf cell = STRBUF_INIT;
+    text_add_safe(&cell, r->stages[st].title, true);
+    size_t w = utf8_width(cell.buf, cell.len);
+    strbuf_adds(out, strbuf_str(&cell));
+    strbuf_addchars(out, ' ', w < pad ? pad - w : 1);
+    strbuf_release(&cell);
+    sparkline(out, t, g, st);
+    strbuf_adds(out, "  ");
+    for (size_t k = 0; k < t->n; k++) {
+        strbuf_adds(out, k ? " -> " : "");
+        add_point_score(out, t, k, g, st, "-");
+    }
+    strbuf_addc(out, '\n');
+}
+
+/* Each group's respondents and stage scores at each assessment; or why there are none. */
+static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t width)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    struct strbuf line = STRBUF_INIT;
+    compare_text_groups_heading(out, b, b->n_groups,
+                                "respondents, then each stage's score at each assessment", width);
+    for (size_t g = 0; g < b->n_groups; g++) {
+        strbuf_reset(&line);
+        compare_group_name(&line, b, g);
+        strbuf_adds(&line, ": ");
+        for (size_t k = 0; k < t->n; k++)
+            strbuf_addf(&line, "%s%zu", k ? " -> " : "", point_respondents(t, k, g));
+        strbuf_adds(&line, " respondents");
+        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(out, "    ");
+            trend_text_row(out, t, g, st, 16);
+        }
+    }
+    strbuf_release(&line);
+    compare_text_breakdown_note(out, b, width);
+}
+
+void trend_render_text(const struct trend *t, const char *tool_version, size_t width,
+                       struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "%s %s, %zu assessments", r->title, r->version, t->n);
+    compare_text_para(out, "Trend against ", 2, strbuf_str(&line), width);
+    strbuf_adds(out, "\n");
+    for (size_t k = 0; k < t->n; k++) {
+        strbuf_reset(&line);
+        strbuf_addf(&line, "  %zu. ", k + 1);
+        compare_text_assessment(out, strbuf_str(&line), line.len, t->points[k]->assessment, width);
+    }
+    strbuf_release(&line);
+    strbuf_adds(out, "\n");
+    for (size_t st = 0; st < r->n_stages; st++)
+        trend_text_row(out, t, WHOLE, st, 20);
+    trend_text_groups(t, out, width);
+    strbuf_addf(out, "\nstagegap %s\n", tool_version);
+}
+
+/* Row g's respondents, then its stages, one line each, a column per assessment. */
+static void md_trend_group(const struct trend *t, size_t g, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct strbuf name = STRBUF_INIT;
+    compare_group_name(&name, &t->points[0]->breakdown, g);
+    strbuf_adds(out, "| ");
+    escape_markdown(out, strbuf_str(&name));
+    strbuf_adds(out, " | Respondents |");
+    for (size_t k = 0; k < t->n; k++)
+        strbuf_addf(out, " %zu |", point_respondents(t, k, g));
+    strbuf_addc(out, '\n');
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, "|  | ");
+        escape_markdown(out, r->stages[st].title);
+        strbuf_adds(out, " |");
+        for (size_t k = 0; k < t->n; k++) {
+            strbuf_adds(out, " ");
+            add_point_score(out, t, k, g, st, "—");
+            strbuf_adds(out, " |");
+        }
+        strbuf_addc(out, '\n');
+    }
+    strbuf_release(&name);
+}
+
+static void md_trend_groups(const struct trend *t, struct strbuf *out)
+{
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    compare_md_breakdown_heading(out, b);
+    if (b->n_groups) {
+        strbuf_adds(out, "\nEach group's respondents and stage scores at each assessment.\n\n"
+                         "| Group | Figure |");
+        for (size_t k = 0; k < t->n; k++)
+            strbuf_addf(out, " %s |", t->points[k]->assessment->date);
+        strbuf_adds(out, "\n| --- | --- |");
+        for (size_t k = 0; k < t->n; k++)
+            strbuf_adds(out, " ---: |");
+        strbuf_addc(out, '\n');
+        for (size_t g = 0; g < b->n_groups; g++)
+            md_trend_group(t, g, out);
+    }
+    compare_md_breakdown_note(out, b);
+}
+
+void trend_render_markdown(const struct trend *t, const char *tool_version, size_t width,
+                           struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    (void)width;
+    strbuf_adds(out, "# Readiness over time\n\nModel: ");
+    escape_markdown(out, r->title);
+    strbuf_addf(out, " %s (`%s`).\n\n| Date | Organisation | Respondents |", r->version, r->sha256);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        strbuf_adds(out, " ");
+        escape_markdown(out, r->stages[st].title);
+        strbuf_adds(out, " |");
+    }
+    strbuf_adds(out, "\n| --- | --- | ---: |");
+    for (size_t st = 0; st < r->n_stages; st++)
+        strbuf_adds(out, " ---: |");
+    strbuf_adds(out, "\n");
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score *s = t->points[k];
+        strbuf_addf(out, "| %s | ", s->assessment->date);
+        escape_markdown(out, s->assessment->organisation);
+        strbuf_addf(out, " | %zu |", s->assessment->respondents);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            strbuf_adds(out, " ");
+            add_point_score(out, t, k, WHOLE, st, "—");
+            strbuf_adds(out, " |");
+        }
+        strbuf_adds(out, "\n");
+    }
+    md_trend_groups(t, out);
+    strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
+}
+
+/* groups[]: each row's respondents and stage scores, an entry per assessment. */
+static void json_trend_groups(struct jsonw *w, const struct trend *t)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    report_json_breakdown(w, b, t->points[0]->min_group);
+    jsonw_key(w, "groups");
+    jsonw_array(w);
+    for (size_t g = 0; b->state == BREAKDOWN_SHOWN && g < b->n_groups; g++) {
+        jsonw_object(w);
+        report_json_group_values(w, b, &b->groups[g]);
+        jsonw_key(w, "respondents");
+        jsonw_array(w);
+        for (size_t k = 0; k < t->n; k++)
+            jsonw_uint(w, point_respondents(t, k, g));
+        jsonw_end(w, ']');
+        jsonw_key(w, "stages");
+        jsonw_array(w);
+        for (size_t st = 0; st < r->n_stages; st++) {
+            jsonw_object(w);
+            jsonw_kstring(w, "id", r->stages[st].id);
+            jsonw_key(w, "scores");
+            jsonw_array(w);
+            for (size_t k = 0; k < t->n; k++) {
+                double v;
+                const struct exact *q;
+                bool has = point_score(t, k, g, st, &v, &q);
+                jsonw_exact(w, has, q, 1);
+            }
+            jsonw_end(w, ']');
+            jsonw_end(w, '}');
+        }
+        jsonw_end(w, ']');
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
+void trend_render_json(const struct trend *t, const char *tool_version, size_t width,
+                       struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    (void)width;
+    struct jsonw w;
+    jsonw_init(&w, out);
+    jsonw_object(&w);
+    jsonw_kstring(&w, "format", TREND_FORMAT);
+    report_json_provenance(&w, r, tool_version);
+    jsonw_key(&w, "assessments");
+    jsonw_array(&w);
+    for (size_t k = 0; k < t->n; k++)
+        compare_json_assessment(&w, t->points[k]);
+    jsonw_end(&w, ']');
+    jsonw_key(&w, "stages");
+    jsonw_array(&w);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        jsonw_object(&w);
+        jsonw_kstring(&w, "id", r->stages[st].id);
+        jsonw_kstring(&w, "title", r->stages[st].title);
+        jsonw_key(&w, "series");
+        jsonw_array(&w);
+        for (size_t k = 0; k < t->n; k++) {
+            const struct score_stage *ss = &t->points[k]->stages[st];
+            jsonw_object(&w);
+            jsonw_kstring(&w, "date", t->points[k]->assessment->date);
+            jsonw_kscore(&w, "score", ss->has_score, ss->score);
+            jsonw_kstring(&w, "band", score_band_id(t->points[k], st));
+            jsonw_end(&w, '}');
+        }
+        jsonw_end(&w, ']');
+        jsonw_end(&w, '}');
+    }
+    jsonw_end(&w, ']');
+    json_trend_groups(&w, t);
+    jsonw_kstring(&w, "caveat", report_caveat(t->points[0]));
+    jsonw_end(&w, '}');
+}
+
+/* "DATE,ORGANISATION,": the start of every row of point k. */
+static void csv_point(struct strbuf *out, const struct score *s)
+{
+    strbuf_addf(out, "%s,", s->assessment->date);
+    escape_csv(out, s->assessment->organisation);
+    strbuf_addc(out, ',');
+}
+
+/* Each group's stage scores at each point: kind "group", its name as text; then the note. */
+static void csv_trend_groups(const struct trend *t, struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    struct strbuf name = STRBUF_INIT;
+    for (size_t k = 0; k < t->n; k++) {
+        for (size_t g = 0; g < b->n_groups; g++) {
+            strbuf_reset(&name);
+            compare_group_name(&name, b, g);
+            for (size_t st = 0; st < r->n_stages; st++) {
+                csv_point(out, t->points[k]);
+                strbuf_addf(out, "%zu,", point_respondents(t, k, g));
+                escape_csv(out, r->stages[st].id);
+                strbuf_addc(out, ',');
+                add_point_score(out, t, k, g, st, "");
+                strbuf_adds(out, ",,group,");
+                escape_csv(out, strbuf_str(&name));
+                strbuf_adds(out, "\r\n");
+            }
+        }
+    }
+    strbuf_reset(&name);
+    report_breakdown_note(&name, b);
+    if (name.len) {
+        strbuf_adds(out, ",,,,,,breakdown,");
+        escape_csv(out, strbuf_str(&name));
+        strbuf_adds(out, "\r\n");
+    }
+    strbuf_release(&name);
+}
+
+void trend_render_csv(const struct trend *t, const char *tool_version, size_t width,
+                      struct strbuf *out)
+{
+    const struct rules *r = t->points[0]->rules;
+    (void)width;
+    (void)tool_version;
+    strbuf_adds(out, "date,organisation,respondents,stage,score,band,kind,text\r\n");
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score *s = t->points[k];
+        for (size_t st = 0; st < r->n_stages; st++) {
+            csv_point(out, s);
+            strbuf_addf(out, "%zu,", s->assessment->respondents);
+            escape_csv(out, r->stages[st].id);
+            strbuf_addc(out, ',');
+            add_point_score(out, t, k, WHOLE, st, "");
+            strbuf_addc(out, ',');
+            escape_csv(out, score_band_id(s, st));
+            strbuf_adds(out, ",stage,\r\n");
+        }
+    }
+    csv_trend_groups(t, out);
+}
