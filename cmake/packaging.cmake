@@ -44,7 +44,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 find_program(DPKG_QUERY_EXECUTABLE dpkg-query)
 if(DPKG_QUERY_EXECUTABLE AND STAGEGAP_LIBZIP_PATH)
     get_filename_component(libzip_dir ${STAGEGAP_LIBZIP_PATH} DIRECTORY)
-    execute_process(COMMAND ${DPKG_QUERY_EXECUTABLE} -S ${libzip_dir}/${STAGEGAP_LIBZIP_SONAME}
+    execute_process(COMMAND ${DPKG_QUERY_EXECUTABLE} -S ${libzip_dir}/${libzip_soname}
                     OUTPUT_VARIABLE libzip_owner ERROR_QUIET)
     string(REGEX MATCH "^[^:, ]+" libzip_package "${libzip_owner}")
     if(libzip_package) # e.g. libzip4 (Debian 12), libzip5 (Debian 13)
