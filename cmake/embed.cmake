@@ -1,6 +1,6 @@
 # Turns INPUT into a C source file OUTPUT holding its bytes and their SHA-256, with
-# nothing but CMake. The hash is computed here, once, rather than at every run: it was a
-# fifth of a one-respondent assess (docs/performance.md, "Start-up"). unit_rules checks
+# nothing but CMake. The hash is computed here, once, rather than at every run: it was
+# 11% of a one-respondent assess's instructions (docs/performance.md, "Start-up"). unit_rules checks
 # it against the hash of the embedded bytes computed at run time.
 file(READ ${INPUT} hex HEX)
 file(SHA256 ${INPUT} sha256)
