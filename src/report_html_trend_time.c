@@ -120,7 +120,7 @@ static void band_numbers_in_words(struct strbuf *out, const struct rules *r)
         strbuf_addf(out, "%s%zu is ", b + 1 == r->n_bands ? "" : ", ", band_number(r, (int)b));
         html_text(out, r->bands[b].title);
     }
-    strbuf_adds(out, " (the top band)");
+    strbuf_adds(out, ", the top band");
 }
 
 static void timeline_chart(struct page *p, const struct trend *t)

@@ -173,9 +173,10 @@ void trend_csv_time(const struct trend *t, struct strbuf *out)
     const struct score *latest = t->points[t->n - 1];
     struct strbuf text = STRBUF_INIT;
     for (size_t st = 0; st < r->n_stages; st++) {
-        for (size_t b = 0; b < r->n_bands; b++) {
-            size_t k = t->times[st].first_in_band[b];
-            if (k == TREND_NEVER)
+        /* In date order: at most one band is new at each assessment. */
+        for (size_t k = 0; k < t->n; k++) {
+            int b = t->points[k]->stages[st].band;
+            if (b == SCORE_NO_BAND || t->times[st].first_in_band[b] != k)
                 continue;
             const struct score *s = t->points[k];
             trend_csv_point(out, s);
