@@ -3,7 +3,7 @@
  * of text, markdown and JSON both write the same way, and the trend's renderers for the
  * format table in report_compare.c; and trend's time in stage (report_trend_time.c),
  * whose words the HTML page shares. Private to report_compare.c, report_trend*.c and
- * report_html_compare.c.
+ * report_html_trend_time.c.
  */
 #ifndef STAGEGAP_REPORT_COMPARE_INTERNAL_H
 #define STAGEGAP_REPORT_COMPARE_INTERNAL_H
