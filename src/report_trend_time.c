@@ -24,6 +24,13 @@ static const char *point_date(const struct trend *t, size_t k)
     return t->points[k]->assessment->date;
 }
 
+/* The band stage st was first assessed in at point k, or SCORE_NO_BAND: one at most. */
+static int band_new_at(const struct trend *t, size_t st, size_t k)
+{
+    int b = t->points[k]->stages[st].band;
+    return b != SCORE_NO_BAND && t->times[st].first_in_band[b] == k ? b : SCORE_NO_BAND;
+}
+
 void trend_time_focus_words(struct strbuf *sb, const struct trend *t, size_t st)
 {
     const struct trend_stage_time *tm = &t->times[st];
@@ -66,9 +73,9 @@ void trend_time_sentence(struct strbuf *sb, const struct trend *t, size_t st)
     if (tm->focus_now)
         strbuf_addf(sb, "%s.", point_date(t, tm->focus_since));
     bool any = false;
-    for (size_t b = r->n_bands; b-- > 0;) {
-        size_t k = tm->first_in_band[b];
-        if (k == TREND_NEVER)
+    for (size_t k = 0; k < t->n; k++) {
+        int b = band_new_at(t, st, k);
+        if (b == SCORE_NO_BAND)
             continue;
         strbuf_adds(sb, any ? ", " : " First in a band: ");
         strbuf_addf(sb, "%s on %s", r->bands[b].title, point_date(t, k));
@@ -173,10 +180,9 @@ void trend_csv_time(const struct trend *t, struct strbuf *out)
     const struct score *latest = t->points[t->n - 1];
     struct strbuf text = STRBUF_INIT;
     for (size_t st = 0; st < r->n_stages; st++) {
-        /* In date order: at most one band is new at each assessment. */
         for (size_t k = 0; k < t->n; k++) {
-            int b = t->points[k]->stages[st].band;
-            if (b == SCORE_NO_BAND || t->times[st].first_in_band[b] != k)
+            int b = band_new_at(t, st, k);
+            if (b == SCORE_NO_BAND)
                 continue;
             const struct score *s = t->points[k];
             trend_csv_point(out, s);

@@ -485,6 +485,49 @@ static char *render_trend(const struct trend *t, const char *format)
     return strbuf_detach(&out, NULL);
 }
 
+/* A stage that reached the top band and left it, in words in every format. */
+static void test_trend_time_in_every_format(void **state)
+{
+    (void)state;
+    struct trend_fixture f;
+    trend_of(&f, 3, (const char *[]){"2026-01-01", "2026-01-02", "2026-04-01"},
+             (const char *[]){START_POOR ", later.habit: 1", START_GOOD ", later.habit: 1",
+                              START_FAIR ", later.habit: 1"});
+    char *text = render_trend(&f.t, "text");
+    assert_non_null(strstr(text, "Time in stage"));
+    assert_non_null(strstr(text, "  Start: the focus for 2 assessments and 1 day, and the focus "
+                                 "now, since\n    2026-04-01. First in a band: Poor on "
+                                 "2026-01-01, Good on 2026-01-02, Fair on\n    2026-04-01. "
+                                 "Reached the top band, Good, on 2026-01-02; not in it now.\n"));
+    assert_non_null(strstr(text, "  Later: the focus for 1 assessment and 89 days, not now."));
+    free(text);
+    char *md = render_trend(&f.t, "markdown");
+    assert_non_null(strstr(md, "| Stage | Focus | Poor | Fair | Good (top band) |\n"));
+    assert_non_null(strstr(md, "| Start | 2 assessments, 1 day; now, since 2026-04-01 | "
+                               "2026-01-01 | 2026-04-01 | 2026-01-02 (not in it now) |\n"));
+    assert_non_null(strstr(md, "| Later | 1 assessment, 89 days; not now | 2026-01-01 | — | "
+                               "not yet |\n"));
+    free(md);
+    char *json = render_trend(&f.t, "json");
+    assert_non_null(strstr(json, "\"time\": {\n        \"focus_assessments\": 2,\n"
+                                 "        \"focus_days\": 1,\n        \"focus_now\": true,\n"
+                                 "        \"focus_since\": \"2026-04-01\",\n"
+                                 "        \"first_in_band\": {\n"
+                                 "          \"good\": \"2026-01-02\",\n"
+                                 "          \"fair\": \"2026-04-01\",\n"
+                                 "          \"poor\": \"2026-01-01\"\n        },\n"
+                                 "        \"reached_top\": \"2026-01-02\",\n"
+                                 "        \"top_now\": false\n      }"));
+    free(json);
+    char *csv = render_trend(&f.t, "csv");
+    assert_non_null(strstr(csv, "2026-01-02,\"Testshire\",1,\"start\","));
+    assert_non_null(strstr(csv, ",\"good\",first-in-band,\r\n"));
+    assert_non_null(strstr(csv, "2026-04-01,\"Testshire\",1,\"later\",,,time-in-stage,\"the "
+                                "focus for 1 assessment and 89 days, not now."));
+    free(csv);
+    trend_fixture_release(&f);
+}
+
 static void test_trend_groups_in_every_format(void **state)
 {
     (void)state;
@@ -723,6 +766,7 @@ int main(void)
         cmocka_unit_test(test_trend_time_focus_moves_forward_and_back),
         cmocka_unit_test(test_trend_time_insufficient_data_is_no_band),
         cmocka_unit_test(test_trend_time_same_date_keeps_the_order_given),
+        cmocka_unit_test(test_trend_time_in_every_format),
         cmocka_unit_test(test_compare_json_has_its_format),
     };
     return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);
