@@ -22,8 +22,10 @@ static const double TL_X0 = 40, TL_X1 = 760;
 struct timeline {
     const struct trend *t;
     int64_t first, span; /* days from 1970 of the first assessment; days to the latest */
-    bool by_date;        /* spaced by date, or (dates all one day) evenly in order */
+    bool by_date;        /* spaced by date, or evenly in order (timeline_by_date) */
 };
+
+enum { MARKER_W = 20 };
 
 static int64_t point_days(const struct trend *t, size_t k)
 {
@@ -43,6 +45,22 @@ static double timeline_x(const struct timeline *tl, size_t k)
     return TL_X0 + (TL_X1 - TL_X0) * (double)k / (double)(tl->t->n - 1);
 }
 
+/*
+ * Placed by date only when every two assessments in a row are far enough apart that
+ * their squares do not overlap; else evenly in date order, and the caption says so.
+ */
+static bool timeline_by_date(const struct timeline *tl)
+{
+    if (tl->span <= 0)
+        return false;
+    for (size_t k = 1; k < tl->t->n; k++) {
+        double gap = (double)(point_days(tl->t, k) - point_days(tl->t, k - 1));
+        if (gap * (TL_X1 - TL_X0) / (double)tl->span < MARKER_W + 2)
+            return false;
+    }
+    return true;
+}
+
 /* A band's number: 1 for the lowest, up to the number of bands for the top. */
 static size_t band_number(const struct rules *r, int band)
 {
@@ -58,7 +76,7 @@ static void timeline_marker(struct strbuf *out, const struct timeline *tl, size_
     int band = s->stages[st].band;
     double x = timeline_x(tl, k);
     if (band == SCORE_NO_BAND) {
-        svg_rect(out, x - 10, y - 10, 20, 20,
+        svg_rect(out, x - MARKER_W / 2, y - MARKER_W / 2, MARKER_W, MARKER_W,
                  "fill=\"#ffffff\" stroke=\"#1b1b1b\" stroke-width=\"1.5\" "
                  "stroke-dasharray=\"3 2\"");
         svg_text_open(out, x, y + 4.5, "s", "middle", 0);
@@ -68,7 +86,7 @@ static void timeline_marker(struct strbuf *out, const struct timeline *tl, size_
     unsigned long bg = html_ramp_colour(r->bands[band].min);
     struct strbuf paint = STRBUF_INIT;
     strbuf_addf(&paint, "fill=\"#%06lx\" stroke=\"#1b1b1b\" stroke-width=\"1\"", bg);
-    svg_rect(out, x - 10, y - 10, 20, 20, strbuf_str(&paint));
+    svg_rect(out, x - MARKER_W / 2, y - MARKER_W / 2, MARKER_W, MARKER_W, strbuf_str(&paint));
     strbuf_release(&paint);
     strbuf_adds(out, "<text");
     svg_attr(out, "x", x);
@@ -128,7 +146,7 @@ static void timeline_chart(struct page *p, const struct trend *t)
     struct strbuf *out = p->out;
     const struct rules *r = t->points[0]->rules;
     struct timeline tl = {t, point_days(t, 0), point_days(t, t->n - 1) - point_days(t, 0), false};
-    tl.by_date = tl.span > 0;
+    tl.by_date = timeline_by_date(&tl);
     double axis = LANES_TOP + LANE_H * (double)r->n_stages + 4;
     double height = axis + (t->n > 6 ? 84 : 34);
     struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT, caption = STRBUF_INIT,
@@ -150,7 +168,8 @@ static void timeline_chart(struct page *p, const struct trend *t)
     strbuf_adds(&desc, ".");
     strbuf_adds(&caption, "A lane per stage; ");
     strbuf_adds(&caption, tl.by_date ? "the assessments are placed by their dates. "
-                                     : "the assessments, all on one day, are placed in order. ");
+                                     : "the assessments are placed evenly in date order (some "
+                                       "are too close in time to place by date). ");
     strbuf_adds(&caption, "Each square is the stage&#39;s band at that assessment, by number (");
     band_numbers_in_words(&caption, r);
     strbuf_adds(&caption, "; a dashed square with a question mark: too few answers), shaded "
