@@ -69,6 +69,9 @@ render assess-pool assess "$tmp/pool"
 render assess-groups assess --by team tests/fixtures/survey
 render compare compare $q/2026-04.yaml $q/2026-07.yaml
 render trend trend $q/2026-07.yaml $q/2026-04.yaml
+e=tests/fixtures/eastbrook-earlier
+render trend-time trend $e/2025-10.yaml $e/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml
+render trend-same-day trend data/examples/eastbrook-mid-implementation.yaml $q/2026-04.yaml $q/2026-07.yaml
 
 # ---- static checks ----
 for name in $pages; do
