@@ -47,10 +47,10 @@ struct plan_action {
 };
 
 struct plan {
-    const char *file;         /* name it was loaded from */
-    const char *rules_id;     /* the model it was made with */
-    const char *organisation; /* NULL when not given */
-    const char *assessed;     /* the date of the assessment it was made from */
+    const char *file;            /* name it was loaded from */
+    const char *rules_id;        /* the model it was made with */
+    const char *organisation;    /* NULL when not given */
+    const char *assessed;        /* the date of the assessment it was made from */
     struct plan_action *actions; /* in file order */
     size_t n_actions;
     struct pool pool;
