@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "cli_internal.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,10 +43,8 @@ static int load_old_plan(struct cli *c, const struct rules *r, struct old_plan *
 {
     struct diags d;
     diags_init(&d);
-    plan_init(&old->plan);
     int rc = EXIT_OK;
-    if (fileio_read(c->update, PLAN_FILE_MAX, &old->buf, &old->len, &d) != 0 ||
-        plan_load_buffer(&old->plan, r, c->update, old->buf, old->len, &d) != 0)
+    if (plan_load_file_bytes(&old->plan, r, c->update, &old->buf, &old->len, &d) != 0)
         rc = cli_print_diags(c, &d);
     diags_release(&d);
     return rc;
@@ -116,6 +115,22 @@ static int update_plan(struct cli *c, const struct old_plan *old, const struct s
     return rc;
 }
 
+/* "--update -" reads the plan from standard input: it needs --output, and the input. */
+static int check_update_target(struct cli *c)
+{
+    if (!c->update || strcmp(c->update, "-") != 0)
+        return EXIT_OK;
+    if (!c->output)
+        return cli_usage_error(c,
+                               "--update - reads the plan from standard input, so give "
+                               "--output FILE for the updated plan",
+                               NULL);
+    for (size_t i = 0; i < c->n_args; i++)
+        if (strcmp(c->args[i], "-") == 0)
+            return cli_usage_error(c, "standard input can be read only once:", "-");
+    return EXIT_OK;
+}
+
 int cmd_plan(struct cli *c)
 {
     struct rules r;
@@ -126,8 +141,8 @@ int cmd_plan(struct cli *c)
     long top = parse_top(c->top);
     if (top < 0)
         return cli_usage_error(c, "--top takes a number of actions (0 for all), not", c->top);
-    int rc = cli_load_rules(c, &r);
-    if (rc)
+    int rc = check_update_target(c);
+    if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
     assessment_init(&a, &r);
     score_init(&s);
@@ -141,7 +156,10 @@ int cmd_plan(struct cli *c)
         rc = update_plan(c, &old, &s, (size_t)top, &out);
     else
         plan_write_new(&s, STAGEGAP_VERSION, (size_t)top, &out);
-    if (rc == EXIT_OK)
+    /* An update in place with nothing to add leaves the file alone, not even rewritten. */
+    bool unchanged = c->update && !c->output && out.len == old.len &&
+                     (out.len == 0 || memcmp(out.buf, old.buf, out.len) == 0);
+    if (rc == EXIT_OK && !unchanged)
         rc = emit_plan(c, &out, &a);
 out:
     strbuf_release(&out);
