@@ -32,3 +32,5 @@ stagegap_cli_test(validate-plan 0 validate tests/fixtures/plan/eastbrook-edited.
 stagegap_cli_test(validate-plan-errors 3 validate tests/fixtures/plan/plan-errors.yaml)
 stagegap_cli_test(validate-plan-other-model 3 validate --rules data/epis.yaml
                   tests/fixtures/plan/eastbrook-edited.yaml)
+# A plan given where answers go says what it is.
+stagegap_cli_test(plan-plan-as-assessment 3 plan tests/fixtures/plan/eastbrook-edited.yaml)
