@@ -161,11 +161,13 @@ static const struct command commands[] = {
      "  --output FILE      write the template to FILE instead of standard output\n",
      init_options, 0, 0},
     {"validate", cmd_validate, "stagegap validate [--rules FILE] [--strict] [FILE...]",
-     "check rules and answers files and report every problem",
-     "Each FILE may be a rules file or an answers file: its 'format' key tells which.\n"
+     "check rules, answers and plan files and report every problem",
+     "Each FILE may be a rules file, an answers file or an action plan: its 'format'\n"
+     "key tells which. Answers and plans are checked against the rules.\n"
      "With no FILE, checks the rules (--rules FILE, or the built-in model).\n"
      "\n"
-     "  --rules FILE       check answers against this rules file (default: built-in)\n"
+     "  --rules FILE       check answers and plans against this rules file (default:\n"
+     "                     built-in)\n"
      "  --strict           answers files must answer every question (no unknown)\n",
      validate_options, 0, ARGS_MAX},
     {"rules", cmd_rules, "stagegap rules [--rules FILE] [--format FMT]",
