@@ -115,9 +115,18 @@ static int update_plan(struct cli *c, const struct old_plan *old, const struct s
     return rc;
 }
 
-/* "--update -" reads the plan from standard input: it needs --output, and the input. */
+/*
+ * "--update -" reads the plan from standard input: it needs --output, and the input.
+ * --output never names an input, the plan included: an update in place is asked for by
+ * leaving --output out.
+ */
 static int check_update_target(struct cli *c)
 {
+    if (c->update && c->output && fileio_same_file(c->update, c->output))
+        return cli_usage_error(c,
+                               "--output is the plan --update reads; leave --output out to "
+                               "update the plan in place, not",
+                               c->output);
     if (!c->update || strcmp(c->update, "-") != 0)
         return EXIT_OK;
     if (!c->output)

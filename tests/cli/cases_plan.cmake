@@ -34,3 +34,6 @@ stagegap_cli_test(validate-plan-other-model 3 validate --rules data/epis.yaml
                   tests/fixtures/plan/eastbrook-edited.yaml)
 # A plan given where answers go says what it is.
 stagegap_cli_test(plan-plan-as-assessment 3 plan tests/fixtures/plan/eastbrook-edited.yaml)
+# --output never names an input, the plan --update reads included (refused unwritten).
+stagegap_cli_test(plan-update-output-is-plan 2 plan --update tests/fixtures/plan/eastbrook-edited.yaml
+                  --output tests/fixtures/plan/eastbrook-edited.yaml ${eastbrook}/2026-07.yaml)
