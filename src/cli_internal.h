@@ -5,7 +5,7 @@
  * cli.c holds the command table, option parsing, help and the shared steps; each
  * cli_*.c file holds a family of commands: cli_report.c the reports (assess, compare,
  * trend), cli_files.c the commands that make or check files (ask, import, init, rules,
- * validate).
+ * validate), cli_plan.c the action plan (plan).
  */
 #ifndef STAGEGAP_CLI_INTERNAL_H
 #define STAGEGAP_CLI_INTERNAL_H
@@ -35,6 +35,7 @@ struct cli {
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
     const char *min_group;
+    const char *top, *update; /* plan */
     char **args;
     size_t n_args;
 };
@@ -48,6 +49,7 @@ int cmd_import(struct cli *c);
 int cmd_init(struct cli *c);
 int cmd_rules(struct cli *c);
 int cmd_validate(struct cli *c);
+int cmd_plan(struct cli *c);
 
 /* ---- output ---- */
 
