@@ -144,6 +144,9 @@ struct assessment {
      * and symbolic or hard links inside directories).
      */
     struct answers_file_ids dirs, files;
+    /* Threads to read respondents' files on (assessment_add_paths); 1, as set by
+       assessment_init, reads them on the caller's thread. The result is the same. */
+    unsigned jobs;
     struct pool pool;
 };
 

@@ -26,9 +26,12 @@
 #include "template.h"
 #include "text.h"
 #include "version.h"
+#include "workq.h"
 #include "xalloc.h"
 
 enum { ARGS_MAX = 100000 };
+/* The most threads --jobs takes (docs/limits.md): far more than a machine's cores. */
+#define JOBS_MAX 256
 
 /* A number #defined, as a string literal for help text. */
 #define STAGEGAP_STR_(x) #x
@@ -44,6 +47,8 @@ struct cli {
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
     const char *min_group;
+    const char *jobs; /* --jobs as given */
+    unsigned n_jobs;  /* --jobs checked; 0 when not given */
     char **args;
     size_t n_args;
 };
@@ -68,14 +73,15 @@ static int cmd_trend(struct cli *c);
 static int cmd_ask(struct cli *c);
 static int cmd_import(struct cli *c);
 
-static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
-                                             "attribute", "by",     "min-group", NULL};
+static const char *const assess_options[] = {
+    "rules", "format", "output", "fail-under", "attribute", "by", "min-group", "jobs", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
-static const char *const validate_options[] = {"rules", "strict", NULL};
+static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
 static const char *const compare_options[] = {"rules", "format",    "output", "fail-on-regression",
-                                              "by",    "min-group", NULL};
-static const char *const trend_options[] = {"rules", "format", "output", "by", "min-group", NULL};
+                                              "by",    "min-group", "jobs",   NULL};
+static const char *const trend_options[] = {"rules",     "format", "output", "by",
+                                            "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv", "xlsx",         "sheet", "delimiter", "output",
                                              "map", "organisation", "date",  "rules",     NULL};
@@ -457,6 +463,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->date;
     if (strcmp(name, "min-group") == 0)
         return &c->min_group;
+    if (strcmp(name, "jobs") == 0)
+        return &c->jobs;
     return NULL;
 }
 
@@ -515,6 +523,30 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
     return rc;
 }
 
+/* --jobs N: threads to read respondents' files on, 1 to JOBS_MAX. */
+static int parse_jobs(struct cli *c)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(c->jobs, &end, 10);
+    if (*end || end == c->jobs || errno || n < 1 || n > JOBS_MAX)
+        return usage_error(
+            c, "--jobs takes a number of threads from 1 to " STAGEGAP_STR(JOBS_MAX) ", not",
+            c->jobs);
+    c->n_jobs = (unsigned)n;
+    return 0;
+}
+
+/* The threads to read an assessment's files on: --jobs, else one per CPU online. */
+static unsigned jobs_for(const struct cli *c)
+{
+    unsigned cpus;
+    if (c->n_jobs)
+        return c->n_jobs;
+    cpus = workq_cpus();
+    return cpus < JOBS_MAX ? cpus : JOBS_MAX;
+}
+
 static int parse_args(struct cli *c, int argc, char **argv)
 {
     c->args = xcalloc((size_t)argc + 1, sizeof(*c->args));
@@ -531,6 +563,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
             c->args[c->n_args++] = argv[i];
         }
     }
+    if (c->jobs && parse_jobs(c) != 0)
+        return EXIT_USAGE;
     if (c->n_args < c->cmd->min_args)
         return usage_error(c, "missing argument", NULL);
     if (c->n_args > c->cmd->max_args)
@@ -577,6 +611,7 @@ static int load_assessment(struct cli *c, struct assessment *a, char **paths, si
     if (rc)
         return rc;
     diags_init(&d);
+    a->jobs = jobs_for(c);
     assessment_add_paths(a, (const char *const *)paths, n, false, &d);
     int code = print_problems(c, &d);
     diags_release(&d);
@@ -836,6 +871,7 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
     for (size_t i = 0; i < c->n_args; i++) {
         assessment_init(&sc[i].a, r);
         assessment_break_down_by(&sc[i].a, by, n_by);
+        sc[i].a.jobs = jobs_for(c);
         score_init(&sc[i].s);
         if (strcmp(c->args[i], "-") == 0) {
             diags_release(&d);
@@ -1178,6 +1214,7 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
     struct assessment a;
     assessment_init(&a, r);
     a.warn_placeholders = true;
+    a.jobs = jobs_for(c);
     int rc = assessment_add_path(&a, path, c->strict, d);
     if (rc == 0)
         describe_answers(report, path, &a);
