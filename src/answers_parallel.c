@@ -26,11 +26,15 @@
 #include "workq.h"
 #include "xalloc.h"
 
-enum { BATCH_FILES = 8, BATCHES_PER_JOB = 4 };
+/*
+ * Batches grow from one file to BATCH_FILES, so that a few files are spread over the
+ * threads too; a run of one file starts no thread at all.
+ */
+enum { BATCH_FILES = 16, BATCHES_PER_JOB = 4 };
 
 struct batch {
     struct answers_file *files[BATCH_FILES];
-    size_t n;
+    size_t n, room;
 };
 
 struct parallel_sink {
@@ -39,6 +43,7 @@ struct parallel_sink {
     unsigned jobs;
     struct workq *q;    /* started with the first full batch */
     struct batch *open; /* the batch being filled */
+    size_t next_room;   /* files the next batch takes */
 };
 
 static void read_batch(void *job, void *ctx)
@@ -71,21 +76,25 @@ static void submit_open(struct parallel_sink *p)
     p->open = NULL;
 }
 
+/* A full batch is handed in when the next file comes, so one file alone stays here. */
 static void parallel_put(struct answers_sink *s, struct answers_file *f)
 {
     struct parallel_sink *p = (struct parallel_sink *)s;
-    if (!p->open)
-        p->open = xcalloc(1, sizeof(*p->open));
-    p->open->files[p->open->n++] = f;
-    if (p->open->n == BATCH_FILES)
+    if (p->open && p->open->n == p->open->room)
         submit_open(p);
+    if (!p->open) {
+        p->open = xcalloc(1, sizeof(*p->open));
+        p->open->room = p->next_room ? p->next_room : 1;
+        p->next_room = 2 * p->open->room < BATCH_FILES ? 2 * p->open->room : BATCH_FILES;
+    }
+    p->open->files[p->open->n++] = f;
 }
 
 static void parallel_drain(struct answers_sink *s)
 {
     struct parallel_sink *p = (struct parallel_sink *)s;
     if (p->open && !p->q) {
-        /* Fewer files than one batch so far: not worth starting a thread. */
+        /* One file so far: not worth starting a thread. */
         read_batch(p->open, &p->reader);
         settle_batch(p, p->open);
         p->open = NULL;
