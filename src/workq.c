@@ -7,6 +7,10 @@
 
 #include "xalloc.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 enum slot_state { SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 
 struct slot {
@@ -53,6 +57,22 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/*
+ * glibc hands memory back to the system as soon as 128 KiB lies free at the top of a
+ * heap. Jobs allocate on one thread and are freed on another, a batch at a time, so each
+ * thread's heap would be trimmed and grown again for every batch: a system call, a TLB
+ * flush on every CPU and page faults each time, a fifth more CPU time for --jobs 2
+ * (measured: 1,222 ms against 977 ms of CPU for 20,000 respondents, setting the same
+ * through GLIBC_TUNABLES). Peak memory is the same
+ * either way; what is freed is reused.
+ */
+static void keep_freed_memory(void)
+{
+#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD)
+    mallopt(M_TRIM_THRESHOLD, 16 * 1024 * 1024);
+#endif
+}
+
 struct workq *workq_new(unsigned threads, size_t window, workq_fn *fn, void *ctx)
 {
     struct workq *q = xcalloc(1, sizeof(*q));
@@ -64,6 +84,8 @@ struct workq *workq_new(unsigned threads, size_t window, workq_fn *fn, void *ctx
     q->fn = fn;
     q->ctx = ctx;
     q->threads = xcalloc(threads ? threads : 1, sizeof(*q->threads));
+    if (threads)
+        keep_freed_memory();
     for (unsigned i = 0; i < threads; i++)
         if (pthread_create(&q->threads[q->n_threads], NULL, worker, q) == 0)
             q->n_threads++;
