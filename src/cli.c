@@ -215,9 +215,9 @@ static const struct command commands[] = {
      "\n"
      "  --rules FILE       check answers against this rules file (default: built-in)\n"
      "  --strict           answers files must answer every question (no unknown)\n"
-     "  --jobs N           read a directory's files on N threads (1-" STAGEGAP_STR(
-         JOBS_MAX) ";\n"
-                   "                     default: one per CPU)\n",
+     "  --jobs N           read the files on N threads (1-" STAGEGAP_STR(
+         JOBS_MAX) "; default: one per CPU);\n"
+                   "                     the output is the same for every N\n",
      validate_options, 0, ARGS_MAX},
     {"rules", cmd_rules, "stagegap rules [--rules FILE] [--format FMT]",
      "show the model: stages, items, questions, weights and links",
@@ -1239,6 +1239,40 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
     return rc;
 }
 
+static int validate_rules_buffer(const char *path, const char *buf, size_t len,
+                                 struct strbuf *report, struct diags *d)
+{
+    struct rules other;
+    int rc = rules_load_buffer(&other, path, buf, len, d);
+    if (rc == 0)
+        describe_rules(report, path, &other);
+    rules_release(&other);
+    return rc;
+}
+
+/* Touches nothing but its arguments: may run on any thread. */
+static int validate_answers_buffer(const struct rules *r, bool strict, const char *path,
+                                   const char *buf, size_t len, struct strbuf *report,
+                                   struct diags *d)
+{
+    struct assessment a;
+    assessment_init(&a, r);
+    a.warn_placeholders = true;
+    int rc = assessment_add_buffer(&a, path, buf, len, strict, d);
+    if (rc == 0)
+        describe_answers(report, path, &a);
+    assessment_release(&a);
+    return rc;
+}
+
+static bool is_rules_buffer(const char *buf, size_t len)
+{
+    char *format = yaml_format_of(buf, len);
+    bool rules = format && strcmp(format, RULES_FORMAT) == 0;
+    free(format);
+    return rules;
+}
+
 static int validate_one(struct cli *c, const struct rules *r, const char *path,
                         struct strbuf *report, struct diags *d)
 {
@@ -1248,24 +1282,84 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
         return validate_dir(c, r, path, report, d);
     if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
         return -1;
-    char *format = yaml_format_of(buf, len);
-    int rc;
-    if (format && strcmp(format, RULES_FORMAT) == 0) {
-        struct rules other;
-        if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
-            describe_rules(report, path, &other);
-        rules_release(&other);
-    } else {
-        struct assessment a;
-        assessment_init(&a, r);
-        a.warn_placeholders = true;
-        if ((rc = assessment_add_buffer(&a, path, buf, len, c->strict, d)) == 0)
-            describe_answers(report, path, &a);
-        assessment_release(&a);
-    }
-    free(format);
+    int rc = is_rules_buffer(buf, len)
+                 ? validate_rules_buffer(path, buf, len, report, d)
+                 : validate_answers_buffer(r, c->strict, path, buf, len, report, d);
     free(buf);
     return rc;
+}
+
+/*
+ * One FILE of validate --jobs, read on a thread: an answers file is checked there, into
+ * a report line and diagnostics of its own; a directory, or a rules file (whose loader
+ * is not for threads), waits for the caller's thread. All are finished in the order
+ * given, so the output is the same as one by one.
+ */
+struct validate_job {
+    const char *path;
+    bool directory;
+    char *rules_buf; /* a rules file read, to load in order */
+    size_t rules_len;
+    struct strbuf report;
+    struct diags d;
+};
+
+struct validate_ctx {
+    const struct rules *rules;
+    bool strict;
+};
+
+static void validate_job_run(void *job, void *ctx)
+{
+    struct validate_job *v = job;
+    const struct validate_ctx *vc = ctx;
+    char *buf;
+    size_t len;
+    if ((v->directory = is_directory(v->path)) ||
+        fileio_read(v->path, RULES_FILE_MAX, &buf, &len, &v->d) != 0)
+        return;
+    if (is_rules_buffer(buf, len)) {
+        v->rules_buf = buf;
+        v->rules_len = len;
+        return;
+    }
+    validate_answers_buffer(vc->rules, vc->strict, v->path, buf, len, &v->report, &v->d);
+    free(buf);
+}
+
+static void validate_job_finish(struct cli *c, const struct rules *r, struct validate_job *v,
+                                struct strbuf *report, struct diags *d)
+{
+    diags_append(d, &v->d);
+    if (v->directory)
+        validate_dir(c, r, v->path, report, d);
+    else if (v->rules_buf)
+        validate_rules_buffer(v->path, v->rules_buf, v->rules_len, report, d);
+    strbuf_add(report, strbuf_str(&v->report), v->report.len);
+    strbuf_release(&v->report);
+    diags_release(&v->d);
+    free(v->rules_buf);
+    free(v);
+}
+
+static void validate_in_parallel(struct cli *c, const struct rules *r, unsigned jobs,
+                                 struct strbuf *report, struct diags *d)
+{
+    struct validate_ctx vc = {r, c->strict};
+    size_t window = 4 * (size_t)jobs;
+    struct workq *q = workq_new(jobs, window, validate_job_run, &vc);
+    struct validate_job *v;
+    for (size_t i = 0; i < c->n_args; i++) {
+        if (workq_pending(q) == window)
+            validate_job_finish(c, r, workq_take(q), report, d);
+        v = xcalloc(1, sizeof(*v));
+        v->path = c->args[i];
+        diags_init(&v->d);
+        workq_submit(q, v);
+    }
+    while ((v = workq_take(q)) != NULL)
+        validate_job_finish(c, r, v, report, d);
+    workq_free(q);
 }
 
 static int cmd_validate(struct cli *c)
@@ -1279,7 +1373,10 @@ static int cmd_validate(struct cli *c)
     diags_init(&d);
     if (c->n_args == 0)
         describe_rules(&report, r.file, &r);
-    for (size_t i = 0; i < c->n_args; i++)
+    unsigned jobs = c->n_args > 1 ? jobs_for(c) : 1;
+    if (jobs > 1)
+        validate_in_parallel(c, &r, jobs, &report, &d);
+    for (size_t i = 0; jobs == 1 && i < c->n_args; i++)
         validate_one(c, &r, c->args[i], &report, &d);
     rc = write_stream(c->out, strbuf_str(&report), report.len, "standard output", c->err);
     if (d.n) {

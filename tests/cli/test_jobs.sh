@@ -143,6 +143,9 @@ if grep -q '^stagegap: [0-9]* more problems not shown$' "$tmp/err.1"; then ok; e
     bad "more than 50 problems: no cap line"
 fi
 runs "more than 50 problems, validate" 3 validate "$tmp/many"
+runs "validate many files" 0 validate "$tmp"/q1/r00*.yaml
+runs "validate files, rules, a directory, problems" 3 validate "$tmp"/broken/r000*.yaml \
+    data/epis.yaml "$tmp/q2" "$tmp"/broken/r015*.yaml "$tmp"/many/*.yaml "$tmp"/broken/r03*.yaml
 
 # ---- --jobs takes a number of threads from 1 to 256 ----
 for value in 0 -1 x 1000 257 2x 1.5; do
