@@ -3,9 +3,11 @@
 # parsing the same files with libyaml. See docs/performance.md.
 #
 #   bench/run.sh            build (Release), then measure at 1,000, 10,000 and 50,000
-#                           respondents, one respondent, and 1x, 4x and 16x the items
+#                           respondents with --jobs 1, 2, 4, ... up to the CPUs present,
+#                           one respondent, and 1x, 4x and 16x the items
 #   bench/run.sh --smoke    the same steps at 50 respondents, in seconds, for CI: fails
-#                           when stagegap fails or its report is wrong; asserts no timing
+#                           when stagegap fails, its report is wrong, or --jobs 2 gives
+#                           another report than --jobs 1; asserts no timing
 #
 # Environment: BENCH_DIR (where the temporary files go; default $TMPDIR or /tmp),
 # BENCH_BUILD (build directory; default build-bench-tools in the source root),
@@ -14,8 +16,9 @@
 #
 # Times are wall-clock seconds on a hot page cache: every command runs once untimed
 # first, then the best of 3 timed runs is reported (bench/runstat.c), with the least
-# CPU time. Only the build and the generator run under nice; the timed commands are
-# single-threaded. Every report is checked (bench/check_report.c) before it is timed.
+# CPU time. Only the build and the generator run under nice. The floor is single-threaded
+# (libyaml's parser over the same files, one after another); stagegap is timed at each
+# --jobs. Every report is checked (bench/check_report.c) before it is timed.
 #
 # The runstat results ("set -- $r") are split into words on purpose.
 # shellcheck disable=SC2086
@@ -93,27 +96,39 @@ generate() {
         fail "the generator failed"
 }
 
-# Runs stagegap once on DIR with RULES and checks the report; in smoke mode twice, and
-# the two reports must be the same bytes.
+# Runs stagegap once on DIR with RULES and checks the report; then with --jobs 2 (in
+# smoke mode) or each of $jobs_list, and those reports must be the same bytes.
 assess_and_check() {
     rules_opt=""
     [ -n "$2" ] && rules_opt="--rules $2"
     # shellcheck disable=SC2086
-    "$stagegap" assess $rules_opt --format json "$1" >"$1.json" ||
+    "$stagegap" assess --jobs 1 $rules_opt --format json "$1" >"$1.json" ||
         fail "stagegap assess failed on $1"
     "$check" "$1.expect" "$1.json" >/dev/null || fail "the report for $1 is wrong"
-    if [ "$smoke" = 1 ]; then
+    for j in $check_jobs; do
         # shellcheck disable=SC2086
-        "$stagegap" assess $rules_opt --format json "$1" >"$1.again.json" ||
-            fail "stagegap assess failed on $1"
-        cmp -s "$1.json" "$1.again.json" || fail "two runs on $1 gave different reports"
-    fi
+        "$stagegap" assess --jobs "$j" $rules_opt --format json "$1" >"$1.again.json" ||
+            fail "stagegap assess --jobs $j failed on $1"
+        cmp -s "$1.json" "$1.again.json" ||
+            fail "--jobs $j gave another report than --jobs 1 on $1"
+    done
 }
 
 # Prints "BEST MEDIAN WORST PEAK_KIB CPU_BEST CPU_MEDIAN" for a command, or fails.
 measure() {
     "$runstat" -n "$runs" -w "$warm" -- "$@" || fail "a timed run failed: $*"
 }
+
+# ---- threads: 1, 2, 4, ... up to the CPUs present, and the CPUs present ----
+cpus=$(nproc 2>/dev/null || echo 1)
+jobs_list=1
+j=2
+while [ "$j" -le "$cpus" ]; do
+    jobs_list="$jobs_list $j"
+    j=$((j * 2))
+done
+case " $jobs_list " in *" $cpus "*) ;; *) jobs_list="$jobs_list $cpus" ;; esac
+if [ "$smoke" = 1 ]; then check_jobs=2; else check_jobs=${jobs_list#1}; fi
 
 # ---- the machine ----
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
@@ -132,10 +147,10 @@ echo "method:   hot page cache ($warm untimed run first), best of $runs timed ru
 echo
 
 # ---- respondents ----
-echo "## Respondents (built-in model)"
+echo "## Respondents (built-in model): stagegap at each --jobs against the single-thread floor"
 echo
-echo "| respondents | input MiB | stagegap s | files/s | baseline s | stagegap / baseline | stagegap peak RSS MiB | baseline peak RSS MiB | stagegap CPU s | baseline CPU s |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| respondents | input MiB | floor s | --jobs | stagegap s | files/s | stagegap / floor | stagegap peak RSS MiB | floor peak RSS MiB | stagegap CPU s | floor CPU s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $sizes; do
     dir=$work/answers-$n
     echo "generating $n respondents ..." >&2
@@ -144,29 +159,33 @@ for n in $sizes; do
     questions=$(grep -c '^item ' "$dir.expect")
     input=$(du -sk "$dir" | cut -f1)
     # An assignment fails with its command substitution, so set -e stops on a failed run.
-    r=$(measure "$stagegap" assess --format json "$dir")
-    set -- $r # split on purpose
-    s_best=$1 s_rss=$4 s_cpu=$5
-    eval "rss_with_notes_$n=\$s_rss"
     r=$(measure "$baseline" "$dir")
     set -- $r # split on purpose
     b_best=$1 b_rss=$4 b_cpu=$5
-    awk -v n="$n" -v in_k="$input" -v s="$s_best" -v b="$b_best" -v sr="$s_rss" -v br="$b_rss" \
-        -v sc="$s_cpu" -v bc="$b_cpu" \
-        'BEGIN { printf "| %d | %.1f | %.3f | %.0f | %.3f | %.2f | %.1f | %.1f | %.3f | %.3f |\n",
-                 n, in_k / 1024, s, n / s, b, s / b, sr / 1024, br / 1024, sc, bc }'
+    for j in $jobs_list; do
+        r=$(measure "$stagegap" assess --jobs "$j" --format json "$dir")
+        set -- $r # split on purpose
+        s_best=$1 s_rss=$4 s_cpu=$5
+        [ "$j" = 1 ] && eval "rss_with_notes_$n=\$s_rss"
+        awk -v n="$n" -v in_k="$input" -v j="$j" -v s="$s_best" -v b="$b_best" -v sr="$s_rss" \
+            -v br="$b_rss" -v sc="$s_cpu" -v bc="$b_cpu" \
+            'BEGIN { printf "| %d | %.1f | %.3f | %d | %.3f | %.0f | %.2f | %.1f | %.1f | %.3f | %.3f |\n",
+                     n, in_k / 1024, b, j, s, n / s, s / b, sr / 1024, br / 1024, sc, bc }'
+    done
     rm -rf "$dir"
 done
 echo
 echo "Each respondent answers $questions questions. input MiB is disk usage (du), block-rounded."
-echo "Peak RSS is the whole process's (getrusage ru_maxrss). CPU s is user + system time of"
-echo "the least of the timed runs: on a busy machine it moves less than the wall time."
+echo "The floor is libyaml's event parser over the same files on one thread (parse_baseline);"
+echo "stagegap / floor under 1 is faster than one core can parse. Peak RSS is the whole"
+echo "process's (getrusage ru_maxrss). CPU s is user + system time of the least of the timed"
+echo "runs, all threads together: on a busy machine it moves less than the wall time."
 echo
 
 # ---- memory without notes ----
 # The same respondents with no notes or evidence: what stagegap keeps that the report
 # does not show. One run each: peak memory does not depend on the machine's load.
-echo "## Memory without notes (built-in model)"
+echo "## Memory without notes (built-in model, --jobs 1)"
 echo
 echo "| respondents | stagegap peak RSS MiB | with notes on 1% of answers (above) |"
 echo "|---:|---:|---:|"
@@ -175,7 +194,7 @@ for n in $sizes; do
     echo "generating $n respondents without notes ..." >&2
     generate "$n" "$dir" "" --notes 0
     assess_and_check "$dir" ""
-    r=$("$runstat" -n 1 -w 0 -- "$stagegap" assess --format json "$dir") ||
+    r=$("$runstat" -n 1 -w 0 -- "$stagegap" assess --jobs 1 --format json "$dir") ||
         fail "a run failed on $dir"
     set -- $r # split on purpose
     eval "with=\${rss_with_notes_$n}"
@@ -206,7 +225,7 @@ awk -v best="$1" -v med="$2" -v worst="$3" -v rss="$4" -v cpu="$6" -v n="$single
 echo
 
 # ---- items ----
-echo "## Items ($items_n respondents; rules with every stage repeated)"
+echo "## Items ($items_n respondents, --jobs 1; rules with every stage repeated)"
 echo
 echo "| copies | questions | answers | input MiB | stagegap s | µs per answer | baseline s | stagegap / baseline | stagegap peak RSS MiB | stagegap CPU s | baseline CPU s |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -220,7 +239,7 @@ for k in $copies; do
     assess_and_check "$dir" "$rules"
     questions=$(grep -c '^item ' "$dir.expect")
     input=$(du -sk "$dir" | cut -f1)
-    r=$(measure "$stagegap" assess --rules "$rules" --format json "$dir")
+    r=$(measure "$stagegap" assess --jobs 1 --rules "$rules" --format json "$dir")
     set -- $r # split on purpose
     s_best=$1 s_rss=$4 s_cpu=$5
     r=$(measure "$baseline" "$dir")
@@ -241,5 +260,5 @@ if [ "$smoke" = 1 ]; then
     nice "$gen" answers --seed 7 20 "$b" || fail "the generator failed"
     diff -r "$a" "$b" >/dev/null || fail "the generator is not reproducible"
     echo "checked: every report above matches its respondents; same seed, same files;" \
-        "same input, same report"
+        "same input, same report with --jobs 1 and --jobs 2"
 fi

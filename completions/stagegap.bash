@@ -46,19 +46,19 @@ _stagegap()
         --by)
             COMPREPLY=($(compgen -W "role team locality none" -- "$cur"))
             return ;;
-        --fail-under|--organisation|--date|--min-group|--sheet|--top)
+        --fail-under|--organisation|--date|--min-group|--sheet|--top|--jobs)
             return ;;
     esac
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --jobs --help" ;;
         init)     opts="--rules --output --help" ;;
-        validate) opts="--rules --strict --help" ;;
+        validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --help" ;;
-        trend)    opts="--rules --format --output --by --min-group --help" ;;
-        plan)     opts="--rules --output --top --update --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --jobs --help" ;;
+        trend)    opts="--rules --format --output --by --min-group --jobs --help" ;;
+        plan)     opts="--rules --output --top --update --jobs --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --xlsx --sheet --delimiter --output --map --organisation --date --rules --help" ;;
         help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;

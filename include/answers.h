@@ -144,6 +144,9 @@ struct assessment {
      * and symbolic or hard links inside directories).
      */
     struct answers_file_ids dirs, files;
+    /* Threads to read respondents' files on (assessment_add_paths); 1, as set by
+       assessment_init, reads them on the caller's thread. The result is the same. */
+    unsigned jobs;
     struct pool pool;
 };
 
@@ -170,7 +173,9 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
  * Adds the respondents of each path: a file, "-" for standard input, or a directory of
  * *.yaml / *.yml files read in name order. A file read twice (named twice, also inside
  * a named directory, or linked under two names) is refused, as is a directory named
- * twice: one respondent must not count twice. 0, or -1 with diagnostics.
+ * twice: one respondent must not count twice. With a->jobs above 1 the files are read
+ * and checked on that many threads, and pooled in the same order: the assessment and
+ * the diagnostics are the same. 0, or -1 with diagnostics.
  */
 int assessment_add_paths(struct assessment *a, const char *const *paths, size_t n, bool strict,
                          struct diags *d);

@@ -62,6 +62,13 @@ bool diags_failed(const struct diags *d);
 bool diags_full(const struct diags *d);
 /* The exit status the diagnostics call for: 0, 3 for invalid input, 4 for I/O. */
 int diags_exit_code(const struct diags *d);
+/*
+ * Moves every diagnostic of from to the end of into, as if each had been added to into
+ * in turn: those past into's DIAG_MAX are only counted, and so are those from had to
+ * drop. from is left empty. For diagnostics found apart (on another thread) and put
+ * in the order of the files they are about.
+ */
+void diags_append(struct diags *into, struct diags *from);
 /* Renders every diagnostic, with its source line and caret when known. */
 void diags_render(const struct diags *d, struct strbuf *out);
 

@@ -1,4 +1,5 @@
 #include "answers.h"
+#include "answers_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -19,25 +20,12 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* One respondent's file, checked and held until it is folded into the assessment. */
-struct response {
-    struct yctx c;
-    const struct rules *rules;
-    const char *organisation, *date, *respondent, *role;
-    const struct ynode *organisation_node, *date_node, *role_node, *respondent_node;
-    const struct ynode *groups; /* checked: a map of field names to text, or NULL */
-    enum answer_state *state;   /* per rules item */
-    int64_t *score;             /* times EXACT_SCALE */
-    const char **note, **evidence;
-    const struct ynode *comments; /* checked: a list of {about, text} */
-    bool warn_placeholders;
-};
-
 void assessment_init(struct assessment *a, const struct rules *r)
 {
     memset(a, 0, sizeof(*a));
     a->rules = r;
     pool_init(&a->pool);
+    a->jobs = 1;
     a->items = xcalloc(r->n_items ? r->n_items : 1, sizeof(*a->items));
 }
 
@@ -743,33 +731,63 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
     }
 }
 
+/*
+ * Parses buf and checks it as an answers file into doc and resp, which the caller
+ * releases (response_free, ydoc_release). True when the file itself has no errors.
+ */
+static bool check_response(struct ydoc *doc, struct response *resp, const struct rules *r,
+                           bool warn_placeholders, const char *file, const char *buf, size_t len,
+                           bool strict, struct diags *d)
+{
+    size_t errors_before = d->errors;
+    *resp = (struct response){.c = {file, d}, .rules = r, .warn_placeholders = warn_placeholders};
+    ydoc_init(doc);
+    response_alloc(resp, r);
+    yaml_read(doc, file, buf, len, &ylimits_default, d);
+    if (!doc->broken) {
+        if (!doc->root)
+            diag_error(d, file, 1, 1, "empty file; an answers file starts with 'format: %s'",
+                       ANSWERS_FORMAT);
+        else if (yexpect_map(&resp->c, doc->root, "an answers file"))
+            read_root(resp, doc->root, strict);
+    }
+    diags_set_source(d, NULL, 0);
+    return d->errors == errors_before;
+}
+
+/*
+ * Folds a checked respondent into a, after the checks that depend on the respondents
+ * before it; their diagnostics quote buf, the file resp was read from. 0, or -1.
+ */
+static int fold_response(struct assessment *a, struct response *resp, const char *file,
+                         const char *buf, size_t len, struct diags *d)
+{
+    int rc = -1;
+    resp->c.d = d;
+    diags_set_source(d, buf, len);
+    if (a->respondents >= ANSWERS_RESPONDENTS_MAX)
+        yerror(&resp->c, NULL, "more than %d respondents in one assessment",
+               ANSWERS_RESPONDENTS_MAX);
+    else if (check_same_organisation(a, resp) == 0 && check_role_room(a, resp) == 0 &&
+             check_group_room(a, resp) == 0) {
+        fold_in(a, resp, file);
+        rc = 0;
+    }
+    diags_set_source(d, NULL, 0);
+    return rc;
+}
+
 int assessment_add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
                           bool strict, struct diags *d)
 {
     struct ydoc doc;
-    struct response resp = {
-        .c = {file, d}, .rules = a->rules, .warn_placeholders = a->warn_placeholders};
-    size_t errors_before = d->errors;
-    ydoc_init(&doc);
-    response_alloc(&resp, a->rules);
-    yaml_read(&doc, file, buf, len, &ylimits_default, d);
-    if (!doc.broken) {
-        if (!doc.root)
-            diag_error(d, file, 1, 1, "empty file; an answers file starts with 'format: %s'",
-                       ANSWERS_FORMAT);
-        else if (yexpect_map(&resp.c, doc.root, "an answers file"))
-            read_root(&resp, doc.root, strict);
-    }
-    if (d->errors == errors_before && a->respondents >= ANSWERS_RESPONDENTS_MAX)
-        yerror(&resp.c, NULL, "more than %d respondents in one assessment",
-               ANSWERS_RESPONDENTS_MAX);
-    if (d->errors == errors_before && check_same_organisation(a, &resp) == 0 &&
-        check_role_room(a, &resp) == 0 && check_group_room(a, &resp) == 0)
-        fold_in(a, &resp, file);
+    struct response resp;
+    int rc = -1;
+    if (check_response(&doc, &resp, a->rules, a->warn_placeholders, file, buf, len, strict, d))
+        rc = fold_response(a, &resp, file, buf, len, d);
     response_free(&resp);
     ydoc_release(&doc);
-    diags_set_source(d, NULL, 0);
-    return d->errors > errors_before ? -1 : 0;
+    return rc;
 }
 
 /*
@@ -884,26 +902,12 @@ static bool refuse_survey_export(const char *path, const char *buf, size_t len, 
     return true;
 }
 
-static int add_file(struct assessment *a, const char *path, bool strict, struct diags *d)
-{
-    char *buf;
-    size_t len;
-    if (fileio_read(path, ANSWERS_FILE_MAX, &buf, &len, d) != 0)
-        return -1;
-    if (refuse_survey_export(path, buf, len, d)) {
-        free(buf);
-        return -1;
-    }
-    int rc = assessment_add_buffer(a, path, buf, len, strict, d);
-    free(buf);
-    return rc;
-}
-
 /*
  * When the link at path leads to an answers file inside a named directory, which is read
  * there anyway, refuses it and returns true.
  */
-static bool refuse_link_into_named_dir(struct assessment *a, const char *path, struct diags *d)
+static bool refuse_link_into_named_dir(const struct answers_file_ids *dirs, const char *path,
+                                       struct diags *d)
 {
     char *target = fileio_real_path(path);
     if (!target)
@@ -913,7 +917,7 @@ static bool refuse_link_into_named_dir(struct assessment *a, const char *path, s
     struct fileio_id id;
     const struct answers_file_id *named = NULL;
     if (answers_is_file_name(base) && fileio_id_of(dir, &id))
-        named = ids_find(&a->dirs, &id);
+        named = ids_find(dirs, &id);
     if (named) {
         char *first = fileio_path_join(named->path, base);
         refuse_second_name(d, path, first, "file");
@@ -932,54 +936,130 @@ static bool is_link(const char *path, enum dirlist_type type)
     return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 }
 
-/*
- * One file of a named directory. It can be a file met before only when that file was
- * named, or when one of the two names is a link: so only links are remembered, and a
- * plain file with one name is looked up but costs no memory.
- */
-static int add_dir_entry(struct assessment *a, const char *path, enum dirlist_type type,
-                         bool strict, struct diags *d)
+struct answers_file *answers_file_new(char *path, bool in_dir, enum dirlist_type type)
 {
-    bool link = is_link(path, type);
-    if (link && refuse_link_into_named_dir(a, path, d))
-        return -1;
-    char *buf;
-    size_t len;
-    struct fileio_id id;
-    if (fileio_read_regular(path, ANSWERS_FILE_MAX, &buf, &len, &id, d) != 0)
-        return -1;
-    const struct answers_file_id *first;
-    if (link || id.links > 1)
-        first = ids_add(a, &a->files, &id, path);
-    else
-        first = ids_find(&a->files, &id);
-    int rc = first ? refuse_second_name(d, path, first->path, "file")
-                   : assessment_add_buffer(a, path, buf, len, strict, d);
-    free(buf);
-    return rc;
+    struct answers_file *f = xcalloc(1, sizeof(*f));
+    f->path = path;
+    f->in_dir = in_dir;
+    f->type = type;
+    diags_init(&f->read_diags);
+    diags_init(&f->check_diags);
+    ydoc_init(&f->doc);
+    return f;
 }
 
-static int add_dir(struct assessment *a, const char *path, bool strict, struct diags *d)
+void answers_file_free(struct answers_file *f)
+{
+    diags_release(&f->read_diags);
+    diags_release(&f->check_diags);
+    response_free(&f->resp);
+    ydoc_release(&f->doc);
+    free(f->buf);
+    free(f->path);
+    free(f);
+}
+
+/*
+ * A file of a named directory is refused when it is a link into a named directory;
+ * whether it was met before under another name is settled in order, later. A named
+ * file (or "-") that is a survey export is refused.
+ */
+void answers_file_read(struct answers_file *f, const struct answers_reader *reader)
+{
+    if (f->in_dir) {
+        f->link = is_link(f->path, f->type);
+        if (f->link && refuse_link_into_named_dir(reader->dirs, f->path, &f->read_diags)) {
+            f->read_rc = -1;
+            return;
+        }
+        f->read_rc = fileio_read_regular(f->path, ANSWERS_FILE_MAX, &f->buf, &f->len, &f->id,
+                                         &f->read_diags);
+    } else {
+        f->read_rc = fileio_read(f->path, ANSWERS_FILE_MAX, &f->buf, &f->len, &f->read_diags);
+        if (f->read_rc == 0 && refuse_survey_export(f->path, f->buf, f->len, &f->read_diags))
+            f->read_rc = -1;
+    }
+    if (f->read_rc == 0)
+        f->checked_ok = check_response(&f->doc, &f->resp, reader->rules, reader->warn_placeholders,
+                                       f->path, f->buf, f->len, reader->strict, &f->check_diags);
+}
+
+/*
+ * A file of a named directory can be a file met before only when that file was named,
+ * or when one of the two names is a link: so only links are remembered, and a plain
+ * file with one name is looked up but costs no memory. A file met before is refused
+ * whatever it holds, so the problems found in it are dropped.
+ */
+int answers_file_settle(struct assessment *a, struct answers_file *f, struct diags *d)
+{
+    diags_append(d, &f->read_diags);
+    if (f->read_rc != 0)
+        return -1;
+    if (f->in_dir) {
+        const struct answers_file_id *first;
+        if (f->link || f->id.links > 1)
+            first = ids_add(a, &a->files, &f->id, f->path);
+        else
+            first = ids_find(&a->files, &f->id);
+        if (first)
+            return refuse_second_name(d, f->path, first->path, "file");
+    }
+    diags_append(d, &f->check_diags);
+    if (!f->checked_ok)
+        return -1;
+    return fold_response(a, &f->resp, f->path, f->buf, f->len, d);
+}
+
+void answers_settle_into(struct answers_sink *s, struct answers_file *f)
+{
+    if (answers_file_settle(s->a, f, s->d) != 0)
+        s->failed = true;
+    answers_file_free(f);
+}
+
+/* One file at a time: read it and settle it at once. */
+static void settle_now(struct answers_sink *s, struct answers_file *f)
+{
+    answers_file_read(f, s->reader);
+    answers_settle_into(s, f);
+}
+
+static void nothing_to_drain(struct answers_sink *s)
+{
+    (void)s;
+}
+
+/* The walk's own diagnostics come after those of every file put before them. */
+static void report_walk_problems(struct answers_sink *s, struct diags *walk)
+{
+    if (!walk->n && !diags_failed(walk))
+        return;
+    s->drain(s);
+    diags_append(s->d, walk);
+}
+
+static int walk_dir(struct answers_sink *s, const char *path)
 {
     struct dirlist list;
-    int rc = dirlist_open(&list, path, answers_is_file_name, DIRLIST_BATCH, d);
+    struct diags walk;
+    diags_init(&walk);
+    int rc = dirlist_open(&list, path, answers_is_file_name, DIRLIST_BATCH, &walk);
     const struct dirlist_entry *e;
     size_t files = 0;
     int more = rc == 0;
-    while (more && (more = dirlist_next(&list, &e, d)) == 1) {
-        char *file = fileio_path_join(path, e->name);
-        if (add_dir_entry(a, file, e->type, strict, d) != 0)
-            rc = -1;
-        free(file);
+    while (more && (more = dirlist_next(&list, &e, &walk)) == 1) {
+        s->put(s, answers_file_new(fileio_path_join(path, e->name), true, e->type));
         files++;
     }
     if (more < 0)
         rc = -1;
     else if (rc == 0 && files == 0) {
-        diag_error(d, path, 0, 0, "no answers files (*.yaml, *.yml) in this directory");
+        diag_error(&walk, path, 0, 0, "no answers files (*.yaml, *.yml) in this directory");
         rc = -1;
     }
     dirlist_close(&list);
+    report_walk_problems(s, &walk);
+    diags_release(&walk);
     return rc;
 }
 
@@ -1005,22 +1085,32 @@ static enum named_kind note_named(struct assessment *a, const char *path, struct
     return id.directory ? NAMED_DIR : NAMED_FILE;
 }
 
-int assessment_add_paths(struct assessment *a, const char *const *paths, size_t n, bool strict,
-                         struct diags *d)
+int answers_walk(struct answers_sink *s, const char *const *paths, size_t n)
 {
     int rc = 0;
     enum named_kind *kind = xcalloc(n ? n : 1, sizeof(*kind));
     for (size_t i = 0; i < n; i++)
-        if ((kind[i] = note_named(a, paths[i], d)) == NAMED_SKIP)
+        if ((kind[i] = note_named(s->a, paths[i], s->d)) == NAMED_SKIP)
             rc = -1;
     for (size_t i = 0; i < n; i++) {
-        if (kind[i] == NAMED_DIR && add_dir(a, paths[i], strict, d) != 0)
+        if (kind[i] == NAMED_DIR && walk_dir(s, paths[i]) != 0)
             rc = -1;
-        else if (kind[i] == NAMED_FILE && add_file(a, paths[i], strict, d) != 0)
-            rc = -1;
+        else if (kind[i] == NAMED_FILE)
+            s->put(s, answers_file_new(xstrdup(paths[i]), false, DIRLIST_UNKNOWN));
     }
+    s->drain(s);
     free(kind);
-    return rc;
+    return rc == 0 && !s->failed ? 0 : -1;
+}
+
+int assessment_add_paths(struct assessment *a, const char *const *paths, size_t n, bool strict,
+                         struct diags *d)
+{
+    struct answers_reader reader = {a->rules, &a->dirs, strict, a->warn_placeholders};
+    if (a->jobs > 1)
+        return answers_add_paths_parallel(a, paths, n, &reader, a->jobs, d);
+    struct answers_sink s = {settle_now, nothing_to_drain, a, &reader, d, false};
+    return answers_walk(&s, paths, n);
 }
 
 bool assessment_has_read(const struct assessment *a, const char *path)

@@ -15,11 +15,15 @@
 #include "suppress.h"
 #include "text.h"
 #include "version.h"
+#include "workq.h"
 #include "xalloc.h"
 
 static int cmd_help(struct cli *c);
 
 enum { ARGS_MAX = 100000 };
+/* The most threads --jobs takes (docs/limits.md): far more than a machine's cores. */
+#define JOBS_MAX 256
+_Static_assert(JOBS_MAX == 256, "the help texts say 1-256");
 
 struct command {
     const char *name;
@@ -31,24 +35,25 @@ struct command {
     size_t min_args, max_args;
 };
 
-static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
-                                             "attribute", "by",     "min-group", NULL};
+static const char *const assess_options[] = {
+    "rules", "format", "output", "fail-under", "attribute", "by", "min-group", "jobs", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
-static const char *const validate_options[] = {"rules", "strict", NULL};
+static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
 static const char *const compare_options[] = {"rules", "format",    "output", "fail-on-regression",
-                                              "by",    "min-group", NULL};
-static const char *const trend_options[] = {"rules", "format", "output", "by", "min-group", NULL};
+                                              "by",    "min-group", "jobs",   NULL};
+static const char *const trend_options[] = {"rules",     "format", "output", "by",
+                                            "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv", "xlsx",         "sheet", "delimiter", "output",
                                              "map", "organisation", "date",  "rules",     NULL};
-static const char *const plan_options[] = {"rules", "output", "top", "update", NULL};
+static const char *const plan_options[] = {"rules", "output", "top", "update", "jobs", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "[--by FIELD]... [--min-group K] [--attribute] ANSWERS...",
+     "[--by FIELD]... [--min-group K] [--attribute] [--jobs N] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -57,6 +62,8 @@ static const struct command commands[] = {
      "  --rules FILE       score against this rules file (default: the built-in\n"
      "                     Signs of Safety model)\n"
      "  --format FMT       text (default), markdown, json, csv or html\n"
+     "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
+     "                     the report is the same for every N\n"
      "  --output FILE      write the report to FILE, whole or not at all; never over\n"
      "                     an input\n"
      "  --fail-under SCORE exit 1 when the focus stage scores under SCORE (0-100), or\n"
@@ -160,7 +167,7 @@ static const struct command commands[] = {
      "  --rules FILE       the model to write questions for (default: built-in)\n"
      "  --output FILE      write the template to FILE instead of standard output\n",
      init_options, 0, 0},
-    {"validate", cmd_validate, "stagegap validate [--rules FILE] [--strict] [FILE...]",
+    {"validate", cmd_validate, "stagegap validate [--rules FILE] [--strict] [--jobs N] [FILE...]",
      "check rules, answers and plan files and report every problem",
      "Each FILE may be a rules file, an answers file or an action plan: its 'format'\n"
      "key tells which. Answers and plans are checked against the rules.\n"
@@ -168,7 +175,9 @@ static const struct command commands[] = {
      "\n"
      "  --rules FILE       check answers and plans against this rules file (default:\n"
      "                     built-in)\n"
-     "  --strict           answers files must answer every question (no unknown)\n",
+     "  --strict           answers files must answer every question (no unknown)\n"
+     "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
+     "                     the output is the same for every N\n",
      validate_options, 0, ARGS_MAX},
     {"rules", cmd_rules, "stagegap rules [--rules FILE] [--format FMT]",
      "show the model: stages, items, questions, weights and links",
@@ -180,7 +189,7 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "[--by FIELD]... [--min-group K] BEFORE AFTER",
+     "[--by FIELD]... [--min-group K] [--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
      "scored with the same rules. Each answer that moved is called better or worse (a\n"
@@ -190,6 +199,8 @@ static const struct command commands[] = {
      "  --rules FILE          the rules both were answered against (default: built-in)\n"
      "  --format FMT          text (default), markdown, json, csv or html\n"
      "  --output FILE         write the comparison to FILE, whole or not at all\n"
+     "  --jobs N              read the files on N threads (1-256; default: one per\n"
+     "                        CPU); the comparison is the same for every N\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
      "                        fell, and name it on standard error\n"
      "  --by FIELD            each group's stage scores before and after (as assess);\n"
@@ -200,7 +211,7 @@ static const struct command commands[] = {
      compare_options, 2, 2},
     {"trend", cmd_trend,
      "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--by FIELD]... "
-     "[--min-group K] ASSESSMENT...",
+     "[--min-group K] [--jobs N] ASSESSMENT...",
      "show each stage's score and time in stage over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments. An organisation named differently from the\n"
@@ -212,13 +223,16 @@ static const struct command commands[] = {
      "  --format FMT       text (default, with a sparkline per stage), markdown, json,\n"
      "                     csv (long form: one row per assessment and stage) or html\n"
      "  --output FILE      write the trend to FILE, whole or not at all\n"
+     "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
+     "                     the trend is the same for every N\n"
      "  --by FIELD         each group's stage scores over time (as assess); a group\n"
      "                     is shown apart only when it clears the threshold every time\n"
      "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
          SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      trend_options, 1, ARGS_MAX},
     {"plan", cmd_plan,
-     "stagegap plan [--rules FILE] [--output FILE] [--top N] [--update PLAN] ASSESSMENT...",
+     "stagegap plan [--rules FILE] [--output FILE] [--top N] [--update PLAN] [--jobs N] "
+     "ASSESSMENT...",
      "write an action plan from an assessment's actions to take, or add to one",
      "ASSESSMENT is the respondents of one assessment, as for assess. The plan\n"
      "(stagegap-plan/1, YAML) lists its first actions to take in priority order, each\n"
@@ -235,7 +249,9 @@ static const struct command commands[] = {
      "                     does not have, after its last; every byte of PLAN is kept.\n"
      "                     PLAN is rewritten in place (whole or not at all) unless\n"
      "                     --output is given; what the assessment no longer ranks is\n"
-     "                     noted on standard error\n",
+     "                     noted on standard error\n"
+     "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
+     "                     the plan is the same for every N\n",
      plan_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
      "answer the questions one at a time on a terminal",
@@ -446,6 +462,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->date;
     if (strcmp(name, "min-group") == 0)
         return &c->min_group;
+    if (strcmp(name, "jobs") == 0)
+        return &c->jobs;
     if (strcmp(name, "top") == 0)
         return &c->top;
     if (strcmp(name, "update") == 0)
@@ -508,6 +526,28 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
     return rc;
 }
 
+/* --jobs N: threads to read respondents' files on, 1 to JOBS_MAX. */
+static int parse_jobs(struct cli *c)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(c->jobs, &end, 10);
+    if (*end || end == c->jobs || errno || n < 1 || n > JOBS_MAX)
+        return cli_usage_error(
+            c, "--jobs takes a number of threads from 1 to " STAGEGAP_STR(JOBS_MAX) ", not",
+            c->jobs);
+    c->n_jobs = (unsigned)n;
+    return 0;
+}
+
+unsigned cli_jobs(const struct cli *c)
+{
+    if (c->n_jobs)
+        return c->n_jobs;
+    unsigned cpus = workq_cpus();
+    return cpus < JOBS_MAX ? cpus : JOBS_MAX;
+}
+
 static int parse_args(struct cli *c, int argc, char **argv)
 {
     c->args = xcalloc((size_t)argc + 1, sizeof(*c->args));
@@ -524,6 +564,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
             c->args[c->n_args++] = argv[i];
         }
     }
+    if (c->jobs && parse_jobs(c) != 0)
+        return EXIT_USAGE;
     if (c->n_args < c->cmd->min_args)
         return cli_usage_error(c, "missing argument", NULL);
     if (c->n_args > c->cmd->max_args)
@@ -570,6 +612,7 @@ int cli_load_assessment(struct cli *c, struct assessment *a, char **paths, size_
     if (rc)
         return rc;
     diags_init(&d);
+    a->jobs = cli_jobs(c);
     assessment_add_paths(a, (const char *const *)paths, n, false, &d);
     int code = cli_print_problems(c, &d);
     diags_release(&d);

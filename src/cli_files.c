@@ -25,6 +25,8 @@
 #include "strbuf.h"
 #include "template.h"
 #include "text.h"
+#include "workq.h"
+#include "xalloc.h"
 
 static volatile sig_atomic_t ask_interrupted;
 
@@ -290,10 +292,60 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
     struct assessment a;
     assessment_init(&a, r);
     a.warn_placeholders = true;
+    a.jobs = cli_jobs(c);
     int rc = assessment_add_path(&a, path, c->strict, d);
     if (rc == 0)
         describe_answers(report, path, &a);
     assessment_release(&a);
+    return rc;
+}
+
+/* An answers file checked alone: touches nothing but its arguments, so may run on any
+   thread. */
+static int validate_answers_buffer(const struct rules *r, bool strict, const char *path,
+                                   const char *buf, size_t len, struct strbuf *report,
+                                   struct diags *d)
+{
+    struct assessment a;
+    assessment_init(&a, r);
+    a.warn_placeholders = true;
+    int rc = assessment_add_buffer(&a, path, buf, len, strict, d);
+    if (rc == 0)
+        describe_answers(report, path, &a);
+    assessment_release(&a);
+    return rc;
+}
+
+/* True for a buffer whose 'format' says it is answers (or says nothing): not rules, not a plan. */
+static bool is_answers_buffer(const char *buf, size_t len)
+{
+    char *format = yaml_format_of(buf, len);
+    bool answers =
+        !format || (strcmp(format, RULES_FORMAT) != 0 && strcmp(format, PLAN_FORMAT) != 0);
+    free(format);
+    return answers;
+}
+
+/* A file read, checked as its 'format' says: rules, a plan, or answers. */
+static int validate_buffer(const struct rules *r, bool strict, const char *path, const char *buf,
+                           size_t len, struct strbuf *report, struct diags *d)
+{
+    if (is_answers_buffer(buf, len))
+        return validate_answers_buffer(r, strict, path, buf, len, report, d);
+    char *format = yaml_format_of(buf, len);
+    int rc;
+    if (strcmp(format, RULES_FORMAT) == 0) {
+        struct rules other;
+        if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
+            describe_rules(report, path, &other);
+        rules_release(&other);
+    } else {
+        struct plan p;
+        if ((rc = plan_load_buffer(&p, r, path, buf, len, d)) == 0)
+            describe_plan(report, path, &p);
+        plan_release(&p);
+    }
+    free(format);
     return rc;
 }
 
@@ -306,29 +358,82 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
         return validate_dir(c, r, path, report, d);
     if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
         return -1;
-    char *format = yaml_format_of(buf, len);
-    int rc;
-    if (format && strcmp(format, RULES_FORMAT) == 0) {
-        struct rules other;
-        if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
-            describe_rules(report, path, &other);
-        rules_release(&other);
-    } else if (format && strcmp(format, PLAN_FORMAT) == 0) {
-        struct plan p;
-        if ((rc = plan_load_buffer(&p, r, path, buf, len, d)) == 0)
-            describe_plan(report, path, &p);
-        plan_release(&p);
-    } else {
-        struct assessment a;
-        assessment_init(&a, r);
-        a.warn_placeholders = true;
-        if ((rc = assessment_add_buffer(&a, path, buf, len, c->strict, d)) == 0)
-            describe_answers(report, path, &a);
-        assessment_release(&a);
-    }
-    free(format);
+    int rc = validate_buffer(r, c->strict, path, buf, len, report, d);
     free(buf);
     return rc;
+}
+
+/*
+ * One FILE of validate --jobs, read on a thread: an answers file is checked there, into
+ * a report line and diagnostics of its own; a directory, a rules file or a plan (whose
+ * loaders are not for threads) waits for the caller's thread. All are finished in the
+ * order given, so the output is the same as one by one.
+ */
+struct validate_job {
+    const char *path;
+    bool directory;
+    char *later_buf; /* a rules file or plan read, to check in order */
+    size_t later_len;
+    struct strbuf report;
+    struct diags d;
+};
+
+struct validate_ctx {
+    const struct rules *rules;
+    bool strict;
+};
+
+static void validate_job_run(void *job, void *ctx)
+{
+    struct validate_job *v = job;
+    const struct validate_ctx *vc = ctx;
+    char *buf;
+    size_t len;
+    if ((v->directory = is_directory(v->path)) ||
+        fileio_read(v->path, RULES_FILE_MAX, &buf, &len, &v->d) != 0)
+        return;
+    if (!is_answers_buffer(buf, len)) {
+        v->later_buf = buf;
+        v->later_len = len;
+        return;
+    }
+    validate_answers_buffer(vc->rules, vc->strict, v->path, buf, len, &v->report, &v->d);
+    free(buf);
+}
+
+static void validate_job_finish(struct cli *c, const struct rules *r, struct validate_job *v,
+                                struct strbuf *report, struct diags *d)
+{
+    diags_append(d, &v->d);
+    if (v->directory)
+        validate_dir(c, r, v->path, report, d);
+    else if (v->later_buf)
+        validate_buffer(r, c->strict, v->path, v->later_buf, v->later_len, report, d);
+    strbuf_add(report, strbuf_str(&v->report), v->report.len);
+    strbuf_release(&v->report);
+    diags_release(&v->d);
+    free(v->later_buf);
+    free(v);
+}
+
+static void validate_in_parallel(struct cli *c, const struct rules *r, unsigned jobs,
+                                 struct strbuf *report, struct diags *d)
+{
+    struct validate_ctx vc = {r, c->strict};
+    size_t window = 4 * (size_t)jobs;
+    struct workq *q = workq_new(jobs, window, validate_job_run, &vc);
+    struct validate_job *v;
+    for (size_t i = 0; i < c->n_args; i++) {
+        if (workq_pending(q) == window)
+            validate_job_finish(c, r, workq_take(q), report, d);
+        v = xcalloc(1, sizeof(*v));
+        v->path = c->args[i];
+        diags_init(&v->d);
+        workq_submit(q, v);
+    }
+    while ((v = workq_take(q)) != NULL)
+        validate_job_finish(c, r, v, report, d);
+    workq_free(q);
 }
 
 int cmd_validate(struct cli *c)
@@ -342,7 +447,10 @@ int cmd_validate(struct cli *c)
     diags_init(&d);
     if (c->n_args == 0)
         describe_rules(&report, r.file, &r);
-    for (size_t i = 0; i < c->n_args; i++)
+    unsigned jobs = c->n_args > 1 ? cli_jobs(c) : 1;
+    if (jobs > 1)
+        validate_in_parallel(c, &r, jobs, &report, &d);
+    for (size_t i = 0; jobs == 1 && i < c->n_args; i++)
         validate_one(c, &r, c->args[i], &report, &d);
     rc = cli_write_stream(c->out, strbuf_str(&report), report.len, "standard output", c->err);
     if (d.n) {

@@ -36,6 +36,8 @@ struct cli {
     size_t n_by;
     const char *min_group;
     const char *top, *update; /* plan */
+    const char *jobs;         /* --jobs as given */
+    unsigned n_jobs;          /* --jobs checked; 0 when not given */
     char **args;
     size_t n_args;
 };
@@ -82,6 +84,8 @@ int cli_load_rules(struct cli *c, struct rules *r);
 int cli_check_format(struct cli *c, const char *const *allowed);
 /* "-" names standard input, which can be read once. */
 int cli_check_stdin_once(struct cli *c);
+/* The threads to read an assessment's files on: --jobs, else one per CPU online. */
+unsigned cli_jobs(const struct cli *c);
 /* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */
 int cli_load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n);
 

@@ -274,6 +274,7 @@ static int load_scored(struct cli *c, const struct rules *r, struct scored **out
     for (size_t i = 0; i < c->n_args; i++) {
         assessment_init(&sc[i].a, r);
         assessment_break_down_by(&sc[i].a, by, n_by);
+        sc[i].a.jobs = cli_jobs(c);
         score_init(&sc[i].s);
         if (strcmp(c->args[i], "-") == 0) {
             diags_release(&d);

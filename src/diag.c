@@ -149,6 +149,31 @@ void diag_note(struct diags *d, const char *fmt, ...)
     g->note = strbuf_detach(&msg, NULL);
 }
 
+void diags_append(struct diags *into, struct diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        if (into->n >= DIAG_MAX) {
+            free(from->v[i].file);
+            free(from->v[i].message);
+            free(from->v[i].source_line);
+            free(from->v[i].note);
+            into->dropped++;
+            into->last = 0;
+            continue;
+        }
+        XGROW(into->v, into->n + 1, into->alloc);
+        into->v[into->n++] = from->v[i];
+        into->last = into->n;
+    }
+    if (from->dropped)
+        into->last = 0;
+    into->dropped += from->dropped;
+    into->errors += from->errors;
+    into->io_errors += from->io_errors;
+    free(from->v);
+    diags_init(from);
+}
+
 bool diags_failed(const struct diags *d)
 {
     return d->errors > 0 || d->io_errors > 0;

@@ -230,6 +230,38 @@ static void test_diag_note_follows_the_caret(void **state)
     diags_release(&d);
 }
 
+/* Problems found apart and appended in order read as if added to one list: same cap. */
+static void test_diag_append_keeps_order_and_cap(void **state)
+{
+    (void)state;
+    struct diags one, first, second;
+    struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+    diags_init(&one);
+    diags_init(&first);
+    diags_init(&second);
+    for (int i = 0; i < 130; i++) {
+        enum diag_severity sev = i % 3 == 0 ? DIAG_WARNING : DIAG_ERROR;
+        diag_add(&one, sev, "f.yaml", (unsigned)i + 1, 1, "problem %d", i);
+        diag_add(i < 30 ? &first : &second, sev, "f.yaml", (unsigned)i + 1, 1, "problem %d", i);
+    }
+    diag_add(&one, DIAG_IO_ERROR, "g.yaml", 0, 0, "unreadable");
+    diag_add(&second, DIAG_IO_ERROR, "g.yaml", 0, 0, "unreadable");
+    diags_append(&first, &second);
+    assert_int_equal(second.n, 0);
+    assert_int_equal(first.n, DIAG_MAX);
+    assert_int_equal(first.errors, one.errors);
+    assert_int_equal(first.io_errors, one.io_errors);
+    assert_int_equal(first.dropped, one.dropped);
+    diags_render(&one, &a);
+    diags_render(&first, &b);
+    assert_string_equal(strbuf_str(&a), strbuf_str(&b));
+    strbuf_release(&a);
+    strbuf_release(&b);
+    diags_release(&one);
+    diags_release(&first);
+    diags_release(&second);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_diag_cap_counts_the_rest),
         cmocka_unit_test(test_diag_renders_in_file_order),
         cmocka_unit_test(test_diag_note_follows_the_caret),
+        cmocka_unit_test(test_diag_append_keeps_order_and_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

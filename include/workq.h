@@ -1,0 +1,38 @@
+/*
+ * workq.h - an ordered work queue: jobs run on several threads, and come back in the
+ * order they were handed in, whatever order they finish in.
+ *
+ * The caller hands in jobs (workq_submit), each with a sequence number, and takes them
+ * back oldest first (workq_take), so anything it does with their results happens in the
+ * order of submission; the threads only ever run the job function on one job at a time.
+ * The queue holds at most `window` jobs between submit and take: the caller takes the
+ * oldest before submitting more, which bounds the memory in flight.
+ *
+ * This is the only module that uses POSIX threads or asks how many CPUs there are.
+ * When no thread can be started, workq_take runs the oldest job itself, so the queue
+ * still works, on one thread.
+ */
+#ifndef STAGEGAP_WORKQ_H
+#define STAGEGAP_WORKQ_H
+
+#include <stddef.h>
+
+struct workq;
+
+/* What a thread does with one job; ctx is the one given to workq_new. */
+typedef void workq_fn(void *job, void *ctx);
+
+/* Starts `threads` threads (at least 1) to run fn on at most `window` jobs at a time. */
+struct workq *workq_new(unsigned threads, size_t window, workq_fn *fn, void *ctx);
+/* Hands in job; there must be fewer than window jobs pending. */
+void workq_submit(struct workq *q, void *job);
+/* Jobs handed in and not yet taken back. */
+size_t workq_pending(const struct workq *q);
+/* Waits for the oldest pending job to be done and returns it; NULL when none is pending. */
+void *workq_take(struct workq *q);
+/* Stops and joins the threads; every job must have been taken back. Safe on NULL. */
+void workq_free(struct workq *q);
+/* The number of CPUs online, at least 1. */
+unsigned workq_cpus(void);
+
+#endif
