@@ -1,0 +1,311 @@
+/*
+ * test_plan_review.c - a plan read against assessments: day numbers at month, year and
+ * leap-year edges; overdue on the assessment's date and the day after; done before and
+ * after the assessment; which done actions compare counts (BEFORE < done <= AFTER);
+ * dropped actions address nothing; the movement of gaps in answers and stage points.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "answers.h"
+#include "compare.h"
+#include "plan.h"
+#include "plan_review.h"
+#include "score.h"
+#include "strbuf.h"
+
+struct side {
+    struct assessment a;
+    struct score s;
+};
+
+static struct side *side_new(const char *date, const char *answers)
+{
+    struct side *sd = calloc(1, sizeof(*sd));
+    struct diags d;
+    struct strbuf sb = STRBUF_INIT;
+    diags_init(&d);
+    strbuf_addf(&sb,
+                "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
+                "date: %s\nanswers: {%s}\n",
+                date, answers);
+    assessment_init(&sd->a, &test_rules);
+    if (assessment_add_buffer(&sd->a, "a.yaml", sb.buf, sb.len, false, &d) != 0) {
+        print_diags(&d);
+        fail();
+    }
+    score_compute(&sd->s, &test_rules, &sd->a);
+    strbuf_release(&sb);
+    diags_release(&d);
+    return sd;
+}
+
+static void side_free(struct side *sd)
+{
+    score_release(&sd->s);
+    assessment_release(&sd->a);
+    free(sd);
+}
+
+static size_t item(const char *id)
+{
+    for (size_t i = 0; i < test_rules.n_items; i++)
+        if (strcmp(test_rules.items[i].id, id) == 0)
+            return i;
+    fail_msg("no item %s", id);
+    return 0;
+}
+
+/* The tiny model's one suggestion, start.do-plan, which addresses start.plan. */
+static struct plan_action action(enum plan_status status, const char *due, const char *done)
+{
+    struct plan_action a = {0};
+    a.item = item("start.do-plan");
+    a.priority = 1;
+    a.status = status;
+    a.due = due;
+    a.done = done;
+    return a;
+}
+
+static struct plan plan_of(struct plan_action *actions, size_t n)
+{
+    struct plan p = {0};
+    p.file = "plan.yaml";
+    p.rules_id = "tiny";
+    p.assessed = "2026-01-15";
+    p.actions = actions;
+    p.n_actions = n;
+    return p;
+}
+
+static int64_t day(const char *s)
+{
+    int64_t d = -12345;
+    assert_int_equal(plan_day_number(s, &d), 0);
+    return d;
+}
+
+static void test_plan_review_day_numbers(void **state)
+{
+    (void)state;
+    assert_true(day("1970-01-01") == 0);
+    assert_true(day("1970-01-02") == 1);
+    assert_true(day("1969-12-31") == -1);
+    assert_true(day("2000-03-01") - day("2000-02-28") == 2); /* 2000: leap (by 400) */
+    assert_true(day("1900-03-01") - day("1900-02-28") == 1); /* 1900: not (by 100) */
+    assert_true(day("2024-03-01") - day("2024-02-28") == 2);
+    assert_true(day("2026-03-01") - day("2026-02-28") == 1);
+    assert_true(day("2027-01-01") - day("2026-12-31") == 1);
+    assert_true(day("2026-05-01") - day("2026-04-30") == 1);
+    assert_true(day("2025-01-01") - day("2024-01-01") == 366);
+    assert_true(day("2026-01-01") - day("2025-01-01") == 365);
+    assert_true(day("2001-01-01") - day("2000-01-01") == 366);
+    assert_true(day("2000-01-01") == 10957);
+    assert_true(day("2026-07-15") - day("2026-04-15") == 91);
+    assert_true(day("0001-01-01") == -719162);
+    assert_true(day("9999-12-31") == 2932896);
+}
+
+static void test_plan_review_day_numbers_refuse_impossible_dates(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"2026-02-29", "1900-02-29",  "2026-04-31", "2026-13-01",
+                                      "2026-00-10", "2026-01-00",  "0000-01-01", "2026-1-01",
+                                      "2026/01/01", "2026-01-011", "",           "20x6-01-01"};
+    int64_t d = 7;
+    for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+        assert_int_equal(plan_day_number(bad[k], &d), -1);
+    assert_int_equal(plan_day_number(NULL, &d), -1);
+    assert_true(d == 7);
+    assert_int_equal(plan_day_number("2024-02-29", &d), 0);
+    assert_int_equal(plan_day_number("2000-02-29", &d), 0);
+}
+
+static void test_plan_review_due_on_the_date_is_not_overdue(void **state)
+{
+    (void)state;
+    struct side *now = side_new("2026-04-15", "start.plan: 3");
+    struct plan_action actions[] = {
+        action(PLAN_PLANNED, "2026-04-15", NULL), action(PLAN_IN_PROGRESS, "2026-04-14", NULL),
+        action(PLAN_PLANNED, "2026-04-16", NULL), action(PLAN_PLANNED, NULL, NULL),
+        action(PLAN_DROPPED, "2026-01-01", NULL), action(PLAN_PLANNED, "2024-02-28", NULL),
+    };
+    struct plan p = plan_of(actions, 6);
+    struct plan_review v;
+    plan_review_assess(&v, &p, &now->s);
+    assert_int_equal(v.n_overdue, 2);
+    assert_ptr_equal(v.overdue[0].action, &actions[1]);
+    assert_true(v.overdue[0].days == 1);
+    assert_ptr_equal(v.overdue[1].action, &actions[5]);
+    /* 2024-02-28 to 2026-04-15: 2 (to 2024-03-01, over the leap day) + 775. */
+    assert_true(v.overdue[1].days == 777);
+    assert_int_equal(v.n_done, 0);
+    plan_review_release(&v);
+    side_free(now);
+}
+
+static void test_plan_review_done_with_its_gaps_now(void **state)
+{
+    (void)state;
+    struct side *now = side_new("2026-04-15", "start.plan: 8, start.training: 2");
+    struct plan_gap listed[] = {{item("start.plan"), "3.0"}, {item("start.training"), "2.0"}};
+    struct plan_action actions[] = {
+        action(PLAN_DONE, "2026-03-01", "2026-04-15"),
+        action(PLAN_DONE, "2026-03-01", "2026-04-16"),
+    };
+    actions[0].gaps = listed;
+    actions[0].n_gaps = 2;
+    struct plan p = plan_of(actions, 2);
+    struct plan_review v;
+    plan_review_assess(&v, &p, &now->s);
+    assert_int_equal(v.n_overdue, 0);
+    assert_int_equal(v.n_done, 2);
+    /* Done on the date: shown as done, not after the assessment. */
+    assert_false(v.done[0].after_assessment);
+    assert_int_equal(v.done[0].n_gaps, 2);
+    assert_int_equal(v.done[0].gaps[0].item, item("start.plan"));
+    assert_false(v.done[0].gaps[0].open); /* 8 is at the acted-on mark of 7 or above */
+    assert_int_equal(v.done[0].gaps[1].item, item("start.training"));
+    assert_true(v.done[0].gaps[1].open);
+    /* The day after: flagged; it lists no gaps, so the rules' links stand in. */
+    assert_true(v.done[1].after_assessment);
+    assert_int_equal(v.done[1].n_gaps, 1);
+    assert_int_equal(v.done[1].gaps[0].item, item("start.plan"));
+    plan_review_release(&v);
+    side_free(now);
+}
+
+static void test_plan_review_dropped_actions_address_nothing(void **state)
+{
+    (void)state;
+    struct side *now = side_new("2026-04-15", "start.plan: 3, start.training: 9, "
+                                              "start.fatigue: 1");
+    struct plan_action actions[] = {action(PLAN_DROPPED, NULL, NULL)};
+    struct plan p = plan_of(actions, 1);
+    struct plan_review v;
+    plan_review_assess(&v, &p, &now->s);
+    assert_int_equal(now->s.focus, 0);
+    assert_int_equal(v.n_unaddressed, 1);
+    assert_int_equal(v.unaddressed[0], item("start.plan"));
+    plan_review_release(&v);
+    actions[0].status = PLAN_IN_PROGRESS;
+    plan_review_assess(&v, &p, &now->s);
+    assert_int_equal(v.n_unaddressed, 0);
+    plan_review_release(&v);
+    side_free(now);
+}
+
+static void test_plan_review_empty_plan(void **state)
+{
+    (void)state;
+    struct side *now = side_new("2026-04-15", "start.plan: 3");
+    struct plan p = plan_of(NULL, 0);
+    struct plan_review v;
+    plan_review_assess(&v, &p, &now->s);
+    assert_int_equal(v.n_overdue + v.n_done, 0);
+    assert_int_equal(v.n_unaddressed, 1);
+    plan_review_release(&v);
+    plan_review_release(&v); /* safe twice: zeroed */
+    side_free(now);
+}
+
+/* Compares BEFORE 2026-01-15 with AFTER 2026-04-15 over actions done on each date. */
+static void test_plan_review_compare_counts_after_before_up_to_after(void **state)
+{
+    (void)state;
+    struct side *b = side_new("2026-01-15", "start.plan: 3, start.training: 5");
+    struct side *a = side_new("2026-04-15", "start.plan: 7.5, start.training: 4");
+    struct plan_action actions[] = {
+        action(PLAN_DONE, NULL, "2026-01-15"), /* on BEFORE: not counted */
+        action(PLAN_DONE, NULL, "2026-01-16"), /* counted */
+        action(PLAN_DONE, NULL, "2026-04-15"), /* on AFTER: counted */
+        action(PLAN_DONE, NULL, "2026-04-16"), /* after AFTER: not counted */
+        action(PLAN_IN_PROGRESS, NULL, NULL),  /* not done */
+        action(PLAN_DROPPED, NULL, NULL),      /* dropped */
+        action(PLAN_DONE, NULL, "2025-12-31"), /* before BEFORE */
+    };
+    struct plan p = plan_of(actions, 7);
+    struct compare c;
+    struct plan_compare_review v;
+    compare_compute(&c, &b->s, &a->s);
+    plan_review_compare(&v, &p, &c);
+    assert_int_equal(v.n_counted, 2);
+    assert_ptr_equal(v.counted[0].action, &actions[1]);
+    assert_ptr_equal(v.counted[1].action, &actions[2]);
+    assert_int_equal(v.n_not_counted, 5);
+    assert_int_equal(v.not_counted[0].count, PLAN_DONE_BEFORE);
+    assert_int_equal(v.not_counted[1].count, PLAN_DONE_AFTER);
+    assert_int_equal(v.not_counted[2].count, PLAN_NOT_DONE);
+    assert_int_equal(v.not_counted[3].count, PLAN_WAS_DROPPED);
+    assert_int_equal(v.not_counted[4].count, PLAN_DONE_BEFORE);
+    assert_string_equal(plan_count_id(PLAN_DONE_AFTER), "done-after");
+    assert_null(plan_count_id(PLAN_COUNTED));
+
+    /* start.plan moved 3.0 -> 7.5 and closed; its points are the stage's 2/3 share
+       (weight 2 of 4, the fatigue barrier unanswered) of what it lacked. */
+    const struct plan_movement *m = &v.counted[0].gaps[0];
+    assert_int_equal(v.counted[0].n_gaps, 1);
+    assert_int_equal(m->item, item("start.plan"));
+    assert_true(m->has_before && m->has_after);
+    assert_true(m->answer_before == 30 && m->answer_after == 75 && m->answer_change == 45);
+    /* Before: W = 2 + 1, impact 100 * 2 * 0.7 / 3 = 46.7; after: 100 * 2 * 0.25 / 3 = 16.7. */
+    assert_true(m->points_before == 467 && m->points_after == 167);
+    assert_true(m->points_change == -300);
+    assert_false(m->open_after);
+    /* start.training (5 -> 4) was open in BEFORE and no counted action addresses it. */
+    assert_int_equal(v.n_unaddressed, 1);
+    assert_int_equal(v.unaddressed[0].item, item("start.training"));
+    assert_true(v.unaddressed[0].answer_change == -10);
+    assert_true(v.unaddressed[0].points_before == 167 && v.unaddressed[0].points_after == 200);
+    assert_true(v.unaddressed[0].open_after);
+    plan_compare_review_release(&v);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
+static void test_plan_review_compare_nothing_counted(void **state)
+{
+    (void)state;
+    struct side *b = side_new("2024-02-28", "start.plan: 3");
+    struct side *a = side_new("2024-02-29", "start.plan: 3");
+    struct plan_action actions[] = {action(PLAN_DONE, NULL, "2024-03-01")};
+    struct plan p = plan_of(actions, 1);
+    struct compare c;
+    struct plan_compare_review v;
+    compare_compute(&c, &b->s, &a->s);
+    plan_review_compare(&v, &p, &c);
+    assert_int_equal(v.n_counted, 0);
+    assert_int_equal(v.n_not_counted, 1);
+    assert_int_equal(v.not_counted[0].count, PLAN_DONE_AFTER);
+    assert_int_equal(v.n_unaddressed, 1);
+    assert_true(v.unaddressed[0].answer_change == 0 && v.unaddressed[0].points_change == 0);
+    plan_compare_review_release(&v);
+    actions[0].done = "2024-02-29"; /* the leap day itself is AFTER's date: counted */
+    plan_review_compare(&v, &p, &c);
+    assert_int_equal(v.n_counted, 1);
+    assert_int_equal(v.n_unaddressed, 0);
+    plan_compare_review_release(&v);
+    compare_release(&c);
+    side_free(b);
+    side_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plan_review_day_numbers),
+        cmocka_unit_test(test_plan_review_day_numbers_refuse_impossible_dates),
+        cmocka_unit_test(test_plan_review_due_on_the_date_is_not_overdue),
+        cmocka_unit_test(test_plan_review_done_with_its_gaps_now),
+        cmocka_unit_test(test_plan_review_dropped_actions_address_nothing),
+        cmocka_unit_test(test_plan_review_empty_plan),
+        cmocka_unit_test(test_plan_review_compare_counts_after_before_up_to_after),
+        cmocka_unit_test(test_plan_review_compare_nothing_counted),
+    };
+    return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);
+}
