@@ -206,7 +206,7 @@ int cmd_assess(struct cli *c)
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
     score_compute_with(&s, &r, &a, &opts);
-    struct report_ctx ctx = {&s, STAGEGAP_VERSION, cli_want_color(c), cli_terminal_width(c)};
+    struct report_ctx ctx = {&s, STAGEGAP_VERSION, cli_want_color(c), cli_terminal_width(c), NULL};
     report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
     if ((rc = cli_emit(c, &out, &read, 1)) != 0)
         goto out;
