@@ -2,7 +2,8 @@
  * test_plan_review.c - a plan read against assessments: day numbers at month, year and
  * leap-year edges; overdue on the assessment's date and the day after; done before and
  * after the assessment; which done actions compare counts (BEFORE < done <= AFTER);
- * dropped actions address nothing; the movement of gaps in answers and stage points.
+ * dropped actions address nothing; the movement of gaps in answers and stage points;
+ * hostile owner and note text through every format.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "compare.h"
 #include "plan.h"
 #include "plan_review.h"
+#include "report.h"
 #include "score.h"
 #include "strbuf.h"
 
@@ -295,6 +297,73 @@ static void test_plan_review_compare_nothing_counted(void **state)
     side_free(a);
 }
 
+/* An owner and a note written to break every format. */
+static const char HOSTILE_OWNER[] = "=HYPERLINK(\"http://x\")\x1b[31m| <script>alert(1)</script>";
+static const char HOSTILE_NOTE[] = "line one\nline two | **bold** <img src=x onerror=alert(1)> "
+                                   "@SUM(1) \x1b]0;title\x07 & done";
+
+static void assert_inert(const char *format, const char *out)
+{
+    if (strchr(out, '\x1b') || strchr(out, '\x07')) {
+        fprintf(stderr, "%s: a control character got through:\n%s\n", format, out);
+        fail();
+    }
+    bool markup = strcmp(format, "html") == 0 || strcmp(format, "markdown") == 0;
+    /* markdown shows them escaped, "\\<img": only an unescaped one would act */
+    if (markup && (strstr(out, "<script>") || strstr(out, " <img"))) {
+        fprintf(stderr, "%s: markup got through:\n%s\n", format, out);
+        fail();
+    }
+    if (strcmp(format, "csv") == 0 && (strstr(out, ",\"=HYPERLINK") || strstr(out, ",=")))
+        fail_msg("csv: a formula got through:\n%s", out);
+    if (strcmp(format, "markdown") == 0 && strstr(out, "two | **bold**"))
+        fail_msg("markdown: a pipe or emphasis got through:\n%s", out);
+    if (strcmp(format, "text") == 0 && strstr(out, "one\nline"))
+        fail_msg("text: a newline in the note broke the line:\n%s", out);
+}
+
+static void test_plan_review_hostile_text_in_every_format(void **state)
+{
+    (void)state;
+    static const char *const formats[] = {"text", "markdown", "json", "csv", "html"};
+    struct side *b = side_new("2026-01-15", "start.plan: 3, start.training: 5");
+    struct side *a = side_new("2026-04-15", "start.plan: 7.5, start.training: 4");
+    struct plan_action actions[] = {
+        action(PLAN_DONE, "2026-02-01", "2026-03-01"),
+        action(PLAN_PLANNED, "2026-02-01", NULL),
+    };
+    for (size_t k = 0; k < 2; k++) {
+        actions[k].owner = HOSTILE_OWNER;
+        actions[k].note = HOSTILE_NOTE;
+    }
+    struct plan p = plan_of(actions, 2);
+    p.file = "plan\x1b[2J<b>.yaml";
+    struct plan_review v;
+    struct compare c;
+    struct plan_compare_review cv;
+    plan_review_assess(&v, &p, &a->s);
+    compare_compute(&c, &b->s, &a->s);
+    plan_review_compare(&cv, &p, &c);
+    c.plan = &cv;
+    for (size_t f = 0; f < 5; f++) {
+        struct strbuf out = STRBUF_INIT;
+        struct report_ctx ctx = {&a->s, "test", false, 80, &v};
+        report_format_find(formats[f])->render(&ctx, &out);
+        assert_non_null(strstr(strbuf_str(&out), "overdue"));
+        assert_inert(formats[f], strbuf_str(&out));
+        strbuf_reset(&out);
+        compare_format_find(formats[f])->render_compare(&c, "test", 80, &out);
+        assert_non_null(strstr(strbuf_str(&out), "not that the actions moved it"));
+        assert_inert(formats[f], strbuf_str(&out));
+        strbuf_release(&out);
+    }
+    plan_compare_review_release(&cv);
+    compare_release(&c);
+    plan_review_release(&v);
+    side_free(b);
+    side_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_plan_review_empty_plan),
         cmocka_unit_test(test_plan_review_compare_counts_after_before_up_to_after),
         cmocka_unit_test(test_plan_review_compare_nothing_counted),
+        cmocka_unit_test(test_plan_review_hostile_text_in_every_format),
     };
     return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);
 }
