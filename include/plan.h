@@ -38,7 +38,7 @@ struct plan_gap {
 struct plan_action {
     size_t item;           /* the suggestion's rules item index */
     unsigned line, column; /* where the action starts in the plan file */
-    size_t priority;       /* its rank when planned: 1 = act on first */
+    size_t priority;       /* its rank when planned: 1 = act on first; 0 if not given */
     struct plan_gap *gaps; /* in the order the plan lists them */
     size_t n_gaps;
     enum plan_status status;
@@ -47,10 +47,10 @@ struct plan_action {
 };
 
 struct plan {
-    const char *file;         /* name it was loaded from */
-    const char *rules_id;     /* the model it was made with */
-    const char *organisation; /* NULL when not given */
-    const char *assessed;     /* the date of the assessment it was made from */
+    const char *file;            /* name it was loaded from */
+    const char *rules_id;        /* the model it was made with */
+    const char *organisation;    /* NULL when not given */
+    const char *assessed;        /* the date of the assessment it was made from */
     struct plan_action *actions; /* in file order */
     size_t n_actions;
     struct pool pool;

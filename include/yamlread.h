@@ -22,8 +22,12 @@ enum ynode_type { YNODE_SCALAR, YNODE_MAP, YNODE_SEQ, YNODE_INVALID };
 struct ynode {
     enum ynode_type type;  /* YNODE_INVALID stands in for a refused alias */
     unsigned line, column; /* 1-based */
-    bool plain;            /* scalar written without quotes, so it may be a number */
-    const char *str;       /* scalar text, NUL-terminated */
+    /* Just after the node: after a scalar's text, a flow collection's closing bracket;
+       a block collection ends where the next thing after it starts. */
+    unsigned end_line, end_column;
+    bool plain;      /* scalar written without quotes, so it may be a number */
+    bool flow;       /* a collection written in brackets: [...] or {...} */
+    const char *str; /* scalar text, NUL-terminated */
     size_t len;
     struct ynode **kids; /* map: key, value, key, value...; seq: items */
     size_t n;            /* number of kids (twice the pairs for a map) */
@@ -56,5 +60,10 @@ void ydoc_release(struct ydoc *doc);
  */
 int yaml_read(struct ydoc *doc, const char *file, const char *buf, size_t len,
               const struct ylimits *limits, struct diags *d);
+/*
+ * The byte offset in buf (UTF-8) of a 1-based line and column as yaml_read gives them
+ * (columns in code points, a byte-order mark taking none); len when past the end.
+ */
+size_t yaml_offset_of(const char *buf, size_t len, unsigned line, unsigned column);
 
 #endif

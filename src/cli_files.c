@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "import.h"
+#include "plan.h"
 #include "rules.h"
 #include "rules_render.h"
 #include "schema.h"
@@ -259,6 +260,23 @@ static void describe_answers(struct strbuf *sb, const char *name, const struct a
                 a->respondents > 1 ? " by someone" : "");
 }
 
+static void describe_plan(struct strbuf *sb, const char *name, const struct plan *p)
+{
+    size_t open = 0, done = 0;
+    for (size_t k = 0; k < p->n_actions; k++) {
+        open += plan_action_open(&p->actions[k]);
+        done += p->actions[k].status == PLAN_DONE;
+    }
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid plan");
+    if (p->organisation) {
+        strbuf_adds(sb, " for ");
+        text_add_quoted(sb, p->organisation, 80);
+    }
+    strbuf_addf(sb, " (made from the assessment of %s), %zu action%s: %zu open, %zu done\n",
+                p->assessed, p->n_actions, p->n_actions == 1 ? "" : "s", open, done);
+}
+
 static bool is_directory(const char *path)
 {
     struct stat st;
@@ -295,6 +313,11 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
         if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
             describe_rules(report, path, &other);
         rules_release(&other);
+    } else if (format && strcmp(format, PLAN_FORMAT) == 0) {
+        struct plan p;
+        if ((rc = plan_load_buffer(&p, r, path, buf, len, d)) == 0)
+            describe_plan(report, path, &p);
+        plan_release(&p);
     } else {
         struct assessment a;
         assessment_init(&a, r);

@@ -75,6 +75,21 @@ static void locate_offset(const char *buf, size_t len, size_t offset, unsigned *
     *column = (unsigned)utf8_width(buf + line_start, offset - line_start) + 1;
 }
 
+size_t yaml_offset_of(const char *buf, size_t len, unsigned line, unsigned column)
+{
+    size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (unsigned l = 1; l < line && i < len;) {
+        size_t brk = text_line_break(buf + i, len - i);
+        i += brk ? brk : 1;
+        l += brk != 0;
+    }
+    for (unsigned c = 1; c < column && i < len && !text_line_break(buf + i, len - i); c++) {
+        size_t n = utf8_seq_len((const unsigned char *)buf + i, len - i);
+        i += n ? n : 1;
+    }
+    return i;
+}
+
 static unsigned mark_line(yaml_mark_t m)
 {
     return (unsigned)m.line + 1;
@@ -152,7 +167,8 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p)
     strbuf_release(&msg);
 }
 
-static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark_t mark)
+static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark_t mark,
+                              yaml_mark_t end)
 {
     if (++b->n_nodes > b->limits->max_nodes) {
         struct strbuf msg = STRBUF_INIT;
@@ -165,6 +181,8 @@ static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark
     n->type = type;
     n->line = mark_line(mark);
     n->column = mark_column(mark);
+    n->end_line = mark_line(end);
+    n->end_column = mark_column(end);
     if (b->n_frames == 0) {
         b->doc->root = n;
     } else {
@@ -186,7 +204,8 @@ static void refuse_decorations(struct builder *b, const yaml_event_t *e, const y
                    "tags ('!') are not allowed in a stagegap file; remove the tag");
 }
 
-static int open_collection(struct builder *b, const yaml_event_t *e, enum ynode_type type)
+static int open_collection(struct builder *b, const yaml_event_t *e, enum ynode_type type,
+                           bool flow)
 {
     if (b->n_frames >= b->limits->max_depth) {
         struct strbuf msg = STRBUF_INIT;
@@ -195,9 +214,10 @@ static int open_collection(struct builder *b, const yaml_event_t *e, enum ynode_
         strbuf_release(&msg);
         return -1;
     }
-    struct ynode *n = new_node(b, type, e->start_mark);
+    struct ynode *n = new_node(b, type, e->start_mark, e->end_mark);
     if (!n)
         return -1;
+    n->flow = flow;
     XGROW(b->frames, b->n_frames + 1, b->frames_alloc);
     b->frames[b->n_frames].node = n;
     b->frames[b->n_frames].first_kid = b->n_kids;
@@ -243,10 +263,12 @@ static void check_keys(struct builder *b, const struct ynode *map)
     free(keys);
 }
 
-static void close_collection(struct builder *b)
+static void close_collection(struct builder *b, const yaml_event_t *e)
 {
     struct frame *f = &b->frames[--b->n_frames];
     struct ynode *n = f->node;
+    n->end_line = mark_line(e->end_mark);
+    n->end_column = mark_column(e->end_mark);
     n->n = b->n_kids - f->first_kid;
     n->kids = pool_array(&b->doc->pool, n->n, sizeof(*n->kids));
     if (n->n)
@@ -258,7 +280,7 @@ static void close_collection(struct builder *b)
 
 static int add_scalar(struct builder *b, const yaml_event_t *e)
 {
-    struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark);
+    struct ynode *n = new_node(b, YNODE_SCALAR, e->start_mark, e->end_mark);
     if (!n)
         return -1;
     size_t len = e->data.scalar.length;
@@ -277,7 +299,7 @@ static int add_alias(struct builder *b, const yaml_event_t *e)
 {
     diag_error(b->d, b->doc->file, mark_line(e->start_mark), mark_column(e->start_mark),
                "aliases ('*') are not allowed in a stagegap file; write the value out");
-    return new_node(b, YNODE_INVALID, e->start_mark) ? 0 : -1;
+    return new_node(b, YNODE_INVALID, e->start_mark, e->end_mark) ? 0 : -1;
 }
 
 /* Handles one event; returns 1 at the end of the stream, 0 to go on, -1 to stop. */
@@ -293,13 +315,15 @@ static int handle_event(struct builder *b, const yaml_event_t *e)
         return 0;
     case YAML_MAPPING_START_EVENT:
         refuse_decorations(b, e, e->data.mapping_start.anchor, e->data.mapping_start.tag);
-        return open_collection(b, e, YNODE_MAP);
+        return open_collection(b, e, YNODE_MAP,
+                               e->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
     case YAML_SEQUENCE_START_EVENT:
         refuse_decorations(b, e, e->data.sequence_start.anchor, e->data.sequence_start.tag);
-        return open_collection(b, e, YNODE_SEQ);
+        return open_collection(b, e, YNODE_SEQ,
+                               e->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
     case YAML_MAPPING_END_EVENT:
     case YAML_SEQUENCE_END_EVENT:
-        close_collection(b);
+        close_collection(b, e);
         return 0;
     case YAML_SCALAR_EVENT:
         refuse_decorations(b, e, e->data.scalar.anchor, e->data.scalar.tag);
