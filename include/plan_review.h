@@ -54,7 +54,7 @@ struct plan_overdue {
 struct plan_done {
     const struct plan_action *action;
     bool after_assessment;     /* done after the assessment's date: it cannot show yet */
-    struct plan_gap_now *gaps; /* the plan's gaps; the rules' links when it lists none */
+    struct plan_gap_now *gaps; /* the gaps the plan lists for it, in its order */
     size_t n_gaps;
 };
 

@@ -63,11 +63,6 @@ static int64_t days_between(const char *from, const char *to)
 
 /* ---- shared ---- */
 
-static bool action_open(const struct plan_action *a)
-{
-    return a->status == PLAN_PLANNED || a->status == PLAN_IN_PROGRESS;
-}
-
 /* True when an action of p that is not dropped addresses item. */
 static bool addressed_by_plan(const struct plan *p, const struct rules *r, size_t item)
 {
@@ -79,19 +74,19 @@ static bool addressed_by_plan(const struct plan *p, const struct rules *r, size_
 
 /* ---- against one assessment ---- */
 
-/* The gaps a done action was meant to close, as they stand in s. */
+/*
+ * The gaps a done action was meant to close (those the plan lists: the open gaps it
+ * addressed when planned), as they stand in s.
+ */
 static void done_gaps(struct plan_done *dn, const struct score *s)
 {
     const struct plan_action *a = dn->action;
-    const struct rules_item *sg = &s->rules->items[a->item];
-    size_t n = a->n_gaps ? a->n_gaps : sg->n_addresses;
-    dn->gaps = xcalloc(n + 1, sizeof(*dn->gaps));
-    for (size_t k = 0; k < n; k++) {
-        size_t item = a->n_gaps ? a->gaps[k].item : sg->addresses[k];
-        dn->gaps[k].item = item;
-        dn->gaps[k].open = compare_item_open(s, item);
+    dn->gaps = xcalloc(a->n_gaps + 1, sizeof(*dn->gaps));
+    for (size_t k = 0; k < a->n_gaps; k++) {
+        dn->gaps[k].item = a->gaps[k].item;
+        dn->gaps[k].open = compare_item_open(s, a->gaps[k].item);
     }
-    dn->n_gaps = n;
+    dn->n_gaps = a->n_gaps;
 }
 
 static void focus_unaddressed(struct plan_review *v, const struct plan *p, const struct score *s)
@@ -118,7 +113,7 @@ void plan_review_assess(struct plan_review *v, const struct plan *p, const struc
     for (size_t k = 0; k < p->n_actions; k++) {
         const struct plan_action *a = &p->actions[k];
         /* Dates are YYYY-MM-DD, so they sort as strings. */
-        if (action_open(a) && a->due && strcmp(a->due, date) < 0) {
+        if (plan_action_open(a) && a->due && strcmp(a->due, date) < 0) {
             struct plan_overdue *o = &v->overdue[v->n_overdue++];
             o->action = a;
             o->days = days_between(a->due, date);

@@ -77,7 +77,7 @@ static void overdue_table(struct strbuf *out, const struct plan_review *v)
         const struct plan_action *a = v->overdue[k].action;
         strbuf_adds(out, "<tr>");
         action_th(out, s->rules, a, 1);
-        strbuf_addf(out, "<td>%s</td><td>", plan_status_word(a));
+        strbuf_addf(out, "<td>%s</td><td>", plan_status_name(a->status));
         cell_text(out, a->owner);
         strbuf_adds(out, "</td><td>");
         html_text(out, a->due);
@@ -116,7 +116,7 @@ static void done_table(struct strbuf *out, const struct plan_review *v)
                 plan_add_answer_now(out, s, item);
                 strbuf_addf(out, "</td><td>%s</td>", plan_gap_word(s, item, dn->gaps[g].open));
             } else {
-                strbuf_adds(out, "<td colspan=\"3\">It addresses no gap.</td>");
+                strbuf_adds(out, "<td colspan=\"3\">The plan lists no gap for it.</td>");
             }
             if (g == 0) {
                 strbuf_addf(out, "<td rowspan=\"%zu\">", rows);
@@ -297,7 +297,7 @@ static void not_counted_table(struct strbuf *out, const struct plan_compare_revi
         const struct plan_compared *pc = &v->not_counted[k];
         strbuf_adds(out, "<tr>");
         action_th(out, r, pc->action, 1);
-        strbuf_addf(out, "<td>%s</td><td>", plan_status_word(pc->action));
+        strbuf_addf(out, "<td>%s</td><td>", plan_status_name(pc->action->status));
         cell_text(out, pc->action->done);
         strbuf_addf(out, "</td><td>%s</td></tr>\n", plan_count_reason(pc->count));
     }

@@ -23,12 +23,6 @@
 
 /* ---- shared words ---- */
 
-const char *plan_status_word(const struct plan_action *a)
-{
-    static const char *const words[PLAN_STATUSES] = {"planned", "in progress", "done", "dropped"};
-    return a->status < PLAN_STATUSES ? words[a->status] : "planned";
-}
-
 void plan_add_source(struct strbuf *out, const struct plan *p)
 {
     strbuf_addf(out, "From the plan %s, made from the assessment of %s.", p->file, p->assessed);
@@ -97,7 +91,7 @@ static void text_overdue(struct strbuf *out, const struct plan_review *v, size_t
         strbuf_reset(&line);
         strbuf_addf(&line, "%s: %lld day%s overdue (due %s; %s",
                     action_item(s->rules, o->action)->text, (long long)o->days,
-                    o->days == 1 ? "" : "s", o->action->due, plan_status_word(o->action));
+                    o->days == 1 ? "" : "s", o->action->due, plan_status_name(o->action->status));
         add_owner(&line, o->action);
         strbuf_adds(&line, ")");
         compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
@@ -131,6 +125,8 @@ static void text_done(struct strbuf *out, const struct plan_review *v, size_t wi
             strbuf_addf(&line, " now, %s", plan_gap_word(s, gn->item, gn->open));
             compare_text_para(out, "      ", 8, strbuf_str(&line), width);
         }
+        if (!dn->n_gaps)
+            strbuf_adds(out, "      the plan lists no gap for it\n");
         text_note(out, dn->action, width);
     }
     if (!v->n_done)
@@ -256,7 +252,7 @@ void plan_text_compare(struct strbuf *out, const struct plan_compare_review *v, 
         if (pc->action->done)
             strbuf_addf(&line, " (done %s)", pc->action->done);
         else if (pc->count == PLAN_NOT_DONE)
-            strbuf_addf(&line, " (%s)", plan_status_word(pc->action));
+            strbuf_addf(&line, " (%s)", plan_status_name(pc->action->status));
         compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
     }
     if (!v->n_not_counted)
@@ -298,7 +294,7 @@ static void md_overdue(struct strbuf *out, const struct plan_review *v)
         const struct plan_action *a = v->overdue[k].action;
         strbuf_adds(out, "| ");
         md_cell(out, action_item(s->rules, a)->text);
-        strbuf_addf(out, " | %s | ", plan_status_word(a));
+        strbuf_addf(out, " | %s | ", plan_status_name(a->status));
         md_cell(out, a->owner);
         strbuf_adds(out, " | ");
         md_cell(out, a->due);
@@ -341,7 +337,7 @@ static void md_done(struct strbuf *out, const struct plan_review *v)
                 plan_add_answer_now(out, s, dn->gaps[g].item);
                 strbuf_addf(out, " | %s | ", plan_gap_word(s, dn->gaps[g].item, dn->gaps[g].open));
             } else {
-                strbuf_adds(out, "— | — | — | ");
+                strbuf_adds(out, "the plan lists no gap for it | — | — | ");
             }
             md_cell(out, g == 0 ? dn->action->note : NULL);
             strbuf_adds(out, " |\n");
@@ -496,7 +492,7 @@ static void md_not_counted(struct strbuf *out, const struct plan_compare_review 
         const struct plan_compared *pc = &v->not_counted[k];
         strbuf_adds(out, "| ");
         md_cell(out, action_item(r, pc->action)->text);
-        strbuf_addf(out, " | %s | ", plan_status_word(pc->action));
+        strbuf_addf(out, " | %s | ", plan_status_name(pc->action->status));
         md_cell(out, pc->action->done);
         strbuf_addf(out, " | %s |\n", plan_count_reason(pc->count));
     }
@@ -524,7 +520,7 @@ static void json_action(struct jsonw *w, const struct rules *r, const struct pla
     jsonw_kstring(w, "text", it->text);
     jsonw_kstring(w, "stage", r->stages[it->stage].id);
     jsonw_kuint(w, "priority", a->priority);
-    jsonw_kstring(w, "status", plan_status_word(a));
+    jsonw_kstring(w, "status", plan_status_name(a->status));
     jsonw_kstring(w, "owner", a->owner);
     jsonw_kstring(w, "due", a->due);
     jsonw_kstring(w, "done", a->done);
@@ -743,8 +739,8 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
         add_owner(&text, a);
         strbuf_adds(&text, ")");
         struct csv_row row = {
-            r->stages[it->stage].id, "plan-overdue", it->id, strbuf_str(&text),
-            plan_status_word(a),     a->note,        NULL,   (long)v->overdue[k].days};
+            r->stages[it->stage].id,     "plan-overdue", it->id, strbuf_str(&text),
+            plan_status_name(a->status), a->note,        NULL,   (long)v->overdue[k].days};
         csv_assess_row(out, v, row_start, &row);
     }
     for (size_t k = 0; k < v->n_done; k++) {
@@ -779,7 +775,7 @@ static void csv_compare_action(struct strbuf *out, const struct rules *r,
     if (pc->action->done)
         strbuf_addf(&text, " (done %s", pc->action->done);
     else
-        strbuf_addf(&text, " (%s", plan_status_word(pc->action));
+        strbuf_addf(&text, " (%s", plan_status_name(pc->action->status));
     add_owner(&text, pc->action);
     strbuf_adds(&text, ")");
     csv_text(out, r->stages[it->stage].id);

@@ -42,8 +42,6 @@ void plan_html_compare(struct strbuf *out, const struct plan_compare_review *v);
 
 /* ---- the words every format shares ---- */
 
-/* "planned", "in progress", "done", "dropped". */
-const char *plan_status_word(const struct plan_action *a);
 /* "From the plan FILE, made from the assessment of DATE." (plain, for escaping). */
 void plan_add_source(struct strbuf *out, const struct plan *p);
 /* An answer now as reports print it: "6.5", "n/a" or "unknown". */
