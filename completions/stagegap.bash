@@ -28,7 +28,7 @@ _stagegap()
                 COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
             fi
             return ;;
-        --rules|--map)
+        --rules|--map|--plan)
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
             return ;;
         --csv)
@@ -52,11 +52,11 @@ _stagegap()
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --help" ;;
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --plan --help" ;;
         trend)    opts="--rules --format --output --by --min-group --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --xlsx --sheet --delimiter --output --map --organisation --date --rules --help" ;;
