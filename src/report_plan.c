@@ -805,7 +805,7 @@ static void csv_movement(struct strbuf *out, const struct compare *c, const char
             plan_add_tenths(out, points ? m->points_after : m->answer_after);
         strbuf_addc(out, ',');
         if (m->has_after)
-            plan_add_change(out, points ? m->points_change : m->answer_change);
+            plan_add_tenths(out, points ? m->points_change : m->answer_change);
         const struct compare_item *ci = &c->items[m->item];
         strbuf_addf(out, ",%s,%s,%s,", ci->opened ? "true" : "false", ci->closed ? "true" : "false",
                     dir ? dir : "");
