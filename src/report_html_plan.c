@@ -228,7 +228,8 @@ static void counted_table(struct strbuf *out, const struct plan_compare_review *
                 ", and how each gap they address moved <span class=\"muted\">(answers on %ld to "
                 "%ld; points: what the stage would gain were the gap closed)</span></caption>\n"
                 "<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Done</th>"
-                "<th scope=\"col\">Gap</th>%s</tr></thead>\n<tbody>\n",
+                "<th scope=\"col\">Owner</th><th scope=\"col\">Gap</th>%s</tr></thead>\n"
+                "<tbody>\n",
                 r->scale_min, r->scale_max, MOVEMENT_HEAD);
     for (size_t k = 0; k < v->n_counted; k++) {
         const struct plan_compared *pc = &v->counted[k];
@@ -239,6 +240,8 @@ static void counted_table(struct strbuf *out, const struct plan_compare_review *
                 action_th(out, r, pc->action, rows);
                 strbuf_addf(out, "<td rowspan=\"%zu\">", rows);
                 cell_text(out, pc->action->done);
+                strbuf_addf(out, "</td><td rowspan=\"%zu\">", rows);
+                cell_text(out, pc->action->owner);
                 strbuf_adds(out, "</td>");
             }
             if (pc->n_gaps) {
