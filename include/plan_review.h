@@ -9,10 +9,10 @@
  * no such action addressed, and the actions not counted and why.
  *
  * A gap is open as compare_item_open says; an action addresses what its rules item's
- * links say (score_addresses). Every number is as the other reports print it: answers
- * and points in tenths, rounded half away from zero on the exact value. A review borrows
- * the plan and the scores (or comparison) it was made from; they must outlive it, and
- * plan_review_release frees what it holds.
+ * links say (score_addresses) and its own item, whose answer says how far it is taken. Every number
+ * is as the other reports print it: answers and points in tenths, rounded half away from zero on
+ * the exact value. A review borrows the plan and the scores (or comparison) it was made from; they
+ * must outlive it, and plan_review_release frees what it holds.
  */
 #ifndef STAGEGAP_PLAN_REVIEW_H
 #define STAGEGAP_PLAN_REVIEW_H

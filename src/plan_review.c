@@ -63,11 +63,20 @@ static int64_t days_between(const char *from, const char *to)
 
 /* ---- shared ---- */
 
+/*
+ * The gaps an action addresses: those its suggestion links to (score_addresses), and
+ * the suggestion's own item, whose answer says how far the action has been taken.
+ */
+static bool action_addresses(const struct rules *r, size_t action, size_t item)
+{
+    return item == action || score_addresses(r, action, item);
+}
+
 /* True when an action of p that is not dropped addresses item. */
 static bool addressed_by_plan(const struct plan *p, const struct rules *r, size_t item)
 {
     for (size_t k = 0; k < p->n_actions; k++)
-        if (p->actions[k].status != PLAN_DROPPED && score_addresses(r, p->actions[k].item, item))
+        if (p->actions[k].status != PLAN_DROPPED && action_addresses(r, p->actions[k].item, item))
             return true;
     return false;
 }
@@ -186,9 +195,9 @@ static void counted_gaps(struct plan_compared *pc, const struct compare *c)
 {
     const struct rules *r = c->before->rules;
     const struct rules_item *sg = &r->items[pc->action->item];
-    pc->gaps = xcalloc(sg->n_addresses + 1, sizeof(*pc->gaps));
+    pc->gaps = xcalloc(sg->n_addresses + 2, sizeof(*pc->gaps));
     for (size_t i = 0; i < r->n_items; i++)
-        if (compare_item_open(c->before, i) && score_addresses(r, pc->action->item, i))
+        if (compare_item_open(c->before, i) && action_addresses(r, pc->action->item, i))
             movement(&pc->gaps[pc->n_gaps++], c, i);
 }
 
@@ -196,7 +205,7 @@ static bool addressed_by_counted(const struct plan_compare_review *v, const stru
                                  size_t item)
 {
     for (size_t k = 0; k < v->n_counted; k++)
-        if (score_addresses(r, v->counted[k].action->item, item))
+        if (action_addresses(r, v->counted[k].action->item, item))
             return true;
     return false;
 }

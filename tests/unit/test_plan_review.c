@@ -200,6 +200,27 @@ static void test_plan_review_dropped_actions_address_nothing(void **state)
     side_free(now);
 }
 
+/* Doing a suggestion is what its own answer measures: its action addresses it. */
+static void test_plan_review_an_action_addresses_its_own_item(void **state)
+{
+    (void)state;
+    struct side *now = side_new("2026-04-15", "start.plan: 7, start.training: 9, "
+                                              "start.fatigue: 1, start.do-plan: 0");
+    struct plan_action actions[] = {action(PLAN_DROPPED, NULL, NULL)};
+    struct plan p = plan_of(actions, 1);
+    struct plan_review v;
+    plan_review_assess(&v, &p, &now->s);
+    assert_int_equal(now->s.focus, 0); /* 64.0: Fair */
+    assert_int_equal(v.n_unaddressed, 1);
+    assert_int_equal(v.unaddressed[0], item("start.do-plan"));
+    plan_review_release(&v);
+    actions[0].status = PLAN_PLANNED;
+    plan_review_assess(&v, &p, &now->s);
+    assert_int_equal(v.n_unaddressed, 0);
+    plan_review_release(&v);
+    side_free(now);
+}
+
 static void test_plan_review_empty_plan(void **state)
 {
     (void)state;
@@ -371,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_plan_review_due_on_the_date_is_not_overdue),
         cmocka_unit_test(test_plan_review_done_with_its_gaps_now),
         cmocka_unit_test(test_plan_review_dropped_actions_address_nothing),
+        cmocka_unit_test(test_plan_review_an_action_addresses_its_own_item),
         cmocka_unit_test(test_plan_review_empty_plan),
         cmocka_unit_test(test_plan_review_compare_counts_after_before_up_to_after),
         cmocka_unit_test(test_plan_review_compare_nothing_counted),
