@@ -538,7 +538,7 @@ int cli_check_format(struct cli *c, const char *const *allowed)
 /* "-" names standard input, which can be read once. */
 int cli_check_stdin_once(struct cli *c)
 {
-    size_t uses = 0;
+    size_t uses = c->plan && strcmp(c->plan, "-") == 0;
     for (size_t i = 0; i < c->n_args; i++)
         uses += strcmp(c->args[i], "-") == 0;
     return uses > 1 ? cli_usage_error(c, "standard input can be read only once:", "-") : 0;

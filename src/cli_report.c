@@ -188,6 +188,9 @@ static int load_plan(struct cli *c, const struct rules *r, struct plan *p)
 {
     if (!c->plan)
         return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
     struct diags d;
     diags_init(&d);
     plan_load_file(p, r, c->plan, &d);

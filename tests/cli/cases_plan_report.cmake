@@ -16,3 +16,4 @@ stagegap_cli_test(assess-plan-missing 4 assess --plan tests/fixtures/plan/no-suc
 stagegap_cli_test(assess-plan-no-value 2 assess ${q}/2026-07.yaml --plan)
 stagegap_cli_test(assess-plan-output-over-plan 2 assess --plan ${p} --output ${p} ${q}/2026-07.yaml)
 stagegap_cli_test(trend-plan-refused 2 trend --plan ${p} ${q}/2026-04.yaml ${q}/2026-07.yaml)
+stagegap_cli_test(assess-plan-and-answers-both-stdin 2 assess --plan - -)
