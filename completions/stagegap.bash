@@ -5,7 +5,7 @@ _stagegap()
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="assess init validate rules compare trend ask import help"
+    local commands="assess init validate rules compare trend plan ask import help"
 
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -28,7 +28,7 @@ _stagegap()
                 COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
             fi
             return ;;
-        --rules|--map|--plan)
+        --rules|--map|--plan|--update)
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
             return ;;
         --csv)
@@ -46,7 +46,7 @@ _stagegap()
         --by)
             COMPREPLY=($(compgen -W "role team locality none" -- "$cur"))
             return ;;
-        --fail-under|--organisation|--date|--min-group|--sheet)
+        --fail-under|--organisation|--date|--min-group|--sheet|--top)
             return ;;
     esac
 
@@ -58,6 +58,7 @@ _stagegap()
         rules)    opts="--rules --format --help" ;;
         compare)  opts="--rules --format --output --fail-on-regression --by --min-group --plan --help" ;;
         trend)    opts="--rules --format --output --by --min-group --help" ;;
+        plan)     opts="--rules --output --top --update --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --xlsx --sheet --delimiter --output --map --organisation --date --rules --help" ;;
         help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;

@@ -10,7 +10,7 @@
 # Environment:
 #   FUZZ_SECONDS      seconds per target (default 60)
 #   FUZZ_BUILD        build directory (default build-fuzz, under the repository root)
-#   FUZZ_EXTRA_SEEDS  more directories of YAML files for the rules and answers seeds,
+#   FUZZ_EXTRA_SEEDS  more directories of YAML files for the rules, answers and plan seeds,
 #                     separated by ':' (e.g. the YAML test suite's inputs)
 #   CC                the compiler (default clang)
 #
@@ -44,7 +44,7 @@ if [ $# -gt 0 ]; then
     targets=$*
 else
     targets=""
-    for t in fuzz_rules fuzz_answers fuzz_import fuzz_xlsx; do
+    for t in fuzz_rules fuzz_answers fuzz_plan fuzz_import fuzz_xlsx; do
         if [ -x "$build/$t" ]; then
             targets="$targets $t"
         else
@@ -56,7 +56,8 @@ fi
 # ---- seeds ----
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_answers" "$seeds/fuzz_import" "$seeds/fuzz_xlsx"
+mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_answers" "$seeds/fuzz_plan" "$seeds/fuzz_import" \
+    "$seeds/fuzz_xlsx"
 
 # Copies FILE into a seed dir under a name made from its path; PREFIX (may be empty) is
 # written first, for targets that take a control byte.
@@ -79,6 +80,11 @@ yaml_sources | while IFS= read -r f; do
     add_seed "$seeds/fuzz_rules" "$f" ""
     add_seed "$seeds/fuzz_answers" "$f" l
     add_seed "$seeds/fuzz_answers" "$f" s
+    add_seed "$seeds/fuzz_plan" "$f" p
+done
+# Plans as "stagegap plan" writes them: the golden files of its tests.
+for f in tests/golden/plan-*.out; do
+    [ -s "$f" ] && add_seed "$seeds/fuzz_plan" "$f" p
 done
 # Files that were neither YAML nor CSV in the fixtures still make good hostile seeds.
 find tests/fixtures tests/fuzz_regressions -type f ! -name '*.yaml' ! -name '*.yml' \

@@ -65,7 +65,15 @@ void plan_release(struct plan *p);
  */
 int plan_load_buffer(struct plan *p, const struct rules *r, const char *file, const char *buf,
                      size_t len, struct diags *d);
+/* "-" reads standard input; anything but a regular file (a FIFO, a device) is refused
+   without waiting on it, as is a file over PLAN_FILE_MAX. */
 int plan_load_file(struct plan *p, const struct rules *r, const char *path, struct diags *d);
+/*
+ * plan_load_file, keeping the bytes read (*buf, malloc'd; *len) for an update, which
+ * writes them out again. On failure *buf is NULL.
+ */
+int plan_load_file_bytes(struct plan *p, const struct rules *r, const char *path, char **buf,
+                         size_t *len, struct diags *d);
 
 /* "planned", "in progress", "done", "dropped": as the plan file writes them. */
 const char *plan_status_name(enum plan_status s);

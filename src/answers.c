@@ -12,6 +12,7 @@
 #include "exact.h"
 #include "dirlist.h"
 #include "fileio.h"
+#include "plan.h"
 #include "rules.h"
 #include "schema.h"
 #include "strbuf.h"
@@ -420,6 +421,11 @@ static bool check_header(struct response *resp, const struct ynode *root)
     }
     if (ynode_is(format, "stagegap-rules/1")) {
         yerror(&resp->c, format, "this is a rules file, not an answers file; pass it with --rules");
+        return false;
+    }
+    if (ynode_is(format, PLAN_FORMAT)) {
+        yerror(&resp->c, format,
+               "this is an action plan, not an answers file; 'stagegap validate' checks it");
         return false;
     }
     if (!ynode_is(format, ANSWERS_FORMAT)) {

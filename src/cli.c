@@ -42,6 +42,7 @@ static const char *const trend_options[] = {"rules", "format", "output", "by", "
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv", "xlsx",         "sheet", "delimiter", "output",
                                              "map", "organisation", "date",  "rules",     NULL};
+static const char *const plan_options[] = {"rules", "output", "top", "update", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -163,11 +164,13 @@ static const struct command commands[] = {
      "  --output FILE      write the template to FILE instead of standard output\n",
      init_options, 0, 0},
     {"validate", cmd_validate, "stagegap validate [--rules FILE] [--strict] [FILE...]",
-     "check rules and answers files and report every problem",
-     "Each FILE may be a rules file or an answers file: its 'format' key tells which.\n"
+     "check rules, answers and plan files and report every problem",
+     "Each FILE may be a rules file, an answers file or an action plan: its 'format'\n"
+     "key tells which. Answers and plans are checked against the rules.\n"
      "With no FILE, checks the rules (--rules FILE, or the built-in model).\n"
      "\n"
-     "  --rules FILE       check answers against this rules file (default: built-in)\n"
+     "  --rules FILE       check answers and plans against this rules file (default:\n"
+     "                     built-in)\n"
      "  --strict           answers files must answer every question (no unknown)\n",
      validate_options, 0, ARGS_MAX},
     {"rules", cmd_rules, "stagegap rules [--rules FILE] [--format FMT]",
@@ -219,6 +222,26 @@ static const struct command commands[] = {
      "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
          SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      trend_options, 1, ARGS_MAX},
+    {"plan", cmd_plan,
+     "stagegap plan [--rules FILE] [--output FILE] [--top N] [--update PLAN] ASSESSMENT...",
+     "write an action plan from an assessment's actions to take, or add to one",
+     "ASSESSMENT is the respondents of one assessment, as for assess. The plan\n"
+     "(stagegap-plan/1, YAML) lists its first actions to take in priority order, each\n"
+     "with the gaps it addresses and their answers, and owner, due, status, done and\n"
+     "note for a board to fill in; 'stagegap validate' checks it. See\n"
+     "docs/action-plans.md.\n"
+     "\n"
+     "  --rules FILE       the rules the answers were given against (default: built-in)\n"
+     "  --output FILE      write the plan to FILE, whole or not at all; never over an\n"
+     "                     input\n"
+     "  --top N            list the first N actions to take (default 5, as the\n"
+     "                     report's \"Actions to take first\"); 0 for all\n"
+     "  --update PLAN      add to PLAN the actions of this assessment's first N that it\n"
+     "                     does not have, after its last; every byte of PLAN is kept.\n"
+     "                     PLAN is rewritten in place (whole or not at all) unless\n"
+     "                     --output is given; what the assessment no longer ranks is\n"
+     "                     noted on standard error\n",
+     plan_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
      "answer the questions one at a time on a terminal",
      "Each question shows its stage and level, both ends of its scale, and how far you\n"
@@ -432,6 +455,10 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->min_group;
     if (strcmp(name, "plan") == 0)
         return &c->plan;
+    if (strcmp(name, "top") == 0)
+        return &c->top;
+    if (strcmp(name, "update") == 0)
+        return &c->update;
     return NULL;
 }
 

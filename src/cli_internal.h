@@ -5,7 +5,7 @@
  * cli.c holds the command table, option parsing, help and the shared steps; each
  * cli_*.c file holds a family of commands: cli_report.c the reports (assess, compare,
  * trend), cli_files.c the commands that make or check files (ask, import, init, rules,
- * validate).
+ * validate), cli_plan.c the action plan (plan).
  */
 #ifndef STAGEGAP_CLI_INTERNAL_H
 #define STAGEGAP_CLI_INTERNAL_H
@@ -36,6 +36,7 @@ struct cli {
     size_t n_by;
     const char *min_group;
     const char *plan; /* assess and compare --plan */
+    const char *top, *update; /* plan */
     char **args;
     size_t n_args;
 };
@@ -49,6 +50,7 @@ int cmd_import(struct cli *c);
 int cmd_init(struct cli *c);
 int cmd_rules(struct cli *c);
 int cmd_validate(struct cli *c);
+int cmd_plan(struct cli *c);
 
 /* ---- output ---- */
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every input a fuzz target once failed on (tests/fuzz_regressions/, see its README.md)
 # goes through each command that reads such a file: validate --rules, validate, assess,
-# and import. Each must end with a located diagnostic and exit 3, or accept the file
+# plan --update and import. Each must end with a located diagnostic and exit 3, or accept the file
 # with exit 0: never a crash, a hang, a sanitizer report or a half-written output.
 # Run it against the sanitizer build (build-asan) to catch what a release build hides.
 # Usage: sh tests/cli/test_fuzz_regressions.sh STAGEGAP [DIR]  (from the repository root)
@@ -61,6 +61,8 @@ for f in "$dir"/*; do
     check "validate" "$f" "$bin" validate "$f"
     check "validate --strict" "$f" "$bin" validate --strict "$f"
     check "assess" "$f" "$bin" assess --format json "$f"
+    check "plan --update" "$f" "$bin" plan --update "$f" --output "$tmp/plan-out.yaml" \
+        data/examples/eastbrook-quarterly/2026-07.yaml
     if $has_import; then
         out=$tmp/import-out
         map=${f%.*}.map.yaml

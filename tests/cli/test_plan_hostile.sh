@@ -1,59 +1,107 @@
 #!/bin/sh
-# An action plan's owners and notes are text people typed: in the plan section of
-# assess --plan and compare --plan they never act as control, markup or formula in any
-# format, and a note's line breaks never break a line of the report (issue 15).
+# test_plan_hostile.sh STAGEGAP
+# Hostile plan files through both ways in (validate, and plan --update), under the
+# same loader limits as every stagegap file: deep nesting, huge text, aliases, too many
+# actions, bad bytes, a file too big, a directory, a FIFO and an endless input. Each must
+# give the expected exit status and message within a time bound, with no sanitizer
+# report, and a refused update must leave the plan as it was.
 set -u
 bin=$1
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
+case $(head -c 2 "$bin" 2>/dev/null) in
+'#!') limit=${STAGEGAP_TEST_TIMEOUT:-120} ;;
+*) limit=${STAGEGAP_TEST_TIMEOUT:-10} ;;
+esac
+if command -v timeout >/dev/null 2>&1; then
+    run_bounded() { timeout "$limit" "$@"; }
+else
+    run_bounded() { "$@"; }
+fi
+july=data/examples/eastbrook-quarterly/2026-07.yaml
 pass=0 fail=0
-check() { # check NAME CONDITION...
-    name=$1; shift
-    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+stdin=/dev/null
+# expect NAME STATUS TEXT ARGS...: as test_hostile_inputs.sh.
+expect() {
+    name=$1 want=$2 text=$3
+    shift 3
+    NO_COLOR=1 run_bounded "$bin" "$@" >"$tmp/out" 2>"$tmp/err" <"$stdin"
+    rc=$?
+    why=
+    if [ "$rc" = 124 ]; then
+        why="no answer within ${limit}s"
+    elif [ "$rc" != "$want" ]; then
+        why="exit status $rc, expected $want"
+    elif [ -n "$text" ] && ! grep -qF -- "$text" "$tmp/err"; then
+        why="standard error lacks: $text"
+    elif grep -qE 'Sanitizer|runtime error:' "$tmp/err"; then
+        why="sanitizer report"
+    fi
+    if [ -n "$why" ]; then
+        fail=$((fail + 1))
+        echo "FAIL: $name: $why"
+        sed 's/^/    /' "$tmp/err" | head -8
+    else
+        pass=$((pass + 1))
+    fi
 }
-lacks() { # lacks FILE FIXED-STRING
-    ! grep -qF -- "$2" "$1"
+# both_ways FILE STATUS TEXT: validated, and given to --update, which must leave it as it was.
+both_ways() {
+    f=$1 want=$2 text=$3
+    expect "validate $f" "$want" "$text" validate "$f"
+    cp "$f" "$tmp/before"
+    expect "plan --update $f" "$want" "$text" plan --update "$f" "$july"
+    if ! cmp -s "$f" "$tmp/before"; then
+        fail=$((fail + 1)); echo "FAIL: a refused update changed $f"
+    fi
 }
-q=data/examples/eastbrook-quarterly
-# The board's plan with every owner a formula, markup and a terminal escape, and every
-# note two lines with a pipe, a tag, an OSC title sequence and a formula start.
-# (In YAML's double quotes, \e is the escape character and \a the bell.)
-while IFS= read -r line; do
-    case $line in
-    *"owner: "?*)
-        printf '%s\n' '    owner: "=HYPERLINK(1)|<b>x</b> *em* \e[31mred\e[0m"' ;;
-    *"note: "?*)
-        printf '%s\n' '    note: "@SUM(1) first line\nsecond | <script>alert(1)</script> \e]0;t\a -2+3"' ;;
-    "      "[A-Z]*) ;; # the rest of a folded note, replaced above
-    *) printf '%s\n' "$line" ;;
-    esac
-done <tests/fixtures/plan/eastbrook-board.yaml >"$tmp/plan.yaml"
-check "the hostile plan is still valid" "$bin" validate "$tmp/plan.yaml"
-for fmt in text markdown html json csv; do
-    "$bin" assess --plan "$tmp/plan.yaml" --format "$fmt" $q/2026-07.yaml >"$tmp/assess.$fmt" ||
-        { echo "FAIL: assess $fmt"; fail=$((fail + 1)); }
-    "$bin" compare --plan "$tmp/plan.yaml" --format "$fmt" $q/2026-04.yaml $q/2026-07.yaml \
-        >"$tmp/compare.$fmt" || { echo "FAIL: compare $fmt"; fail=$((fail + 1)); }
-    for cmd in assess compare; do
-        check "$cmd $fmt: no escape character" lacks "$tmp/$cmd.$fmt" "$(printf '\033')"
-        check "$cmd $fmt: no bell" lacks "$tmp/$cmd.$fmt" "$(printf '\007')"
-        check "$cmd $fmt: the owner is there" grep -qF 'HYPERLINK(1)' "$tmp/$cmd.$fmt"
-    done
-done
-check "text: shown as text, the escape as \\x1b" grep -qF '=HYPERLINK(1)|<b>x</b> *em* \x1b[31m' "$tmp/assess.text"
-check "text: the note's line break is a space" grep -qF 'first line second |' "$tmp/assess.text"
-check "markdown: the pipe cannot end the cell" grep -qF '=HYPERLINK(1)\|' "$tmp/assess.markdown"
-check "markdown: the note's pipe cannot end the cell" grep -qF 'second \| \<script\>' "$tmp/assess.markdown"
-check "markdown: no raw tag" lacks "$tmp/assess.markdown" '<b>x'
-check "markdown compare: no raw tag" lacks "$tmp/compare.markdown" '<b>x'
-check "html: no raw tag" lacks "$tmp/assess.html" '<b>x</b>'
-check "html: no raw script" lacks "$tmp/assess.html" '<script>'
-check "html: escaped" grep -qF '&lt;b&gt;x&lt;&#47;b&gt; *em* \x1b[31m' "$tmp/assess.html"
-check "html compare: no raw tag" lacks "$tmp/compare.html" '<b>x</b>'
-check "csv: no cell starts with the owner's formula" lacks "$tmp/assess.csv" ',"=HYPERLINK' 
-check "csv: no formula in the note" grep -qF "\"'@SUM(1) first line" "$tmp/assess.csv"
-check "csv compare: no formula" lacks "$tmp/compare.csv" ',"=HYPERLINK'
-check "json: the owner as data" grep -qF '"owner": "=HYPERLINK(1)|<b>x</b> *em* \u001b[31mred' "$tmp/assess.json"
-check "json: the note as data" grep -qF '"note": "@SUM(1) first line\nsecond | <script>' "$tmp/compare.json"
+head='format: stagegap-plan/1
+rules: signs-of-safety
+assessed: 2026-04-15
+'
+
+{ printf '%s' "$head"; printf 'actions: '; i=0; while [ $i -lt 40 ]; do printf '['; i=$((i + 1)); done
+  printf '\n'; } >"$tmp/deep.yaml"
+both_ways "$tmp/deep.yaml" 3 "deep.yaml:4:25: error: nesting deeper than 16 levels"
+
+{ printf '%s' "$head"; printf 'actions:\n  - action: implement.meaningful-qa-system\n'
+  printf '    status: planned\n    note: '; head -c 20000 /dev/zero | tr '\0' 'x'; printf '\n'; } \
+    >"$tmp/huge.yaml"
+both_ways "$tmp/huge.yaml" 3 "huge.yaml:7:11: error: text of 20000 bytes is longer than the limit of 16384"
+
+{ printf '%s' "$head"; printf 'organisation: &o Eastbrook\nactions:\n'
+  printf '  - {action: implement.meaningful-qa-system, status: planned, note: *o}\n'; } \
+    >"$tmp/alias.yaml"
+both_ways "$tmp/alias.yaml" 3 "alias.yaml:4:15: error: anchors ('&') are not allowed"
+
+{ printf '%s' "$head"; printf 'actions:\n'; i=0; while [ $i -le 2000 ]; do
+      printf '  - {action: implement.meaningful-qa-system, status: planned}\n'; i=$((i + 1)); done; } \
+    >"$tmp/many.yaml"
+both_ways "$tmp/many.yaml" 3 "many.yaml:2005:5: error: more than 2000 actions in one plan"
+
+{ printf '%s' "$head"; printf 'organisation: "East\377brook"\nactions: []\n'; } >"$tmp/bad-utf8.yaml"
+both_ways "$tmp/bad-utf8.yaml" 3 "bad-utf8.yaml:4:20: error: invalid UTF-8 (byte 0xff at offset"
+
+{ printf '%s' "$head"; printf 'actions: []\n'; head -c 2000000 /dev/zero | tr '\0' '#'; } \
+    >"$tmp/two-mb.yaml"
+both_ways "$tmp/two-mb.yaml" 3 "two-mb.yaml: error: file is larger than the limit of 1048576 bytes"
+
+mkdir "$tmp/dir.yaml"
+expect "plan --update a directory" 4 "dir.yaml: error: is a directory, not a file" \
+    plan --update "$tmp/dir.yaml" "$july"
+expect "plan --update /dev/zero" 4 "/dev/zero: error: is not a regular file" \
+    plan --update /dev/zero "$july"
+if command -v mkfifo >/dev/null 2>&1 && mkfifo "$tmp/fifo.yaml"; then
+    expect "plan --update a FIFO" 4 "fifo.yaml: error: is not a regular file" \
+        plan --update "$tmp/fifo.yaml" "$july"
+fi
+stdin=/dev/zero
+expect "plan --update - from an endless input" 3 \
+    "-: error: file is larger than the limit of 1048576 bytes" \
+    plan --update - --output "$tmp/out.yaml" "$july"
+[ -e "$tmp/out.yaml" ] && { fail=$((fail + 1)); echo "FAIL: a refused update wrote --output"; }
+stdin=/dev/null
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

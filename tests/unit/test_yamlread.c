@@ -819,10 +819,48 @@ static void test_yamlread_release_is_safe_twice(void **state)
     diags_release(&d);
 }
 
+/* Where nodes end, whether a collection is in brackets, and offsets back from positions. */
+static void test_yamlread_end_positions_and_offsets(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    const char *yaml = "a: [x, y]\nb:\n  - k: v\n    n: |\n      one\n\nc: \"\xc3\xa9t\xc3\xa9\"\n";
+    assert_int_equal(read_s(&doc, yaml, &d), 0);
+    const struct ynode *r = doc.root, *a = r->kids[1], *b = r->kids[3], *c = r->kids[5];
+    assert_false(r->flow);
+    assert_true(a->flow);
+    assert_int_equal(a->end_line, 1);
+    assert_int_equal(a->end_column, 10); /* just after ']' */
+    assert_false(b->flow);
+    const struct ynode *k = b->kids[0]->kids[1];
+    assert_int_equal(k->end_line, 3);
+    assert_int_equal(k->end_column, 9); /* just after "v" */
+    /* A block scalar ends at the start of the line after its last. */
+    const struct ynode *n = b->kids[0]->kids[3];
+    assert_string_equal(n->str, "one\n");
+    assert_int_equal(n->end_line, 7);
+    assert_int_equal(n->end_column, 1);
+    assert_int_equal(c->end_line, 7);
+    assert_int_equal(c->end_column, 9); /* code points, not bytes */
+    size_t at = yaml_offset_of(yaml, strlen(yaml), c->line, c->column);
+    assert_int_equal(strncmp(yaml + at, "\"\xc3\xa9", 3), 0);
+    at = yaml_offset_of(yaml, strlen(yaml), c->end_line, c->end_column);
+    assert_string_equal(yaml + at, "\n");
+    assert_int_equal(yaml_offset_of(yaml, strlen(yaml), 99, 1), strlen(yaml));
+    done(&doc, &d);
+    /* A byte-order mark takes no column; CR LF is one line break. */
+    const char *bom = "\xEF\xBB\xBF"
+                      "a: 1\r\nb: 2\r\n";
+    assert_int_equal(yaml_offset_of(bom, strlen(bom), 1, 1), 3);
+    assert_int_equal(yaml_offset_of(bom, strlen(bom), 2, 4), 12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_yamlread_builds_tree_with_positions),
+        cmocka_unit_test(test_yamlread_end_positions_and_offsets),
         cmocka_unit_test(test_yamlread_empty_and_comment_only_have_no_root),
         cmocka_unit_test(test_yamlread_bom_and_crlf),
         cmocka_unit_test(test_yamlread_refuses_anchors_and_aliases),
