@@ -163,10 +163,10 @@ static void text_unaddressed(struct strbuf *out, const struct plan_review *v, si
     strbuf_release(&line);
 }
 
-void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width)
+void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width, bool color)
 {
     struct strbuf line = STRBUF_INIT;
-    strbuf_adds(out, "\nAction plan\n");
+    strbuf_adds(out, color ? "\n\033[1mAction plan\033[0m\n" : "\nAction plan\n");
     plan_add_source(&line, v->plan);
     compare_text_para(out, "  ", 2, strbuf_str(&line), width);
     strbuf_release(&line);

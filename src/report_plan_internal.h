@@ -23,7 +23,8 @@ struct score;
 struct strbuf;
 
 /* The plan section of an assessment's report. */
-void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width);
+/* color: the heading in bold, as the report's other headings (report_ctx.color). */
+void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width, bool color);
 void plan_md_assess(struct strbuf *out, const struct plan_review *v);
 void plan_json_assess(struct jsonw *w, const struct plan_review *v);
 /* CSV rows in the assess CSV's columns; row_start writes each row's first cells. */

@@ -508,7 +508,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     focus_lines(&o);
     actions(&o);
     if (ctx->plan)
-        plan_text_assess(out, ctx->plan, ctx->width);
+        plan_text_assess(out, ctx->plan, ctx->width, ctx->color);
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
     comments(&o);
