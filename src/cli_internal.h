@@ -35,7 +35,7 @@ struct cli {
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
     const char *min_group;
-    const char *plan; /* assess and compare --plan */
+    const char *plan;         /* assess and compare --plan */
     const char *top, *update; /* plan */
     char **args;
     size_t n_args;
