@@ -1,7 +1,9 @@
 # The Debian package: cpack -G DEB in a build directory (scripts/package.sh does it with
 # Debian's hardening flags and checks the result with lintian). The package holds what
 # `cmake --install` installs, under /usr; its run-time dependencies are computed by
-# dpkg-shlibdeps from the binary (libc6, libyaml-0-2, libcsv3, libzip4, libexpat1), not stated by hand.
+# dpkg-shlibdeps from the binary (libc6, libyaml-0-2, libcsv3, libexpat1), not stated by hand,
+# but for libzip, which the binary opens at run time and so does not name (CMakeLists.txt):
+# the package holding the library the build found is asked of dpkg below.
 
 # Debian wants compressed manual pages and changelogs, compressed the same way every time.
 find_program(GZIP_EXECUTABLE gzip REQUIRED)
@@ -39,6 +41,16 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+find_program(DPKG_QUERY_EXECUTABLE dpkg-query)
+if(DPKG_QUERY_EXECUTABLE AND STAGEGAP_LIBZIP_PATH)
+    get_filename_component(libzip_dir ${STAGEGAP_LIBZIP_PATH} DIRECTORY)
+    execute_process(COMMAND ${DPKG_QUERY_EXECUTABLE} -S ${libzip_dir}/${libzip_soname}
+                    OUTPUT_VARIABLE libzip_owner ERROR_QUIET)
+    string(REGEX MATCH "^[^:, ]+" libzip_package "${libzip_owner}")
+    if(libzip_package) # e.g. libzip4 (Debian 12), libzip5 (Debian 13)
+        set(CPACK_DEBIAN_PACKAGE_DEPENDS ${libzip_package})
+    endif()
+endif()
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Whoever builds the package for others names themselves: -DSTAGEGAP_PACKAGE_MAINTAINER=...

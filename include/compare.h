@@ -98,11 +98,39 @@ const char *compare_direction_name(enum compare_direction d);
  */
 void compare_warn(const struct compare *c, struct diags *d);
 
+/* No point: a band a stage was never assessed in. */
+#define TREND_NEVER ((size_t)-1)
+
+/*
+ * How long a stage has been where it is, over a trend (trend_time.c). Only the whole
+ * assessment's figures: nothing here is per group. A stage is the focus from the date
+ * of each assessment at which it is the focus to the date of the next assessment,
+ * whatever that one's focus; the latest assessment adds no days, since nothing later is
+ * known. An assessment in which a stage had too few answers for a band counts for no
+ * band, but the stage can still be its focus.
+ */
+struct trend_stage_time {
+    size_t focus_assessments; /* assessments at which it was the focus */
+    int64_t focus_days;       /* the days those assessments were the latest, summed */
+    bool focus_now;           /* the focus at the latest assessment */
+    size_t focus_since;       /* when focus_now, the first point of its unbroken run */
+    size_t *first_in_band;    /* per rules band, the first point in it, or TREND_NEVER */
+    bool top_now;             /* in the top band at the latest assessment */
+};
+
 /* Many assessments of one model, in date order (then organisation, then given order). */
 struct trend {
     const struct score **points; /* sorted */
     size_t n;
+    struct trend_stage_time *times; /* per rules stage */
 };
+
+/* The first point at which stage st was in the top band, or TREND_NEVER. */
+size_t trend_reached_top(const struct trend *t, size_t st);
+/* Days from point k to the next point, or 0 for the latest. */
+int64_t trend_days_to_next(const struct trend *t, size_t k);
+/* Fills t->times (trend_compute calls it); trend_release frees it. */
+void trend_time_compute(struct trend *t);
 
 void trend_compute(struct trend *t, const struct score *const *scores, size_t n);
 void trend_release(struct trend *t);

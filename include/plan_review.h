@@ -31,13 +31,6 @@ struct score;
     "This is a before-and-after comparison: it shows what moved after the actions were done, "     \
     "not that the actions moved it."
 
-/*
- * Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian, no time zones): the
- * difference of two is the days between them. 0 and *days set, or -1 when s is not a
- * real calendar date of years 0001-9999.
- */
-int plan_day_number(const char *s, int64_t *days);
-
 /* ---- against one assessment ---- */
 
 /* A gap an action addresses, now: its answer is the score's (state, answer_num/den). */

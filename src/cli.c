@@ -208,10 +208,12 @@ static const struct command commands[] = {
     {"trend", cmd_trend,
      "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--by FIELD]... "
      "[--min-group K] ASSESSMENT...",
-     "show each stage's score over time",
+     "show each stage's score and time in stage over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments. An organisation named differently from the\n"
-     "one before it, or two of one organisation on one day, get a warning.\n"
+     "one before it, or two of one organisation on one day, get a warning. It also says\n"
+     "how long each stage has been the focus (from each assessment at which it is the\n"
+     "focus to the next) and when it was first in each band, the top band included.\n"
      "\n"
      "  --rules FILE       the rules all were answered against (default: built-in)\n"
      "  --format FMT       text (default, with a sparkline per stage), markdown, json,\n"

@@ -221,10 +221,16 @@ void trend_compute(struct trend *t, const struct score *const *scores, size_t n)
         }
         t->points[j] = p;
     }
+    trend_time_compute(t);
 }
 
 void trend_release(struct trend *t)
 {
+    const struct rules *r = t->n ? t->points[0]->rules : NULL;
+    for (size_t st = 0; t->times && r && st < r->n_stages; st++)
+        free(t->times[st].first_in_band);
+    free(t->times);
+    t->times = NULL;
     free(t->points);
     t->points = NULL;
     t->n = 0;

@@ -150,9 +150,35 @@ static void nat_shl(struct exact_nat *x, size_t bits)
     nat_trim(x);
 }
 
-/* floor(x / y), which the caller knows is below 2^64; y not 0. */
+/* x, which the caller knows is below 2^64. */
+static uint64_t nat_u64(const struct exact_nat *x)
+{
+    uint64_t v = 0;
+    for (size_t i = x->n; i-- > 0;)
+        v = v << 32 | x->limb[i];
+    return v;
+}
+
+/*
+ * floor(x / y), which the caller knows is below 2^64; y not 0. Most values of a report
+ * fit one or two limbs, so the two common cases are done directly, without the trial
+ * products (each of which allocates) of the general case.
+ */
 static uint64_t nat_small_quotient(const struct exact_nat *x, const struct exact_nat *y)
 {
+    if (y->n > x->n)
+        return 0;
+    if (x->n <= 2)
+        return nat_u64(x) / nat_u64(y);
+    if (y->n == 1) { /* short division, one limb at a time from the top */
+        uint64_t q = 0, rem = 0;
+        for (size_t i = x->n; i-- > 0;) {
+            uint64_t cur = rem << 32 | x->limb[i];
+            q = q << 32 | cur / y->limb[0];
+            rem = cur % y->limb[0];
+        }
+        return q;
+    }
     uint64_t q = 0;
     struct exact_nat t = {0};
     for (int b = 63; b >= 0; b--) {

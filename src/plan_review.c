@@ -4,62 +4,11 @@
 #include <string.h>
 
 #include "compare.h"
+#include "date.h"
 #include "exact.h"
 #include "plan.h"
 #include "score.h"
 #include "xalloc.h"
-
-/* ---- dates ---- */
-
-static bool digits(const char *s, size_t n, int *out)
-{
-    int v = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return false;
-        v = v * 10 + (s[k] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-/*
- * Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar: Howard Hinnant's
- * days_from_civil, which counts in 400-year eras starting on 1 March so that a leap
- * day falls at the end of its year.
- */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;                                   /* 0..399 */
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* 0..365 */
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* 0..146096 */
-    return era * 146097 + doe - 719468;
-}
-
-int plan_day_number(const char *s, int64_t *days)
-{
-    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d;
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, &y) ||
-        !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
-        return -1;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && leap))
-        return -1;
-    *days = days_from_civil(y, m, d);
-    return 0;
-}
-
-/* Days from `from` to `to`; both are dates the loaders checked. */
-static int64_t days_between(const char *from, const char *to)
-{
-    int64_t a = 0, b = 0;
-    if (plan_day_number(from, &a) != 0 || plan_day_number(to, &b) != 0)
-        return 0;
-    return b - a;
-}
 
 /* ---- shared ---- */
 
@@ -125,7 +74,7 @@ void plan_review_assess(struct plan_review *v, const struct plan *p, const struc
         if (plan_action_open(a) && a->due && strcmp(a->due, date) < 0) {
             struct plan_overdue *o = &v->overdue[v->n_overdue++];
             o->action = a;
-            o->days = days_between(a->due, date);
+            o->days = date_days_between(a->due, date);
         } else if (a->status == PLAN_DONE) {
             struct plan_done *dn = &v->done[v->n_done++];
             dn->action = a;

@@ -1,7 +1,9 @@
 /*
  * report_compare_internal.h - what the compare and trend renderers share: the pieces
  * of text, markdown and JSON both write the same way, and the trend's renderers for the
- * format table in report_compare.c. Private to report_compare.c and report_trend.c.
+ * format table in report_compare.c; and trend's time in stage (report_trend_time.c),
+ * whose words the HTML page shares. Private to report_compare.c, report_trend*.c and
+ * report_html_trend_time.c.
  */
 #ifndef STAGEGAP_REPORT_COMPARE_INTERNAL_H
 #define STAGEGAP_REPORT_COMPARE_INTERNAL_H
@@ -43,6 +45,22 @@ void compare_text_groups_heading(struct strbuf *out, const struct score_breakdow
 void compare_md_breakdown_note(struct strbuf *out, const struct score_breakdown *b);
 /* "## By team" after a blank line: what follows starts with its own blank line. */
 void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b);
+/* "DATE,ORGANISATION,": the start of every CSV row of trend about assessment s. */
+void trend_csv_point(struct strbuf *out, const struct score *s);
+/*
+ * Time in stage (report_trend_time.c). The words, plain (the caller escapes them):
+ * "2 assessments, 90 days; now, since 2026-04-15" or "never"; the date the top band was
+ * reached ("2026-04-15", "2026-04-15 (not in it now)") or "not yet"; and the sentence
+ * text and CSV give a stage ("the focus for 2 assessments and 90 days, ...").
+ */
+void trend_time_focus_words(struct strbuf *sb, const struct trend *t, size_t st);
+void trend_time_top_words(struct strbuf *sb, const struct trend *t, size_t st);
+void trend_time_sentence(struct strbuf *sb, const struct trend *t, size_t st);
+/* The section in text, markdown and CSV rows; a stage's "time" object in JSON. */
+void trend_text_time(const struct trend *t, struct strbuf *out, size_t width);
+void trend_md_time(const struct trend *t, struct strbuf *out);
+void trend_json_time(struct jsonw *w, const struct trend *t, size_t st);
+void trend_csv_time(const struct trend *t, struct strbuf *out);
 void trend_render_text(const struct trend *t, const char *tool_version, size_t width,
                        struct strbuf *out);
 void trend_render_markdown(const struct trend *t, const char *tool_version, size_t width,

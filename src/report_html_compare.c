@@ -662,6 +662,7 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     trend_chart(&p, t);
     trend_table(out, t);
     strbuf_adds(out, "</section>\n");
+    html_trend_time_section(&p, t);
     trend_groups_section(out, t);
     html_about_section(out, t->points[t->n - 1]);
     page_close(out, tool_version);

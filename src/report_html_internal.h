@@ -2,7 +2,8 @@
  * report_html_internal.h - what the HTML pages share (report_html_page.c): escaping,
  * numbers, colours, the page's frame, SVG pieces and the bars against the bands. Private
  * to src/report_html*.c: report_html.c draws the assessment, report_html_compare.c the
- * comparison and the trend. See report_html_page.c for the rules every page keeps.
+ * comparison and the trend, report_html_trend_time.c the trend's time in stage. See
+ * report_html_page.c for the rules every page keeps.
  */
 #ifndef STAGEGAP_REPORT_HTML_INTERNAL_H
 #define STAGEGAP_REPORT_HTML_INTERNAL_H
@@ -93,5 +94,8 @@ void html_breakdown_open(struct strbuf *out, const struct score_breakdown *b);
 void html_breakdown_close(struct strbuf *out, const struct score_breakdown *b);
 /* A stage's score before, after, and the change: three cells. */
 void html_change_cells(struct strbuf *out, const struct compare_stage *cs);
+/* The trend page's "Time in stage": a timeline and its table (report_html_trend_time.c). */
+struct trend;
+void html_trend_time_section(struct page *p, const struct trend *t);
 
 #endif

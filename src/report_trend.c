@@ -1,9 +1,9 @@
 /*
  * report_trend.c - "stagegap trend" as text, markdown, JSON (stagegap-trend/1: see
- * docs/compare-json.md) and CSV: each stage's score at every assessment, in date order.
+ * docs/compare-json.md) and CSV: each stage's score at every assessment, in date order;
+ * the time in stage is in report_trend_time.c.
  */
 #include "report_compare_internal.h"
-
 
 #include "breakdown.h"
 #include "compare.h"
@@ -135,6 +135,7 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
     strbuf_adds(out, "\n");
     for (size_t st = 0; st < r->n_stages; st++)
         trend_text_row(out, t, WHOLE, st, 20);
+    trend_text_time(t, out, width);
     trend_text_groups(t, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
@@ -215,6 +216,7 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         }
         strbuf_adds(out, "\n");
     }
+    trend_md_time(t, out);
     md_trend_groups(t, out);
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
 }
@@ -289,6 +291,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
             jsonw_end(&w, '}');
         }
         jsonw_end(&w, ']');
+        trend_json_time(&w, t, st);
         jsonw_end(&w, '}');
     }
     jsonw_end(&w, ']');
@@ -297,8 +300,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     jsonw_end(&w, '}');
 }
 
-/* "DATE,ORGANISATION,": the start of every row of point k. */
-static void csv_point(struct strbuf *out, const struct score *s)
+void trend_csv_point(struct strbuf *out, const struct score *s)
 {
     strbuf_addf(out, "%s,", s->assessment->date);
     escape_csv(out, s->assessment->organisation);
@@ -316,7 +318,7 @@ static void csv_trend_groups(const struct trend *t, struct strbuf *out)
             strbuf_reset(&name);
             compare_group_name(&name, b, g);
             for (size_t st = 0; st < r->n_stages; st++) {
-                csv_point(out, t->points[k]);
+                trend_csv_point(out, t->points[k]);
                 strbuf_addf(out, "%zu,", point_respondents(t, k, g));
                 escape_csv(out, r->stages[st].id);
                 strbuf_addc(out, ',');
@@ -347,7 +349,7 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];
         for (size_t st = 0; st < r->n_stages; st++) {
-            csv_point(out, s);
+            trend_csv_point(out, s);
             strbuf_addf(out, "%zu,", s->assessment->respondents);
             escape_csv(out, r->stages[st].id);
             strbuf_addc(out, ',');
@@ -357,5 +359,6 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
             strbuf_adds(out, ",stage,\r\n");
         }
     }
+    trend_csv_time(t, out);
     csv_trend_groups(t, out);
 }

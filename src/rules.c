@@ -516,8 +516,9 @@ static void load_root(struct loader *l, const struct ynode *root)
     resolve_links(l);
 }
 
-int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
-                      struct diags *d)
+/* Loads buf; sha256 is its hash when the caller knows it (the built-in model), else NULL. */
+static int load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
+                       const char *sha256, struct diags *d)
 {
     struct ydoc doc;
     struct loader l = {.c = {file, d}, .r = r};
@@ -544,8 +545,17 @@ int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t
         return -1;
     }
     r->file = pool_strdup(&r->pool, file);
-    sha256_hex(buf, len, r->sha256);
+    if (sha256)
+        memcpy(r->sha256, sha256, sizeof(r->sha256));
+    else
+        sha256_hex(buf, len, r->sha256);
     return 0;
+}
+
+int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
+                      struct diags *d)
+{
+    return load_buffer(r, file, buf, len, NULL, d);
 }
 
 int rules_load_file(struct rules *r, const char *path, struct diags *d)
@@ -562,8 +572,8 @@ int rules_load_file(struct rules *r, const char *path, struct diags *d)
 
 int rules_load_default(struct rules *r, struct diags *d)
 {
-    return rules_load_buffer(r, EMBEDDED_RULES_NAME, (const char *)embedded_rules,
-                             embedded_rules_len, d);
+    return load_buffer(r, EMBEDDED_RULES_NAME, (const char *)embedded_rules, embedded_rules_len,
+                       embedded_rules_sha256, d);
 }
 
 long rules_find_item(const struct rules *r, const char *id)

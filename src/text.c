@@ -123,6 +123,12 @@ void text_add_safe(struct strbuf *sb, const char *s, bool flatten)
         } else if (c < 0x20 || c == 0x7F) {
             strbuf_addf(sb, "\\x%02x", c);
             i++;
+        } else if (c < 0x7F) { /* a run of printable ASCII, which passes as it is */
+            size_t run = i + 1;
+            while (run < n && u[run] >= 0x20 && u[run] < 0x7F)
+                run++;
+            strbuf_add(sb, u + i, run - i);
+            i = run;
         } else {
             size_t len = utf8_seq_len(u + i, n - i);
             if (!len) {

@@ -12,6 +12,15 @@ stagegap_cli_test(trend-text 0 trend ${q}/2026-07.yaml ${q}/2026-04.yaml data/ex
 stagegap_cli_test(trend-markdown 0 trend --format markdown ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(trend-json 0 trend --format json ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(trend-csv 0 trend --format csv ${q}/2026-07.yaml ${q}/2026-04.yaml)
+# Time in stage over a longer trend: two earlier quarters of Eastbrook, when Launch was
+# the focus (and Sustain, in October 2025, had too few answers for a band), then the
+# bundled two, when Implement is.
+set(e tests/fixtures/eastbrook-earlier)
+foreach(fmt text markdown json csv html)
+    stagegap_cli_test(trend-time-in-stage-${fmt} 0 trend --format ${fmt} ${q}/2026-07.yaml ${e}/2025-10.yaml ${q}/2026-04.yaml ${e}/2026-01.yaml)
+endforeach()
+# Two assessments on one day: the timeline places them evenly in date order, not by date.
+stagegap_cli_test(trend-time-in-stage-same-day-html 0 trend --format html data/examples/eastbrook-mid-implementation.yaml ${q}/2026-04.yaml ${q}/2026-07.yaml)
 stagegap_cli_test_columns(compare-text-columns-60 60 0 compare ${q}/2026-04.yaml ${q}/2026-07.yaml)
 stagegap_cli_test_columns(trend-text-columns-60 60 0 trend ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(compare-before-is-later 0 compare --format csv ${q}/2026-07.yaml ${q}/2026-04.yaml)

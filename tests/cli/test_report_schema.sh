@@ -52,4 +52,5 @@ s=tests/fixtures/survey
 "$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-two-teams >"$tmp/trend3.json" || { echo "trend 3 failed"; exit 1; }
 "$bin" trend --by locality --min-group 11 --format json $s $s-q2 >"$tmp/trend4.json" || { echo "trend 4 failed"; exit 1; }
+"$bin" trend --format json tests/fixtures/eastbrook-earlier/2025-10.yaml tests/fixtures/eastbrook-earlier/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml >"$tmp/trend5.json" || { echo "trend 5 failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp"/trend*.json || exit 1

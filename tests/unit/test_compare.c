@@ -137,6 +137,147 @@ static void test_trend_orders_by_date_not_arguments(void **state)
     side_free(q3);
 }
 
+/* Start answered all high (good), middling (fair) or low (poor); nothing for none. */
+#define START_GOOD "start.plan: 9, start.training: 9, start.fatigue: 1, start.do-plan: 9"
+#define START_FAIR "start.plan: 5, start.training: 5, start.fatigue: 5, start.do-plan: 5"
+#define START_POOR "start.plan: 2, start.training: 2, start.fatigue: 8, start.do-plan: 2"
+enum { GOOD, FAIR, POOR }; /* the tiny model's bands, highest first */
+
+struct trend_fixture {
+    struct side *sides[4];
+    const struct score *scores[4];
+    size_t n;
+    struct trend t;
+};
+
+/* A trend of n points, each a date and its answers. */
+static void trend_of(struct trend_fixture *f, size_t n, const char *const *dates,
+                     const char *const *answers)
+{
+    f->n = n;
+    for (size_t k = 0; k < n; k++) {
+        f->sides[k] = side_new(dates[k], answers[k]);
+        f->scores[k] = &f->sides[k]->s;
+    }
+    trend_compute(&f->t, f->scores, n);
+}
+
+static void trend_fixture_release(struct trend_fixture *f)
+{
+    trend_release(&f->t);
+    for (size_t k = 0; k < f->n; k++)
+        side_free(f->sides[k]);
+}
+
+static void test_trend_time_one_point(void **state)
+{
+    (void)state;
+    struct trend_fixture f;
+    trend_of(&f, 1, (const char *[]){"2026-04-15"},
+             (const char *[]){START_POOR ", later.habit: 9"});
+    const struct trend_stage_time *start = &f.t.times[0], *later = &f.t.times[1];
+    assert_int_equal(start->focus_assessments, 1);
+    assert_true(start->focus_days == 0);
+    assert_true(start->focus_now);
+    assert_int_equal(start->focus_since, 0);
+    assert_int_equal(start->first_in_band[POOR], 0);
+    assert_int_equal(start->first_in_band[FAIR], TREND_NEVER);
+    assert_int_equal(trend_reached_top(&f.t, 0), TREND_NEVER);
+    assert_false(start->top_now);
+    /* Later is in the top band, but never the focus: that is start. */
+    assert_int_equal(later->focus_assessments, 0);
+    assert_false(later->focus_now);
+    assert_int_equal(later->focus_since, TREND_NEVER);
+    assert_int_equal(trend_reached_top(&f.t, 1), 0);
+    assert_true(later->top_now);
+    trend_fixture_release(&f);
+}
+
+static void test_trend_time_all_points_in_one_stage(void **state)
+{
+    (void)state;
+    struct trend_fixture f;
+    /* Given out of order: the days are counted in date order. */
+    trend_of(&f, 3, (const char *[]){"2026-07-01", "2026-01-01", "2026-04-01"},
+             (const char *[]){START_POOR, START_POOR, START_POOR});
+    const struct trend_stage_time *start = &f.t.times[0];
+    assert_int_equal(start->focus_assessments, 3);
+    assert_true(start->focus_days == 90 + 91); /* to 2026-04-01, then to 2026-07-01 */
+    assert_true(start->focus_now);
+    assert_int_equal(start->focus_since, 0);
+    assert_int_equal(start->first_in_band[POOR], 0);
+    assert_true(trend_days_to_next(&f.t, 2) == 0);
+    trend_fixture_release(&f);
+}
+
+static void test_trend_time_focus_moves_forward_and_back(void **state)
+{
+    (void)state;
+    struct trend_fixture f;
+    trend_of(&f, 4, (const char *[]){"2025-10-01", "2026-01-01", "2026-04-01", "2026-07-01"},
+             (const char *[]){START_POOR ", later.habit: 1", START_GOOD ", later.habit: 1",
+                              START_FAIR ", later.habit: 1", START_FAIR ", later.habit: 1"});
+    const struct trend_stage_time *start = &f.t.times[0], *later = &f.t.times[1];
+    /* Start: the focus at the first, then at the last two again, since 2026-04-01. */
+    assert_int_equal(start->focus_assessments, 3);
+    assert_true(start->focus_days == 92 + 91 + 0);
+    assert_true(start->focus_now);
+    assert_int_equal(start->focus_since, 2);
+    /* It reached the top band, then fell out of it: the date it reached it stays. */
+    assert_int_equal(start->first_in_band[POOR], 0);
+    assert_int_equal(start->first_in_band[GOOD], 1);
+    assert_int_equal(start->first_in_band[FAIR], 2);
+    assert_int_equal(trend_reached_top(&f.t, 0), 1);
+    assert_false(start->top_now);
+    /* Later: the focus from 2026-01-01 to 2026-04-01 only. */
+    assert_int_equal(later->focus_assessments, 1);
+    assert_true(later->focus_days == 90);
+    assert_false(later->focus_now);
+    assert_int_equal(later->focus_since, TREND_NEVER);
+    assert_int_equal(later->first_in_band[POOR], 0);
+    trend_fixture_release(&f);
+}
+
+static void test_trend_time_insufficient_data_is_no_band(void **state)
+{
+    (void)state;
+    struct trend_fixture f;
+    /* Start unanswered at first: no band, but still the focus (the earliest stage
+       not in the top band). */
+    trend_of(&f, 2, (const char *[]){"2026-01-01", "2026-02-01"},
+             (const char *[]){"later.habit: 5", START_FAIR ", later.habit: 5"});
+    const struct trend_stage_time *start = &f.t.times[0];
+    assert_string_equal(score_band_id(f.t.points[0], 0), SCORE_INSUFFICIENT);
+    assert_int_equal(start->first_in_band[GOOD], TREND_NEVER);
+    assert_int_equal(start->first_in_band[FAIR], 1);
+    assert_int_equal(start->first_in_band[POOR], TREND_NEVER);
+    assert_int_equal(start->focus_assessments, 2);
+    assert_true(start->focus_days == 31);
+    assert_int_equal(start->focus_since, 0);
+    trend_fixture_release(&f);
+}
+
+static void test_trend_time_same_date_keeps_the_order_given(void **state)
+{
+    (void)state;
+    struct trend_fixture f;
+    trend_of(
+        &f, 3, (const char *[]){"2026-04-01", "2026-04-01", "2026-05-01"},
+        (const char *[]){START_POOR, START_GOOD ", later.habit: 2", START_GOOD ", later.habit: 2"});
+    const struct trend_stage_time *start = &f.t.times[0], *later = &f.t.times[1];
+    assert_ptr_equal(f.t.points[0], f.scores[0]);
+    /* The first of the two on one day was the focus for no days. */
+    assert_int_equal(start->focus_assessments, 1);
+    assert_true(start->focus_days == 0);
+    assert_int_equal(start->first_in_band[POOR], 0);
+    assert_int_equal(trend_reached_top(&f.t, 0), 1);
+    assert_true(start->top_now);
+    assert_int_equal(later->focus_assessments, 2);
+    assert_true(later->focus_days == 30);
+    assert_int_equal(later->focus_since, 1);
+    trend_fixture_release(&f);
+}
+
 static void test_compare_json_has_its_format(void **state)
 {
     (void)state;
@@ -342,6 +483,49 @@ static char *render_trend(const struct trend *t, const char *format)
     struct strbuf out = STRBUF_INIT;
     compare_format_find(format)->render_trend(t, "test", 80, &out);
     return strbuf_detach(&out, NULL);
+}
+
+/* A stage that reached the top band and left it, in words in every format. */
+static void test_trend_time_in_every_format(void **state)
+{
+    (void)state;
+    struct trend_fixture f;
+    trend_of(&f, 3, (const char *[]){"2026-01-01", "2026-01-02", "2026-04-01"},
+             (const char *[]){START_POOR ", later.habit: 1", START_GOOD ", later.habit: 1",
+                              START_FAIR ", later.habit: 1"});
+    char *text = render_trend(&f.t, "text");
+    assert_non_null(strstr(text, "Time in stage"));
+    assert_non_null(strstr(text, "  Start: the focus for 2 assessments and 1 day, and the focus "
+                                 "now, since\n    2026-04-01. First in a band: Poor on "
+                                 "2026-01-01, Good on 2026-01-02, Fair on\n    2026-04-01. "
+                                 "Reached the top band, Good, on 2026-01-02; not in it now.\n"));
+    assert_non_null(strstr(text, "  Later: the focus for 1 assessment and 89 days, not now."));
+    free(text);
+    char *md = render_trend(&f.t, "markdown");
+    assert_non_null(strstr(md, "| Stage | Focus | Poor | Fair | Good (top band) |\n"));
+    assert_non_null(strstr(md, "| Start | 2 assessments, 1 day; now, since 2026-04-01 | "
+                               "2026-01-01 | 2026-04-01 | 2026-01-02 (not in it now) |\n"));
+    assert_non_null(strstr(md, "| Later | 1 assessment, 89 days; not now | 2026-01-01 | — | "
+                               "not yet |\n"));
+    free(md);
+    char *json = render_trend(&f.t, "json");
+    assert_non_null(strstr(json, "\"time\": {\n        \"focus_assessments\": 2,\n"
+                                 "        \"focus_days\": 1,\n        \"focus_now\": true,\n"
+                                 "        \"focus_since\": \"2026-04-01\",\n"
+                                 "        \"first_in_band\": {\n"
+                                 "          \"good\": \"2026-01-02\",\n"
+                                 "          \"fair\": \"2026-04-01\",\n"
+                                 "          \"poor\": \"2026-01-01\"\n        },\n"
+                                 "        \"reached_top\": \"2026-01-02\",\n"
+                                 "        \"top_now\": false\n      }"));
+    free(json);
+    char *csv = render_trend(&f.t, "csv");
+    assert_non_null(strstr(csv, "2026-01-02,\"Testshire\",1,\"start\","));
+    assert_non_null(strstr(csv, ",\"good\",first-in-band,\r\n"));
+    assert_non_null(strstr(csv, "2026-04-01,\"Testshire\",1,\"later\",,,time-in-stage,\"the "
+                                "focus for 1 assessment and 89 days, not now."));
+    free(csv);
+    trend_fixture_release(&f);
 }
 
 static void test_trend_groups_in_every_format(void **state)
@@ -577,6 +761,12 @@ int main(void)
         cmocka_unit_test(test_compare_rounding_is_not_a_regression),
         cmocka_unit_test(test_compare_gaps_opened_and_closed),
         cmocka_unit_test(test_trend_orders_by_date_not_arguments),
+        cmocka_unit_test(test_trend_time_one_point),
+        cmocka_unit_test(test_trend_time_all_points_in_one_stage),
+        cmocka_unit_test(test_trend_time_focus_moves_forward_and_back),
+        cmocka_unit_test(test_trend_time_insufficient_data_is_no_band),
+        cmocka_unit_test(test_trend_time_same_date_keeps_the_order_given),
+        cmocka_unit_test(test_trend_time_in_every_format),
         cmocka_unit_test(test_compare_json_has_its_format),
     };
     return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);

@@ -118,6 +118,32 @@ static void test_exact_large_denominators(void **state)
     exact_release(&term);
 }
 
+/*
+ * Rounding divides by one limb, by two, or by more, each its own way: the same value
+ * held in each shape shows the same digits.
+ */
+static void test_exact_round_every_shape(void **state)
+{
+    (void)state;
+    struct exact q = {0};
+    /* 7/3 * 10^15, shown to 3 places: a 2-limb quotient. */
+    exact_set(&q, 7000000000000000ULL, 3); /* numerator of 2 limbs */
+    assert_string_equal(shown(&q, false, 3), "2333333333333333.333");
+    exact_set_products(&q, 7000000000000000ULL, 1000000, 3, 1000000); /* 3 limbs over 1 */
+    assert_string_equal(shown(&q, false, 3), "2333333333333333.333");
+    exact_set_products(&q, 7000000000000000ULL, 10000000000ULL, 3, 10000000000ULL); /* over 2 */
+    assert_string_equal(shown(&q, false, 3), "2333333333333333.333");
+    exact_set_products(&q, 7000000000000000ULL, 1ULL << 62, 3, 1ULL << 62); /* over 3 */
+    assert_string_equal(shown(&q, false, 3), "2333333333333333.333");
+    assert_true(exact_to_double(&q) == 7e15 / 3);
+    exact_set_products(&q, 2, 1000000, 3, 1000000); /* 2/3 */
+    assert_string_equal(shown(&q, true, 2), "-0.67");
+    assert_true(exact_to_double(&q) == 2.0 / 3);
+    exact_set(&q, 1, 3);
+    assert_string_equal(shown(&q, false, 0), "0");
+    exact_release(&q);
+}
+
 static void test_exact_parse_decimal(void **state)
 {
     (void)state;
@@ -156,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_exact_add_unlike_denominators),
         cmocka_unit_test(test_exact_cmp_ties_are_ties),
         cmocka_unit_test(test_exact_large_denominators),
+        cmocka_unit_test(test_exact_round_every_shape),
         cmocka_unit_test(test_exact_parse_decimal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

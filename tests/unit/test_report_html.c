@@ -24,6 +24,7 @@ static const char *const hostile_rules_edits[][2] = {
     {"text: Training,", "text: \"Train</svg><script>alert(2)</script>ing\","},
     {"title: A tiny model", "title: \"A tiny </title><h1>model\""},
     {"title: Good,", "title: \"Go'od\","},
+    {"title: Fair,", "title: \"F</text><script>x</script>air\","},
 };
 
 /* A note that tries attributes, entities, quotes, terminal controls and markup. */
@@ -225,6 +226,13 @@ static void test_report_html_escapes_hostile_input(void **state)
     assert_present(html, "&lt;i&gt;lead&lt;&#47;i&gt;");
     assert_present(html, "r1&amp;amp;");
     assert_present(html, "Go&#39;od");
+    free(html);
+    /* The trend's time in stage names the bands in its timeline, table and words. */
+    html = render(TREND);
+    assert_present(html, "<th scope=\"col\">F&lt;&#47;text&gt;&lt;script&gt;x&lt;&#47;script&gt;air"
+                         "</th>");
+    assert_present(html, "Not yet in the top band, Go&#39;od.");
+    assert_absent(html, "</text><script>");
     free(html);
 }
 

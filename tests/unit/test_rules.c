@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "embedded.h"
+#include "sha256.h"
 #include "strbuf.h"
 
 /* Loads test_rules_yaml with from replaced by to; expects failure and returns diags. */
@@ -119,6 +121,34 @@ static void test_rules_load_default_and_epis(void **state)
     rules_release(&r);
     assert_int_equal(rules_load_file(&r, "data/epis.yaml", &d), 0);
     assert_string_equal(r.id, "epis");
+    rules_release(&r);
+    assert_int_equal(d.n, 0);
+    diags_release(&d);
+}
+
+/*
+ * The built-in model's hash is computed at build time (cmake/embed.cmake); it must be
+ * the hash of the bytes compiled in, as a model loaded from a file would report.
+ */
+static void test_rules_default_hash_is_of_its_bytes(void **state)
+{
+    (void)state;
+    char hex[65];
+    struct rules r;
+    struct diags d;
+    diags_init(&d);
+    sha256_hex(embedded_rules, embedded_rules_len, hex);
+    assert_string_equal(embedded_rules_sha256, hex);
+    assert_int_equal(rules_load_default(&r, &d), 0);
+    assert_string_equal(r.sha256, hex);
+    rules_release(&r);
+    assert_int_equal(
+        rules_load_buffer(&r, "copy.yaml", (const char *)embedded_rules, embedded_rules_len, &d),
+        0);
+    assert_string_equal(r.sha256, hex);
+    rules_release(&r);
+    assert_int_equal(rules_load_file(&r, "data/signs-of-safety.yaml", &d), 0);
+    assert_string_equal(r.sha256, hex);
     rules_release(&r);
     assert_int_equal(d.n, 0);
     diags_release(&d);
@@ -559,6 +589,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules_load_valid_file),
         cmocka_unit_test(test_rules_load_default_and_epis),
+        cmocka_unit_test(test_rules_default_hash_is_of_its_bytes),
         cmocka_unit_test(test_rules_bom_and_crlf_load),
         cmocka_unit_test(test_rules_unknown_keys_with_did_you_mean),
         cmocka_unit_test(test_rules_missing_required_keys),

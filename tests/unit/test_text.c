@@ -143,6 +143,10 @@ static void test_text_add_safe_controls(void **state)
     expect_safe("\x7f", true, "\\x7f");
     expect_safe("a\nb\tc", true, "a b c");
     expect_safe("a\nb\tc", false, "a\nb\tc");
+    /* Runs of printable ASCII end at a control, DEL, a tab or a multi-byte sequence. */
+    expect_safe("one two\x7fthree\x01"
+                "four\tfive\xC2\x85six\xC3\xA9seven ~",
+                true, "one two\\x7fthree\\x01four five\\x85six\xC3\xA9seven ~");
     /* Every C0 control but tab and newline, one by one. */
     for (int c = 1; c < 0x20; c++) {
         if (c == '\n' || c == '\t')
