@@ -28,7 +28,7 @@ _stagegap()
                 COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
             fi
             return ;;
-        --rules|--map|--update)
+        --rules|--map|--plan|--update)
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
             return ;;
         --csv)
@@ -52,11 +52,11 @@ _stagegap()
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --jobs --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --jobs --help" ;;
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --jobs --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --plan --jobs --help" ;;
         trend)    opts="--rules --format --output --by --min-group --jobs --help" ;;
         plan)     opts="--rules --output --top --update --jobs --help" ;;
         ask)      opts="--rules --output --help" ;;

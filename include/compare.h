@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 struct diags;
+struct plan_compare_review;
 struct score;
 struct strbuf;
 
@@ -60,10 +61,19 @@ struct compare {
      */
     struct compare_stage *groups;
     size_t n_groups;
+    /* compare --plan: the plan read against the two (plan_review.h), set by the caller
+       and borrowed; NULL without a plan. */
+    const struct plan_compare_review *plan;
 };
 
 /* An item is an open gap when answered below the rules' acted-on share of the scale. */
 bool compare_item_open(const struct score *s, size_t item);
+/*
+ * A scored item's mean answer in tenths of a scale point, as compare shows it: rounded
+ * half away from zero on the exact mean.
+ */
+struct score_item;
+int64_t compare_answer_tenths(const struct score_item *it);
 
 /*
  * A stage's scores before and after as reports show them (one decimal, rounded exactly),

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct plan_review;
 struct strbuf;
 struct score;
 
@@ -22,6 +23,9 @@ struct report_ctx {
     const char *tool_version;
     bool color;   /* ANSI colour: only for a terminal without NO_COLOR */
     size_t width; /* columns to wrap text to */
+    /* assess --plan: the plan read against this assessment (plan_review.h); NULL
+       without a plan, and the report has no plan section. */
+    const struct plan_review *plan;
 };
 
 struct report_format {
@@ -40,6 +44,12 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out);
 void report_render_csv(const struct report_ctx *ctx, struct strbuf *out);
 /* One self-contained HTML5 page: inline CSS and SVG, nothing fetched (report_html.c). */
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out);
+
+/*
+ * Markdown inline text on one line, trimmed (so it can neither start a cell nor end a
+ * line in spaces) and escaped with escape_markdown; nothing for NULL.
+ */
+void report_md_text(struct strbuf *out, const char *s);
 
 /* Writes the "tool" and "rules" objects every JSON format starts with. */
 struct jsonw;

@@ -35,13 +35,14 @@ struct command {
     size_t min_args, max_args;
 };
 
-static const char *const assess_options[] = {
-    "rules", "format", "output", "fail-under", "attribute", "by", "min-group", "jobs", NULL};
+static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
+                                             "attribute", "by",     "min-group", "plan",
+                                             "jobs",      NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {"rules", "format",    "output", "fail-on-regression",
-                                              "by",    "min-group", "jobs",   NULL};
+static const char *const compare_options[] = {
+    "rules", "format", "output", "fail-on-regression", "by", "min-group", "plan", "jobs", NULL};
 static const char *const trend_options[] = {"rules",     "format", "output", "by",
                                             "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
@@ -53,7 +54,7 @@ static const char *const no_options[] = {NULL};
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "[--by FIELD]... [--min-group K] [--attribute] [--jobs N] ANSWERS...",
+     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--jobs N] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -69,6 +70,9 @@ static const struct command commands[] = {
      "  --fail-under SCORE exit 1 when the focus stage scores under SCORE (0-100), or\n"
      "                     has too few answers to score, and say so on standard\n"
      "                     error; nothing to focus on passes\n"
+     "  --plan PLAN        read the action plan PLAN (from stagegap plan) against\n"
+     "                     this assessment: actions overdue, actions done and the\n"
+     "                     gaps they address now, focus gaps no action addresses\n"
      "  --by FIELD         break the scores down by role (the default, when\n"
      "                     respondents give roles) or a field of their groups, like\n"
      "                     team; twice for a two-way view; --by none for no breakdown\n"
@@ -189,7 +193,7 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "[--by FIELD]... [--min-group K] [--jobs N] BEFORE AFTER",
+     "[--by FIELD]... [--min-group K] [--plan PLAN] [--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
      "scored with the same rules. Each answer that moved is called better or worse (a\n"
@@ -203,6 +207,10 @@ static const struct command commands[] = {
      "                        CPU); the comparison is the same for every N\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
      "                        fell, and name it on standard error\n"
+     "  --plan PLAN           for each action of PLAN done after BEFORE's date, up to\n"
+     "                        AFTER's, how the gaps it addresses moved, beside the\n"
+     "                        gaps no such action addressed (what moved after, not\n"
+     "                        proof that the action moved it)\n"
      "  --by FIELD            each group's stage scores before and after (as assess);\n"
      "                        a group is shown apart only when it clears the\n"
      "                        threshold both times\n"
@@ -335,11 +343,13 @@ int cli_print_problems(struct cli *c, struct diags *d)
     return diags_failed(d) ? code : EXIT_OK;
 }
 
-/* True when path is the rules, an argument, or a respondent of what was read. */
+/* True when path is the rules, the plan, an argument, or a respondent of what was read. */
 static bool is_input(const struct cli *c, const char *path, const struct assessment *const *read,
                      size_t n_read)
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
+        return true;
+    if (c->plan && fileio_same_file(c->plan, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
         if (fileio_same_file(c->args[i], path))
@@ -462,6 +472,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->date;
     if (strcmp(name, "min-group") == 0)
         return &c->min_group;
+    if (strcmp(name, "plan") == 0)
+        return &c->plan;
     if (strcmp(name, "jobs") == 0)
         return &c->jobs;
     if (strcmp(name, "top") == 0)
@@ -598,7 +610,7 @@ int cli_check_format(struct cli *c, const char *const *allowed)
 /* "-" names standard input, which can be read once. */
 int cli_check_stdin_once(struct cli *c)
 {
-    size_t uses = 0;
+    size_t uses = c->plan && strcmp(c->plan, "-") == 0;
     for (size_t i = 0; i < c->n_args; i++)
         uses += strcmp(c->args[i], "-") == 0;
     return uses > 1 ? cli_usage_error(c, "standard input can be read only once:", "-") : 0;

@@ -35,6 +35,7 @@ struct cli {
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
     const char *min_group;
+    const char *plan;         /* assess and compare --plan */
     const char *top, *update; /* plan */
     const char *jobs;         /* --jobs as given */
     unsigned n_jobs;          /* --jobs checked; 0 when not given */

@@ -12,6 +12,8 @@
 #include "answers.h"
 #include "compare.h"
 #include "diag.h"
+#include "plan.h"
+#include "plan_review.h"
 #include "report.h"
 #include "rules.h"
 #include "schema.h"
@@ -178,12 +180,33 @@ static void regression_line(const struct compare *cmp, struct strbuf *why)
     strbuf_addc(why, '\n');
 }
 
+/*
+ * --plan: the plan, loaded against the same rules (a plan made with another model is
+ * refused by the loader). Nothing to do without --plan.
+ */
+static int load_plan(struct cli *c, const struct rules *r, struct plan *p)
+{
+    if (!c->plan)
+        return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
+    struct diags d;
+    diags_init(&d);
+    plan_load_file(p, r, c->plan, &d);
+    int code = cli_print_problems(c, &d);
+    diags_release(&d);
+    return code;
+}
+
 int cmd_assess(struct cli *c)
 {
     static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
     struct rules r;
     struct assessment a;
     struct score s;
+    struct plan plan;
+    struct plan_review review = {0};
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int64_t threshold = 0;
     int rc = cli_check_format(c, formats);
@@ -201,12 +224,17 @@ int cmd_assess(struct cli *c)
     assessment_init(&a, &r);
     assessment_break_down_by(&a, by, n_by);
     score_init(&s);
+    plan_init(&plan);
     const struct assessment *read = &a;
-    if ((rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
+    if ((rc = load_plan(c, &r, &plan)) != 0 ||
+        (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
     score_compute_with(&s, &r, &a, &opts);
-    struct report_ctx ctx = {&s, STAGEGAP_VERSION, cli_want_color(c), cli_terminal_width(c)};
+    if (c->plan)
+        plan_review_assess(&review, &plan, &s);
+    struct report_ctx ctx = {&s, STAGEGAP_VERSION, cli_want_color(c), cli_terminal_width(c),
+                             c->plan ? &review : NULL};
     report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
     if ((rc = cli_emit(c, &out, &read, 1)) != 0)
         goto out;
@@ -217,7 +245,9 @@ int cmd_assess(struct cli *c)
 out:
     strbuf_release(&why);
     strbuf_release(&out);
+    plan_review_release(&review);
     score_release(&s);
+    plan_release(&plan);
     assessment_release(&a);
     rules_release(&r);
     return rc;
@@ -310,13 +340,20 @@ int cmd_compare(struct cli *c)
     struct rules r;
     struct scored *sc = NULL;
     struct compare cmp;
+    struct plan plan;
+    struct plan_compare_review review = {0};
     struct diags d;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int rc = cli_check_format(c, formats);
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
-    if ((rc = load_scored(c, &r, &sc)) == 0) {
+    plan_init(&plan);
+    if ((rc = load_plan(c, &r, &plan)) == 0 && (rc = load_scored(c, &r, &sc)) == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
+        if (c->plan) {
+            plan_review_compare(&review, &plan, &cmp);
+            cmp.plan = &review;
+        }
         diags_init(&d);
         compare_warn(&cmp, &d);
         print_warnings(c, &d);
@@ -329,9 +366,11 @@ int cmd_compare(struct cli *c)
             cli_write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);
             rc = EXIT_GATE;
         }
+        plan_compare_review_release(&review);
         compare_release(&cmp);
         scored_release(sc, c->n_args);
     }
+    plan_release(&plan);
     strbuf_release(&why);
     strbuf_release(&out);
     rules_release(&r);

@@ -20,14 +20,19 @@ static int64_t tenths(const struct exact *q)
     return (int64_t)exact_round(q, 1);
 }
 
-static double shown_answer(const struct score_item *it)
+int64_t compare_answer_tenths(const struct score_item *it)
 {
     struct exact q = {0};
     int64_t num = it->answer_num;
     exact_set(&q, num < 0 ? (uint64_t)0 - (uint64_t)num : (uint64_t)num, it->answer_den);
-    double v = (double)tenths(&q) / 10.0;
+    int64_t t = tenths(&q);
     exact_release(&q);
-    return num < 0 ? -v : v;
+    return num < 0 ? -t : t;
+}
+
+static double shown_answer(const struct score_item *it)
+{
+    return (double)compare_answer_tenths(it) / 10.0;
 }
 
 /* Better or worse, judged on the answers as shown (one decimal, rounded exactly). */

@@ -11,6 +11,8 @@
 #include "compare.h"
 #include "escape.h"
 #include "jsonw.h"
+#include "plan_review.h"
+#include "report_plan_internal.h"
 #include "report.h"
 #include "score.h"
 #include "strbuf.h"
@@ -88,7 +90,7 @@ void compare_text_para(struct strbuf *out, const char *first, size_t hang, const
 }
 
 /* "Implement barrier: Leadership turnover", made safe later by text_para. */
-static void item_name(struct strbuf *sb, const struct rules *r, size_t i)
+void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i)
 {
     strbuf_adds(sb, r->stages[r->items[i].stage].title);
     strbuf_addf(sb, " %s: %s", item_kind_name(r->items[i].kind), r->items[i].text);
@@ -110,7 +112,7 @@ static void text_item_changes(const struct compare *c, struct strbuf *out, bool 
         if (opened ? !ci->opened : !ci->closed)
             continue;
         strbuf_reset(&line);
-        item_name(&line, r, i);
+        compare_item_name(&line, r, i);
         strbuf_adds(&line, " (");
         add_score(&line, ci->has_before, ci->before, "-");
         strbuf_adds(&line, " -> ");
@@ -146,7 +148,7 @@ static void text_items_moved(const struct compare *c, struct strbuf *out, size_t
         const char *dir = compare_direction_name(ci->direction);
         strbuf_addf(&first, "%-4s  %-6s  ", strbuf_str(&num), dir ? dir : "");
         strbuf_reset(&name);
-        item_name(&name, r, i);
+        compare_item_name(&name, r, i);
         /* Under the text, unless that leaves it too narrow a column. */
         size_t hang = width >= first.len + 30 ? first.len : 4;
         compare_text_para(out, strbuf_str(&first), hang, strbuf_str(&name), width);
@@ -283,6 +285,8 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     text_items_moved(c, out, width);
     text_item_changes(c, out, false, width);
     text_item_changes(c, out, true, width);
+    if (c->plan)
+        plan_text_compare(out, c->plan, width);
     strbuf_addf(out, "\n%s\n",
                 c->regression ? "Regression: at least one stage fell." : "No stage fell.");
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
@@ -442,6 +446,8 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     md_items(c, out, MOVED);
     md_items(c, out, CLOSED);
     md_items(c, out, OPENED);
+    if (c->plan)
+        plan_md_compare(out, c->plan);
     strbuf_addf(out, "\n%s\n\nMade with stagegap %s.\n",
                 c->regression ? "**Regression:** at least one stage fell." : "No stage fell.",
                 tool_version);
@@ -556,6 +562,8 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     json_item_list(&w, c, false);
     jsonw_kbool(&w, "regression", c->regression);
     json_compare_groups(&w, c);
+    if (c->plan)
+        plan_json_compare(&w, c->plan);
     jsonw_kstring(&w, "caveat", report_caveat(c->after));
     jsonw_end(&w, '}');
 }
@@ -638,6 +646,8 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
         }
     }
     csv_compare_groups(c, out);
+    if (c->plan)
+        plan_csv_compare(out, c->plan);
 }
 
 /* The HTML pages are laid out by the browser: they have no width to wrap to. */

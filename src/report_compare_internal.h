@@ -24,6 +24,9 @@ struct trend;
  */
 void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g);
 void compare_json_assessment(struct jsonw *w, const struct score *s);
+/* "Implement barrier: Leadership turnover": plain, for the caller to make safe. */
+struct rules;
+void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i);
 /*
  * A paragraph wrapped to width: first (ours, not input) then text made safe, later
  * lines begun with hang spaces. The words are filled by text.c, as assess's report is.

@@ -24,6 +24,7 @@
  * false; a cell that does not apply to the row's item is empty.
  */
 #include "report.h"
+#include "report_plan_internal.h"
 
 #include "escape.h"
 #include "rules.h"
@@ -262,6 +263,8 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
         for (size_t k = 0; k < rs->n_notes; k++)
             render_context_row(s, &st, "note", rs->notes[k], out);
     }
+    if (ctx->plan)
+        plan_csv_assess(out, ctx->plan, row_start);
     render_breakdown(s, out);
     if (r->source.judgement)
         render_context_row(s, NULL, "judgement", r->source.judgement, out);

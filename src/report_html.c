@@ -5,6 +5,7 @@
  * report_html_page.c.
  */
 #include "report_html_internal.h"
+#include "report_plan_internal.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -756,6 +757,8 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     assess_header(&p, ctx);
     summary_section(&p, s);
     actions_section(out, s);
+    if (ctx->plan)
+        plan_html_assess(out, ctx->plan);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         stage_section(out, s, st);
     comments_section(out, s);

@@ -4,6 +4,7 @@
  * report_html_page.c.
  */
 #include "report_html_internal.h"
+#include "report_plan_internal.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -296,6 +297,8 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     compare_items(out, c, MOVED);
     compare_items(out, c, CLOSED);
     compare_items(out, c, OPENED);
+    if (c->plan)
+        plan_html_compare(out, c->plan);
     html_about_section(out, a);
     page_close(out, tool_version);
 }

@@ -10,6 +10,7 @@
 #include "answers.h"
 #include "jsonw.h"
 #include "report.h"
+#include "report_plan_internal.h"
 #include "score.h"
 #include "strbuf.h"
 
@@ -326,5 +327,7 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
     write_groups(&w, s);
     write_roles(&w, s);
     write_comments(&w, s);
+    if (ctx->plan)
+        plan_json_assess(&w, ctx->plan);
     jsonw_end(&w, '}');
 }

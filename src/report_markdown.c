@@ -19,6 +19,7 @@
 
 #include "answers.h"
 #include "escape.h"
+#include "report_plan_internal.h"
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
@@ -34,9 +35,7 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Untrusted text on one line: trimmed, so it cannot start a cell or end a line in
- * spaces, and escaped. */
-static void md_text(struct strbuf *out, const char *s)
+void report_md_text(struct strbuf *out, const char *s)
 {
     if (!s)
         return;
@@ -75,7 +74,7 @@ static void md_heading(struct strbuf *out, const char *marks, const char *before
                        const char *after)
 {
     strbuf_addf(out, "%s %s", marks, before);
-    md_text(out, text);
+    report_md_text(out, text);
     strbuf_adds(out, after);
     md_eol(out);
     strbuf_addc(out, '\n');
@@ -113,14 +112,14 @@ static bool is_gap(const struct score *s, size_t item)
 static void md_who(struct strbuf *out, const struct answer_note *n)
 {
     if (n->respondent) {
-        md_text(out, n->respondent);
+        report_md_text(out, n->respondent);
         if (n->role) {
             strbuf_adds(out, " (");
-            md_text(out, n->role);
+            report_md_text(out, n->role);
             strbuf_adds(out, ")");
         }
     } else if (n->role) {
-        md_text(out, n->role);
+        report_md_text(out, n->role);
     } else {
         strbuf_adds(out, "a respondent");
     }
@@ -135,12 +134,12 @@ static void md_notes_inline(struct strbuf *out, const struct score_item *it)
         md_who(out, n);
         strbuf_adds(out, ": ");
         if (n->note)
-            md_text(out, n->note);
+            report_md_text(out, n->note);
         if (n->note && n->evidence)
             strbuf_adds(out, "; ");
         if (n->evidence) {
             strbuf_adds(out, "evidence: ");
-            md_text(out, n->evidence);
+            report_md_text(out, n->evidence);
         }
     }
 }
@@ -165,7 +164,7 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     const struct assessment *a = s->assessment;
     md_heading(out, "#", "Implementation readiness: ", a->organisation, "");
     strbuf_adds(out, "- Date: ");
-    md_text(out, a->date);
+    report_md_text(out, a->date);
     md_eol(out);
     strbuf_addf(out, "- Respondents: %zu\n", a->respondents);
     if (s->attribute)
@@ -174,21 +173,21 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     report_anonymity_note(&anonymity, s);
     if (anonymity.len) {
         strbuf_adds(out, "- ");
-        md_text(out, strbuf_str(&anonymity));
+        report_md_text(out, strbuf_str(&anonymity));
         strbuf_addc(out, '\n');
     }
     strbuf_release(&anonymity);
     strbuf_adds(out, "- Model: ");
-    md_text(out, r->title);
+    report_md_text(out, r->title);
     strbuf_adds(out, " (");
-    md_text(out, r->id);
+    report_md_text(out, r->id);
     strbuf_adds(out, ", version ");
-    md_text(out, r->version);
+    report_md_text(out, r->version);
     strbuf_adds(out, ")\n");
     strbuf_addf(out, "- Rules SHA-256: `%s`\n", r->sha256);
     if (s->focus >= 0) {
         strbuf_adds(out, "- Work on **");
-        md_text(out, r->stages[s->focus].title);
+        report_md_text(out, r->stages[s->focus].title);
         strbuf_adds(out, "** first\n");
     } else if (score_stages_not_applicable(s) == r->n_stages) {
         strbuf_adds(out, "- Nothing was scored: every question was answered n/a, so no stage "
@@ -209,9 +208,9 @@ static void render_flags(const struct score *s, struct strbuf *out)
         if (!s->stages[st].rests_on_earlier || s->focus < 0)
             continue;
         strbuf_adds(out, "The strengths of **");
-        md_text(out, r->stages[st].title);
+        report_md_text(out, r->stages[st].title);
         strbuf_adds(out, "** rest on an earlier stage not yet in place (**");
-        md_text(out, r->stages[s->focus].title);
+        report_md_text(out, r->stages[s->focus].title);
         strbuf_adds(out, "**): read its score with care.\n\n");
     }
 }
@@ -223,12 +222,12 @@ static void render_summary(const struct score *s, struct strbuf *out)
     strbuf_adds(out, "| Stage | Score | Band | Coverage |\n| --- | ---: | --- | ---: |\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, "| ");
-        md_text(out, r->stages[st].title);
+        report_md_text(out, r->stages[st].title);
         md_cell_end(out);
         strbuf_adds(out, " ");
         md_stage_score(out, s, st);
         strbuf_adds(out, " | ");
-        md_text(out, score_band_title(s, st));
+        report_md_text(out, score_band_title(s, st));
         md_cell_end(out);
         strbuf_adds(out, " ");
         md_coverage(out, &s->stages[st]);
@@ -260,7 +259,7 @@ static void md_addressed(struct strbuf *out, const struct score *s, size_t sugge
         if (!is_gap(s, item))
             continue;
         strbuf_adds(out, first ? "" : "; ");
-        md_text(out, s->rules->items[item].text);
+        report_md_text(out, s->rules->items[item].text);
         strbuf_adds(out, " (");
         report_add_exact(out, &s->items[item].impact_exact);
         strbuf_adds(out, " points)");
@@ -283,9 +282,9 @@ static size_t md_action_list(const struct score *s, struct strbuf *out, enum sco
             strbuf_addf(out, "%zu. In **", shown);
         else
             strbuf_adds(out, "- In **");
-        md_text(out, r->stages[it->stage].title);
+        report_md_text(out, r->stages[it->stage].title);
         strbuf_adds(out, "**: ");
-        md_text(out, it->text);
+        report_md_text(out, it->text);
         strbuf_adds(out, " — addresses ");
         md_addressed(out, s, sg->item);
         md_eol(out);
@@ -324,7 +323,7 @@ static void md_suggestions_for(struct strbuf *out, const struct score *s, size_t
     size_t n = score_suggestions_for(s, item, sgs);
     for (size_t k = 0; k < n; k++) {
         strbuf_adds(out, k ? "; " : "");
-        md_text(out, s->rules->items[sgs[k]].text);
+        report_md_text(out, s->rules->items[sgs[k]].text);
         if (s->items[sgs[k]].acted_on)
             strbuf_adds(out, " (already acted on)");
     }
@@ -351,10 +350,10 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
         size_t i = st->gaps[g];
         const struct rules_item *it = &r->items[i];
         strbuf_adds(out, "| ");
-        md_text(out, it->text);
+        report_md_text(out, it->text);
         md_cell_end(out);
         strbuf_addf(out, " %s | ", item_kind_name(it->kind));
-        md_text(out, r->levels[it->level].title);
+        report_md_text(out, r->levels[it->level].title);
         md_cell_end(out);
         strbuf_adds(out, " ");
         md_answer(out, s, i);
@@ -375,7 +374,7 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
         if (!s->items[i].n_notes)
             continue;
         strbuf_adds(out, "- On ");
-        md_text(out, r->items[i].text);
+        report_md_text(out, r->items[i].text);
         md_notes_inline(out, &s->items[i]);
         md_eol(out);
     }
@@ -390,7 +389,7 @@ static void render_levels(const struct score *s, size_t stage, struct strbuf *ou
     for (size_t l = 0; l < r->n_levels; l++) {
         const struct score_cell *cell = &s->stages[stage].levels[l];
         strbuf_adds(out, "| ");
-        md_text(out, r->levels[l].title);
+        report_md_text(out, r->levels[l].title);
         md_cell_end(out);
         strbuf_adds(out, " ");
         if (cell->has_score)
@@ -419,7 +418,7 @@ static void render_item_list(const struct score *s, size_t stage, enum score_sta
             md_heading(out, "###", heading, rs->title, "");
         any = true;
         strbuf_addf(out, "- %s", lead);
-        md_text(out, r->items[i].text);
+        report_md_text(out, r->items[i].text);
         md_notes_inline(out, &s->items[i]);
         md_eol(out);
     }
@@ -431,7 +430,7 @@ static void render_stage_notes(const struct rules_stage *rs, struct strbuf *out)
 {
     for (size_t k = 0; k < rs->n_notes; k++) {
         strbuf_adds(out, k ? ">\n> Source caveat: " : "> Source caveat: ");
-        md_text(out, rs->notes[k]);
+        report_md_text(out, rs->notes[k]);
         md_eol(out);
     }
     if (rs->n_notes)
@@ -446,13 +445,13 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     strbuf_adds(out, "Score: ");
     md_stage_score(out, s, stage);
     strbuf_adds(out, " (");
-    md_text(out, score_band_title(s, stage));
+    report_md_text(out, score_band_title(s, stage));
     strbuf_adds(out, "). Answered: ");
     md_coverage(out, st);
     strbuf_adds(out, " of the questions that apply.");
     if (st->band != SCORE_NO_BAND && r->bands[st->band].description) {
         strbuf_adds(out, " What the band means: ");
-        md_text(out, r->bands[st->band].description);
+        report_md_text(out, r->bands[st->band].description);
     }
     md_eol(out);
     strbuf_addc(out, '\n');
@@ -469,7 +468,7 @@ static void render_group_row(const struct score *s, const struct score_group *g,
     struct strbuf name = STRBUF_INIT;
     report_group_name(&name, &s->breakdown, g);
     strbuf_adds(out, "| ");
-    md_text(out, strbuf_str(&name));
+    report_md_text(out, strbuf_str(&name));
     md_cell_end(out);
     strbuf_addf(out, " %zu |", g->respondents);
     for (size_t st = 0; st < s->rules->n_stages; st++) {
@@ -498,7 +497,7 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
         strbuf_adds(out, "| Group | Respondents |");
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, " ");
-            md_text(out, r->stages[st].title);
+            report_md_text(out, r->stages[st].title);
             md_cell_end(out);
         }
         strbuf_adds(out, "\n| --- | ---: |");
@@ -512,7 +511,7 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
     strbuf_reset(&text);
     report_breakdown_note(&text, b);
     if (text.len) {
-        md_text(out, strbuf_str(&text));
+        report_md_text(out, strbuf_str(&text));
         strbuf_adds(out, "\n\n");
     }
     strbuf_release(&text);
@@ -537,7 +536,7 @@ static void render_comments(const struct score *s, struct strbuf *out)
                 md_heading(out, "###", "Other comments", NULL, "");
         }
         strbuf_adds(out, "- A respondent: ");
-        md_text(out, v[k]->text);
+        report_md_text(out, v[k]->text);
         md_eol(out);
     }
     if (n)
@@ -552,13 +551,13 @@ static void render_about(const struct report_ctx *ctx, struct strbuf *out)
     md_heading(out, "##", "About the evidence", NULL, "");
     if (caveat) {
         strbuf_adds(out, REPORT_CAVEAT_LABEL " ");
-        md_text(out, caveat);
+        report_md_text(out, caveat);
         md_eol(out);
         strbuf_addc(out, '\n');
     }
     if (r->source.judgement) {
         strbuf_adds(out, "How the model was built: ");
-        md_text(out, r->source.judgement);
+        report_md_text(out, r->source.judgement);
         md_eol(out);
         strbuf_addc(out, '\n');
     }
@@ -571,6 +570,8 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     render_header(ctx, out);
     render_summary(s, out);
     render_actions(s, out);
+    if (ctx->plan)
+        plan_md_assess(out, ctx->plan);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         render_stage(s, st, out);
     render_comments(s, out);

@@ -10,6 +10,7 @@
 
 #include "answers.h"
 #include "report.h"
+#include "report_plan_internal.h"
 #include "score.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -506,6 +507,8 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     stage_table(&o);
     focus_lines(&o);
     actions(&o);
+    if (ctx->plan)
+        plan_text_assess(out, ctx->plan, ctx->width, ctx->color);
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
     comments(&o);

@@ -120,5 +120,22 @@ for fmt in $formats; do
 done
 check_json "json, one respondent" "$tmp/one.json" '.attributed == true'
 
+# An action plan read against a pooled assessment (issue 15): the plan section is of the
+# whole assessment, so what --plan adds names no respondent, role or group, in any
+# format, even broken down by team.
+survey=tests/fixtures/survey # 20 respondents in four teams, two localities, four roles
+plan=tests/fixtures/plan/eastbrook-board.yaml
+for fmt in $formats; do
+    "$bin" assess --by team --format $fmt "$survey" >"$tmp/pooled.$fmt" || bad "assess pooled $fmt failed"
+    "$bin" assess --by team --plan $plan --format $fmt "$survey" >"$tmp/planned.$fmt" ||
+        bad "assess --plan pooled $fmt failed"
+    diff "$tmp/pooled.$fmt" "$tmp/planned.$fmt" | grep '^>' >"$tmp/added.$fmt"
+    has "$fmt --plan, pooled" "$tmp/added.$fmt" "Partnership manager"
+    for word in staff- Northside Southside Eastside Westside North South practitioner director \
+        "senior leader" "manager:"; do
+        hasnt "$fmt --plan, pooled" "$tmp/added.$fmt" "$word"
+    done
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -24,6 +24,13 @@ for by in "--by team" "--by locality" "--by team --by role" "--by none" "--by te
     "$bin" assess --format json $by tests/fixtures/survey >"$tmp/report-groups$n.json" ||
         { echo "assess $by failed"; exit 1; }
 done
+# With an action plan (assess --plan): on the day it was made, and a quarter later.
+plan=tests/fixtures/plan/eastbrook-board.yaml
+for f in data/examples/eastbrook-quarterly/2026-04.yaml data/examples/eastbrook-quarterly/2026-07.yaml; do
+    n=$((n + 1))
+    "$bin" assess --plan $plan --format json "$f" >"$tmp/report-plan$n.json" ||
+        { echo "assess --plan $f failed"; exit 1; }
+done
 /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp"/report*.json || exit 1
 echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
 if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then
@@ -39,6 +46,7 @@ s=tests/fixtures/survey
 "$bin" compare --by team --format json $s $s-q2 >"$tmp/compare3.json" || { echo "compare 3 failed"; exit 1; }
 "$bin" compare --by team --format json $s $s-two-teams >"$tmp/compare4.json" || { echo "compare 4 failed"; exit 1; }
 "$bin" compare --by team --by role --format json $s $s-q2 >"$tmp/compare5.json" || { echo "compare 5 failed"; exit 1; }
+"$bin" compare --plan $plan --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare6.json" || { echo "compare --plan failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
 "$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }

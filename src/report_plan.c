@@ -1,0 +1,837 @@
+/*
+ * report_plan.c - the plan section (plan_review.h) of "assess --plan" and "compare
+ * --plan" as text, markdown, JSON and CSV, and the words all five formats share.
+ *
+ * Everything here is of the whole assessment: actions, and gaps as the pooled report
+ * shows them. Nothing is broken down by group or respondent, so the section adds
+ * nothing to suppress (docs/privacy.md).
+ */
+#include "report_plan_internal.h"
+
+#include <string.h>
+
+#include "compare.h"
+#include "escape.h"
+#include "jsonw.h"
+#include "plan.h"
+#include "plan_review.h"
+#include "report.h"
+#include "report_compare_internal.h"
+#include "rules.h"
+#include "score.h"
+#include "strbuf.h"
+
+/* ---- shared words ---- */
+
+void plan_add_source(struct strbuf *out, const struct plan *p)
+{
+    strbuf_addf(out, "From the plan %s, made from the assessment of %s.", p->file, p->assessed);
+}
+
+void plan_add_answer_now(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct score_item *it = &s->items[item];
+    if (it->state == SCORED)
+        report_add_ratio(out, it->answer_num, it->answer_den);
+    else
+        strbuf_adds(out, it->state == NOT_APPLICABLE ? "n/a" : "unknown");
+}
+
+const char *plan_gap_word(const struct score *s, size_t item, bool open)
+{
+    if (open)
+        return "still open";
+    return s->items[item].state == SCORED ? "closed" : "not answered";
+}
+
+void plan_add_tenths(struct strbuf *out, int64_t tenths)
+{
+    report_add_ratio(out, tenths, 10);
+}
+
+void plan_add_change(struct strbuf *out, int64_t tenths)
+{
+    if (tenths > 0)
+        strbuf_addc(out, '+');
+    report_add_ratio(out, tenths, 10);
+}
+
+static const struct rules_item *action_item(const struct rules *r, const struct plan_action *a)
+{
+    return &r->items[a->item];
+}
+
+/* "; owner: OWNER" when there is one: plain text for the caller to make safe. */
+static void add_owner(struct strbuf *out, const struct plan_action *a)
+{
+    if (a->owner)
+        strbuf_addf(out, "; owner: %s", a->owner);
+}
+
+/* ---- text ---- */
+
+static void text_note(struct strbuf *out, const struct plan_action *a, size_t width)
+{
+    if (!a->note)
+        return;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "note: \"%s\"", a->note);
+    compare_text_para(out, "      ", 8, strbuf_str(&line), width);
+    strbuf_release(&line);
+}
+
+static void text_overdue(struct strbuf *out, const struct plan_review *v, size_t width)
+{
+    const struct score *s = v->score;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "Overdue on %s (not done, due before this assessment)", s->assessment->date);
+    compare_text_para(out, "  ", 4, strbuf_str(&line), width);
+    for (size_t k = 0; k < v->n_overdue; k++) {
+        const struct plan_overdue *o = &v->overdue[k];
+        strbuf_reset(&line);
+        strbuf_addf(&line, "%s: %lld day%s overdue (due %s; %s",
+                    action_item(s->rules, o->action)->text, (long long)o->days,
+                    o->days == 1 ? "" : "s", o->action->due, plan_status_name(o->action->status));
+        add_owner(&line, o->action);
+        strbuf_adds(&line, ")");
+        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
+        text_note(out, o->action, width);
+    }
+    if (!v->n_overdue)
+        strbuf_adds(out, "    none\n");
+    strbuf_release(&line);
+}
+
+static void text_done(struct strbuf *out, const struct plan_review *v, size_t width)
+{
+    const struct score *s = v->score;
+    struct strbuf line = STRBUF_INIT;
+    compare_text_para(out, "  ", 4, "Done, and the gaps each addresses now", width);
+    for (size_t k = 0; k < v->n_done; k++) {
+        const struct plan_done *dn = &v->done[k];
+        strbuf_reset(&line);
+        strbuf_addf(&line, "%s: done %s", action_item(s->rules, dn->action)->text,
+                    dn->action->done ? dn->action->done : "(no date)");
+        if (dn->after_assessment)
+            strbuf_adds(&line, ", after this assessment: it cannot show in it yet");
+        add_owner(&line, dn->action);
+        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
+        for (size_t g = 0; g < dn->n_gaps; g++) {
+            const struct plan_gap_now *gn = &dn->gaps[g];
+            strbuf_reset(&line);
+            compare_item_name(&line, s->rules, gn->item);
+            strbuf_adds(&line, ": answer ");
+            plan_add_answer_now(&line, s, gn->item);
+            strbuf_addf(&line, " now, %s", plan_gap_word(s, gn->item, gn->open));
+            compare_text_para(out, "      ", 8, strbuf_str(&line), width);
+        }
+        if (!dn->n_gaps)
+            strbuf_adds(out, "      the plan lists no gap for it\n");
+        text_note(out, dn->action, width);
+    }
+    if (!v->n_done)
+        strbuf_adds(out, "    none\n");
+    strbuf_release(&line);
+}
+
+static void text_unaddressed(struct strbuf *out, const struct plan_review *v, size_t width)
+{
+    const struct score *s = v->score;
+    if (s->focus < 0) {
+        compare_text_para(out, "  ", 4, "No focus stage, so no open gap in it to address.", width);
+        return;
+    }
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line,
+                "Open gaps in %s (the focus) that no action in the plan addresses "
+                "(dropped ones aside)",
+                s->rules->stages[s->focus].title);
+    compare_text_para(out, "  ", 4, strbuf_str(&line), width);
+    for (size_t k = 0; k < v->n_unaddressed; k++) {
+        size_t i = v->unaddressed[k];
+        strbuf_reset(&line);
+        compare_item_name(&line, s->rules, i);
+        strbuf_adds(&line, ": answer ");
+        plan_add_answer_now(&line, s, i);
+        strbuf_adds(&line, ", ");
+        report_add_exact(&line, &s->items[i].impact_exact);
+        strbuf_adds(&line, " points");
+        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
+    }
+    if (!v->n_unaddressed)
+        strbuf_adds(out, "    none\n");
+    strbuf_release(&line);
+}
+
+void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width, bool color)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(out, color ? "\n\033[1mAction plan\033[0m\n" : "\nAction plan\n");
+    plan_add_source(&line, v->plan);
+    compare_text_para(out, "  ", 2, strbuf_str(&line), width);
+    strbuf_release(&line);
+    text_overdue(out, v, width);
+    text_done(out, v, width);
+    text_unaddressed(out, v, width);
+}
+
+/* "answer 3.0 -> 5.5 (+2.5), stage points 12.4 -> 6.1 (-6.3); closed" after the gap. */
+static void text_movement(struct strbuf *out, const struct compare *c,
+                          const struct plan_movement *m, size_t width)
+{
+    struct strbuf line = STRBUF_INIT;
+    compare_item_name(&line, c->before->rules, m->item);
+    strbuf_adds(&line, ": answer ");
+    plan_add_tenths(&line, m->answer_before);
+    strbuf_adds(&line, " -> ");
+    if (m->has_after) {
+        plan_add_tenths(&line, m->answer_after);
+        strbuf_adds(&line, " (");
+        plan_add_change(&line, m->answer_change);
+        strbuf_adds(&line, "), stage points ");
+        plan_add_tenths(&line, m->points_before);
+        strbuf_adds(&line, " -> ");
+        plan_add_tenths(&line, m->points_after);
+        strbuf_adds(&line, " (");
+        plan_add_change(&line, m->points_change);
+        strbuf_adds(&line, ")");
+    } else {
+        plan_add_answer_now(&line, c->after, m->item);
+        strbuf_adds(&line, ", stage points ");
+        plan_add_tenths(&line, m->points_before);
+        strbuf_adds(&line, " -> none");
+    }
+    strbuf_addf(&line, "; %s", plan_gap_word(c->after, m->item, m->open_after));
+    compare_text_para(out, "      ", 8, strbuf_str(&line), width);
+    strbuf_release(&line);
+}
+
+void plan_text_compare(struct strbuf *out, const struct plan_compare_review *v, size_t width)
+{
+    const struct compare *c = v->compare;
+    const struct rules *r = c->before->rules;
+    const char *before = c->before->assessment->date, *after = c->after->assessment->date;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(out, "\nAction plan\n");
+    plan_add_source(&line, v->plan);
+    strbuf_adds(&line, " " PLAN_REVIEW_NOT_CAUSE);
+    compare_text_para(out, "  ", 2, strbuf_str(&line), width);
+    strbuf_reset(&line);
+    strbuf_addf(&line,
+                "Done after %s, up to %s, and how the gaps each addresses moved (answer, then "
+                "the points the stage would gain were the gap closed)",
+                before, after);
+    compare_text_para(out, "  ", 4, strbuf_str(&line), width);
+    for (size_t k = 0; k < v->n_counted; k++) {
+        const struct plan_compared *pc = &v->counted[k];
+        strbuf_reset(&line);
+        strbuf_addf(&line, "%s: done %s", action_item(r, pc->action)->text, pc->action->done);
+        add_owner(&line, pc->action);
+        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
+        for (size_t g = 0; g < pc->n_gaps; g++)
+            text_movement(out, c, &pc->gaps[g], width);
+        if (!pc->n_gaps)
+            strbuf_adds(out, "      no gap it addresses was open before\n");
+        text_note(out, pc->action, width);
+    }
+    if (!v->n_counted)
+        strbuf_adds(out, "    none\n");
+    strbuf_reset(&line);
+    strbuf_addf(&line, "Gaps open on %s that no action done in between addresses", before);
+    compare_text_para(out, "  ", 4, strbuf_str(&line), width);
+    for (size_t k = 0; k < v->n_unaddressed; k++)
+        text_movement(out, c, &v->unaddressed[k], width);
+    if (!v->n_unaddressed)
+        strbuf_adds(out, "    none\n");
+    compare_text_para(out, "  ", 4, "Not counted", width);
+    for (size_t k = 0; k < v->n_not_counted; k++) {
+        const struct plan_compared *pc = &v->not_counted[k];
+        strbuf_reset(&line);
+        strbuf_addf(&line, "%s: %s", action_item(r, pc->action)->text,
+                    plan_count_reason(pc->count));
+        if (pc->action->done)
+            strbuf_addf(&line, " (done %s)", pc->action->done);
+        else if (pc->count == PLAN_NOT_DONE)
+            strbuf_addf(&line, " (%s)", plan_status_name(pc->action->status));
+        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
+    }
+    if (!v->n_not_counted)
+        strbuf_adds(out, "    none\n");
+    strbuf_release(&line);
+}
+
+/* ---- markdown ---- */
+
+/* Input text in a table cell: trimmed (report_md_text) and escaped; "—" when empty. */
+static void md_cell(struct strbuf *out, const char *s)
+{
+    size_t before = out->len;
+    report_md_text(out, s);
+    if (out->len == before)
+        strbuf_adds(out, "—");
+}
+
+static void md_item_cell(struct strbuf *out, const struct rules *r, size_t i)
+{
+    struct strbuf name = STRBUF_INIT;
+    compare_item_name(&name, r, i);
+    md_cell(out, strbuf_str(&name));
+    strbuf_release(&name);
+}
+
+static void md_overdue(struct strbuf *out, const struct plan_review *v)
+{
+    const struct score *s = v->score;
+    strbuf_addf(out, "\n### Overdue on %s\n\nNot done, and due before this assessment.\n\n",
+                s->assessment->date);
+    if (!v->n_overdue) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    strbuf_adds(out, "| Action | Status | Owner | Due | Days overdue | Note |\n"
+                     "| --- | --- | --- | --- | ---: | --- |\n");
+    for (size_t k = 0; k < v->n_overdue; k++) {
+        const struct plan_action *a = v->overdue[k].action;
+        strbuf_adds(out, "| ");
+        md_cell(out, action_item(s->rules, a)->text);
+        strbuf_addf(out, " | %s | ", plan_status_name(a->status));
+        md_cell(out, a->owner);
+        strbuf_adds(out, " | ");
+        md_cell(out, a->due);
+        strbuf_addf(out, " | %lld | ", (long long)v->overdue[k].days);
+        md_cell(out, a->note);
+        strbuf_adds(out, " |\n");
+    }
+}
+
+static void md_done(struct strbuf *out, const struct plan_review *v)
+{
+    const struct score *s = v->score;
+    strbuf_adds(out, "\n### Done\n\nEach gap an action done addresses, as it stands in this "
+                     "assessment.\n\n");
+    if (!v->n_done) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    strbuf_adds(out, "| Action | Done | Owner | Gap | Answer now | Gap now | Note |\n"
+                     "| --- | --- | --- | --- | ---: | --- | --- |\n");
+    for (size_t k = 0; k < v->n_done; k++) {
+        const struct plan_done *dn = &v->done[k];
+        for (size_t g = 0; g < dn->n_gaps || g == 0; g++) {
+            strbuf_adds(out, "| ");
+            if (g == 0) {
+                md_cell(out, action_item(s->rules, dn->action)->text);
+                strbuf_adds(out, " | ");
+                md_cell(out, dn->action->done);
+                if (dn->after_assessment)
+                    strbuf_adds(out, " (after this assessment)");
+                strbuf_adds(out, " | ");
+                md_cell(out, dn->action->owner);
+            } else {
+                strbuf_adds(out, "— | — | —");
+            }
+            strbuf_adds(out, " | ");
+            if (g < dn->n_gaps) {
+                md_item_cell(out, s->rules, dn->gaps[g].item);
+                strbuf_adds(out, " | ");
+                plan_add_answer_now(out, s, dn->gaps[g].item);
+                strbuf_addf(out, " | %s | ", plan_gap_word(s, dn->gaps[g].item, dn->gaps[g].open));
+            } else {
+                strbuf_adds(out, "the plan lists no gap for it | — | — | ");
+            }
+            md_cell(out, g == 0 ? dn->action->note : NULL);
+            strbuf_adds(out, " |\n");
+        }
+    }
+}
+
+static void md_unaddressed(struct strbuf *out, const struct plan_review *v)
+{
+    const struct score *s = v->score;
+    if (s->focus < 0) {
+        strbuf_adds(out, "\n### Open gaps no action addresses\n\nNo focus stage, so no open "
+                         "gap in it to address.\n");
+        return;
+    }
+    strbuf_adds(out, "\n### Open gaps no action addresses\n\nIn ");
+    report_md_text(out, s->rules->stages[s->focus].title);
+    strbuf_adds(out, ", the focus, largest first; dropped actions address nothing.\n\n");
+    if (!v->n_unaddressed) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    strbuf_adds(out, "| Gap | Answer | Points |\n| --- | ---: | ---: |\n");
+    for (size_t k = 0; k < v->n_unaddressed; k++) {
+        size_t i = v->unaddressed[k];
+        strbuf_adds(out, "| ");
+        md_item_cell(out, s->rules, i);
+        strbuf_adds(out, " | ");
+        plan_add_answer_now(out, s, i);
+        strbuf_adds(out, " | ");
+        report_add_exact(out, &s->items[i].impact_exact);
+        strbuf_adds(out, " |\n");
+    }
+}
+
+void plan_md_assess(struct strbuf *out, const struct plan_review *v)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(out, "## Action plan\n\n");
+    plan_add_source(&line, v->plan);
+    report_md_text(out, strbuf_str(&line));
+    strbuf_addc(out, '\n');
+    strbuf_release(&line);
+    md_overdue(out, v);
+    md_done(out, v);
+    md_unaddressed(out, v);
+    strbuf_addc(out, '\n');
+}
+
+static void md_movement_cells(struct strbuf *out, const struct compare *c,
+                              const struct plan_movement *m)
+{
+    plan_add_tenths(out, m->answer_before);
+    strbuf_adds(out, " | ");
+    if (m->has_after)
+        plan_add_tenths(out, m->answer_after);
+    else
+        plan_add_answer_now(out, c->after, m->item);
+    strbuf_adds(out, " | ");
+    if (m->has_after)
+        plan_add_change(out, m->answer_change);
+    else
+        strbuf_adds(out, "—");
+    strbuf_adds(out, " | ");
+    plan_add_tenths(out, m->points_before);
+    strbuf_adds(out, " | ");
+    if (m->has_after) {
+        plan_add_tenths(out, m->points_after);
+        strbuf_adds(out, " | ");
+        plan_add_change(out, m->points_change);
+    } else {
+        strbuf_adds(out, "— | —");
+    }
+    strbuf_addf(out, " | %s |\n", plan_gap_word(c->after, m->item, m->open_after));
+}
+
+static const char MD_MOVEMENT_HEAD[] =
+    "Answer before | Answer after | Change | Points before | Points after | Change | Gap now |\n";
+static const char MD_MOVEMENT_RULE[] = "---: | ---: | ---: | ---: | ---: | ---: | --- |\n";
+
+static void md_counted(struct strbuf *out, const struct plan_compare_review *v)
+{
+    const struct compare *c = v->compare;
+    const struct rules *r = c->before->rules;
+    strbuf_addf(out,
+                "\n### Done between the two\n\nActions done after %s, up to %s, and how each "
+                "gap they address moved: the answer, and the points the stage would gain were "
+                "the gap closed.\n\n",
+                c->before->assessment->date, c->after->assessment->date);
+    if (!v->n_counted) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    strbuf_addf(out, "| Action | Done | Owner | Gap | %s| --- | --- | --- | --- | %s",
+                MD_MOVEMENT_HEAD, MD_MOVEMENT_RULE);
+    for (size_t k = 0; k < v->n_counted; k++) {
+        const struct plan_compared *pc = &v->counted[k];
+        for (size_t g = 0; g < pc->n_gaps || g == 0; g++) {
+            strbuf_adds(out, "| ");
+            if (g == 0) {
+                md_cell(out, action_item(r, pc->action)->text);
+                strbuf_adds(out, " | ");
+                md_cell(out, pc->action->done);
+                strbuf_adds(out, " | ");
+                md_cell(out, pc->action->owner);
+            } else {
+                strbuf_adds(out, "— | — | —");
+            }
+            strbuf_adds(out, " | ");
+            if (g < pc->n_gaps) {
+                md_item_cell(out, r, pc->gaps[g].item);
+                strbuf_adds(out, " | ");
+                md_movement_cells(out, c, &pc->gaps[g]);
+            } else {
+                strbuf_adds(out, "no gap it addresses was open before | — | — | — | — | — | — "
+                                 "| — |\n");
+            }
+        }
+    }
+}
+
+static void md_unaddressed_moved(struct strbuf *out, const struct plan_compare_review *v)
+{
+    const struct compare *c = v->compare;
+    strbuf_addf(out,
+                "\n### Gaps no action done addressed\n\nOpen on %s, and addressed by none "
+                "of the actions done between the two.\n\n",
+                c->before->assessment->date);
+    if (!v->n_unaddressed) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    strbuf_addf(out, "| Gap | %s| --- | %s", MD_MOVEMENT_HEAD, MD_MOVEMENT_RULE);
+    for (size_t k = 0; k < v->n_unaddressed; k++) {
+        strbuf_adds(out, "| ");
+        md_item_cell(out, c->before->rules, v->unaddressed[k].item);
+        strbuf_adds(out, " | ");
+        md_movement_cells(out, c, &v->unaddressed[k]);
+    }
+}
+
+static void md_not_counted(struct strbuf *out, const struct plan_compare_review *v)
+{
+    const struct rules *r = v->compare->before->rules;
+    strbuf_adds(out, "\n### Not counted\n\n");
+    if (!v->n_not_counted) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    strbuf_adds(out, "| Action | Status | Done | Why not counted |\n| --- | --- | --- | --- |\n");
+    for (size_t k = 0; k < v->n_not_counted; k++) {
+        const struct plan_compared *pc = &v->not_counted[k];
+        strbuf_adds(out, "| ");
+        md_cell(out, action_item(r, pc->action)->text);
+        strbuf_addf(out, " | %s | ", plan_status_name(pc->action->status));
+        md_cell(out, pc->action->done);
+        strbuf_addf(out, " | %s |\n", plan_count_reason(pc->count));
+    }
+}
+
+void plan_md_compare(struct strbuf *out, const struct plan_compare_review *v)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(out, "\n## Action plan\n\n");
+    plan_add_source(&line, v->plan);
+    report_md_text(out, strbuf_str(&line));
+    strbuf_adds(out, "\n\n**" PLAN_REVIEW_NOT_CAUSE "**\n");
+    strbuf_release(&line);
+    md_counted(out, v);
+    md_unaddressed_moved(out, v);
+    md_not_counted(out, v);
+}
+
+/* ---- JSON ---- */
+
+static void json_action(struct jsonw *w, const struct rules *r, const struct plan_action *a)
+{
+    const struct rules_item *it = action_item(r, a);
+    jsonw_kstring(w, "action", it->id);
+    jsonw_kstring(w, "text", it->text);
+    jsonw_kstring(w, "stage", r->stages[it->stage].id);
+    jsonw_kuint(w, "priority", a->priority);
+    jsonw_kstring(w, "status", plan_status_name(a->status));
+    jsonw_kstring(w, "owner", a->owner);
+    jsonw_kstring(w, "due", a->due);
+    jsonw_kstring(w, "done", a->done);
+    jsonw_kstring(w, "note", a->note);
+}
+
+static void json_plan_head(struct jsonw *w, const struct plan *p)
+{
+    jsonw_key(w, "plan");
+    jsonw_object(w);
+    jsonw_kstring(w, "file", p->file);
+    jsonw_kstring(w, "made_from", p->assessed);
+}
+
+static const char *answer_state(const struct score *s, size_t item)
+{
+    switch (s->items[item].state) {
+    case SCORED:
+        return "scored";
+    case NOT_APPLICABLE:
+        return "n/a";
+    default:
+        return "unknown";
+    }
+}
+
+static void json_gap_now(struct jsonw *w, const struct score *s, size_t item, bool open)
+{
+    const struct score_item *it = &s->items[item];
+    const struct rules_item *ri = &s->rules->items[item];
+    jsonw_kstring(w, "id", ri->id);
+    jsonw_kstring(w, "stage", s->rules->stages[ri->stage].id);
+    jsonw_kstring(w, "kind", item_kind_name(ri->kind));
+    jsonw_kstring(w, "text", ri->text);
+    jsonw_kstring(w, "state", answer_state(s, item));
+    jsonw_kratio(w, "answer", it->state == SCORED, it->answer_num, it->answer_den, 1);
+    jsonw_kexact(w, "impact", it->state == SCORED, &it->impact_exact, 1);
+    jsonw_kbool(w, "open", open);
+}
+
+void plan_json_assess(struct jsonw *w, const struct plan_review *v)
+{
+    const struct score *s = v->score;
+    json_plan_head(w, v->plan);
+    jsonw_key(w, "overdue");
+    jsonw_array(w);
+    for (size_t k = 0; k < v->n_overdue; k++) {
+        jsonw_object(w);
+        json_action(w, s->rules, v->overdue[k].action);
+        jsonw_kint(w, "days_overdue", (long)v->overdue[k].days);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_key(w, "done");
+    jsonw_array(w);
+    for (size_t k = 0; k < v->n_done; k++) {
+        const struct plan_done *dn = &v->done[k];
+        jsonw_object(w);
+        json_action(w, s->rules, dn->action);
+        jsonw_kbool(w, "after_assessment", dn->after_assessment);
+        jsonw_key(w, "gaps");
+        jsonw_array(w);
+        for (size_t g = 0; g < dn->n_gaps; g++) {
+            jsonw_object(w);
+            json_gap_now(w, s, dn->gaps[g].item, dn->gaps[g].open);
+            jsonw_end(w, '}');
+        }
+        jsonw_end(w, ']');
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_kstring(w, "focus", s->focus >= 0 ? s->rules->stages[s->focus].id : NULL);
+    jsonw_key(w, "unaddressed");
+    jsonw_array(w);
+    for (size_t k = 0; k < v->n_unaddressed; k++) {
+        jsonw_object(w);
+        json_gap_now(w, s, v->unaddressed[k], true);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_end(w, '}');
+}
+
+static void json_movement(struct jsonw *w, const struct compare *c, const struct plan_movement *m)
+{
+    const struct rules *r = c->before->rules;
+    const struct rules_item *ri = &r->items[m->item];
+    bool both = m->has_before && m->has_after;
+    jsonw_object(w);
+    jsonw_kstring(w, "id", ri->id);
+    jsonw_kstring(w, "stage", r->stages[ri->stage].id);
+    jsonw_kstring(w, "kind", item_kind_name(ri->kind));
+    jsonw_kstring(w, "text", ri->text);
+    jsonw_kratio(w, "answer_before", m->has_before, m->answer_before, 10, 1);
+    jsonw_kratio(w, "answer_after", m->has_after, m->answer_after, 10, 1);
+    jsonw_kratio(w, "answer_change", both, m->answer_change, 10, 1);
+    jsonw_kratio(w, "points_before", m->has_before, m->points_before, 10, 1);
+    jsonw_kratio(w, "points_after", m->has_after, m->points_after, 10, 1);
+    jsonw_kratio(w, "points_change", both, m->points_change, 10, 1);
+    jsonw_kstring(w, "direction", compare_direction_name(c->items[m->item].direction));
+    jsonw_kbool(w, "open_after", m->open_after);
+    jsonw_end(w, '}');
+}
+
+void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v)
+{
+    const struct compare *c = v->compare;
+    const struct rules *r = c->before->rules;
+    json_plan_head(w, v->plan);
+    jsonw_kstring(w, "note", PLAN_REVIEW_NOT_CAUSE);
+    jsonw_key(w, "counted");
+    jsonw_array(w);
+    for (size_t k = 0; k < v->n_counted; k++) {
+        const struct plan_compared *pc = &v->counted[k];
+        jsonw_object(w);
+        json_action(w, r, pc->action);
+        jsonw_key(w, "gaps");
+        jsonw_array(w);
+        for (size_t g = 0; g < pc->n_gaps; g++)
+            json_movement(w, c, &pc->gaps[g]);
+        jsonw_end(w, ']');
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_key(w, "unaddressed");
+    jsonw_array(w);
+    for (size_t k = 0; k < v->n_unaddressed; k++)
+        json_movement(w, c, &v->unaddressed[k]);
+    jsonw_end(w, ']');
+    jsonw_key(w, "not_counted");
+    jsonw_array(w);
+    for (size_t k = 0; k < v->n_not_counted; k++) {
+        jsonw_object(w);
+        json_action(w, r, v->not_counted[k].action);
+        jsonw_kstring(w, "reason", plan_count_id(v->not_counted[k].count));
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_end(w, '}');
+}
+
+/* ---- CSV ---- */
+
+/* A text cell and the comma after it; NULL is an empty cell. */
+static void csv_text(struct strbuf *out, const char *s)
+{
+    if (s)
+        escape_csv(out, s);
+    strbuf_addc(out, ',');
+}
+
+/*
+ * One plan row of the assess CSV: stage and kind, item, text, state, answer and impact
+ * (when scored), n; the plan's note in the note column; the caveat last.
+ */
+struct csv_row {
+    const char *stage, *kind, *item, *text, *state, *note;
+    const struct score_item *answer; /* its answer and impact, or NULL */
+    long n;                          /* -1: none */
+};
+
+static void csv_assess_row(struct strbuf *out, const struct plan_review *v,
+                           void (*row_start)(const struct score *, struct strbuf *),
+                           const struct csv_row *row)
+{
+    row_start(v->score, out);
+    csv_text(out, row->stage);
+    csv_text(out, row->kind);
+    csv_text(out, row->item);
+    csv_text(out, row->text);
+    strbuf_addc(out, ','); /* level */
+    csv_text(out, row->state);
+    if (row->answer && row->answer->state == SCORED) {
+        report_add_ratio(out, row->answer->answer_num, row->answer->answer_den);
+        strbuf_adds(out, ",,");
+        report_add_exact(out, &row->answer->impact_exact);
+        strbuf_addc(out, ',');
+    } else {
+        strbuf_adds(out, ",,,");
+    }
+    strbuf_addc(out, ','); /* weight */
+    if (row->n >= 0)
+        strbuf_addf(out, "%ld", row->n);
+    /* n ends; sd, disagreement, acted_on, band, stage_score empty */
+    strbuf_adds(out, ",,,,,,");
+    csv_text(out, row->note);
+    strbuf_addc(out, ','); /* evidence */
+    escape_csv(out, report_caveat(v->score));
+    strbuf_adds(out, "\r\n");
+}
+
+static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
+                        void (*row_start)(const struct score *, struct strbuf *), const char *kind,
+                        size_t item, bool open, const char *action_id)
+{
+    const struct score *s = v->score;
+    const struct rules_item *ri = &s->rules->items[item];
+    struct csv_row row = {s->rules->stages[ri->stage].id, kind,      ri->id,          ri->text,
+                          plan_gap_word(s, item, open),   action_id, &s->items[item], -1};
+    csv_assess_row(out, v, row_start, &row);
+}
+
+void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
+                     void (*row_start)(const struct score *s, struct strbuf *out))
+{
+    const struct rules *r = v->score->rules;
+    struct strbuf text = STRBUF_INIT;
+    plan_add_source(&text, v->plan);
+    struct csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL, NULL, -1};
+    csv_assess_row(out, v, row_start, &head);
+    for (size_t k = 0; k < v->n_overdue; k++) {
+        const struct plan_action *a = v->overdue[k].action;
+        const struct rules_item *it = action_item(r, a);
+        strbuf_reset(&text);
+        strbuf_addf(&text, "%s (due %s", it->text, a->due);
+        add_owner(&text, a);
+        strbuf_adds(&text, ")");
+        struct csv_row row = {
+            r->stages[it->stage].id,     "plan-overdue", it->id, strbuf_str(&text),
+            plan_status_name(a->status), a->note,        NULL,   (long)v->overdue[k].days};
+        csv_assess_row(out, v, row_start, &row);
+    }
+    for (size_t k = 0; k < v->n_done; k++) {
+        const struct plan_done *dn = &v->done[k];
+        const struct rules_item *it = action_item(r, dn->action);
+        strbuf_reset(&text);
+        strbuf_addf(&text, "%s (done %s", it->text, dn->action->done ? dn->action->done : "");
+        if (dn->after_assessment)
+            strbuf_adds(&text, ", after this assessment");
+        add_owner(&text, dn->action);
+        strbuf_adds(&text, ")");
+        struct csv_row row = {
+            r->stages[it->stage].id, "plan-done", it->id, strbuf_str(&text), "done",
+            dn->action->note,        NULL,        -1};
+        csv_assess_row(out, v, row_start, &row);
+        for (size_t g = 0; g < dn->n_gaps; g++)
+            csv_gap_row(out, v, row_start, "plan-done-gap", dn->gaps[g].item, dn->gaps[g].open,
+                        it->id);
+    }
+    for (size_t k = 0; k < v->n_unaddressed; k++)
+        csv_gap_row(out, v, row_start, "plan-unaddressed", v->unaddressed[k], true, NULL);
+    strbuf_release(&text);
+}
+
+/* compare's columns: stage,item,kind,before,after,change,opened,closed,direction,text,... */
+static void csv_compare_action(struct strbuf *out, const struct rules *r,
+                               const struct plan_compared *pc)
+{
+    const struct rules_item *it = action_item(r, pc->action);
+    struct strbuf text = STRBUF_INIT;
+    strbuf_adds(&text, it->text);
+    if (pc->action->done)
+        strbuf_addf(&text, " (done %s", pc->action->done);
+    else
+        strbuf_addf(&text, " (%s", plan_status_name(pc->action->status));
+    add_owner(&text, pc->action);
+    strbuf_adds(&text, ")");
+    csv_text(out, r->stages[it->stage].id);
+    csv_text(out, it->id);
+    /* before, after, change, opened, closed empty; the direction says whether counted */
+    strbuf_addf(out, "plan-action,,,,,,%s,",
+                pc->count == PLAN_COUNTED ? "counted" : plan_count_id(pc->count));
+    escape_csv(out, strbuf_str(&text));
+    strbuf_adds(out, ",,\r\n");
+    strbuf_release(&text);
+}
+
+/* Two rows per gap: kind K with the answers, kind K-points with the stage points. */
+static void csv_movement(struct strbuf *out, const struct compare *c, const char *kind,
+                         const struct plan_movement *m)
+{
+    const struct rules *r = c->before->rules;
+    const struct rules_item *ri = &r->items[m->item];
+    const char *dir = compare_direction_name(c->items[m->item].direction);
+    for (int points = 0; points < 2; points++) {
+        csv_text(out, r->stages[ri->stage].id);
+        csv_text(out, ri->id);
+        strbuf_addf(out, "%s%s,", kind, points ? "-points" : "");
+        plan_add_tenths(out, points ? m->points_before : m->answer_before);
+        strbuf_addc(out, ',');
+        if (m->has_after)
+            plan_add_tenths(out, points ? m->points_after : m->answer_after);
+        strbuf_addc(out, ',');
+        if (m->has_after)
+            plan_add_tenths(out, points ? m->points_change : m->answer_change);
+        const struct compare_item *ci = &c->items[m->item];
+        strbuf_addf(out, ",%s,%s,%s,", ci->opened ? "true" : "false", ci->closed ? "true" : "false",
+                    dir ? dir : "");
+        escape_csv(out, ri->text);
+        strbuf_adds(out, ",,\r\n");
+    }
+}
+
+void plan_csv_compare(struct strbuf *out, const struct plan_compare_review *v)
+{
+    const struct compare *c = v->compare;
+    const struct rules *r = c->before->rules;
+    struct strbuf text = STRBUF_INIT;
+    plan_add_source(&text, v->plan);
+    strbuf_adds(&text, " " PLAN_REVIEW_NOT_CAUSE);
+    strbuf_adds(out, ",,plan,,,,,,,");
+    escape_csv(out, strbuf_str(&text));
+    strbuf_adds(out, ",,\r\n");
+    strbuf_release(&text);
+    for (size_t k = 0; k < v->n_counted; k++) {
+        csv_compare_action(out, r, &v->counted[k]);
+        for (size_t g = 0; g < v->counted[k].n_gaps; g++)
+            csv_movement(out, c, "plan-gap", &v->counted[k].gaps[g]);
+    }
+    for (size_t k = 0; k < v->n_unaddressed; k++)
+        csv_movement(out, c, "plan-unaddressed", &v->unaddressed[k]);
+    for (size_t k = 0; k < v->n_not_counted; k++)
+        csv_compare_action(out, r, &v->not_counted[k]);
+}
