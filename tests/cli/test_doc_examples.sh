@@ -30,7 +30,7 @@
 #                          localities (tests/fixtures/survey)
 #   my-epis-answers.yaml   answers to data/epis.yaml
 #   plan.yaml              a board's action plan for Eastbrook's quarters
-#                          (tests/fixtures/plan/eastbrook-board.yaml)
+#                          (data/examples/eastbrook-plan.yaml)
 #   survey.csv survey-map.yaml responses.csv   survey exports (tests/fixtures/doc-examples)
 #   last-quarter/ this-quarter/, q2/ q3/, 2026-q1/ 2026-q2/ 2026-q3/
 #                          Eastbrook's quarters (data/examples/eastbrook-quarterly, and
@@ -91,7 +91,7 @@ mkdir "$base" "$base/home"
 cp -R "$root/data" "$base/data"
 cp "$root/data/examples/eastbrook-mid-implementation.yaml" "$base/answers.yaml"
 cp "$root/tests/fixtures/epis-partial-answers.yaml" "$base/my-epis-answers.yaml"
-cp "$root/tests/fixtures/plan/eastbrook-board.yaml" "$base/plan.yaml"
+cp "$root/data/examples/eastbrook-plan.yaml" "$base/plan.yaml"
 cp "$fx/survey.csv" "$fx/survey-map.yaml" "$fx/responses.csv" "$base/"
 cp -R "$root/tests/fixtures/survey" "$base/survey"
 if ! stagegap import --csv "$fx/survey.csv" --map "$fx/survey-map.yaml" \
