@@ -1,9 +1,6 @@
 #include "answers.h"
 #include "answers_internal.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +10,6 @@
 #include "exact.h"
 #include "dirlist.h"
 #include "fileio.h"
-#include "plan.h"
 #include "rules.h"
 #include "schema.h"
 #include "strbuf.h"
@@ -129,361 +125,6 @@ void answers_msg_bad_date(struct strbuf *msg, const char *what)
     strbuf_addf(msg, "%s must be a calendar date written YYYY-MM-DD, like 2026-09-30", what);
 }
 
-/* ---- reading one file ---- */
-
-static void response_alloc(struct response *resp, const struct rules *r)
-{
-    size_t n = r->n_items ? r->n_items : 1;
-    resp->state = xcalloc(n, sizeof(*resp->state));
-    resp->score = xcalloc(n, sizeof(*resp->score));
-    resp->note = xcalloc(n, sizeof(*resp->note));
-    resp->evidence = xcalloc(n, sizeof(*resp->evidence));
-}
-
-static void response_free(struct response *resp)
-{
-    free(resp->state);
-    free(resp->score);
-    free(resp->note);
-    free(resp->evidence);
-}
-
-/* n/a and unknown may be written in any case, quoted or not. */
-static bool is_word(const struct ynode *n, const char *word)
-{
-    if (n->type != YNODE_SCALAR)
-        return false;
-    size_t len = strlen(word);
-    if (n->len != len)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = n->str[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != word[i])
-            return false;
-    }
-    return true;
-}
-
-static void read_score(struct response *resp, const struct ynode *n, size_t item)
-{
-    const struct rules *r = resp->rules;
-    double unused;
-    if (is_word(n, "n/a")) {
-        resp->state[item] = ANSWER_NA;
-    } else if (is_word(n, "unknown")) {
-        resp->state[item] = ANSWER_UNKNOWN;
-    } else if (ynode_is_null(n)) {
-        resp->state[item] = ANSWER_NONE;
-    } else if (yplain_number(n, &unused)) {
-        /* Off the scale or too finely written: ydecimal words it as every number check. */
-        struct strbuf what = STRBUF_INIT;
-        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
-        if (ydecimal(&resp->c, n, (int64_t)r->scale_min * EXACT_SCALE,
-                     (int64_t)r->scale_max * EXACT_SCALE, strbuf_str(&what),
-                     &resp->score[item]) == 0)
-            resp->state[item] = ANSWER_SCORE;
-        strbuf_release(&what);
-    } else if (n->type != YNODE_INVALID) {
-        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
-        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
-        if (n->type == YNODE_SCALAR)
-            text_add_quoted(&shown, n->str, 40);
-        else
-            strbuf_adds(&shown, ynode_describe(n));
-        answers_msg_not_answer(&msg, r, strbuf_str(&what), strbuf_str(&shown));
-        yerror(&resp->c, n, "%s%s", strbuf_str(&msg),
-               yquoted_number(n) ? " (numbers are written without quotes)" : "");
-        strbuf_release(&msg);
-        strbuf_release(&shown);
-        strbuf_release(&what);
-    }
-}
-
-static void read_answer_map(struct response *resp, const struct ynode *n, size_t item)
-{
-    static const char *const keys[] = {"!score", "note", "evidence", NULL};
-    struct strbuf what = STRBUF_INIT;
-    strbuf_addf(&what, "the answer to '%s'", resp->rules->items[item].id);
-    ymap_check_keys(&resp->c, n, strbuf_str(&what), keys);
-    strbuf_release(&what);
-    const struct ynode *score = ymap_get(n, "score");
-    if (score)
-        read_score(resp, score, item);
-    const struct ynode *note = ymap_get(n, "note"), *evidence = ymap_get(n, "evidence");
-    if (note && !ynode_is_null(note))
-        resp->note[item] = ytext(&resp->c, note, "a note");
-    if (evidence && !ynode_is_null(evidence))
-        resp->evidence[item] = ytext(&resp->c, evidence, "evidence");
-}
-
-static void report_unknown_item(struct response *resp, const struct ynode *key)
-{
-    const struct rules *r = resp->rules;
-    /* Once diagnostics are full, a suggestion would only be thrown away. */
-    size_t n_names = diags_full(resp->c.d) ? 0 : r->n_items;
-    const char **names = xcalloc(n_names + 1, sizeof(*names));
-    for (size_t i = 0; i < n_names; i++)
-        names[i] = r->items[i].id;
-    struct strbuf msg = STRBUF_INIT;
-    strbuf_adds(&msg, "unknown item ");
-    text_add_quoted(&msg, key->str, 60);
-    strbuf_addf(&msg, " in model '%s'", r->id);
-    const char *near = text_did_you_mean(key->str, names, n_names);
-    if (near)
-        strbuf_addf(&msg, "; did you mean '%s'?", near);
-    else
-        strbuf_adds(&msg, "; 'stagegap init' writes every item's id");
-    yerror(&resp->c, key, "%s", strbuf_str(&msg));
-    strbuf_release(&msg);
-    free(names);
-}
-
-static void read_answers(struct response *resp, const struct ynode *map)
-{
-    const struct rules *r = resp->rules;
-    size_t next = 0; /* answers mostly follow the rules' order: try the next item first */
-    for (size_t i = 0; i + 1 < map->n; i += 2) {
-        const struct ynode *key = map->kids[i], *value = map->kids[i + 1];
-        if (key->type != YNODE_SCALAR)
-            continue;
-        long item =
-            next < r->n_items && r->items[next].id && strcmp(r->items[next].id, key->str) == 0
-                ? (long)next
-                : rules_find_item(r, key->str);
-        if (item >= 0)
-            next = (size_t)item + 1;
-        if (item < 0) {
-            report_unknown_item(resp, key);
-            continue;
-        }
-        if (!r->items[item].question) {
-            yerror(&resp->c, key, "item '%s' is context only and takes no answer",
-                   r->items[item].id);
-            continue;
-        }
-        if (value->type == YNODE_MAP)
-            read_answer_map(resp, value, (size_t)item);
-        else
-            read_score(resp, value, (size_t)item);
-    }
-}
-
-/* The key node of map[key], for pointing at "answers:" itself rather than its first entry. */
-static const struct ynode *key_node(const struct ynode *map, const char *key)
-{
-    for (size_t i = 0; i + 1 < map->n; i += 2)
-        if (ynode_is(map->kids[i], key))
-            return map->kids[i];
-    return map;
-}
-
-/* True when answers holds an answer to id that was refused (and so already reported). */
-static bool answer_refused(const struct ynode *answers, const char *id)
-{
-    const struct ynode *at = ymap_get(answers, id);
-    if (!at)
-        return false;
-    if (at->type == YNODE_MAP) {
-        const struct ynode *score = ymap_get(at, "score");
-        return !score || !ynode_is_null(score); /* a missing score is reported already */
-    }
-    return !ynode_is_null(at);
-}
-
-static void require_complete(struct response *resp, const struct ynode *root,
-                             const struct ynode *answers)
-{
-    const struct rules *r = resp->rules;
-    for (size_t i = 0; i < r->n_items; i++) {
-        if (!r->items[i].question)
-            continue;
-        if (resp->state[i] == ANSWER_NONE && !answer_refused(answers, r->items[i].id)) {
-            yerror(&resp->c, key_node(root, "answers"), "item '%s' is not answered (--strict)",
-                   r->items[i].id);
-        } else if (resp->state[i] == ANSWER_UNKNOWN) {
-            const struct ynode *at = ymap_get(answers, r->items[i].id);
-            if (at && at->type == YNODE_MAP && ymap_get(at, "score"))
-                at = ymap_get(at, "score");
-            yerror(&resp->c, at, "item '%s' is answered 'unknown' (--strict)", r->items[i].id);
-        }
-    }
-}
-
-/* groups: {FIELD: VALUE, ...}: the team, locality or any grouping a respondent is in. */
-static void read_groups(struct response *resp, const struct ynode *n)
-{
-    if (!yexpect_map(&resp->c, n, "respondent groups"))
-        return;
-    bool ok = true;
-    if (n->n / 2 > ANSWERS_GROUP_FIELDS_MAX) {
-        yerror(&resp->c, n->kids[2 * ANSWERS_GROUP_FIELDS_MAX],
-               "more than %d groups for one respondent; give the few the reports are broken "
-               "down by",
-               ANSWERS_GROUP_FIELDS_MAX);
-        ok = false;
-    }
-    for (size_t k = 0; k + 1 < n->n; k += 2) {
-        const struct ynode *field = n->kids[k], *value = n->kids[k + 1];
-        const char *name = yid(&resp->c, field, "a group's field name");
-        if (name && (strcmp(name, ANSWERS_FIELD_ROLE) == 0 || strcmp(name, "id") == 0)) {
-            yerror(&resp->c, field, "'%s' is given as respondent.%s, not in groups", name, name);
-            name = NULL;
-        }
-        if (!name) {
-            ok = false;
-            continue;
-        }
-        struct strbuf what = STRBUF_INIT;
-        strbuf_addf(&what, "the group '%s'", name);
-        ok = ytext(&resp->c, value, strbuf_str(&what)) && ok;
-        strbuf_release(&what);
-    }
-    if (ok)
-        resp->groups = n;
-}
-
-/* Where a respondent gives a grouping field, or NULL. */
-static const struct ynode *response_field_node(const struct response *resp, const char *field)
-{
-    if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
-        return resp->role ? resp->role_node : NULL;
-    return resp->groups ? ymap_get(resp->groups, field) : NULL;
-}
-
-/* What a respondent gives for a grouping field, or NULL. */
-static const char *response_field(const struct response *resp, const char *field)
-{
-    const struct ynode *v = response_field_node(resp, field);
-    return v ? v->str : NULL;
-}
-
-static void read_respondent(struct response *resp, const struct ynode *n)
-{
-    static const char *const keys[] = {"id", "role", "groups", NULL};
-    if (!yexpect_map(&resp->c, n, "respondent"))
-        return;
-    ymap_check_keys(&resp->c, n, "respondent", keys);
-    resp->respondent = ymap_text(&resp->c, n, "id", "respondent id");
-    resp->respondent_node = ymap_get(n, "id");
-    resp->role = ymap_text(&resp->c, n, "role", "respondent role");
-    resp->role_node = ymap_get(n, "role");
-    const struct ynode *groups = ymap_get(n, "groups");
-    if (groups && !ynode_is_null(groups))
-        read_groups(resp, groups);
-}
-
-/* comments: [{about: QUESTION, text: TEXT}, ...]; about may be left out. */
-static void read_comments(struct response *resp, const struct ynode *n)
-{
-    static const char *const keys[] = {"about", "!text", NULL};
-    if (ynode_is_null(n) || !yexpect_seq(&resp->c, n, "comments"))
-        return;
-    bool ok = true;
-    for (size_t k = 0; k < n->n; k++) {
-        const struct ynode *c = n->kids[k];
-        if (!yexpect_map(&resp->c, c, "a comment")) {
-            ok = false;
-            continue;
-        }
-        if (ymap_check_keys(&resp->c, c, "a comment", keys) != 0)
-            ok = false;
-        const struct ynode *about = ymap_get(c, "about"), *text = ymap_get(c, "text");
-        if (about && !ytext(&resp->c, about, "a comment's about"))
-            ok = false;
-        if (text && !ytext(&resp->c, text, "a comment's text"))
-            ok = false;
-    }
-    if (ok)
-        resp->comments = n;
-}
-
-static bool check_header(struct response *resp, const struct ynode *root)
-{
-    const struct ynode *format = ymap_get(root, "format");
-    if (!format) {
-        yerror(&resp->c, root, "no 'format' key; an answers file starts with 'format: %s'",
-               ANSWERS_FORMAT);
-        return false;
-    }
-    if (ynode_is(format, "stagegap-rules/1")) {
-        yerror(&resp->c, format, "this is a rules file, not an answers file; pass it with --rules");
-        return false;
-    }
-    if (ynode_is(format, PLAN_FORMAT)) {
-        yerror(&resp->c, format,
-               "this is an action plan, not an answers file; 'stagegap validate' checks it");
-        return false;
-    }
-    if (!ynode_is(format, ANSWERS_FORMAT)) {
-        yerror(&resp->c, format, "format must be '%s'", ANSWERS_FORMAT);
-        return false;
-    }
-    const struct ynode *model = ymap_get(root, "rules");
-    const char *id = model ? ytext(&resp->c, model, "rules") : NULL;
-    if (id && strcmp(id, resp->rules->id) != 0) {
-        struct strbuf shown = STRBUF_INIT;
-        text_add_quoted(&shown, id, 60);
-        yerror(&resp->c, model,
-               "these answers are for the model %s, but the rules loaded are "
-               "'%s'; pass the matching rules with --rules",
-               strbuf_str(&shown), resp->rules->id);
-        strbuf_release(&shown);
-        return false;
-    }
-    return true;
-}
-
-/* The template's organisation or date left as init wrote them: valid, but surely not meant. */
-static void warn_placeholders(struct response *resp, const struct ynode *date)
-{
-    const struct ynode *org = resp->organisation_node;
-    if (resp->organisation && strcmp(resp->organisation, ANSWERS_PLACEHOLDER_ORGANISATION) == 0)
-        diag_add(resp->c.d, DIAG_WARNING, resp->c.file, org->line, org->column,
-                 "organisation is still the template's '%s'; write your organisation's name",
-                 ANSWERS_PLACEHOLDER_ORGANISATION);
-    if (resp->date && strcmp(resp->date, ANSWERS_PLACEHOLDER_DATE) == 0)
-        diag_add(resp->c.d, DIAG_WARNING, resp->c.file, date->line, date->column,
-                 "date is still the template's %s; write the date of this assessment (if it "
-                 "really was that day, ignore this)",
-                 ANSWERS_PLACEHOLDER_DATE);
-}
-
-static void read_root(struct response *resp, const struct ynode *root, bool strict)
-{
-    static const char *const keys[] = {"!format",    "!rules",   "!organisation", "!date",
-                                       "respondent", "!answers", "comments",      NULL};
-    if (!check_header(resp, root))
-        return;
-    ymap_check_keys(&resp->c, root, "the answers file", keys);
-    resp->organisation_node = ymap_get(root, "organisation");
-    resp->organisation = ymap_text(&resp->c, root, "organisation", "organisation");
-    const struct ynode *date = resp->date_node = ymap_get(root, "date");
-    const char *d = date ? ytext(&resp->c, date, "date") : NULL;
-    if (d && !date_valid(d)) {
-        struct strbuf msg = STRBUF_INIT;
-        answers_msg_bad_date(&msg, "date");
-        yerror(&resp->c, date, "%s", strbuf_str(&msg));
-        strbuf_release(&msg);
-    } else
-        resp->date = d;
-    if (resp->warn_placeholders)
-        warn_placeholders(resp, date);
-    const struct ynode *respondent = ymap_get(root, "respondent");
-    if (respondent)
-        read_respondent(resp, respondent);
-    const struct ynode *comments = ymap_get(root, "comments");
-    if (comments)
-        read_comments(resp, comments);
-    const struct ynode *answers = ymap_get(root, "answers");
-    if (answers && yexpect_map(&resp->c, answers, "answers")) {
-        read_answers(resp, answers);
-        if (strict)
-            require_complete(resp, root, answers);
-    }
-}
-
 /* ---- folding a respondent into the assessment ---- */
 
 static void tally_add(struct item_tally *t, enum answer_state state, int64_t score)
@@ -534,7 +175,8 @@ static struct group_tally *find_group(const struct assessment *a, const struct r
 {
     for (size_t g = 0; g < a->n_groups; g++) {
         size_t k = 0;
-        while (k < a->n_by && same_value(a->groups[g].values[k], response_field(resp, a->by[k])))
+        while (k < a->n_by &&
+               same_value(a->groups[g].values[k], answers_response_field(resp, a->by[k])))
             k++;
         if (k == a->n_by)
             return &a->groups[g];
@@ -551,7 +193,7 @@ static struct group_tally *group_for(struct assessment *a, const struct response
     struct group_tally *gt = &a->groups[a->n_groups++];
     memset(gt, 0, sizeof(*gt));
     for (size_t k = 0; k < a->n_by; k++)
-        gt->values[k] = pool_strdup(&a->pool, response_field(resp, a->by[k]));
+        gt->values[k] = pool_strdup(&a->pool, answers_response_field(resp, a->by[k]));
     gt->items = xcalloc(a->rules->n_items ? a->rules->n_items : 1, sizeof(*gt->items));
     return gt;
 }
@@ -607,8 +249,8 @@ static int check_group_room(const struct assessment *a, struct response *resp)
         return 0;
     const struct ynode *at = resp->respondent_node;
     for (size_t k = a->n_by; k-- > 0;)
-        if (response_field_node(resp, a->by[k]))
-            at = response_field_node(resp, a->by[k]);
+        if (answers_response_field_node(resp, a->by[k]))
+            at = answers_response_field_node(resp, a->by[k]);
     yerror(&resp->c, at,
            "more than %d different groups of '%s'%s%s in one assessment; a group is several "
            "respondents (a team, a locality), not one each",
@@ -732,30 +374,6 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
 }
 
 /*
- * Parses buf and checks it as an answers file into doc and resp, which the caller
- * releases (response_free, ydoc_release). True when the file itself has no errors.
- */
-static bool check_response(struct ydoc *doc, struct response *resp, const struct rules *r,
-                           bool warn_placeholders, const char *file, const char *buf, size_t len,
-                           bool strict, struct diags *d)
-{
-    size_t errors_before = d->errors;
-    *resp = (struct response){.c = {file, d}, .rules = r, .warn_placeholders = warn_placeholders};
-    ydoc_init(doc);
-    response_alloc(resp, r);
-    yaml_read(doc, file, buf, len, &ylimits_default, d);
-    if (!doc->broken) {
-        if (!doc->root)
-            diag_error(d, file, 1, 1, "empty file; an answers file starts with 'format: %s'",
-                       ANSWERS_FORMAT);
-        else if (yexpect_map(&resp->c, doc->root, "an answers file"))
-            read_root(resp, doc->root, strict);
-    }
-    diags_set_source(d, NULL, 0);
-    return d->errors == errors_before;
-}
-
-/*
  * Folds a checked respondent into a, after the checks that depend on the respondents
  * before it; their diagnostics quote buf, the file resp was read from. 0, or -1.
  */
@@ -783,9 +401,10 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
     struct ydoc doc;
     struct response resp;
     int rc = -1;
-    if (check_response(&doc, &resp, a->rules, a->warn_placeholders, file, buf, len, strict, d))
+    if (answers_response_check(&doc, &resp, a->rules, a->warn_placeholders, file, buf, len, strict,
+                               d))
         rc = fold_response(a, &resp, file, buf, len, d);
-    response_free(&resp);
+    answers_response_free(&resp);
     ydoc_release(&doc);
     return rc;
 }
@@ -952,7 +571,7 @@ void answers_file_free(struct answers_file *f)
 {
     diags_release(&f->read_diags);
     diags_release(&f->check_diags);
-    response_free(&f->resp);
+    answers_response_free(&f->resp);
     ydoc_release(&f->doc);
     free(f->buf);
     free(f->path);
@@ -980,8 +599,9 @@ void answers_file_read(struct answers_file *f, const struct answers_reader *read
             f->read_rc = -1;
     }
     if (f->read_rc == 0)
-        f->checked_ok = check_response(&f->doc, &f->resp, reader->rules, reader->warn_placeholders,
-                                       f->path, f->buf, f->len, reader->strict, &f->check_diags);
+        f->checked_ok =
+            answers_response_check(&f->doc, &f->resp, reader->rules, reader->warn_placeholders,
+                                   f->path, f->buf, f->len, reader->strict, &f->check_diags);
 }
 
 /*

@@ -1,5 +1,6 @@
 /*
- * answers_internal.h - what answers.c shares with answers_parallel.c, and no one else.
+ * answers_internal.h - what answers.c shares with answers_read.c and answers_parallel.c,
+ * and no one else.
  *
  * Adding a respondent is two steps. Reading and checking one file against the rules
  * (answers_file_read) depends on nothing but the file, the rules and the directories
@@ -45,6 +46,21 @@ struct answers_reader {
     const struct answers_file_ids *dirs; /* the directories named */
     bool strict, warn_placeholders;
 };
+
+/* ---- reading one file (answers_read.c) ---- */
+
+/*
+ * Parses buf and checks it as an answers file into doc and resp, which the caller
+ * releases (answers_response_free, ydoc_release). True when the file itself has no errors.
+ */
+bool answers_response_check(struct ydoc *doc, struct response *resp, const struct rules *r,
+                            bool warn_placeholders, const char *file, const char *buf, size_t len,
+                            bool strict, struct diags *d);
+void answers_response_free(struct response *resp);
+/* Where a respondent gives a grouping field, or NULL. */
+const struct ynode *answers_response_field_node(const struct response *resp, const char *field);
+/* What a respondent gives for a grouping field, or NULL. */
+const char *answers_response_field(const struct response *resp, const char *field);
 
 /* One file to add as a respondent, and what reading and checking it found. */
 struct answers_file {
