@@ -316,36 +316,38 @@ static int validate_answers_buffer(const struct rules *r, bool strict, const cha
     return rc;
 }
 
-/* True for a buffer whose 'format' says it is answers (or says nothing): not rules, not a plan. */
-static bool is_answers_buffer(const char *buf, size_t len)
+/* What a file read for validate is, by its 'format' key: answers unless it says otherwise. */
+enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN };
+
+static enum file_kind kind_of_buffer(const char *buf, size_t len)
 {
     char *format = yaml_format_of(buf, len);
-    bool answers =
-        !format || (strcmp(format, RULES_FORMAT) != 0 && strcmp(format, PLAN_FORMAT) != 0);
+    enum file_kind kind = !format                             ? FILE_ANSWERS
+                          : strcmp(format, RULES_FORMAT) == 0 ? FILE_RULES
+                          : strcmp(format, PLAN_FORMAT) == 0  ? FILE_PLAN
+                                                              : FILE_ANSWERS;
     free(format);
-    return answers;
+    return kind;
 }
 
-/* A file read, checked as its 'format' says: rules, a plan, or answers. */
+/* A file read, checked as its kind says: rules, a plan, or answers. */
 static int validate_buffer(const struct rules *r, bool strict, const char *path, const char *buf,
-                           size_t len, struct strbuf *report, struct diags *d)
+                           size_t len, enum file_kind kind, struct strbuf *report, struct diags *d)
 {
-    if (is_answers_buffer(buf, len))
-        return validate_answers_buffer(r, strict, path, buf, len, report, d);
-    char *format = yaml_format_of(buf, len);
     int rc;
-    if (strcmp(format, RULES_FORMAT) == 0) {
+    if (kind == FILE_RULES) {
         struct rules other;
         if ((rc = rules_load_buffer(&other, path, buf, len, d)) == 0)
             describe_rules(report, path, &other);
         rules_release(&other);
-    } else {
+    } else if (kind == FILE_PLAN) {
         struct plan p;
         if ((rc = plan_load_buffer(&p, r, path, buf, len, d)) == 0)
             describe_plan(report, path, &p);
         plan_release(&p);
+    } else {
+        rc = validate_answers_buffer(r, strict, path, buf, len, report, d);
     }
-    free(format);
     return rc;
 }
 
@@ -358,7 +360,7 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
         return validate_dir(c, r, path, report, d);
     if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
         return -1;
-    int rc = validate_buffer(r, c->strict, path, buf, len, report, d);
+    int rc = validate_buffer(r, c->strict, path, buf, len, kind_of_buffer(buf, len), report, d);
     free(buf);
     return rc;
 }
@@ -374,6 +376,7 @@ struct validate_job {
     bool directory;
     char *later_buf; /* a rules file or plan read, to check in order */
     size_t later_len;
+    enum file_kind later_kind;
     struct strbuf report;
     struct diags d;
 };
@@ -392,9 +395,11 @@ static void validate_job_run(void *job, void *ctx)
     if ((v->directory = is_directory(v->path)) ||
         fileio_read(v->path, RULES_FILE_MAX, &buf, &len, &v->d) != 0)
         return;
-    if (!is_answers_buffer(buf, len)) {
+    enum file_kind kind = kind_of_buffer(buf, len);
+    if (kind != FILE_ANSWERS) {
         v->later_buf = buf;
         v->later_len = len;
+        v->later_kind = kind;
         return;
     }
     validate_answers_buffer(vc->rules, vc->strict, v->path, buf, len, &v->report, &v->d);
@@ -408,7 +413,8 @@ static void validate_job_finish(struct cli *c, const struct rules *r, struct val
     if (v->directory)
         validate_dir(c, r, v->path, report, d);
     else if (v->later_buf)
-        validate_buffer(r, c->strict, v->path, v->later_buf, v->later_len, report, d);
+        validate_buffer(r, c->strict, v->path, v->later_buf, v->later_len, v->later_kind, report,
+                        d);
     strbuf_add(report, strbuf_str(&v->report), v->report.len);
     strbuf_release(&v->report);
     diags_release(&v->d);
