@@ -114,6 +114,10 @@ struct assessment {
     /* Where the organisation (in first_file) and the date were read, for warnings. */
     struct answers_pos organisation_at, date_at;
     size_t respondents;
+    /* The model the respondents' files name (rules:): the loaded model's id or, for an
+       overlay, its base's; models_mixed when they name both. compare and trend read it. */
+    const char *model_named;
+    bool models_mixed;
     struct item_tally *items; /* one per rules item */
     /* The fields to break the respondents down by (assessment_break_down_by), and
        their groups in order of first appearance. */
@@ -193,9 +197,6 @@ int assessment_add_path(struct assessment *a, const char *path, bool strict, str
 double item_tally_mean(const struct item_tally *t);
 /* The state the tally stands for: a score, n/a (everyone who answered said so), unknown. */
 enum answer_state item_tally_state(const struct item_tally *t);
-
-/* True when s is a real calendar date written YYYY-MM-DD. */
-bool date_valid(const char *s);
 
 /*
  * The words for an answer or a date a command cannot take, shared so that validate,

@@ -29,4 +29,7 @@ bool date_parse_days(const char *s, int64_t *days);
  */
 int64_t date_days_between(const char *a, const char *b);
 
+/* True when s is a real calendar date written YYYY-MM-DD, in 1900 or later. */
+bool date_valid(const char *s);
+
 #endif

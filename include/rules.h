@@ -28,6 +28,34 @@ const char *item_kind_name(enum item_kind kind);
 /* The rules file's list key for a kind: "challenges", ... */
 const char *item_kind_list(enum item_kind kind);
 
+/*
+ * A target a service sets itself for an item: an answer on the scale (for a barrier, a
+ * ceiling: at or below it is met) to reach by a date. A second view beside the score,
+ * never part of it: scores and impacts do not read it.
+ */
+struct rules_target {
+    bool set;
+    int64_t score_scaled;  /* on the scale, times EXACT_SCALE */
+    double score;          /* score_scaled / EXACT_SCALE, for display */
+    const char *by;        /* YYYY-MM-DD, a real date */
+    unsigned line, column; /* where the target was written (rules file or overlay) */
+};
+
+/* Where a merged model's item comes from (rules_overlay.c); ORIGIN_BASE in a plain model. */
+enum rules_origin {
+    ORIGIN_BASE,    /* the base model's, unchanged */
+    ORIGIN_CHANGED, /* the base model's, changed by the overlay (see changes) */
+    ORIGIN_ADDED,   /* added by the overlay */
+};
+
+/* What an overlay changed in a base item: bits of rules_item.changes. */
+enum {
+    CHANGED_QUESTION = 1u << 0, /* question, low or high */
+    CHANGED_WEIGHT = 1u << 1,
+    CHANGED_TARGET = 1u << 2,
+    CHANGED_ADDRESSES = 1u << 3,
+};
+
 struct rules_item {
     const char *id, *text;
     const char *question;   /* NULL: shown for context, never answered or scored */
@@ -40,6 +68,12 @@ struct rules_item {
     size_t *addresses;     /* suggestions: indices of the items they help close */
     size_t n_addresses;
     unsigned line; /* where the item starts in the rules file */
+    struct rules_target target;
+    /* Retired by an overlay: why, in its words. A retired item keeps its place and is
+       shown as retired, but has no question: it is never asked, answered or scored. */
+    const char *retired;
+    enum rules_origin origin;
+    unsigned changes; /* CHANGED_* bits, for ORIGIN_CHANGED */
 };
 
 struct rules_level {
@@ -64,6 +98,12 @@ struct rules_source {
     long year; /* 0 when not given */
 };
 
+/* Which file a model came from, as reports name it. */
+struct rules_provenance {
+    const char *id, *version, *file;
+    char sha256[65]; /* of the file's bytes */
+};
+
 struct rules {
     const char *file; /* name it was loaded from */
     const char *id, *version, *title, *description;
@@ -83,7 +123,12 @@ struct rules {
     size_t n_items;
     size_t *by_id; /* indices of items with an id, sorted by id */
     size_t n_by_id;
-    char sha256[65]; /* of the file's bytes */
+    char sha256[65]; /* of the file's bytes (for an overlay, the overlay's) */
+    /* The model an overlay extends (extends:), or NULL for a plain model. */
+    const struct rules_provenance *base;
+    /* Of the model as scored: the merged model's canonical form (rules_overlay.c), so
+       that two reports are compared like for like whatever file layout they came from. */
+    char model_sha256[65];
     struct pool pool;
 };
 
@@ -96,6 +141,15 @@ int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t
 int rules_load_file(struct rules *r, const char *path, struct diags *d);
 /* The Signs of Safety model compiled into the binary. */
 int rules_load_default(struct rules *r, struct diags *d);
+
+struct yctx;
+struct ynode;
+/*
+ * Reads an item's target ({score: on the scale, by: YYYY-MM-DD}) into t; errors go to
+ * c's diagnostics and leave t unset. The scale must be loaded. Shared by overlays.
+ */
+void rules_load_target(const struct yctx *c, struct rules *r, const struct ynode *n,
+                       struct rules_target *t);
 
 /* Index of the item with this id, or -1. */
 long rules_find_item(const struct rules *r, const char *id);

@@ -92,21 +92,6 @@ enum answer_state item_tally_state(const struct item_tally *t)
     return t->n_na ? ANSWER_NA : ANSWER_NONE;
 }
 
-bool date_valid(const char *s)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (y < 1900 || m < 1 || m > 12 || d < 1)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
-}
-
 void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
                            const char *shown)
 {
@@ -346,6 +331,10 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
         a->organisation_at = (struct answers_pos){a->first_file, resp->organisation_node->line,
                                                   resp->organisation_node->column};
     }
+    if (!a->model_named)
+        a->model_named = pool_strdup(&a->pool, resp->model_named);
+    else if (strcmp(a->model_named, resp->model_named) != 0)
+        a->models_mixed = true;
     /* The assessment takes its latest respondent's date: when it was complete. */
     if (!a->date || strcmp(resp->date, a->date) > 0) {
         a->date = pool_strdup(&a->pool, resp->date);

@@ -31,6 +31,7 @@ struct response {
     struct yctx c;
     const struct rules *rules;
     const char *organisation, *date, *respondent, *role;
+    const char *model_named; /* the rules id the file names: the model's or its base's */
     const struct ynode *organisation_node, *date_node, *role_node, *respondent_node;
     const struct ynode *groups; /* checked: a map of field names to text, or NULL */
     enum answer_state *state;   /* per rules item */

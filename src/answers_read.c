@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "exact.h"
 #include "plan.h"
@@ -289,6 +290,12 @@ static void read_comments(struct response *resp, const struct ynode *n)
         resp->comments = n;
 }
 
+/* Answers may name the model loaded, or, when it is an overlay, the model it extends. */
+static bool answers_model_fits(const struct rules *r, const char *id)
+{
+    return strcmp(id, r->id) == 0 || (r->base && strcmp(id, r->base->id) == 0);
+}
+
 static bool check_header(struct response *resp, const struct ynode *root)
 {
     const struct ynode *format = ymap_get(root, "format");
@@ -312,16 +319,23 @@ static bool check_header(struct response *resp, const struct ynode *root)
     }
     const struct ynode *model = ymap_get(root, "rules");
     const char *id = model ? ytext(&resp->c, model, "rules") : NULL;
-    if (id && strcmp(id, resp->rules->id) != 0) {
+    if (id && !answers_model_fits(resp->rules, id)) {
         struct strbuf shown = STRBUF_INIT;
         text_add_quoted(&shown, id, 60);
-        yerror(&resp->c, model,
-               "these answers are for the model %s, but the rules loaded are "
-               "'%s'; pass the matching rules with --rules",
-               strbuf_str(&shown), resp->rules->id);
+        if (resp->rules->base)
+            yerror(&resp->c, model,
+                   "these answers are for the model %s, but the rules loaded are "
+                   "'%s' (which extends '%s'); pass the matching rules with --rules",
+                   strbuf_str(&shown), resp->rules->id, resp->rules->base->id);
+        else
+            yerror(&resp->c, model,
+                   "these answers are for the model %s, but the rules loaded are "
+                   "'%s'; pass the matching rules with --rules",
+                   strbuf_str(&shown), resp->rules->id);
         strbuf_release(&shown);
         return false;
     }
+    resp->model_named = id;
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "escape.h"
 #include "exact.h"
 #include "rules.h"

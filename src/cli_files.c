@@ -14,6 +14,7 @@
 
 #include "answers.h"
 #include "ask.h"
+#include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "import.h"

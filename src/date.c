@@ -6,6 +6,9 @@
  */
 #include "date.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 int64_t date_days_from_civil(int64_t year, unsigned month, unsigned day)
 {
     int64_t y = month <= 2 ? year - 1 : year;
@@ -50,4 +53,19 @@ int64_t date_days_between(const char *a, const char *b)
     date_parse_days(a, &da);
     date_parse_days(b, &db);
     return db - da;
+}
+
+bool date_valid(const char *s)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1900 || m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
 }

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "import_internal.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "date.h"
 #include "diag.h"
 #include "exact.h"
 #include "import_internal.h"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "date.h"
 #include "diag.h"
 #include "exact.h"
 #include "fileio.h"

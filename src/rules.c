@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "exact.h"
 #include "embedded.h"
@@ -222,6 +223,32 @@ static void load_bands(struct loader *l, const struct ynode *seq)
     free(at);
 }
 
+void rules_load_target(const struct yctx *c, struct rules *r, const struct ynode *n,
+                       struct rules_target *t)
+{
+    static const char *const keys[] = {"!score", "!by", NULL};
+    if (!yexpect_map(c, n, "a target ({score: ..., by: YYYY-MM-DD})"))
+        return;
+    ymap_check_keys(c, n, "the target", keys);
+    const struct ynode *score = ymap_get(n, "score"), *by = ymap_get(n, "by");
+    bool ok = score && by;
+    if (score && ydecimal(c, score, r->scale_min * EXACT_SCALE, r->scale_max * EXACT_SCALE,
+                          "target score", &t->score_scaled) != 0)
+        ok = false;
+    const char *date = by ? ytext(c, by, "target date") : NULL;
+    if (by && date && !date_valid(date)) {
+        yerror(c, by, "target date must be a real date written YYYY-MM-DD");
+        ok = false;
+    }
+    if (!ok || !date)
+        return;
+    t->set = true;
+    t->score = (double)t->score_scaled / EXACT_SCALE;
+    t->by = pool_strdup(&r->pool, date);
+    t->line = n->line;
+    t->column = n->column;
+}
+
 static void check_addresses_allowed(struct loader *l, const struct ynode *n,
                                     const struct rules_item *it)
 {
@@ -275,8 +302,8 @@ static void load_item_level(struct loader *l, const struct ynode *n, struct rule
 
 static void load_item(struct loader *l, const struct ynode *n, enum item_kind kind, size_t stage)
 {
-    static const char *const keys[] = {"!id",  "!text",  "!level", "question",  "low",
-                                       "high", "weight", "source", "addresses", NULL};
+    static const char *const keys[] = {"!id",    "!text",  "!level",    "question", "low", "high",
+                                       "weight", "source", "addresses", "target",   NULL};
     struct rules *r = l->r;
     size_t index = r->n_items++;
     struct rules_item *it = &r->items[index];
@@ -308,6 +335,8 @@ static void load_item(struct loader *l, const struct ynode *n, enum item_kind ki
     }
     load_item_level(l, n, it);
     check_addresses_allowed(l, n, it);
+    if ((w = ymap_get(n, "target")))
+        rules_load_target(&l->c, r, w, &it->target);
 }
 
 static size_t count_items(const struct ynode *stages)
@@ -549,6 +578,8 @@ static int load_buffer(struct rules *r, const char *file, const char *buf, size_
         memcpy(r->sha256, sha256, sizeof(r->sha256));
     else
         sha256_hex(buf, len, r->sha256);
+    /* A plain model is its file: its model hash is the file's. */
+    memcpy(r->model_sha256, r->sha256, sizeof(r->model_sha256));
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "testutil.h"
 #include "answers.h"
 #include "exact.h"
+#include "date.h"
 #include "dirlist.h"
 #include "strbuf.h"
 
