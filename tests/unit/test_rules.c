@@ -584,6 +584,80 @@ static void test_rules_file_cannot_be_read(void **state)
     diags_release(&d);
 }
 
+/* Targets: an item's {score, by}, loaded exactly; the line 19 item carries them here. */
+static void test_rules_target_loads(void **state)
+{
+    (void)state;
+    struct rules r;
+    struct diags d;
+    char *yaml = rules_with("question: Trained?}",
+                            "question: Trained?, target: {score: 7.5, by: 2027-03-31}}");
+    diags_init(&d);
+    assert_int_equal(load_rules_text(&r, yaml, &d), 0);
+    assert_int_equal(d.n, 0);
+    const struct rules_target *t = &r.items[1].target;
+    assert_true(t->set);
+    assert_int_equal(t->score_scaled, 7500);
+    assert_true(t->score == 7.5);
+    assert_string_equal(t->by, "2027-03-31");
+    assert_int_equal(t->line, 19);
+    assert_int_equal(t->column, 89);
+    /* An item without one has none. */
+    assert_false(r.items[0].target.set);
+    assert_null(r.items[0].target.by);
+    rules_release(&r);
+    diags_release(&d);
+    free(yaml);
+    /* A barrier's target is a ceiling on the same scale, and a leap day is a day. */
+    yaml = rules_with("question: How tired?}", "question: How tired?, target: {score: 0, by: "
+                                               "2028-02-29}}");
+    diags_init(&d);
+    assert_int_equal(load_rules_text(&r, yaml, &d), 0);
+    assert_true(r.items[2].target.set);
+    assert_int_equal(r.items[2].target.score_scaled, 0);
+    rules_release(&r);
+    diags_release(&d);
+    free(yaml);
+}
+
+static void test_rules_target_problems(void **state)
+{
+    (void)state;
+    const char *at = "question: Trained?}";
+    expect_only(at, "question: Trained?, target: {by: 2027-03-31}}", 19, 89,
+                "the target is missing the required key 'score'");
+    expect_only(at, "question: Trained?, target: {score: 7}}", 19, 89,
+                "the target is missing the required key 'by'");
+    expect_only(at, "question: Trained?, target: {score: 11, by: 2027-03-31}}", 19, 97,
+                "target score must be from 0 to 10, not 11");
+    expect_only(at, "question: Trained?, target: {score: -1, by: 2027-03-31}}", 19, 97,
+                "target score must be from 0 to 10, not -1");
+    expect_only(at, "question: Trained?, target: {score: 7.1234, by: 2027-03-31}}", 19, 97,
+                "target score has more than 3 decimal places (7.1234); numbers are held "
+                "exactly to 3 places, so round it");
+    expect_only(at, "question: Trained?, target: {score: high, by: 2027-03-31}}", 19, 97,
+                "target score must be a number, not 'high'");
+    expect_only(at, "question: Trained?, target: {score: 7, by: 2027-02-30}}", 19, 104,
+                "target date must be a real date written YYYY-MM-DD");
+    expect_only(at, "question: Trained?, target: {score: 7, by: 31/03/2027}}", 19, 104,
+                "target date must be a real date written YYYY-MM-DD");
+    expect_only(at, "question: Trained?, target: {score: 7, by: [2027]}}", 19, 104,
+                "target date must be text, not a list");
+    expect_only(at, "question: Trained?, target: {score: 7, by: 2027-03-31, when: soon}}", 19, 116,
+                "unknown key 'when' in the target");
+    expect_only(at, "question: Trained?, target: 7}", 19, 89,
+                "a target ({score: ..., by: YYYY-MM-DD}) must be a mapping, not text");
+    expect_only(at, "question: Trained?, target: [7, 2027-03-31]}", 19, 89,
+                "a target ({score: ..., by: YYYY-MM-DD}) must be a mapping, not a list");
+    /* Both halves wrong: both are said. */
+    struct diags d;
+    load_edited(&d, at, "question: Trained?, target: {score: 12, by: 2027-13-01}}");
+    assert_int_equal(d.errors, 2);
+    assert_diag(&d, 19, 97, "target score must be from 0 to 10, not 12");
+    assert_diag(&d, 19, 105, "target date must be a real date written YYYY-MM-DD");
+    diags_release(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -608,6 +682,8 @@ int main(void)
         cmocka_unit_test(test_rules_many_problems_stay_cheap),
         cmocka_unit_test(test_rules_file_too_large),
         cmocka_unit_test(test_rules_file_cannot_be_read),
+        cmocka_unit_test(test_rules_target_loads),
+        cmocka_unit_test(test_rules_target_problems),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
