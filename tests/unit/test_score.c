@@ -12,6 +12,7 @@
 
 #include "answers.h"
 #include "score.h"
+#include "score_target.h"
 #include "suppress.h"
 #include "strbuf.h"
 
@@ -733,6 +734,158 @@ static void test_score_one_respondent_keeps_id(void **state)
     fixture_free(f);
 }
 
+/* yaml with its first from replaced by to (a new string; yaml is freed). */
+static char *replace_once(char *yaml, const char *from, const char *to)
+{
+    const char *at = strstr(yaml, from);
+    assert_non_null(at);
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_add(&sb, yaml, (size_t)(at - yaml));
+    strbuf_adds(&sb, to);
+    strbuf_adds(&sb, at + strlen(from));
+    free(yaml);
+    return strbuf_detach(&sb, NULL);
+}
+
+/* The tiny model with targets; shifted, on a scale of -5 to 10 (to go below zero). */
+static char *targets_yaml(bool shifted)
+{
+    static const char *const edits[][2] = {
+        {"question: Is there a plan?, weight: 2}",
+         "question: Is there a plan?, weight: 2, target: {score: 6, by: 2026-09-30}}"},
+        {"question: Trained?}", "question: Trained?, target: {score: 9, by: 2026-09-30}}"},
+        {"question: How tired?}", "question: How tired?, target: {score: 7, by: 2026-09-29}}"},
+        {"question: Is it a habit?}",
+         "question: Is it a habit?, target: {score: 5, by: 2026-01-01}}"},
+        {"        addresses: [start.plan]\n",
+         "        addresses: [start.plan]\n        target: {score: 8, by: 2027-01-01}\n"},
+    };
+    char *yaml = strdup(test_rules_yaml);
+    for (size_t k = 0; k < sizeof(edits) / sizeof(edits[0]); k++)
+        yaml = replace_once(yaml, edits[k][0], edits[k][1]);
+    if (shifted)
+        yaml = replace_once(yaml, "min: 0, max: 10", "min: -5, max: 10");
+    return yaml;
+}
+
+static void expect_target(const struct fixture *f, const char *id, enum score_target_status status,
+                          const char *distance)
+{
+    struct score_target t;
+    size_t i = (size_t)item(f, id);
+    assert_true(score_item_has_target(&f->s, i));
+    score_target_of(&f->s, i, &t);
+    struct strbuf sb = STRBUF_INIT;
+    exact_format(&sb, &t.distance, false, 3);
+    if (t.status != status || strcmp(sb.buf, distance) != 0)
+        fail_msg("%s: %s, %s; expected %s, %s", id, score_target_status_id(t.status), sb.buf,
+                 score_target_status_id(status), distance);
+    strbuf_release(&sb);
+    score_target_release(&t);
+}
+
+/* The answers are dated 2026-09-30 (add_respondent). */
+static void test_score_target_status_edges(void **state)
+{
+    (void)state;
+    char *yaml = targets_yaml(false);
+    struct fixture *f = fixture_new(yaml);
+    add_respondent(f, NULL,
+                   "start.plan: 6, start.training: 8, start.fatigue: 7, "
+                   "start.do-plan: n/a, later.habit: unknown");
+    compute(f);
+    assert_int_equal(score_targets_count(&f->s), 5);
+    assert_false(score_item_has_target(&f->s, (size_t)item(f, "later.context")));
+    /* Reached at equality; a barrier's ceiling too (and a day late does not matter). */
+    expect_target(f, "start.plan", TARGET_MET, "0.000");
+    expect_target(f, "start.fatigue", TARGET_MET, "0.000");
+    /* Due on the assessment's own date: not yet overdue. */
+    expect_target(f, "start.training", TARGET_NOT_MET, "1.000");
+    /* n/a and unknown have no answer to measure. */
+    expect_target(f, "start.do-plan", TARGET_NO_ANSWER, "0.000");
+    expect_target(f, "later.habit", TARGET_NO_ANSWER, "0.000");
+    fixture_free(f);
+
+    /* The day after: overdue; a barrier above its ceiling is answer - target away. */
+    f = fixture_new(yaml);
+    add_respondent(f, NULL, "start.plan: 5.5, start.training: 10, start.fatigue: 8");
+    add_respondent(f, NULL, "start.plan: 6, start.training: 9, start.fatigue: 8.5, later.habit: 3");
+    compute(f);
+    expect_target(f, "start.plan", TARGET_NOT_MET, "0.250");
+    expect_target(f, "start.training", TARGET_MET, "0.000");
+    expect_target(f, "start.fatigue", TARGET_OVERDUE, "1.250");
+    expect_target(f, "later.habit", TARGET_OVERDUE, "2.000");
+    expect_target(f, "start.do-plan", TARGET_NO_ANSWER, "0.000");
+    fixture_free(f);
+    free(yaml);
+
+    /* A scale below zero: a target of 1 is 4 from an answer of -3, exactly. */
+    yaml = targets_yaml(true);
+    yaml = replace_once(yaml, "score: 6,", "score: 1,");
+    f = fixture_new(yaml);
+    add_respondent(f, NULL, "start.plan: -3, start.training: -5, start.fatigue: -5");
+    add_respondent(f, NULL, "start.plan: -3, start.training: -4, start.fatigue: 5");
+    compute(f);
+    expect_target(f, "start.plan", TARGET_NOT_MET, "4.000");
+    expect_target(f, "start.training", TARGET_NOT_MET, "13.500");
+    expect_target(f, "start.fatigue", TARGET_MET, "0.000");
+    fixture_free(f);
+    free(yaml);
+}
+
+static void test_score_target_status_words(void **state)
+{
+    (void)state;
+    assert_string_equal(score_target_status_id(TARGET_MET), "met");
+    assert_string_equal(score_target_status_id(TARGET_NOT_MET), "not-met");
+    assert_string_equal(score_target_status_id(TARGET_OVERDUE), "overdue");
+    assert_string_equal(score_target_status_id(TARGET_NO_ANSWER), "no-answer");
+    assert_string_equal(score_target_status_text(TARGET_NOT_MET), "not met");
+    assert_string_equal(score_target_status_text(TARGET_NO_ANSWER), "no answer");
+}
+
+/* Targets are a second view: every number the score has is the same without them. */
+static void test_score_targets_change_no_score(void **state)
+{
+    (void)state;
+    char *yaml = targets_yaml(false);
+    struct fixture *with = fixture_new(yaml), *without = fixture_new(test_rules_yaml);
+    struct fixture *both[] = {with, without};
+    for (size_t k = 0; k < 2; k++) {
+        add_respondent(both[k], "lead",
+                       "start.plan: 3, start.training: 8, start.fatigue: 9, "
+                       "start.do-plan: 2, later.habit: 4");
+        add_respondent(both[k], "worker",
+                       "start.plan: 7, start.training: 2, start.fatigue: 1, "
+                       "start.do-plan: 9, later.habit: unknown");
+        compute(both[k]);
+    }
+    const struct score *a = &with->s, *b = &without->s;
+    assert_int_equal(a->focus, b->focus);
+    for (size_t st = 0; st < with->rules.n_stages; st++) {
+        assert_int_equal(a->stages[st].has_score, b->stages[st].has_score);
+        assert_int_equal(exact_cmp(&a->stages[st].score_exact, &b->stages[st].score_exact), 0);
+        assert_int_equal(a->stages[st].band, b->stages[st].band);
+        assert_int_equal(a->stages[st].n_gaps, b->stages[st].n_gaps);
+        for (size_t g = 0; g < a->stages[st].n_gaps; g++)
+            assert_int_equal(a->stages[st].gaps[g], b->stages[st].gaps[g]);
+    }
+    for (size_t i = 0; i < with->rules.n_items; i++) {
+        assert_int_equal(a->items[i].state, b->items[i].state);
+        assert_int_equal(exact_cmp(&a->items[i].impact_exact, &b->items[i].impact_exact), 0);
+    }
+    assert_int_equal(a->n_suggestions, b->n_suggestions);
+    for (size_t k = 0; k < a->n_suggestions; k++) {
+        assert_int_equal(
+            exact_cmp(&a->suggestions[k].points_exact, &b->suggestions[k].points_exact), 0);
+        assert_int_equal(a->suggestions[k].priority, b->suggestions[k].priority);
+        assert_int_equal(a->by_priority[k], b->by_priority[k]);
+    }
+    fixture_free(with);
+    fixture_free(without);
+    free(yaml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -759,6 +912,9 @@ int main(void)
         cmocka_unit_test(test_score_pooled_notes_sorted_by_text),
         cmocka_unit_test(test_score_attribute_keeps_ids_and_roles),
         cmocka_unit_test(test_score_one_respondent_keeps_id),
+        cmocka_unit_test(test_score_target_status_edges),
+        cmocka_unit_test(test_score_target_status_words),
+        cmocka_unit_test(test_score_targets_change_no_score),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
