@@ -49,4 +49,11 @@ size_t score_targets_count(const struct score *s);
 void score_target_of(const struct score *s, size_t item, struct score_target *out);
 void score_target_release(struct score_target *t);
 
+/*
+ * How far a scored item's mean answer is from the scale's best end (the top; for a
+ * barrier the bottom), in the scale's points: the distance the score uses, which a
+ * report shows beside the distance to target. out is overwritten; exact_release it.
+ */
+void score_distance_to_best(const struct score *s, size_t item, struct exact *out);
+
 #endif

@@ -11,7 +11,9 @@
 #include "jsonw.h"
 #include "report.h"
 #include "report_plan_internal.h"
+#include "report_target_internal.h"
 #include "score.h"
+#include "score_target.h"
 #include "strbuf.h"
 
 static const char *state_name(enum score_state state)
@@ -85,6 +87,57 @@ static void write_gap_suggestions(struct jsonw *w, const struct rules *r, size_t
     jsonw_end(w, ']');
 }
 
+/* The target's fields: score, by, distance (null without an answer), status. */
+static void write_target_fields(struct jsonw *w, const struct score *s, size_t item)
+{
+    const struct rules_target *rt = &s->rules->items[item].target;
+    struct score_target t;
+    score_target_of(s, item, &t);
+    int places = report_target_places(rt);
+    jsonw_kratio(w, "score", true, rt->score_scaled, EXACT_SCALE, places);
+    jsonw_kstring(w, "by", rt->by);
+    jsonw_kexact(w, "distance", t.status != TARGET_NO_ANSWER, &t.distance, places);
+    jsonw_kstring(w, "status", score_target_status_id(t.status));
+    score_target_release(&t);
+}
+
+/* An item's "target" object (in gaps[] and targets[]), when it has one. */
+static void write_item_target(struct jsonw *w, const struct score *s, size_t item)
+{
+    if (!score_item_has_target(s, item))
+        return;
+    jsonw_key(w, "target");
+    jsonw_object(w);
+    write_target_fields(w, s, item);
+    jsonw_end(w, '}');
+}
+
+/* "targets": every item with a target, in rules order; left out when the model has none. */
+static void write_targets(struct jsonw *w, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    if (!score_targets_count(s))
+        return;
+    jsonw_key(w, "targets");
+    jsonw_array(w);
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (!score_item_has_target(s, i))
+            continue;
+        const struct rules_item *it = &r->items[i];
+        const struct score_item *si = &s->items[i];
+        jsonw_object(w);
+        jsonw_kstring(w, "id", it->id);
+        jsonw_kstring(w, "stage", r->stages[it->stage].id);
+        jsonw_kstring(w, "kind", item_kind_name(it->kind));
+        jsonw_kstring(w, "text", it->text);
+        jsonw_kstring(w, "state", state_name(si->state));
+        jsonw_kratio(w, "answer", si->state == SCORED, si->answer_num, si->answer_den, 1);
+        write_item_target(w, s, i);
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+}
+
 static void write_gaps(struct jsonw *w, const struct score *s, const struct score_stage *st)
 {
     const struct rules *r = s->rules;
@@ -100,6 +153,7 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
         jsonw_kstring(w, "level", r->levels[it->level].id);
         jsonw_kratio(w, "answer", true, s->items[i].answer_num, s->items[i].answer_den, 1);
         jsonw_kexact(w, "impact", true, &s->items[i].impact_exact, 1);
+        write_item_target(w, s, i);
         jsonw_key(w, "suggestions");
         write_gap_suggestions(w, r, i);
         jsonw_key(w, "notes");
@@ -323,6 +377,7 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
         write_stage(&w, s, st);
     jsonw_end(&w, ']');
     write_suggestions(&w, s);
+    write_targets(&w, s);
     report_json_breakdown(&w, &s->breakdown, s->min_group);
     write_groups(&w, s);
     write_roles(&w, s);

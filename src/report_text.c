@@ -11,7 +11,9 @@
 #include "answers.h"
 #include "report.h"
 #include "report_plan_internal.h"
+#include "report_target_internal.h"
 #include "score.h"
+#include "score_target.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "text.h"
@@ -285,6 +287,16 @@ static void note_lines(struct text_out *o, const struct score_item *si, size_t i
     strbuf_release(&line);
 }
 
+/* Beside a gap with a target: its distance to the best end and to the target. */
+static void gap_target_line(struct text_out *o, size_t i)
+{
+    struct strbuf line = STRBUF_INIT;
+    report_target_add_gap(&line, o->s, i);
+    if (line.len)
+        para(o, 11, 11, strbuf_str(&line));
+    strbuf_release(&line);
+}
+
 static void gap_line(struct text_out *o, size_t i)
 {
     const struct score *s = o->s;
@@ -316,6 +328,7 @@ static void gap_line(struct text_out *o, size_t i)
         strbuf_adds(&line, "; respondents disagree");
     strbuf_addf(&line, "; %s", r->levels[it->level].title);
     para(o, 11, 11, strbuf_str(&line));
+    gap_target_line(o, i);
     size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
     size_t n_sgs = score_suggestions_for(s, i, sgs);
     for (size_t k = 0; k < n_sgs; k++) {
@@ -404,6 +417,46 @@ static void stage_section(struct text_out *o, size_t stage)
         para(o, 2, 4, strbuf_str(&note));
         strbuf_release(&note);
     }
+}
+
+/*
+ * Every item with a target, in rules order, met or not: the item and its stage, then
+ * its answer and how it stands against the target. Nothing when the model sets none.
+ */
+static void targets_section(struct text_out *o)
+{
+    const struct score *s = o->s;
+    const struct rules *r = s->rules;
+    if (!score_targets_count(s))
+        return;
+    strbuf_addc(o->sb, '\n');
+    heading(o, REPORT_TARGETS_TITLE);
+    para(o, 2, 2, REPORT_TARGETS_LEAD);
+    struct strbuf line = STRBUF_INIT;
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (!score_item_has_target(s, i))
+            continue;
+        const struct rules_item *it = &r->items[i];
+        struct score_target t;
+        score_target_of(s, i, &t);
+        strbuf_reset(&line);
+        strbuf_addf(&line, "%s (%s)", it->text, r->stages[it->stage].title);
+        para(o, 2, 4, strbuf_str(&line));
+        strbuf_reset(&line);
+        if (t.status == TARGET_NO_ANSWER) {
+            strbuf_adds(&line, "no answer");
+        } else {
+            strbuf_adds(&line, "answer ");
+            report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
+        }
+        strbuf_adds(&line, "; ");
+        report_target_add_goal(&line, &it->target);
+        strbuf_adds(&line, ": ");
+        report_target_add_state(&line, &it->target, &t);
+        para(o, 4, 4, strbuf_str(&line));
+        score_target_release(&t);
+    }
+    strbuf_release(&line);
 }
 
 /*
@@ -511,6 +564,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
         plan_text_assess(out, ctx->plan, ctx->width, ctx->color);
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
+    targets_section(&o);
     comments(&o);
     breakdown(&o);
     strbuf_addc(out, '\n');

@@ -94,3 +94,13 @@ void score_target_release(struct score_target *t)
     exact_release(&t->distance);
     memset(t, 0, sizeof(*t));
 }
+
+void score_distance_to_best(const struct score *s, size_t item, struct exact *out)
+{
+    const struct score_item *si = &s->items[item];
+    uint64_t span = (uint64_t)(s->rules->scale_max - s->rules->scale_min);
+    exact_release(out);
+    /* (1 - value) * span = (out_of - good) * span / out_of. */
+    if (si->state == SCORED)
+        exact_set_products(out, si->out_of - si->good, span, si->out_of, 1);
+}
