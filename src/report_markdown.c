@@ -20,8 +20,10 @@
 #include "answers.h"
 #include "escape.h"
 #include "report_plan_internal.h"
+#include "report_target_internal.h"
 #include "rules.h"
 #include "score.h"
+#include "score_target.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -330,6 +332,28 @@ static void md_suggestions_for(struct strbuf *out, const struct score *s, size_t
     free(sgs);
 }
 
+/* The gap table's two target columns, when the model sets targets: their heads... */
+static void md_gap_target_head(struct strbuf *out, const struct score *s, bool rule)
+{
+    if (score_targets_count(s))
+        strbuf_adds(out, rule ? " ---: | --- |" : " To best end | Target |");
+}
+
+/* ...and a gap's cells: how far from the best end, and the target (— without one). */
+static void md_gap_target_cells(struct strbuf *out, const struct score *s, size_t item)
+{
+    if (!score_targets_count(s))
+        return;
+    strbuf_adds(out, " ");
+    report_target_add_best_end(out, s, item);
+    strbuf_adds(out, " | ");
+    if (score_item_has_target(s, item))
+        report_target_add_summary(out, s, item);
+    else
+        strbuf_adds(out, NO_SCORE);
+    strbuf_adds(out, " |");
+}
+
 static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
 {
     const struct rules *r = s->rules;
@@ -341,10 +365,12 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
                                       : "No gaps to show: no question here was answered.\n\n");
         return;
     }
-    strbuf_addf(out,
-                "| Gap | Kind | Level | Answer (%ld–%ld) | Impact | Suggestions |\n"
-                "| --- | --- | --- | ---: | ---: | --- |\n",
+    strbuf_addf(out, "| Gap | Kind | Level | Answer (%ld–%ld) | Impact | Suggestions |",
                 r->scale_min, r->scale_max);
+    md_gap_target_head(out, s, false);
+    strbuf_adds(out, "\n| --- | --- | --- | ---: | ---: | --- |");
+    md_gap_target_head(out, s, true);
+    strbuf_addc(out, '\n');
     bool any_notes = false;
     for (size_t g = 0; g < st->n_gaps; g++) {
         size_t i = st->gaps[g];
@@ -362,6 +388,7 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
         strbuf_adds(out, " | ");
         md_suggestions_for(out, s, i);
         md_cell_end(out);
+        md_gap_target_cells(out, s, i);
         strbuf_addc(out, '\n');
         any_notes = any_notes || s->items[i].n_notes > 0;
     }
@@ -461,6 +488,51 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     render_item_list(s, stage, NOT_APPLICABLE, "Not applicable in ", "Set aside: ", out);
     render_item_list(s, stage, SCORED, "Other notes on ", "On ", out);
     render_stage_notes(&r->stages[stage], out);
+}
+
+/*
+ * Every item with a target, in rules order, met or not, as a table; nothing when the
+ * model sets none.
+ */
+static void render_targets(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    if (!score_targets_count(s))
+        return;
+    md_heading(out, "##", "", REPORT_TARGETS_TITLE, "");
+    strbuf_adds(out, REPORT_TARGETS_LEAD "\n\n");
+    strbuf_addf(out,
+                "| Item | Stage | Answer (%ld–%ld) | Target | By | To go | Status |\n"
+                "| --- | --- | ---: | ---: | --- | ---: | --- |\n",
+                r->scale_min, r->scale_max);
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (!score_item_has_target(s, i))
+            continue;
+        const struct rules_item *it = &r->items[i];
+        struct score_target t;
+        score_target_of(s, i, &t);
+        strbuf_adds(out, "| ");
+        report_md_text(out, it->text);
+        md_cell_end(out);
+        strbuf_adds(out, " ");
+        report_md_text(out, r->stages[it->stage].title);
+        md_cell_end(out);
+        strbuf_adds(out, " ");
+        if (t.status == TARGET_NO_ANSWER)
+            strbuf_adds(out, NO_SCORE);
+        else
+            md_answer(out, s, i);
+        strbuf_adds(out, " | ");
+        report_target_add_score(out, &it->target);
+        strbuf_addf(out, " | %s | ", it->target.by);
+        if (t.status == TARGET_NO_ANSWER)
+            strbuf_adds(out, NO_SCORE);
+        else
+            report_target_add_distance(out, &it->target, &t);
+        strbuf_addf(out, " | %s |\n", score_target_status_text(t.status));
+        score_target_release(&t);
+    }
+    strbuf_addc(out, '\n');
 }
 
 static void render_group_row(const struct score *s, const struct score_group *g, struct strbuf *out)
@@ -574,6 +646,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
         plan_md_assess(out, ctx->plan);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         render_stage(s, st, out);
+    render_targets(s, out);
     render_comments(s, out);
     render_breakdown(s, out);
     render_about(ctx, out);

@@ -43,20 +43,30 @@ void report_target_add_state(struct strbuf *out, const struct rules_target *rt,
     strbuf_adds(out, score_target_status_text(t->status));
 }
 
+void report_target_add_best_end(struct strbuf *out, const struct score *s, size_t item)
+{
+    struct exact best = {0};
+    score_distance_to_best(s, item, &best);
+    report_add_exact(out, &best);
+    exact_release(&best);
+}
+
+void report_target_add_summary(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct rules_target *rt = &s->rules->items[item].target;
+    struct score_target t;
+    score_target_of(s, item, &t);
+    report_target_add_score(out, rt);
+    strbuf_addf(out, " by %s: ", rt->by);
+    report_target_add_state(out, rt, &t);
+    score_target_release(&t);
+}
+
 void report_target_add_gap(struct strbuf *out, const struct score *s, size_t item)
 {
     if (!score_item_has_target(s, item))
         return;
-    const struct rules_target *rt = &s->rules->items[item].target;
-    struct exact best = {0};
-    struct score_target t;
-    score_distance_to_best(s, item, &best);
-    report_add_exact(out, &best);
-    strbuf_adds(out, " from the best end; ");
-    report_target_add_goal(out, rt);
-    strbuf_adds(out, ": ");
-    score_target_of(s, item, &t);
-    report_target_add_state(out, rt, &t);
-    score_target_release(&t);
-    exact_release(&best);
+    report_target_add_best_end(out, s, item);
+    strbuf_adds(out, " from the best end; target ");
+    report_target_add_summary(out, s, item);
 }

@@ -32,6 +32,10 @@ void report_target_add_goal(struct strbuf *out, const struct rules_target *t);
 /* "1.0 to go, overdue", "1.0 to go, not met", "met", "no answer". */
 void report_target_add_state(struct strbuf *out, const struct rules_target *rt,
                              const struct score_target *t);
+/* A scored item's distance to the scale's best end, to one decimal: "4.0". */
+void report_target_add_best_end(struct strbuf *out, const struct score *s, size_t item);
+/* "8.0 by 2026-06-30: 2.0 to go, overdue" for item, which has a target. */
+void report_target_add_summary(struct strbuf *out, const struct score *s, size_t item);
 /*
  * What a gap's line says beside its answer when the item has a target: "4.0 from the
  * best end; target 7.0 by 2027-03-31: 1.0 to go, overdue". Nothing without a target.
