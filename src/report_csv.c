@@ -25,10 +25,12 @@
  */
 #include "report.h"
 #include "report_plan_internal.h"
+#include "report_target_internal.h"
 
 #include "escape.h"
 #include "rules.h"
 #include "score.h"
+#include "score_target.h"
 #include "strbuf.h"
 
 static const char HEADER[] =
@@ -205,6 +207,54 @@ static void render_context_row(const struct score *s, const size_t *stage, const
 }
 
 /*
+ * A target's row, kind "target": the item's stage, id, text and level; its status
+ * (met, not-met, overdue, no-answer) as state; the mean answer; the stage's band and
+ * score; the target in words as note ("target 8.0 by 2026-06-30: 2.0 to go, overdue").
+ */
+static void render_target_row(const struct score *s, size_t i, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct rules_item *ri = &r->items[i];
+    const struct score_item *it = &s->items[i];
+    struct score_target t;
+    struct strbuf note = STRBUF_INIT;
+    score_target_of(s, i, &t);
+    strbuf_adds(&note, "target ");
+    report_target_add_summary(&note, s, i);
+    row_start(s, out);
+    csv_text(out, r->stages[ri->stage].id);
+    csv_text(out, "target");
+    csv_text(out, ri->id);
+    csv_text(out, ri->text);
+    csv_text(out, r->levels[ri->level].id);
+    csv_text(out, score_target_status_id(t.status));
+    if (it->state == SCORED)
+        csv_ratio(out, it->answer_num, it->answer_den);
+    else
+        strbuf_addc(out, ',');
+    /* value, impact, weight, n, sd, disagreement, acted_on */
+    strbuf_adds(out, ",,,,,,,");
+    csv_text(out, score_band_id(s, ri->stage));
+    if (s->stages[ri->stage].has_score)
+        report_add_exact(out, &s->stages[ri->stage].score_exact);
+    strbuf_addc(out, ',');
+    csv_text(out, strbuf_str(&note));
+    strbuf_addc(out, ','); /* evidence */
+    escape_csv(out, report_caveat(s));
+    strbuf_adds(out, "\r\n");
+    strbuf_release(&note);
+    score_target_release(&t);
+}
+
+/* Every item with a target, in rules order; no rows when the model sets none. */
+static void render_targets(const struct score *s, struct strbuf *out)
+{
+    for (size_t i = 0; i < s->rules->n_items; i++)
+        if (score_item_has_target(s, i))
+            render_target_row(s, i, out);
+}
+
+/*
  * A group's score in one stage: kind "group", the group's name as text, its respondents
  * as n and its score as stage_score; only groups the breakdown shows apart.
  */
@@ -263,6 +313,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
         for (size_t k = 0; k < rs->n_notes; k++)
             render_context_row(s, &st, "note", rs->notes[k], out);
     }
+    render_targets(s, out);
     if (ctx->plan)
         plan_csv_assess(out, ctx->plan, row_start);
     render_breakdown(s, out);
