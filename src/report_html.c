@@ -93,6 +93,7 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
         html_text(out, r->stages[st].title);
         strbuf_adds(out, "</a></li>\n");
     }
+    html_targets_nav(out, s);
     if (s->breakdown.state != BREAKDOWN_OFF) {
         struct strbuf title = STRBUF_INIT;
         report_breakdown_title(&title, &s->breakdown);
@@ -527,10 +528,11 @@ static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
                 "would gain if the gap were closed)</span></caption>\n<thead><tr>"
                 "<th scope=\"col\">Gap</th><th scope=\"col\">Kind</th>"
                 "<th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Answer</th>"
-                "<th scope=\"col\" class=\"num\">Impact</th>"
-                "<th scope=\"col\">Suggestions that address it</th>"
-                "<th scope=\"col\">What respondents said</th></tr></thead>\n<tbody>\n",
+                "<th scope=\"col\" class=\"num\">Impact</th>",
                 r->scale_min, r->scale_max);
+    html_gap_target_head(out, s);
+    strbuf_adds(out, "<th scope=\"col\">Suggestions that address it</th>"
+                     "<th scope=\"col\">What respondents said</th></tr></thead>\n<tbody>\n");
     for (size_t g = 0; g < st->n_gaps; g++) {
         size_t i = st->gaps[g];
         const struct rules_item *it = &r->items[i];
@@ -544,7 +546,9 @@ static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
         answer_cell(out, s, i);
         strbuf_adds(out, "<td class=\"num\">");
         report_add_exact(out, &s->items[i].impact_exact);
-        strbuf_adds(out, "</td><td>");
+        strbuf_adds(out, "</td>");
+        html_gap_target_cells(out, s, i);
+        strbuf_adds(out, "<td>");
         suggestions_for(out, s, i);
         strbuf_adds(out, "</td><td>");
         notes_list(out, &s->items[i]);
@@ -761,6 +765,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
         plan_html_assess(out, ctx->plan);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         stage_section(out, s, st);
+    html_targets_section(out, s);
     comments_section(out, s);
     breakdown_section(out, s);
     html_about_section(out, s);
