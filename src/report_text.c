@@ -443,13 +443,11 @@ static void targets_section(struct text_out *o)
         strbuf_addf(&line, "%s (%s)", it->text, r->stages[it->stage].title);
         para(o, 2, 4, strbuf_str(&line));
         strbuf_reset(&line);
-        if (t.status == TARGET_NO_ANSWER) {
-            strbuf_adds(&line, "no answer");
-        } else {
+        if (t.status != TARGET_NO_ANSWER) {
             strbuf_adds(&line, "answer ");
             report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
+            strbuf_adds(&line, "; ");
         }
-        strbuf_adds(&line, "; ");
         report_target_add_goal(&line, &it->target);
         strbuf_adds(&line, ": ");
         report_target_add_state(&line, &it->target, &t);

@@ -26,3 +26,9 @@ stagegap_cli_test(assess-same-file-twice 3 assess data/examples/eastbrook-quarte
 stagegap_cli_test(assess-same-dir-twice 3 assess data/examples/eastbrook-quarterly data/examples/eastbrook-quarterly/)
 # A survey export given to assess: say to import it first.
 stagegap_cli_test(assess-survey-export 3 assess tests/fixtures/import/ms-forms.csv)
+# Targets (tests/fixtures/targets): met, not met, overdue, due on the assessment's date,
+# a barrier's ceiling met at equality, unanswered; in every format.
+set(t tests/fixtures/targets)
+foreach(fmt text markdown json csv html)
+  stagegap_cli_test(assess-targets-${fmt} 0 assess --format ${fmt} --rules ${t}/model.yaml ${t}/answers.yaml)
+endforeach()

@@ -32,6 +32,10 @@ for f in data/examples/eastbrook-quarterly/2026-04.yaml data/examples/eastbrook-
     "$bin" assess --plan $plan --format json "$f" >"$tmp/report-plan$n.json" ||
         { echo "assess --plan $f failed"; exit 1; }
 done
+# A model with targets: gaps[].target and targets[].
+"$bin" assess --format json --rules tests/fixtures/targets/model.yaml tests/fixtures/targets/answers.yaml \
+    >"$tmp/report-targets.json" || { echo "assess with targets failed"; exit 1; }
+grep -q '"targets"' "$tmp/report-targets.json" || { echo "no targets in the report"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp"/report*.json || exit 1
 echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
 if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then
