@@ -16,8 +16,8 @@ struct strbuf;
 /* The heading every format gives the section, and the sentence under it. */
 #define REPORT_TARGETS_TITLE "Targets"
 #define REPORT_TARGETS_LEAD                                                                        \
-    "The targets the model sets, item by item, in its order: a second view beside the score, " \
-    "which does not use them. Overdue: not met, and the assessment is dated after the target's " \
+    "The targets the model sets, item by item, in its order: a second view beside the score, "     \
+    "which does not use them. Overdue: not met, and the assessment is dated after the target's "   \
     "date."
 
 /* Decimals a target's score needs (1 to EXACT_PLACES); its distance is shown to as many. */
