@@ -247,6 +247,11 @@ static void render_summary(const struct score *s, struct strbuf *out)
                     " Answers are averages over %zu respondents; n is how many answered "
                     "a question.",
                     s->assessment->respondents);
+    if (score_targets_count(s))
+        strbuf_adds(out, " To best end is how far the answer is from the scale's best end, the "
+                         "distance the score uses; Target is the model's target for the item, "
+                         "its date, how far the answer still has to go and whether it is met "
+                         "or overdue.");
     strbuf_adds(out, "\n\n");
     render_flags(s, out);
 }
