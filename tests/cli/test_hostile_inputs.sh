@@ -220,5 +220,20 @@ cp tests/fixtures/tags.yaml "$tmp/dir/c.yaml"
 expect "directory with one bad file" 3 "dir/c.yaml:3:15: error: tags ('!')" \
     assess --output "$tmp/report.txt" "$tmp/dir"
 
+# A target's item whose text holds terminal escapes: the Targets section and the gap
+# beside it never pass the escape through, in text or in the formats that escape it.
+sed 's/text: "Buy-in <b>|across|<\/b> \*teams\*"/text: "Buy-in \\e]0;pwned\\a\\e[2J teams"/' \
+    "$fx/targets/model.yaml" >"$tmp/targets.yaml"
+for fmt in text markdown csv html json; do
+    expect "targets with escapes in $fmt" 0 "" assess --format $fmt --rules "$tmp/targets.yaml" \
+        "$fx/targets/answers.yaml"
+    if grep -q "Buy-in" "$tmp/out" && ! grep -q "$(printf '\033')" "$tmp/out"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: an escape in a target's item reached the $fmt report"
+    fi
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
