@@ -357,13 +357,18 @@ int cli_print_problems(struct cli *c, struct diags *d)
     return diags_failed(d) ? code : EXIT_OK;
 }
 
-/* True when path is the rules, the plan, an argument, or a respondent of what was read. */
+/*
+ * True when path is the rules, the plan, the accepted gaps, an argument, or a respondent
+ * of what was read.
+ */
 static bool is_input(const struct cli *c, const char *path, const struct assessment *const *read,
                      size_t n_read)
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
         return true;
     if (c->plan && fileio_same_file(c->plan, path))
+        return true;
+    if (c->accept && fileio_same_file(c->accept, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
         if (fileio_same_file(c->args[i], path))
