@@ -32,6 +32,12 @@ for f in data/examples/eastbrook-quarterly/2026-04.yaml data/examples/eastbrook-
     "$bin" assess --plan $plan --format json "$f" >"$tmp/report-plan$n.json" ||
         { echo "assess --plan $f failed"; exit 1; }
 done
+# With accepted gaps (assess --accept): one that holds, one expired, one of a closed gap.
+for x in data/examples/eastbrook-accept.yaml tests/fixtures/accept/eastbrook-expired.yaml; do
+    n=$((n + 1))
+    "$bin" assess --accept $x --format json data/examples/eastbrook-quarterly/2026-07.yaml >"$tmp/report-accept$n.json" ||
+        { echo "assess --accept $x failed"; exit 1; }
+done
 /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp"/report*.json || exit 1
 echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
 if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then
