@@ -128,7 +128,9 @@ void compare_compute(struct compare *c, const struct score *before, const struct
                     ci->direction == COMPARE_WORSE;
         bool was_open = compare_item_open(before, i), is_open = compare_item_open(after, i);
         /* An accepted gap is known and left for now: not news in a comparison. */
-        ci->opened = !was_open && is_open && !score_item_accepted(after, i);
+        ci->opened_accepted = !was_open && is_open && score_item_accepted(after, i);
+        ci->opened = !was_open && is_open && !ci->opened_accepted;
+        c->n_opened_accepted += ci->opened_accepted;
         ci->closed = was_open && !is_open && ci->has_after;
         c->n_opened += ci->opened;
         c->n_closed += ci->closed;

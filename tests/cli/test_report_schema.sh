@@ -54,6 +54,7 @@ s=tests/fixtures/survey
 "$bin" compare --by team --format json $s $s-two-teams >"$tmp/compare4.json" || { echo "compare 4 failed"; exit 1; }
 "$bin" compare --by team --by role --format json $s $s-q2 >"$tmp/compare5.json" || { echo "compare 5 failed"; exit 1; }
 "$bin" compare --plan $plan --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare6.json" || { echo "compare --plan failed"; exit 1; }
+"$bin" compare --accept tests/fixtures/accept/eastbrook-expired.yaml --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare7.json" || { echo "compare --accept failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
 "$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }
