@@ -71,6 +71,8 @@ render assess-groups assess --by team tests/fixtures/survey
 render compare compare $q/2026-04.yaml $q/2026-07.yaml
 render assess-plan assess --plan tests/fixtures/plan/eastbrook-board.yaml $q/2026-07.yaml
 render compare-plan compare --plan tests/fixtures/plan/eastbrook-board.yaml $q/2026-04.yaml $q/2026-07.yaml
+render assess-accept assess --accept tests/fixtures/accept/eastbrook-expired.yaml $q/2026-07.yaml
+render compare-accept compare --accept tests/fixtures/accept/eastbrook-expired.yaml $q/2026-04.yaml $q/2026-07.yaml
 render trend trend $q/2026-07.yaml $q/2026-04.yaml
 e=tests/fixtures/eastbrook-earlier
 render trend-time trend $e/2025-10.yaml $e/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml
