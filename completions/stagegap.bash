@@ -28,7 +28,7 @@ _stagegap()
                 COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
             fi
             return ;;
-        --rules|--map|--plan|--update)
+        --rules|--map|--plan|--update|--accept)
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
             return ;;
         --csv)
@@ -52,13 +52,13 @@ _stagegap()
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --jobs --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --jobs --help" ;;
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --plan --jobs --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --plan --accept --jobs --help" ;;
         trend)    opts="--rules --format --output --by --min-group --jobs --help" ;;
-        plan)     opts="--rules --output --top --update --jobs --help" ;;
+        plan)     opts="--rules --output --top --update --accept --jobs --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --xlsx --sheet --delimiter --output --map --organisation --date --rules --help" ;;
         help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;

@@ -44,7 +44,7 @@ if [ $# -gt 0 ]; then
     targets=$*
 else
     targets=""
-    for t in fuzz_rules fuzz_answers fuzz_plan fuzz_import fuzz_xlsx; do
+    for t in fuzz_rules fuzz_answers fuzz_plan fuzz_accept fuzz_import fuzz_xlsx; do
         if [ -x "$build/$t" ]; then
             targets="$targets $t"
         else
@@ -56,7 +56,7 @@ fi
 # ---- seeds ----
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_answers" "$seeds/fuzz_plan" "$seeds/fuzz_import" \
+mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_answers" "$seeds/fuzz_plan" "$seeds/fuzz_accept" "$seeds/fuzz_import" \
     "$seeds/fuzz_xlsx"
 
 # Copies FILE into a seed dir under a name made from its path; PREFIX (may be empty) is
@@ -81,6 +81,7 @@ yaml_sources | while IFS= read -r f; do
     add_seed "$seeds/fuzz_answers" "$f" l
     add_seed "$seeds/fuzz_answers" "$f" s
     add_seed "$seeds/fuzz_plan" "$f" p
+    add_seed "$seeds/fuzz_accept" "$f" a
 done
 # Plans as "stagegap plan" writes them: the golden files of its tests.
 for f in tests/golden/plan-*.out; do

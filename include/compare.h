@@ -45,8 +45,9 @@ struct compare_item {
     bool has_before, has_after; /* answered on the scale */
     double before, after;       /* mean answers */
     enum compare_direction direction;
-    bool moved;          /* answered only once, or answered differently */
-    bool opened, closed; /* became, or stopped being, an open gap */
+    bool moved;           /* answered only once, or answered differently */
+    bool opened, closed;  /* became, or stopped being, an open gap */
+    bool opened_accepted; /* would have opened, but is accepted in AFTER (--accept) */
 };
 
 struct compare {
@@ -54,7 +55,8 @@ struct compare {
     struct compare_stage *stages; /* per rules stage */
     struct compare_item *items;   /* per rules item */
     size_t n_opened, n_closed;
-    bool regression; /* any stage regressed (the whole assessment's, not a group's) */
+    size_t n_opened_accepted; /* gaps not counted as opened, being accepted */
+    bool regression;          /* any stage regressed (the whole assessment's, not a group's) */
     /*
      * The breakdown's rows (breakdown.h) when both show it, aligned by
      * score_align_breakdowns: row g's stages through compare_group_stage.

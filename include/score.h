@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "accept.h"
 #include "answers.h"
 #include "breakdown.h"
 #include "exact.h"
@@ -34,10 +35,20 @@ enum score_state {
  * ties and thresholds and is what reports print through exact_format; and a double
  * beside it, for drawing charts and nothing else.
  */
+/*
+ * Whether an item's gap is accepted (accept.h): an accepted gap still counts in its
+ * stage's score, but is no action to take, adds no points to the suggestions that
+ * address it and is never a gap opened. Expired on the assessment's date, it counts
+ * again as any other gap, and is flagged.
+ */
+enum score_accepted { SCORE_NOT_ACCEPTED, SCORE_ACCEPTED, SCORE_ACCEPT_EXPIRED };
+
 struct score_item {
     enum score_state state;
-    double answer;      /* mean answer on the rules' scale (SCORED only) */
-    int64_t answer_num; /* the mean exactly: answer_num / answer_den */
+    enum score_accepted accepted;
+    const struct accept_entry *acceptance; /* borrowed from score.accept; NULL if none */
+    double answer;                         /* mean answer on the rules' scale (SCORED only) */
+    int64_t answer_num;                    /* the mean exactly: answer_num / answer_den */
     uint64_t answer_den;
     double value;              /* 0..1, 1 the best end: barriers inverted */
     uint64_t good, out_of;     /* the value exactly: good / out_of */
@@ -101,14 +112,16 @@ struct score {
     bool attribute; /* attribute was asked (--attribute) */
     size_t min_group;
     bool by_default;
+    const struct accept *accept; /* --accept, borrowed; NULL without */
 };
 
 /* How a pooled report may show who wrote what, and its groups. */
 struct score_options {
-    bool attribute;   /* keep each note's respondent id and role (--attribute) */
-    size_t min_group; /* the anonymity threshold (--min-group): suppress.h */
-    bool by_default;  /* the assessment's fields were not asked for: say nothing when no
-                         respondent gives them */
+    bool attribute;              /* keep each note's respondent id and role (--attribute) */
+    size_t min_group;            /* the anonymity threshold (--min-group): suppress.h */
+    bool by_default;             /* the assessment's fields were not asked for: say nothing when no
+                                    respondent gives them */
+    const struct accept *accept; /* accepted gaps (--accept), borrowed; NULL for none */
 };
 
 void score_init(struct score *s);
@@ -163,6 +176,8 @@ bool score_value_below(const struct score *s, size_t item, int64_t fraction_scal
  */
 enum score_action { SCORE_NO_ACTION, SCORE_TAKE_ACTION, SCORE_KEEP_GOING };
 enum score_action score_suggestion_action(const struct score *s, const struct score_suggestion *sg);
+/* True when an item's acceptance holds on the assessment's date (not expired). */
+bool score_item_accepted(const struct score *s, size_t item);
 /* True when suggestion (an item index) addresses item. */
 bool score_addresses(const struct rules *r, size_t suggestion, size_t item);
 

@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "accept.h"
 #include "diag.h"
 #include "fileio.h"
 #include "rules.h"
@@ -37,24 +38,27 @@ struct command {
 
 static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
                                              "attribute", "by",     "min-group", "plan",
-                                             "jobs",      NULL};
+                                             "accept",    "jobs",   NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {
-    "rules", "format", "output", "fail-on-regression", "by", "min-group", "plan", "jobs", NULL};
+static const char *const compare_options[] = {"rules", "format",    "output", "fail-on-regression",
+                                              "by",    "min-group", "plan",   "accept",
+                                              "jobs",  NULL};
 static const char *const trend_options[] = {"rules",     "format", "output", "by",
                                             "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv", "xlsx",         "sheet", "delimiter", "output",
                                              "map", "organisation", "date",  "rules",     NULL};
-static const char *const plan_options[] = {"rules", "output", "top", "update", "jobs", NULL};
+static const char *const plan_options[] = {"rules",  "output", "top", "update",
+                                           "accept", "jobs",   NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--jobs N] ANSWERS...",
+     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] [--jobs N] "
+     "ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -73,6 +77,10 @@ static const struct command commands[] = {
      "  --plan PLAN        read the action plan PLAN (from stagegap plan) against\n"
      "                     this assessment: actions overdue, actions done and the\n"
      "                     gaps they address now, focus gaps no action addresses\n"
+     "  --accept FILE      gaps accepted for now (stagegap-accept/1): each still\n"
+     "                     counts in its stage's score, but leaves the actions to\n"
+     "                     take until it expires; listed with its reason, who\n"
+     "                     accepted it and when it expires (docs/accepting-gaps.md)\n"
      "  --by FIELD         break the scores down by role (the default, when\n"
      "                     respondents give roles) or a field of their groups, like\n"
      "                     team; twice for a two-way view; --by none for no breakdown\n"
@@ -172,9 +180,10 @@ static const struct command commands[] = {
      "  --output FILE      write the template to FILE instead of standard output\n",
      init_options, 0, 0},
     {"validate", cmd_validate, "stagegap validate [--rules FILE] [--strict] [--jobs N] [FILE...]",
-     "check rules, answers and plan files and report every problem",
-     "Each FILE may be a rules file, an answers file or an action plan: its 'format'\n"
-     "key tells which. Answers and plans are checked against the rules.\n"
+     "check rules, answers, plan and accept files and report every problem",
+     "Each FILE may be a rules file, an answers file, an action plan or a file of\n"
+     "accepted gaps: its 'format' key tells which. Answers, plans and accepted gaps\n"
+     "are checked against the rules.\n"
      "With no FILE, checks the rules (--rules FILE, or the built-in model).\n"
      "\n"
      "  --rules FILE       check answers and plans against this rules file (default:\n"
@@ -193,7 +202,7 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "[--by FIELD]... [--min-group K] [--plan PLAN] [--jobs N] BEFORE AFTER",
+     "[--by FIELD]... [--min-group K] [--plan PLAN] [--accept FILE] [--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
      "scored with the same rules. Each answer that moved is called better or worse (a\n"
@@ -211,6 +220,9 @@ static const struct command commands[] = {
      "                        AFTER's, how the gaps it addresses moved, beside the\n"
      "                        gaps no such action addressed (what moved after, not\n"
      "                        proof that the action moved it)\n"
+     "  --accept FILE         gaps accepted for now (stagegap-accept/1): an accepted\n"
+     "                        gap is not counted among the gaps opened, and is listed\n"
+     "                        with its reason; see docs/accepting-gaps.md\n"
      "  --by FIELD            each group's stage scores before and after (as assess);\n"
      "                        a group is shown apart only when it clears the\n"
      "                        threshold both times\n"
@@ -239,8 +251,8 @@ static const struct command commands[] = {
          SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      trend_options, 1, ARGS_MAX},
     {"plan", cmd_plan,
-     "stagegap plan [--rules FILE] [--output FILE] [--top N] [--update PLAN] [--jobs N] "
-     "ASSESSMENT...",
+     "stagegap plan [--rules FILE] [--output FILE] [--top N] [--update PLAN] [--accept FILE] "
+     "[--jobs N] ASSESSMENT...",
      "write an action plan from an assessment's actions to take, or add to one",
      "ASSESSMENT is the respondents of one assessment, as for assess. The plan\n"
      "(stagegap-plan/1, YAML) lists its first actions to take in priority order, each\n"
@@ -258,6 +270,8 @@ static const struct command commands[] = {
      "                     PLAN is rewritten in place (whole or not at all) unless\n"
      "                     --output is given; what the assessment no longer ranks is\n"
      "                     noted on standard error\n"
+     "  --accept FILE      gaps accepted for now (stagegap-accept/1): no action is\n"
+     "                     planned for them until they expire\n"
      "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
      "                     the plan is the same for every N\n",
      plan_options, 1, ARGS_MAX},
@@ -343,13 +357,18 @@ int cli_print_problems(struct cli *c, struct diags *d)
     return diags_failed(d) ? code : EXIT_OK;
 }
 
-/* True when path is the rules, the plan, an argument, or a respondent of what was read. */
+/*
+ * True when path is the rules, the plan, the accepted gaps, an argument, or a respondent
+ * of what was read.
+ */
 static bool is_input(const struct cli *c, const char *path, const struct assessment *const *read,
                      size_t n_read)
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
         return true;
     if (c->plan && fileio_same_file(c->plan, path))
+        return true;
+    if (c->accept && fileio_same_file(c->accept, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
         if (fileio_same_file(c->args[i], path))
@@ -456,6 +475,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->output;
     if (strcmp(name, "fail-under") == 0)
         return &c->fail_under;
+    if (strcmp(name, "accept") == 0)
+        return &c->accept;
     if (strcmp(name, "csv") == 0)
         return &c->csv;
     if (strcmp(name, "xlsx") == 0)
@@ -611,9 +632,26 @@ int cli_check_format(struct cli *c, const char *const *allowed)
 int cli_check_stdin_once(struct cli *c)
 {
     size_t uses = c->plan && strcmp(c->plan, "-") == 0;
+    uses += c->accept && strcmp(c->accept, "-") == 0;
+    uses += c->update && strcmp(c->update, "-") == 0;
     for (size_t i = 0; i < c->n_args; i++)
         uses += strcmp(c->args[i], "-") == 0;
     return uses > 1 ? cli_usage_error(c, "standard input can be read only once:", "-") : 0;
+}
+
+int cli_load_accept(struct cli *c, const struct rules *r, struct accept *a)
+{
+    if (!c->accept)
+        return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
+    struct diags d;
+    diags_init(&d);
+    accept_load_file(a, r, c->accept, &d);
+    rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    return rc;
 }
 
 /* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "accept.h"
 #include "answers.h"
 #include "ask.h"
 #include "date.h"
@@ -280,6 +281,25 @@ static void describe_plan(struct strbuf *sb, const char *name, const struct plan
                 p->assessed, p->n_actions, p->n_actions == 1 ? "" : "s", open, done);
 }
 
+/* "FILE: valid accepted gaps for 'ORG', N accepted, the first to expire on DATE". */
+static void describe_accept(struct strbuf *sb, const char *name, const struct accept *a)
+{
+    const char *first = NULL;
+    for (size_t k = 0; k < a->n_entries; k++)
+        if (!first || strcmp(a->entries[k].expires, first) < 0)
+            first = a->entries[k].expires;
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid accepted gaps");
+    if (a->organisation) {
+        strbuf_adds(sb, " for ");
+        text_add_quoted(sb, a->organisation, 80);
+    }
+    strbuf_addf(sb, ", %zu accepted", a->n_entries);
+    if (first)
+        strbuf_addf(sb, ", the first to expire on %s", first);
+    strbuf_addc(sb, '\n');
+}
+
 static bool is_directory(const char *path)
 {
     struct stat st;
@@ -318,20 +338,21 @@ static int validate_answers_buffer(const struct rules *r, bool strict, const cha
 }
 
 /* What a file read for validate is, by its 'format' key: answers unless it says otherwise. */
-enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN };
+enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT };
 
 static enum file_kind kind_of_buffer(const char *buf, size_t len)
 {
     char *format = yaml_format_of(buf, len);
-    enum file_kind kind = !format                             ? FILE_ANSWERS
-                          : strcmp(format, RULES_FORMAT) == 0 ? FILE_RULES
-                          : strcmp(format, PLAN_FORMAT) == 0  ? FILE_PLAN
-                                                              : FILE_ANSWERS;
+    enum file_kind kind = !format                              ? FILE_ANSWERS
+                          : strcmp(format, RULES_FORMAT) == 0  ? FILE_RULES
+                          : strcmp(format, PLAN_FORMAT) == 0   ? FILE_PLAN
+                          : strcmp(format, ACCEPT_FORMAT) == 0 ? FILE_ACCEPT
+                                                               : FILE_ANSWERS;
     free(format);
     return kind;
 }
 
-/* A file read, checked as its kind says: rules, a plan, or answers. */
+/* A file read, checked as its kind says: rules, a plan, accepted gaps, or answers. */
 static int validate_buffer(const struct rules *r, bool strict, const char *path, const char *buf,
                            size_t len, enum file_kind kind, struct strbuf *report, struct diags *d)
 {
@@ -346,6 +367,11 @@ static int validate_buffer(const struct rules *r, bool strict, const char *path,
         if ((rc = plan_load_buffer(&p, r, path, buf, len, d)) == 0)
             describe_plan(report, path, &p);
         plan_release(&p);
+    } else if (kind == FILE_ACCEPT) {
+        struct accept a;
+        if ((rc = accept_load_buffer(&a, r, path, buf, len, d)) == 0)
+            describe_accept(report, path, &a);
+        accept_release(&a);
     } else {
         rc = validate_answers_buffer(r, strict, path, buf, len, report, d);
     }

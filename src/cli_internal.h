@@ -16,6 +16,7 @@
 
 #include "answers.h"
 
+struct accept;
 struct assessment;
 struct diags;
 struct rules;
@@ -36,6 +37,7 @@ struct cli {
     size_t n_by;
     const char *min_group;
     const char *plan;         /* assess and compare --plan */
+    const char *accept;       /* assess, compare and plan --accept */
     const char *top, *update; /* plan */
     const char *jobs;         /* --jobs as given */
     unsigned n_jobs;          /* --jobs checked; 0 when not given */
@@ -87,6 +89,11 @@ int cli_check_format(struct cli *c, const char *const *allowed);
 int cli_check_stdin_once(struct cli *c);
 /* The threads to read an assessment's files on: --jobs, else one per CPU online. */
 unsigned cli_jobs(const struct cli *c);
+/*
+ * --accept: the accepted gaps, loaded against r (a file for another model is refused by
+ * the loader); nothing to do, and a left empty, without --accept.
+ */
+int cli_load_accept(struct cli *c, const struct rules *r, struct accept *a);
 /* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */
 int cli_load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accept.h"
 #include "answers.h"
 #include "diag.h"
 #include "fileio.h"
@@ -17,6 +18,7 @@
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
+#include "suppress.h"
 #include "text.h"
 #include "version.h"
 #include "xalloc.h"
@@ -146,6 +148,7 @@ int cmd_plan(struct cli *c)
     struct assessment a;
     struct score s;
     struct old_plan old = {0};
+    struct accept accept;
     struct strbuf out = STRBUF_INIT;
     long top = parse_top(c->top);
     if (top < 0)
@@ -156,11 +159,15 @@ int cmd_plan(struct cli *c)
     assessment_init(&a, &r);
     score_init(&s);
     plan_init(&old.plan);
+    accept_init(&accept);
     if (c->update && (rc = load_old_plan(c, &r, &old)) != 0)
         goto out;
-    if ((rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0)
+    if ((rc = cli_load_accept(c, &r, &accept)) != 0 ||
+        (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0)
         goto out;
-    score_compute(&s, &r, &a);
+    struct score_options opts = {false, SUPPRESS_MIN_GROUP_DEFAULT, true,
+                                 c->accept ? &accept : NULL};
+    score_compute_with(&s, &r, &a, &opts);
     if (c->update)
         rc = update_plan(c, &old, &s, (size_t)top, &out);
     else
@@ -175,6 +182,7 @@ out:
     free(old.buf);
     plan_release(&old.plan);
     score_release(&s);
+    accept_release(&accept);
     assessment_release(&a);
     rules_release(&r);
     return rc;

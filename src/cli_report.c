@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accept.h"
 #include "answers.h"
 #include "compare.h"
 #include "diag.h"
@@ -206,6 +207,7 @@ int cmd_assess(struct cli *c)
     struct assessment a;
     struct score s;
     struct plan plan;
+    struct accept accept;
     struct plan_review review = {0};
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int64_t threshold = 0;
@@ -225,8 +227,10 @@ int cmd_assess(struct cli *c)
     assessment_break_down_by(&a, by, n_by);
     score_init(&s);
     plan_init(&plan);
+    accept_init(&accept);
+    opts.accept = c->accept ? &accept : NULL;
     const struct assessment *read = &a;
-    if ((rc = load_plan(c, &r, &plan)) != 0 ||
+    if ((rc = load_plan(c, &r, &plan)) != 0 || (rc = cli_load_accept(c, &r, &accept)) != 0 ||
         (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
@@ -247,6 +251,7 @@ out:
     strbuf_release(&out);
     plan_review_release(&review);
     score_release(&s);
+    accept_release(&accept);
     plan_release(&plan);
     assessment_release(&a);
     rules_release(&r);
@@ -290,9 +295,10 @@ static void print_warnings(struct cli *c, struct diags *d)
  * Reads and scores each path as one assessment, all or nothing; their breakdowns
  * pool the same groups (score_align_breakdowns).
  */
-static int load_scored(struct cli *c, const struct rules *r, struct scored **out)
+static int load_scored(struct cli *c, const struct rules *r, const struct accept *accept,
+                       struct scored **out)
 {
-    struct score_options opts = {.attribute = false};
+    struct score_options opts = {.attribute = false, .accept = accept};
     const char *by[ANSWERS_BY_MAX];
     size_t n_by;
     int rc = breakdown_options(c, &opts, by, &n_by);
@@ -341,6 +347,7 @@ int cmd_compare(struct cli *c)
     struct scored *sc = NULL;
     struct compare cmp;
     struct plan plan;
+    struct accept accept;
     struct plan_compare_review review = {0};
     struct diags d;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
@@ -348,7 +355,9 @@ int cmd_compare(struct cli *c)
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
     plan_init(&plan);
-    if ((rc = load_plan(c, &r, &plan)) == 0 && (rc = load_scored(c, &r, &sc)) == 0) {
+    accept_init(&accept);
+    if ((rc = load_plan(c, &r, &plan)) == 0 && (rc = cli_load_accept(c, &r, &accept)) == 0 &&
+        (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc)) == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
         if (c->plan) {
             plan_review_compare(&review, &plan, &cmp);
@@ -370,6 +379,7 @@ int cmd_compare(struct cli *c)
         compare_release(&cmp);
         scored_release(sc, c->n_args);
     }
+    accept_release(&accept);
     plan_release(&plan);
     strbuf_release(&why);
     strbuf_release(&out);
@@ -386,7 +396,7 @@ int cmd_trend(struct cli *c)
     int rc = cli_check_format(c, formats);
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
-    if ((rc = load_scored(c, &r, &sc)) == 0) {
+    if ((rc = load_scored(c, &r, NULL, &sc)) == 0) {
         const struct score **scores = xcalloc(c->n_args, sizeof(*scores));
         for (size_t i = 0; i < c->n_args; i++)
             scores[i] = &sc[i].s;

@@ -127,7 +127,10 @@ void compare_compute(struct compare *c, const struct score *before, const struct
         ci->moved = ci->has_before != ci->has_after || ci->direction == COMPARE_BETTER ||
                     ci->direction == COMPARE_WORSE;
         bool was_open = compare_item_open(before, i), is_open = compare_item_open(after, i);
-        ci->opened = !was_open && is_open;
+        /* An accepted gap is known and left for now: not news in a comparison. */
+        ci->opened_accepted = !was_open && is_open && score_item_accepted(after, i);
+        ci->opened = !was_open && is_open && !ci->opened_accepted;
+        c->n_opened_accepted += ci->opened_accepted;
         ci->closed = was_open && !is_open && ci->has_after;
         c->n_opened += ci->opened;
         c->n_closed += ci->closed;

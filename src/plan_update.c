@@ -211,6 +211,8 @@ static const char *why_not_ranked(const struct score *s, size_t item)
         const struct score_suggestion *sg = &s->suggestions[k];
         if (sg->item != item)
             continue;
+        if (score_item_accepted(s, item))
+            return "it is accepted for now (--accept)";
         if (!sg->priority)
             return "it is answered n/a";
         if (score_suggestion_action(s, sg) == SCORE_KEEP_GOING)

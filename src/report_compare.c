@@ -12,6 +12,7 @@
 #include "escape.h"
 #include "jsonw.h"
 #include "plan_review.h"
+#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "report.h"
 #include "score.h"
@@ -285,6 +286,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     text_items_moved(c, out, width);
     text_item_changes(c, out, false, width);
     text_item_changes(c, out, true, width);
+    accept_text_compare(out, c, width);
     if (c->plan)
         plan_text_compare(out, c->plan, width);
     strbuf_addf(out, "\n%s\n",
@@ -446,6 +448,7 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     md_items(c, out, MOVED);
     md_items(c, out, CLOSED);
     md_items(c, out, OPENED);
+    accept_md_compare(out, c);
     if (c->plan)
         plan_md_compare(out, c->plan);
     strbuf_addf(out, "\n%s\n\nMade with stagegap %s.\n",
@@ -559,6 +562,7 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     }
     jsonw_end(&w, ']');
     json_item_list(&w, c, true);
+    accept_json_compare(&w, c);
     json_item_list(&w, c, false);
     jsonw_kbool(&w, "regression", c->regression);
     json_compare_groups(&w, c);

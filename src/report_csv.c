@@ -24,6 +24,7 @@
  * false; a cell that does not apply to the row's item is empty.
  */
 #include "report.h"
+#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 
@@ -316,6 +317,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     render_targets(s, out);
     if (ctx->plan)
         plan_csv_assess(out, ctx->plan, row_start);
+    accept_csv_assess(out, s, row_start);
     render_breakdown(s, out);
     if (r->source.judgement)
         render_context_row(s, NULL, "judgement", r->source.judgement, out);

@@ -5,6 +5,7 @@
  * report_html_page.c.
  */
 #include "report_html_internal.h"
+#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 
 #include <stdbool.h>
@@ -88,6 +89,7 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     strbuf_adds(out, "<nav aria-label=\"Contents\">\n<ul>\n"
                      "<li><a href=\"#summary\">Summary</a></li>\n"
                      "<li><a href=\"#actions\">Actions to take first</a></li>\n");
+    accept_html_nav(out, s);
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_addf(out, "<li><a href=\"#stage-%zu\">", st + 1);
         html_text(out, r->stages[st].title);
@@ -509,6 +511,18 @@ static void suggestions_for(struct strbuf *out, const struct score *s, size_t it
     free(sgs);
 }
 
+/* "accepted until DATE: ..." under a gap that has an acceptance, in words. */
+static void gap_accept_tag(struct strbuf *out, const struct score *s, size_t item)
+{
+    struct strbuf mark = STRBUF_INIT;
+    if (accept_add_mark(&mark, s, item)) {
+        strbuf_adds(out, "<span class=\"tag\">");
+        html_text(out, strbuf_str(&mark));
+        strbuf_adds(out, "</span>");
+    }
+    strbuf_release(&mark);
+}
+
 static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
 {
     const struct rules *r = s->rules;
@@ -540,7 +554,9 @@ static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
         html_text(out, it->text);
         strbuf_adds(out, "<span class=\"id\">");
         html_text(out, it->id);
-        strbuf_addf(out, "</span></th><td>%s</td><td>", item_kind_name(it->kind));
+        strbuf_adds(out, "</span>");
+        gap_accept_tag(out, s, i);
+        strbuf_addf(out, "</th><td>%s</td><td>", item_kind_name(it->kind));
         html_text(out, r->levels[it->level].title);
         strbuf_adds(out, "</td>");
         answer_cell(out, s, i);
@@ -763,6 +779,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     actions_section(out, s);
     if (ctx->plan)
         plan_html_assess(out, ctx->plan);
+    accept_html_assess(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         stage_section(out, s, st);
     html_targets_section(out, s);

@@ -4,6 +4,7 @@
  * report_html_page.c.
  */
 #include "report_html_internal.h"
+#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 
 #include <math.h>
@@ -230,6 +231,8 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
                     dir ? dir : "<span class=\"muted\">not comparable</span>");
     }
     strbuf_adds(out, shown ? "</tbody>\n</table>\n" : "<p>None.</p>\n");
+    if (f == OPENED)
+        accept_html_compare(out, c);
     strbuf_adds(out, "</section>\n");
 }
 

@@ -10,6 +10,7 @@
 #include "answers.h"
 #include "jsonw.h"
 #include "report.h"
+#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -158,6 +159,8 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
         write_gap_suggestions(w, r, i);
         jsonw_key(w, "notes");
         write_notes(w, &s->items[i]);
+        if (accept_status_word(s, i))
+            jsonw_kstring(w, "accepted", accept_status_word(s, i));
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -249,13 +252,15 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
         jsonw_kstring(w, "stage", r->stages[it->stage].id);
         jsonw_key(w, "addresses");
         write_ids(w, r, it->addresses, it->n_addresses);
-        if (sg->priority) /* a suggestion answered n/a is not ranked */
+        if (sg->priority) /* a suggestion answered n/a, or accepted, is not ranked */
             jsonw_kuint(w, "priority", sg->priority);
         else
             jsonw_kstring(w, "priority", NULL);
         jsonw_kexact(w, "points", true, &sg->points_exact, 1);
         jsonw_kbool(w, "acted_on", s->items[sg->item].acted_on);
         jsonw_kbool(w, "keep_going", score_suggestion_action(s, sg) == SCORE_KEEP_GOING);
+        if (accept_status_word(s, sg->item))
+            jsonw_kstring(w, "accepted", accept_status_word(s, sg->item));
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -384,5 +389,6 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
     write_comments(&w, s);
     if (ctx->plan)
         plan_json_assess(&w, ctx->plan);
+    accept_json_assess(&w, s);
     jsonw_end(&w, '}');
 }

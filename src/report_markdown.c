@@ -19,6 +19,7 @@
 
 #include "answers.h"
 #include "escape.h"
+#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 #include "rules.h"
@@ -359,6 +360,18 @@ static void md_gap_target_cells(struct strbuf *out, const struct score *s, size_
     strbuf_adds(out, " |");
 }
 
+/* " (accepted until DATE: ...)" after a gap that has an acceptance. */
+static void md_gap_mark(struct strbuf *out, const struct score *s, size_t item)
+{
+    struct strbuf mark = STRBUF_INIT;
+    if (accept_add_mark(&mark, s, item)) {
+        strbuf_adds(out, " (");
+        report_md_text(out, strbuf_str(&mark));
+        strbuf_adds(out, ")");
+    }
+    strbuf_release(&mark);
+}
+
 static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
 {
     const struct rules *r = s->rules;
@@ -382,6 +395,7 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
         const struct rules_item *it = &r->items[i];
         strbuf_adds(out, "| ");
         report_md_text(out, it->text);
+        md_gap_mark(out, s, i);
         md_cell_end(out);
         strbuf_addf(out, " %s | ", item_kind_name(it->kind));
         report_md_text(out, r->levels[it->level].title);
@@ -649,6 +663,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     render_actions(s, out);
     if (ctx->plan)
         plan_md_assess(out, ctx->plan);
+    accept_md_assess(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         render_stage(s, st, out);
     render_targets(s, out);

@@ -10,6 +10,7 @@
 
 #include "answers.h"
 #include "report.h"
+#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -329,6 +330,9 @@ static void gap_line(struct text_out *o, size_t i)
     strbuf_addf(&line, "; %s", r->levels[it->level].title);
     para(o, 11, 11, strbuf_str(&line));
     gap_target_line(o, i);
+    strbuf_reset(&line);
+    if (accept_add_mark(&line, s, i))
+        para(o, 11, 13, strbuf_str(&line));
     size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
     size_t n_sgs = score_suggestions_for(s, i, sgs);
     for (size_t k = 0; k < n_sgs; k++) {
@@ -560,6 +564,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     actions(&o);
     if (ctx->plan)
         plan_text_assess(out, ctx->plan, ctx->width, ctx->color);
+    accept_text_assess(out, ctx->score, ctx->width, ctx->color);
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
     targets_section(&o);

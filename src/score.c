@@ -316,6 +316,17 @@ enum score_action score_suggestion_action(const struct score *s, const struct sc
     return s->items[sg->item].acted_on ? SCORE_KEEP_GOING : SCORE_TAKE_ACTION;
 }
 
+bool score_item_accepted(const struct score *s, size_t item)
+{
+    return s->items[item].accepted == SCORE_ACCEPTED;
+}
+
+/* A suggestion answered n/a does not apply; one accepted is not to be acted on now. */
+static bool suggestion_ranked(const struct score *s, size_t item)
+{
+    return s->items[item].state != NOT_APPLICABLE && !score_item_accepted(s, item);
+}
+
 static void rank_suggestions(struct score *s)
 {
     const struct rules *r = s->rules;
@@ -325,21 +336,23 @@ static void rank_suggestions(struct score *s)
             continue;
         struct score_suggestion *sg = &s->suggestions[s->n_suggestions++];
         sg->item = i;
-        /* A suggestion the organisation says does not apply is no action for it. */
-        if (s->items[i].state == NOT_APPLICABLE)
+        /* A suggestion that does not apply, or is accepted, is no action to take. */
+        if (!suggestion_ranked(s, i))
             continue;
         for (size_t k = 0; k < r->items[i].n_addresses; k++)
-            exact_add(&sg->points_exact, &s->items[r->items[i].addresses[k]].impact_exact);
+            if (!score_item_accepted(s, r->items[i].addresses[k]))
+                exact_add(&sg->points_exact, &s->items[r->items[i].addresses[k]].impact_exact);
         sg->points = exact_to_double(&sg->points_exact);
     }
-    /* Those that apply are ranked; those answered n/a follow, unranked, in rules order. */
+    /* Those that apply are ranked; those answered n/a or accepted follow, unranked, in
+       rules order. */
     s->by_priority = xcalloc(s->n_suggestions + 1, sizeof(*s->by_priority));
     size_t unranked = 0;
     for (size_t k = 0; k < s->n_suggestions; k++)
-        if (s->items[s->suggestions[k].item].state != NOT_APPLICABLE)
+        if (suggestion_ranked(s, s->suggestions[k].item))
             s->by_priority[s->n_ranked++] = k;
     for (size_t k = 0; k < s->n_suggestions; k++)
-        if (s->items[s->suggestions[k].item].state == NOT_APPLICABLE)
+        if (!suggestion_ranked(s, s->suggestions[k].item))
             s->by_priority[s->n_ranked + unranked++] = k;
     sort_score = s;
     qsort(s->by_priority, s->n_ranked, sizeof(*s->by_priority), compare_priority);
@@ -476,8 +489,21 @@ void score_stages_of_tallies(const struct rules *r, const struct item_tally *ite
 
 void score_compute(struct score *s, const struct rules *r, const struct assessment *a)
 {
-    struct score_options o = {false, SUPPRESS_MIN_GROUP_DEFAULT, true};
+    struct score_options o = {false, SUPPRESS_MIN_GROUP_DEFAULT, true, NULL};
     score_compute_with(s, r, a, &o);
+}
+
+/* Each accepted item, accepted or expired on the assessment's date. */
+static void mark_accepted(struct score *s, const struct accept *accept)
+{
+    s->accept = accept;
+    for (size_t k = 0; accept && k < accept->n_entries; k++) {
+        const struct accept_entry *e = &accept->entries[k];
+        struct score_item *it = &s->items[e->item];
+        it->acceptance = e;
+        it->accepted =
+            accept_expired(e, s->assessment->date) ? SCORE_ACCEPT_EXPIRED : SCORE_ACCEPTED;
+    }
 }
 
 void score_compute_with(struct score *s, const struct rules *r, const struct assessment *a,
@@ -498,6 +524,7 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
         sort_notes(s, &s->items[i], &a->items[i], role_shown);
     }
     free(role_shown);
+    mark_accepted(s, o->accept);
     for (size_t st = 0; st < r->n_stages; st++)
         score_stage(s, st);
     find_focus(s);

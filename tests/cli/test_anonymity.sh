@@ -137,5 +137,35 @@ for fmt in $formats; do
     done
 done
 
+# Accepted gaps (issue 16) add only what the rest of the report shows of the whole
+# assessment: the pooled answer, the file's reason, who accepted it (as the file says).
+# Accepting the gap only the director's note is on names no role, group or respondent.
+cat >"$tmp/accept.yaml" <<'YAML'
+format: stagegap-accept/1
+rules: signs-of-safety
+accepted:
+  - {item: launch.training-for-all-workers, reason: Next cohort, accepted-by: The board, expires: 2027-01-01}
+YAML
+for fmt in $formats; do
+    "$bin" assess --format $fmt "$dir" >"$tmp/plain.$fmt" || bad "assess $fmt failed"
+    "$bin" assess --accept "$tmp/accept.yaml" --format $fmt "$dir" >"$tmp/accepted.$fmt" ||
+        bad "assess --accept $fmt failed"
+    diff "$tmp/plain.$fmt" "$tmp/accepted.$fmt" | grep '^>' >"$tmp/added-accept.$fmt"
+    has "$fmt --accept" "$tmp/added-accept.$fmt" "Next cohort"
+    for word in staff- director practitioner; do
+        hasnt "$fmt --accept" "$tmp/added-accept.$fmt" "$word"
+    done
+    "$bin" assess --by team --accept "$tmp/accept.yaml" --format $fmt "$survey" \
+        >"$tmp/accepted-survey.$fmt" || bad "assess --by team --accept $fmt failed"
+    diff "$tmp/pooled.$fmt" "$tmp/accepted-survey.$fmt" | grep '^>' >"$tmp/added-survey.$fmt"
+    for word in staff- Northside Southside Eastside Westside practitioner director \
+        "senior leader" "manager:"; do
+        hasnt "$fmt --accept, pooled" "$tmp/added-survey.$fmt" "$word"
+    done
+done
+# The section's answer is the pooled mean its gap row shows, never one respondent's.
+jq -e '(.accepted[0].answer) as $a | [.stages[].gaps[] | select(.id == "launch.training-for-all-workers") | .answer] == [$a]' \
+    "$tmp/accepted.json" >/dev/null && ok || bad "json --accept: the answer is not the pooled one"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

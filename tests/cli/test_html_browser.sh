@@ -58,7 +58,7 @@ render() { # render NAME COMMAND ARGS...
     fi
 }
 for f in data/examples/*.yaml; do
-    case $f in *-plan.yaml) continue ;; esac # an action plan, not answers
+    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml) continue ;; esac # a plan, accepted gaps or an overlay, not answers
     render "assess-$(basename "$f" .yaml)" assess "$f"
 done
 mkdir "$tmp/pool"
@@ -72,6 +72,8 @@ render assess-targets assess --rules tests/fixtures/targets/model.yaml tests/fix
 render compare compare $q/2026-04.yaml $q/2026-07.yaml
 render assess-plan assess --plan tests/fixtures/plan/eastbrook-board.yaml $q/2026-07.yaml
 render compare-plan compare --plan tests/fixtures/plan/eastbrook-board.yaml $q/2026-04.yaml $q/2026-07.yaml
+render assess-accept assess --accept tests/fixtures/accept/eastbrook-expired.yaml $q/2026-07.yaml
+render compare-accept compare --accept tests/fixtures/accept/eastbrook-expired.yaml $q/2026-04.yaml $q/2026-07.yaml
 render trend trend $q/2026-07.yaml $q/2026-04.yaml
 e=tests/fixtures/eastbrook-earlier
 render trend-time trend $e/2025-10.yaml $e/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml

@@ -7,7 +7,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 n=0
 for f in data/examples/*.yaml; do
-    case $f in *-plan.yaml) continue ;; esac # an action plan, not answers
+    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml) continue ;; esac # a plan, accepted gaps or an overlay, not answers
     n=$((n + 1))
     "$bin" assess --format json "$f" >"$tmp/report$n.json" || { echo "assess $f failed"; exit 1; }
 done
@@ -36,6 +36,12 @@ done
 "$bin" assess --format json --rules tests/fixtures/targets/model.yaml tests/fixtures/targets/answers.yaml \
     >"$tmp/report-targets.json" || { echo "assess with targets failed"; exit 1; }
 grep -q '"targets"' "$tmp/report-targets.json" || { echo "no targets in the report"; exit 1; }
+# With accepted gaps (assess --accept): one that holds, one expired, one of a closed gap.
+for x in data/examples/eastbrook-accept.yaml tests/fixtures/accept/eastbrook-expired.yaml; do
+    n=$((n + 1))
+    "$bin" assess --accept $x --format json data/examples/eastbrook-quarterly/2026-07.yaml >"$tmp/report-accept$n.json" ||
+        { echo "assess --accept $x failed"; exit 1; }
+done
 /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp"/report*.json || exit 1
 echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
 if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then
@@ -52,6 +58,7 @@ s=tests/fixtures/survey
 "$bin" compare --by team --format json $s $s-two-teams >"$tmp/compare4.json" || { echo "compare 4 failed"; exit 1; }
 "$bin" compare --by team --by role --format json $s $s-q2 >"$tmp/compare5.json" || { echo "compare 5 failed"; exit 1; }
 "$bin" compare --plan $plan --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare6.json" || { echo "compare --plan failed"; exit 1; }
+"$bin" compare --accept tests/fixtures/accept/eastbrook-expired.yaml --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare7.json" || { echo "compare --accept failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
 "$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }

@@ -117,7 +117,7 @@ static struct side *side_new(const char *date, int plan)
         "later.habit: unknown");
     /* As with --attribute, and a threshold of 1 (the command line's floor is 3), so the
        hostile id and role reach the page, and its by-role table, to be escaped. */
-    struct score_options o = {true, 1, false};
+    struct score_options o = {true, 1, false, NULL};
     score_compute_with(&sd->s, &rules, &sd->a, &o);
     return sd;
 }

@@ -76,7 +76,7 @@ static const char *render(struct fixture *f, void (*fn)(const struct report_ctx 
 {
     score_release(&f->s);
     struct score_options o = {f->attribute,
-                              f->min_group ? f->min_group : SUPPRESS_MIN_GROUP_DEFAULT, true};
+                              f->min_group ? f->min_group : SUPPRESS_MIN_GROUP_DEFAULT, true, NULL};
     score_compute_with(&f->s, &f->rules, &f->a, &o);
     struct report_ctx ctx = {&f->s, "9.8.7", false, 80, NULL};
     strbuf_reset(&f->out);

@@ -292,7 +292,7 @@ static void test_score_many_respondents_and_roles(void **state)
     add_respondent(f, "practitioner", "start.plan: 2, later.habit: 9");
     add_respondent(f, "practitioner", "start.plan: 3, later.habit: 9");
     /* A threshold of 1, which the command line refuses, to see each role's scores. */
-    struct score_options o = {false, 1, false};
+    struct score_options o = {false, 1, false, NULL};
     score_compute_with(&f->s, &f->rules, &f->a, &o);
     const struct score_item *plan = &f->s.items[item(f, "start.plan")];
     assert_near(plan->answer, 5.0);
@@ -345,7 +345,7 @@ static void test_score_breakdown_by_default_quiet_without_roles(void **state)
     assert_int_equal(f->s.breakdown.state, BREAKDOWN_OFF);
     assert_int_equal(f->s.breakdown.n_by, 1); /* still says what it would be by */
     /* Asked for, the same is said: everyone is in one group (of no role given). */
-    struct score_options o = {false, SUPPRESS_MIN_GROUP_DEFAULT, false};
+    struct score_options o = {false, SUPPRESS_MIN_GROUP_DEFAULT, false, NULL};
     score_release(&f->s);
     score_compute_with(&f->s, &f->rules, &f->a, &o);
     assert_int_equal(f->s.breakdown.state, BREAKDOWN_ONE_GROUP);
@@ -706,7 +706,7 @@ static void test_score_attribute_keeps_ids_and_roles(void **state)
 {
     (void)state;
     struct fixture *f = six_and_one();
-    struct score_options o = {true, SUPPRESS_MIN_GROUP_DEFAULT, false};
+    struct score_options o = {true, SUPPRESS_MIN_GROUP_DEFAULT, false, NULL};
     score_release(&f->s);
     score_compute_with(&f->s, &f->rules, &f->a, &o);
     assert_true(f->s.attributed);
