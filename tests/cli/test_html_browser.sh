@@ -58,7 +58,8 @@ render() { # render NAME COMMAND ARGS...
     fi
 }
 for f in data/examples/*.yaml; do
-    case $f in *-plan.yaml) continue ;; esac # an action plan, not answers
+    # an action plan, an overlay and an accept file are not answers
+    case $f in *-plan.yaml | *-overlay.yaml | *-accept.yaml) continue ;; esac
     render "assess-$(basename "$f" .yaml)" assess "$f"
 done
 mkdir "$tmp/pool"
