@@ -188,7 +188,7 @@ static void change_item(struct overlay *o, const struct ynode *n, struct rules_i
         it->changes |= CHANGED_ADDRESSES;
     if (it->changes)
         it->origin = ORIGIN_CHANGED;
-    else if (!text)
+    else if (n->n == 2) /* only 'item:' */
         yerror(ctx(o), n,
                "the change of '%s' changes nothing; give a question, low, high, weight, "
                "target or addresses",
