@@ -68,6 +68,7 @@ static int load_base_file(struct overlay *o, const struct ynode *at, const char 
         goto out;
     }
     rc = rules_load_plain(&o->base, path, buf, len, NULL, &extends, ctx(o)->d);
+    diags_set_source(ctx(o)->d, o->buf, o->len);
     if (extends)
         yerror(ctx(o), at, "'%s' is itself an overlay (it extends '%s'); extend a plain model",
                value, extends);
@@ -261,10 +262,12 @@ static void load_add_entry(struct overlay *o, const struct ynode *n)
         const struct ynode *list = ymap_get(n, item_kind_list((enum item_kind)k));
         if (!list || !yexpect_seq(ctx(o), list, item_kind_list((enum item_kind)k)))
             continue;
-        for (size_t i = 0; i < list->n && stage >= 0; i++) {
+        /* Under an unknown stage the items are still checked, but never merged. */
+        for (size_t i = 0; i < list->n; i++) {
             struct rules_item *it = &o->added[o->n_added];
             o->added_nodes[o->n_added++] = list->kids[i];
-            rules_load_item(o->l, list->kids[i], (enum item_kind)k, (size_t)stage, it);
+            rules_load_item(o->l, list->kids[i], (enum item_kind)k,
+                            stage >= 0 ? (size_t)stage : SIZE_MAX, it);
             it->origin = ORIGIN_ADDED;
             any = true;
         }
@@ -276,26 +279,20 @@ static void load_add_entry(struct overlay *o, const struct ynode *n)
                o->base.stages[stage].id);
 }
 
+/* Added ids the base uses; ids added twice are found when the merged model is indexed. */
 static void check_added_ids(struct overlay *o)
 {
-    const char **ids = xcalloc(o->n_added + 1, sizeof(*ids));
-    const struct ynode **at = xcalloc(o->n_added + 1, sizeof(*at));
     for (size_t i = 0; i < o->n_added; i++) {
-        const struct rules_item *it = &o->added[i];
-        ids[i] = it->id;
-        at[i] = ymap_get(o->added_nodes[i], "id");
+        struct rules_item *it = &o->added[i];
         long same = it->id ? rules_find_item(&o->base, it->id) : -1;
         if (same < 0)
             continue;
-        yerror(ctx(o), at[i],
+        yerror(ctx(o), ymap_get(o->added_nodes[i], "id"),
                "item id '%s' is already the base model's (line %u of %s); change it with "
                "'change:' or choose another id",
                it->id, o->base.items[same].line, o->base.file);
-        ids[i] = NULL;
+        it->id = NULL; /* reported: left out of the index */
     }
-    rules_report_duplicate_ids(o->l, ids, at, o->n_added, "added item");
-    free(ids);
-    free(at);
 }
 
 static void load_add(struct overlay *o, const struct ynode *seq)
@@ -351,7 +348,8 @@ static void resolve_written(struct overlay *o, struct rules_item *it, const stru
     if (!yexpect_seq(ctx(o), seq, "addresses"))
         return;
     if (seq->n == 0) {
-        yerror(ctx(o), seq, "'%s' must address at least one item; retire it instead", it->id);
+        yerror(ctx(o), seq, "'%s' must address at least one item; retire it instead",
+               it->id ? it->id : "?");
         return;
     }
     it->addresses = pool_array(&r->pool, seq->n, sizeof(*it->addresses));
@@ -481,7 +479,6 @@ void rules_overlay_load(struct loader *l, const struct ynode *root, const char *
         "!format", "!extends", "!id",    "!version", "title", "description", "source", "scoring",
         "bands",   "add",      "change", "retire",   "scale", "levels",      "stages", NULL};
     struct overlay o = {.l = l, .buf = buf, .len = len};
-    size_t errors_before = l->c.d->errors + l->c.d->io_errors;
     rules_init(&o.base);
     ymap_check_keys(&l->c, root, "the overlay", keys);
     if (load_base(&o, ymap_get(root, "extends")) != 0)
@@ -491,11 +488,10 @@ void rules_overlay_load(struct loader *l, const struct ynode *root, const char *
     o.retire_at = xcalloc(o.base.n_items + 1, sizeof(*o.retire_at));
     load_header(&o, root);
     load_lists(&o, root);
-    if (l->c.d->errors + l->c.d->io_errors == errors_before) {
-        merge_items(&o);
-        rules_index_items(l);
-        link_items(&o);
-    }
+    /* Even after errors, so that one run reports every problem of the overlay. */
+    merge_items(&o);
+    rules_index_items(l);
+    link_items(&o);
     free(o.change_at);
     free(o.retire_at);
     free(o.added_nodes);

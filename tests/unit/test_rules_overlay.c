@@ -396,7 +396,7 @@ static void test_rules_overlay_twice(void **state)
                  "    facilitators:\n"
                  "      - {id: x.a, text: T, level: people}\n"
                  "      - {id: x.a, text: U, level: people}\n",
-                 9, 14, "duplicate added item id 'x.a'; it was first used at line 8");
+                 9, 14, "duplicate item id 'x.a'; it was first used at line 8");
 }
 
 static void test_rules_overlay_empty_entries(void **state)
