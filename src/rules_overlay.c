@@ -365,10 +365,18 @@ static void resolve_written(struct overlay *o, struct rules_item *it, const stru
     }
 }
 
-/* A base suggestion's links, renumbered, without those to retired items. */
+/*
+ * A base suggestion's links, renumbered, without those to retired items. A retired
+ * suggestion keeps none: it closes no gap, so it is never ranked as an action.
+ */
 static void relink_base(struct overlay *o, size_t base_index, struct rules_item *it)
 {
     struct rules *r = o->l->r;
+    if (o->retire_at[base_index]) {
+        it->addresses = NULL;
+        it->n_addresses = 0;
+        return;
+    }
     size_t kept = 0;
     const struct ynode *dropped = NULL;
     size_t dropped_item = 0;
@@ -383,7 +391,7 @@ static void relink_base(struct overlay *o, size_t base_index, struct rules_item 
     }
     it->addresses = links;
     it->n_addresses = kept;
-    if (kept == 0 && dropped && !o->retire_at[base_index])
+    if (kept == 0 && dropped)
         yerror(ctx(o), ymap_get(dropped, "item"),
                "retiring '%s' leaves suggestion '%s' of the base addressing nothing; retire "
                "'%s' too, or give it other addresses with 'change:'",

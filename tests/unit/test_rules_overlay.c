@@ -15,6 +15,7 @@
 #include "testutil.h"
 #include "answers.h"
 #include "embedded.h"
+#include "score.h"
 #include "sha256.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -646,6 +647,34 @@ static void test_rules_overlay_answer_to_retired_item(void **state)
     diags_release(&d);
 }
 
+/* A retired suggestion closes no gap: it is never ranked as an action. */
+static void test_rules_overlay_retired_suggestion_is_no_action(void **state)
+{
+    (void)state;
+    struct rules r;
+    struct assessment a;
+    struct score s;
+    struct diags d;
+    diags_init(&d);
+    load_ok(&r, "retire: [{item: start.do-plan, reason: Done another way}]\n");
+    const struct rules_item *sg = item(&r, "start.do-plan");
+    assert_int_equal(sg->n_addresses, 0);
+    assert_null(sg->question);
+    assessment_init(&a, &r);
+    score_init(&s);
+    const char *yaml = "format: stagegap-answers/1\nrules: local\norganisation: O\n"
+                       "date: 2026-01-01\nanswers: {start.plan: 1, start.training: 2}\n";
+    assert_int_equal(assessment_add_buffer(&a, "a.yaml", yaml, strlen(yaml), false, &d), 0);
+    score_compute(&s, &r, &a);
+    for (size_t k = 0; k < s.n_suggestions; k++)
+        if (s.suggestions[k].item == (size_t)rules_find_item(&r, "start.do-plan"))
+            assert_int_equal(score_suggestion_action(&s, &s.suggestions[k]), SCORE_NO_ACTION);
+    score_release(&s);
+    assessment_release(&a);
+    rules_release(&r);
+    diags_release(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -671,6 +700,7 @@ int main(void)
         cmocka_unit_test(test_rules_overlay_invalid_base),
         cmocka_unit_test(test_rules_overlay_item_limit),
         cmocka_unit_test(test_rules_overlay_answer_to_retired_item),
+        cmocka_unit_test(test_rules_overlay_retired_suggestion_is_no_action),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
