@@ -621,6 +621,35 @@ static void test_rules_overlay_item_limit(void **state)
     strbuf_release(&body);
 }
 
+/* The overlay itself goes through the limits of any rules file: size and nesting. */
+static void test_rules_overlay_own_limits(void **state)
+{
+    (void)state;
+    struct rules r;
+    struct diags d;
+    diags_init(&d);
+    struct strbuf big = STRBUF_INIT;
+    strbuf_adds(&big, HEAD);
+    while (big.len <= RULES_FILE_MAX)
+        strbuf_adds(&big, "# padding padding padding padding padding padding padding\n");
+    assert_int_equal(load_overlay(&r, "big-overlay.yaml", strbuf_str(&big), &d), -1);
+    char msg[200];
+    snprintf(msg, sizeof(msg), "file is larger than the limit of %d bytes", RULES_FILE_MAX);
+    assert_diag(&d, 0, 0, msg);
+    diags_release(&d);
+    diags_init(&d);
+    strbuf_reset(&big);
+    strbuf_adds(&big, HEAD "add: ");
+    for (int i = 0; i < 200; i++)
+        strbuf_addc(&big, '[');
+    assert_int_equal(load_overlay(&r, "deep-overlay.yaml", strbuf_str(&big), &d), -1);
+    assert_true(d.errors >= 1);
+    assert_int_equal(d.v[0].line, 5);
+    assert_non_null(strstr(d.v[0].message, "nest"));
+    strbuf_release(&big);
+    diags_release(&d);
+}
+
 /* ---- answers ---- */
 
 static void test_rules_overlay_answer_to_retired_item(void **state)
@@ -642,6 +671,15 @@ static void test_rules_overlay_answer_to_retired_item(void **state)
     assert_int_equal(d.v[0].severity, DIAG_WARNING);
     assert_int_equal(a.items[rules_find_item(&r, "later.habit")].n, 0);
     assert_int_equal(a.items[rules_find_item(&r, "start.plan")].n, 1);
+    assessment_release(&a);
+    /* With --strict too it is a warning: the answer is not wrong, only no longer asked. */
+    assessment_init(&a, &r);
+    const char *all = "format: stagegap-answers/1\nrules: local\norganisation: O\n"
+                      "date: 2026-01-01\nanswers: {start.plan: 5, start.training: 5, "
+                      "start.fatigue: 5, start.do-plan: 5, later.habit: 7}\n";
+    assert_int_equal(assessment_add_buffer(&a, "all.yaml", all, strlen(all), true, &d), 0);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.v[d.n - 1].severity, DIAG_WARNING);
     assessment_release(&a);
     rules_release(&r);
     diags_release(&d);
@@ -699,6 +737,7 @@ int main(void)
         cmocka_unit_test(test_rules_overlay_bad_bases),
         cmocka_unit_test(test_rules_overlay_invalid_base),
         cmocka_unit_test(test_rules_overlay_item_limit),
+        cmocka_unit_test(test_rules_overlay_own_limits),
         cmocka_unit_test(test_rules_overlay_answer_to_retired_item),
         cmocka_unit_test(test_rules_overlay_retired_suggestion_is_no_action),
     };
