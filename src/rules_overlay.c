@@ -432,6 +432,11 @@ static void load_header(struct overlay *o, const struct ynode *root)
                    "('change:') or retire them ('retire:')",
                    kept[k]);
     r->id = (n = ymap_get(root, "id")) ? rules_keep(o->l, yid(ctx(o), n, "rules id")) : NULL;
+    if (r->id && strcmp(r->id, o->base.id) == 0)
+        yerror(ctx(o), n,
+               "the overlay's id must differ from its base's '%s', so that reports "
+               "tell the two apart",
+               o->base.id);
     r->version = rules_keep_text(o->l, root, "version", "version");
     const char *title = rules_keep_text(o->l, root, "title", "title");
     const char *description = rules_keep_text(o->l, root, "description", "description");

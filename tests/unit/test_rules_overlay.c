@@ -464,6 +464,18 @@ static void test_rules_overlay_retired_links(void **state)
 static void test_rules_overlay_keys(void **state)
 {
     (void)state;
+    struct rules same;
+    struct diags ds;
+    diags_init(&ds);
+    assert_int_equal(load_overlay(&same, "same.yaml",
+                                  "format: stagegap-rules/1\nextends: base.yaml\nid: tiny\n"
+                                  "version: \"1\"\n",
+                                  &ds),
+                     -1);
+    assert_diag(&ds, 3, 5,
+                "the overlay's id must differ from its base's 'tiny', so that reports tell the "
+                "two apart");
+    diags_release(&ds);
     expect_error("stages: []\n", 5, 9,
                  "an overlay keeps its base's stages; it may add items ('add:'), change them "
                  "('change:') or retire them ('retire:')");
