@@ -159,6 +159,13 @@ long rules_find_stage(const struct rules *r, const char *id);
 /* "question, weight, target, addresses": what changes (CHANGED_* bits) names, for reports. */
 void rules_describe_changes(unsigned changes, struct strbuf *out);
 
+/*
+ * Why an item takes no answer, after "item 'X' ": "is context only and takes no answer",
+ * or "is retired by the model 'M' ('REASON') and takes no answer".
+ */
+void rules_describe_unanswerable(const struct rules *r, const struct rules_item *it,
+                                 struct strbuf *out);
+
 /* Number of items that have a question, i.e. can be answered. */
 size_t rules_answerable(const struct rules *r);
 

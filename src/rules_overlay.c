@@ -16,6 +16,7 @@
 #include "fileio.h"
 #include "rules_internal.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define BUILTIN_ID "signs-of-safety"
@@ -520,4 +521,16 @@ void rules_describe_changes(unsigned changes, struct strbuf *out)
             strbuf_addf(out, "%s%s", sep, names[k]);
             sep = ", ";
         }
+}
+
+void rules_describe_unanswerable(const struct rules *r, const struct rules_item *it,
+                                 struct strbuf *out)
+{
+    if (!it->retired) {
+        strbuf_adds(out, "is context only and takes no answer");
+        return;
+    }
+    strbuf_addf(out, "is retired by the model '%s' (", r->id);
+    text_add_quoted(out, it->retired, 200);
+    strbuf_adds(out, ") and takes no answer");
 }

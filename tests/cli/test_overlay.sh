@@ -59,9 +59,10 @@ check "the answers validate against the overlay" "$bin" validate --rules "$eb" "
 printf '%s\n' 'Role,implement.time-for-training' 'Practitioner,4' >"$tmp/retired.csv"
 "$bin" import --rules "$eb" --csv "$tmp/retired.csv" --organisation Eastbrook \
     --date 2026-04-15 --output "$tmp/imported2" >"$tmp/out" 2>"$tmp/err"
-f=$(ls "$tmp/imported2"/*.yaml 2>/dev/null | head -n 1)
-check "a retired item's column is not imported as its answer" \
-    sh -c "test -z '$f' || ! grep -q 'implement.time-for-training: 4' '$f'"
+check "a column for a retired item only is refused (exit 3)" test $? -eq 3
+check "the refusal names the retirement and its reason" contains "$tmp/err" \
+    "names item 'implement.time-for-training', which is retired by the model 'eastbrook-signs-of-safety' ('Training time is protected"
+check "nothing is written" test ! -e "$tmp/imported2"
 
 # ask with the overlay: 42 questions (the base's 41, two added, one retired).
 /usr/bin/python3 tests/tools/pty_drive.py "$tmp/t1" -- "$bin" ask --rules "$eb" \
