@@ -15,6 +15,7 @@
 #include "testutil.h"
 #include "answers.h"
 #include "embedded.h"
+#include "rules_render.h"
 #include "score.h"
 #include "sha256.h"
 #include "strbuf.h"
@@ -662,6 +663,58 @@ static void test_rules_overlay_own_limits(void **state)
     diags_release(&d);
 }
 
+/* ---- what rules shows ---- */
+
+static void test_rules_overlay_render_marks(void **state)
+{
+    (void)state;
+    struct rules r;
+    struct strbuf out = STRBUF_INIT;
+    load_ok(&r, full_body);
+    rules_render_text(&r, &out);
+    const char *s = strbuf_str(&out);
+    assert_non_null(strstr(s, "Extends:    tiny 1.0, "));
+    assert_non_null(strstr(s, "Overlay:    2 items added, 2 changed, 1 retired\n"));
+    assert_non_null(strstr(s, "      Overlay: changed: question, weight, target\n"));
+    assert_non_null(strstr(s, "      Overlay: added\n"));
+    assert_non_null(strstr(s, "      Overlay: retired: Not here\n"));
+    assert_non_null(strstr(s, "      Target: 7 by 2027-03-31\n"));
+    strbuf_reset(&out);
+    rules_render_markdown(&r, &out);
+    assert_non_null(strstr(strbuf_str(&out), "(`start.plan`) *changed: question, weight, target*"));
+    assert_non_null(strstr(strbuf_str(&out), "*Retired by the overlay:* Not here"));
+    strbuf_reset(&out);
+    rules_render_json(&r, &out);
+    assert_non_null(strstr(strbuf_str(&out), "\"origin\": \"changed\",\n"
+                                             "          \"changes\": [\n"
+                                             "            \"question\",\n"
+                                             "            \"weight\",\n"
+                                             "            \"target\"\n"));
+    assert_non_null(strstr(strbuf_str(&out), "\"retired\": \"Not here\""));
+    strbuf_release(&out);
+    rules_release(&r);
+}
+
+/* A reason is the overlay author's text: never control in any format. */
+static void test_rules_overlay_render_hostile_reason(void **state)
+{
+    (void)state;
+    struct rules r;
+    struct strbuf out = STRBUF_INIT;
+    load_ok(&r, "retire: [{item: later.habit, reason: \"a | b \\e[31m<i>red</i>\"}]\n");
+    rules_render_text(&r, &out);
+    assert_null(strchr(strbuf_str(&out), '\x1b'));
+    strbuf_reset(&out);
+    rules_render_markdown(&r, &out);
+    assert_null(strchr(strbuf_str(&out), '\x1b'));
+    assert_non_null(strstr(strbuf_str(&out), "a \\| b"));
+    strbuf_reset(&out);
+    rules_render_json(&r, &out);
+    assert_non_null(strstr(strbuf_str(&out), "a | b \\u001b[31m<i>red</i>"));
+    strbuf_release(&out);
+    rules_release(&r);
+}
+
 /* ---- answers ---- */
 
 static void test_rules_overlay_answer_to_retired_item(void **state)
@@ -750,6 +803,8 @@ int main(void)
         cmocka_unit_test(test_rules_overlay_invalid_base),
         cmocka_unit_test(test_rules_overlay_item_limit),
         cmocka_unit_test(test_rules_overlay_own_limits),
+        cmocka_unit_test(test_rules_overlay_render_marks),
+        cmocka_unit_test(test_rules_overlay_render_hostile_reason),
         cmocka_unit_test(test_rules_overlay_answer_to_retired_item),
         cmocka_unit_test(test_rules_overlay_retired_suggestion_is_no_action),
     };
