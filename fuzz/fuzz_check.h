@@ -45,6 +45,14 @@ void fuzz_check_diags(const struct diags *d);
  */
 void fuzz_render_all(const struct score *s, unsigned knob);
 
+/*
+ * Checks the promises a loaded model makes (fuzz_model.c): every item and stage found by
+ * its id, "rules" in every format safe, the "init" template accepted as it is, and
+ * complete answers picked from data scored and rendered in every format.
+ */
+struct rules;
+void fuzz_check_model(const struct rules *r, const unsigned char *data, size_t size);
+
 /* The built-in model, loaded on first use; a model that fails to load is a finding. */
 struct rules;
 const struct rules *fuzz_built_in_model(void);

@@ -44,7 +44,7 @@ if [ $# -gt 0 ]; then
     targets=$*
 else
     targets=""
-    for t in fuzz_rules fuzz_answers fuzz_plan fuzz_accept fuzz_import fuzz_xlsx; do
+    for t in fuzz_rules fuzz_overlay fuzz_answers fuzz_plan fuzz_accept fuzz_import fuzz_xlsx; do
         if [ -x "$build/$t" ]; then
             targets="$targets $t"
         else
@@ -56,7 +56,7 @@ fi
 # ---- seeds ----
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_answers" "$seeds/fuzz_plan" "$seeds/fuzz_accept" "$seeds/fuzz_import" \
+mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_overlay" "$seeds/fuzz_answers" "$seeds/fuzz_plan" "$seeds/fuzz_accept" "$seeds/fuzz_import" \
     "$seeds/fuzz_xlsx"
 
 # Copies FILE into a seed dir under a name made from its path; PREFIX (may be empty) is
@@ -78,6 +78,9 @@ yaml_sources() {
 
 yaml_sources | while IFS= read -r f; do
     add_seed "$seeds/fuzz_rules" "$f" ""
+    # fuzz_overlay writes its own head (format, extends, id, version): the seed is the rest.
+    case $f in *overlay*) sed '/^\(format\|extends\|id\|version\):/d' "$f" \
+        >"$seeds/fuzz_overlay/$(printf '%s' "$f" | sed 's|[^A-Za-z0-9._-]|_|g')" ;; esac
     add_seed "$seeds/fuzz_answers" "$f" l
     add_seed "$seeds/fuzz_answers" "$f" s
     add_seed "$seeds/fuzz_plan" "$f" p
@@ -173,7 +176,7 @@ for t in $targets; do
         if [ -n "$found" ]; then
             line="$line; input: $artifacts/$found"
             echo "fuzz: reproduce with: $build/$t $artifacts/$found" >&2
-            [ "$t" = fuzz_rules ] ||
+            [ "$t" = fuzz_rules ] || [ "$t" = fuzz_overlay ] ||
                 echo "fuzz: as a file for the CLI (drop the control byte): tail -c +2 $artifacts/$found" >&2
         fi
     fi

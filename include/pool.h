@@ -22,6 +22,8 @@ struct pool {
 
 void pool_init(struct pool *p);
 void pool_release(struct pool *p);
+/* Moves every allocation of from into into: they live until into is released. */
+void pool_adopt(struct pool *into, struct pool *from);
 /* Zeroed memory aligned for any type; never NULL. */
 void *pool_alloc(struct pool *p, size_t size);
 void *pool_array(struct pool *p, size_t count, size_t size);

@@ -16,6 +16,7 @@
 #include "pool.h"
 
 struct diags;
+struct strbuf;
 
 #define RULES_FORMAT "stagegap-rules/1"
 
@@ -155,6 +156,16 @@ void rules_load_target(const struct yctx *c, struct rules *r, const struct ynode
 long rules_find_item(const struct rules *r, const char *id);
 /* Index of the stage or level with this id, or -1. */
 long rules_find_stage(const struct rules *r, const char *id);
+/* "question, weight, target, addresses": what changes (CHANGED_* bits) names, for reports. */
+void rules_describe_changes(unsigned changes, struct strbuf *out);
+
+/*
+ * Why an item takes no answer, after "item 'X' ": "is context only and takes no answer",
+ * or "is retired by the model 'M' ('REASON') and takes no answer".
+ */
+void rules_describe_unanswerable(const struct rules *r, const struct rules_item *it,
+                                 struct strbuf *out);
+
 /* Number of items that have a question, i.e. can be answered. */
 size_t rules_answerable(const struct rules *r);
 

@@ -131,6 +131,19 @@ static void report_unknown_item(struct response *resp, const struct ynode *key)
     free(names);
 }
 
+/* An answer to an item the overlay retired is ignored, with a warning (even with --strict:
+   the answer is not wrong, only no longer asked). */
+static void warn_retired(struct response *resp, const struct ynode *key,
+                         const struct rules_item *it)
+{
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_addf(&msg, "item '%s' is retired by the model '%s', so its answer is ignored: ", it->id,
+                resp->rules->id);
+    text_add_quoted(&msg, it->retired, 200);
+    diag_add(resp->c.d, DIAG_WARNING, resp->c.file, key->line, key->column, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
+}
+
 static void read_answers(struct response *resp, const struct ynode *map)
 {
     const struct rules *r = resp->rules;
@@ -147,6 +160,10 @@ static void read_answers(struct response *resp, const struct ynode *map)
             next = (size_t)item + 1;
         if (item < 0) {
             report_unknown_item(resp, key);
+            continue;
+        }
+        if (r->items[item].retired) {
+            warn_retired(resp, key, &r->items[item]);
             continue;
         }
         if (!r->items[item].question) {

@@ -194,7 +194,9 @@ static const struct command commands[] = {
      validate_options, 0, ARGS_MAX},
     {"rules", cmd_rules, "stagegap rules [--rules FILE] [--format FMT]",
      "show the model: stages, items, questions, weights and links",
-     "  --rules FILE       show this rules file (default: the built-in model)\n"
+     "  --rules FILE       show this rules file (default: the built-in model); for an\n"
+     "                     overlay, the merged model, marking what it added,\n"
+     "                     changed and retired\n"
      "  --format FMT       text (default): an outline; markdown: a page a board can\n"
      "                     read; json: the model as data (stagegap-model/1); csv: one\n"
      "                     question a row (id, stage, category, question, both ends of\n"

@@ -243,6 +243,12 @@ static void describe_rules(struct strbuf *sb, const char *name, const struct rul
     text_add_safe(sb, r->id, true);
     strbuf_adds(sb, "' version ");
     text_add_safe(sb, r->version, true);
+    if (r->base) {
+        strbuf_adds(sb, ", an overlay of '");
+        text_add_safe(sb, r->base->id, true);
+        strbuf_adds(sb, "' version ");
+        text_add_safe(sb, r->base->version, true);
+    }
     strbuf_addf(sb, " (%zu stages, %zu items, %zu questions)\n", r->n_stages, r->n_items,
                 rules_answerable(r));
 }

@@ -88,7 +88,8 @@ static void map_entry_target(struct importer *im, const struct yctx *c, struct m
     }
     struct strbuf msg = STRBUF_INIT;
     if (item >= 0) {
-        strbuf_addf(&msg, "item '%s' is context only and takes no answer", target);
+        strbuf_addf(&msg, "item '%s' ", target);
+        rules_describe_unanswerable(im->r, &im->r->items[item], &msg);
     } else {
         size_t n;
         const char **ids = answerable_ids(im->r, &n);

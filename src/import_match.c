@@ -353,10 +353,9 @@ static void header_column(struct importer *im, size_t c, char *text)
     } else if ((item = rules_find_item(im->r, trimmed)) >= 0) {
         struct strbuf msg = STRBUF_INIT;
         import_header_quoted(&msg, col);
-        strbuf_addf(&msg,
-                    " names item '%s', which is context only and takes no answer; map "
-                    "it to 'ignore' with --map",
-                    im->r->items[item].id);
+        strbuf_addf(&msg, " names item '%s', which ", im->r->items[item].id);
+        rules_describe_unanswerable(im->r, &im->r->items[item], &msg);
+        strbuf_adds(&msg, "; map it to 'ignore' with --map");
         import_cell_error(im, col->row, c + 1, strbuf_str(&msg));
         strbuf_release(&msg);
         col->kind = COL_IGNORED;

@@ -30,6 +30,23 @@ void pool_release(struct pool *p)
     p->head = NULL;
 }
 
+void pool_adopt(struct pool *into, struct pool *from)
+{
+    struct pool_chunk *last = from->head;
+    if (!last)
+        return;
+    while (last->next)
+        last = last->next;
+    /* from's chunks go behind into's head, so the head's free space stays usable. */
+    if (into->head) {
+        last->next = into->head->next;
+        into->head->next = from->head;
+    } else {
+        into->head = from->head;
+    }
+    from->head = NULL;
+}
+
 static size_t align_up(size_t n)
 {
     size_t a = alignof(max_align_t);

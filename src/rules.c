@@ -8,17 +8,12 @@
 #include "exact.h"
 #include "embedded.h"
 #include "fileio.h"
+#include "rules_internal.h"
 #include "schema.h"
 #include "sha256.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
-
-struct loader {
-    struct yctx c;
-    struct rules *r;
-    const struct ynode **item_nodes; /* per item, for locating link errors */
-};
 
 static const char *const kind_names[ITEM_KINDS] = {"challenge", "facilitator", "barrier",
                                                    "suggestion"};
@@ -47,15 +42,15 @@ void rules_release(struct rules *r)
     rules_init(r);
 }
 
-static const char *keep(struct loader *l, const char *s)
+const char *rules_keep(struct loader *l, const char *s)
 {
     return s ? pool_strdup(&l->r->pool, s) : NULL;
 }
 
-static const char *keep_text(struct loader *l, const struct ynode *map, const char *key,
-                             const char *what)
+const char *rules_keep_text(struct loader *l, const struct ynode *map, const char *key,
+                            const char *what)
 {
-    return keep(l, ymap_text(&l->c, map, key, what));
+    return rules_keep(l, ymap_text(&l->c, map, key, what));
 }
 
 static const char *const *sort_ids;
@@ -72,8 +67,8 @@ static int compare_id_slots(const void *pa, const void *pb)
  * at[i] is where ids[i] was written. NULL ids (already reported) are skipped. Sorting
  * keeps a file with many entries cheap to check.
  */
-static void report_duplicate_ids(struct loader *l, const char *const *ids,
-                                 const struct ynode *const *at, size_t n, const char *what)
+void rules_report_duplicate_ids(struct loader *l, const char *const *ids,
+                                const struct ynode *const *at, size_t n, const char *what)
 {
     size_t *order = xcalloc(n ? n : 1, sizeof(*order)), count = 0;
     size_t *first = xcalloc(n ? n : 1, sizeof(*first));
@@ -96,7 +91,7 @@ static void report_duplicate_ids(struct loader *l, const char *const *ids,
     free(first);
 }
 
-static void load_source(struct loader *l, const struct ynode *n)
+void rules_load_source(struct loader *l, const struct ynode *n)
 {
     static const char *const keys[] = {"!title", "publisher", "year", "url",
                                        "!note",  "judgement", NULL};
@@ -104,11 +99,11 @@ static void load_source(struct loader *l, const struct ynode *n)
         return;
     ymap_check_keys(&l->c, n, "source", keys);
     struct rules_source *s = &l->r->source;
-    s->title = keep_text(l, n, "title", "source title");
-    s->publisher = keep_text(l, n, "publisher", "source publisher");
-    s->url = keep_text(l, n, "url", "source url");
-    s->note = keep_text(l, n, "note", "source note");
-    s->judgement = keep_text(l, n, "judgement", "source judgement");
+    s->title = rules_keep_text(l, n, "title", "source title");
+    s->publisher = rules_keep_text(l, n, "publisher", "source publisher");
+    s->url = rules_keep_text(l, n, "url", "source url");
+    s->note = rules_keep_text(l, n, "note", "source note");
+    s->judgement = rules_keep_text(l, n, "judgement", "source judgement");
     const struct ynode *year = ymap_get(n, "year");
     if (year)
         yinteger(&l->c, year, 1000, 9999, "source year", &s->year);
@@ -128,8 +123,8 @@ static void load_scale(struct loader *l, const struct ynode *n)
         if (span < 1 || span > 100)
             yerror(&l->c, max, "scale max must be above min by 1 to 100 points, not by %ld", span);
     }
-    l->r->scale_low = keep_text(l, n, "low", "scale low");
-    l->r->scale_high = keep_text(l, n, "high", "scale high");
+    l->r->scale_low = rules_keep_text(l, n, "low", "scale low");
+    l->r->scale_high = rules_keep_text(l, n, "high", "scale high");
 }
 
 /* A number from 0 to 1, held exactly and as a double for display. */
@@ -140,7 +135,7 @@ static void load_fraction(struct loader *l, const struct ynode *v, const char *w
         *shown = (double)*scaled / EXACT_SCALE;
 }
 
-static void load_scoring(struct loader *l, const struct ynode *n)
+void rules_load_scoring(struct loader *l, const struct ynode *n)
 {
     static const char *const keys[] = {"min-coverage", "acted-on", NULL};
     if (!yexpect_map(&l->c, n, "scoring"))
@@ -168,18 +163,18 @@ static void load_levels(struct loader *l, const struct ynode *seq)
         ymap_check_keys(&l->c, n, "level", keys);
         struct rules_level *lv = &r->levels[r->n_levels++];
         const struct ynode *id = ymap_get(n, "id");
-        lv->id = id ? keep(l, yid(&l->c, id, "level id")) : NULL;
+        lv->id = id ? rules_keep(l, yid(&l->c, id, "level id")) : NULL;
         ids[i] = lv->id;
         at[i] = id;
-        lv->title = keep_text(l, n, "title", "level title");
-        lv->description = keep_text(l, n, "description", "level description");
+        lv->title = rules_keep_text(l, n, "title", "level title");
+        lv->description = rules_keep_text(l, n, "description", "level description");
     }
-    report_duplicate_ids(l, ids, at, seq->n, "level");
+    rules_report_duplicate_ids(l, ids, at, seq->n, "level");
     free(ids);
     free(at);
 }
 
-static void load_bands(struct loader *l, const struct ynode *seq)
+void rules_load_bands(struct loader *l, const struct ynode *seq)
 {
     static const char *const keys[] = {"!id", "!title", "!min", "description", NULL};
     struct rules *r = l->r;
@@ -195,15 +190,15 @@ static void load_bands(struct loader *l, const struct ynode *seq)
         ymap_check_keys(&l->c, n, "band", keys);
         struct rules_band *b = &r->bands[r->n_bands++];
         const struct ynode *id = ymap_get(n, "id"), *min = ymap_get(n, "min");
-        b->id = id ? keep(l, yid(&l->c, id, "band id")) : NULL;
+        b->id = id ? rules_keep(l, yid(&l->c, id, "band id")) : NULL;
         ids[i] = b->id;
         at[i] = id;
         if (b->id && strcmp(b->id, "insufficient-data") == 0)
             yerror(&l->c, id,
                    "band id 'insufficient-data' is reserved for stages with too "
                    "few answers");
-        b->title = keep_text(l, n, "title", "band title");
-        b->description = keep_text(l, n, "description", "band description");
+        b->title = rules_keep_text(l, n, "title", "band title");
+        b->description = rules_keep_text(l, n, "description", "band description");
         /* Compared with the last band whose min was valid, so one bad min is one error. */
         if (min && ydecimal(&l->c, min, 0, 100 * EXACT_SCALE, "band min", &b->min_scaled) == 0) {
             b->min = (double)b->min_scaled / EXACT_SCALE;
@@ -218,7 +213,7 @@ static void load_bands(struct loader *l, const struct ynode *seq)
     }
     if (last_min && last != 0)
         yerror(&l->c, last_min, "the last band must have min: 0, so every score has a band");
-    report_duplicate_ids(l, ids, at, seq->n, "band");
+    rules_report_duplicate_ids(l, ids, at, seq->n, "band");
     free(ids);
     free(at);
 }
@@ -249,8 +244,8 @@ void rules_load_target(const struct yctx *c, struct rules *r, const struct ynode
     t->column = n->column;
 }
 
-static void check_addresses_allowed(struct loader *l, const struct ynode *n,
-                                    const struct rules_item *it)
+void rules_check_addresses_allowed(struct loader *l, const struct ynode *n,
+                                   const struct rules_item *it)
 {
     const struct ynode *addr = ymap_get(n, "addresses");
     if (addr && it->kind != ITEM_SUGGESTION)
@@ -267,8 +262,8 @@ static long find_level(const struct rules *r, const char *id)
 }
 
 /* "unknown WHAT 'x'; did you mean 'y'?" with the closest of the n names. */
-static void report_unknown_ref(struct loader *l, const struct ynode *at, const char *what,
-                               const char *id, const char *const *names, size_t n)
+void rules_report_unknown_ref(struct loader *l, const struct ynode *at, const char *what,
+                              const char *id, const char *const *names, size_t n)
 {
     const char *near = text_did_you_mean(id, names, n);
     struct strbuf msg = STRBUF_INIT;
@@ -296,18 +291,25 @@ static void load_item_level(struct loader *l, const struct ynode *n, struct rule
     const char **names = xcalloc(n_names + 1, sizeof(*names));
     for (size_t i = 0; i < n_names; i++)
         names[i] = r->levels[i].id ? r->levels[i].id : "";
-    report_unknown_ref(l, level, "unknown level", level_id, names, n_names);
+    rules_report_unknown_ref(l, level, "unknown level", level_id, names, n_names);
     free(names);
 }
 
-static void load_item(struct loader *l, const struct ynode *n, enum item_kind kind, size_t stage)
+void rules_load_weight(struct loader *l, const struct ynode *w, struct rules_item *it)
+{
+    if (ydecimal(&l->c, w, 0, 100 * EXACT_SCALE, "item weight", &it->weight_scaled) != 0)
+        return;
+    it->weight = (double)it->weight_scaled / EXACT_SCALE;
+    if (it->weight_scaled <= 0)
+        yerror(&l->c, w, "item weight must be above 0; leave an item out rather than weigh it 0");
+}
+
+void rules_load_item(struct loader *l, const struct ynode *n, enum item_kind kind, size_t stage,
+                     struct rules_item *it)
 {
     static const char *const keys[] = {"!id",    "!text",  "!level",    "question", "low", "high",
                                        "weight", "source", "addresses", "target",   NULL};
     struct rules *r = l->r;
-    size_t index = r->n_items++;
-    struct rules_item *it = &r->items[index];
-    l->item_nodes[index] = n;
     it->kind = kind;
     it->stage = stage;
     it->weight = 1;
@@ -316,25 +318,21 @@ static void load_item(struct loader *l, const struct ynode *n, enum item_kind ki
     if (!yexpect_map(&l->c, n, "an item"))
         return;
     const struct ynode *id = ymap_get(n, "id");
-    it->id = id ? keep(l, yid(&l->c, id, "item id")) : NULL;
+    it->id = id ? rules_keep(l, yid(&l->c, id, "item id")) : NULL;
     struct strbuf what = STRBUF_INIT;
     strbuf_addf(&what, "item '%s'", it->id ? it->id : "?");
     ymap_check_keys(&l->c, n, strbuf_str(&what), keys);
     strbuf_release(&what);
-    it->text = keep_text(l, n, "text", "item text");
-    it->question = keep_text(l, n, "question", "item question");
-    it->low = keep_text(l, n, "low", "item low");
-    it->high = keep_text(l, n, "high", "item high");
-    it->source = keep_text(l, n, "source", "item source");
+    it->text = rules_keep_text(l, n, "text", "item text");
+    it->question = rules_keep_text(l, n, "question", "item question");
+    it->low = rules_keep_text(l, n, "low", "item low");
+    it->high = rules_keep_text(l, n, "high", "item high");
+    it->source = rules_keep_text(l, n, "source", "item source");
     const struct ynode *w = ymap_get(n, "weight");
-    if (w && ydecimal(&l->c, w, 0, 100 * EXACT_SCALE, "item weight", &it->weight_scaled) == 0) {
-        it->weight = (double)it->weight_scaled / EXACT_SCALE;
-        if (it->weight_scaled <= 0)
-            yerror(&l->c, w,
-                   "item weight must be above 0; leave an item out rather than weigh it 0");
-    }
+    if (w)
+        rules_load_weight(l, w, it);
     load_item_level(l, n, it);
-    check_addresses_allowed(l, n, it);
+    rules_check_addresses_allowed(l, n, it);
     if ((w = ymap_get(n, "target")))
         rules_load_target(&l->c, r, w, &it->target);
 }
@@ -357,7 +355,7 @@ static void load_notes(struct loader *l, const struct ynode *n, struct rules_sta
         return;
     st->notes = pool_array(&l->r->pool, n->n, sizeof(*st->notes));
     for (size_t i = 0; i < n->n; i++) {
-        const char *note = keep(l, ytext(&l->c, n->kids[i], "a note"));
+        const char *note = rules_keep(l, ytext(&l->c, n->kids[i], "a note"));
         if (note)
             st->notes[st->n_notes++] = note;
     }
@@ -373,16 +371,19 @@ static void load_stage(struct loader *l, const struct ynode *n, size_t index)
     if (!yexpect_map(&l->c, n, "a stage"))
         return;
     const struct ynode *id = ymap_get(n, "id");
-    st->id = id ? keep(l, yid(&l->c, id, "stage id")) : NULL;
+    st->id = id ? rules_keep(l, yid(&l->c, id, "stage id")) : NULL;
     ymap_check_keys(&l->c, n, "stage", keys);
-    st->title = keep_text(l, n, "title", "stage title");
-    st->description = keep_text(l, n, "description", "stage description");
+    st->title = rules_keep_text(l, n, "title", "stage title");
+    st->description = rules_keep_text(l, n, "description", "stage description");
     for (int k = 0; k < ITEM_KINDS; k++) {
         const struct ynode *list = ymap_get(n, kind_lists[k]);
         if (!list || !yexpect_seq(&l->c, list, kind_lists[k]))
             continue;
-        for (size_t i = 0; i < list->n; i++)
-            load_item(l, list->kids[i], (enum item_kind)k, index);
+        for (size_t i = 0; i < list->n; i++) {
+            l->item_nodes[l->r->n_items] = list->kids[i];
+            rules_load_item(l, list->kids[i], (enum item_kind)k, index,
+                            &l->r->items[l->r->n_items++]);
+        }
     }
     st->n_items = l->r->n_items - st->first_item;
     const struct ynode *notes = ymap_get(n, "notes");
@@ -409,7 +410,7 @@ static void load_stages(struct loader *l, const struct ynode *seq)
         ids[i] = r->stages[i].id;
         at[i] = ymap_get(seq->kids[i], "id");
     }
-    report_duplicate_ids(l, ids, at, seq->n, "stage");
+    rules_report_duplicate_ids(l, ids, at, seq->n, "stage");
     free(ids);
     free(at);
 }
@@ -425,7 +426,7 @@ static int compare_item_ids(const void *pa, const void *pb)
 }
 
 /* Sorts item ids for lookup and reports ids used twice. */
-static void index_items(struct loader *l)
+void rules_index_items(struct loader *l)
 {
     struct rules *r = l->r;
     r->by_id = pool_array(&r->pool, r->n_items, sizeof(*r->by_id));
@@ -445,7 +446,7 @@ static void index_items(struct loader *l)
     }
 }
 
-static void resolve_link(struct loader *l, struct rules_item *it, const struct ynode *ref)
+void rules_resolve_link(struct loader *l, struct rules_item *it, const struct ynode *ref)
 {
     struct rules *r = l->r;
     const char *id = ytext(&l->c, ref, "an address");
@@ -458,7 +459,7 @@ static void resolve_link(struct loader *l, struct rules_item *it, const struct y
         const char **names = xcalloc(n_names + 1, sizeof(*names));
         for (size_t i = 0; i < n_names; i++)
             names[i] = r->items[i].id ? r->items[i].id : "";
-        report_unknown_ref(l, ref, "addresses unknown item", id, names, n_names);
+        rules_report_unknown_ref(l, ref, "addresses unknown item", id, names, n_names);
         free(names);
         return;
     }
@@ -482,7 +483,7 @@ static void resolve_links(struct loader *l)
             continue;
         it->addresses = pool_array(&r->pool, seq->n, sizeof(*it->addresses));
         for (size_t k = 0; k < seq->n; k++)
-            resolve_link(l, it, seq->kids[k]);
+            rules_resolve_link(l, it, seq->kids[k]);
     }
 }
 
@@ -528,30 +529,54 @@ static void load_root(struct loader *l, const struct ynode *root)
     ymap_check_keys(&l->c, root, "the rules file", keys);
     const struct ynode *n;
     if ((n = ymap_get(root, "id")))
-        r->id = keep(l, yid(&l->c, n, "rules id"));
-    r->version = keep_text(l, root, "version", "version");
-    r->title = keep_text(l, root, "title", "title");
-    r->description = keep_text(l, root, "description", "description");
+        r->id = rules_keep(l, yid(&l->c, n, "rules id"));
+    r->version = rules_keep_text(l, root, "version", "version");
+    r->title = rules_keep_text(l, root, "title", "title");
+    r->description = rules_keep_text(l, root, "description", "description");
     if ((n = ymap_get(root, "source")))
-        load_source(l, n);
+        rules_load_source(l, n);
     if ((n = ymap_get(root, "scale")))
         load_scale(l, n);
     if ((n = ymap_get(root, "scoring")))
-        load_scoring(l, n);
+        rules_load_scoring(l, n);
     require_list(l, root, "levels", load_levels);
-    require_list(l, root, "bands", load_bands);
+    require_list(l, root, "bands", rules_load_bands);
     require_list(l, root, "stages", load_stages);
-    index_items(l);
+    rules_index_items(l);
     resolve_links(l);
 }
 
-/* Loads buf; sha256 is its hash when the caller knows it (the built-in model), else NULL. */
-static int load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
-                       const char *sha256, struct diags *d)
+/* True when root is a mapping with an 'extends' key: an overlay (rules_overlay.c). */
+static const struct ynode *extends_of(const struct ynode *root)
+{
+    return root && root->type == YNODE_MAP ? ymap_get(root, "extends") : NULL;
+}
+
+static void load_document(struct loader *l, const struct ydoc *doc, const char *buf, size_t len)
+{
+    if (doc->broken)
+        return;
+    if (!doc->root)
+        diag_error(l->c.d, l->c.file, 1, 1, "empty file; a rules file starts with 'format: %s'",
+                   RULES_FORMAT);
+    else if (!yexpect_map(&l->c, doc->root, "a rules file"))
+        return;
+    else if (extends_of(doc->root))
+        rules_overlay_load(l, doc->root, buf, len);
+    else
+        load_root(l, doc->root);
+}
+
+/*
+ * Loads buf; sha256 is its hash when the caller knows it (the built-in model), else NULL.
+ * With extends, an overlay is not loaded but named (rules_internal.h).
+ */
+int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t len,
+                     const char *sha256, char **extends, struct diags *d)
 {
     struct ydoc doc;
     struct loader l = {.c = {file, d}, .r = r};
-    size_t errors_before = d->errors;
+    size_t errors_before = d->errors + d->io_errors; /* a base the overlay names may fail to read */
     rules_init(r);
     ydoc_init(&doc);
     r->min_coverage = 0.5;
@@ -559,17 +584,19 @@ static int load_buffer(struct rules *r, const char *file, const char *buf, size_
     r->min_coverage_scaled = EXACT_SCALE / 2;
     r->acted_on_scaled = 7 * EXACT_SCALE / 10;
     yaml_read(&doc, file, buf, len, &ylimits_default, d);
-    if (!doc.broken) {
-        if (!doc.root)
-            diag_error(d, file, 1, 1, "empty file; a rules file starts with 'format: %s'",
-                       RULES_FORMAT);
-        else if (yexpect_map(&l.c, doc.root, "a rules file"))
-            load_root(&l, doc.root);
+    const struct ynode *base_of = extends ? extends_of(doc.root) : NULL;
+    if (base_of) {
+        *extends = xstrdup(base_of->type == YNODE_SCALAR ? base_of->str : "?");
+        ydoc_release(&doc);
+        diags_set_source(d, NULL, 0);
+        rules_release(r);
+        return -1;
     }
+    load_document(&l, &doc, buf, len);
     free(l.item_nodes);
     ydoc_release(&doc);
     diags_set_source(d, NULL, 0);
-    if (d->errors > errors_before) {
+    if (d->errors + d->io_errors > errors_before) {
         rules_release(r);
         return -1;
     }
@@ -578,15 +605,19 @@ static int load_buffer(struct rules *r, const char *file, const char *buf, size_
         memcpy(r->sha256, sha256, sizeof(r->sha256));
     else
         sha256_hex(buf, len, r->sha256);
-    /* A plain model is its file: its model hash is the file's. */
-    memcpy(r->model_sha256, r->sha256, sizeof(r->model_sha256));
+    /* A plain model is its file: its model hash is the file's. An overlay's is the hash
+       of the merged model, whatever layout the overlay was written in. */
+    if (r->base)
+        rules_model_hash(r, r->model_sha256);
+    else
+        memcpy(r->model_sha256, r->sha256, sizeof(r->model_sha256));
     return 0;
 }
 
 int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
                       struct diags *d)
 {
-    return load_buffer(r, file, buf, len, NULL, d);
+    return rules_load_plain(r, file, buf, len, NULL, NULL, d);
 }
 
 int rules_load_file(struct rules *r, const char *path, struct diags *d)
@@ -603,8 +634,8 @@ int rules_load_file(struct rules *r, const char *path, struct diags *d)
 
 int rules_load_default(struct rules *r, struct diags *d)
 {
-    return load_buffer(r, EMBEDDED_RULES_NAME, (const char *)embedded_rules, embedded_rules_len,
-                       embedded_rules_sha256, d);
+    return rules_load_plain(r, EMBEDDED_RULES_NAME, (const char *)embedded_rules,
+                            embedded_rules_len, embedded_rules_sha256, NULL, d);
 }
 
 long rules_find_item(const struct rules *r, const char *id)

@@ -52,6 +52,63 @@ static void text_field(struct strbuf *out, const char *label, const char *value)
     add_wrapped(out, first, "            ", value);
 }
 
+/* What an overlay did, counted: "2 items added, 4 changed, 1 retired". */
+static void overlay_summary(const struct rules *r, struct strbuf *out)
+{
+    size_t added = 0, changed = 0, retired = 0;
+    for (size_t i = 0; i < r->n_items; i++) {
+        added += r->items[i].origin == ORIGIN_ADDED;
+        changed += r->items[i].origin == ORIGIN_CHANGED;
+        retired += r->items[i].retired != NULL;
+    }
+    strbuf_addf(out, "%zu item%s added, %zu changed, %zu retired", added, added == 1 ? "" : "s",
+                changed, retired);
+}
+
+/* "signs-of-safety 1.1.0, FILE": the base an overlay extends. */
+static void base_name(const struct rules *r, struct strbuf *out)
+{
+    strbuf_addf(out, "%s %s, %s", r->base->id, r->base->version, r->base->file);
+}
+
+static void text_overlay_fields(const struct rules *r, struct strbuf *out)
+{
+    struct strbuf sb = STRBUF_INIT;
+    base_name(r, &sb);
+    text_field(out, "Extends:", strbuf_str(&sb));
+    text_field(out, "Base hash:", r->base->sha256);
+    text_field(out, "Model hash:", r->model_sha256);
+    strbuf_reset(&sb);
+    overlay_summary(r, &sb);
+    text_field(out, "Overlay:", strbuf_str(&sb));
+    strbuf_release(&sb);
+}
+
+/*
+ * How an overlay marks an item, or false for the base's own: "added", "changed: weight,
+ * target", "retired: REASON".
+ */
+static bool overlay_mark(const struct rules_item *it, struct strbuf *out)
+{
+    if (it->retired)
+        strbuf_addf(out, "retired: %s", it->retired);
+    else if (it->origin == ORIGIN_ADDED)
+        strbuf_adds(out, "added");
+    else if (it->origin == ORIGIN_CHANGED) {
+        strbuf_adds(out, "changed: ");
+        rules_describe_changes(it->changes, out);
+    } else
+        return false;
+    return true;
+}
+
+/* "7 by 2027-03-31" (for a barrier, "at most 7 by ..."). */
+static void target_text(const struct rules_item *it, struct strbuf *out)
+{
+    strbuf_addf(out, "%s%g by %s", it->kind == ITEM_BARRIER ? "at most " : "", it->target.score,
+                it->target.by);
+}
+
 static void text_header(const struct rules *r, struct strbuf *out)
 {
     char buf[64];
@@ -64,6 +121,8 @@ static void text_header(const struct rules *r, struct strbuf *out)
     text_field(out, "Model:", r->id);
     text_field(out, "Version:", r->version);
     text_field(out, "SHA-256:", r->sha256);
+    if (r->base)
+        text_overlay_fields(r, out);
     text_field(out, "Source:", r->source.title);
     if (r->source.publisher)
         text_field(out, "Publisher:", r->source.publisher);
@@ -118,7 +177,12 @@ static void text_item(const struct rules *r, const struct rules_item *it, struct
     strbuf_adds(out, "    ");
     escape_terminal(out, strbuf_str(&sb), 0);
     add_wrapped(out, "      ", "      ", it->text);
-    if (it->question) {
+    strbuf_reset(&sb);
+    if (overlay_mark(it, &sb))
+        add_wrapped(out, "      Overlay: ", "        ", strbuf_str(&sb));
+    if (it->retired) {
+        /* Never asked or scored: the mark says why. */
+    } else if (it->question) {
         add_wrapped(out, "      Question: ", "        ", it->question);
         strbuf_reset(&sb);
         strbuf_addf(&sb, "      %ld = ", r->scale_min);
@@ -126,6 +190,11 @@ static void text_item(const struct rules *r, const struct rules_item *it, struct
         strbuf_reset(&sb);
         strbuf_addf(&sb, "      %ld = ", r->scale_max);
         add_wrapped(out, strbuf_str(&sb), "        ", it->high ? it->high : r->scale_high);
+        if (it->target.set) {
+            strbuf_reset(&sb);
+            target_text(it, &sb);
+            add_wrapped(out, "      Target: ", "        ", strbuf_str(&sb));
+        }
     } else {
         add_wrapped(out, "      ", "      ", "(no question: shown for context, not scored)");
     }
@@ -237,6 +306,22 @@ static void md_cell(struct strbuf *out, const char *s)
         strbuf_adds(out, EMPTY_CELL);
 }
 
+static void md_overlay_lines(const struct rules *r, struct strbuf *out)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(out, "\n- Extends: ");
+    md_id(out, r->base->id);
+    strbuf_adds(out, ", version ");
+    escape_markdown(out, r->base->version);
+    strbuf_adds(out, ", ");
+    escape_markdown(out, r->base->file);
+    strbuf_addf(out, "\n- SHA-256 of the base: `%s`", r->base->sha256);
+    strbuf_addf(out, "\n- Hash of the merged model: `%s`", r->model_sha256);
+    overlay_summary(r, &sb);
+    strbuf_addf(out, "\n- Overlay: %s", strbuf_str(&sb));
+    strbuf_release(&sb);
+}
+
 static void md_header(const struct rules *r, struct strbuf *out)
 {
     strbuf_adds(out, "# ");
@@ -266,6 +351,8 @@ static void md_header(const struct rules *r, struct strbuf *out)
     escape_markdown(out, r->scale_low);
     strbuf_adds(out, "\n- High end of the scale: ");
     escape_markdown(out, r->scale_high);
+    if (r->base)
+        md_overlay_lines(r, out);
     size_t questions = rules_answerable(r);
     strbuf_addf(out, "\n- %zu stage%s, %zu item%s, %zu question%s\n\n", r->n_stages,
                 r->n_stages == 1 ? "" : "s", r->n_items, r->n_items == 1 ? "" : "s", questions,
@@ -315,14 +402,33 @@ static void md_item(const struct rules *r, const struct rules_item *it, struct s
     escape_markdown(out, it->text);
     strbuf_adds(out, " (");
     md_id(out, it->id);
-    strbuf_adds(out, ") | ");
-    if (it->question) {
+    strbuf_addc(out, ')');
+    if (it->origin != ORIGIN_BASE) {
+        struct strbuf sb = STRBUF_INIT;
+        overlay_mark(it, &sb);
+        strbuf_adds(out, " *");
+        escape_markdown(out, strbuf_str(&sb));
+        strbuf_addc(out, '*');
+        strbuf_release(&sb);
+    }
+    strbuf_adds(out, " | ");
+    if (it->retired) {
+        strbuf_adds(out, "*Retired by the overlay:* ");
+        escape_markdown(out, it->retired);
+    } else if (it->question) {
         escape_markdown(out, it->question);
         strbuf_addf(out, " (%ld: ", r->scale_min);
         escape_markdown(out, it->low ? it->low : r->scale_low);
         strbuf_addf(out, "; %ld: ", r->scale_max);
         escape_markdown(out, it->high ? it->high : r->scale_high);
         strbuf_addc(out, ')');
+        if (it->target.set) {
+            struct strbuf sb = STRBUF_INIT;
+            target_text(it, &sb);
+            strbuf_adds(out, " Target: ");
+            escape_markdown(out, strbuf_str(&sb));
+            strbuf_release(&sb);
+        }
     } else {
         strbuf_adds(out, "*Not asked: shown for context*");
     }
@@ -427,6 +533,18 @@ static void json_header(const struct rules *r, struct jsonw *j)
     jsonw_kstring(j, "title", r->title);
     jsonw_kstring(j, "description", r->description);
     jsonw_kstring(j, "sha256", r->sha256);
+    jsonw_kstring(j, "model_sha256", r->model_sha256);
+    jsonw_key(j, "base");
+    if (r->base) {
+        jsonw_object(j);
+        jsonw_kstring(j, "id", r->base->id);
+        jsonw_kstring(j, "version", r->base->version);
+        jsonw_kstring(j, "file", r->base->file);
+        jsonw_kstring(j, "sha256", r->base->sha256);
+        jsonw_end(j, '}');
+    } else {
+        jsonw_null(j);
+    }
     jsonw_key(j, "source");
     jsonw_object(j);
     jsonw_kstring(j, "title", r->source.title);
@@ -478,6 +596,30 @@ static void json_levels_and_bands(const struct rules *r, struct jsonw *j)
     jsonw_end(j, ']');
 }
 
+/* target, origin, changes and retired: what a target and an overlay set on an item. */
+static void json_item_overlay(const struct rules_item *it, struct jsonw *j)
+{
+    static const char *const origins[] = {"base", "changed", "added"};
+    static const char *const changes[] = {"question", "weight", "target", "addresses"};
+    jsonw_key(j, "target");
+    if (it->target.set) {
+        jsonw_object(j);
+        jsonw_knumber(j, "score", it->target.score);
+        jsonw_kstring(j, "by", it->target.by);
+        jsonw_end(j, '}');
+    } else {
+        jsonw_null(j);
+    }
+    jsonw_kstring(j, "origin", origins[it->origin]);
+    jsonw_key(j, "changes");
+    jsonw_array(j);
+    for (size_t k = 0; k < 4; k++)
+        if (it->changes & (1u << k))
+            jsonw_string(j, changes[k]);
+    jsonw_end(j, ']');
+    jsonw_kstring(j, "retired", it->retired);
+}
+
 static void json_item(const struct rules *r, const struct rules_item *it, struct jsonw *j)
 {
     jsonw_object(j);
@@ -495,6 +637,7 @@ static void json_item(const struct rules *r, const struct rules_item *it, struct
     for (size_t k = 0; k < it->n_addresses; k++)
         jsonw_string(j, r->items[it->addresses[k]].id);
     jsonw_end(j, ']');
+    json_item_overlay(it, j);
     jsonw_end(j, '}');
 }
 

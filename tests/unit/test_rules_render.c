@@ -358,6 +358,7 @@ static void test_rules_render_json_model(void **state)
                      "  \"description\": null,\n"
                      "  \"sha256\": \"");
     assert_contains(s, "\",\n"
+                       "  \"base\": null,\n"
                        "  \"source\": {\n"
                        "    \"title\": \"Tests\",\n"
                        "    \"publisher\": null,\n"
@@ -406,13 +407,17 @@ static void test_rules_render_json_model(void **state)
                        "          \"high\": null,\n"
                        "          \"weight\": 2,\n"
                        "          \"source\": null,\n"
-                       "          \"addresses\": []\n"
+                       "          \"addresses\": [],\n"
+                       "          \"target\": null,\n"
+                       "          \"origin\": \"base\",\n"
+                       "          \"changes\": [],\n"
+                       "          \"retired\": null\n"
                        "        },\n");
     assert_contains(s, "          \"id\": \"start.do-plan\",\n"
                        "          \"kind\": \"suggestion\",\n");
     assert_contains(s, "          \"addresses\": [\n"
                        "            \"start.plan\"\n"
-                       "          ]\n");
+                       "          ],\n");
     assert_contains(s, "      \"notes\": [\n"
                        "        \"Little is known.\"\n"
                        "      ],\n");

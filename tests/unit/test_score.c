@@ -48,12 +48,15 @@ static void fixture_free(struct fixture *f)
     free(f);
 }
 
-/* Adds one respondent whose answers are given as YAML map entries. */
-static void add_respondent(struct fixture *f, const char *role, const char *answers)
+/* Adds one respondent, naming model, whose answers are given as YAML map entries. */
+static void add_respondent_to(struct fixture *f, const char *model, const char *role,
+                              const char *answers)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_adds(&sb, "format: stagegap-answers/1\nrules: tiny\norganisation: Testshire\n"
-                     "date: 2026-09-30\n");
+    strbuf_addf(&sb,
+                "format: stagegap-answers/1\nrules: %s\norganisation: Testshire\n"
+                "date: 2026-09-30\n",
+                model);
     if (role)
         strbuf_addf(&sb, "respondent: {role: %s}\n", role);
     strbuf_addf(&sb, "answers: {%s}\n", answers);
@@ -62,6 +65,11 @@ static void add_respondent(struct fixture *f, const char *role, const char *answ
         fail();
     }
     strbuf_release(&sb);
+}
+
+static void add_respondent(struct fixture *f, const char *role, const char *answers)
+{
+    add_respondent_to(f, "tiny", role, answers);
 }
 
 static void compute(struct fixture *f)
@@ -511,6 +519,140 @@ static void test_score_is_monotone_and_local(void **state)
     assert_true(checked > 1000);
 }
 
+/* Writes "[]" after key when nothing was listed under it. */
+static void close_empty_list(struct strbuf *out, const char *key)
+{
+    size_t n = strlen(key);
+    if (out->len >= n && strcmp(out->buf + out->len - n, key) == 0)
+        strbuf_adds(out, "  []\n");
+}
+
+/*
+ * A random overlay of the built-in model: items added to random stages (suggestions
+ * addressing random base items), random items retired, weights and the acted-on mark
+ * changed. It may be invalid (a retirement that leaves a suggestion addressing nothing);
+ * the caller skips those.
+ */
+static void random_overlay(const struct rules *base, struct strbuf *out)
+{
+    static const char *const lists[] = {"challenges", "facilitators", "barriers"};
+    strbuf_addf(out,
+                "format: stagegap-rules/1\nextends: signs-of-safety\nid: generated\n"
+                "version: \"1\"\nscoring: {min-coverage: 0, acted-on: 0.%u}\nadd:\n",
+                1 + rng_next(9));
+    unsigned n_add = 1 + rng_next(4);
+    for (unsigned k = 0; k < n_add; k++) {
+        const char *stage = base->stages[rng_next((unsigned)base->n_stages)].id;
+        strbuf_addf(out,
+                    "  - stage: %s\n    %s: [{id: gen.i%u, text: T, level: %s, question: Q?}]\n",
+                    stage, lists[rng_next(3)], k, base->levels[0].id);
+        const struct rules_item *to = &base->items[rng_next((unsigned)base->n_items)];
+        if (to->kind != ITEM_SUGGESTION)
+            strbuf_addf(out,
+                        "    suggestions: [{id: gen.s%u, text: S, level: %s, question: Q?, "
+                        "addresses: [%s, gen.i%u]}]\n",
+                        k, base->levels[0].id, to->id, k);
+    }
+    strbuf_adds(out, "retire:\n");
+    unsigned retired = (unsigned)-1;
+    for (unsigned k = rng_next(3); k > 0; k--) {
+        unsigned i = rng_next((unsigned)base->n_items);
+        if (i != retired)
+            strbuf_addf(out, "  - {item: %s, reason: generated}\n", base->items[i].id);
+        retired = i;
+    }
+    close_empty_list(out, "retire:\n");
+    strbuf_adds(out, "change:\n");
+    for (size_t i = 0; i < base->n_items; i++)
+        if ((unsigned)i != retired && rng_next(5) == 0)
+            strbuf_addf(out, "  - {item: %s, weight: %u.5}\n", base->items[i].id, rng_next(5));
+    close_empty_list(out, "change:\n");
+}
+
+/* One random answer (0-10, n/a, unknown) per answerable item of f's model, as YAML. */
+static void random_overlay_answers(const struct rules *r, const int *values, struct strbuf *out)
+{
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (!r->items[i].question)
+            continue;
+        if (out->len)
+            strbuf_adds(out, ", ");
+        if (values[i] >= 0)
+            strbuf_addf(out, "%s: %d", r->items[i].id, values[i]);
+        else
+            strbuf_addf(out, "%s: %s", r->items[i].id, values[i] == -1 ? "n/a" : "unknown");
+    }
+}
+
+static struct fixture *score_overlay(const char *overlay, const int *values)
+{
+    struct fixture *f = fixture_new(overlay);
+    struct strbuf sb = STRBUF_INIT;
+    random_overlay_answers(&f->rules, values, &sb);
+    add_respondent_to(f, "signs-of-safety", NULL, sb.buf);
+    strbuf_release(&sb);
+    compute(f);
+    return f;
+}
+
+/* The same promises on merged models: an overlay changes the model, never the engine's. */
+static void test_score_is_monotone_and_local_on_overlays(void **state)
+{
+    (void)state;
+    struct rules base;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(rules_load_default(&base, &d), 0);
+    rng_state = 20261201;
+    int checked = 0, overlays = 0;
+    for (int round = 0; round < 300; round++) {
+        struct strbuf overlay = STRBUF_INIT;
+        struct rules r;
+        random_overlay(&base, &overlay);
+        if (load_rules_text(&r, overlay.buf, &d) != 0) { /* a generated overlay may be invalid */
+            diags_release(&d);
+            diags_init(&d);
+            strbuf_release(&overlay);
+            continue;
+        }
+        overlays++;
+        int *before = calloc(r.n_items, sizeof(int)), *after = calloc(r.n_items, sizeof(int));
+        for (size_t i = 0; i < r.n_items; i++) {
+            unsigned v = rng_next(14);
+            before[i] = v <= 10 ? (int)v : v == 11 ? -1 : -2;
+        }
+        size_t which = rng_next((unsigned)r.n_items);
+        if (r.items[which].question && before[which] >= 0 && before[which] < 10) {
+            memcpy(after, before, r.n_items * sizeof(int));
+            after[which] = before[which] + 1 + (int)rng_next((unsigned)(10 - before[which]));
+            struct fixture *a = score_overlay(overlay.buf, before);
+            struct fixture *b = score_overlay(overlay.buf, after);
+            const struct rules_item *it = &a->rules.items[which];
+            for (size_t st = 0; st < a->rules.n_stages; st++) {
+                const struct score_stage *sa = &a->s.stages[st], *sb = &b->s.stages[st];
+                assert_int_equal(sa->has_score, sb->has_score);
+                if (st != it->stage)
+                    assert_true(sa->score == sb->score);
+                else if (it->kind == ITEM_BARRIER)
+                    assert_true(sb->score <= sa->score + 1e-9);
+                else
+                    assert_true(sb->score >= sa->score - 1e-9);
+            }
+            fixture_free(a);
+            fixture_free(b);
+            checked++;
+        }
+        free(before);
+        free(after);
+        rules_release(&r);
+        strbuf_release(&overlay);
+    }
+    assert_true(overlays > 200);
+    assert_true(checked > 100);
+    rules_release(&base);
+    diags_release(&d);
+}
+
 static void test_score_is_deterministic(void **state)
 {
     (void)state;
@@ -905,6 +1047,7 @@ int main(void)
         cmocka_unit_test(test_score_breakdown_two_way),
         cmocka_unit_test(test_score_breakdowns_aligned),
         cmocka_unit_test(test_score_is_monotone_and_local),
+        cmocka_unit_test(test_score_is_monotone_and_local_on_overlays),
         cmocka_unit_test(test_score_is_deterministic),
         cmocka_unit_test(test_score_respondent_order_does_not_matter),
         cmocka_unit_test(test_score_pooled_notes_have_no_ids_and_no_small_roles),

@@ -1,0 +1,19 @@
+# Overlays (extends:): the Eastbrook example through validate, rules (every format),
+# init and assess, and the problems validate reports, each located.
+set(overlay data/examples/eastbrook-overlay.yaml)
+stagegap_cli_test(overlay-validate 0 validate ${overlay})
+stagegap_cli_test(overlay-validate-answers 0 validate --rules ${overlay}
+                  data/examples/eastbrook-mid-implementation.yaml)
+stagegap_cli_test(overlay-rules-text 0 rules --rules ${overlay})
+stagegap_cli_test(overlay-rules-markdown 0 rules --rules ${overlay} --format markdown)
+stagegap_cli_test(overlay-rules-json 0 rules --rules ${overlay} --format json)
+stagegap_cli_test(overlay-rules-csv 0 rules --rules ${overlay} --format csv)
+stagegap_cli_test(overlay-init 0 init --rules ${overlay})
+stagegap_cli_test(overlay-assess-text 0 assess --rules ${overlay} --format text
+                  data/examples/eastbrook-mid-implementation.yaml)
+stagegap_cli_test(overlay-validate-errors 3 validate tests/fixtures/overlay/overlay-errors.yaml)
+stagegap_cli_test(overlay-chain 3 validate tests/fixtures/overlay/chain.yaml)
+stagegap_cli_test(overlay-extends-self 3 validate tests/fixtures/overlay/extends-self.yaml)
+stagegap_cli_test(overlay-extends-directory 4 validate
+                  tests/fixtures/overlay/extends-directory.yaml)
+stagegap_cli_test(overlay-rules-errors 3 rules --rules tests/fixtures/overlay/overlay-errors.yaml)
