@@ -17,3 +17,22 @@ stagegap_cli_test(overlay-extends-self 3 validate tests/fixtures/overlay/extends
 stagegap_cli_test(overlay-extends-directory 4 validate
                   tests/fixtures/overlay/extends-directory.yaml)
 stagegap_cli_test(overlay-rules-errors 3 rules --rules tests/fixtures/overlay/overlay-errors.yaml)
+# The tour's run: Eastbrook's overlay with its accepted gap, in every format, and its
+# quarters compared and followed over time under the overlay.
+set(accept data/examples/eastbrook-accept.yaml)
+foreach(fmt text markdown json csv html)
+    stagegap_cli_test(overlay-accept-assess-${fmt} 0 assess --rules ${overlay} --accept ${accept}
+                      --format ${fmt} data/examples/eastbrook-mid-implementation.yaml)
+endforeach()
+stagegap_cli_test(overlay-compare-text 0 compare --rules ${overlay} --accept ${accept}
+                  data/examples/eastbrook-quarterly/2026-04.yaml
+                  data/examples/eastbrook-quarterly/2026-07.yaml)
+stagegap_cli_test(overlay-compare-json 0 compare --rules ${overlay} --format json
+                  data/examples/eastbrook-quarterly/2026-04.yaml
+                  data/examples/eastbrook-quarterly/2026-07.yaml)
+stagegap_cli_test(overlay-trend-text 0 trend --rules ${overlay}
+                  data/examples/eastbrook-quarterly/2026-04.yaml
+                  data/examples/eastbrook-quarterly/2026-07.yaml)
+stagegap_cli_test(overlay-trend-json 0 trend --rules ${overlay} --format json
+                  data/examples/eastbrook-quarterly/2026-04.yaml
+                  data/examples/eastbrook-quarterly/2026-07.yaml)
