@@ -33,6 +33,7 @@ struct response {
     const char *organisation, *date, *respondent, *role;
     const char *model_named; /* the rules id the file names: the model's or its base's */
     const struct ynode *organisation_node, *date_node, *role_node, *respondent_node;
+    const struct ynode *model_node; /* the rules: value */
     const struct ynode *groups; /* checked: a map of field names to text, or NULL */
     enum answer_state *state;   /* per rules item */
     int64_t *score;             /* times EXACT_SCALE */
