@@ -8,6 +8,12 @@ stagegap_cli_test(compare-regression-gate 1 compare --fail-on-regression --forma
 stagegap_cli_test(compare-identical-passes-gate 0 compare --fail-on-regression --format json ${q}/2026-04.yaml data/examples/eastbrook-mid-implementation.yaml)
 stagegap_cli_test(compare-other-model 3 compare --rules data/epis.yaml ${q}/2026-04.yaml ${q}/2026-07.yaml)
 stagegap_cli_test(compare-one-argument 2 compare ${q}/2026-04.yaml)
+# --allow-model-change when both name one model: nothing differs, "model_change": null.
+# (The refusal and the Model change section need an overlay: add compare-model-change,
+# compare-model-change-allowed and trend-model-change here once the overlay loader lands;
+# unit_model_change covers them meanwhile.)
+stagegap_cli_test(compare-allow-model-change-same-model 0 compare --allow-model-change --format json ${q}/2026-04.yaml ${q}/2026-07.yaml)
+stagegap_cli_test(trend-allow-model-change-takes-no-value 2 trend --allow-model-change=yes ${q}/2026-04.yaml)
 stagegap_cli_test(trend-text 0 trend ${q}/2026-07.yaml ${q}/2026-04.yaml data/examples/northmoor-just-launched.yaml)
 stagegap_cli_test(trend-markdown 0 trend --format markdown ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(trend-json 0 trend --format json ${q}/2026-07.yaml ${q}/2026-04.yaml)
