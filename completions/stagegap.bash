@@ -56,8 +56,8 @@ _stagegap()
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --by --min-group --plan --accept --jobs --help" ;;
-        trend)    opts="--rules --format --output --by --min-group --jobs --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --allow-model-change --by --min-group --plan --accept --jobs --help" ;;
+        trend)    opts="--rules --format --output --allow-model-change --by --min-group --jobs --help" ;;
         plan)     opts="--rules --output --top --update --accept --jobs --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --xlsx --sheet --delimiter --output --map --organisation --date --rules --help" ;;

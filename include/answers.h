@@ -118,6 +118,8 @@ struct assessment {
        overlay, its base's; models_mixed when they name both. compare and trend read it. */
     const char *model_named;
     bool models_mixed;
+    /* Where the first file names model_named, and the first naming the other model. */
+    struct answers_pos model_named_at, models_mixed_at;
     struct item_tally *items; /* one per rules item */
     /* The fields to break the respondents down by (assessment_break_down_by), and
        their groups in order of first appearance. */

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 struct diags;
+struct model_change;
 struct plan_compare_review;
 struct score;
 struct strbuf;
@@ -66,6 +67,9 @@ struct compare {
     /* compare --plan: the plan read against the two (plan_review.h), set by the caller
        and borrowed; NULL without a plan. */
     const struct plan_compare_review *plan;
+    /* compare --allow-model-change when the two name different models (model_change.h):
+       set by the caller and borrowed; NULL otherwise. */
+    const struct model_change *model_change;
 };
 
 /* An item is an open gap when answered below the rules' acted-on share of the scale. */
@@ -125,6 +129,8 @@ struct trend {
     const struct score **points; /* sorted */
     size_t n;
     struct trend_stage_time *times; /* per rules stage */
+    /* As compare's: set by the caller when the points name different models. */
+    const struct model_change *model_change;
 };
 
 /* The first point at which stage st was in the top band, or TREND_NEVER. */

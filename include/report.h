@@ -50,6 +50,11 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out);
  * line in spaces) and escaped with escape_markdown; nothing for NULL.
  */
 void report_md_text(struct strbuf *out, const char *s);
+/* An overlay's base and merged model hash (report_model_change.c), for r->base only: a
+   sentence to make safe for a terminal, and markdown list lines (nothing when plain). */
+struct rules;
+void report_overlay_sentence(struct strbuf *sb, const struct rules *r);
+void report_md_overlay(struct strbuf *out, const struct rules *r);
 
 /* Writes the "tool" and "rules" objects every JSON format starts with. */
 struct jsonw;

@@ -105,6 +105,12 @@ struct rules_provenance {
     char sha256[65]; /* of the file's bytes */
 };
 
+/* What an overlay changed in the model as a whole: bits of rules.overlay_changes. */
+enum {
+    OVERLAY_CHANGED_SCORING = 1u << 0, /* scoring: (acted-on, min-coverage) */
+    OVERLAY_CHANGED_BANDS = 1u << 1,
+};
+
 struct rules {
     const char *file; /* name it was loaded from */
     const char *id, *version, *title, *description;
@@ -130,6 +136,7 @@ struct rules {
     /* Of the model as scored: the merged model's canonical form (rules_overlay.c), so
        that two reports are compared like for like whatever file layout they came from. */
     char model_sha256[65];
+    unsigned overlay_changes; /* OVERLAY_CHANGED_* bits; 0 for a plain model */
     struct pool pool;
 };
 

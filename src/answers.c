@@ -130,6 +130,14 @@ static void tally_add(struct item_tally *t, enum answer_state state, int64_t sco
     }
 }
 
+/* Where a respondent's file names its model, for compare's and trend's refusal. */
+static struct answers_pos model_pos(struct assessment *a, const char *file,
+                                    const struct response *resp)
+{
+    const struct ynode *n = resp->model_node;
+    return (struct answers_pos){pool_strdup(&a->pool, file), n ? n->line : 0, n ? n->column : 0};
+}
+
 static struct role_count *find_role(const struct assessment *a, const char *role)
 {
     for (size_t i = 0; i < a->n_roles; i++)
@@ -331,10 +339,13 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
         a->organisation_at = (struct answers_pos){a->first_file, resp->organisation_node->line,
                                                   resp->organisation_node->column};
     }
-    if (!a->model_named)
+    if (!a->model_named) {
         a->model_named = pool_strdup(&a->pool, resp->model_named);
-    else if (strcmp(a->model_named, resp->model_named) != 0)
+        a->model_named_at = model_pos(a, file, resp);
+    } else if (!a->models_mixed && strcmp(a->model_named, resp->model_named) != 0) {
         a->models_mixed = true;
+        a->models_mixed_at = model_pos(a, file, resp);
+    }
     /* The assessment takes its latest respondent's date: when it was complete. */
     if (!a->date || strcmp(resp->date, a->date) > 0) {
         a->date = pool_strdup(&a->pool, resp->date);

@@ -33,9 +33,10 @@ struct response {
     const char *organisation, *date, *respondent, *role;
     const char *model_named; /* the rules id the file names: the model's or its base's */
     const struct ynode *organisation_node, *date_node, *role_node, *respondent_node;
-    const struct ynode *groups; /* checked: a map of field names to text, or NULL */
-    enum answer_state *state;   /* per rules item */
-    int64_t *score;             /* times EXACT_SCALE */
+    const struct ynode *model_node; /* the rules: value */
+    const struct ynode *groups;     /* checked: a map of field names to text, or NULL */
+    enum answer_state *state;       /* per rules item */
+    int64_t *score;                 /* times EXACT_SCALE */
     const char **note, **evidence;
     const struct ynode *comments; /* checked: a list of {about, text} */
     bool warn_placeholders;

@@ -353,6 +353,7 @@ static bool check_header(struct response *resp, const struct ynode *root)
         return false;
     }
     resp->model_named = id;
+    resp->model_node = model;
     return true;
 }
 

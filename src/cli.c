@@ -42,11 +42,19 @@ static const char *const assess_options[] = {"rules",     "format", "output",   
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {"rules", "format",    "output", "fail-on-regression",
-                                              "by",    "min-group", "plan",   "accept",
-                                              "jobs",  NULL};
-static const char *const trend_options[] = {"rules",     "format", "output", "by",
-                                            "min-group", "jobs",   NULL};
+static const char *const compare_options[] = {"rules",
+                                              "format",
+                                              "output",
+                                              "fail-on-regression",
+                                              "allow-model-change",
+                                              "by",
+                                              "min-group",
+                                              "plan",
+                                              "accept",
+                                              "jobs",
+                                              NULL};
+static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
+                                            "by",    "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv", "xlsx",         "sheet", "delimiter", "output",
                                              "map", "organisation", "date",  "rules",     NULL};
@@ -204,7 +212,8 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "[--by FIELD]... [--min-group K] [--plan PLAN] [--accept FILE] [--jobs N] BEFORE AFTER",
+     "[--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] [--accept FILE] "
+     "[--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
      "scored with the same rules. Each answer that moved is called better or worse (a\n"
@@ -218,6 +227,9 @@ static const struct command commands[] = {
      "                        CPU); the comparison is the same for every N\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
      "                        fell, and name it on standard error\n"
+     "  --allow-model-change  compare even when BEFORE's and AFTER's files name\n"
+     "                        different models (an overlay and its base), and list\n"
+     "                        what differs between them; refused otherwise\n"
      "  --plan PLAN           for each action of PLAN done after BEFORE's date, up to\n"
      "                        AFTER's, how the gaps it addresses moved, beside the\n"
      "                        gaps no such action addressed (what moved after, not\n"
@@ -232,8 +244,8 @@ static const struct command commands[] = {
          SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n",
      compare_options, 2, 2},
     {"trend", cmd_trend,
-     "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--by FIELD]... "
-     "[--min-group K] [--jobs N] ASSESSMENT...",
+     "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--allow-model-change] "
+     "[--by FIELD]... [--min-group K] [--jobs N] ASSESSMENT...",
      "show each stage's score and time in stage over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments. An organisation named differently from the\n"
@@ -245,6 +257,10 @@ static const struct command commands[] = {
      "  --format FMT       text (default, with a sparkline per stage), markdown, json,\n"
      "                     csv (long form: one row per assessment and stage) or html\n"
      "  --output FILE      write the trend to FILE, whole or not at all\n"
+     "  --allow-model-change\n"
+     "                     trend even when the files name different models (an\n"
+     "                     overlay and its base), and list what differs; refused\n"
+     "                     otherwise\n"
      "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
      "                     the trend is the same for every N\n"
      "  --by FIELD         each group's stage scores over time (as assess); a group\n"
@@ -531,13 +547,15 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
     if (!accepts(c->cmd, name)) {
         rc = unknown_option(c, arg);
     } else if (strcmp(name, "strict") == 0 || strcmp(name, "fail-on-regression") == 0 ||
-               strcmp(name, "attribute") == 0) {
+               strcmp(name, "attribute") == 0 || strcmp(name, "allow-model-change") == 0) {
         if (eq)
             rc = cli_usage_error(c, "this option takes no value:", arg);
         else if (name[0] == 's')
             c->strict = true;
-        else if (name[0] == 'a')
+        else if (strcmp(name, "attribute") == 0)
             c->attribute = true;
+        else if (name[1] == 'l')
+            c->allow_model_change = true;
         else
             c->fail_on_regression = true;
     } else {

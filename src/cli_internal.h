@@ -32,7 +32,7 @@ struct cli {
     const struct command *cmd;
     const char *rules_path, *format, *output, *fail_under;
     const char *csv, *xlsx, *sheet, *delimiter, *map, *organisation, *date; /* import */
-    bool strict, fail_on_regression, attribute;
+    bool strict, fail_on_regression, attribute, allow_model_change;
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
     const char *min_group;

@@ -12,6 +12,7 @@
 #include "accept.h"
 #include "answers.h"
 #include "compare.h"
+#include "model_change.h"
 #include "diag.h"
 #include "plan.h"
 #include "plan_review.h"
@@ -340,6 +341,30 @@ static int load_scored(struct cli *c, const struct rules *r, const struct accept
     return EXIT_OK;
 }
 
+/*
+ * Refuses assessments whose files name different models unless --allow-model-change;
+ * with it, fills mc with what differs and sets *has. EXIT_INVALID when refused.
+ */
+static int check_model_change(struct cli *c, const struct rules *r, const struct scored *sc,
+                              struct model_change *mc, bool *has)
+{
+    const struct assessment **read = xcalloc(c->n_args, sizeof(*read));
+    for (size_t i = 0; i < c->n_args; i++)
+        read[i] = &sc[i].a;
+    struct diags d;
+    diags_init(&d);
+    int rc = model_change_check(read, c->n_args, c->allow_model_change, has, &d);
+    if (rc == 0 && *has)
+        model_change_compute(mc, r, read, c->n_args);
+    else
+        memset(mc, 0, sizeof(*mc));
+    if (rc)
+        rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    free(read);
+    return rc;
+}
+
 int cmd_compare(struct cli *c)
 {
     static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
@@ -349,6 +374,8 @@ int cmd_compare(struct cli *c)
     struct plan plan;
     struct accept accept;
     struct plan_compare_review review = {0};
+    struct model_change mc;
+    bool changed = false;
     struct diags d;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int rc = cli_check_format(c, formats);
@@ -357,8 +384,12 @@ int cmd_compare(struct cli *c)
     plan_init(&plan);
     accept_init(&accept);
     if ((rc = load_plan(c, &r, &plan)) == 0 && (rc = cli_load_accept(c, &r, &accept)) == 0 &&
-        (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc)) == 0) {
+        (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc)) == 0 &&
+        (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
+        scored_release(sc, c->n_args);
+    else if (rc == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
+        cmp.model_change = changed ? &mc : NULL;
         if (c->plan) {
             plan_review_compare(&review, &plan, &cmp);
             cmp.plan = &review;
@@ -377,6 +408,7 @@ int cmd_compare(struct cli *c)
         }
         plan_compare_review_release(&review);
         compare_release(&cmp);
+        model_change_release(&mc);
         scored_release(sc, c->n_args);
     }
     accept_release(&accept);
@@ -396,13 +428,19 @@ int cmd_trend(struct cli *c)
     int rc = cli_check_format(c, formats);
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
-    if ((rc = load_scored(c, &r, NULL, &sc)) == 0) {
+    struct model_change mc;
+    bool changed = false;
+    if ((rc = load_scored(c, &r, NULL, &sc)) == 0 &&
+        (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
+        scored_release(sc, c->n_args);
+    else if (rc == 0) {
         const struct score **scores = xcalloc(c->n_args, sizeof(*scores));
         for (size_t i = 0; i < c->n_args; i++)
             scores[i] = &sc[i].s;
         struct trend t;
         struct diags d;
         trend_compute(&t, scores, c->n_args);
+        t.model_change = changed ? &mc : NULL;
         diags_init(&d);
         trend_warn(&t, &d);
         print_warnings(c, &d);
@@ -411,6 +449,7 @@ int cmd_trend(struct cli *c)
             ->render_trend(&t, STAGEGAP_VERSION, cli_terminal_width(c), &out);
         rc = emit_scored(c, &out, sc, c->n_args);
         trend_release(&t);
+        model_change_release(&mc);
         free(scores);
         scored_release(sc, c->n_args);
     }

@@ -267,6 +267,10 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     const struct rules *r = b->rules;
     struct strbuf line = STRBUF_INIT;
     strbuf_addf(&line, "%s %s", r->title, r->version);
+    if (r->base) {
+        strbuf_addf(&line, " (%s). ", r->id);
+        report_overlay_sentence(&line, r);
+    }
     compare_text_para(out, "Comparison against ", 2, strbuf_str(&line), width);
     strbuf_release(&line);
     compare_text_assessment(out, "Before: ", 8, b->assessment, width);
@@ -287,6 +291,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     text_item_changes(c, out, false, width);
     text_item_changes(c, out, true, width);
     accept_text_compare(out, c, width);
+    model_change_text(out, c->model_change, r, width);
     if (c->plan)
         plan_text_compare(out, c->plan, width);
     strbuf_addf(out, "\n%s\n",
@@ -424,7 +429,11 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     escape_markdown(out, a->assessment->organisation);
     strbuf_adds(out, "\n- Model: ");
     escape_markdown(out, r->title);
-    strbuf_addf(out, " %s (`%s`)\n\n## Stages\n\n", r->version, r->sha256);
+    strbuf_adds(out, " ");
+    escape_markdown(out, r->version);
+    strbuf_addf(out, " (`%s`)\n", r->sha256);
+    report_md_overlay(out, r);
+    strbuf_adds(out, "\n## Stages\n\n");
     strbuf_adds(out, "| Stage | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
@@ -449,6 +458,7 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     md_items(c, out, CLOSED);
     md_items(c, out, OPENED);
     accept_md_compare(out, c);
+    model_change_markdown(out, c->model_change, r);
     if (c->plan)
         plan_md_compare(out, c->plan);
     strbuf_addf(out, "\n%s\n\nMade with stagegap %s.\n",
@@ -568,6 +578,7 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     json_compare_groups(&w, c);
     if (c->plan)
         plan_json_compare(&w, c->plan);
+    model_change_json(&w, c->model_change, r);
     jsonw_kstring(&w, "caveat", report_caveat(c->after));
     jsonw_end(&w, '}');
 }

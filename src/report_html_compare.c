@@ -300,6 +300,7 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     compare_items(out, c, MOVED);
     compare_items(out, c, CLOSED);
     compare_items(out, c, OPENED);
+    model_change_html(out, c->model_change, r);
     if (c->plan)
         plan_html_compare(out, c->plan);
     html_about_section(out, a);
@@ -667,6 +668,7 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     strbuf_adds(out, "</section>\n");
     html_trend_time_section(&p, t);
     trend_groups_section(out, t);
+    model_change_html(out, t->model_change, r);
     html_about_section(out, t->points[t->n - 1]);
     page_close(out, tool_version);
 }

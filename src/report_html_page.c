@@ -279,6 +279,7 @@ void html_meta_model(struct strbuf *out, const struct rules *r)
     strbuf_adds(out, "<code>");
     html_text(out, r->sha256);
     strbuf_adds(out, "</code></dd>\n");
+    html_meta_overlay(out, r);
 }
 
 void html_about_section(struct strbuf *out, const struct score *s)

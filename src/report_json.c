@@ -52,6 +52,17 @@ void report_json_provenance(struct jsonw *w, const struct rules *r, const char *
     jsonw_kstring(w, "version", r->version);
     jsonw_kstring(w, "sha256", r->sha256);
     jsonw_kstring(w, "title", r->title);
+    jsonw_kstring(w, "model_sha256", r->model_sha256);
+    jsonw_key(w, "base");
+    if (r->base) {
+        jsonw_object(w);
+        jsonw_kstring(w, "id", r->base->id);
+        jsonw_kstring(w, "version", r->base->version);
+        jsonw_kstring(w, "sha256", r->base->sha256);
+        jsonw_end(w, '}');
+    } else {
+        jsonw_null(w);
+    }
     jsonw_end(w, '}');
 }
 

@@ -188,6 +188,7 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     report_md_text(out, r->version);
     strbuf_adds(out, ")\n");
     strbuf_addf(out, "- Rules SHA-256: `%s`\n", r->sha256);
+    report_md_overlay(out, r);
     if (s->focus >= 0) {
         strbuf_adds(out, "- Work on **");
         report_md_text(out, r->stages[s->focus].title);

@@ -130,6 +130,10 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
     strbuf_addf(&line, "Assessed %s by %zu respondent%s against %s %s (%s, SHA-256 %.12s).",
                 s->assessment->date, s->assessment->respondents,
                 s->assessment->respondents == 1 ? "" : "s", r->title, r->version, r->id, r->sha256);
+    if (r->base) {
+        strbuf_addc(&line, ' ');
+        report_overlay_sentence(&line, r);
+    }
     para(o, 0, 0, strbuf_str(&line));
     if (s->attribute)
         para(o, 0, 0, REPORT_ATTRIBUTION_ON);

@@ -124,6 +124,10 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
     const struct rules *r = t->points[0]->rules;
     struct strbuf line = STRBUF_INIT;
     strbuf_addf(&line, "%s %s, %zu assessments", r->title, r->version, t->n);
+    if (r->base) {
+        strbuf_addf(&line, " (%s). ", r->id);
+        report_overlay_sentence(&line, r);
+    }
     compare_text_para(out, "Trend against ", 2, strbuf_str(&line), width);
     strbuf_adds(out, "\n");
     for (size_t k = 0; k < t->n; k++) {
@@ -137,6 +141,7 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
         trend_text_row(out, t, WHOLE, st, 20);
     trend_text_time(t, out, width);
     trend_text_groups(t, out, width);
+    model_change_text(out, t->model_change, r, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -194,7 +199,14 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
     (void)width;
     strbuf_adds(out, "# Readiness over time\n\nModel: ");
     escape_markdown(out, r->title);
-    strbuf_addf(out, " %s (`%s`).\n\n| Date | Organisation | Respondents |", r->version, r->sha256);
+    strbuf_adds(out, " ");
+    escape_markdown(out, r->version);
+    strbuf_addf(out, " (`%s`).\n\n", r->sha256);
+    if (r->base) {
+        report_md_overlay(out, r);
+        strbuf_adds(out, "\n");
+    }
+    strbuf_adds(out, "| Date | Organisation | Respondents |");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, " ");
         escape_markdown(out, r->stages[st].title);
@@ -218,6 +230,7 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
     }
     trend_md_time(t, out);
     md_trend_groups(t, out);
+    model_change_markdown(out, t->model_change, r);
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
 }
 
@@ -296,6 +309,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     }
     jsonw_end(&w, ']');
     json_trend_groups(&w, t);
+    model_change_json(&w, t->model_change, r);
     jsonw_kstring(&w, "caveat", report_caveat(t->points[0]));
     jsonw_end(&w, '}');
 }

@@ -447,14 +447,19 @@ static void load_header(struct overlay *o, const struct ynode *root)
         memset(&r->source, 0, sizeof(r->source));
         rules_load_source(o->l, n);
     }
-    if ((n = ymap_get(root, "scoring")))
+    if ((n = ymap_get(root, "scoring"))) {
+        int64_t coverage = r->min_coverage_scaled, acted_on = r->acted_on_scaled;
         rules_load_scoring(o->l, n);
+        if (coverage != r->min_coverage_scaled || acted_on != r->acted_on_scaled)
+            r->overlay_changes |= OVERLAY_CHANGED_SCORING;
+    }
     if ((n = ymap_get(root, "bands")) && yexpect_seq(ctx(o), n, "bands")) {
         if (n->n == 0)
             yerror(ctx(o), n, "'bands' must list at least one entry");
         else {
             r->n_bands = 0; /* the overlay's list replaces the base's */
             rules_load_bands(o->l, n);
+            r->overlay_changes |= OVERLAY_CHANGED_BANDS;
         }
     }
 }

@@ -8,6 +8,9 @@ stagegap_cli_test(compare-regression-gate 1 compare --fail-on-regression --forma
 stagegap_cli_test(compare-identical-passes-gate 0 compare --fail-on-regression --format json ${q}/2026-04.yaml data/examples/eastbrook-mid-implementation.yaml)
 stagegap_cli_test(compare-other-model 3 compare --rules data/epis.yaml ${q}/2026-04.yaml ${q}/2026-07.yaml)
 stagegap_cli_test(compare-one-argument 2 compare ${q}/2026-04.yaml)
+# --allow-model-change when both name one model: nothing differs, "model_change": null.
+stagegap_cli_test(compare-allow-model-change-same-model 0 compare --allow-model-change --format json ${q}/2026-04.yaml ${q}/2026-07.yaml)
+stagegap_cli_test(trend-allow-model-change-takes-no-value 2 trend --allow-model-change=yes ${q}/2026-04.yaml)
 stagegap_cli_test(trend-text 0 trend ${q}/2026-07.yaml ${q}/2026-04.yaml data/examples/northmoor-just-launched.yaml)
 stagegap_cli_test(trend-markdown 0 trend --format markdown ${q}/2026-07.yaml ${q}/2026-04.yaml)
 stagegap_cli_test(trend-json 0 trend --format json ${q}/2026-07.yaml ${q}/2026-04.yaml)
@@ -45,3 +48,16 @@ stagegap_cli_test_columns(trend-by-team-columns-40 40 0 trend --by team ${s} ${s
 # Every group shown apart, nothing pooled: no Other groups row and no note.
 stagegap_cli_test(compare-by-locality-markdown 0 compare --by locality --format markdown ${s} ${s}-q2)
 stagegap_cli_test(trend-by-locality-text 0 trend --by locality ${s} ${s}-q2)
+# Quarters answered against different models (the base, then Eastbrook's overlay):
+# refused, located at the file naming the second model, unless --allow-model-change,
+# which lists what the overlay changed.
+set(overlay data/examples/eastbrook-overlay.yaml)
+set(oct tests/fixtures/overlay/eastbrook-2026-10.yaml)
+stagegap_cli_test(compare-model-change 3 compare --rules ${overlay} ${q}/2026-07.yaml ${oct})
+foreach(fmt text markdown json html)
+    stagegap_cli_test(compare-model-change-allowed-${fmt} 0 compare --rules ${overlay}
+                      --allow-model-change --format ${fmt} ${q}/2026-07.yaml ${oct})
+endforeach()
+stagegap_cli_test(trend-model-change 3 trend --rules ${overlay} ${q}/2026-04.yaml ${q}/2026-07.yaml ${oct})
+stagegap_cli_test(trend-model-change-allowed 0 trend --rules ${overlay} --allow-model-change
+                  ${q}/2026-04.yaml ${q}/2026-07.yaml ${oct})

@@ -66,3 +66,22 @@ s=tests/fixtures/survey
 "$bin" trend --by locality --min-group 11 --format json $s $s-q2 >"$tmp/trend4.json" || { echo "trend 4 failed"; exit 1; }
 "$bin" trend --format json tests/fixtures/eastbrook-earlier/2025-10.yaml tests/fixtures/eastbrook-earlier/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml >"$tmp/trend5.json" || { echo "trend 5 failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp"/trend*.json || exit 1
+# An overlay's provenance and a model change (--allow-model-change), as the renderers
+# write them, put into a plain compare and trend: the schemas take them (the CLI cannot
+# load an overlay yet; unit_model_change renders the real thing).
+for kind in compare trend; do
+    /usr/bin/python3 - "$tmp/$kind.json" "$tmp/$kind-overlay.json" <<'PY' || exit 1
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["rules"]["base"] = {"id": "signs-of-safety", "version": "1.1.0", "sha256": "b" * 64}
+d["rules"]["model_sha256"] = "c" * 64
+d["model_change"] = {"from": "signs-of-safety", "to": "eastbrook", "scoring_changed": False,
+                     "bands_changed": True, "items": [
+    {"id": "implement.local", "change": "added", "what": [], "reason": None},
+    {"id": "sustain.other", "change": "retired", "what": [], "reason": "single agency"},
+    {"id": "implement.supervision", "change": "changed", "what": ["question", "weight"],
+     "reason": None}]}
+json.dump(d, open(sys.argv[2], "w"))
+PY
+    /usr/bin/python3 tests/tools/check_json_schema.py docs/$kind.schema.json "$tmp/$kind-overlay.json" || exit 1
+done

@@ -155,6 +155,7 @@ static void test_rules_overlay_merge_fields(void **state)
     assert_int_equal(r.n_bands, 3);
     assert_near(r.acted_on, 0.8);
     assert_near(r.min_coverage, 0.5); /* not named, so the base's */
+    assert_int_equal(r.overlay_changes, OVERLAY_CHANGED_SCORING);
     const struct rules_item *plan = item(&r, "start.plan");
     assert_int_equal(plan->origin, ORIGIN_CHANGED);
     assert_int_equal(plan->changes, CHANGED_WEIGHT | CHANGED_QUESTION | CHANGED_TARGET);
@@ -212,6 +213,7 @@ static void test_rules_overlay_bands_replace(void **state)
             "bands:\n  - {id: ready, title: Ready, min: 60}\n  - {id: not, title: Not, min: 0}\n");
     assert_int_equal(r.n_bands, 2);
     assert_string_equal(r.bands[0].id, "ready");
+    assert_int_equal(r.overlay_changes, OVERLAY_CHANGED_BANDS);
     assert_string_equal(r.title, "A tiny model"); /* no title: the base's */
     assert_int_equal(r.n_items, 6);
     rules_release(&r);
