@@ -11,6 +11,7 @@ add_custom_target(package-windows
             -DEXE=$<TARGET_FILE:stagegap>
             -DDLLS=$<TARGET_FILE:stagegap_csv>
             -DPANDOC=${STAGEGAP_PANDOC}
+            -DSTRIP=${CMAKE_STRIP}
             -DMINGW_COPYRIGHT=/usr/share/doc/mingw-w64-x86-64-dev/copyright
             -P ${PROJECT_SOURCE_DIR}/packaging/windows/make-zip.cmake
     DEPENDS stagegap stagegap_csv

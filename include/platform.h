@@ -78,7 +78,10 @@ int platform_rename_new(const char *from, const char *to);
 /* Removes an empty directory. 0 or -1. */
 int platform_remove_dir(const char *path);
 
-/* The absolute path path names, with no links, "." or ".."; malloc'd, or NULL. */
+/* The last directory separator in path ('/', and on Windows '\\' too), or NULL. */
+const char *platform_last_separator(const char *path);
+/* The absolute path path names, with no links, "." or "..", its separators '/' (on
+ * Windows too: "C:/Users/..."); malloc'd, or NULL. */
 char *platform_real_path(const char *path);
 
 /* True when f is a terminal (on Windows, a console). */

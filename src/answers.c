@@ -729,7 +729,7 @@ bool assessment_has_read(const struct assessment *a, const char *path)
     if (ids_find(&a->files, &id))
         return true; /* named, or reached through a link */
     char *dir = fileio_dir_of(path);
-    const char *slash = strrchr(path, '/');
+    const char *slash = platform_last_separator(path);
     bool in_named_dir = answers_is_file_name(slash ? slash + 1 : path) &&
                         fileio_id_of(dir, &dir_id) && ids_find(&a->dirs, &dir_id);
     free(dir);

@@ -136,7 +136,7 @@ char *fileio_path_join(const char *dir, const char *name)
 
 char *fileio_dir_of(const char *path)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = platform_last_separator(path);
     if (!slash)
         return xstrdup(".");
     if (slash == path)

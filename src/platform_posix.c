@@ -158,6 +158,11 @@ int platform_remove_dir(const char *path)
     return rmdir(path);
 }
 
+const char *platform_last_separator(const char *path)
+{
+    return strrchr(path, '/');
+}
+
 char *platform_real_path(const char *path)
 {
     return realpath(path, NULL);

@@ -83,7 +83,30 @@ static int wopen(const char *path, int flags, int mode)
 int platform_open_read(const char *path, bool nonblocking)
 {
     (void)nonblocking; /* Windows has no FIFOs in the file system */
-    return wopen(path, _O_RDONLY, 0);
+    int fd = wopen(path, _O_RDONLY, 0);
+    if (fd >= 0 || errno != EACCES)
+        return fd;
+    /*
+     * The C library cannot open a directory; POSIX can, and the caller then says "is a
+     * directory". Open it the way Windows can, for platform_fd_info to say the same.
+     */
+    wchar_t *w = wide(path);
+    if (!w)
+        return -1;
+    DWORD attrs = GetFileAttributesW(w);
+    HANDLE h = INVALID_HANDLE_VALUE;
+    if (attrs != INVALID_FILE_ATTRIBUTES && (attrs & FILE_ATTRIBUTE_DIRECTORY))
+        h = CreateFileW(w, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                        NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    free(w);
+    if (h == INVALID_HANDLE_VALUE) {
+        errno = EACCES;
+        return -1;
+    }
+    fd = _open_osfhandle((intptr_t)h, _O_RDONLY | _O_BINARY);
+    if (fd < 0)
+        CloseHandle(h);
+    return fd;
 }
 
 int platform_create_new(const char *path)
@@ -153,7 +176,21 @@ int platform_fd_info(int fd, struct platform_file_info *info)
         memset(info, 0, sizeof(*info));
         return 0;
     }
-    return info_of(h, info);
+    if (info_of(h, info) == 0)
+        return 0;
+    /*
+     * A handle the process was given (a file on standard input, under wine) may not
+     * allow reading its attributes: the C library's fstat still has its size and
+     * kind, though not its identity.
+     */
+    struct _stati64 st;
+    if (_fstati64(fd, &st) != 0)
+        return -1;
+    memset(info, 0, sizeof(*info));
+    info->size = st.st_size > 0 ? (unsigned long long)st.st_size : 0;
+    info->directory = (st.st_mode & _S_IFMT) == _S_IFDIR;
+    info->regular = (st.st_mode & _S_IFMT) == _S_IFREG;
+    return 0;
 }
 
 /* Opens path for its attributes only; FILE_FLAG_BACKUP_SEMANTICS lets it open a directory. */
@@ -329,6 +366,12 @@ int platform_remove_dir(const char *path)
     return rc;
 }
 
+const char *platform_last_separator(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *backslash = strrchr(path, '\\');
+    return !slash || (backslash && backslash > slash) ? backslash : slash;
+}
+
 char *platform_real_path(const char *path)
 {
     HANDLE h = open_for_info(path, 0);
@@ -351,6 +394,9 @@ char *platform_real_path(const char *path)
     }
     char *out = xmalloc((size_t)len);
     WideCharToMultiByte(CP_UTF8, 0, p, -1, out, len, NULL, NULL);
+    for (char *q = out; *q; q++)
+        if (*q == '\\')
+            *q = '/'; /* the separator the rest of the program splits paths at */
     return out;
 }
 

@@ -10,6 +10,14 @@ file(REMOVE_RECURSE ${root} ${BINARY_DIR}/${NAME}.zip)
 file(MAKE_DIRECTORY ${root}/docs ${root}/licenses ${root}/data)
 
 file(COPY ${EXE} ${DLLS} DESTINATION ${root})
+# The release has no debugging symbols (the build directory's .exe keeps them).
+if(STRIP)
+    get_filename_component(exe_name ${EXE} NAME)
+    execute_process(COMMAND ${STRIP} --strip-debug ${root}/${exe_name} RESULT_VARIABLE rc)
+    if(rc)
+        message(FATAL_ERROR "cannot strip ${exe_name}")
+    endif()
+endif()
 file(COPY ${SOURCE_DIR}/data/examples DESTINATION ${root})
 file(COPY ${SOURCE_DIR}/data/signs-of-safety.yaml ${SOURCE_DIR}/data/epis.yaml
           ${SOURCE_DIR}/data/CHANGELOG-signs-of-safety.md DESTINATION ${root}/data)
