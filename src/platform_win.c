@@ -21,13 +21,27 @@
 
 #include "xalloc.h"
 
+static UINT saved_output_cp, saved_input_cp;
+
+/* The console is the shell's too: give it back its code pages when stagegap exits. */
+static void restore_console(void)
+{
+    if (saved_output_cp)
+        SetConsoleOutputCP(saved_output_cp);
+    if (saved_input_cp)
+        SetConsoleCP(saved_input_cp);
+}
+
 void platform_init(void)
 {
     _setmode(_fileno(stdin), _O_BINARY);
     _setmode(_fileno(stdout), _O_BINARY);
     _setmode(_fileno(stderr), _O_BINARY);
+    saved_output_cp = GetConsoleOutputCP();
+    saved_input_cp = GetConsoleCP();
     SetConsoleOutputCP(CP_UTF8);
     SetConsoleCP(CP_UTF8);
+    atexit(restore_console);
 }
 
 /* path as UTF-16, malloc'd; NULL with errno set when it is not valid UTF-8. */
