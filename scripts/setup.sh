@@ -2,6 +2,7 @@
 # Installs what stagegap needs on Debian or Ubuntu, then configures and builds it.
 #
 #   scripts/setup.sh [--tests | --quick-tests | --package] [--no-build] BUILD_DIR [CMAKE_ARGS...]
+#   scripts/setup.sh --windows
 #
 # Without an option: what building and running needs, on a bare Debian or Ubuntu (a
 # minimal root has no C library headers: gcc only recommends libc6-dev, and we install
@@ -9,11 +10,14 @@
 # Python's yaml, jsonschema and openpyxl, groff for the man page check, Chromium for the HTML
 # check, jq for the documentation's examples). --tests: also what the rest of scripts/test.sh needs (valgrind, clang and its
 # runtime for the fuzzers, clang-format). --package: what scripts/package.sh needs to
-# build and check the Debian package (dpkg-dev, file, lintian). --no-build: install,
+# build and check the Debian package (dpkg-dev, file, lintian). --windows: what the
+# Windows cross-build and its tests need (mingw-w64, wine, pandoc for the zip's HTML
+# docs), and nothing else: tests/windows/run_wine.sh builds. --no-build: install,
 # then stop without configuring or building. Missing packages are installed with apt-get
 # as root, or through sudo; where neither works, it prints the exact command to run and
 # stops. Every name below exists in Debian 12 (bookworm) and 13 (trixie); the
-# fresh-machine check (scripts/fresh-machine-check.sh) proves it.
+# fresh-machine check (scripts/fresh-machine-check.sh) proves it for all but --windows,
+# whose names CI proves on Debian 12 only (.ci/run, tests/windows/run_wine.sh).
 set -eu
 
 tests=none
@@ -23,6 +27,7 @@ while [ $# -gt 0 ]; do
     --tests) tests=all ;;
     --quick-tests) tests=quick ;;
     --package) tests=package ;;
+    --windows) tests=windows build=no ;;
     --no-build) build=no ;;
     *) break ;;
     esac
@@ -35,11 +40,13 @@ BUILD_PACKAGES="gcc libc6-dev make cmake pkg-config libyaml-dev libcsv-dev libzi
 QUICK_TEST_PACKAGES="libcmocka-dev python3 python3-yaml python3-jsonschema python3-openpyxl groff-base chromium jq"
 FULL_TEST_PACKAGES="valgrind clang libclang-rt-dev clang-format"
 PACKAGING_PACKAGES="dpkg-dev file lintian"
+WINDOWS_PACKAGES="make cmake gcc-mingw-w64-x86-64 mingw-w64-x86-64-dev wine wine64 pandoc"
 case "$tests" in
 none) PACKAGES=$BUILD_PACKAGES ;;
 quick) PACKAGES="$BUILD_PACKAGES $QUICK_TEST_PACKAGES" ;;
 all) PACKAGES="$BUILD_PACKAGES $QUICK_TEST_PACKAGES $FULL_TEST_PACKAGES" ;;
 package) PACKAGES="$BUILD_PACKAGES $PACKAGING_PACKAGES" ;;
+windows) PACKAGES=$WINDOWS_PACKAGES ;;
 esac
 
 missing=""

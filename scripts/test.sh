@@ -50,5 +50,5 @@ step "benchmark smoke test"
 bench/run.sh --smoke
 
 step "formatting"
-clang-format --dry-run --Werror src/*.c src/*.h include/*.h tests/unit/*.[ch] fuzz/*.[ch] bench/*.c
+clang-format --dry-run --Werror src/*.c src/*.h src/win/*.h include/*.h tests/unit/*.[ch] fuzz/*.[ch] bench/*.c
 echo "formatting: all files match .clang-format"

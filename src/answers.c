@@ -4,12 +4,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "diag.h"
 #include "exact.h"
 #include "dirlist.h"
 #include "fileio.h"
+#include "platform.h"
 #include "rules.h"
 #include "schema.h"
 #include "strbuf.h"
@@ -549,10 +549,9 @@ static bool refuse_link_into_named_dir(const struct answers_file_ids *dirs, cons
 
 static bool is_link(const char *path, enum dirlist_type type)
 {
-    struct stat st;
     if (type != DIRLIST_UNKNOWN)
         return type == DIRLIST_LINK;
-    return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+    return platform_is_link(path);
 }
 
 struct answers_file *answers_file_new(char *path, bool in_dir, enum dirlist_type type)
@@ -741,7 +740,7 @@ bool assessment_has_read(const struct assessment *a, const char *path)
     if (ids_find(&a->files, &id))
         return true; /* named, or reached through a link */
     char *dir = fileio_dir_of(path);
-    const char *slash = strrchr(path, '/');
+    const char *slash = platform_last_separator(path);
     bool in_named_dir = answers_is_file_name(slash ? slash + 1 : path) &&
                         fileio_id_of(dir, &dir_id) && ids_find(&a->dirs, &dir_id);
     free(dir);

@@ -5,12 +5,11 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "accept.h"
 #include "diag.h"
 #include "fileio.h"
+#include "platform.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "suppress.h"
@@ -430,7 +429,7 @@ bool cli_want_color(const struct cli *c)
     const char *no_color = getenv("NO_COLOR");
     if (no_color && *no_color)
         return false;
-    return !c->output && isatty(fileno(c->out));
+    return !c->output && platform_is_terminal(c->out);
 }
 
 /* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
@@ -438,14 +437,8 @@ size_t cli_stream_width(FILE *f, bool tty)
 {
     const char *columns = getenv("COLUMNS");
     long w = columns ? strtol(columns, NULL, 10) : 0;
-#ifdef TIOCGWINSZ
-    struct winsize ws;
-    if (w <= 0 && tty && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0)
-        w = ws.ws_col;
-#else
-    (void)f;
-    (void)tty;
-#endif
+    if (w <= 0 && tty)
+        w = platform_terminal_width(f);
     if (w <= 0)
         w = 80;
     return (size_t)(w < 40 ? 40 : w > 200 ? 200 : w);

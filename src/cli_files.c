@@ -4,13 +4,10 @@
 #include "cli.h"
 #include "cli_internal.h"
 
-#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "accept.h"
 #include "answers.h"
@@ -18,6 +15,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
+#include "platform.h"
 #include "import.h"
 #include "plan.h"
 #include "rules.h"
@@ -59,14 +57,14 @@ static void today(char out[11])
 {
     time_t now = time(NULL);
     struct tm tm;
-    if (!localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+    if (!platform_local_time(now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
         memcpy(out, "2026-01-01", 11);
 }
 
 /* Resumes from an existing answers file; 0 when there is none to resume. */
 static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
 {
-    if (access(path, F_OK) != 0)
+    if (!platform_exists(path))
         return 0;
     struct assessment a;
     struct diags d;
@@ -97,7 +95,7 @@ static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
 int cmd_ask(struct cli *c)
 {
     const char *path = c->output ? c->output : "answers.yaml";
-    if (!isatty(STDIN_FILENO) || !isatty(fileno(c->out))) {
+    if (!platform_is_terminal(stdin) || !platform_is_terminal(c->out)) {
         fprintf(c->err, "stagegap: 'ask' needs a terminal to ask its questions; to answer "
                         "in a file, run 'stagegap init > answers.yaml' and edit it\n");
         return EXIT_USAGE;
@@ -113,11 +111,7 @@ int cmd_ask(struct cli *c)
     s.save_ctx = &target;
     s.interrupted = &ask_interrupted;
     s.width = cli_stream_width(c->out, true); /* the questions go to the terminal, always */
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_interrupt; /* no SA_RESTART: an interrupt ends the read */
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old);
+    platform_interrupt_catch(on_interrupt);
     char date[11];
     today(date);
     if ((rc = ask_resume(c, &s, path)) == 0) {
@@ -128,7 +122,7 @@ int cmd_ask(struct cli *c)
         else
             fprintf(c->out, "Saved to %s. Next: stagegap assess %s\n", path, path);
     }
-    sigaction(SIGINT, &old, NULL);
+    platform_interrupt_restore();
     ask_release(&s);
     rules_release(&r);
     return rc;
@@ -308,8 +302,8 @@ static void describe_accept(struct strbuf *sb, const char *name, const struct ac
 
 static bool is_directory(const char *path)
 {
-    struct stat st;
-    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    struct platform_file_info st;
+    return strcmp(path, "-") != 0 && platform_path_info(path, &st) == 0 && st.directory;
 }
 
 /* A directory is validated as one assessment: its files must agree with each other. */

@@ -4,12 +4,12 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "fileio.h"
+#include "platform.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -50,23 +50,10 @@ static int compare_entries(const void *pa, const void *pb)
                   ((const struct dirlist_entry *)pb)->name);
 }
 
-static int temp_file(void)
-{
-    const char *dir = getenv("TMPDIR");
-    char *template = fileio_path_join(dir && *dir ? dir : "/tmp", "stagegap-names-XXXXXX");
-    int fd = mkstemp(template);
-    if (fd >= 0) {
-        unlink(template); /* gone with the descriptor, whatever happens */
-        fcntl(fd, F_SETFD, FD_CLOEXEC);
-    }
-    free(template);
-    return fd;
-}
-
 /* Sorts the batch and writes it as a run: 0, 1 when there is no temporary file, or -1. */
 static int spill(struct dirlist *l, struct diags *d)
 {
-    if (l->fd < 0 && (l->fd = temp_file()) < 0)
+    if (l->fd < 0 && (l->fd = platform_scratch_file()) < 0)
         return 1;
     qsort(l->batch, l->n, sizeof(*l->batch), compare_entries);
     struct strbuf sb = STRBUF_INIT;
@@ -137,7 +124,7 @@ static int run_advance(int fd, struct dirlist_run *r)
         r->at = 0;
         size_t room = sizeof(r->buf) - r->have;
         size_t left = (size_t)(r->end - r->pos);
-        ssize_t got = pread(fd, r->buf + r->have, room < left ? room : left, (off_t)r->pos);
+        long long got = platform_pread(fd, r->buf + r->have, room < left ? room : left, r->pos);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {

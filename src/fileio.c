@@ -1,16 +1,13 @@
-/* realpath is in POSIX's XSI option. */
-#define _XOPEN_SOURCE 700
 #include "fileio.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
+#include "platform.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -24,7 +21,7 @@ static int read_fd(int fd, const char *path, size_t cap, struct strbuf *sb, stru
 {
     char chunk[65536];
     for (;;) {
-        ssize_t got = read(fd, chunk, sizeof(chunk));
+        long long got = platform_read(fd, chunk, sizeof(chunk));
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -40,12 +37,12 @@ static int read_fd(int fd, const char *path, size_t cap, struct strbuf *sb, stru
     }
 }
 
-static void set_id(struct fileio_id *id, const struct stat *st)
+static void set_id(struct fileio_id *id, const struct platform_file_info *info)
 {
-    id->dev = (unsigned long long)st->st_dev;
-    id->ino = (unsigned long long)st->st_ino;
-    id->links = (unsigned long long)st->st_nlink;
-    id->directory = S_ISDIR(st->st_mode);
+    id->dev = info->dev;
+    id->ino = info->ino;
+    id->links = info->links;
+    id->directory = info->directory;
 }
 
 /*
@@ -59,34 +56,33 @@ static int read_path(const char *path, size_t cap, char **out, size_t *len, stru
     *out = NULL;
     *len = 0;
     bool is_stdin = strcmp(path, "-") == 0;
-    int flags = O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0);
-    int fd = is_stdin ? STDIN_FILENO : open(path, flags);
+    int fd = is_stdin ? STDIN_FILENO : platform_open_read(path, regular_only);
     if (fd < 0)
         return fileio_io_error(d, path, "cannot open", errno);
-    struct stat st;
+    struct platform_file_info st;
     int rc = -1;
     struct strbuf sb = STRBUF_INIT;
-    if (fstat(fd, &st) != 0) {
+    if (platform_fd_info(fd, &st) != 0) {
         fileio_io_error(d, path, "cannot read", errno);
         goto out;
     }
     if (!is_stdin)
         set_id(id, &st);
-    if (S_ISDIR(st.st_mode)) {
+    if (st.directory) {
         diag_add(d, DIAG_IO_ERROR, path, 0, 0, "is a directory, not a file");
         goto out;
     }
-    if (regular_only && !S_ISREG(st.st_mode)) {
+    if (regular_only && !st.regular) {
         diag_add(d, DIAG_IO_ERROR, path, 0, 0,
                  "is not a regular file (a pipe, socket or device); not read");
         goto out;
     }
-    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > cap) {
+    if (st.regular && st.size > cap) {
         diag_error(d, path, 0, 0, "file is larger than the limit of %zu bytes", cap);
         goto out;
     }
-    if (S_ISREG(st.st_mode) && st.st_size > 0)
-        strbuf_grow(&sb, (size_t)st.st_size + 1); /* one allocation, no regrowth */
+    if (st.regular && st.size > 0)
+        strbuf_grow(&sb, (size_t)st.size + 1); /* one allocation, no regrowth */
     if (read_fd(fd, path, cap, &sb, d) != 0)
         goto out;
     *out = strbuf_detach(&sb, len);
@@ -113,7 +109,7 @@ int fileio_read_regular(const char *path, size_t cap, char **out, size_t *len, s
 int fileio_write_all(int fd, const char *data, size_t len)
 {
     while (len) {
-        ssize_t n = write(fd, data, len);
+        long long n = platform_write(fd, data, len);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -127,7 +123,7 @@ int fileio_write_all(int fd, const char *data, size_t len)
 
 char *fileio_real_path(const char *path)
 {
-    return realpath(path, NULL);
+    return platform_real_path(path);
 }
 
 char *fileio_path_join(const char *dir, const char *name)
@@ -140,7 +136,7 @@ char *fileio_path_join(const char *dir, const char *name)
 
 char *fileio_dir_of(const char *path)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = platform_last_separator(path);
     if (!slash)
         return xstrdup(".");
     if (slash == path)
@@ -155,38 +151,32 @@ int fileio_write_atomic(const char *path, const char *data, size_t len, struct d
     strbuf_addf(&tmp, "%s/.stagegap-XXXXXX", dir);
     char *tmp_path = strbuf_detach(&tmp, NULL);
     int rc = -1;
-    int fd = mkstemp(tmp_path);
+    int fd = platform_temp_file(tmp_path);
     if (fd < 0) {
         fileio_io_error(d, path, "cannot write", errno);
         goto out;
     }
-    if (fileio_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    if (fileio_write_all(fd, data, len) != 0 || platform_sync(fd) != 0) {
         int err = errno;
         close(fd);
-        unlink(tmp_path);
+        remove(tmp_path);
         fileio_io_error(d, path, "cannot write", err);
         goto out;
     }
-    /* mkstemp makes the file 0600; a report is an ordinary file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
+    /* The temporary file is its owner's only; a report is an ordinary file. */
+    if (platform_make_public(fd) != 0 || close(fd) != 0) {
         int err = errno;
-        unlink(tmp_path);
+        remove(tmp_path);
         fileio_io_error(d, path, "cannot write", err);
         goto out;
     }
-    if (rename(tmp_path, path) != 0) {
+    if (platform_replace(tmp_path, path) != 0) {
         int err = errno;
-        unlink(tmp_path);
+        remove(tmp_path);
         fileio_io_error(d, path, "cannot write", err);
         goto out;
     }
-    int dfd = open(dir, O_RDONLY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
+    platform_sync_dir(dir);
     rc = 0;
 out:
     free(tmp_path);
@@ -196,8 +186,8 @@ out:
 
 bool fileio_id_of(const char *path, struct fileio_id *id)
 {
-    struct stat st;
-    if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+    struct platform_file_info st;
+    if (strcmp(path, "-") == 0 || platform_path_info(path, &st) != 0)
         return false;
     set_id(id, &st);
     return true;

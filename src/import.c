@@ -30,6 +30,7 @@
 #include "fileio.h"
 #include "import_internal.h"
 #include "import_reader.h"
+#include "platform.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -41,7 +42,7 @@
 /* The last component of a path, for the comment atop each generated file. */
 static const char *base_name(const char *path)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = platform_last_separator(path);
     return slash && slash[1] ? slash + 1 : path;
 }
 

@@ -6,28 +6,18 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
 #include "fileio.h"
+#include "platform.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
-
-static void sync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
 
 /*
  * Writes and syncs every file into tmp. *made counts the files created, even one left
@@ -38,7 +28,7 @@ static int write_files(const struct import_result *res, const char *tmp, const c
 {
     for (size_t i = 0; i < res->n; i++) {
         char *path = fileio_path_join(tmp, res->files[i].name);
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        int fd = platform_create_new(path);
         free(path);
         int rc = 0, err = 0;
         if (fd < 0) {
@@ -46,7 +36,8 @@ static int write_files(const struct import_result *res, const char *tmp, const c
             rc = -1;
         } else {
             (*made)++;
-            if (fileio_write_all(fd, res->files[i].text, res->files[i].len) != 0 || fsync(fd) != 0)
+            if (fileio_write_all(fd, res->files[i].text, res->files[i].len) != 0 ||
+                platform_sync(fd) != 0)
                 err = errno, rc = -1;
             if (close(fd) != 0 && rc == 0)
                 err = errno, rc = -1;
@@ -58,7 +49,7 @@ static int write_files(const struct import_result *res, const char *tmp, const c
             return -1;
         }
     }
-    sync_dir(tmp);
+    platform_sync_dir(tmp);
     return 0;
 }
 
@@ -67,11 +58,11 @@ static void remove_files(const struct import_result *res, size_t n, const char *
 {
     for (size_t i = 0; i < n; i++) {
         char *path = fileio_path_join(dir, res->files[i].name);
-        unlink(path);
+        remove(path);
         free(path);
     }
     if (rmdir_too)
-        rmdir(dir);
+        platform_remove_dir(dir);
 }
 
 /* dir does not exist: build it under a temporary name beside it and rename it there. */
@@ -81,20 +72,18 @@ static int write_new_dir(const struct import_result *res, const char *dir, struc
     char *tmp = fileio_path_join(parent, ".stagegap-import-XXXXXX");
     size_t made = 0;
     int rc = -1;
-    if (!mkdtemp(tmp)) {
+    if (!platform_temp_dir(tmp)) {
         fileio_io_error(d, dir, "cannot create directory", errno);
         goto out;
     }
     if (write_files(res, tmp, dir, &made, d) != 0)
         goto fail;
-    /* mkdtemp makes the directory 0700; the answers directory is an ordinary one. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (chmod(tmp, 0777 & ~mask) != 0 || rename(tmp, dir) != 0) {
+    /* The temporary directory is its owner's only; the answers directory is an ordinary one. */
+    if (platform_make_dir_public(tmp) != 0 || platform_rename_new(tmp, dir) != 0) {
         fileio_io_error(d, dir, "cannot create directory", errno);
         goto fail;
     }
-    sync_dir(parent);
+    platform_sync_dir(parent);
     rc = 0;
     goto out;
 fail:
@@ -115,7 +104,7 @@ static int write_into_empty_dir(const struct import_result *res, const char *dir
     char *tmp = fileio_path_join(dir, ".stagegap-import-XXXXXX");
     size_t made = 0, moved = 0;
     int rc = -1;
-    if (!mkdtemp(tmp)) {
+    if (!platform_temp_dir(tmp)) {
         fileio_io_error(d, dir, "cannot write", errno);
         goto out;
     }
@@ -126,7 +115,7 @@ static int write_into_empty_dir(const struct import_result *res, const char *dir
     for (; moved < res->n; moved++) {
         char *from = fileio_path_join(tmp, res->files[moved].name);
         char *to = fileio_path_join(dir, res->files[moved].name);
-        int r = rename(from, to), err = errno;
+        int r = platform_rename_new(from, to), err = errno;
         free(from);
         if (r != 0) {
             fileio_io_error(d, to, "cannot write", err);
@@ -134,16 +123,16 @@ static int write_into_empty_dir(const struct import_result *res, const char *dir
             remove_files(res, moved, dir, false);
             for (size_t i = moved; i < res->n; i++) {
                 char *left = fileio_path_join(tmp, res->files[i].name);
-                unlink(left);
+                remove(left);
                 free(left);
             }
-            rmdir(tmp);
+            platform_remove_dir(tmp);
             goto out;
         }
         free(to);
     }
-    rmdir(tmp);
-    sync_dir(dir);
+    platform_remove_dir(tmp);
+    platform_sync_dir(dir);
     rc = 0;
 out:
     free(tmp);
@@ -173,16 +162,16 @@ int import_write(const struct import_result *res, const char *dir, struct diags 
     while (len > 1 && dir[len - 1] == '/')
         len--;
     char *target = xstrndup(dir, len);
-    struct stat st;
+    struct platform_file_info st;
     int rc = -1, err;
     if (len == 0) {
         diag_add(d, DIAG_IO_ERROR, NULL, 0, 0, "no output directory given");
-    } else if (stat(target, &st) != 0) {
+    } else if (platform_path_info(target, &st) != 0) {
         if (errno == ENOENT)
             rc = write_new_dir(res, target, d);
         else
             fileio_io_error(d, target, "cannot write", errno);
-    } else if (!S_ISDIR(st.st_mode)) {
+    } else if (!st.directory) {
         diag_add(d, DIAG_IO_ERROR, target, 0, 0,
                  "exists and is not a directory; import writes a new directory");
     } else if (!dir_is_empty(target, &err)) {

@@ -3,8 +3,8 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <unistd.h>
 
+#include "platform.h"
 #include "xalloc.h"
 
 #ifdef __GLIBC__
@@ -153,6 +153,5 @@ void workq_free(struct workq *q)
 
 unsigned workq_cpus(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 65536 ? 65536 : (unsigned)n;
+    return platform_cpus();
 }

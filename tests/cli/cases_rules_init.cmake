@@ -41,7 +41,7 @@ assert all(isinstance(i["weight"], (int, float)) for s in m["stages"] for i in s
         string(MAKE_C_IDENTIFIER ${model} tag)
         add_test(NAME cli_rules-json-parses-${tag}
             COMMAND sh -c "\"$1\" rules ${rules_arg} --format json | \"$2\" -c \"$3\""
-                    sh $<TARGET_FILE:stagegap> ${STAGEGAP_PYTHON3} "${check_model}"
+                    sh ${STAGEGAP_CLI} ${STAGEGAP_PYTHON3} "${check_model}"
             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
     endforeach()
 endif()

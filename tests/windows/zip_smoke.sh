@@ -1,0 +1,42 @@
+#!/bin/sh
+# tests/windows/zip_smoke.sh [BUILD_DIR]
+#
+# Builds the Windows zip (the package-windows target of the cross-build in BUILD_DIR,
+# default build-windows, which tests/windows/run_wine.sh configures), unpacks it into a
+# temporary directory and, in a fresh wine prefix with nothing else installed, runs
+# README's "On Windows" command from the unpacked folder:
+#   .\stagegap.exe assess examples\eastbrook-mid-implementation.yaml
+# Its report must be the Linux build's golden file, byte for byte.
+set -eu
+cd "$(dirname "$0")/../.."
+build=${1:-build-windows}
+version=$(sed -n 's/^project(stagegap VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+name=stagegap-$version-windows-x86_64
+cmake --build "$build" --target package-windows >/dev/null
+tmp=$(mktemp -d)
+export WINEPREFIX="$tmp/wine" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree=;mshtml="
+trap 'wineserver -k 2>/dev/null || true; rm -rf "$tmp"' EXIT
+wineboot -i >/dev/null 2>&1
+(cd "$tmp" && unzip -q "$OLDPWD/$build/$name.zip")
+status=0
+for want in stagegap.exe libcsv.dll README.html LICENSE.txt licenses/libcsv.txt \
+    licenses/libyaml.txt data/signs-of-safety.yaml docs/guide.html \
+    examples/eastbrook-mid-implementation.yaml; do
+    [ -f "$tmp/$name/$want" ] || { echo "FAIL: $want missing from $name.zip"; status=1; }
+done
+golden=$PWD/tests/golden/assess-eastbrook-text.out
+(cd "$tmp/$name" && NO_COLOR=1 COLUMNS=80 wine stagegap.exe assess \
+    'examples\eastbrook-mid-implementation.yaml' </dev/null >"$tmp/out" 2>"$tmp/err") || {
+    echo "FAIL: stagegap.exe assess exited $?"
+    cat "$tmp/err"
+    status=1
+}
+if cmp -s "$golden" "$tmp/out" && [ ! -s "$tmp/err" ]; then
+    echo "zip: $name.zip unpacks and its example report equals $golden"
+else
+    echo "FAIL: the unpacked zip's report differs from $golden:"
+    diff "$golden" "$tmp/out" | head -20
+    cat "$tmp/err"
+    status=1
+fi
+exit $status
