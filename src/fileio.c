@@ -144,8 +144,26 @@ char *fileio_dir_of(const char *path)
     return xstrndup(path, (size_t)(slash - path));
 }
 
+/*
+ * A file is written whole by renaming a finished copy over it, which would put a
+ * regular file in the place of a device or a pipe (as root, over /dev/null itself):
+ * those are refused instead.
+ */
+static bool refuse_special(const char *path, struct diags *d)
+{
+    struct platform_file_info st;
+    if (platform_path_info(path, &st) != 0 || st.regular || st.directory)
+        return false;
+    diag_add(d, DIAG_IO_ERROR, path, 0, 0,
+             "cannot write: not a regular file (a device or a pipe); a report goes to a "
+             "file, written whole, or to standard output without --output");
+    return true;
+}
+
 int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d)
 {
+    if (refuse_special(path, d))
+        return -1;
     char *dir = fileio_dir_of(path);
     struct strbuf tmp = STRBUF_INIT;
     strbuf_addf(&tmp, "%s/.stagegap-XXXXXX", dir);

@@ -18,6 +18,16 @@ check "output written" [ "$rc" = 0 -a -s "$tmp/report.txt" ]
 check "output equals stdout" cmp -s "$tmp/report.txt" "$tmp/stdout.txt"
 check "no temporary left" [ "$(ls -A "$tmp" | grep -c '^\.stagegap-')" = 0 ]
 
+# A pipe (or a device: never tried on /dev/null itself, which a regression would replace
+# for the whole machine when run as root) is refused, and left a pipe: the finished copy
+# is never renamed over it.
+mkfifo "$tmp/pipe"
+"$bin" assess --output "$tmp/pipe" "$ex" 2>"$tmp/err"; rc=$?
+check "refuses a pipe as --output" [ "$rc" = 4 ]
+check "the pipe is still a pipe" [ -p "$tmp/pipe" ]
+check "says it is not a regular file" grep -q "^$tmp/pipe: error: cannot write: not a regular file (a device or a pipe)" "$tmp/err"
+rm -f "$tmp/pipe"
+
 cp "$ex" "$tmp/answers.yaml"
 "$bin" assess --output "$tmp/answers.yaml" "$tmp/answers.yaml" 2>"$tmp/err"; rc=$?
 check "refuses to write over an input" [ "$rc" = 2 ]
