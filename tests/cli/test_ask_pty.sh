@@ -124,5 +124,22 @@ check "no terminal exits 2" [ "$rc" = 2 ]
 check "no terminal points at init" grep -q "stagegap init" "$tmp/e"
 check "no terminal writes nothing" [ ! -e "$tmp/none.yaml" ]
 
+# ask with the overlay: 42 questions (the base's 41, two added, one retired).
+/usr/bin/python3 $drive "$tmp/o1" -- "$bin" ask --rules data/examples/eastbrook-overlay.yaml \
+    --output "$tmp/asked.yaml" <<'EOF2' >"$tmp/ask.out" 2>&1
+expect Organisation:
+send Eastbrook
+expect Date of the assessment
+send 2026-04-15
+expect Your role
+send
+expect Your team
+send
+expect Question 1 of 42
+eof
+EOF2
+check "ask with an overlay asks its 42 questions" grep -qF "Question 1 of 42" "$tmp/o1"
+check "ask wrote answers naming the overlay" grep -qF "eastbrook-signs-of-safety" "$tmp/asked.yaml"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
