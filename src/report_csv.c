@@ -295,11 +295,25 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
     strbuf_release(&note);
 }
 
+/* An overlay's base (id, version, SHA-256) and the merged model's hash, kind "model". */
+static void render_model_row(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    if (!r->base)
+        return;
+    struct strbuf text = STRBUF_INIT;
+    strbuf_addf(&text, "It extends %s %s (SHA-256 %s); the merged model's SHA-256 is %s.",
+                r->base->id, r->base->version, r->base->sha256, r->model_sha256);
+    render_context_row(s, NULL, "model", strbuf_str(&text), out);
+    strbuf_release(&text);
+}
+
 void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
     const struct rules *r = s->rules;
     strbuf_adds(out, HEADER);
+    render_model_row(s, out);
     if (s->attribute)
         render_context_row(s, NULL, "attribution", REPORT_ATTRIBUTION_ON, out);
     struct strbuf anonymity = STRBUF_INIT;
