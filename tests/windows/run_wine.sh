@@ -28,10 +28,12 @@ export WINEPREFIX="$tmp/wine" WINEDEBUG=-all WINEARCH=win64
 # No Mono or Gecko: a console program needs neither, and wineboot would ask for them.
 export WINEDLLOVERRIDES="mscoree=;mshtml="
 trap 'wineserver -k 2>/dev/null || true; rm -rf "$tmp"' EXIT
-wineboot -i >/dev/null 2>&1
-# One wine server for the whole run: left to itself it stops a few seconds after its
-# last program, and a test starting as it stops meets "recvmsg: Connection reset".
+# One wine server for the whole run, started before anything else: left to itself it
+# stops a few seconds after its last program, and a test starting as it stops meets
+# "recvmsg: Connection reset by peer".
+mkdir -p "$WINEPREFIX"
 wineserver -p
+wineboot -i >/dev/null 2>&1
 # test_import.sh checks that every workbook is refused with the Windows build's message.
 export STAGEGAP_NO_XLSX=1
 

@@ -16,10 +16,12 @@ cmake --build "$build" --target package-windows >/dev/null
 tmp=$(mktemp -d)
 export WINEPREFIX="$tmp/wine" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree=;mshtml="
 trap 'wineserver -k 2>/dev/null || true; rm -rf "$tmp"' EXIT
-wineboot -i >/dev/null 2>&1
-# One wine server for the whole run: left to itself it stops a few seconds after its
-# last program, and a test starting as it stops meets "recvmsg: Connection reset".
+# One wine server for the whole run, started before anything else: left to itself it
+# stops a few seconds after its last program, and a test starting as it stops meets
+# "recvmsg: Connection reset by peer".
+mkdir -p "$WINEPREFIX"
 wineserver -p
+wineboot -i >/dev/null 2>&1
 (cd "$tmp" && unzip -q "$OLDPWD/$build/$name.zip")
 status=0
 for want in stagegap.exe libcsv.dll README.html LICENSE.txt licenses/libcsv.txt \
