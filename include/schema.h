@@ -36,6 +36,16 @@ void yerror(const struct yctx *c, const struct ynode *at, const char *fmt, ...)
 bool yexpect_map(const struct yctx *c, const struct ynode *n, const char *what);
 bool yexpect_seq(const struct yctx *c, const struct ynode *n, const char *what);
 
+/*
+ * Reads buf (named c->file) as one YAML document under the default limits and hands its
+ * root to read_root when it is a mapping. An empty file is reported as "empty file;
+ * WHAT starts with 'format: FORMAT'", a root of another kind as "WHAT must be a
+ * mapping, not ...". The document is released before returning.
+ */
+void yread_root_map(const struct yctx *c, const char *buf, size_t len, const char *what,
+                    const char *format, void (*read_root)(void *arg, const struct ynode *root),
+                    void *arg);
+
 const struct ynode *ymap_get(const struct ynode *map, const char *key);
 /*
  * Reports every key of map not in allowed (NULL-terminated), suggesting the closest

@@ -226,23 +226,18 @@ static void read_root(struct loader *l, const struct ynode *root)
         read_entries(l, accepted);
 }
 
+static void read_root_of(void *loader, const struct ynode *root)
+{
+    read_root(loader, root);
+}
+
 int accept_load_buffer(struct accept *a, const struct rules *r, const char *file, const char *buf,
                        size_t len, struct diags *d)
 {
-    struct ydoc doc;
     struct loader l = {.c = {file, d}, .r = r, .a = a};
     size_t errors_before = d->errors;
     accept_init(a);
-    ydoc_init(&doc);
-    yaml_read(&doc, file, buf, len, &ylimits_default, d);
-    if (!doc.broken) {
-        if (!doc.root)
-            diag_error(d, file, 1, 1, "empty file; an accept file starts with 'format: %s'",
-                       ACCEPT_FORMAT);
-        else if (yexpect_map(&l.c, doc.root, "an accept file"))
-            read_root(&l, doc.root);
-    }
-    ydoc_release(&doc);
+    yread_root_map(&l.c, buf, len, "an accept file", ACCEPT_FORMAT, read_root_of, &l);
     diags_set_source(d, NULL, 0);
     if (d->errors > errors_before) {
         accept_release(a);

@@ -373,23 +373,18 @@ static void read_root(struct loader *l, const struct ynode *root)
         read_actions(l, actions);
 }
 
+static void read_root_of(void *loader, const struct ynode *root)
+{
+    read_root(loader, root);
+}
+
 int plan_load_buffer(struct plan *p, const struct rules *r, const char *file, const char *buf,
                      size_t len, struct diags *d)
 {
-    struct ydoc doc;
     struct loader l = {.c = {file, d}, .r = r, .p = p};
     size_t errors_before = d->errors;
     plan_init(p);
-    ydoc_init(&doc);
-    yaml_read(&doc, file, buf, len, &ylimits_default, d);
-    if (!doc.broken) {
-        if (!doc.root)
-            diag_error(d, file, 1, 1, "empty file; a plan file starts with 'format: %s'",
-                       PLAN_FORMAT);
-        else if (yexpect_map(&l.c, doc.root, "a plan file"))
-            read_root(&l, doc.root);
-    }
-    ydoc_release(&doc);
+    yread_root_map(&l.c, buf, len, "a plan file", PLAN_FORMAT, read_root_of, &l);
     diags_set_source(d, NULL, 0);
     if (d->errors > errors_before) {
         plan_release(p);

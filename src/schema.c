@@ -70,6 +70,23 @@ bool yexpect_seq(const struct yctx *c, const struct ynode *n, const char *what)
     return expect_type(c, n, YNODE_SEQ, what, "a list");
 }
 
+void yread_root_map(const struct yctx *c, const char *buf, size_t len, const char *what,
+                    const char *format, void (*read_root)(void *arg, const struct ynode *root),
+                    void *arg)
+{
+    struct ydoc doc;
+    ydoc_init(&doc);
+    yaml_read(&doc, c->file, buf, len, &ylimits_default, c->d);
+    if (!doc.broken) {
+        if (!doc.root)
+            diag_error(c->d, c->file, 1, 1, "empty file; %s starts with 'format: %s'", what,
+                       format);
+        else if (yexpect_map(c, doc.root, what))
+            read_root(arg, doc.root);
+    }
+    ydoc_release(&doc);
+}
+
 const struct ynode *ymap_get(const struct ynode *map, const char *key)
 {
     if (!map || map->type != YNODE_MAP)
