@@ -13,6 +13,7 @@ add_custom_target(package-windows
             -DPANDOC=${STAGEGAP_PANDOC}
             -DSTRIP=${CMAKE_STRIP}
             -DMINGW_COPYRIGHT=/usr/share/doc/mingw-w64-x86-64-dev/copyright
+            -DZLIB_COPYRIGHT=/usr/share/doc/libz-mingw-w64-dev/copyright
             -P ${PROJECT_SOURCE_DIR}/packaging/windows/make-zip.cmake
     DEPENDS stagegap stagegap_csv
     COMMENT "Making ${STAGEGAP_WINDOWS_ZIP}.zip"

@@ -4,7 +4,6 @@
  */
 #include "xlsx_zip.h"
 
-#include <dlfcn.h>
 #include <expat.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -17,88 +16,12 @@
 #include "text.h"
 #include "xalloc.h"
 #include "xlsx.h"
+#include "xlsx_zip_lib.h"
 
 enum { XLSX_CHUNK = 64 * 1024 };
 
-/*
- * libzip is opened when the first workbook is, not linked: with the libraries it needs
- * (libcrypto above all) loading it was 3.6 million instructions at the start of every
- * command, 94% of `--version`, and only a workbook's import reads a zip archive
- * (docs/performance.md, "Start-up"). STAGEGAP_LIBZIP_SONAME is the library the build
- * found (CMakeLists.txt). Only an import uses it, and an import is single-threaded, so
- * it is loaded without a lock; it stays loaded until the process ends.
- */
-static struct {
-    void (*error_init)(zip_error_t *);
-    void (*error_fini)(zip_error_t *);
-    int (*error_code_zip)(const zip_error_t *);
-    const char *(*error_strerror)(zip_error_t *);
-    zip_source_t *(*source_buffer_create)(const void *, zip_uint64_t, int, zip_error_t *);
-    void (*source_free)(zip_source_t *);
-    zip_t *(*open_from_source)(zip_source_t *, int, zip_error_t *);
-    zip_int64_t (*get_num_entries)(zip_t *, zip_flags_t);
-    void (*discard)(zip_t *);
-    zip_error_t *(*get_error)(zip_t *);
-    zip_int64_t (*name_locate)(zip_t *, const char *, zip_flags_t);
-    int (*stat_index)(zip_t *, zip_uint64_t, zip_flags_t, zip_stat_t *);
-    zip_file_t *(*fopen_index)(zip_t *, zip_uint64_t, zip_flags_t);
-    zip_int64_t (*file_read)(zip_file_t *, void *, zip_uint64_t);
-    zip_error_t *(*file_get_error)(zip_file_t *);
-    int (*file_close)(zip_file_t *);
-} zipf;
-
-_Static_assert(sizeof(void *) == sizeof(void (*)(void)),
-               "dlsym's object pointer holds a function pointer, as POSIX requires");
-
-/*
- * Sets zipf.field to the library's symbol. The assignment inside sizeof is never
- * evaluated (so nothing is linked): it only makes the compiler check the field's type
- * against <zip.h>'s declaration.
- */
-#define ZIP_LOAD(field, symbol)                                                                    \
-    do {                                                                                           \
-        void *sym = dlsym(lib, #symbol);                                                           \
-        (void)sizeof(zipf.field = symbol);                                                         \
-        if (!sym)                                                                                  \
-            goto missing;                                                                          \
-        memcpy(&zipf.field, &sym, sizeof(sym));                                                    \
-    } while (0)
-
-/* Loads libzip once. 0, or -1 with an error on name in d. */
-static int zip_load(const char *name, struct diags *d)
-{
-    static void *loaded;
-    if (loaded)
-        return 0;
-    void *lib = dlopen(STAGEGAP_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        diag_error(d, name, 0, 0, "cannot read workbooks: libzip cannot be loaded (%s)", dlerror());
-        return -1;
-    }
-    ZIP_LOAD(error_init, zip_error_init);
-    ZIP_LOAD(error_fini, zip_error_fini);
-    ZIP_LOAD(error_code_zip, zip_error_code_zip);
-    ZIP_LOAD(error_strerror, zip_error_strerror);
-    ZIP_LOAD(source_buffer_create, zip_source_buffer_create);
-    ZIP_LOAD(source_free, zip_source_free);
-    ZIP_LOAD(open_from_source, zip_open_from_source);
-    ZIP_LOAD(get_num_entries, zip_get_num_entries);
-    ZIP_LOAD(discard, zip_discard);
-    ZIP_LOAD(get_error, zip_get_error);
-    ZIP_LOAD(name_locate, zip_name_locate);
-    ZIP_LOAD(stat_index, zip_stat_index);
-    ZIP_LOAD(fopen_index, zip_fopen_index);
-    ZIP_LOAD(file_read, zip_fread);
-    ZIP_LOAD(file_get_error, zip_file_get_error);
-    ZIP_LOAD(file_close, zip_fclose);
-    loaded = lib;
-    return 0;
-missing:
-    diag_error(d, name, 0, 0, "cannot read workbooks: libzip is not the one expected (%s)",
-               dlerror());
-    dlclose(lib);
-    return -1;
-}
+/* libzip's functions: opened at run time on Linux, linked on Windows (xlsx_zip_lib.h). */
+static const struct xlsx_zip_lib *zipf;
 
 struct xlsx_parse {
     const struct xlsx_xml *x;
@@ -117,7 +40,7 @@ struct xlsx_parse {
  */
 static void zip_trouble(struct xlsx_zip *z, zip_error_t *err)
 {
-    switch (zipf.error_code_zip(err)) {
+    switch (zipf->error_code_zip(err)) {
     case ZIP_ER_NOZIP:
     case ZIP_ER_INCONS:
 #ifdef ZIP_ER_TRUNCATED_ZIP
@@ -129,7 +52,7 @@ static void zip_trouble(struct xlsx_zip *z, zip_error_t *err)
         break;
     default:
         diag_error(z->d, z->name, 0, 0, "not a workbook: the zip archive cannot be read (%s)",
-                   zipf.error_strerror(err));
+                   zipf->error_strerror(err));
         break;
     }
 }
@@ -150,24 +73,25 @@ int xlsx_zip_open(struct xlsx_zip *z, const char *name, const void *buf, size_t 
         diag_error(d, name, 0, 0, "not a workbook: the file is empty");
         return -1;
     }
-    if (zip_load(name, d) != 0)
+    zipf = xlsx_zip_lib(name, d);
+    if (!zipf)
         return -1;
-    zipf.error_init(&err);
-    src = zipf.source_buffer_create(buf, len, 0, &err);
+    zipf->error_init(&err);
+    src = zipf->source_buffer_create(buf, len, 0, &err);
     if (!src) {
         zip_trouble(z, &err);
-        zipf.error_fini(&err);
+        zipf->error_fini(&err);
         return -1;
     }
-    z->archive = zipf.open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    z->archive = zipf->open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
     if (!z->archive) {
-        zipf.source_free(src);
+        zipf->source_free(src);
         zip_trouble(z, &err);
-        zipf.error_fini(&err);
+        zipf->error_fini(&err);
         return -1;
     }
-    zipf.error_fini(&err);
-    zip_int64_t n = zipf.get_num_entries(z->archive, 0);
+    zipf->error_fini(&err);
+    zip_int64_t n = zipf->get_num_entries(z->archive, 0);
     if (n < 0 || n > XLSX_ENTRIES_MAX) {
         diag_error(d, name, 0, 0, "the archive holds %" PRId64 " files, more than the limit of %d",
                    (int64_t)n, XLSX_ENTRIES_MAX);
@@ -180,13 +104,13 @@ int xlsx_zip_open(struct xlsx_zip *z, const char *name, const void *buf, size_t 
 void xlsx_zip_close(struct xlsx_zip *z)
 {
     if (z->archive)
-        zipf.discard(z->archive);
+        zipf->discard(z->archive);
     z->archive = NULL;
 }
 
 bool xlsx_zip_has(const struct xlsx_zip *z, const char *path)
 {
-    return zipf.name_locate(z->archive, path, ZIP_FL_NOCASE) >= 0;
+    return zipf->name_locate(z->archive, path, ZIP_FL_NOCASE) >= 0;
 }
 
 void *xlsx_parse_ctx(const struct xlsx_parse *ps)
@@ -292,7 +216,7 @@ static int check_entry(struct xlsx_parse *ps, zip_uint64_t index, zip_uint64_t *
     struct xlsx_zip *z = ps->z;
     zip_stat_t st;
     zip_uint64_t need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD;
-    if (zipf.stat_index(z->archive, index, 0, &st) != 0 || (st.valid & need) != need) {
+    if (zipf->stat_index(z->archive, index, 0, &st) != 0 || (st.valid & need) != need) {
         diag_error(z->d, z->name, 0, 0, "%s: %s: the archive's directory does not give its size",
                    ps->context, ps->path);
         return -1;
@@ -331,20 +255,20 @@ static int parse_entry(struct xlsx_parse *ps, zip_uint64_t index, zip_uint64_t s
 {
     struct xlsx_zip *z = ps->z;
     zip_uint64_t total = 0;
-    zip_file_t *f = zipf.fopen_index(z->archive, index, 0);
+    zip_file_t *f = zipf->fopen_index(z->archive, index, 0);
     char *chunk;
     if (!f) {
         diag_error(z->d, z->name, 0, 0, "%s: %s cannot be read (%s)", ps->context, ps->path,
-                   zipf.error_strerror(zipf.get_error(z->archive)));
+                   zipf->error_strerror(zipf->get_error(z->archive)));
         return -1;
     }
     int rc = 0;
     chunk = xmalloc(XLSX_CHUNK);
     for (;;) {
-        zip_int64_t got = zipf.file_read(f, chunk, XLSX_CHUNK);
+        zip_int64_t got = zipf->file_read(f, chunk, XLSX_CHUNK);
         if (got < 0) {
             diag_error(z->d, z->name, 0, 0, "not a workbook: %s is damaged (%s)", ps->path,
-                       zipf.error_strerror(zipf.file_get_error(f)));
+                       zipf->error_strerror(zipf->file_get_error(f)));
             rc = -1;
             break;
         }
@@ -367,7 +291,7 @@ static int parse_entry(struct xlsx_parse *ps, zip_uint64_t index, zip_uint64_t s
             break;
     }
     free(chunk);
-    zipf.file_close(f);
+    zipf->file_close(f);
     return rc;
 }
 
@@ -377,7 +301,7 @@ int xlsx_zip_parse(struct xlsx_zip *z, const char *path, const char *context,
     struct strbuf shown = STRBUF_INIT;
     text_add_safe(&shown, path, true);
     struct xlsx_parse ps = {.x = x, .z = z, .path = strbuf_str(&shown), .context = context};
-    zip_int64_t index = zipf.name_locate(z->archive, path, ZIP_FL_NOCASE);
+    zip_int64_t index = zipf->name_locate(z->archive, path, ZIP_FL_NOCASE);
     zip_uint64_t size = 0;
     int rc = -1;
     if (index < 0) {

@@ -164,44 +164,31 @@ same_as_utf8 "semicolons" $fx/ms-forms-semicolon.csv "columns separated by ';'"
 same_as_utf8 "semicolons named" $fx/ms-forms-semicolon.csv "read as 5.5: a decimal comma" \
     --delimiter ';'
 same_as_utf8 "UTF-16 with tabs" $fx/ms-forms-utf16.txt "read as UTF-16"
-# A build without workbooks (the Windows build: tests/windows/run_wine.sh sets
-# STAGEGAP_NO_XLSX=1) refuses every workbook, hostile or not, with exit 3, nothing
-# written and one message that says what to do; the rest of this section is for builds
-# that read them.
-if [ "${STAGEGAP_NO_XLSX:-}" = 1 ]; then
-    for f in $fx/ms-forms.xlsx tests/fixtures/xlsx/hostile/*.xlsx; do
-        "$bin" import --xlsx "$f" --organisation A --output "$tmp/no-xlsx" \
-            >/dev/null 2>"$tmp/err"; rc=$?
-        check "no workbooks in this build: $f exits 3, nothing written" \
-            [ "$rc" = 3 -a ! -e "$tmp/no-xlsx" ]
-        check "no workbooks in this build: $f said" grep -qF "$f: error: cannot read workbooks: this build of stagegap has no .xlsx support; save the export as CSV UTF-8 in Excel and import that" "$tmp/err"
-    done
-else
-    # The workbook Microsoft Forms downloads, as openpyxl writes it (made by
-    # tests/tools/make_import_workbook.py): real date-times, numbers as numbers.
-    same_as_utf8 "workbook" $fx/ms-forms.xlsx "35 of the 41 questions"
-    same_as_utf8 "workbook by sheet name" $fx/ms-forms.xlsx "35 of the 41" --sheet Sheet1
-    rm -rf "$tmp/enc"
-    "$bin" import --csv $fx/ms-forms.xlsx --map $fx/ms-forms.map.yaml --organisation A \
-        --output "$tmp/enc" >/dev/null 2>"$tmp/err"; rc=$?
-    check "a workbook given as CSV is read as one" [ "$rc" = 0 ]
-    check "and said" grep -qF "this is an Excel workbook, not CSV: read as one (say --xlsx FILE)" "$tmp/err"
-    "$bin" import --xlsx $fx/ms-forms.xlsx --sheet Nope --organisation A --output "$tmp/nope" \
-        >/dev/null 2>"$tmp/err"; rc=$?
-    check "an unknown sheet exits 3, naming the sheets" \
-        [ "$rc" = 3 -a ! -e "$tmp/nope" ] && grep -qF "no sheet 'Nope' in the workbook; its sheets are 'Sheet1'" "$tmp/err"
-    # Hostile workbooks: refused with exit 3 and a located message, nothing written. A
-    # problem in the archive or its XML is located in the message: the part, and its line
-    # and column ("xl/worksheets/sheet1.xml, line 2, column 21"), or "not a workbook".
-    for f in bomb-ratio bomb-size billion-laughs external-entity truncated not-a-zip cut-middle; do
-        "$bin" import --xlsx tests/fixtures/xlsx/hostile/$f.xlsx --organisation A \
-            --output "$tmp/h-$f" >/dev/null 2>"$tmp/err"; rc=$?
-        check "hostile $f: exit 3, nothing written" [ "$rc" = 3 -a ! -e "$tmp/h-$f" ]
-        check "hostile $f: says where" grep -Eq "^tests/fixtures/xlsx/hostile/$f.xlsx: error: (not a workbook: |sheet 'Sheet1': xl/worksheets/sheet1.xml)" "$tmp/err"
-    done
-    # A bad answer in a workbook is named by its cell.
-    if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
-        /usr/bin/python3 - "$tmp/bad.xlsx" <<'PY'
+# The workbook Microsoft Forms downloads, as openpyxl writes it (made by
+# tests/tools/make_import_workbook.py): real date-times, numbers as numbers.
+same_as_utf8 "workbook" $fx/ms-forms.xlsx "35 of the 41 questions"
+same_as_utf8 "workbook by sheet name" $fx/ms-forms.xlsx "35 of the 41" --sheet Sheet1
+rm -rf "$tmp/enc"
+"$bin" import --csv $fx/ms-forms.xlsx --map $fx/ms-forms.map.yaml --organisation A \
+    --output "$tmp/enc" >/dev/null 2>"$tmp/err"; rc=$?
+check "a workbook given as CSV is read as one" [ "$rc" = 0 ]
+check "and said" grep -qF "this is an Excel workbook, not CSV: read as one (say --xlsx FILE)" "$tmp/err"
+"$bin" import --xlsx $fx/ms-forms.xlsx --sheet Nope --organisation A --output "$tmp/nope" \
+    >/dev/null 2>"$tmp/err"; rc=$?
+check "an unknown sheet exits 3, naming the sheets" \
+    [ "$rc" = 3 -a ! -e "$tmp/nope" ] && grep -qF "no sheet 'Nope' in the workbook; its sheets are 'Sheet1'" "$tmp/err"
+# Hostile workbooks: refused with exit 3 and a located message, nothing written. A
+# problem in the archive or its XML is located in the message: the part, and its line
+# and column ("xl/worksheets/sheet1.xml, line 2, column 21"), or "not a workbook".
+for f in bomb-ratio bomb-size billion-laughs external-entity truncated not-a-zip cut-middle; do
+    "$bin" import --xlsx tests/fixtures/xlsx/hostile/$f.xlsx --organisation A \
+        --output "$tmp/h-$f" >/dev/null 2>"$tmp/err"; rc=$?
+    check "hostile $f: exit 3, nothing written" [ "$rc" = 3 -a ! -e "$tmp/h-$f" ]
+    check "hostile $f: says where" grep -Eq "^tests/fixtures/xlsx/hostile/$f.xlsx: error: (not a workbook: |sheet 'Sheet1': xl/worksheets/sheet1.xml)" "$tmp/err"
+done
+# A bad answer in a workbook is named by its cell.
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    /usr/bin/python3 - "$tmp/bad.xlsx" <<'PY'
 import sys, openpyxl
 wb = openpyxl.Workbook()
 ws = wb.active
@@ -211,16 +198,15 @@ ws.append([1, 7])
 ws.append([2, 11])
 wb.save(sys.argv[1])
 PY
-        "$bin" import --xlsx "$tmp/bad.xlsx" --sheet Form1 --organisation A --output "$tmp/bad" \
-            >/dev/null 2>"$tmp/err"; rc=$?
-        check "a bad workbook cell exits 3" [ "$rc" = 3 -a ! -e "$tmp/bad" ]
-        check "named by sheet and cell" grep -qF "bad.xlsx:3:2: error: sheet 'Form1', cell B3: the answer to 'launch.introducing-sos' must be from 0 to 10, not '11'" "$tmp/err"
-        "$bin" import --xlsx "$tmp/bad.xlsx" --organisation A --output "$tmp/bad" \
-            >/dev/null 2>"$tmp/err"; rc=$?
-        check "the first sheet named too" grep -qF "bad.xlsx:3:2: error: sheet 'Form1', cell B3: the answer" "$tmp/err"
-    else
-        echo "python3-openpyxl is not installed: the bad-cell workbook check is skipped"
-    fi
+    "$bin" import --xlsx "$tmp/bad.xlsx" --sheet Form1 --organisation A --output "$tmp/bad" \
+        >/dev/null 2>"$tmp/err"; rc=$?
+    check "a bad workbook cell exits 3" [ "$rc" = 3 -a ! -e "$tmp/bad" ]
+    check "named by sheet and cell" grep -qF "bad.xlsx:3:2: error: sheet 'Form1', cell B3: the answer to 'launch.introducing-sos' must be from 0 to 10, not '11'" "$tmp/err"
+    "$bin" import --xlsx "$tmp/bad.xlsx" --organisation A --output "$tmp/bad" \
+        >/dev/null 2>"$tmp/err"; rc=$?
+    check "the first sheet named too" grep -qF "bad.xlsx:3:2: error: sheet 'Form1', cell B3: the answer" "$tmp/err"
+else
+    echo "python3-openpyxl is not installed: the bad-cell workbook check is skipped"
 fi
 
 "$bin" import --csv "$tmp/missing.csv" --organisation A --output "$tmp/m" >/dev/null 2>&1; rc=$?

@@ -34,8 +34,6 @@ trap 'wineserver -k 2>/dev/null || true; rm -rf "$tmp"' EXIT
 mkdir -p "$WINEPREFIX"
 wineserver -p
 wineboot -i >/dev/null 2>&1
-# test_import.sh checks that every workbook is refused with the Windows build's message.
-export STAGEGAP_NO_XLSX=1
 
 # Not run under wine, and why (each runs in the Linux build: scripts/test.sh).
 cat <<'LIST'
@@ -43,8 +41,6 @@ Not run under wine:
   unit_*                            cmocka unit tests: Linux-only by design (they test the
                                     same sources; not built for Windows)
   fuzzers, sanitizers, valgrind     Linux-only tools (fuzz/, scripts/test.sh)
-  cli_import-xlsx-not-a-workbook,   golden tests of the .xlsx reader, which the Windows
-  cli_import-xlsx-bomb              build does not have (test_import.sh checks its refusal)
   cli_*-jobs but four               the same golden files again with --jobs 1, 2, 3 and 8:
                                     4 runs each, too slow under wine for CI; the four of
                                     cli_assess-{eastbrook-text,mixed-organisations,
@@ -70,7 +66,7 @@ else
     echo "                                    pass under wine; left out of CI for time (--all runs them)"
     extra="|$slow"
 fi
-exclude="xlsx-not-a-workbook|xlsx-bomb|test_ask_pty|test_output_safety|test_jobs|test_exact_oracle"
+exclude="test_ask_pty|test_output_safety|test_jobs|test_exact_oracle"
 exclude="$exclude|test_html_browser|test_install|test_yaml_suite|test_privacy_properties$extra"
 jobs_tests='^cli_assess-(eastbrook-text|mixed-organisations|same-file-twice|same-dir-twice)-jobs$'
 echo
