@@ -3,28 +3,43 @@
 # own files, runs each target for a bounded time and prints one summary line per target.
 # Exits 0 only when no target found a crash, a leak, a timeout or a broken promise.
 #
-#   fuzz/run.sh                      every target, 60 s each
-#   FUZZ_SECONDS=600 fuzz/run.sh     longer
+#   fuzz/run.sh                      every target, 30 s each, two at a time (CI's run)
 #   fuzz/run.sh fuzz_rules           only the targets named
+#   FUZZ_SECONDS=1800 fuzz/run.sh --grow
+#                                    a long run that keeps what it found: each target's
+#                                    kept corpus (fuzz/corpus/TARGET/) is replaced by the
+#                                    smallest set of inputs covering all it and the run
+#                                    reached (libFuzzer's -merge=1); commit the result, so
+#                                    that CI's short runs start where the long one ended
 #
 # Environment:
-#   FUZZ_SECONDS      seconds per target (default 60)
+#   FUZZ_SECONDS      seconds per target (default 30)
+#   FUZZ_PARALLEL     targets run at once (default: the number of CPUs); each is one
+#                     process on one core for FUZZ_SECONDS
 #   FUZZ_BUILD        build directory (default build-fuzz, under the repository root)
 #   FUZZ_EXTRA_SEEDS  more directories of YAML files for the rules, answers and plan seeds,
 #                     separated by ':' (e.g. the YAML test suite's inputs)
 #   CC                the compiler (default clang)
 #
-# The seeds are made afresh from data/*.yaml, data/examples/**, tests/fixtures/** and
-# tests/fuzz_regressions/ into $FUZZ_BUILD/seeds/TARGET; what a run discovers is kept in
-# $FUZZ_BUILD/corpus/TARGET, so later runs start further on. Crash, leak and timeout
-# inputs go to a temporary directory, whose path is printed with a command to reproduce.
+# Each target reads three corpora: what earlier runs on this machine found
+# ($FUZZ_BUILD/corpus/TARGET, where new finds are written), the kept corpus committed in
+# fuzz/corpus/TARGET/ (grown by --grow runs, minimised), and seeds made afresh from
+# data/*.yaml, data/examples/**, tests/fixtures/**, tests/fuzz_regressions/ and the
+# hand-made workbook parts of fuzz/corpus/xlsx/ into $FUZZ_BUILD/seeds/TARGET. Crash,
+# leak and timeout inputs go to a temporary directory, whose path is printed with a
+# command to reproduce; copy them into tests/fuzz_regressions/ once fixed.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-seconds=${FUZZ_SECONDS:-60}
+seconds=${FUZZ_SECONDS:-30}
+parallel=${FUZZ_PARALLEL:-$(nproc 2>/dev/null || echo 2)}
 build=${FUZZ_BUILD:-build-fuzz}
 case $build in /*) ;; *) build=$root/$build ;; esac
-
+grow=no
+if [ "${1:-}" = --grow ]; then
+    grow=yes
+    shift
+fi
 artifacts=$(mktemp -d "${TMPDIR:-/tmp}/stagegap-fuzz.XXXXXX")
 keep=false  # set once there is a log or an input worth keeping
 trap '$keep || rm -rf "$artifacts"' EXIT
@@ -142,21 +157,25 @@ done
 cat fuzz/yaml.dict fuzz/csv.dict >"$build/import.dict"
 
 # ---- run ----
-status=0
-summary=""
-for t in $targets; do
-    [ -x "$build/$t" ] || { echo "fuzz: no target $t in $build" >&2; status=2; continue; }
+# run_target T: runs T for $seconds and writes its summary line to $artifacts/T.summary
+# and, when it failed, its exit status to $artifacts/T.failed.
+run_target() {
+    t=$1
     dict=$root/fuzz/yaml.dict
     [ "$t" = fuzz_import ] && dict=$build/import.dict
     [ "$t" = fuzz_xlsx ] && dict=$root/fuzz/xlsx.dict
     corpus=$build/corpus/$t
+    kept=$root/fuzz/corpus/$t
     mkdir -p "$corpus"
+    set -- "$corpus"
+    [ -d "$kept" ] && set -- "$@" "$kept"
+    set -- "$@" "$seeds/$t"
     log=$artifacts/$t.log
     echo "fuzz: running $t for $seconds s" >&2
     rc=0
     nice "$build/$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
         -dict="$dict" -artifact_prefix="$artifacts/$t-" -print_final_stats=1 \
-        "$corpus" "$seeds/$t" >"$log" 2>&1 || rc=$?
+        "$@" >"$log" 2>&1 || rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$log" | tail -n 1)
     # The last status line libFuzzer printed: "#N DONE cov: ... ft: ... corp: ...".
@@ -166,24 +185,62 @@ for t in $targets; do
     [ -n "$stats" ] || stats="no coverage yet (stopped while loading the corpus)"
     found=$(ls "$artifacts" | grep -E "^$t-(crash|leak|timeout|oom|slow-unit)-" | head -n 1 || true)
     if [ "$rc" = 0 ] && [ -z "$found" ]; then
-        line="$t: ok, ${execs:-0} execs in $seconds s, $stats"
-    else
+        echo "$t: ok, ${execs:-0} execs in $seconds s, $stats" >"$artifacts/$t.summary"
+        [ "$grow" = yes ] && keep_what_was_found "$t" "$@"
+        return 0
+    fi
+    echo "$rc" >"$artifacts/$t.failed"
+    line="$t: FAILED (exit $rc), ${execs:-0} execs, $stats"
+    {
+        echo "---- $t: end of log ($log) ----"
+        grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$log" | tail -n 40
+        if [ -n "$found" ]; then
+            echo "fuzz: reproduce with: $build/$t $artifacts/$found"
+            [ "$t" = fuzz_rules ] || [ "$t" = fuzz_overlay ] ||
+                echo "fuzz: as a file for the CLI (drop the control byte): tail -c +2 $artifacts/$found"
+        fi
+    } >&2
+    [ -n "$found" ] && line="$line; input: $artifacts/$found"
+    echo "$line" >"$artifacts/$t.summary"
+}
+
+# keep_what_was_found T CORPUS...: replaces fuzz/corpus/T/ by the smallest set of the
+# inputs in CORPUS... that covers everything they cover (-merge=1 into an empty folder).
+keep_what_was_found() {
+    t=$1
+    shift
+    merged=$build/merged/$t
+    rm -rf "$merged"
+    mkdir -p "$merged"
+    if ! nice "$build/$t" -merge=1 -max_len=65536 -rss_limit_mb=2048 -timeout=10 "$merged" "$@" \
+        >"$artifacts/$t.merge.log" 2>&1; then
+        echo "fuzz: merging $t's corpus failed; see $artifacts/$t.merge.log" >&2
+        echo 1 >"$artifacts/$t.failed"
+        return 0
+    fi
+    rm -rf "$root/fuzz/corpus/$t"
+    mv "$merged" "$root/fuzz/corpus/$t"
+    echo "fuzz: kept $(ls "$root/fuzz/corpus/$t" | wc -l) inputs in fuzz/corpus/$t" >&2
+}
+
+status=0
+running=0
+for t in $targets; do
+    [ -x "$build/$t" ] || { echo "fuzz: no target $t in $build" >&2; status=2; continue; }
+    run_target "$t" &
+    running=$((running + 1))
+    if [ "$running" -ge "$parallel" ]; then
+        wait
+        running=0
+    fi
+done
+wait
+for t in $targets; do
+    [ -f "$artifacts/$t.summary" ] && cat "$artifacts/$t.summary"
+    if [ -f "$artifacts/$t.failed" ]; then
         status=1
         keep=true
-        line="$t: FAILED (exit $rc), ${execs:-0} execs, $stats"
-        echo "---- $t: end of log ($log) ----" >&2
-        grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$log" | tail -n 40 >&2
-        if [ -n "$found" ]; then
-            line="$line; input: $artifacts/$found"
-            echo "fuzz: reproduce with: $build/$t $artifacts/$found" >&2
-            [ "$t" = fuzz_rules ] || [ "$t" = fuzz_overlay ] ||
-                echo "fuzz: as a file for the CLI (drop the control byte): tail -c +2 $artifacts/$found" >&2
-        fi
     fi
-    summary="$summary$line
-"
 done
-
-printf '%s' "$summary"
 $keep && echo "fuzz: logs and inputs kept in $artifacts" >&2
 exit "$status"

@@ -8,5 +8,5 @@ set -u
 bin=$1
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found: skipping"; exit 77; }
 # Under valgrind every run is slow: fewer random assessments, the targeted cases all.
-case $bin in *valgrind*) n=10 ;; *) n=80 ;; esac
+case ${STAGEGAP_TEST_RUNNER:-} in *valgrind*) n=10 ;; *) n=80 ;; esac
 exec python3 tests/tools/oracle.py "$bin" "${ORACLE_ASSESSMENTS:-$n}"

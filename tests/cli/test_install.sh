@@ -4,6 +4,8 @@
 set -u
 bin=$1
 build=$(dirname "$bin")
+# The tests run the binary through build/tests/stagegap-under-test: the build is above it.
+[ -f "$build/CMakeCache.txt" ] || build=$(dirname "$build")
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0

@@ -573,7 +573,7 @@ def main():
         return 2
     stagegap = os.path.abspath(sys.argv[1]) if os.path.exists(sys.argv[1]) else sys.argv[1]
     seed = int(os.environ.get("STAGEGAP_PROPERTY_SEED", "13"))
-    default = 10 if "valgrind" in stagegap else 150
+    default = 10 if "valgrind" in os.environ.get("STAGEGAP_TEST_RUNNER", "") else 150
     n_cases = int(os.environ.get("STAGEGAP_PROPERTY_CASES", str(default)))
     root = tempfile.mkdtemp(prefix="stagegap-privacy-")
     rng = random.Random(seed)
