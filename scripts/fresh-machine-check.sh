@@ -10,7 +10,7 @@
 #      then stagegap assess on the bundled example and man stagegap.
 # The first two roots get a clone of this checkout's committed main; each gets /proc, /dev and /dev/pts
 # (the ask test needs a pseudo-terminal). A failure names the suite and command and
-# shows the tail of its output. Run as root:
+# shows the tail of its output. The suites are checked side by side. Run as root:
 #
 #   sudo scripts/fresh-machine-check.sh [SUITE...]
 #
@@ -175,7 +175,10 @@ run_in_root() {
     say "ok   $suite  $(basename "$current_root")  $label  $(($(date +%s) - start)) s"
 }
 
-for suite in "${suites[@]}"; do
+# check_suite SUITE: the three roots of one suite, one after another (they share the
+# suite's cache of downloaded packages, which one apt-get at a time may use).
+check_suite() {
+    local suite=$1 start deb
     start=$(date +%s)
     base_tarball "$suite" >/dev/null
     say "ok   $suite  base ready  $(($(date +%s) - start)) s"
@@ -183,8 +186,9 @@ for suite in "${suites[@]}"; do
     make_root "$suite" "$suite-example-first" clone
     run_in_root "scripts/run-example.sh" "scripts/run-example.sh"
     run_in_root "scripts/package.sh" "scripts/package.sh"
-    grep -E '^[EWIPX]: ' "$log" | sed 's/^/    lintian: /' || say "lintian: nothing to report"
-    cp "$current_root"/root/stagegap/build-package/stagegap_*.deb "$work/"
+    grep -E '^[EWIPX]: ' "$log" | sed "s/^/    lintian ($suite): /" || say "lintian: nothing to report"
+    mkdir -p "$work/deb-$suite"
+    cp "$current_root"/root/stagegap/build-package/stagegap_*.deb "$work/deb-$suite/"
     finish_root
 
     make_root "$suite" "$suite-tests-first" clone
@@ -192,8 +196,8 @@ for suite in "${suites[@]}"; do
     finish_root
 
     make_root "$suite" "$suite-package"
-    deb=$(basename "$work"/stagegap_*.deb)
-    mv "$work/$deb" "$current_root/root/"
+    deb=$(basename "$work/deb-$suite"/stagegap_*.deb)
+    mv "$work/deb-$suite/$deb" "$current_root/root/"
     run_in_root "apt-get install ./$deb" \
         "apt-get update -qq && apt-get install -y --no-install-recommends ./$deb"
     run_in_root "stagegap assess (bundled example)" \
@@ -201,5 +205,19 @@ for suite in "${suites[@]}"; do
     run_in_root "man stagegap" \
         "apt-get install -y -qq --no-install-recommends man-db >/dev/null && man -P cat stagegap | grep -q 'stagegap assess'"
     finish_root
+    say "ok   $suite  all its roots  $(($(date +%s) - start)) s"
+}
+
+# The suites run side by side, each in a process of its own: much of a root's time is
+# unpacking packages and waiting on the disk, which the other suite's build can use.
+pids=()
+for suite in "${suites[@]}"; do
+    check_suite "$suite" &
+    pids+=("$!")
 done
+failed=0
+for pid in "${pids[@]}"; do
+    wait "$pid" || failed=1
+done
+[ "$failed" = 0 ] || die "failed; the logs are in $cache/last-run-logs/"
 say "all passed: ${suites[*]}"
