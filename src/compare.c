@@ -11,7 +11,7 @@
 
 bool compare_item_open(const struct score *s, size_t item)
 {
-    return score_value_below(s, item, s->rules->acted_on_scaled);
+    return score_item_open(s, item);
 }
 
 /* A stage score in tenths, as reports show it: rounded half away from zero, exactly. */

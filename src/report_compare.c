@@ -102,9 +102,13 @@ static void text_item_changes(const struct compare *c, struct strbuf *out, bool 
 {
     const struct rules *r = c->before->rules;
     strbuf_addc(out, '\n');
+    if (!opened) {
+        compare_text_para(out, "", 0, SCORE_GAP_LEGEND, width);
+        strbuf_addc(out, '\n');
+    }
     compare_text_para(out, "", 2,
-                      opened ? "Gaps opened (now below the acted-on mark)"
-                             : "Gaps closed (now at or above the acted-on mark)",
+                      opened ? "Gaps opened (at the best end before, below it now)"
+                             : "Gaps closed (below the best end before, at it now)",
                       width);
     size_t shown = 0;
     struct strbuf line = STRBUF_INIT;
@@ -318,7 +322,9 @@ static void md_items(const struct compare *c, struct strbuf *out, enum item_filt
     static const char *const headings[] = {
         "\n## Answers that moved\n\nMean answers before and after. For a barrier, a higher "
         "answer means it bites harder, so it is worse.\n\n",
-        "\n## Gaps closed\n\n", "\n## Gaps opened\n\n"};
+        "\n## Gaps closed\n\n" SCORE_GAP_LEGEND " Closed: below the best end before, at it "
+        "now.\n\n",
+        "\n## Gaps opened\n\nAt the best end before (or not answered), below it now.\n\n"};
     const struct rules *r = c->before->rules;
     strbuf_adds(out, headings[f]);
     size_t shown = 0;
@@ -574,6 +580,7 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     json_item_list(&w, c, true);
     accept_json_compare(&w, c);
     json_item_list(&w, c, false);
+    jsonw_kstring(&w, "gap_definition", SCORE_GAP_LEGEND);
     jsonw_kbool(&w, "regression", c->regression);
     json_compare_groups(&w, c);
     if (c->plan)

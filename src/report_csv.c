@@ -9,12 +9,14 @@
  * caveat on its evidence, which every report carries.
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
- * first, with no stage, a row of kind "attribution" for a report made with --attribute
+ * first, with no stage, a row of kind "attribution" for a report made with --attribute,
  * and one of kind "anonymity" for a report of fewer respondents than the threshold;
- * after a stage's items, one row of kind "note" for each caveat the source attaches to
- * the stage; then the breakdown, a row of kind "group" per group shown apart and stage
+ * after a stage's items, one row of kind
+ * "note" for each caveat the source attaches to the stage and rows of kind "find-out"
+ * for what must be known before its suggestions are ranked; then the breakdown, a row of kind "group" per group shown apart and stage
  * (the group's name as text, its respondents as n, its score as stage_score) and one of
- * kind "breakdown" saying why it is left out or how it pooled; last, one row of kind
+ * kind "breakdown" saying why it is left out or how it pooled; then one of kind
+ * "gap-definition", with no stage, saying what a gap is; last, one row of kind
  * "judgement", with no stage, saying what in the model is its author's judgement rather
  * than the source's. Filtering on state "scored", or on an item id, leaves them out.
  *
@@ -295,6 +297,44 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
     strbuf_release(&note);
 }
 
+/*
+ * "Find out first", kind "find-out": a stage too thinly answered to score, with how many
+ * more answers would score it and its suggestions (not ranked until then); then each of
+ * its suggestions whose own answer nobody knew.
+ */
+static void render_find_out(const struct score *s, size_t st, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct score_stage *ss = &s->stages[st];
+    struct strbuf text = STRBUF_INIT;
+    if (!ss->has_score && !ss->not_applicable) {
+        strbuf_addf(&text,
+                    "%s has too few answers for a score (%zu of %zu answered); %zu more "
+                    "answered would give it one. Its suggestions are not ranked until then",
+                    r->stages[st].title, ss->answered, ss->answerable, ss->more_answers);
+        const char *sep = ": ";
+        for (size_t k = 0; k < s->n_suggestions; k++) {
+            const struct score_suggestion *sg = &s->suggestions[k];
+            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
+                continue;
+            strbuf_addf(&text, "%s%s", sep, r->items[sg->item].id);
+            sep = ", ";
+        }
+        strbuf_addc(&text, '.');
+        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+    }
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        if (sg->unranked != SCORE_UNRANKED_UNKNOWN || r->items[sg->item].stage != st)
+            continue;
+        strbuf_reset(&text);
+        strbuf_addf(&text, "Nobody knew whether %s has been acted on: it is not ranked until then.",
+                    r->items[sg->item].id);
+        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+    }
+    strbuf_release(&text);
+}
+
 /* An overlay's base (id, version, SHA-256) and the merged model's hash, kind "model". */
 static void render_model_row(const struct score *s, struct strbuf *out)
 {
@@ -327,12 +367,14 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
             render_item(s, i, out);
         for (size_t k = 0; k < rs->n_notes; k++)
             render_context_row(s, &st, "note", rs->notes[k], out);
+        render_find_out(s, st, out);
     }
     render_targets(s, out);
     if (ctx->plan)
         plan_csv_assess(out, ctx->plan, row_start);
     accept_csv_assess(out, s, row_start);
     render_breakdown(s, out);
+    render_context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, out);
     if (r->source.judgement)
         render_context_row(s, NULL, "judgement", r->source.judgement, out);
 }

@@ -190,8 +190,8 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
     static const char *const headings[] = {"Answers that moved", "Gaps closed", "Gaps opened"};
     static const char *const captions[] = {
         "Answers that moved between the two assessments",
-        "Gaps closed: answered below the acted-on mark before, at or above it after",
-        "Gaps opened: at or above the acted-on mark before, below it after"};
+        "Gaps closed: answered below the best end of the scale before, at it after. " SCORE_GAP_LEGEND,
+        "Gaps opened: at the best end of the scale before (or not answered), below it after"};
     static const char *const ids[] = {"moved", "closed", "opened"};
     const struct rules *r = c->before->rules;
     strbuf_addf(out, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">%s</h2>\n",
