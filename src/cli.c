@@ -45,6 +45,7 @@ static const char *const compare_options[] = {"rules",
                                               "format",
                                               "output",
                                               "fail-on-regression",
+                                              "tolerance",
                                               "allow-model-change",
                                               "by",
                                               "min-group",
@@ -211,7 +212,7 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "[--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] [--accept FILE] "
+     "[--tolerance POINTS] [--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] [--accept FILE] "
      "[--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
@@ -225,7 +226,11 @@ static const struct command commands[] = {
      "  --jobs N              read the files on N threads (1-256; default: one per\n"
      "                        CPU); the comparison is the same for every N\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
-     "                        fell, and name it on standard error\n"
+     "                        fell by more than the tolerance, or a stage lost its\n"
+     "                        score (too few answers after), and name each on\n"
+     "                        standard error\n"
+     "  --tolerance POINTS    a fall of at most POINTS (0-100, default 0: any fall\n"
+     "                        the report shows) is not a regression\n"
      "  --allow-model-change  compare even when BEFORE's and AFTER's files name\n"
      "                        different models (an overlay and its base), and list\n"
      "                        what differs between them; refused otherwise\n"
@@ -486,6 +491,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->output;
     if (strcmp(name, "fail-under") == 0)
         return &c->fail_under;
+    if (strcmp(name, "tolerance") == 0)
+        return &c->tolerance;
     if (strcmp(name, "accept") == 0)
         return &c->accept;
     if (strcmp(name, "csv") == 0)

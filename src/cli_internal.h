@@ -30,7 +30,7 @@ struct strbuf;
 struct cli {
     FILE *out, *err;
     const struct command *cmd;
-    const char *rules_path, *format, *output, *fail_under;
+    const char *rules_path, *format, *output, *fail_under, *tolerance;
     const char *csv, *xlsx, *sheet, *delimiter, *map, *organisation, *date; /* import */
     bool strict, fail_on_regression, attribute, allow_model_change;
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */

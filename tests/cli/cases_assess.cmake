@@ -32,3 +32,5 @@ set(t tests/fixtures/targets)
 foreach(fmt text markdown json csv html)
   stagegap_cli_test(assess-targets-${fmt} 0 assess --format ${fmt} --rules ${t}/model.yaml ${t}/answers.yaml)
 endforeach()
+# A fourth decimal place is the problem, not the range.
+stagegap_cli_test(assess-fail-under-places 2 assess --fail-under 60.00001 data/examples/eastbrook-mid-implementation.yaml)
