@@ -58,6 +58,14 @@ void text_add_filled(struct strbuf *out, const char *first, const char *indent, 
                      size_t width);
 
 /* The candidate closest to word by edit distance, or NULL when none is close. */
+/*
+ * Group values (a role, a team) name one group whatever the case of their ASCII letters
+ * and the spaces or tabs around them: "Practitioner" and " practitioner" are one. Compares
+ * them so, like strcmp; text_group_trim gives the length of s without those spaces and
+ * where it starts.
+ */
+int text_group_cmp(const char *x, const char *y);
+const char *text_group_trim(const char *s, size_t *len);
 const char *text_did_you_mean(const char *word, const char *const *candidates, size_t n);
 size_t text_edit_distance(const char *a, const char *b);
 

@@ -141,26 +141,46 @@ static struct answers_pos model_pos(struct assessment *a, const char *file,
 static struct role_count *find_role(const struct assessment *a, const char *role)
 {
     for (size_t i = 0; i < a->n_roles; i++)
-        if (strcmp(a->roles[i].role, role) == 0)
+        if (text_group_cmp(a->roles[i].role, role) == 0)
             return &a->roles[i];
     return NULL;
+}
+
+/*
+ * A group value as it is shown: trimmed, and of the spellings met the one first in byte
+ * order ("Practitioner" before "practitioner"), so that the order files are read in
+ * never decides it. Returns the value to keep in place of shown (or shown itself).
+ */
+static const char *group_display(struct assessment *a, const char *shown, const char *value)
+{
+    size_t n;
+    const char *v = text_group_trim(value, &n);
+    if (shown) {
+        size_t m = strlen(shown);
+        int c = strncmp(v, shown, n < m ? n : m);
+        if (c > 0 || (c == 0 && n >= m))
+            return shown;
+    }
+    return pool_strndup(&a->pool, v, n);
 }
 
 static struct role_count *role_for(struct assessment *a, const char *role)
 {
     struct role_count *found = find_role(a, role);
-    if (found)
+    if (found) {
+        found->role = group_display(a, found->role, role);
         return found;
+    }
     XGROW(a->roles, a->n_roles + 1, a->roles_alloc);
     struct role_count *rc = &a->roles[a->n_roles++];
-    rc->role = pool_strdup(&a->pool, role);
+    rc->role = group_display(a, NULL, role);
     rc->respondents = 0;
     return rc;
 }
 
 static bool same_value(const char *x, const char *y)
 {
-    return x == y || (x && y && strcmp(x, y) == 0);
+    return x == y || (x && y && text_group_cmp(x, y) == 0);
 }
 
 /* The group of the respondent's values of the fields broken down by, or NULL. */
@@ -180,13 +200,22 @@ static struct group_tally *find_group(const struct assessment *a, const struct r
 static struct group_tally *group_for(struct assessment *a, const struct response *resp)
 {
     struct group_tally *found = find_group(a, resp);
-    if (found || a->n_by == 0)
+    if (found) {
+        for (size_t k = 0; k < a->n_by; k++)
+            if (found->values[k])
+                found->values[k] =
+                    group_display(a, found->values[k], answers_response_field(resp, a->by[k]));
+        return found;
+    }
+    if (a->n_by == 0)
         return found;
     XGROW(a->groups, a->n_groups + 1, a->groups_alloc);
     struct group_tally *gt = &a->groups[a->n_groups++];
     memset(gt, 0, sizeof(*gt));
     for (size_t k = 0; k < a->n_by; k++)
-        gt->values[k] = pool_strdup(&a->pool, answers_response_field(resp, a->by[k]));
+        gt->values[k] = answers_response_field(resp, a->by[k])
+                            ? group_display(a, NULL, answers_response_field(resp, a->by[k]))
+                            : NULL;
     gt->items = xcalloc(a->rules->n_items ? a->rules->n_items : 1, sizeof(*gt->items));
     return gt;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "suppress.h"
+#include "text.h"
 #include "xalloc.h"
 
 /*
@@ -447,13 +448,13 @@ static int compare_notes_anonymous(const void *pa, const void *pb)
 static int compare_role_counts(const void *pa, const void *pb)
 {
     const struct role_count *a = pa, *b = pb;
-    return strcmp(a->role, b->role);
+    return text_group_cmp(a->role, b->role);
 }
 
 static long find_role_index(const struct assessment *a, const char *role)
 {
     for (size_t k = 0; k < a->n_roles; k++)
-        if (strcmp(a->roles[k].role, role) == 0)
+        if (text_group_cmp(a->roles[k].role, role) == 0)
             return (long)k;
     return -1;
 }
@@ -510,6 +511,12 @@ static void sort_notes(struct score *s, struct score_item *out, const struct ite
     out->notes = xcalloc(t->n_notes, sizeof(*out->notes));
     memcpy(out->notes, t->notes, t->n_notes * sizeof(*out->notes));
     out->n_notes = t->n_notes;
+    /* A note's role as the report shows the role: one spelling (group_display). */
+    for (size_t k = 0; k < out->n_notes; k++) {
+        long role = out->notes[k].role ? find_role_index(s->assessment, out->notes[k].role) : -1;
+        if (role >= 0)
+            out->notes[k].role = s->assessment->roles[role].role;
+    }
     if (s->attributed) {
         qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_attributed);
         return;

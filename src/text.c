@@ -326,3 +326,32 @@ void text_add_filled(struct strbuf *out, const char *first, const char *indent, 
             out->buf[--out->len] = '\0';
     strbuf_addc(out, '\n');
 }
+
+const char *text_group_trim(const char *s, size_t *len)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *len = n;
+    return s;
+}
+
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int text_group_cmp(const char *x, const char *y)
+{
+    size_t nx, ny;
+    const unsigned char *a = (const unsigned char *)text_group_trim(x, &nx);
+    const unsigned char *b = (const unsigned char *)text_group_trim(y, &ny);
+    for (size_t k = 0; k < nx && k < ny; k++) {
+        int c = ascii_lower(a[k]) - ascii_lower(b[k]);
+        if (c)
+            return c;
+    }
+    return (nx > ny) - (nx < ny);
+}

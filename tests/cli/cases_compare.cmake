@@ -73,3 +73,6 @@ stagegap_cli_test(compare-gate-dip-tolerated-html 0 compare --fail-on-regression
 stagegap_cli_test(compare-gate-dip-csv 1 compare --fail-on-regression --tolerance 0.05 --format csv ${gate_before} tests/fixtures/gate/after-dip.yaml)
 stagegap_cli_test(compare-tolerance-bad 2 compare --tolerance -1 ${gate_before} tests/fixtures/gate/after-dip.yaml)
 stagegap_cli_test(compare-tolerance-places 2 compare --tolerance 0.0001 ${gate_before} tests/fixtures/gate/after-dip.yaml)
+# Roles are one group whatever their case and surrounding spaces: "practitioner" by hand
+# and "Practitioner" from an import line up across quarters.
+stagegap_cli_test(compare-roles-case 0 compare --min-group 3 --format json tests/fixtures/roles-case/q1 tests/fixtures/roles-case/q2)
