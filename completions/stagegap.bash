@@ -52,7 +52,7 @@ _stagegap()
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --jobs --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --date --jobs --help" ;;
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "exact.h"
 #include "dirlist.h"
@@ -36,6 +37,7 @@ void assessment_release(struct assessment *a)
     free(a->groups);
     free(a->roles);
     free(a->comments);
+    free(a->dated);
     free(a->seen_ids);
     free(a->dirs.v);
     free(a->files.v);
@@ -375,12 +377,14 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
         a->models_mixed = true;
         a->models_mixed_at = model_pos(a, file, resp);
     }
-    /* The assessment takes its latest respondent's date: when it was complete. */
-    if (!a->date || strcmp(resp->date, a->date) > 0) {
-        a->date = pool_strdup(&a->pool, resp->date);
-        a->date_at = (struct answers_pos){pool_strdup(&a->pool, file), resp->date_node->line,
-                                          resp->date_node->column};
-    }
+    /* Every date is kept; settle_dates decides the assessment's from them all. */
+    XGROW(a->dated, a->n_dated + 1, a->dated_alloc);
+    struct answers_dated *ad = &a->dated[a->n_dated++];
+    date_parse_days(resp->date, &ad->days);
+    ad->date = pool_strdup(&a->pool, resp->date);
+    ad->at = (struct answers_pos){pool_strdup(&a->pool, file), resp->date_node->line,
+                                  resp->date_node->column};
+    ad->warned = false;
     a->respondents++;
     if (rc)
         rc->respondents++;
@@ -424,8 +428,73 @@ static int fold_response(struct assessment *a, struct response *resp, const char
     return rc;
 }
 
+static int add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
+                      bool strict, struct diags *d);
+
+/* By date, then file, line and column: an order that is the same however files are read. */
+static int compare_dated(const void *pa, const void *pb)
+{
+    const struct answers_dated *x = *(const struct answers_dated *const *)pa;
+    const struct answers_dated *y = *(const struct answers_dated *const *)pb;
+    if (x->days != y->days)
+        return x->days < y->days ? -1 : 1;
+    int c = strcmp(x->at.file, y->at.file);
+    if (c)
+        return c;
+    if (x->at.line != y->at.line)
+        return x->at.line < y->at.line ? -1 : 1;
+    return (x->at.column > y->at.column) - (x->at.column < y->at.column);
+}
+
+/*
+ * The assessment's date from its respondents' (docs/answers-format.md): the latest of
+ * those within ANSWERS_DATE_WINDOW_DAYS of the median respondent's date (the lower
+ * median), so that a year mistyped by one respondent neither dates the assessment nor
+ * moves the median. Each date outside the window is warned about once, where it is.
+ */
+static void settle_dates(struct assessment *a, struct diags *d)
+{
+    if (!a->n_dated)
+        return;
+    const struct answers_dated **by = xcalloc(a->n_dated, sizeof(*by));
+    for (size_t k = 0; k < a->n_dated; k++)
+        by[k] = &a->dated[k];
+    qsort(by, a->n_dated, sizeof(*by), compare_dated);
+    const struct answers_dated *median = by[(a->n_dated - 1) / 2], *latest = median;
+    for (size_t k = 0; k < a->n_dated; k++) {
+        int64_t off = by[k]->days - median->days;
+        if (off <= ANSWERS_DATE_WINDOW_DAYS && off >= -ANSWERS_DATE_WINDOW_DAYS) {
+            latest = by[k];
+            continue;
+        }
+        struct answers_dated *far = &a->dated[by[k] - a->dated];
+        if (far->warned || !d)
+            continue;
+        far->warned = true;
+        diag_add(d, DIAG_WARNING, far->at.file, far->at.line, far->at.column,
+                 "date %s is %lld days %s the median of the respondents' dates (%s), more "
+                 "than %d: it does not date the assessment; is the year right?",
+                 far->date, (long long)(off < 0 ? -off : off), off < 0 ? "before" : "after",
+                 median->date, ANSWERS_DATE_WINDOW_DAYS);
+    }
+    a->date = latest->date;
+    a->date_at = latest->at;
+    a->date_first = by[0]->date;
+    a->date_last = by[a->n_dated - 1]->date;
+    free(by);
+}
+
 int assessment_add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
                           bool strict, struct diags *d)
+{
+    int rc = add_buffer(a, file, buf, len, strict, d);
+    if (!a->defer_dates)
+        settle_dates(a, d);
+    return rc;
+}
+
+static int add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
+                      bool strict, struct diags *d)
 {
     struct ydoc doc;
     struct response resp;
@@ -755,10 +824,15 @@ int assessment_add_paths(struct assessment *a, const char *const *paths, size_t 
                          struct diags *d)
 {
     struct answers_reader reader = {a->rules, &a->dirs, strict, a->warn_placeholders};
-    if (a->jobs > 1)
-        return answers_add_paths_parallel(a, paths, n, &reader, a->jobs, d);
-    struct answers_sink s = {settle_now, nothing_to_drain, a, &reader, d, false};
-    return answers_walk(&s, paths, n);
+    int rc;
+    if (a->jobs > 1) {
+        rc = answers_add_paths_parallel(a, paths, n, &reader, a->jobs, d);
+    } else {
+        struct answers_sink s = {settle_now, nothing_to_drain, a, &reader, d, false};
+        rc = answers_walk(&s, paths, n);
+    }
+    settle_dates(a, d);
+    return rc;
 }
 
 bool assessment_has_read(const struct assessment *a, const char *path)

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "cli_internal.h"
+#include "date.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -35,9 +36,9 @@ struct command {
     size_t min_args, max_args;
 };
 
-static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
-                                             "attribute", "by",     "min-group", "plan",
-                                             "accept",    "jobs",   NULL};
+static const char *const assess_options[] = {"rules",  "format",    "output", "fail-under",
+                                             "attribute", "by",   "min-group", "plan",
+                                             "accept",    "jobs", "date",      NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
@@ -65,8 +66,8 @@ static const char *const no_options[] = {NULL};
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] [--jobs N] "
-     "ANSWERS...",
+     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] [--date DATE] "
+     "[--jobs N] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -89,6 +90,9 @@ static const struct command commands[] = {
      "                     counts in its stage's score, but leaves the actions to\n"
      "                     take until it expires; listed with its reason, who\n"
      "                     accepted it and when it expires (docs/accepting-gaps.md)\n"
+     "  --date DATE        date the assessment DATE (YYYY-MM-DD) instead of by its\n"
+     "                     respondents' dates: the latest within 92 days of their\n"
+     "                     median, one far from the rest warned about\n"
      "  --by FIELD         break the scores down by role (the default, when\n"
      "                     respondents give roles) or a field of their groups, like\n"
      "                     team; twice for a two-way view; --by none for no breakdown\n"
@@ -672,6 +676,18 @@ int cli_load_accept(struct cli *c, const struct rules *r, struct accept *a)
     rc = cli_print_problems(c, &d);
     diags_release(&d);
     return rc;
+}
+
+/*
+ * --date that is not a date: one written YYYY-MM-DD but not on the calendar (2026-02-30)
+ * is told so, rather than how to write it.
+ */
+int cli_date_error(struct cli *c)
+{
+    int64_t days;
+    if (strlen(c->date) == 10 && date_parse_days(c->date, &days))
+        return cli_usage_error(c, "--date takes a real day, and the calendar has no", c->date);
+    return cli_usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
 }
 
 /* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */

@@ -149,7 +149,7 @@ static int import_options_of(struct cli *c, struct import_options *o)
     if (!c->output)
         return cli_usage_error(c, "missing --output DIR", NULL);
     if (c->date && !date_valid(c->date))
-        return cli_usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
+        return cli_date_error(c);
     int delimiter = parse_delimiter(c->delimiter);
     if (delimiter < 0)
         return cli_usage_error(c, "--delimiter takes ',', ';' or tab, not", c->delimiter);

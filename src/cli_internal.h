@@ -81,6 +81,8 @@ size_t cli_terminal_width(const struct cli *c);
 
 /* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
 int cli_usage_error(struct cli *c, const char *what, const char *value);
+/* --date refused: not written YYYY-MM-DD, or no such day. */
+int cli_date_error(struct cli *c);
 /* --rules, or the built-in model. */
 int cli_load_rules(struct cli *c, struct rules *r);
 /* A usage error unless --format is absent or one of allowed (NULL-terminated). */

@@ -11,6 +11,7 @@
 
 #include "accept.h"
 #include "answers.h"
+#include "date.h"
 #include "compare.h"
 #include "model_change.h"
 #include "diag.h"
@@ -231,6 +232,8 @@ int cmd_assess(struct cli *c)
         return rc;
     if (c->fail_under && (rc = score_option(c, "--fail-under", c->fail_under, &threshold)) != 0)
         return rc;
+    if (c->date && !date_valid(c->date))
+        return cli_date_error(c);
     struct score_options opts = {.attribute = c->attribute};
     const char *by[ANSWERS_BY_MAX];
     size_t n_by;
@@ -249,6 +252,8 @@ int cmd_assess(struct cli *c)
         (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
+    if (c->date) /* --date: the assessment's date, whatever the respondents' say */
+        a.date = c->date;
     score_compute_with(&s, &r, &a, &opts);
     if (c->plan)
         plan_review_assess(&review, &plan, &s);

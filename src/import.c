@@ -307,6 +307,7 @@ static void self_check(struct importer *im)
     struct assessment a;
     struct diags scratch;
     assessment_init(&a, im->r);
+    a.defer_dates = true;
     diags_init(&scratch);
     for (size_t i = 0; i < im->res->n; i++) {
         const struct import_file *f = &im->res->files[i];

@@ -361,6 +361,11 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     if (anonymity.len)
         render_context_row(s, NULL, "anonymity", strbuf_str(&anonymity), out);
     strbuf_release(&anonymity);
+    struct strbuf dates = STRBUF_INIT;
+    report_date_range(&dates, s->assessment);
+    if (dates.len)
+        render_context_row(s, NULL, "dates", strbuf_str(&dates), out);
+    strbuf_release(&dates);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)

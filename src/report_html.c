@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "answers.h"
 #include "report.h"
@@ -72,6 +73,10 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     html_meta_term(out, "Date");
     html_text(out, a->date);
     strbuf_adds(out, "</dd>\n");
+    if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0) {
+        html_meta_term(out, "Respondents&#39; dates");
+        strbuf_addf(out, "%s to %s</dd>\n", a->date_first, a->date_last);
+    }
     html_meta_term(out, "Respondents");
     strbuf_addf(out, "%zu</dd>\n", a->respondents);
     html_meta_model(out, r);

@@ -32,6 +32,11 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     report_json_provenance(w, r, ctx->tool_version);
     jsonw_kstring(w, "organisation", s->assessment->organisation);
     jsonw_kstring(w, "date", s->assessment->date);
+    jsonw_key(w, "dates");
+    jsonw_object(w);
+    jsonw_kstring(w, "first", s->assessment->date_first);
+    jsonw_kstring(w, "last", s->assessment->date_last);
+    jsonw_end(w, '}');
     jsonw_kuint(w, "respondents", s->assessment->respondents);
     jsonw_kbool(w, "attributed", s->attributed);
     jsonw_kbool(w, "anonymous", !s->attributed && s->assessment->respondents >= s->min_group);

@@ -169,6 +169,8 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, "- Date: ");
     report_md_text(out, a->date);
     md_eol(out);
+    if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0)
+        strbuf_addf(out, "- Respondents' dates: %s to %s\n", a->date_first, a->date_last);
     strbuf_addf(out, "- Respondents: %zu\n", a->respondents);
     if (s->attribute)
         strbuf_adds(out, "- " REPORT_ATTRIBUTION_ON "\n");

@@ -135,6 +135,10 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
         report_overlay_sentence(&line, r);
     }
     para(o, 0, 0, strbuf_str(&line));
+    strbuf_reset(&line);
+    report_date_range(&line, s->assessment);
+    if (line.len)
+        para(o, 0, 0, strbuf_str(&line));
     if (s->attribute)
         para(o, 0, 0, REPORT_ATTRIBUTION_ON);
     strbuf_reset(&line);

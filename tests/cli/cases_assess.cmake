@@ -34,3 +34,11 @@ foreach(fmt text markdown json csv html)
 endforeach()
 # A fourth decimal place is the problem, not the range.
 stagegap_cli_test(assess-fail-under-places 2 assess --fail-under 60.00001 data/examples/eastbrook-mid-implementation.yaml)
+# Dates: one mistyped year is warned about where it is and does not date the assessment;
+# the respondents' date range is stated; --date sets the date; a day not on the calendar
+# is refused as such.
+stagegap_cli_test(assess-date-typo 0 assess tests/fixtures/dates)
+stagegap_cli_test(assess-date-typo-json 0 assess --format json tests/fixtures/dates)
+stagegap_cli_test(assess-date-set 0 assess --format markdown --date 2026-03-31 tests/fixtures/dates)
+stagegap_cli_test(assess-date-not-a-day 2 assess --date 2026-02-30 tests/fixtures/dates)
+stagegap_cli_test(validate-date-typo 0 validate tests/fixtures/dates)
