@@ -33,6 +33,12 @@ void text_add_safe(struct strbuf *sb, const char *s, bool flatten);
 /* Appends 'value' for a diagnostic: made safe, and cut short after max code points. */
 void text_add_quoted(struct strbuf *sb, const char *value, size_t max);
 /*
+ * A file's path in quotes, made safe like text_add_quoted; one of more than 120 code
+ * points keeps its first 40 and its last 77 around "...", so that the file's own name,
+ * extension and all, is always there whole.
+ */
+void text_add_quoted_path(struct strbuf *sb, const char *path);
+/*
  * Appends 'a' to sa and 'b' to sb, made safe, for a diagnostic that sets two values
  * side by side ("did you mean"): each is whole when it fits in max code points, and
  * otherwise both are cut to the same window around their first difference, with "..."

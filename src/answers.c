@@ -293,7 +293,7 @@ static int check_same_organisation(struct assessment *a, struct response *resp)
     strbuf_adds(&msg, " differs from ");
     text_add_quoted(&msg, a->organisation, 60);
     strbuf_adds(&msg, " in ");
-    text_add_quoted(&msg, a->first_file, 80);
+    text_add_quoted_path(&msg, a->first_file);
     strbuf_adds(&msg, "; one assessment is one organisation's");
     yerror(&resp->c, resp->organisation_node, "%s", strbuf_str(&msg));
     strbuf_release(&msg);
@@ -332,7 +332,7 @@ static void note_respondent_id(struct assessment *a, const struct response *resp
             strbuf_adds(&msg, "respondent id ");
             text_add_quoted(&msg, resp->respondent, 60);
             strbuf_adds(&msg, " is also the id in ");
-            text_add_quoted(&msg, seen->file, 200);
+            text_add_quoted_path(&msg, seen->file);
             strbuf_adds(&msg, "; is one respondent counted twice, or two given one id?");
             const struct ynode *at = resp->respondent_node;
             diag_add(resp->c.d, DIAG_WARNING, file, at ? at->line : 0, at ? at->column : 0, "%s",
@@ -430,6 +430,7 @@ static int fold_response(struct assessment *a, struct response *resp, const char
 
 static int add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
                       bool strict, struct diags *d);
+static bool refuse_zip(const char *path, const char *buf, size_t len, struct diags *d);
 
 /* By date, then file, line and column: an order that is the same however files are read. */
 static int compare_dated(const void *pa, const void *pb)
@@ -499,6 +500,8 @@ static int add_buffer(struct assessment *a, const char *file, const char *buf, s
     struct ydoc doc;
     struct response resp;
     int rc = -1;
+    if (refuse_zip(file, buf, len, d))
+        return -1;
     if (answers_response_check(&doc, &resp, a->rules, a->warn_placeholders, file, buf, len, strict,
                                d))
         rc = fold_response(a, &resp, file, buf, len, d);
@@ -599,9 +602,27 @@ static bool is_csv_name(const char *path)
     return (ext[0] | 0x20) == 'c' && (ext[1] | 0x20) == 's' && (ext[2] | 0x20) == 'v';
 }
 
+/* A workbook or other zip archive (.xlsx, .docx) given where answers are expected. */
+static bool refuse_zip(const char *path, const char *buf, size_t len, struct diags *d)
+{
+    if (len < 4 || memcmp(buf, "PK\x03\x04", 4) != 0)
+        return false;
+    struct strbuf shown = STRBUF_INIT;
+    text_add_safe(&shown, path, true);
+    diag_error(d, path, 0, 0,
+               "this is a zip archive (an Excel workbook, a Word document), not an answers "
+               "file; a survey exported as a workbook becomes answers files with 'stagegap "
+               "import --xlsx %s --output DIR', then assess DIR",
+               strbuf_str(&shown));
+    strbuf_release(&shown);
+    return true;
+}
+
 /* A survey export given where answers are expected: say how to turn it into answers. */
 static bool refuse_survey_export(const char *path, const char *buf, size_t len, struct diags *d)
 {
+    if (refuse_zip(path, buf, len, d))
+        return true;
     if (!is_csv_name(path))
         return false;
     char *format = yaml_format_of(buf, len);

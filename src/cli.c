@@ -462,7 +462,17 @@ size_t cli_terminal_width(const struct cli *c)
 /* ---- usage errors ---- */
 
 /* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
+static int usage_error_near(struct cli *c, const char *what, const char *value,
+                            const char *prefix, const char *near);
+
 int cli_usage_error(struct cli *c, const char *what, const char *value)
+{
+    return usage_error_near(c, what, value, NULL, NULL);
+}
+
+/* The usage error, and on its line "; did you mean 'PREFIXNEAR'?" when near is set. */
+static int usage_error_near(struct cli *c, const char *what, const char *value,
+                            const char *prefix, const char *near)
 {
     struct strbuf msg = STRBUF_INIT;
     strbuf_addf(&msg, "stagegap: %s", what);
@@ -470,6 +480,8 @@ int cli_usage_error(struct cli *c, const char *what, const char *value)
         strbuf_addc(&msg, ' ');
         text_add_quoted(&msg, value, 80);
     }
+    if (near)
+        strbuf_addf(&msg, "; did you mean '%s%s'?", prefix, near);
     fprintf(c->err, "%s\nusage: %s\nSee 'stagegap help%s%s'.\n", strbuf_str(&msg),
             c->cmd ? c->cmd->usage : "stagegap COMMAND [OPTIONS] [ARGS]", c->cmd ? " " : "",
             c->cmd ? c->cmd->name : "");
@@ -533,9 +545,7 @@ static int unknown_option(struct cli *c, const char *arg)
         n++;
     const char *near =
         strncmp(arg, "--", 2) == 0 ? text_did_you_mean(arg + 2, c->cmd->options, n) : NULL;
-    if (near)
-        fprintf(c->err, "stagegap: did you mean '--%s'?\n", near);
-    return cli_usage_error(c, "unknown option", arg);
+    return usage_error_near(c, "unknown option", arg, "--", near);
 }
 
 /* Parses one option at argv[*i]; returns 0, or an exit code. */
@@ -777,10 +787,8 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             names[i] = commands[i].name;
         const char *near = text_did_you_mean(argv[1], names, sizeof(names) / sizeof(names[0]));
-        if (near)
-            fprintf(err, "stagegap: did you mean '%s'?\n", near);
-        return cli_usage_error(&c, argv[1][0] == '-' ? "unknown option" : "unknown command",
-                               argv[1]);
+        return usage_error_near(&c, argv[1][0] == '-' ? "unknown option" : "unknown command",
+                                argv[1], "", near);
     }
     if (wants_help(argc, argv)) {
         struct strbuf sb = STRBUF_INIT;

@@ -215,7 +215,7 @@ static void warn_organisation(const struct assessment *now, const struct assessm
     strbuf_adds(&msg, " differs from ");
     text_add_quoted(&msg, then->organisation, 60);
     strbuf_adds(&msg, " in ");
-    text_add_quoted(&msg, then->organisation_at.file, 80);
+    text_add_quoted_path(&msg, then->organisation_at.file);
     strbuf_addf(&msg, "; %s", why);
     diag_add(d, DIAG_WARNING, now->organisation_at.file, now->organisation_at.line,
              now->organisation_at.column, "%s", strbuf_str(&msg));
@@ -228,7 +228,7 @@ void compare_warn(const struct compare *c, struct diags *d)
     if (strcmp(b->date, a->date) > 0) {
         struct strbuf msg = STRBUF_INIT;
         strbuf_addf(&msg, "BEFORE is dated %s, after AFTER's %s in ", b->date, a->date);
-        text_add_quoted(&msg, a->date_at.file, 80);
+        text_add_quoted_path(&msg, a->date_at.file);
         strbuf_adds(&msg, "; the changes shown run backwards in time: give the earlier "
                           "assessment first");
         diag_add(d, DIAG_WARNING, b->date_at.file, b->date_at.line, b->date_at.column, "%s",
@@ -249,7 +249,7 @@ void trend_warn(const struct trend *t, struct diags *d)
         } else if (strcmp(then->date, now->date) == 0) {
             struct strbuf msg = STRBUF_INIT;
             strbuf_addf(&msg, "dated %s, the same day as ", now->date);
-            text_add_quoted(&msg, then->date_at.file, 80);
+            text_add_quoted_path(&msg, then->date_at.file);
             strbuf_adds(&msg, "; which came first cannot be told, so they keep the order "
                               "given");
             diag_add(d, DIAG_WARNING, now->date_at.file, now->date_at.line, now->date_at.column,

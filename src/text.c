@@ -162,6 +162,36 @@ void text_add_quoted(struct strbuf *sb, const char *value, size_t max)
     strbuf_release(&tmp);
 }
 
+void text_add_quoted_path(struct strbuf *sb, const char *path)
+{
+    enum { PATH_SHOWN = 120, PATH_HEAD = 40, PATH_TAIL = 77 };
+    struct strbuf tmp = STRBUF_INIT;
+    text_add_safe(&tmp, path, true);
+    const char *t = strbuf_str(&tmp);
+    size_t points = 0;
+    for (size_t i = 0; t[i]; i++)
+        points += ((unsigned char)t[i] & 0xC0) != 0x80;
+    strbuf_addc(sb, '\'');
+    if (points <= PATH_SHOWN) {
+        strbuf_adds(sb, t);
+    } else {
+        size_t i = 0, seen = 0;
+        for (; t[i] && seen <= PATH_HEAD; i++)
+            if (((unsigned char)t[i] & 0xC0) != 0x80 && ++seen > PATH_HEAD)
+                break;
+        strbuf_add(sb, t, i);
+        strbuf_adds(sb, "...");
+        size_t skip = points - PATH_TAIL;
+        seen = 0;
+        for (i = 0; t[i]; i++)
+            if (((unsigned char)t[i] & 0xC0) != 0x80 && seen++ == skip)
+                break;
+        strbuf_adds(sb, t + i);
+    }
+    strbuf_addc(sb, '\'');
+    strbuf_release(&tmp);
+}
+
 /* Byte offsets of each code point of s (already valid UTF-8), and its count. */
 static size_t *point_offsets(const char *s, size_t *n)
 {

@@ -42,3 +42,5 @@ stagegap_cli_test(assess-date-typo-json 0 assess --format json tests/fixtures/da
 stagegap_cli_test(assess-date-set 0 assess --format markdown --date 2026-03-31 tests/fixtures/dates)
 stagegap_cli_test(assess-date-not-a-day 2 assess --date 2026-02-30 tests/fixtures/dates)
 stagegap_cli_test(validate-date-typo 0 validate tests/fixtures/dates)
+# A workbook given to assess: how to import it, not "save the file as UTF-8" and its bytes.
+stagegap_cli_test(assess-workbook-given 3 assess tests/fixtures/xlsx/basic.xlsx)

@@ -337,6 +337,25 @@ static void test_text_add_filled(void **state)
     strbuf_release(&sb);
 }
 
+static void test_text_quoted_path_keeps_the_file_name(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    text_add_quoted_path(&sb, "q3/r01.yaml");
+    assert_string_equal(strbuf_str(&sb), "'q3/r01.yaml'");
+    strbuf_reset(&sb);
+    /* 40 + 100 + "/r01.yaml": cut in the middle, never in the name. */
+    char path[200];
+    memset(path, 'd', 140);
+    memcpy(path + 140, "/r01.yaml", 10);
+    text_add_quoted_path(&sb, path);
+    const char *q = strbuf_str(&sb);
+    assert_int_equal(strlen(q), 1 + 40 + 3 + 77 + 1);
+    assert_memory_equal(q + 1 + 40, "...", 3);
+    assert_string_equal(q + strlen(q) - 10, "/r01.yaml'");
+    strbuf_release(&sb);
+}
+
 static void test_text_group_cmp_ignores_case_and_spaces(void **state)
 {
     (void)state;
@@ -357,6 +376,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_group_cmp_ignores_case_and_spaces),
+        cmocka_unit_test(test_text_quoted_path_keeps_the_file_name),
         cmocka_unit_test(test_text_utf8_seq_len_valid),
         cmocka_unit_test(test_text_utf8_seq_len_overlong),
         cmocka_unit_test(test_text_utf8_seq_len_surrogates),
