@@ -131,7 +131,7 @@ struct assessment {
     /* Set by a caller that adds many buffers and reads no date (import's self-check):
        the date is then not settled after each. */
     bool defer_dates;
-    const char *first_file;   /* where the organisation was first read */
+    const char *first_file; /* where the organisation was first read */
     /* Where the organisation (in first_file) and the date were read, for warnings. */
     struct answers_pos organisation_at, date_at;
     size_t respondents;

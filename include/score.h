@@ -180,7 +180,7 @@ void score_stages_of_tallies(const struct rules *r, const struct item_tally *ite
 bool score_item_open(const struct score *s, size_t item);
 /* The sentence every report's legend gives for it. */
 #define SCORE_GAP_LEGEND                                                                           \
-    "A gap is an answer below the best end of the scale (for a barrier: above \"not a "          \
+    "A gap is an answer below the best end of the scale (for a barrier: above \"not a "            \
     "problem\"); it is closed when it reaches that end."
 /* True for the reasons reports list under "Find out first" (stage, or own answer unknown). */
 bool score_unranked_find_out(enum score_unranked u);

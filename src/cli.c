@@ -36,24 +36,18 @@ struct command {
     size_t min_args, max_args;
 };
 
-static const char *const assess_options[] = {"rules",  "format",    "output", "fail-under",
-                                             "attribute", "by",   "min-group", "plan",
-                                             "accept",    "jobs", "date",      NULL};
+static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
+                                             "attribute", "by",     "min-group", "plan",
+                                             "accept",    "jobs",   "date",      NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {"rules",
-                                              "format",
-                                              "output",
-                                              "fail-on-regression",
-                                              "tolerance",
-                                              "allow-model-change",
-                                              "by",
-                                              "min-group",
-                                              "plan",
-                                              "accept",
-                                              "jobs",
-                                              NULL};
+static const char *const compare_options[] = {"rules",     "format",
+                                              "output",    "fail-on-regression",
+                                              "tolerance", "allow-model-change",
+                                              "by",        "min-group",
+                                              "plan",      "accept",
+                                              "jobs",      NULL};
 static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
                                             "by",    "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
@@ -216,7 +210,8 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "[--tolerance POINTS] [--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] [--accept FILE] "
+     "[--tolerance POINTS] [--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] "
+     "[--accept FILE] "
      "[--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
@@ -462,8 +457,8 @@ size_t cli_terminal_width(const struct cli *c)
 /* ---- usage errors ---- */
 
 /* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
-static int usage_error_near(struct cli *c, const char *what, const char *value,
-                            const char *prefix, const char *near);
+static int usage_error_near(struct cli *c, const char *what, const char *value, const char *prefix,
+                            const char *near);
 
 int cli_usage_error(struct cli *c, const char *what, const char *value)
 {
@@ -471,8 +466,8 @@ int cli_usage_error(struct cli *c, const char *what, const char *value)
 }
 
 /* The usage error, and on its line "; did you mean 'PREFIXNEAR'?" when near is set. */
-static int usage_error_near(struct cli *c, const char *what, const char *value,
-                            const char *prefix, const char *near)
+static int usage_error_near(struct cli *c, const char *what, const char *value, const char *prefix,
+                            const char *near)
 {
     struct strbuf msg = STRBUF_INIT;
     strbuf_addf(&msg, "stagegap: %s", what);

@@ -343,12 +343,12 @@ enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT, FILE_IMPORT_M
 static enum file_kind kind_of_buffer(const char *buf, size_t len)
 {
     char *format = yaml_format_of(buf, len);
-    enum file_kind kind = !format                              ? FILE_ANSWERS
-                          : strcmp(format, RULES_FORMAT) == 0  ? FILE_RULES
-                          : strcmp(format, PLAN_FORMAT) == 0   ? FILE_PLAN
-                          : strcmp(format, ACCEPT_FORMAT) == 0 ? FILE_ACCEPT
+    enum file_kind kind = !format                                  ? FILE_ANSWERS
+                          : strcmp(format, RULES_FORMAT) == 0      ? FILE_RULES
+                          : strcmp(format, PLAN_FORMAT) == 0       ? FILE_PLAN
+                          : strcmp(format, ACCEPT_FORMAT) == 0     ? FILE_ACCEPT
                           : strcmp(format, IMPORT_MAP_FORMAT) == 0 ? FILE_IMPORT_MAP
-                                                               : FILE_ANSWERS;
+                                                                   : FILE_ANSWERS;
     free(format);
     return kind;
 }
@@ -371,8 +371,9 @@ static int validate_buffer(const struct rules *r, bool strict, const char *path,
     } else if (kind == FILE_IMPORT_MAP) {
         /* A map matches an export's columns: only import, with the export, can check it. */
         text_add_safe(report, path, true);
-        strbuf_addf(report, ": an import map (%s); validate does not check a map on its own: "
-                            "'stagegap import --csv EXPORT --map ",
+        strbuf_addf(report,
+                    ": an import map (%s); validate does not check a map on its own: "
+                    "'stagegap import --csv EXPORT --map ",
                     IMPORT_MAP_FORMAT);
         text_add_safe(report, path, true);
         strbuf_adds(report, " --output DIR' checks it against the export's columns\n");

@@ -101,8 +101,7 @@ void compare_apply_tolerance(struct compare *c, int64_t tolerance_scaled)
 static void add_fall(struct strbuf *out, const char *title, const struct compare_stage *cs)
 {
     strbuf_addf(out, "%s fell %.1f point%s, from %.1f to %.1f", title, cs->before - cs->after,
-                llround((cs->before - cs->after) * 10.0) == 10 ? "" : "s", cs->before,
-                cs->after);
+                llround((cs->before - cs->after) * 10.0) == 10 ? "" : "s", cs->before, cs->after);
 }
 
 void compare_regression_sentence(struct strbuf *out, const struct compare *c)

@@ -352,7 +352,8 @@ int plan_write_update(const struct plan_source *old, const struct score *s, size
     } else {
         rc = check_reads_back(&sp, old, &added, s, out, d);
         if (rc == 0) /* say what changed: a silent success reads as nothing done */
-            strbuf_addf(notes, "added %zu action%s from the assessment of %s, after the plan's own\n",
+            strbuf_addf(notes,
+                        "added %zu action%s from the assessment of %s, after the plan's own\n",
                         n_added, n_added == 1 ? "" : "s", s->assessment->date);
     }
 out:

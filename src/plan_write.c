@@ -124,7 +124,8 @@ static void find_out(struct strbuf *out, const struct score *s)
     const struct rules *r = s->rules;
     if (!score_find_out_count(s))
         return;
-    strbuf_adds(out, "#\n# Find out first: not in this plan, since too little is known to rank them.\n");
+    strbuf_adds(out,
+                "#\n# Find out first: not in this plan, since too little is known to rank them.\n");
     struct strbuf text = STRBUF_INIT;
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];

@@ -287,7 +287,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     for (size_t st = 0; st < r->n_stages; st++) {
         text_change_row(out, r->stages[st].title, tw, &c->stages[st]);
         const struct compare_stage *cs = &c->stages[st];
-        strbuf_adds(out, cs->lost                ? "  lost its score\n"
+        strbuf_adds(out, cs->lost               ? "  lost its score\n"
                          : cs->regressed        ? "  fell\n"
                          : cs->within_tolerance ? "  fell, within tolerance\n"
                                                 : "\n");
@@ -459,7 +459,7 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
         add_score(out, cs->has_after, cs->after, "—");
         strbuf_adds(out, " | ");
         add_delta(out, cs, "—");
-        strbuf_adds(out, cs->lost                ? " (lost its score) |\n"
+        strbuf_adds(out, cs->lost               ? " (lost its score) |\n"
                          : cs->regressed        ? " (fell) |\n"
                          : cs->within_tolerance ? " (fell, within tolerance) |\n"
                                                 : " |\n");

@@ -10,15 +10,16 @@
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
  * first, with no stage, a row of kind "attribution" for a report made with --attribute,
- * and one of kind "anonymity" for a report of fewer respondents than the threshold;
- * after a stage's items, one row of kind
- * "note" for each caveat the source attaches to the stage and rows of kind "find-out"
- * for what must be known before its suggestions are ranked; then the breakdown, a row of kind "group" per group shown apart and stage
- * (the group's name as text, its respondents as n, its score as stage_score) and one of
- * kind "breakdown" saying why it is left out or how it pooled; then one of kind
- * "gap-definition", with no stage, saying what a gap is; last, one row of kind
- * "judgement", with no stage, saying what in the model is its author's judgement rather
- * than the source's. Filtering on state "scored", or on an item id, leaves them out.
+ * one of kind "anonymity" for a report of fewer respondents than the threshold and one
+ * of kind "dates" when the respondents' dates differ; after a stage's items, one row of
+ * kind "note" for each caveat the source attaches to the stage and rows of kind
+ * "find-out" for what must be known before its suggestions are ranked; then the
+ * breakdown, a row of kind "group" per group shown apart and stage (the group's name as
+ * text, its respondents as n, its score as stage_score) and one of kind "breakdown"
+ * saying why it is left out or how it pooled; then one of kind "gap-definition", with no
+ * stage, saying what a gap is; last, one row of kind "judgement", with no stage, saying
+ * what in the model is its author's judgement rather than the source's. Filtering on
+ * state "scored", or on an item id, leaves them out.
  *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value

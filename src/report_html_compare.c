@@ -60,7 +60,9 @@ static void compare_chart(struct page *p, const struct compare *c)
             strbuf_adds(&desc, ", a change of ");
             html_delta(&desc, cs->delta);
         }
-        strbuf_adds(&desc, cs->lost ? "; it lost its score. " : cs->regressed ? "; it fell. " : ". ");
+        strbuf_adds(&desc, cs->lost        ? "; it lost its score. "
+                           : cs->regressed ? "; it fell. "
+                                           : ". ");
     }
     html_bands_in_words(&desc, r);
     svg_open(p, BARS_W, bottom + 28, &title, &desc);
@@ -118,7 +120,7 @@ static void compare_table(struct strbuf *out, const struct compare *c)
         html_text(out, score_band_title(c->before, st));
         strbuf_adds(out, "</td><td>");
         html_text(out, score_band_title(c->after, st));
-        strbuf_adds(out, cs->lost        ? "</td><td><span class=\"tag\">Lost its score</span></td></tr>\n"
+        strbuf_adds(out, cs->lost ? "</td><td><span class=\"tag\">Lost its score</span></td></tr>\n"
                          : cs->regressed ? "</td><td><span class=\"tag\">Fell</span></td></tr>\n"
                          : cs->within_tolerance ? "</td><td>Within tolerance</td></tr>\n"
                                                 : "</td><td>No</td></tr>\n");
@@ -192,7 +194,8 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
     static const char *const headings[] = {"Answers that moved", "Gaps closed", "Gaps opened"};
     static const char *const captions[] = {
         "Answers that moved between the two assessments",
-        "Gaps closed: answered below the best end of the scale before, at it after. " SCORE_GAP_LEGEND,
+        "Gaps closed: answered below the best end of the scale before, at it "
+        "after. " SCORE_GAP_LEGEND,
         "Gaps opened: at the best end of the scale before (or not answered), below it after"};
     static const char *const ids[] = {"moved", "closed", "opened"};
     const struct rules *r = c->before->rules;

@@ -243,7 +243,8 @@ static bool stage_not_applicable(const struct score *s, size_t stage)
 static size_t more_answers_needed(const struct rules *r, const struct score_stage *st)
 {
     size_t a = st->answered ? st->answered : 1;
-    while (a < st->answerable && (uint64_t)a * EXACT_SCALE < (uint64_t)r->min_coverage_scaled * st->answerable)
+    while (a < st->answerable &&
+           (uint64_t)a * EXACT_SCALE < (uint64_t)r->min_coverage_scaled * st->answerable)
         a++;
     return a > st->answered ? a - st->answered : 0;
 }
@@ -369,8 +370,8 @@ bool score_unranked_find_out(enum score_unranked u)
 
 const char *score_unranked_id(enum score_unranked u)
 {
-    static const char *const ids[] = {NULL, "no-question", "n/a", "accepted", "stage-not-scored",
-                                      "answer-unknown"};
+    static const char *const ids[] = {NULL,       "no-question",      "n/a",
+                                      "accepted", "stage-not-scored", "answer-unknown"};
     return ids[u];
 }
 

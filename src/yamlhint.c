@@ -578,8 +578,8 @@ static bool flow_value_needs_quotes(struct hint *h, size_t n, unsigned column)
         if (number)
             return false;
         return say(h, n, v,
-                       "this text has a ': ' of its own, which starts a new key inside "
-                       "'{...}': put the text in quotes, \"like: this\"");
+                   "this text has a ': ' of its own, which starts a new key inside "
+                   "'{...}': put the text in quotes, \"like: this\"");
     }
     return false;
 }

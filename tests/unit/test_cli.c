@@ -74,7 +74,8 @@ static void test_cli_fail_under_says_when_too_few_answers(void **state)
 static void test_cli_fail_on_regression_names_the_stage(void **state)
 {
     (void)state;
-    run(1, "stagegap: --fail-on-regression: Regression: Sustain fell 6.7 points, from 66.7 to "
+    run(1,
+        "stagegap: --fail-on-regression: Regression: Sustain fell 6.7 points, from 66.7 to "
         "60.0.\n",
         (const char *[]){"compare", "--format", "csv", "--fail-on-regression", Q2, Q3, NULL});
     run(0, "", (const char *[]){"compare", "--format", "csv", Q2, Q3, NULL});

@@ -248,8 +248,8 @@ static void test_plan_review_compare_counts_after_before_up_to_after(void **stat
     assert_string_equal(plan_count_id(PLAN_DONE_AFTER), "done-after");
     assert_null(plan_count_id(PLAN_COUNTED));
 
-    /* start.plan moved 3.0 -> 7.5, still a gap (below the best end); its points are the stage's 2/3 share
-       (weight 2 of 4, the fatigue barrier unanswered) of what it lacked. */
+    /* start.plan moved 3.0 -> 7.5, still a gap (below the best end); its points are the stage's 2/3
+       share (weight 2 of 4, the fatigue barrier unanswered) of what it lacked. */
     const struct plan_movement *m = &v.counted[0].gaps[0];
     assert_int_equal(v.counted[0].n_gaps, 1);
     assert_int_equal(m->item, item("start.plan"));
