@@ -44,3 +44,5 @@ stagegap_cli_test(assess-date-not-a-day 2 assess --date 2026-02-30 tests/fixture
 stagegap_cli_test(validate-date-typo 0 validate tests/fixtures/dates)
 # A workbook given to assess: how to import it, not "save the file as UTF-8" and its bytes.
 stagegap_cli_test(assess-workbook-given 3 assess tests/fixtures/xlsx/basic.xlsx)
+# A retired item's target is listed as "no answer", in every format, not dropped.
+stagegap_cli_test(assess-targets-retired 0 assess --rules tests/fixtures/targets/retire-overlay.yaml tests/fixtures/targets/answers-retired.yaml)
