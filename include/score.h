@@ -200,11 +200,6 @@ const char *score_band_title(const struct score *s, size_t stage);
  */
 size_t score_suggestions_for(const struct score *s, size_t item, size_t *out);
 /*
- * True when a scored item's value is below fraction_scaled / EXACT_SCALE, decided
- * exactly (false for an item that is not scored).
- */
-bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled);
-/*
  * What a suggestion is to the reader: an action to take (not yet acted on, and it
  * addresses an open gap), one to keep going with (acted on, and a gap it addresses is
  * still open), or neither (answered n/a, or no gap of its is open).

@@ -595,12 +595,6 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
     score_align_breakdowns(&s, 1);
 }
 
-bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled)
-{
-    const struct score_item *it = &s->items[item];
-    return it->state == SCORED && score_value_below_fraction(it, fraction_scaled);
-}
-
 const char *score_band_id(const struct score *s, size_t stage)
 {
     int b = s->stages[stage].band;
