@@ -692,6 +692,8 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     compare_regression_sentence(&verdict, c);
     strbuf_adds(out, ",,regression,,,,,,,");
     escape_csv(out, strbuf_str(&verdict));
+    strbuf_adds(out, ",,\r\n,,gap-definition,,,,,,,");
+    escape_csv(out, SCORE_GAP_LEGEND);
     strbuf_adds(out, ",,\r\n");
     strbuf_release(&verdict);
     if (c->plan)
