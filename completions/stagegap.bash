@@ -52,11 +52,11 @@ _stagegap()
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --jobs --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --date --jobs --help" ;;
         init)     opts="--rules --output --help" ;;
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --allow-model-change --by --min-group --plan --accept --jobs --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --tolerance --allow-model-change --by --min-group --plan --accept --jobs --help" ;;
         trend)    opts="--rules --format --output --allow-model-change --by --min-group --jobs --help" ;;
         plan)     opts="--rules --output --top --update --accept --jobs --help" ;;
         ask)      opts="--rules --output --help" ;;

@@ -106,11 +106,32 @@ struct answers_pos {
     unsigned line, column; /* 1-based */
 };
 
+/*
+ * How far from the median respondent's date a respondent's date may be and still date
+ * the assessment: a quarter (92 days), the longest a round of answers stays open.
+ */
+enum { ANSWERS_DATE_WINDOW_DAYS = 92 };
+
 struct assessment {
     const struct rules *rules;
     const char *organisation; /* the same for every respondent */
-    const char *date;         /* the latest respondent's date, YYYY-MM-DD */
-    const char *first_file;   /* where the organisation was first read */
+    /* The assessment's date, YYYY-MM-DD: the latest respondent's date among those within
+       ANSWERS_DATE_WINDOW_DAYS of the median respondent's, so that one mistyped year
+       cannot move it (docs/answers-format.md); set after every assessment_add_*. */
+    const char *date;
+    const char *date_first, *date_last; /* the earliest and latest respondent's dates */
+    /* Every respondent's date and where it was read, in the order read. */
+    struct answers_dated {
+        int64_t days;
+        const char *date;
+        struct answers_pos at;
+        bool warned; /* told already that it is far from the others */
+    } * dated;
+    size_t n_dated, dated_alloc;
+    /* Set by a caller that adds many buffers and reads no date (import's self-check):
+       the date is then not settled after each. */
+    bool defer_dates;
+    const char *first_file; /* where the organisation was first read */
     /* Where the organisation (in first_file) and the date were read, for warnings. */
     struct answers_pos organisation_at, date_at;
     size_t respondents;

@@ -28,6 +28,10 @@ struct compare_stage {
      * change is rounding, not a change anyone could see in a report.
      */
     bool regressed, rose;
+    /* Had a score before and none after (too few answers), though it still applies: a
+       regression of its own kind, since what was known is no longer. */
+    bool lost;
+    bool within_tolerance; /* fell, but by no more than the tolerance: not a regression */
 };
 
 /*
@@ -57,7 +61,10 @@ struct compare {
     struct compare_item *items;   /* per rules item */
     size_t n_opened, n_closed;
     size_t n_opened_accepted; /* gaps not counted as opened, being accepted */
-    bool regression;          /* any stage regressed (the whole assessment's, not a group's) */
+    bool regression;          /* any stage regressed or lost its score (the whole assessment's,
+                                 not a group's) */
+    int64_t tolerance;        /* --tolerance in thousandths of a point: falls up to it are not
+                                 regressions (compare_apply_tolerance); 0 by default */
     /*
      * The breakdown's rows (breakdown.h) when both show it, aligned by
      * score_align_breakdowns: row g's stages through compare_group_stage.
@@ -72,8 +79,20 @@ struct compare {
     const struct model_change *model_change;
 };
 
-/* An item is an open gap when answered below the rules' acted-on share of the scale. */
+/* An item is an open gap (score_item_open: answered below the scale's best end). */
 bool compare_item_open(const struct score *s, size_t item);
+/*
+ * --tolerance: a stage whose score, shown to one decimal, fell by no more than
+ * tolerance_scaled / EXACT_SCALE points is not a regression. Recomputes every stage's
+ * regressed flag and the comparison's regression; a lost score is always a regression.
+ */
+void compare_apply_tolerance(struct compare *c, int64_t tolerance_scaled);
+/*
+ * One sentence saying whether the comparison is a regression and why, naming each stage
+ * that fell by more than the tolerance and by how much, each that lost its score, and
+ * those that fell within the tolerance: plain text, for every format to escape.
+ */
+void compare_regression_sentence(struct strbuf *out, const struct compare *c);
 /*
  * A scored item's mean answer in tenths of a scale point, as compare shows it: rounded
  * half away from zero on the exact mean.

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct assessment;
 struct plan_review;
 struct strbuf;
 struct score;
@@ -130,5 +131,10 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b);
 /* A report of fewer respondents than the threshold (without --attribute) says it is
    not anonymous; nothing otherwise. */
 void report_anonymity_note(struct strbuf *out, const struct score *s);
+/*
+ * "Respondents' dates run from D1 to D2." when the respondents' dates differ, else
+ * nothing: every format says so near its date.
+ */
+void report_date_range(struct strbuf *out, const struct assessment *a);
 
 #endif

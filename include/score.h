@@ -84,15 +84,32 @@ struct score_stage {
     size_t *unknown; /* answerable items nobody could answer, in rules order */
     size_t n_unknown;
     bool rests_on_earlier; /* a later stage that scores better than the focus stage */
-    bool not_applicable;   /* every question answered n/a: the stage does not apply, and
-                              is never the focus */
+    bool not_applicable;   /* every question answered n/a, or no question at all (every
+                              item retired or context): the stage does not apply, and is
+                              never the focus */
+    size_t more_answers;   /* without a score (and applying): how many more of its items
+                              answered would give it one; 0 otherwise */
+};
+
+/*
+ * Why a suggestion has no priority (docs/scoring.md#suggestions). The last two are what
+ * reports list under "Find out first": nobody knows enough to rank them yet.
+ */
+enum score_unranked {
+    SCORE_RANKED,
+    SCORE_UNRANKED_NO_QUESTION, /* no question (retired by an overlay, or context): never asked */
+    SCORE_UNRANKED_NA,          /* answered n/a: does not apply here */
+    SCORE_UNRANKED_ACCEPTED,    /* its own gap accepted (--accept, not expired) */
+    SCORE_UNRANKED_STAGE,       /* its stage has too few answers for a score */
+    SCORE_UNRANKED_UNKNOWN,     /* its own answer is unknown: nobody knows if it is done */
 };
 
 struct score_suggestion {
     size_t item;   /* index of the suggestion item */
     double points; /* sum of the impacts of the open gaps it addresses */
     struct exact points_exact;
-    size_t priority; /* 1 = act on first; 0 for one answered n/a, which is not ranked */
+    size_t priority;              /* 1 = act on first; 0 when not ranked (unranked says why) */
+    enum score_unranked unranked; /* SCORE_RANKED exactly when priority is not 0 */
 };
 
 struct score {
@@ -154,7 +171,25 @@ void score_align_breakdowns(struct score *const *scores, size_t n);
 void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
                              double *score, struct exact *score_exact);
 
-/* How many stages do not apply (every question answered n/a). */
+/*
+ * The one meaning of a gap, used by every command and format: an item answered on the
+ * scale whose mean is below the scale's best end (for a barrier: above "not a problem"),
+ * i.e. its value is below 1. It is closed when it reaches the best end, which is where
+ * its impact (the points it adds to its stage when closed) comes from.
+ */
+bool score_item_open(const struct score *s, size_t item);
+/* The sentence every report's legend gives for it. */
+#define SCORE_GAP_LEGEND                                                                           \
+    "A gap is an answer below the best end of the scale (for a barrier: above \"not a "            \
+    "problem\"); it is closed when it reaches that end."
+/* True for the reasons reports list under "Find out first" (stage, or own answer unknown). */
+bool score_unranked_find_out(enum score_unranked u);
+/* "no-question", "n/a", "accepted", "stage-not-scored", "answer-unknown"; NULL when ranked. */
+const char *score_unranked_id(enum score_unranked u);
+/* How many suggestions are listed under "Find out first". */
+size_t score_find_out_count(const struct score *s);
+
+/* How many stages do not apply (every question answered n/a, or none asked). */
 size_t score_stages_not_applicable(const struct score *s);
 /* The id of a stage's band, or SCORE_INSUFFICIENT. */
 const char *score_band_id(const struct score *s, size_t stage);
@@ -164,11 +199,6 @@ const char *score_band_title(const struct score *s, size_t stage);
  * priority order; out must hold s->n_suggestions entries. Returns how many.
  */
 size_t score_suggestions_for(const struct score *s, size_t item, size_t *out);
-/*
- * True when a scored item's value is below fraction_scaled / EXACT_SCALE, decided
- * exactly (false for an item that is not scored).
- */
-bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled);
 /*
  * What a suggestion is to the reader: an action to take (not yet acted on, and it
  * addresses an open gap), one to keep going with (acted on, and a gap it addresses is

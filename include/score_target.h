@@ -35,8 +35,8 @@ const char *score_target_status_id(enum score_target_status status);
 const char *score_target_status_text(enum score_target_status status);
 
 /*
- * True when an item has a target a report lists: set, and the item not retired (a
- * retired item is never asked, so its target has nothing to measure).
+ * True when an item has a target a report lists: every one set, a retired item's too
+ * (never asked, it is listed as "no answer", as docs/rules-format.md says).
  */
 bool score_item_has_target(const struct score *s, size_t item);
 /* How many items of the model have one: 0 means a report has no targets to show. */

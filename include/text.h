@@ -33,6 +33,12 @@ void text_add_safe(struct strbuf *sb, const char *s, bool flatten);
 /* Appends 'value' for a diagnostic: made safe, and cut short after max code points. */
 void text_add_quoted(struct strbuf *sb, const char *value, size_t max);
 /*
+ * A file's path in quotes, made safe like text_add_quoted; one of more than 120 code
+ * points keeps its first 40 and its last 77 around "...", so that the file's own name,
+ * extension and all, is always there whole.
+ */
+void text_add_quoted_path(struct strbuf *sb, const char *path);
+/*
  * Appends 'a' to sa and 'b' to sb, made safe, for a diagnostic that sets two values
  * side by side ("did you mean"): each is whole when it fits in max code points, and
  * otherwise both are cut to the same window around their first difference, with "..."
@@ -58,6 +64,14 @@ void text_add_filled(struct strbuf *out, const char *first, const char *indent, 
                      size_t width);
 
 /* The candidate closest to word by edit distance, or NULL when none is close. */
+/*
+ * Group values (a role, a team) name one group whatever the case of their ASCII letters
+ * and the spaces or tabs around them: "Practitioner" and " practitioner" are one. Compares
+ * them so, like strcmp; text_group_trim gives the length of s without those spaces and
+ * where it starts.
+ */
+int text_group_cmp(const char *x, const char *y);
+const char *text_group_trim(const char *s, size_t *len);
 const char *text_did_you_mean(const char *word, const char *const *candidates, size_t n);
 size_t text_edit_distance(const char *a, const char *b);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "exact.h"
 #include "dirlist.h"
@@ -36,6 +37,7 @@ void assessment_release(struct assessment *a)
     free(a->groups);
     free(a->roles);
     free(a->comments);
+    free(a->dated);
     free(a->seen_ids);
     free(a->dirs.v);
     free(a->files.v);
@@ -141,26 +143,46 @@ static struct answers_pos model_pos(struct assessment *a, const char *file,
 static struct role_count *find_role(const struct assessment *a, const char *role)
 {
     for (size_t i = 0; i < a->n_roles; i++)
-        if (strcmp(a->roles[i].role, role) == 0)
+        if (text_group_cmp(a->roles[i].role, role) == 0)
             return &a->roles[i];
     return NULL;
+}
+
+/*
+ * A group value as it is shown: trimmed, and of the spellings met the one first in byte
+ * order ("Practitioner" before "practitioner"), so that the order files are read in
+ * never decides it. Returns the value to keep in place of shown (or shown itself).
+ */
+static const char *group_display(struct assessment *a, const char *shown, const char *value)
+{
+    size_t n;
+    const char *v = text_group_trim(value, &n);
+    if (shown) {
+        size_t m = strlen(shown);
+        int c = strncmp(v, shown, n < m ? n : m);
+        if (c > 0 || (c == 0 && n >= m))
+            return shown;
+    }
+    return pool_strndup(&a->pool, v, n);
 }
 
 static struct role_count *role_for(struct assessment *a, const char *role)
 {
     struct role_count *found = find_role(a, role);
-    if (found)
+    if (found) {
+        found->role = group_display(a, found->role, role);
         return found;
+    }
     XGROW(a->roles, a->n_roles + 1, a->roles_alloc);
     struct role_count *rc = &a->roles[a->n_roles++];
-    rc->role = pool_strdup(&a->pool, role);
+    rc->role = group_display(a, NULL, role);
     rc->respondents = 0;
     return rc;
 }
 
 static bool same_value(const char *x, const char *y)
 {
-    return x == y || (x && y && strcmp(x, y) == 0);
+    return x == y || (x && y && text_group_cmp(x, y) == 0);
 }
 
 /* The group of the respondent's values of the fields broken down by, or NULL. */
@@ -180,13 +202,22 @@ static struct group_tally *find_group(const struct assessment *a, const struct r
 static struct group_tally *group_for(struct assessment *a, const struct response *resp)
 {
     struct group_tally *found = find_group(a, resp);
-    if (found || a->n_by == 0)
+    if (found) {
+        for (size_t k = 0; k < a->n_by; k++)
+            if (found->values[k])
+                found->values[k] =
+                    group_display(a, found->values[k], answers_response_field(resp, a->by[k]));
+        return found;
+    }
+    if (a->n_by == 0)
         return found;
     XGROW(a->groups, a->n_groups + 1, a->groups_alloc);
     struct group_tally *gt = &a->groups[a->n_groups++];
     memset(gt, 0, sizeof(*gt));
     for (size_t k = 0; k < a->n_by; k++)
-        gt->values[k] = pool_strdup(&a->pool, answers_response_field(resp, a->by[k]));
+        gt->values[k] = answers_response_field(resp, a->by[k])
+                            ? group_display(a, NULL, answers_response_field(resp, a->by[k]))
+                            : NULL;
     gt->items = xcalloc(a->rules->n_items ? a->rules->n_items : 1, sizeof(*gt->items));
     return gt;
 }
@@ -262,7 +293,7 @@ static int check_same_organisation(struct assessment *a, struct response *resp)
     strbuf_adds(&msg, " differs from ");
     text_add_quoted(&msg, a->organisation, 60);
     strbuf_adds(&msg, " in ");
-    text_add_quoted(&msg, a->first_file, 80);
+    text_add_quoted_path(&msg, a->first_file);
     strbuf_adds(&msg, "; one assessment is one organisation's");
     yerror(&resp->c, resp->organisation_node, "%s", strbuf_str(&msg));
     strbuf_release(&msg);
@@ -301,7 +332,7 @@ static void note_respondent_id(struct assessment *a, const struct response *resp
             strbuf_adds(&msg, "respondent id ");
             text_add_quoted(&msg, resp->respondent, 60);
             strbuf_adds(&msg, " is also the id in ");
-            text_add_quoted(&msg, seen->file, 200);
+            text_add_quoted_path(&msg, seen->file);
             strbuf_adds(&msg, "; is one respondent counted twice, or two given one id?");
             const struct ynode *at = resp->respondent_node;
             diag_add(resp->c.d, DIAG_WARNING, file, at ? at->line : 0, at ? at->column : 0, "%s",
@@ -346,12 +377,14 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
         a->models_mixed = true;
         a->models_mixed_at = model_pos(a, file, resp);
     }
-    /* The assessment takes its latest respondent's date: when it was complete. */
-    if (!a->date || strcmp(resp->date, a->date) > 0) {
-        a->date = pool_strdup(&a->pool, resp->date);
-        a->date_at = (struct answers_pos){pool_strdup(&a->pool, file), resp->date_node->line,
-                                          resp->date_node->column};
-    }
+    /* Every date is kept; settle_dates decides the assessment's from them all. */
+    XGROW(a->dated, a->n_dated + 1, a->dated_alloc);
+    struct answers_dated *ad = &a->dated[a->n_dated++];
+    date_parse_days(resp->date, &ad->days);
+    ad->date = pool_strdup(&a->pool, resp->date);
+    ad->at = (struct answers_pos){pool_strdup(&a->pool, file), resp->date_node->line,
+                                  resp->date_node->column};
+    ad->warned = false;
     a->respondents++;
     if (rc)
         rc->respondents++;
@@ -395,12 +428,80 @@ static int fold_response(struct assessment *a, struct response *resp, const char
     return rc;
 }
 
+static int add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
+                      bool strict, struct diags *d);
+static bool refuse_zip(const char *path, const char *buf, size_t len, struct diags *d);
+
+/* By date, then file, line and column: an order that is the same however files are read. */
+static int compare_dated(const void *pa, const void *pb)
+{
+    const struct answers_dated *x = *(const struct answers_dated *const *)pa;
+    const struct answers_dated *y = *(const struct answers_dated *const *)pb;
+    if (x->days != y->days)
+        return x->days < y->days ? -1 : 1;
+    int c = strcmp(x->at.file, y->at.file);
+    if (c)
+        return c;
+    if (x->at.line != y->at.line)
+        return x->at.line < y->at.line ? -1 : 1;
+    return (x->at.column > y->at.column) - (x->at.column < y->at.column);
+}
+
+/*
+ * The assessment's date from its respondents' (docs/answers-format.md): the latest of
+ * those within ANSWERS_DATE_WINDOW_DAYS of the median respondent's date (the lower
+ * median), so that a year mistyped by one respondent neither dates the assessment nor
+ * moves the median. Each date outside the window is warned about once, where it is.
+ */
+static void settle_dates(struct assessment *a, struct diags *d)
+{
+    if (!a->n_dated)
+        return;
+    const struct answers_dated **by = xcalloc(a->n_dated, sizeof(*by));
+    for (size_t k = 0; k < a->n_dated; k++)
+        by[k] = &a->dated[k];
+    qsort(by, a->n_dated, sizeof(*by), compare_dated);
+    const struct answers_dated *median = by[(a->n_dated - 1) / 2], *latest = median;
+    for (size_t k = 0; k < a->n_dated; k++) {
+        int64_t off = by[k]->days - median->days;
+        if (off <= ANSWERS_DATE_WINDOW_DAYS && off >= -ANSWERS_DATE_WINDOW_DAYS) {
+            latest = by[k];
+            continue;
+        }
+        struct answers_dated *far = &a->dated[by[k] - a->dated];
+        if (far->warned || !d)
+            continue;
+        far->warned = true;
+        diag_add(d, DIAG_WARNING, far->at.file, far->at.line, far->at.column,
+                 "date %s is %lld days %s the median of the respondents' dates (%s), more "
+                 "than %d: it does not date the assessment; is the year right?",
+                 far->date, (long long)(off < 0 ? -off : off), off < 0 ? "before" : "after",
+                 median->date, ANSWERS_DATE_WINDOW_DAYS);
+    }
+    a->date = latest->date;
+    a->date_at = latest->at;
+    a->date_first = by[0]->date;
+    a->date_last = by[a->n_dated - 1]->date;
+    free(by);
+}
+
 int assessment_add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
                           bool strict, struct diags *d)
+{
+    int rc = add_buffer(a, file, buf, len, strict, d);
+    if (!a->defer_dates)
+        settle_dates(a, d);
+    return rc;
+}
+
+static int add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
+                      bool strict, struct diags *d)
 {
     struct ydoc doc;
     struct response resp;
     int rc = -1;
+    if (refuse_zip(file, buf, len, d))
+        return -1;
     if (answers_response_check(&doc, &resp, a->rules, a->warn_placeholders, file, buf, len, strict,
                                d))
         rc = fold_response(a, &resp, file, buf, len, d);
@@ -501,9 +602,27 @@ static bool is_csv_name(const char *path)
     return (ext[0] | 0x20) == 'c' && (ext[1] | 0x20) == 's' && (ext[2] | 0x20) == 'v';
 }
 
+/* A workbook or other zip archive (.xlsx, .docx) given where answers are expected. */
+static bool refuse_zip(const char *path, const char *buf, size_t len, struct diags *d)
+{
+    if (len < 4 || memcmp(buf, "PK\x03\x04", 4) != 0)
+        return false;
+    struct strbuf shown = STRBUF_INIT;
+    text_add_safe(&shown, path, true);
+    diag_error(d, path, 0, 0,
+               "this is a zip archive (an Excel workbook, a Word document), not an answers "
+               "file; a survey exported as a workbook becomes answers files with 'stagegap "
+               "import --xlsx %s --output DIR', then assess DIR",
+               strbuf_str(&shown));
+    strbuf_release(&shown);
+    return true;
+}
+
 /* A survey export given where answers are expected: say how to turn it into answers. */
 static bool refuse_survey_export(const char *path, const char *buf, size_t len, struct diags *d)
 {
+    if (refuse_zip(path, buf, len, d))
+        return true;
     if (!is_csv_name(path))
         return false;
     char *format = yaml_format_of(buf, len);
@@ -726,10 +845,15 @@ int assessment_add_paths(struct assessment *a, const char *const *paths, size_t 
                          struct diags *d)
 {
     struct answers_reader reader = {a->rules, &a->dirs, strict, a->warn_placeholders};
-    if (a->jobs > 1)
-        return answers_add_paths_parallel(a, paths, n, &reader, a->jobs, d);
-    struct answers_sink s = {settle_now, nothing_to_drain, a, &reader, d, false};
-    return answers_walk(&s, paths, n);
+    int rc;
+    if (a->jobs > 1) {
+        rc = answers_add_paths_parallel(a, paths, n, &reader, a->jobs, d);
+    } else {
+        struct answers_sink s = {settle_now, nothing_to_drain, a, &reader, d, false};
+        rc = answers_walk(&s, paths, n);
+    }
+    settle_dates(a, d);
+    return rc;
 }
 
 bool assessment_has_read(const struct assessment *a, const char *path)

@@ -5,6 +5,7 @@
 
 #include "score.h"
 #include "suppress.h"
+#include "text.h"
 #include "xalloc.h"
 
 void breakdown_release(struct score_breakdown *b, size_t n_stages)
@@ -35,7 +36,7 @@ static int compare_cells(const void *pa, const void *pb)
     const struct cell *a = pa, *b = pb;
     for (size_t k = 0; k < sort_n_by; k++) {
         const char *x = a->values[k], *y = b->values[k];
-        int c = x && y ? strcmp(x, y) : (x != NULL) - (y != NULL);
+        int c = x && y ? text_group_cmp(x, y) : (x != NULL) - (y != NULL);
         if (c)
             return x && y ? c : -c;
     }
@@ -45,7 +46,7 @@ static int compare_cells(const void *pa, const void *pb)
 static bool same_values(const char *const *x, const char *const *y, size_t n_by)
 {
     for (size_t k = 0; k < n_by; k++)
-        if (x[k] != y[k] && (!x[k] || !y[k] || strcmp(x[k], y[k]) != 0))
+        if (x[k] != y[k] && (!x[k] || !y[k] || text_group_cmp(x[k], y[k]) != 0))
             return false;
     return true;
 }

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "cli_internal.h"
+#include "date.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -37,21 +38,16 @@ struct command {
 
 static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
                                              "attribute", "by",     "min-group", "plan",
-                                             "accept",    "jobs",   NULL};
+                                             "accept",    "jobs",   "date",      NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
-static const char *const compare_options[] = {"rules",
-                                              "format",
-                                              "output",
-                                              "fail-on-regression",
-                                              "allow-model-change",
-                                              "by",
-                                              "min-group",
-                                              "plan",
-                                              "accept",
-                                              "jobs",
-                                              NULL};
+static const char *const compare_options[] = {"rules",     "format",
+                                              "output",    "fail-on-regression",
+                                              "tolerance", "allow-model-change",
+                                              "by",        "min-group",
+                                              "plan",      "accept",
+                                              "jobs",      NULL};
 static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
                                             "by",    "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
@@ -64,8 +60,8 @@ static const char *const no_options[] = {NULL};
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] [--jobs N] "
-     "ANSWERS...",
+     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] [--date DATE] "
+     "[--jobs N] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -88,6 +84,9 @@ static const struct command commands[] = {
      "                     counts in its stage's score, but leaves the actions to\n"
      "                     take until it expires; listed with its reason, who\n"
      "                     accepted it and when it expires (docs/accepting-gaps.md)\n"
+     "  --date DATE        date the assessment DATE (YYYY-MM-DD) instead of by its\n"
+     "                     respondents' dates: the latest within 92 days of their\n"
+     "                     median, one far from the rest warned about\n"
      "  --by FIELD         break the scores down by role (the default, when\n"
      "                     respondents give roles) or a field of their groups, like\n"
      "                     team; twice for a two-way view; --by none for no breakdown\n"
@@ -211,7 +210,8 @@ static const struct command commands[] = {
      rules_options, 0, 0},
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
-     "[--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] [--accept FILE] "
+     "[--tolerance POINTS] [--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] "
+     "[--accept FILE] "
      "[--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
@@ -225,7 +225,11 @@ static const struct command commands[] = {
      "  --jobs N              read the files on N threads (1-256; default: one per\n"
      "                        CPU); the comparison is the same for every N\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
-     "                        fell, and name it on standard error\n"
+     "                        fell by more than the tolerance, or a stage lost its\n"
+     "                        score (too few answers after), and name each on\n"
+     "                        standard error\n"
+     "  --tolerance POINTS    a fall of at most POINTS (0-100, default 0: any fall\n"
+     "                        the report shows) is not a regression\n"
      "  --allow-model-change  compare even when BEFORE's and AFTER's files name\n"
      "                        different models (an overlay and its base), and list\n"
      "                        what differs between them; refused otherwise\n"
@@ -453,7 +457,17 @@ size_t cli_terminal_width(const struct cli *c)
 /* ---- usage errors ---- */
 
 /* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
+static int usage_error_near(struct cli *c, const char *what, const char *value, const char *prefix,
+                            const char *near);
+
 int cli_usage_error(struct cli *c, const char *what, const char *value)
+{
+    return usage_error_near(c, what, value, NULL, NULL);
+}
+
+/* The usage error, and on its line "; did you mean 'PREFIXNEAR'?" when near is set. */
+static int usage_error_near(struct cli *c, const char *what, const char *value, const char *prefix,
+                            const char *near)
 {
     struct strbuf msg = STRBUF_INIT;
     strbuf_addf(&msg, "stagegap: %s", what);
@@ -461,6 +475,8 @@ int cli_usage_error(struct cli *c, const char *what, const char *value)
         strbuf_addc(&msg, ' ');
         text_add_quoted(&msg, value, 80);
     }
+    if (near)
+        strbuf_addf(&msg, "; did you mean '%s%s'?", prefix, near);
     fprintf(c->err, "%s\nusage: %s\nSee 'stagegap help%s%s'.\n", strbuf_str(&msg),
             c->cmd ? c->cmd->usage : "stagegap COMMAND [OPTIONS] [ARGS]", c->cmd ? " " : "",
             c->cmd ? c->cmd->name : "");
@@ -486,6 +502,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->output;
     if (strcmp(name, "fail-under") == 0)
         return &c->fail_under;
+    if (strcmp(name, "tolerance") == 0)
+        return &c->tolerance;
     if (strcmp(name, "accept") == 0)
         return &c->accept;
     if (strcmp(name, "csv") == 0)
@@ -522,9 +540,7 @@ static int unknown_option(struct cli *c, const char *arg)
         n++;
     const char *near =
         strncmp(arg, "--", 2) == 0 ? text_did_you_mean(arg + 2, c->cmd->options, n) : NULL;
-    if (near)
-        fprintf(c->err, "stagegap: did you mean '--%s'?\n", near);
-    return cli_usage_error(c, "unknown option", arg);
+    return usage_error_near(c, "unknown option", arg, "--", near);
 }
 
 /* Parses one option at argv[*i]; returns 0, or an exit code. */
@@ -667,6 +683,18 @@ int cli_load_accept(struct cli *c, const struct rules *r, struct accept *a)
     return rc;
 }
 
+/*
+ * --date that is not a date: one written YYYY-MM-DD but not on the calendar (2026-02-30)
+ * is told so, rather than how to write it.
+ */
+int cli_date_error(struct cli *c)
+{
+    int64_t days;
+    if (strlen(c->date) == 10 && date_parse_days(c->date, &days))
+        return cli_usage_error(c, "--date takes a real day, and the calendar has no", c->date);
+    return cli_usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
+}
+
 /* Reads every ANSWERS argument into one assessment; any problem fails the whole run. */
 int cli_load_assessment(struct cli *c, struct assessment *a, char **paths, size_t n)
 {
@@ -754,10 +782,8 @@ int cli_main(int argc, char **argv, FILE *out, FILE *err)
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
             names[i] = commands[i].name;
         const char *near = text_did_you_mean(argv[1], names, sizeof(names) / sizeof(names[0]));
-        if (near)
-            fprintf(err, "stagegap: did you mean '%s'?\n", near);
-        return cli_usage_error(&c, argv[1][0] == '-' ? "unknown option" : "unknown command",
-                               argv[1]);
+        return usage_error_near(&c, argv[1][0] == '-' ? "unknown option" : "unknown command",
+                                argv[1], "", near);
     }
     if (wants_help(argc, argv)) {
         struct strbuf sb = STRBUF_INIT;

@@ -149,7 +149,7 @@ static int import_options_of(struct cli *c, struct import_options *o)
     if (!c->output)
         return cli_usage_error(c, "missing --output DIR", NULL);
     if (c->date && !date_valid(c->date))
-        return cli_usage_error(c, "--date takes a date written YYYY-MM-DD, not", c->date);
+        return cli_date_error(c);
     int delimiter = parse_delimiter(c->delimiter);
     if (delimiter < 0)
         return cli_usage_error(c, "--delimiter takes ',', ';' or tab, not", c->delimiter);
@@ -338,16 +338,17 @@ static int validate_answers_buffer(const struct rules *r, bool strict, const cha
 }
 
 /* What a file read for validate is, by its 'format' key: answers unless it says otherwise. */
-enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT };
+enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT, FILE_IMPORT_MAP };
 
 static enum file_kind kind_of_buffer(const char *buf, size_t len)
 {
     char *format = yaml_format_of(buf, len);
-    enum file_kind kind = !format                              ? FILE_ANSWERS
-                          : strcmp(format, RULES_FORMAT) == 0  ? FILE_RULES
-                          : strcmp(format, PLAN_FORMAT) == 0   ? FILE_PLAN
-                          : strcmp(format, ACCEPT_FORMAT) == 0 ? FILE_ACCEPT
-                                                               : FILE_ANSWERS;
+    enum file_kind kind = !format                                  ? FILE_ANSWERS
+                          : strcmp(format, RULES_FORMAT) == 0      ? FILE_RULES
+                          : strcmp(format, PLAN_FORMAT) == 0       ? FILE_PLAN
+                          : strcmp(format, ACCEPT_FORMAT) == 0     ? FILE_ACCEPT
+                          : strcmp(format, IMPORT_MAP_FORMAT) == 0 ? FILE_IMPORT_MAP
+                                                                   : FILE_ANSWERS;
     free(format);
     return kind;
 }
@@ -367,6 +368,16 @@ static int validate_buffer(const struct rules *r, bool strict, const char *path,
         if ((rc = plan_load_buffer(&p, r, path, buf, len, d)) == 0)
             describe_plan(report, path, &p);
         plan_release(&p);
+    } else if (kind == FILE_IMPORT_MAP) {
+        /* A map matches an export's columns: only import, with the export, can check it. */
+        text_add_safe(report, path, true);
+        strbuf_addf(report,
+                    ": an import map (%s); validate does not check a map on its own: "
+                    "'stagegap import --csv EXPORT --map ",
+                    IMPORT_MAP_FORMAT);
+        text_add_safe(report, path, true);
+        strbuf_adds(report, " --output DIR' checks it against the export's columns\n");
+        rc = 0;
     } else if (kind == FILE_ACCEPT) {
         struct accept a;
         if ((rc = accept_load_buffer(&a, r, path, buf, len, d)) == 0)

@@ -30,7 +30,7 @@ struct strbuf;
 struct cli {
     FILE *out, *err;
     const struct command *cmd;
-    const char *rules_path, *format, *output, *fail_under;
+    const char *rules_path, *format, *output, *fail_under, *tolerance;
     const char *csv, *xlsx, *sheet, *delimiter, *map, *organisation, *date; /* import */
     bool strict, fail_on_regression, attribute, allow_model_change;
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
@@ -81,6 +81,8 @@ size_t cli_terminal_width(const struct cli *c);
 
 /* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
 int cli_usage_error(struct cli *c, const char *what, const char *value);
+/* --date refused: not written YYYY-MM-DD, or no such day. */
+int cli_date_error(struct cli *c);
 /* --rules, or the built-in model. */
 int cli_load_rules(struct cli *c, struct rules *r);
 /* A usage error unless --format is absent or one of allowed (NULL-terminated). */

@@ -11,6 +11,7 @@
 
 #include "accept.h"
 #include "answers.h"
+#include "date.h"
 #include "compare.h"
 #include "model_change.h"
 #include "diag.h"
@@ -112,10 +113,33 @@ static int check_fields_given(struct cli *c, const struct assessment *const *a, 
 static int parse_score(const char *s, int64_t *out)
 {
     int64_t v;
-    if (exact_parse_decimal(s, &v) != 0 || v < 0 || v > 100 * EXACT_SCALE)
+    int rc = exact_parse_decimal(s, &v);
+    /* -2 is too many places or too large: only the first is about places. */
+    const char *dot = strchr(s, '.');
+    if (rc == -2 && dot && strlen(dot + 1) > EXACT_PLACES && !strpbrk(s, "eE") &&
+        (size_t)(dot - s) <= 3)
+        return -2;
+    if (rc != 0 || v < 0 || v > 100 * EXACT_SCALE)
         return -1;
     *out = v;
     return 0;
+}
+
+/*
+ * A score option's value (--fail-under, --tolerance): 0 to 100 with at most three
+ * decimal places, each refused with what is wrong with it.
+ */
+static int score_option(struct cli *c, const char *option, const char *value, int64_t *out)
+{
+    struct strbuf what = STRBUF_INIT;
+    int rc = parse_score(value, out);
+    if (rc == -2)
+        strbuf_addf(&what, "%s takes at most %d decimal places, not", option, EXACT_PLACES);
+    else if (rc)
+        strbuf_addf(&what, "%s takes a score from 0 to 100, not", option);
+    int code = rc ? cli_usage_error(c, strbuf_str(&what), value) : 0;
+    strbuf_release(&what);
+    return code;
 }
 
 /*
@@ -161,25 +185,16 @@ static bool gate_fails(const struct score *s, int64_t threshold, struct strbuf *
     return true;
 }
 
-/* --fail-on-regression: one line naming each stage that fell, from what to what. */
+/* --fail-on-regression: one line naming each stage that fell, and by how much, or lost
+   its score. */
 static void regression_line(const struct compare *cmp, struct strbuf *why)
 {
-    const struct rules *r = cmp->before->rules;
-    strbuf_adds(why, "stagegap: --fail-on-regression:");
-    const char *sep = " ";
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = &cmp->stages[st];
-        if (!cs->regressed)
-            continue;
-        strbuf_adds(why, sep);
-        text_add_safe(why, r->stages[st].title, true);
-        strbuf_adds(why, " fell from ");
-        report_add_number(why, cs->before);
-        strbuf_adds(why, " to ");
-        report_add_number(why, cs->after);
-        sep = ", ";
-    }
+    struct strbuf verdict = STRBUF_INIT;
+    compare_regression_sentence(&verdict, cmp);
+    strbuf_adds(why, "stagegap: --fail-on-regression: ");
+    text_add_safe(why, strbuf_str(&verdict), true);
     strbuf_addc(why, '\n');
+    strbuf_release(&verdict);
 }
 
 /*
@@ -215,8 +230,10 @@ int cmd_assess(struct cli *c)
     int rc = cli_check_format(c, formats);
     if (rc)
         return rc;
-    if (c->fail_under && parse_score(c->fail_under, &threshold) != 0)
-        return cli_usage_error(c, "--fail-under takes a score from 0 to 100, not", c->fail_under);
+    if (c->fail_under && (rc = score_option(c, "--fail-under", c->fail_under, &threshold)) != 0)
+        return rc;
+    if (c->date && !date_valid(c->date))
+        return cli_date_error(c);
     struct score_options opts = {.attribute = c->attribute};
     const char *by[ANSWERS_BY_MAX];
     size_t n_by;
@@ -235,6 +252,8 @@ int cmd_assess(struct cli *c)
         (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
+    if (c->date) /* --date: the assessment's date, whatever the respondents' say */
+        a.date = c->date;
     score_compute_with(&s, &r, &a, &opts);
     if (c->plan)
         plan_review_assess(&review, &plan, &s);
@@ -378,8 +397,10 @@ int cmd_compare(struct cli *c)
     bool changed = false;
     struct diags d;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
+    int64_t tolerance = 0;
     int rc = cli_check_format(c, formats);
-    if (rc || (rc = cli_load_rules(c, &r)) != 0)
+    if (rc || (c->tolerance && (rc = score_option(c, "--tolerance", c->tolerance, &tolerance))) ||
+        (rc = cli_load_rules(c, &r)) != 0)
         return rc;
     plan_init(&plan);
     accept_init(&accept);
@@ -389,6 +410,7 @@ int cmd_compare(struct cli *c)
         scored_release(sc, c->n_args);
     else if (rc == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
+        compare_apply_tolerance(&cmp, tolerance);
         cmp.model_change = changed ? &mc : NULL;
         if (c->plan) {
             plan_review_compare(&review, &plan, &cmp);

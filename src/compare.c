@@ -1,9 +1,11 @@
 #include "compare.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "exact.h"
 #include "score.h"
 #include "strbuf.h"
 #include "text.h"
@@ -11,7 +13,7 @@
 
 bool compare_item_open(const struct score *s, size_t item)
 {
-    return score_value_below(s, item, s->rules->acted_on_scaled);
+    return score_item_open(s, item);
 }
 
 /* A stage score in tenths, as reports show it: rounded half away from zero, exactly. */
@@ -77,6 +79,62 @@ void compare_stage_set(struct compare_stage *cs, bool has_before, const struct e
     }
 }
 
+void compare_apply_tolerance(struct compare *c, int64_t tolerance_scaled)
+{
+    const struct rules *r = c->before->rules;
+    c->tolerance = tolerance_scaled;
+    c->regression = false;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        struct compare_stage *cs = &c->stages[st];
+        cs->regressed = cs->within_tolerance = false;
+        if (cs->has_before && cs->has_after) {
+            /* The fall in tenths as shown, against the tolerance in thousandths. */
+            int64_t fall = llround(cs->before * 10.0) - llround(cs->after * 10.0);
+            cs->regressed = fall > 0 && fall * (EXACT_SCALE / 10) > tolerance_scaled;
+            cs->within_tolerance = fall > 0 && !cs->regressed;
+        }
+        c->regression = c->regression || cs->regressed || cs->lost;
+    }
+}
+
+/* "Sustain fell 6.7 points, from 66.7 to 60.0" */
+static void add_fall(struct strbuf *out, const char *title, const struct compare_stage *cs)
+{
+    strbuf_addf(out, "%s fell %.1f point%s, from %.1f to %.1f", title, cs->before - cs->after,
+                llround((cs->before - cs->after) * 10.0) == 10 ? "" : "s", cs->before, cs->after);
+}
+
+void compare_regression_sentence(struct strbuf *out, const struct compare *c)
+{
+    const struct rules *r = c->before->rules;
+    const char *sep = c->regression ? "Regression: " : "No regression: ";
+    size_t listed = 0;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        if (!cs->regressed && !cs->lost)
+            continue;
+        strbuf_adds(out, sep);
+        if (cs->lost)
+            strbuf_addf(out, "%s lost its score: %.1f before, too few answers to score now",
+                        r->stages[st].title, cs->before);
+        else
+            add_fall(out, r->stages[st].title, cs);
+        sep = "; ";
+        listed++;
+    }
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct compare_stage *cs = &c->stages[st];
+        if (!cs->within_tolerance)
+            continue;
+        strbuf_adds(out, sep);
+        add_fall(out, r->stages[st].title, cs);
+        strbuf_addf(out, ", within the tolerance of %g", (double)c->tolerance / EXACT_SCALE);
+        sep = "; ";
+        listed++;
+    }
+    strbuf_adds(out, listed ? "." : "No stage fell.");
+}
+
 /*
  * Each breakdown row's stages before and after. score_align_breakdowns gave both the
  * same rows in the same order, so row g of one is row g of the other.
@@ -114,8 +172,9 @@ void compare_compute(struct compare *c, const struct score *before, const struct
         struct compare_stage *cs = &c->stages[st];
         compare_stage_set(cs, before->stages[st].has_score, &before->stages[st].score_exact,
                           after->stages[st].has_score, &after->stages[st].score_exact);
-        c->regression = c->regression || cs->regressed;
+        cs->lost = cs->has_before && !cs->has_after && !after->stages[st].not_applicable;
     }
+    compare_apply_tolerance(c, 0);
     compare_groups(c, r);
     for (size_t i = 0; i < r->n_items; i++) {
         struct compare_item *ci = &c->items[i];
@@ -155,7 +214,7 @@ static void warn_organisation(const struct assessment *now, const struct assessm
     strbuf_adds(&msg, " differs from ");
     text_add_quoted(&msg, then->organisation, 60);
     strbuf_adds(&msg, " in ");
-    text_add_quoted(&msg, then->organisation_at.file, 80);
+    text_add_quoted_path(&msg, then->organisation_at.file);
     strbuf_addf(&msg, "; %s", why);
     diag_add(d, DIAG_WARNING, now->organisation_at.file, now->organisation_at.line,
              now->organisation_at.column, "%s", strbuf_str(&msg));
@@ -168,7 +227,7 @@ void compare_warn(const struct compare *c, struct diags *d)
     if (strcmp(b->date, a->date) > 0) {
         struct strbuf msg = STRBUF_INIT;
         strbuf_addf(&msg, "BEFORE is dated %s, after AFTER's %s in ", b->date, a->date);
-        text_add_quoted(&msg, a->date_at.file, 80);
+        text_add_quoted_path(&msg, a->date_at.file);
         strbuf_adds(&msg, "; the changes shown run backwards in time: give the earlier "
                           "assessment first");
         diag_add(d, DIAG_WARNING, b->date_at.file, b->date_at.line, b->date_at.column, "%s",
@@ -189,7 +248,7 @@ void trend_warn(const struct trend *t, struct diags *d)
         } else if (strcmp(then->date, now->date) == 0) {
             struct strbuf msg = STRBUF_INIT;
             strbuf_addf(&msg, "dated %s, the same day as ", now->date);
-            text_add_quoted(&msg, then->date_at.file, 80);
+            text_add_quoted_path(&msg, then->date_at.file);
             strbuf_adds(&msg, "; which came first cannot be told, so they keep the order "
                               "given");
             diag_add(d, DIAG_WARNING, now->date_at.file, now->date_at.line, now->date_at.column,

@@ -307,6 +307,7 @@ static void self_check(struct importer *im)
     struct assessment a;
     struct diags scratch;
     assessment_init(&a, im->r);
+    a.defer_dates = true;
     diags_init(&scratch);
     for (size_t i = 0; i < im->res->n; i++) {
         const struct import_file *f = &im->res->files[i];
@@ -355,7 +356,7 @@ static int read_workbook(struct importer *im, const struct import_source *src,
 {
     if (!im->o->xlsx)
         diag_add(im->d, DIAG_WARNING, src->name, 0, 0,
-                 "this is an Excel workbook, not CSV: read as one (say --xlsx FILE)");
+                 "this is a zip archive, not CSV: read as an Excel workbook (say --xlsx FILE)");
     im->workbook = true;
     im->delimiter = ',';
     return xlsx_read(src->name, src->buf, src->len, im->o->sheet, sink, im->d, &im->sheet);

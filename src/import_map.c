@@ -181,7 +181,7 @@ void import_map_warn_unused(struct importer *im)
             continue;
         struct strbuf msg = STRBUF_INIT;
         strbuf_adds(&msg, "no column of ");
-        text_add_quoted(&msg, im->file, 200);
+        text_add_quoted_path(&msg, im->file);
         strbuf_adds(&msg, " is headed ");
         text_add_quoted(&msg, im->map[i].key->str, QUOTE_MAX);
         diag_add(im->d, DIAG_WARNING, im->map_file, im->map[i].key->line, im->map[i].key->column,

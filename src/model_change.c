@@ -51,7 +51,7 @@ int model_change_check(const struct assessment *const *a, size_t n, bool allow, 
     strbuf_adds(&msg, "these answers name the model ");
     text_add_quoted(&msg, other, 60);
     strbuf_adds(&msg, ", but ");
-    text_add_quoted(&msg, a[0]->model_named_at.file, 80);
+    text_add_quoted_path(&msg, a[0]->model_named_at.file);
     strbuf_adds(&msg, " names ");
     text_add_quoted(&msg, first, 60);
     strbuf_adds(&msg, "; assessments of different models are not compared like for like: "

@@ -211,10 +211,20 @@ static const char *why_not_ranked(const struct score *s, size_t item)
         const struct score_suggestion *sg = &s->suggestions[k];
         if (sg->item != item)
             continue;
-        if (score_item_accepted(s, item))
+        switch (sg->unranked) {
+        case SCORE_UNRANKED_ACCEPTED:
             return "it is accepted for now (--accept)";
-        if (!sg->priority)
+        case SCORE_UNRANKED_NA:
             return "it is answered n/a";
+        case SCORE_UNRANKED_NO_QUESTION:
+            return "it has no question (retired by the model)";
+        case SCORE_UNRANKED_STAGE:
+            return "its stage has too few answers for a score: find out first";
+        case SCORE_UNRANKED_UNKNOWN:
+            return "nobody knew whether it has been acted on: find out first";
+        case SCORE_RANKED:
+            break;
+        }
         if (score_suggestion_action(s, sg) == SCORE_KEEP_GOING)
             return "it is answered as acted on";
     }
@@ -332,7 +342,8 @@ int plan_write_update(const struct plan_source *old, const struct score *s, size
         find_splice(&sp, p->file, old->buf, old->len, doc.root, d) != 0)
         goto out;
     note_no_longer_ranked(p, s, all, n_all, notes);
-    if (new_actions(&sp, p, s, chosen, n, &added) == 0) {
+    size_t n_added = new_actions(&sp, p, s, chosen, n, &added);
+    if (n_added == 0) {
         strbuf_addf(notes, "nothing new to add: the assessment of %s has %s", s->assessment->date,
                     n ? "every one of its first actions to take in the plan already\n"
                       : "no actions to take\n");
@@ -340,6 +351,10 @@ int plan_write_update(const struct plan_source *old, const struct score *s, size
         rc = 0;
     } else {
         rc = check_reads_back(&sp, old, &added, s, out, d);
+        if (rc == 0) /* say what changed: a silent success reads as nothing done */
+            strbuf_addf(notes,
+                        "added %zu action%s from the assessment of %s, after the plan's own\n",
+                        n_added, n_added == 1 ? "" : "s", s->assessment->date);
     }
 out:
     diags_set_source(d, NULL, 0);

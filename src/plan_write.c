@@ -69,7 +69,7 @@ static void action_comment(struct strbuf *out, const char *indent, const struct 
 
 /*
  * The gaps the action helps close: the items it addresses that are gaps in their
- * stage (answered below the top of the scale), whose impacts make its points.
+ * stage (score_item_open), whose impacts make its points.
  */
 static void addresses(struct strbuf *out, const char *keys, const struct score *s,
                       const struct score_suggestion *sg)
@@ -80,7 +80,7 @@ static void addresses(struct strbuf *out, const char *keys, const struct score *
     for (size_t k = 0; k < it->n_addresses; k++) {
         size_t gap = it->addresses[k];
         const struct score_item *si = &s->items[gap];
-        if (si->state != SCORED || si->good >= si->out_of)
+        if (!score_item_open(s, gap))
             continue;
         if (listed++ == 0)
             strbuf_addf(out, "%saddresses: # the gaps it helps close, and their answers on %s\n",
@@ -114,6 +114,54 @@ void plan_write_action(struct strbuf *out, const struct plan_style *st, const st
     strbuf_release(&lines);
 }
 
+/*
+ * "Find out first", as comments: the stages too thinly answered to score and the
+ * suggestions whose own answer nobody knew. None of them is ranked, so none is an
+ * action here until the next assessment knows more.
+ */
+static void find_out(struct strbuf *out, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    if (!score_find_out_count(s))
+        return;
+    strbuf_adds(out,
+                "#\n# Find out first: not in this plan, since too little is known to rank them.\n");
+    struct strbuf text = STRBUF_INIT;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct score_stage *ss = &s->stages[st];
+        if (ss->has_score || ss->not_applicable)
+            continue;
+        strbuf_reset(&text);
+        text_add_safe(&text, r->stages[st].title, true);
+        strbuf_addf(&text,
+                    " has too few answers for a score (%zu of %zu answered); %zu more "
+                    "answered would give it one. Its suggestions:",
+                    ss->answered, ss->answerable, ss->more_answers);
+        const char *sep = " ";
+        for (size_t k = 0; k < s->n_suggestions; k++) {
+            const struct score_suggestion *sg = &s->suggestions[k];
+            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
+                continue;
+            strbuf_adds(&text, sep);
+            text_add_safe(&text, r->items[sg->item].id, true);
+            sep = ", ";
+        }
+        strbuf_adds(&text, *sep == ' ' ? " none." : ".");
+        text_add_filled(out, "# - ", "#   ", strbuf_str(&text), COMMENT_WIDTH);
+    }
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
+            continue;
+        strbuf_reset(&text);
+        strbuf_adds(&text, "Nobody knew whether ");
+        text_add_safe(&text, r->items[sg->item].id, true);
+        strbuf_adds(&text, " has been acted on.");
+        text_add_filled(out, "# - ", "#   ", strbuf_str(&text), COMMENT_WIDTH);
+    }
+    strbuf_release(&text);
+}
+
 /* What the comments at the top say: what the file is and how to fill it in. */
 static void header(struct strbuf *out, const struct score *s, const char *tool_version)
 {
@@ -135,7 +183,10 @@ static void header(struct strbuf *out, const struct score *s, const char *tool_v
                 "# YYYY-MM-DD) and note (anything else). Leave the rest as it is: stagegap reads\n"
                 "# it back. Run\n"
                 "#   stagegap plan --update THIS-FILE NEXT-ASSESSMENT...\n"
-                "# to add the next assessment's new actions; nothing you wrote here is changed.\n");
+                "# to add the next assessment's new actions; nothing you wrote here is changed.\n"
+                "#\n");
+    text_add_filled(out, "# ", "# ", SCORE_GAP_LEGEND, COMMENT_WIDTH);
+    find_out(out, s);
 }
 
 void plan_write_new(const struct score *s, const char *tool_version, size_t top, struct strbuf *out)

@@ -255,3 +255,9 @@ void report_anonymity_note(struct strbuf *out, const struct score *s)
                     "Not anonymous: %zu respondents, fewer than the anonymity threshold of %zu.", n,
                     s->min_group);
 }
+
+void report_date_range(struct strbuf *out, const struct assessment *a)
+{
+    if (a->date_first && a->date_last && strcmp(a->date_first, a->date_last) != 0)
+        strbuf_addf(out, "Respondents' dates run from %s to %s.", a->date_first, a->date_last);
+}

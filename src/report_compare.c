@@ -10,6 +10,7 @@
 #include "breakdown.h"
 #include "compare.h"
 #include "escape.h"
+#include "exact.h"
 #include "jsonw.h"
 #include "plan_review.h"
 #include "report_accept_internal.h"
@@ -102,9 +103,13 @@ static void text_item_changes(const struct compare *c, struct strbuf *out, bool 
 {
     const struct rules *r = c->before->rules;
     strbuf_addc(out, '\n');
+    if (!opened) {
+        compare_text_para(out, "", 0, SCORE_GAP_LEGEND, width);
+        strbuf_addc(out, '\n');
+    }
     compare_text_para(out, "", 2,
-                      opened ? "Gaps opened (now below the acted-on mark)"
-                             : "Gaps closed (now at or above the acted-on mark)",
+                      opened ? "Gaps opened (at the best end before, below it now)"
+                             : "Gaps closed (below the best end before, at it now)",
                       width);
     size_t shown = 0;
     struct strbuf line = STRBUF_INIT;
@@ -281,7 +286,11 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     strbuf_adds(out, "  Before   After  Change\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         text_change_row(out, r->stages[st].title, tw, &c->stages[st]);
-        strbuf_adds(out, c->stages[st].regressed ? "  fell\n" : "\n");
+        const struct compare_stage *cs = &c->stages[st];
+        strbuf_adds(out, cs->lost               ? "  lost its score\n"
+                         : cs->regressed        ? "  fell\n"
+                         : cs->within_tolerance ? "  fell, within tolerance\n"
+                                                : "\n");
     }
     strbuf_adds(out, "\n");
     compare_text_para(out, "Focus before: ", 14, focus_title(b), width);
@@ -294,8 +303,11 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     model_change_text(out, c->model_change, r, width);
     if (c->plan)
         plan_text_compare(out, c->plan, width);
-    strbuf_addf(out, "\n%s\n",
-                c->regression ? "Regression: at least one stage fell." : "No stage fell.");
+    struct strbuf verdict = STRBUF_INIT;
+    compare_regression_sentence(&verdict, c);
+    strbuf_addc(out, '\n');
+    compare_text_para(out, "", 2, strbuf_str(&verdict), width);
+    strbuf_release(&verdict);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -318,7 +330,9 @@ static void md_items(const struct compare *c, struct strbuf *out, enum item_filt
     static const char *const headings[] = {
         "\n## Answers that moved\n\nMean answers before and after. For a barrier, a higher "
         "answer means it bites harder, so it is worse.\n\n",
-        "\n## Gaps closed\n\n", "\n## Gaps opened\n\n"};
+        "\n## Gaps closed\n\n" SCORE_GAP_LEGEND " Closed: below the best end before, at it "
+        "now.\n\n",
+        "\n## Gaps opened\n\nAt the best end before (or not answered), below it now.\n\n"};
     const struct rules *r = c->before->rules;
     strbuf_adds(out, headings[f]);
     size_t shown = 0;
@@ -445,7 +459,10 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
         add_score(out, cs->has_after, cs->after, "—");
         strbuf_adds(out, " | ");
         add_delta(out, cs, "—");
-        strbuf_adds(out, cs->regressed ? " (fell) |\n" : " |\n");
+        strbuf_adds(out, cs->lost               ? " (lost its score) |\n"
+                         : cs->regressed        ? " (fell) |\n"
+                         : cs->within_tolerance ? " (fell, within tolerance) |\n"
+                                                : " |\n");
     }
     strbuf_adds(out, "\nFocus before: ");
     escape_markdown(out, focus_title(b));
@@ -461,9 +478,12 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     model_change_markdown(out, c->model_change, r);
     if (c->plan)
         plan_md_compare(out, c->plan);
-    strbuf_addf(out, "\n%s\n\nMade with stagegap %s.\n",
-                c->regression ? "**Regression:** at least one stage fell." : "No stage fell.",
-                tool_version);
+    struct strbuf verdict = STRBUF_INIT;
+    compare_regression_sentence(&verdict, c);
+    strbuf_adds(out, c->regression ? "\n**" : "\n");
+    escape_markdown(out, strbuf_str(&verdict));
+    strbuf_addf(out, "%s\n\nMade with stagegap %s.\n", c->regression ? "**" : "", tool_version);
+    strbuf_release(&verdict);
 }
 
 static void json_item_list(struct jsonw *w, const struct compare *c, bool opened)
@@ -550,6 +570,7 @@ static void compare_json(const struct compare *c, const char *tool_version, size
         jsonw_kstring(&w, "band_before", score_band_id(c->before, st));
         jsonw_kstring(&w, "band_after", score_band_id(c->after, st));
         jsonw_kbool(&w, "regressed", cs->regressed);
+        jsonw_kbool(&w, "lost_score", cs->lost);
         jsonw_end(&w, '}');
     }
     jsonw_end(&w, ']');
@@ -574,7 +595,13 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     json_item_list(&w, c, true);
     accept_json_compare(&w, c);
     json_item_list(&w, c, false);
+    jsonw_kstring(&w, "gap_definition", SCORE_GAP_LEGEND);
     jsonw_kbool(&w, "regression", c->regression);
+    jsonw_kratio(&w, "tolerance", true, c->tolerance, EXACT_SCALE, c->tolerance % 100 ? 3 : 1);
+    struct strbuf verdict = STRBUF_INIT;
+    compare_regression_sentence(&verdict, c);
+    jsonw_kstring(&w, "verdict", strbuf_str(&verdict));
+    strbuf_release(&verdict);
     json_compare_groups(&w, c);
     if (c->plan)
         plan_json_compare(&w, c->plan);
@@ -661,6 +688,14 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
         }
     }
     csv_compare_groups(c, out);
+    struct strbuf verdict = STRBUF_INIT;
+    compare_regression_sentence(&verdict, c);
+    strbuf_adds(out, ",,regression,,,,,,,");
+    escape_csv(out, strbuf_str(&verdict));
+    strbuf_adds(out, ",,\r\n,,gap-definition,,,,,,,");
+    escape_csv(out, SCORE_GAP_LEGEND);
+    strbuf_adds(out, ",,\r\n");
+    strbuf_release(&verdict);
     if (c->plan)
         plan_csv_compare(out, c->plan);
 }

@@ -9,14 +9,17 @@
  * caveat on its evidence, which every report carries.
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
- * first, with no stage, a row of kind "attribution" for a report made with --attribute
- * and one of kind "anonymity" for a report of fewer respondents than the threshold;
- * after a stage's items, one row of kind "note" for each caveat the source attaches to
- * the stage; then the breakdown, a row of kind "group" per group shown apart and stage
- * (the group's name as text, its respondents as n, its score as stage_score) and one of
- * kind "breakdown" saying why it is left out or how it pooled; last, one row of kind
- * "judgement", with no stage, saying what in the model is its author's judgement rather
- * than the source's. Filtering on state "scored", or on an item id, leaves them out.
+ * first, with no stage, a row of kind "attribution" for a report made with --attribute,
+ * one of kind "anonymity" for a report of fewer respondents than the threshold and one
+ * of kind "dates" when the respondents' dates differ; after a stage's items, one row of
+ * kind "note" for each caveat the source attaches to the stage and rows of kind
+ * "find-out" for what must be known before its suggestions are ranked; then the
+ * breakdown, a row of kind "group" per group shown apart and stage (the group's name as
+ * text, its respondents as n, its score as stage_score) and one of kind "breakdown"
+ * saying why it is left out or how it pooled; then one of kind "gap-definition", with no
+ * stage, saying what a gap is; last, one row of kind "judgement", with no stage, saying
+ * what in the model is its author's judgement rather than the source's. Filtering on
+ * state "scored", or on an item id, leaves them out.
  *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value
@@ -295,6 +298,44 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
     strbuf_release(&note);
 }
 
+/*
+ * "Find out first", kind "find-out": a stage too thinly answered to score, with how many
+ * more answers would score it and its suggestions (not ranked until then); then each of
+ * its suggestions whose own answer nobody knew.
+ */
+static void render_find_out(const struct score *s, size_t st, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    const struct score_stage *ss = &s->stages[st];
+    struct strbuf text = STRBUF_INIT;
+    if (!ss->has_score && !ss->not_applicable) {
+        strbuf_addf(&text,
+                    "%s has too few answers for a score (%zu of %zu answered); %zu more "
+                    "answered would give it one. Its suggestions are not ranked until then",
+                    r->stages[st].title, ss->answered, ss->answerable, ss->more_answers);
+        const char *sep = ": ";
+        for (size_t k = 0; k < s->n_suggestions; k++) {
+            const struct score_suggestion *sg = &s->suggestions[k];
+            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
+                continue;
+            strbuf_addf(&text, "%s%s", sep, r->items[sg->item].id);
+            sep = ", ";
+        }
+        strbuf_addc(&text, '.');
+        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+    }
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        if (sg->unranked != SCORE_UNRANKED_UNKNOWN || r->items[sg->item].stage != st)
+            continue;
+        strbuf_reset(&text);
+        strbuf_addf(&text, "Nobody knew whether %s has been acted on: it is not ranked until then.",
+                    r->items[sg->item].id);
+        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+    }
+    strbuf_release(&text);
+}
+
 /* An overlay's base (id, version, SHA-256) and the merged model's hash, kind "model". */
 static void render_model_row(const struct score *s, struct strbuf *out)
 {
@@ -321,18 +362,25 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     if (anonymity.len)
         render_context_row(s, NULL, "anonymity", strbuf_str(&anonymity), out);
     strbuf_release(&anonymity);
+    struct strbuf dates = STRBUF_INIT;
+    report_date_range(&dates, s->assessment);
+    if (dates.len)
+        render_context_row(s, NULL, "dates", strbuf_str(&dates), out);
+    strbuf_release(&dates);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
             render_item(s, i, out);
         for (size_t k = 0; k < rs->n_notes; k++)
             render_context_row(s, &st, "note", rs->notes[k], out);
+        render_find_out(s, st, out);
     }
     render_targets(s, out);
     if (ctx->plan)
         plan_csv_assess(out, ctx->plan, row_start);
     accept_csv_assess(out, s, row_start);
     render_breakdown(s, out);
+    render_context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, out);
     if (r->source.judgement)
         render_context_row(s, NULL, "judgement", r->source.judgement, out);
 }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "answers.h"
 #include "report.h"
@@ -72,6 +73,10 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     html_meta_term(out, "Date");
     html_text(out, a->date);
     strbuf_adds(out, "</dd>\n");
+    if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0) {
+        html_meta_term(out, "Respondents&#39; dates");
+        strbuf_addf(out, "%s to %s</dd>\n", a->date_first, a->date_last);
+    }
     html_meta_term(out, "Respondents");
     strbuf_addf(out, "%zu</dd>\n", a->respondents);
     html_meta_model(out, r);
@@ -89,6 +94,8 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     strbuf_adds(out, "<nav aria-label=\"Contents\">\n<ul>\n"
                      "<li><a href=\"#summary\">Summary</a></li>\n"
                      "<li><a href=\"#actions\">Actions to take first</a></li>\n");
+    if (score_find_out_count(s))
+        strbuf_adds(out, "<li><a href=\"#find-out\">Find out first</a></li>\n");
     accept_html_nav(out, s);
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_addf(out, "<li><a href=\"#stage-%zu\">", st + 1);
@@ -334,8 +341,9 @@ static void summary_section(struct page *p, const struct score *s)
                 "<p>Scores run from 0 to 100. A stage with too few answers is not scored. "
                 "In the gap tables, the answer is on the questionnaire&#39;s scale of %ld "
                 "to %ld (for a barrier, a high answer means it bites) and the impact is "
-                "the points the stage would gain if that gap were closed.",
+                "the points the stage would gain if that gap were closed. ",
                 r->scale_min, r->scale_max);
+    html_text(out, SCORE_GAP_LEGEND);
     if (s->assessment->respondents > 1)
         strbuf_addf(out,
                     " Answers are averages over %zu respondents; respondents disagree on "
@@ -430,6 +438,58 @@ static void actions_section(struct strbuf *out, const struct score *s)
         action_table(out, s, SCORE_KEEP_GOING);
     }
     strbuf_adds(out, "</section>\n");
+}
+
+/*
+ * "Find out first": the stages too thinly answered to score, with how many more answers
+ * would score them and their suggestions (not ranked until then), and the suggestions
+ * whose own answer nobody knew.
+ */
+static void find_out_section(struct strbuf *out, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    if (!score_find_out_count(s))
+        return;
+    strbuf_adds(out, "<section id=\"find-out\" aria-labelledby=\"find-out-h\">\n"
+                     "<h2 id=\"find-out-h\">Find out first</h2>\n"
+                     "<p>Not ranked until more is known.</p>\n<ul>\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct score_stage *ss = &s->stages[st];
+        if (ss->has_score || ss->not_applicable)
+            continue;
+        strbuf_adds(out, "<li><strong>");
+        html_text(out, r->stages[st].title);
+        strbuf_addf(out,
+                    "</strong> has too few answers for a score (%zu of %zu answered); %zu more "
+                    "answered would give it one. Its suggestions:<ul>",
+                    ss->answered, ss->answerable, ss->more_answers);
+        for (size_t k = 0; k < s->n_suggestions; k++) {
+            const struct score_suggestion *sg = &s->suggestions[k];
+            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
+                continue;
+            strbuf_adds(out, "<li>");
+            html_text(out, r->items[sg->item].text);
+            strbuf_adds(out, "</li>");
+        }
+        strbuf_adds(out, "</ul></li>\n");
+    }
+    bool any = false;
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
+            continue;
+        if (!any)
+            strbuf_adds(out, "<li>Nobody knew whether these have been acted on:<ul>");
+        any = true;
+        strbuf_adds(out, "<li>");
+        html_text(out, r->items[sg->item].text);
+        strbuf_adds(out, " (");
+        html_text(out, r->stages[r->items[sg->item].stage].title);
+        strbuf_adds(out, ")</li>");
+    }
+    if (any)
+        strbuf_adds(out, "</ul></li>\n");
+    strbuf_adds(out, "</ul>\n</section>\n");
 }
 
 /* Who wrote a note: "r07 (practitioner)", "r07", "practitioner" or "A respondent". */
@@ -777,6 +837,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     assess_header(&p, ctx);
     summary_section(&p, s);
     actions_section(out, s);
+    find_out_section(out, s);
     if (ctx->plan)
         plan_html_assess(out, ctx->plan);
     accept_html_assess(out, s);

@@ -60,7 +60,9 @@ static void compare_chart(struct page *p, const struct compare *c)
             strbuf_adds(&desc, ", a change of ");
             html_delta(&desc, cs->delta);
         }
-        strbuf_adds(&desc, cs->regressed ? "; it fell. " : ". ");
+        strbuf_adds(&desc, cs->lost        ? "; it lost its score. "
+                           : cs->regressed ? "; it fell. "
+                                           : ". ");
     }
     html_bands_in_words(&desc, r);
     svg_open(p, BARS_W, bottom + 28, &title, &desc);
@@ -118,8 +120,10 @@ static void compare_table(struct strbuf *out, const struct compare *c)
         html_text(out, score_band_title(c->before, st));
         strbuf_adds(out, "</td><td>");
         html_text(out, score_band_title(c->after, st));
-        strbuf_adds(out, cs->regressed ? "</td><td><span class=\"tag\">Fell</span></td></tr>\n"
-                                       : "</td><td>No</td></tr>\n");
+        strbuf_adds(out, cs->lost ? "</td><td><span class=\"tag\">Lost its score</span></td></tr>\n"
+                         : cs->regressed ? "</td><td><span class=\"tag\">Fell</span></td></tr>\n"
+                         : cs->within_tolerance ? "</td><td>Within tolerance</td></tr>\n"
+                                                : "</td><td>No</td></tr>\n");
     }
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
@@ -190,8 +194,9 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
     static const char *const headings[] = {"Answers that moved", "Gaps closed", "Gaps opened"};
     static const char *const captions[] = {
         "Answers that moved between the two assessments",
-        "Gaps closed: answered below the acted-on mark before, at or above it after",
-        "Gaps opened: at or above the acted-on mark before, below it after"};
+        "Gaps closed: answered below the best end of the scale before, at it "
+        "after. " SCORE_GAP_LEGEND,
+        "Gaps opened: at the best end of the scale before (or not answered), below it after"};
     static const char *const ids[] = {"moved", "closed", "opened"};
     const struct rules *r = c->before->rules;
     strbuf_addf(out, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">%s</h2>\n",
@@ -238,31 +243,13 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
 
 static void regression_callout(struct strbuf *out, const struct compare *c)
 {
-    const struct rules *r = c->before->rules;
-    if (!c->regression) {
-        strbuf_adds(out, "<div class=\"callout ok\"><p><span class=\"label\">No stage fell."
-                         "</span></p></div>\n");
-        return;
-    }
-    strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Regression: at least one "
-                     "stage fell.</span> ");
-    bool first = true;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = &c->stages[st];
-        if (!cs->regressed)
-            continue;
-        strbuf_adds(out, first ? "" : "; ");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, " fell from ");
-        report_add_number(out, cs->before);
-        strbuf_adds(out, " to ");
-        report_add_number(out, cs->after);
-        strbuf_adds(out, " (");
-        html_delta(out, cs->delta);
-        strbuf_adds(out, ")");
-        first = false;
-    }
-    strbuf_adds(out, ".</p></div>\n");
+    struct strbuf verdict = STRBUF_INIT;
+    compare_regression_sentence(&verdict, c);
+    strbuf_adds(out, c->regression ? "<div class=\"callout\"><p><span class=\"label\">"
+                                   : "<div class=\"callout ok\"><p><span class=\"label\">");
+    html_text(out, strbuf_str(&verdict));
+    strbuf_adds(out, "</span></p></div>\n");
+    strbuf_release(&verdict);
 }
 
 void compare_render_html(const struct compare *c, const char *tool_version, struct strbuf *out)

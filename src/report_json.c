@@ -16,6 +16,7 @@
 #include "score.h"
 #include "score_target.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 static const char *state_name(enum score_state state)
 {
@@ -31,12 +32,18 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     report_json_provenance(w, r, ctx->tool_version);
     jsonw_kstring(w, "organisation", s->assessment->organisation);
     jsonw_kstring(w, "date", s->assessment->date);
+    jsonw_key(w, "dates");
+    jsonw_object(w);
+    jsonw_kstring(w, "first", s->assessment->date_first);
+    jsonw_kstring(w, "last", s->assessment->date_last);
+    jsonw_end(w, '}');
     jsonw_kuint(w, "respondents", s->assessment->respondents);
     jsonw_kbool(w, "attributed", s->attributed);
     jsonw_kbool(w, "anonymous", !s->attributed && s->assessment->respondents >= s->min_group);
     jsonw_kstring(w, "caveat", report_caveat(s));
     jsonw_kstring(w, "judgement", r->source.judgement);
     jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);
+    jsonw_kstring(w, "gap_definition", SCORE_GAP_LEGEND);
 }
 
 void report_json_provenance(struct jsonw *w, const struct rules *r, const char *tool_version)
@@ -89,14 +96,13 @@ static void write_notes(struct jsonw *w, const struct score_item *it)
     jsonw_end(w, ']');
 }
 
-/* The suggestions that address gap item, in rules order. */
-static void write_gap_suggestions(struct jsonw *w, const struct rules *r, size_t item)
+/* The suggestions a gap offers, as every format lists them: ranked, in priority order. */
+static void write_gap_suggestions(struct jsonw *w, const struct score *s, size_t item)
 {
-    jsonw_array(w);
-    for (size_t i = 0; i < r->n_items; i++)
-        if (r->items[i].kind == ITEM_SUGGESTION && score_addresses(r, i, item))
-            jsonw_string(w, r->items[i].id);
-    jsonw_end(w, ']');
+    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
+    size_t n = score_suggestions_for(s, item, sgs);
+    write_ids(w, s->rules, sgs, n);
+    free(sgs);
 }
 
 /* The target's fields: score, by, distance (null without an answer), status. */
@@ -167,7 +173,7 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
         jsonw_kexact(w, "impact", true, &s->items[i].impact_exact, 1);
         write_item_target(w, s, i);
         jsonw_key(w, "suggestions");
-        write_gap_suggestions(w, r, i);
+        write_gap_suggestions(w, s, i);
         jsonw_key(w, "notes");
         write_notes(w, &s->items[i]);
         if (accept_status_word(s, i))
@@ -263,7 +269,7 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
         jsonw_kstring(w, "stage", r->stages[it->stage].id);
         jsonw_key(w, "addresses");
         write_ids(w, r, it->addresses, it->n_addresses);
-        if (sg->priority) /* a suggestion answered n/a, or accepted, is not ranked */
+        if (sg->priority)
             jsonw_kuint(w, "priority", sg->priority);
         else
             jsonw_kstring(w, "priority", NULL);
@@ -272,9 +278,50 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
         jsonw_kbool(w, "keep_going", score_suggestion_action(s, sg) == SCORE_KEEP_GOING);
         if (accept_status_word(s, sg->item))
             jsonw_kstring(w, "accepted", accept_status_word(s, sg->item));
+        jsonw_kstring(w, "not_ranked", score_unranked_id(sg->unranked));
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
+}
+
+/*
+ * What to find out before acting: the stages that apply but have too few answers for a
+ * score, with how many more answers would give one and their suggestions (none ranked);
+ * then the suggestions of scored stages whose own answer is unknown. Rules order.
+ */
+static void write_find_out(struct jsonw *w, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    jsonw_key(w, "find_out_first");
+    jsonw_object(w);
+    jsonw_key(w, "stages");
+    jsonw_array(w);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct score_stage *ss = &s->stages[st];
+        if (ss->has_score || ss->not_applicable)
+            continue;
+        jsonw_object(w);
+        jsonw_kstring(w, "id", r->stages[st].id);
+        jsonw_kuint(w, "answered", ss->answered);
+        jsonw_kuint(w, "answerable", ss->answerable);
+        jsonw_kuint(w, "more_answers", ss->more_answers);
+        jsonw_key(w, "suggestions");
+        jsonw_array(w);
+        for (size_t k = 0; k < s->n_suggestions; k++)
+            if (s->suggestions[k].unranked == SCORE_UNRANKED_STAGE &&
+                r->items[s->suggestions[k].item].stage == st)
+                jsonw_string(w, r->items[s->suggestions[k].item].id);
+        jsonw_end(w, ']');
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_key(w, "suggestions");
+    jsonw_array(w);
+    for (size_t k = 0; k < s->n_suggestions; k++)
+        if (s->suggestions[k].unranked == SCORE_UNRANKED_UNKNOWN)
+            jsonw_string(w, r->items[s->suggestions[k].item].id);
+    jsonw_end(w, ']');
+    jsonw_end(w, '}');
 }
 
 static void write_group_stages(struct jsonw *w, const struct rules *r, const struct score_group *g)
@@ -393,6 +440,7 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
         write_stage(&w, s, st);
     jsonw_end(&w, ']');
     write_suggestions(&w, s);
+    write_find_out(&w, s);
     write_targets(&w, s);
     report_json_breakdown(&w, &s->breakdown, s->min_group);
     write_groups(&w, s);

@@ -169,6 +169,8 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, "- Date: ");
     report_md_text(out, a->date);
     md_eol(out);
+    if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0)
+        strbuf_addf(out, "- Respondents' dates: %s to %s\n", a->date_first, a->date_last);
     strbuf_addf(out, "- Respondents: %zu\n", a->respondents);
     if (s->attribute)
         strbuf_adds(out, "- " REPORT_ATTRIBUTION_ON "\n");
@@ -242,7 +244,7 @@ static void render_summary(const struct score *s, struct strbuf *out)
                 "that apply; a stage with too few answers is not scored. In the gap tables, "
                 "Answer is on the questionnaire's scale of %ld to %ld (for a barrier, a "
                 "high answer means it bites) and Impact is the points the stage would gain "
-                "if the gap were closed.",
+                "if the gap were closed. " SCORE_GAP_LEGEND,
                 r->scale_min, r->scale_max);
     if (s->assessment->respondents > 1)
         strbuf_addf(out,
@@ -323,6 +325,54 @@ static void render_actions(const struct score *s, struct strbuf *out)
         md_action_list(s, out, SCORE_KEEP_GOING);
         strbuf_addc(out, '\n');
     }
+}
+
+/*
+ * "Find out first": the stages too thinly answered to score, with how many more answers
+ * would score them and their suggestions (not ranked until then), and the suggestions
+ * whose own answer nobody knew.
+ */
+static void render_find_out(const struct score *s, struct strbuf *out)
+{
+    const struct rules *r = s->rules;
+    if (!score_find_out_count(s))
+        return;
+    md_heading(out, "##", "Find out first", NULL, "");
+    strbuf_adds(out, "Not ranked until more is known:\n\n");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct score_stage *ss = &s->stages[st];
+        if (ss->has_score || ss->not_applicable)
+            continue;
+        strbuf_adds(out, "- Not scored yet: **");
+        report_md_text(out, r->stages[st].title);
+        strbuf_addf(out,
+                    "** has too few answers for a score (%zu of %zu answered); %zu more "
+                    "answered would give it one. Its suggestions, not ranked until then: ",
+                    ss->answered, ss->answerable, ss->more_answers);
+        const char *sep = "";
+        for (size_t k = 0; k < s->n_suggestions; k++) {
+            const struct score_suggestion *sg = &s->suggestions[k];
+            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
+                continue;
+            strbuf_adds(out, sep);
+            report_md_text(out, r->items[sg->item].text);
+            sep = "; ";
+        }
+        strbuf_adds(out, *sep ? "." : "none.");
+        md_eol(out);
+    }
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
+            continue;
+        strbuf_adds(out, "- Not known if acted on: ");
+        report_md_text(out, r->items[sg->item].text);
+        strbuf_adds(out, " (");
+        report_md_text(out, r->stages[r->items[sg->item].stage].title);
+        strbuf_adds(out, ")");
+        md_eol(out);
+    }
+    strbuf_addc(out, '\n');
 }
 
 /* The suggestions that address an item, in priority order. */
@@ -662,6 +712,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     render_header(ctx, out);
     render_summary(s, out);
     render_actions(s, out);
+    render_find_out(s, out);
     if (ctx->plan)
         plan_md_assess(out, ctx->plan);
     accept_md_assess(out, s);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "suppress.h"
+#include "text.h"
 #include "xalloc.h"
 
 /*
@@ -206,7 +207,7 @@ static void stage_gaps(struct score *s, size_t stage, uint64_t weight)
         exact_set_products(&it->impact_exact, 100 * (uint64_t)r->items[i].weight_scaled,
                            it->out_of - it->good, it->out_of, weight);
         it->impact = exact_to_double(&it->impact_exact);
-        if (it->good < it->out_of)
+        if (score_item_open(s, i))
             out->gaps[out->n_gaps++] = i;
     }
     sort_score = s;
@@ -226,14 +227,26 @@ static void score_stage(struct score *s, size_t stage)
     stage_gaps(s, stage, weight);
 }
 
-/* A stage whose every question was answered n/a does not apply, so it is no focus. */
+/*
+ * A stage with nothing to answer does not apply, so it is no focus: every question
+ * answered n/a, or no question at all (every item retired by an overlay, or context).
+ */
 static bool stage_not_applicable(const struct score *s, size_t stage)
 {
-    const struct rules_stage *st = &s->rules->stages[stage];
-    size_t na = 0;
-    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
-        na += s->items[i].state == NOT_APPLICABLE;
-    return s->stages[stage].answerable == 0 && na > 0;
+    return s->stages[stage].answerable == 0;
+}
+
+/*
+ * How many more of a stage's answerable items would have to be answered for it to have a
+ * score: the least a >= max(1, answered) with a / answerable >= min-coverage, less answered.
+ */
+static size_t more_answers_needed(const struct rules *r, const struct score_stage *st)
+{
+    size_t a = st->answered ? st->answered : 1;
+    while (a < st->answerable &&
+           (uint64_t)a * EXACT_SCALE < (uint64_t)r->min_coverage_scaled * st->answerable)
+        a++;
+    return a > st->answered ? a - st->answered : 0;
 }
 
 /* The earliest stage not yet in the top band: stages are climbed in order. */
@@ -241,8 +254,11 @@ static void find_focus(struct score *s)
 {
     const struct rules *r = s->rules;
     s->focus = -1;
-    for (size_t st = 0; st < r->n_stages; st++)
-        s->stages[st].not_applicable = stage_not_applicable(s, st);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        struct score_stage *ss = &s->stages[st];
+        ss->not_applicable = stage_not_applicable(s, st);
+        ss->more_answers = ss->has_score || ss->not_applicable ? 0 : more_answers_needed(r, ss);
+    }
     for (size_t st = 0; st < r->n_stages && s->focus < 0; st++)
         if (s->stages[st].band != 0 && !s->stages[st].not_applicable)
             s->focus = (int)st;
@@ -321,10 +337,50 @@ bool score_item_accepted(const struct score *s, size_t item)
     return s->items[item].accepted == SCORE_ACCEPTED;
 }
 
-/* A suggestion answered n/a does not apply; one accepted is not to be acted on now. */
-static bool suggestion_ranked(const struct score *s, size_t item)
+bool score_item_open(const struct score *s, size_t item)
 {
-    return s->items[item].state != NOT_APPLICABLE && !score_item_accepted(s, item);
+    const struct score_item *it = &s->items[item];
+    return it->state == SCORED && it->good < it->out_of;
+}
+
+/*
+ * Why a suggestion is not ranked, or SCORE_RANKED: never asked, answered n/a, accepted,
+ * or too little known to rank it (its stage has no score, or its own answer is unknown).
+ */
+static enum score_unranked suggestion_unranked(const struct score *s, size_t item)
+{
+    const struct score_item *it = &s->items[item];
+    if (it->state == CONTEXT)
+        return SCORE_UNRANKED_NO_QUESTION;
+    if (it->state == NOT_APPLICABLE)
+        return SCORE_UNRANKED_NA;
+    if (score_item_accepted(s, item))
+        return SCORE_UNRANKED_ACCEPTED;
+    if (!s->stages[s->rules->items[item].stage].has_score)
+        return SCORE_UNRANKED_STAGE;
+    if (it->state == UNKNOWN)
+        return SCORE_UNRANKED_UNKNOWN;
+    return SCORE_RANKED;
+}
+
+bool score_unranked_find_out(enum score_unranked u)
+{
+    return u == SCORE_UNRANKED_STAGE || u == SCORE_UNRANKED_UNKNOWN;
+}
+
+const char *score_unranked_id(enum score_unranked u)
+{
+    static const char *const ids[] = {NULL,       "no-question",      "n/a",
+                                      "accepted", "stage-not-scored", "answer-unknown"};
+    return ids[u];
+}
+
+size_t score_find_out_count(const struct score *s)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->n_suggestions; k++)
+        n += score_unranked_find_out(s->suggestions[k].unranked);
+    return n;
 }
 
 static void rank_suggestions(struct score *s)
@@ -336,23 +392,24 @@ static void rank_suggestions(struct score *s)
             continue;
         struct score_suggestion *sg = &s->suggestions[s->n_suggestions++];
         sg->item = i;
-        /* A suggestion that does not apply, or is accepted, is no action to take. */
-        if (!suggestion_ranked(s, i))
+        sg->unranked = suggestion_unranked(s, i);
+        /* One never asked, or that does not apply, has no points: it is no action here.
+           Any other has the impacts of the open gaps it addresses, accepted ones aside. */
+        if (sg->unranked == SCORE_UNRANKED_NO_QUESTION || sg->unranked == SCORE_UNRANKED_NA)
             continue;
         for (size_t k = 0; k < r->items[i].n_addresses; k++)
             if (!score_item_accepted(s, r->items[i].addresses[k]))
                 exact_add(&sg->points_exact, &s->items[r->items[i].addresses[k]].impact_exact);
         sg->points = exact_to_double(&sg->points_exact);
     }
-    /* Those that apply are ranked; those answered n/a or accepted follow, unranked, in
-       rules order. */
+    /* Those ranked come first, in priority order; the others follow, in rules order. */
     s->by_priority = xcalloc(s->n_suggestions + 1, sizeof(*s->by_priority));
     size_t unranked = 0;
     for (size_t k = 0; k < s->n_suggestions; k++)
-        if (suggestion_ranked(s, s->suggestions[k].item))
+        if (s->suggestions[k].unranked == SCORE_RANKED)
             s->by_priority[s->n_ranked++] = k;
     for (size_t k = 0; k < s->n_suggestions; k++)
-        if (!suggestion_ranked(s, s->suggestions[k].item))
+        if (s->suggestions[k].unranked != SCORE_RANKED)
             s->by_priority[s->n_ranked + unranked++] = k;
     sort_score = s;
     qsort(s->by_priority, s->n_ranked, sizeof(*s->by_priority), compare_priority);
@@ -392,13 +449,13 @@ static int compare_notes_anonymous(const void *pa, const void *pb)
 static int compare_role_counts(const void *pa, const void *pb)
 {
     const struct role_count *a = pa, *b = pb;
-    return strcmp(a->role, b->role);
+    return text_group_cmp(a->role, b->role);
 }
 
 static long find_role_index(const struct assessment *a, const char *role)
 {
     for (size_t k = 0; k < a->n_roles; k++)
-        if (strcmp(a->roles[k].role, role) == 0)
+        if (text_group_cmp(a->roles[k].role, role) == 0)
             return (long)k;
     return -1;
 }
@@ -455,6 +512,12 @@ static void sort_notes(struct score *s, struct score_item *out, const struct ite
     out->notes = xcalloc(t->n_notes, sizeof(*out->notes));
     memcpy(out->notes, t->notes, t->n_notes * sizeof(*out->notes));
     out->n_notes = t->n_notes;
+    /* A note's role as the report shows the role: one spelling (group_display). */
+    for (size_t k = 0; k < out->n_notes; k++) {
+        long role = out->notes[k].role ? find_role_index(s->assessment, out->notes[k].role) : -1;
+        if (role >= 0)
+            out->notes[k].role = s->assessment->roles[role].role;
+    }
     if (s->attributed) {
         qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_attributed);
         return;
@@ -532,23 +595,28 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
     score_align_breakdowns(&s, 1);
 }
 
-bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled)
-{
-    const struct score_item *it = &s->items[item];
-    return it->state == SCORED && score_value_below_fraction(it, fraction_scaled);
-}
-
 const char *score_band_id(const struct score *s, size_t stage)
 {
     int b = s->stages[stage].band;
     return b == SCORE_NO_BAND ? SCORE_INSUFFICIENT : s->rules->bands[b].id;
 }
 
+static bool stage_has_na(const struct score *s, size_t stage)
+{
+    const struct rules_stage *st = &s->rules->stages[stage];
+    for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
+        if (s->items[i].state == NOT_APPLICABLE)
+            return true;
+    return false;
+}
+
 const char *score_band_title(const struct score *s, size_t stage)
 {
     int b = s->stages[stage].band;
     if (s->stages[stage].not_applicable)
-        return "Does not apply (all n/a)";
+        return s->stages[stage].answerable == 0 && stage_has_na(s, stage)
+                   ? "Does not apply (all n/a)"
+                   : "Does not apply (no questions)";
     return b == SCORE_NO_BAND ? "Not enough answers" : s->rules->bands[b].title;
 }
 

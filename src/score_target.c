@@ -38,7 +38,7 @@ const char *score_target_status_text(enum score_target_status status)
 bool score_item_has_target(const struct score *s, size_t item)
 {
     const struct rules_item *it = &s->rules->items[item];
-    return it->target.set && !it->retired;
+    return it->target.set;
 }
 
 size_t score_targets_count(const struct score *s)

@@ -162,6 +162,36 @@ void text_add_quoted(struct strbuf *sb, const char *value, size_t max)
     strbuf_release(&tmp);
 }
 
+void text_add_quoted_path(struct strbuf *sb, const char *path)
+{
+    enum { PATH_SHOWN = 120, PATH_HEAD = 40, PATH_TAIL = 77 };
+    struct strbuf tmp = STRBUF_INIT;
+    text_add_safe(&tmp, path, true);
+    const char *t = strbuf_str(&tmp);
+    size_t points = 0;
+    for (size_t i = 0; t[i]; i++)
+        points += ((unsigned char)t[i] & 0xC0) != 0x80;
+    strbuf_addc(sb, '\'');
+    if (points <= PATH_SHOWN) {
+        strbuf_adds(sb, t);
+    } else {
+        size_t i = 0, seen = 0;
+        for (; t[i] && seen <= PATH_HEAD; i++)
+            if (((unsigned char)t[i] & 0xC0) != 0x80 && ++seen > PATH_HEAD)
+                break;
+        strbuf_add(sb, t, i);
+        strbuf_adds(sb, "...");
+        size_t skip = points - PATH_TAIL;
+        seen = 0;
+        for (i = 0; t[i]; i++)
+            if (((unsigned char)t[i] & 0xC0) != 0x80 && seen++ == skip)
+                break;
+        strbuf_adds(sb, t + i);
+    }
+    strbuf_addc(sb, '\'');
+    strbuf_release(&tmp);
+}
+
 /* Byte offsets of each code point of s (already valid UTF-8), and its count. */
 static size_t *point_offsets(const char *s, size_t *n)
 {
@@ -325,4 +355,33 @@ void text_add_filled(struct strbuf *out, const char *first, const char *indent, 
         while (out->len > start && out->buf[out->len - 1] == ' ')
             out->buf[--out->len] = '\0';
     strbuf_addc(out, '\n');
+}
+
+const char *text_group_trim(const char *s, size_t *len)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *len = n;
+    return s;
+}
+
+static int ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int text_group_cmp(const char *x, const char *y)
+{
+    size_t nx, ny;
+    const unsigned char *a = (const unsigned char *)text_group_trim(x, &nx);
+    const unsigned char *b = (const unsigned char *)text_group_trim(y, &ny);
+    for (size_t k = 0; k < nx && k < ny; k++) {
+        int c = ascii_lower(a[k]) - ascii_lower(b[k]);
+        if (c)
+            return c;
+    }
+    return (nx > ny) - (nx < ny);
 }

@@ -299,6 +299,12 @@ static char *read_book(struct xlsx_book *b, const char *sheet, char **sheet_name
     const struct rel *r;
     char *path = NULL;
 
+    if (!xlsx_zip_has(&b->zip, XLSX_WORKBOOK) && xlsx_zip_has(&b->zip, "word/document.xml")) {
+        diag_error(b->zip.d, b->zip.name, 0, 0,
+                   "not a workbook: this is a Word document (.docx); export the survey's "
+                   "responses as an Excel workbook (.xlsx) or CSV and import that");
+        goto out;
+    }
     if (!xlsx_zip_has(&b->zip, XLSX_WORKBOOK)) {
         diag_error(b->zip.d, b->zip.name, 0, 0,
                    "not a workbook: the zip archive has no " XLSX_WORKBOOK

@@ -524,6 +524,66 @@ static bool unclosed_bracket(struct hint *h, size_t n, unsigned column)
                                : "this '[' is never closed; end the list with ']'");
 }
 
+/*
+ * The value of a "key: value" item inside '{...}' that YAML cut short: plain text with
+ * its own ': ' (which starts a new key), or quoted text with its own quote inside
+ * (which ends it). Quoting the text is the fix, not a ','; points at the value.
+ */
+static bool flow_value_needs_quotes(struct hint *h, size_t n, unsigned column)
+{
+    const struct line *l = get_line(h, n);
+    if (!l)
+        return false;
+    size_t at = offset_of(l, column);
+    if (at > l->len)
+        at = l->len;
+    size_t start = at;
+    while (start > 0 && l->p[start - 1] != '{' && l->p[start - 1] != ',')
+        start--;
+    if (start == 0)
+        return false;
+    while (start < at && is_blank(l->p[start]))
+        start++;
+    size_t colon = start;
+    while (colon + 1 < at && !(l->p[colon] == ':' && is_blank(l->p[colon + 1])))
+        colon++;
+    if (colon + 1 >= at)
+        return false;
+    size_t v = colon + 1;
+    while (v < at && is_blank(l->p[v]))
+        v++;
+    if (v >= at)
+        return false;
+    if (l->p[v] == '"' || l->p[v] == '\'') {
+        if (!memchr(l->p + v + 1, l->p[v], at - v - 1))
+            return false;
+        return say(h, n, v,
+                   l->p[v] == '"' ? "this text has a '\"' of its own, which ends its quotes "
+                                    "early: write it as \\\" inside, or put the text in "
+                                    "single quotes"
+                                  : "this text has a ' of its own, which ends its quotes "
+                                    "early: write it twice ('') inside, or put the text in "
+                                    "double quotes");
+    }
+    for (size_t i = v; i + 1 < l->len && i <= at; i++) {
+        if (l->p[i] != ':' || !is_blank(l->p[i + 1]))
+            continue;
+        /* "5 note: x" is a number, then a key: a ',' is missing there, not quotes. */
+        size_t w = i;
+        while (w > v && !is_blank(l->p[w - 1]))
+            w--;
+        bool number = w > v;
+        for (size_t k = v; k < w && number; k++)
+            number = is_blank(l->p[k]) || strchr("0123456789.+-", l->p[k]);
+        if (number)
+            return false;
+        return say(h, n, v,
+                   "this text has a ': ' of its own, which starts a new key inside "
+                   "'{...}': put the text in quotes, \"like: this\"");
+    }
+    return false;
+}
+
 /* Two items of one '{...}' or '[...]' with no ',' between them: point where it goes. */
 static bool missing_comma(struct hint *h, size_t n, unsigned column)
 {
@@ -559,7 +619,7 @@ static bool explain(struct hint *h, const struct yamlhint_error *e)
         if (n > c)
             return unclosed_bracket(h, c, e->context_column);
         return starts_with(e->problem, "did not find expected ','") &&
-               missing_comma(h, n, e->column);
+               (flow_value_needs_quotes(h, n, e->column) || missing_comma(h, n, e->column));
     }
     if (c && starts_with(e->context, "while scanning a simple key"))
         return tab_hint(h, c) || colon_hint(h, c) || indent_hint(h, c);

@@ -32,3 +32,17 @@ set(t tests/fixtures/targets)
 foreach(fmt text markdown json csv html)
   stagegap_cli_test(assess-targets-${fmt} 0 assess --format ${fmt} --rules ${t}/model.yaml ${t}/answers.yaml)
 endforeach()
+# A fourth decimal place is the problem, not the range.
+stagegap_cli_test(assess-fail-under-places 2 assess --fail-under 60.00001 data/examples/eastbrook-mid-implementation.yaml)
+# Dates: one mistyped year is warned about where it is and does not date the assessment;
+# the respondents' date range is stated; --date sets the date; a day not on the calendar
+# is refused as such.
+stagegap_cli_test(assess-date-typo 0 assess tests/fixtures/dates)
+stagegap_cli_test(assess-date-typo-json 0 assess --format json tests/fixtures/dates)
+stagegap_cli_test(assess-date-set 0 assess --format markdown --date 2026-03-31 tests/fixtures/dates)
+stagegap_cli_test(assess-date-not-a-day 2 assess --date 2026-02-30 tests/fixtures/dates)
+stagegap_cli_test(validate-date-typo 0 validate tests/fixtures/dates)
+# A workbook given to assess: how to import it, not "save the file as UTF-8" and its bytes.
+stagegap_cli_test(assess-workbook-given 3 assess tests/fixtures/xlsx/basic.xlsx)
+# A retired item's target is listed as "no answer", in every format, not dropped.
+stagegap_cli_test(assess-targets-retired 0 assess --rules tests/fixtures/targets/retire-overlay.yaml tests/fixtures/targets/answers-retired.yaml)

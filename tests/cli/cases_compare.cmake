@@ -61,3 +61,18 @@ endforeach()
 stagegap_cli_test(trend-model-change 3 trend --rules ${overlay} ${q}/2026-04.yaml ${q}/2026-07.yaml ${oct})
 stagegap_cli_test(trend-model-change-allowed 0 trend --rules ${overlay} --allow-model-change
                   ${q}/2026-04.yaml ${q}/2026-07.yaml ${oct})
+
+# The gate: a stage that loses its score is a regression; a fall is one only beyond
+# --tolerance; every format names the stage and by how much; bad tolerances are refused.
+set(gate_before data/examples/eastbrook-mid-implementation.yaml)
+stagegap_cli_test(compare-gate-lost-score 1 compare --fail-on-regression ${gate_before} tests/fixtures/gate/after-implement-unknown.yaml)
+stagegap_cli_test(compare-gate-lost-score-json 1 compare --fail-on-regression --format json ${gate_before} tests/fixtures/gate/after-implement-unknown.yaml)
+stagegap_cli_test(compare-gate-dip 1 compare --fail-on-regression --format markdown ${gate_before} tests/fixtures/gate/after-dip.yaml)
+stagegap_cli_test(compare-gate-dip-tolerated 0 compare --fail-on-regression --tolerance 0.5 ${gate_before} tests/fixtures/gate/after-dip.yaml)
+stagegap_cli_test(compare-gate-dip-tolerated-html 0 compare --fail-on-regression --tolerance=0.1 --format html ${gate_before} tests/fixtures/gate/after-dip.yaml)
+stagegap_cli_test(compare-gate-dip-csv 1 compare --fail-on-regression --tolerance 0.05 --format csv ${gate_before} tests/fixtures/gate/after-dip.yaml)
+stagegap_cli_test(compare-tolerance-bad 2 compare --tolerance -1 ${gate_before} tests/fixtures/gate/after-dip.yaml)
+stagegap_cli_test(compare-tolerance-places 2 compare --tolerance 0.0001 ${gate_before} tests/fixtures/gate/after-dip.yaml)
+# Roles are one group whatever their case and surrounding spaces: "practitioner" by hand
+# and "Practitioner" from an import line up across quarters.
+stagegap_cli_test(compare-roles-case 0 compare --min-group 3 --format json tests/fixtures/roles-case/q1 tests/fixtures/roles-case/q2)

@@ -31,3 +31,5 @@ stagegap_cli_test(import-qualtrics-errors 3
 stagegap_cli_test(import-surveymonkey-errors 3
     import --csv tests/fixtures/import/surveymonkey-errors.csv --organisation A
     --output /nonexistent/stagegap-import)
+# A Word document given as an export: named as what it is, not as an Excel workbook.
+stagegap_cli_test(import-word-document 3 import --csv tests/fixtures/import/word-document.docx --output ${CMAKE_CURRENT_BINARY_DIR}/import-word-document-out)

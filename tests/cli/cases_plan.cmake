@@ -37,3 +37,6 @@ stagegap_cli_test(plan-plan-as-assessment 3 plan tests/fixtures/plan/eastbrook-e
 # --output never names an input, the plan --update reads included (refused unwritten).
 stagegap_cli_test(plan-update-output-is-plan 2 plan --update tests/fixtures/plan/eastbrook-edited.yaml
                   --output tests/fixtures/plan/eastbrook-edited.yaml ${eastbrook}/2026-07.yaml)
+# An update that adds actions says so: a silent success read as nothing done.
+stagegap_cli_test(plan-update-says-added 0 plan --update tests/fixtures/plan/eastbrook-top1.yaml
+                  --top 3 --output - data/examples/eastbrook-quarterly/2026-07.yaml)

@@ -43,3 +43,8 @@ stagegap_cli_test(validate-directory 0 validate data/examples/eastbrook-quarterl
 stagegap_cli_test(validate-stdin-twice 2 validate - -)
 # The template's placeholder organisation and date, left unchanged: valid, with warnings.
 stagegap_cli_test(validate-template-placeholders 0 validate tests/fixtures/template-placeholders.yaml)
+# Messages that used to mislead: text with its own ': ' or '"' inside {...} wants quotes,
+# not a comma; an import map is said to be one; a workbook is not an answers file.
+stagegap_cli_test(validate-flow-needs-quotes 3 validate tests/fixtures/mistake-flow-colon.yaml tests/fixtures/mistake-flow-quote.yaml tests/fixtures/mistake-missing-colon.yaml)
+stagegap_cli_test(validate-import-map 0 validate tests/fixtures/import/ms-forms.map.yaml)
+stagegap_cli_test(validate-workbook 3 validate tests/fixtures/xlsx/basic.xlsx)

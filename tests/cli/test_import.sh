@@ -172,7 +172,7 @@ rm -rf "$tmp/enc"
 "$bin" import --csv $fx/ms-forms.xlsx --map $fx/ms-forms.map.yaml --organisation A \
     --output "$tmp/enc" >/dev/null 2>"$tmp/err"; rc=$?
 check "a workbook given as CSV is read as one" [ "$rc" = 0 ]
-check "and said" grep -qF "this is an Excel workbook, not CSV: read as one (say --xlsx FILE)" "$tmp/err"
+check "and said" grep -qF "this is a zip archive, not CSV: read as an Excel workbook (say --xlsx FILE)" "$tmp/err"
 "$bin" import --xlsx $fx/ms-forms.xlsx --sheet Nope --organisation A --output "$tmp/nope" \
     >/dev/null 2>"$tmp/err"; rc=$?
 check "an unknown sheet exits 3, naming the sheets" \

@@ -9,7 +9,11 @@ shows, to the precision it shows it: states, counts, means, minimums, maximums,
 spreads, disagreement, coverage, stage and level scores, bands, focus, flags, gaps
 and their order, impacts, suggestion points, priorities, acted-on, and the groups by
 role shown apart under the anonymity threshold (--min-group 3) with their scores.
-Then targeted cases: stages scoring exactly on a band's minimum, the five answers
+Half the random assessments are of an overlay that retires random items (at times a
+whole stage), and half accept random gaps (some expired), so retired items, question-less
+suggestions, accepted gaps and stages without a score are checked too: which
+suggestions are ranked and why not (`not_ranked`), what each gap offers, and what to
+find out first. Then targeted cases: stages scoring exactly on a band's minimum, the five answers
 whose mean is exactly the acted-on mark in all 120 file orders, an impact of exactly
 1.25, and ties of equal impact and equal points.
 
@@ -71,9 +75,34 @@ class Model:
                     })
                     ids.append(it["id"])
             self.stages.append({"id": st["id"], "items": ids})
+        self.base_id = None
+        self.finish()
+
+    def finish(self):
         self.by_id = {it["id"]: it for it in self.items}
         self.order = {it["id"]: k for k, it in enumerate(self.items)}
         self.questions = [it["id"] for it in self.items if it["question"]]
+
+    def overlay(self, path, retired):
+        """This model with the items `retired` retired by an overlay written to path, as
+        docs/tailoring.md says: a retired item keeps its place but has no question, and
+        a base suggestion's links to retired items are dropped."""
+        import copy
+        m = copy.deepcopy(self)
+        m.base_id, m.id, m.path, m.builtin = self.id, self.id + "-overlay", path, False
+        for it in m.items:
+            if it["id"] in retired:
+                it["question"], it["retired"] = False, True
+            it["addresses"] = [a for a in it["addresses"] if a not in retired]
+        m.finish()
+        lines = ["format: stagegap-rules/1", f"extends: {os.path.abspath(self.path)}",
+                 f"id: {m.id}", 'version: "1"', "title: An overlay for the oracle"]
+        if retired:
+            lines.append("retire:")
+        lines += [f"  - {{item: {i}, reason: retired for the oracle}}" for i in retired]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        return m
 
 
 # ---- docs/scoring.md, in fractions ----
@@ -135,7 +164,8 @@ def stage_scores(m, vals):
     return out
 
 
-def score(m, tallies, role_tallies):
+def score(m, tallies, role_tallies, accepted=()):
+    """`accepted`: the items accepted (--accept) and not expired on the date."""
     vals = item_values(m, tallies)
     stages = stage_scores(m, vals)
     for st, s in zip(m.stages, stages):
@@ -150,8 +180,12 @@ def score(m, tallies, role_tallies):
         gaps = [i for i in st["items"] if vals[i]["state"] == "scored" and vals[i]["value"] < 1]
         s["gaps"] = sorted(gaps, key=lambda i: (-vals[i]["impact"], m.order[i]))
         s["unknown"] = [i for i in st["items"] if vals[i]["state"] == "unknown"]
-        questions = [i for i in st["items"] if m.by_id[i]["question"]]
-        s["all_na"] = bool(questions) and all(vals[i]["state"] == "n/a" for i in questions)
+        # Nothing to answer (every question n/a, or none asked): the stage does not apply.
+        s["all_na"] = s["answerable"] == 0
+        need = max(1, s["answered"])
+        while need < s["answerable"] and F(need, s["answerable"]) < m.min_coverage:
+            need += 1
+        s["more_answers"] = 0 if s["score"] is not None or s["all_na"] else need - s["answered"]
     # Focus: the earliest stage not in the top band; a stage all n/a is never the focus.
     focus = None
     for k, s in enumerate(stages):
@@ -163,26 +197,41 @@ def score(m, tallies, role_tallies):
         if focus is not None and k > focus and s["score"] is not None:
             fb = stages[focus]["band"]
             s["rests_on_earlier"] = fb is None or s["band"] < fb
-    # Suggestions.
+    # Suggestions. One never asked (no question, or retired) or answered n/a has no points;
+    # any other has the impacts of the gaps it addresses, accepted gaps adding none.
+    stage_index = {st["id"]: k for k, st in enumerate(m.stages)}
     sugg = []
     for it in m.items:
         if it["kind"] != "suggestion":
             continue
         v = vals[it["id"]]
+        own_stage = stages[stage_index[it["stage"]]]
+        if v["state"] == "context":
+            why = "no-question"
+        elif v["state"] == "n/a":
+            why = "n/a"
+        elif it["id"] in accepted:
+            why = "accepted"
+        elif own_stage["score"] is None:
+            why = "stage-not-scored"
+        elif v["state"] == "unknown":
+            why = "answer-unknown"
+        else:
+            why = None
         points = F(0)
-        if v["state"] != "n/a":
+        if why not in ("no-question", "n/a"):
             for a in it["addresses"]:
                 va = vals[a]
-                if va["state"] == "scored" and va["value"] < 1:
+                if va["state"] == "scored" and va["value"] < 1 and a not in accepted:
                     points += va["impact"]
         acted = v["state"] == "scored" and v["value"] >= m.acted_on
         sugg.append({"id": it["id"], "points": points, "acted_on": acted,
-                     "applies": v["state"] != "n/a", "priority": None})
-    # A suggestion answered n/a does not apply: it is not ranked. The others: those not
-    # yet acted on before those acted on (to keep going with), those that close a gap
-    # before those that close none, then by stage from the focus (the focus stage, then
-    # the stages in order), then points within the stage, then the rules order.
-    stage_index = {st["id"]: k for k, st in enumerate(m.stages)}
+                     "applies": why is None, "not_ranked": why, "priority": None,
+                     "addresses": it["addresses"]})
+    # Ranked: those not yet acted on before those acted on (to keep going with), those
+    # that close a gap before those that close none, then by stage from the focus (the
+    # focus stage, then the stages in order), then points within the stage, then the
+    # rules order. The others have no priority.
 
     def stage_rank(sid):
         k = stage_index[m.by_id[sid]["stage"]]
@@ -192,8 +241,19 @@ def score(m, tallies, role_tallies):
                                    -s["points"], m.order[s["id"]]))
     for k, s in enumerate(ranked):
         s["priority"] = k + 1
+    # A gap offers the ranked suggestions that address it, in priority order.
+    for st in stages:
+        st["offers"] = {g: [s["id"] for s in ranked if g in s["addresses"]] for g in st["gaps"]}
+    find_out = {"stages": [{"id": m.stages[k]["id"], "answered": st["answered"],
+                            "answerable": st["answerable"], "more_answers": st["more_answers"],
+                            "suggestions": [s["id"] for s in sugg
+                                            if s["not_ranked"] == "stage-not-scored" and
+                                            m.by_id[s["id"]]["stage"] == m.stages[k]["id"]]}
+                           for k, st in enumerate(stages)
+                           if st["score"] is None and not st["all_na"]],
+                "suggestions": [s["id"] for s in sugg if s["not_ranked"] == "answer-unknown"]}
     return {"vals": vals, "stages": stages, "focus": focus, "suggestions": sugg,
-            "groups": groups_shown(m, role_tallies)}
+            "find_out": find_out, "groups": groups_shown(m, role_tallies)}
 
 
 def groups_shown(m, role_tallies):
@@ -256,7 +316,9 @@ def shown_sd(nums):
 class Checker:
     def __init__(self):
         self.compared = 0
-        self.with_groups = self.with_pooled_row = 0
+        self.with_groups = self.with_pooled_row = self.not_applicable = 0
+        self.unranked = set()
+        self.overlays = self.accepts = 0
         self.failures = []
 
     def eq(self, where, got, want):
@@ -286,6 +348,7 @@ class Checker:
                     lv["items"]))
             eq(w + " gap order", [g["id"] for g in js["gaps"]], s["gaps"])
             for g in js["gaps"]:
+                eq(f"{w} gap {g['id']} suggestions", g["suggestions"], s["offers"].get(g["id"]))
                 v = vals.get(g["id"], {})
                 if "impact" in v:
                     eq(f"{w} gap {g['id']} impact", g["impact"], shown(v["impact"]))
@@ -321,6 +384,10 @@ class Checker:
             eq(w + " acted_on", js["acted_on"], s["acted_on"])
             eq(w + " keep_going", js["keep_going"],
                s["applies"] and s["acted_on"] and s["points"] > 0)
+            eq(w + " not_ranked", js["not_ranked"], s["not_ranked"])
+        eq(label + " find_out_first", rep["find_out_first"], res["find_out"])
+        self.unranked.update(s["not_ranked"] for s in res["suggestions"])
+        self.not_applicable += sum(s["all_na"] for s in res["stages"])
         self.with_groups += bool(res["groups"])
         self.with_pooled_row += any(g["other"] for g in res["groups"])
         eq(label + " groups", [(g["values"] or {}).get("role") for g in rep["groups"]],
@@ -381,24 +448,60 @@ def tally(m, respondents):
     return items, roles
 
 
-def run(stagegap, m, folder):
+def run(stagegap, m, folder, accept=None):
     cmd = [stagegap, "assess", "--format", "json", "--min-group", str(MIN_GROUP)]
     if not m.builtin:
         cmd += ["--rules", m.path]
+    if accept:
+        cmd += ["--accept", accept]
     p = subprocess.run(cmd + [folder], capture_output=True, text=True)
     if p.returncode not in (0,):
         raise SystemExit(f"oracle: {' '.join(cmd)} {folder} exited {p.returncode}: {p.stderr}")
     return json.loads(p.stdout, parse_float=lambda s: s)
 
 
-def assess(stagegap, m, respondents, tmp, names=None):
+def assess(stagegap, m, respondents, tmp, names=None, accept=None):
     folder = tempfile.mkdtemp(dir=tmp)
     for k, (role, answers) in enumerate(respondents):
         name = names[k] if names else f"r{k:02d}"
         write_respondent(os.path.join(folder, name + ".yaml"), m, f"id{k}", role, answers)
-    rep = run(stagegap, m, folder)
+    rep = run(stagegap, m, folder, accept)
     items, roles = tally(m, respondents)
     return items, roles, rep
+
+
+def random_overlay(m, rng, tmp, k):
+    """An overlay retiring a few random items (sometimes a whole stage), and every base
+    suggestion that would be left addressing nothing, as docs/tailoring.md requires."""
+    retired = set(rng.sample([it["id"] for it in m.items], rng.choice([0, 1, 2, 3])))
+    if rng.random() < 0.25:
+        retired |= set(rng.choice(m.stages)["items"])
+    while True:
+        more = {it["id"] for it in m.items
+                if it["kind"] == "suggestion" and it["id"] not in retired and it["addresses"]
+                and all(a in retired for a in it["addresses"])}
+        if not more:
+            break
+        retired |= more
+    return m.overlay(os.path.join(tmp, f"overlay{k}.yaml"), sorted(retired))
+
+
+def random_accept(m, rng, tmp, k):
+    """An accept file naming a few answerable items, some expired on the date (2026-03-01);
+    returns its path and the items it accepts that still hold."""
+    pick = rng.sample(m.questions, min(len(m.questions), rng.choice([1, 2, 3])))
+    holds, lines = set(), ["format: stagegap-accept/1", f"rules: {m.base_id or m.id}",
+                           "accepted:"]
+    for i in pick:
+        expires = rng.choice(["2026-03-01", "2026-12-31", "2026-02-28"])
+        if expires >= "2026-03-01":
+            holds.add(i)
+        lines += [f"  - item: {i}", "    reason: for the oracle", "    accepted-by: the oracle",
+                  f"    expires: {expires}"]
+    path = os.path.join(tmp, f"accept{k}.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return path, holds
 
 
 def random_assessment(m, rng):
@@ -473,7 +576,8 @@ def targeted(stagegap, sos, fixture, tmp, check):
     answers = {i: "3" for i in fixture.questions}
     answers.update({"second.keep": "2", "second.same": "2"})
     items, roles, rep = assess(stagegap, fixture, [(None, answers)], tmp)
-    order = [s["id"] for s in sorted(rep["suggestions"], key=lambda s: s["priority"])]
+    order = [s["id"] for s in sorted((s for s in rep["suggestions"] if s["priority"]),
+                                     key=lambda s: s["priority"])]
     check.eq("tie of points in rules order", order.index("second.keep") < order.index("second.same"),
              True)
     ok &= check.report(fixture, items, score(fixture, items, roles), rep, "point ties")
@@ -493,17 +597,26 @@ def main():
     check = Checker()
     assessments = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for m in (sos, fixture):
+        for base in (sos, fixture):
             for k in range(per_model):
+                # Half of them on an overlay that retires items, half with gaps accepted.
+                m = random_overlay(base, rng, tmp, k) if rng.random() < 0.5 else base
+                accept, holds = random_accept(m, rng, tmp, k) if rng.random() < 0.5 \
+                    else (None, set())
                 people = random_assessment(m, rng)
-                items, roles, rep = assess(stagegap, m, people, tmp)
-                check.report(m, items, score(m, items, roles), rep, f"{m.id} #{k}")
+                items, roles, rep = assess(stagegap, m, people, tmp, accept=accept)
+                check.report(m, items, score(m, items, roles, holds), rep,
+                             f"{m.id} #{k}" + (" accept" if accept else ""))
                 assessments += 1
+                check.overlays += m is not base
+                check.accepts += accept is not None
         targeted(stagegap, sos, fixture, tmp, check)
     print(f"oracle: seed {seed}: {assessments} random assessments and the targeted cases; "
           f"{check.compared} values compared, {len(check.failures)} differ; "
           f"{check.with_groups} with groups by role shown, {check.with_pooled_row} of them "
-          f"with a pooled row")
+          f"with a pooled row; {check.overlays} on an overlay retiring items, {check.accepts} "
+          f"with gaps accepted; {check.not_applicable} stages not applicable; suggestions "
+          f"not ranked for: {', '.join(sorted(str(u) for u in check.unranked if u))}")
     for f in check.failures[:40]:
         print("  " + f)
     return 1 if check.failures else 0

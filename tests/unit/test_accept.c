@@ -440,7 +440,7 @@ static void test_accept_compare_opened(void **state)
     struct score sb, sa;
     struct compare c;
     size_t plan = (size_t)rules_find_item(&f->rules, "start.plan");
-    assess(f, &before, "2026-03-31", 9);
+    assess(f, &before, "2026-03-31", 10);
     assess(f, &after, "2026-09-30", 3);
 
     score_with(&sb, f, &before, NULL);

@@ -74,7 +74,9 @@ static void test_cli_fail_under_says_when_too_few_answers(void **state)
 static void test_cli_fail_on_regression_names_the_stage(void **state)
 {
     (void)state;
-    run(1, "stagegap: --fail-on-regression: Sustain fell from 66.7 to 60.0\n",
+    run(1,
+        "stagegap: --fail-on-regression: Regression: Sustain fell 6.7 points, from 66.7 to "
+        "60.0.\n",
         (const char *[]){"compare", "--format", "csv", "--fail-on-regression", Q2, Q3, NULL});
     run(0, "", (const char *[]){"compare", "--format", "csv", Q2, Q3, NULL});
 }
@@ -90,7 +92,8 @@ static void test_cli_compare_warns_but_exits_as_before(void **state)
     run(1,
         Q3 ":13:7: warning: BEFORE is dated 2026-07-14, after AFTER's 2026-04-15 in '" Q2
            "'; the changes shown run backwards in time: give the earlier assessment first\n"
-           "stagegap: --fail-on-regression: Implement fell from 49.5 to 44.8\n",
+           "stagegap: --fail-on-regression: Regression: Implement fell 4.7 points, from 49.5 "
+           "to 44.8.\n",
         (const char *[]){"compare", "--format", "csv", "--fail-on-regression", Q3, Q2, NULL});
 }
 

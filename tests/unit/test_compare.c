@@ -97,11 +97,12 @@ static void test_compare_rounding_is_not_a_regression(void **state)
 static void test_compare_gaps_opened_and_closed(void **state)
 {
     (void)state;
-    /* acted-on is 0.7: training 5 -> 9 closes; fatigue (a barrier) 1 -> 6 opens. */
-    struct side *b = side_new("2026-01-01", "start.training: 5, start.fatigue: 1, "
+    /* A gap is an answer below the best end: training 5 -> 10 closes, 5 -> 9.9 would
+       not; fatigue (a barrier) 0 -> 6 opens; the plan stays a gap at 6, then 9.9. */
+    struct side *b = side_new("2026-01-01", "start.training: 5, start.fatigue: 0, "
                                             "start.plan: 6");
-    struct side *a = side_new("2026-04-01", "start.training: 9, start.fatigue: 6, "
-                                            "start.plan: 6");
+    struct side *a = side_new("2026-04-01", "start.training: 10, start.fatigue: 6, "
+                                            "start.plan: 9.9");
     struct compare c;
     compare_compute(&c, &b->s, &a->s);
     long training = rules_find_item(&test_rules, "start.training");
@@ -582,17 +583,17 @@ static void test_compare_stage_set_rounds_exactly(void **state)
 static void test_compare_every_format_says_better_or_worse(void **state)
 {
     (void)state;
-    struct side *b = side_new("2026-01-01", "start.plan: 8, start.fatigue: 2");
+    struct side *b = side_new("2026-01-01", "start.plan: 8, start.fatigue: 0");
     struct side *a = side_new("2026-04-01", "start.plan: 9, start.fatigue: 6");
     struct compare c;
     compare_compute(&c, &b->s, &a->s);
     char *text = render(&c, "text", 80);
-    assert_non_null(strstr(text, "2.0 -> 6.0   worse   Start barrier: Fatigue\n"));
+    assert_non_null(strstr(text, "0.0 -> 6.0   worse   Start barrier: Fatigue\n"));
     assert_non_null(strstr(text, "8.0 -> 9.0   better  Start facilitator: A plan\n"));
-    assert_non_null(strstr(text, "  Start barrier: Fatigue (2.0 -> 6.0, worse)\n"));
+    assert_non_null(strstr(text, "  Start barrier: Fatigue (0.0 -> 6.0, worse)\n"));
     char *md = render(&c, "markdown", 80);
     assert_non_null(strstr(md, "## Answers that moved"));
-    assert_non_null(strstr(md, "| Start | barrier | Fatigue | 2.0 | 6.0 | worse |\n"));
+    assert_non_null(strstr(md, "| Start | barrier | Fatigue | 0.0 | 6.0 | worse |\n"));
     assert_non_null(strstr(md, "| Start | facilitator | A plan | 8.0 | 9.0 | better |\n"));
     char *json = render(&c, "json", 80);
     assert_non_null(strstr(json, "\"after\": 6.0,\n      \"direction\": \"worse\""));
@@ -600,7 +601,7 @@ static void test_compare_every_format_says_better_or_worse(void **state)
     char *csv = render(&c, "csv", 80);
     assert_non_null(strstr(csv, ",closed,direction,text,respondents_before,respondents_after\r\n"));
     assert_non_null(
-        strstr(csv, "\"start\",\"start.fatigue\",barrier,2.0,6.0,4.0,true,false,worse,,,\r\n"));
+        strstr(csv, "\"start\",\"start.fatigue\",barrier,0.0,6.0,6.0,true,false,worse,,,\r\n"));
     char *html = render(&c, "html", 80);
     assert_non_null(strstr(html, "<td>worse</td>"));
     free(text);

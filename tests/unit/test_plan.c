@@ -387,6 +387,9 @@ static void test_plan_write_new(void **state)
         "# it back. Run\n"
         "#   stagegap plan --update THIS-FILE NEXT-ASSESSMENT...\n"
         "# to add the next assessment's new actions; nothing you wrote here is changed.\n"
+        "#\n"
+        "# A gap is an answer below the best end of the scale (for a barrier: above \"not a\n"
+        "# problem\"); it is closed when it reaches that end.\n"
         "format: stagegap-plan/1\n"
         "rules: tiny\n"
         "organisation: \"Anytown\"\n"
@@ -545,7 +548,9 @@ static void test_plan_update_keeps_every_byte(void **state)
     char *want = plan_with(appended, "# 2.", "# 1.");
     char *want2 = plan_with(want, "priority: 2", "priority: 1"); /* no priority given before */
     assert_inserted(old, strbuf_str(&out), (size_t)(at - old), want2);
-    assert_string_equal(strbuf_str(&notes), "");
+    /* A success is said, so that an update in place is not silent. */
+    assert_string_equal(strbuf_str(&notes),
+                        "added 1 action from the assessment of 2026-07-14, after the plan's own\n");
     assert_int_equal(load(f, strbuf_str(&out)), 0);
     assert_int_equal(f->plan.n_actions, 2);
     free(want2);
@@ -556,6 +561,7 @@ static void test_plan_update_keeps_every_byte(void **state)
     assert_inserted(base_plan, strbuf_str(&out), strlen(base_plan), appended);
     /* --top 1: the first action is in the plan already; nothing new, the bytes as they were. */
     strbuf_reset(&out);
+    strbuf_reset(&notes);
     assert_int_equal(update(f, base_plan, &sc, 1, &out, &notes), 0);
     assert_string_equal(strbuf_str(&out), base_plan);
     assert_string_equal(strbuf_str(&notes),

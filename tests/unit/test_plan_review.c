@@ -132,7 +132,7 @@ static void test_plan_review_due_on_the_date_is_not_overdue(void **state)
 static void test_plan_review_done_with_its_gaps_now(void **state)
 {
     (void)state;
-    struct side *now = side_new("2026-04-15", "start.plan: 8, start.training: 2");
+    struct side *now = side_new("2026-04-15", "start.plan: 10, start.training: 2");
     struct plan_gap listed[] = {{item("start.plan"), "3.0"}, {item("start.training"), "2.0"}};
     struct plan_action actions[] = {
         action(PLAN_DONE, "2026-03-01", "2026-04-15"),
@@ -149,7 +149,7 @@ static void test_plan_review_done_with_its_gaps_now(void **state)
     assert_false(v.done[0].after_assessment);
     assert_int_equal(v.done[0].n_gaps, 2);
     assert_int_equal(v.done[0].gaps[0].item, item("start.plan"));
-    assert_false(v.done[0].gaps[0].open); /* 8 is at the acted-on mark of 7 or above */
+    assert_false(v.done[0].gaps[0].open); /* 10 is the best end: closed */
     assert_int_equal(v.done[0].gaps[1].item, item("start.training"));
     assert_true(v.done[0].gaps[1].open);
     /* The day after: flagged; it lists no gaps, and none are made up for it. */
@@ -162,8 +162,8 @@ static void test_plan_review_done_with_its_gaps_now(void **state)
 static void test_plan_review_dropped_actions_address_nothing(void **state)
 {
     (void)state;
-    struct side *now = side_new("2026-04-15", "start.plan: 3, start.training: 9, "
-                                              "start.fatigue: 1");
+    struct side *now = side_new("2026-04-15", "start.plan: 3, start.training: 10, "
+                                              "start.fatigue: 0");
     struct plan_action actions[] = {action(PLAN_DROPPED, NULL, NULL)};
     struct plan p = plan_of(actions, 1);
     struct plan_review v;
@@ -183,15 +183,17 @@ static void test_plan_review_dropped_actions_address_nothing(void **state)
 static void test_plan_review_an_action_addresses_its_own_item(void **state)
 {
     (void)state;
-    struct side *now = side_new("2026-04-15", "start.plan: 7, start.training: 9, "
-                                              "start.fatigue: 1, start.do-plan: 0");
+    struct side *now = side_new("2026-04-15", "start.plan: 7, start.training: 10, "
+                                              "start.fatigue: 0, start.do-plan: 0");
     struct plan_action actions[] = {action(PLAN_DROPPED, NULL, NULL)};
     struct plan p = plan_of(actions, 1);
     struct plan_review v;
     plan_review_assess(&v, &p, &now->s);
     assert_int_equal(now->s.focus, 0); /* 64.0: Fair */
-    assert_int_equal(v.n_unaddressed, 1);
+    /* Every answer below the best end is a gap: the plan (7) and do-plan (0) both. */
+    assert_int_equal(v.n_unaddressed, 2);
     assert_int_equal(v.unaddressed[0], item("start.do-plan"));
+    assert_int_equal(v.unaddressed[1], item("start.plan"));
     plan_review_release(&v);
     actions[0].status = PLAN_PLANNED;
     plan_review_assess(&v, &p, &now->s);
@@ -246,8 +248,8 @@ static void test_plan_review_compare_counts_after_before_up_to_after(void **stat
     assert_string_equal(plan_count_id(PLAN_DONE_AFTER), "done-after");
     assert_null(plan_count_id(PLAN_COUNTED));
 
-    /* start.plan moved 3.0 -> 7.5 and closed; its points are the stage's 2/3 share
-       (weight 2 of 4, the fatigue barrier unanswered) of what it lacked. */
+    /* start.plan moved 3.0 -> 7.5, still a gap (below the best end); its points are the stage's 2/3
+       share (weight 2 of 4, the fatigue barrier unanswered) of what it lacked. */
     const struct plan_movement *m = &v.counted[0].gaps[0];
     assert_int_equal(v.counted[0].n_gaps, 1);
     assert_int_equal(m->item, item("start.plan"));
@@ -256,7 +258,7 @@ static void test_plan_review_compare_counts_after_before_up_to_after(void **stat
     /* Before: W = 2 + 1, impact 100 * 2 * 0.7 / 3 = 46.7; after: 100 * 2 * 0.25 / 3 = 16.7. */
     assert_true(m->points_before == 467 && m->points_after == 167);
     assert_true(m->points_change == -300);
-    assert_false(m->open_after);
+    assert_true(m->open_after);
     /* start.training (5 -> 4) was open in BEFORE and no counted action addresses it. */
     assert_int_equal(v.n_unaddressed, 1);
     assert_int_equal(v.unaddressed[0].item, item("start.training"));

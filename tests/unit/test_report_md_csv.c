@@ -176,6 +176,9 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- Nothing was scored: ",
                                        "- On ",
                                        "- Find out: ",
+                                       "Not ranked until more is known",
+                                       "- Not scored yet: ",
+                                       "- Not known if acted on: ",
                                        "- Set aside: ",
                                        "| ",
                                        "> Source caveat: ",
@@ -744,8 +747,9 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    /* The row saying one respondent is not anonymous, six items, the Later stage's note. */
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1);
+    /* The row saying one respondent is not anonymous, the one saying what a gap is, six
+       items, the Later stage's note and its find-out row (nothing in Later is answered). */
+    assert_csv_rectangular(&t, 1 + 1 + 1 + 6 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "anonymity");
     assert_string_equal(t.cells[1][csv_column(&t, "text")],
                         "Not anonymous: one respondent, whose report this is.");
@@ -797,11 +801,23 @@ static void test_csv_many_respondents_notes_joined(void **state)
                 "start.plan: {score: 5, note: anonymous}, start.fatigue: n/a");
     struct csv_table t;
     csv_parse(csv(f), &t);
-    /* Not anonymous (3 < 5); six items, a stage note; the breakdown by role left out. */
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 1);
+    /* Not anonymous (3 < 5); six items, a stage note; two rows of what to find out first
+       (neither Start, 1 of 3 answered, nor Later is scored); the breakdown by role left
+       out; what a gap is. */
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 2 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "anonymity");
-    assert_string_equal(t.cells[9][csv_column(&t, "kind")], "breakdown");
-    assert_non_null(strstr(t.cells[9][csv_column(&t, "text")], "Left out: 2 of the 2 groups"));
+    assert_string_equal(t.cells[6][csv_column(&t, "kind")], "find-out");
+    assert_string_equal(t.cells[6][csv_column(&t, "text")],
+                        "Start has too few answers for a score (1 of 3 answered); 1 more "
+                        "answered would give it one. Its suggestions are not ranked until then: "
+                        "start.do-plan.");
+    assert_string_equal(t.cells[10][csv_column(&t, "kind")], "find-out");
+    assert_string_equal(t.cells[10][csv_column(&t, "text")],
+                        "Later has too few answers for a score (0 of 1 answered); 1 more "
+                        "answered would give it one. Its suggestions are not ranked until then.");
+    assert_string_equal(t.cells[11][csv_column(&t, "kind")], "breakdown");
+    assert_non_null(strstr(t.cells[11][csv_column(&t, "text")], "Left out: 2 of the 2 groups"));
+    assert_string_equal(t.cells[12][csv_column(&t, "kind")], "gap-definition");
     assert_string_equal(cell(&t, "start.plan", "answer"), "5.0");
     assert_string_equal(cell(&t, "start.plan", "n"), "3");
     assert_string_equal(cell(&t, "start.plan", "disagreement"), "true");
@@ -817,7 +833,7 @@ static void test_csv_many_respondents_notes_joined(void **state)
     /* --attribute: who wrote each, and a first context row that says so. */
     f->attribute = true;
     csv_parse(csv(f), &t);
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 1);
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 2 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "attribution");
     assert_string_equal(t.cells[1][csv_column(&t, "stage")], "");
     assert_string_equal(t.cells[1][csv_column(&t, "state")], "context");
@@ -841,8 +857,9 @@ static void test_csv_stage_notes_and_judgement_as_context_rows(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    /* Not anonymous; six items, the Later stage's note after its items, the judgement last. */
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 2);
+    /* Not anonymous; six items, the Later stage's note and find-out row after its items,
+       what a gap is, the judgement last. */
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 4);
     assert_string_equal(t.cells[7][8], "later.context");
     assert_csv_row(out, f,
                    "\"later\",\"note\",,\"Little is known.\",,\"context\","
@@ -866,7 +883,7 @@ static void test_csv_hostile_cells_quoted_and_defused(void **state)
     const char *out = csv(f);
     struct csv_table t;
     csv_parse(out, &t);
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1);
+    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 1 + 1);
     assert_contains(out, "\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",");
     assert_string_equal(cell(&t, "start.plan", "organisation"), "'=HYPERLINK(\"http://x\",\"y\")");
     assert_string_equal(cell(&t, "start.plan", "note"), "'+1");

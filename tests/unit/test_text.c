@@ -337,9 +337,46 @@ static void test_text_add_filled(void **state)
     strbuf_release(&sb);
 }
 
+static void test_text_quoted_path_keeps_the_file_name(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    text_add_quoted_path(&sb, "q3/r01.yaml");
+    assert_string_equal(strbuf_str(&sb), "'q3/r01.yaml'");
+    strbuf_reset(&sb);
+    /* 40 + 100 + "/r01.yaml": cut in the middle, never in the name. */
+    char path[200];
+    memset(path, 'd', 140);
+    memcpy(path + 140, "/r01.yaml", 10);
+    text_add_quoted_path(&sb, path);
+    const char *q = strbuf_str(&sb);
+    assert_int_equal(strlen(q), 1 + 40 + 3 + 77 + 1);
+    assert_memory_equal(q + 1 + 40, "...", 3);
+    assert_string_equal(q + strlen(q) - 10, "/r01.yaml'");
+    strbuf_release(&sb);
+}
+
+static void test_text_group_cmp_ignores_case_and_spaces(void **state)
+{
+    (void)state;
+    assert_int_equal(text_group_cmp("Practitioner", "practitioner"), 0);
+    assert_int_equal(text_group_cmp("  practitioner\t", "PRACTITIONER"), 0);
+    assert_true(text_group_cmp("manager", "Practitioner") < 0);
+    assert_true(text_group_cmp("practitioner", "practitioners") < 0);
+    assert_true(text_group_cmp("team a", "team b") < 0);
+    /* Only ASCII letters fold: other bytes compare as they are. */
+    assert_true(text_group_cmp("\xc3\x89quipe", "\xc3\xa9quipe") != 0);
+    size_t n;
+    const char *t = text_group_trim(" \tNorthside  ", &n);
+    assert_int_equal(n, 9);
+    assert_memory_equal(t, "Northside", 9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_group_cmp_ignores_case_and_spaces),
+        cmocka_unit_test(test_text_quoted_path_keeps_the_file_name),
         cmocka_unit_test(test_text_utf8_seq_len_valid),
         cmocka_unit_test(test_text_utf8_seq_len_overlong),
         cmocka_unit_test(test_text_utf8_seq_len_surrogates),

@@ -340,8 +340,10 @@ REFUSED(bytes_cut_from_the_middle, "cut-middle.xlsx", 0, 0,
 REFUSED(not_a_zip, "not-a-zip.xlsx", 0, 0,
         "not a workbook: not a zip archive, or one damaged or cut short (its directory is "
         "missing or does not match its contents)")
+/* The zip without a workbook holds word/document.xml: a Word document, named as one. */
 REFUSED(zip_without_workbook, "no-workbook.xlsx", 0, 0,
-        "not a workbook: the zip archive has no xl/workbook.xml (is it an Excel .xlsx file?)")
+        "not a workbook: this is a Word document (.docx); export the survey's responses as an "
+        "Excel workbook (.xlsx) or CSV and import that")
 REFUSED(deep_xml, "deep.xlsx", 0, 0,
         "sheet 'Sheet1': xl/worksheets/sheet1.xml, line 2, column 353: elements nested deeper "
         "than 64")
