@@ -264,24 +264,62 @@ static bool same_key(const struct ynode *a, const struct ynode *b)
 
 enum { KEYS_PAIRWISE = 8, KEYS_PROBE_MAX = 8 };
 
-/* A hash of a key's length and its first and last 8 bytes: keys that differ elsewhere
-   only collide, and colliding keys only cost the sort (keys_distinct). */
-static uint64_t key_hash(const struct ynode *k)
+/* A quick hash: the key's length and its first and last 8 bytes. */
+static uint64_t key_hash_ends(const struct ynode *k)
 {
     uint64_t first = 0, last = 0;
-    size_t len = k->len;
-    memcpy(&first, k->str, len < 8 ? len : 8);
-    if (len > 8)
-        memcpy(&last, k->str + len - 8, 8);
-    uint64_t h = (first * 0x9E3779B97F4A7C15u) ^ (last * 0xC2B2AE3D27D4EB4Fu) ^ len;
+    memcpy(&first, k->str, k->len < 8 ? k->len : 8);
+    if (k->len > 8)
+        memcpy(&last, k->str + k->len - 8, 8);
+    uint64_t h = (first * 0x9E3779B97F4A7C15u) ^ (last * 0xC2B2AE3D27D4EB4Fu) ^ k->len;
     return h ^ (h >> 29) ^ (h >> 41);
+}
+
+/* A hash of every byte, 8 at a time: for keys that differ only in the middle. */
+static uint64_t key_hash_all(const struct ynode *k)
+{
+    uint64_t h = k->len * 0x9E3779B97F4A7C15u;
+    for (size_t at = 0; at < k->len; at += 8) {
+        uint64_t word = 0;
+        memcpy(&word, k->str + at, k->len - at < 8 ? k->len - at : 8);
+        h = (h ^ word) * 0xC2B2AE3D27D4EB4Fu;
+        h ^= h >> 29;
+    }
+    return h ^ (h >> 32);
+}
+
+enum keys_found { KEYS_DISTINCT, KEYS_SAME, KEYS_CROWDED };
+
+/* Puts keys[0..n) in an open-addressing table by hash; stops at a key met before, or at
+   a probe longer than KEYS_PROBE_MAX. */
+static enum keys_found keys_by_hash(struct builder *b, struct ynode *const *keys, size_t n,
+                                    uint64_t (*hash)(const struct ynode *))
+{
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    XGROW(b->slots, size, b->slots_alloc);
+    memset(b->slots, 0, size * sizeof(*b->slots));
+    for (size_t i = 0; i < n; i++) {
+        size_t at = hash(keys[i]) & (size - 1);
+        for (size_t probe = 0; b->slots[at]; probe++) {
+            if (same_key(b->slots[at], keys[i]))
+                return KEYS_SAME;
+            if (probe == KEYS_PROBE_MAX)
+                return KEYS_CROWDED;
+            at = (at + 1) & (size - 1);
+        }
+        b->slots[at] = keys[i];
+    }
+    return KEYS_DISTINCT;
 }
 
 /*
  * True when keys[0..n) are all different, found in one pass without sorting: pair by
- * pair for a few keys, else through an open-addressing table of the keys' hashes. False
- * when two keys are the same, or when so many keys share a hash that a probe runs past
- * KEYS_PROBE_MAX: keys chosen to collide then cost the sort, never more.
+ * pair for a few keys, else through a table of their hashes, the quick one first and
+ * every byte's when keys crowd it (ids that differ only in the middle). False when two
+ * keys are the same, or when even the second hash crowds: keys chosen to collide then
+ * cost the sort, never more.
  */
 static bool keys_distinct(struct builder *b, struct ynode *const *keys, size_t n)
 {
@@ -292,21 +330,10 @@ static bool keys_distinct(struct builder *b, struct ynode *const *keys, size_t n
                     return false;
         return true;
     }
-    size_t size = 16;
-    while (size < 2 * n)
-        size *= 2;
-    XGROW(b->slots, size, b->slots_alloc);
-    memset(b->slots, 0, size * sizeof(*b->slots));
-    for (size_t i = 0; i < n; i++) {
-        size_t at = key_hash(keys[i]) & (size - 1);
-        for (size_t probe = 0; b->slots[at]; probe++) {
-            if (probe == KEYS_PROBE_MAX || same_key(b->slots[at], keys[i]))
-                return false;
-            at = (at + 1) & (size - 1);
-        }
-        b->slots[at] = keys[i];
-    }
-    return true;
+    enum keys_found found = keys_by_hash(b, keys, n, key_hash_ends);
+    if (found == KEYS_CROWDED)
+        found = keys_by_hash(b, keys, n, key_hash_all);
+    return found == KEYS_DISTINCT;
 }
 
 /* Every key must be text and appear once. */
