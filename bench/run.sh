@@ -183,8 +183,8 @@ echo
 # ---- respondents ----
 echo "## Respondents (built-in model): stagegap at each --jobs against the single-thread floor and the previous release"
 echo
-echo "| respondents | input MiB | --jobs | stagegap s | floor s | stagegap / floor | CPU / floor CPU | previous s | stagegap / previous | stagegap peak RSS MiB | floor peak RSS MiB | stagegap CPU s |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| respondents | input MiB | --jobs | stagegap s | floor s | stagegap / floor | CPU / floor CPU | previous s | stagegap / previous | CPU / previous CPU | stagegap peak RSS MiB | floor peak RSS MiB | stagegap CPU s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $sizes; do
     dir=$work/answers-$n
     echo "generating $n respondents ..." >&2
@@ -198,18 +198,19 @@ for n in $sizes; do
         set -- $r # split on purpose
         s_med=$2 s_rss=$4 s_cpu=$6 b_med=$8 b_rss=${10} ratio=${13} cpu_ratio=${14}
         [ "$j" = 1 ] && eval "rss_with_notes_$n=\$s_rss"
-        p_med="" p_ratio=""
+        p_med="" p_ratio="" p_cpu=""
         if [ -n "$prev_bin" ] && [ "$j" = 1 ]; then
             r=$(pair "$stagegap" assess --jobs 1 --format json "$dir" -- "$prev_bin" assess --format json "$dir")
             set -- $r # split on purpose
-            p_med=$8 p_ratio=${13}
+            p_med=$8 p_ratio=${13} p_cpu=${14}
         fi
         awk -v n="$n" -v in_k="$input" -v j="$j" -v s="$s_med" -v b="$b_med" -v ratio="$ratio" \
-            -v cr="$cpu_ratio" -v p="$p_med" -v pr="$p_ratio" -v sr="$s_rss" -v br="$b_rss" \
-            -v sc="$s_cpu" \
-            'BEGIN { printf "| %d | %.1f | %d | %.3f | %.3f | %.2f | %.2f | %s | %s | %.1f | %.1f | %.3f |\n",
+            -v cr="$cpu_ratio" -v p="$p_med" -v pr="$p_ratio" -v pc="$p_cpu" -v sr="$s_rss" \
+            -v br="$b_rss" -v sc="$s_cpu" \
+            'BEGIN { printf "| %d | %.1f | %d | %.3f | %.3f | %.2f | %.2f | %s | %s | %s | %.1f | %.1f | %.3f |\n",
                      n, in_k / 1024, j, s, b, ratio, cr, p == "" ? "" : sprintf("%.3f", p),
-                     pr == "" ? "" : sprintf("%.2f", pr), sr / 1024, br / 1024, sc }'
+                     pr == "" ? "" : sprintf("%.2f", pr), pc == "" ? "" : sprintf("%.2f", pc),
+                     sr / 1024, br / 1024, sc }'
     done
     rm -rf "$dir"
 done
@@ -217,8 +218,9 @@ echo
 echo "Each respondent answers $questions questions. input MiB is disk usage (du), block-rounded."
 echo "The floor is libyaml's event parser over the same files on one thread (parse_baseline);"
 echo "stagegap / floor under 1 is faster than one core can parse. previous is the previous"
-echo "release on the same files (it has no --jobs: one thread). Peak RSS is the whole"
-echo "process's (ru_maxrss). CPU s is user + system time, all threads together (median)."
+echo "release on the same files (it has no --jobs: one thread). Each ratio is the median of"
+echo "its own pairs, so it need not equal the quotient of two medians in the row. Peak RSS"
+echo "is the whole process's (ru_maxrss). CPU s is user + system time, all threads (median)."
 echo
 
 # ---- memory without notes ----
@@ -242,8 +244,9 @@ for n in $sizes; do
     rm -rf "$dir"
 done
 echo
-echo "Without notes, nothing is kept per respondent: the difference is the notes and"
-echo "evidence the report shows, about 1% of 41 answers per respondent here."
+echo "Without notes, what is kept per respondent is its id and the file it was first met in"
+echo "(to warn about one id in two files); with notes, also the notes and evidence the"
+echo "report shows, about 1% of 41 answers per respondent here."
 echo
 
 # ---- one respondent ----
