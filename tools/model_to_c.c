@@ -3,13 +3,13 @@
  *
  *   model_to_c MODEL.yaml NAME SYMBOL OUTPUT.c
  *
- * Loads MODEL.yaml with the project's own loader (rules_load_buffer), as if it were
- * named NAME, and writes OUTPUT.c defining `const struct rules SYMBOL` with every field
- * the loader filled in: the strings, the items, stages, levels and bands, the resolved
- * cross references, the sorted index of item ids and the file's SHA-256. The built-in
- * model is then this data (src/rules_builtin.c copies it), not YAML parsed at every start
- * (docs/performance.md, "Start-up"). unit_rules checks that what it wrote is the model
- * the loader reads from the same file.
+ * Loads MODEL.yaml with the project's own loader (rules_load_buffer) and writes OUTPUT.c
+ * defining `const struct rules SYMBOL`, named NAME (the file name reports show), with
+ * every field the loader filled in: the strings, the items, stages, levels and bands,
+ * the resolved cross references, the sorted index of item ids and the file's SHA-256.
+ * The built-in model is then this data (src/rules_builtin.c copies it), not YAML parsed
+ * at every start (docs/performance.md, "The built-in model as data"). unit_rules checks
+ * that what it wrote is the model the loader reads from the same file.
  *
  * It runs on the build machine: when cross-compiling, CMake builds it with the build
  * machine's compiler (tools/CMakeLists.txt). A model that does not load is reported
@@ -242,9 +242,11 @@ int main(int argc, char **argv)
     int rc = 1;
     diags_init(&d);
     rules_init(&r);
+    /* Loaded under its path, so that a mistake in it is located there; named NAME after. */
     if (fileio_read(input, RULES_FILE_MAX, &buf, &len, &d) != 0 ||
-        rules_load_buffer(&r, name, buf, len, &d) != 0)
+        rules_load_buffer(&r, input, buf, len, &d) != 0)
         goto out;
+    r.file = name;
     if (r.base || !r.n_levels || !r.n_bands || !r.n_stages || !r.n_items || !r.n_by_id) {
         fprintf(stderr, "model_to_c: %s: an overlay or an empty list cannot be written\n", input);
         goto out;
