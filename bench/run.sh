@@ -1,8 +1,10 @@
 #!/bin/sh
-# bench/run.sh - how fast stagegap pools many respondents, against the floor of just
-# parsing the same files with libyaml. See docs/performance.md.
+# bench/run.sh - how fast stagegap is, each figure a ratio to its yardstick measured in
+# the same run, in pairs: the bare libyaml parse of the same files (the floor), an empty
+# C program (starting any process), and the previous release's binary. See
+# docs/performance.md.
 #
-#   bench/run.sh            build (Release), then measure at 1,000, 10,000 and 50,000
+#   bench/run.sh            build (Release), then measure at 1,000, 20,000 and 100,000
 #                           respondents with --jobs 1, 2, 4, ... up to the CPUs present,
 #                           one respondent, and 1x, 4x and 16x the items
 #   bench/run.sh --smoke    the same steps at 50 respondents, in seconds, for CI: fails
@@ -11,14 +13,18 @@
 #
 # Environment: BENCH_DIR (where the temporary files go; default $TMPDIR or /tmp),
 # BENCH_BUILD (build directory; default build-bench-tools in the source root),
-# BENCH_SIZES (respondent counts, e.g. "1000 5000"), BENCH_RUNS (timed runs, default
-# 3), STAGEGAP_SOURCE_DIR (measure another stagegap tree with these tools).
+# BENCH_SIZES (respondent counts, e.g. "1000 5000"), BENCH_RUNS (timed pairs, default
+# 5), BENCH_PREVIOUS (the previous release's commit, default 8b082f6, 0.1.0; empty: not
+# measured), STAGEGAP_SOURCE_DIR (measure another stagegap tree with these tools).
 #
-# Times are wall-clock seconds on a hot page cache: every command runs once untimed
-# first, then the best of 3 timed runs is reported (bench/runstat.c), with the least
-# CPU time. Only the build and the generator run under nice. The floor is single-threaded
-# (libyaml's parser over the same files, one after another); stagegap is timed at each
-# --jobs. Every report is checked (bench/check_report.c) before it is timed.
+# Every figure comes from bench/runstat: one untimed run of each command first (the
+# page cache is then hot), then BENCH_RUNS timed pairs of the command and its yardstick,
+# in alternating order; a ratio is the median over the pairs of the command's time
+# divided by the yardstick's, so a change in the machine's load falls on both sides.
+# Times shown are medians. Only the builds and the generator run under nice. The floor
+# is single-threaded (libyaml's parser over the same files, one after another);
+# stagegap is timed at each --jobs. Every report is checked (bench/check_report.c)
+# before it is timed.
 #
 # The runstat results ("set -- $r") are split into words on purpose.
 # shellcheck disable=SC2086
@@ -34,7 +40,7 @@ case "${1:-}" in
 --smoke) smoke=1 ;;
 "") ;;
 -h | --help)
-    sed -n '2,18s/^# \{0,1\}//p' "$0"
+    sed -n '2,28s/^# \{0,1\}//p' "$0"
     exit 0
     ;;
 *)
@@ -50,13 +56,15 @@ if [ "$smoke" = 1 ]; then
     runs=1
     warm=0
     single_runs=5
+    previous=""
 else
-    sizes=${BENCH_SIZES:-1000 10000 50000}
+    sizes=${BENCH_SIZES:-1000 20000 100000}
     copies="1 4 16"
     items_n=2000
-    runs=${BENCH_RUNS:-3}
+    runs=${BENCH_RUNS:-5}
     warm=1
     single_runs=50
+    previous=${BENCH_PREVIOUS-8b082f6}
 fi
 
 base=${BENCH_DIR:-${TMPDIR:-/tmp}}
@@ -82,6 +90,28 @@ gen=$build/stagegap-gen
 baseline=$build/parse_baseline
 runstat=$build/runstat
 check=$build/check_report
+empty=$build/empty
+
+# ---- the previous release, built once from git into the build directory ----
+prev_bin=""
+prev_note="not measured (BENCH_PREVIOUS is empty)"
+if [ -n "$previous" ]; then
+    prev_dir=$build/previous-$previous
+    prev_note="not measured: $previous could not be built (see $prev_dir/build.log)"
+    if [ ! -x "$prev_dir/build/stagegap" ]; then
+        echo "building the previous release ($previous) in $prev_dir ..." >&2
+        rm -rf "$prev_dir" && mkdir -p "$prev_dir/src"
+        if git -C "$root" archive "$previous" 2>"$prev_dir/build.log" | tar -x -C "$prev_dir/src" &&
+            nice cmake -S "$prev_dir/src" -B "$prev_dir/build" -DCMAKE_BUILD_TYPE=Release \
+                -DBUILD_TESTING=OFF >>"$prev_dir/build.log" 2>&1 &&
+            nice cmake --build "$prev_dir/build" --parallel 2 --target stagegap \
+                >>"$prev_dir/build.log" 2>&1; then :; fi
+    fi
+    if [ -x "$prev_dir/build/stagegap" ]; then
+        prev_bin=$prev_dir/build/stagegap
+        prev_note="$previous ($("$prev_bin" --version 2>/dev/null | sed 's/^stagegap //')), Release build"
+    fi
+fi
 
 # ---- helpers ----
 
@@ -114,8 +144,10 @@ assess_and_check() {
     done
 }
 
-# Prints "BEST MEDIAN WORST PEAK_KIB CPU_BEST CPU_MEDIAN" for a command, or fails.
-measure() {
+# Prints runstat's figures for a command against a yardstick (see bench/runstat.c):
+# "BEST MEDIAN WORST PEAK_KIB CPU_BEST CPU_MEDIAN" for each, then the median wall and CPU
+# ratios over the pairs. Arguments: the command, "--", the yardstick.
+pair() {
     "$runstat" -n "$runs" -w "$warm" -- "$@" || fail "a timed run failed: $*"
 }
 
@@ -143,14 +175,16 @@ echo "machine:  $(nproc) cores, ${model:-unknown CPU}, ${memory:-unknown} memory
 echo "software: stagegap $("$stagegap" --version | sed 's/^stagegap //') at $revision," \
     "Release build, libyaml $(pkg-config --modversion yaml-0.1 2>/dev/null || echo '?')"
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1, 5, 15 min) before the runs"
-echo "method:   hot page cache ($warm untimed run first), best of $runs timed runs, wall clock"
+echo "previous: $prev_note"
+echo "method:   hot page cache ($warm untimed run of each first), $runs timed pairs of a command and its"
+echo "          yardstick in alternating order; times are medians, ratios the median of the pairs' ratios"
 echo
 
 # ---- respondents ----
-echo "## Respondents (built-in model): stagegap at each --jobs against the single-thread floor"
+echo "## Respondents (built-in model): stagegap at each --jobs against the single-thread floor and the previous release"
 echo
-echo "| respondents | input MiB | floor s | --jobs | stagegap s | files/s | stagegap / floor | stagegap peak RSS MiB | floor peak RSS MiB | stagegap CPU s | floor CPU s |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| respondents | input MiB | --jobs | stagegap s | floor s | stagegap / floor | CPU / floor CPU | previous s | stagegap / previous | CPU / previous CPU | stagegap peak RSS MiB | floor peak RSS MiB | stagegap CPU s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $sizes; do
     dir=$work/answers-$n
     echo "generating $n respondents ..." >&2
@@ -158,28 +192,35 @@ for n in $sizes; do
     assess_and_check "$dir" ""
     questions=$(grep -c '^item ' "$dir.expect")
     input=$(du -sk "$dir" | cut -f1)
-    # An assignment fails with its command substitution, so set -e stops on a failed run.
-    r=$(measure "$baseline" "$dir")
-    set -- $r # split on purpose
-    b_best=$1 b_rss=$4 b_cpu=$5
     for j in $jobs_list; do
-        r=$(measure "$stagegap" assess --jobs "$j" --format json "$dir")
+        # An assignment fails with its command substitution, so set -e stops on a failed run.
+        r=$(pair "$stagegap" assess --jobs "$j" --format json "$dir" -- "$baseline" "$dir")
         set -- $r # split on purpose
-        s_best=$1 s_rss=$4 s_cpu=$5
+        s_med=$2 s_rss=$4 s_cpu=$6 b_med=$8 b_rss=${10} ratio=${13} cpu_ratio=${14}
         [ "$j" = 1 ] && eval "rss_with_notes_$n=\$s_rss"
-        awk -v n="$n" -v in_k="$input" -v j="$j" -v s="$s_best" -v b="$b_best" -v sr="$s_rss" \
-            -v br="$b_rss" -v sc="$s_cpu" -v bc="$b_cpu" \
-            'BEGIN { printf "| %d | %.1f | %.3f | %d | %.3f | %.0f | %.2f | %.1f | %.1f | %.3f | %.3f |\n",
-                     n, in_k / 1024, b, j, s, n / s, s / b, sr / 1024, br / 1024, sc, bc }'
+        p_med="" p_ratio="" p_cpu=""
+        if [ -n "$prev_bin" ] && [ "$j" = 1 ]; then
+            r=$(pair "$stagegap" assess --jobs 1 --format json "$dir" -- "$prev_bin" assess --format json "$dir")
+            set -- $r # split on purpose
+            p_med=$8 p_ratio=${13} p_cpu=${14}
+        fi
+        awk -v n="$n" -v in_k="$input" -v j="$j" -v s="$s_med" -v b="$b_med" -v ratio="$ratio" \
+            -v cr="$cpu_ratio" -v p="$p_med" -v pr="$p_ratio" -v pc="$p_cpu" -v sr="$s_rss" \
+            -v br="$b_rss" -v sc="$s_cpu" \
+            'BEGIN { printf "| %d | %.1f | %d | %.3f | %.3f | %.2f | %.2f | %s | %s | %s | %.1f | %.1f | %.3f |\n",
+                     n, in_k / 1024, j, s, b, ratio, cr, p == "" ? "" : sprintf("%.3f", p),
+                     pr == "" ? "" : sprintf("%.2f", pr), pc == "" ? "" : sprintf("%.2f", pc),
+                     sr / 1024, br / 1024, sc }'
     done
     rm -rf "$dir"
 done
 echo
 echo "Each respondent answers $questions questions. input MiB is disk usage (du), block-rounded."
 echo "The floor is libyaml's event parser over the same files on one thread (parse_baseline);"
-echo "stagegap / floor under 1 is faster than one core can parse. Peak RSS is the whole"
-echo "process's (getrusage ru_maxrss). CPU s is user + system time of the least of the timed"
-echo "runs, all threads together: on a busy machine it moves less than the wall time."
+echo "stagegap / floor under 1 is faster than one core can parse. previous is the previous"
+echo "release on the same files (it has no --jobs: one thread). Each ratio is the median of"
+echo "its own pairs, so it need not equal the quotient of two medians in the row. Peak RSS"
+echo "is the whole process's (ru_maxrss). CPU s is user + system time, all threads (median)."
 echo
 
 # ---- memory without notes ----
@@ -203,31 +244,40 @@ for n in $sizes; do
     rm -rf "$dir"
 done
 echo
-echo "Without notes, nothing is kept per respondent: the difference is the notes and"
-echo "evidence the report shows, about 1% of 41 answers per respondent here."
+echo "Without notes, what is kept per respondent is its id and the file it was first met in"
+echo "(to warn about one id in two files); with notes, also the notes and evidence the"
+echo "report shows, about 1% of 41 answers per respondent here."
 echo
 
 # ---- one respondent ----
 example=$src/data/examples/eastbrook-mid-implementation.yaml
-r=$("$runstat" -n "$single_runs" -w 3 -- "$stagegap" assess "$example")
-set -- $r # split on purpose
-echo "## One respondent"
+echo "## One respondent, and starting at all, against an empty C program"
 echo
-r=$("$runstat" -n "$single_runs" -w 3 -- "$stagegap" --version)
-set -- "$@" $r # split on purpose: $7.. is "stagegap --version", the cost of starting at all
-awk -v best="$1" -v med="$2" -v worst="$3" -v rss="$4" -v cpu="$6" -v n="$single_runs" \
-    -v vmed="$8" \
-    'BEGIN { printf "stagegap assess data/examples/eastbrook-mid-implementation.yaml (text " \
-             "report):\nmedian %.2f ms wall of %d runs (best %.2f, worst %.2f), median %.2f ms " \
-             "CPU, peak RSS %.1f MiB.\nFor scale: stagegap --version (start and exit) takes " \
-             "median %.2f ms wall.\n", med * 1000, n, best * 1000, worst * 1000, cpu * 1000,
-             rss / 1024, vmed * 1000 }'
+echo "| command | median ms | empty program median ms | ratio | CPU ratio | peak RSS MiB |"
+echo "|---|---:|---:|---:|---:|---:|"
+one_row() {
+    label=$1
+    shift
+    r=$("$runstat" -n "$single_runs" -w 3 -- "$@" -- "$empty") || fail "a timed run failed: $*"
+    set -- $r # split on purpose
+    awk -v l="$label" -v m="$2" -v e="$8" -v ratio="${13}" -v cr="${14}" -v rss="$4" \
+        'BEGIN { printf "| %s | %.2f | %.2f | %.2f | %.2f | %.1f |\n", l, m * 1000, e * 1000, ratio,
+                 cr, rss / 1024 }'
+}
+one_row "stagegap assess (one respondent, text report)" "$stagegap" assess "$example"
+one_row "stagegap --version" "$stagegap" --version
+if [ -n "$prev_bin" ]; then
+    one_row "previous release: assess (one respondent)" "$prev_bin" assess "$example"
+fi
+echo
+echo "$single_runs pairs each; the respondent is data/examples/eastbrook-mid-implementation.yaml."
+echo "The empty program is int main(void) { return 0; }, linked dynamically (bench/empty.c)."
 echo
 
 # ---- items ----
 echo "## Items ($items_n respondents, --jobs 1; rules with every stage repeated)"
 echo
-echo "| copies | questions | answers | input MiB | stagegap s | µs per answer | baseline s | stagegap / baseline | stagegap peak RSS MiB | stagegap CPU s | baseline CPU s |"
+echo "| copies | questions | answers | input MiB | stagegap s | µs per answer | floor s | stagegap / floor | stagegap peak RSS MiB | stagegap CPU s | floor CPU s |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for k in $copies; do
     rules=$work/rules-x$k.yaml
@@ -239,16 +289,12 @@ for k in $copies; do
     assess_and_check "$dir" "$rules"
     questions=$(grep -c '^item ' "$dir.expect")
     input=$(du -sk "$dir" | cut -f1)
-    r=$(measure "$stagegap" assess --jobs 1 --rules "$rules" --format json "$dir")
+    r=$(pair "$stagegap" assess --jobs 1 --rules "$rules" --format json "$dir" -- "$baseline" "$dir")
     set -- $r # split on purpose
-    s_best=$1 s_rss=$4 s_cpu=$5
-    r=$(measure "$baseline" "$dir")
-    set -- $r # split on purpose
-    b_best=$1 b_cpu=$5
-    awk -v k="$k" -v q="$questions" -v n="$items_n" -v in_k="$input" -v s="$s_best" \
-        -v b="$b_best" -v sr="$s_rss" -v sc="$s_cpu" -v bc="$b_cpu" \
+    awk -v k="$k" -v q="$questions" -v n="$items_n" -v in_k="$input" -v s="$2" -v b="$8" \
+        -v ratio="${13}" -v sr="$4" -v sc="$6" -v bc="${12}" \
         'BEGIN { printf "| %d | %d | %d | %.1f | %.3f | %.2f | %.3f | %.2f | %.1f | %.3f | %.3f |\n",
-                 k, q, n * q, in_k / 1024, s, s * 1e6 / (n * q), b, s / b, sr / 1024, sc, bc }'
+                 k, q, n * q, in_k / 1024, s, s * 1e6 / (n * q), b, ratio, sr / 1024, sc, bc }'
     rm -rf "$dir"
 done
 echo

@@ -26,6 +26,8 @@ void pool_release(struct pool *p);
 void pool_adopt(struct pool *into, struct pool *from);
 /* Zeroed memory aligned for any type; never NULL. */
 void *pool_alloc(struct pool *p, size_t size);
+/* The same, not zeroed: for a caller that fills it all at once (on the hot path). */
+void *pool_alloc_raw(struct pool *p, size_t size);
 void *pool_array(struct pool *p, size_t count, size_t size);
 char *pool_strdup(struct pool *p, const char *s);
 char *pool_strndup(struct pool *p, const char *s, size_t n);

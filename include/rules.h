@@ -147,7 +147,8 @@ void rules_release(struct rules *r);
 int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
                       struct diags *d);
 int rules_load_file(struct rules *r, const char *path, struct diags *d);
-/* The Signs of Safety model compiled into the binary. */
+/* The Signs of Safety model compiled into the binary as data (rules_builtin.h); the
+   same model rules_load_file gives for data/signs-of-safety.yaml. */
 int rules_load_default(struct rules *r, struct diags *d);
 
 struct yctx;

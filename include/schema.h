@@ -67,15 +67,20 @@ bool yquoted_number(const struct ynode *n);
 /* A plain number within [min, max]. Returns 0, or -1 after reporting. */
 int ynumber(const struct yctx *c, const struct ynode *n, double min, double max, const char *what,
             double *out);
+/* "WHAT has more than 3 decimal places (SHOWN); ...": one wording for every command. */
+void ymsg_too_precise(struct strbuf *msg, const char *what, const char *shown);
 /*
  * A plain number within [min, max] with at most EXACT_PLACES decimal places, held
  * exactly: *out is the value times EXACT_SCALE, and so are min and max. Returns 0, or
  * -1 after reporting.
  */
-/* "WHAT has more than 3 decimal places (SHOWN); ...": one wording for every command. */
-void ymsg_too_precise(struct strbuf *msg, const char *what, const char *shown);
 int ydecimal(const struct yctx *c, const struct ynode *n, int64_t min, int64_t max,
              const char *what, int64_t *out);
+/*
+ * True, with *out, when ydecimal would accept n; false when it would report (never
+ * reports). For a hot path whose message costs more to build than the check.
+ */
+bool ydecimal_ok(const struct ynode *n, int64_t min, int64_t max, int64_t *out);
 int yinteger(const struct yctx *c, const struct ynode *n, long min, long max, const char *what,
              long *out);
 /* True when s is a valid identifier: [a-z0-9] then [a-z0-9._-], at most 128 bytes. */

@@ -9,8 +9,9 @@
  * oldest before submitting more, which bounds the memory in flight.
  *
  * This is the only module that uses POSIX threads or asks how many CPUs there are.
- * When no thread can be started, workq_take runs the oldest job itself, so the queue
- * still works, on one thread.
+ * The caller's thread works too: while the oldest job is not done, workq_take runs the
+ * next job no thread has started, so a queue with N - 1 threads keeps N busy, and one
+ * with none (when no thread can be started) still works, on the caller's thread.
  */
 #ifndef STAGEGAP_WORKQ_H
 #define STAGEGAP_WORKQ_H
@@ -22,13 +23,16 @@ struct workq;
 /* What a thread does with one job; ctx is the one given to workq_new. */
 typedef void workq_fn(void *job, void *ctx);
 
-/* Starts `threads` threads (at least 1) to run fn on at most `window` jobs at a time. */
+/* Starts `threads` threads (0 or more) to run fn on at most `window` jobs at a time. */
 struct workq *workq_new(unsigned threads, size_t window, workq_fn *fn, void *ctx);
 /* Hands in job; there must be fewer than window jobs pending. */
 void workq_submit(struct workq *q, void *job);
 /* Jobs handed in and not yet taken back. */
 size_t workq_pending(const struct workq *q);
-/* Waits for the oldest pending job to be done and returns it; NULL when none is pending. */
+/*
+ * Returns the oldest pending job once it is done, running jobs no thread has started
+ * meanwhile; NULL when none is pending.
+ */
 void *workq_take(struct workq *q);
 /* Stops and joins the threads; every job must have been taken back. Safe on NULL. */
 void workq_free(struct workq *q);

@@ -19,6 +19,9 @@ size_t st_add(size_t a, size_t b);
 
 /* Grows the array *ptr holding *alloc elements of elem_size so it can hold need. */
 void *xgrow(void *ptr, size_t elem_size, size_t need, size_t *alloc);
-#define XGROW(ptr, need, alloc) ((ptr) = xgrow((ptr), sizeof(*(ptr)), (need), &(alloc)))
+/* The capacity is checked in place: most calls, on hot paths, find room. need and alloc
+   are evaluated twice. */
+#define XGROW(ptr, need, alloc)                                                                    \
+    ((need) <= (alloc) ? (void)0 : (void)((ptr) = xgrow((ptr), sizeof(*(ptr)), (need), &(alloc))))
 
 #endif

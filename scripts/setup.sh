@@ -11,8 +11,8 @@
 # check, jq for the documentation's examples). --tests: also what the rest of scripts/test.sh needs (valgrind, clang and its
 # runtime for the fuzzers, clang-format). --package: what scripts/package.sh needs to
 # build and check the Debian package (dpkg-dev, file, lintian). --windows: what the
-# Windows cross-build and its tests need (mingw-w64 and its zlib, wine, pandoc for the
-# zip's HTML docs), and nothing else: tests/windows/run_wine.sh builds. --no-build: install,
+# Windows cross-build and its tests need (mingw-w64 and its zlib, the build machine's gcc
+# for the model generator, wine, pandoc for the zip's HTML docs), and nothing else: tests/windows/run_wine.sh builds. --no-build: install,
 # then stop without configuring or building. Missing packages are installed with apt-get
 # as root, or through sudo; where neither works, it prints the exact command to run and
 # stops. Every name below exists in Debian 12 (bookworm) and 13 (trixie); the
@@ -40,7 +40,8 @@ BUILD_PACKAGES="gcc libc6-dev make cmake pkg-config libyaml-dev libcsv-dev libzi
 QUICK_TEST_PACKAGES="libcmocka-dev python3 python3-yaml python3-jsonschema python3-openpyxl groff-base chromium jq"
 FULL_TEST_PACKAGES="valgrind clang libclang-rt-dev clang-format"
 PACKAGING_PACKAGES="dpkg-dev file lintian"
-WINDOWS_PACKAGES="make cmake gcc-mingw-w64-x86-64 mingw-w64-x86-64-dev libz-mingw-w64-dev wine wine64 pandoc"
+# gcc and libc6-dev: the build machine's compiler, for tools/model_to_c (docs/windows.md).
+WINDOWS_PACKAGES="make cmake gcc libc6-dev gcc-mingw-w64-x86-64 mingw-w64-x86-64-dev libz-mingw-w64-dev wine wine64 pandoc"
 case "$tests" in
 none) PACKAGES=$BUILD_PACKAGES ;;
 quick) PACKAGES="$BUILD_PACKAGES $QUICK_TEST_PACKAGES" ;;

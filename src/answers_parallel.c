@@ -6,10 +6,12 @@
  * batch of names in memory. Files go into batches of BATCH_FILES, each a job of an
  * ordered work queue (workq.h); a thread reads and checks every file of its batch with
  * a parser, tree and diagnostics of its own (answers_file_read), touching nothing that
- * other files share. The caller's thread takes the batches back strictly in the order
- * they were made and settles each file in turn (answers_file_settle): the checks that
- * depend on the files before it, the tallies, notes, comments, roles, groups, seen ids,
- * date and organisation, and the file's diagnostics appended to the run's.
+ * other files share. --jobs N starts N - 1 threads: the caller's thread is the Nth, and
+ * reads batches whenever it would otherwise wait (workq_take), so N threads run on N
+ * cores rather than N + 1 taking turns. The caller's thread takes the batches back strictly in the
+ * order they were made and settles each file in turn (answers_file_settle): the checks that depend
+ * on the files before it, the tallies, notes, comments, roles, groups, seen ids, date and
+ * organisation, and the file's diagnostics appended to the run's.
  *
  * So the assessment is built by the same code, from the same files, in the same order as
  * with one job: every list "in order of first appearance" or "in the order read" comes
@@ -69,7 +71,7 @@ static size_t window(const struct parallel_sink *p)
 static void submit_open(struct parallel_sink *p)
 {
     if (!p->q)
-        p->q = workq_new(p->jobs, window(p), read_batch, &p->reader);
+        p->q = workq_new(p->jobs - 1, window(p), read_batch, &p->reader);
     if (workq_pending(p->q) == window(p))
         settle_batch(p, workq_take(p->q));
     workq_submit(p->q, p->open);

@@ -60,8 +60,12 @@ static bool is_word(const struct ynode *n, const char *word)
 static void read_score(struct response *resp, const struct ynode *n, size_t item)
 {
     const struct rules *r = resp->rules;
+    int64_t lo = (int64_t)r->scale_min * EXACT_SCALE, hi = (int64_t)r->scale_max * EXACT_SCALE;
     double unused;
-    if (is_word(n, "n/a")) {
+    /* Most answers are a number on the scale: taken without building a message. */
+    if (ydecimal_ok(n, lo, hi, &resp->score[item])) {
+        resp->state[item] = ANSWER_SCORE;
+    } else if (is_word(n, "n/a")) {
         resp->state[item] = ANSWER_NA;
     } else if (is_word(n, "unknown")) {
         resp->state[item] = ANSWER_UNKNOWN;
@@ -71,9 +75,7 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
         /* Off the scale or too finely written: ydecimal words it as every number check. */
         struct strbuf what = STRBUF_INIT;
         strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
-        if (ydecimal(&resp->c, n, (int64_t)r->scale_min * EXACT_SCALE,
-                     (int64_t)r->scale_max * EXACT_SCALE, strbuf_str(&what),
-                     &resp->score[item]) == 0)
+        if (ydecimal(&resp->c, n, lo, hi, strbuf_str(&what), &resp->score[item]) == 0)
             resp->state[item] = ANSWER_SCORE;
         strbuf_release(&what);
     } else if (n->type != YNODE_INVALID) {

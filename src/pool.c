@@ -1,6 +1,7 @@
 #include "pool.h"
 
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,10 +51,10 @@ void pool_adopt(struct pool *into, struct pool *from)
 static size_t align_up(size_t n)
 {
     size_t a = alignof(max_align_t);
-    return st_add(n, a - 1) / a * a;
+    return n <= SIZE_MAX - (a - 1) ? (n + a - 1) / a * a : st_add(n, a - 1);
 }
 
-void *pool_alloc(struct pool *p, size_t size)
+void *pool_alloc_raw(struct pool *p, size_t size)
 {
     size = align_up(size ? size : 1);
     struct pool_chunk *c = p->head;
@@ -73,6 +74,12 @@ void *pool_alloc(struct pool *p, size_t size)
     }
     void *out = c->data + c->used;
     c->used += size;
+    return out;
+}
+
+void *pool_alloc(struct pool *p, size_t size)
+{
+    void *out = pool_alloc_raw(p, size);
     memset(out, 0, size);
     return out;
 }
@@ -84,7 +91,7 @@ void *pool_array(struct pool *p, size_t count, size_t size)
 
 char *pool_strndup(struct pool *p, const char *s, size_t n)
 {
-    char *out = pool_alloc(p, st_add(n, 1));
+    char *out = pool_alloc_raw(p, st_add(n, 1));
     memcpy(out, s, n);
     out[n] = '\0';
     return out;

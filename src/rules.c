@@ -6,7 +6,6 @@
 #include "date.h"
 #include "diag.h"
 #include "exact.h"
-#include "embedded.h"
 #include "fileio.h"
 #include "rules_internal.h"
 #include "schema.h"
@@ -568,11 +567,10 @@ static void load_document(struct loader *l, const struct ydoc *doc, const char *
 }
 
 /*
- * Loads buf; sha256 is its hash when the caller knows it (the built-in model), else NULL.
- * With extends, an overlay is not loaded but named (rules_internal.h).
+ * Loads buf. With extends, an overlay is not loaded but named (rules_internal.h).
  */
-int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t len,
-                     const char *sha256, char **extends, struct diags *d)
+int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t len, char **extends,
+                     struct diags *d)
 {
     struct ydoc doc;
     struct loader l = {.c = {file, d}, .r = r};
@@ -601,10 +599,7 @@ int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t 
         return -1;
     }
     r->file = pool_strdup(&r->pool, file);
-    if (sha256)
-        memcpy(r->sha256, sha256, sizeof(r->sha256));
-    else
-        sha256_hex(buf, len, r->sha256);
+    sha256_hex(buf, len, r->sha256);
     /* A plain model is its file: its model hash is the file's. An overlay's is the hash
        of the merged model, whatever layout the overlay was written in. */
     if (r->base)
@@ -617,7 +612,7 @@ int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t 
 int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
                       struct diags *d)
 {
-    return rules_load_plain(r, file, buf, len, NULL, NULL, d);
+    return rules_load_plain(r, file, buf, len, NULL, d);
 }
 
 int rules_load_file(struct rules *r, const char *path, struct diags *d)
@@ -630,12 +625,6 @@ int rules_load_file(struct rules *r, const char *path, struct diags *d)
     int rc = rules_load_buffer(r, path, buf, len, d);
     free(buf);
     return rc;
-}
-
-int rules_load_default(struct rules *r, struct diags *d)
-{
-    return rules_load_plain(r, EMBEDDED_RULES_NAME, (const char *)embedded_rules,
-                            embedded_rules_len, embedded_rules_sha256, NULL, d);
 }
 
 long rules_find_item(const struct rules *r, const char *id)

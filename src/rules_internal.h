@@ -47,13 +47,12 @@ void rules_index_items(struct loader *l);
 void rules_resolve_link(struct loader *l, struct rules_item *it, const struct ynode *ref);
 
 /*
- * Loads a plain model from buf as rules_load_buffer does, with sha256 as the file's hash
- * when known (else computed). When extends is not NULL and the file is an overlay, loads
- * nothing, reports nothing, sets *extends to the value of its 'extends' (malloc'd) and
- * returns -1: a base must be a plain model.
+ * Loads a plain model from buf as rules_load_buffer does. When extends is not NULL and
+ * the file is an overlay, loads nothing, reports nothing, sets *extends to the value of
+ * its 'extends' (malloc'd) and returns -1: a base must be a plain model.
  */
-int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t len,
-                     const char *sha256, char **extends, struct diags *d);
+int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t len, char **extends,
+                     struct diags *d);
 
 /*
  * Loads the overlay at root (parsed from buf, named file) into r: its base, merged with

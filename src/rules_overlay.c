@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "embedded.h"
+#include "rules_builtin.h"
 #include "fileio.h"
 #include "rules_internal.h"
 #include "strbuf.h"
@@ -68,7 +68,7 @@ static int load_base_file(struct overlay *o, const struct ynode *at, const char 
         relocate_diags(o, &read_d, at, value);
         goto out;
     }
-    rc = rules_load_plain(&o->base, path, buf, len, NULL, &extends, ctx(o)->d);
+    rc = rules_load_plain(&o->base, path, buf, len, &extends, ctx(o)->d);
     diags_set_source(ctx(o)->d, o->buf, o->len);
     if (extends)
         yerror(ctx(o), at, "'%s' is itself an overlay (it extends '%s'); extend a plain model",

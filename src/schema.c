@@ -28,9 +28,19 @@ const char *ynode_describe(const struct ynode *n)
 
 bool ynode_is_null(const struct ynode *n)
 {
-    return n->type == YNODE_SCALAR && n->plain &&
-           (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
-            strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
+    if (n->type != YNODE_SCALAR || !n->plain)
+        return false;
+    switch (n->len) { /* most scalars are neither length: no compare at all */
+    case 0:
+        return true;
+    case 1:
+        return n->str[0] == '~';
+    case 4:
+        return strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+               strcmp(n->str, "NULL") == 0;
+    default:
+        return false;
+    }
 }
 
 bool ynode_is(const struct ynode *n, const char *s)
@@ -250,6 +260,33 @@ int ydecimal(const struct yctx *c, const struct ynode *n, int64_t min, int64_t m
     }
     *out = v;
     return 0;
+}
+
+bool ydecimal_ok(const struct ynode *n, int64_t min, int64_t max, int64_t *out)
+{
+    /* A few digits, as most answers are: their value, held exactly, compared exactly
+       (min and max are whole multiples of the scale here, or far from v's). */
+    if (n->type == YNODE_SCALAR && n->plain && n->len >= 1 && n->len <= 9) {
+        int64_t whole = 0;
+        size_t i = 0;
+        while (i < n->len && n->str[i] >= '0' && n->str[i] <= '9')
+            whole = whole * 10 + (n->str[i++] - '0');
+        if (i == n->len) {
+            whole *= EXACT_SCALE;
+            if (whole < min || whole > max)
+                return false;
+            *out = whole;
+            return true;
+        }
+    }
+    /* The same steps as ydecimal's, each the same test: ynumber's, then exactness. */
+    double v;
+    int64_t scaled;
+    if (!yplain_number(n, &v) || v < (double)min / EXACT_SCALE || v > (double)max / EXACT_SCALE ||
+        exact_parse_decimal(n->str, &scaled) != 0)
+        return false;
+    *out = scaled;
+    return true;
 }
 
 int yinteger(const struct yctx *c, const struct ynode *n, long min, long max, const char *what,

@@ -69,16 +69,26 @@ void strbuf_addchars(struct strbuf *sb, char c, size_t n)
     sb->buf[sb->len] = '\0';
 }
 
+/*
+ * Formats into the room the buffer has, and only when that was too short grows it and
+ * formats again: one vsnprintf for most calls, where measuring first always took two.
+ */
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
     va_list copy;
+    strbuf_grow(sb, 64);
+    size_t room = sb->alloc - sb->len;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(sb->buf + sb->len, room, fmt, copy);
     va_end(copy);
-    if (n < 0)
+    if (n < 0) {
+        sb->buf[sb->len] = '\0';
         return;
-    strbuf_grow(sb, (size_t)n);
-    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= room) {
+        strbuf_grow(sb, (size_t)n);
+        vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    }
     sb->len += (size_t)n;
 }
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "answers.h"
-#include "embedded.h"
+#include "rules_builtin.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"

@@ -116,17 +116,24 @@ void *workq_take(struct workq *q)
         return NULL;
     }
     struct slot *s = &q->slots[q->head % q->window];
-    if (s->state == SLOT_QUEUED) {
-        /* No thread has started it (none could be started, or none is awake yet). */
-        q->next++;
-        s->state = SLOT_RUNNING;
+    /*
+     * Rather than wait for the oldest job, the caller runs the next job no thread has
+     * started: the oldest itself when none has (none could be started, or none is
+     * awake yet), else a later one. So the caller's thread is one of the threads that
+     * do the work, and waits only when every job handed in is running or done.
+     */
+    while (s->state != SLOT_DONE) {
+        if (q->next == q->tail) {
+            pthread_cond_wait(&q->done, &q->mutex);
+            continue;
+        }
+        struct slot *run = &q->slots[q->next++ % q->window];
+        run->state = SLOT_RUNNING;
         pthread_mutex_unlock(&q->mutex);
-        q->fn(s->job, q->ctx);
+        q->fn(run->job, q->ctx);
         pthread_mutex_lock(&q->mutex);
-        s->state = SLOT_DONE;
+        run->state = SLOT_DONE;
     }
-    while (s->state != SLOT_DONE)
-        pthread_cond_wait(&q->done, &q->mutex);
     void *job = s->job;
     q->head++;
     pthread_mutex_unlock(&q->mutex);

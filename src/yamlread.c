@@ -1,5 +1,6 @@
 #include "yamlread.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -31,6 +32,9 @@ struct builder {
     size_t n_frames, frames_alloc;
     struct ynode **kids;
     size_t n_kids, kids_alloc;
+    struct ynode **keys, **slots; /* check_keys's, kept from map to map */
+    size_t keys_alloc, slots_alloc;
+    bool nul; /* a scalar held a NUL (reported) */
     size_t n_nodes;
     int documents;
 };
@@ -177,12 +181,12 @@ static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark
         strbuf_release(&msg);
         return NULL;
     }
-    struct ynode *n = pool_alloc(&b->doc->pool, sizeof(*n));
-    n->type = type;
-    n->line = mark_line(mark);
-    n->column = mark_column(mark);
-    n->end_line = mark_line(end);
-    n->end_column = mark_column(end);
+    struct ynode *n = pool_alloc_raw(&b->doc->pool, sizeof(*n));
+    *n = (struct ynode){.type = type,
+                        .line = mark_line(mark),
+                        .column = mark_column(mark),
+                        .end_line = mark_line(end),
+                        .end_column = mark_column(end)};
     if (b->n_frames == 0) {
         b->doc->root = n;
     } else {
@@ -236,21 +240,12 @@ static int compare_keys(const void *pa, const void *pb)
     return a->column < b->column ? -1 : a->column > b->column;
 }
 
-/* Every key must be text and appear once; sorting keeps a huge map cheap to check. */
-static void check_keys(struct builder *b, const struct ynode *map)
+/* Reports every key of keys[0..n) given before, in key order: sorting keeps a huge map
+   with duplicates cheap to check. */
+static void report_duplicate_keys(struct builder *b, struct ynode **keys, size_t n)
 {
-    size_t pairs = map->n / 2, n_text = 0;
-    struct ynode **keys = xcalloc(pairs ? pairs : 1, sizeof(*keys));
-    for (size_t i = 0; i < pairs; i++) {
-        struct ynode *k = map->kids[2 * i];
-        if (k->type == YNODE_SCALAR)
-            keys[n_text++] = k;
-        else if (k->type != YNODE_INVALID)
-            diag_error(b->d, b->doc->file, k->line, k->column,
-                       "a key must be plain text, not a list or mapping");
-    }
-    qsort(keys, n_text, sizeof(*keys), compare_keys);
-    for (size_t i = 1; i < n_text; i++) {
+    qsort(keys, n, sizeof(*keys), compare_keys);
+    for (size_t i = 1; i < n; i++) {
         if (strcmp(keys[i - 1]->str, keys[i]->str) != 0)
             continue;
         struct strbuf msg = STRBUF_INIT;
@@ -260,7 +255,103 @@ static void check_keys(struct builder *b, const struct ynode *map)
         diag_error(b->d, b->doc->file, keys[i]->line, keys[i]->column, "%s", strbuf_str(&msg));
         strbuf_release(&msg);
     }
-    free(keys);
+}
+
+static bool same_key(const struct ynode *a, const struct ynode *b)
+{
+    return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+}
+
+enum { KEYS_PAIRWISE = 8, KEYS_PROBE_MAX = 8 };
+
+/* A quick hash: the key's length and its first and last 8 bytes. */
+static uint64_t key_hash_ends(const struct ynode *k)
+{
+    uint64_t first = 0, last = 0;
+    memcpy(&first, k->str, k->len < 8 ? k->len : 8);
+    if (k->len > 8)
+        memcpy(&last, k->str + k->len - 8, 8);
+    uint64_t h = (first * 0x9E3779B97F4A7C15u) ^ (last * 0xC2B2AE3D27D4EB4Fu) ^ k->len;
+    return h ^ (h >> 29) ^ (h >> 41);
+}
+
+/* A hash of every byte, 8 at a time: for keys that differ only in the middle. */
+static uint64_t key_hash_all(const struct ynode *k)
+{
+    uint64_t h = k->len * 0x9E3779B97F4A7C15u;
+    for (size_t at = 0; at < k->len; at += 8) {
+        uint64_t word = 0;
+        memcpy(&word, k->str + at, k->len - at < 8 ? k->len - at : 8);
+        h = (h ^ word) * 0xC2B2AE3D27D4EB4Fu;
+        h ^= h >> 29;
+    }
+    return h ^ (h >> 32);
+}
+
+enum keys_found { KEYS_DISTINCT, KEYS_SAME, KEYS_CROWDED };
+
+/* Puts keys[0..n) in an open-addressing table by hash; stops at a key met before, or at
+   a probe longer than KEYS_PROBE_MAX. */
+static enum keys_found keys_by_hash(struct builder *b, struct ynode *const *keys, size_t n,
+                                    uint64_t (*hash)(const struct ynode *))
+{
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    XGROW(b->slots, size, b->slots_alloc);
+    memset(b->slots, 0, size * sizeof(*b->slots));
+    for (size_t i = 0; i < n; i++) {
+        size_t at = hash(keys[i]) & (size - 1);
+        for (size_t probe = 0; b->slots[at]; probe++) {
+            if (same_key(b->slots[at], keys[i]))
+                return KEYS_SAME;
+            if (probe == KEYS_PROBE_MAX)
+                return KEYS_CROWDED;
+            at = (at + 1) & (size - 1);
+        }
+        b->slots[at] = keys[i];
+    }
+    return KEYS_DISTINCT;
+}
+
+/*
+ * True when keys[0..n) are all different, found in one pass without sorting: pair by
+ * pair for a few keys, else through a table of their hashes, the quick one first and
+ * every byte's when keys crowd it (ids that differ only in the middle). False when two
+ * keys are the same, or when even the second hash crowds: keys chosen to collide then
+ * cost the sort, never more.
+ */
+static bool keys_distinct(struct builder *b, struct ynode *const *keys, size_t n)
+{
+    if (n <= KEYS_PAIRWISE) {
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = 0; j < i; j++)
+                if (same_key(keys[i], keys[j]))
+                    return false;
+        return true;
+    }
+    enum keys_found found = keys_by_hash(b, keys, n, key_hash_ends);
+    if (found == KEYS_CROWDED)
+        found = keys_by_hash(b, keys, n, key_hash_all);
+    return found == KEYS_DISTINCT;
+}
+
+/* Every key must be text and appear once. */
+static void check_keys(struct builder *b, const struct ynode *map)
+{
+    size_t pairs = map->n / 2, n_text = 0;
+    XGROW(b->keys, pairs ? pairs : 1, b->keys_alloc);
+    for (size_t i = 0; i < pairs; i++) {
+        struct ynode *k = map->kids[2 * i];
+        if (k->type == YNODE_SCALAR)
+            b->keys[n_text++] = k;
+        else if (k->type != YNODE_INVALID)
+            diag_error(b->d, b->doc->file, k->line, k->column,
+                       "a key must be plain text, not a list or mapping");
+    }
+    /* Keys are compared as C strings: with a NUL inside, their length would mislead. */
+    if (b->nul || !keys_distinct(b, b->keys, n_text))
+        report_duplicate_keys(b, b->keys, n_text);
 }
 
 static void close_collection(struct builder *b, const yaml_event_t *e)
@@ -287,8 +378,10 @@ static int add_scalar(struct builder *b, const yaml_event_t *e)
     if (len > b->limits->max_scalar)
         diag_error(b->d, b->doc->file, n->line, n->column,
                    "text of %zu bytes is longer than the limit of %zu", len, b->limits->max_scalar);
-    if (memchr(e->data.scalar.value, '\0', len))
+    if (memchr(e->data.scalar.value, '\0', len)) {
         diag_error(b->d, b->doc->file, n->line, n->column, "text holds a NUL character");
+        b->nul = true;
+    }
     n->str = pool_strndup(&b->doc->pool, (const char *)e->data.scalar.value, len);
     n->len = len;
     n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -474,6 +567,8 @@ int yaml_read(struct ydoc *doc, const char *file, const char *buf, size_t len,
 out:
     free(b.frames);
     free(b.kids);
+    free(b.keys);
+    free(b.slots);
     if (doc->broken)
         doc->root = NULL;
     return d->errors > errors_before ? -1 : 0;

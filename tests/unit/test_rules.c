@@ -18,7 +18,9 @@
 #include <unistd.h>
 
 #include "testutil.h"
-#include "embedded.h"
+#include "fileio.h"
+#include "rules_builtin.h"
+#include "rules_render.h"
 #include "sha256.h"
 #include "strbuf.h"
 
@@ -126,31 +128,181 @@ static void test_rules_load_default_and_epis(void **state)
     diags_release(&d);
 }
 
-/*
- * The built-in model's hash is computed at build time (cmake/embed.cmake); it must be
- * the hash of the bytes compiled in, as a model loaded from a file would report.
- */
-static void test_rules_default_hash_is_of_its_bytes(void **state)
+/* Written by tools/model_to_c.c from data/epis.yaml for this test (tests/CMakeLists.txt). */
+extern const struct rules rules_compiled_epis;
+
+static void assert_same_text(const char *a, const char *b)
 {
-    (void)state;
+    if (!a || !b)
+        assert_ptr_equal(a, b);
+    else
+        assert_string_equal(a, b);
+}
+
+static void assert_same_target(const struct rules_target *a, const struct rules_target *b)
+{
+    assert_int_equal(a->set, b->set);
+    assert_int_equal(a->score_scaled, b->score_scaled);
+    assert_memory_equal(&a->score, &b->score, sizeof(a->score));
+    assert_same_text(a->by, b->by);
+    assert_int_equal(a->line, b->line);
+    assert_int_equal(a->column, b->column);
+}
+
+static void assert_same_item(const struct rules_item *a, const struct rules_item *b)
+{
+    assert_same_text(a->id, b->id);
+    assert_same_text(a->text, b->text);
+    assert_same_text(a->question, b->question);
+    assert_same_text(a->low, b->low);
+    assert_same_text(a->high, b->high);
+    assert_same_text(a->source, b->source);
+    assert_int_equal(a->kind, b->kind);
+    assert_int_equal(a->stage, b->stage);
+    assert_int_equal(a->level, b->level);
+    assert_memory_equal(&a->weight, &b->weight, sizeof(a->weight));
+    assert_int_equal(a->weight_scaled, b->weight_scaled);
+    assert_int_equal(a->n_addresses, b->n_addresses);
+    for (size_t k = 0; k < a->n_addresses; k++)
+        assert_int_equal(a->addresses[k], b->addresses[k]);
+    assert_int_equal(a->line, b->line);
+    assert_same_target(&a->target, &b->target);
+    assert_same_text(a->retired, b->retired);
+    assert_int_equal(a->origin, b->origin);
+    assert_int_equal(a->changes, b->changes);
+}
+
+/* Every field of two models, and every rendering of them: the same model. */
+static void assert_same_model(const struct rules *a, const struct rules *b)
+{
+    assert_same_text(a->file, b->file);
+    assert_same_text(a->id, b->id);
+    assert_same_text(a->version, b->version);
+    assert_same_text(a->title, b->title);
+    assert_same_text(a->description, b->description);
+    assert_same_text(a->source.title, b->source.title);
+    assert_same_text(a->source.publisher, b->source.publisher);
+    assert_same_text(a->source.url, b->source.url);
+    assert_same_text(a->source.note, b->source.note);
+    assert_same_text(a->source.judgement, b->source.judgement);
+    assert_int_equal(a->source.year, b->source.year);
+    assert_int_equal(a->scale_min, b->scale_min);
+    assert_int_equal(a->scale_max, b->scale_max);
+    assert_same_text(a->scale_low, b->scale_low);
+    assert_same_text(a->scale_high, b->scale_high);
+    assert_memory_equal(&a->min_coverage, &b->min_coverage, sizeof(a->min_coverage));
+    assert_memory_equal(&a->acted_on, &b->acted_on, sizeof(a->acted_on));
+    assert_int_equal(a->min_coverage_scaled, b->min_coverage_scaled);
+    assert_int_equal(a->acted_on_scaled, b->acted_on_scaled);
+    assert_int_equal(a->n_levels, b->n_levels);
+    for (size_t i = 0; i < a->n_levels; i++) {
+        assert_same_text(a->levels[i].id, b->levels[i].id);
+        assert_same_text(a->levels[i].title, b->levels[i].title);
+        assert_same_text(a->levels[i].description, b->levels[i].description);
+    }
+    assert_int_equal(a->n_bands, b->n_bands);
+    for (size_t i = 0; i < a->n_bands; i++) {
+        assert_same_text(a->bands[i].id, b->bands[i].id);
+        assert_same_text(a->bands[i].title, b->bands[i].title);
+        assert_same_text(a->bands[i].description, b->bands[i].description);
+        assert_memory_equal(&a->bands[i].min, &b->bands[i].min, sizeof(a->bands[i].min));
+        assert_int_equal(a->bands[i].min_scaled, b->bands[i].min_scaled);
+    }
+    assert_int_equal(a->n_stages, b->n_stages);
+    for (size_t i = 0; i < a->n_stages; i++) {
+        const struct rules_stage *x = &a->stages[i], *y = &b->stages[i];
+        assert_same_text(x->id, y->id);
+        assert_same_text(x->title, y->title);
+        assert_same_text(x->description, y->description);
+        assert_int_equal(x->first_item, y->first_item);
+        assert_int_equal(x->n_items, y->n_items);
+        assert_int_equal(x->n_notes, y->n_notes);
+        for (size_t k = 0; k < x->n_notes; k++)
+            assert_same_text(x->notes[k], y->notes[k]);
+    }
+    assert_int_equal(a->n_items, b->n_items);
+    for (size_t i = 0; i < a->n_items; i++)
+        assert_same_item(&a->items[i], &b->items[i]);
+    assert_int_equal(a->n_by_id, b->n_by_id);
+    for (size_t i = 0; i < a->n_by_id; i++)
+        assert_int_equal(a->by_id[i], b->by_id[i]);
+    assert_string_equal(a->sha256, b->sha256);
+    assert_ptr_equal(a->base, b->base);
+    assert_string_equal(a->model_sha256, b->model_sha256);
+    assert_int_equal(a->overlay_changes, b->overlay_changes);
+    void (*const renderers[])(const struct rules *, struct strbuf *) = {
+        rules_render_text, rules_render_markdown, rules_render_json, rules_render_csv};
+    for (size_t i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++) {
+        struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+        renderers[i](a, &x);
+        renderers[i](b, &y);
+        assert_string_equal(strbuf_str(&x), strbuf_str(&y));
+        strbuf_release(&x);
+        strbuf_release(&y);
+    }
+}
+
+/*
+ * The models compiled into C data at build time (tools/model_to_c.c) are the models the
+ * loader reads from the same files: field by field, in every rendering, with the hash of
+ * the file's bytes. The built-in one is checked as rules_load_default gives it.
+ */
+static void check_compiled(const char *path, const char *name, const struct rules *compiled,
+                           bool builtin)
+{
+    char *buf;
+    size_t len;
     char hex[65];
-    struct rules r;
+    struct rules parsed, loaded;
     struct diags d;
     diags_init(&d);
-    sha256_hex(embedded_rules, embedded_rules_len, hex);
-    assert_string_equal(embedded_rules_sha256, hex);
-    assert_int_equal(rules_load_default(&r, &d), 0);
-    assert_string_equal(r.sha256, hex);
-    rules_release(&r);
-    assert_int_equal(
-        rules_load_buffer(&r, "copy.yaml", (const char *)embedded_rules, embedded_rules_len, &d),
-        0);
-    assert_string_equal(r.sha256, hex);
-    rules_release(&r);
-    assert_int_equal(rules_load_file(&r, "data/signs-of-safety.yaml", &d), 0);
-    assert_string_equal(r.sha256, hex);
-    rules_release(&r);
+    assert_int_equal(fileio_read(path, RULES_FILE_MAX, &buf, &len, &d), 0);
+    sha256_hex(buf, len, hex);
+    assert_int_equal(rules_load_buffer(&parsed, name, buf, len, &d), 0);
+    assert_string_equal(parsed.sha256, hex);
+    if (builtin)
+        assert_int_equal(rules_load_default(&loaded, &d), 0);
+    else
+        rules_load_compiled(&loaded, compiled);
+    assert_same_model(&loaded, &parsed);
+    assert_same_model(compiled, &parsed);
+    /* The copy is the caller's own: changing it leaves the compiled data as it was. */
+    loaded.items[0].weight_scaled++;
+    assert_int_equal(compiled->items[0].weight_scaled, parsed.items[0].weight_scaled);
+    rules_release(&loaded);
+    rules_release(&parsed);
+    free(buf);
     assert_int_equal(d.n, 0);
+    diags_release(&d);
+}
+
+static void test_rules_compiled_model_is_the_parsed_one(void **state)
+{
+    (void)state;
+    check_compiled("data/signs-of-safety.yaml", EMBEDDED_RULES_NAME, &rules_builtin_signs_of_safety,
+                   true);
+    check_compiled("data/epis.yaml", "epis.yaml (compiled for unit_rules)", &rules_compiled_epis,
+                   false);
+}
+
+/* A rules file that differs from the built-in one by a byte is not the built-in model. */
+static void test_rules_compiled_model_differs_from_a_changed_file(void **state)
+{
+    (void)state;
+    char *buf;
+    size_t len;
+    struct rules parsed;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(fileio_read("data/signs-of-safety.yaml", RULES_FILE_MAX, &buf, &len, &d), 0);
+    char *title = strstr(buf, "title: ");
+    assert_non_null(title);
+    title[7] = 'X';
+    assert_int_equal(rules_load_buffer(&parsed, EMBEDDED_RULES_NAME, buf, len, &d), 0);
+    assert_string_not_equal(parsed.sha256, rules_builtin_signs_of_safety.sha256);
+    assert_string_not_equal(parsed.title, rules_builtin_signs_of_safety.title);
+    rules_release(&parsed);
+    free(buf);
     diags_release(&d);
 }
 
@@ -663,7 +815,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules_load_valid_file),
         cmocka_unit_test(test_rules_load_default_and_epis),
-        cmocka_unit_test(test_rules_default_hash_is_of_its_bytes),
+        cmocka_unit_test(test_rules_compiled_model_is_the_parsed_one),
+        cmocka_unit_test(test_rules_compiled_model_differs_from_a_changed_file),
         cmocka_unit_test(test_rules_bom_and_crlf_load),
         cmocka_unit_test(test_rules_unknown_keys_with_did_you_mean),
         cmocka_unit_test(test_rules_missing_required_keys),

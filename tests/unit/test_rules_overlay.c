@@ -14,7 +14,7 @@
 
 #include "testutil.h"
 #include "answers.h"
-#include "embedded.h"
+#include "rules_builtin.h"
 #include "rules_render.h"
 #include "score.h"
 #include "sha256.h"
@@ -231,7 +231,7 @@ static void test_rules_overlay_builtin_base(void **state)
     assert_int_equal(rules_load_buffer(&r, "mine.yaml", yaml, strlen(yaml), &d), 0);
     assert_string_equal(r.base->id, "signs-of-safety");
     assert_string_equal(r.base->file, EMBEDDED_RULES_NAME);
-    assert_string_equal(r.base->sha256, embedded_rules_sha256);
+    assert_string_equal(r.base->sha256, rules_builtin_signs_of_safety.sha256);
     assert_string_equal(item(&r, "implement.time-for-training")->retired, "protected");
     rules_release(&r);
     diags_release(&d);
@@ -340,7 +340,7 @@ static void test_rules_overlay_plain_model_hash_is_file_hash(void **state)
     assert_string_equal(r.model_sha256, r.sha256);
     rules_release(&r);
     assert_int_equal(rules_load_default(&r, &d), 0);
-    assert_string_equal(r.model_sha256, embedded_rules_sha256);
+    assert_string_equal(r.model_sha256, rules_builtin_signs_of_safety.sha256);
     rules_release(&r);
     diags_release(&d);
 }

@@ -71,6 +71,29 @@ static void test_strbuf_grows_past_many_sizes(void **state)
     strbuf_release(&sb);
 }
 
+/* A format is written into the room left, and again after growing when it does not fit:
+   every length across the boundary of the room gives the same bytes. */
+static void test_strbuf_addf_at_the_edge_of_the_room(void **state)
+{
+    (void)state;
+    char text[300];
+    memset(text, 'x', sizeof(text) - 1);
+    text[sizeof(text) - 1] = '\0';
+    for (size_t fill = 0; fill < 140; fill++)
+        for (size_t len = 0; len < 140; len += 7) {
+            struct strbuf sb = STRBUF_INIT;
+            strbuf_addchars(&sb, 'a', fill);
+            strbuf_addf(&sb, "[%.*s]%d", (int)len, text, 5);
+            assert_int_equal(sb.len, fill + len + 3);
+            assert_int_equal(sb.buf[fill], '[');
+            assert_int_equal(sb.buf[fill + len + 1], ']');
+            assert_int_equal(sb.buf[fill + len + 2], '5');
+            assert_int_equal(sb.buf[sb.len], '\0');
+            assert_int_equal(strlen(sb.buf), sb.len);
+            strbuf_release(&sb);
+        }
+}
+
 static void test_strbuf_detach_hands_over(void **state)
 {
     (void)state;
@@ -117,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_strbuf_grows_past_many_sizes),
         cmocka_unit_test(test_strbuf_detach_hands_over),
         cmocka_unit_test(test_strbuf_vaddf),
+        cmocka_unit_test(test_strbuf_addf_at_the_edge_of_the_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,9 +2,12 @@
  * test_workq.c - the ordered work queue (--jobs), and an assessment read on several
  * threads: the same as on one, field by field, problems included.
  */
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "testutil.h"
 #include "answers.h"
@@ -67,6 +70,56 @@ static void test_workq_without_threads_runs_on_the_caller(void **state)
 {
     (void)state;
     check_order(0, 4, 100); /* no thread started: workq_take runs each job itself */
+}
+
+/*
+ * Job 0 runs on the queue's one thread and waits (5 s at most) for job 1 to have run;
+ * only the caller's thread can run job 1, and it does so in workq_take, rather than wait
+ * for job 0. Without that the queue would stall until job 0 gave up.
+ */
+struct handshake {
+    pthread_mutex_t mutex;
+    pthread_cond_t cond;
+    bool started0, ran1, saw1;
+};
+
+static void handshake_job(void *job, void *ctx)
+{
+    struct handshake *h = ctx;
+    pthread_mutex_lock(&h->mutex);
+    if (*(int *)job == 0) {
+        h->started0 = true;
+        pthread_cond_broadcast(&h->cond);
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 5;
+        while (!h->ran1 && pthread_cond_timedwait(&h->cond, &h->mutex, &until) == 0)
+            ;
+        h->saw1 = h->ran1;
+    } else {
+        h->ran1 = true;
+        pthread_cond_broadcast(&h->cond);
+    }
+    pthread_mutex_unlock(&h->mutex);
+}
+
+static void test_workq_caller_runs_later_jobs_while_waiting(void **state)
+{
+    (void)state;
+    struct handshake h = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, false, false};
+    int ids[2] = {0, 1};
+    struct workq *q = workq_new(1, 4, handshake_job, &h);
+    workq_submit(q, &ids[0]);
+    pthread_mutex_lock(&h.mutex); /* job 0 is on the thread before job 1 is handed in */
+    while (!h.started0)
+        pthread_cond_wait(&h.cond, &h.mutex);
+    pthread_mutex_unlock(&h.mutex);
+    workq_submit(q, &ids[1]);
+    assert_ptr_equal(workq_take(q), &ids[0]);
+    assert_true(h.saw1);
+    assert_ptr_equal(workq_take(q), &ids[1]);
+    assert_null(workq_take(q));
+    workq_free(q);
 }
 
 static void test_workq_empty_and_cpus(void **state)
@@ -220,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_workq_jobs_come_back_in_order),
         cmocka_unit_test(test_workq_without_threads_runs_on_the_caller),
         cmocka_unit_test(test_workq_empty_and_cpus),
+        cmocka_unit_test(test_workq_caller_runs_later_jobs_while_waiting),
         cmocka_unit_test(test_workq_assessment_same_with_jobs),
         cmocka_unit_test(test_workq_assessment_problems_same_with_jobs),
     };

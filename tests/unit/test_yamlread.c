@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "exact.h"
+#include "schema.h"
 #include "strbuf.h"
 #include "yamlread.h"
 
@@ -242,6 +244,125 @@ static void test_yamlread_refuses_duplicate_keys(void **state)
     assert_int_equal(read_s(&doc, "a: 1\n\"a\": 2\n", &d), -1);
     assert_diag(&d, 2, 1, "duplicate key 'a', first given at line 1; keep only one");
     done(&doc, &d);
+}
+
+/*
+ * A map of more than 8 keys is checked through a hash table; a duplicate in it is still
+ * reported as the sort reports it: in key order, each copy naming the one before it.
+ */
+static void test_yamlread_duplicate_keys_in_a_large_map(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    struct strbuf y = STRBUF_INIT;
+    for (int i = 0; i < 40; i++)
+        strbuf_addf(&y, "launch.item-%02d: %d\n", i, i % 10);
+    assert_int_equal(read_s(&doc, strbuf_str(&y), &d), 0); /* 40 keys, all different */
+    assert_int_equal(d.n, 0);
+    done(&doc, &d);
+    strbuf_adds(&y, "launch.item-07: 1\nlaunch.item-03: 2\nlaunch.item-07: 3\n");
+    assert_int_equal(read_s(&doc, strbuf_str(&y), &d), -1);
+    assert_int_equal(d.errors, 3);
+    assert_diag(&d, 42, 1, "duplicate key 'launch.item-03', first given at line 4; keep only one");
+    assert_diag(&d, 41, 1, "duplicate key 'launch.item-07', first given at line 8; keep only one");
+    assert_diag(&d, 43, 1, "duplicate key 'launch.item-07', first given at line 41; keep only one");
+    assert_int_equal(d.v[0].line, 42); /* key order, as the sort gives */
+    assert_int_equal(d.v[1].line, 41);
+    assert_int_equal(d.v[2].line, 43);
+    done(&doc, &d);
+    strbuf_release(&y);
+}
+
+/*
+ * Keys of one length whose first and last 8 bytes agree crowd the quick hash (as ids
+ * like launch-10.x ... launch-16.x do): the check hashes every byte instead, and still
+ * finds every key different, or the one duplicate among them (reported by the sort).
+ */
+static void test_yamlread_keys_alike_at_both_ends(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    struct strbuf y = STRBUF_INIT;
+    for (int i = 0; i < 60; i++)
+        strbuf_addf(&y, "aaaaaaaa-%02d-zzzzzzzz: 1\n", i);
+    assert_int_equal(read_s(&doc, strbuf_str(&y), &d), 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(doc.root->n, 120);
+    done(&doc, &d);
+    strbuf_adds(&y, "aaaaaaaa-59-zzzzzzzz: 2\n");
+    assert_int_equal(read_s(&doc, strbuf_str(&y), &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, 61, 1,
+                "duplicate key 'aaaaaaaa-59-zzzzzzzz', first given at line 60; keep only one");
+    done(&doc, &d);
+    strbuf_release(&y);
+}
+
+/* Keys with a NUL inside compare as C strings up to it, as they always have. */
+static void test_yamlread_keys_with_a_nul_compare_up_to_it(void **state)
+{
+    (void)state;
+    struct ydoc doc;
+    struct diags d;
+    assert_int_equal(read_s(&doc, "\"a\\0b\": 1\n\"a\\0c\": 2\n", &d), -1);
+    assert_int_equal(d.errors, 3);
+    assert_diag(&d, 1, 1, "text holds a NUL character");
+    assert_diag(&d, 2, 1, "text holds a NUL character");
+    assert_diag(&d, 2, 1, "duplicate key 'a', first given at line 1; keep only one");
+    done(&doc, &d);
+}
+
+/* The hot path's number check gives what ydecimal gives, for every kind of scalar. */
+static void test_schema_ydecimal_ok_agrees_with_ydecimal(void **state)
+{
+    (void)state;
+    static const char *const values[] = {
+        "7",   "0",         "10",         "11",  "-1",     "007",    "7.5",    "7.125", "7.1234",
+        "1e1", "0x5",       "\"5\"",      "n/a", "~",      "''",     "1234",   ".5",    "+3",
+        "3.",  "999999999", "1234567890", "-0",  "0.0001", "10.000", "10.001", "inf",   "nan",
+        "[1]", "{a: 1}",    "5 ",         "1_0", "0o7",    "10.0000"};
+    for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+        struct ydoc doc;
+        struct diags d;
+        struct strbuf y = STRBUF_INIT;
+        strbuf_addf(&y, "v: %s\n", values[i]);
+        read_s(&doc, strbuf_str(&y), &d);
+        const struct ynode *v = doc.root->kids[1];
+        struct yctx c = {"t.yaml", &d};
+        int64_t quiet = -7, loud = -7;
+        bool ok = ydecimal_ok(v, 0, 10 * EXACT_SCALE, &quiet);
+        size_t before = d.n;
+        int rc = ydecimal(&c, v, 0, 10 * EXACT_SCALE, "v", &loud);
+        if (ok != (rc == 0) || (ok && quiet != loud) || (!ok && quiet != -7))
+            fail_msg("'%s': ydecimal_ok %d (%lld), ydecimal %d (%lld)", values[i], ok,
+                     (long long)quiet, rc, (long long)loud);
+        assert_int_equal(d.n, before + (rc != 0)); /* only ydecimal reports */
+        strbuf_release(&y);
+        done(&doc, &d);
+    }
+}
+
+static void test_schema_ynode_is_null(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *yaml;
+        bool null;
+    } cases[] = {{"v: ~\n", true},         {"v:\n", true},        {"v: null\n", true},
+                 {"v: Null\n", true},      {"v: NULL\n", true},   {"v: nULL\n", false},
+                 {"v: nul\n", false},      {"v: nulls\n", false}, {"v: '~'\n", false},
+                 {"v: \"null\"\n", false}, {"v: ''\n", false},    {"v: ~~\n", false},
+                 {"v: [null]\n", false},   {"v: 0\n", false}};
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct ydoc doc;
+        struct diags d;
+        assert_int_equal(read_s(&doc, cases[i].yaml, &d), 0);
+        if (ynode_is_null(doc.root->kids[1]) != cases[i].null)
+            fail_msg("%s: ynode_is_null should be %d", cases[i].yaml, cases[i].null);
+        done(&doc, &d);
+    }
 }
 
 static void test_yamlread_refuses_non_text_keys(void **state)
@@ -891,6 +1012,11 @@ int main(void)
         cmocka_unit_test(test_yamlread_refuses_too_many_values),
         cmocka_unit_test(test_yamlread_reports_every_problem),
         cmocka_unit_test(test_yamlread_release_is_safe_twice),
+        cmocka_unit_test(test_yamlread_duplicate_keys_in_a_large_map),
+        cmocka_unit_test(test_yamlread_keys_alike_at_both_ends),
+        cmocka_unit_test(test_yamlread_keys_with_a_nul_compare_up_to_it),
+        cmocka_unit_test(test_schema_ydecimal_ok_agrees_with_ydecimal),
+        cmocka_unit_test(test_schema_ynode_is_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
