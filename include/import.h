@@ -40,7 +40,18 @@ struct import_options {
     bool xlsx;                /* the export is a workbook (--xlsx); one is also known by
                                  its first bytes when given as --csv */
     const char *sheet;        /* the workbook's sheet to read; NULL: the first */
+    /* --scale: "LO..HI" for every item column, or "COLUMN=LO..HI" for one; the numbers
+       of such a column are rescaled linearly onto the model's scale. */
+    const char *const *scales;
+    size_t n_scales;
+    const char *encoding; /* a CSV's encoding, any iconv name; NULL: found (textenc) */
 };
+
+/*
+ * One --scale value, "LO..HI" or "COLUMN=LO..HI" (split at the last '='): 0 with
+ * *column set to a malloc'd copy of COLUMN (NULL for none), or -1 when it is not that.
+ */
+int import_scale_parse(const char *s, char **column, long *lo, long *hi);
 
 /* Text handed to import_csv_buffer: name is what diagnostics call it. */
 struct import_source {

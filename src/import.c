@@ -253,7 +253,11 @@ static void importer_release(struct importer *im)
     for (size_t i = 0; i < im->n_map; i++) {
         free(im->map[i].header);
         free(im->map[i].field);
+        for (size_t k = 0; k < im->map[i].values.n; k++)
+            free(im->map[i].values.v[k].label);
+        free(im->map[i].values.v);
     }
+    import_scales_release(im);
     free(im->map);
     for (size_t c = 0; c < im->n_cols; c++)
         free(im->cols[c].header);
@@ -295,7 +299,7 @@ static bool check_options(struct importer *im)
             ok = false;
         }
     }
-    return ok;
+    return import_scales_load(im) && ok;
 }
 
 /*
@@ -374,7 +378,10 @@ static int read_table(struct importer *im, const struct import_source *src,
         return read_workbook(im, src, sink);
     struct strbuf utf8 = STRBUF_INIT;
     int rc = -1;
-    if (textenc_to_utf8(src->name, src->buf, src->len, &utf8, NULL, im->d) == 0) {
+    int read = im->o->encoding
+                   ? textenc_from(src->name, im->o->encoding, src->buf, src->len, &utf8, im->d)
+                   : textenc_to_utf8(src->name, src->buf, src->len, &utf8, NULL, im->d);
+    if (read == 0) {
         im->delimiter = im->o->delimiter;
         if (!im->delimiter) {
             im->delimiter = textenc_sniff_delimiter(utf8.buf ? utf8.buf : "", utf8.len);
@@ -420,8 +427,10 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     if (read_table(&im, csv, &sink) != 0)
         im.stop = true;
     import_layout_finish(&im);
-    if (im.have_header && !im.stop)
+    if (im.have_header && !im.stop) {
         import_settle_comments(&im);
+        import_check_scales(&im);
+    }
     if (!im.have_header && !im.stop)
         diag_error(d, csv->name, 0, 0,
                    "empty file; a survey export starts with a header row "

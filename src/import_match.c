@@ -362,6 +362,9 @@ static void header_column(struct importer *im, size_t c, char *text)
     } else if (!match_by_name(im, c, norm)) {
         match_by_text(im, c, norm, trimmed);
     }
+    char *snorm = statement ? import_normalise(statement) : NULL;
+    import_column_scale(im, c, m, norm, snorm);
+    free(snorm);
     free(norm);
 }
 
@@ -420,6 +423,7 @@ void import_process_header(struct importer *im)
         header_column(im, c, rec->bytes.buf + rec->cells[c].off);
     }
     import_map_warn_unused(im);
+    import_scales_check_used(im);
     header_sources(im);
 }
 

@@ -26,8 +26,21 @@ stagegap_cli_test(import-xlsx-bomb 3 import --xlsx tests/fixtures/xlsx/hostile/b
 # text was used (Qualtrics' question text in row 2, a SurveyMonkey grid statement in row
 # 2, a SurveyMonkey question in row 1), and a bad answer at its real spreadsheet row.
 stagegap_cli_test(import-qualtrics-errors 3
+    import --csv tests/fixtures/import/qualtrics-errors.csv --organisation A --scale 0..10
+    --output /nonexistent/stagegap-import)
+# Scales (issue 27): Qualtrics' numeric values carry no recode, so they are refused until
+# the scale is said; a column on a scale one up, or on a 1-5 scale, is refused with the
+# option that reads it; --scale itself checked.
+stagegap_cli_test(import-qualtrics-numeric 3
     import --csv tests/fixtures/import/qualtrics-errors.csv --organisation A
     --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-scale-shifted 3
+    import --csv tests/fixtures/import/scale-1-11.csv --organisation A --date 2026-09-30
+    --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-scale-shrunk 3
+    import --csv tests/fixtures/import/scale-1-5.csv --organisation A --date 2026-09-30
+    --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-scale-bad 2 import --csv tests/fixtures/import/scale-1-5.csv --scale 5..1 --output out)
 stagegap_cli_test(import-surveymonkey-errors 3
     import --csv tests/fixtures/import/surveymonkey-errors.csv --organisation A
     --output /nonexistent/stagegap-import)
