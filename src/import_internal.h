@@ -181,6 +181,7 @@ struct importer {
     size_t early_row[LAYOUT_ROWS_MAX], n_early;
     bool layout_known;
     enum import_layout layout;
+    bool surveymonkey_columns; /* one header row that starts with SurveyMonkey's own */
     const size_t *header_rows; /* per column of a composed header: its text's row */
 
     bool have_header;

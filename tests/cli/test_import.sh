@@ -52,6 +52,15 @@ for tool in qualtrics surveymonkey; do
     check "$tool: same answers as ms-forms.csv" \
         diff -r -I '^# Imported by stagegap from ' "$tmp/ms" "$tmp/$tool"
 done
+# SurveyMonkey known by its own columns (issue 27): with no grid question (no blank
+# header cell), and as a workbook whose grid header is merged (repeated across the grid).
+for f in surveymonkey-nogrid.csv surveymonkey-nogrid.xlsx surveymonkey-merged.xlsx; do
+    case $f in *.xlsx) as=--xlsx ;; *) as=--csv ;; esac
+    "$bin" import $as $fx/$f --map $fx/ms-forms.map.yaml --organisation "Anytown Council" \
+        --output "$tmp/$f" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    check "$f imports" [ "$rc" = 0 ]
+    check "$f: same answers as ms-forms.csv" diff -r -I '^# Imported by stagegap from ' "$tmp/ms" "$tmp/$f"
+done
 check "Qualtrics rows numbered as the spreadsheet shows them" \
     grep -qx '# Imported by stagegap from "qualtrics.csv", row 5.' "$tmp/qualtrics/2.yaml"
 check "SurveyMonkey rows numbered as the spreadsheet shows them" \

@@ -1249,6 +1249,35 @@ static void test_import_surveymonkey_header(void **state)
     fixture_free(f);
 }
 
+/* SurveyMonkey with no grid question: known by its own columns, not by a blank header. */
+static void test_import_surveymonkey_no_grid(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "Respondent ID,Collector ID,Start Date,End Date,IP Address,"
+                      "Is there a plan?,Trained?,Anything else?\n"
+                      ",,,,,Response,Response,Open-Ended Response\n"
+                      "118,431907362,09/29/2026 10:00:00 AM,09/30/2026 10:05:00 AM,192.0.2.1,"
+                      "7,3,Fine\n";
+    if (import_with(f, csv, strlen(csv), NULL, "Testshire", NULL) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_int_equal(f->res.n, 1);
+    const char *t = file_named(f, "118.yaml");
+    assert_contains(t, "# Imported by stagegap from \"survey.csv\", row 3.\n");
+    assert_contains(t, "date: 2026-09-30\nrespondent: {id: \"118\"}\n");
+    assert_contains(t, "  start.plan: 7\n  start.training: 3\n");
+    assert_lacks(t, "192.0.2.1");
+    /* Its own columns, but no "Response" under any question: one header row. */
+    import_ok(f,
+              "Respondent ID,Collector ID,Start Date,End Date,start.plan\n"
+              "1,2,09/29/2026,09/30/2026,4\n",
+              NULL);
+    assert_contains(file_named(f, "1.yaml"), "  start.plan: 4\n");
+    fixture_free(f);
+}
+
 /* A grid column is mapped by its whole header or by its statement alone. */
 static void test_import_grid_statement_mapped(void **state)
 {
@@ -1588,6 +1617,7 @@ int main(void)
         cmocka_unit_test(test_import_summary_line),
         cmocka_unit_test(test_import_qualtrics_header),
         cmocka_unit_test(test_import_surveymonkey_header),
+        cmocka_unit_test(test_import_surveymonkey_no_grid),
         cmocka_unit_test(test_import_grid_statement_mapped),
         cmocka_unit_test(test_import_two_rows_not_surveymonkey),
         cmocka_unit_test(test_import_qualtrics_too_few_rows),

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Writes the survey-layout fixtures of issue 27 in tests/fixtures/import/, from the
+hand-made SurveyMonkey sample (surveymonkey.csv), with openpyxl (Debian's
+python3-openpyxl) for the workbooks. LibreOffice Calc and Gnumeric were not available
+where these were made, so no fixture here comes from them.
+
+  surveymonkey-merged.xlsx  the sample as a workbook, the grid question's header cell
+                            merged across its two columns, as SurveyMonkey's own .xlsx
+                            export writes it (the cell right of it empty)
+  surveymonkey-nogrid.csv   the sample with no grid question: the two barrier
+                            statements asked as questions of their own, each with
+                            "Response" under it, as the docs recommend
+  surveymonkey-nogrid.xlsx  the same as a workbook
+
+Each imports, with ms-forms.map.yaml, to the same answers files as ms-forms.csv
+(tests/cli/test_import.sh checks it).
+
+Usage: /usr/bin/python3 tests/tools/make_survey_fixtures.py
+"""
+import csv
+import datetime
+
+import openpyxl
+
+DIR = "tests/fixtures/import/"
+
+
+def read(name):
+    with open(DIR + name, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def value(row_no, header, text):
+    """Numbers as numbers and SurveyMonkey's dates as date-times, in the data rows."""
+    if row_no < 2 or text == "":
+        return text if text != "" else None
+    if header in ("Start Date", "End Date"):
+        return datetime.datetime.strptime(text, "%m/%d/%Y %I:%M:%S %p")
+    if text.isdigit():
+        return int(text)
+    return text
+
+
+def workbook(rows, out, merge=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet"
+    for i, row in enumerate(rows):
+        ws.append([value(i, rows[0][c] if c < len(rows[0]) else "", t) for c, t in enumerate(row)])
+    for cells in ws.iter_rows(min_row=3):
+        for c in cells:
+            if isinstance(c.value, datetime.datetime):
+                c.number_format = "mm/dd/yyyy hh:mm:ss AM/PM"
+    if merge:
+        ws.merge_cells(merge)
+    wb.save(out)
+
+
+def main():
+    rows = read("surveymonkey.csv")
+    grid = rows[0].index("How much does each of these hold the service back?")
+    col = openpyxl.utils.get_column_letter
+    workbook(rows, DIR + "surveymonkey-merged.xlsx", "%s1:%s1" % (col(grid + 1), col(grid + 2)))
+
+    nogrid = [list(r) for r in rows]
+    nogrid[0][grid] = rows[1][grid]
+    nogrid[0][grid + 1] = rows[1][grid + 1]
+    nogrid[1][grid] = nogrid[1][grid + 1] = "Response"
+    with open(DIR + "surveymonkey-nogrid.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(nogrid)
+    workbook(nogrid, DIR + "surveymonkey-nogrid.xlsx")
+
+
+if __name__ == "__main__":
+    main()
