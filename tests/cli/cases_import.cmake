@@ -44,3 +44,14 @@ stagegap_cli_test(import-scale-bad 2 import --csv tests/fixtures/import/scale-1-
 stagegap_cli_test(import-surveymonkey-errors 3
     import --csv tests/fixtures/import/surveymonkey-errors.csv --organisation A
     --output /nonexistent/stagegap-import)
+# Labels (issue 27): a Google Forms grid read through a value map with one label missing,
+# every unknown label listed with its count in one error.
+stagegap_cli_test(import-value-map-unknown 3
+    import --csv tests/fixtures/import/google-forms-grid.csv
+    --map tests/fixtures/import/google-forms-grid-short.map.yaml --organisation A
+    --output /nonexistent/stagegap-import)
+# --encoding of a workbook, and one iconv does not know.
+stagegap_cli_test(import-encoding-of-xlsx 2 import --xlsx tests/fixtures/import/ms-forms.xlsx --encoding cp1250 --output out)
+stagegap_cli_test(import-encoding-unknown 3
+    import --csv tests/fixtures/import/ms-forms.csv --encoding no-such-code-page --organisation A
+    --output /nonexistent/stagegap-import)

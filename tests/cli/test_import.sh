@@ -61,6 +61,17 @@ for f in surveymonkey-nogrid.csv surveymonkey-nogrid.xlsx surveymonkey-merged.xl
     check "$f imports" [ "$rc" = 0 ]
     check "$f: same answers as ms-forms.csv" diff -r -I '^# Imported by stagegap from ' "$tmp/ms" "$tmp/$f"
 done
+# A Google Forms grid ("Question [Row]" headers) answered in labels, read through a value
+# map: each row's statement is its item's question.
+"$bin" import --csv $fx/google-forms-grid.csv --map $fx/google-forms-grid.map.yaml \
+    --organisation "Anytown Council" --output "$tmp/grid" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "grid of labels imports" [ "$rc" = 0 ]
+check "grid labels read as the map says" [ "$(sed -n '/^answers:/,$p' "$tmp/grid/respondent-001.yaml")" = "answers:
+  launch.introducing-sos: 10
+  launch.training-for-all-workers: 7.5
+  sustain.staff-turnover: 2.5" ]
+check "grid n/a and unknown labels" [ "$(sed -n '/^answers:/,$p' "$tmp/grid/respondent-002.yaml" "$tmp/grid/respondent-003.yaml" | grep -c -e ': n/a$' -e ': unknown$')" = 2 ]
+
 check "Qualtrics rows numbered as the spreadsheet shows them" \
     grep -qx '# Imported by stagegap from "qualtrics.csv", row 5.' "$tmp/qualtrics/2.yaml"
 check "SurveyMonkey rows numbered as the spreadsheet shows them" \

@@ -69,6 +69,18 @@ static int import_text(struct fixture *f, const char *csv, const char *map)
     return import_with(f, csv, strlen(csv), map, "Testshire", "2026-09-30");
 }
 
+/* import_text with --scale options. */
+static int import_scaled(struct fixture *f, const char *csv, const char *map,
+                         const char *const *scales, size_t n)
+{
+    test_scales = scales;
+    test_n_scales = n;
+    int rc = import_text(f, csv, map);
+    test_scales = NULL;
+    test_n_scales = 0;
+    return rc;
+}
+
 /* Imports and expects success; every file must load as answers. */
 static void import_ok(struct fixture *f, const char *csv, const char *map)
 {
@@ -1278,6 +1290,50 @@ static void test_import_surveymonkey_no_grid(void **state)
     fixture_free(f);
 }
 
+/* Grids in one header row: Google Forms' "Question [Row]", Microsoft Forms' "Question.Row". */
+static void test_import_grid_headers_one_row(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,How far do you agree? [Is there a plan?],How far do you agree? [Trained?],"
+              "Rate these.How tired?,Rate these.Is it a habit?,Anything else? See e.g. this\n"
+              "a,1,2,3,4,x\n",
+              NULL);
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 1\n  start.training: 2\n"
+                                             "  start.fatigue: 3\n  later.habit: 4\n");
+    /* A row's statement mapped alone, and its scale said by it. */
+    static const char *const by_row[] = {"Tired=1..5"};
+    if (import_scaled(f, "id,Rate [Planned],Rate [Tired]\na,7,5\n",
+                      "format: stagegap-import-map/1\n"
+                      "columns:\n"
+                      "  Planned: start.plan\n"
+                      "  Tired: start.fatigue\n",
+                      by_row, 1) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 7\n  start.fatigue: 10\n");
+    /* A misspelt row: the error shows the row's own text, not the shared question. */
+    assert_int_equal(import_text(f,
+                                 "id,How far do you agree with each of these statements about "
+                                 "the service? [Is there a plam?],How far do you agree with "
+                                 "each of these statements about the service? [Trainde?]\n"
+                                 "a,1,2\n",
+                                 NULL),
+                     -1);
+    assert_diag(&f->d, 1, 2,
+                "unknown column 'Is there a plam?'; did you mean 'Is there a plan?' "
+                "(start.plan)?");
+    assert_diag(&f->d, 1, 3,
+                "unknown column 'Trainde?'; did you mean 'Trained?' (start.training)?");
+    assert_diag(&f->d, 1, 1,
+                "no column answers a question of model 'tiny'; is this the right export, or "
+                "does it need --map?");
+    assert_int_equal(f->d.errors, 3);
+    fixture_free(f);
+}
+
 /* A grid column is mapped by its whole header or by its statement alone. */
 static void test_import_grid_statement_mapped(void **state)
 {
@@ -1375,17 +1431,6 @@ static void test_import_multirow_rows_in_errors(void **state)
 }
 
 /* ---- scales and value maps ---- */
-
-static int import_scaled(struct fixture *f, const char *csv, const char *map,
-                         const char *const *scales, size_t n)
-{
-    test_scales = scales;
-    test_n_scales = n;
-    int rc = import_text(f, csv, map);
-    test_scales = NULL;
-    test_n_scales = 0;
-    return rc;
-}
 
 /* A 0-10 scale numbered 1-11 (Qualtrics' default recode) is refused, not read one high. */
 static void test_import_scale_shifted(void **state)
@@ -1619,6 +1664,7 @@ int main(void)
         cmocka_unit_test(test_import_surveymonkey_header),
         cmocka_unit_test(test_import_surveymonkey_no_grid),
         cmocka_unit_test(test_import_grid_statement_mapped),
+        cmocka_unit_test(test_import_grid_headers_one_row),
         cmocka_unit_test(test_import_two_rows_not_surveymonkey),
         cmocka_unit_test(test_import_qualtrics_too_few_rows),
         cmocka_unit_test(test_import_multirow_rows_in_errors),
