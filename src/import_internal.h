@@ -209,6 +209,7 @@ struct importer {
 
     bool workbook;           /* read from an .xlsx: errors name the sheet and cell, B7 */
     char *sheet;             /* the workbook's sheet being read */
+    char *other_sheets;      /* its other worksheets, listed for messages; NULL for none */
     char delimiter;          /* the CSV's separator; not ',' allows decimal commas */
     bool said_decimal_comma; /* the one warning that decimal commas were read */
 };
@@ -221,6 +222,9 @@ char *import_trim(char *s);
 /* A header, question or answer word as they are compared; the caller frees it. */
 char *import_normalise(const char *s);
 
+/* import.c: " in sheet 'Form1' (the workbook's other sheets: 'Lists' (hidden); say
+   --sheet NAME for another)" for a workbook, nothing for CSV. */
+void import_add_sheet(const struct importer *im, struct strbuf *msg);
 /* import.c: an error at a cell of the file being imported. */
 void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg);
 /* The row in im->rec, numbered im->row: the header when there is none yet, else data. */

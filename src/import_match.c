@@ -412,10 +412,13 @@ static void header_sources(struct importer *im)
                    "'Timestamp' or 'date' column)");
     size_t answerable = rules_answerable(r);
     if (im->res->questions == 0) {
+        struct strbuf where = STRBUF_INIT;
+        import_add_sheet(im, &where);
         diag_error(im->d, im->file, (unsigned)im->row, 1,
-                   "no column answers a question of model '%s'; is this "
+                   "no column%s answers a question of model '%s'; is this "
                    "the right export, or does it need --map?",
-                   r->id);
+                   strbuf_str(&where), r->id);
+        strbuf_release(&where);
         return;
     }
     im->res->unmatched = answerable - im->res->questions;

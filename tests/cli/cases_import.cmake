@@ -55,3 +55,11 @@ stagegap_cli_test(import-encoding-of-xlsx 2 import --xlsx tests/fixtures/import/
 stagegap_cli_test(import-encoding-unknown 3
     import --csv tests/fixtures/import/ms-forms.csv --encoding no-such-code-page --organisation A
     --output /nonexistent/stagegap-import)
+# Sheets (issue 27): a sheet with no header the importer knows is named, with the others
+# listed; a workbook whose every worksheet is hidden is refused rather than read.
+stagegap_cli_test(import-sheet-no-header 3
+    import --xlsx tests/fixtures/import/sheets-hidden.xlsx --sheet Summary --organisation A
+    --date 2026-09-30 --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-all-sheets-hidden 3
+    import --xlsx tests/fixtures/xlsx/all-hidden.xlsx --organisation A
+    --date 2026-09-30 --output /nonexistent/stagegap-import)

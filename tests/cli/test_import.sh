@@ -210,6 +210,13 @@ for f in bomb-ratio bomb-size billion-laughs external-entity truncated not-a-zip
     check "hostile $f: says where" grep -Eq "^tests/fixtures/xlsx/hostile/$f.xlsx: error: (not a workbook: |sheet 'Sheet1': xl/worksheets/sheet1.xml)" "$tmp/err"
 done
 # A bad answer in a workbook is named by its cell.
+# The default sheet (issue 27): not the hidden 'Lists', nor 'Summary' (no header the
+# importer knows), but 'Form1'; the summary line names it and the others.
+"$bin" import --xlsx $fx/sheets-hidden.xlsx --organisation A --output "$tmp/sheets" \
+    >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "default sheet: the first visible one with a known header" [ "$rc" = 0 ]
+check "summary names the sheet and the others" grep -qxF "imported 2 respondents from $fx/sheets-hidden.xlsx, sheet 'Form1' (also in it: 'Lists' (hidden), 'Summary'), into $tmp/sheets (2 question columns; 39 questions with no column)" "$tmp/out"
+check "the sheet's answers read" grep -qx '  launch.introducing-sos: 6' "$tmp/sheets/2.yaml"
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     /usr/bin/python3 - "$tmp/bad.xlsx" <<'PY'
 import sys, openpyxl

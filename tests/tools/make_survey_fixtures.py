@@ -13,12 +13,19 @@ where these were made, so no fixture here comes from them.
   surveymonkey-nogrid.xlsx  the same as a workbook
 
 Each imports, with ms-forms.map.yaml, to the same answers files as ms-forms.csv
-(tests/cli/test_import.sh checks it).
+(tests/cli/test_import.sh checks it). And:
+
+  sheets-hidden.xlsx        a hidden "Lists" sheet first, then a visible "Summary"
+                            with no header the importer knows, then "Form1" with the
+                            responses: the default must be Form1
+  ../xlsx/all-hidden.xlsx   every worksheet hidden
 
 Usage: /usr/bin/python3 tests/tools/make_survey_fixtures.py
 """
 import csv
 import datetime
+import os
+import zipfile
 
 import openpyxl
 
@@ -69,6 +76,51 @@ def main():
     with open(DIR + "surveymonkey-nogrid.csv", "w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\r\n").writerows(nogrid)
     workbook(nogrid, DIR + "surveymonkey-nogrid.xlsx")
+    sheets()
+
+
+def sheets():
+    wb = openpyxl.Workbook()
+    lists = wb.active
+    lists.title = "Lists"
+    lists.append(["Roles"])
+    lists.append(["Practitioner"])
+    lists.sheet_state = "hidden"
+    summary = wb.create_sheet("Summary")
+    summary.append(["Readiness survey", "38 responses"])
+    summary.append(["Average", 6.2])
+    form = wb.create_sheet("Form1")
+    form.append(["ID", "Completion time", "launch.introducing-sos", "launch.training-for-all-workers"])
+    form.append([1, datetime.datetime(2026, 9, 28, 10, 9, 40), 0, 7])
+    form.append([2, datetime.datetime(2026, 9, 29, 9, 20, 31), 6, 10])
+    for cells in form.iter_rows(min_row=2, max_col=2, min_col=2):
+        for c in cells:
+            c.number_format = "m/d/yy h:mm:ss"
+    wb.save(DIR + "sheets-hidden.xlsx")
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Secret"
+    ws.append(["ID", "launch.introducing-sos"])
+    ws.append([1, 5])
+    ws.sheet_state = "veryHidden"
+    other = wb.create_sheet("Also")
+    other.append(["x"])
+    wb.active = 1
+    tmp = "tests/fixtures/xlsx/all-hidden.tmp.xlsx"
+    wb.save(tmp)
+    # openpyxl refuses to save a workbook with no visible sheet: hide the last one in
+    # the saved workbook.xml, as Excel writes it.
+    with zipfile.ZipFile(tmp) as src, zipfile.ZipFile(
+        "tests/fixtures/xlsx/all-hidden.xlsx", "w", zipfile.ZIP_DEFLATED
+    ) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(b'name="Also" sheetId="2" state="visible"', b'name="Also" sheetId="2" state="hidden"')
+                assert b'state="hidden"' in data
+            out.writestr(info, data)
+    os.remove(tmp)
 
 
 if __name__ == "__main__":
