@@ -373,6 +373,46 @@ static bool is_zip(const struct import_source *src)
     return src->len >= 4 && memcmp(src->buf, "PK\x03\x04", 4) == 0;
 }
 
+/* True when the needle's n bytes are in the first `within` bytes of src. */
+static bool starts_with_within(const struct import_source *src, const char *needle, size_t n,
+                               size_t within)
+{
+    size_t len = src->len < within ? src->len : within;
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(src->buf + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Files that are spreadsheets but no .xlsx, known by their first bytes, each refused
+ * with what to do: an OpenDocument spreadsheet (a zip whose first entry names its
+ * type), and an OLE2 compound file, which is either an .xlsx protected with a password
+ * (its "EncryptedPackage" stream) or an Excel 97-2003 .xls. 0, or -1 with the error.
+ */
+static int refuse_other_spreadsheet(struct importer *im, const struct import_source *src)
+{
+    static const char ole2[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    /* "EncryptedPackage" as the directory of an OLE2 file names it, in UTF-16LE. */
+    static const char encrypted[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    const char *what = NULL;
+    if (is_zip(src) && starts_with_within(src, "application/vnd.oasis.opendocument", 34, 128))
+        what = "an OpenDocument spreadsheet (.ods), which is not read; save it as an Excel "
+               "workbook (.xlsx) or as CSV UTF-8 (in LibreOffice, File > Save As)";
+    else if (src->len >= 8 && memcmp(src->buf, ole2, 8) == 0 &&
+             starts_with_within(src, encrypted, sizeof(encrypted) - 1, src->len))
+        what = "an Excel workbook protected with a password (encrypted), which cannot be "
+               "read; open it in Excel, remove the password (File > Info > Protect Workbook > "
+               "Encrypt with Password), save it and import that";
+    else if (src->len >= 8 && memcmp(src->buf, ole2, 8) == 0)
+        what = "an Excel 97-2003 workbook (.xls), which is not read; open it in Excel or "
+               "LibreOffice and save it as an Excel workbook (.xlsx) or as CSV UTF-8";
+    if (!what)
+        return 0;
+    diag_error(im->d, src->name, 0, 0, "this is %s", what);
+    return -1;
+}
+
 /* A probe of a sheet's first rows: does any cell read as a header the importer knows? */
 struct sheet_probe {
     const struct importer *im;
@@ -489,6 +529,8 @@ static int read_workbook(struct importer *im, const struct import_source *src,
 static int read_table(struct importer *im, const struct import_source *src,
                       const struct import_sink *sink)
 {
+    if (refuse_other_spreadsheet(im, src) != 0)
+        return -1;
     if (im->o->xlsx || is_zip(src))
         return read_workbook(im, src, sink);
     struct strbuf utf8 = STRBUF_INIT;

@@ -63,3 +63,10 @@ stagegap_cli_test(import-sheet-no-header 3
 stagegap_cli_test(import-all-sheets-hidden 3
     import --xlsx tests/fixtures/xlsx/all-hidden.xlsx --organisation A
     --date 2026-09-30 --output /nonexistent/stagegap-import)
+# Spreadsheets that are no .xlsx (issue 27), each named for what it is, as --csv or --xlsx.
+stagegap_cli_test(import-ods 3 import --csv tests/fixtures/import/not-xlsx.ods --organisation A --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-xls 3 import --xlsx tests/fixtures/import/not-xlsx.xls --organisation A --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-xlsx-encrypted 3 import --xlsx tests/fixtures/import/not-xlsx-encrypted.xlsx --organisation A --output /nonexistent/stagegap-import)
+# Workbook cells (issue 27): a formula with no saved value, a data cell merged down.
+stagegap_cli_test(import-xlsx-formula-no-value 3 import --xlsx tests/fixtures/xlsx/formula-no-value.xlsx --organisation A --date 2026-09-30 --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-xlsx-merged-data 3 import --xlsx tests/fixtures/xlsx/merged-data-4-5.xlsx --organisation A --date 2026-09-30 --output /nonexistent/stagegap-import)

@@ -19,6 +19,18 @@ Each imports, with ms-forms.map.yaml, to the same answers files as ms-forms.csv
                             with no header the importer knows, then "Form1" with the
                             responses: the default must be Form1
   ../xlsx/all-hidden.xlsx   every worksheet hidden
+  not-xlsx.ods              an OpenDocument spreadsheet (a zip whose first entry,
+                            "mimetype", names it), made with zipfile
+  not-xlsx.xls, not-xlsx-encrypted.xlsx  minimal OLE2 compound files, made here by
+                            hand (no tool in Debian writes them without Excel or
+                            LibreOffice): one whose directory holds a "Workbook"
+                            stream, as an Excel 97-2003 .xls does, and one holding
+                            "EncryptionInfo" and "EncryptedPackage", as a password-
+                            protected .xlsx does
+  ../xlsx/formula-no-value.xlsx  a formula cell with no saved value, as openpyxl
+                            writes every formula
+  ../xlsx/merged-data.xlsx  a data cell merged down over rows 2 and 3; and
+  ../xlsx/merged-data-4-5.xlsx  over rows 4 and 5: both refused alike
 
 Usage: /usr/bin/python3 tests/tools/make_survey_fixtures.py
 """
@@ -77,6 +89,8 @@ def main():
         csv.writer(f, lineterminator="\r\n").writerows(nogrid)
     workbook(nogrid, DIR + "surveymonkey-nogrid.xlsx")
     sheets()
+    cells()
+    others()
 
 
 def sheets():
@@ -121,6 +135,62 @@ def sheets():
                 assert b'state="hidden"' in data
             out.writestr(info, data)
     os.remove(tmp)
+
+
+def ole2(path, streams):
+    """A compound file of 512-byte sectors: header, FAT, directory, one data sector."""
+    import struct
+    free, end, fatsect = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(16)
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+    header += struct.pack("<IIIIIIII", 0, 1, 1, 0, 4096, end, 0, end) + struct.pack("<I", 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", free) * 108
+    fat = struct.pack("<III", fatsect, end, end) + struct.pack("<I", free) * 125
+
+    def entry(name, kind, child, right, start, size):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), kind, 1)
+                + struct.pack("<III", 0xFFFFFFFF, right, child) + bytes(16 + 4 + 16)
+                + struct.pack("<IIQ", start, size, 0))
+
+    entries = [entry("Root Entry", 5, 1, 0xFFFFFFFF, end, 0)]
+    for i, name in enumerate(streams):
+        nxt = i + 2 if i + 1 < len(streams) else 0xFFFFFFFF
+        entries.append(entry(name, 2, 0xFFFFFFFF, nxt, 2, 8))
+    directory = b"".join(entries).ljust(512, b"\0")
+    with open(path, "wb") as f:
+        f.write(header + fat + directory + b"stagegap".ljust(512, b"\0"))
+
+
+def others():
+    with zipfile.ZipFile(DIR + "not-xlsx.ods", "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", '<?xml version="1.0"?><office:document-content '
+                   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+    ole2(DIR + "not-xlsx.xls", ["Workbook"])
+    ole2(DIR + "not-xlsx-encrypted.xlsx", ["EncryptionInfo", "EncryptedPackage"])
+
+
+def cells():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Form1"
+    ws.append(["ID", "launch.introducing-sos"])
+    ws.append([1, 0])
+    ws.append([2, "=3+4"])
+    wb.save("tests/fixtures/xlsx/formula-no-value.xlsx")
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Form1"
+    ws.append(["ID", "launch.introducing-sos"])
+    for i in range(1, 6):
+        ws.append([i, i + 1])
+    ws.merge_cells("B2:B3")
+    wb.save("tests/fixtures/xlsx/merged-data.xlsx")
+    ws.unmerge_cells("B2:B3")
+    ws.merge_cells("B4:B5")
+    wb.save("tests/fixtures/xlsx/merged-data-4-5.xlsx")
 
 
 if __name__ == "__main__":

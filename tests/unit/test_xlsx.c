@@ -213,6 +213,30 @@ static void test_xlsx_hidden_sheets(void **state)
     diags_release(&d);
 }
 
+/* A formula with no saved value would read as an empty cell: refused (issue 27). */
+static void test_xlsx_formula_without_value(void **state)
+{
+    (void)state;
+    assert_refused("formula-no-value.xlsx", NULL, 3, 2,
+                   "sheet 'Form1', cell B3: a formula whose value was never saved (the workbook "
+                   "was written by a program, not saved by a spreadsheet); open it in Excel or "
+                   "LibreOffice and save it, or paste the values over the formulas");
+}
+
+/* A data cell merged down is refused, over rows 2-3 as over 4-5 (issue 27). */
+static void test_xlsx_merged_data_cells(void **state)
+{
+    (void)state;
+    assert_refused("merged-data.xlsx", NULL, 2, 2,
+                   "sheet 'Form1', cell B2: cells 'B2:B3' are merged over rows 2 to 3; each "
+                   "respondent's answer is a cell of its own: unmerge them and fill in each row "
+                   "(only a header may be merged down, over rows 1 and 2)");
+    assert_refused("merged-data-4-5.xlsx", NULL, 4, 2,
+                   "sheet 'Form1', cell B4: cells 'B4:B5' are merged over rows 4 to 5; each "
+                   "respondent's answer is a cell of its own: unmerge them and fill in each row "
+                   "(only a header may be merged down, over rows 1 and 2)");
+}
+
 static void test_xlsx_merged_header_cells(void **state)
 {
     (void)state;
@@ -587,6 +611,8 @@ int main(void)
         cmocka_unit_test(test_xlsx_sheet_by_name),
         cmocka_unit_test(test_xlsx_sheet_not_found_lists_sheets),
         cmocka_unit_test(test_xlsx_hidden_sheets),
+        cmocka_unit_test(test_xlsx_formula_without_value),
+        cmocka_unit_test(test_xlsx_merged_data_cells),
         cmocka_unit_test(test_xlsx_merged_header_cells),
         cmocka_unit_test(test_xlsx_microsoft_forms_layout),
         cmocka_unit_test(test_xlsx_inline_rich_phonetic_and_missing_references),
