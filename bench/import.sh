@@ -12,6 +12,8 @@
 # to measure, as writing and syncing the files is most of the cost; default $TMPDIR or
 # /tmp), BENCH_IMPORT_SIZES, BENCH_RUNS. The export is made with awk, the same bytes
 # every time: ids, a completion time, and answers 0-10 with some n/a and unknown.
+# The time results ("set -- $best") are split into words on purpose.
+# shellcheck disable=SC2086
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,7 +48,7 @@ for n in $sizes; do
             }
         }' "$work/ids" >"$work/survey.csv"
     best=""
-    for k in $(seq "$runs"); do
+    for _ in $(seq "$runs"); do
         rm -rf "$work/out"
         /usr/bin/time -f "%e %U %S" -o "$work/time" \
             "$bin" import --csv "$work/survey.csv" --organisation "Anyshire" \
