@@ -1586,6 +1586,28 @@ static void test_import_value_maps(void **state)
     fixture_free(f);
 }
 
+/* The mapping file's scale for every column; --scale beats it; a value map recodes numbers. */
+static void test_import_map_scale_and_recode(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "id,start.plan,start.training\na,1,1\nb,5,3\n";
+    const char *map = "format: stagegap-import-map/1\n"
+                      "scale: 1..5\n"
+                      "columns:\n"
+                      "  start.training: {item: start.training, values: {\"1\": 0, \"3\": 9}}\n";
+    import_ok(f, csv, map);
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 0\n  start.training: 0\n");
+    assert_contains(file_named(f, "b.yaml"), "  start.plan: 10\n  start.training: 9\n");
+    static const char *const model[] = {"start.plan=0..10"};
+    if (import_scaled(f, csv, map, model, 1) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_contains(file_named(f, "b.yaml"), "  start.plan: 5\n  start.training: 9\n");
+    fixture_free(f);
+}
+
 static void test_import_value_map_errors(void **state)
 {
     (void)state;
@@ -1673,6 +1695,7 @@ int main(void)
         cmocka_unit_test(test_import_scale_option_errors),
         cmocka_unit_test(test_import_value_maps),
         cmocka_unit_test(test_import_value_map_errors),
+        cmocka_unit_test(test_import_map_scale_and_recode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
