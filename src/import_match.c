@@ -401,19 +401,21 @@ static void header_sources(struct importer *im)
         im->org_col = -1;
     if (im->o->date)
         im->date_col = -1;
+    struct strbuf where = STRBUF_INIT;
+    import_add_sheet(im, &where);
     if (!im->o->organisation && im->org_col < 0)
         diag_error(im->d, im->file, 0, 0,
                    "no organisation: give it with --organisation NAME "
-                   "(the export has no 'organisation' column)");
+                   "(the export has no 'organisation' column%s)",
+                   strbuf_str(&where));
     if (!im->o->date && im->date_col < 0)
         diag_error(im->d, im->file, 0, 0,
                    "no date: give the assessment date with --date "
                    "YYYY-MM-DD (the export has no 'Completion time', "
-                   "'Timestamp' or 'date' column)");
+                   "'Timestamp' or 'date' column%s)",
+                   strbuf_str(&where));
     size_t answerable = rules_answerable(r);
     if (im->res->questions == 0) {
-        struct strbuf where = STRBUF_INIT;
-        import_add_sheet(im, &where);
         diag_error(im->d, im->file, (unsigned)im->row, 1,
                    "no column%s answers a question of model '%s'; is this "
                    "the right export, or does it need --map?",
@@ -421,6 +423,7 @@ static void header_sources(struct importer *im)
         strbuf_release(&where);
         return;
     }
+    strbuf_release(&where);
     im->res->unmatched = answerable - im->res->questions;
 }
 

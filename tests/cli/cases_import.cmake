@@ -70,3 +70,6 @@ stagegap_cli_test(import-xlsx-encrypted 3 import --xlsx tests/fixtures/import/no
 # Workbook cells (issue 27): a formula with no saved value, a data cell merged down.
 stagegap_cli_test(import-xlsx-formula-no-value 3 import --xlsx tests/fixtures/xlsx/formula-no-value.xlsx --organisation A --date 2026-09-30 --output /nonexistent/stagegap-import)
 stagegap_cli_test(import-xlsx-merged-data 3 import --xlsx tests/fixtures/xlsx/merged-data-4-5.xlsx --organisation A --date 2026-09-30 --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-sheet-no-date 3
+    import --xlsx tests/fixtures/import/sheets-hidden.xlsx --sheet Summary
+    --output /nonexistent/stagegap-import)
