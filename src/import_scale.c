@@ -321,7 +321,10 @@ static void check_column(struct importer *im, size_t c, bool shrunk_seen)
                     "more) gives, not the model's %ld to %ld; say which: ",
                     lo, hi, hi, r->scale_min, r->scale_max);
         add_scale_option(im, &msg, col, 1, hi);
-        strbuf_addf(&msg, " (with the form's top, if above %ld) rescales them, ", hi);
+        strbuf_addf(&msg,
+                    " (with the form's top, if above %ld; --scale 1..%ld for every column) "
+                    "rescales them, ",
+                    hi, hi);
         add_scale_option(im, &msg, col, r->scale_min, r->scale_max);
         strbuf_adds(&msg, " reads them as they are");
         column_error(im, c, strbuf_str(&msg));

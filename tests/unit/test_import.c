@@ -1476,13 +1476,15 @@ static void test_import_scale_shrunk(void **state)
     assert_diag(&f->d, 1, 2,
                 "column 'start.plan' has only whole numbers from 1 to 5, as a scale from 1 to "
                 "5 (or more) gives, not the model's 0 to 10; say which: --scale "
-                "'start.plan=1..5' (with the form's top, if above 5) rescales them, --scale "
+                "'start.plan=1..5' (with the form's top, if above 5; --scale 1..5 for every "
+                "column) rescales them, --scale "
                 "'start.plan=0..10' reads them as they are");
     /* Three numbers alone say little, but beside a column that fits, the same. */
     assert_diag(&f->d, 1, 3,
                 "column 'start.training' has only whole numbers from 1 to 3, as a scale from "
                 "1 to 3 (or more) gives, not the model's 0 to 10; say which: --scale "
-                "'start.training=1..3' (with the form's top, if above 3) rescales them, "
+                "'start.training=1..3' (with the form's top, if above 3; --scale 1..3 for "
+                "every column) rescales them, "
                 "--scale 'start.training=0..10' reads them as they are");
     assert_int_equal(f->d.errors, 2);
     static const char *const five[] = {"1..5"};
