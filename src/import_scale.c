@@ -166,7 +166,8 @@ void import_column_scale(struct importer *im, size_t c, const struct map_entry *
     }
     if (col->kind != COL_ITEM)
         return;
-    /* The command line wins over the mapping file, a column's own over every column's. */
+    /* A column's own scale wins over every column's; between two of one kind, the
+       command line's wins over the mapping file's. */
     const struct scale_option *all = NULL;
     for (size_t i = 0; i < im->n_scales && !all; i++)
         if (!im->scales[i].header)
