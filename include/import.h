@@ -26,9 +26,10 @@ enum {
     IMPORT_FILE_MAX = 64 * 1024 * 1024, /* bytes of CSV */
     IMPORT_ROWS_MAX = 100000,           /* respondents */
     IMPORT_COLUMNS_MAX = 2000,
-    IMPORT_CELL_MAX = 16384,              /* bytes in one cell */
-    IMPORT_MAP_MAX = 1024 * 1024,         /* bytes of mapping file */
-    IMPORT_OUTPUT_MAX = 256 * 1024 * 1024 /* bytes of answers files, all together */
+    IMPORT_CELL_MAX = 16384,               /* bytes in one cell */
+    IMPORT_MAP_MAX = 1024 * 1024,          /* bytes of mapping file */
+    IMPORT_OUTPUT_MAX = 256 * 1024 * 1024, /* bytes of answers files, all together */
+    IMPORT_SHEETS_PROBED = 8               /* visible sheets looked into for a header */
 };
 
 struct import_options {

@@ -452,15 +452,19 @@ static int probe_row_end(void *ctx, size_t row)
 /*
  * The sheet to read when none is named: the first visible worksheet whose first rows
  * hold a header the importer knows, else the first visible one (NULL: xlsx_read's own
- * choice). im->other_sheets lists the rest, for messages and the summary.
+ * choice). Each probe reads the workbook's shared strings again, so only the first
+ * IMPORT_SHEETS_PROBED visible sheets are probed: a workbook of a thousand sheets costs
+ * no more than one of a few. im->other_sheets lists the rest, for messages and the summary.
  */
 static const char *default_sheet(struct importer *im, const struct import_source *src,
                                  struct xlsx_sheet_info *sheets, size_t n)
 {
     const char *chosen = NULL, *first = NULL;
-    for (size_t i = 0; i < n && !chosen; i++) {
+    size_t probed = 0;
+    for (size_t i = 0; i < n && !chosen && probed < IMPORT_SHEETS_PROBED; i++) {
         if (sheets[i].hidden)
             continue;
+        probed++;
         first = first ? first : sheets[i].name;
         struct sheet_probe probe = {im, 0, false};
         struct import_sink sink = {&probe, probe_cell, probe_row_end};
