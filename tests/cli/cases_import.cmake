@@ -73,3 +73,8 @@ stagegap_cli_test(import-xlsx-merged-data 3 import --xlsx tests/fixtures/xlsx/me
 stagegap_cli_test(import-sheet-no-date 3
     import --xlsx tests/fixtures/import/sheets-hidden.xlsx --sheet Summary
     --output /nonexistent/stagegap-import)
+# Past the eight visible sheets looked into for a header, the first visible one is read;
+# the others are listed, ten at most.
+stagegap_cli_test(import-many-sheets 3
+    import --xlsx tests/fixtures/xlsx/many-sheets.xlsx --organisation A --date 2026-09-30
+    --output /nonexistent/stagegap-import)

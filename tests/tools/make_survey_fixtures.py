@@ -19,6 +19,9 @@ Each imports, with ms-forms.map.yaml, to the same answers files as ms-forms.csv
                             with no header the importer knows, then "Form1" with the
                             responses: the default must be Form1
   ../xlsx/all-hidden.xlsx   every worksheet hidden
+  ../xlsx/many-sheets.xlsx  eleven visible sheets with no header the importer knows,
+                            then one with: past the eight looked into, so the first
+                            is read
   not-xlsx.ods              an OpenDocument spreadsheet (a zip whose first entry,
                             "mimetype", names it), made with zipfile
   not-xlsx.xls, not-xlsx-encrypted.xlsx  minimal OLE2 compound files, made here by
@@ -91,6 +94,7 @@ def main():
     sheets()
     cells()
     others()
+    many_sheets()
 
 
 def sheets():
@@ -169,6 +173,18 @@ def others():
                    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
     ole2(DIR + "not-xlsx.xls", ["Workbook"])
     ole2(DIR + "not-xlsx-encrypted.xlsx", ["EncryptionInfo", "EncryptedPackage"])
+
+
+def many_sheets():
+    wb = openpyxl.Workbook()
+    wb.active.title = "S1"
+    wb.active.append(["Notes"])
+    for i in range(2, 12):
+        wb.create_sheet("S%d" % i).append(["Notes"])
+    form = wb.create_sheet("Form1")
+    form.append(["ID", "launch.introducing-sos"])
+    form.append([1, 5])
+    wb.save("tests/fixtures/xlsx/many-sheets.xlsx")
 
 
 def cells():
