@@ -210,6 +210,18 @@ for f in bomb-ratio bomb-size billion-laughs external-entity truncated not-a-zip
     check "hostile $f: says where" grep -Eq "^tests/fixtures/xlsx/hostile/$f.xlsx: error: (not a workbook: |sheet 'Sheet1': xl/worksheets/sheet1.xml)" "$tmp/err"
 done
 # A bad answer in a workbook is named by its cell.
+# A Central European Excel's plain CSV (cp1250, issue 27): refused as Windows-1252 at
+# the first telltale byte, read right with --encoding.
+"$bin" import --csv $fx/ms-forms-1250.csv --organisation A --output "$tmp/cp1250" \
+    >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "cp1250 not read as Windows-1252" [ "$rc" = 3 -a ! -e "$tmp/cp1250" ]
+check "cp1250: --encoding named" grep -qF "ms-forms-1250.csv:2:24: error: not UTF-8, and not Windows-1252 either: byte 0xa3 here would be '£' inside a word" "$tmp/err"
+"$bin" import --csv $fx/ms-forms-1250.csv --encoding cp1250 --organisation A \
+    --output "$tmp/cp1250" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "cp1250 read with --encoding" [ "$rc" = 0 ]
+check "cp1250 names kept" grep -qF 'groups: {team: "Łódź-Śródmieście"}' "$tmp/cp1250/1.yaml"
+check "cp1250 names kept, 2" grep -qF 'groups: {team: "Wrocław"}' "$tmp/cp1250/2.yaml"
+
 # The default sheet (issue 27): not the hidden 'Lists', nor 'Summary' (no header the
 # importer knows), but 'Form1'; the summary line names it and the others.
 "$bin" import --xlsx $fx/sheets-hidden.xlsx --organisation A --output "$tmp/sheets" \
