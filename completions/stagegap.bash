@@ -46,7 +46,10 @@ _stagegap()
         --by)
             COMPREPLY=($(compgen -W "role team locality none" -- "$cur"))
             return ;;
-        --fail-under|--organisation|--date|--min-group|--sheet|--top|--jobs)
+        --encoding)
+            COMPREPLY=($(compgen -W "cp1250 cp1251 cp1252 macintosh cp850 cp437 iso-8859-2 utf-8" -- "$cur"))
+            return ;;
+        --fail-under|--organisation|--date|--min-group|--sheet|--top|--jobs|--scale)
             return ;;
     esac
 
@@ -60,7 +63,7 @@ _stagegap()
         trend)    opts="--rules --format --output --allow-model-change --by --min-group --jobs --help" ;;
         plan)     opts="--rules --output --top --update --accept --jobs --help" ;;
         ask)      opts="--rules --output --help" ;;
-        import)   opts="--csv --xlsx --sheet --delimiter --output --map --organisation --date --rules --help" ;;
+        import)   opts="--csv --xlsx --sheet --delimiter --encoding --output --map --scale --organisation --date --rules --help" ;;
         help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then

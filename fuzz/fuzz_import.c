@@ -4,8 +4,9 @@
  * built-in model, each of which is then loaded, scored and rendered like any other.
  *
  * Input: one control byte, then the CSV. Bit 0 of the control byte passes
- * --organisation, bit 1 --date. When the rest holds the line IMPORT_MAP_SEPARATOR, what
- * follows it is the mapping file. The seed corpus that fuzz/run.sh builds prefixes
+ * --organisation, bit 1 --date, bit 7 --encoding cp1250 with --scale 1..11 and --scale
+ * 'launch.introducing-sos=1..5'. When the rest holds the line IMPORT_MAP_SEPARATOR,
+ * what follows it is the mapping file. The seed corpus that fuzz/run.sh builds prefixes
  * each fixture with 'l' (0x6c: neither option) or 's' (0x73: both options).
  *
  * Beyond "no crash", it checks what import promises: it fails exactly when there are
@@ -118,10 +119,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned control = data[0];
     const char *buf = (const char *)data + 1;
     size_t len = size - 1;
+    /* Bit 7 (no seed has it) states scales, for every column and for one, and a code page. */
+    static const char *const scales[] = {"1..11", "launch.introducing-sos=1..5"};
     struct import_options o = {
         .csv_path = "fuzz.csv",
         .organisation = control & 1 ? "Fuzz Borough Council" : NULL,
         .date = control & 2 ? "2026-03-31" : NULL,
+        .scales = control & 0x80 ? scales : NULL,
+        .n_scales = control & 0x80 ? 2 : 0,
+        .encoding = control & 0x80 ? "cp1250" : NULL,
     };
     struct import_source csv = {"fuzz.csv", buf, len}, map = {"fuzz-map.yaml", NULL, 0};
     const char *sep = find_bytes(buf, len, IMPORT_MAP_SEPARATOR);

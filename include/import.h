@@ -26,9 +26,10 @@ enum {
     IMPORT_FILE_MAX = 64 * 1024 * 1024, /* bytes of CSV */
     IMPORT_ROWS_MAX = 100000,           /* respondents */
     IMPORT_COLUMNS_MAX = 2000,
-    IMPORT_CELL_MAX = 16384,              /* bytes in one cell */
-    IMPORT_MAP_MAX = 1024 * 1024,         /* bytes of mapping file */
-    IMPORT_OUTPUT_MAX = 256 * 1024 * 1024 /* bytes of answers files, all together */
+    IMPORT_CELL_MAX = 16384,               /* bytes in one cell */
+    IMPORT_MAP_MAX = 1024 * 1024,          /* bytes of mapping file */
+    IMPORT_OUTPUT_MAX = 256 * 1024 * 1024, /* bytes of answers files, all together */
+    IMPORT_SHEETS_PROBED = 8               /* visible sheets looked into for a header */
 };
 
 struct import_options {
@@ -40,7 +41,18 @@ struct import_options {
     bool xlsx;                /* the export is a workbook (--xlsx); one is also known by
                                  its first bytes when given as --csv */
     const char *sheet;        /* the workbook's sheet to read; NULL: the first */
+    /* --scale: "LO..HI" for every item column, or "COLUMN=LO..HI" for one; the numbers
+       of such a column are rescaled linearly onto the model's scale. */
+    const char *const *scales;
+    size_t n_scales;
+    const char *encoding; /* a CSV's encoding, any iconv name; NULL: found (textenc) */
 };
+
+/*
+ * One --scale value, "LO..HI" or "COLUMN=LO..HI" (split at the last '='): 0 with
+ * *column set to a malloc'd copy of COLUMN (NULL for none), or -1 when it is not that.
+ */
+int import_scale_parse(const char *s, char **column, long *lo, long *hi);
 
 /* Text handed to import_csv_buffer: name is what diagnostics call it. */
 struct import_source {
@@ -58,8 +70,10 @@ struct import_file {
 struct import_result {
     struct import_file *files; /* in CSV row order */
     size_t n, alloc;
-    size_t questions; /* columns that answer an item */
-    size_t unmatched; /* answerable items no column answers */
+    size_t questions;   /* columns that answer an item */
+    size_t unmatched;   /* answerable items no column answers */
+    char *sheet;        /* a workbook's sheet read, or NULL */
+    char *other_sheets; /* its other worksheets, listed ("'Lists' (hidden)"), or NULL */
 };
 
 void import_result_init(struct import_result *res);
@@ -87,7 +101,8 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
  */
 int import_write(const struct import_result *res, const char *dir, struct diags *d);
 
-/* "imported 12 respondents from survey.csv into out/ (30 question columns)\n". */
+/* "imported 12 respondents from survey.csv into out/ (30 question columns)\n"; for a
+   workbook, "from survey.xlsx, sheet 'Form1' (also in it: 'Lists' (hidden)), into". */
 void import_summary(const struct import_result *res, const char *csv_name, const char *dir,
                     struct strbuf *out);
 

@@ -56,6 +56,12 @@ int platform_sync(int fd);
 /* Writes the directory's entries to the disk, where that means anything; best effort. */
 void platform_sync_dir(const char *dir);
 /*
+ * Writes every file of the file system that holds dir to the disk, and waits, in one
+ * call (Linux's syncfs): cheaper than a sync per file when a command writes thousands.
+ * 0, or -1 where there is no such call (then sync each file).
+ */
+int platform_sync_filesystem(const char *dir);
+/*
  * Creates a file from template, whose last six characters are "XXXXXX", readable by
  * its owner only; returns its descriptor. platform_make_public gives it the mode of an
  * ordinary new file (0666 less the umask) before it is renamed into place.

@@ -42,9 +42,11 @@ enum textenc {
  *     not UTF-8,
  * except that a file is refused, located at the offending byte, when it holds a NUL
  * (UTF-16 without a byte-order mark, or not text at all), a byte Windows-1252 leaves
- * undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), invalid UTF-8 after a UTF-8 byte-order
- * mark, or invalid UTF-16; UTF-32 is refused too, and so is text longer than
- * TEXTENC_OUTPUT_MAX once converted.
+ * undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), text whose Windows-1252 reading shows
+ * another code page (a symbol between two letters, such as cp1250's "ł" read as "³";
+ * "Ÿ" after a small letter; "£" before a letter), invalid UTF-8 after a UTF-8
+ * byte-order mark, or invalid UTF-16; UTF-32 is refused too, and so is text longer
+ * than TEXTENC_OUTPUT_MAX once converted.
  *
  * name is what diagnostics call the file. Positions are the line and column of the
  * text (lines split as diag.c splits them; a column counts characters, an invalid UTF-8
@@ -56,6 +58,16 @@ enum textenc {
  */
 int textenc_to_utf8(const char *name, const char *buf, size_t len, struct strbuf *out,
                     enum textenc *found, struct diags *d);
+
+/*
+ * Replaces out's contents with buf's len bytes read as `encoding` (any name iconv_open
+ * takes: "cp1250", "macintosh", "cp850") and converted to UTF-8, a byte-order mark
+ * dropped; no warning, as the user said it. 0, or -1 with an error (an encoding iconv
+ * does not know, unlocated; a byte that is not that encoding's, or a NUL, located) and
+ * out left empty.
+ */
+int textenc_from(const char *name, const char *encoding, const char *buf, size_t len,
+                 struct strbuf *out, struct diags *d);
 
 /*
  * The separator of UTF-8 CSV text, from its first record (the header row, which may

@@ -28,6 +28,7 @@
 #ifndef STAGEGAP_XLSX_H
 #define STAGEGAP_XLSX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "import_reader.h"
@@ -51,8 +52,24 @@ enum {
     XLSX_MERGES_MAX = 10000                    /* merged ranges in the header rows */
 };
 
+/* A worksheet of a workbook, as xlsx_list_sheets lists them. */
+struct xlsx_sheet_info {
+    char *name;
+    bool hidden; /* hidden or very hidden: never read unless named */
+};
+
 /*
- * Reads worksheet sheet (NULL: the first in the workbook's order) of the workbook in
+ * The worksheets of the workbook in buf[0..len), in the workbook's order (chart sheets
+ * left out), into a new array *out of *n (xlsx_sheet_list_free frees it). 0, or -1
+ * with errors in d when it is no workbook.
+ */
+int xlsx_list_sheets(const char *name, const void *buf, size_t len, struct xlsx_sheet_info **out,
+                     size_t *n, struct diags *d);
+void xlsx_sheet_list_free(struct xlsx_sheet_info *v, size_t n);
+
+/*
+ * Reads worksheet sheet (NULL: the first visible one in the workbook's order; a hidden
+ * or very hidden sheet only when named) of the workbook in
  * buf[0..len), called name in diagnostics, into sink. Returns 0, or -1 with errors in d
  * (or when the sink stopped, with whatever the sink added). Unless sheet_read is NULL,
  * *sheet_read is set, before the sink is given the first cell, to the name of the sheet

@@ -51,8 +51,9 @@ static const char *const compare_options[] = {"rules",     "format",
 static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
                                             "by",    "min-group", "jobs",   NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
-static const char *const import_options[] = {"csv", "xlsx",         "sheet", "delimiter", "output",
-                                             "map", "organisation", "date",  "rules",     NULL};
+static const char *const import_options[] = {"csv",    "xlsx",  "sheet",        "delimiter",
+                                             "output", "map",   "organisation", "date",
+                                             "rules",  "scale", "encoding",     NULL};
 static const char *const plan_options[] = {"rules",  "output", "top", "update",
                                            "accept", "jobs",   NULL};
 static const char *const no_options[] = {NULL};
@@ -312,7 +313,8 @@ static const struct command commands[] = {
      ask_options, 0, 0},
     {"import", cmd_import,
      "stagegap import (--csv FILE | --xlsx FILE) --output DIR [--sheet NAME] "
-     "[--delimiter SEP] [--map FILE] [--organisation NAME] [--date DATE] [--rules FILE]",
+     "[--delimiter SEP] [--encoding NAME] [--map FILE] [--scale [COLUMN=]LO..HI]... "
+     "[--organisation NAME] [--date DATE] [--rules FILE]",
      "turn a survey tool's export into one answers file per respondent",
      "Reads a Microsoft Forms, Google Forms, Qualtrics or SurveyMonkey export (header\n"
      "rows, one row per respondent, one column per question) and writes\n"
@@ -326,11 +328,18 @@ static const struct command commands[] = {
      "  --csv FILE           a CSV export (- for standard input): UTF-8, or Excel's\n"
      "                       Windows-1252 or UTF-16 text, converted with a warning\n"
      "  --xlsx FILE          an Excel workbook (.xlsx), as Microsoft Forms downloads it\n"
-     "  --sheet NAME         the workbook's sheet to read (default: the first)\n"
+     "  --sheet NAME         the workbook's sheet to read (default: the first visible\n"
+     "                       one with a header the importer knows)\n"
      "  --delimiter SEP      the CSV's separator: ',', ';' or tab (default: found from\n"
      "                       the header row, with a warning when it is not ',')\n"
      "  --output DIR         a new or empty directory for the answers files\n"
-     "  --map FILE           a stagegap-import-map/1 file matching columns to items\n"
+     "  --encoding NAME      the CSV's encoding, any name iconv knows (cp1250,\n"
+     "                       macintosh, cp850...); default: UTF-8 or Excel's\n"
+     "  --map FILE           a stagegap-import-map/1 file matching columns to items,\n"
+     "                       and labels (Strongly agree) to numbers\n"
+     "  --scale [COLUMN=]LO..HI  the scale a column's numbers are on (every column's\n"
+     "                       without COLUMN), rescaled onto the model's: 1..11 for a\n"
+     "                       0-10 question numbered from 1, 1..5 for a 5-point scale\n"
      "  --organisation NAME  the organisation, when the export has no such column\n"
      "  --date DATE          the date of every response (YYYY-MM-DD); otherwise each\n"
      "                       response's completion time or timestamp\n"
@@ -514,6 +523,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->sheet;
     if (strcmp(name, "delimiter") == 0)
         return &c->delimiter;
+    if (strcmp(name, "encoding") == 0)
+        return &c->encoding;
     if (strcmp(name, "map") == 0)
         return &c->map;
     if (strcmp(name, "organisation") == 0)
@@ -579,6 +590,10 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
                                  value);
         else if (strcmp(name, "by") == 0)
             c->by[c->n_by++] = value; /* checked with the other --by */
+        else if (strcmp(name, "scale") == 0 && c->n_scales == CLI_SCALES_MAX)
+            rc = cli_usage_error(c, "--scale is given too many times, at", value);
+        else if (strcmp(name, "scale") == 0)
+            c->scales[c->n_scales++] = value; /* checked by import_options_of */
         else if (*slot)
             rc = cli_usage_error(c, "this option is given twice:", arg);
         else

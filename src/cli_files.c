@@ -158,9 +158,29 @@ static int import_options_of(struct cli *c, struct import_options *o)
     if (c->csv && c->sheet)
         return cli_usage_error(c, "--sheet is for a workbook (--xlsx); a CSV export has one table",
                                NULL);
-    *o = (struct import_options){
-        c->csv ? c->csv : c->xlsx, c->map,          c->organisation, c->date,
-        (char)delimiter,           c->xlsx != NULL, c->sheet};
+    for (size_t i = 0; i < c->n_scales; i++) {
+        char *column;
+        long lo, hi;
+        if (import_scale_parse(c->scales[i], &column, &lo, &hi) != 0)
+            return cli_usage_error(c,
+                                   "--scale takes LO..HI or 'COLUMN=LO..HI' (whole numbers, LO "
+                                   "below HI, such as 1..11), not",
+                                   c->scales[i]);
+        free(column);
+    }
+    if (c->xlsx && c->encoding)
+        return cli_usage_error(c, "--encoding is for a CSV export; a workbook is always Unicode",
+                               NULL);
+    *o = (struct import_options){.csv_path = c->csv ? c->csv : c->xlsx,
+                                 .map_path = c->map,
+                                 .organisation = c->organisation,
+                                 .date = c->date,
+                                 .delimiter = (char)delimiter,
+                                 .xlsx = c->xlsx != NULL,
+                                 .sheet = c->sheet,
+                                 .scales = c->scales,
+                                 .n_scales = c->n_scales,
+                                 .encoding = c->encoding};
     return EXIT_OK;
 }
 

@@ -27,11 +27,17 @@ struct strbuf;
 #define STAGEGAP_STR(x) STAGEGAP_STR_(x)
 
 /* What the command line said, after parsing. */
+/* --scale may be given this many times. */
+enum { CLI_SCALES_MAX = 256 };
+
 struct cli {
     FILE *out, *err;
     const struct command *cmd;
     const char *rules_path, *format, *output, *fail_under, *tolerance;
     const char *csv, *xlsx, *sheet, *delimiter, *map, *organisation, *date; /* import */
+    const char *encoding;                                                   /* import */
+    const char *scales[CLI_SCALES_MAX];                                     /* import --scale */
+    size_t n_scales;
     bool strict, fail_on_regression, attribute, allow_model_change;
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;

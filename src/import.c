@@ -46,6 +46,17 @@ static const char *base_name(const char *path)
     return slash && slash[1] ? slash + 1 : path;
 }
 
+void import_add_sheet(const struct importer *im, struct strbuf *msg)
+{
+    if (!im->workbook || !im->sheet)
+        return;
+    strbuf_adds(msg, " in sheet ");
+    text_add_quoted(msg, im->sheet, 40);
+    if (im->other_sheets)
+        strbuf_addf(msg, " (the workbook's other sheets: %s; say --sheet NAME for another)",
+                    im->other_sheets);
+}
+
 void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg)
 {
     if (!im->workbook) {
@@ -238,9 +249,16 @@ static int importer_row_end(void *ctx, size_t row)
 
 /* ---- putting it together ---- */
 
-static void importer_release(struct importer *im)
+/* The sheet's names, released apart: a successful import hands them to the result. */
+static void importer_release_sheets(struct importer *im)
 {
     free(im->sheet);
+    free(im->other_sheets);
+    im->sheet = im->other_sheets = NULL;
+}
+
+static void importer_release(struct importer *im)
+{
     if (im->questions)
         for (size_t i = 0; i < im->r->n_items; i++) {
             free(im->questions[i]);
@@ -253,7 +271,11 @@ static void importer_release(struct importer *im)
     for (size_t i = 0; i < im->n_map; i++) {
         free(im->map[i].header);
         free(im->map[i].field);
+        for (size_t k = 0; k < im->map[i].values.n; k++)
+            free(im->map[i].values.v[k].label);
+        free(im->map[i].values.v);
     }
+    import_scales_release(im);
     free(im->map);
     for (size_t c = 0; c < im->n_cols; c++)
         free(im->cols[c].header);
@@ -295,7 +317,7 @@ static bool check_options(struct importer *im)
             ok = false;
         }
     }
-    return ok;
+    return import_scales_load(im) && ok;
 }
 
 /*
@@ -330,6 +352,8 @@ void import_result_init(struct import_result *res)
 
 void import_result_release(struct import_result *res)
 {
+    free(res->sheet);
+    free(res->other_sheets);
     for (size_t i = 0; i < res->n; i++) {
         free(res->files[i].name);
         free(res->files[i].text);
@@ -350,6 +374,134 @@ static bool is_zip(const struct import_source *src)
     return src->len >= 4 && memcmp(src->buf, "PK\x03\x04", 4) == 0;
 }
 
+/* True when the needle's n bytes are in the first `within` bytes of src. */
+static bool starts_with_within(const struct import_source *src, const char *needle, size_t n,
+                               size_t within)
+{
+    size_t len = src->len < within ? src->len : within;
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(src->buf + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Files that are spreadsheets but no .xlsx, known by their first bytes, each refused
+ * with what to do: an OpenDocument spreadsheet (a zip whose first entry names its
+ * type), and an OLE2 compound file, which is either an .xlsx protected with a password
+ * (its "EncryptedPackage" stream) or an Excel 97-2003 .xls. 0, or -1 with the error.
+ */
+static int refuse_other_spreadsheet(struct importer *im, const struct import_source *src)
+{
+    static const char ole2[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    /* "EncryptedPackage" as the directory of an OLE2 file names it, in UTF-16LE. */
+    static const char encrypted[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    const char *what = NULL;
+    if (is_zip(src) && starts_with_within(src, "application/vnd.oasis.opendocument", 34, 128))
+        what = "an OpenDocument spreadsheet (.ods), which is not read; save it as an Excel "
+               "workbook (.xlsx) or as CSV UTF-8 (in LibreOffice, File > Save As)";
+    else if (src->len >= 8 && memcmp(src->buf, ole2, 8) == 0 &&
+             starts_with_within(src, encrypted, sizeof(encrypted) - 1, src->len))
+        what = "an Excel workbook protected with a password (encrypted), which cannot be "
+               "read; open it in Excel, remove the password (File > Info > Protect Workbook > "
+               "Encrypt with Password), save it and import that";
+    else if (src->len >= 8 && memcmp(src->buf, ole2, 8) == 0)
+        what = "an Excel 97-2003 workbook (.xls), which is not read; open it in Excel or "
+               "LibreOffice and save it as an Excel workbook (.xlsx) or as CSV UTF-8";
+    if (!what)
+        return 0;
+    diag_error(im->d, src->name, 0, 0, "this is %s", what);
+    return -1;
+}
+
+/* A probe of a sheet's first rows: does any cell read as a header the importer knows? */
+struct sheet_probe {
+    const struct importer *im;
+    size_t rows;
+    bool known;
+};
+
+/* A header cell the importer would match: an item id or question, or a mapped header. */
+static bool known_header(const struct importer *im, const char *text, size_t len)
+{
+    char *copy = xstrndup(text, len);
+    char *norm = import_normalise(copy);
+    bool known = *norm && rules_find_item(im->r, copy) >= 0;
+    for (size_t i = 0; i < im->r->n_items && !known; i++)
+        known = im->questions[i] && strcmp(im->questions[i], norm) == 0;
+    for (size_t i = 0; i < im->n_map && !known; i++)
+        known = strcmp(im->map[i].header, norm) == 0;
+    free(norm);
+    free(copy);
+    return known;
+}
+
+static int probe_cell(void *ctx, const char *text, size_t len)
+{
+    struct sheet_probe *p = ctx;
+    p->known = p->known || known_header(p->im, text, len);
+    return 0;
+}
+
+static int probe_row_end(void *ctx, size_t row)
+{
+    struct sheet_probe *p = ctx;
+    (void)row;
+    return p->known || ++p->rows == LAYOUT_ROWS_MAX ? -1 : 0;
+}
+
+/*
+ * The sheet to read when none is named: the first visible worksheet whose first rows
+ * hold a header the importer knows, else the first visible one (NULL: xlsx_read's own
+ * choice). Each probe reads the workbook's shared strings again, so only the first
+ * IMPORT_SHEETS_PROBED visible sheets are probed: a workbook of a thousand sheets costs
+ * no more than one of a few. im->other_sheets lists the rest, for messages and the summary.
+ */
+static const char *default_sheet(struct importer *im, const struct import_source *src,
+                                 struct xlsx_sheet_info *sheets, size_t n)
+{
+    const char *chosen = NULL, *first = NULL;
+    size_t probed = 0;
+    for (size_t i = 0; i < n && !chosen && probed < IMPORT_SHEETS_PROBED; i++) {
+        if (sheets[i].hidden)
+            continue;
+        probed++;
+        first = first ? first : sheets[i].name;
+        struct sheet_probe probe = {im, 0, false};
+        struct import_sink sink = {&probe, probe_cell, probe_row_end};
+        struct diags scratch;
+        diags_init(&scratch);
+        xlsx_read(src->name, src->buf, src->len, sheets[i].name, &sink, &scratch, NULL);
+        diags_release(&scratch);
+        if (probe.known)
+            chosen = sheets[i].name;
+    }
+    return chosen ? chosen : first;
+}
+
+/* "'Lists' (hidden), 'Summary'": the workbook's sheets other than the one read. */
+static void list_other_sheets(struct importer *im, struct xlsx_sheet_info *sheets, size_t n)
+{
+    struct strbuf others = STRBUF_INIT;
+    size_t listed = 0, total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += !im->sheet || strcmp(sheets[i].name, im->sheet) != 0;
+    for (size_t i = 0; i < n; i++) {
+        if (im->sheet && strcmp(sheets[i].name, im->sheet) == 0)
+            continue;
+        if (listed++ == 10) {
+            strbuf_addf(&others, " and %zu more", total - 10);
+            break;
+        }
+        strbuf_adds(&others, listed > 1 ? ", " : "");
+        text_add_quoted(&others, sheets[i].name, 40);
+        if (sheets[i].hidden)
+            strbuf_adds(&others, " (hidden)");
+    }
+    im->other_sheets = others.len ? strbuf_detach(&others, NULL) : NULL;
+    strbuf_release(&others);
+}
+
 /* The export as a workbook (xlsx_read) into the sink; one given as CSV is said. */
 static int read_workbook(struct importer *im, const struct import_source *src,
                          const struct import_sink *sink)
@@ -359,7 +511,18 @@ static int read_workbook(struct importer *im, const struct import_source *src,
                  "this is a zip archive, not CSV: read as an Excel workbook (say --xlsx FILE)");
     im->workbook = true;
     im->delimiter = ',';
-    return xlsx_read(src->name, src->buf, src->len, im->o->sheet, sink, im->d, &im->sheet);
+    struct xlsx_sheet_info *sheets = NULL;
+    size_t n = 0;
+    struct diags scratch;
+    diags_init(&scratch);
+    const char *sheet = im->o->sheet;
+    if (xlsx_list_sheets(src->name, src->buf, src->len, &sheets, &n, &scratch) == 0 && !sheet)
+        sheet = default_sheet(im, src, sheets, n);
+    diags_release(&scratch);
+    int rc = xlsx_read(src->name, src->buf, src->len, sheet, sink, im->d, &im->sheet);
+    list_other_sheets(im, sheets, n);
+    xlsx_sheet_list_free(sheets, n);
+    return rc;
 }
 
 /*
@@ -371,11 +534,16 @@ static int read_workbook(struct importer *im, const struct import_source *src,
 static int read_table(struct importer *im, const struct import_source *src,
                       const struct import_sink *sink)
 {
+    if (refuse_other_spreadsheet(im, src) != 0)
+        return -1;
     if (im->o->xlsx || is_zip(src))
         return read_workbook(im, src, sink);
     struct strbuf utf8 = STRBUF_INIT;
     int rc = -1;
-    if (textenc_to_utf8(src->name, src->buf, src->len, &utf8, NULL, im->d) == 0) {
+    int read = im->o->encoding
+                   ? textenc_from(src->name, im->o->encoding, src->buf, src->len, &utf8, im->d)
+                   : textenc_to_utf8(src->name, src->buf, src->len, &utf8, NULL, im->d);
+    if (read == 0) {
         im->delimiter = im->o->delimiter;
         if (!im->delimiter) {
             im->delimiter = textenc_sniff_delimiter(utf8.buf ? utf8.buf : "", utf8.len);
@@ -421,16 +589,26 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     if (read_table(&im, csv, &sink) != 0)
         im.stop = true;
     import_layout_finish(&im);
-    if (im.have_header && !im.stop)
+    if (im.have_header && !im.stop) {
         import_settle_comments(&im);
-    if (!im.have_header && !im.stop)
+        import_check_scales(&im);
+    }
+    struct strbuf where = STRBUF_INIT;
+    import_add_sheet(&im, &where);
+    if (!im.have_header && !im.stop && im.workbook && im.sheet)
+        diag_error(d, csv->name, 0, 0,
+                   "nothing%s; a survey export starts with a header row naming its columns",
+                   strbuf_str(&where));
+    else if (!im.have_header && !im.stop)
         diag_error(d, csv->name, 0, 0,
                    "empty file; a survey export starts with a header row "
                    "naming its columns");
     else if (im.have_header && im.respondents == 0 && !im.stop)
         diag_error(d, csv->name, 0, 0,
-                   "no respondents: the file has a header row but no "
-                   "answers");
+                   "no respondents%s: the file has a header row but no "
+                   "answers",
+                   strbuf_str(&where));
+    strbuf_release(&where);
     import_resolve_dates(&im);
     if (d->errors == im.errors_before && d->io_errors == io_before)
         self_check(&im);
@@ -443,8 +621,15 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     importer_release(&im);
     if (d->errors > im.errors_before || d->io_errors > io_before) {
         import_result_release(res);
+        importer_release_sheets(&im);
         return -1;
     }
+    if (im.workbook && im.sheet) {
+        res->sheet = im.sheet;
+        res->other_sheets = im.other_sheets;
+        im.sheet = im.other_sheets = NULL;
+    }
+    importer_release_sheets(&im);
     return 0;
 }
 

@@ -98,17 +98,83 @@ bool import_looks_like_answer(struct importer *im, const char *cell)
     return yes;
 }
 
+/* The answer to item in an off-scale cell: said at once. */
+static void off_scale(struct importer *im, size_t item, const char *cell, size_t row, size_t column,
+                      const struct import_scale *sc)
+{
+    const struct rules *r = im->r;
+    struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
+    strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
+    text_add_quoted(&shown, cell, 40);
+    if (sc)
+        strbuf_addf(&msg, "%s must be from %ld to %ld (the column's scale as stated), not %s",
+                    strbuf_str(&what), sc->lo, sc->hi, strbuf_str(&shown));
+    else
+        answers_msg_off_scale(&msg, r, strbuf_str(&what), strbuf_str(&shown));
+    import_cell_error(im, row, column, strbuf_str(&msg));
+    strbuf_release(&msg);
+    strbuf_release(&shown);
+    strbuf_release(&what);
+}
+
+/* A number v of column col: on its stated scale, rescaled; else noted for the scale check. */
+static void read_number(struct importer *im, struct column *col, double v, bool bare,
+                        const char *cell, size_t row, size_t column)
+{
+    const struct rules *r = im->r;
+    size_t item = col->item;
+    if (col->scale.set) {
+        if (v >= (double)col->scale.lo && v <= (double)col->scale.hi) {
+            im->state[item] = ANSWER_SCORE;
+            im->value[item] = import_rescale(im, &col->scale, v);
+        } else {
+            off_scale(im, item, cell, row, column, &col->scale);
+        }
+        return;
+    }
+    bool whole_number = v == floor(v);
+    col->vmin = col->n_num && col->vmin < v ? col->vmin : v;
+    col->vmax = col->n_num && col->vmax > v ? col->vmax : v;
+    col->n_num++;
+    col->fraction = col->fraction || !whole_number;
+    col->bare = col->bare || bare;
+    if (v >= (double)r->scale_min && v <= (double)r->scale_max) {
+        im->state[item] = ANSWER_SCORE;
+        im->value[item] = v == 0 ? 0 : v; /* never -0 */
+    } else if (whole_number && v == (double)(r->scale_max + 1)) {
+        /* Perhaps a scale numbered one up: settled by import_check_scales. */
+        if (col->n_above < ABOVE_KEPT)
+            col->above_rows[col->n_above] = row;
+        col->n_above++;
+    } else {
+        col->off_scale = true;
+        off_scale(im, item, cell, row, column, NULL);
+    }
+}
+
 void import_read_answer(struct importer *im, size_t item, const char *cell, size_t row,
                         size_t column)
 {
     const struct rules *r = im->r;
+    struct column *col = &im->cols[column - 1];
     double v;
     if (!*cell) {
         im->state[item] = ANSWER_NONE;
         return;
     }
+    char *norm = import_normalise(cell);
+    enum answer_state label_state;
+    if (import_value_label(col->values, norm, &label_state, &v)) {
+        /* The mapping file's own label wins: its numbers are on the model's scale. */
+        im->state[item] = label_state;
+        im->value[item] = v;
+        free(norm);
+        return;
+    }
     struct strbuf point = STRBUF_INIT;
-    bool number = leading_number(decimal_point(im, cell, &point, row, column), &v);
+    const char *num = decimal_point(im, cell, &point, row, column);
+    bool number = leading_number(num, &v);
+    bool bare = number && strspn(num, "+-.0123456789") == strlen(num);
     strbuf_release(&point);
     if (number) {
         double scaled = v * EXACT_SCALE;
@@ -121,25 +187,10 @@ void import_read_answer(struct importer *im, size_t item, const char *cell, size
             strbuf_addf(&msg, "; answers are held exactly to %d places, so round it", EXACT_PLACES);
             import_cell_error(im, row, column, strbuf_str(&msg));
             strbuf_release(&msg);
-            return;
+        } else {
+            read_number(im, col, v, bare, cell, row, column);
         }
-        if (v >= (double)r->scale_min && v <= (double)r->scale_max) {
-            im->state[item] = ANSWER_SCORE;
-            im->value[item] = v == 0 ? 0 : v; /* never -0 */
-            return;
-        }
-        struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
-        strbuf_addf(&what, "the answer to '%s'", r->items[item].id);
-        text_add_quoted(&shown, cell, 40);
-        answers_msg_off_scale(&msg, r, strbuf_str(&what), strbuf_str(&shown));
-        import_cell_error(im, row, column, strbuf_str(&msg));
-        strbuf_release(&msg);
-        strbuf_release(&shown);
-        strbuf_release(&what);
-        return;
-    }
-    char *norm = import_normalise(cell);
-    if (is_one_of(norm, na_words)) {
+    } else if (is_one_of(norm, na_words)) {
         im->state[item] = ANSWER_NA;
     } else if (is_one_of(norm, unknown_words)) {
         im->state[item] = ANSWER_UNKNOWN;
@@ -149,6 +200,8 @@ void import_read_answer(struct importer *im, size_t item, const char *cell, size
     } else if (im->highs[item] && strcmp(norm, im->highs[item]) == 0) {
         im->state[item] = ANSWER_SCORE;
         im->value[item] = (double)r->scale_max;
+    } else if (im->any_values) {
+        import_count_label(im, cell, row, column);
     } else {
         struct strbuf what = STRBUF_INIT, shown = STRBUF_INIT, msg = STRBUF_INIT;
         strbuf_addf(&what, "the answer to '%s'", r->items[item].id);

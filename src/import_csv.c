@@ -37,10 +37,18 @@ static void fatal_at(struct csv_reader *rd, size_t column, const char *msg)
     rd->stop = true;
 }
 
-/* Caps libcsv's cell buffer, so a cell past the limit stops the parse without growing. */
+/*
+ * Caps libcsv's cell buffer, so a cell far past the limit stops the parse without
+ * growing. libcsv wants room for a character more than it keeps while it reads a quoted
+ * cell's closing quote, so the cap leaves a little over the limit; a cell that uses it
+ * is refused by on_cell, with the same words, whether quoted or not.
+ */
+enum { CELL_BUFFER_MAX = IMPORT_CELL_MAX + 64 };
+_Static_assert(IMPORT_CELL_MAX == 16384, "the messages below say 16384");
+
 static void *capped_realloc(void *ptr, size_t size)
 {
-    if (size > (size_t)IMPORT_CELL_MAX + 1)
+    if (size > (size_t)CELL_BUFFER_MAX)
         return NULL;
     return xrealloc(ptr, size);
 }
@@ -82,9 +90,9 @@ static void on_cell(void *s, size_t len, void *data)
     } else if (!cell_is_text(rd, cell, len, column)) {
         return;
     } else if (len > IMPORT_CELL_MAX) {
-        diag_error(rd->d, rd->file, (unsigned)rd->row, (unsigned)column,
-                   "this cell is longer than the limit of %d bytes", IMPORT_CELL_MAX);
-        len = 0;
+        /* As when libcsv stops at its buffer's cap: the same words, and the end. */
+        fatal_at(rd, column, "this cell is longer than the limit of 16384 bytes");
+        return;
     }
     if (rd->sink->cell(rd->sink->ctx, cell, len) != 0)
         rd->stop = true;

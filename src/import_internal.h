@@ -41,6 +41,28 @@ enum column_kind {
 /* Date columns, most trusted first: ours, then Microsoft Forms', then Google Forms'. */
 enum { DATE_RANKS = 3 };
 
+/* The scale a column's numbers are written on, when stated (--scale, the mapping
+   file): LO..HI, rescaled linearly onto the model's. */
+struct import_scale {
+    bool set;
+    long lo, hi;
+};
+
+/* Labels a mapping file gives numbers ("Strongly agree": 10), for a column or for all. */
+struct value_label {
+    char *label; /* normalised */
+    enum answer_state state;
+    double value;
+};
+
+struct value_map {
+    struct value_label *v;
+    size_t n;
+};
+
+/* How many off-scale rows of one column are kept until its scale is settled. */
+enum { ABOVE_KEPT = 50 };
+
 struct column {
     enum column_kind kind;
     size_t item;       /* COL_ITEM */
@@ -52,6 +74,15 @@ struct column {
        many of its cells read as text or as answers, to settle it once every row is in. */
     bool guessed;
     size_t n_text, n_answers;
+    /* COL_ITEM: the scale its numbers are on (none: the model's) and its labels. */
+    struct import_scale scale;
+    const struct value_map *values;
+    /* COL_ITEM with no stated scale: what its numbers were, checked against the model's
+       scale once every row is in (import_check_scales); the rows of the answers one
+       above the scale's top, reported then unless the column is a shifted scale. */
+    size_t n_num, n_above, above_rows[ABOVE_KEPT];
+    double vmin, vmax;
+    bool fraction, off_scale, bare;
 };
 
 struct map_entry {
@@ -61,6 +92,22 @@ struct map_entry {
     char *field; /* COL_GROUP: "years-in-post" of "group:years-in-post" */
     const struct ynode *key;
     bool used;
+    struct import_scale scale; /* COL_ITEM: "scale: 1..5" */
+    struct value_map values;   /* COL_ITEM: "values: {...}" */
+};
+
+/* One --scale given on the command line: for the column headed `header`, or all. */
+struct scale_option {
+    char *header; /* normalised; NULL for every column */
+    const char *given;
+    struct import_scale scale;
+    bool used;
+};
+
+/* A label met in a column with a value map that the map does not give. */
+struct label_count {
+    char *label; /* as written, trimmed */
+    size_t n, row, column;
 };
 
 enum date_form { DATE_YMD, DATE_PAIR, DATE_DMY };
@@ -119,6 +166,13 @@ struct importer {
 
     struct map_entry *map;
     size_t n_map;
+    struct import_scale scale_all; /* the mapping file's "scale:" */
+    struct value_map values_all;   /* the mapping file's "values:" */
+    bool any_values;               /* some column has a value map */
+    struct scale_option *scales;   /* --scale */
+    size_t n_scales;
+    struct label_count *labels; /* labels no value map gives, in the order met */
+    size_t n_labels, labels_alloc;
     const char *map_file;
     const struct import_source *map_src;
 
@@ -127,6 +181,7 @@ struct importer {
     size_t early_row[LAYOUT_ROWS_MAX], n_early;
     bool layout_known;
     enum import_layout layout;
+    bool surveymonkey_columns; /* one header row that starts with SurveyMonkey's own */
     const size_t *header_rows; /* per column of a composed header: its text's row */
 
     bool have_header;
@@ -154,6 +209,7 @@ struct importer {
 
     bool workbook;           /* read from an .xlsx: errors name the sheet and cell, B7 */
     char *sheet;             /* the workbook's sheet being read */
+    char *other_sheets;      /* its other worksheets, listed for messages; NULL for none */
     char delimiter;          /* the CSV's separator; not ',' allows decimal commas */
     bool said_decimal_comma; /* the one warning that decimal commas were read */
 };
@@ -166,6 +222,9 @@ char *import_trim(char *s);
 /* A header, question or answer word as they are compared; the caller frees it. */
 char *import_normalise(const char *s);
 
+/* import.c: " in sheet 'Form1' (the workbook's other sheets: 'Lists' (hidden); say
+   --sheet NAME for another)" for a workbook, nothing for CSV. */
+void import_add_sheet(const struct importer *im, struct strbuf *msg);
 /* import.c: an error at a cell of the file being imported. */
 void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg);
 /* The row in im->rec, numbered im->row: the header when there is none yet, else data. */
@@ -200,6 +259,28 @@ void import_read_answer(struct importer *im, size_t item, const char *cell, size
                         size_t column);
 bool import_read_date(struct importer *im, const char *cell, size_t row, size_t column, long file);
 void import_resolve_dates(struct importer *im);
+
+/* import_scale.c: stated scales and value maps, and the check that a column's numbers
+   fit the model's scale. */
+/* "LO..HI": 0, or -1 when s is not two whole numbers, LO below HI. */
+int import_scale_range(const char *s, struct import_scale *out);
+/* The --scale options parsed into im->scales; false (reported) on a bad one. */
+bool import_scales_load(struct importer *im);
+/* Gives column c (an item's) its stated scale and value map, from --scale and the map. */
+void import_column_scale(struct importer *im, size_t c, const struct map_entry *m, const char *norm,
+                         const char *statement_norm);
+/* After the header: every --scale naming a column must have found one. */
+void import_scales_check_used(struct importer *im);
+/* A number read from column col: rescaled from its stated scale onto the model's. */
+double import_rescale(const struct importer *im, const struct import_scale *s, double v);
+/* The label norm in a value map: true, with the answer, when it is there. */
+bool import_value_label(const struct value_map *vm, const char *norm, enum answer_state *state,
+                        double *value);
+/* A label no value map gives, counted for the one error that lists them. */
+void import_count_label(struct importer *im, const char *cell, size_t row, size_t column);
+/* Once every row is in: each column's numbers against the model's scale; the labels. */
+void import_check_scales(struct importer *im);
+void import_scales_release(struct importer *im);
 
 /* import_render.c: one respondent's answers file, added to the result. */
 long import_render_respondent(struct importer *im, size_t row, const char *id, const char *role,

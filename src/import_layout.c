@@ -57,7 +57,7 @@ const struct known_column *import_layout_known(const struct importer *im, const 
 {
     if (im->layout == LAYOUT_QUALTRICS)
         return known_in(qualtrics_columns, norm);
-    if (im->layout == LAYOUT_SURVEYMONKEY)
+    if (im->layout == LAYOUT_SURVEYMONKEY || im->surveymonkey_columns)
         return known_in(surveymonkey_columns, norm);
     return NULL;
 }
@@ -103,7 +103,23 @@ static bool is_response_word(const char *s)
     return norm_is(s, "response") || norm_is(s, "open-ended response");
 }
 
-/* SurveyMonkey: "Response" in the second row, and a question merged across blanks. */
+/* How many of SurveyMonkey's own first columns row one starts with. */
+static size_t surveymonkey_own(const struct record *one)
+{
+    static const char *const own[] = {"respondent id", "collector id", "start date", "end date"};
+    size_t n = 0;
+    for (size_t c = 0; c < one->stored && c < 4; c++)
+        n += norm_is(cell_at(one, c), own[c]);
+    return n;
+}
+
+/*
+ * SurveyMonkey: "Response" or "Open-Ended Response" in the second row, and either its own
+ * columns first in the first row (Respondent ID, Collector ID, Start Date, End Date:
+ * any three, in that order) or a question merged across blank cells (a grid question,
+ * when those columns were removed). A grid's merged header repeated by a workbook's
+ * merge is the question in every cell of it, which composes the same way.
+ */
 static bool is_surveymonkey(const struct importer *im)
 {
     if (im->n_early < 2)
@@ -117,7 +133,7 @@ static bool is_surveymonkey(const struct importer *im)
         merged = blank && seen;
         seen = seen || !blank;
     }
-    return response && merged;
+    return response && (merged || surveymonkey_own(one) >= 3);
 }
 
 /* Appends s trimmed. */
@@ -230,7 +246,9 @@ static void settle(struct importer *im)
         im->layout = LAYOUT_SURVEYMONKEY;
         take_composed(im, 2, im->early_row[0]);
     } else {
-        /* One header row: the kept rows are taken as they came. */
+        /* One header row: the kept rows are taken as they came; SurveyMonkey's own
+           columns are still known by their names (an export saved with one). */
+        im->surveymonkey_columns = surveymonkey_own(&im->early[0]) >= 3;
         struct record held = im->rec;
         im->rec = im->early[0];
         im->row = im->early_row[0];

@@ -4,10 +4,12 @@
  * or "ignore". The header row's matcher (import_match.c) looks headers up here first.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "exact.h"
 #include "import_internal.h"
 #include "rules.h"
 #include "schema.h"
@@ -109,6 +111,93 @@ static void map_entry_target(struct importer *im, const struct yctx *c, struct m
     strbuf_release(&msg);
 }
 
+/* "1..5": the scale a column's numbers are on. */
+static void map_scale(struct importer *im, const struct yctx *c, const struct ynode *n,
+                      struct import_scale *out)
+{
+    const char *text = ytext(c, n, "a scale");
+    (void)im;
+    if (text && import_scale_range(text, out) != 0) {
+        struct strbuf shown = STRBUF_INIT;
+        text_add_quoted(&shown, text, QUOTE_MAX);
+        yerror(c, n,
+               "a scale is written LO..HI, whole numbers with LO below HI, such as 1..5, "
+               "not %s",
+               strbuf_str(&shown));
+        strbuf_release(&shown);
+    }
+}
+
+/* "values: {Strongly agree: 10, Not applicable: n/a}": labels, each a number on the
+   model's scale, n/a or unknown. */
+static void map_values(struct importer *im, const struct yctx *c, const struct ynode *n,
+                       struct value_map *out)
+{
+    const struct rules *r = im->r;
+    if (!yexpect_map(c, n, "values"))
+        return;
+    out->v = xcalloc(n->n / 2 + 1, sizeof(*out->v));
+    for (size_t i = 0; i + 1 < n->n; i += 2) {
+        const struct ynode *key = n->kids[i], *value = n->kids[i + 1];
+        const char *label = ytext(c, key, "a label");
+        if (!label)
+            continue;
+        struct value_label vl = {import_normalise(label), ANSWER_SCORE, 0};
+        bool dup = false;
+        for (size_t k = 0; k < out->n && !dup; k++)
+            dup = strcmp(out->v[k].label, vl.label) == 0;
+        int64_t units;
+        if (dup) {
+            struct strbuf shown = STRBUF_INIT;
+            text_add_quoted(&shown, label, QUOTE_MAX);
+            yerror(c, key, "label %s is given twice (labels are compared ignoring case)",
+                   strbuf_str(&shown));
+            strbuf_release(&shown);
+        } else if (ynode_is(value, "n/a")) {
+            vl.state = ANSWER_NA;
+        } else if (ynode_is(value, "unknown")) {
+            vl.state = ANSWER_UNKNOWN;
+        } else if (value->type == YNODE_SCALAR && value->plain &&
+                   ydecimal(c, value, (int64_t)r->scale_min * EXACT_SCALE,
+                            (int64_t)r->scale_max * EXACT_SCALE, "a label's number", &units) == 0) {
+            vl.value = (double)units / EXACT_SCALE;
+        } else {
+            if (value->type != YNODE_SCALAR || !value->plain)
+                yerror(c, value,
+                       "a label's answer is a number from %ld to %ld (the model's scale), "
+                       "n/a or unknown",
+                       r->scale_min, r->scale_max);
+            dup = true;
+        }
+        if (dup)
+            free(vl.label);
+        else
+            out->v[out->n++] = vl;
+    }
+}
+
+/* A column written as a mapping: {item: ID, scale: LO..HI, values: {...}}. */
+static void map_entry_full(struct importer *im, const struct yctx *c, struct map_entry *m,
+                           const struct ynode *value)
+{
+    static const char *const keys[] = {"!item", "scale", "values", NULL};
+    if (ymap_check_keys(c, value, "a column", keys) != 0)
+        return;
+    const struct ynode *item = ymap_get(value, "item");
+    const struct ynode *scale = ymap_get(value, "scale");
+    const struct ynode *values = ymap_get(value, "values");
+    map_entry_target(im, c, m, item);
+    if (m->kind != COL_ITEM && m->kind != COL_UNKNOWN && (scale || values)) {
+        yerror(c, scale ? scale : values,
+               "a scale or values belong to a column that answers an item, not to %s", item->str);
+        return;
+    }
+    if (scale)
+        map_scale(im, c, scale, &m->scale);
+    if (values)
+        map_values(im, c, values, &m->values);
+}
+
 static void map_load_columns(struct importer *im, const struct yctx *c, const struct ynode *cols)
 {
     im->map = xcalloc(cols->n / 2 + 1, sizeof(*im->map));
@@ -132,13 +221,16 @@ static void map_load_columns(struct importer *im, const struct yctx *c, const st
             }
         }
         im->n_map++;
-        map_entry_target(im, c, m, value);
+        if (value->type == YNODE_MAP)
+            map_entry_full(im, c, m, value);
+        else
+            map_entry_target(im, c, m, value);
     }
 }
 
 int import_map_load(struct importer *im, const struct import_source *src, struct ydoc *doc)
 {
-    static const char *const keys[] = {"!format", "!columns", NULL};
+    static const char *const keys[] = {"!format", "columns", "scale", "values", NULL};
     struct yctx c = {src->name, im->d};
     size_t errors_before = im->d->errors;
     yaml_read(doc, src->name, src->buf, src->len, &ylimits_default, im->d);
@@ -153,8 +245,16 @@ int import_map_load(struct importer *im, const struct import_source *src, struct
         } else {
             ymap_check_keys(&c, doc->root, "the mapping file", keys);
             const struct ynode *cols = ymap_get(doc->root, "columns");
+            const struct ynode *scale = ymap_get(doc->root, "scale");
+            const struct ynode *values = ymap_get(doc->root, "values");
             if (cols && yexpect_map(&c, cols, "columns"))
                 map_load_columns(im, &c, cols);
+            if (scale)
+                map_scale(im, &c, scale, &im->scale_all);
+            if (values)
+                map_values(im, &c, values, &im->values_all);
+            if (!cols && !scale && !values)
+                yerror(&c, doc->root, "the mapping file gives no 'columns', 'scale' or 'values'");
         }
     }
     diags_set_source(im->d, NULL, 0);

@@ -275,15 +275,37 @@ static bool match_by_name(struct importer *im, size_t c, const char *norm)
 }
 
 /*
- * A survey tool's grid question comes as one column per statement, headed "Question -
- * Statement" (import_layout.c): the text after the last " - ", or NULL.
+ * A grid question comes as one column per statement (row), and the statement is the
+ * question the column answers. Its header is "Question - Statement" when composed from a
+ * survey tool's two header rows (import_layout.c); in one header row, "Question [Row]"
+ * (Google Forms' multiple-choice and tick-box grids) or "Question.Row" (a Likert
+ * question as Microsoft Forms' workbook heads it). Returns the statement (malloc'd), or
+ * NULL for a header of none of these forms.
  */
-static const char *statement_of(const struct importer *im, const char *header)
+static char *statement_of(const struct importer *im, const char *header)
 {
-    const char *at = NULL;
-    for (const char *p = strstr(header, " - "); p; p = strstr(p + 1, " - "))
-        at = p;
-    return im->layout != LAYOUT_SINGLE && at ? at + 3 : NULL;
+    size_t len = strlen(header);
+    if (im->layout != LAYOUT_SINGLE) {
+        const char *at = NULL;
+        for (const char *p = strstr(header, " - "); p; p = strstr(p + 1, " - "))
+            at = p;
+        return at && at[3] ? xstrdup(at + 3) : NULL;
+    }
+    if (len > 3 && header[len - 1] == ']') {
+        const char *open = NULL;
+        for (const char *p = strstr(header, " ["); p; p = strstr(p + 1, " ["))
+            open = p;
+        if (open && open + 2 < header + len - 1)
+            return xstrndup(open + 2, (size_t)(header + len - 1 - (open + 2)));
+    }
+    for (const char *p = strchr(header, '.'); p; p = strchr(p + 1, '.')) {
+        unsigned char before = p > header ? (unsigned char)p[-1] : ' ';
+        unsigned char after = (unsigned char)p[1];
+        if (p > header && !import_is_space(before) && after && !import_is_space(after) &&
+            !import_is_digit((char)after) && after != '.')
+            return xstrdup(p + 1);
+    }
+    return NULL;
 }
 
 /* Near no question: free text such as "Anything else?", kept as comments unless its
@@ -306,9 +328,8 @@ static void match_none(struct importer *im, size_t c, const char *norm, const ch
 }
 
 /* By question text, the whole header's or a grid statement's. */
-static void match_by_text(struct importer *im, size_t c, const char *norm, const char *header)
+static void match_by_text(struct importer *im, size_t c, const char *norm, const char *statement)
 {
-    const char *statement = statement_of(im, header);
     long item = question_item(im, c, norm);
     if (item == -1 && statement) {
         char *snorm = import_normalise(statement);
@@ -332,7 +353,7 @@ static void header_column(struct importer *im, size_t c, char *text)
     col->header = xstrdup(trimmed);
     char *norm = import_normalise(trimmed);
     struct map_entry *m = import_map_find(im, norm);
-    const char *statement = statement_of(im, trimmed);
+    char *statement = statement_of(im, trimmed);
     if (!m && statement) {
         /* A grid column may be mapped by its statement alone. */
         char *snorm = import_normalise(statement);
@@ -360,8 +381,12 @@ static void header_column(struct importer *im, size_t c, char *text)
         strbuf_release(&msg);
         col->kind = COL_IGNORED;
     } else if (!match_by_name(im, c, norm)) {
-        match_by_text(im, c, norm, trimmed);
+        match_by_text(im, c, norm, statement);
     }
+    char *snorm = statement ? import_normalise(statement) : NULL;
+    import_column_scale(im, c, m, norm, snorm);
+    free(snorm);
+    free(statement);
     free(norm);
 }
 
@@ -376,23 +401,29 @@ static void header_sources(struct importer *im)
         im->org_col = -1;
     if (im->o->date)
         im->date_col = -1;
+    struct strbuf where = STRBUF_INIT;
+    import_add_sheet(im, &where);
     if (!im->o->organisation && im->org_col < 0)
         diag_error(im->d, im->file, 0, 0,
                    "no organisation: give it with --organisation NAME "
-                   "(the export has no 'organisation' column)");
+                   "(the export has no 'organisation' column%s)",
+                   strbuf_str(&where));
     if (!im->o->date && im->date_col < 0)
         diag_error(im->d, im->file, 0, 0,
                    "no date: give the assessment date with --date "
                    "YYYY-MM-DD (the export has no 'Completion time', "
-                   "'Timestamp' or 'date' column)");
+                   "'Timestamp' or 'date' column%s)",
+                   strbuf_str(&where));
     size_t answerable = rules_answerable(r);
     if (im->res->questions == 0) {
         diag_error(im->d, im->file, (unsigned)im->row, 1,
-                   "no column answers a question of model '%s'; is this "
+                   "no column%s answers a question of model '%s'; is this "
                    "the right export, or does it need --map?",
-                   r->id);
+                   strbuf_str(&where), r->id);
+        strbuf_release(&where);
         return;
     }
+    strbuf_release(&where);
     im->res->unmatched = answerable - im->res->questions;
 }
 
@@ -420,6 +451,7 @@ void import_process_header(struct importer *im)
         header_column(im, c, rec->bytes.buf + rec->cells[c].off);
     }
     import_map_warn_unused(im);
+    import_scales_check_used(im);
     header_sources(im);
 }
 

@@ -1,8 +1,11 @@
 /*
  * platform_posix.c - platform.h for Linux and other POSIX systems.
  */
-/* realpath, mkdtemp and fchmod are in POSIX's XSI option. */
+/* realpath, mkdtemp and fchmod are in POSIX's XSI option; syncfs is Linux's own. */
 #define _XOPEN_SOURCE 700
+#ifdef __linux__
+#define _GNU_SOURCE
+#endif
 #include "platform.h"
 
 #include <errno.h>
@@ -87,6 +90,23 @@ bool platform_exists(const char *path)
 int platform_sync(int fd)
 {
     return fsync(fd);
+}
+
+int platform_sync_filesystem(const char *dir)
+{
+#ifdef __linux__
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = syncfs(fd), err = errno;
+    close(fd);
+    errno = err;
+    return rc;
+#else
+    (void)dir;
+    errno = ENOSYS;
+    return -1;
+#endif
 }
 
 void platform_sync_dir(const char *dir)

@@ -256,6 +256,13 @@ int platform_sync(int fd)
     return _commit(fd);
 }
 
+int platform_sync_filesystem(const char *dir)
+{
+    (void)dir; /* no call syncs a volume's files without administrator rights */
+    errno = ENOSYS;
+    return -1;
+}
+
 void platform_sync_dir(const char *dir)
 {
     (void)dir; /* NTFS journals directory entries; MoveFileEx's write-through covers a rename */

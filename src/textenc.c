@@ -180,6 +180,54 @@ static void char_of_1252(iconv_t cd, unsigned char c, char shown[8])
     *op = '\0';
 }
 
+/* ---- another code page read as Windows-1252 ---- */
+
+static bool is_letter_1252(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c != 0xD7 && c != 0xF7);
+}
+
+static bool is_lower_1252(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c != 0xF7);
+}
+
+/*
+ * True when byte b, between prev and next, reads in Windows-1252 as nothing a Western
+ * text holds there, as text in another code page does (cp1250's "Łódź" is "£ódŸ"):
+ *   - a symbol of 0x80-0xBF between two letters ("Wroc³aw"), but not the quotes,
+ *     dashes, no-break and soft hyphens and middle dot that do sit there ("don't");
+ *   - the capital letters of 0x80-0x9F (Š Œ Ž Ÿ) straight after a small letter;
+ *   - '£' or '¥' straight before a letter.
+ */
+static bool foreign_1252(unsigned char prev, unsigned char b, unsigned char next)
+{
+    static const unsigned char letters[] = {0x83, 0x8A, 0x8C, 0x8E, 0x9A, 0x9C,
+                                            0x9E, 0x9F, 0xAA, 0xB5, 0xBA, 0};
+    static const unsigned char between[] = {0x85, 0x91, 0x92, 0x93, 0x94, 0x95,
+                                            0x96, 0x97, 0xA0, 0xAD, 0xB7, 0};
+    if (b < 0x80 || b > 0xBF)
+        return false;
+    bool letter = strchr((const char *)letters, b) != NULL;
+    bool usual = strchr((const char *)between, b) != NULL;
+    if (!letter && !usual && is_letter_1252(prev) && is_letter_1252(next))
+        return true;
+    if ((b == 0x8A || b == 0x8C || b == 0x8E || b == 0x9F) && is_lower_1252(prev))
+        return true;
+    return (b == 0xA3 || b == 0xA5) && is_letter_1252(next);
+}
+
+/* The first byte of buf that shows another code page read as Windows-1252, or len. */
+static size_t find_foreign_1252(const char *buf, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    for (size_t i = 0; i < len; i++)
+        if (foreign_1252(i ? u[i - 1] : ' ', u[i], i + 1 < len ? u[i + 1] : ' '))
+            return i;
+    return len;
+}
+
 /* Text that is not UTF-8 and has no byte-order mark; bad is its first non-UTF-8 byte. */
 static int from_1252(const char *name, const char *buf, size_t len, size_t bad, struct strbuf *out,
                      struct diags *d)
@@ -191,10 +239,12 @@ static int from_1252(const char *name, const char *buf, size_t len, size_t bad, 
             locate(buf, i, &line, &column);
             diag_error(d, name, line, column,
                        "byte 0x%02x is neither UTF-8 nor Windows-1252 (which has no character "
-                       "for it); is this a CSV file? " SAVE_AS,
+                       "for it); is this a CSV file? If it is in another code page, say which "
+                       "with --encoding NAME (such as cp1250), or " SAVE_AS,
                        u[i]);
             return -1;
         }
+    size_t foreign = find_foreign_1252(buf, len);
     iconv_t cd = open_1252();
     if (cd == (iconv_t)-1) {
         diag_add(d, DIAG_IO_ERROR, name, 0, 0,
@@ -207,7 +257,7 @@ static int from_1252(const char *name, const char *buf, size_t len, size_t bad, 
     int err = convert(cd, buf, len, out, TEXTENC_OUTPUT_MAX, &stop);
     char shown[8];
     if (!err)
-        char_of_1252(cd, u[bad], shown);
+        char_of_1252(cd, u[foreign < len ? foreign : bad], shown);
     iconv_close(cd);
     if (err == E2BIG) {
         too_long(name, d);
@@ -219,6 +269,18 @@ static int from_1252(const char *name, const char *buf, size_t len, size_t bad, 
         diag_error(d, name, line, column,
                    "byte 0x%02x is neither UTF-8 nor Windows-1252; is this a CSV file? " SAVE_AS,
                    stop < len ? u[stop] : 0);
+        return -1;
+    }
+    if (foreign < len) {
+        locate(buf, foreign, &line, &column);
+        diag_error(
+            d, name, line, column,
+            "not UTF-8, and not Windows-1252 either: byte 0x%02x here would be '%s' "
+            "inside a word, as another code page's letters are read in Windows-1252 "
+            "(Central European Excel's cp1250, a Mac's macintosh, a DOS cp850); say "
+            "the file's encoding with --encoding NAME (such as --encoding cp1250), or " SAVE_AS,
+            u[foreign], shown);
+        strbuf_reset(out);
         return -1;
     }
     locate(buf, bad, &line, &column);
@@ -286,6 +348,47 @@ out:
     if (found)
         *found = enc;
     return 0;
+}
+
+int textenc_from(const char *name, const char *encoding, const char *buf, size_t len,
+                 struct strbuf *out, struct diags *d)
+{
+    strbuf_reset(out);
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    if (cd == (iconv_t)-1) {
+        diag_error(d, NULL, 0, 0,
+                   "--encoding '%s' is not an encoding this system's iconv converts (try "
+                   "'iconv --list'); cp1250, cp1251, macintosh, cp850 and iso-8859-2 are "
+                   "common ones",
+                   encoding);
+        return -1;
+    }
+    size_t stop;
+    int err = convert(cd, buf, len, out, TEXTENC_OUTPUT_MAX, &stop);
+    iconv_close(cd);
+    if (err == E2BIG) {
+        too_long(name, d);
+    } else if (err) {
+        unsigned line, column;
+        locate(buf, stop, &line, &column);
+        if (err == EINVAL)
+            diag_error(d, name, line, column,
+                       "the file ends inside a character of '%s'; is it whole?", encoding);
+        else
+            diag_error(d, name, line, column,
+                       "byte 0x%02x cannot be read as '%s' text; is --encoding right?",
+                       stop < len ? (unsigned char)buf[stop] : 0, encoding);
+    } else if (refuse_nul(name, out->buf ? out->buf : "", out->len, false, d) == 0) {
+        /* A byte-order mark that came through is no part of the text. */
+        if (has_prefix(out->buf ? out->buf : "", out->len, "\xEF\xBB\xBF", 3)) {
+            memmove(out->buf, out->buf + 3, out->len - 3);
+            out->len -= 3;
+            out->buf[out->len] = '\0';
+        }
+        return 0;
+    }
+    strbuf_reset(out);
+    return -1;
 }
 
 /* ---- separators ---- */

@@ -22,6 +22,7 @@
 
 struct sheet_entry {
     char *name, *rid;
+    bool hidden; /* state="hidden" or "veryHidden": never read unless named */
 };
 
 struct rel {
@@ -67,8 +68,10 @@ static void workbook_start(struct xlsx_parse *ps, const char *name, const char *
             xlsx_parse_stop(ps);
             return;
         }
+        const char *state = xlsx_attr(attrs, "state");
         XGROW(w->sheets, w->nsheets + 1, w->asheets);
         w->sheets[w->nsheets].name = xstrdup(sheet);
+        w->sheets[w->nsheets].hidden = state && strcmp(state, "visible") != 0;
         w->sheets[w->nsheets++].rid = xstrdup(rid);
     }
 }
@@ -232,7 +235,7 @@ static bool is_worksheet(const struct rel *r)
     return n >= 10 && strcmp(r->type + n - 10, "/worksheet") == 0;
 }
 
-/* The sheet to read: the one named, or the first worksheet. NULL with an error. */
+/* The sheet to read: the one named, or the first visible worksheet. NULL with an error. */
 static const struct sheet_entry *choose_sheet(struct workbook_read *w, const char *sheet)
 {
     struct xlsx_book *b = w->b;
@@ -243,11 +246,20 @@ static const struct sheet_entry *choose_sheet(struct workbook_read *w, const cha
     }
     for (size_t i = 0; i < w->nsheets; i++) {
         const struct rel *r = find_rel(w, w->sheets[i].rid);
-        if (sheet ? strcmp(w->sheets[i].name, sheet) == 0 : r && is_worksheet(r))
+        if (sheet ? strcmp(w->sheets[i].name, sheet) == 0
+                  : r && is_worksheet(r) && !w->sheets[i].hidden)
             return &w->sheets[i];
     }
     if (!sheet) {
-        diag_error(b->zip.d, b->zip.name, 0, 0, "the workbook has no worksheet");
+        bool hidden = false;
+        for (size_t i = 0; i < w->nsheets && !hidden; i++) {
+            const struct rel *r = find_rel(w, w->sheets[i].rid);
+            hidden = r && is_worksheet(r);
+        }
+        diag_error(b->zip.d, b->zip.name, 0, 0,
+                   hidden ? "every worksheet of the workbook is hidden; name the one to read "
+                            "with --sheet NAME"
+                          : "the workbook has no worksheet");
         return NULL;
     }
     struct strbuf wanted = STRBUF_INIT, names = STRBUF_INIT;
@@ -346,6 +358,45 @@ static char *read_book(struct xlsx_book *b, const char *sheet, char **sheet_name
 out:
     workbook_read_release(&w);
     return path;
+}
+
+int xlsx_list_sheets(const char *name, const void *buf, size_t len, struct xlsx_sheet_info **out,
+                     size_t *n, struct diags *d)
+{
+    struct xlsx_book b;
+    struct workbook_read w;
+    struct xlsx_xml wx = {&w, workbook_start, NULL, NULL};
+    struct xlsx_xml rx = {&w, rels_start, NULL, NULL};
+    int rc = -1;
+    memset(&b, 0, sizeof(b));
+    memset(&w, 0, sizeof(w));
+    w.b = &b;
+    *out = NULL;
+    *n = 0;
+    if (xlsx_zip_open(&b.zip, name, buf, len, d) != 0 || !xlsx_zip_has(&b.zip, XLSX_WORKBOOK) ||
+        xlsx_zip_parse(&b.zip, XLSX_WORKBOOK, "not a workbook", &wx) != 0 ||
+        xlsx_zip_parse(&b.zip, XLSX_RELS, "not a workbook", &rx) != 0)
+        goto out;
+    *out = xcalloc(w.nsheets + 1, sizeof(**out));
+    for (size_t i = 0; i < w.nsheets; i++) {
+        const struct rel *r = find_rel(&w, w.sheets[i].rid);
+        if (!r || !is_worksheet(r))
+            continue;
+        (*out)[*n].name = xstrdup(w.sheets[i].name);
+        (*out)[(*n)++].hidden = w.sheets[i].hidden;
+    }
+    rc = 0;
+out:
+    workbook_read_release(&w);
+    book_release(&b);
+    return rc;
+}
+
+void xlsx_sheet_list_free(struct xlsx_sheet_info *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].name);
+    free(v);
 }
 
 int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,

@@ -83,6 +83,8 @@ struct sheet_read {
     struct merge *merges;
     size_t nmerges, amerges;
     bool in_data, in_row, in_cell, in_v, in_is, in_t;
+    bool has_f, has_v; /* the cell holds a formula; a value (<v>), which for a formula
+                          may be empty only as text (t="str"), an empty result */
     unsigned in_rph;
     size_t row, prev_row, rows_out;
     size_t col, prev_col, last_col;
@@ -147,6 +149,16 @@ static void merges_start(struct xlsx_parse *ps, const char *name, const char **a
     if (!parse_ref(first, &m.c1, &m.r1) || !parse_ref(colon + 1, &m.c2, &m.r2) || m.r2 < m.r1 ||
         m.c2 < m.c1) {
         fail_at(ps, s, 0, 0, "merged range %s is not a range such as A1:C1", quoted(s, ref));
+        return;
+    }
+    if (m.r2 > m.r1 && m.r2 > 2) {
+        /* Down into the data: filled, it would give one answer to several respondents;
+           left, it would leave the rows below empty. Neither is said in the file. */
+        fail_at(ps, s, m.r1, m.c1,
+                "cells %s are merged over rows %zu to %zu; each respondent's answer is a cell "
+                "of its own: unmerge them and fill in each row (only a header may be merged "
+                "down, over rows 1 and 2)",
+                quoted(s, ref), m.r1, m.r2);
         return;
     }
     if (m.r1 > XLSX_HEADER_ROWS || m.c1 > XLSX_COLUMNS_MAX)
@@ -273,6 +285,7 @@ static void cell_start(struct xlsx_parse *ps, struct sheet_read *s, const char *
     }
     s->col = s->prev_col = col;
     s->in_cell = true;
+    s->has_f = s->has_v = false;
     strbuf_reset(&s->value);
 }
 
@@ -340,6 +353,14 @@ static void cell_end(struct xlsx_parse *ps, struct sheet_read *s)
     const char *text;
     size_t len;
     s->in_cell = s->in_v = s->in_is = s->in_t = false;
+    if (s->has_f && (!s->has_v || (s->value.len == 0 && strcmp(s->type, "str") != 0))) {
+        /* Its value was never worked out and saved: read as empty, an answer would be lost. */
+        fail_at(ps, s, s->row, s->col,
+                "a formula whose value was never saved (the workbook was written by a program, "
+                "not saved by a spreadsheet); open it in Excel or LibreOffice and save it, or "
+                "paste the values over the formulas");
+        return;
+    }
     if (cell_text(ps, s, &text, &len, out, sizeof(out)) != 0 || len == 0)
         return;
     if (len > XLSX_CELL_MAX) {
@@ -368,7 +389,9 @@ static void sheet_start(struct xlsx_parse *ps, const char *name, const char **at
     else if (!s->in_cell)
         return;
     else if (strcmp(name, "v") == 0)
-        s->in_v = true;
+        s->in_v = s->has_v = true;
+    else if (strcmp(name, "f") == 0)
+        s->has_f = true;
     else if (strcmp(name, "is") == 0)
         s->in_is = true;
     else if (strcmp(name, "rPh") == 0)

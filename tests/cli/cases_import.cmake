@@ -26,10 +26,57 @@ stagegap_cli_test(import-xlsx-bomb 3 import --xlsx tests/fixtures/xlsx/hostile/b
 # text was used (Qualtrics' question text in row 2, a SurveyMonkey grid statement in row
 # 2, a SurveyMonkey question in row 1), and a bad answer at its real spreadsheet row.
 stagegap_cli_test(import-qualtrics-errors 3
+    import --csv tests/fixtures/import/qualtrics-errors.csv --organisation A --scale 0..10
+    --output /nonexistent/stagegap-import)
+# Scales (issue 27): Qualtrics' numeric values carry no recode, so they are refused until
+# the scale is said; a column on a scale one up, or on a 1-5 scale, is refused with the
+# option that reads it; --scale itself checked.
+stagegap_cli_test(import-qualtrics-numeric 3
     import --csv tests/fixtures/import/qualtrics-errors.csv --organisation A
     --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-scale-shifted 3
+    import --csv tests/fixtures/import/scale-1-11.csv --organisation A --date 2026-09-30
+    --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-scale-shrunk 3
+    import --csv tests/fixtures/import/scale-1-5.csv --organisation A --date 2026-09-30
+    --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-scale-bad 2 import --csv tests/fixtures/import/scale-1-5.csv --scale 5..1 --output out)
 stagegap_cli_test(import-surveymonkey-errors 3
     import --csv tests/fixtures/import/surveymonkey-errors.csv --organisation A
     --output /nonexistent/stagegap-import)
 # A Word document given as an export: named as what it is, not as an Excel workbook.
 stagegap_cli_test(import-word-document 3 import --csv tests/fixtures/import/word-document.docx --output ${CMAKE_CURRENT_BINARY_DIR}/import-word-document-out)
+# Labels (issue 27): a Google Forms grid read through a value map with one label missing,
+# every unknown label listed with its count in one error.
+stagegap_cli_test(import-value-map-unknown 3
+    import --csv tests/fixtures/import/google-forms-grid.csv
+    --map tests/fixtures/import/google-forms-grid-short.map.yaml --organisation A
+    --output /nonexistent/stagegap-import)
+# --encoding of a workbook, and one iconv does not know.
+stagegap_cli_test(import-encoding-of-xlsx 2 import --xlsx tests/fixtures/import/ms-forms.xlsx --encoding cp1250 --output out)
+stagegap_cli_test(import-encoding-unknown 3
+    import --csv tests/fixtures/import/ms-forms.csv --encoding no-such-code-page --organisation A
+    --output /nonexistent/stagegap-import)
+# Sheets (issue 27): a sheet with no header the importer knows is named, with the others
+# listed; a workbook whose every worksheet is hidden is refused rather than read.
+stagegap_cli_test(import-sheet-no-header 3
+    import --xlsx tests/fixtures/import/sheets-hidden.xlsx --sheet Summary --organisation A
+    --date 2026-09-30 --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-all-sheets-hidden 3
+    import --xlsx tests/fixtures/xlsx/all-hidden.xlsx --organisation A
+    --date 2026-09-30 --output /nonexistent/stagegap-import)
+# Spreadsheets that are no .xlsx (issue 27), each named for what it is, as --csv or --xlsx.
+stagegap_cli_test(import-ods 3 import --csv tests/fixtures/import/not-xlsx.ods --organisation A --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-xls 3 import --xlsx tests/fixtures/import/not-xlsx.xls --organisation A --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-xlsx-encrypted 3 import --xlsx tests/fixtures/import/not-xlsx-encrypted.xlsx --organisation A --output /nonexistent/stagegap-import)
+# Workbook cells (issue 27): a formula with no saved value, a data cell merged down.
+stagegap_cli_test(import-xlsx-formula-no-value 3 import --xlsx tests/fixtures/xlsx/formula-no-value.xlsx --organisation A --date 2026-09-30 --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-xlsx-merged-data 3 import --xlsx tests/fixtures/xlsx/merged-data-4-5.xlsx --organisation A --date 2026-09-30 --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-sheet-no-date 3
+    import --xlsx tests/fixtures/import/sheets-hidden.xlsx --sheet Summary
+    --output /nonexistent/stagegap-import)
+# Past the eight visible sheets looked into for a header, the first visible one is read;
+# the others are listed, ten at most.
+stagegap_cli_test(import-many-sheets 3
+    import --xlsx tests/fixtures/xlsx/many-sheets.xlsx --organisation A --date 2026-09-30
+    --output /nonexistent/stagegap-import)

@@ -42,13 +42,36 @@ check "same export, same bytes" diff -r "$tmp/google" "$tmp/again"
 # Qualtrics (three header rows) and SurveyMonkey (two, with a grid question as one column
 # per statement) answer the same questions as ms-forms.csv: the same answers files, but
 # for the comment line naming the source file and row.
+# The Qualtrics sample is in numeric values recoded to the model's 0-10, said with --scale.
 for tool in qualtrics surveymonkey; do
-    "$bin" import --csv $fx/$tool.csv --map $fx/ms-forms.map.yaml \
+    scale=""
+    [ "$tool" = qualtrics ] && scale="--scale 0..10"
+    "$bin" import --csv $fx/$tool.csv --map $fx/ms-forms.map.yaml $scale \
         --organisation "Anytown Council" --output "$tmp/$tool" >"$tmp/out" 2>"$tmp/err"; rc=$?
     check "$tool export imports" [ "$rc" = 0 ]
     check "$tool: same answers as ms-forms.csv" \
         diff -r -I '^# Imported by stagegap from ' "$tmp/ms" "$tmp/$tool"
 done
+# SurveyMonkey known by its own columns (issue 27): with no grid question (no blank
+# header cell), and as a workbook whose grid header is merged (repeated across the grid).
+for f in surveymonkey-nogrid.csv surveymonkey-nogrid.xlsx surveymonkey-merged.xlsx; do
+    case $f in *.xlsx) as=--xlsx ;; *) as=--csv ;; esac
+    "$bin" import $as $fx/$f --map $fx/ms-forms.map.yaml --organisation "Anytown Council" \
+        --output "$tmp/$f" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    check "$f imports" [ "$rc" = 0 ]
+    check "$f: same answers as ms-forms.csv" diff -r -I '^# Imported by stagegap from ' "$tmp/ms" "$tmp/$f"
+done
+# A Google Forms grid ("Question [Row]" headers) answered in labels, read through a value
+# map: each row's statement is its item's question.
+"$bin" import --csv $fx/google-forms-grid.csv --map $fx/google-forms-grid.map.yaml \
+    --organisation "Anytown Council" --output "$tmp/grid" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "grid of labels imports" [ "$rc" = 0 ]
+check "grid labels read as the map says" [ "$(sed -n '/^answers:/,$p' "$tmp/grid/respondent-001.yaml")" = "answers:
+  launch.introducing-sos: 10
+  launch.training-for-all-workers: 7.5
+  sustain.staff-turnover: 2.5" ]
+check "grid n/a and unknown labels" [ "$(sed -n '/^answers:/,$p' "$tmp/grid/respondent-002.yaml" "$tmp/grid/respondent-003.yaml" | grep -c -e ': n/a$' -e ': unknown$')" = 2 ]
+
 check "Qualtrics rows numbered as the spreadsheet shows them" \
     grep -qx '# Imported by stagegap from "qualtrics.csv", row 5.' "$tmp/qualtrics/2.yaml"
 check "SurveyMonkey rows numbered as the spreadsheet shows them" \
@@ -97,7 +120,7 @@ check "assess reads files with groups" [ "$rc" = 0 ]
 # Hostile team names: control characters, a terminal escape, a line break inside the
 # cell, YAML's own punctuation and a 16 KiB name all read back exactly as they were.
 long=$(head -c 16384 /dev/zero | tr '\0' 'x')
-printf 'id,launch.introducing-sos,Team\na,1,"tab\there\033[2J"\nb,2,"- &x *x {y: [z]} %%TAG ! |"\nc,3,"two\nlines"\nd,4,%s\ne,5,"\302\205\342\200\250"\n' \
+printf 'id,launch.introducing-sos,Team\na,1,"tab\there\033[2J"\nb,2,"- &x *x {y: [z]} %%TAG ! |"\nc,3,"two\nlines"\nd,4,%s\ne,0,"\302\205\342\200\250"\n' \
     "$long" >"$tmp/hostile.csv"
 "$bin" import --csv "$tmp/hostile.csv" --organisation A --date 2026-09-30 \
     --output "$tmp/hostile" >/dev/null 2>"$tmp/err"; rc=$?
@@ -187,6 +210,25 @@ for f in bomb-ratio bomb-size billion-laughs external-entity truncated not-a-zip
     check "hostile $f: says where" grep -Eq "^tests/fixtures/xlsx/hostile/$f.xlsx: error: (not a workbook: |sheet 'Sheet1': xl/worksheets/sheet1.xml)" "$tmp/err"
 done
 # A bad answer in a workbook is named by its cell.
+# A Central European Excel's plain CSV (cp1250, issue 27): refused as Windows-1252 at
+# the first telltale byte, read right with --encoding.
+"$bin" import --csv $fx/ms-forms-1250.csv --organisation A --output "$tmp/cp1250" \
+    >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "cp1250 not read as Windows-1252" [ "$rc" = 3 -a ! -e "$tmp/cp1250" ]
+check "cp1250: --encoding named" grep -qF "ms-forms-1250.csv:2:24: error: not UTF-8, and not Windows-1252 either: byte 0xa3 here would be '£' inside a word" "$tmp/err"
+"$bin" import --csv $fx/ms-forms-1250.csv --encoding cp1250 --organisation A \
+    --output "$tmp/cp1250" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "cp1250 read with --encoding" [ "$rc" = 0 ]
+check "cp1250 names kept" grep -qF 'groups: {team: "Łódź-Śródmieście"}' "$tmp/cp1250/1.yaml"
+check "cp1250 names kept, 2" grep -qF 'groups: {team: "Wrocław"}' "$tmp/cp1250/2.yaml"
+
+# The default sheet (issue 27): not the hidden 'Lists', nor 'Summary' (no header the
+# importer knows), but 'Form1'; the summary line names it and the others.
+"$bin" import --xlsx $fx/sheets-hidden.xlsx --organisation A --output "$tmp/sheets" \
+    >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "default sheet: the first visible one with a known header" [ "$rc" = 0 ]
+check "summary names the sheet and the others" grep -qxF "imported 2 respondents from $fx/sheets-hidden.xlsx, sheet 'Form1' (also in it: 'Lists' (hidden), 'Summary'), into $tmp/sheets (2 question columns; 39 questions with no column)" "$tmp/out"
+check "the sheet's answers read" grep -qx '  launch.introducing-sos: 6' "$tmp/sheets/2.yaml"
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     /usr/bin/python3 - "$tmp/bad.xlsx" <<'PY'
 import sys, openpyxl
@@ -194,7 +236,7 @@ wb = openpyxl.Workbook()
 ws = wb.active
 ws.title = "Form1"
 ws.append(["ID", "launch.introducing-sos"])
-ws.append([1, 7])
+ws.append([1, 0])
 ws.append([2, 11])
 wb.save(sys.argv[1])
 PY

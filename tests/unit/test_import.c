@@ -45,11 +45,18 @@ static void fixture_free(struct fixture *f)
     free(f);
 }
 
+/* --scale options for the next imports; none when NULL. */
+static const char *const *test_scales;
+static size_t test_n_scales;
+
 /* Imports csv (and map, when not NULL) named survey.csv and map.yaml. */
 static int import_with(struct fixture *f, const char *csv, size_t csv_len, const char *map,
                        const char *organisation, const char *date)
 {
-    struct import_options o = {.organisation = organisation, .date = date};
+    struct import_options o = {.organisation = organisation,
+                               .date = date,
+                               .scales = test_scales,
+                               .n_scales = test_n_scales};
     struct import_source c = {"survey.csv", csv, csv_len};
     struct import_source m = {"map.yaml", map, map ? strlen(map) : 0};
     import_result_release(&f->res);
@@ -60,6 +67,18 @@ static int import_with(struct fixture *f, const char *csv, size_t csv_len, const
 static int import_text(struct fixture *f, const char *csv, const char *map)
 {
     return import_with(f, csv, strlen(csv), map, "Testshire", "2026-09-30");
+}
+
+/* import_text with --scale options. */
+static int import_scaled(struct fixture *f, const char *csv, const char *map,
+                         const char *const *scales, size_t n)
+{
+    test_scales = scales;
+    test_n_scales = n;
+    int rc = import_text(f, csv, map);
+    test_scales = NULL;
+    test_n_scales = 0;
+    return rc;
 }
 
 /* Imports and expects success; every file must load as answers. */
@@ -920,7 +939,7 @@ static void test_import_deterministic_names(void **state)
                       "jo-smith,2\n"
                       "  JO   SMITH!  ,3\n"
                       ",4\n"
-                      "***,5\n"
+                      "***,0\n"
                       "jo-smith-2,6\n"
                       "respondent-004,7\n";
     import_ok(f, csv, NULL);
@@ -1189,7 +1208,22 @@ static void test_import_qualtrics_header(void **state)
                           "plan?,Rate these - Trained?,Rate these - How tired?\n",
                           ids_seven,
                           "2026-09-01 10:00:00,2026-09-02 10:00:00,R_abc,a@example.org,7,3,n/a\n");
-    if (import_with(f, csv, strlen(csv), NULL, "Testshire", NULL) != 0) {
+    /* Numeric values carry no recode: refused until the scale is said. */
+    assert_int_equal(import_with(f, csv, strlen(csv), NULL, "Testshire", NULL), -1);
+    assert_only_error(f, 2, 5,
+                      "this Qualtrics export holds numeric values in 2 question columns (the "
+                      "first: column 'Is there a plan?'), which Qualtrics numbers from 1 unless "
+                      "the survey recodes them (a 0 to 10 scale becomes 1 to 11); say the scale "
+                      "they are on: --scale 1..11, or --scale 0..10 when the survey's recode "
+                      "values are the model's (a column of its own with --scale "
+                      "'COLUMN=LO..HI'), or export with 'Use choice text'");
+    static const char *const model_scale[] = {"0..10"};
+    test_scales = model_scale;
+    test_n_scales = 1;
+    int rc = import_with(f, csv, strlen(csv), NULL, "Testshire", NULL);
+    test_scales = NULL;
+    test_n_scales = 0;
+    if (rc != 0) {
         print_diags(&f->d);
         fail();
     }
@@ -1224,6 +1258,79 @@ static void test_import_surveymonkey_header(void **state)
     assert_contains(t, "  start.plan: 7\n  start.training: 3\n  start.fatigue: n/a\n");
     assert_lacks(t, "example.org");
     assert_all_load(f);
+    fixture_free(f);
+}
+
+/* SurveyMonkey with no grid question: known by its own columns, not by a blank header. */
+static void test_import_surveymonkey_no_grid(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "Respondent ID,Collector ID,Start Date,End Date,IP Address,"
+                      "Is there a plan?,Trained?,Anything else?\n"
+                      ",,,,,Response,Response,Open-Ended Response\n"
+                      "118,431907362,09/29/2026 10:00:00 AM,09/30/2026 10:05:00 AM,192.0.2.1,"
+                      "7,3,Fine\n";
+    if (import_with(f, csv, strlen(csv), NULL, "Testshire", NULL) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_int_equal(f->res.n, 1);
+    const char *t = file_named(f, "118.yaml");
+    assert_contains(t, "# Imported by stagegap from \"survey.csv\", row 3.\n");
+    assert_contains(t, "date: 2026-09-30\nrespondent: {id: \"118\"}\n");
+    assert_contains(t, "  start.plan: 7\n  start.training: 3\n");
+    assert_lacks(t, "192.0.2.1");
+    /* Its own columns, but no "Response" under any question: one header row. */
+    import_ok(f,
+              "Respondent ID,Collector ID,Start Date,End Date,start.plan\n"
+              "1,2,09/29/2026,09/30/2026,4\n",
+              NULL);
+    assert_contains(file_named(f, "1.yaml"), "  start.plan: 4\n");
+    fixture_free(f);
+}
+
+/* Grids in one header row: Google Forms' "Question [Row]", Microsoft Forms' "Question.Row". */
+static void test_import_grid_headers_one_row(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,How far do you agree? [Is there a plan?],How far do you agree? [Trained?],"
+              "Rate these.How tired?,Rate these.Is it a habit?,Anything else? See e.g. this\n"
+              "a,1,2,3,4,x\n",
+              NULL);
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 1\n  start.training: 2\n"
+                                             "  start.fatigue: 3\n  later.habit: 4\n");
+    /* A row's statement mapped alone, and its scale said by it. */
+    static const char *const by_row[] = {"Tired=1..5"};
+    if (import_scaled(f, "id,Rate [Planned],Rate [Tired]\na,7,5\n",
+                      "format: stagegap-import-map/1\n"
+                      "columns:\n"
+                      "  Planned: start.plan\n"
+                      "  Tired: start.fatigue\n",
+                      by_row, 1) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 7\n  start.fatigue: 10\n");
+    /* A misspelt row: the error shows the row's own text, not the shared question. */
+    assert_int_equal(import_text(f,
+                                 "id,How far do you agree with each of these statements about "
+                                 "the service? [Is there a plam?],How far do you agree with "
+                                 "each of these statements about the service? [Trainde?]\n"
+                                 "a,1,2\n",
+                                 NULL),
+                     -1);
+    assert_diag(&f->d, 1, 2,
+                "unknown column 'Is there a plam?'; did you mean 'Is there a plan?' "
+                "(start.plan)?");
+    assert_diag(&f->d, 1, 3,
+                "unknown column 'Trainde?'; did you mean 'Trained?' (start.training)?");
+    assert_diag(&f->d, 1, 1,
+                "no column answers a question of model 'tiny'; is this the right export, or "
+                "does it need --map?");
+    assert_int_equal(f->d.errors, 3);
     fixture_free(f);
 }
 
@@ -1295,7 +1402,7 @@ static void test_import_multirow_rows_in_errors(void **state)
     struct fixture *f = fixture_new();
     char *csv = qualtrics("ResponseId,ResponseId,Q1,Q2\n"
                           "Response ID,Response ID,Is there a plam?,Trained?\n",
-                          ids_four, "a,a,1,2\nb,b,1,lots\n");
+                          ids_four, "a,a,1,2 - some\nb,b,1,lots\n");
     assert_int_equal(import_text(f, csv, NULL), -1);
     assert_diag(&f->d, 1, 2,
                 "column 'ResponseId' is an id column, as column 1 is; map one of them to "
@@ -1320,6 +1427,222 @@ static void test_import_multirow_rows_in_errors(void **state)
                 "unknown column 'How tird?'; did you mean 'How tired?' (start.fatigue)?");
     assert_int_equal(f->d.errors, 2);
     free(csv);
+    fixture_free(f);
+}
+
+/* ---- scales and value maps ---- */
+
+/* A 0-10 scale numbered 1-11 (Qualtrics' default recode) is refused, not read one high. */
+static void test_import_scale_shifted(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "id,start.plan,start.training\n"
+                      "a,1,5\nb,11,6\nc,6,7\nd,11,0\n";
+    assert_int_equal(import_text(f, csv, NULL), -1);
+    assert_only_error(f, 1, 2,
+                      "column 'start.plan' has whole numbers from 1 to 11, one above the "
+                      "model's 0 to 10: a scale numbered from 1, as Qualtrics' numeric values "
+                      "are? Read them with --scale 'start.plan=1..11'");
+    static const char *const shifted[] = {"start.plan=1..11"};
+    if (import_scaled(f, csv, NULL, shifted, 1) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 0\n  start.training: 5\n");
+    assert_contains(file_named(f, "b.yaml"), "  start.plan: 10\n  start.training: 6\n");
+    assert_contains(file_named(f, "c.yaml"), "  start.plan: 5\n");
+    /* An 11 beside a 0 is no shifted scale: each 11 is wrong where it is. */
+    assert_int_equal(import_text(f, "id,start.plan\na,0\nb,11\nc,11\n", NULL), -1);
+    assert_diag(&f->d, 3, 2, "the answer to 'start.plan' must be from 0 to 10, not '11'");
+    assert_diag(&f->d, 4, 2, "the answer to 'start.plan' must be from 0 to 10, not '11'");
+    assert_int_equal(f->d.errors, 2);
+    /* On a stated scale, a number off it is refused with that scale. */
+    assert_int_equal(import_scaled(f, "id,start.plan\na,0\n", NULL, shifted, 1), -1);
+    assert_only_error(f, 2, 2,
+                      "the answer to 'start.plan' must be from 1 to 11 (the column's scale as "
+                      "stated), not '0'");
+    fixture_free(f);
+}
+
+/* A 1-5 scale read onto 0-10: refused until said, then rescaled exactly. */
+static void test_import_scale_shrunk(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "id,start.plan,start.training\n"
+                      "a,1,2\nb,2,3\nc,3 - sometimes,1\nd,4,n/a\ne,5,\n";
+    assert_int_equal(import_text(f, csv, NULL), -1);
+    assert_diag(&f->d, 1, 2,
+                "column 'start.plan' has only whole numbers from 1 to 5, as a scale from 1 to "
+                "5 (or more) gives, not the model's 0 to 10; say which: --scale "
+                "'start.plan=1..5' (with the form's top, if above 5; --scale 1..5 for every "
+                "column) rescales them, --scale "
+                "'start.plan=0..10' reads them as they are");
+    /* Three numbers alone say little, but beside a column that fits, the same. */
+    assert_diag(&f->d, 1, 3,
+                "column 'start.training' has only whole numbers from 1 to 3, as a scale from "
+                "1 to 3 (or more) gives, not the model's 0 to 10; say which: --scale "
+                "'start.training=1..3' (with the form's top, if above 3; --scale 1..3 for "
+                "every column) rescales them, "
+                "--scale 'start.training=0..10' reads them as they are");
+    assert_int_equal(f->d.errors, 2);
+    static const char *const five[] = {"1..5"};
+    if (import_scaled(f, csv, NULL, five, 1) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 0\n  start.training: 2.5\n");
+    assert_contains(file_named(f, "b.yaml"), "  start.plan: 2.5\n  start.training: 5\n");
+    assert_contains(file_named(f, "c.yaml"), "  start.plan: 5\n  start.training: 0\n");
+    assert_contains(file_named(f, "d.yaml"), "  start.plan: 7.5\n  start.training: n/a\n");
+    assert_contains(file_named(f, "e.yaml"), "  start.plan: 10\n");
+    assert_all_load(f);
+    /* The model's own scale said: read as they are. A column's own beats every column's. */
+    static const char *const mixed[] = {"0..10", "start.training=1..7"};
+    if (import_scaled(f, csv, NULL, mixed, 2) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_contains(file_named(f, "b.yaml"), "  start.plan: 2\n  start.training: 3.333\n");
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 1\n  start.training: 1.667\n");
+    assert_all_load(f);
+    /* Few numbers and nothing beside them: a small export is read as it is. */
+    import_ok(f, "id,start.plan\na,3\nb,4\n", NULL);
+    /* A zero, a fraction or a number above 7 shows the model's scale in use. */
+    import_ok(f, "id,start.plan\na,1\nb,2\nc,3\nd,4\ne,0\n", NULL);
+    import_ok(f, "id,start.plan\na,1\nb,2\nc,3\nd,4\ne,4.5\n", NULL);
+    import_ok(f, "id,start.plan\na,1\nb,2\nc,3\nd,4\ne,8\n", NULL);
+    fixture_free(f);
+}
+
+static void test_import_scale_option_errors(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    static const char *const bad[] = {"1-5", "x=5..1", "=1..5", "1..5", "2..6", "Nope=1..5"};
+    assert_int_equal(import_scaled(f, "id,start.plan\na,1\n", NULL, bad, 6), -1);
+    assert_diag(&f->d, 0, 0,
+                "--scale takes LO..HI or 'COLUMN=LO..HI' (whole numbers, LO below HI, such as "
+                "1..11), not '1-5'");
+    assert_diag(&f->d, 0, 0,
+                "--scale takes LO..HI or 'COLUMN=LO..HI' (whole numbers, LO below HI, such as "
+                "1..11), not 'x=5..1'");
+    assert_diag(&f->d, 0, 0,
+                "--scale takes LO..HI or 'COLUMN=LO..HI' (whole numbers, LO below HI, such as "
+                "1..11), not '=1..5'");
+    assert_diag(&f->d, 0, 0,
+                "--scale '2..6' is a second scale for every column; give one, and "
+                "'COLUMN=LO..HI' for the columns that differ");
+    assert_diag(&f->d, 0, 0,
+                "--scale 'Nope=1..5' names a column this export does not have; name it as "
+                "its header reads (or a grid column by its statement)");
+    assert_int_equal(f->d.errors, 5);
+    static const char *const not_item[] = {"ID=1..5", "id=1..3"};
+    assert_int_equal(import_scaled(f, "id,start.plan\na,1\n", NULL, not_item, 2), -1);
+    assert_diag(&f->d, 0, 0, "--scale 'id=1..3' names a column named before");
+    assert_diag(&f->d, 1, 1, "--scale names column 'id', which answers no question");
+    assert_int_equal(f->d.errors, 2);
+    fixture_free(f);
+}
+
+/* Labels given numbers in the mapping file, for a column or for all. */
+static void test_import_value_maps(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *map = "format: stagegap-import-map/1\n"
+                      "values:\n"
+                      "  Strongly agree: 10\n"
+                      "  Agree: 7.5\n"
+                      "  Not applicable: n/a\n"
+                      "  Don't know: unknown\n"
+                      "columns:\n"
+                      "  Training: {item: start.training, values: {Mostly: 7, Agree: 6}}\n"
+                      "  Planned: {item: start.plan, scale: 1..5}\n";
+    import_ok(f,
+              "id,Training,Planned,How tired?\n"
+              "a,Mostly,5,strongly AGREE\n"
+              "b,agree,1,Not applicable\n"
+              "c,7,3,don't know\n",
+              map);
+    assert_contains(file_named(f, "a.yaml"),
+                    "  start.plan: 10\n  start.training: 7\n  start.fatigue: 10\n");
+    assert_contains(file_named(f, "b.yaml"),
+                    "  start.plan: 0\n  start.training: 6\n  start.fatigue: n/a\n");
+    assert_contains(file_named(f, "c.yaml"),
+                    "  start.plan: 5\n  start.training: 7\n  start.fatigue: unknown\n");
+    assert_all_load(f);
+    /* Labels no map gives: one error, every label with its count, at the first met. */
+    assert_int_equal(import_text(f,
+                                 "id,Training,Planned,How tired?\n"
+                                 "a,Mostly,5,Neutral\n"
+                                 "b,Somewhat,1,neutral\n"
+                                 "c,7,3,Disagree\n",
+                                 map),
+                     -1);
+    assert_only_error(f, 2, 4,
+                      "4 answers are labels the value maps do not give: 'Neutral' (2), "
+                      "'Somewhat' (1), 'Disagree' (1); give each a number, n/a or unknown "
+                      "under 'values:' in the mapping file");
+    fixture_free(f);
+}
+
+/* The mapping file's scale for every column; --scale beats it; a value map recodes numbers. */
+static void test_import_map_scale_and_recode(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "id,start.plan,start.training\na,1,1\nb,5,3\n";
+    const char *map = "format: stagegap-import-map/1\n"
+                      "scale: 1..5\n"
+                      "columns:\n"
+                      "  start.training: {item: start.training, values: {\"1\": 0, \"3\": 9}}\n";
+    import_ok(f, csv, map);
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 0\n  start.training: 0\n");
+    assert_contains(file_named(f, "b.yaml"), "  start.plan: 10\n  start.training: 9\n");
+    static const char *const model[] = {"start.plan=0..10"};
+    if (import_scaled(f, csv, map, model, 1) != 0) {
+        print_diags(&f->d);
+        fail();
+    }
+    assert_contains(file_named(f, "b.yaml"), "  start.plan: 5\n  start.training: 9\n");
+    fixture_free(f);
+}
+
+static void test_import_value_map_errors(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    assert_int_equal(import_text(f, "id,start.plan\na,1\n",
+                                 "format: stagegap-import-map/1\n"
+                                 "scale: 5..1\n"
+                                 "values:\n"
+                                 "  Agree: 8\n"
+                                 "  agree.: 3\n"
+                                 "  Disagree: 11\n"
+                                 "  Lots: [1]\n"
+                                 "  Some: \"5\"\n"
+                                 "columns:\n"
+                                 "  id: {item: respondent, scale: 1..5}\n"
+                                 "  start.plan: {item: start.plan, scales: 1..5}\n"),
+                     -1);
+    assert_diag(&f->d, 2, 8,
+                "a scale is written LO..HI, whole numbers with LO below HI, such as 1..5, not "
+                "'5..1'");
+    assert_diag(&f->d, 5, 3, "label 'agree.' is given twice (labels are compared ignoring case)");
+    assert_diag(&f->d, 6, 13, "a label's number must be from 0 to 10, not 11");
+    assert_diag(&f->d, 7, 9,
+                "a label's answer is a number from 0 to 10 (the model's scale), n/a or unknown");
+    assert_diag(&f->d, 8, 9,
+                "a label's answer is a number from 0 to 10 (the model's scale), n/a or unknown");
+    assert_diag(&f->d, 10, 33,
+                "a scale or values belong to a column that answers an item, not to respondent");
+    assert_diag(&f->d, 11, 34, "unknown key 'scales' in a column; did you mean 'scale'?");
+    assert_diag(&f->d, 1, 1,
+                "no column answers a question of model 'tiny'; is this the right export, or "
+                "does it need --map?");
+    assert_int_equal(f->d.errors, 8);
     fixture_free(f);
 }
 
@@ -1363,10 +1686,18 @@ int main(void)
         cmocka_unit_test(test_import_summary_line),
         cmocka_unit_test(test_import_qualtrics_header),
         cmocka_unit_test(test_import_surveymonkey_header),
+        cmocka_unit_test(test_import_surveymonkey_no_grid),
         cmocka_unit_test(test_import_grid_statement_mapped),
+        cmocka_unit_test(test_import_grid_headers_one_row),
         cmocka_unit_test(test_import_two_rows_not_surveymonkey),
         cmocka_unit_test(test_import_qualtrics_too_few_rows),
         cmocka_unit_test(test_import_multirow_rows_in_errors),
+        cmocka_unit_test(test_import_scale_shifted),
+        cmocka_unit_test(test_import_scale_shrunk),
+        cmocka_unit_test(test_import_scale_option_errors),
+        cmocka_unit_test(test_import_value_maps),
+        cmocka_unit_test(test_import_value_map_errors),
+        cmocka_unit_test(test_import_map_scale_and_recode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

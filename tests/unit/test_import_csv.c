@@ -148,6 +148,33 @@ static void test_import_csv_cell_over_limit(void **state)
     strbuf_release(&csv);
 }
 
+/* A cell of exactly the limit is read, quoted or not; one byte more is refused alike. */
+static void test_import_csv_cell_at_limit(void **state)
+{
+    (void)state;
+    for (int quoted = 0; quoted <= 1; quoted++) {
+        for (size_t extra = 0; extra <= 1; extra++) {
+            struct strbuf csv = STRBUF_INIT, want = STRBUF_INIT;
+            strbuf_adds(&csv, quoted ? "a\n\"" : "a\n");
+            for (size_t i = 0; i < IMPORT_CELL_MAX + extra; i++)
+                strbuf_addc(&csv, 'x');
+            strbuf_adds(&csv, quoted ? "\"\n" : "\n");
+            if (extra) {
+                expect_error(csv.buf, csv.len, "[a]@1\n", 2, 1,
+                             "this cell is longer than the limit of 16384 bytes");
+            } else {
+                strbuf_adds(&want, "[a]@1\n[");
+                for (size_t i = 0; i < IMPORT_CELL_MAX; i++)
+                    strbuf_addc(&want, 'x');
+                strbuf_adds(&want, "]@2\n");
+                expect(csv.buf, ',', 0, want.buf);
+            }
+            strbuf_release(&want);
+            strbuf_release(&csv);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +184,7 @@ int main(void)
         cmocka_unit_test(test_import_csv_sink_stops),
         cmocka_unit_test(test_import_csv_errors_located),
         cmocka_unit_test(test_import_csv_cell_over_limit),
+        cmocka_unit_test(test_import_csv_cell_at_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -281,13 +281,91 @@ static void test_textenc_1252_undefined_bytes(void **state)
     for (size_t i = 0; i < sizeof(undefined); i++) {
         char csv[] = "Name,Note\nZo\xEB,xx\n";
         csv[15] = (char)undefined[i]; /* the second x */
-        char msg[200];
+        char msg[300];
         snprintf(msg, sizeof(msg),
                  "byte 0x%02x is neither UTF-8 nor Windows-1252 (which has no character for "
-                 "it); is this a CSV file? " SAVE_AS,
+                 "it); is this a CSV file? If it is in another code page, say which with "
+                 "--encoding NAME (such as cp1250), or " SAVE_AS,
                  undefined[i]);
         assert_refused(csv, strlen(csv), 2, 6, msg);
     }
+}
+
+#define FOREIGN(b, c)                                                                              \
+    "not UTF-8, and not Windows-1252 either: byte " b " here would be '" c "' inside a word, "     \
+    "as another code page's letters are read in Windows-1252 (Central European Excel's "           \
+    "cp1250, a Mac's macintosh, a DOS cp850); say the file's encoding with --encoding NAME "       \
+    "(such as --encoding cp1250), or " SAVE_AS
+
+/* Another code page's letters read as Windows-1252 symbols: refused, not warned. */
+static void test_textenc_1252_foreign_refused(void **state)
+{
+    (void)state;
+    /* cp1250's "Łódź-Śródmieście": '£' before a letter. */
+    const char *lodz = "Team\n\xA3\xF3"
+                       "d\x9F-\x8Cr\xF3"
+                       "dmie\x9C"
+                       "cie\n";
+    assert_refused(lodz, strlen(lodz), 2, 1, FOREIGN("0xa3", "£"));
+    /* cp1250's "Wrocław": '³' between letters. */
+    const char *wroclaw = "Team\nWroc\xB3"
+                          "aw\n";
+    assert_refused(wroclaw, strlen(wroclaw), 2, 5, FOREIGN("0xb3", "³"));
+    /* cp1250's "źle" after a small letter, and MacRoman's "café" (é is 0x8E, 'Ž'). */
+    const char *dz = "Team\nd\x9F\n";
+    assert_refused(dz, strlen(dz), 2, 2, FOREIGN("0x9f", "Ÿ"));
+    const char *mac = "Team\ncaf\x8E\n";
+    assert_refused(mac, strlen(mac), 2, 4, FOREIGN("0x8e", "Ž"));
+    /* Western text that holds the same bytes where they belong is read. */
+    const char *west = "Team\nc\x9Cur caf\xE9 don\x92t \xA3"
+                       "5 Stra\xDF"
+                       "e m\xB2 \xAB"
+                       "oui\xBB 1\xBA\n";
+    assert_kept(west, strlen(west),
+                "Team\nc\xC5\x93ur caf\xC3\xA9 don\xE2\x80\x99t \xC2\xA3"
+                "5 Stra\xC3\x9F"
+                "e "
+                "m\xC2\xB2 \xC2\xAB"
+                "oui\xC2\xBB 1\xC2\xBA\n",
+                TEXTENC_WINDOWS_1252);
+}
+
+/* --encoding: any code page iconv knows, converted without a warning. */
+static void test_textenc_named_encoding(void **state)
+{
+    (void)state;
+    struct diags d;
+    struct strbuf out;
+    diags_init(&d);
+    strbuf_init(&out);
+    const char *lodz = "Team\n\xA3\xF3"
+                       "d\x9F-\x8Cr\xF3"
+                       "dmie\x9C"
+                       "cie\n";
+    assert_int_equal(textenc_from("t.csv", "cp1250", lodz, strlen(lodz), &out, &d), 0);
+    assert_string_equal(strbuf_str(&out), "Team\n\xC5\x81\xC3\xB3"
+                                          "d\xC5\xBA-\xC5\x9Ar\xC3\xB3"
+                                          "dmie\xC5\x9B"
+                                          "cie\n");
+    assert_int_equal(d.n, 0);
+    /* A UTF-8 byte-order mark read as UTF-8 is dropped. */
+    assert_int_equal(textenc_from("t.csv", "UTF-8", "\xEF\xBB\xBFId\n", 6, &out, &d), 0);
+    assert_string_equal(strbuf_str(&out), "Id\n");
+    /* A byte the encoding has no character for, located; an unknown name. */
+    assert_int_equal(textenc_from("t.csv", "UTF-8", "Id\nab\xFF\n", 7, &out, &d), -1);
+    assert_diag(&d, 2, 3, "byte 0xff cannot be read as 'UTF-8' text; is --encoding right?");
+    assert_int_equal(out.len, 0);
+    assert_int_equal(textenc_from("t.csv", "no-such-code-page", "Id\n", 3, &out, &d), -1);
+    assert_diag(&d, 0, 0,
+                "--encoding 'no-such-code-page' is not an encoding this system's iconv "
+                "converts (try 'iconv --list'); cp1250, cp1251, macintosh, cp850 and "
+                "iso-8859-2 are common ones");
+    assert_int_equal(textenc_from("t.csv", "cp1250", "Id\n\0", 4, &out, &d), -1);
+    assert_diag(&d, 2, 1,
+                "a NUL byte, which a text file does not hold; is this a CSV file? " SAVE_AS);
+    assert_int_equal(d.errors, 3);
+    strbuf_release(&out);
+    diags_release(&d);
 }
 
 static void test_textenc_nul_refused(void **state)
@@ -485,6 +563,8 @@ int main(void)
         cmocka_unit_test(test_textenc_utf16_lone_surrogate),
         cmocka_unit_test(test_textenc_utf16_nul),
         cmocka_unit_test(test_textenc_utf32_refused),
+        cmocka_unit_test(test_textenc_1252_foreign_refused),
+        cmocka_unit_test(test_textenc_named_encoding),
         cmocka_unit_test(test_textenc_1252_converted),
         cmocka_unit_test(test_textenc_1252_first_bad_byte),
         cmocka_unit_test(test_textenc_1252_undefined_bytes),

@@ -176,6 +176,67 @@ static void test_xlsx_sheet_not_found_lists_sheets(void **state)
                    "'Empty'");
 }
 
+/* Hidden and very hidden sheets are never read unless named (issue 27). */
+static void test_xlsx_hidden_sheets(void **state)
+{
+    (void)state;
+    assert_refused("all-hidden.xlsx", NULL, 0, 0,
+                   "every worksheet of the workbook is hidden; name the one to read with "
+                   "--sheet NAME");
+    assert_reads("all-hidden.xlsx", "Secret", "1: ID|launch.introducing-sos\n2: 1|5\n");
+    struct diags d;
+    struct xlsx_sheet_info *sheets;
+    size_t n;
+    char *buf = NULL;
+    size_t len = 0;
+    diags_init(&d);
+    assert_int_equal(fileio_read(FIXTURES "all-hidden.xlsx", XLSX_FILE_MAX, &buf, &len, &d), 0);
+    assert_int_equal(xlsx_list_sheets("all-hidden.xlsx", buf, len, &sheets, &n, &d), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(sheets[0].name, "Secret");
+    assert_true(sheets[0].hidden);
+    assert_string_equal(sheets[1].name, "Also");
+    assert_true(sheets[1].hidden);
+    xlsx_sheet_list_free(sheets, n);
+    free(buf);
+    assert_int_equal(fileio_read(FIXTURES "sheets.xlsx", XLSX_FILE_MAX, &buf, &len, &d), 0);
+    assert_int_equal(xlsx_list_sheets("sheets.xlsx", buf, len, &sheets, &n, &d), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(sheets[2].name, "Empty");
+    assert_false(sheets[2].hidden);
+    xlsx_sheet_list_free(sheets, n);
+    free(buf);
+    /* Not a workbook: refused, and nothing listed. */
+    assert_int_equal(xlsx_list_sheets("x.xlsx", "PK\3\4", 4, &sheets, &n, &d), -1);
+    assert_int_equal(n, 0);
+    assert_null(sheets);
+    diags_release(&d);
+}
+
+/* A formula with no saved value would read as an empty cell: refused (issue 27). */
+static void test_xlsx_formula_without_value(void **state)
+{
+    (void)state;
+    assert_refused("formula-no-value.xlsx", NULL, 3, 2,
+                   "sheet 'Form1', cell B3: a formula whose value was never saved (the workbook "
+                   "was written by a program, not saved by a spreadsheet); open it in Excel or "
+                   "LibreOffice and save it, or paste the values over the formulas");
+}
+
+/* A data cell merged down is refused, over rows 2-3 as over 4-5 (issue 27). */
+static void test_xlsx_merged_data_cells(void **state)
+{
+    (void)state;
+    assert_refused("merged-data.xlsx", NULL, 2, 2,
+                   "sheet 'Form1', cell B2: cells 'B2:B3' are merged over rows 2 to 3; each "
+                   "respondent's answer is a cell of its own: unmerge them and fill in each row "
+                   "(only a header may be merged down, over rows 1 and 2)");
+    assert_refused("merged-data-4-5.xlsx", NULL, 4, 2,
+                   "sheet 'Form1', cell B4: cells 'B4:B5' are merged over rows 4 to 5; each "
+                   "respondent's answer is a cell of its own: unmerge them and fill in each row "
+                   "(only a header may be merged down, over rows 1 and 2)");
+}
+
 static void test_xlsx_merged_header_cells(void **state)
 {
     (void)state;
@@ -551,6 +612,9 @@ int main(void)
         cmocka_unit_test(test_xlsx_first_sheet_in_workbook_order),
         cmocka_unit_test(test_xlsx_sheet_by_name),
         cmocka_unit_test(test_xlsx_sheet_not_found_lists_sheets),
+        cmocka_unit_test(test_xlsx_hidden_sheets),
+        cmocka_unit_test(test_xlsx_formula_without_value),
+        cmocka_unit_test(test_xlsx_merged_data_cells),
         cmocka_unit_test(test_xlsx_merged_header_cells),
         cmocka_unit_test(test_xlsx_microsoft_forms_layout),
         cmocka_unit_test(test_xlsx_inline_rich_phonetic_and_missing_references),
