@@ -66,7 +66,10 @@ struct item_tally {
     size_t n; /* numeric answers */
     int64_t sum;
     uint64_t sumsq;
-    int64_t min, max;
+    int64_t min, max; /* kept for checks; never printed in a report (docs/privacy.md) */
+    /* Numeric answers in the bottom and top thirds of the scale (the rest are in the
+       middle): the only spread a pooled report shows, and only from K answers. */
+    size_t n_low, n_high;
     size_t n_na, n_unknown; /* said n/a; said unknown */
     struct answer_note *notes;
     size_t n_notes, notes_alloc;

@@ -72,6 +72,8 @@ void item_tally_merge(struct item_tally *into, const struct item_tally *t)
     if (t->n && (into->n == 0 || t->max > into->max))
         into->max = t->max;
     into->n += t->n;
+    into->n_low += t->n_low;
+    into->n_high += t->n_high;
     into->sum += t->sum;
     into->sumsq += t->sumsq;
     into->n_na += t->n_na;
@@ -112,7 +114,12 @@ void answers_msg_bad_date(struct strbuf *msg, const char *what)
 
 /* ---- folding a respondent into the assessment ---- */
 
-static void tally_add(struct item_tally *t, enum answer_state state, int64_t score)
+/*
+ * Low: in the bottom third of the scale, 3 (score - min) < span; high: in the top third,
+ * 3 (max - score) < span; all times EXACT_SCALE, so decided exactly.
+ */
+static void tally_add(const struct rules *r, struct item_tally *t, enum answer_state state,
+                      int64_t score)
 {
     if (state == ANSWER_NA) {
         t->n_na++;
@@ -123,6 +130,9 @@ static void tally_add(struct item_tally *t, enum answer_state state, int64_t sco
             t->min = score;
         if (t->n == 0 || score > t->max)
             t->max = score;
+        int64_t span = (int64_t)(r->scale_max - r->scale_min) * EXACT_SCALE;
+        t->n_low += 3 * (score - (int64_t)r->scale_min * EXACT_SCALE) < span;
+        t->n_high += 3 * ((int64_t)r->scale_max * EXACT_SCALE - score) < span;
         t->n++;
         t->sum += score;
         uint64_t magnitude = score < 0 ? (uint64_t)0 - (uint64_t)score : (uint64_t)score;
@@ -358,9 +368,9 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
     if (gt)
         gt->respondents++;
     for (size_t i = 0; i < r->n_items; i++) {
-        tally_add(&a->items[i], resp->state[i], resp->score[i]);
+        tally_add(r, &a->items[i], resp->state[i], resp->score[i]);
         if (gt)
-            tally_add(&gt->items[i], resp->state[i], resp->score[i]);
+            tally_add(r, &gt->items[i], resp->state[i], resp->score[i]);
         keep_note(a, &a->items[i], resp, i, rc ? rc->role : NULL);
     }
     for (size_t k = 0; resp->comments && k < resp->comments->n; k++) {

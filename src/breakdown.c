@@ -94,18 +94,20 @@ static bool breakdown_wanted(struct score *const *scores, size_t n)
 }
 
 static void row_scores(const struct rules *r, struct score_group *row,
-                       const struct item_tally *items)
+                       const struct item_tally *items, size_t min_answers)
 {
     row->has_score = xcalloc(r->n_stages + 1, sizeof(*row->has_score));
     row->scores = xcalloc(r->n_stages + 1, sizeof(*row->scores));
     row->scores_exact = xcalloc(r->n_stages + 1, sizeof(*row->scores_exact));
     if (items)
-        score_stages_of_tallies(r, items, row->has_score, row->scores, row->scores_exact);
+        score_stages_of_tallies(r, items, min_answers, row->has_score, row->scores,
+                                row->scores_exact);
 }
 
 /* The rows of assessment p: the groups shown apart, then the pooled row if any. */
 static void build_rows(struct score_breakdown *b, const struct rules *r, const struct cell *cells,
-                       size_t n_cells, const bool *pooled, size_t p, bool pooled_row)
+                       size_t n_cells, const bool *pooled, size_t p, bool pooled_row,
+                       size_t min_group)
 {
     b->groups = xcalloc(n_cells + 1, sizeof(*b->groups));
     struct item_tally *merged = xcalloc(r->n_items + 1, sizeof(*merged));
@@ -121,13 +123,13 @@ static void build_rows(struct score_breakdown *b, const struct rules *r, const s
         struct score_group *row = &b->groups[b->n_groups++];
         memcpy(row->values, cells[c].values, sizeof(row->values));
         row->respondents = t->respondents;
-        row_scores(r, row, t->items);
+        row_scores(r, row, t->items, min_group);
     }
     if (pooled_row) {
         struct score_group *row = &b->groups[b->n_groups++];
         row->pooled = true;
         row->respondents = in_pool;
-        row_scores(r, row, in_pool ? merged : NULL);
+        row_scores(r, row, in_pool ? merged : NULL, min_group);
     }
     free(merged);
 }
@@ -179,7 +181,7 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
         b->n_small = n_small;
         b->n_cells = n_cells;
         if (state == BREAKDOWN_SHOWN)
-            build_rows(b, scores[p]->rules, cells, n_cells, pooled, p, n_pooled > 0);
+            build_rows(b, scores[p]->rules, cells, n_cells, pooled, p, n_pooled > 0, min_group);
     }
     for (size_t c = 0; c < n_cells; c++)
         free(cells[c].tallies);

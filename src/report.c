@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
+#include "suppress.h"
 #include "xalloc.h"
 
 static const struct report_format formats[] = {
@@ -52,6 +53,21 @@ void report_add_ratio(struct strbuf *out, int64_t num, uint64_t den)
 void report_add_percent(struct strbuf *out, size_t part, size_t whole)
 {
     exact_format_ratio(out, (int64_t)part * 100, whole, 1);
+}
+
+bool report_add_spread(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct item_tally *t = &s->assessment->items[item];
+    if (s->min_group == 0 || t->n < s->min_group || s->items[item].state != SCORED)
+        return false;
+    strbuf_addf(out, "%zu low, %zu middle, %zu high", t->n_low, t->n - t->n_low - t->n_high,
+                t->n_high);
+    return true;
+}
+
+void report_add_withheld(struct strbuf *out, const struct score *s)
+{
+    strbuf_addf(out, "fewer than %zu answers, not shown", s->min_group);
 }
 
 const char *report_caveat(const struct score *s)
@@ -241,6 +257,19 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
                     b->min_group);
         return;
     }
+}
+
+void report_threshold_line(struct strbuf *out, size_t respondents, size_t min_group)
+{
+    if (respondents <= 1)
+        return;
+    strbuf_addf(out,
+                "Anonymity threshold: %zu. No group of fewer respondents is shown apart, and no "
+                "item's figures or notes from fewer answers.",
+                min_group);
+    if (min_group < SUPPRESS_MIN_GROUP_DEFAULT)
+        strbuf_addf(out, " Lowered below the default of %d with --min-group.",
+                    SUPPRESS_MIN_GROUP_DEFAULT);
 }
 
 void report_anonymity_note(struct strbuf *out, const struct score *s)

@@ -85,14 +85,23 @@ static bool score_value_below_fraction(const struct score_item *it, int64_t frac
     return below;
 }
 
-/* Fills one item's state, answer and value from a tally. */
+/*
+ * Fills one item's state, answer and value from a tally. An item with fewer than
+ * min_answers numeric answers (but some) is withheld: it counts as unknown, so no
+ * figure, score or gap is made from those few answers (docs/privacy.md).
+ */
 static void item_from_tally(const struct rules *r, size_t i, const struct item_tally *t,
-                            struct score_item *out)
+                            size_t min_answers, struct score_item *out)
 {
     const struct rules_item *it = &r->items[i];
     out->state = CONTEXT;
     if (!it->question)
         return;
+    if (t->n > 0 && t->n < min_answers) {
+        out->state = UNKNOWN;
+        out->withheld = true;
+        return;
+    }
     switch (item_tally_state(t)) {
     case ANSWER_SCORE: {
         /* value = (mean - min) / span = (sum - n min) / (n span), all times EXACT_SCALE. */
@@ -469,12 +478,13 @@ static void sort_notes(struct score *s, struct score_item *out, const struct ite
     qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_anonymous);
 }
 
-void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
-                             double *score, struct exact *score_exact)
+void score_stages_of_tallies(const struct rules *r, const struct item_tally *items,
+                             size_t min_answers, bool *has_score, double *score,
+                             struct exact *score_exact)
 {
     struct score_item *scored = xcalloc(r->n_items + 1, sizeof(*scored));
     for (size_t i = 0; i < r->n_items; i++)
-        item_from_tally(r, i, &items[i], &scored[i]);
+        item_from_tally(r, i, &items[i], min_answers, &scored[i]);
     for (size_t st = 0; st < r->n_stages; st++) {
         struct score_stage totals = {0};
         stage_totals(r, scored, st, &totals, NULL);
@@ -519,9 +529,15 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
     s->items = xcalloc(r->n_items + 1, sizeof(*s->items));
     s->stages = xcalloc(r->n_stages, sizeof(*s->stages));
     bool *role_shown = roles_shown(a, o->min_group);
+    size_t min_answers = score_min_answers(s);
     for (size_t i = 0; i < r->n_items; i++) {
-        item_from_tally(r, i, &a->items[i], &s->items[i]);
-        sort_notes(s, &s->items[i], &a->items[i], role_shown);
+        const struct item_tally *t = &a->items[i];
+        item_from_tally(r, i, t, min_answers, &s->items[i]);
+        /* A note from fewer than K people who answered the item would be theirs. */
+        if (!s->items[i].withheld && t->n + t->n_na + t->n_unknown >= min_answers)
+            sort_notes(s, &s->items[i], t, role_shown);
+        else
+            s->items[i].notes_withheld = t->n_notes;
     }
     free(role_shown);
     mark_accepted(s, o->accept);
@@ -530,6 +546,12 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
     find_focus(s);
     rank_suggestions(s);
     score_align_breakdowns(&s, 1);
+}
+
+size_t score_min_answers(const struct score *s)
+{
+    bool anonymous = !s->attributed && s->assessment->respondents >= s->min_group;
+    return anonymous ? s->min_group : 0;
 }
 
 bool score_value_below(const struct score *s, size_t item, int64_t fraction_scaled)

@@ -400,7 +400,7 @@ class Case:
             return
         # 2: each row's figures are those of exactly its own respondents.
         for (values, other, members), g in zip(want, groups):
-            rc, out, err = self.run(["--by", "none", "--format", "json"],
+            rc, out, err = self.run(["--by", "none", "--min-group", str(k), "--format", "json"],
                                     sorted(p["file"] for p in members))
             if rc != 0:
                 self.fail("json", f"assess --by none of row {values} exited {rc}")

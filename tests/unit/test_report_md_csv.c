@@ -193,6 +193,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "Caveat: ",
                                        "How the model was built: ",
                                        "Made by stagegap 9.8.7.",
+                                       "- Anonymity threshold: ",
                                        NULL};
     for (size_t k = 0; ours[k]; k++)
         if (starts_with(s, len, ours[k]))
@@ -797,11 +798,16 @@ static void test_csv_many_respondents_notes_joined(void **state)
                 "start.plan: {score: 5, note: anonymous}, start.fatigue: n/a");
     struct csv_table t;
     csv_parse(csv(f), &t);
-    /* Not anonymous (3 < 5); six items, a stage note; the breakdown by role left out. */
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 1);
+    /* Not anonymous (3 < 5), the threshold; six items, a stage note; the breakdown by
+       role left out. */
+    assert_csv_rectangular(&t, 1 + 2 + 6 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "anonymity");
-    assert_string_equal(t.cells[9][csv_column(&t, "kind")], "breakdown");
-    assert_non_null(strstr(t.cells[9][csv_column(&t, "text")], "Left out: 2 of the 2 groups"));
+    assert_string_equal(t.cells[2][csv_column(&t, "kind")], "threshold");
+    assert_string_equal(t.cells[2][csv_column(&t, "text")],
+                        "Anonymity threshold: 5. No group of fewer respondents is shown apart, "
+                        "and no item's figures or notes from fewer answers.");
+    assert_string_equal(t.cells[10][csv_column(&t, "kind")], "breakdown");
+    assert_non_null(strstr(t.cells[10][csv_column(&t, "text")], "Left out: 2 of the 2 groups"));
     assert_string_equal(cell(&t, "start.plan", "answer"), "5.0");
     assert_string_equal(cell(&t, "start.plan", "n"), "3");
     assert_string_equal(cell(&t, "start.plan", "disagreement"), "true");
@@ -817,8 +823,9 @@ static void test_csv_many_respondents_notes_joined(void **state)
     /* --attribute: who wrote each, and a first context row that says so. */
     f->attribute = true;
     csv_parse(csv(f), &t);
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 1);
+    assert_csv_rectangular(&t, 1 + 2 + 6 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "attribution");
+    assert_string_equal(t.cells[2][csv_column(&t, "kind")], "threshold");
     assert_string_equal(t.cells[1][csv_column(&t, "stage")], "");
     assert_string_equal(t.cells[1][csv_column(&t, "state")], "context");
     assert_string_equal(t.cells[1][csv_column(&t, "text")],
