@@ -43,3 +43,6 @@ stagegap_cli_test(validate-directory 0 validate data/examples/eastbrook-quarterl
 stagegap_cli_test(validate-stdin-twice 2 validate - -)
 # The template's placeholder organisation and date, left unchanged: valid, with warnings.
 stagegap_cli_test(validate-template-placeholders 0 validate tests/fixtures/template-placeholders.yaml)
+# Notes, evidence and comments that look like an e-mail address, a phone number or a
+# staff number: a warning at each, exit 0 (issue 25).
+stagegap_cli_test(validate-identifying-notes 0 validate tests/fixtures/identifying-notes.yaml)
