@@ -136,6 +136,18 @@ struct assessment {
        appearance; the first ANSWERS_FIELDS_SEEN_MAX only, for messages. */
     const char *fields_given[ANSWERS_FIELDS_SEEN_MAX];
     size_t n_fields_given;
+    /*
+     * Every respondent's values of every grouping field they give (role among them),
+     * as one key per distinct combination with how many give it: what the partition
+     * under every figure is made from (partition.h). A hash table; key is NULL in an
+     * empty slot. A key is "LEN:FIELDLEN:VALUE" per field given (LEN the length of what
+     * follows it in bytes), fields in byte order: "4:role12:practitioner4:team5:North".
+     */
+    struct answers_profile {
+        const char *key;
+        size_t respondents;
+    } * profiles;
+    size_t n_profiles, cap_profiles; /* cap is 0 or a power of two */
     struct answer_comment *comments; /* in the order read; reports sort them */
     size_t n_comments, comments_alloc;
     /* Respondent ids met so far and the file each came from, to warn of one id in two

@@ -37,6 +37,7 @@ void assessment_release(struct assessment *a)
     free(a->roles);
     free(a->comments);
     free(a->seen_ids);
+    free(a->profiles);
     free(a->dirs.v);
     free(a->files.v);
     pool_release(&a->pool);
@@ -336,11 +337,61 @@ static void note_respondent_id(struct assessment *a, const struct response *resp
     a->n_seen_ids++;
 }
 
+static struct answers_profile *profile_slot(struct answers_profile *v, size_t cap, const char *key)
+{
+    size_t i = (size_t)(id_text_hash(key) & (cap - 1));
+    while (v[i].key && strcmp(v[i].key, key) != 0)
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+static int compare_field_names(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Counts the respondent's combination of grouping fields (assessment.profiles). */
+static void note_profile(struct assessment *a, const struct response *resp)
+{
+    size_t n_fields = resp->groups ? resp->groups->n / 2 : 0;
+    const char **fields = xcalloc(n_fields + 2, sizeof(*fields));
+    size_t n = 0;
+    for (size_t k = 0; k < n_fields; k++)
+        fields[n++] = resp->groups->kids[2 * k]->str;
+    if (resp->role)
+        fields[n++] = ANSWERS_FIELD_ROLE;
+    qsort(fields, n, sizeof(*fields), compare_field_names);
+    struct strbuf key = STRBUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        const char *v = answers_response_field(resp, fields[k]);
+        strbuf_addf(&key, "%zu:%s%zu:%s", strlen(fields[k]), fields[k], strlen(v), v);
+    }
+    free(fields);
+    if (2 * (a->n_profiles + 1) > a->cap_profiles) {
+        size_t cap = a->cap_profiles ? 2 * a->cap_profiles : 16;
+        struct answers_profile *v = xcalloc(cap, sizeof(*v));
+        for (size_t i = 0; i < a->cap_profiles; i++)
+            if (a->profiles[i].key)
+                *profile_slot(v, cap, a->profiles[i].key) = a->profiles[i];
+        free(a->profiles);
+        a->profiles = v;
+        a->cap_profiles = cap;
+    }
+    struct answers_profile *slot = profile_slot(a->profiles, a->cap_profiles, strbuf_str(&key));
+    if (!slot->key) {
+        slot->key = pool_strdup(&a->pool, strbuf_str(&key));
+        a->n_profiles++;
+    }
+    slot->respondents++;
+    strbuf_release(&key);
+}
+
 static void fold_in(struct assessment *a, const struct response *resp, const char *file)
 {
     note_respondent_id(a, resp, file);
     const struct rules *r = a->rules;
     note_fields_given(a, resp);
+    note_profile(a, resp);
     struct role_count *rc = resp->role ? role_for(a, resp->role) : NULL;
     struct group_tally *gt = group_for(a, resp);
     if (!a->organisation) {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "partition.h"
 #include "score.h"
 #include "suppress.h"
 #include "xalloc.h"
@@ -134,13 +135,40 @@ static void build_rows(struct score_breakdown *b, const struct rules *r, const s
     free(merged);
 }
 
-static enum breakdown_state decide(size_t n_by, size_t n_cells, size_t n_pooled, size_t shown)
+static enum breakdown_state decide(size_t n_by, size_t n_cells, size_t n_pooled, size_t n_cross,
+                                   size_t shown)
 {
     if (n_cells <= 1)
         return BREAKDOWN_ONE_GROUP;
     if (n_by > 1 && n_pooled > 0)
         return BREAKDOWN_CELLS_TOO_SMALL;
+    if (n_by > 1 && n_cross > 0)
+        return BREAKDOWN_CROSS_POOLED;
     return shown ? BREAKDOWN_SHOWN : BREAKDOWN_TOO_SMALL;
+}
+
+/*
+ * Marks in cross the cells a value of which the partition of some assessment pools
+ * (partition.h), for the same files give the same partition whatever --by is asked;
+ * returns the most respondents any assessment's partition protects.
+ */
+static size_t cross_pooled(struct score *const *scores, size_t n, const struct cell *cells,
+                           size_t n_cells, bool *cross)
+{
+    const struct assessment *first = scores[0]->assessment;
+    size_t protected = 0;
+    for (size_t p = 0; p < n; p++) {
+        struct partition part;
+        partition_compute(&part, scores[p]->assessment, scores[0]->min_group);
+        if (part.protected_respondents > protected)
+        protected = part.protected_respondents;
+        for (size_t c = 0; c < n_cells; c++)
+            for (size_t k = 0; k < first->n_by; k++)
+                if (partition_shown(&part, first->by[k], cells[c].values[k]) == 0)
+                    cross[c] = true;
+        partition_release(&part);
+    }
+    return protected;
 }
 
 void score_align_breakdowns(struct score *const *scores, size_t n)
@@ -174,12 +202,32 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
     size_t shown = suppress_groups(counts, n_cells, n, min_group, pooled);
     for (size_t c = 0; c < n_cells; c++)
         n_pooled += pooled[c];
-    enum breakdown_state state = decide(first->n_by, n_cells, n_pooled, shown);
+    /* Then what the partition under every figure pools too, and the rest it needs. */
+    bool *cross = xcalloc(n_cells + 1, sizeof(*cross));
+    bool *alone = xcalloc(n_cells + 1, sizeof(*alone));
+    memcpy(alone, pooled, n_cells * sizeof(*pooled));
+    size_t protected = cross_pooled(scores, n, cells, n_cells, cross), n_cross = 0;
+    if (first->n_by == 1) {
+        for (size_t c = 0; c < n_cells; c++)
+            pooled[c] = pooled[c] || cross[c];
+        shown = suppress_groups_more(counts, n_cells, n, min_group, pooled);
+        for (size_t c = 0; c < n_cells; c++)
+            n_cross += pooled[c] && !alone[c];
+        n_pooled += n_cross;
+    } else {
+        for (size_t c = 0; c < n_cells; c++)
+            n_cross += cross[c];
+    }
+    free(cross);
+    free(alone);
+    enum breakdown_state state = decide(first->n_by, n_cells, n_pooled, n_cross, shown);
     for (size_t p = 0; p < n; p++) {
         struct score_breakdown *b = &scores[p]->breakdown;
         b->state = state;
         b->n_small = n_small;
         b->n_cells = n_cells;
+        b->n_cross = n_cross;
+        b->cross_protected = n_cross ? protected : 0;
         if (state == BREAKDOWN_SHOWN)
             build_rows(b, scores[p]->rules, cells, n_cells, pooled, p, n_pooled > 0, min_group);
     }

@@ -236,6 +236,25 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
                         "\", with more where one could otherwise be worked out from the rest, "
                         "so that no group under %zu can be seen apart.",
                         b->min_group, b->min_group);
+        if (b->n_cross)
+            strbuf_addf(out,
+                        "%s%zu group%s large enough to show apart %s pooled too, because "
+                        "set against the groups of another field in these answers it would "
+                        "single out fewer than %zu people: that protects %zu respondent%s.",
+                        out->len ? " " : "", b->n_cross, b->n_cross == 1 ? "" : "s",
+                        b->n_cross == 1 ? "is" : "are", b->min_group, b->cross_protected,
+                        b->cross_protected == 1 ? "" : "s");
+        return;
+    case BREAKDOWN_CROSS_POOLED:
+        strbuf_adds(out, "Left out: ");
+        add_fields(out, b);
+        strbuf_addf(out,
+                    " pool%s some groups so that they cannot be set against the groups of "
+                    "another field in these answers, and a view by two fields is shown only "
+                    "when neither pools any: that protects %zu respondent%s. Try one field "
+                    "at a time.",
+                    b->n_by == 1 ? "s" : "", b->cross_protected,
+                    b->cross_protected == 1 ? "" : "s");
         return;
     case BREAKDOWN_ONE_GROUP:
         strbuf_adds(out, "Everyone gives the same ");
@@ -243,6 +262,16 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
         strbuf_adds(out, ", so there is no breakdown to show.");
         return;
     case BREAKDOWN_TOO_SMALL:
+        if (b->n_cross) {
+            strbuf_adds(out, "Left out: no group of ");
+            add_fields(out, b);
+            strbuf_addf(out,
+                        " can be shown apart, because set against the groups of another "
+                        "field in these answers it would single out fewer than %zu people: "
+                        "that protects %zu respondent%s.",
+                        b->min_group, b->cross_protected, b->cross_protected == 1 ? "" : "s");
+            return;
+        }
         strbuf_addf(out,
                     "Left out: %zu of the %zu groups %s fewer than %zu respondents, and no "
                     "group can be shown apart without one of them being seen or worked out.",

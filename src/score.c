@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "partition.h"
 #include "suppress.h"
 #include "xalloc.h"
 
@@ -398,12 +399,6 @@ static int compare_notes_anonymous(const void *pa, const void *pb)
     return 0;
 }
 
-static int compare_role_counts(const void *pa, const void *pb)
-{
-    const struct role_count *a = pa, *b = pb;
-    return strcmp(a->role, b->role);
-}
-
 static long find_role_index(const struct assessment *a, const char *role)
 {
     for (size_t k = 0; k < a->n_roles; k++)
@@ -413,31 +408,19 @@ static long find_role_index(const struct assessment *a, const char *role)
 }
 
 /*
- * Which of the assessment's roles a note may name (per a->roles): the roles by name,
- * then those who give none as one more group, under the threshold. Sorting first means
- * the order files were read in never decides what is pooled.
+ * Which of the assessment's roles a note may name (per a->roles): those the partition
+ * under every figure shows apart (partition.h), so a note's role is never a group that
+ * another field's groups would single out. Everyone in one role shows no role apart.
  */
 static bool *roles_shown(const struct assessment *a, size_t min_group)
 {
-    size_t n = a->n_roles;
-    struct role_count *roles = xcalloc(n + 1, sizeof(*roles));
-    if (n)
-        memcpy(roles, a->roles, n * sizeof(*roles));
-    qsort(roles, n, sizeof(*roles), compare_role_counts);
-    size_t *counts = xcalloc(n + 1, sizeof(*counts));
-    bool *pooled = xcalloc(n + 1, sizeof(*pooled)), *shown = xcalloc(n + 1, sizeof(*shown));
-    size_t given = 0;
-    for (size_t k = 0; k < n; k++)
-        given += counts[k] = roles[k].respondents;
-    counts[n] = a->respondents - given;
-    size_t groups = n + (counts[n] > 0);
-    suppress_groups(counts, groups, 1, min_group, pooled);
-    /* Everyone in one role is no breakdown, and shows no role apart. */
-    for (size_t k = 0; k < n && groups > 1; k++)
-        shown[(size_t)(find_role_index(a, roles[k].role))] = !pooled[k];
-    free(roles);
-    free(counts);
-    free(pooled);
+    bool *shown = xcalloc(a->n_roles + 1, sizeof(*shown));
+    struct partition part;
+    partition_compute(&part, a, min_group);
+    const struct partition_field *roles = partition_field(&part, ANSWERS_FIELD_ROLE);
+    for (size_t k = 0; roles && roles->n_values > 1 && k < a->n_roles; k++)
+        shown[k] = partition_shown(&part, ANSWERS_FIELD_ROLE, a->roles[k].role) == 1;
+    partition_release(&part);
     return shown;
 }
 
