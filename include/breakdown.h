@@ -49,8 +49,14 @@ struct score_breakdown {
     /* Groups large enough to show apart but pooled so that they cannot be set against
        another field's groups (partition.h), and the respondents that protects. */
     size_t n_cross, cross_protected;
+    /* The model weighs a stage's items differently, and group rows (which always weigh
+       every item alike) say so (breakdown_weights_differ). */
+    bool equal_weights;
 };
 
 void breakdown_release(struct score_breakdown *b, size_t n_stages);
+struct rules;
+/* True when some stage's answerable items do not all weigh the same. */
+bool breakdown_weights_differ(const struct rules *r);
 
 #endif

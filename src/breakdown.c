@@ -94,6 +94,44 @@ static bool breakdown_wanted(struct score *const *scores, size_t n)
     return pooled && given;
 }
 
+/*
+ * True when, in some stage, answerable items weigh differently. A group's stage score
+ * always weighs its items alike: with weights (an overlay of 100 and 0.001, or several
+ * overlays each doubling another item), stage scores of a group read through them
+ * would give its answers item by item, which no report shows of a group.
+ */
+bool breakdown_weights_differ(const struct rules *r)
+{
+    for (size_t st = 0; st < r->n_stages; st++) {
+        int64_t first = 0;
+        const struct rules_stage *rs = &r->stages[st];
+        for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
+            if (!r->items[i].question)
+                continue;
+            if (first == 0)
+                first = r->items[i].weight_scaled;
+            else if (r->items[i].weight_scaled != first)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* r with every item's weight 1, for group rows: free the items with free(). */
+static struct rules equal_weights(const struct rules *r)
+{
+    struct rules eq = *r;
+    struct rules_item *items = xcalloc(r->n_items + 1, sizeof(*items));
+    if (r->n_items)
+        memcpy(items, r->items, r->n_items * sizeof(*items));
+    for (size_t i = 0; i < r->n_items; i++) {
+        items[i].weight_scaled = EXACT_SCALE;
+        items[i].weight = 1.0;
+    }
+    eq.items = items;
+    return eq;
+}
+
 static void row_scores(const struct rules *r, struct score_group *row,
                        const struct item_tally *items, size_t min_answers)
 {
@@ -228,8 +266,12 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
         b->n_cells = n_cells;
         b->n_cross = n_cross;
         b->cross_protected = n_cross ? protected : 0;
-        if (state == BREAKDOWN_SHOWN)
-            build_rows(b, scores[p]->rules, cells, n_cells, pooled, p, n_pooled > 0, min_group);
+        b->equal_weights = breakdown_weights_differ(scores[p]->rules);
+        if (state == BREAKDOWN_SHOWN) {
+            struct rules eq = equal_weights(scores[p]->rules);
+            build_rows(b, &eq, cells, n_cells, pooled, p, n_pooled > 0, min_group);
+            free((void *)eq.items);
+        }
     }
     for (size_t c = 0; c < n_cells; c++)
         free(cells[c].tallies);

@@ -236,6 +236,12 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
                         "\", with more where one could otherwise be worked out from the rest, "
                         "so that no group under %zu can be seen apart.",
                         b->min_group, b->min_group);
+        if (b->equal_weights)
+            strbuf_addf(out,
+                        "%sEach group's stage scores weigh every item alike, whatever "
+                        "weights the model gives them, so that no weighting can read a "
+                        "group's answers item by item.",
+                        out->len ? " " : "");
         if (b->n_cross)
             strbuf_addf(out,
                         "%s%zu group%s large enough to show apart %s pooled too, because "

@@ -110,11 +110,13 @@ def item_values(m, tallies, min_answers=0):
     return out
 
 
-def aggregate(m, vals, ids):
+def aggregate(m, vals, ids, equal=False):
+    """equal: every item weighs 1, as a group's row does (docs/privacy.md)."""
     scored = [i for i in ids if vals[i]["state"] == "scored"]
     counted = [i for i in ids if vals[i]["state"] in ("scored", "unknown")]
-    W = sum((m.by_id[i]["weight"] for i in scored), F(0))
-    score = 100 * sum((m.by_id[i]["weight"] * vals[i]["value"] for i in scored), F(0)) / W \
+    w = (lambda i: F(1)) if equal else (lambda i: m.by_id[i]["weight"])
+    W = sum((w(i) for i in scored), F(0))
+    score = 100 * sum((w(i) * vals[i]["value"] for i in scored), F(0)) / W \
         if scored else None
     return score, W, len(scored), len(counted)
 
@@ -126,11 +128,11 @@ def band_of(m, score):
     return len(m.bands) - 1
 
 
-def stage_scores(m, vals):
+def stage_scores(m, vals, equal=False):
     """Score (or None), band index (or None), coverage and W of every stage."""
     out = []
     for st in m.stages:
-        score, W, answered, answerable = aggregate(m, vals, st["items"])
+        score, W, answered, answerable = aggregate(m, vals, st["items"], equal)
         coverage = F(answered, answerable) if answerable else F(0)
         has = answered > 0 and coverage >= m.min_coverage
         out.append({"score": score if has else None, "band": band_of(m, score) if has else None,
@@ -229,7 +231,8 @@ def groups_shown(m, role_tallies):
                 merged["items"][i]["unknown"] += t["unknown"]
         rows.append((None, True, merged))
     return [{"role": r, "other": other, "respondents": t["respondents"],
-             "scores": [s["score"] for s in stage_scores(m, item_values(m, t["items"], MIN_GROUP))]}
+             "scores": [s["score"] for s in
+                        stage_scores(m, item_values(m, t["items"], MIN_GROUP), equal=True)]}
             for r, other, t in rows]
 
 

@@ -194,6 +194,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "How the model was built: ",
                                        "Made by stagegap 9.8.7.",
                                        "- Anonymity threshold: ",
+                                       "Each group's stage scores weigh every item alike",
                                        NULL};
     for (size_t k = 0; ours[k]; k++)
         if (starts_with(s, len, ours[k]))
@@ -657,7 +658,7 @@ static void test_markdown_many_respondents_counts_disagreement_roles(void **stat
                   at);
     at = position(out, "| manager | 1 |", at);
     position(out, "| practitioner | 1 |", at);
-    assert_line(out, "| manager | 1 | 77.5 | — |");
+    assert_line(out, "| manager | 1 | 70.0 | — |"); /* every item weighed alike */
     assert_null(strstr(out, "Not anonymous"));
     f->min_group = 0;
     /* --attribute: who wrote each, and the report says so. */
@@ -685,8 +686,8 @@ static void test_markdown_group_named_like_the_pooled_row(void **state)
     f->min_group = 3;
     const char *out = markdown(f);
     assert_markdown_well_formed(out);
-    assert_line(out, "| Other groups (a role so named) | 3 | 64.0 | — |");
-    assert_line(out, "| Other groups | 3 | 64.0 | — |");
+    assert_line(out, "| Other groups (a role so named) | 3 | 65.0 | — |");
+    assert_line(out, "| Other groups | 3 | 65.0 | — |");
     fixture_free(f);
 }
 
