@@ -174,7 +174,8 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     else
         strbuf_addf(out, "%zu,", a->items[i].n);
     if (scored) {
-        csv_ratio(out, (int64_t)it->sd_tenths, 10);
+        /* sd: no longer printed; with the mean it would pin the answers down. */
+        strbuf_addc(out, ',');
         csv_bool(out, it->disagreement);
     } else {
         strbuf_adds(out, ",,");

@@ -217,7 +217,6 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
         jsonw_kuint(w, "n", t->n);
         bool shown = t->n > 0 && !si->withheld;
         jsonw_kratio(w, "mean", shown, t->sum, (uint64_t)t->n * EXACT_SCALE, 1);
-        jsonw_kratio(w, "sd", shown, (int64_t)si->sd_tenths, 10, 1);
         jsonw_key(w, "spread");
         if (s->min_group > 0 && t->n >= s->min_group && si->state == SCORED) {
             jsonw_object(w);

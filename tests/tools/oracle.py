@@ -320,13 +320,13 @@ class Checker:
                               if len(nums) >= MIN_GROUP else None)
                     eq(f"{w} {i} mean", ji["mean"], shown(v["mean"]))
                     eq(f"{w} {i} spread", ji["spread"], spread)
-                    eq(f"{w} {i} sd", ji["sd"], sd)
+                    eq(f"{w} {i} no sd", "sd" in ji, False)
                     eq(f"{w} {i} disagreement", ji["disagreement"], disagree)
                     eq(f"{w} {i} impact", ji["impact"], shown(v["impact"]))
                 else:
-                    eq(f"{w} {i} empty", (ji["mean"], ji["spread"], ji["sd"],
+                    eq(f"{w} {i} empty", (ji["mean"], ji["spread"],
                                           ji["impact"], ji["disagreement"]),
-                       (None, None, None, None, False))
+                       (None, None, None, False))
         for s, js in zip(res["suggestions"], rep["suggestions"]):
             w = f"{label} suggestion {s['id']}"
             eq(w + " id", js["id"], s["id"])

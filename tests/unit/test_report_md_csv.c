@@ -763,15 +763,15 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     assert_csv_row(out, f,
                    "\"start\","
                    "\"facilitator\",\"start.plan\",\"A plan\",\"systems\",\"scored\","
-                   "6.0,60.0,16.0,2.0,1,0.0,false,,\"fair\",64.0,,");
+                   "6.0,60.0,16.0,2.0,1,,false,,\"fair\",64.0,,"); /* sd: never printed */
     assert_csv_row(out, f,
                    "\"start\","
                    "\"barrier\",\"start.fatigue\",\"Fatigue\",\"people\",\"scored\","
-                   "7.0,30.0,14.0,1.0,1,0.0,false,,\"fair\",64.0,,");
+                   "7.0,30.0,14.0,1.0,1,,false,,\"fair\",64.0,,");
     assert_csv_row(out, f,
                    "\"start\","
                    "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
-                   "9.0,90.0,2.0,1.0,1,0.0,false,true,\"fair\",64.0,,");
+                   "9.0,90.0,2.0,1.0,1,,false,true,\"fair\",64.0,,");
     assert_csv_row(out, f,
                    "\"later\","
                    "\"facilitator\",\"later.habit\",\"Habit\",\"people\",\"unknown\","
