@@ -49,9 +49,14 @@ for fmt in $formats; do
         done
         has "$cmd $fmt" "$out" Northside
         has "$cmd $fmt" "$out" "Other groups"
-        "$bin" $cmd --by team --min-group 3 --format $fmt $t $t-q2 >"$tmp/k3.$fmt" ||
+        COLUMNS=400 "$bin" $cmd --by team --min-group 3 --format $fmt $t $t-q2 >"$tmp/k3.$fmt" ||
             bad "$cmd --min-group 3 $fmt failed"
         has "$cmd --min-group 3 $fmt" "$tmp/k3.$fmt" Southside
+        # The threshold in every format, and that it was lowered (issue 25).
+        has "$cmd $fmt" "$out" "Anonymity threshold: 5."
+        hasnt "$cmd $fmt" "$out" "Lowered below"
+        has "$cmd --min-group 3 $fmt" "$tmp/k3.$fmt" "Anonymity threshold: 3."
+        has "$cmd --min-group 3 $fmt" "$tmp/k3.$fmt" "Lowered below the default of 5 with --min-group."
         # By role, the default: the director and the senior leader are one each.
         "$bin" $cmd --format $fmt $s $s-q2 >"$tmp/role.$fmt" || bad "$cmd by role $fmt failed"
         hasnt "$cmd by role $fmt" "$tmp/role.$fmt" director
@@ -59,6 +64,17 @@ for fmt in $formats; do
         has "$cmd by role $fmt" "$tmp/role.$fmt" practitioner
     done
 done
+
+# assess states the threshold in every format too, and that it was lowered.
+for fmt in $formats; do
+    "$bin" assess --format $fmt $s >"$tmp/a.$fmt" || bad "assess $fmt failed"
+    has "assess $fmt" "$tmp/a.$fmt" "Anonymity threshold: 5."
+    hasnt "assess $fmt" "$tmp/a.$fmt" "Lowered below"
+    COLUMNS=400 "$bin" assess --min-group 3 --format $fmt $s >"$tmp/a3.$fmt" || bad "assess k3 $fmt failed"
+    has "assess --min-group 3 $fmt" "$tmp/a3.$fmt" "Lowered below the default of 5 with --min-group."
+done
+check_json "assess json: lowered" "$tmp/a3.json" '.min_group == 3 and .min_group_lowered'
+check_json "compare json: lowered" "$tmp/k3.json" '.min_group == 3 and .min_group_lowered'
 
 # The JSON names only the rows shown, the same rows in every assessment; each shown
 # group has at least K in each, and a pooled row of no one has no scores.
