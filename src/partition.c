@@ -61,7 +61,8 @@ static void collect_fields(struct partition *p, const struct assessment *a)
             names[n_names++] = f;
         }
     }
-    qsort(names, n_names, sizeof(*names), cmp_text);
+    if (n_names)
+        qsort(names, n_names, sizeof(*names), cmp_text);
     p->n_fields = n_names;
     p->fields = xcalloc(n_names + 1, sizeof(*p->fields));
     for (size_t f = 0; f < n_names; f++)
