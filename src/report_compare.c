@@ -71,6 +71,10 @@ void compare_threshold_line(struct strbuf *out, const struct score *const *point
         if (points[k]->assessment->respondents > most)
             most = points[k]->assessment->respondents;
     report_threshold_line(out, most, points[0]->min_group);
+    if (out->len)
+        strbuf_adds(out, " Each assessment is protected on its own: the change between "
+                         "surveys run separately, or re-runs that share respondents, is "
+                         "outside this protection (docs/privacy.md).");
 }
 
 void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n)

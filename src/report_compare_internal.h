@@ -26,7 +26,8 @@ void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size
 void compare_json_assessment(struct jsonw *w, const struct score *s);
 /*
  * The threshold line (report_threshold_line) of assessments read side by side: K, and
- * whether it was lowered below 5; nothing when none has more than one respondent.
+ * whether it was lowered below 5, then that comparing them is outside the protection
+ * (docs/privacy.md); nothing when none has more than one respondent.
  */
 void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n);
 /* min_group, min_group_lowered and threshold, as assess's JSON has them. */
