@@ -194,19 +194,19 @@ static size_t cross_pooled(struct score *const *scores, size_t n, const struct c
                            size_t n_cells, bool *cross)
 {
     const struct assessment *first = scores[0]->assessment;
-    size_t protected = 0;
+    size_t guarded = 0;
     for (size_t p = 0; p < n; p++) {
         struct partition part;
         partition_compute(&part, scores[p]->assessment, scores[0]->min_group);
-        if (part.protected_respondents > protected)
-        protected = part.protected_respondents;
+        if (part.protected_respondents > guarded)
+            guarded = part.protected_respondents;
         for (size_t c = 0; c < n_cells; c++)
             for (size_t k = 0; k < first->n_by; k++)
                 if (partition_shown(&part, first->by[k], cells[c].values[k]) == 0)
                     cross[c] = true;
         partition_release(&part);
     }
-    return protected;
+    return guarded;
 }
 
 void score_align_breakdowns(struct score *const *scores, size_t n)
@@ -244,7 +244,7 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
     bool *cross = xcalloc(n_cells + 1, sizeof(*cross));
     bool *alone = xcalloc(n_cells + 1, sizeof(*alone));
     memcpy(alone, pooled, n_cells * sizeof(*pooled));
-    size_t protected = cross_pooled(scores, n, cells, n_cells, cross), n_cross = 0;
+    size_t guarded = cross_pooled(scores, n, cells, n_cells, cross), n_cross = 0;
     if (first->n_by == 1) {
         for (size_t c = 0; c < n_cells; c++)
             pooled[c] = pooled[c] || cross[c];
@@ -265,7 +265,7 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
         b->n_small = n_small;
         b->n_cells = n_cells;
         b->n_cross = n_cross;
-        b->cross_protected = n_cross ? protected : 0;
+        b->cross_protected = n_cross ? guarded : 0;
         b->equal_weights = breakdown_weights_differ(scores[p]->rules);
         if (state == BREAKDOWN_SHOWN) {
             struct rules eq = equal_weights(scores[p]->rules);
