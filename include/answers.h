@@ -66,7 +66,10 @@ struct item_tally {
     size_t n; /* numeric answers */
     int64_t sum;
     uint64_t sumsq;
-    int64_t min, max;
+    int64_t min, max; /* kept for checks; never printed in a report (docs/privacy.md) */
+    /* Numeric answers in the bottom and top thirds of the scale (the rest are in the
+       middle): the only spread a pooled report shows, and only from K answers. */
+    size_t n_low, n_high;
     size_t n_na, n_unknown; /* said n/a; said unknown */
     struct answer_note *notes;
     size_t n_notes, notes_alloc;
@@ -154,6 +157,18 @@ struct assessment {
        appearance; the first ANSWERS_FIELDS_SEEN_MAX only, for messages. */
     const char *fields_given[ANSWERS_FIELDS_SEEN_MAX];
     size_t n_fields_given;
+    /*
+     * Every respondent's values of every grouping field they give (role among them),
+     * as one key per distinct combination with how many give it: what the partition
+     * under every figure is made from (partition.h). A hash table; key is NULL in an
+     * empty slot. A key is "LEN:FIELDLEN:VALUE" per field given (LEN the length of what
+     * follows it in bytes), fields in byte order: "4:role12:practitioner4:team5:North".
+     */
+    struct answers_profile {
+        const char *key;
+        size_t respondents;
+    } * profiles;
+    size_t n_profiles, cap_profiles; /* cap is 0 or a power of two */
     struct answer_comment *comments; /* in the order read; reports sort them */
     size_t n_comments, comments_alloc;
     /* Respondent ids met so far and the file each came from, to warn of one id in two

@@ -32,6 +32,8 @@ enum breakdown_state {
     BREAKDOWN_ONE_GROUP,       /* everyone is in one group */
     BREAKDOWN_TOO_SMALL,       /* no group can be shown apart */
     BREAKDOWN_CELLS_TOO_SMALL, /* two fields: some of their cells are under the threshold */
+    BREAKDOWN_CROSS_POOLED,    /* two fields: one of them pools a group because of another
+                                  field's groups (partition.h) */
 };
 
 struct score_breakdown {
@@ -44,8 +46,17 @@ struct score_breakdown {
                                    if any respondent of any assessment compared is in it */
     size_t n_groups;
     size_t n_small, n_cells; /* groups under the threshold, of all (for the reason why) */
+    /* Groups large enough to show apart but pooled so that they cannot be set against
+       another field's groups (partition.h), and the respondents that protects. */
+    size_t n_cross, cross_protected;
+    /* The model weighs a stage's items differently, and group rows (which always weigh
+       every item alike) say so (breakdown_weights_differ). */
+    bool equal_weights;
 };
 
 void breakdown_release(struct score_breakdown *b, size_t n_stages);
+struct rules;
+/* True when some stage's answerable items do not all weigh the same. */
+bool breakdown_weights_differ(const struct rules *r);
 
 #endif

@@ -84,6 +84,14 @@ void report_add_ratio(struct strbuf *out, int64_t num, uint64_t den);
 /* 100 * part / whole to one decimal, exactly: a coverage as a percentage. */
 void report_add_percent(struct strbuf *out, size_t part, size_t whole);
 /*
+ * The only spread a report shows of an item's answers (docs/privacy.md): "3 low,
+ * 5 middle, 4 high", how many answers fall in the bottom, middle and top thirds of the
+ * scale; appended only for a scored item with at least K answers. True when appended.
+ */
+bool report_add_spread(struct strbuf *out, const struct score *s, size_t item);
+/* "fewer than K answers, not shown": what a report says of a withheld item. */
+void report_add_withheld(struct strbuf *out, const struct score *s);
+/*
  * What every format says, near its top, when the report was made with --attribute
  * (and only then): a pooled report's notes otherwise never say who wrote them.
  */
@@ -136,5 +144,11 @@ void report_anonymity_note(struct strbuf *out, const struct score *s);
  * nothing: every format says so near its date.
  */
 void report_date_range(struct strbuf *out, const struct assessment *a);
+/*
+ * What every pooled report (more than one respondent) says near its top, in every
+ * format: the anonymity threshold K, and whether --min-group lowered it below the
+ * default. Appends nothing for one respondent.
+ */
+void report_threshold_line(struct strbuf *out, size_t respondents, size_t min_group);
 
 #endif

@@ -56,6 +56,8 @@ struct score_item {
     struct exact impact_exact; /* 0 unless SCORED */
     bool acted_on;             /* suggestions: answer at or above rules.acted_on */
     bool disagreement;         /* respondents far apart: see docs/scoring.md */
+    bool withheld;             /* fewer than K answers (score_min_answers): UNKNOWN, no figure */
+    size_t notes_withheld;     /* notes left out: fewer than K answered the item */
     double sd;                 /* spread of answers on the scale, rounded: sd_tenths / 10 */
     uint64_t sd_tenths;        /* the spread rounded half away from zero to 0.1 */
     /* The assessment's notes, as the report may show them (score_compute_with) and
@@ -167,9 +169,18 @@ bool score_role_shown(const struct assessment *a, const char *role, size_t min_g
  * the threshold in every one. The first score's options decide.
  */
 void score_align_breakdowns(struct score *const *scores, size_t n);
-/* Each stage's score from tallies (a group's): per stage, whether it has one, and it. */
-void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
-                             double *score, struct exact *score_exact);
+/*
+ * Each stage's score from tallies (a group's): per stage, whether it has one, and it.
+ * An item with fewer than min_answers numeric answers counts as unknown.
+ */
+void score_stages_of_tallies(const struct rules *r, const struct item_tally *items,
+                             size_t min_answers, bool *has_score, double *score,
+                             struct exact *score_exact);
+/*
+ * The fewest answers an item needs for the report to show a figure or note of it: K in
+ * an anonymous pooled report (K respondents or more, not attributed), else 0.
+ */
+size_t score_min_answers(const struct score *s);
 
 /*
  * The one meaning of a gap, used by every command and format: an item answered on the

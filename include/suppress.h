@@ -31,5 +31,8 @@
  */
 size_t suppress_groups(const size_t *counts, size_t n_groups, size_t n_periods, size_t min_group,
                        bool *pooled);
+/* The same, keeping pooled whatever pooled[] already pools (partition.h). */
+size_t suppress_groups_more(const size_t *counts, size_t n_groups, size_t n_periods,
+                            size_t min_group, bool *pooled);
 
 #endif

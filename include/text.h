@@ -74,5 +74,17 @@ int text_group_cmp(const char *x, const char *y);
 const char *text_group_trim(const char *s, size_t *len);
 const char *text_did_you_mean(const char *word, const char *const *candidates, size_t n);
 size_t text_edit_distance(const char *a, const char *b);
+/*
+ * True when a column header asks for something that names or identifies a person: a
+ * name (not a team's or service's), e-mail, phone, staff, employee, payroll or NI
+ * number, date of birth, postcode (docs/import.md). Words are compared ignoring case.
+ */
+bool text_header_identifies(const char *header);
+/*
+ * What in free text looks like it identifies a person: "an e-mail address", "a phone
+ * number" or "a staff or NI number" (a word of letters and four or more digits); NULL
+ * when nothing does. For warnings: it cannot tell a name.
+ */
+const char *text_looks_identifying(const char *s);
 
 #endif

@@ -39,6 +39,7 @@ void assessment_release(struct assessment *a)
     free(a->comments);
     free(a->dated);
     free(a->seen_ids);
+    free(a->profiles);
     free(a->dirs.v);
     free(a->files.v);
     pool_release(&a->pool);
@@ -74,6 +75,8 @@ void item_tally_merge(struct item_tally *into, const struct item_tally *t)
     if (t->n && (into->n == 0 || t->max > into->max))
         into->max = t->max;
     into->n += t->n;
+    into->n_low += t->n_low;
+    into->n_high += t->n_high;
     into->sum += t->sum;
     into->sumsq += t->sumsq;
     into->n_na += t->n_na;
@@ -114,7 +117,12 @@ void answers_msg_bad_date(struct strbuf *msg, const char *what)
 
 /* ---- folding a respondent into the assessment ---- */
 
-static void tally_add(struct item_tally *t, enum answer_state state, int64_t score)
+/*
+ * Low: in the bottom third of the scale, 3 (score - min) < span; high: in the top third,
+ * 3 (max - score) < span; all times EXACT_SCALE, so decided exactly.
+ */
+static void tally_add(const struct rules *r, struct item_tally *t, enum answer_state state,
+                      int64_t score)
 {
     if (state == ANSWER_NA) {
         t->n_na++;
@@ -125,6 +133,9 @@ static void tally_add(struct item_tally *t, enum answer_state state, int64_t sco
             t->min = score;
         if (t->n == 0 || score > t->max)
             t->max = score;
+        int64_t span = (int64_t)(r->scale_max - r->scale_min) * EXACT_SCALE;
+        t->n_low += 3 * (score - (int64_t)r->scale_min * EXACT_SCALE) < span;
+        t->n_high += 3 * ((int64_t)r->scale_max * EXACT_SCALE - score) < span;
         t->n++;
         t->sum += score;
         uint64_t magnitude = score < 0 ? (uint64_t)0 - (uint64_t)score : (uint64_t)score;
@@ -357,11 +368,61 @@ static void note_respondent_id(struct assessment *a, const struct response *resp
     a->n_seen_ids++;
 }
 
+static struct answers_profile *profile_slot(struct answers_profile *v, size_t cap, const char *key)
+{
+    size_t i = (size_t)(id_text_hash(key) & (cap - 1));
+    while (v[i].key && strcmp(v[i].key, key) != 0)
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+static int compare_field_names(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Counts the respondent's combination of grouping fields (assessment.profiles). */
+static void note_profile(struct assessment *a, const struct response *resp)
+{
+    size_t n_fields = resp->groups ? resp->groups->n / 2 : 0;
+    const char **fields = xcalloc(n_fields + 2, sizeof(*fields));
+    size_t n = 0;
+    for (size_t k = 0; k < n_fields; k++)
+        fields[n++] = resp->groups->kids[2 * k]->str;
+    if (resp->role)
+        fields[n++] = ANSWERS_FIELD_ROLE;
+    qsort(fields, n, sizeof(*fields), compare_field_names);
+    struct strbuf key = STRBUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        const char *v = answers_response_field(resp, fields[k]);
+        strbuf_addf(&key, "%zu:%s%zu:%s", strlen(fields[k]), fields[k], strlen(v), v);
+    }
+    free(fields);
+    if (2 * (a->n_profiles + 1) > a->cap_profiles) {
+        size_t cap = a->cap_profiles ? 2 * a->cap_profiles : 16;
+        struct answers_profile *v = xcalloc(cap, sizeof(*v));
+        for (size_t i = 0; i < a->cap_profiles; i++)
+            if (a->profiles[i].key)
+                *profile_slot(v, cap, a->profiles[i].key) = a->profiles[i];
+        free(a->profiles);
+        a->profiles = v;
+        a->cap_profiles = cap;
+    }
+    struct answers_profile *slot = profile_slot(a->profiles, a->cap_profiles, strbuf_str(&key));
+    if (!slot->key) {
+        slot->key = pool_strdup(&a->pool, strbuf_str(&key));
+        a->n_profiles++;
+    }
+    slot->respondents++;
+    strbuf_release(&key);
+}
+
 static void fold_in(struct assessment *a, const struct response *resp, const char *file)
 {
     note_respondent_id(a, resp, file);
     const struct rules *r = a->rules;
     note_fields_given(a, resp);
+    note_profile(a, resp);
     struct role_count *rc = resp->role ? role_for(a, resp->role) : NULL;
     struct group_tally *gt = group_for(a, resp);
     if (!a->organisation) {
@@ -391,9 +452,9 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
     if (gt)
         gt->respondents++;
     for (size_t i = 0; i < r->n_items; i++) {
-        tally_add(&a->items[i], resp->state[i], resp->score[i]);
+        tally_add(r, &a->items[i], resp->state[i], resp->score[i]);
         if (gt)
-            tally_add(&gt->items[i], resp->state[i], resp->score[i]);
+            tally_add(r, &gt->items[i], resp->state[i], resp->score[i]);
         keep_note(a, &a->items[i], resp, i, rc ? rc->role : NULL);
     }
     for (size_t k = 0; resp->comments && k < resp->comments->n; k++) {

@@ -94,6 +94,21 @@ static void read_score(struct response *resp, const struct ynode *n, size_t item
     }
 }
 
+/*
+ * validate only: free text a report may show (a note, evidence, a comment) that looks
+ * like it holds an e-mail address, a phone number or a staff number (docs/privacy.md).
+ */
+static void warn_identifying(struct response *resp, const struct ynode *n, const char *what)
+{
+    const char *text = resp->warn_placeholders && n && n->type == YNODE_SCALAR ? n->str : NULL;
+    const char *looks = text ? text_looks_identifying(text) : NULL;
+    if (looks)
+        diag_add(resp->c.d, DIAG_WARNING, resp->c.file, n->line, n->column,
+                 "%s looks like it holds %s; reports show it to everyone they are shared "
+                 "with, so take out anything that names or identifies a person",
+                 what, looks);
+}
+
 static void read_answer_map(struct response *resp, const struct ynode *n, size_t item)
 {
     static const char *const keys[] = {"!score", "note", "evidence", NULL};
@@ -105,10 +120,11 @@ static void read_answer_map(struct response *resp, const struct ynode *n, size_t
     if (score)
         read_score(resp, score, item);
     const struct ynode *note = ymap_get(n, "note"), *evidence = ymap_get(n, "evidence");
-    if (note && !ynode_is_null(note))
-        resp->note[item] = ytext(&resp->c, note, "a note");
-    if (evidence && !ynode_is_null(evidence))
-        resp->evidence[item] = ytext(&resp->c, evidence, "evidence");
+    if (note && !ynode_is_null(note) && (resp->note[item] = ytext(&resp->c, note, "a note")))
+        warn_identifying(resp, note, "this note");
+    if (evidence && !ynode_is_null(evidence) &&
+        (resp->evidence[item] = ytext(&resp->c, evidence, "evidence")))
+        warn_identifying(resp, evidence, "this evidence");
 }
 
 static void report_unknown_item(struct response *resp, const struct ynode *key)
@@ -304,6 +320,8 @@ static void read_comments(struct response *resp, const struct ynode *n)
             ok = false;
         if (text && !ytext(&resp->c, text, "a comment's text"))
             ok = false;
+        else if (text)
+            warn_identifying(resp, text, "this comment");
     }
     if (ok)
         resp->comments = n;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "partition.h"
 #include "score.h"
 #include "suppress.h"
 #include "text.h"
@@ -94,19 +95,59 @@ static bool breakdown_wanted(struct score *const *scores, size_t n)
     return pooled && given;
 }
 
+/*
+ * True when, in some stage, answerable items weigh differently. A group's stage score
+ * always weighs its items alike: with weights (an overlay of 100 and 0.001, or several
+ * overlays each doubling another item), stage scores of a group read through them
+ * would give its answers item by item, which no report shows of a group.
+ */
+bool breakdown_weights_differ(const struct rules *r)
+{
+    for (size_t st = 0; st < r->n_stages; st++) {
+        int64_t first = 0;
+        const struct rules_stage *rs = &r->stages[st];
+        for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
+            if (!r->items[i].question)
+                continue;
+            if (first == 0)
+                first = r->items[i].weight_scaled;
+            else if (r->items[i].weight_scaled != first)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* r with every item's weight 1, for group rows: free the items with free(). */
+static struct rules equal_weights(const struct rules *r)
+{
+    struct rules eq = *r;
+    struct rules_item *items = xcalloc(r->n_items + 1, sizeof(*items));
+    if (r->n_items)
+        memcpy(items, r->items, r->n_items * sizeof(*items));
+    for (size_t i = 0; i < r->n_items; i++) {
+        items[i].weight_scaled = EXACT_SCALE;
+        items[i].weight = 1.0;
+    }
+    eq.items = items;
+    return eq;
+}
+
 static void row_scores(const struct rules *r, struct score_group *row,
-                       const struct item_tally *items)
+                       const struct item_tally *items, size_t min_answers)
 {
     row->has_score = xcalloc(r->n_stages + 1, sizeof(*row->has_score));
     row->scores = xcalloc(r->n_stages + 1, sizeof(*row->scores));
     row->scores_exact = xcalloc(r->n_stages + 1, sizeof(*row->scores_exact));
     if (items)
-        score_stages_of_tallies(r, items, row->has_score, row->scores, row->scores_exact);
+        score_stages_of_tallies(r, items, min_answers, row->has_score, row->scores,
+                                row->scores_exact);
 }
 
 /* The rows of assessment p: the groups shown apart, then the pooled row if any. */
 static void build_rows(struct score_breakdown *b, const struct rules *r, const struct cell *cells,
-                       size_t n_cells, const bool *pooled, size_t p, bool pooled_row)
+                       size_t n_cells, const bool *pooled, size_t p, bool pooled_row,
+                       size_t min_group)
 {
     b->groups = xcalloc(n_cells + 1, sizeof(*b->groups));
     struct item_tally *merged = xcalloc(r->n_items + 1, sizeof(*merged));
@@ -122,24 +163,51 @@ static void build_rows(struct score_breakdown *b, const struct rules *r, const s
         struct score_group *row = &b->groups[b->n_groups++];
         memcpy(row->values, cells[c].values, sizeof(row->values));
         row->respondents = t->respondents;
-        row_scores(r, row, t->items);
+        row_scores(r, row, t->items, min_group);
     }
     if (pooled_row) {
         struct score_group *row = &b->groups[b->n_groups++];
         row->pooled = true;
         row->respondents = in_pool;
-        row_scores(r, row, in_pool ? merged : NULL);
+        row_scores(r, row, in_pool ? merged : NULL, min_group);
     }
     free(merged);
 }
 
-static enum breakdown_state decide(size_t n_by, size_t n_cells, size_t n_pooled, size_t shown)
+static enum breakdown_state decide(size_t n_by, size_t n_cells, size_t n_pooled, size_t n_cross,
+                                   size_t shown)
 {
     if (n_cells <= 1)
         return BREAKDOWN_ONE_GROUP;
     if (n_by > 1 && n_pooled > 0)
         return BREAKDOWN_CELLS_TOO_SMALL;
+    if (n_by > 1 && n_cross > 0)
+        return BREAKDOWN_CROSS_POOLED;
     return shown ? BREAKDOWN_SHOWN : BREAKDOWN_TOO_SMALL;
+}
+
+/*
+ * Marks in cross the cells a value of which the partition of some assessment pools
+ * (partition.h), for the same files give the same partition whatever --by is asked;
+ * returns the most respondents any assessment's partition protects.
+ */
+static size_t cross_pooled(struct score *const *scores, size_t n, const struct cell *cells,
+                           size_t n_cells, bool *cross)
+{
+    const struct assessment *first = scores[0]->assessment;
+    size_t guarded = 0;
+    for (size_t p = 0; p < n; p++) {
+        struct partition part;
+        partition_compute(&part, scores[p]->assessment, scores[0]->min_group);
+        if (part.protected_respondents > guarded)
+            guarded = part.protected_respondents;
+        for (size_t c = 0; c < n_cells; c++)
+            for (size_t k = 0; k < first->n_by; k++)
+                if (partition_shown(&part, first->by[k], cells[c].values[k]) == 0)
+                    cross[c] = true;
+        partition_release(&part);
+    }
+    return guarded;
 }
 
 void score_align_breakdowns(struct score *const *scores, size_t n)
@@ -173,14 +241,38 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
     size_t shown = suppress_groups(counts, n_cells, n, min_group, pooled);
     for (size_t c = 0; c < n_cells; c++)
         n_pooled += pooled[c];
-    enum breakdown_state state = decide(first->n_by, n_cells, n_pooled, shown);
+    /* Then what the partition under every figure pools too, and the rest it needs. */
+    bool *cross = xcalloc(n_cells + 1, sizeof(*cross));
+    bool *alone = xcalloc(n_cells + 1, sizeof(*alone));
+    memcpy(alone, pooled, n_cells * sizeof(*pooled));
+    size_t guarded = cross_pooled(scores, n, cells, n_cells, cross), n_cross = 0;
+    if (first->n_by == 1) {
+        for (size_t c = 0; c < n_cells; c++)
+            pooled[c] = pooled[c] || cross[c];
+        shown = suppress_groups_more(counts, n_cells, n, min_group, pooled);
+        for (size_t c = 0; c < n_cells; c++)
+            n_cross += pooled[c] && !alone[c];
+        n_pooled += n_cross;
+    } else {
+        for (size_t c = 0; c < n_cells; c++)
+            n_cross += cross[c];
+    }
+    free(cross);
+    free(alone);
+    enum breakdown_state state = decide(first->n_by, n_cells, n_pooled, n_cross, shown);
     for (size_t p = 0; p < n; p++) {
         struct score_breakdown *b = &scores[p]->breakdown;
         b->state = state;
         b->n_small = n_small;
         b->n_cells = n_cells;
-        if (state == BREAKDOWN_SHOWN)
-            build_rows(b, scores[p]->rules, cells, n_cells, pooled, p, n_pooled > 0);
+        b->n_cross = n_cross;
+        b->cross_protected = n_cross ? guarded : 0;
+        b->equal_weights = breakdown_weights_differ(scores[p]->rules);
+        if (state == BREAKDOWN_SHOWN) {
+            struct rules eq = equal_weights(scores[p]->rules);
+            build_rows(b, &eq, cells, n_cells, pooled, p, n_pooled > 0, min_group);
+            free((void *)eq.items);
+        }
     }
     for (size_t c = 0; c < n_cells; c++)
         free(cells[c].tallies);

@@ -285,6 +285,9 @@ static void importer_release(struct importer *im)
     free(im->value);
     free(im->organisation);
     free(im->dates);
+    for (size_t k = 0; k < im->n_comments; k++)
+        free(im->comments[k].text);
+    free(im->comments);
     import_nameset_release(&im->names);
     strbuf_release(&im->rec.bytes);
     free(im->rec.cells);

@@ -83,6 +83,15 @@ struct column {
     size_t n_num, n_above, above_rows[ABOVE_KEPT];
     double vmin, vmax;
     bool fraction, off_scale, bare;
+    /* Left out because its header names or identifies a person, or (comments) its
+       cells are all distinct short words, such as staff numbers: said in one warning. */
+    bool identifying;
+};
+
+/* A comment cell of a respondent's file, appended once its column is settled. */
+struct pending_comment {
+    size_t file, column;
+    char *text;
 };
 
 struct map_entry {
@@ -198,6 +207,8 @@ struct importer {
     size_t organisation_row;
     struct pending_date *dates;
     size_t n_dates, dates_alloc;
+    struct pending_comment *comments; /* in row order, then column order */
+    size_t n_comments, comments_alloc;
     struct nameset names;
     size_t output_bytes;
 
@@ -250,7 +261,12 @@ void import_map_warn_unused(struct importer *im);
 void import_process_header(struct importer *im);
 /* Appends "column 'HEADER'". */
 void import_header_quoted(struct strbuf *msg, const struct column *col);
-/* Once every row is in: a column taken for free text is comments, or unknown. */
+/*
+ * Once every row is in: a column taken for free text is left out (or unknown, if its
+ * cells are answers); a column mapped to comments whose cells look like identifiers is
+ * left out; the comments kept are added to their files; one warning lists every column
+ * left out because it identifies people.
+ */
 void import_settle_comments(struct importer *im);
 
 /* import_answers.c: one cell read as an answer or a date; dates settled at the end. */
@@ -283,6 +299,8 @@ void import_check_scales(struct importer *im);
 void import_scales_release(struct importer *im);
 
 /* import_render.c: one respondent's answers file, added to the result. */
+/* Adds to each file the comments of the columns still kept as comments. */
+void import_add_comments(struct importer *im);
 long import_render_respondent(struct importer *im, size_t row, const char *id, const char *role,
                               const char *organisation, size_t *date_at);
 void import_nameset_release(struct nameset *set);

@@ -342,6 +342,46 @@ static void match_by_text(struct importer *im, size_t c, const char *norm, const
         match_none(im, c, norm, statement);
 }
 
+/* A survey tool's own column that is left out without a word (its Name, Email). */
+static bool tool_column_ignored(const struct importer *im, const char *norm)
+{
+    const struct known_column *own = import_layout_known(im, norm);
+    if (own)
+        return own->kind == COL_IGNORED;
+    for (size_t k = 0; k < sizeof(known_columns) / sizeof(known_columns[0]); k++)
+        if (strcmp(known_columns[k].name, norm) == 0)
+            return known_columns[k].kind == COL_IGNORED;
+    return false;
+}
+
+/* True when the header is an item's id or question: never taken for a person's name. */
+static bool names_an_item(const struct importer *im, const char *trimmed, const char *norm)
+{
+    if (answerable_item(im->r, trimmed) >= 0 || answerable_item(im->r, norm) >= 0)
+        return true;
+    for (size_t i = 0; i < im->r->n_items; i++)
+        if (im->questions[i] && strcmp(im->questions[i], norm) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * A column whose header names or identifies a person (text_header_identifies) is left
+ * out, however it is mapped: said in one warning (import_settle_comments), except for
+ * a survey tool's own Name and Email, left out as always, and a column mapped to ignore.
+ */
+static bool left_out_as_identifying(struct importer *im, size_t c, const char *trimmed,
+                                    const char *norm, struct map_entry *m)
+{
+    if (!text_header_identifies(trimmed) || names_an_item(im, trimmed, norm))
+        return false;
+    if (m)
+        m->used = true;
+    im->cols[c].kind = COL_IGNORED;
+    im->cols[c].identifying = m ? m->kind != COL_IGNORED : !tool_column_ignored(im, norm);
+    return true;
+}
+
 static void header_column(struct importer *im, size_t c, char *text)
 {
     struct column *col = &im->cols[c];
@@ -361,7 +401,9 @@ static void header_column(struct importer *im, size_t c, char *text)
         free(snorm);
     }
     long item;
-    if (m) {
+    if (left_out_as_identifying(im, c, trimmed, norm, m)) {
+        /* said once every row is in */
+    } else if (m) {
         m->used = true;
         col->field = m->field;
         if (m->kind != COL_UNKNOWN)
@@ -456,16 +498,73 @@ void import_process_header(struct importer *im)
 }
 
 /*
+ * A column mapped to comments whose filled cells are all short words (no spaces) and
+ * all different, two or more of them: staff numbers, initials, names of one word. They
+ * say who wrote the rest of the row, so they are left out.
+ */
+static bool cells_look_like_ids(const struct importer *im, size_t c)
+{
+    enum { SHORT_TOKEN_MAX = 20 };
+    const char **v = xcalloc(im->n_comments + 1, sizeof(*v));
+    size_t n = 0;
+    bool tokens = true;
+    for (size_t k = 0; k < im->n_comments && tokens; k++) {
+        const struct pending_comment *pc = &im->comments[k];
+        if (pc->column != c)
+            continue;
+        tokens = strlen(pc->text) <= SHORT_TOKEN_MAX && !strpbrk(pc->text, " \t\n");
+        v[n++] = pc->text;
+    }
+    bool distinct = tokens && n >= 2;
+    for (size_t a = 0; distinct && a < n; a++)
+        for (size_t b = a + 1; distinct && b < n; b++)
+            distinct = strcmp(v[a], v[b]) != 0;
+    free(v);
+    return distinct;
+}
+
+/* One warning for every column left out because it names or identifies people. */
+static void warn_identifying(struct importer *im)
+{
+    struct strbuf msg = STRBUF_INIT;
+    size_t n = 0, first = 0;
+    for (size_t c = 0; c < im->n_cols; c++) {
+        if (!im->cols[c].identifying)
+            continue;
+        if (n++ == 0)
+            first = c;
+        else
+            strbuf_adds(&msg, ", ");
+        text_add_quoted(&msg, im->cols[c].header, QUOTE_MAX);
+    }
+    if (n)
+        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)im->cols[first].row,
+                 (unsigned)(first + 1),
+                 "column%s %s name%s or identif%s people, so %s left out of the answers "
+                 "files, even where mapped (docs/privacy.md)",
+                 n == 1 ? "" : "s", strbuf_str(&msg), n == 1 ? "s" : "", n == 1 ? "ies" : "y",
+                 n == 1 ? "it is" : "they are");
+    strbuf_release(&msg);
+}
+
+/*
  * A column near no question was taken for free text. Once every row is in: one whose
  * cells are all answers (numbers, n/a) is a question of another model or a typo too far
- * off to guess, and stays the error it always was; otherwise it is comments, said once.
+ * off to guess, and stays the error it always was; otherwise it is left out, said once:
+ * only a column mapped to comments is kept as comments, unless its cells look like
+ * identifiers. Then the comments kept go into their files.
  */
 void import_settle_comments(struct importer *im)
 {
     for (size_t c = 0; c < im->n_cols; c++) {
         struct column *col = &im->cols[c];
+        if (col->kind == COL_COMMENT && !col->guessed && cells_look_like_ids(im, c)) {
+            col->kind = COL_IGNORED;
+            col->identifying = true;
+        }
         if (col->kind != COL_COMMENT || !col->guessed)
             continue;
+        col->kind = COL_IGNORED;
         if (col->n_answers && !col->n_text) {
             char *norm = import_normalise(col->header);
             report_unknown_column(im, c, norm, NULL);
@@ -478,8 +577,8 @@ void import_settle_comments(struct importer *im)
         strbuf_addf(&msg, " is not a question of model '%s'", im->r->id);
         if (n)
             strbuf_addf(&msg,
-                        "; its %zu answer%s %s kept as comments (map it to 'ignore' with "
-                        "--map to leave %s out)",
+                        "; its %zu answer%s %s left out (map it to 'comments' with --map to "
+                        "keep %s as comments)",
                         n, n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
         else
             strbuf_adds(&msg, " and is empty; it is left out");
@@ -487,4 +586,6 @@ void import_settle_comments(struct importer *im)
                  strbuf_str(&msg));
         strbuf_release(&msg);
     }
+    warn_identifying(im);
+    import_add_comments(im);
 }

@@ -201,8 +201,21 @@ static void add_groups(struct importer *im, struct strbuf *y)
         strbuf_addc(y, '}');
 }
 
-/* The row's comment cells as "comments:", each with the header it answers. */
-static void add_comments(struct importer *im, struct strbuf *y)
+/* One comment as the file has it, with the header it answers. */
+static void add_comment(struct strbuf *y, const char *about, const char *text, bool first)
+{
+    strbuf_adds(y, first ? "comments:\n  - {about: " : "  - {about: ");
+    yaml_quote(y, about);
+    strbuf_adds(y, ", text: ");
+    yaml_quote(y, text);
+    strbuf_adds(y, "}\n");
+}
+
+/*
+ * The row's comment cells, kept for file (to add once their columns are settled:
+ * import_add_comments), and into y as they would be written, so its size is checked.
+ */
+static void keep_comments(struct importer *im, struct strbuf *y, size_t file)
 {
     bool any = false;
     for (size_t c = 0; c < im->n_cols; c++) {
@@ -211,12 +224,28 @@ static void add_comments(struct importer *im, struct strbuf *y)
         const char *cell = import_trim(im->rec.bytes.buf + im->rec.cells[c].off);
         if (!*cell)
             continue;
-        strbuf_adds(y, any ? "  - {about: " : "comments:\n  - {about: ");
-        yaml_quote(y, im->cols[c].header);
-        strbuf_adds(y, ", text: ");
-        yaml_quote(y, cell);
-        strbuf_adds(y, "}\n");
+        add_comment(y, im->cols[c].header, cell, !any);
         any = true;
+        XGROW(im->comments, im->n_comments + 1, im->comments_alloc);
+        im->comments[im->n_comments++] = (struct pending_comment){file, c, xstrdup(cell)};
+    }
+}
+
+void import_add_comments(struct importer *im)
+{
+    struct import_result *res = im->res;
+    long last = -1;
+    for (size_t k = 0; k < im->n_comments; k++) {
+        const struct pending_comment *pc = &im->comments[k];
+        if (im->cols[pc->column].kind != COL_COMMENT || pc->file >= res->n)
+            continue;
+        struct import_file *f = &res->files[pc->file];
+        struct strbuf y = STRBUF_INIT;
+        strbuf_add(&y, f->text, f->len);
+        add_comment(&y, im->cols[pc->column].header, pc->text, last != (long)pc->file);
+        free(f->text);
+        f->text = strbuf_detach(&y, &f->len);
+        last = (long)pc->file;
     }
 }
 
@@ -263,7 +292,8 @@ long import_render_respondent(struct importer *im, size_t row, const char *id, c
         any = true;
     }
     strbuf_adds(&y, any ? "\n" : " {}\n");
-    add_comments(im, &y);
+    size_t without_comments = y.len;
+    keep_comments(im, &y, im->res->n);
     strbuf_release(&rid);
     if (!any)
         diag_add(im->d, DIAG_WARNING, im->file, (unsigned)row, 1, "this row answers no question");
@@ -278,6 +308,9 @@ long import_render_respondent(struct importer *im, size_t row, const char *id, c
         return -1;
     }
     im->output_bytes += y.len;
+    /* The comments are added once their columns are settled (import_add_comments). */
+    y.buf[without_comments] = '\0';
+    y.len = without_comments;
     struct import_result *res = im->res;
     XGROW(res->files, res->n + 1, res->alloc);
     struct import_file *f = &res->files[res->n];

@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
+#include "suppress.h"
 #include "xalloc.h"
 
 static const struct report_format formats[] = {
@@ -52,6 +53,21 @@ void report_add_ratio(struct strbuf *out, int64_t num, uint64_t den)
 void report_add_percent(struct strbuf *out, size_t part, size_t whole)
 {
     exact_format_ratio(out, (int64_t)part * 100, whole, 1);
+}
+
+bool report_add_spread(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct item_tally *t = &s->assessment->items[item];
+    if (s->min_group == 0 || t->n < s->min_group || s->items[item].state != SCORED)
+        return false;
+    strbuf_addf(out, "%zu low, %zu middle, %zu high", t->n_low, t->n - t->n_low - t->n_high,
+                t->n_high);
+    return true;
+}
+
+void report_add_withheld(struct strbuf *out, const struct score *s)
+{
+    strbuf_addf(out, "fewer than %zu answers, not shown", s->min_group);
 }
 
 const char *report_caveat(const struct score *s)
@@ -220,6 +236,31 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
                         "\", with more where one could otherwise be worked out from the rest, "
                         "so that no group under %zu can be seen apart.",
                         b->min_group, b->min_group);
+        if (b->equal_weights)
+            strbuf_addf(out,
+                        "%sEach group's stage scores weigh every item alike, whatever "
+                        "weights the model gives them, so that no weighting can read a "
+                        "group's answers item by item.",
+                        out->len ? " " : "");
+        if (b->n_cross)
+            strbuf_addf(out,
+                        "%s%zu group%s large enough to show apart %s pooled too, because "
+                        "set against the groups of another field in these answers it would "
+                        "single out fewer than %zu people: that protects %zu respondent%s.",
+                        out->len ? " " : "", b->n_cross, b->n_cross == 1 ? "" : "s",
+                        b->n_cross == 1 ? "is" : "are", b->min_group, b->cross_protected,
+                        b->cross_protected == 1 ? "" : "s");
+        return;
+    case BREAKDOWN_CROSS_POOLED:
+        strbuf_adds(out, "Left out: ");
+        add_fields(out, b);
+        strbuf_addf(out,
+                    " pool%s some groups so that they cannot be set against the groups of "
+                    "another field in these answers, and a view by two fields is shown only "
+                    "when neither pools any: that protects %zu respondent%s. Try one field "
+                    "at a time.",
+                    b->n_by == 1 ? "s" : "", b->cross_protected,
+                    b->cross_protected == 1 ? "" : "s");
         return;
     case BREAKDOWN_ONE_GROUP:
         strbuf_adds(out, "Everyone gives the same ");
@@ -227,6 +268,16 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
         strbuf_adds(out, ", so there is no breakdown to show.");
         return;
     case BREAKDOWN_TOO_SMALL:
+        if (b->n_cross) {
+            strbuf_adds(out, "Left out: no group of ");
+            add_fields(out, b);
+            strbuf_addf(out,
+                        " can be shown apart, because set against the groups of another "
+                        "field in these answers it would single out fewer than %zu people: "
+                        "that protects %zu respondent%s.",
+                        b->min_group, b->cross_protected, b->cross_protected == 1 ? "" : "s");
+            return;
+        }
         strbuf_addf(out,
                     "Left out: %zu of the %zu groups %s fewer than %zu respondents, and no "
                     "group can be shown apart without one of them being seen or worked out.",
@@ -241,6 +292,19 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
                     b->min_group);
         return;
     }
+}
+
+void report_threshold_line(struct strbuf *out, size_t respondents, size_t min_group)
+{
+    if (respondents <= 1)
+        return;
+    strbuf_addf(out,
+                "Anonymity threshold: %zu. No group of fewer respondents is shown apart, and no "
+                "item's figures or notes from fewer answers.",
+                min_group);
+    if (min_group < SUPPRESS_MIN_GROUP_DEFAULT)
+        strbuf_addf(out, " Lowered below the default of %d with --min-group.",
+                    SUPPRESS_MIN_GROUP_DEFAULT);
 }
 
 void report_anonymity_note(struct strbuf *out, const struct score *s)

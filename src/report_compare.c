@@ -18,6 +18,7 @@
 #include "report.h"
 #include "score.h"
 #include "strbuf.h"
+#include "suppress.h"
 #include "text.h"
 
 /* ---- shared pieces ---- */
@@ -62,6 +63,29 @@ static const char *focus_title(const struct score *s)
 void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g)
 {
     report_group_name(sb, b, &b->groups[g]);
+}
+
+void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n)
+{
+    size_t most = 0;
+    for (size_t k = 0; k < n; k++)
+        if (points[k]->assessment->respondents > most)
+            most = points[k]->assessment->respondents;
+    report_threshold_line(out, most, points[0]->min_group);
+    if (out->len)
+        strbuf_adds(out, " Each assessment is protected on its own: the change between "
+                         "surveys run separately, or re-runs that share respondents, is "
+                         "outside this protection (docs/privacy.md).");
+}
+
+void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n)
+{
+    struct strbuf line = STRBUF_INIT;
+    compare_threshold_line(&line, points, n);
+    jsonw_kuint(w, "min_group", points[0]->min_group);
+    jsonw_kbool(w, "min_group_lowered", points[0]->min_group < SUPPRESS_MIN_GROUP_DEFAULT);
+    jsonw_kstring(w, "threshold", line.len ? strbuf_str(&line) : NULL);
+    strbuf_release(&line);
 }
 
 void compare_json_assessment(struct jsonw *w, const struct score *s)
@@ -280,6 +304,12 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     strbuf_release(&line);
     compare_text_assessment(out, "Before: ", 8, b->assessment, width);
     compare_text_assessment(out, "After:  ", 8, a->assessment, width);
+    const struct score *both[] = {b, a};
+    struct strbuf threshold = STRBUF_INIT;
+    compare_threshold_line(&threshold, both, 2);
+    if (threshold.len)
+        compare_text_para(out, "", 0, strbuf_str(&threshold), width);
+    strbuf_release(&threshold);
     size_t tw = stage_column(r);
     strbuf_adds(out, "\nStage");
     strbuf_addchars(out, ' ', tw - 5);
@@ -441,6 +471,14 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     strbuf_addf(out, "\n- After: %s, %zu respondent%s, ", a->assessment->date,
                 a->assessment->respondents, a->assessment->respondents == 1 ? "" : "s");
     escape_markdown(out, a->assessment->organisation);
+    const struct score *both[] = {b, a};
+    struct strbuf threshold = STRBUF_INIT;
+    compare_threshold_line(&threshold, both, 2);
+    if (threshold.len) {
+        strbuf_adds(out, "\n- ");
+        escape_markdown(out, strbuf_str(&threshold));
+    }
+    strbuf_release(&threshold);
     strbuf_adds(out, "\n- Model: ");
     escape_markdown(out, r->title);
     strbuf_adds(out, " ");
@@ -553,6 +591,8 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     compare_json_assessment(&w, c->before);
     jsonw_key(&w, "after");
     compare_json_assessment(&w, c->after);
+    const struct score *both[] = {c->before, c->after};
+    compare_json_threshold(&w, both, 2);
     jsonw_key(&w, "stages");
     jsonw_array(&w);
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -658,6 +698,15 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     (void)width;
     strbuf_adds(out, "stage,item,kind,before,after,change,opened,closed,direction,text,"
                      "respondents_before,respondents_after\r\n");
+    const struct score *both[] = {c->before, c->after};
+    struct strbuf threshold = STRBUF_INIT;
+    compare_threshold_line(&threshold, both, 2);
+    if (threshold.len) {
+        strbuf_adds(out, ",,threshold,,,,,,,");
+        escape_csv(out, strbuf_str(&threshold));
+        strbuf_adds(out, ",,\r\n");
+    }
+    strbuf_release(&threshold);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         escape_csv(out, r->stages[st].id);

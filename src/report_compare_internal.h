@@ -24,6 +24,14 @@ struct trend;
  */
 void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g);
 void compare_json_assessment(struct jsonw *w, const struct score *s);
+/*
+ * The threshold line (report_threshold_line) of assessments read side by side: K, and
+ * whether it was lowered below 5, then that comparing them is outside the protection
+ * (docs/privacy.md); nothing when none has more than one respondent.
+ */
+void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n);
+/* min_group, min_group_lowered and threshold, as assess's JSON has them. */
+void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n);
 /* "Implement barrier: Leadership turnover": plain, for the caller to make safe. */
 struct rules;
 void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i);

@@ -10,16 +10,17 @@
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
  * first, with no stage, a row of kind "attribution" for a report made with --attribute,
- * one of kind "anonymity" for a report of fewer respondents than the threshold and one
- * of kind "dates" when the respondents' dates differ; after a stage's items, one row of
- * kind "note" for each caveat the source attaches to the stage and rows of kind
- * "find-out" for what must be known before its suggestions are ranked; then the
- * breakdown, a row of kind "group" per group shown apart and stage (the group's name as
- * text, its respondents as n, its score as stage_score) and one of kind "breakdown"
- * saying why it is left out or how it pooled; then one of kind "gap-definition", with no
- * stage, saying what a gap is; last, one row of kind "judgement", with no stage, saying
- * what in the model is its author's judgement rather than the source's. Filtering on
- * state "scored", or on an item id, leaves them out.
+ * one of kind "anonymity" for a report of fewer respondents than the threshold, in a
+ * report of more than one respondent one of kind "threshold" giving the threshold K and
+ * whether --min-group lowered it below 5, and one of kind "dates" when the respondents'
+ * dates differ; after a stage's items, one row of kind "note" for each caveat the source
+ * attaches to the stage and rows of kind "find-out" for what must be known before its
+ * suggestions are ranked; then the breakdown, a row of kind "group" per group shown apart
+ * and stage (the group's name as text, its respondents as n, its score as stage_score)
+ * and one of kind "breakdown" saying why it is left out or how it pooled; then one of
+ * kind "gap-definition", with no stage, saying what a gap is; last, one row of kind
+ * "judgement", with no stage, saying what in the model is its author's judgement rather
+ * than the source's. Filtering on state "scored", or on an item id, leaves them out.
  *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value
@@ -127,6 +128,22 @@ static void row_start(const struct score *s, struct strbuf *out)
     csv_text(out, r->sha256);
 }
 
+/*
+ * An item's value on 0-100 from its mean answer as the answer column shows it, to one
+ * decimal: the value says no more of the answers than the mean does (docs/privacy.md).
+ */
+static void shown_value(const struct rules *r, const struct rules_item *ri,
+                        const struct score_item *it, struct exact *value)
+{
+    /* The mean in tenths, rounded half away from zero, as exact_format_ratio prints it. */
+    int64_t num = it->answer_num * 10, den = (int64_t)it->answer_den;
+    int64_t tenths = (2 * num + (num < 0 ? -den : den)) / (2 * den);
+    uint64_t span = (uint64_t)(r->scale_max - r->scale_min) * 10;
+    uint64_t above = (uint64_t)(tenths - (int64_t)r->scale_min * 10);
+    uint64_t good = ri->kind == ITEM_BARRIER ? span - above : above;
+    exact_set_products(value, good, 100, span, 1);
+}
+
 static void render_item(const struct score *s, size_t i, struct strbuf *out)
 {
     const struct rules *r = s->rules;
@@ -145,7 +162,7 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     csv_text(out, state_name(it->state));
     if (scored) {
         struct exact value = {0};
-        exact_set_products(&value, it->good, 100, it->out_of, 1);
+        shown_value(r, ri, it, &value);
         csv_ratio(out, it->answer_num, it->answer_den);
         csv_exact(out, &value);
         csv_exact(out, &it->impact_exact);
@@ -159,7 +176,8 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     else
         strbuf_addf(out, "%zu,", a->items[i].n);
     if (scored) {
-        csv_ratio(out, (int64_t)it->sd_tenths, 10);
+        /* sd: no longer printed; with the mean it would pin the answers down. */
+        strbuf_addc(out, ',');
         csv_bool(out, it->disagreement);
     } else {
         strbuf_adds(out, ",,");
@@ -361,6 +379,10 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     report_anonymity_note(&anonymity, s);
     if (anonymity.len)
         render_context_row(s, NULL, "anonymity", strbuf_str(&anonymity), out);
+    strbuf_reset(&anonymity);
+    report_threshold_line(&anonymity, s->assessment->respondents, s->min_group);
+    if (anonymity.len)
+        render_context_row(s, NULL, "threshold", strbuf_str(&anonymity), out);
     strbuf_release(&anonymity);
     struct strbuf dates = STRBUF_INIT;
     report_date_range(&dates, s->assessment);

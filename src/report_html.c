@@ -90,6 +90,13 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
         html_text(out, strbuf_str(&anonymity));
         strbuf_adds(out, "</p>\n");
     }
+    strbuf_reset(&anonymity);
+    report_threshold_line(&anonymity, a->respondents, s->min_group);
+    if (anonymity.len) {
+        strbuf_adds(out, "<p class=\"threshold\">");
+        html_text(out, strbuf_str(&anonymity));
+        strbuf_adds(out, "</p>\n");
+    }
     strbuf_release(&anonymity);
     strbuf_adds(out, "<nav aria-label=\"Contents\">\n<ul>\n"
                      "<li><a href=\"#summary\">Summary</a></li>\n"
@@ -544,10 +551,11 @@ static void answer_cell(struct strbuf *out, const struct score *s, size_t item)
     strbuf_adds(out, "<td class=\"num\">");
     report_add_ratio(out, it->answer_num, it->answer_den);
     if (s->assessment->respondents > 1) {
-        strbuf_addf(out, "<span class=\"sub\">mean of %zu, range ", t->n);
-        report_add_ratio(out, t->min, EXACT_SCALE);
-        strbuf_adds(out, " to ");
-        report_add_ratio(out, t->max, EXACT_SCALE);
+        strbuf_addf(out, "<span class=\"sub\">mean of %zu", t->n);
+        struct strbuf spread = STRBUF_INIT;
+        if (report_add_spread(&spread, s, item))
+            strbuf_addf(out, ": %s", strbuf_str(&spread));
+        strbuf_release(&spread);
         strbuf_adds(out, "</span>");
         if (it->disagreement)
             strbuf_adds(out, "<span class=\"tag\">respondents disagree</span>");
@@ -679,6 +687,11 @@ static void item_list(struct strbuf *out, const struct score *s, size_t stage,
         strbuf_adds(out, "<li>");
         html_text(out, r->items[i].text);
         strbuf_addf(out, " <span class=\"muted\">(%s)</span>", item_kind_name(r->items[i].kind));
+        if (si->withheld) {
+            strbuf_adds(out, " <span class=\"muted\">(");
+            report_add_withheld(out, s);
+            strbuf_adds(out, ")</span>");
+        }
         if (state == UNKNOWN && r->items[i].question) {
             strbuf_adds(out, "<br><span class=\"muted\">Ask: ");
             html_text(out, r->items[i].question);

@@ -14,12 +14,26 @@
 #include "answers.h"
 #include "compare.h"
 #include "report.h"
+#include "report_compare_internal.h"
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
 #include "text.h"
 
 /* ---- compare ---- */
+
+/* The threshold line, as assess's page has it, below the meta list. */
+static void threshold_para(struct strbuf *out, const struct score *const *points, size_t n)
+{
+    struct strbuf line = STRBUF_INIT;
+    compare_threshold_line(&line, points, n);
+    if (line.len) {
+        strbuf_adds(out, "<p class=\"threshold\">");
+        html_text(out, strbuf_str(&line));
+        strbuf_adds(out, "</p>\n");
+    }
+    strbuf_release(&line);
+}
 
 static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
 {
@@ -271,9 +285,11 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     assessment_line(out, "Before", b->assessment);
     assessment_line(out, "After", a->assessment);
     html_meta_model(out, r);
-    strbuf_adds(out,
-                "</dl>\n</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
-                "\n<h2 id=\"stages-h\">Stages</h2>\n");
+    strbuf_adds(out, "</dl>\n");
+    const struct score *both[] = {b, a};
+    threshold_para(out, both, 2);
+    strbuf_adds(out, "</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
+                     "\n<h2 id=\"stages-h\">Stages</h2>\n");
     regression_callout(out, c);
     compare_chart(&p, c);
     compare_table(out, c);
@@ -648,7 +664,9 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     html_text(out, t->points[t->n - 1]->assessment->date);
     strbuf_adds(out, "</dd>\n");
     html_meta_model(out, r);
-    strbuf_adds(out, "</dl>\n</header>\n<main>\n<section id=\"trend\" aria-labelledby=\"trend-h\">"
+    strbuf_adds(out, "</dl>\n");
+    threshold_para(out, t->points, t->n);
+    strbuf_adds(out, "</header>\n<main>\n<section id=\"trend\" aria-labelledby=\"trend-h\">"
                      "\n<h2 id=\"trend-h\">Stage scores over time</h2>\n");
     trend_chart(&p, t);
     trend_table(out, t);

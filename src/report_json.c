@@ -16,6 +16,7 @@
 #include "score.h"
 #include "score_target.h"
 #include "strbuf.h"
+#include "suppress.h"
 #include "xalloc.h"
 
 static const char *state_name(enum score_state state)
@@ -40,6 +41,12 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     jsonw_kuint(w, "respondents", s->assessment->respondents);
     jsonw_kbool(w, "attributed", s->attributed);
     jsonw_kbool(w, "anonymous", !s->attributed && s->assessment->respondents >= s->min_group);
+    jsonw_kuint(w, "min_group", s->min_group);
+    jsonw_kbool(w, "min_group_lowered", s->min_group < SUPPRESS_MIN_GROUP_DEFAULT);
+    struct strbuf threshold = STRBUF_INIT;
+    report_threshold_line(&threshold, s->assessment->respondents, s->min_group);
+    jsonw_kstring(w, "threshold", threshold.len ? strbuf_str(&threshold) : NULL);
+    strbuf_release(&threshold);
     jsonw_kstring(w, "caveat", report_caveat(s));
     jsonw_kstring(w, "judgement", r->source.judgement);
     jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);
@@ -214,10 +221,19 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
         jsonw_kstring(w, "level", r->levels[r->items[i].level].id);
         jsonw_kstring(w, "state", state_name(si->state));
         jsonw_kuint(w, "n", t->n);
-        jsonw_kratio(w, "mean", t->n > 0, t->sum, (uint64_t)t->n * EXACT_SCALE, 1);
-        jsonw_kratio(w, "min", t->n > 0, t->min, EXACT_SCALE, 1);
-        jsonw_kratio(w, "max", t->n > 0, t->max, EXACT_SCALE, 1);
-        jsonw_kratio(w, "sd", t->n > 0, (int64_t)si->sd_tenths, 10, 1);
+        bool shown = t->n > 0 && !si->withheld;
+        jsonw_kratio(w, "mean", shown, t->sum, (uint64_t)t->n * EXACT_SCALE, 1);
+        jsonw_key(w, "spread");
+        if (s->min_group > 0 && t->n >= s->min_group && si->state == SCORED) {
+            jsonw_object(w);
+            jsonw_kuint(w, "low", t->n_low);
+            jsonw_kuint(w, "middle", t->n - t->n_low - t->n_high);
+            jsonw_kuint(w, "high", t->n_high);
+            jsonw_end(w, '}');
+        } else {
+            jsonw_null(w);
+        }
+        jsonw_kbool(w, "withheld", si->withheld);
         jsonw_kbool(w, "disagreement", si->disagreement);
         jsonw_kuint(w, "na", t->n_na);
         jsonw_kuint(w, "unknown", t->n_unknown);

@@ -154,6 +154,10 @@ static void md_answer(struct strbuf *out, const struct score *s, size_t item)
     report_add_ratio(out, it->answer_num, it->answer_den);
     if (s->assessment->respondents > 1) {
         strbuf_addf(out, " (n=%zu", s->assessment->items[item].n);
+        struct strbuf spread = STRBUF_INIT;
+        if (report_add_spread(&spread, s, item))
+            strbuf_addf(out, "; %s", strbuf_str(&spread));
+        strbuf_release(&spread);
         if (it->disagreement)
             strbuf_adds(out, "; respondents disagree");
         strbuf_adds(out, ")");
@@ -176,6 +180,13 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
         strbuf_adds(out, "- " REPORT_ATTRIBUTION_ON "\n");
     struct strbuf anonymity = STRBUF_INIT;
     report_anonymity_note(&anonymity, s);
+    if (anonymity.len) {
+        strbuf_adds(out, "- ");
+        report_md_text(out, strbuf_str(&anonymity));
+        strbuf_addc(out, '\n');
+    }
+    strbuf_reset(&anonymity);
+    report_threshold_line(&anonymity, a->respondents, s->min_group);
     if (anonymity.len) {
         strbuf_adds(out, "- ");
         report_md_text(out, strbuf_str(&anonymity));
@@ -472,6 +483,11 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
             continue;
         strbuf_adds(out, "- On ");
         report_md_text(out, r->items[i].text);
+        if (s->items[i].withheld) {
+            strbuf_adds(out, " (");
+            report_add_withheld(out, s);
+            strbuf_adds(out, ")");
+        }
         md_notes_inline(out, &s->items[i]);
         md_eol(out);
     }
@@ -516,6 +532,11 @@ static void render_item_list(const struct score *s, size_t stage, enum score_sta
         any = true;
         strbuf_addf(out, "- %s", lead);
         report_md_text(out, r->items[i].text);
+        if (s->items[i].withheld) {
+            strbuf_adds(out, " (");
+            report_add_withheld(out, s);
+            strbuf_adds(out, ")");
+        }
         md_notes_inline(out, &s->items[i]);
         md_eol(out);
     }

@@ -146,6 +146,10 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
     if (line.len)
         para(o, 0, 0, strbuf_str(&line));
     strbuf_reset(&line);
+    report_threshold_line(&line, s->assessment->respondents, s->min_group);
+    if (line.len)
+        para(o, 0, 0, strbuf_str(&line));
+    strbuf_reset(&line);
     report_add_short_forms(&line, r);
     if (line.len)
         para(o, 0, 0, strbuf_str(&line));
@@ -377,11 +381,11 @@ static void gap_line(struct text_out *o, size_t i)
     if (s->assessment->respondents > 1 && t->n == 1) {
         strbuf_adds(&line, ", from 1 respondent");
     } else if (s->assessment->respondents > 1) {
-        strbuf_addf(&line, ", the mean of %zu respondents (range ", t->n);
-        report_add_ratio(&line, t->min, EXACT_SCALE);
-        strbuf_adds(&line, "-");
-        report_add_ratio(&line, t->max, EXACT_SCALE);
-        strbuf_adds(&line, ")");
+        strbuf_addf(&line, ", the mean of %zu respondents", t->n);
+        struct strbuf spread = STRBUF_INIT;
+        if (report_add_spread(&spread, s, i))
+            strbuf_addf(&line, " (%s)", strbuf_str(&spread));
+        strbuf_release(&spread);
     }
     if (si->disagreement)
         strbuf_adds(&line, "; respondents disagree");
@@ -424,6 +428,14 @@ static void item_list(struct text_out *o, size_t stage, enum score_state state, 
             strbuf_addf(o->sb, "  %s\n", title);
         any = true;
         para(o, 4, 6, r->items[i].text);
+        if (s->items[i].withheld) {
+            struct strbuf why = STRBUF_INIT;
+            strbuf_adds(&why, "(");
+            report_add_withheld(&why, s);
+            strbuf_adds(&why, ")");
+            para(o, 6, 6, strbuf_str(&why));
+            strbuf_release(&why);
+        }
         note_lines(o, &s->items[i], 6);
     }
 }

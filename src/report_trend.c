@@ -135,6 +135,10 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
         strbuf_addf(&line, "  %zu. ", k + 1);
         compare_text_assessment(out, strbuf_str(&line), line.len, t->points[k]->assessment, width);
     }
+    strbuf_reset(&line);
+    compare_threshold_line(&line, t->points, t->n);
+    if (line.len)
+        compare_text_para(out, "", 0, strbuf_str(&line), width);
     strbuf_release(&line);
     strbuf_adds(out, "\n");
     for (size_t st = 0; st < r->n_stages; st++)
@@ -206,6 +210,13 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         report_md_overlay(out, r);
         strbuf_adds(out, "\n");
     }
+    struct strbuf threshold = STRBUF_INIT;
+    compare_threshold_line(&threshold, t->points, t->n);
+    if (threshold.len) {
+        escape_markdown(out, strbuf_str(&threshold));
+        strbuf_adds(out, "\n\n");
+    }
+    strbuf_release(&threshold);
     strbuf_adds(out, "| Date | Organisation | Respondents |");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, " ");
@@ -287,6 +298,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     for (size_t k = 0; k < t->n; k++)
         compare_json_assessment(&w, t->points[k]);
     jsonw_end(&w, ']');
+    compare_json_threshold(&w, t->points, t->n);
     jsonw_key(&w, "stages");
     jsonw_array(&w);
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -360,6 +372,14 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     (void)width;
     (void)tool_version;
     strbuf_adds(out, "date,organisation,respondents,stage,score,band,kind,text\r\n");
+    struct strbuf threshold = STRBUF_INIT;
+    compare_threshold_line(&threshold, t->points, t->n);
+    if (threshold.len) {
+        strbuf_adds(out, ",,,,,,threshold,");
+        escape_csv(out, strbuf_str(&threshold));
+        strbuf_adds(out, "\r\n");
+    }
+    strbuf_release(&threshold);
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];
         for (size_t st = 0; st < r->n_stages; st++) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "partition.h"
 #include "suppress.h"
 #include "text.h"
 #include "xalloc.h"
@@ -86,14 +87,23 @@ static bool score_value_below_fraction(const struct score_item *it, int64_t frac
     return below;
 }
 
-/* Fills one item's state, answer and value from a tally. */
+/*
+ * Fills one item's state, answer and value from a tally. An item with fewer than
+ * min_answers numeric answers (but some) is withheld: it counts as unknown, so no
+ * figure, score or gap is made from those few answers (docs/privacy.md).
+ */
 static void item_from_tally(const struct rules *r, size_t i, const struct item_tally *t,
-                            struct score_item *out)
+                            size_t min_answers, struct score_item *out)
 {
     const struct rules_item *it = &r->items[i];
     out->state = CONTEXT;
     if (!it->question)
         return;
+    if (t->n > 0 && t->n < min_answers) {
+        out->state = UNKNOWN;
+        out->withheld = true;
+        return;
+    }
     switch (item_tally_state(t)) {
     case ANSWER_SCORE: {
         /* value = (mean - min) / span = (sum - n min) / (n span), all times EXACT_SCALE. */
@@ -446,12 +456,6 @@ static int compare_notes_anonymous(const void *pa, const void *pb)
     return 0;
 }
 
-static int compare_role_counts(const void *pa, const void *pb)
-{
-    const struct role_count *a = pa, *b = pb;
-    return text_group_cmp(a->role, b->role);
-}
-
 static long find_role_index(const struct assessment *a, const char *role)
 {
     for (size_t k = 0; k < a->n_roles; k++)
@@ -461,31 +465,19 @@ static long find_role_index(const struct assessment *a, const char *role)
 }
 
 /*
- * Which of the assessment's roles a note may name (per a->roles): the roles by name,
- * then those who give none as one more group, under the threshold. Sorting first means
- * the order files were read in never decides what is pooled.
+ * Which of the assessment's roles a note may name (per a->roles): those the partition
+ * under every figure shows apart (partition.h), so a note's role is never a group that
+ * another field's groups would single out. Everyone in one role shows no role apart.
  */
 static bool *roles_shown(const struct assessment *a, size_t min_group)
 {
-    size_t n = a->n_roles;
-    struct role_count *roles = xcalloc(n + 1, sizeof(*roles));
-    if (n)
-        memcpy(roles, a->roles, n * sizeof(*roles));
-    qsort(roles, n, sizeof(*roles), compare_role_counts);
-    size_t *counts = xcalloc(n + 1, sizeof(*counts));
-    bool *pooled = xcalloc(n + 1, sizeof(*pooled)), *shown = xcalloc(n + 1, sizeof(*shown));
-    size_t given = 0;
-    for (size_t k = 0; k < n; k++)
-        given += counts[k] = roles[k].respondents;
-    counts[n] = a->respondents - given;
-    size_t groups = n + (counts[n] > 0);
-    suppress_groups(counts, groups, 1, min_group, pooled);
-    /* Everyone in one role is no breakdown, and shows no role apart. */
-    for (size_t k = 0; k < n && groups > 1; k++)
-        shown[(size_t)(find_role_index(a, roles[k].role))] = !pooled[k];
-    free(roles);
-    free(counts);
-    free(pooled);
+    bool *shown = xcalloc(a->n_roles + 1, sizeof(*shown));
+    struct partition part;
+    partition_compute(&part, a, min_group);
+    const struct partition_field *roles = partition_field(&part, ANSWERS_FIELD_ROLE);
+    for (size_t k = 0; roles && roles->n_values > 1 && k < a->n_roles; k++)
+        shown[k] = partition_shown(&part, ANSWERS_FIELD_ROLE, a->roles[k].role) == 1;
+    partition_release(&part);
     return shown;
 }
 
@@ -532,12 +524,13 @@ static void sort_notes(struct score *s, struct score_item *out, const struct ite
     qsort(out->notes, out->n_notes, sizeof(*out->notes), compare_notes_anonymous);
 }
 
-void score_stages_of_tallies(const struct rules *r, const struct item_tally *items, bool *has_score,
-                             double *score, struct exact *score_exact)
+void score_stages_of_tallies(const struct rules *r, const struct item_tally *items,
+                             size_t min_answers, bool *has_score, double *score,
+                             struct exact *score_exact)
 {
     struct score_item *scored = xcalloc(r->n_items + 1, sizeof(*scored));
     for (size_t i = 0; i < r->n_items; i++)
-        item_from_tally(r, i, &items[i], &scored[i]);
+        item_from_tally(r, i, &items[i], min_answers, &scored[i]);
     for (size_t st = 0; st < r->n_stages; st++) {
         struct score_stage totals = {0};
         stage_totals(r, scored, st, &totals, NULL);
@@ -582,9 +575,15 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
     s->items = xcalloc(r->n_items + 1, sizeof(*s->items));
     s->stages = xcalloc(r->n_stages, sizeof(*s->stages));
     bool *role_shown = roles_shown(a, o->min_group);
+    size_t min_answers = score_min_answers(s);
     for (size_t i = 0; i < r->n_items; i++) {
-        item_from_tally(r, i, &a->items[i], &s->items[i]);
-        sort_notes(s, &s->items[i], &a->items[i], role_shown);
+        const struct item_tally *t = &a->items[i];
+        item_from_tally(r, i, t, min_answers, &s->items[i]);
+        /* A note from fewer than K people who answered the item would be theirs. */
+        if (!s->items[i].withheld && t->n + t->n_na + t->n_unknown >= min_answers)
+            sort_notes(s, &s->items[i], t, role_shown);
+        else
+            s->items[i].notes_withheld = t->n_notes;
     }
     free(role_shown);
     mark_accepted(s, o->accept);
@@ -593,6 +592,12 @@ void score_compute_with(struct score *s, const struct rules *r, const struct ass
     find_focus(s);
     rank_suggestions(s);
     score_align_breakdowns(&s, 1);
+}
+
+size_t score_min_answers(const struct score *s)
+{
+    bool anonymous = !s->attributed && s->assessment->respondents >= s->min_group;
+    return anonymous ? s->min_group : 0;
 }
 
 const char *score_band_id(const struct score *s, size_t stage)

@@ -35,9 +35,16 @@ static size_t smallest_shown(const size_t *counts, size_t n_groups, const bool *
 size_t suppress_groups(const size_t *counts, size_t n_groups, size_t n_periods, size_t min_group,
                        bool *pooled)
 {
+    for (size_t g = 0; g < n_groups; g++)
+        pooled[g] = false;
+    return suppress_groups_more(counts, n_groups, n_periods, min_group, pooled);
+}
+
+size_t suppress_groups_more(const size_t *counts, size_t n_groups, size_t n_periods,
+                            size_t min_group, bool *pooled)
+{
     size_t shown = n_groups;
     for (size_t g = 0; g < n_groups; g++) {
-        pooled[g] = false;
         for (size_t p = 0; p < n_periods && !pooled[g]; p++)
             pooled[g] = counts[p * n_groups + g] < min_group;
         shown -= pooled[g];

@@ -385,3 +385,162 @@ int text_group_cmp(const char *x, const char *y)
     }
     return (nx > ny) - (nx < ny);
 }
+
+/* ---- what may identify a person ---- */
+
+static bool id_is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool id_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static char id_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+enum { ID_WORDS_MAX = 32, ID_WORD_LEN = 24 };
+
+/* The words of s (runs of ASCII letters and digits), lowercased; at most ID_WORDS_MAX. */
+static size_t id_words(const char *s, char words[ID_WORDS_MAX][ID_WORD_LEN])
+{
+    size_t n = 0;
+    while (*s && n < ID_WORDS_MAX) {
+        if (!id_is_alpha(*s) && !id_is_digit(*s)) {
+            s++;
+            continue;
+        }
+        size_t len = 0;
+        while (id_is_alpha(*s) || id_is_digit(*s)) {
+            if (len + 1 < ID_WORD_LEN)
+                words[n][len++] = id_lower(*s);
+            s++;
+        }
+        words[n++][len] = '\0';
+    }
+    return n;
+}
+
+static bool id_has(char words[ID_WORDS_MAX][ID_WORD_LEN], size_t n, const char *const *any)
+{
+    for (size_t k = 0; k < n; k++)
+        for (size_t a = 0; any[a]; a++)
+            if (strcmp(words[k], any[a]) == 0)
+                return true;
+    return false;
+}
+
+bool text_header_identifies(const char *header)
+{
+    static const char *const alone[] = {
+        "email",    "phone",     "telephone", "mobile",    "payroll",  "surname",
+        "forename", "forenames", "firstname", "lastname",  "fullname", "dob",
+        "birthday", "nino",      "postcode",  "signature", "initials", NULL};
+    static const char *const whose[] = {"staff", "employee",  "personnel", "worker",
+                                        "ni",    "insurance", "badge",     NULL};
+    static const char *const number[] = {"number", "no", "id", "code", "ref", "reference", NULL};
+    static const char *const name[] = {"name", "names", NULL};
+    /* "Team name", "Name of your service": a group's name, not a person's. */
+    static const char *const of_group[] = {
+        "team",    "service", "organisation", "organization", "locality",
+        "area",    "site",    "office",       "school",       "unit",
+        "setting", "project", "model",        "department",   NULL};
+    static const char *const birth[] = {"birth", NULL};
+    char words[ID_WORDS_MAX][ID_WORD_LEN];
+    size_t n = id_words(header, words);
+    if (id_has(words, n, alone) || id_has(words, n, birth))
+        return true;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (strcmp(words[k], "e") == 0 && strcmp(words[k + 1], "mail") == 0)
+            return true;
+    if (id_has(words, n, whose) && id_has(words, n, number))
+        return true;
+    if (id_has(words, n, name) && !id_has(words, n, of_group))
+        return true;
+    return false;
+}
+
+/* An e-mail address: a word character, '@', then a domain with a dot in it. */
+static bool looks_like_email(const char *s)
+{
+    for (const char *at = strchr(s, '@'); at; at = strchr(at + 1, '@')) {
+        if (at == s || !(id_is_alpha(at[-1]) || id_is_digit(at[-1]) || strchr("._-+", at[-1])))
+            continue;
+        const char *p = at + 1;
+        bool dot = false;
+        size_t len = 0;
+        while (id_is_alpha(*p) || id_is_digit(*p) || *p == '-' || *p == '.') {
+            dot = dot || (*p == '.' && len > 0 && (id_is_alpha(p[1]) || id_is_digit(p[1])));
+            p++;
+            len++;
+        }
+        if (dot)
+            return true;
+    }
+    return false;
+}
+
+/* A telephone number: 10 or more digits, with single spaces, '-', '(', ')' or '+' between. */
+static bool looks_like_phone(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (!id_is_digit(*p) && *p != '+' && *p != '(')
+            continue;
+        if (p > s && (id_is_digit(p[-1]) || id_is_alpha(p[-1])))
+            continue;
+        size_t digits = 0, gap = 0;
+        const char *q = p, *end = p;
+        for (; *q; q++) {
+            if (id_is_digit(*q)) {
+                digits++;
+                gap = 0;
+                end = q + 1;
+            } else if (!strchr(" -()+.", *q) || ++gap > 2) {
+                break;
+            }
+        }
+        if (digits >= 10 && !id_is_alpha(*end))
+            return true;
+        p = q > p ? q - 1 : p;
+    }
+    return false;
+}
+
+/* A staff or NI number: one word of letters and digits with a letter and 4 or more digits. */
+static bool looks_like_staff_number(const char *s)
+{
+    const char *p = s;
+    while (*p) {
+        if (!id_is_alpha(*p) && !id_is_digit(*p)) {
+            p++;
+            continue;
+        }
+        size_t letters = 0, digits = 0;
+        while (id_is_alpha(*p) || id_is_digit(*p) ||
+               (*p == '-' && (id_is_alpha(p[1]) || id_is_digit(p[1])))) {
+            letters += id_is_alpha(*p);
+            digits += id_is_digit(*p);
+            p++;
+        }
+        if (letters && digits >= 4 && letters + digits <= 12)
+            return true;
+    }
+    return false;
+}
+
+const char *text_looks_identifying(const char *s)
+{
+    if (!s)
+        return NULL;
+    if (looks_like_email(s))
+        return "an e-mail address";
+    if (looks_like_phone(s))
+        return "a phone number";
+    if (looks_like_staff_number(s))
+        return "a staff or NI number";
+    return NULL;
+}

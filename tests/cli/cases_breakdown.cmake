@@ -22,3 +22,8 @@ stagegap_cli_test(breakdown-by-none-and-team 2 assess --by none --by team tests/
 stagegap_cli_test(breakdown-by-bad-name 2 assess --by Team tests/fixtures/survey)
 stagegap_cli_test(breakdown-by-not-given 2 assess --by service-area tests/fixtures/survey)
 stagegap_cli_test(breakdown-by-not-given-no-groups 2 assess --by team tests/fixtures/anonymity)
+# The same respondents giving no field but team: the partition under every figure
+# (docs/privacy.md) is then the team rule alone, and the teams are shown.
+stagegap_cli_test(breakdown-team-only-text 0 assess --by team tests/fixtures/survey-team-only)
+stagegap_cli_test(breakdown-team-only-json 0 assess --by team --format json
+                  tests/fixtures/survey-team-only)

@@ -36,3 +36,8 @@ stagegap_cli_test(overlay-trend-text 0 trend --rules ${overlay}
 stagegap_cli_test(overlay-trend-json 0 trend --rules ${overlay} --format json
                   data/examples/eastbrook-quarterly/2026-04.yaml
                   data/examples/eastbrook-quarterly/2026-07.yaml)
+# An overlay that puts one item at 100 and another at 0.001 in a stage: group rows weigh
+# every item alike, and the report says so (issue 25, docs/privacy.md).
+stagegap_cli_test(overlay-concentrated-by-team 0 assess
+                  --rules tests/fixtures/overlay/concentrated-weights.yaml --by team
+                  tests/fixtures/survey-team-only)

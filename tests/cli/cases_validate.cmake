@@ -48,3 +48,6 @@ stagegap_cli_test(validate-template-placeholders 0 validate tests/fixtures/templ
 stagegap_cli_test(validate-flow-needs-quotes 3 validate tests/fixtures/mistake-flow-colon.yaml tests/fixtures/mistake-flow-quote.yaml tests/fixtures/mistake-missing-colon.yaml)
 stagegap_cli_test(validate-import-map 0 validate tests/fixtures/import/ms-forms.map.yaml)
 stagegap_cli_test(validate-workbook 3 validate tests/fixtures/xlsx/basic.xlsx)
+# Notes, evidence and comments that look like an e-mail address, a phone number or a
+# staff number: a warning at each, exit 0 (issue 25).
+stagegap_cli_test(validate-identifying-notes 0 validate tests/fixtures/identifying-notes.yaml)

@@ -26,19 +26,37 @@ check_json() { # check_json NAME FILE JQ-EXPRESSION
     if [ "$(jq -r "$3" "$2")" = true ]; then ok; else bad "$1: $3"; fi
 }
 formats="text markdown html json csv"
+# The team checks read copies that give no other field: with role and locality beside
+# team, the partition under every figure (docs/privacy.md) pools every team of them.
+strip() { # strip FROM TO
+    mkdir -p "$2"
+    for f in "$1"/*.yaml; do
+        sed -E 's/role: [^,}]*, //; s/, locality: [A-Za-z]+//; s/locality: [A-Za-z]+//' "$f" \
+            >"$2/$(basename "$f")"
+    done
+}
+t=$tmp/survey
+strip $s $t
+strip $s-q2 $t-q2
+strip $s-two-teams $t-two-teams
 
 for fmt in $formats; do
     for cmd in compare trend; do
         out="$tmp/$cmd.$fmt"
-        "$bin" $cmd --by team --format $fmt $s $s-q2 >"$out" || bad "$cmd $fmt failed"
+        "$bin" $cmd --by team --format $fmt $t $t-q2 >"$out" || bad "$cmd $fmt failed"
         for name in Southside Eastside Westside "no team given" staff-0 staff-1 staff-2; do
             hasnt "$cmd $fmt" "$out" "$name"
         done
         has "$cmd $fmt" "$out" Northside
         has "$cmd $fmt" "$out" "Other groups"
-        "$bin" $cmd --by team --min-group 3 --format $fmt $s $s-q2 >"$tmp/k3.$fmt" ||
+        COLUMNS=400 "$bin" $cmd --by team --min-group 3 --format $fmt $t $t-q2 >"$tmp/k3.$fmt" ||
             bad "$cmd --min-group 3 $fmt failed"
         has "$cmd --min-group 3 $fmt" "$tmp/k3.$fmt" Southside
+        # The threshold in every format, and that it was lowered (issue 25).
+        has "$cmd $fmt" "$out" "Anonymity threshold: 5."
+        hasnt "$cmd $fmt" "$out" "Lowered below"
+        has "$cmd --min-group 3 $fmt" "$tmp/k3.$fmt" "Anonymity threshold: 3."
+        has "$cmd --min-group 3 $fmt" "$tmp/k3.$fmt" "Lowered below the default of 5 with --min-group."
         # By role, the default: the director and the senior leader are one each.
         "$bin" $cmd --format $fmt $s $s-q2 >"$tmp/role.$fmt" || bad "$cmd by role $fmt failed"
         hasnt "$cmd by role $fmt" "$tmp/role.$fmt" director
@@ -46,6 +64,17 @@ for fmt in $formats; do
         has "$cmd by role $fmt" "$tmp/role.$fmt" practitioner
     done
 done
+
+# assess states the threshold in every format too, and that it was lowered.
+for fmt in $formats; do
+    "$bin" assess --format $fmt $s >"$tmp/a.$fmt" || bad "assess $fmt failed"
+    has "assess $fmt" "$tmp/a.$fmt" "Anonymity threshold: 5."
+    hasnt "assess $fmt" "$tmp/a.$fmt" "Lowered below"
+    COLUMNS=400 "$bin" assess --min-group 3 --format $fmt $s >"$tmp/a3.$fmt" || bad "assess k3 $fmt failed"
+    has "assess --min-group 3 $fmt" "$tmp/a3.$fmt" "Lowered below the default of 5 with --min-group."
+done
+check_json "assess json: lowered" "$tmp/a3.json" '.min_group == 3 and .min_group_lowered'
+check_json "compare json: lowered" "$tmp/k3.json" '.min_group == 3 and .min_group_lowered'
 
 # The JSON names only the rows shown, the same rows in every assessment; each shown
 # group has at least K in each, and a pooled row of no one has no scores.
@@ -55,10 +84,10 @@ check_json "compare json" "$tmp/compare.json" '[.groups[] | .values.team? // "-"
 check_json "trend json" "$tmp/trend.json" \
     '[.groups[] | select(.other | not) | .respondents | all(. >= 5)] | all'
 check_json "trend json" "$tmp/trend.json" '[.groups[] | .respondents | length == 2] | all'
-"$bin" trend --by team --format json $s $s-two-teams >"$tmp/empty.json" || bad "trend empty pool failed"
+"$bin" trend --by team --format json $t $t-two-teams >"$tmp/empty.json" || bad "trend empty pool failed"
 check_json "trend, a pooled row of no one" "$tmp/empty.json" \
     '.groups[-1] | .other and .respondents == [7, 0] and ([.stages[].scores[1]] | all(. == null))'
-"$bin" compare --by team --format json $s $s-two-teams >"$tmp/empty2.json" || bad "compare empty pool failed"
+"$bin" compare --by team --format json $t $t-two-teams >"$tmp/empty2.json" || bad "compare empty pool failed"
 check_json "compare, a pooled row of no one" "$tmp/empty2.json" \
     '.groups[-1] | .other and .respondents_after == 0 and ([.stages[] | .after, .delta] | all(. == null))'
 # The breakdown left out: no rows, and the note says why, in every format.

@@ -67,7 +67,7 @@ sed 's/role: "principal social worker"/role: leader/' "$src" >"$tmp/pool/a.yaml"
 sed 's/role: "principal social worker"/role: practitioner/; s/: 9$/: 2/' "$src" >"$tmp/pool/b.yaml"
 sed 's/role: "principal social worker"/role: practitioner/; s/: 8$/: 1/' "$src" >"$tmp/pool/c.yaml"
 render assess-pool assess "$tmp/pool"
-render assess-groups assess --by team tests/fixtures/survey
+render assess-groups assess --by team tests/fixtures/survey-team-only
 render assess-targets assess --rules tests/fixtures/targets/model.yaml tests/fixtures/targets/answers.yaml
 render compare compare $q/2026-04.yaml $q/2026-07.yaml
 render assess-plan assess --plan tests/fixtures/plan/eastbrook-board.yaml $q/2026-07.yaml

@@ -80,18 +80,80 @@ check "Qualtrics and SurveyMonkey names and emails dropped" \
     [ "$(cat "$tmp/qualtrics"/*.yaml "$tmp/surveymonkey"/*.yaml | grep -c -e 'example.org' -e 'Smith')" = 0 ]
 
 # Without a map: 'What is your role?' is the role, and the free-text column near no
-# question is kept as comments, with a warning naming it.
+# question is left out, with a warning naming it and saying how to keep it.
 "$bin" import --csv $fx/ms-forms.csv --organisation "Anytown Council" \
     --output "$tmp/nomap" >/dev/null 2>"$tmp/err"; rc=$?
 check "free-text column imports without a map" [ "$rc" = 0 ]
-check "free-text column named in a warning" grep -q "ms-forms.csv:1:14: warning: column 'Anything else you would like to tell us?' is not a question of model 'signs-of-safety'; its 2 answers are kept as comments" "$tmp/err"
-check "comments kept with their question" grep -q '^  - {about: "Anything else you would like to tell us?", text: "Fine"}$' "$tmp/nomap/3.yaml"
+check "free-text column named in a warning" grep -q "ms-forms.csv:1:14: warning: column 'Anything else you would like to tell us?' is not a question of model 'signs-of-safety'; its 2 answers are left out (map it to 'comments' with --map to keep them as comments)" "$tmp/err"
+check "free text not kept unless mapped" sh -c "! grep -q 'comments:' '$tmp/nomap'/*.yaml"
 check "role read from 'What is your role?'" grep -q 'role: "Practitioner"' "$tmp/nomap/1.yaml"
-"$bin" validate "$tmp/nomap"/*.yaml >/dev/null 2>&1; rc=$?
+# Mapped to comments, it is kept, with its question, and the report shows it unsigned.
+printf 'format: stagegap-import-map/1\ncolumns:\n  "Anything else you would like to tell us?": comments\n' >"$tmp/comments.map.yaml"
+"$bin" import --csv $fx/ms-forms.csv --map "$tmp/comments.map.yaml" \
+    --organisation "Anytown Council" --output "$tmp/withmap" >/dev/null 2>"$tmp/err"; rc=$?
+check "free-text column mapped to comments imports" [ "$rc" = 0 ]
+check "comments kept with their question" grep -q '^  - {about: "Anything else you would like to tell us?", text: "Fine"}$' "$tmp/withmap/3.yaml"
+"$bin" validate "$tmp/withmap"/*.yaml >/dev/null 2>&1; rc=$?
 check "files with comments validate" [ "$rc" = 0 ]
-"$bin" assess "$tmp/nomap" >"$tmp/report" 2>&1
+"$bin" assess "$tmp/withmap" >"$tmp/report" 2>&1
 check "report shows the comments" grep -q 'said: "Fine"' "$tmp/report"
 check "report puts no respondent id beside a comment" sh -c "! sed -n '/^Comments/,/^By role/p' '$tmp/report' | grep -q -e ' 1:' -e ' 2:' -e ' 3:'"
+
+# An export with a name and a staff-number column (issue 25): both left out, even when
+# mapped to comments, with one warning listing them; in CSV, in a workbook, and under a
+# survey tool's several header rows. No report made from the files shows any of it.
+cat >"$tmp/named.csv" <<'CSV'
+ID,Completion time,Your name (optional),Staff number,What is your role?,launch.introducing-sos,launch.training-for-all-workers,Anything else?
+1,9/28/2026 10:09:40,Jo Smith,E10234,Practitioner,6,7,More coaching please
+2,9/28/2026 11:09:40,Sam Lee,E10235,Practitioner,5,6,
+3,9/28/2026 12:09:40,Ann Hall,E10236,Practitioner,7,8,Less paperwork
+4,9/28/2026 13:09:40,,E10237,Practitioner,4,5,
+5,9/28/2026 14:09:40,Raj Patel,E10238,Practitioner,8,9,
+CSV
+printf 'format: stagegap-import-map/1\ncolumns:\n  "Your name (optional)": comments\n  "Staff number": comments\n  "Anything else?": comments\n' >"$tmp/named.map.yaml"
+no_names() { ! grep -rq -e 'Jo Smith' -e 'Sam Lee' -e 'Raj Patel' -e 'E1023' -e 'Your name' -e 'Staff number' "$@"; }
+"$bin" import --csv "$tmp/named.csv" --map "$tmp/named.map.yaml" --organisation A \
+    --output "$tmp/named" >/dev/null 2>"$tmp/err"; rc=$?
+check "export with names imports" [ "$rc" = 0 ]
+check "one warning lists the identifying columns" grep -qxF "$tmp/named.csv:1:3: warning: columns 'Your name (optional)', 'Staff number' name or identify people, so they are left out of the answers files, even where mapped (docs/privacy.md)" "$tmp/err"
+check "names and staff numbers not in the files" no_names "$tmp/named"
+check "other comments kept" grep -q 'text: "Less paperwork"' "$tmp/named/3.yaml"
+for fmt in text markdown html json csv; do
+    "$bin" assess --format $fmt "$tmp/named" >"$tmp/report-named.$fmt" 2>/dev/null
+    check "$fmt report of the export shows no name or staff number" no_names "$tmp/report-named.$fmt"
+done
+# Not mapped at all: the same, and the free-text column is left out too.
+"$bin" import --csv "$tmp/named.csv" --organisation A --output "$tmp/named2" >/dev/null 2>"$tmp/err"; rc=$?
+check "export with names imports without a map" [ "$rc" = 0 ]
+check "unmapped identifying columns listed" grep -qF "columns 'Your name (optional)', 'Staff number' name or identify people" "$tmp/err"
+check "unmapped: nothing identifying in the files" no_names "$tmp/named2"
+# Under Qualtrics' three header rows.
+{ printf 'StartDate,ResponseId,Q0,Q00,Q1,Q2\n'
+  printf 'Start Date,Response ID,Full name,Employee number,What is your role?,launch.introducing-sos\n'
+  printf '"{""ImportId"":""startDate""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID90""}","{""ImportId"":""QID91""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}"\n'
+  printf '2026-09-28 10:01:12,R_1,Jo Smith,E10234,Practitioner,6\n'
+  printf '2026-09-28 11:01:12,R_2,Sam Lee,E10235,Practitioner,5\n'; } >"$tmp/named-q.csv"
+"$bin" import --csv "$tmp/named-q.csv" --scale 0..10 --organisation A --date 2026-09-30 --output "$tmp/named-q" >/dev/null 2>"$tmp/err"; rc=$?
+check "Qualtrics export with names imports" [ "$rc" = 0 ]
+check "Qualtrics: identifying columns listed" grep -qF "columns 'Full name', 'Employee number' name or identify people" "$tmp/err"
+check "Qualtrics: nothing identifying in the files" no_names "$tmp/named-q"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    /usr/bin/python3 - "$tmp/named.csv" "$tmp/named.xlsx" <<'PY'
+import csv, sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+for row in csv.reader(open(sys.argv[1], encoding="utf-8")):
+    ws.append(row)
+wb.save(sys.argv[2])
+PY
+    "$bin" import --xlsx "$tmp/named.xlsx" --map "$tmp/named.map.yaml" --organisation A \
+        --output "$tmp/named-x" >/dev/null 2>"$tmp/err"; rc=$?
+    check "workbook with names imports" [ "$rc" = 0 ]
+    check "workbook: identifying columns listed" grep -qF "columns 'Your name (optional)', 'Staff number' name or identify people" "$tmp/err"
+    check "workbook: nothing identifying in the files" no_names "$tmp/named-x"
+else
+    echo "python3-openpyxl is not installed: the workbook with names is skipped"
+fi
 
 # A column near no question whose cells are all answers is a question of some other
 # model, not comments: still an error, and nothing is written.

@@ -28,12 +28,23 @@ notes, then runs `stagegap assess` in all five formats and checks, for every cas
   6. A two-way view is shown only when every non-empty cell has at least K, and then
      with no pooled row; otherwise groups[] is empty and breakdown.note is set.
 
+  7. Nothing is recoverable across reports (issue 25): every report the files give
+     (--by none, each field, each pair of fields) is run, and every set of respondents a
+     figure is about (the whole, each row, the pooled row) is collected. Respondents no
+     figure tells apart form atoms; every figure is a sum over whole atoms, so any
+     integer or rational combination of figures is constant on atoms, and with every atom
+     at K or more none isolates 1 to K-1 people. (A sufficient condition: the test asks
+     for it of every anonymous case.) The groups pooled follow the partition under every
+     figure of docs/privacy.md (partition below), not each field on its own.
+
 Then a few hand-written cases, each with the rows it must show: a group of one, two
 small groups that together clear K, a hidden group that subtraction would otherwise
 reveal (K=5: A=10, B=10, C=2), groups of exactly K-1, K and K+1, ties of size with and
 without "none given", two-way views either side of the threshold, values compared as
 text (1.5 and 1.50; North and north), markup in a hidden value, a team called "Other
-groups", and reports of one respondent and of K-1.
+groups", issue 25's attack (two one-way reports whose difference was one person: the
+algebra, by Gaussian elimination over the fractions, finds it under the one-field rule
+and not in the reports now), and reports of one respondent and of K-1.
 
 Figures under 1-4 and 6 come from an independent statement of the rule (suppress and
 expected_breakdown below, written from docs/privacy.md), not from the engine.
@@ -66,6 +77,7 @@ KS = [3, 4, 5, 7, 10]
 BYS = [["role"], ["team"], ["locality"], ["team"], ["role"], ["team", "role"],
        ["locality", "role"], ["team", "locality"], ["none"]]
 FIELDS = ["role", "team", "locality"]
+EQUAL_RULES = None  # the tiny model with every weight 1 (main writes it)
 
 
 # ---- generating surveys ----
@@ -293,14 +305,138 @@ def suppress(people, by, k):
     return order, cells, pooled
 
 
+def fields_of(people):
+    """Every grouping field any respondent gives, role among them, in byte order."""
+    return sorted({f for p in people for f, v in p["values"].items() if v is not None},
+                  key=lambda f: f.encode())
+
+
+def partition(people, k):
+    """docs/privacy.md, "One partition under every figure": {field: set of values shown
+    apart}, each field first cut on its own, then, while some block (a combination of
+    the fields' parts: a value shown apart, or the pooled rest) has 1 to K-1 respondents,
+    the smallest such block (first in block order) is merged: in a field where it is a
+    group shown apart, that group is pooled (with the field's next smallest group when
+    the field pools nothing yet, so that something merges), the cheapest of those; if it
+    is in every field's rest, the cheapest group shown anywhere; then the field's rest is
+    topped up to K as on its own. A field everyone gives the same value of splits no one."""
+    fields = fields_of(people)
+    values, counts, shown = {}, {}, {}
+    for f in fields:
+        order, cells, pooled = suppress(people, [f], k)
+        values[f] = [c[0] for c in order]
+        counts[f] = {c[0]: len(cells[c]) for c in order}
+        apart = [c[0] for c in order if c not in pooled]
+        shown[f] = set(apart) if len(order) > 1 and apart else set()
+    alone = {f: set(v) for f, v in shown.items()}
+
+    def part(p, f):
+        v = p["values"].get(f)
+        return values[f].index(v) if v in shown[f] else len(values[f])
+
+    def rest(f):
+        return sum(counts[f][v] for v in values[f] if v not in shown[f])
+
+    def smallest_other(f, v):
+        others = [w for w in values[f] if w in shown[f] and w != v]
+        return min(others, key=lambda w: counts[f][w]) if others else None
+
+    def cost(f, v):
+        if rest(f):
+            return counts[f][v]
+        w = smallest_other(f, v)
+        return counts[f][v] + (counts[f][w] if w is not None else 0)
+
+    def repool(f):
+        while 0 < rest(f) < k and shown[f]:
+            shown[f].discard(min((v for v in values[f] if v in shown[f]),
+                                 key=lambda v: counts[f][v]))
+        if len(shown[f]) == 1 and rest(f) == 0:
+            shown[f] = set()
+
+    while True:
+        blocks = {}
+        for p in people:
+            blocks.setdefault(tuple(part(p, f) for f in fields), []).append(p)
+        small = [b for b in sorted(blocks) if len(blocks[b]) < k]
+        if not small:
+            break
+        b = min(small, key=lambda b: len(blocks[b]))
+        first = blocks[b][0]
+        best = None
+        for anywhere in (False, True):
+            for f in fields:
+                for v in values[f]:
+                    if v not in shown[f] or (not anywhere and first["values"].get(f) != v):
+                        continue
+                    if best is None or cost(f, v) < best[0]:
+                        best = (cost(f, v), f, v)
+            if best:
+                break
+        if best is None:
+            break
+        _, f, v = best
+        if not rest(f):
+            w = smallest_other(f, v)
+            if w is not None:
+                shown[f].discard(w)
+        shown[f].discard(v)
+        repool(f)
+    for f in fields:
+        if len(values[f]) == 1:
+            shown[f] = set(values[f])
+    return shown, alone
+
+
 def expected_breakdown(people, by, k):
     """(shown: bool, rows: [(values tuple, [people])], pooled: [people] or None)."""
     order, cells, pooled = suppress(people, by, k)
+    shown_by, _ = partition(people, k)
+    cross = {c for c in order if any(v not in shown_by.get(f, {v}) for f, v in zip(by, c))}
+    if len(by) == 1 and cross - pooled:
+        pooled |= cross
+        while 0 < sum(len(cells[c]) for c in pooled) < k:
+            left = [c for c in order if c not in pooled]
+            if not left:
+                break
+            pooled.add(min(left, key=lambda c: len(cells[c])))
     shown_apart = [c for c in order if c not in pooled]
-    if len(people) <= 1 or len(cells) <= 1 or (len(by) > 1 and pooled) or not shown_apart:
+    if (len(people) <= 1 or len(cells) <= 1 or (len(by) > 1 and (pooled or cross))
+            or not shown_apart):
         return False, [], None
     rest = [p for c in order if c in pooled for p in cells[c]]
     return True, [(c, cells[c]) for c in shown_apart], (rest if pooled else None)
+
+
+def atoms(vectors, n):
+    """Respondents no figure tells apart: those with the same membership in every set."""
+    groups = {}
+    for i in range(n):
+        groups.setdefault(tuple(i in v for v in vectors), []).append(i)
+    return list(groups.values())
+
+
+def in_span(vectors, target, n):
+    """Whether target (a set of respondents) is a rational combination of the sets in
+    vectors, by Gaussian elimination over the fractions: could figures be subtracted to
+    give exactly that set's sum?"""
+    from fractions import Fraction
+    rows = [[Fraction(int(i in v)) for i in range(n)] for v in vectors]
+    basis = []  # (pivot, row), rows reduced
+    def reduce(r):
+        r = r[:]
+        for piv, b in basis:
+            if r[piv]:
+                f = r[piv] / b[piv]
+                r = [x - f * y for x, y in zip(r, b)]
+        return r
+    for r in rows:
+        r = reduce(r)
+        piv = next((i for i, x in enumerate(r) if x), None)
+        if piv is not None:
+            basis.append((piv, r))
+    t = reduce([Fraction(int(i in target)) for i in range(n)])
+    return not any(t)
 
 
 # ---- running ----
@@ -315,7 +451,8 @@ class Case:
         self.failures.append((fmt, what))
 
     def run(self, args, files):
-        cmd = [self.stagegap, "assess", "--rules", RULES] + args + files
+        rules = [] if "--rules" in args else ["--rules", RULES]
+        cmd = [self.stagegap, "assess"] + rules + args + files
         p = subprocess.run(cmd, capture_output=True)
         return p.returncode, p.stdout, p.stderr
 
@@ -366,6 +503,53 @@ class Case:
             self.outcome = "two-way " + self.outcome
         self.check_json(rep, by, k, n, people)
         self.check_leaks(outs, rep, by, k, n, people)
+        self.check_all_reports(k, n, people)
+
+    def report_sets(self, k, n, people):
+        """Every set of respondents a figure is about, over every report the files give:
+        --by none, each field, each pair of fields; the whole, each row, the pooled row."""
+        fields = fields_of(people)
+        bys = [["none"]] + [[f] for f in fields] + [[a, b] for i, a in enumerate(fields)
+                                                      for b in fields[i + 1:]]
+        sets = [set(range(n))]
+        for by in bys:
+            args = []
+            for f in by:
+                args += ["--by", f]
+            rc, out, err = self.run(args + ["--min-group", str(k), "--format", "json"],
+                                    [os.path.join(self.folder, "answers")])
+            if rc != 0:
+                self.fail("json", f"assess --by {by} exited {rc}")
+                continue
+            rep = json.loads(out, parse_float=str)
+            shown = set()
+            for g in rep["groups"]:
+                if g["other"]:
+                    continue
+                members = {i for i, p in enumerate(people)
+                           if all(p["values"].get(f) == v for f, v in g["values"].items())}
+                shown |= members
+                sets.append(members)
+            if any(g["other"] for g in rep["groups"]):
+                sets.append(set(range(n)) - shown)
+        return sets
+
+    def check_all_reports(self, k, n, people):
+        """7 (issue 25): no combination of figures from all the reports of these files
+        isolates 1 to K-1 people. Every figure is about a union of atoms (respondents no
+        figure tells apart), so any sum or difference of figures is constant on atoms:
+        with every atom at least K, none isolates fewer."""
+        if n < k or self.case["attribute"]:
+            return  # not anonymous: the report says so
+        sets = self.report_sets(k, n, people)
+        for a in atoms(sets, n):
+            if len(a) < k:
+                self.fail("json", f"{len(a)} respondent(s) ({[people[i]['values'] for i in a][:3]})"
+                          f" are told apart from everyone else by figures of reports by one"
+                          f" field or two")
+                if in_span(sets, set(a), n):
+                    self.fail("json", "and their sum is a combination of figures shown")
+                return
 
     def check_json(self, rep, by, k, n, people):
         b, groups = rep["breakdown"], rep["groups"]
@@ -416,7 +600,9 @@ class Case:
             return
         # 2: each row's figures are those of exactly its own respondents.
         for (values, other, members), g in zip(want, groups):
-            rc, out, err = self.run(["--by", "none", "--format", "json"],
+            # A row weighs every item alike (docs/privacy.md): the model without weights.
+            rc, out, err = self.run(["--rules", EQUAL_RULES, "--by", "none", "--min-group",
+                                     str(k), "--format", "json"],
                                     sorted(p["file"] for p in members))
             if rc != 0:
                 self.fail("json", f"assess --by none of row {values} exited {rc}")
@@ -447,8 +633,10 @@ class Case:
                     allowed |= {v for v in g["values"].values() if v is not None}
         # A note's role: not pooled under steps 1 and 2 applied to roles. Step 3 does not
         # apply: when everyone gives one role of K or more, their notes name it.
-        order, _, pooled = suppress(people, ["role"], k)
-        allowed |= {c[0] for c in order if c not in pooled and c[0] is not None}
+        shown_by, _ = partition(people, k)
+        order, _, _ = suppress(people, ["role"], k)
+        if len(order) > 1:
+            allowed |= {v for v in shown_by.get("role", ()) if v is not None}
         counts = {}
         for p in people:
             for f, v in p["values"].items():
@@ -550,6 +738,15 @@ def hand_cases():
          # North-q7x2k and north-q7x2k are one team of 6, shown as North-q7x2k; the
          # team of 1 is pooled, with Other groups (4) so that it cannot be worked out.
          [("North-q7x2k", 6), (None, 5)]),
+        # Issue 25's attack: Central (12) is all of Town Hall (13) but for one leader in a
+        # team of one. Each field cut on its own would show Central and Town Hall, whose
+        # difference is the leader; the partition pools office instead.
+        (hand_survey("office attack", 5, ["team"],
+                     [(12, {"team": "central", "office": "hall"}),
+                      (1, {"team": "leader", "office": "hall"}),
+                      (5, {"team": "north", "office": "depot"}),
+                      (4, {"team": "south", "office": "depot"})]),
+         "office attack"),
         # A report of one respondent and of K-1: no breakdown, and K-1 names nobody.
         (hand_survey("one respondent", 3, ["role"], [(1, {"role": "x"})]), None),
         (hand_survey("K-1 respondents", 4, ["role"], [(2, {"role": "x"}), (1, {"role": "y"})]),
@@ -567,6 +764,23 @@ def hand_expect(survey, rows):
         if rows is None:
             if b["shown"] or groups:
                 c.fail("json", "a breakdown is shown where none should be")
+            return
+        if rows == "office attack":
+            people, n = c.case["people"], c.case["n"]
+            leader = {i for i, p in enumerate(people) if "leader" in p["values"]["team"]}
+            # The algebra finds the attack on the one-field rule ...
+            old = [set(range(n))]
+            for f in ("team", "office"):
+                order, cells, pooled = suppress(people, [f], 5)
+                old += [{people.index(p) for p in cells[cl]} for cl in order if cl not in pooled]
+            if not in_span(old, leader, n):
+                c.fail("json", "the test's algebra does not find the leader under the one-field rule")
+            # ... and not in the reports made now.
+            if in_span(c.report_sets(5, n, people), leader, n):
+                c.fail("json", "the leader's scores are a combination of figures shown")
+            got = [(g["values"] or {}).get("team") for g in groups]
+            if len(got) != 3 or got[-1] is not None or rep["breakdown"]["shown"] is not True:
+                c.fail("json", f"rows by team {got}, not central, north and the pooled row")
             return
         if rows == "two-way shown":
             if not b["shown"] or any(g["other"] for g in groups):
@@ -594,6 +808,12 @@ def main():
     default = 10 if "valgrind" in os.environ.get("STAGEGAP_TEST_RUNNER", "") else 150
     n_cases = int(os.environ.get("STAGEGAP_PROPERTY_CASES", str(default)))
     root = tempfile.mkdtemp(prefix="stagegap-privacy-")
+    global EQUAL_RULES
+    EQUAL_RULES = os.path.join(root, "tiny-equal.yaml")
+    with open(RULES, encoding="utf-8") as f:
+        text = re.sub(r", weight: [0-9.]+", "", f.read())
+    with open(EQUAL_RULES, "w", encoding="utf-8") as f:
+        f.write(text)
     rng = random.Random(seed)
     jobs = [(random_survey(rng, i), None) for i in range(1, n_cases + 1)]
     jobs += [(s, hand_expect(s, rows)) for s, rows in hand_cases()]

@@ -115,8 +115,9 @@ def item_state(tally):
     return "n/a"
 
 
-def item_values(m, tallies):
-    """State, mean, value for every item, from per-item tallies."""
+def item_values(m, tallies, min_answers=0):
+    """State, mean, value for every item, from per-item tallies. An item with fewer than
+    min_answers numeric answers (but some) is withheld: unknown, with no figure."""
     span = m.max - m.min
     out = {}
     for it in m.items:
@@ -124,6 +125,9 @@ def item_values(m, tallies):
             out[it["id"]] = {"state": "context"}
             continue
         t = tallies[it["id"]]
+        if 0 < len(t["nums"]) < min_answers:
+            out[it["id"]] = {"state": "unknown", "withheld": True}
+            continue
         e = {"state": item_state(t)}
         if e["state"] == "scored":
             mean = sum(t["nums"], F(0)) / len(t["nums"])
@@ -135,11 +139,13 @@ def item_values(m, tallies):
     return out
 
 
-def aggregate(m, vals, ids):
+def aggregate(m, vals, ids, equal=False):
+    """equal: every item weighs 1, as a group's row does (docs/privacy.md)."""
     scored = [i for i in ids if vals[i]["state"] == "scored"]
     counted = [i for i in ids if vals[i]["state"] in ("scored", "unknown")]
-    W = sum((m.by_id[i]["weight"] for i in scored), F(0))
-    score = 100 * sum((m.by_id[i]["weight"] * vals[i]["value"] for i in scored), F(0)) / W \
+    w = (lambda i: F(1)) if equal else (lambda i: m.by_id[i]["weight"])
+    W = sum((w(i) for i in scored), F(0))
+    score = 100 * sum((w(i) * vals[i]["value"] for i in scored), F(0)) / W \
         if scored else None
     return score, W, len(scored), len(counted)
 
@@ -151,11 +157,11 @@ def band_of(m, score):
     return len(m.bands) - 1
 
 
-def stage_scores(m, vals):
+def stage_scores(m, vals, equal=False):
     """Score (or None), band index (or None), coverage and W of every stage."""
     out = []
     for st in m.stages:
-        score, W, answered, answerable = aggregate(m, vals, st["items"])
+        score, W, answered, answerable = aggregate(m, vals, st["items"], equal)
         coverage = F(answered, answerable) if answerable else F(0)
         has = answered > 0 and coverage >= m.min_coverage
         out.append({"score": score if has else None, "band": band_of(m, score) if has else None,
@@ -166,7 +172,8 @@ def stage_scores(m, vals):
 
 def score(m, tallies, role_tallies, accepted=()):
     """`accepted`: the items accepted (--accept) and not expired on the date."""
-    vals = item_values(m, tallies)
+    respondents = sum(r["respondents"] for r in role_tallies.values())
+    vals = item_values(m, tallies, MIN_GROUP if respondents >= MIN_GROUP else 0)
     stages = stage_scores(m, vals)
     for st, s in zip(m.stages, stages):
         s["levels"] = []
@@ -284,7 +291,8 @@ def groups_shown(m, role_tallies):
                 merged["items"][i]["unknown"] += t["unknown"]
         rows.append((None, True, merged))
     return [{"role": r, "other": other, "respondents": t["respondents"],
-             "scores": [s["score"] for s in stage_scores(m, item_values(m, t["items"]))]}
+             "scores": [s["score"] for s in
+                        stage_scores(m, item_values(m, t["items"], MIN_GROUP), equal=True)]}
             for r, other, t in rows]
 
 
@@ -363,19 +371,25 @@ class Checker:
                 nums = t["nums"]
                 eq(f"{w} {i} n/na/unknown", (ji["n"], ji["na"], ji["unknown"]),
                    (len(nums), t["na"], t["unknown"]))
-                if nums:
+                eq(f"{w} {i} no min or max", ("min" in ji, "max" in ji), (False, False))
+                eq(f"{w} {i} withheld", ji["withheld"], bool(v.get("withheld")))
+                if nums and not v.get("withheld"):
                     sd, var = shown_sd(nums)
                     disagree = len(nums) >= 2 and var >= F((m.max - m.min) ** 2, 16)
+                    span = m.max - m.min
+                    low = sum(1 for x in nums if 3 * (x - m.min) < span)
+                    high = sum(1 for x in nums if 3 * (m.max - x) < span)
+                    spread = ({"low": low, "middle": len(nums) - low - high, "high": high}
+                              if len(nums) >= MIN_GROUP else None)
                     eq(f"{w} {i} mean", ji["mean"], shown(v["mean"]))
-                    eq(f"{w} {i} min", ji["min"], shown(min(nums)))
-                    eq(f"{w} {i} max", ji["max"], shown(max(nums)))
-                    eq(f"{w} {i} sd", ji["sd"], sd)
+                    eq(f"{w} {i} spread", ji["spread"], spread)
+                    eq(f"{w} {i} no sd", "sd" in ji, False)
                     eq(f"{w} {i} disagreement", ji["disagreement"], disagree)
                     eq(f"{w} {i} impact", ji["impact"], shown(v["impact"]))
                 else:
-                    eq(f"{w} {i} empty", (ji["mean"], ji["min"], ji["max"], ji["sd"],
+                    eq(f"{w} {i} empty", (ji["mean"], ji["spread"],
                                           ji["impact"], ji["disagreement"]),
-                       (None, None, None, None, None, False))
+                       (None, None, None, False))
         for s, js in zip(res["suggestions"], rep["suggestions"]):
             w = f"{label} suggestion {s['id']}"
             eq(w + " id", js["id"], s["id"])

@@ -525,28 +525,79 @@ static void test_import_unknown_column_did_you_mean(void **state)
 static void test_import_free_text_column_is_comments(void **state)
 {
     (void)state;
+    const char *csv = "id,start.plan,Anything else you would like to tell us?,Notes\n"
+                      "a,1,\"More time, please\nand \"\"less\"\" paperwork\",\n"
+                      "b,2,,\n"
+                      "c,3,5 stars,\n";
+    /* Not mapped: left out, with a warning saying how to keep it. */
     struct fixture *f = fixture_new();
-    import_ok(f,
-              "id,start.plan,Anything else you would like to tell us?,Notes\n"
-              "a,1,\"More time, please\nand \"\"less\"\" paperwork\",\n"
-              "b,2,,\n"
-              "c,3,5 stars,\n",
-              NULL);
+    import_ok(f, csv, NULL);
     assert_int_equal(f->d.errors, 0);
     assert_diag(&f->d, 1, 3,
                 "column 'Anything else you would like to tell us?' is not a question of model "
-                "'tiny'; its 2 answers are kept as comments (map it to 'ignore' with --map to "
-                "leave them out)");
+                "'tiny'; its 2 answers are left out (map it to 'comments' with --map to keep "
+                "them as comments)");
     assert_diag(&f->d, 1, 4,
                 "column 'Notes' is not a question of model 'tiny' and is empty; it "
                 "is left out");
     assert_int_equal(f->res.n, 3);
+    for (size_t k = 0; k < 3; k++)
+        assert_null(strstr(f->res.files[k].text, "comments:"));
+    fixture_free(f);
+    /* Mapped to comments: kept. */
+    f = fixture_new();
+    import_ok(f, csv,
+              "format: stagegap-import-map/1\ncolumns:\n"
+              "  Anything else you would like to tell us?: comments\n");
     assert_non_null(strstr(f->res.files[0].text,
                            "\ncomments:\n  - {about: \"Anything else you would like to tell "
                            "us?\", text: \"More time, please\\x0Aand \\\"less\\\" "
                            "paperwork\"}\n"));
     assert_null(strstr(f->res.files[1].text, "comments:"));
     assert_non_null(strstr(f->res.files[2].text, "text: \"5 stars\"}"));
+    fixture_free(f);
+}
+
+/*
+ * Columns that name or identify people are left out even when mapped, with one warning
+ * listing them; a comments column of distinct short words (staff numbers) too; a team's
+ * name is not a person's.
+ */
+static void test_import_identifying_columns_left_out(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    import_ok(f,
+              "id,start.plan,Your name (optional),Staff number,Team name,Badge,Email,"
+              "Anything else?\n"
+              "a,1,Jo Smith,E10234,North,K1,jo@example.org,More time\n"
+              "b,2,Sam Lee,E10235,North,K2,,\n"
+              "c,3,,E10236,South,K3,,Less paperwork\n",
+              "format: stagegap-import-map/1\ncolumns:\n"
+              "  Your name (optional): comments\n"
+              "  Staff number: respondent\n"
+              "  Team name: group:team\n"
+              "  Badge: comments\n"
+              "  Anything else?: comments\n");
+    assert_int_equal(f->d.errors, 0);
+    assert_diag(&f->d, 1, 3,
+                "columns 'Your name (optional)', 'Staff number', 'Badge' name or identify "
+                "people, so they are left out of the answers files, even where mapped "
+                "(docs/privacy.md)");
+    assert_int_equal(f->res.n, 3);
+    for (size_t k = 0; k < 3; k++) {
+        const char *t = f->res.files[k].text;
+        assert_null(strstr(t, "Jo Smith"));
+        assert_null(strstr(t, "Sam Lee"));
+        assert_null(strstr(t, "E1023"));
+        assert_null(strstr(t, "K1"));
+        assert_null(strstr(t, "example.org"));
+        assert_null(strstr(t, "Your name"));
+    }
+    assert_non_null(
+        strstr(f->res.files[0].text, "respondent: {id: \"a\", groups: {team: \"North\"}}"));
+    assert_non_null(strstr(f->res.files[0].text, "text: \"More time\"}"));
+    assert_non_null(strstr(f->res.files[2].text, "text: \"Less paperwork\"}"));
     fixture_free(f);
 }
 
@@ -1667,6 +1718,7 @@ int main(void)
         cmocka_unit_test(test_import_unknown_column_did_you_mean),
         cmocka_unit_test(test_import_free_text_column_is_comments),
         cmocka_unit_test(test_import_map_to_comments),
+        cmocka_unit_test(test_import_identifying_columns_left_out),
         cmocka_unit_test(test_import_context_item_and_duplicate_columns),
         cmocka_unit_test(test_import_group_columns_by_header),
         cmocka_unit_test(test_import_group_columns_by_map),

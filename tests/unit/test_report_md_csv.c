@@ -196,6 +196,8 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "Caveat: ",
                                        "How the model was built: ",
                                        "Made by stagegap 9.8.7.",
+                                       "- Anonymity threshold: ",
+                                       "Each group's stage scores weigh every item alike",
                                        NULL};
     for (size_t k = 0; ours[k]; k++)
         if (starts_with(s, len, ours[k]))
@@ -659,7 +661,7 @@ static void test_markdown_many_respondents_counts_disagreement_roles(void **stat
                   at);
     at = position(out, "| manager | 1 |", at);
     position(out, "| practitioner | 1 |", at);
-    assert_line(out, "| manager | 1 | 77.5 | — |");
+    assert_line(out, "| manager | 1 | 70.0 | — |"); /* every item weighed alike */
     assert_null(strstr(out, "Not anonymous"));
     f->min_group = 0;
     /* --attribute: who wrote each, and the report says so. */
@@ -687,8 +689,8 @@ static void test_markdown_group_named_like_the_pooled_row(void **state)
     f->min_group = 3;
     const char *out = markdown(f);
     assert_markdown_well_formed(out);
-    assert_line(out, "| Other groups (a role so named) | 3 | 64.0 | — |");
-    assert_line(out, "| Other groups | 3 | 64.0 | — |");
+    assert_line(out, "| Other groups (a role so named) | 3 | 65.0 | — |");
+    assert_line(out, "| Other groups | 3 | 65.0 | — |");
     fixture_free(f);
 }
 
@@ -765,15 +767,15 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     assert_csv_row(out, f,
                    "\"start\","
                    "\"facilitator\",\"start.plan\",\"A plan\",\"systems\",\"scored\","
-                   "6.0,60.0,16.0,2.0,1,0.0,false,,\"fair\",64.0,,");
+                   "6.0,60.0,16.0,2.0,1,,false,,\"fair\",64.0,,"); /* sd: never printed */
     assert_csv_row(out, f,
                    "\"start\","
                    "\"barrier\",\"start.fatigue\",\"Fatigue\",\"people\",\"scored\","
-                   "7.0,30.0,14.0,1.0,1,0.0,false,,\"fair\",64.0,,");
+                   "7.0,30.0,14.0,1.0,1,,false,,\"fair\",64.0,,");
     assert_csv_row(out, f,
                    "\"start\","
                    "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
-                   "9.0,90.0,2.0,1.0,1,0.0,false,true,\"fair\",64.0,,");
+                   "9.0,90.0,2.0,1.0,1,,false,true,\"fair\",64.0,,");
     assert_csv_row(out, f,
                    "\"later\","
                    "\"facilitator\",\"later.habit\",\"Habit\",\"people\",\"unknown\","
@@ -801,23 +803,27 @@ static void test_csv_many_respondents_notes_joined(void **state)
                 "start.plan: {score: 5, note: anonymous}, start.fatigue: n/a");
     struct csv_table t;
     csv_parse(csv(f), &t);
-    /* Not anonymous (3 < 5); six items, a stage note; two rows of what to find out first
-       (neither Start, 1 of 3 answered, nor Later is scored); the breakdown by role left
-       out; what a gap is. */
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 2 + 1 + 1);
+    /* Not anonymous (3 < 5), the threshold; six items, a stage note; two rows of what to
+       find out first (neither Start, 1 of 3 answered, nor Later is scored); the breakdown
+       by role left out; what a gap is. */
+    assert_csv_rectangular(&t, 1 + 2 + 6 + 1 + 2 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "anonymity");
-    assert_string_equal(t.cells[6][csv_column(&t, "kind")], "find-out");
-    assert_string_equal(t.cells[6][csv_column(&t, "text")],
+    assert_string_equal(t.cells[2][csv_column(&t, "kind")], "threshold");
+    assert_string_equal(t.cells[2][csv_column(&t, "text")],
+                        "Anonymity threshold: 5. No group of fewer respondents is shown apart, "
+                        "and no item's figures or notes from fewer answers.");
+    assert_string_equal(t.cells[7][csv_column(&t, "kind")], "find-out");
+    assert_string_equal(t.cells[7][csv_column(&t, "text")],
                         "Start has too few answers for a score (1 of 3 answered); 1 more "
                         "answered would give it one. Its suggestions are not ranked until then: "
                         "start.do-plan.");
-    assert_string_equal(t.cells[10][csv_column(&t, "kind")], "find-out");
-    assert_string_equal(t.cells[10][csv_column(&t, "text")],
+    assert_string_equal(t.cells[11][csv_column(&t, "kind")], "find-out");
+    assert_string_equal(t.cells[11][csv_column(&t, "text")],
                         "Later has too few answers for a score (0 of 1 answered); 1 more "
                         "answered would give it one. Its suggestions are not ranked until then.");
-    assert_string_equal(t.cells[11][csv_column(&t, "kind")], "breakdown");
-    assert_non_null(strstr(t.cells[11][csv_column(&t, "text")], "Left out: 2 of the 2 groups"));
-    assert_string_equal(t.cells[12][csv_column(&t, "kind")], "gap-definition");
+    assert_string_equal(t.cells[12][csv_column(&t, "kind")], "breakdown");
+    assert_non_null(strstr(t.cells[12][csv_column(&t, "text")], "Left out: 2 of the 2 groups"));
+    assert_string_equal(t.cells[13][csv_column(&t, "kind")], "gap-definition");
     assert_string_equal(cell(&t, "start.plan", "answer"), "5.0");
     assert_string_equal(cell(&t, "start.plan", "n"), "3");
     assert_string_equal(cell(&t, "start.plan", "disagreement"), "true");
@@ -833,8 +839,9 @@ static void test_csv_many_respondents_notes_joined(void **state)
     /* --attribute: who wrote each, and a first context row that says so. */
     f->attribute = true;
     csv_parse(csv(f), &t);
-    assert_csv_rectangular(&t, 1 + 1 + 6 + 1 + 2 + 1 + 1);
+    assert_csv_rectangular(&t, 1 + 2 + 6 + 1 + 2 + 1 + 1);
     assert_string_equal(t.cells[1][csv_column(&t, "kind")], "attribution");
+    assert_string_equal(t.cells[2][csv_column(&t, "kind")], "threshold");
     assert_string_equal(t.cells[1][csv_column(&t, "stage")], "");
     assert_string_equal(t.cells[1][csv_column(&t, "state")], "context");
     assert_string_equal(t.cells[1][csv_column(&t, "text")],

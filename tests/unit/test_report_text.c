@@ -192,8 +192,10 @@ static void test_text_one_of_many_answered(void **state)
     char *out = render_pooled(files, 3);
     /* One answer is not a mean. */
     assert_non_null(strstr(out, "answer 3.0 on 0-10, from 1 respondent; Systems\n"));
-    assert_non_null(strstr(out, "answer 5.0 on 0-10, the mean of 2 respondents (range "
-                                "4.0-6.0); People\n"));
+    /* No min or max, and no spread from fewer than K answers (docs/privacy.md). */
+    assert_non_null(strstr(out, "answer 5.0 on 0-10, the mean of 2 respondents; People\n"));
+    assert_null(strstr(out, "range"));
+    assert_null(strstr(out, " low, "));
     assert_null(strstr(out, "mean of 1"));
     /* n/a items are listed with their notes, as markdown does; pooled, without the id,
        and without the role of a group of one. */
@@ -207,6 +209,34 @@ static void test_text_one_of_many_answered(void **state)
                                 "  Other comments\n"
                                 "    said: \"Thanks\"\n"));
     assert_null(strstr(out, "r1"));
+    free(out);
+}
+
+/*
+ * Six respondents at the default threshold of 5: no min or max anywhere, the spread as
+ * counts in thirds of the scale, and an item only one of them answered withheld, with
+ * its note, and left out of its stage's score.
+ */
+static void test_text_no_extremes_and_few_answers_withheld(void **state)
+{
+    (void)state;
+    static const char *const plan[] = {"0", "2", "5", "5", "8", "10"};
+    char files[6][512];
+    const char *ptrs[6];
+    for (size_t k = 0; k < 6; k++) {
+        snprintf(files[k], sizeof(files[k]),
+                 HEAD "answers:\n  start.plan: %s\n  start.training: %s\n", plan[k],
+                 k == 0 ? "{score: 9, note: only I answered this}" : "unknown");
+        ptrs[k] = files[k];
+    }
+    char *out = render_pooled(ptrs, 6);
+    assert_non_null(strstr(out, "Anonymity threshold: 5."));
+    assert_non_null(strstr(out, "the mean of 6 respondents (2 low, 2 middle, 2\n           high)"));
+    assert_null(strstr(out, "range"));
+    assert_null(strstr(out, "10.0"));
+    assert_null(strstr(out, "only I answered"));
+    assert_null(strstr(out, "9.0"));
+    assert_non_null(strstr(out, "    Training\n      (fewer than 5 answers, not shown)\n"));
     free(out);
 }
 
@@ -246,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_text_names_what_a_reader_needs),
         cmocka_unit_test(test_text_one_of_many_answered),
         cmocka_unit_test(test_text_says_what_a_short_form_stands_for),
+        cmocka_unit_test(test_text_no_extremes_and_few_answers_withheld),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -392,6 +392,59 @@ static void test_score_breakdown_rows(void **state)
     fixture_free(f);
 }
 
+/*
+ * Issue 25's first attack in small: team Central (12) is all of office Town Hall but for
+ * one senior leader, whose team is a team of one. Each field cut on its own shows
+ * Central and Town Hall, and 13 x Town Hall - 12 x Central is the leader's scores. The
+ * partition under every figure pools office instead, whichever field is asked for, and
+ * says so; team keeps its rows.
+ */
+static void add_offices(struct fixture *f)
+{
+    add_many(f, 12, "x, groups: {team: Central, office: Town Hall}", "start.plan: 5");
+    add_many(f, 1, "x, groups: {team: Leadership, office: Town Hall}", "start.plan: 9");
+    add_many(f, 5, "x, groups: {team: North, office: Depot}", "start.plan: 3");
+    add_many(f, 4, "x, groups: {team: South, office: Depot}", "start.plan: 7");
+}
+
+static void test_score_one_partition_under_every_figure(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    break_down(f, "office", NULL);
+    add_offices(f);
+    compute(f);
+    const struct score_breakdown *b = &f->s.breakdown;
+    assert_int_equal(b->state, BREAKDOWN_TOO_SMALL);
+    assert_int_equal(b->n_groups, 0);
+    assert_int_equal(b->n_cross, 2);
+    assert_int_equal(b->cross_protected, 5); /* the leader, and South's 4 in Depot */
+    fixture_free(f);
+
+    f = fixture_new(test_rules_yaml);
+    break_down(f, "team", NULL);
+    add_offices(f);
+    compute(f);
+    b = &f->s.breakdown;
+    assert_int_equal(b->state, BREAKDOWN_SHOWN);
+    assert_int_equal(b->n_cross, 0);
+    assert_int_equal(b->n_groups, 3);
+    assert_string_equal(b->groups[0].values[0], "Central");
+    assert_int_equal(b->groups[0].respondents, 12);
+    assert_string_equal(b->groups[1].values[0], "North");
+    assert_true(b->groups[2].pooled); /* Leadership 1 + South 4 */
+    assert_int_equal(b->groups[2].respondents, 5);
+    fixture_free(f);
+
+    /* Two fields at once: office pools everything, so no two-way view. */
+    f = fixture_new(test_rules_yaml);
+    break_down(f, "team", "office");
+    add_offices(f);
+    compute(f);
+    assert_int_equal(f->s.breakdown.state, BREAKDOWN_CELLS_TOO_SMALL);
+    fixture_free(f);
+}
+
 static void test_score_breakdown_two_way(void **state)
 {
     (void)state;
@@ -1045,6 +1098,7 @@ int main(void)
         cmocka_unit_test(test_score_breakdown_by_default_quiet_without_roles),
         cmocka_unit_test(test_score_breakdown_rows),
         cmocka_unit_test(test_score_breakdown_two_way),
+        cmocka_unit_test(test_score_one_partition_under_every_figure),
         cmocka_unit_test(test_score_breakdowns_aligned),
         cmocka_unit_test(test_score_is_monotone_and_local),
         cmocka_unit_test(test_score_is_monotone_and_local_on_overlays),

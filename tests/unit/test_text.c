@@ -372,6 +372,54 @@ static void test_text_group_cmp_ignores_case_and_spaces(void **state)
     assert_memory_equal(t, "Northside", 9);
 }
 
+/* What identifies a person, in a header and in free text (docs/privacy.md). */
+static void test_text_identifying(void **state)
+{
+    (void)state;
+    static const char *const people[] = {"Your name (optional)",
+                                         "Name",
+                                         "Full name",
+                                         "Staff number",
+                                         "Employee ID",
+                                         "Payroll no.",
+                                         "E-mail",
+                                         "Email address",
+                                         "Phone",
+                                         "Mobile number",
+                                         "NI number",
+                                         "National insurance number",
+                                         "Date of birth",
+                                         "DOB",
+                                         NULL};
+    for (size_t k = 0; people[k]; k++) {
+        if (!text_header_identifies(people[k]))
+            fail_msg("'%s' should identify a person", people[k]);
+    }
+    static const char *const groups[] = {"Team name",
+                                         "Name of your service",
+                                         "Your team",
+                                         "What is your role?",
+                                         "Anything else you would like to tell us?",
+                                         "Years in post",
+                                         "Staff turnover",
+                                         NULL};
+    for (size_t k = 0; groups[k]; k++) {
+        if (text_header_identifies(groups[k]))
+            fail_msg("'%s' should not identify a person", groups[k]);
+    }
+    assert_string_equal(text_looks_identifying("mail jo.smith@example.org now"),
+                        "an e-mail address");
+    assert_string_equal(text_looks_identifying("ring 01632 960 123 for it"), "a phone number");
+    assert_string_equal(text_looks_identifying("+44 (0)1632 960123"), "a phone number");
+    assert_string_equal(text_looks_identifying("Staff no E10234"), "a staff or NI number");
+    assert_string_equal(text_looks_identifying("QQ123456C"), "a staff or NI number");
+    assert_null(text_looks_identifying("minutes of 2026-05-03, 12 present"));
+    assert_null(text_looks_identifying("3 of 41 answered; caseloads of 25"));
+    assert_null(text_looks_identifying("email the team @ lunch"));
+    assert_null(text_looks_identifying("budget 150000 for 2026"));
+    assert_null(text_looks_identifying(NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_text_did_you_mean_long_words),
         cmocka_unit_test(test_text_fill),
         cmocka_unit_test(test_text_add_filled),
+        cmocka_unit_test(test_text_identifying),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
