@@ -134,6 +134,10 @@ struct assessment {
     /* Set by a caller that adds many buffers and reads no date (import's self-check):
        the date is then not settled after each. */
     bool defer_dates;
+    /* Today, YYYY-MM-DD, or NULL: a respondent's date after it is warned about (a year
+       mistyped), once, where it is. The command line sets it from the clock; it decides
+       a warning only, never what a report says. */
+    const char *today;
     const char *first_file; /* where the organisation was first read */
     /* Where the organisation (in first_file) and the date were read, for warnings. */
     struct answers_pos organisation_at, date_at;

@@ -525,19 +525,23 @@ static void settle_dates(struct assessment *a, struct diags *d)
     const struct answers_dated *median = by[(a->n_dated - 1) / 2], *latest = median;
     for (size_t k = 0; k < a->n_dated; k++) {
         int64_t off = by[k]->days - median->days;
-        if (off <= ANSWERS_DATE_WINDOW_DAYS && off >= -ANSWERS_DATE_WINDOW_DAYS) {
+        bool near = off <= ANSWERS_DATE_WINDOW_DAYS && off >= -ANSWERS_DATE_WINDOW_DAYS;
+        if (near)
             latest = by[k];
+        struct answers_dated *at = &a->dated[by[k] - a->dated];
+        bool future = a->today && strcmp(at->date, a->today) > 0;
+        if (at->warned || !d || (near && !future))
             continue;
-        }
-        struct answers_dated *far = &a->dated[by[k] - a->dated];
-        if (far->warned || !d)
-            continue;
-        far->warned = true;
-        diag_add(d, DIAG_WARNING, far->at.file, far->at.line, far->at.column,
-                 "date %s is %lld days %s the median of the respondents' dates (%s), more "
-                 "than %d: it does not date the assessment; is the year right?",
-                 far->date, (long long)(off < 0 ? -off : off), off < 0 ? "before" : "after",
-                 median->date, ANSWERS_DATE_WINDOW_DAYS);
+        at->warned = true;
+        if (near)
+            diag_add(d, DIAG_WARNING, at->at.file, at->at.line, at->at.column,
+                     "date %s is after today (%s); is the year right?", at->date, a->today);
+        else
+            diag_add(d, DIAG_WARNING, at->at.file, at->at.line, at->at.column,
+                     "date %s is %lld days %s the median of the respondents' dates (%s), "
+                     "more than %d: it does not date the assessment; is the year right?",
+                     at->date, (long long)(off < 0 ? -off : off), off < 0 ? "before" : "after",
+                     median->date, ANSWERS_DATE_WINDOW_DAYS);
     }
     a->date = latest->date;
     a->date_at = latest->at;

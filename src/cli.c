@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "accept.h"
 #include "diag.h"
@@ -445,6 +446,18 @@ bool cli_want_color(const struct cli *c)
     return !c->output && platform_is_terminal(c->out);
 }
 
+void cli_today(char out[11])
+{
+    const char *fixed = getenv("STAGEGAP_TODAY");
+    if (fixed && date_valid(fixed)) {
+        memcpy(out, fixed, 11);
+        return;
+    }
+    struct tm tm;
+    if (!platform_local_time(time(NULL), &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+        memcpy(out, "2026-01-01", 11);
+}
+
 /* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
 size_t cli_stream_width(FILE *f, bool tty)
 {
@@ -780,6 +793,7 @@ static bool wants_help(int argc, char **argv)
 int cli_main(int argc, char **argv, FILE *out, FILE *err)
 {
     struct cli c = {.out = out, .err = err};
+    cli_today(c.today);
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         struct strbuf sb = STRBUF_INIT;
         general_help(&sb);

@@ -53,14 +53,6 @@ static int ask_save(void *ctx, const struct strbuf *yaml)
     return rc;
 }
 
-static void today(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    if (!platform_local_time(now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-        memcpy(out, "2026-01-01", 11);
-}
-
 /* Resumes from an existing answers file; 0 when there is none to resume. */
 static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
 {
@@ -69,6 +61,7 @@ static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
     struct assessment a;
     struct diags d;
     assessment_init(&a, s->rules);
+    a.today = c->today;
     diags_init(&d);
     int rc = assessment_add_path(&a, path, false, &d) == 0 ? EXIT_OK : cli_print_diags(c, &d);
     if (rc == 0)
@@ -81,6 +74,7 @@ static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
         if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
             continue;
         assessment_init(&one, s->rules);
+        one.today = c->today;
         assessment_break_down_by(&one, &field, 1);
         rc = assessment_add_path(&one, path, false, &d) == 0 ? EXIT_OK : cli_print_diags(c, &d);
         if (rc == 0 && one.n_groups && one.groups[0].values[0])
@@ -112,10 +106,8 @@ int cmd_ask(struct cli *c)
     s.interrupted = &ask_interrupted;
     s.width = cli_stream_width(c->out, true); /* the questions go to the terminal, always */
     platform_interrupt_catch(on_interrupt);
-    char date[11];
-    today(date);
     if ((rc = ask_resume(c, &s, path)) == 0) {
-        if (!s.organisation && ask_details(&s, stdin, c->out, date) != 0)
+        if (!s.organisation && ask_details(&s, stdin, c->out, c->today) != 0)
             fprintf(c->out, "\nNothing saved.\n");
         else if (ask_run(&s, stdin, c->out) != 0)
             rc = EXIT_IO;
@@ -333,6 +325,7 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
     struct assessment a;
     assessment_init(&a, r);
     a.warn_placeholders = true;
+    a.today = c->today;
     a.jobs = cli_jobs(c);
     int rc = assessment_add_path(&a, path, c->strict, d);
     if (rc == 0)
@@ -343,13 +336,14 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
 
 /* An answers file checked alone: touches nothing but its arguments, so may run on any
    thread. */
-static int validate_answers_buffer(const struct rules *r, bool strict, const char *path,
-                                   const char *buf, size_t len, struct strbuf *report,
-                                   struct diags *d)
+static int validate_answers_buffer(const struct rules *r, bool strict, const char *today,
+                                   const char *path, const char *buf, size_t len,
+                                   struct strbuf *report, struct diags *d)
 {
     struct assessment a;
     assessment_init(&a, r);
     a.warn_placeholders = true;
+    a.today = today;
     int rc = assessment_add_buffer(&a, path, buf, len, strict, d);
     if (rc == 0)
         describe_answers(report, path, &a);
@@ -374,8 +368,9 @@ static enum file_kind kind_of_buffer(const char *buf, size_t len)
 }
 
 /* A file read, checked as its kind says: rules, a plan, accepted gaps, or answers. */
-static int validate_buffer(const struct rules *r, bool strict, const char *path, const char *buf,
-                           size_t len, enum file_kind kind, struct strbuf *report, struct diags *d)
+static int validate_buffer(const struct cli *c, const struct rules *r, const char *path,
+                           const char *buf, size_t len, enum file_kind kind, struct strbuf *report,
+                           struct diags *d)
 {
     int rc;
     if (kind == FILE_RULES) {
@@ -404,7 +399,7 @@ static int validate_buffer(const struct rules *r, bool strict, const char *path,
             describe_accept(report, path, &a);
         accept_release(&a);
     } else {
-        rc = validate_answers_buffer(r, strict, path, buf, len, report, d);
+        rc = validate_answers_buffer(r, c->strict, c->today, path, buf, len, report, d);
     }
     return rc;
 }
@@ -418,7 +413,7 @@ static int validate_one(struct cli *c, const struct rules *r, const char *path,
         return validate_dir(c, r, path, report, d);
     if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
         return -1;
-    int rc = validate_buffer(r, c->strict, path, buf, len, kind_of_buffer(buf, len), report, d);
+    int rc = validate_buffer(c, r, path, buf, len, kind_of_buffer(buf, len), report, d);
     free(buf);
     return rc;
 }
@@ -442,6 +437,7 @@ struct validate_job {
 struct validate_ctx {
     const struct rules *rules;
     bool strict;
+    const char *today;
 };
 
 static void validate_job_run(void *job, void *ctx)
@@ -460,7 +456,7 @@ static void validate_job_run(void *job, void *ctx)
         v->later_kind = kind;
         return;
     }
-    validate_answers_buffer(vc->rules, vc->strict, v->path, buf, len, &v->report, &v->d);
+    validate_answers_buffer(vc->rules, vc->strict, vc->today, v->path, buf, len, &v->report, &v->d);
     free(buf);
 }
 
@@ -471,8 +467,7 @@ static void validate_job_finish(struct cli *c, const struct rules *r, struct val
     if (v->directory)
         validate_dir(c, r, v->path, report, d);
     else if (v->later_buf)
-        validate_buffer(r, c->strict, v->path, v->later_buf, v->later_len, v->later_kind, report,
-                        d);
+        validate_buffer(c, r, v->path, v->later_buf, v->later_len, v->later_kind, report, d);
     strbuf_add(report, strbuf_str(&v->report), v->report.len);
     strbuf_release(&v->report);
     diags_release(&v->d);
@@ -483,7 +478,7 @@ static void validate_job_finish(struct cli *c, const struct rules *r, struct val
 static void validate_in_parallel(struct cli *c, const struct rules *r, unsigned jobs,
                                  struct strbuf *report, struct diags *d)
 {
-    struct validate_ctx vc = {r, c->strict};
+    struct validate_ctx vc = {r, c->strict, c->today};
     size_t window = 4 * (size_t)jobs;
     struct workq *q = workq_new(jobs, window, validate_job_run, &vc);
     struct validate_job *v;

@@ -39,6 +39,7 @@ struct cli {
     const char *scales[CLI_SCALES_MAX];                                     /* import --scale */
     size_t n_scales;
     bool strict, fail_on_regression, attribute, allow_model_change;
+    char today[11];                 /* YYYY-MM-DD: cli_today */
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;
     const char *min_group;
@@ -78,6 +79,9 @@ int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *co
              size_t n_read);
 /* True when standard output is a terminal that may be coloured (and NO_COLOR unset). */
 bool cli_want_color(const struct cli *c);
+/* Today, YYYY-MM-DD: $STAGEGAP_TODAY when it is a date (tests and reproducible runs),
+   else the local date. It only decides the "after today" warning and ask's default. */
+void cli_today(char out[11]);
 /* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
 size_t cli_stream_width(FILE *f, bool tty);
 /* The width a report on standard output is filled to. */

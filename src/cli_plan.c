@@ -157,6 +157,7 @@ int cmd_plan(struct cli *c)
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
     assessment_init(&a, &r);
+    a.today = c->today;
     score_init(&s);
     plan_init(&old.plan);
     accept_init(&accept);

@@ -42,6 +42,20 @@ stagegap_cli_test(assess-date-typo-json 0 assess --format json tests/fixtures/da
 stagegap_cli_test(assess-date-set 0 assess --format markdown --date 2026-03-31 tests/fixtures/dates)
 stagegap_cli_test(assess-date-not-a-day 2 assess --date 2026-02-30 tests/fixtures/dates)
 stagegap_cli_test(validate-date-typo 0 validate tests/fixtures/dates)
+# A date after today (STAGEGAP_TODAY stands in for the clock) is warned about where it
+# is, even when it is every respondent's; the clock decides the warning, never the
+# report: the same files give the same report bytes on either day.
+stagegap_cli_test(validate-date-after-today 0 validate tests/fixtures/dates/r09.yaml)
+stagegap_cli_test(assess-date-after-today 0 assess tests/fixtures/survey-two-teams)
+stagegap_cli_test(assess-date-before-today 0 assess tests/fixtures/survey-two-teams)
+foreach(t validate-date-after-today validate-date-after-today-jobs assess-date-after-today
+        assess-date-after-today-jobs)
+    set_tests_properties(cli_${t} PROPERTIES ENVIRONMENT "STAGEGAP_TODAY=2026-12-07")
+endforeach()
+add_test(NAME cli_date-after-today-same-report
+    COMMAND ${CMAKE_COMMAND} -E compare_files
+            ${CMAKE_CURRENT_SOURCE_DIR}/golden/assess-date-after-today.out
+            ${CMAKE_CURRENT_SOURCE_DIR}/golden/assess-date-before-today.out)
 # A workbook given to assess: how to import it, not "save the file as UTF-8" and its bytes.
 stagegap_cli_test(assess-workbook-given 3 assess tests/fixtures/xlsx/basic.xlsx)
 # A retired item's target is listed as "no answer", in every format, not dropped.
