@@ -1,7 +1,12 @@
 /*
  * platform_win_iconv.c - src/win/iconv.h: the conversions src/textenc.c asks iconv for,
- * for Windows, whose C library has no iconv. The same bytes come out as from glibc's.
+ * for Windows, whose C library has no iconv: UTF-16 and Windows-1252 by hand (the same
+ * bytes come out as from glibc's), and the single-byte code pages import --encoding
+ * names (Central European Excel's cp1250, ISO 8859, DOS and Mac pages) through Windows'
+ * own tables.
  */
+#include <windows.h>
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdbool.h>
@@ -11,11 +16,39 @@
 
 #include "xalloc.h"
 
-enum source { FROM_UTF16LE, FROM_UTF16BE, FROM_1252 };
+enum source { FROM_UTF16LE, FROM_UTF16BE, FROM_1252, FROM_CODE_PAGE };
 
 struct platform_iconv {
     enum source from;
+    unsigned code_page; /* FROM_CODE_PAGE: a single-byte Windows code page */
 };
+
+/* iconv's names of the single-byte code pages Windows has, and their numbers. */
+static const struct {
+    const char *name;
+    unsigned code_page;
+} code_pages[] = {
+    {"CP1250", 1250},      {"WINDOWS-1250", 1250}, {"CP1251", 1251},      {"WINDOWS-1251", 1251},
+    {"CP1253", 1253},      {"WINDOWS-1253", 1253}, {"CP1254", 1254},      {"WINDOWS-1254", 1254},
+    {"CP1255", 1255},      {"WINDOWS-1255", 1255}, {"CP1256", 1256},      {"WINDOWS-1256", 1256},
+    {"CP1257", 1257},      {"WINDOWS-1257", 1257}, {"CP1258", 1258},      {"WINDOWS-1258", 1258},
+    {"ISO-8859-1", 28591}, {"ISO8859-1", 28591},   {"LATIN1", 28591},     {"ISO-8859-2", 28592},
+    {"ISO8859-2", 28592},  {"LATIN2", 28592},      {"ISO-8859-5", 28595}, {"ISO-8859-7", 28597},
+    {"ISO-8859-9", 28599}, {"ISO-8859-15", 28605}, {"ISO8859-15", 28605}, {"LATIN-9", 28605},
+    {"CP437", 437},        {"IBM437", 437},        {"CP850", 850},        {"IBM850", 850},
+    {"CP852", 852},        {"IBM852", 852},        {"MACINTOSH", 10000},  {"MAC", 10000},
+    {"MACROMAN", 10000},   {"KOI8-R", 20866},
+};
+
+static bool same_name(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
+        if (x != *b)
+            return false;
+    }
+    return *a == *b;
+}
 
 /* Windows-1252's 0x80-0x9f; 0 where it has no character. */
 static const uint16_t cp1252_high[32] = {
@@ -34,14 +67,21 @@ iconv_t iconv_open(const char *to, const char *from)
         s = FROM_UTF16LE;
     else if (strcmp(from, "UTF-16BE") == 0)
         s = FROM_UTF16BE;
-    else if (strcmp(from, "WINDOWS-1252") == 0 || strcmp(from, "CP1252") == 0)
+    else if (same_name(from, "WINDOWS-1252") || same_name(from, "CP1252"))
         s = FROM_1252;
-    else {
+    else
+        s = FROM_CODE_PAGE;
+    unsigned code_page = 0;
+    for (size_t k = 0; s == FROM_CODE_PAGE && k < sizeof(code_pages) / sizeof(*code_pages); k++)
+        if (same_name(from, code_pages[k].name))
+            code_page = code_pages[k].code_page;
+    if (s == FROM_CODE_PAGE && (!code_page || !IsValidCodePage(code_page))) {
         errno = EINVAL;
         return (iconv_t)-1;
     }
     iconv_t cd = xmalloc(sizeof(*cd));
     cd->from = s;
+    cd->code_page = code_page;
     return cd;
 }
 
@@ -89,6 +129,16 @@ static uint32_t unit(const unsigned char *in, bool big_endian)
 static size_t next_char(const struct platform_iconv *cd, const unsigned char *in, size_t left,
                         uint32_t *c)
 {
+    if (cd->from == FROM_CODE_PAGE) {
+        wchar_t w;
+        if (MultiByteToWideChar(cd->code_page, MB_ERR_INVALID_CHARS, (const char *)in, 1, &w, 1) !=
+            1) {
+            errno = EILSEQ;
+            return 0;
+        }
+        *c = w;
+        return 1;
+    }
     if (cd->from == FROM_1252) {
         *c = in[0];
         if (in[0] >= 0x80 && in[0] < 0xa0 && !(*c = cp1252_high[in[0] - 0x80])) {
