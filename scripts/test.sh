@@ -4,14 +4,14 @@
 # Installs what is missing, builds, and runs the tests in two tiers (README, "Quick
 # start"; CONTRIBUTING.md, "The test tiers and their budget").
 #
-# The fast tier, the default: what a contributor runs before every commit (about 8
+# The fast tier, the default: what a contributor runs before every commit (about 3
 # minutes on a 2-core machine, at most 12):
 #   1. the release build, warnings as errors: the whole suite (unit, CLI golden and
 #      script tests, the HTML in Chromium);
 #   2. the address + undefined sanitizer build (leaks on): the whole suite again, the
 #      YAML test suite given to every loader among it;
 #   3. the committed .clang-format against the sources.
-# --deep adds what is slow (what .ci/run runs; at most 30 minutes):
+# --deep adds what is slow (what .ci/run runs; about 13 minutes, at most 30):
 #   4. the thread sanitizer build: the tests that start threads (ctest label `threads`:
 #      every golden command again with --jobs 1, 2, 3 and 8, test_jobs, the work queue);
 #   5. valgrind over the release build's own binary: the tests labelled `valgrind`, a set
@@ -98,7 +98,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 
 step "formatting"
 clang-format --dry-run --Werror src/*.c src/*.h src/win/*.h include/*.h tests/unit/*.[ch] \
-    fuzz/*.[ch] bench/*.c
+    fuzz/*.[ch] bench/*.c tools/*.c
 echo "formatting: all files match .clang-format"
 [ "$deep" = yes ] || exit 0
 
