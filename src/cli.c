@@ -458,6 +458,12 @@ void cli_today(char out[11])
         memcpy(out, "2026-01-01", 11);
 }
 
+void cli_assessment_init(const struct cli *c, struct assessment *a, const struct rules *r)
+{
+    assessment_init(a, r);
+    a->today = c->today;
+}
+
 /* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
 size_t cli_stream_width(FILE *f, bool tty)
 {

@@ -60,8 +60,7 @@ static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
         return 0;
     struct assessment a;
     struct diags d;
-    assessment_init(&a, s->rules);
-    a.today = c->today;
+    cli_assessment_init(c, &a, s->rules);
     diags_init(&d);
     int rc = assessment_add_path(&a, path, false, &d) == 0 ? EXIT_OK : cli_print_diags(c, &d);
     if (rc == 0)
@@ -73,8 +72,7 @@ static int ask_resume(struct cli *c, struct ask_session *s, const char *path)
         struct assessment one;
         if (strcmp(field, ANSWERS_FIELD_ROLE) == 0)
             continue;
-        assessment_init(&one, s->rules);
-        one.today = c->today;
+        cli_assessment_init(c, &one, s->rules);
         assessment_break_down_by(&one, &field, 1);
         rc = assessment_add_path(&one, path, false, &d) == 0 ? EXIT_OK : cli_print_diags(c, &d);
         if (rc == 0 && one.n_groups && one.groups[0].values[0])
@@ -323,9 +321,8 @@ static int validate_dir(struct cli *c, const struct rules *r, const char *path,
                         struct strbuf *report, struct diags *d)
 {
     struct assessment a;
-    assessment_init(&a, r);
+    cli_assessment_init(c, &a, r);
     a.warn_placeholders = true;
-    a.today = c->today;
     a.jobs = cli_jobs(c);
     int rc = assessment_add_path(&a, path, c->strict, d);
     if (rc == 0)

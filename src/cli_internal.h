@@ -82,6 +82,8 @@ bool cli_want_color(const struct cli *c);
 /* Today, YYYY-MM-DD: $STAGEGAP_TODAY when it is a date (tests and reproducible runs),
    else the local date. It only decides the "after today" warning and ask's default. */
 void cli_today(char out[11]);
+/* assessment_init, with today's date for the "after today" warning. */
+void cli_assessment_init(const struct cli *c, struct assessment *a, const struct rules *r);
 /* COLUMNS, else the width of the terminal f is (when tty is set), else 80; in 40-200. */
 size_t cli_stream_width(FILE *f, bool tty);
 /* The width a report on standard output is filled to. */

@@ -156,8 +156,7 @@ int cmd_plan(struct cli *c)
     int rc = check_update_target(c);
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
-    assessment_init(&a, &r);
-    a.today = c->today;
+    cli_assessment_init(c, &a, &r);
     score_init(&s);
     plan_init(&old.plan);
     accept_init(&accept);

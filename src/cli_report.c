@@ -241,8 +241,7 @@ int cmd_assess(struct cli *c)
         return rc;
     if ((rc = cli_load_rules(c, &r)) != 0)
         return rc;
-    assessment_init(&a, &r);
-    a.today = c->today;
+    cli_assessment_init(c, &a, &r);
     assessment_break_down_by(&a, by, n_by);
     score_init(&s);
     plan_init(&plan);
@@ -329,8 +328,7 @@ static int load_scored(struct cli *c, const struct rules *r, const struct accept
     struct diags d;
     diags_init(&d);
     for (size_t i = 0; i < c->n_args; i++) {
-        assessment_init(&sc[i].a, r);
-        sc[i].a.today = c->today;
+        cli_assessment_init(c, &sc[i].a, r);
         assessment_break_down_by(&sc[i].a, by, n_by);
         sc[i].a.jobs = cli_jobs(c);
         score_init(&sc[i].s);
