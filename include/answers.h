@@ -190,6 +190,23 @@ struct assessment {
      * and symbolic or hard links inside directories).
      */
     struct answers_file_ids dirs, files;
+    /*
+     * Set by the caller (compare, trend) before any respondent is added: keep each
+     * respondent's fingerprint, group and the items they answered on the scale, for
+     * overlap.h to find the respondents two assessments share. Off, nothing is kept.
+     */
+    bool keep_respondents;
+    struct answers_kept {
+        /* SHA-256, cut to 16 bytes, of all a respondent gives any figure: every grouping
+           field and every answer (not the id, notes, evidence, comments or the date), so
+           two respondents with one fingerprint add exactly the same to every figure. */
+        unsigned char fingerprint[16];
+        const char *id; /* the respondent id, or NULL */
+        size_t group;   /* index in groups, or SIZE_MAX when not broken down */
+    } * kept;
+    size_t n_kept, kept_alloc;
+    int64_t *kept_items; /* rules->n_items per kept respondent: answers_kept_items */
+    size_t kept_items_alloc;
     /* Threads to read respondents' files on (assessment_add_paths); 1, as set by
        assessment_init, reads them on the caller's thread. The result is the same. */
     unsigned jobs;
@@ -234,6 +251,15 @@ bool answers_is_file_name(const char *name);
 bool assessment_has_read(const struct assessment *a, const char *path);
 /* assessment_add_paths for one path. */
 int assessment_add_path(struct assessment *a, const char *path, bool strict, struct diags *d);
+
+/*
+ * Kept respondent k's answers, one per rules item: the score times EXACT_SCALE, or one of
+ * these for the other states.
+ */
+const int64_t *answers_kept_items(const struct assessment *a, size_t k);
+#define ANSWERS_KEPT_NONE INT64_MIN
+#define ANSWERS_KEPT_NA (INT64_MIN + 1)
+#define ANSWERS_KEPT_UNKNOWN (INT64_MIN + 2)
 
 /* The mean answer, as a double: for prompts, never for a decision. */
 double item_tally_mean(const struct item_tally *t);

@@ -34,6 +34,9 @@ enum breakdown_state {
     BREAKDOWN_CELLS_TOO_SMALL, /* two fields: some of their cells are under the threshold */
     BREAKDOWN_CROSS_POOLED,    /* two fields: one of them pools a group because of another
                                   field's groups (partition.h) */
+    BREAKDOWN_CHANGE_TOO_FEW,  /* compare, trend: in some row, fewer than the threshold
+                                  differ between two assessments that share the rest
+                                  (overlap.h) */
 };
 
 struct score_breakdown {
@@ -45,6 +48,8 @@ struct score_breakdown {
                                    their values (none given last), then the pooled row
                                    if any respondent of any assessment compared is in it */
     size_t n_groups;
+    /* BREAKDOWN_SHOWN: per group tally of the assessment (answers.h), the row it is in. */
+    size_t *row_of_group;
     size_t n_small, n_cells; /* groups under the threshold, of all (for the reason why) */
     /* Groups large enough to show apart but pooled so that they cannot be set against
        another field's groups (partition.h), and the respondents that protects. */
@@ -55,6 +60,8 @@ struct score_breakdown {
 };
 
 void breakdown_release(struct score_breakdown *b, size_t n_stages);
+/* Takes the rows away, leaving state and the reason's figures (overlap.h). */
+void breakdown_withhold(struct score_breakdown *b, size_t n_stages, enum breakdown_state state);
 struct rules;
 /* True when some stage's answerable items do not all weigh the same. */
 bool breakdown_weights_differ(const struct rules *r);

@@ -77,6 +77,8 @@ struct compare {
     /* compare --allow-model-change when the two name different models (model_change.h):
        set by the caller and borrowed; NULL otherwise. */
     const struct model_change *model_change;
+    /* The two share respondents (overlap.h): set by the caller, for the reports to say. */
+    bool shares_respondents;
 };
 
 /* An item is an open gap (score_item_open: answered below the scale's best end). */
@@ -150,6 +152,8 @@ struct trend {
     struct trend_stage_time *times; /* per rules stage */
     /* As compare's: set by the caller when the points name different models. */
     const struct model_change *model_change;
+    /* As compare's: some two of the points share respondents (overlap.h). */
+    bool shares_respondents;
 };
 
 /* The first point at which stage st was in the top band, or TREND_NEVER. */

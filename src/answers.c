@@ -13,6 +13,7 @@
 #include "platform.h"
 #include "rules.h"
 #include "schema.h"
+#include "sha256.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -40,6 +41,8 @@ void assessment_release(struct assessment *a)
     free(a->dated);
     free(a->seen_ids);
     free(a->profiles);
+    free(a->kept);
+    free(a->kept_items);
     free(a->dirs.v);
     free(a->files.v);
     pool_release(&a->pool);
@@ -381,8 +384,11 @@ static int compare_field_names(const void *pa, const void *pb)
     return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* Counts the respondent's combination of grouping fields (assessment.profiles). */
-static void note_profile(struct assessment *a, const struct response *resp)
+/*
+ * Counts the respondent's combination of grouping fields (assessment.profiles); returns
+ * its key, which lives as long as a.
+ */
+static const char *note_profile(struct assessment *a, const struct response *resp)
 {
     size_t n_fields = resp->groups ? resp->groups->n / 2 : 0;
     const char **fields = xcalloc(n_fields + 2, sizeof(*fields));
@@ -415,6 +421,58 @@ static void note_profile(struct assessment *a, const struct response *resp)
     }
     slot->respondents++;
     strbuf_release(&key);
+    return slot->key;
+}
+
+/* Adds text to h with its length first, so that no two texts run together alike. */
+static void hash_text(struct sha256 *h, const char *text)
+{
+    uint64_t len = text ? strlen(text) + 1 : 0;
+    sha256_update(h, &len, sizeof(len));
+    if (text)
+        sha256_update(h, text, len - 1);
+}
+
+static int64_t kept_answer(const struct response *resp, size_t item)
+{
+    switch (resp->state[item]) {
+    case ANSWER_SCORE:
+        return resp->score[item];
+    case ANSWER_NA:
+        return ANSWERS_KEPT_NA;
+    case ANSWER_UNKNOWN:
+        return ANSWERS_KEPT_UNKNOWN;
+    case ANSWER_NONE:
+        break;
+    }
+    return ANSWERS_KEPT_NONE;
+}
+
+/* What a respondent gives any figure, kept for overlap.h (assessment.keep_respondents). */
+static void keep_respondent(struct assessment *a, const struct response *resp, const char *profile,
+                            const struct group_tally *gt)
+{
+    size_t n_items = a->rules->n_items;
+    XGROW(a->kept, a->n_kept + 1, a->kept_alloc);
+    XGROW(a->kept_items, (a->n_kept + 1) * n_items + 1, a->kept_items_alloc);
+    int64_t *items = a->kept_items + a->n_kept * n_items;
+    struct sha256 h;
+    sha256_init(&h);
+    hash_text(&h, profile);
+    for (size_t i = 0; i < n_items; i++)
+        items[i] = kept_answer(resp, i);
+    sha256_update(&h, items, n_items * sizeof(*items));
+    unsigned char digest[32];
+    sha256_final(&h, digest);
+    struct answers_kept *k = &a->kept[a->n_kept++];
+    memcpy(k->fingerprint, digest, sizeof(k->fingerprint));
+    k->id = resp->respondent ? pool_strdup(&a->pool, resp->respondent) : NULL;
+    k->group = gt ? (size_t)(gt - a->groups) : SIZE_MAX;
+}
+
+const int64_t *answers_kept_items(const struct assessment *a, size_t k)
+{
+    return a->kept_items + k * a->rules->n_items;
 }
 
 static void fold_in(struct assessment *a, const struct response *resp, const char *file)
@@ -422,9 +480,11 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
     note_respondent_id(a, resp, file);
     const struct rules *r = a->rules;
     note_fields_given(a, resp);
-    note_profile(a, resp);
+    const char *profile = note_profile(a, resp);
     struct role_count *rc = resp->role ? role_for(a, resp->role) : NULL;
     struct group_tally *gt = group_for(a, resp);
+    if (a->keep_respondents)
+        keep_respondent(a, resp, profile, gt);
     if (!a->organisation) {
         a->organisation = pool_strdup(&a->pool, resp->organisation);
         a->first_file = pool_strdup(&a->pool, file);

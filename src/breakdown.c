@@ -20,7 +20,19 @@ void breakdown_release(struct score_breakdown *b, size_t n_stages)
         free(row->scores_exact);
     }
     free(b->groups);
+    free(b->row_of_group);
     memset(b, 0, sizeof(*b));
+}
+
+void breakdown_withhold(struct score_breakdown *b, size_t n_stages, enum breakdown_state state)
+{
+    struct score_breakdown kept = *b;
+    kept.groups = NULL;
+    kept.n_groups = 0;
+    kept.row_of_group = NULL;
+    breakdown_release(b, n_stages);
+    *b = kept;
+    b->state = state;
 }
 
 /* One group, as each of the assessments read side by side has it. */
@@ -145,15 +157,21 @@ static void row_scores(const struct rules *r, struct score_group *row,
 }
 
 /* The rows of assessment p: the groups shown apart, then the pooled row if any. */
-static void build_rows(struct score_breakdown *b, const struct rules *r, const struct cell *cells,
-                       size_t n_cells, const bool *pooled, size_t p, bool pooled_row,
-                       size_t min_group)
+static void build_rows(struct score_breakdown *b, const struct assessment *a, const struct rules *r,
+                       const struct cell *cells, size_t n_cells, const bool *pooled, size_t p,
+                       bool pooled_row, size_t min_group)
 {
     b->groups = xcalloc(n_cells + 1, sizeof(*b->groups));
+    b->row_of_group = xcalloc(a->n_groups + 1, sizeof(*b->row_of_group));
+    size_t pooled_at = 0; /* the pooled row comes after every row shown */
+    for (size_t c = 0; c < n_cells; c++)
+        pooled_at += !pooled[c];
     struct item_tally *merged = xcalloc(r->n_items + 1, sizeof(*merged));
     size_t in_pool = 0;
     for (size_t c = 0; c < n_cells; c++) {
         const struct group_tally *t = cells[c].tallies[p];
+        if (t)
+            b->row_of_group[t - a->groups] = pooled[c] ? pooled_at : b->n_groups;
         if (pooled[c]) {
             for (size_t i = 0; t && i < r->n_items; i++)
                 item_tally_merge(&merged[i], &t->items[i]);
@@ -270,7 +288,8 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
         b->equal_weights = breakdown_weights_differ(scores[p]->rules);
         if (state == BREAKDOWN_SHOWN) {
             struct rules eq = equal_weights(scores[p]->rules);
-            build_rows(b, &eq, cells, n_cells, pooled, p, n_pooled > 0, min_group);
+            build_rows(b, scores[p]->assessment, &eq, cells, n_cells, pooled, p, n_pooled > 0,
+                       min_group);
             free((void *)eq.items);
         }
     }

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "compare.h"
 #include "model_change.h"
+#include "overlap.h"
 #include "diag.h"
 #include "plan.h"
 #include "plan_review.h"
@@ -313,10 +314,11 @@ static void print_warnings(struct cli *c, struct diags *d)
 
 /*
  * Reads and scores each path as one assessment, all or nothing; their breakdowns
- * pool the same groups (score_align_breakdowns).
+ * pool the same groups (score_align_breakdowns), and what they share must not single
+ * anyone out (overlap.h): ov says what.
  */
 static int load_scored(struct cli *c, const struct rules *r, const struct accept *accept,
-                       struct scored **out)
+                       struct scored **out, struct overlap *ov)
 {
     struct score_options opts = {.attribute = false, .accept = accept};
     const char *by[ANSWERS_BY_MAX];
@@ -330,6 +332,7 @@ static int load_scored(struct cli *c, const struct rules *r, const struct accept
     for (size_t i = 0; i < c->n_args; i++) {
         cli_assessment_init(c, &sc[i].a, r);
         assessment_break_down_by(&sc[i].a, by, n_by);
+        sc[i].a.keep_respondents = true;
         sc[i].a.jobs = cli_jobs(c);
         score_init(&sc[i].s);
         if (strcmp(c->args[i], "-") == 0) {
@@ -348,8 +351,13 @@ static int load_scored(struct cli *c, const struct rules *r, const struct accept
         read[i] = &sc[i].a;
         scores[i] = &sc[i].s;
     }
-    if (rc == 0 && (rc = check_fields_given(c, read, c->n_args)) == 0)
+    if (rc == 0 && (rc = check_fields_given(c, read, c->n_args)) == 0) {
         score_align_breakdowns(scores, c->n_args);
+        diags_init(&d);
+        if (overlap_check(ov, scores, (const char *const *)c->args, c->n_args, &d) != 0)
+            rc = cli_print_problems(c, &d);
+        diags_release(&d);
+    }
     free(read);
     free(scores);
     if (rc) {
@@ -394,6 +402,7 @@ int cmd_compare(struct cli *c)
     struct accept accept;
     struct plan_compare_review review = {0};
     struct model_change mc;
+    struct overlap ov;
     bool changed = false;
     struct diags d;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
@@ -405,13 +414,14 @@ int cmd_compare(struct cli *c)
     plan_init(&plan);
     accept_init(&accept);
     if ((rc = load_plan(c, &r, &plan)) == 0 && (rc = cli_load_accept(c, &r, &accept)) == 0 &&
-        (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc)) == 0 &&
+        (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc, &ov)) == 0 &&
         (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
         scored_release(sc, c->n_args);
     else if (rc == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
         compare_apply_tolerance(&cmp, tolerance);
         cmp.model_change = changed ? &mc : NULL;
+        cmp.shares_respondents = ov.shares;
         if (c->plan) {
             plan_review_compare(&review, &plan, &cmp);
             cmp.plan = &review;
@@ -451,8 +461,9 @@ int cmd_trend(struct cli *c)
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
     struct model_change mc;
+    struct overlap ov;
     bool changed = false;
-    if ((rc = load_scored(c, &r, NULL, &sc)) == 0 &&
+    if ((rc = load_scored(c, &r, NULL, &sc, &ov)) == 0 &&
         (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
         scored_release(sc, c->n_args);
     else if (rc == 0) {
@@ -463,6 +474,7 @@ int cmd_trend(struct cli *c)
         struct diags d;
         trend_compute(&t, scores, c->n_args);
         t.model_change = changed ? &mc : NULL;
+        t.shares_respondents = ov.shares;
         diags_init(&d);
         trend_warn(&t, &d);
         print_warnings(c, &d);

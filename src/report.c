@@ -262,6 +262,14 @@ void report_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
                     b->n_by == 1 ? "s" : "", b->cross_protected,
                     b->cross_protected == 1 ? "" : "s");
         return;
+    case BREAKDOWN_CHANGE_TOO_FEW:
+        strbuf_adds(out, "Left out: the groups of ");
+        add_fields(out, b);
+        strbuf_addf(out,
+                    ", because these assessments share respondents and in some group fewer "
+                    "than %zu joined or left, so that group's change would be theirs alone.",
+                    b->min_group);
+        return;
     case BREAKDOWN_ONE_GROUP:
         strbuf_adds(out, "Everyone gives the same ");
         add_fields(out, b);

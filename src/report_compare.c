@@ -65,23 +65,34 @@ void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size
     report_group_name(sb, b, &b->groups[g]);
 }
 
-void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n)
+void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n,
+                            bool shares)
 {
     size_t most = 0;
     for (size_t k = 0; k < n; k++)
         if (points[k]->assessment->respondents > most)
             most = points[k]->assessment->respondents;
     report_threshold_line(out, most, points[0]->min_group);
-    if (out->len)
-        strbuf_adds(out, " Each assessment is protected on its own: the change between "
-                         "surveys run separately, or re-runs that share respondents, is "
-                         "outside this protection (docs/privacy.md).");
+    if (!out->len)
+        return;
+    if (shares)
+        strbuf_addf(out,
+                    " Where assessments share respondents, they are compared only if none or "
+                    "at least %zu people joined, and none or at least %zu left, overall, in "
+                    "each group shown and for each item; how the answers of people in both "
+                    "changed is shown as it is (docs/privacy.md).",
+                    points[0]->min_group, points[0]->min_group);
+    else
+        strbuf_adds(out, " These assessments share no respondents: each is protected on its "
+                         "own, and the change between surveys run separately is outside this "
+                         "protection (docs/privacy.md).");
 }
 
-void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n)
+void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n,
+                            bool shares)
 {
     struct strbuf line = STRBUF_INIT;
-    compare_threshold_line(&line, points, n);
+    compare_threshold_line(&line, points, n, shares);
     jsonw_kuint(w, "min_group", points[0]->min_group);
     jsonw_kbool(w, "min_group_lowered", points[0]->min_group < SUPPRESS_MIN_GROUP_DEFAULT);
     jsonw_kstring(w, "threshold", line.len ? strbuf_str(&line) : NULL);
@@ -306,7 +317,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     compare_text_assessment(out, "After:  ", 8, a->assessment, width);
     const struct score *both[] = {b, a};
     struct strbuf threshold = STRBUF_INIT;
-    compare_threshold_line(&threshold, both, 2);
+    compare_threshold_line(&threshold, both, 2, c->shares_respondents);
     if (threshold.len)
         compare_text_para(out, "", 0, strbuf_str(&threshold), width);
     strbuf_release(&threshold);
@@ -473,7 +484,7 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     escape_markdown(out, a->assessment->organisation);
     const struct score *both[] = {b, a};
     struct strbuf threshold = STRBUF_INIT;
-    compare_threshold_line(&threshold, both, 2);
+    compare_threshold_line(&threshold, both, 2, c->shares_respondents);
     if (threshold.len) {
         strbuf_adds(out, "\n- ");
         escape_markdown(out, strbuf_str(&threshold));
@@ -592,7 +603,7 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     jsonw_key(&w, "after");
     compare_json_assessment(&w, c->after);
     const struct score *both[] = {c->before, c->after};
-    compare_json_threshold(&w, both, 2);
+    compare_json_threshold(&w, both, 2, c->shares_respondents);
     jsonw_key(&w, "stages");
     jsonw_array(&w);
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -700,7 +711,7 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
                      "respondents_before,respondents_after\r\n");
     const struct score *both[] = {c->before, c->after};
     struct strbuf threshold = STRBUF_INIT;
-    compare_threshold_line(&threshold, both, 2);
+    compare_threshold_line(&threshold, both, 2, c->shares_respondents);
     if (threshold.len) {
         strbuf_adds(out, ",,threshold,,,,,,,");
         escape_csv(out, strbuf_str(&threshold));

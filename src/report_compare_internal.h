@@ -8,6 +8,7 @@
 #ifndef STAGEGAP_REPORT_COMPARE_INTERNAL_H
 #define STAGEGAP_REPORT_COMPARE_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct assessment;
@@ -26,12 +27,15 @@ void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size
 void compare_json_assessment(struct jsonw *w, const struct score *s);
 /*
  * The threshold line (report_threshold_line) of assessments read side by side: K, and
- * whether it was lowered below 5, then that comparing them is outside the protection
- * (docs/privacy.md); nothing when none has more than one respondent.
+ * whether it was lowered below 5, then what protects the change between them (shares:
+ * some two share respondents, overlap.h) and what does not (docs/privacy.md); nothing
+ * when none has more than one respondent.
  */
-void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n);
+void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n,
+                            bool shares);
 /* min_group, min_group_lowered and threshold, as assess's JSON has them. */
-void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n);
+void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n,
+                            bool shares);
 /* "Implement barrier: Leadership turnover": plain, for the caller to make safe. */
 struct rules;
 void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i);

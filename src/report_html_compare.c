@@ -23,10 +23,11 @@
 /* ---- compare ---- */
 
 /* The threshold line, as assess's page has it, below the meta list. */
-static void threshold_para(struct strbuf *out, const struct score *const *points, size_t n)
+static void threshold_para(struct strbuf *out, const struct score *const *points, size_t n,
+                           bool shares)
 {
     struct strbuf line = STRBUF_INIT;
-    compare_threshold_line(&line, points, n);
+    compare_threshold_line(&line, points, n, shares);
     if (line.len) {
         strbuf_adds(out, "<p class=\"threshold\">");
         html_text(out, strbuf_str(&line));
@@ -287,7 +288,7 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     html_meta_model(out, r);
     strbuf_adds(out, "</dl>\n");
     const struct score *both[] = {b, a};
-    threshold_para(out, both, 2);
+    threshold_para(out, both, 2, c->shares_respondents);
     strbuf_adds(out, "</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
                      "\n<h2 id=\"stages-h\">Stages</h2>\n");
     regression_callout(out, c);
@@ -665,7 +666,7 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     strbuf_adds(out, "</dd>\n");
     html_meta_model(out, r);
     strbuf_adds(out, "</dl>\n");
-    threshold_para(out, t->points, t->n);
+    threshold_para(out, t->points, t->n, t->shares_respondents);
     strbuf_adds(out, "</header>\n<main>\n<section id=\"trend\" aria-labelledby=\"trend-h\">"
                      "\n<h2 id=\"trend-h\">Stage scores over time</h2>\n");
     trend_chart(&p, t);

@@ -136,7 +136,7 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
         compare_text_assessment(out, strbuf_str(&line), line.len, t->points[k]->assessment, width);
     }
     strbuf_reset(&line);
-    compare_threshold_line(&line, t->points, t->n);
+    compare_threshold_line(&line, t->points, t->n, t->shares_respondents);
     if (line.len)
         compare_text_para(out, "", 0, strbuf_str(&line), width);
     strbuf_release(&line);
@@ -211,7 +211,7 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         strbuf_adds(out, "\n");
     }
     struct strbuf threshold = STRBUF_INIT;
-    compare_threshold_line(&threshold, t->points, t->n);
+    compare_threshold_line(&threshold, t->points, t->n, t->shares_respondents);
     if (threshold.len) {
         escape_markdown(out, strbuf_str(&threshold));
         strbuf_adds(out, "\n\n");
@@ -298,7 +298,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     for (size_t k = 0; k < t->n; k++)
         compare_json_assessment(&w, t->points[k]);
     jsonw_end(&w, ']');
-    compare_json_threshold(&w, t->points, t->n);
+    compare_json_threshold(&w, t->points, t->n, t->shares_respondents);
     jsonw_key(&w, "stages");
     jsonw_array(&w);
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -373,7 +373,7 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     (void)tool_version;
     strbuf_adds(out, "date,organisation,respondents,stage,score,band,kind,text\r\n");
     struct strbuf threshold = STRBUF_INIT;
-    compare_threshold_line(&threshold, t->points, t->n);
+    compare_threshold_line(&threshold, t->points, t->n, t->shares_respondents);
     if (threshold.len) {
         strbuf_adds(out, ",,,,,,threshold,");
         escape_csv(out, strbuf_str(&threshold));

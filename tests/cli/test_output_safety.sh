@@ -52,9 +52,12 @@ ln -s "$tmp/elsewhere.yaml" "$tmp/team/r2.yaml"
 "$bin" assess --format json --output "$tmp/elsewhere.yaml" "$tmp/team" 2>/dev/null; rc=$?
 check "refuses a file a directory links to" [ "$rc" = 2 ]
 check "linked respondent untouched" cmp -s "$ex" "$tmp/elsewhere.yaml"
-"$bin" compare --output "$tmp/team/r1.yaml" "$tmp/team" "$ex" 2>/dev/null; rc=$?
+# Against another organisation's answers: the same answers on both sides would share
+# respondents (docs/privacy.md), and the one who left would be refused first.
+other=data/examples/northmoor-just-launched.yaml
+"$bin" compare --output "$tmp/team/r1.yaml" "$tmp/team" "$other" 2>/dev/null; rc=$?
 check "compare refuses a respondent inside a named directory" [ "$rc" = 2 ]
-"$bin" trend --output "$tmp/elsewhere.yaml" "$ex" "$tmp/team" 2>/dev/null; rc=$?
+"$bin" trend --output "$tmp/elsewhere.yaml" "$other" "$tmp/team" 2>/dev/null; rc=$?
 check "trend refuses a file a directory links to" [ "$rc" = 2 ]
 check "respondents untouched by compare and trend" cmp -s "$ex" "$tmp/team/r1.yaml"
 
