@@ -3,6 +3,6 @@
 # top-level CMakeLists.txt and, when cross-compiling, by tools/CMakeLists.txt, which
 # builds the generator with the build machine's compiler.
 set(STAGEGAP_MODEL_SOURCES
-    src/xalloc.c src/strbuf.c src/pool.c src/diag.c src/text.c src/date.c src/fileio.c
-    src/sha256.c src/exact.c src/yamlhint.c src/yamlread.c src/schema.c src/rules.c
-    src/rules_overlay.c src/rules_hash.c)
+    src/platform/xalloc.c src/base/strbuf.c src/base/pool.c src/base/diag.c src/base/text.c src/base/date.c src/base/fileio.c
+    src/base/sha256.c src/base/exact.c src/base/yamlhint.c src/base/yamlread.c src/base/schema.c src/model/rules.c
+    src/model/rules_overlay.c src/model/rules_hash.c)

@@ -1,7 +1,7 @@
 /*
  * import_reader.h - the readers of "stagegap import": each turns one kind of file into
  * rows of cells and pushes them into a sink, so one matcher, one answer and date reader
- * and one writer serve every kind of file (src/import.c says which piece does what).
+ * and one writer serve every kind of file (src/import/import.c says which piece does what).
  *
  * A reader owns its file's problems (bad bytes, bad quoting, a cell over
  * IMPORT_CELL_MAX): it reports them located as FILE:ROW:COLUMN and stops, or passes the

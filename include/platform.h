@@ -1,8 +1,8 @@
 /*
  * platform.h - the few things POSIX and Windows do differently, behind one interface.
  *
- * src/platform_posix.c implements it for Linux and other POSIX systems,
- * src/platform_win.c for Windows (mingw-w64); CMake compiles one of them. Nothing else
+ * src/platform/platform_posix.c implements it for Linux and other POSIX systems,
+ * src/platform/platform_win.c for Windows (mingw-w64); CMake compiles one of them. Nothing else
  * in the tree includes <unistd.h>, <windows.h>, <termios.h> or <signal.h> for these
  * calls: the engine and the renderers never see a platform. Paths are UTF-8 and use
  * '/' or, on Windows, '\\' too. Descriptors are C library descriptors, opened in binary

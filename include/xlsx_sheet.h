@@ -1,8 +1,9 @@
 /*
  * xlsx_sheet.h - one worksheet of a workbook read into a sink (xlsx.h), given what the
  * rest of the workbook says: its shared strings, which cell formats are dates, and its
- * date system. src/xlsx.c reads those parts and fills a struct xlsx_book; src/xlsx_sheet.c
- * reads the worksheet, and src/xlsx_value.c turns numbers, dates and escapes into text.
+ * date system. src/import/xlsx.c reads those parts and fills a struct xlsx_book;
+ * src/import/xlsx_sheet.c reads the worksheet, and src/import/xlsx_value.c turns
+ * numbers, dates and escapes into text.
  */
 #ifndef STAGEGAP_XLSX_SHEET_H
 #define STAGEGAP_XLSX_SHEET_H

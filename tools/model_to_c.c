@@ -7,7 +7,7 @@
  * defining `const struct rules SYMBOL`, named NAME (the file name reports show), with
  * every field the loader filled in: the strings, the items, stages, levels and bands,
  * the resolved cross references, the sorted index of item ids and the file's SHA-256.
- * The built-in model is then this data (src/rules_builtin.c copies it), not YAML parsed
+ * The built-in model is then this data (src/model/rules_builtin.c copies it), not YAML parsed
  * at every start (docs/performance.md, "The built-in model as data"). unit_rules checks
  * that what it wrote is the model the loader reads from the same file.
  *

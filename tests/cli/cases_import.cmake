@@ -22,7 +22,7 @@ stagegap_cli_test(import-sheet-of-csv 2 import --csv tests/fixtures/import/ms-fo
 stagegap_cli_test(import-delimiter-of-xlsx 2 import --xlsx tests/fixtures/import/ms-forms.xlsx --delimiter=tab --output out)
 stagegap_cli_test(import-xlsx-not-a-workbook 3 import --xlsx tests/fixtures/import/ms-forms.csv --organisation A --output out)
 stagegap_cli_test(import-xlsx-bomb 3 import --xlsx tests/fixtures/xlsx/hostile/bomb-size.xlsx --organisation A --output out)
-# Multi-row headers (src/import_layout.c): a header problem is located at the row whose
+# Multi-row headers (src/import/import_layout.c): a header problem is located at the row whose
 # text was used (Qualtrics' question text in row 2, a SurveyMonkey grid statement in row
 # 2, a SurveyMonkey question in row 1), and a bad answer at its real spreadsheet row.
 stagegap_cli_test(import-qualtrics-errors 3

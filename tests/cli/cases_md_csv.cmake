@@ -1,5 +1,5 @@
-# Markdown and CSV reports of the example assessments (src/report_markdown.c,
-# src/report_csv.c). The markdown files should pass markdownlint with MD013 disabled.
+# Markdown and CSV reports of the example assessments (src/report/report_markdown.c,
+# src/report/report_csv.c). The markdown files should pass markdownlint with MD013 disabled.
 stagegap_cli_test(assess-eastbrook-markdown 0
     assess --format markdown data/examples/eastbrook-mid-implementation.yaml)
 stagegap_cli_test(assess-northmoor-markdown 0

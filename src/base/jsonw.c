@@ -6,7 +6,6 @@
 
 #include "escape.h"
 #include "exact.h"
-#include "report.h"
 #include "strbuf.h"
 
 void jsonw_init(struct jsonw *w, struct strbuf *out)
@@ -84,7 +83,7 @@ void jsonw_string(struct jsonw *w, const char *s)
 void jsonw_score(struct jsonw *w, double v)
 {
     before_value(w);
-    report_add_number(w->out, v);
+    strbuf_add_tenths(w->out, v);
 }
 
 void jsonw_fraction(struct jsonw *w, double v)

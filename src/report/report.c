@@ -34,10 +34,7 @@ const char *report_format_names(void)
 
 void report_add_number(struct strbuf *out, double v)
 {
-    double rounded = round(v * 10.0) / 10.0;
-    if (rounded == 0.0)
-        rounded = 0.0; /* no "-0.0" */
-    strbuf_addf(out, "%.1f", rounded);
+    strbuf_add_tenths(out, v);
 }
 
 void report_add_exact(struct strbuf *out, const struct exact *q)

@@ -1,5 +1,6 @@
 #include "strbuf.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,4 +115,12 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
         *len = sb->len;
     strbuf_init(sb);
     return out;
+}
+
+void strbuf_add_tenths(struct strbuf *sb, double v)
+{
+    double rounded = round(v * 10.0) / 10.0;
+    if (rounded == 0.0)
+        rounded = 0.0; /* no "-0.0" */
+    strbuf_addf(sb, "%.1f", rounded);
 }

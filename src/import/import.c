@@ -15,7 +15,7 @@
  *   import_write.c    every file into a directory, all or nothing; the summary line
  *   import_text.c     trimming and the normal form headers and words are compared in
  *
- * src/import_internal.h holds the importer and what the pieces share; a new kind of file
+ * src/import/import_internal.h holds the importer and what the pieces share; a new kind of file
  * is a new reader pushing into the same sink, and nothing else changes.
  */
 #include "import.h"

@@ -1,9 +1,9 @@
 /*
- * platform_win_iconv.c - src/win/iconv.h: the conversions src/textenc.c asks iconv for,
- * for Windows, whose C library has no iconv: UTF-16 and Windows-1252 by hand (the same
- * bytes come out as from glibc's), and the single-byte code pages import --encoding
- * names (Central European Excel's cp1250, ISO 8859, DOS and Mac pages) through Windows'
- * own tables.
+ * platform_win_iconv.c - src/platform/win/iconv.h: the conversions that
+ * src/import/textenc.c asks iconv for, for Windows, whose C library has no iconv: UTF-16
+ * and Windows-1252 by hand (the same bytes come out as from glibc's), and the single-byte
+ * code pages import --encoding names (Central European Excel's cp1250, ISO 8859, DOS and
+ * Mac pages) through Windows' own tables.
  */
 #include <windows.h>
 

@@ -1,7 +1,7 @@
 /*
  * import_internal.h - what the pieces of "stagegap import" share, and no one else: the
  * importer (one import's state, owned by import.c) and the functions each piece offers
- * the others. src/import.c's opening comment says which piece does what.
+ * the others. src/import/import.c's opening comment says which piece does what.
  *
  * Every function here takes the importer, reports through its diagnostics located as
  * FILE:ROW:COLUMN, and leaves stopping (im->stop) to problems after which nothing more
