@@ -60,6 +60,21 @@ struct score_breakdown {
 };
 
 void breakdown_release(struct score_breakdown *b, size_t n_stages);
+
+/* One of the assessments read side by side, for breakdown_align. */
+struct breakdown_side {
+    const struct assessment *assessment;
+    const struct rules *rules;
+    struct score_breakdown *breakdown; /* filled */
+};
+/*
+ * The breakdown of each assessment by the first one's --by fields, with the same rows
+ * in each: a group is shown apart only if it clears min_group in every one, and the
+ * partition under every figure (partition.h) of each (score_align_breakdowns calls it).
+ * by_default: the fields were not asked for, so say nothing when no one gives them.
+ */
+void breakdown_align(const struct breakdown_side *sides, size_t n, size_t min_group,
+                     bool by_default);
 /* Takes the rows away, leaving state and the reason's figures (overlap.h). */
 void breakdown_withhold(struct score_breakdown *b, size_t n_stages, enum breakdown_state state);
 struct rules;

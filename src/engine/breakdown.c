@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "partition.h"
-#include "score.h"
+#include "stage_score.h"
 #include "suppress.h"
 #include "text.h"
 #include "xalloc.h"
@@ -65,15 +65,15 @@ static bool same_values(const char *const *x, const char *const *y, size_t n_by)
 }
 
 /* Every group of the n assessments, once each, sorted; *n_cells set. */
-static struct cell *collect_cells(struct score *const *scores, size_t n, size_t *n_cells)
+static struct cell *collect_cells(const struct breakdown_side *sides, size_t n, size_t *n_cells)
 {
     size_t cap = 0, count = 0;
     for (size_t p = 0; p < n; p++)
-        cap += scores[p]->assessment->n_groups;
+        cap += sides[p].assessment->n_groups;
     struct cell *cells = xcalloc(cap + 1, sizeof(*cells));
-    size_t n_by = scores[0]->assessment->n_by;
+    size_t n_by = sides[0].assessment->n_by;
     for (size_t p = 0; p < n; p++) {
-        const struct assessment *a = scores[p]->assessment;
+        const struct assessment *a = sides[p].assessment;
         for (size_t g = 0; g < a->n_groups; g++) {
             size_t c = 0;
             while (c < count && !same_values(cells[c].values, a->groups[g].values, n_by))
@@ -92,14 +92,14 @@ static struct cell *collect_cells(struct score *const *scores, size_t n, size_t 
 }
 
 /* Whether there is anything to break down, or to say about it. */
-static bool breakdown_wanted(struct score *const *scores, size_t n)
+static bool breakdown_wanted(const struct breakdown_side *sides, size_t n, bool by_default)
 {
-    const struct assessment *first = scores[0]->assessment;
+    const struct assessment *first = sides[0].assessment;
     if (first->n_by == 0)
         return false;
-    bool pooled = false, given = !scores[0]->by_default;
+    bool pooled = false, given = !by_default;
     for (size_t p = 0; p < n; p++) {
-        const struct assessment *a = scores[p]->assessment;
+        const struct assessment *a = sides[p].assessment;
         pooled = pooled || a->respondents > 1;
         for (size_t k = 0; k < a->n_by; k++)
             given = given || assessment_field_given(a, a->by[k]);
@@ -152,7 +152,7 @@ static void row_scores(const struct rules *r, struct score_group *row,
     row->scores = xcalloc(r->n_stages + 1, sizeof(*row->scores));
     row->scores_exact = xcalloc(r->n_stages + 1, sizeof(*row->scores_exact));
     if (items)
-        score_stages_of_tallies(r, items, min_answers, row->has_score, row->scores,
+        stage_scores_of_tallies(r, items, min_answers, row->has_score, row->scores,
                                 row->scores_exact);
 }
 
@@ -209,14 +209,14 @@ static enum breakdown_state decide(size_t n_by, size_t n_cells, size_t n_pooled,
  * (partition.h), for the same files give the same partition whatever --by is asked;
  * returns the most respondents any assessment's partition protects.
  */
-static size_t cross_pooled(struct score *const *scores, size_t n, const struct cell *cells,
-                           size_t n_cells, bool *cross)
+static size_t cross_pooled(const struct breakdown_side *sides, size_t n, size_t min_group,
+                           const struct cell *cells, size_t n_cells, bool *cross)
 {
-    const struct assessment *first = scores[0]->assessment;
+    const struct assessment *first = sides[0].assessment;
     size_t guarded = 0;
     for (size_t p = 0; p < n; p++) {
         struct partition part;
-        partition_compute(&part, scores[p]->assessment, scores[0]->min_group);
+        partition_compute(&part, sides[p].assessment, min_group);
         if (part.protected_respondents > guarded)
             guarded = part.protected_respondents;
         for (size_t c = 0; c < n_cells; c++)
@@ -228,22 +228,23 @@ static size_t cross_pooled(struct score *const *scores, size_t n, const struct c
     return guarded;
 }
 
-void score_align_breakdowns(struct score *const *scores, size_t n)
+void breakdown_align(const struct breakdown_side *sides, size_t n, size_t min_group,
+                     bool by_default)
 {
     if (n == 0)
         return;
-    const struct assessment *first = scores[0]->assessment;
+    const struct assessment *first = sides[0].assessment;
     for (size_t p = 0; p < n; p++) {
-        struct score_breakdown *b = &scores[p]->breakdown;
-        breakdown_release(b, scores[p]->rules->n_stages);
+        struct score_breakdown *b = sides[p].breakdown;
+        breakdown_release(b, sides[p].rules->n_stages);
         b->n_by = first->n_by;
         memcpy(b->by, first->by, sizeof(b->by));
-        b->min_group = scores[0]->min_group;
+        b->min_group = min_group;
     }
-    if (!breakdown_wanted(scores, n))
+    if (!breakdown_wanted(sides, n, by_default))
         return;
-    size_t min_group = scores[0]->min_group, n_cells;
-    struct cell *cells = collect_cells(scores, n, &n_cells);
+    size_t n_cells;
+    struct cell *cells = collect_cells(sides, n, &n_cells);
     size_t *counts = xcalloc(n * n_cells + 1, sizeof(*counts));
     bool *pooled = xcalloc(n_cells + 1, sizeof(*pooled));
     size_t n_small = 0, n_pooled = 0;
@@ -263,7 +264,7 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
     bool *cross = xcalloc(n_cells + 1, sizeof(*cross));
     bool *alone = xcalloc(n_cells + 1, sizeof(*alone));
     memcpy(alone, pooled, n_cells * sizeof(*pooled));
-    size_t guarded = cross_pooled(scores, n, cells, n_cells, cross), n_cross = 0;
+    size_t guarded = cross_pooled(sides, n, min_group, cells, n_cells, cross), n_cross = 0;
     if (first->n_by == 1) {
         for (size_t c = 0; c < n_cells; c++)
             pooled[c] = pooled[c] || cross[c];
@@ -279,16 +280,16 @@ void score_align_breakdowns(struct score *const *scores, size_t n)
     free(alone);
     enum breakdown_state state = decide(first->n_by, n_cells, n_pooled, n_cross, shown);
     for (size_t p = 0; p < n; p++) {
-        struct score_breakdown *b = &scores[p]->breakdown;
+        struct score_breakdown *b = sides[p].breakdown;
         b->state = state;
         b->n_small = n_small;
         b->n_cells = n_cells;
         b->n_cross = n_cross;
         b->cross_protected = n_cross ? guarded : 0;
-        b->equal_weights = breakdown_weights_differ(scores[p]->rules);
+        b->equal_weights = breakdown_weights_differ(sides[p].rules);
         if (state == BREAKDOWN_SHOWN) {
-            struct rules eq = equal_weights(scores[p]->rules);
-            build_rows(b, scores[p]->assessment, &eq, cells, n_cells, pooled, p, n_pooled > 0,
+            struct rules eq = equal_weights(sides[p].rules);
+            build_rows(b, sides[p].assessment, &eq, cells, n_cells, pooled, p, n_pooled > 0,
                        min_group);
             free((void *)eq.items);
         }
