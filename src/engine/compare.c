@@ -272,6 +272,7 @@ void trend_compute(struct trend *t, const struct score *const *scores, size_t n)
 {
     t->n = n;
     t->model_change = NULL;
+    t->shares_respondents = false;
     t->points = xcalloc(n + 1, sizeof(*t->points));
     memcpy(t->points, scores, n * sizeof(*scores));
     /* Insertion sort is stable, so equal dates keep the order given; trends are short. */
