@@ -517,7 +517,7 @@ static void require_list(struct loader *l, const struct ynode *root, const char 
     load(l, seq);
 }
 
-static void load_root(struct loader *l, const struct ynode *root)
+void rules_load_root(struct loader *l, const struct ynode *root)
 {
     static const char *const keys[] = {"!format",     "!id",     "!version", "!title",
                                        "description", "!source", "!scale",   "scoring",
@@ -545,44 +545,63 @@ static void load_root(struct loader *l, const struct ynode *root)
     resolve_links(l);
 }
 
-/* True when root is a mapping with an 'extends' key: an overlay (rules_overlay.c). */
-static const struct ynode *extends_of(const struct ynode *root)
+const struct ynode *rules_extends_of(const struct ynode *root)
 {
     return root && root->type == YNODE_MAP ? ymap_get(root, "extends") : NULL;
 }
 
-static void load_document(struct loader *l, const struct ydoc *doc, const char *buf, size_t len)
+void rules_begin(struct rules *r, struct ydoc *doc, const char *file, const char *buf, size_t len,
+                 struct diags *d)
 {
-    if (doc->broken)
-        return;
-    if (!doc->root)
-        diag_error(l->c.d, l->c.file, 1, 1, "empty file; a rules file starts with 'format: %s'",
-                   RULES_FORMAT);
-    else if (!yexpect_map(&l->c, doc->root, "a rules file"))
-        return;
-    else if (extends_of(doc->root))
-        rules_overlay_load(l, doc->root, buf, len);
-    else
-        load_root(l, doc->root);
-}
-
-/*
- * Loads buf. With extends, an overlay is not loaded but named (rules_internal.h).
- */
-int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t len, char **extends,
-                     struct diags *d)
-{
-    struct ydoc doc;
-    struct loader l = {.c = {file, d}, .r = r};
-    size_t errors_before = d->errors + d->io_errors; /* a base the overlay names may fail to read */
     rules_init(r);
-    ydoc_init(&doc);
+    ydoc_init(doc);
     r->min_coverage = 0.5;
     r->acted_on = 0.7;
     r->min_coverage_scaled = EXACT_SCALE / 2;
     r->acted_on_scaled = 7 * EXACT_SCALE / 10;
-    yaml_read(&doc, file, buf, len, &ylimits_default, d);
-    const struct ynode *base_of = extends ? extends_of(doc.root) : NULL;
+    yaml_read(doc, file, buf, len, &ylimits_default, d);
+}
+
+bool rules_document_ok(struct loader *l, const struct ydoc *doc)
+{
+    if (doc->broken)
+        return false;
+    if (!doc->root) {
+        diag_error(l->c.d, l->c.file, 1, 1, "empty file; a rules file starts with 'format: %s'",
+                   RULES_FORMAT);
+        return false;
+    }
+    return yexpect_map(&l->c, doc->root, "a rules file");
+}
+
+int rules_end(struct loader *l, struct ydoc *doc, const char *buf, size_t len, size_t errors_before)
+{
+    struct rules *r = l->r;
+    struct diags *d = l->c.d;
+    free(l->item_nodes);
+    l->item_nodes = NULL;
+    ydoc_release(doc);
+    diags_set_source(d, NULL, 0);
+    if (d->errors + d->io_errors > errors_before) {
+        rules_release(r);
+        return -1;
+    }
+    r->file = pool_strdup(&r->pool, l->c.file);
+    sha256_hex(buf, len, r->sha256);
+    /* A plain model is its file: its model hash is the file's (an overlay's is set by
+       rules_load_buffer from the merged model). */
+    memcpy(r->model_sha256, r->sha256, sizeof(r->model_sha256));
+    return 0;
+}
+
+int rules_load_base(struct rules *r, const char *file, const char *buf, size_t len, char **extends,
+                    struct diags *d)
+{
+    struct ydoc doc;
+    struct loader l = {.c = {file, d}, .r = r};
+    size_t errors_before = d->errors + d->io_errors;
+    rules_begin(r, &doc, file, buf, len, d);
+    const struct ynode *base_of = rules_extends_of(doc.root);
     if (base_of) {
         *extends = xstrdup(base_of->type == YNODE_SCALAR ? base_of->str : "?");
         ydoc_release(&doc);
@@ -590,41 +609,9 @@ int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t 
         rules_release(r);
         return -1;
     }
-    load_document(&l, &doc, buf, len);
-    free(l.item_nodes);
-    ydoc_release(&doc);
-    diags_set_source(d, NULL, 0);
-    if (d->errors + d->io_errors > errors_before) {
-        rules_release(r);
-        return -1;
-    }
-    r->file = pool_strdup(&r->pool, file);
-    sha256_hex(buf, len, r->sha256);
-    /* A plain model is its file: its model hash is the file's. An overlay's is the hash
-       of the merged model, whatever layout the overlay was written in. */
-    if (r->base)
-        rules_model_hash(r, r->model_sha256);
-    else
-        memcpy(r->model_sha256, r->sha256, sizeof(r->model_sha256));
-    return 0;
-}
-
-int rules_load_buffer(struct rules *r, const char *file, const char *buf, size_t len,
-                      struct diags *d)
-{
-    return rules_load_plain(r, file, buf, len, NULL, d);
-}
-
-int rules_load_file(struct rules *r, const char *path, struct diags *d)
-{
-    char *buf;
-    size_t len;
-    rules_init(r);
-    if (fileio_read(path, RULES_FILE_MAX, &buf, &len, d) != 0)
-        return -1;
-    int rc = rules_load_buffer(r, path, buf, len, d);
-    free(buf);
-    return rc;
+    if (rules_document_ok(&l, &doc))
+        rules_load_root(&l, doc.root);
+    return rules_end(&l, &doc, buf, len, errors_before);
 }
 
 long rules_find_item(const struct rules *r, const char *id)

@@ -1,6 +1,8 @@
 /*
- * rules_internal.h - what rules.c shares with the overlay loader (rules_overlay.c) and
- * the model hash (rules_hash.c). Not for other modules: they see include/rules.h.
+ * rules_internal.h - what rules.c shares with the top of the loader (rules_load.c), the
+ * overlay loader (rules_overlay.c) and the model hash (rules_hash.c); calls run from
+ * rules_load.c down to the other three, and from them to rules.c. Not for other
+ * modules: they see include/rules.h.
  *
  * A loader walks one parsed file; every helper reports located problems into c's
  * diagnostics and keeps going, so one run reports every problem of a file.
@@ -13,6 +15,7 @@
 
 #include "rules.h"
 #include "schema.h"
+#include "yamlread.h"
 
 struct loader {
     struct yctx c;
@@ -46,13 +49,29 @@ void rules_index_items(struct loader *l);
 /* Resolves one address of suggestion it (ref is the id's node) into it->addresses. */
 void rules_resolve_link(struct loader *l, struct rules_item *it, const struct ynode *ref);
 
+/* ---- a load, step by step (rules.c); rules_load.c and rules_overlay.c run them ---- */
+
+/* Starts r with its defaults and parses buf (named file) into doc. */
+void rules_begin(struct rules *r, struct ydoc *doc, const char *file, const char *buf, size_t len,
+                 struct diags *d);
+/* Whether doc's root can be a rules file (a mapping); false when not, reported. */
+bool rules_document_ok(struct loader *l, const struct ydoc *doc);
+/* The 'extends' of an overlay's root, or NULL: a plain model. */
+const struct ynode *rules_extends_of(const struct ynode *root);
+/* Loads a plain model's root into l->r. */
+void rules_load_root(struct loader *l, const struct ynode *root);
 /*
- * Loads a plain model from buf as rules_load_buffer does. When extends is not NULL and
- * the file is an overlay, loads nothing, reports nothing, sets *extends to the value of
- * its 'extends' (malloc'd) and returns -1: a base must be a plain model.
+ * Ends a load begun with rules_begin (errors_before: the count of errors then):
+ * -1 with l->r released when it added errors; otherwise records the file and its hash.
  */
-int rules_load_plain(struct rules *r, const char *file, const char *buf, size_t len, char **extends,
-                     struct diags *d);
+int rules_end(struct loader *l, struct ydoc *doc, const char *buf, size_t len,
+              size_t errors_before);
+/*
+ * Loads an overlay's base, a plain model. When the file is an overlay itself, loads
+ * nothing, reports nothing, sets *extends to its 'extends' (malloc'd) and returns -1.
+ */
+int rules_load_base(struct rules *r, const char *file, const char *buf, size_t len, char **extends,
+                    struct diags *d);
 
 /*
  * Loads the overlay at root (parsed from buf, named file) into r: its base, merged with

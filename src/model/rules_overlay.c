@@ -68,7 +68,7 @@ static int load_base_file(struct overlay *o, const struct ynode *at, const char 
         relocate_diags(o, &read_d, at, value);
         goto out;
     }
-    rc = rules_load_plain(&o->base, path, buf, len, &extends, ctx(o)->d);
+    rc = rules_load_base(&o->base, path, buf, len, &extends, ctx(o)->d);
     diags_set_source(ctx(o)->d, o->buf, o->len);
     if (extends)
         yerror(ctx(o), at, "'%s' is itself an overlay (it extends '%s'); extend a plain model",
