@@ -75,10 +75,10 @@ static const char *decimal_point(struct importer *im, const char *cell, struct s
     if (im->delimiter == ',' || !textenc_decimal_comma(cell, buf))
         return cell;
     if (!im->said_decimal_comma && row)
-        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)row, (unsigned)column,
-                 "'%s' read as %s: a decimal comma, as the columns are not separated by "
-                 "commas (said once)",
-                 cell, strbuf_str(buf));
+        import_diag(im, DIAG_WARNING, row, column,
+                    "'%s' read as %s: a decimal comma, as the columns are not separated by "
+                    "commas (said once)",
+                    cell, strbuf_str(buf));
     im->said_decimal_comma = im->said_decimal_comma || row;
     return strbuf_str(buf);
 }

@@ -191,10 +191,10 @@ void import_scales_check_used(struct importer *im)
             continue;
         struct strbuf shown = STRBUF_INIT;
         text_add_quoted(&shown, im->scales[i].given, QUOTE_MAX);
-        diag_error(im->d, im->file, 0, 0,
-                   "--scale %s names a column this export does not have; name it as its "
-                   "header reads (or a grid column by its statement)",
-                   strbuf_str(&shown));
+        import_diag(im, DIAG_ERROR, 0, 0,
+                    "--scale %s names a column this export does not have; name it as its "
+                    "header reads (or a grid column by its statement)",
+                    strbuf_str(&shown));
         strbuf_release(&shown);
     }
 }

@@ -289,7 +289,7 @@ check "cp1250 names kept, 2" grep -qF 'groups: {team: "Wrocław"}' "$tmp/cp1250/
 "$bin" import --xlsx $fx/sheets-hidden.xlsx --organisation A --output "$tmp/sheets" \
     >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "default sheet: the first visible one with a known header" [ "$rc" = 0 ]
-check "summary names the sheet and the others" grep -qxF "imported 2 respondents from $fx/sheets-hidden.xlsx, sheet 'Form1' (also in it: 'Lists' (hidden), 'Summary'), into $tmp/sheets (2 question columns; 39 questions with no column)" "$tmp/out"
+check "summary names the sheet and the others" grep -qxF "imported 2 respondents from $fx/sheets-hidden.xlsx, sheet 'Form1' (others: 'Lists' (hidden), 'Summary'), into $tmp/sheets (2 question columns; 39 questions with no column)" "$tmp/out"
 check "the sheet's answers read" grep -qx '  launch.introducing-sos: 6' "$tmp/sheets/2.yaml"
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     /usr/bin/python3 - "$tmp/bad.xlsx" <<'PY'
