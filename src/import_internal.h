@@ -224,6 +224,7 @@ struct importer {
                                 'Lists' (hidden))" (xlsx_read's words) */
     char delimiter;          /* the CSV's separator; not ',' allows decimal commas */
     bool said_decimal_comma; /* the one warning that decimal commas were read */
+    bool said_label_hint;    /* the one note that words are read through a value map */
 };
 
 /* import_text.c: small text helpers. */
