@@ -278,8 +278,9 @@ static bool match_by_name(struct importer *im, size_t c, const char *norm)
  * A grid question comes as one column per statement (row), and the statement is the
  * question the column answers. Its header is "Question - Statement" when composed from a
  * survey tool's two header rows (import_layout.c); in one header row, "Question [Row]"
- * (Google Forms' multiple-choice and tick-box grids) or "Question.Row" (a Likert
- * question as Microsoft Forms' workbook heads it). Returns the statement (malloc'd), or
+ * (Google Forms' multiple-choice and tick-box grids) or "Question.Row" (Microsoft
+ * Forms' Likert columns are reported headed by the statement alone, a question as it
+ * is; this form was taken from the issue). Returns the statement (malloc'd), or
  * NULL for a header of none of these forms.
  */
 static char *statement_of(const struct importer *im, const char *header)

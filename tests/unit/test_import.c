@@ -1341,7 +1341,7 @@ static void test_import_surveymonkey_no_grid(void **state)
     fixture_free(f);
 }
 
-/* Grids in one header row: Google Forms' "Question [Row]", Microsoft Forms' "Question.Row". */
+/* Grids in one header row: Google Forms' "Question [Row]", and "Question.Row". */
 static void test_import_grid_headers_one_row(void **state)
 {
     (void)state;
