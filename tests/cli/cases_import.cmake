@@ -72,6 +72,10 @@ stagegap_cli_test(import-sheet-cell-errors 3
 stagegap_cli_test(import-sheet-reader-error 3
     import --xlsx tests/fixtures/import/sheets-bad-cells.xlsx --sheet Summary --organisation A
     --output /nonexistent/stagegap-import)
+# An empty sheet named with --sheet: named, with the others and --sheet for another.
+stagegap_cli_test(import-sheet-empty 3
+    import --xlsx tests/fixtures/xlsx/sheets.xlsx --sheet Empty --organisation A
+    --date 2026-09-30 --output /nonexistent/stagegap-import)
 stagegap_cli_test(import-all-sheets-hidden 3
     import --xlsx tests/fixtures/xlsx/all-hidden.xlsx --organisation A
     --date 2026-09-30 --output /nonexistent/stagegap-import)
