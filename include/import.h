@@ -70,10 +70,10 @@ struct import_file {
 struct import_result {
     struct import_file *files; /* in CSV row order */
     size_t n, alloc;
-    size_t questions;   /* columns that answer an item */
-    size_t unmatched;   /* answerable items no column answers */
-    char *sheet;        /* a workbook's sheet read, or NULL */
-    char *other_sheets; /* its other worksheets, listed ("'Lists' (hidden)"), or NULL */
+    size_t questions; /* columns that answer an item */
+    size_t unmatched; /* answerable items no column answers */
+    char *sheet;      /* a workbook's sheet read, as messages name it ("sheet 'Form1'
+                         (others: 'Lists' (hidden))"), or NULL */
 };
 
 void import_result_init(struct import_result *res);
@@ -102,7 +102,7 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
 int import_write(const struct import_result *res, const char *dir, struct diags *d);
 
 /* "imported 12 respondents from survey.csv into out/ (30 question columns)\n"; for a
-   workbook, "from survey.xlsx, sheet 'Form1' (also in it: 'Lists' (hidden)), into". */
+   workbook, "from survey.xlsx, sheet 'Form1' (others: 'Lists' (hidden)), into". */
 void import_summary(const struct import_result *res, const char *csv_name, const char *dir,
                     struct strbuf *out);
 

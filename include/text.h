@@ -38,6 +38,9 @@ void text_add_quoted(struct strbuf *sb, const char *value, size_t max);
  * extension and all, is always there whole.
  */
 void text_add_quoted_path(struct strbuf *sb, const char *path);
+/* A spreadsheet cell as a spreadsheet names it, for a workbook's diagnostics: column 2
+   (1-based), row 7 is "B7". */
+void text_cell_ref(size_t column, size_t row, char *out, size_t cap);
 /*
  * Appends 'a' to sa and 'b' to sb, made safe, for a diagnostic that sets two values
  * side by side ("did you mean"): each is whole when it fits in max code points, and

@@ -20,7 +20,8 @@
  * from the archive's directory before anything is inflated, and XML with a DOCTYPE
  * (entity declarations, external entities) is refused. Problems are added to d as
  * errors named after the file, located at the spreadsheet row and 1-based column where
- * a cell is involved ("sheet 'Form1', cell B7: ..."), else at 0:0; a file that is not a
+ * a cell is involved ("sheet 'Form1' (others: 'Lists' (hidden)), cell B7: ...": the sheet
+ * and the workbook's other worksheets), else at 0:0; a file that is not a
  * workbook at all is "not a workbook: ...". The sink may have been given rows before a
  * later problem is found: a caller that must be all or nothing keeps what it is given
  * until xlsx_read returns 0. The caller owns the buffer and the sink.
@@ -72,12 +73,12 @@ void xlsx_sheet_list_free(struct xlsx_sheet_info *v, size_t n);
  * or very hidden sheet only when named) of the workbook in
  * buf[0..len), called name in diagnostics, into sink. Returns 0, or -1 with errors in d
  * (or when the sink stopped, with whatever the sink added). Unless sheet_read is NULL,
- * *sheet_read is set, before the sink is given the first cell, to the name of the sheet
- * read (malloc'd; the caller frees it); it is left alone when no sheet is read.
+ * *sheet_read is set, before the sink is given the first cell, to the sheet read as the
+ * messages about it name it: "sheet 'Form1' (others: 'Lists' (hidden), 'Summary')",
+ * made safe, the others ten at most (malloc'd; the caller frees it); it is left alone
+ * when no sheet is read.
  */
 int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
               const struct import_sink *sink, struct diags *d, char **sheet_read);
-/* A cell's reference as a spreadsheet names it: column 2 (1-based), row 7 is "B7". */
-void xlsx_cell_ref(size_t column, size_t row, char *out, size_t cap);
 
 #endif

@@ -58,8 +58,9 @@ void xlsx_number_text(double v, char *out, size_t cap);
  */
 size_t xlsx_unescape(char *s, size_t len);
 
-/* Reads the worksheet at path (called sheet in messages) into sink. 0 or -1. */
-int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
+/* Reads the worksheet at path into sink; said starts each message about it ("sheet
+   'Form1' (others: 'Lists' (hidden))"). 0 or -1. */
+int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *said,
                     const struct import_sink *sink);
 
 #endif

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -543,4 +544,16 @@ const char *text_looks_identifying(const char *s)
     if (looks_like_staff_number(s))
         return "a staff or NI number";
     return NULL;
+}
+
+void text_cell_ref(size_t col, size_t row, char *out, size_t cap)
+{
+    char letters[8];
+    size_t n = 0;
+    for (; col > 0 && n < sizeof(letters); col = (col - 1) / 26)
+        letters[n++] = (char)('A' + (col - 1) % 26);
+    size_t i = 0;
+    for (; n > 0 && i + 1 < cap; i++)
+        out[i] = letters[--n];
+    snprintf(out + i, cap - i, "%zu", row);
 }

@@ -14,6 +14,7 @@
  *   import_render.c   one respondent's answers file, named uniquely in the result
  *   import_write.c    every file into a directory, all or nothing; the summary line
  *   import_text.c     trimming and the normal form headers and words are compared in
+ *   import_diag.c     every message about the file, naming a workbook's sheet and cell
  *
  * src/import/import_internal.h holds the importer and what the pieces share; a new kind of file
  * is a new reader pushing into the same sink, and nothing else changes.
@@ -44,37 +45,6 @@ static const char *base_name(const char *path)
 {
     const char *slash = platform_last_separator(path);
     return slash && slash[1] ? slash + 1 : path;
-}
-
-void import_add_sheet(const struct importer *im, struct strbuf *msg)
-{
-    if (!im->workbook || !im->sheet)
-        return;
-    strbuf_adds(msg, " in sheet ");
-    text_add_quoted(msg, im->sheet, 40);
-    if (im->other_sheets)
-        strbuf_addf(msg, " (the workbook's other sheets: %s; say --sheet NAME for another)",
-                    im->other_sheets);
-}
-
-void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg)
-{
-    if (!im->workbook) {
-        diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%s", msg);
-        return;
-    }
-    /* A workbook's cell as the spreadsheet names it, and its sheet. */
-    char ref[32];
-    xlsx_cell_ref(column, row, ref, sizeof(ref));
-    struct strbuf where = STRBUF_INIT;
-    if (im->sheet) {
-        strbuf_adds(&where, "sheet ");
-        text_add_quoted(&where, im->sheet, 40);
-        strbuf_adds(&where, ", ");
-    }
-    diag_error(im->d, im->file, (unsigned)row, (unsigned)column, "%scell %s: %s",
-               strbuf_str(&where), ref, msg);
-    strbuf_release(&where);
 }
 
 /* ---- the model's questions and scale words ---- */
@@ -165,8 +135,7 @@ static void process_row(struct importer *im)
     if (record_blank(im))
         return;
     if (++im->respondents > IMPORT_ROWS_MAX) {
-        diag_error(im->d, im->file, (unsigned)im->row, 1, "more than %d respondents",
-                   IMPORT_ROWS_MAX);
+        import_row_diag(im, DIAG_ERROR, im->row, "more than %d respondents", IMPORT_ROWS_MAX);
         im->stop = true;
         return;
     }
@@ -253,8 +222,7 @@ static int importer_row_end(void *ctx, size_t row)
 static void importer_release_sheets(struct importer *im)
 {
     free(im->sheet);
-    free(im->other_sheets);
-    im->sheet = im->other_sheets = NULL;
+    im->sheet = NULL;
 }
 
 static void importer_release(struct importer *im)
@@ -356,7 +324,6 @@ void import_result_init(struct import_result *res)
 void import_result_release(struct import_result *res)
 {
     free(res->sheet);
-    free(res->other_sheets);
     for (size_t i = 0; i < res->n; i++) {
         free(res->files[i].name);
         free(res->files[i].text);
@@ -458,7 +425,7 @@ static int probe_row_end(void *ctx, size_t row)
  * hold a header the importer knows, else the first visible one (NULL: xlsx_read's own
  * choice). Each probe reads the workbook's shared strings again, so only the first
  * IMPORT_SHEETS_PROBED visible sheets are probed: a workbook of a thousand sheets costs
- * no more than one of a few. im->other_sheets lists the rest, for messages and the summary.
+ * no more than one of a few.
  */
 static const char *default_sheet(struct importer *im, const struct import_source *src,
                                  struct xlsx_sheet_info *sheets, size_t n)
@@ -482,29 +449,6 @@ static const char *default_sheet(struct importer *im, const struct import_source
     return chosen ? chosen : first;
 }
 
-/* "'Lists' (hidden), 'Summary'": the workbook's sheets other than the one read. */
-static void list_other_sheets(struct importer *im, struct xlsx_sheet_info *sheets, size_t n)
-{
-    struct strbuf others = STRBUF_INIT;
-    size_t listed = 0, total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += !im->sheet || strcmp(sheets[i].name, im->sheet) != 0;
-    for (size_t i = 0; i < n; i++) {
-        if (im->sheet && strcmp(sheets[i].name, im->sheet) == 0)
-            continue;
-        if (listed++ == 10) {
-            strbuf_addf(&others, " and %zu more", total - 10);
-            break;
-        }
-        strbuf_adds(&others, listed > 1 ? ", " : "");
-        text_add_quoted(&others, sheets[i].name, 40);
-        if (sheets[i].hidden)
-            strbuf_adds(&others, " (hidden)");
-    }
-    im->other_sheets = others.len ? strbuf_detach(&others, NULL) : NULL;
-    strbuf_release(&others);
-}
-
 /* The export as a workbook (xlsx_read) into the sink; one given as CSV is said. */
 static int read_workbook(struct importer *im, const struct import_source *src,
                          const struct import_sink *sink)
@@ -523,7 +467,6 @@ static int read_workbook(struct importer *im, const struct import_source *src,
         sheet = default_sheet(im, src, sheets, n);
     diags_release(&scratch);
     int rc = xlsx_read(src->name, src->buf, src->len, sheet, sink, im->d, &im->sheet);
-    list_other_sheets(im, sheets, n);
     xlsx_sheet_list_free(sheets, n);
     return rc;
 }
@@ -596,30 +539,26 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
         import_settle_comments(&im);
         import_check_scales(&im);
     }
-    struct strbuf where = STRBUF_INIT;
-    import_add_sheet(&im, &where);
     if (!im.have_header && !im.stop && im.workbook && im.sheet)
-        diag_error(d, csv->name, 0, 0,
-                   "nothing%s; a survey export starts with a header row naming its columns",
-                   strbuf_str(&where));
+        import_diag(&im, DIAG_ERROR, 0, 0,
+                    "nothing in it; a survey export starts with a header row naming its "
+                    "columns%s",
+                    strstr(im.sheet, " (others: ") ? " (say --sheet NAME for another sheet)" : "");
     else if (!im.have_header && !im.stop)
         diag_error(d, csv->name, 0, 0,
                    "empty file; a survey export starts with a header row "
                    "naming its columns");
     else if (im.have_header && im.respondents == 0 && !im.stop)
-        diag_error(d, csv->name, 0, 0,
-                   "no respondents%s: the file has a header row but no "
-                   "answers",
-                   strbuf_str(&where));
-    strbuf_release(&where);
+        import_diag(&im, DIAG_ERROR, 0, 0, "no respondents: the %s has a header row but no answers",
+                    im.workbook ? "sheet" : "file");
     import_resolve_dates(&im);
     if (d->errors == im.errors_before && d->io_errors == io_before)
         self_check(&im);
     if (res->unmatched && d->errors == im.errors_before && d->io_errors == io_before)
-        diag_add(d, DIAG_WARNING, csv->name, 0, 0,
-                 "%zu of the %zu questions of model '%s' have no column; they are left "
-                 "unanswered",
-                 res->unmatched, rules_answerable(r), r->id);
+        import_diag(&im, DIAG_WARNING, 0, 0,
+                    "%zu of the %zu questions of model '%s' have no column; they are left "
+                    "unanswered",
+                    res->unmatched, rules_answerable(r), r->id);
     ydoc_release(&map_doc);
     importer_release(&im);
     if (d->errors > im.errors_before || d->io_errors > io_before) {
@@ -629,8 +568,7 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     }
     if (im.workbook && im.sheet) {
         res->sheet = im.sheet;
-        res->other_sheets = im.other_sheets;
-        im.sheet = im.other_sheets = NULL;
+        im.sheet = NULL;
     }
     importer_release_sheets(&im);
     return 0;

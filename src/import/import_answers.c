@@ -75,10 +75,10 @@ static const char *decimal_point(struct importer *im, const char *cell, struct s
     if (im->delimiter == ',' || !textenc_decimal_comma(cell, buf))
         return cell;
     if (!im->said_decimal_comma && row)
-        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)row, (unsigned)column,
-                 "'%s' read as %s: a decimal comma, as the columns are not separated by "
-                 "commas (said once)",
-                 cell, strbuf_str(buf));
+        import_diag(im, DIAG_WARNING, row, column,
+                    "'%s' read as %s: a decimal comma, as the columns are not separated by "
+                    "commas (said once)",
+                    cell, strbuf_str(buf));
     im->said_decimal_comma = im->said_decimal_comma || row;
     return strbuf_str(buf);
 }
@@ -208,6 +208,13 @@ void import_read_answer(struct importer *im, size_t item, const char *cell, size
         text_add_quoted(&shown, cell, 40);
         answers_msg_not_answer(&msg, r, strbuf_str(&what), strbuf_str(&shown));
         import_cell_error(im, row, column, strbuf_str(&msg));
+        /* Words where numbers were wanted are most often a Likert or grid question's
+           labels: the first such error says, once, what reads them. */
+        if (!im->said_label_hint)
+            diag_note(im->d, "if the answers are labels (a Likert or grid question's), give "
+                             "each a number under 'values:' in a mapping file, with --map FILE "
+                             "(docs/import.md, Labels)");
+        im->said_label_hint = true;
         strbuf_release(&msg);
         strbuf_release(&shown);
         strbuf_release(&what);

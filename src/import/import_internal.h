@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "answers.h"
 #include "import.h"
 #include "strbuf.h"
@@ -218,11 +219,12 @@ struct importer {
     struct record rec; /* the row being read */
     size_t row;        /* its spreadsheet row */
 
-    bool workbook;           /* read from an .xlsx: errors name the sheet and cell, B7 */
-    char *sheet;             /* the workbook's sheet being read */
-    char *other_sheets;      /* its other worksheets, listed for messages; NULL for none */
+    bool workbook;           /* read from an .xlsx: messages name the sheet and cell, B7 */
+    char *sheet;             /* the sheet being read, as messages name it: "sheet 'Form1' (others:
+                                'Lists' (hidden))" (xlsx_read's words) */
     char delimiter;          /* the CSV's separator; not ',' allows decimal commas */
     bool said_decimal_comma; /* the one warning that decimal commas were read */
+    bool said_label_hint;    /* the one note that words are read through a value map */
 };
 
 /* import_text.c: small text helpers. */
@@ -233,11 +235,22 @@ char *import_trim(char *s);
 /* A header, question or answer word as they are compared; the caller frees it. */
 char *import_normalise(const char *s);
 
-/* import.c: " in sheet 'Form1' (the workbook's other sheets: 'Lists' (hidden); say
-   --sheet NAME for another)" for a workbook, nothing for CSV. */
-void import_add_sheet(const struct importer *im, struct strbuf *msg);
-/* import.c: an error at a cell of the file being imported. */
+/*
+ * import_diag.c: a diagnostic about the file being imported, at ROW:COLUMN (0 when not
+ * known). From a workbook, the message starts with the sheet read and the workbook's
+ * other sheets, and the cell: "sheet 'Form1' (others: 'Lists' (hidden)), cell B3: ...",
+ * so that every message names them once.
+ */
+void import_diag(struct importer *im, enum diag_severity severity, size_t row, size_t column,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* import_diag.c: the same about a whole row, located at its first cell ("row 7"). */
+void import_row_diag(struct importer *im, enum diag_severity severity, size_t row, const char *fmt,
+                     ...) __attribute__((format(printf, 4, 5)));
+/* import_diag.c: an error at a cell of the file being imported (import_diag's). */
 void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg);
+/* import_diag.c: "; is this the right export, or does it need --map?", or for a workbook of
+   several sheets "; is this the right sheet (say --sheet NAME for another), or ...". */
+void import_add_right_export(const struct importer *im, struct strbuf *msg);
 /* The row in im->rec, numbered im->row: the header when there is none yet, else data. */
 void import_take_row(struct importer *im);
 

@@ -282,6 +282,11 @@ void import_map_warn_unused(struct importer *im)
         struct strbuf msg = STRBUF_INIT;
         strbuf_adds(&msg, "no column of ");
         text_add_quoted_path(&msg, im->file);
+        if (im->workbook && im->sheet) {
+            strbuf_adds(&msg, ", ");
+            strbuf_adds(&msg, im->sheet);
+            strbuf_addc(&msg, ',');
+        }
         strbuf_adds(&msg, " is headed ");
         text_add_quoted(&msg, im->map[i].key->str, QUOTE_MAX);
         diag_add(im->d, DIAG_WARNING, im->map_file, im->map[i].key->line, im->map[i].key->column,

@@ -278,8 +278,9 @@ static bool match_by_name(struct importer *im, size_t c, const char *norm)
  * A grid question comes as one column per statement (row), and the statement is the
  * question the column answers. Its header is "Question - Statement" when composed from a
  * survey tool's two header rows (import_layout.c); in one header row, "Question [Row]"
- * (Google Forms' multiple-choice and tick-box grids) or "Question.Row" (a Likert
- * question as Microsoft Forms' workbook heads it). Returns the statement (malloc'd), or
+ * (Google Forms' multiple-choice and tick-box grids) or "Question.Row" (Microsoft
+ * Forms' Likert columns are reported headed by the statement alone, a question as it
+ * is; this form was taken from the issue). Returns the statement (malloc'd), or
  * NULL for a header of none of these forms.
  */
 static char *statement_of(const struct importer *im, const char *header)
@@ -443,29 +444,24 @@ static void header_sources(struct importer *im)
         im->org_col = -1;
     if (im->o->date)
         im->date_col = -1;
-    struct strbuf where = STRBUF_INIT;
-    import_add_sheet(im, &where);
     if (!im->o->organisation && im->org_col < 0)
-        diag_error(im->d, im->file, 0, 0,
-                   "no organisation: give it with --organisation NAME "
-                   "(the export has no 'organisation' column%s)",
-                   strbuf_str(&where));
+        import_diag(im, DIAG_ERROR, 0, 0,
+                    "no organisation: give it with --organisation NAME "
+                    "(the export has no 'organisation' column)");
     if (!im->o->date && im->date_col < 0)
-        diag_error(im->d, im->file, 0, 0,
-                   "no date: give the assessment date with --date "
-                   "YYYY-MM-DD (the export has no 'Completion time', "
-                   "'Timestamp' or 'date' column%s)",
-                   strbuf_str(&where));
+        import_diag(im, DIAG_ERROR, 0, 0,
+                    "no date: give the assessment date with --date "
+                    "YYYY-MM-DD (the export has no 'Completion time', "
+                    "'Timestamp' or 'date' column)");
     size_t answerable = rules_answerable(r);
     if (im->res->questions == 0) {
-        diag_error(im->d, im->file, (unsigned)im->row, 1,
-                   "no column%s answers a question of model '%s'; is this "
-                   "the right export, or does it need --map?",
-                   strbuf_str(&where), r->id);
-        strbuf_release(&where);
+        struct strbuf msg = STRBUF_INIT;
+        strbuf_addf(&msg, "no column answers a question of model '%s'", r->id);
+        import_add_right_export(im, &msg);
+        import_row_diag(im, DIAG_ERROR, im->row, "%s", strbuf_str(&msg));
+        strbuf_release(&msg);
         return;
     }
-    strbuf_release(&where);
     im->res->unmatched = answerable - im->res->questions;
 }
 
@@ -473,8 +469,8 @@ void import_process_header(struct importer *im)
 {
     struct record *rec = &im->rec;
     if (rec->n > IMPORT_COLUMNS_MAX) {
-        diag_error(im->d, im->file, (unsigned)im->row, IMPORT_COLUMNS_MAX + 1,
-                   "more than %d columns", IMPORT_COLUMNS_MAX);
+        import_diag(im, DIAG_ERROR, im->row, IMPORT_COLUMNS_MAX + 1, "more than %d columns",
+                    IMPORT_COLUMNS_MAX);
         im->stop = true;
         return;
     }
@@ -538,12 +534,11 @@ static void warn_identifying(struct importer *im)
         text_add_quoted(&msg, im->cols[c].header, QUOTE_MAX);
     }
     if (n)
-        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)im->cols[first].row,
-                 (unsigned)(first + 1),
-                 "column%s %s name%s or identif%s people, so %s left out of the answers "
-                 "files, even where mapped (docs/privacy.md)",
-                 n == 1 ? "" : "s", strbuf_str(&msg), n == 1 ? "s" : "", n == 1 ? "ies" : "y",
-                 n == 1 ? "it is" : "they are");
+        import_diag(im, DIAG_WARNING, im->cols[first].row, first + 1,
+                    "column%s %s name%s or identif%s people, so %s left out of the answers "
+                    "files, even where mapped (docs/privacy.md)",
+                    n == 1 ? "" : "s", strbuf_str(&msg), n == 1 ? "s" : "", n == 1 ? "ies" : "y",
+                    n == 1 ? "it is" : "they are");
     strbuf_release(&msg);
 }
 
@@ -582,8 +577,7 @@ void import_settle_comments(struct importer *im)
                         n, n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
         else
             strbuf_adds(&msg, " and is empty; it is left out");
-        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)col->row, (unsigned)(c + 1), "%s",
-                 strbuf_str(&msg));
+        import_diag(im, DIAG_WARNING, col->row, c + 1, "%s", strbuf_str(&msg));
         strbuf_release(&msg);
     }
     warn_identifying(im);

@@ -296,13 +296,13 @@ long import_render_respondent(struct importer *im, size_t row, const char *id, c
     keep_comments(im, &y, im->res->n);
     strbuf_release(&rid);
     if (!any)
-        diag_add(im->d, DIAG_WARNING, im->file, (unsigned)row, 1, "this row answers no question");
+        import_row_diag(im, DIAG_WARNING, row, "this row answers no question");
     if (y.len > ANSWERS_FILE_MAX || im->output_bytes + y.len > IMPORT_OUTPUT_MAX) {
-        diag_error(im->d, im->file, (unsigned)row, 1,
-                   y.len > ANSWERS_FILE_MAX ? "this row's answers file would be larger than "
-                                              "the limit of 1 MiB"
-                                            : "the answers files would be larger than the "
-                                              "limit of 256 MiB together");
+        import_row_diag(im, DIAG_ERROR, row, "%s",
+                        y.len > ANSWERS_FILE_MAX ? "this row's answers file would be larger "
+                                                   "than the limit of 1 MiB"
+                                                 : "the answers files would be larger than "
+                                                   "the limit of 256 MiB together");
         strbuf_release(&y);
         im->stop = true;
         return -1;

@@ -191,10 +191,10 @@ void import_scales_check_used(struct importer *im)
             continue;
         struct strbuf shown = STRBUF_INIT;
         text_add_quoted(&shown, im->scales[i].given, QUOTE_MAX);
-        diag_error(im->d, im->file, 0, 0,
-                   "--scale %s names a column this export does not have; name it as its "
-                   "header reads (or a grid column by its statement)",
-                   strbuf_str(&shown));
+        import_diag(im, DIAG_ERROR, 0, 0,
+                    "--scale %s names a column this export does not have; name it as its "
+                    "header reads (or a grid column by its statement)",
+                    strbuf_str(&shown));
         strbuf_release(&shown);
     }
 }
@@ -386,6 +386,46 @@ static bool qualtrics_numbers(struct importer *im)
     return true;
 }
 
+/*
+ * When no column has answers enough to be refused as a shorter scale, but every number
+ * of every question column with no stated scale is a whole number from 1 to at most
+ * SHRUNK_TOP_MAX (a small survey on a form's 1 to 5 scale, say), the numbers are read
+ * as they are, and said so once, at the first such column: too few to tell, but not
+ * silently.
+ */
+static void warn_small_shrunk(struct importer *im)
+{
+    const struct rules *r = im->r;
+    size_t total = 0, first = 0;
+    long lo = 0, hi = 0;
+    for (size_t c = 0; c < im->n_cols; c++) {
+        const struct column *col = &im->cols[c];
+        if (col->kind != COL_ITEM || col->scale.set || !col->n_num)
+            continue;
+        if (!fits_shrunk(im, col))
+            return;
+        if (!total++ || (long)col->vmin < lo)
+            lo = (long)col->vmin;
+        if (total == 1)
+            first = c;
+        hi = (long)col->vmax > hi ? (long)col->vmax : hi;
+    }
+    if (!total)
+        return;
+    struct strbuf which = STRBUF_INIT;
+    if (lo == hi)
+        strbuf_addf(&which, "is %ld", lo);
+    else
+        strbuf_addf(&which, "is a whole number from %ld to %ld", lo, hi);
+    import_diag(im, DIAG_WARNING, im->cols[first].row, first + 1,
+                "every answer in numbers %s: too few answers to tell a form's scale from 1 "
+                "to %ld from the model's %ld to %ld, so they are read as they are; if the "
+                "form's scale starts at 1, say --scale 1..%ld (or its top); --scale %ld..%ld "
+                "says they are on the model's, without this warning",
+                strbuf_str(&which), hi, r->scale_min, r->scale_max, hi, r->scale_min, r->scale_max);
+    strbuf_release(&which);
+}
+
 void import_check_scales(struct importer *im)
 {
     if (im->n_labels)
@@ -403,6 +443,8 @@ void import_check_scales(struct importer *im)
         if (col->kind == COL_ITEM && !col->scale.set && col->n_num)
             check_column(im, c, shrunk_seen);
     }
+    if (!shrunk_seen)
+        warn_small_shrunk(im);
 }
 
 void import_scales_release(struct importer *im)

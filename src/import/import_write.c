@@ -221,13 +221,8 @@ void import_summary(const struct import_result *res, const char *csv_name, const
     strbuf_addf(out, "imported %zu respondent%s from ", res->n, res->n == 1 ? "" : "s");
     text_add_safe(out, csv_name, true);
     if (res->sheet) {
-        strbuf_adds(out, ", sheet ");
-        text_add_quoted(out, res->sheet, 40);
-        if (res->other_sheets) {
-            strbuf_adds(out, " (also in it: ");
-            text_add_safe(out, res->other_sheets, true);
-            strbuf_addc(out, ')');
-        }
+        strbuf_adds(out, ", ");
+        text_add_safe(out, res->sheet, true);
         strbuf_addc(out, ',');
     }
     strbuf_adds(out, " into ");

@@ -199,7 +199,9 @@ static bool is_lower_1252(unsigned char c)
  *   - a symbol of 0x80-0xBF between two letters ("Wroc³aw"), but not the quotes,
  *     dashes, no-break and soft hyphens and middle dot that do sit there ("don't");
  *   - the capital letters of 0x80-0x9F (Š Œ Ž Ÿ) straight after a small letter;
- *   - '£' or '¥' straight before a letter.
+ *   - '£' or '¥' straight before a letter;
+ *   - 'ƒ' (0x83) next to a letter: the florin sign stands alone, while 0x83 is a Mac's
+ *     'É' ("ƒquipe") and a DOS cp850's 'â' ("chƒteau").
  */
 static bool foreign_1252(unsigned char prev, unsigned char b, unsigned char next)
 {
@@ -214,6 +216,8 @@ static bool foreign_1252(unsigned char prev, unsigned char b, unsigned char next
     if (!letter && !usual && is_letter_1252(prev) && is_letter_1252(next))
         return true;
     if ((b == 0x8A || b == 0x8C || b == 0x8E || b == 0x9F) && is_lower_1252(prev))
+        return true;
+    if (b == 0x83 && (is_letter_1252(prev) || is_letter_1252(next)))
         return true;
     return (b == 0xA3 || b == 0xA5) && is_letter_1252(next);
 }
@@ -286,7 +290,8 @@ static int from_1252(const char *name, const char *buf, size_t len, size_t bad, 
     locate(buf, bad, &line, &column);
     diag_add(d, DIAG_WARNING, name, line, column,
              "not UTF-8 (byte 0x%02x here): read as Windows-1252 (Excel's 'CSV (Comma "
-             "delimited)'), which makes this byte '%s'; " SAVE_AS " to avoid this warning",
+             "delimited)'), which makes this byte '%s' (if the file is in another code "
+             "page, say it with --encoding NAME); " SAVE_AS " to avoid this warning",
              u[bad], shown);
     return 0;
 }

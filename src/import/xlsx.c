@@ -300,8 +300,42 @@ static void book_release(struct xlsx_book *b)
     free(b->xf_kind);
 }
 
+/*
+ * "sheet 'Form1' (others: 'Lists' (hidden), 'Summary')": the sheet read as every message
+ * about it names it, with the workbook's other worksheets (chart sheets left out), ten
+ * at most, so that a message read alone still says which sheet and that --sheet can
+ * name another.
+ */
+static char *sheet_said(const struct workbook_read *w, const struct sheet_entry *chosen)
+{
+    struct strbuf said = STRBUF_INIT;
+    size_t others = 0, listed = 0;
+    strbuf_adds(&said, "sheet ");
+    text_add_quoted(&said, chosen->name, 40);
+    for (size_t i = 0; i < w->nsheets; i++) {
+        const struct rel *r = find_rel(w, w->sheets[i].rid);
+        others += &w->sheets[i] != chosen && r && is_worksheet(r);
+    }
+    for (size_t i = 0; i < w->nsheets && others; i++) {
+        const struct rel *r = find_rel(w, w->sheets[i].rid);
+        if (&w->sheets[i] == chosen || !r || !is_worksheet(r))
+            continue;
+        if (listed++ == 10) {
+            strbuf_addf(&said, " and %zu more", others - 10);
+            break;
+        }
+        strbuf_adds(&said, listed == 1 ? " (others: " : ", ");
+        text_add_quoted(&said, w->sheets[i].name, 40);
+        if (w->sheets[i].hidden)
+            strbuf_adds(&said, " (hidden)");
+    }
+    if (others)
+        strbuf_addc(&said, ')');
+    return strbuf_detach(&said, NULL);
+}
+
 /* The workbook's parts other than the sheet; the path of the sheet to read, or NULL. */
-static char *read_book(struct xlsx_book *b, const char *sheet, char **sheet_name)
+static char *read_book(struct xlsx_book *b, const char *sheet, char **said)
 {
     struct workbook_read w = {.b = b};
     struct xlsx_xml wx = {&w, workbook_start, NULL, NULL};
@@ -354,7 +388,7 @@ static char *read_book(struct xlsx_book *b, const char *sheet, char **sheet_name
             goto out;
     }
     path = resolve_target(r->target);
-    *sheet_name = xstrdup(chosen->name);
+    *said = sheet_said(&w, chosen);
 out:
     workbook_read_release(&w);
     return path;
@@ -403,7 +437,7 @@ int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
               const struct import_sink *sink, struct diags *d, char **sheet_read)
 {
     struct xlsx_book b;
-    char *path = NULL, *sheet_name = NULL;
+    char *path = NULL, *said = NULL;
     const char *source = d->source;
     size_t source_len = d->source_len;
     int rc = -1;
@@ -413,15 +447,15 @@ int xlsx_read(const char *name, const void *buf, size_t len, const char *sheet,
     diags_set_source(d, NULL, 0);
     if (xlsx_zip_open(&b.zip, name, buf, len, d) != 0)
         goto out;
-    path = read_book(&b, sheet, &sheet_name);
+    path = read_book(&b, sheet, &said);
     if (!path)
         goto out;
     if (sheet_read) /* before the first cell, so the sink can name the sheet */
-        *sheet_read = xstrdup(sheet_name);
-    rc = xlsx_sheet_read(&b, path, sheet_name, sink);
+        *sheet_read = xstrdup(said);
+    rc = xlsx_sheet_read(&b, path, said, sink);
 out:
     free(path);
-    free(sheet_name);
+    free(said);
     book_release(&b);
     diags_set_source(d, source, source_len);
     return rc;

@@ -52,18 +52,6 @@ static bool parse_ref(const char *s, size_t *col, size_t *row)
     return *p == '\0';
 }
 
-void xlsx_cell_ref(size_t col, size_t row, char *out, size_t cap)
-{
-    char letters[8];
-    size_t n = 0;
-    for (; col > 0 && n < sizeof(letters); col = (col - 1) / 26)
-        letters[n++] = (char)('A' + (col - 1) % 26);
-    size_t i = 0;
-    for (; n > 0 && i + 1 < cap; i++)
-        out[i] = letters[--n];
-    snprintf(out + i, cap - i, "%zu", row);
-}
-
 /* ---- the worksheet ---- */
 
 struct merge {
@@ -78,7 +66,7 @@ struct slot {
 
 struct sheet_read {
     struct xlsx_book *b;
-    const char *context; /* "sheet 'NAME'", made safe */
+    const char *context; /* "sheet 'NAME' (others: ...)", made safe: xlsx.c's sheet_said */
     const struct import_sink *sink;
     struct merge *merges;
     size_t nmerges, amerges;
@@ -118,7 +106,7 @@ static void fail_at(struct xlsx_parse *ps, struct sheet_read *s, size_t row, siz
     va_end(ap);
     if (col) {
         char ref[32];
-        xlsx_cell_ref(col, row, ref, sizeof(ref));
+        text_cell_ref(col, row, ref, sizeof(ref));
         diag_error(b->zip.d, b->zip.name, (unsigned)row, (unsigned)col, "%s, cell %s: %s",
                    s->context, ref, strbuf_str(&what));
     } else if (row) {
@@ -432,22 +420,18 @@ static void sheet_text(struct xlsx_parse *ps, const char *text, size_t len)
     strbuf_add(&s->value, text, len);
 }
 
-int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
+int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *said,
                     const struct import_sink *sink)
 {
-    struct sheet_read s = {.b = b, .sink = sink};
-    struct strbuf context = STRBUF_INIT;
+    struct sheet_read s = {.b = b, .sink = sink, .context = said};
     struct xlsx_xml mx = {&s, merges_start, NULL, NULL};
     struct xlsx_xml sx = {&s, sheet_start, sheet_end, sheet_text};
     int rc;
 
-    strbuf_adds(&context, "sheet ");
-    text_add_quoted(&context, sheet, 40);
-    s.context = strbuf_str(&context);
     s.slots = xcalloc(XLSX_COLUMNS_MAX + 1, sizeof(*s.slots));
-    rc = xlsx_zip_parse(&b->zip, path, strbuf_str(&context), &mx);
+    rc = xlsx_zip_parse(&b->zip, path, said, &mx);
     if (rc == 0)
-        rc = xlsx_zip_parse(&b->zip, path, strbuf_str(&context), &sx);
+        rc = xlsx_zip_parse(&b->zip, path, said, &sx);
     for (size_t i = 0; i < s.nmerges; i++)
         free(s.merges[i].text);
     free(s.merges);
@@ -455,6 +439,5 @@ int xlsx_sheet_read(struct xlsx_book *b, const char *path, const char *sheet,
     strbuf_release(&s.value);
     strbuf_release(&s.text);
     strbuf_release(&s.quote);
-    strbuf_release(&context);
     return rc;
 }

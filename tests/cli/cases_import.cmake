@@ -62,6 +62,20 @@ stagegap_cli_test(import-encoding-unknown 3
 stagegap_cli_test(import-sheet-no-header 3
     import --xlsx tests/fixtures/import/sheets-hidden.xlsx --sheet Summary --organisation A
     --date 2026-09-30 --output /nonexistent/stagegap-import)
+# Every message about a workbook names the sheet read and lists the others (hidden ones
+# marked, chart sheets not listed): a cell's, a row's, a column's, the mapping file's,
+# and the workbook reader's own (a formula with no saved value).
+stagegap_cli_test(import-sheet-cell-errors 3
+    import --xlsx tests/fixtures/import/sheets-bad-cells.xlsx
+    --map tests/fixtures/import/ms-forms.map.yaml --organisation A
+    --output /nonexistent/stagegap-import)
+stagegap_cli_test(import-sheet-reader-error 3
+    import --xlsx tests/fixtures/import/sheets-bad-cells.xlsx --sheet Summary --organisation A
+    --output /nonexistent/stagegap-import)
+# An empty sheet named with --sheet: named, with the others and --sheet for another.
+stagegap_cli_test(import-sheet-empty 3
+    import --xlsx tests/fixtures/xlsx/sheets.xlsx --sheet Empty --organisation A
+    --date 2026-09-30 --output /nonexistent/stagegap-import)
 stagegap_cli_test(import-all-sheets-hidden 3
     import --xlsx tests/fixtures/xlsx/all-hidden.xlsx --organisation A
     --date 2026-09-30 --output /nonexistent/stagegap-import)

@@ -284,12 +284,24 @@ check "cp1250 read with --encoding" [ "$rc" = 0 ]
 check "cp1250 names kept" grep -qF 'groups: {team: "Łódź-Śródmieście"}' "$tmp/cp1250/1.yaml"
 check "cp1250 names kept, 2" grep -qF 'groups: {team: "Wrocław"}' "$tmp/cp1250/2.yaml"
 
+# A small survey (three answers) on a form's 1 to 5 scale: too few to refuse, so read as
+# it is, but never silently: one warning gives the --scale that reads it (issue 27).
+"$bin" import --csv $fx/scale-1-5-small.csv --organisation A --output "$tmp/small5" \
+    >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "small 1-5 survey: read" [ "$rc" = 0 ]
+check "small 1-5 survey: said" grep -qxF "$fx/scale-1-5-small.csv:1:3: warning: every answer in numbers is a whole number from 3 to 5: too few answers to tell a form's scale from 1 to 5 from the model's 0 to 10, so they are read as they are; if the form's scale starts at 1, say --scale 1..5 (or its top); --scale 0..10 says they are on the model's, without this warning" "$tmp/err"
+check "small 1-5 survey: as it is" grep -qx '  launch.longer-term-plan: 5' "$tmp/small5/1.yaml"
+"$bin" import --csv $fx/scale-1-5-small.csv --scale 1..5 --organisation A --output "$tmp/small5s" \
+    >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "small 1-5 survey with --scale 1..5: rescaled" grep -qx '  launch.longer-term-plan: 10' "$tmp/small5s/1.yaml"
+check "small 1-5 survey with --scale: no warning" [ "$(grep -c 'every answer in numbers' "$tmp/err")" = 0 ]
+
 # The default sheet (issue 27): not the hidden 'Lists', nor 'Summary' (no header the
 # importer knows), but 'Form1'; the summary line names it and the others.
 "$bin" import --xlsx $fx/sheets-hidden.xlsx --organisation A --output "$tmp/sheets" \
     >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "default sheet: the first visible one with a known header" [ "$rc" = 0 ]
-check "summary names the sheet and the others" grep -qxF "imported 2 respondents from $fx/sheets-hidden.xlsx, sheet 'Form1' (also in it: 'Lists' (hidden), 'Summary'), into $tmp/sheets (2 question columns; 39 questions with no column)" "$tmp/out"
+check "summary names the sheet and the others" grep -qxF "imported 2 respondents from $fx/sheets-hidden.xlsx, sheet 'Form1' (others: 'Lists' (hidden), 'Summary'), into $tmp/sheets (2 question columns; 39 questions with no column)" "$tmp/out"
 check "the sheet's answers read" grep -qx '  launch.introducing-sos: 6' "$tmp/sheets/2.yaml"
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     /usr/bin/python3 - "$tmp/bad.xlsx" <<'PY'

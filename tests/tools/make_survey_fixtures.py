@@ -18,6 +18,11 @@ Each imports, with ms-forms.map.yaml, to the same answers files as ms-forms.csv
   sheets-hidden.xlsx        a hidden "Lists" sheet first, then a visible "Summary"
                             with no header the importer knows, then "Form1" with the
                             responses: the default must be Form1
+  sheets-bad-cells.xlsx     a hidden "Lists" sheet, "Responses" with a bad answer, a
+                            row answering nothing, an email column and a free-text one, a
+                            "Summary" sheet with a formula with no saved value, and a chart
+                            sheet: every message names the sheet read and the others (not
+                            the chart sheet)
   ../xlsx/all-hidden.xlsx   every worksheet hidden
   ../xlsx/many-sheets.xlsx  eleven visible sheets with no header the importer knows,
                             then one with: past the eight looked into, so the first
@@ -43,6 +48,7 @@ import os
 import zipfile
 
 import openpyxl
+import openpyxl.chart
 
 DIR = "tests/fixtures/import/"
 
@@ -92,6 +98,7 @@ def main():
         csv.writer(f, lineterminator="\r\n").writerows(nogrid)
     workbook(nogrid, DIR + "surveymonkey-nogrid.xlsx")
     sheets()
+    sheets_bad()
     cells()
     others()
     many_sheets()
@@ -139,6 +146,33 @@ def sheets():
                 assert b'state="hidden"' in data
             out.writestr(info, data)
     os.remove(tmp)
+
+
+def sheets_bad():
+    wb = openpyxl.Workbook()
+    lists = wb.active
+    lists.title = "Lists"
+    lists.append(["Roles"])
+    lists.sheet_state = "hidden"
+    form = wb.create_sheet("Responses")
+    form.append(["ID", "Completion time", "What is your role?", "Email",
+                 "launch.introducing-sos", "Comments please"])
+    form.append([1, datetime.datetime(2026, 9, 28, 10, 9, 40), "Manager", "a@example.org", 11,
+                 "Slow going"])
+    form.append([2, datetime.datetime(2026, 9, 29, 9, 20, 31), "Practitioner", "b@example.org",
+                 "lots", ""])
+    form.append([3, datetime.datetime(2026, 9, 29, 9, 25, 0), "Practitioner", "", None, ""])
+    for cells in form.iter_rows(min_row=2, max_col=2, min_col=2):
+        for c in cells:
+            c.number_format = "m/d/yy h:mm:ss"
+    summary = wb.create_sheet("Summary")
+    summary.append(["Readiness survey", "=COUNTA(Responses!A2:A4)"])
+    chart = wb.create_chartsheet("Chart1")
+    bar = openpyxl.chart.BarChart()
+    bar.add_data(openpyxl.chart.Reference(form, min_col=5, min_row=1, max_row=4), titles_from_data=True)
+    chart.add_chart(bar)
+    wb.active = 1
+    wb.save(DIR + "sheets-bad-cells.xlsx")
 
 
 def ole2(path, streams):

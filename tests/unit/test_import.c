@@ -654,7 +654,9 @@ static void test_import_group_columns_by_header(void **state)
     assert_contains(file_named(f, "b.yaml"),
                     "respondent: {id: \"b\", groups: {service-area: \"Adoption\"}}\n");
     assert_contains(file_named(f, "c.yaml"), "respondent: {id: \"c\"}\n");
-    assert_int_equal(f->d.n, 1); /* only: some questions have no column */
+    /* Only: the answers 1 to 3 could be a form's 1 to 3, and some questions have no
+       column. */
+    assert_int_equal(f->d.n, 2);
     assert_all_load(f);
 
     static const char *const headers[][2] = {
@@ -1341,7 +1343,7 @@ static void test_import_surveymonkey_no_grid(void **state)
     fixture_free(f);
 }
 
-/* Grids in one header row: Google Forms' "Question [Row]", Microsoft Forms' "Question.Row". */
+/* Grids in one header row: Google Forms' "Question [Row]", and "Question.Row". */
 static void test_import_grid_headers_one_row(void **state)
 {
     (void)state;
@@ -1402,7 +1404,9 @@ static void test_import_grid_statement_mapped(void **state)
     assert_contains(file_named(f, "a.yaml"),
                     "  start.plan: 1\n  start.training: 2\n  start.fatigue: 3\n"
                     "  later.habit: 4\n");
-    assert_int_equal(f->d.n, 1); /* the model's one question with no column */
+    /* The answers 1 to 4 could be a form's 1 to 4; the model's one question with no
+       column. */
+    assert_int_equal(f->d.n, 2);
     fixture_free(f);
 }
 
@@ -1639,6 +1643,46 @@ static void test_import_value_maps(void **state)
     fixture_free(f);
 }
 
+/*
+ * Too few answers to refuse a column as a shorter scale, but every number in the export
+ * is a whole number from 1 to 7: read as it is, with one warning at the first column
+ * (issue 27: never silently); none once a number shows the model's scale, or the scale
+ * is said.
+ */
+static void test_import_small_shrunk_warned(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new();
+    const char *csv = "id,Planned,Skilled?\n"
+                      "a,5,2\n"
+                      "b,3,\n"
+                      "c,4,1\n";
+    const char *map = "format: stagegap-import-map/1\n"
+                      "columns:\n"
+                      "  Planned: start.plan\n"
+                      "  Skilled?: start.training\n";
+    import_ok(f, csv, map);
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 5\n  start.training: 2\n");
+    assert_diag(&f->d, 1, 2,
+                "every answer in numbers is a whole number from 1 to 5: too few answers to "
+                "tell a form's scale from 1 to 5 from the model's 0 to 10, so they are read "
+                "as they are; if the form's scale starts at 1, say --scale 1..5 (or its "
+                "top); --scale 0..10 says they are on the model's, without this warning");
+    /* A 0 (or an 8) shows the model's scale: no warning. */
+    import_ok(f, "id,Planned,Skilled?\na,5,0\nb,3,\nc,4,1\n", map);
+    for (size_t i = 0; i < f->d.n; i++)
+        assert_null(strstr(f->d.v[i].message, "every answer in numbers"));
+    /* The scale said: no warning, the numbers rescaled or not as said. */
+    static const char *const model[] = {"0..10"};
+    assert_int_equal(import_scaled(f, csv, map, model, 1), 0);
+    for (size_t i = 0; i < f->d.n; i++)
+        assert_null(strstr(f->d.v[i].message, "every answer in numbers"));
+    static const char *const five[] = {"1..5"};
+    assert_int_equal(import_scaled(f, csv, map, five, 1), 0);
+    assert_contains(file_named(f, "a.yaml"), "  start.plan: 10\n  start.training: 2.5\n");
+    fixture_free(f);
+}
+
 /* The mapping file's scale for every column; --scale beats it; a value map recodes numbers. */
 static void test_import_map_scale_and_recode(void **state)
 {
@@ -1750,6 +1794,7 @@ int main(void)
         cmocka_unit_test(test_import_value_maps),
         cmocka_unit_test(test_import_value_map_errors),
         cmocka_unit_test(test_import_map_scale_and_recode),
+        cmocka_unit_test(test_import_small_shrunk_warned),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

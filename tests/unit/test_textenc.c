@@ -248,8 +248,8 @@ static void test_textenc_1252_converted(void **state)
     assert_int_equal(d.v[0].severity, DIAG_WARNING);
     assert_diag(&d, 2, 4,
                 "not UTF-8 (byte 0xe9 here): read as Windows-1252 (Excel's 'CSV (Comma "
-                "delimited)'), which makes this byte '\xC3\xA9'; " SAVE_AS
-                " to avoid this warning");
+                "delimited)'), which makes this byte '\xC3\xA9' (if the file is in another "
+                "code page, say it with --encoding NAME); " SAVE_AS " to avoid this warning");
     assert_false(diags_failed(&d));
     strbuf_release(&out);
     diags_release(&d);
@@ -268,7 +268,8 @@ static void test_textenc_1252_first_bad_byte(void **state)
                                           "1\n");
     assert_diag(&d, 4, 4,
                 "not UTF-8 (byte 0x80 here): read as Windows-1252 (Excel's 'CSV (Comma "
-                "delimited)'), which makes this byte '\xE2\x82\xAC'; " SAVE_AS
+                "delimited)'), which makes this byte '\xE2\x82\xAC' (if the file is in "
+                "another code page, say it with --encoding NAME); " SAVE_AS
                 " to avoid this warning");
     strbuf_release(&out);
     diags_release(&d);
@@ -316,17 +317,24 @@ static void test_textenc_1252_foreign_refused(void **state)
     assert_refused(dz, strlen(dz), 2, 2, FOREIGN("0x9f", "Ÿ"));
     const char *mac = "Team\ncaf\x8E\n";
     assert_refused(mac, strlen(mac), 2, 4, FOREIGN("0x8e", "Ž"));
+    /* MacRoman's "Équipe" and cp850's "château": 0x83, 'ƒ', next to a letter. */
+    const char *equipe = "Team\n\x83quipe\n";
+    assert_refused(equipe, strlen(equipe), 2, 1, FOREIGN("0x83", "ƒ"));
+    const char *chateau = "Team\nch\x83teau\n";
+    assert_refused(chateau, strlen(chateau), 2, 3, FOREIGN("0x83", "ƒ"));
     /* Western text that holds the same bytes where they belong is read. */
     const char *west = "Team\nc\x9Cur caf\xE9 don\x92t \xA3"
                        "5 Stra\xDF"
                        "e m\xB2 \xAB"
-                       "oui\xBB 1\xBA\n";
+                       "oui\xBB 1\xBA \x83"
+                       "5\n";
     assert_kept(west, strlen(west),
                 "Team\nc\xC5\x93ur caf\xC3\xA9 don\xE2\x80\x99t \xC2\xA3"
                 "5 Stra\xC3\x9F"
                 "e "
                 "m\xC2\xB2 \xC2\xAB"
-                "oui\xC2\xBB 1\xC2\xBA\n",
+                "oui\xC2\xBB 1\xC2\xBA \xC6\x92"
+                "5\n",
                 TEXTENC_WINDOWS_1252);
 }
 

@@ -213,6 +213,48 @@ static void test_xlsx_hidden_sheets(void **state)
     diags_release(&d);
 }
 
+/* The sheet read, as every message names it: with the workbook's other worksheets,
+   hidden ones marked, chart sheets not listed; the reader's own errors name them too
+   (issue 27). */
+static void test_xlsx_sheet_said(void **state)
+{
+    (void)state;
+    struct diags d;
+    struct collect c = COLLECT_INIT;
+    struct import_sink sink = {&c, collect_cell, collect_row_end};
+    char *buf = NULL, *said = NULL;
+    size_t len = 0;
+    diags_init(&d);
+    assert_int_equal(
+        fileio_read("tests/fixtures/import/sheets-bad-cells.xlsx", XLSX_FILE_MAX, &buf, &len, &d),
+        0);
+    assert_int_equal(xlsx_read("b.xlsx", buf, len, "Responses", &sink, &d, &said), 0);
+    assert_string_equal(said, "sheet 'Responses' (others: 'Lists' (hidden), 'Summary')");
+    free(said);
+    said = NULL;
+    assert_int_equal(xlsx_read("b.xlsx", buf, len, "Summary", &sink, &d, &said), -1);
+    assert_string_equal(said, "sheet 'Summary' (others: 'Lists' (hidden), 'Responses')");
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.v[0].line, 1);
+    assert_int_equal(d.v[0].column, 2);
+    assert_string_equal(d.v[0].message,
+                        "sheet 'Summary' (others: 'Lists' (hidden), 'Responses'), cell B1: a "
+                        "formula whose value was never saved (the workbook was written by a "
+                        "program, not saved by a spreadsheet); open it in Excel or LibreOffice "
+                        "and save it, or paste the values over the formulas");
+    free(said);
+    /* A workbook of one sheet names no others. */
+    said = NULL;
+    free(buf);
+    assert_int_equal(fileio_read(FIXTURES "basic.xlsx", XLSX_FILE_MAX, &buf, &len, &d), 0);
+    assert_int_equal(xlsx_read("basic.xlsx", buf, len, NULL, &sink, &d, &said), 0);
+    assert_null(strstr(said, "others"));
+    free(said);
+    free(buf);
+    collect_release(&c);
+    diags_release(&d);
+}
+
 /* A formula with no saved value would read as an empty cell: refused (issue 27). */
 static void test_xlsx_formula_without_value(void **state)
 {
@@ -613,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_sheet_by_name),
         cmocka_unit_test(test_xlsx_sheet_not_found_lists_sheets),
         cmocka_unit_test(test_xlsx_hidden_sheets),
+        cmocka_unit_test(test_xlsx_sheet_said),
         cmocka_unit_test(test_xlsx_formula_without_value),
         cmocka_unit_test(test_xlsx_merged_data_cells),
         cmocka_unit_test(test_xlsx_merged_header_cells),
