@@ -40,7 +40,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from fractions import Fraction
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_privacy_properties import in_span  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RULES = os.path.join(HERE, "..", "fixtures", "privacy", "tiny-model.yaml")
@@ -222,29 +224,11 @@ def figure_sets(waves, ids, by, rows):
 
 
 def span_has(vectors, target, universe):
-    """Whether the set target is a rational combination of the sets in vectors."""
+    """Whether the set target is a rational combination of the sets in vectors: the
+    Gaussian elimination of test_privacy_properties.py, over the people numbered."""
     index = {x: n for n, x in enumerate(sorted(universe))}
-    basis = []
-
-    def reduce(row):
-        row = row[:]
-        for piv, b in basis:
-            if row[piv]:
-                f = row[piv] / b[piv]
-                row = [x - f * y for x, y in zip(row, b)]
-        return row
-    for v in vectors:
-        row = [Fraction(0)] * len(index)
-        for x in v:
-            row[index[x]] = Fraction(1)
-        row = reduce(row)
-        piv = next((j for j, x in enumerate(row) if x), None)
-        if piv is not None:
-            basis.append((piv, row))
-    t = [Fraction(0)] * len(index)
-    for x in target:
-        t[index[x]] = Fraction(1)
-    return not any(reduce(t))
+    return in_span([{index[x] for x in v} for v in vectors], {index[x] for x in target},
+                   len(index))
 
 
 def isolated(vectors, k, wholes):
