@@ -14,31 +14,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "answers_file.h"
+#include "answers_read.h"
 #include "pool.h"
 
 struct diags;
 struct rules;
 
-#define ANSWERS_FORMAT "stagegap-answers/1"
-/* What "stagegap init" writes for the organisation and date, for the user to change;
-   an answers file that still has either gets a warning. */
-#define ANSWERS_PLACEHOLDER_ORGANISATION "Your organisation"
-#define ANSWERS_PLACEHOLDER_DATE "2026-01-01"
-
 enum {
-    ANSWERS_FILE_MAX = 1024 * 1024,
     ANSWERS_RESPONDENTS_MAX = 1000000,
     ANSWERS_ROLES_MAX = 100,
-    ANSWERS_GROUP_FIELDS_MAX = 20, /* fields in one respondent's groups */
-    ANSWERS_GROUPS_MAX = 1000,     /* groups of the fields broken down by, in one assessment */
-    ANSWERS_BY_MAX = 2,            /* fields one breakdown crosses */
+    ANSWERS_GROUPS_MAX = 1000, /* groups of the fields broken down by, in one assessment */
+    ANSWERS_BY_MAX = 2,        /* fields one breakdown crosses */
     ANSWERS_FIELDS_SEEN_MAX = 32,
 };
-
-/* The grouping field every respondent may give outside groups: respondent.role. */
-#define ANSWERS_FIELD_ROLE "role"
-
-enum answer_state { ANSWER_NONE, ANSWER_SCORE, ANSWER_NA, ANSWER_UNKNOWN };
 
 /* What one respondent wrote beside an answer. */
 struct answer_note {
@@ -89,18 +78,6 @@ struct group_tally {
 struct role_count {
     const char *role;
     size_t respondents;
-};
-
-/* A file or directory by device and inode, and the name it was first met under. */
-struct answers_file_id {
-    unsigned long long dev, ino;
-    const char *path;
-};
-
-/* A set of them (a hash table; path is NULL in an empty slot). */
-struct answers_file_ids {
-    struct answers_file_id *v;
-    size_t n, cap; /* cap is 0 or a power of two */
 };
 
 /* Where a value was read: for warnings that set one assessment against another. */
@@ -242,8 +219,6 @@ int assessment_add_buffer(struct assessment *a, const char *file, const char *bu
  */
 int assessment_add_paths(struct assessment *a, const char *const *paths, size_t n, bool strict,
                          struct diags *d);
-/* True for the names a directory's respondents have: *.yaml or *.yml, not hidden. */
-bool answers_is_file_name(const char *name);
 /*
  * True when path names a file the assessment read as a respondent, under this name or
  * another (so writing there would change an input).
@@ -265,21 +240,5 @@ const int64_t *answers_kept_items(const struct assessment *a, size_t k);
 double item_tally_mean(const struct item_tally *t);
 /* The state the tally stands for: a score, n/a (everyone who answered said so), unknown. */
 enum answer_state item_tally_state(const struct item_tally *t);
-
-/*
- * The words for an answer or a date a command cannot take, shared so that validate,
- * import and ask say the same thing for the same mistake. Each appends to msg a message
- * that starts with what ("the answer to 'launch.plan'", "date") and ends with shown, the
- * value as the caller shows it (quoted by the caller where it is text).
- */
-struct strbuf;
-/* "WHAT must be from MIN to MAX, not SHOWN": a number off the rules' scale. */
-void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
-                           const char *shown);
-/* "WHAT must be a number from MIN to MAX, n/a or unknown, not SHOWN". */
-void answers_msg_not_answer(struct strbuf *msg, const struct rules *r, const char *what,
-                            const char *shown);
-/* "WHAT must be a calendar date written YYYY-MM-DD, like 2026-09-30". */
-void answers_msg_bad_date(struct strbuf *msg, const char *what);
 
 #endif

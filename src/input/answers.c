@@ -1,5 +1,5 @@
 #include "answers.h"
-#include "answers_internal.h"
+#include "answers_parallel.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -98,24 +98,6 @@ enum answer_state item_tally_state(const struct item_tally *t)
     if (t->n_unknown)
         return ANSWER_UNKNOWN;
     return t->n_na ? ANSWER_NA : ANSWER_NONE;
-}
-
-void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
-                           const char *shown)
-{
-    strbuf_addf(msg, "%s must be from %ld to %ld, not %s", what, r->scale_min, r->scale_max, shown);
-}
-
-void answers_msg_not_answer(struct strbuf *msg, const struct rules *r, const char *what,
-                            const char *shown)
-{
-    strbuf_addf(msg, "%s must be a number from %ld to %ld, n/a or unknown, not %s", what,
-                r->scale_min, r->scale_max, shown);
-}
-
-void answers_msg_bad_date(struct strbuf *msg, const char *what)
-{
-    strbuf_addf(msg, "%s must be a calendar date written YYYY-MM-DD, like 2026-09-30", what);
 }
 
 /* ---- folding a respondent into the assessment ---- */
@@ -551,7 +533,6 @@ static int fold_response(struct assessment *a, struct response *resp, const char
 
 static int add_buffer(struct assessment *a, const char *file, const char *buf, size_t len,
                       bool strict, struct diags *d);
-static bool refuse_zip(const char *path, const char *buf, size_t len, struct diags *d);
 
 /* By date, then file, line and column: an order that is the same however files are read. */
 static int compare_dated(const void *pa, const void *pb)
@@ -625,7 +606,7 @@ static int add_buffer(struct assessment *a, const char *file, const char *buf, s
     struct ydoc doc;
     struct response resp;
     int rc = -1;
-    if (refuse_zip(file, buf, len, d))
+    if (answers_refuse_zip(file, buf, len, d))
         return -1;
     if (answers_response_check(&doc, &resp, a->rules, a->warn_placeholders, file, buf, len, strict,
                                d))
@@ -636,224 +617,12 @@ static int add_buffer(struct assessment *a, const char *file, const char *buf, s
 }
 
 /*
- * The set of file ids is an open-addressing hash table, half full at most: O(1) to look
- * up and add however many files a run names or links. Device and inode numbers are
- * given out by the file system, not chosen by whoever writes the files, so they cannot
- * be picked to collide.
- */
-static size_t id_hash(unsigned long long dev, unsigned long long ino)
-{
-    unsigned long long x = ino ^ (dev * 0x9e3779b97f4a7c15ULL); /* splitmix64's finaliser */
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return (size_t)(x ^ (x >> 31));
-}
-
-static struct answers_file_id *ids_slot(const struct answers_file_ids *ids, unsigned long long dev,
-                                        unsigned long long ino)
-{
-    size_t i = id_hash(dev, ino) & (ids->cap - 1);
-    while (ids->v[i].path && (ids->v[i].dev != dev || ids->v[i].ino != ino))
-        i = (i + 1) & (ids->cap - 1);
-    return &ids->v[i];
-}
-
-/* The member of ids with id's device and inode, or NULL. */
-static const struct answers_file_id *ids_find(const struct answers_file_ids *ids,
-                                              const struct fileio_id *id)
-{
-    if (!ids->n)
-        return NULL;
-    const struct answers_file_id *slot = ids_slot(ids, id->dev, id->ino);
-    return slot->path ? slot : NULL;
-}
-
-static void ids_grow(struct answers_file_ids *ids)
-{
-    struct answers_file_ids bigger = {.cap = ids->cap ? 2 * ids->cap : 16, .n = ids->n};
-    bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
-    for (size_t i = 0; i < ids->cap; i++)
-        if (ids->v[i].path)
-            *ids_slot(&bigger, ids->v[i].dev, ids->v[i].ino) = ids->v[i];
-    free(ids->v);
-    *ids = bigger;
-}
-
-/*
- * Adds path under id to ids and returns NULL, or returns the member already there under
- * the same id.
- */
-static const struct answers_file_id *ids_add(struct assessment *a, struct answers_file_ids *ids,
-                                             const struct fileio_id *id, const char *path)
-{
-    const struct answers_file_id *found = ids_find(ids, id);
-    if (found)
-        return found;
-    if (2 * (ids->n + 1) > ids->cap)
-        ids_grow(ids);
-    struct answers_file_id *slot = ids_slot(ids, id->dev, id->ino);
-    *slot = (struct answers_file_id){id->dev, id->ino, pool_strdup(&a->pool, path)};
-    ids->n++;
-    return NULL;
-}
-
-static int refuse_second_name(struct diags *d, const char *path, const char *first,
-                              const char *what)
-{
-    static const char count_once[] = "each respondent counts once, so name it once";
-    if (strcmp(path, first) == 0)
-        diag_error(d, path, 0, 0, "this %s is given twice; %s", what, count_once);
-    else
-        diag_error(d, path, 0, 0, "this %s is also read as '%s'; %s", what, first, count_once);
-    return -1;
-}
-
-bool answers_is_file_name(const char *name)
-{
-    size_t len = strlen(name);
-    if (name[0] == '.')
-        return false;
-    return (len > 5 && strcmp(name + len - 5, ".yaml") == 0) ||
-           (len > 4 && strcmp(name + len - 4, ".yml") == 0);
-}
-
-/* True when path's name ends ".csv", in any case. */
-static bool is_csv_name(const char *path)
-{
-    size_t n = strlen(path);
-    if (n < 4 || path[n - 4] != '.')
-        return false;
-    const char *ext = path + n - 3;
-    return (ext[0] | 0x20) == 'c' && (ext[1] | 0x20) == 's' && (ext[2] | 0x20) == 'v';
-}
-
-/* A workbook or other zip archive (.xlsx, .docx) given where answers are expected. */
-static bool refuse_zip(const char *path, const char *buf, size_t len, struct diags *d)
-{
-    if (len < 4 || memcmp(buf, "PK\x03\x04", 4) != 0)
-        return false;
-    struct strbuf shown = STRBUF_INIT;
-    text_add_safe(&shown, path, true);
-    diag_error(d, path, 0, 0,
-               "this is a zip archive (an Excel workbook, a Word document), not an answers "
-               "file; a survey exported as a workbook becomes answers files with 'stagegap "
-               "import --xlsx %s --output DIR', then assess DIR",
-               strbuf_str(&shown));
-    strbuf_release(&shown);
-    return true;
-}
-
-/* A survey export given where answers are expected: say how to turn it into answers. */
-static bool refuse_survey_export(const char *path, const char *buf, size_t len, struct diags *d)
-{
-    if (refuse_zip(path, buf, len, d))
-        return true;
-    if (!is_csv_name(path))
-        return false;
-    char *format = yaml_format_of(buf, len);
-    bool answers = format && strcmp(format, ANSWERS_FORMAT) == 0;
-    free(format);
-    if (answers)
-        return false;
-    struct strbuf shown = STRBUF_INIT;
-    text_add_safe(&shown, path, true);
-    diag_error(d, path, 0, 0,
-               "this is a survey export (CSV), not an answers file; turn it into answers "
-               "files with 'stagegap import --csv %s --output DIR', then assess DIR",
-               strbuf_str(&shown));
-    strbuf_release(&shown);
-    return true;
-}
-
-/*
- * When the link at path leads to an answers file inside a named directory, which is read
- * there anyway, refuses it and returns true.
- */
-static bool refuse_link_into_named_dir(const struct answers_file_ids *dirs, const char *path,
-                                       struct diags *d)
-{
-    char *target = fileio_real_path(path);
-    if (!target)
-        return false; /* reading it will say why */
-    char *dir = fileio_dir_of(target);
-    const char *base = target + strlen(dir) + (strcmp(dir, "/") != 0);
-    struct fileio_id id;
-    const struct answers_file_id *named = NULL;
-    if (answers_is_file_name(base) && fileio_id_of(dir, &id))
-        named = ids_find(dirs, &id);
-    if (named) {
-        char *first = fileio_path_join(named->path, base);
-        refuse_second_name(d, path, first, "file");
-        free(first);
-    }
-    free(dir);
-    free(target);
-    return named != NULL;
-}
-
-static bool is_link(const char *path, enum dirlist_type type)
-{
-    if (type != DIRLIST_UNKNOWN)
-        return type == DIRLIST_LINK;
-    return platform_is_link(path);
-}
-
-struct answers_file *answers_file_new(char *path, bool in_dir, enum dirlist_type type)
-{
-    struct answers_file *f = xcalloc(1, sizeof(*f));
-    f->path = path;
-    f->in_dir = in_dir;
-    f->type = type;
-    diags_init(&f->read_diags);
-    diags_init(&f->check_diags);
-    ydoc_init(&f->doc);
-    return f;
-}
-
-void answers_file_free(struct answers_file *f)
-{
-    diags_release(&f->read_diags);
-    diags_release(&f->check_diags);
-    answers_response_free(&f->resp);
-    ydoc_release(&f->doc);
-    free(f->buf);
-    free(f->path);
-    free(f);
-}
-
-/*
- * A file of a named directory is refused when it is a link into a named directory;
- * whether it was met before under another name is settled in order, later. A named
- * file (or "-") that is a survey export is refused.
- */
-void answers_file_read(struct answers_file *f, const struct answers_reader *reader)
-{
-    if (f->in_dir) {
-        f->link = is_link(f->path, f->type);
-        if (f->link && refuse_link_into_named_dir(reader->dirs, f->path, &f->read_diags)) {
-            f->read_rc = -1;
-            return;
-        }
-        f->read_rc = fileio_read_regular(f->path, ANSWERS_FILE_MAX, &f->buf, &f->len, &f->id,
-                                         &f->read_diags);
-    } else {
-        f->read_rc = fileio_read(f->path, ANSWERS_FILE_MAX, &f->buf, &f->len, &f->read_diags);
-        if (f->read_rc == 0 && refuse_survey_export(f->path, f->buf, f->len, &f->read_diags))
-            f->read_rc = -1;
-    }
-    if (f->read_rc == 0)
-        f->checked_ok =
-            answers_response_check(&f->doc, &f->resp, reader->rules, reader->warn_placeholders,
-                                   f->path, f->buf, f->len, reader->strict, &f->check_diags);
-}
-
-/*
  * A file of a named directory can be a file met before only when that file was named,
  * or when one of the two names is a link: so only links are remembered, and a plain
  * file with one name is looked up but costs no memory. A file met before is refused
  * whatever it holds, so the problems found in it are dropped.
  */
-int answers_file_settle(struct assessment *a, struct answers_file *f, struct diags *d)
+static int answers_file_settle(struct assessment *a, struct answers_file *f, struct diags *d)
 {
     diags_append(d, &f->read_diags);
     if (f->read_rc != 0)
@@ -861,11 +630,11 @@ int answers_file_settle(struct assessment *a, struct answers_file *f, struct dia
     if (f->in_dir) {
         const struct answers_file_id *first;
         if (f->link || f->id.links > 1)
-            first = ids_add(a, &a->files, &f->id, f->path);
+            first = answers_ids_add(&a->pool, &a->files, &f->id, f->path);
         else
-            first = ids_find(&a->files, &f->id);
+            first = answers_ids_find(&a->files, &f->id);
         if (first)
-            return refuse_second_name(d, f->path, first->path, "file");
+            return answers_refuse_second_name(d, f->path, first->path, "file");
     }
     diags_append(d, &f->check_diags);
     if (!f->checked_ok)
@@ -873,9 +642,10 @@ int answers_file_settle(struct assessment *a, struct answers_file *f, struct dia
     return fold_response(a, &f->resp, f->path, f->buf, f->len, d);
 }
 
-void answers_settle_into(struct answers_sink *s, struct answers_file *f)
+/* The sink's settle: f folded into the owner's assessment, in order, and freed. */
+static void settle_into(struct answers_sink *s, struct answers_file *f)
 {
-    if (answers_file_settle(s->a, f, s->d) != 0)
+    if (answers_file_settle(s->owner, f, s->d) != 0)
         s->failed = true;
     answers_file_free(f);
 }
@@ -884,7 +654,7 @@ void answers_settle_into(struct answers_sink *s, struct answers_file *f)
 static void settle_now(struct answers_sink *s, struct answers_file *f)
 {
     answers_file_read(f, s->reader);
-    answers_settle_into(s, f);
+    settle_into(s, f);
 }
 
 static void nothing_to_drain(struct answers_sink *s)
@@ -940,20 +710,21 @@ static enum named_kind note_named(struct assessment *a, const char *path, struct
         return NAMED_FILE; /* standard input, or reading it will say why not */
     const char *what = id.directory ? "directory" : "file";
     const struct answers_file_id *first =
-        ids_add(a, id.directory ? &a->dirs : &a->files, &id, path);
+        answers_ids_add(&a->pool, id.directory ? &a->dirs : &a->files, &id, path);
     if (first) {
-        refuse_second_name(d, path, first->path, what);
+        answers_refuse_second_name(d, path, first->path, what);
         return NAMED_SKIP;
     }
     return id.directory ? NAMED_DIR : NAMED_FILE;
 }
 
-int answers_walk(struct answers_sink *s, const char *const *paths, size_t n)
+/* Every path's files, put into s in order. */
+static int walk(struct answers_sink *s, const char *const *paths, size_t n)
 {
     int rc = 0;
     enum named_kind *kind = xcalloc(n ? n : 1, sizeof(*kind));
     for (size_t i = 0; i < n; i++)
-        if ((kind[i] = note_named(s->a, paths[i], s->d)) == NAMED_SKIP)
+        if ((kind[i] = note_named(s->owner, paths[i], s->d)) == NAMED_SKIP)
             rc = -1;
     for (size_t i = 0; i < n; i++) {
         if (kind[i] == NAMED_DIR && walk_dir(s, paths[i]) != 0)
@@ -970,12 +741,15 @@ int assessment_add_paths(struct assessment *a, const char *const *paths, size_t 
                          struct diags *d)
 {
     struct answers_reader reader = {a->rules, &a->dirs, strict, a->warn_placeholders};
+    struct answers_sink s = {settle_now, nothing_to_drain, settle_into, a, &reader, d, false};
     int rc;
     if (a->jobs > 1) {
-        rc = answers_add_paths_parallel(a, paths, n, &reader, a->jobs, d);
+        struct answers_sink *threads = answers_parallel_open(&s, a->jobs);
+        rc = walk(threads, paths, n);
+        answers_parallel_close(threads, &s);
+        rc = rc == 0 && !s.failed ? 0 : -1;
     } else {
-        struct answers_sink s = {settle_now, nothing_to_drain, a, &reader, d, false};
-        rc = answers_walk(&s, paths, n);
+        rc = walk(&s, paths, n);
     }
     settle_dates(a, d);
     return rc;
@@ -986,12 +760,12 @@ bool assessment_has_read(const struct assessment *a, const char *path)
     struct fileio_id id, dir_id;
     if (!fileio_id_of(path, &id) || id.directory)
         return false;
-    if (ids_find(&a->files, &id))
+    if (answers_ids_find(&a->files, &id))
         return true; /* named, or reached through a link */
     char *dir = fileio_dir_of(path);
     const char *slash = platform_last_separator(path);
     bool in_named_dir = answers_is_file_name(slash ? slash + 1 : path) &&
-                        fileio_id_of(dir, &dir_id) && ids_find(&a->dirs, &dir_id);
+                        fileio_id_of(dir, &dir_id) && answers_ids_find(&a->dirs, &dir_id);
     free(dir);
     return in_named_dir;
 }

@@ -1,7 +1,7 @@
 /*
  * answers_parallel.c - respondents' files read on several threads, pooled in one order.
  *
- * The walk (answers_walk) lists the files on the caller's thread, as with one job:
+ * The walk (answers.c) lists the files on the caller's thread, as with one job:
  * arguments in order, each directory's files in name order, never more than a listing
  * batch of names in memory. Files go into batches of BATCH_FILES, each a job of an
  * ordered work queue (workq.h); a thread reads and checks every file of its batch with
@@ -9,9 +9,9 @@
  * other files share. --jobs N starts N - 1 threads: the caller's thread is the Nth, and
  * reads batches whenever it would otherwise wait (workq_take), so N threads run on N
  * cores rather than N + 1 taking turns. The caller's thread takes the batches back strictly in the
- * order they were made and settles each file in turn (answers_file_settle): the checks that depend
- * on the files before it, the tallies, notes, comments, roles, groups, seen ids, date and
- * organisation, and the file's diagnostics appended to the run's.
+ * order they were made and settles each file in turn (the sink's settle, answers.c): the checks
+ * that depend on the files before it, the tallies, notes, comments, roles, groups, seen ids, date
+ * and organisation, and the file's diagnostics appended to the run's.
  *
  * So the assessment is built by the same code, from the same files, in the same order as
  * with one job: every list "in order of first appearance" or "in the order read" comes
@@ -24,7 +24,7 @@
  */
 #include <stdlib.h>
 
-#include "answers_internal.h"
+#include "answers_parallel.h"
 #include "workq.h"
 #include "xalloc.h"
 
@@ -59,7 +59,7 @@ static void read_batch(void *job, void *ctx)
 static void settle_batch(struct parallel_sink *p, struct batch *b)
 {
     for (size_t i = 0; i < b->n; i++)
-        answers_settle_into(&p->base, b->files[i]);
+        p->base.settle(&p->base, b->files[i]);
     free(b);
 }
 
@@ -108,15 +108,23 @@ static void parallel_drain(struct answers_sink *s)
         settle_batch(p, b);
 }
 
-int answers_add_paths_parallel(struct assessment *a, const char *const *paths, size_t n,
-                               const struct answers_reader *reader, unsigned jobs, struct diags *d)
+struct answers_sink *answers_parallel_open(const struct answers_sink *base, unsigned jobs)
 {
-    struct parallel_sink p = {
-        .base = {parallel_put, parallel_drain, a, reader, d, false},
-        .reader = *reader,
-        .jobs = jobs,
-    };
-    int rc = answers_walk(&p.base, paths, n);
-    workq_free(p.q);
-    return rc;
+    struct parallel_sink *p = xcalloc(1, sizeof(*p));
+    p->base = *base;
+    p->base.put = parallel_put;
+    p->base.drain = parallel_drain;
+    p->base.failed = false;
+    p->reader = *base->reader;
+    p->jobs = jobs;
+    return &p->base;
+}
+
+void answers_parallel_close(struct answers_sink *s, struct answers_sink *base)
+{
+    struct parallel_sink *p = (struct parallel_sink *)s;
+    parallel_drain(s);
+    workq_free(p->q);
+    base->failed = base->failed || s->failed;
+    free(p);
 }

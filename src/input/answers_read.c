@@ -2,11 +2,10 @@
  * answers_read.c - reading one stagegap-answers/1 file into a checked response: its
  * header (format, rules, organisation, date), respondent, answers, notes and comments,
  * with a located diagnostic for everything a person can get wrong. Depends on nothing
- * but the file and the rules, so any thread may run it (answers_internal.h); folding
+ * but the file and the rules, so any thread may run it (answers_file.h); folding
  * the response into the assessment is answers.c's.
  */
-#include "answers.h"
-#include "answers_internal.h"
+#include "answers_read.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -448,4 +447,22 @@ bool answers_response_check(struct ydoc *doc, struct response *resp, const struc
     }
     diags_set_source(d, NULL, 0);
     return d->errors == errors_before;
+}
+
+void answers_msg_off_scale(struct strbuf *msg, const struct rules *r, const char *what,
+                           const char *shown)
+{
+    strbuf_addf(msg, "%s must be from %ld to %ld, not %s", what, r->scale_min, r->scale_max, shown);
+}
+
+void answers_msg_not_answer(struct strbuf *msg, const struct rules *r, const char *what,
+                            const char *shown)
+{
+    strbuf_addf(msg, "%s must be a number from %ld to %ld, n/a or unknown, not %s", what,
+                r->scale_min, r->scale_max, shown);
+}
+
+void answers_msg_bad_date(struct strbuf *msg, const char *what)
+{
+    strbuf_addf(msg, "%s must be a calendar date written YYYY-MM-DD, like 2026-09-30", what);
 }
