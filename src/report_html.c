@@ -6,6 +6,7 @@
  */
 #include "report_html_internal.h"
 #include "report_accept_internal.h"
+#include "report_build_internal.h"
 #include "report_plan_internal.h"
 
 #include <stdbool.h>
@@ -812,37 +813,6 @@ static void breakdown_section(struct strbuf *out, const struct score *s)
     html_breakdown_close(out, b);
 }
 
-/* Comments on the assessment as a whole, by question; never with who wrote them. */
-static void comments_section(struct strbuf *out, const struct score *s)
-{
-    size_t n;
-    const struct answer_comment **v = report_sorted_comments(s, &n);
-    if (n)
-        strbuf_adds(out, "<section id=\"comments\" aria-labelledby=\"comments-h\">\n"
-                         "<h2 id=\"comments-h\">Comments</h2>\n<p class=\"muted\">Free text "
-                         "respondents wrote, not scored and shown without names.</p>\n");
-    for (size_t k = 0; k < n; k++) {
-        if (report_comment_starts_group(v, k)) {
-            if (k)
-                strbuf_adds(out, "</ul>\n");
-            strbuf_adds(out, "<h3>");
-            if (v[k]->about) {
-                strbuf_adds(out, "Asked: ");
-                html_text(out, v[k]->about);
-            } else {
-                strbuf_adds(out, "Other comments");
-            }
-            strbuf_adds(out, "</h3>\n<ul>\n");
-        }
-        strbuf_adds(out, "<li>");
-        html_text(out, v[k]->text);
-        strbuf_adds(out, "</li>\n");
-    }
-    if (n)
-        strbuf_adds(out, "</ul>\n</section>\n");
-    free(v);
-}
-
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -857,7 +827,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     for (size_t st = 0; st < s->rules->n_stages; st++)
         stage_section(out, s, st);
     html_targets_section(out, s);
-    comments_section(out, s);
+    report_build_write(report_build_comments, s, DOC_HTML, out, 0, false);
     breakdown_section(out, s);
     html_about_section(out, s);
     page_close(out, ctx->tool_version);

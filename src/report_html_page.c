@@ -26,6 +26,8 @@
 
 #include "answers.h"
 #include "compare.h"
+#include "doc.h"
+#include "report_build_internal.h"
 #include "escape.h"
 #include "report.h"
 #include "rules.h"
@@ -37,39 +39,10 @@ static const char NO_SCORE[] = "no score";
 
 /* ---- text and numbers ---- */
 
-/* True when the len bytes before s[at] are word, ignoring ASCII case. */
-static bool preceded_by(const char *s, size_t at, const char *word)
-{
-    size_t n = strlen(word);
-    if (at < n)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[at - n + k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != word[k])
-            return false;
-    }
-    return true;
-}
-
 /* Untrusted text, in element content or a double-quoted attribute value. */
 void html_text(struct strbuf *out, const char *s)
 {
-    if (!s)
-        return;
-    struct strbuf esc = STRBUF_INIT;
-    escape_html(&esc, s);
-    const char *e = strbuf_str(&esc);
-    for (size_t i = 0; i < esc.len; i++) {
-        char c = e[i];
-        if (c == '/' || c == '@' || ((c == 'p' || c == 'P') && preceded_by(e, i, "htt")) ||
-            (c == '(' && preceded_by(e, i, "url")))
-            strbuf_addf(out, "&#%d;", c);
-        else
-            strbuf_addc(out, c);
-    }
-    strbuf_release(&esc);
+    doc_html_text(out, s);
 }
 
 void html_score(struct strbuf *out, bool has, const struct exact *v)
@@ -284,39 +257,7 @@ void html_meta_model(struct strbuf *out, const struct rules *r)
 
 void html_about_section(struct strbuf *out, const struct score *s)
 {
-    const struct rules *r = s->rules;
-    const char *caveat = report_caveat(s);
-    strbuf_adds(out, "<section id=\"about\" aria-labelledby=\"about-h\">\n"
-                     "<h2 id=\"about-h\">About the evidence</h2>\n");
-    if (caveat) {
-        strbuf_adds(out, "<p><span class=\"label\">" REPORT_CAVEAT_LABEL "</span> ");
-        html_text(out, caveat);
-        strbuf_adds(out, "</p>\n");
-    }
-    if (r->source.judgement) {
-        strbuf_adds(out, "<p><span class=\"label\">How the model was built:</span> ");
-        html_text(out, r->source.judgement);
-        strbuf_adds(out, "</p>\n");
-    }
-    if (r->source.title) {
-        strbuf_adds(out, "<p><span class=\"label\">Source:</span> ");
-        html_text(out, r->source.title);
-        if (r->source.publisher) {
-            strbuf_adds(out, ", ");
-            html_text(out, r->source.publisher);
-        }
-        if (r->source.year)
-            strbuf_addf(out, ", %ld", r->source.year);
-        if (r->source.url) {
-            strbuf_adds(out, ". <span class=\"id\">");
-            html_text(out, r->source.url);
-            strbuf_adds(out, "</span>");
-        }
-        strbuf_adds(out, "</p>\n");
-    }
-    strbuf_adds(out, "<p>A score is the start of a conversation, not a measurement: it says "
-                     "how the people who answered see the service against this model.</p>\n"
-                     "</section>\n");
+    report_build_write(report_build_about, s, DOC_HTML, out, 0, false);
 }
 
 /* ---- SVG pieces ---- */

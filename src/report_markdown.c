@@ -18,7 +18,8 @@
 #include <string.h>
 
 #include "answers.h"
-#include "escape.h"
+#include "doc.h"
+#include "report_build_internal.h"
 #include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
@@ -33,24 +34,9 @@ enum { ACTIONS_MAX = 5 };
 
 static const char NO_SCORE[] = "—";
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 void report_md_text(struct strbuf *out, const char *s)
 {
-    if (!s)
-        return;
-    const char *end = s + strlen(s);
-    while (s < end && is_space(*s))
-        s++;
-    while (end > s && is_space(end[-1]))
-        end--;
-    struct strbuf trimmed = STRBUF_INIT;
-    strbuf_add(&trimmed, s, (size_t)(end - s));
-    escape_markdown(out, strbuf_str(&trimmed));
-    strbuf_release(&trimmed);
+    doc_md_text(out, s);
 }
 
 /* Ends a line. Input that trimmed to nothing may leave a label's space at the end;
@@ -680,53 +666,6 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
     strbuf_release(&text);
 }
 
-/* Comments on the assessment as a whole, by question; never with who wrote them. */
-static void render_comments(const struct score *s, struct strbuf *out)
-{
-    size_t n;
-    const struct answer_comment **v = report_sorted_comments(s, &n);
-    if (n) {
-        md_heading(out, "##", "Comments", NULL, "");
-        strbuf_adds(out, "Free text respondents wrote, not scored and shown without names.\n\n");
-    }
-    for (size_t k = 0; k < n; k++) {
-        if (report_comment_starts_group(v, k)) {
-            if (k)
-                strbuf_addc(out, '\n');
-            if (v[k]->about)
-                md_heading(out, "###", "Asked: ", v[k]->about, "");
-            else
-                md_heading(out, "###", "Other comments", NULL, "");
-        }
-        strbuf_adds(out, "- A respondent: ");
-        report_md_text(out, v[k]->text);
-        md_eol(out);
-    }
-    if (n)
-        strbuf_addc(out, '\n');
-    free(v);
-}
-
-static void render_about(const struct report_ctx *ctx, struct strbuf *out)
-{
-    const struct rules *r = ctx->score->rules;
-    const char *caveat = report_caveat(ctx->score);
-    md_heading(out, "##", "About the evidence", NULL, "");
-    if (caveat) {
-        strbuf_adds(out, REPORT_CAVEAT_LABEL " ");
-        report_md_text(out, caveat);
-        md_eol(out);
-        strbuf_addc(out, '\n');
-    }
-    if (r->source.judgement) {
-        strbuf_adds(out, "How the model was built: ");
-        report_md_text(out, r->source.judgement);
-        md_eol(out);
-        strbuf_addc(out, '\n');
-    }
-    strbuf_addf(out, "Made by stagegap %s.\n", ctx->tool_version);
-}
-
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -740,7 +679,8 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     for (size_t st = 0; st < s->rules->n_stages; st++)
         render_stage(s, st, out);
     render_targets(s, out);
-    render_comments(s, out);
+    report_build_write(report_build_comments, s, DOC_MARKDOWN, out, 0, false);
     render_breakdown(s, out);
-    render_about(ctx, out);
+    report_build_write(report_build_about, s, DOC_MARKDOWN, out, 0, false);
+    strbuf_addf(out, "Made by stagegap %s.\n", ctx->tool_version);
 }

@@ -11,6 +11,7 @@
 #include "answers.h"
 #include "report.h"
 #include "report_accept_internal.h"
+#include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -531,30 +532,6 @@ static void targets_section(struct text_out *o)
     strbuf_release(&line);
 }
 
-/*
- * Free text respondents wrote on the assessment as a whole, under the question it
- * answers; never with who wrote it, so a pooled report names nobody.
- */
-static void comments(struct text_out *o)
-{
-    size_t n;
-    const struct answer_comment **v = report_sorted_comments(o->s, &n);
-    if (n) {
-        strbuf_addc(o->sb, '\n');
-        heading(o, "Comments (not scored; shown without names)");
-    }
-    struct strbuf line = STRBUF_INIT;
-    for (size_t k = 0; k < n; k++) {
-        if (report_comment_starts_group(v, k))
-            para(o, 2, 4, v[k]->about ? v[k]->about : "Other comments");
-        strbuf_reset(&line);
-        strbuf_addf(&line, "said: \"%s\"", v[k]->text);
-        para(o, 4, 6, strbuf_str(&line));
-    }
-    strbuf_release(&line);
-    free(v);
-}
-
 /* One group's line: name, respondents, then each stage's score. */
 static void group_line(struct text_out *o, const struct score_group *g, const char *name,
                        size_t name_width)
@@ -641,24 +618,8 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
     targets_section(&o);
-    comments(&o);
+    report_build_write(report_build_comments, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     breakdown(&o);
-    strbuf_addc(out, '\n');
-    heading(&o, "About the evidence");
-    if (report_caveat(ctx->score)) {
-        struct strbuf caveat = STRBUF_INIT;
-        strbuf_addf(&caveat, "%s %s", REPORT_CAVEAT_LABEL, report_caveat(ctx->score));
-        para(&o, 2, 2, strbuf_str(&caveat));
-        strbuf_release(&caveat);
-    }
-    if (r->source.judgement) {
-        /* What the model's author decided, not the source, said beside the source's caveat. */
-        struct strbuf built = STRBUF_INIT;
-        strbuf_adds(&built, "How the model was built: ");
-        strbuf_adds(&built, r->source.judgement);
-        strbuf_addc(out, '\n');
-        para(&o, 2, 2, strbuf_str(&built));
-        strbuf_release(&built);
-    }
+    report_build_write(report_build_about, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     strbuf_addf(out, "\nstagegap %s\n", ctx->tool_version);
 }

@@ -1,0 +1,229 @@
+/*
+ * doc_html.c - the document as HTML5 fragments for the self-contained page
+ * (report_html_page.c holds the page around them and the rules every page keeps).
+ *
+ * Text from the inputs goes through doc_html_text, our own words through escape_html.
+ * Sections of level 2 are <section>s labelled by their heading; tables have a caption,
+ * column and row headers (scope), and numbers right-aligned by class.
+ */
+#include "doc.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "escape.h"
+#include "strbuf.h"
+
+/* True when the len bytes before s[at] are word, ignoring ASCII case. */
+static bool preceded_by(const char *s, size_t at, const char *word)
+{
+    size_t n = strlen(word);
+    if (at < n)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[at - n + k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[k])
+            return false;
+    }
+    return true;
+}
+
+void doc_html_text(struct strbuf *out, const char *s)
+{
+    if (!s)
+        return;
+    struct strbuf esc = STRBUF_INIT;
+    escape_html(&esc, s);
+    const char *e = strbuf_str(&esc);
+    for (size_t i = 0; i < esc.len; i++) {
+        char c = e[i];
+        if (c == '/' || c == '@' || ((c == 'p' || c == 'P') && preceded_by(e, i, "htt")) ||
+            (c == '(' && preceded_by(e, i, "url")))
+            strbuf_addf(out, "&#%d;", c);
+        else
+            strbuf_addc(out, c);
+    }
+    strbuf_release(&esc);
+}
+
+static bool shown(const struct doc_node *n)
+{
+    return (n->only & DOC_HTML) != 0;
+}
+
+static void span_text(struct strbuf *out, const struct doc_span *sp)
+{
+    if (sp->ours)
+        escape_html(out, sp->text);
+    else
+        doc_html_text(out, sp->text);
+}
+
+static void wrapped(struct strbuf *out, const char *open, const struct doc_span *sp,
+                    const char *close)
+{
+    strbuf_adds(out, open);
+    span_text(out, sp);
+    strbuf_adds(out, close);
+}
+
+static void inlines(struct strbuf *out, const struct doc_span *sp)
+{
+    for (; sp; sp = sp->next) {
+        if (!(sp->only & DOC_HTML))
+            continue;
+        switch (sp->kind) {
+        case DOC_SPAN_PLAIN:
+            span_text(out, sp);
+            break;
+        case DOC_SPAN_STRONG:
+            wrapped(out, "<strong>", sp, "</strong>");
+            break;
+        case DOC_SPAN_EMPH:
+            wrapped(out, "<em>", sp, "</em>");
+            break;
+        case DOC_SPAN_CODE:
+            wrapped(out, "<code>", sp, "</code>");
+            break;
+        case DOC_SPAN_LABEL:
+            wrapped(out, "<span class=\"label\">", sp, "</span>");
+            break;
+        case DOC_SPAN_ASIDE:
+            wrapped(out, "<span class=\"muted\">", sp, "</span>");
+            break;
+        case DOC_SPAN_REF:
+            wrapped(out, "<span class=\"id\">", sp, "</span>");
+            break;
+        case DOC_SPAN_LINK:
+            strbuf_adds(out, "<a href=\"");
+            doc_html_text(out, sp->href);
+            wrapped(out, "\">", sp, "</a>");
+            break;
+        }
+    }
+}
+
+static void blocks(struct strbuf *out, const struct doc_node *first, int depth);
+
+/* A list at the top has a line an item; one inside an item is written inline. */
+static void list(struct strbuf *out, const struct doc_node *l, int depth)
+{
+    const char *nl = depth ? "" : "\n";
+    strbuf_addf(out, "<%s>%s", l->numbered ? "ol" : "ul", nl);
+    for (const struct doc_node *it = l->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        strbuf_adds(out, "<li>");
+        inlines(out, it->spans);
+        blocks(out, it->first, depth + 1);
+        strbuf_addf(out, "</li>%s", nl);
+    }
+    strbuf_addf(out, "</%s>%s", l->numbered ? "ol" : "ul", nl);
+}
+
+static void table(struct strbuf *out, const struct doc_node *t)
+{
+    strbuf_adds(out, "<table>\n");
+    if (t->spans) {
+        strbuf_adds(out, "<caption>");
+        inlines(out, t->spans);
+        strbuf_adds(out, "</caption>\n");
+    }
+    bool head = true;
+    for (const struct doc_node *row = t->first; row; row = row->next) {
+        if (!shown(row))
+            continue;
+        strbuf_adds(out, head ? "<thead><tr>" : "<tr>");
+        size_t col = 0;
+        for (const struct doc_node *c = row->first; c; c = c->next, col++) {
+            if (!shown(c))
+                continue;
+            const char *num =
+                col < t->n_cols && t->align[col] == DOC_ALIGN_RIGHT ? " class=\"num\"" : "";
+            if (head)
+                strbuf_addf(out, "<th scope=\"col\"%s>", num);
+            else if (c->header)
+                strbuf_adds(out, "<th scope=\"row\">");
+            else
+                strbuf_addf(out, "<td%s>", num);
+            inlines(out, c->spans);
+            strbuf_adds(out, head || c->header ? "</th>" : "</td>");
+        }
+        strbuf_adds(out, head ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
+        head = false;
+    }
+    if (head)
+        strbuf_adds(out, "<tbody>\n");
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+static const char *const tone_class[] = {"", " muted", " ok", " note", " source"};
+
+static void section(struct strbuf *out, const struct doc_node *s, int depth)
+{
+    int h = s->level < 1 ? 1 : s->level > 6 ? 6 : s->level;
+    if (h == 2) {
+        strbuf_adds(out, "<section");
+        if (s->id) {
+            strbuf_adds(out, " id=\"");
+            doc_html_text(out, s->id);
+            strbuf_adds(out, "\" aria-labelledby=\"");
+            doc_html_text(out, s->id);
+            strbuf_adds(out, "-h\"");
+        }
+        strbuf_adds(out, ">\n");
+    }
+    strbuf_addf(out, "<h%d", h);
+    if (s->id) {
+        strbuf_adds(out, " id=\"");
+        doc_html_text(out, s->id);
+        strbuf_adds(out, "-h\"");
+    }
+    strbuf_adds(out, ">");
+    inlines(out, s->spans);
+    strbuf_addf(out, "</h%d>\n", h);
+    blocks(out, s->first, depth);
+    if (h == 2)
+        strbuf_adds(out, "</section>\n");
+}
+
+static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
+{
+    for (const struct doc_node *n = first; n; n = n->next) {
+        if (!shown(n))
+            continue;
+        switch (n->kind) {
+        case DOC_SECTION:
+            section(out, n, depth);
+            break;
+        case DOC_PARA:
+            strbuf_adds(out, n->tone == DOC_TONE_MUTED ? "<p class=\"muted\">" : "<p>");
+            inlines(out, n->spans);
+            strbuf_adds(out, "</p>\n");
+            break;
+        case DOC_CALLOUT:
+            strbuf_addf(out, "<div class=\"callout%s\"><p>", tone_class[n->tone]);
+            inlines(out, n->spans);
+            strbuf_adds(out, "</p></div>\n");
+            break;
+        case DOC_LIST:
+            list(out, n, depth);
+            break;
+        case DOC_TABLE:
+            table(out, n);
+            break;
+        case DOC_ROOT:
+        case DOC_ITEM:
+        case DOC_ROW:
+        case DOC_CELL:
+            break;
+        }
+    }
+}
+
+void doc_write_html(const struct doc *d, struct strbuf *out)
+{
+    blocks(out, d->root->first, 0);
+}

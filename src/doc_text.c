@@ -1,0 +1,191 @@
+/*
+ * doc_text.c - the document for a terminal: every paragraph made safe (text_add_safe)
+ * and wrapped to the width, headings bold when colour is on.
+ *
+ * Indentation comes from the tree: a level-2 section's heading stands at the margin and
+ * its body two columns in; a deeper section's heading stands where its parent's body
+ * does and its body two further in. A list item's first line carries its marker ("- ",
+ * "3. ", or none for a list bare in text) and its later lines, and anything under the
+ * item, hang after the marker. Two paragraphs in a row have a blank line between them.
+ */
+#include "doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+struct text_w {
+    struct strbuf *out;
+    size_t width;
+    bool color;
+};
+
+static bool shown(const struct doc_node *n)
+{
+    return (n->only & DOC_TEXT) != 0;
+}
+
+/* The spans shown in text, run together as one plain string. */
+static void inline_text(struct strbuf *sb, const struct doc_span *sp)
+{
+    for (; sp; sp = sp->next)
+        if (sp->only & DOC_TEXT)
+            strbuf_adds(sb, sp->text);
+}
+
+/* `indent` spaces, then text made safe and wrapped with later lines at `hang`. */
+static void para(struct text_w *w, size_t indent, size_t hang, const char *text)
+{
+    struct strbuf safe = STRBUF_INIT, pad = STRBUF_INIT;
+    strbuf_addchars(w->out, ' ', indent);
+    text_add_safe(&safe, text, true);
+    strbuf_addchars(&pad, ' ', hang);
+    text_fill(w->out, strbuf_str(&safe), indent, w->width, strbuf_str(&pad));
+    strbuf_addc(w->out, '\n');
+    strbuf_release(&pad);
+    strbuf_release(&safe);
+}
+
+static void spans_para(struct text_w *w, size_t indent, size_t hang, const char *marker,
+                       const struct doc_span *sp)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(&line, marker);
+    inline_text(&line, sp);
+    para(w, indent, hang, strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+static void blocks(struct text_w *w, const struct doc_node *first, size_t indent);
+
+static void list(struct text_w *w, const struct doc_node *l, size_t indent)
+{
+    size_t k = 0;
+    for (const struct doc_node *it = l->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        char marker[32] = "";
+        k++;
+        if (l->numbered && !l->bare_in_text)
+            (void)snprintf(marker, sizeof(marker), "%zu. ", k);
+        else if (!l->bare_in_text)
+            strcpy(marker, "- ");
+        size_t hang = indent + (marker[0] ? strlen(marker) : 2);
+        spans_para(w, indent, hang, marker, it->spans);
+        blocks(w, it->first, hang);
+    }
+}
+
+static size_t text_width(const char *s)
+{
+    return utf8_width(s, strlen(s));
+}
+
+/* Columns padded to their widest cell, two spaces apart, right-aligned where asked. */
+static void table(struct text_w *w, const struct doc_node *t, size_t indent)
+{
+    size_t *widths = calloc(t->n_cols + 1, sizeof(*widths));
+    struct strbuf cell = STRBUF_INIT;
+    for (int pass = 0; pass < 2; pass++) {
+        for (const struct doc_node *row = t->first; row; row = row->next) {
+            if (!shown(row))
+                continue;
+            if (pass)
+                strbuf_addchars(w->out, ' ', indent);
+            size_t col = 0;
+            for (const struct doc_node *c = row->first; c && col < t->n_cols; c = c->next) {
+                if (!shown(c))
+                    continue;
+                strbuf_reset(&cell);
+                struct strbuf raw = STRBUF_INIT;
+                inline_text(&raw, c->spans);
+                text_add_safe(&cell, strbuf_str(&raw), true);
+                strbuf_release(&raw);
+                size_t cw = text_width(strbuf_str(&cell));
+                if (!pass) {
+                    widths[col] = cw > widths[col] ? cw : widths[col];
+                } else {
+                    bool last = !c->next || col + 1 == t->n_cols;
+                    size_t pad = widths[col] - cw;
+                    if (col)
+                        strbuf_adds(w->out, "  ");
+                    if (t->align[col] == DOC_ALIGN_RIGHT)
+                        strbuf_addchars(w->out, ' ', pad);
+                    strbuf_adds(w->out, strbuf_str(&cell));
+                    if (t->align[col] != DOC_ALIGN_RIGHT && !last)
+                        strbuf_addchars(w->out, ' ', pad);
+                }
+                col++;
+            }
+            if (pass)
+                strbuf_addc(w->out, '\n');
+        }
+    }
+    strbuf_release(&cell);
+    free(widths);
+}
+
+static void section(struct text_w *w, const struct doc_node *s)
+{
+    size_t at = s->level <= 2 ? 0 : (size_t)(s->level - 2) * 2;
+    if (s->level <= 2) {
+        struct strbuf title = STRBUF_INIT;
+        if (s->level == 2)
+            strbuf_addc(w->out, '\n');
+        if (w->color)
+            strbuf_adds(w->out, "\033[1m");
+        inline_text(&title, s->spans);
+        struct strbuf safe = STRBUF_INIT;
+        text_add_safe(&safe, strbuf_str(&title), true);
+        text_fill(w->out, strbuf_str(&safe), 0, w->width, "");
+        if (w->color)
+            strbuf_adds(w->out, "\033[0m");
+        strbuf_addc(w->out, '\n');
+        strbuf_release(&safe);
+        strbuf_release(&title);
+    } else {
+        spans_para(w, at, at + 2, "", s->spans);
+    }
+    blocks(w, s->first, at + 2);
+}
+
+static void blocks(struct text_w *w, const struct doc_node *first, size_t indent)
+{
+    const struct doc_node *prev = NULL;
+    for (const struct doc_node *n = first; n; n = n->next) {
+        if (!shown(n))
+            continue;
+        switch (n->kind) {
+        case DOC_SECTION:
+            section(w, n);
+            break;
+        case DOC_PARA:
+        case DOC_CALLOUT:
+            if (prev && (prev->kind == DOC_PARA || prev->kind == DOC_CALLOUT))
+                strbuf_addc(w->out, '\n');
+            spans_para(w, indent, indent, "", n->spans);
+            break;
+        case DOC_LIST:
+            list(w, n, indent);
+            break;
+        case DOC_TABLE:
+            table(w, n, indent);
+            break;
+        case DOC_ROOT:
+        case DOC_ITEM:
+        case DOC_ROW:
+        case DOC_CELL:
+            break;
+        }
+        prev = n;
+    }
+}
+
+void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool color)
+{
+    struct text_w w = {out, width, color};
+    blocks(&w, d->root->first, 0);
+}

@@ -1,0 +1,34 @@
+/*
+ * report_build_internal.h - the assess report's sections, each built once into a
+ * document (doc.h) from the engine's results, and written by whichever writer the
+ * format needs. Private to src/report*.c.
+ *
+ * Each builder appends its section to the document's root, and appends nothing when
+ * the section has nothing to say. A sentence of a converted section lives here and
+ * nowhere else; where today's formats still word it differently, the builder says each
+ * wording once, marked with the formats that show it (doc_only, doc_span_only).
+ */
+#ifndef STAGEGAP_REPORT_BUILD_INTERNAL_H
+#define STAGEGAP_REPORT_BUILD_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+
+struct score;
+struct strbuf;
+
+typedef void report_builder(struct doc *d, const struct score *s);
+
+/* "Comments": what respondents wrote on the assessment as a whole, by question. */
+void report_build_comments(struct doc *d, const struct score *s);
+/* "About the evidence": the source's caveat and how the model was built. */
+void report_build_about(struct doc *d, const struct score *s);
+
+/* Builds one section with build and writes it in format f (one of enum doc_format) to
+   out; width and color are for text. */
+void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
+                        struct strbuf *out, size_t width, bool color);
+
+#endif
