@@ -448,58 +448,6 @@ static void actions_section(struct strbuf *out, const struct score *s)
     strbuf_adds(out, "</section>\n");
 }
 
-/*
- * "Find out first": the stages too thinly answered to score, with how many more answers
- * would score them and their suggestions (not ranked until then), and the suggestions
- * whose own answer nobody knew.
- */
-static void find_out_section(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    if (!score_find_out_count(s))
-        return;
-    strbuf_adds(out, "<section id=\"find-out\" aria-labelledby=\"find-out-h\">\n"
-                     "<h2 id=\"find-out-h\">Find out first</h2>\n"
-                     "<p>Not ranked until more is known.</p>\n<ul>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct score_stage *ss = &s->stages[st];
-        if (ss->has_score || ss->not_applicable)
-            continue;
-        strbuf_adds(out, "<li><strong>");
-        html_text(out, r->stages[st].title);
-        strbuf_addf(out,
-                    "</strong> has too few answers for a score (%zu of %zu answered); %zu more "
-                    "answered would give it one. Its suggestions:<ul>",
-                    ss->answered, ss->answerable, ss->more_answers);
-        for (size_t k = 0; k < s->n_suggestions; k++) {
-            const struct score_suggestion *sg = &s->suggestions[k];
-            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
-                continue;
-            strbuf_adds(out, "<li>");
-            html_text(out, r->items[sg->item].text);
-            strbuf_adds(out, "</li>");
-        }
-        strbuf_adds(out, "</ul></li>\n");
-    }
-    bool any = false;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
-            continue;
-        if (!any)
-            strbuf_adds(out, "<li>Nobody knew whether these have been acted on:<ul>");
-        any = true;
-        strbuf_adds(out, "<li>");
-        html_text(out, r->items[sg->item].text);
-        strbuf_adds(out, " (");
-        html_text(out, r->stages[r->items[sg->item].stage].title);
-        strbuf_adds(out, ")</li>");
-    }
-    if (any)
-        strbuf_adds(out, "</ul></li>\n");
-    strbuf_adds(out, "</ul>\n</section>\n");
-}
-
 /* Who wrote a note: "r07 (practitioner)", "r07", "practitioner" or "A respondent". */
 static void note_who(struct strbuf *out, const struct answer_note *n)
 {
@@ -820,7 +768,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     assess_header(&p, ctx);
     summary_section(&p, s);
     actions_section(out, s);
-    find_out_section(out, s);
+    report_build_write(report_build_find_out, s, DOC_HTML, out, 0, false);
     if (ctx->plan)
         plan_html_assess(out, ctx->plan);
     accept_html_assess(out, s);

@@ -324,54 +324,6 @@ static void render_actions(const struct score *s, struct strbuf *out)
     }
 }
 
-/*
- * "Find out first": the stages too thinly answered to score, with how many more answers
- * would score them and their suggestions (not ranked until then), and the suggestions
- * whose own answer nobody knew.
- */
-static void render_find_out(const struct score *s, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    if (!score_find_out_count(s))
-        return;
-    md_heading(out, "##", "Find out first", NULL, "");
-    strbuf_adds(out, "Not ranked until more is known:\n\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct score_stage *ss = &s->stages[st];
-        if (ss->has_score || ss->not_applicable)
-            continue;
-        strbuf_adds(out, "- Not scored yet: **");
-        report_md_text(out, r->stages[st].title);
-        strbuf_addf(out,
-                    "** has too few answers for a score (%zu of %zu answered); %zu more "
-                    "answered would give it one. Its suggestions, not ranked until then: ",
-                    ss->answered, ss->answerable, ss->more_answers);
-        const char *sep = "";
-        for (size_t k = 0; k < s->n_suggestions; k++) {
-            const struct score_suggestion *sg = &s->suggestions[k];
-            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
-                continue;
-            strbuf_adds(out, sep);
-            report_md_text(out, r->items[sg->item].text);
-            sep = "; ";
-        }
-        strbuf_adds(out, *sep ? "." : "none.");
-        md_eol(out);
-    }
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
-            continue;
-        strbuf_adds(out, "- Not known if acted on: ");
-        report_md_text(out, r->items[sg->item].text);
-        strbuf_adds(out, " (");
-        report_md_text(out, r->stages[r->items[sg->item].stage].title);
-        strbuf_adds(out, ")");
-        md_eol(out);
-    }
-    strbuf_addc(out, '\n');
-}
-
 /* The suggestions that address an item, in priority order. */
 static void md_suggestions_for(struct strbuf *out, const struct score *s, size_t item)
 {
@@ -672,7 +624,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     render_header(ctx, out);
     render_summary(s, out);
     render_actions(s, out);
-    render_find_out(s, out);
+    report_build_write(report_build_find_out, s, DOC_MARKDOWN, out, 0, false);
     if (ctx->plan)
         plan_md_assess(out, ctx->plan);
     accept_md_assess(out, s);

@@ -276,56 +276,6 @@ static void actions(struct text_out *o)
                 "Keep going (already acted on; gaps they address are still open)");
 }
 
-/*
- * What to find out before acting: each stage without enough answers for a score, with
- * how many more would give it one and its suggestions (not ranked until then), and the
- * suggestions whose own answer nobody knew.
- */
-static void find_out(struct text_out *o)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    if (!score_find_out_count(s))
-        return;
-    strbuf_addc(o->sb, '\n');
-    heading(o, "Find out first (not ranked until more is known)");
-    struct strbuf line = STRBUF_INIT;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct score_stage *ss = &s->stages[st];
-        if (ss->has_score || ss->not_applicable)
-            continue;
-        strbuf_reset(&line);
-        strbuf_addf(&line,
-                    "%s has too few answers for a score (%zu of %zu answered); %zu more "
-                    "answered would give it one. Its suggestions:",
-                    r->stages[st].title, ss->answered, ss->answerable, ss->more_answers);
-        para(o, 2, 4, strbuf_str(&line));
-        for (size_t k = 0; k < s->n_suggestions; k++) {
-            const struct score_suggestion *sg = &s->suggestions[k];
-            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
-                continue;
-            strbuf_reset(&line);
-            strbuf_adds(&line, "- ");
-            strbuf_adds(&line, r->items[sg->item].text);
-            para(o, 4, 6, strbuf_str(&line));
-        }
-    }
-    bool any = false;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
-            continue;
-        if (!any)
-            para(o, 2, 4, "Nobody knew whether these have been acted on:");
-        any = true;
-        strbuf_reset(&line);
-        strbuf_addf(&line, "- %s (%s)", r->items[sg->item].text,
-                    r->stages[r->items[sg->item].stage].title);
-        para(o, 4, 6, strbuf_str(&line));
-    }
-    strbuf_release(&line);
-}
-
 /* "said by ROLE ID: "note"; evidence: ..." for each note on an item. */
 static void note_lines(struct text_out *o, const struct score_item *si, size_t indent)
 {
@@ -609,7 +559,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     stage_table(&o);
     focus_lines(&o);
     actions(&o);
-    find_out(&o);
+    report_build_write(report_build_find_out, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     if (ctx->plan)
         plan_text_assess(out, ctx->plan, ctx->width, ctx->color);
     accept_text_assess(out, ctx->score, ctx->width, ctx->color);
