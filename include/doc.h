@@ -49,6 +49,7 @@ enum doc_span_kind {
     DOC_SPAN_LINK,  /* text with href */
     DOC_SPAN_LABEL, /* a paragraph's lead word ("Caveat:"): styled in HTML only */
     DOC_SPAN_ASIDE, /* a quieter aside, such as a caption's legend: styled in HTML only */
+    DOC_SPAN_TAG,   /* a short flag beside a thing ("overdue"): set as a tag in HTML only */
     DOC_SPAN_REF,   /* an item's id or a source's address, set small in HTML only */
 };
 
@@ -125,6 +126,8 @@ struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, cons
 /* Our words as a label or an aside (DOC_SPAN_LABEL, DOC_SPAN_ASIDE). */
 struct doc_span *doc_label(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s);
+/* Our words as a flag beside a thing (DOC_SPAN_TAG). */
+struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s);
 /* Text from the inputs that names something: an item's id, a source's address. */
 struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats);

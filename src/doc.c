@@ -171,6 +171,11 @@ struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s)
     return span(d, n, DOC_SPAN_ASIDE, true, s);
 }
 
+struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_TAG, true, s);
+}
+
 struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s)
 {
     return span(d, n, DOC_SPAN_REF, false, s);

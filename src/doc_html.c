@@ -93,6 +93,9 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
         case DOC_SPAN_ASIDE:
             wrapped(out, "<span class=\"muted\">", sp, "</span>");
             break;
+        case DOC_SPAN_TAG:
+            wrapped(out, "<span class=\"tag\">", sp, "</span>");
+            break;
         case DOC_SPAN_REF:
             wrapped(out, "<span class=\"id\">", sp, "</span>");
             break;

@@ -9,7 +9,9 @@
 #include "answers.h"
 #include "report.h"
 #include "rules.h"
+#include "report_target_internal.h"
 #include "score.h"
+#include "score_target.h"
 #include "strbuf.h"
 
 enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
@@ -189,5 +191,150 @@ void report_build_find_out(struct doc *d, const struct score *s)
             doc_text(d, items[j], r->stages[it->stage].title);
             doc_words(d, items[j], ")");
         }
+    }
+}
+
+/* The mean answer, with how many answered, their spread and whether they disagree when
+   many did: "4.5 (n=6; 1 low, 2 middle, 3 high; respondents disagree)". */
+static void answer_with_n(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct score_item *it = &s->items[item];
+    report_add_ratio(out, it->answer_num, it->answer_den);
+    if (s->assessment->respondents <= 1)
+        return;
+    strbuf_addf(out, " (n=%zu", s->assessment->items[item].n);
+    struct strbuf spread = STRBUF_INIT;
+    if (report_add_spread(&spread, s, item))
+        strbuf_addf(out, "; %s", strbuf_str(&spread));
+    strbuf_release(&spread);
+    if (it->disagreement)
+        strbuf_adds(out, "; respondents disagree");
+    strbuf_adds(out, ")");
+}
+
+/* "none" in HTML, a dash in markdown: a cell with nothing to show. */
+static void no_value(struct doc *d, struct doc_node *cell)
+{
+    doc_span_only(doc_aside(d, cell, "none"), DOC_HTML);
+    doc_span_only(doc_words(d, cell, "\xE2\x80\x94"), DOC_MARKDOWN);
+}
+
+static struct doc_node *words_cell(struct doc *d, struct doc_node *row, const char *s)
+{
+    struct doc_node *c = doc_cell(d, row, false);
+    doc_words(d, c, s);
+    return c;
+}
+
+/* One item's row of the targets table. */
+static void target_row(struct doc *d, struct doc_node *t, const struct score *s, size_t i,
+                       const struct score_target *st)
+{
+    const struct rules *r = s->rules;
+    const struct rules_item *it = &r->items[i];
+    struct strbuf num = STRBUF_INIT;
+    struct doc_node *row = doc_row(d, t);
+    struct doc_node *c = doc_cell(d, row, true);
+    doc_text(d, c, it->text);
+    doc_span_only(doc_ref(d, c, it->id), DOC_HTML);
+    doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
+    c = doc_cell(d, row, false);
+    if (st->status == TARGET_NO_ANSWER) {
+        no_value(d, c);
+    } else {
+        report_add_ratio(&num, s->items[i].answer_num, s->items[i].answer_den);
+        doc_span_only(doc_words(d, c, strbuf_str(&num)), DOC_HTML);
+        strbuf_reset(&num);
+        answer_with_n(&num, s, i);
+        doc_span_only(doc_words(d, c, strbuf_str(&num)), DOC_MARKDOWN);
+    }
+    strbuf_reset(&num);
+    report_target_add_score(&num, &it->target);
+    words_cell(d, row, strbuf_str(&num));
+    doc_text(d, doc_cell(d, row, false), it->target.by);
+    c = doc_cell(d, row, false);
+    strbuf_reset(&num);
+    if (st->status == TARGET_NO_ANSWER)
+        no_value(d, c);
+    else
+        report_target_add_distance(&num, &it->target, st);
+    doc_words(d, c, strbuf_str(&num));
+    c = doc_cell(d, row, false);
+    if (st->status == TARGET_OVERDUE) {
+        doc_span_only(doc_tag(d, c, score_target_status_text(st->status)), DOC_HTML);
+        doc_span_only(doc_words(d, c, score_target_status_text(st->status)), DOC_MARKDOWN);
+    } else {
+        doc_words(d, c, score_target_status_text(st->status));
+    }
+    strbuf_release(&num);
+}
+
+/* One item's two lines in text: the item and its stage, then how it stands. */
+static void target_record(struct doc *d, struct doc_node *list, const struct score *s, size_t i,
+                          const struct score_target *st)
+{
+    const struct rules *r = s->rules;
+    const struct rules_item *it = &r->items[i];
+    struct strbuf line = STRBUF_INIT;
+    struct doc_node *item = doc_item(d, list);
+    doc_text(d, item, it->text);
+    doc_words(d, item, " (");
+    doc_text(d, item, r->stages[it->stage].title);
+    doc_words(d, item, ")");
+    if (st->status != TARGET_NO_ANSWER) {
+        strbuf_adds(&line, "answer ");
+        report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
+        strbuf_adds(&line, "; ");
+    }
+    report_target_add_goal(&line, &it->target);
+    strbuf_adds(&line, ": ");
+    report_target_add_state(&line, &it->target, st);
+    doc_words(d, doc_para(d, item), strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+/*
+ * Every item with a target, in rules order, met or not: a table in markdown and HTML, a
+ * record of two lines an item in text. Nothing when the model sets none.
+ */
+void report_build_targets(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    if (!score_targets_count(s))
+        return;
+    static const char *const heads[] = {"Item", "Stage", "Answer", "Target",
+                                        "By",   "To go", "Status"};
+    struct doc_node *sec = doc_section(d, d->root, 2, "targets");
+    doc_words(d, sec, REPORT_TARGETS_TITLE);
+    doc_words(d, doc_para(d, sec), REPORT_TARGETS_LEAD);
+    struct doc_node *list = doc_only(doc_list(d, sec, false), DOC_TEXT);
+    list->bare_in_text = true;
+    struct doc_node *t = doc_only(doc_table(d, sec, 7), MD_HTML);
+    doc_table_align(t, 2, DOC_ALIGN_RIGHT);
+    doc_table_align(t, 3, DOC_ALIGN_RIGHT);
+    doc_table_align(t, 5, DOC_ALIGN_RIGHT);
+    doc_words(d, t, "Targets ");
+    struct strbuf legend = STRBUF_INIT;
+    strbuf_addf(&legend,
+                "(answer and target on %ld to %ld; to go: how far the answer still has to "
+                "move)",
+                r->scale_min, r->scale_max);
+    doc_aside(d, t, strbuf_str(&legend));
+    strbuf_release(&legend);
+    struct doc_node *head = doc_row(d, t);
+    for (size_t k = 0; k < 7; k++) {
+        struct doc_node *c = words_cell(d, head, heads[k]);
+        if (k == 2)
+            doc_span_only(doc_wordsf(d, c, " (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max),
+                          DOC_MARKDOWN);
+    }
+    for (size_t i = 0; i < r->n_items; i++) {
+        if (!score_item_has_target(s, i))
+            continue;
+        struct score_target st;
+        score_target_of(s, i, &st);
+        target_record(d, list, s, i, &st);
+        target_row(d, t, s, i, &st);
+        score_target_release(&st);
     }
 }

@@ -26,6 +26,8 @@ void report_build_comments(struct doc *d, const struct score *s);
 /* "Find out first": stages too thinly answered to score, and suggestions nobody knew
    the state of. */
 void report_build_find_out(struct doc *d, const struct score *s);
+/* "Targets": every item with a target, met or not; nothing when the model sets none. */
+void report_build_targets(struct doc *d, const struct score *s);
 /* "About the evidence": the source's caveat and how the model was built. */
 void report_build_about(struct doc *d, const struct score *s);
 

@@ -774,7 +774,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     accept_html_assess(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         stage_section(out, s, st);
-    html_targets_section(out, s);
+    report_build_write(report_build_targets, s, DOC_HTML, out, 0, false);
     report_build_write(report_build_comments, s, DOC_HTML, out, 0, false);
     breakdown_section(out, s);
     html_about_section(out, s);

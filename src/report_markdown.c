@@ -519,51 +519,6 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     render_stage_notes(&r->stages[stage], out);
 }
 
-/*
- * Every item with a target, in rules order, met or not, as a table; nothing when the
- * model sets none.
- */
-static void render_targets(const struct score *s, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    if (!score_targets_count(s))
-        return;
-    md_heading(out, "##", "", REPORT_TARGETS_TITLE, "");
-    strbuf_adds(out, REPORT_TARGETS_LEAD "\n\n");
-    strbuf_addf(out,
-                "| Item | Stage | Answer (%ld–%ld) | Target | By | To go | Status |\n"
-                "| --- | --- | ---: | ---: | --- | ---: | --- |\n",
-                r->scale_min, r->scale_max);
-    for (size_t i = 0; i < r->n_items; i++) {
-        if (!score_item_has_target(s, i))
-            continue;
-        const struct rules_item *it = &r->items[i];
-        struct score_target t;
-        score_target_of(s, i, &t);
-        strbuf_adds(out, "| ");
-        report_md_text(out, it->text);
-        md_cell_end(out);
-        strbuf_adds(out, " ");
-        report_md_text(out, r->stages[it->stage].title);
-        md_cell_end(out);
-        strbuf_adds(out, " ");
-        if (t.status == TARGET_NO_ANSWER)
-            strbuf_adds(out, NO_SCORE);
-        else
-            md_answer(out, s, i);
-        strbuf_adds(out, " | ");
-        report_target_add_score(out, &it->target);
-        strbuf_addf(out, " | %s | ", it->target.by);
-        if (t.status == TARGET_NO_ANSWER)
-            strbuf_adds(out, NO_SCORE);
-        else
-            report_target_add_distance(out, &it->target, &t);
-        strbuf_addf(out, " | %s |\n", score_target_status_text(t.status));
-        score_target_release(&t);
-    }
-    strbuf_addc(out, '\n');
-}
-
 static void render_group_row(const struct score *s, const struct score_group *g, struct strbuf *out)
 {
     struct strbuf name = STRBUF_INIT;
@@ -630,7 +585,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     accept_md_assess(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         render_stage(s, st, out);
-    render_targets(s, out);
+    report_build_write(report_build_targets, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_comments, s, DOC_MARKDOWN, out, 0, false);
     render_breakdown(s, out);
     report_build_write(report_build_about, s, DOC_MARKDOWN, out, 0, false);

@@ -444,44 +444,6 @@ static void stage_section(struct text_out *o, size_t stage)
     }
 }
 
-/*
- * Every item with a target, in rules order, met or not: the item and its stage, then
- * its answer and how it stands against the target. Nothing when the model sets none.
- */
-static void targets_section(struct text_out *o)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    if (!score_targets_count(s))
-        return;
-    strbuf_addc(o->sb, '\n');
-    heading(o, REPORT_TARGETS_TITLE);
-    para(o, 2, 2, REPORT_TARGETS_LEAD);
-    struct strbuf line = STRBUF_INIT;
-    for (size_t i = 0; i < r->n_items; i++) {
-        if (!score_item_has_target(s, i))
-            continue;
-        const struct rules_item *it = &r->items[i];
-        struct score_target t;
-        score_target_of(s, i, &t);
-        strbuf_reset(&line);
-        strbuf_addf(&line, "%s (%s)", it->text, r->stages[it->stage].title);
-        para(o, 2, 4, strbuf_str(&line));
-        strbuf_reset(&line);
-        if (t.status != TARGET_NO_ANSWER) {
-            strbuf_adds(&line, "answer ");
-            report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
-            strbuf_adds(&line, "; ");
-        }
-        report_target_add_goal(&line, &it->target);
-        strbuf_adds(&line, ": ");
-        report_target_add_state(&line, &it->target, &t);
-        para(o, 4, 4, strbuf_str(&line));
-        score_target_release(&t);
-    }
-    strbuf_release(&line);
-}
-
 /* One group's line: name, respondents, then each stage's score. */
 static void group_line(struct text_out *o, const struct score_group *g, const char *name,
                        size_t name_width)
@@ -567,7 +529,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     para(&o, 0, 0, SCORE_GAP_LEGEND);
     for (size_t st = 0; st < r->n_stages; st++)
         stage_section(&o, st);
-    targets_section(&o);
+    report_build_write(report_build_targets, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_comments, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     breakdown(&o);
     report_build_write(report_build_about, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);

@@ -188,6 +188,7 @@ static void test_doc_html_layout(void **state)
     doc_words(&d, p, " it's ");
     doc_ref(&d, p, "id-1");
     doc_aside(&d, p, " (aside)");
+    doc_tag(&d, p, "flag");
     doc_words(&d, doc_callout(&d, d.root, DOC_TONE_NOTE), "Careful.");
     doc_write_html(&d, &out);
     expect_str(&out,
@@ -195,7 +196,8 @@ static void test_doc_html_layout(void **state)
                "</h2>\n<p>Our words, then <strong>input</strong>.</p>\n<ul>\n<li>First item:"
                "<ul><li>a</li><li>b</li></ul></li>\n</ul>\n</section>\n"
                "<p class=\"muted\"><span class=\"label\">Label:</span> it&#39;s "
-               "<span class=\"id\">id-1</span><span class=\"muted\"> (aside)</span></p>\n"
+               "<span class=\"id\">id-1</span><span class=\"muted\"> (aside)</span>"
+               "<span class=\"tag\">flag</span></p>\n"
                "<div class=\"callout note\"><p>Careful.</p></div>\n");
     doc_release(&d);
     strbuf_release(&out);
