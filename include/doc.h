@@ -37,7 +37,7 @@ enum doc_kind {
     DOC_ITEM,    /* its spans are its first paragraph; children are further blocks */
     DOC_TABLE,   /* spans: caption; children: DOC_ROWs, the first the header */
     DOC_ROW,     /* children: DOC_CELLs */
-    DOC_CELL,    /* spans: the cell's text */
+    DOC_CELL,    /* spans: the cell's text; children: a list, in HTML only */
     DOC_CALLOUT, /* a box set apart: the focus, a note, a source's caveat */
 };
 
@@ -104,7 +104,8 @@ void doc_table_align(struct doc_node *table, size_t col, enum doc_align align);
 struct doc_node *doc_row(struct doc *d, struct doc_node *table);
 struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header);
 
-/* Shows n (or a span) in the given formats only: a known difference between them. */
+/* Shows n (or a span) in the given formats only: a known difference between them. 0
+   shows it in none. */
 struct doc_node *doc_only(struct doc_node *n, unsigned formats);
 
 /* ---- inline spans, appended to a section's heading, a paragraph, item, cell or

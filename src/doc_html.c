@@ -2,7 +2,7 @@
  * doc_html.c - the document as HTML5 fragments for the self-contained page
  * (report_html_page.c holds the page around them and the rules every page keeps).
  *
- * Text from the inputs goes through doc_html_text, our own words through escape_html.
+ * Text from the inputs goes through doc_html_text; our own words have only & < > escaped.
  * Sections of level 2 are <section>s labelled by their heading; tables have a caption,
  * column and row headers (scope), and numbers right-aligned by class.
  */
@@ -53,10 +53,26 @@ static bool shown(const struct doc_node *n)
     return (n->only & DOC_HTML) != 0;
 }
 
+/* Our own words: only what could open markup is escaped (they hold no quote that an
+   attribute would need escaped; our ids go through doc_html_text). */
+static void ours(struct strbuf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '&')
+            strbuf_adds(out, "&amp;");
+        else if (*s == '<')
+            strbuf_adds(out, "&lt;");
+        else if (*s == '>')
+            strbuf_adds(out, "&gt;");
+        else
+            strbuf_addc(out, *s);
+    }
+}
+
 static void span_text(struct strbuf *out, const struct doc_span *sp)
 {
     if (sp->ours)
-        escape_html(out, sp->text);
+        ours(out, sp->text);
     else
         doc_html_text(out, sp->text);
 }
@@ -110,11 +126,12 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
 
 static void blocks(struct strbuf *out, const struct doc_node *first, int depth);
 
-/* A list at the top has a line an item; one inside an item is written inline. */
-static void list(struct strbuf *out, const struct doc_node *l, int depth)
+/* A list at the top has a line an item; one inside an item or a cell is written inline,
+   and one in a table cell is styled for it. */
+static void list(struct strbuf *out, const struct doc_node *l, int depth, bool in_cell)
 {
     const char *nl = depth ? "" : "\n";
-    strbuf_addf(out, "<%s>%s", l->numbered ? "ol" : "ul", nl);
+    strbuf_addf(out, "<%s%s>%s", l->numbered ? "ol" : "ul", in_cell ? " class=\"cell\"" : "", nl);
     for (const struct doc_node *it = l->first; it; it = it->next) {
         if (!shown(it))
             continue;
@@ -152,6 +169,9 @@ static void table(struct strbuf *out, const struct doc_node *t)
             else
                 strbuf_addf(out, "<td%s>", num);
             inlines(out, c->spans);
+            for (const struct doc_node *b = c->first; b; b = b->next)
+                if (shown(b) && b->kind == DOC_LIST)
+                    list(out, b, 1, true);
             strbuf_adds(out, head || c->header ? "</th>" : "</td>");
         }
         strbuf_adds(out, head ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
@@ -212,7 +232,7 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             strbuf_adds(out, "</p></div>\n");
             break;
         case DOC_LIST:
-            list(out, n, depth);
+            list(out, n, depth, false);
             break;
         case DOC_TABLE:
             table(out, n);

@@ -122,6 +122,15 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
 
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix);
 
+/* Markdown has no empty list: one with no item to show is left out. */
+static bool has_items(const struct doc_node *l)
+{
+    for (const struct doc_node *it = l->first; it; it = it->next)
+        if (shown(it))
+            return true;
+    return false;
+}
+
 /* A list's items, one a line; what an item holds beyond its first paragraph is indented
    under it, with no blank line (a tight list). */
 static void list(struct strbuf *out, const struct doc_node *l, const char *prefix)
@@ -144,7 +153,7 @@ static void list(struct strbuf *out, const struct doc_node *l, const char *prefi
         for (const struct doc_node *c = it->first; c; c = c->next) {
             if (!shown(c))
                 continue;
-            if (c->kind == DOC_LIST) {
+            if (c->kind == DOC_LIST && has_items(c)) {
                 list(out, c, strbuf_str(&inner));
             } else if (c->kind == DOC_PARA) {
                 strbuf_adds(out, strbuf_str(&inner));
@@ -220,6 +229,8 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             strbuf_addc(out, '\n');
             break;
         case DOC_LIST:
+            if (!has_items(n))
+                break;
             list(out, n, prefix);
             strbuf_addc(out, '\n');
             break;

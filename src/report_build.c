@@ -16,6 +16,9 @@
 
 enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 
+/* How many suggestions each list of actions shows. */
+enum { ACTIONS_MAX = 5 };
+
 void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
                         struct strbuf *out, size_t width, bool color)
 {
@@ -306,7 +309,8 @@ void report_build_targets(struct doc *d, const struct score *s)
                                         "By",   "To go", "Status"};
     struct doc_node *sec = doc_section(d, d->root, 2, "targets");
     doc_words(d, sec, REPORT_TARGETS_TITLE);
-    doc_words(d, doc_para(d, sec), REPORT_TARGETS_LEAD);
+    /* As text from the inputs: HTML has always written its apostrophe as an entity. */
+    doc_text(d, doc_para(d, sec), REPORT_TARGETS_LEAD);
     struct doc_node *list = doc_only(doc_list(d, sec, false), DOC_TEXT);
     list->bare_in_text = true;
     struct doc_node *t = doc_only(doc_table(d, sec, 7), MD_HTML);
@@ -337,4 +341,147 @@ void report_build_targets(struct doc *d, const struct score *s)
         target_row(d, t, s, i, &st);
         score_target_release(&st);
     }
+}
+
+/* True when item is one of its stage's open gaps (score.h's gaps list). */
+static bool is_gap(const struct score *s, size_t item)
+{
+    const struct score_stage *st = &s->stages[s->rules->items[item].stage];
+    for (size_t g = 0; g < st->n_gaps; g++)
+        if (st->gaps[g] == item)
+            return true;
+    return false;
+}
+
+/* The open gaps a suggestion addresses, with the points each would add to its stage:
+   inline in markdown, a list in the HTML table's cell. */
+static void addressed_gaps(struct doc *d, struct doc_node *item, struct doc_node *cell,
+                           const struct score *s, size_t suggestion)
+{
+    const struct rules_item *sg = &s->rules->items[suggestion];
+    struct doc_node *list = doc_list(d, cell, false);
+    struct strbuf points = STRBUF_INIT;
+    const char *sep = "";
+    for (size_t k = 0; k < sg->n_addresses; k++) {
+        size_t gap = sg->addresses[k];
+        if (!is_gap(s, gap))
+            continue;
+        strbuf_reset(&points);
+        strbuf_adds(&points, " (");
+        report_add_exact(&points, &s->items[gap].impact_exact);
+        strbuf_adds(&points, " points)");
+        struct doc_node *li = doc_item(d, list);
+        doc_text(d, li, s->rules->items[gap].text);
+        doc_words(d, li, strbuf_str(&points));
+        doc_span_only(doc_words(d, item, sep), DOC_MARKDOWN);
+        doc_span_only(doc_text(d, item, s->rules->items[gap].text), DOC_MARKDOWN);
+        doc_span_only(doc_words(d, item, strbuf_str(&points)), DOC_MARKDOWN);
+        sep = "; ";
+    }
+    strbuf_release(&points);
+}
+
+/* The HTML table of suggestions: its caption and header row. */
+static struct doc_node *actions_table(struct doc *d, struct doc_node *parent,
+                                      enum score_action which)
+{
+    static const char *const heads[] = {"Rank", "Action", "Stage", "Points", "Gaps it addresses"};
+    struct doc_node *t = doc_only(doc_table(d, parent, 5), DOC_HTML);
+    doc_table_align(t, 0, DOC_ALIGN_RIGHT);
+    doc_table_align(t, 3, DOC_ALIGN_RIGHT);
+    if (which == SCORE_TAKE_ACTION) {
+        doc_words(d, t,
+                  "The focus stage's suggestions first, then earlier stages', then later "
+                  "ones'; within a stage, those that would close the most points of open gaps "
+                  "first ");
+        doc_aside(d, t,
+                  "(points: what the stage would gain if every gap the suggestion addresses "
+                  "were closed; points of different stages do not compare)");
+    } else {
+        doc_words(d, t, "Suggestions already acted on whose gaps are still open");
+    }
+    struct doc_node *head = doc_row(d, t);
+    for (size_t k = 0; k < 5; k++)
+        words_cell(d, head, heads[k]);
+    return t;
+}
+
+/*
+ * Suggestions of one kind in priority order, at most ACTIONS_MAX: the actions to take,
+ * or those already acted on to keep going with. Points are a stage's, so each names its
+ * stage. Returns how many.
+ */
+static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node *table,
+                          const struct score *s, enum score_action which)
+{
+    const struct rules *r = s->rules;
+    size_t shown = 0;
+    struct strbuf points = STRBUF_INIT;
+    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
+        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
+        if (score_suggestion_action(s, sg) != which)
+            continue;
+        const struct rules_item *it = &r->items[sg->item];
+        shown++;
+        strbuf_reset(&points);
+        report_add_exact(&points, &sg->points_exact);
+        struct doc_node *item = doc_item(d, list);
+        doc_span_only(doc_words(d, item, "In "), DOC_MARKDOWN);
+        doc_span_only(doc_strong(d, item, r->stages[it->stage].title), DOC_MARKDOWN);
+        doc_span_only(doc_words(d, item, ": "), DOC_MARKDOWN);
+        doc_text(d, item, it->text);
+        doc_span_only(doc_words(d, item, " ("), DOC_TEXT);
+        doc_span_only(doc_text(d, item, r->stages[it->stage].title), DOC_TEXT);
+        doc_span_only(doc_wordsf(d, item, "; closes gaps worth %s points)", strbuf_str(&points)),
+                      DOC_TEXT);
+        doc_span_only(doc_words(d, item, " \xE2\x80\x94 addresses "), DOC_MARKDOWN);
+        struct doc_node *row = doc_row(d, table);
+        doc_wordsf(d, doc_cell(d, row, false), "%zu", shown);
+        struct doc_node *c = doc_cell(d, row, true);
+        doc_text(d, c, it->text);
+        doc_ref(d, c, it->id);
+        doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
+        words_cell(d, row, strbuf_str(&points));
+        addressed_gaps(d, item, doc_cell(d, row, false), s, sg->item);
+    }
+    strbuf_release(&points);
+    return shown;
+}
+
+/*
+ * The focus stage's actions first, then earlier stages', then later; those already
+ * acted on apart, to keep going with (docs/scoring.md). Text leaves out a list with
+ * nothing in it; markdown and HTML say why it is empty.
+ */
+void report_build_actions(struct doc *d, const struct score *s)
+{
+    bool keep_going = false;
+    for (size_t k = 0; k < s->n_ranked; k++)
+        keep_going |=
+            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
+    struct doc_node *sec = doc_section(d, d->root, 2, "actions");
+    doc_words(d, sec, "Actions to take first");
+    struct doc_node *list = doc_only(doc_list(d, sec, true), DOC_TEXT | DOC_MARKDOWN);
+    struct doc_node *table = actions_table(d, sec, SCORE_TAKE_ACTION);
+    if (!action_list(d, list, table, s, SCORE_TAKE_ACTION)) {
+        doc_only(sec, MD_HTML);
+        doc_only(table, 0);
+        doc_words(d, doc_para(d, sec),
+                  keep_going ? "Every suggestion that addresses an open gap is already acted "
+                               "on: keep going with those below."
+                             : "No suggestion addresses an open gap.");
+    }
+    if (!keep_going)
+        return;
+    /* Text and markdown give it a section of its own; HTML a heading in this one. */
+    struct doc_node *html = doc_only(doc_section(d, sec, 3, "keep-going"), DOC_HTML);
+    doc_words(d, html, "Keep going");
+    struct doc_node *keep = doc_only(doc_section(d, d->root, 2, NULL), DOC_TEXT | DOC_MARKDOWN);
+    doc_words(d, keep, "Keep going");
+    doc_span_only(doc_words(d, keep, " (already acted on; gaps they address are still open)"),
+                  DOC_TEXT);
+    doc_words(d, doc_only(doc_para(d, keep), DOC_MARKDOWN),
+              "Already acted on, and the gaps they address are still open:");
+    action_list(d, doc_list(d, keep, false), actions_table(d, html, SCORE_KEEP_GOING), s,
+                SCORE_KEEP_GOING);
 }

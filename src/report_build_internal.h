@@ -23,6 +23,8 @@ typedef void report_builder(struct doc *d, const struct score *s);
 
 /* "Comments": what respondents wrote on the assessment as a whole, by question. */
 void report_build_comments(struct doc *d, const struct score *s);
+/* "Actions to take first" and "Keep going": the ranked suggestions. */
+void report_build_actions(struct doc *d, const struct score *s);
 /* "Find out first": stages too thinly answered to score, and suggestions nobody knew
    the state of. */
 void report_build_find_out(struct doc *d, const struct score *s);

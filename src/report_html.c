@@ -20,9 +20,6 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* How many suggestions the "act first" table shows, as in the other formats. */
-enum { ACTIONS_MAX = 5 };
-
 /* ---- assess ---- */
 
 static bool is_gap(const struct score *s, size_t item)
@@ -363,91 +360,6 @@ static void summary_section(struct page *p, const struct score *s)
     strbuf_adds(out, "</section>\n");
 }
 
-/* The open gaps a suggestion addresses, with the points each would add. */
-static void addressed_gaps(struct strbuf *out, const struct score *s, size_t suggestion)
-{
-    const struct rules_item *sg = &s->rules->items[suggestion];
-    strbuf_adds(out, "<ul class=\"cell\">");
-    for (size_t k = 0; k < sg->n_addresses; k++) {
-        size_t item = sg->addresses[k];
-        if (!is_gap(s, item))
-            continue;
-        strbuf_adds(out, "<li>");
-        html_text(out, s->rules->items[item].text);
-        strbuf_adds(out, " (");
-        report_add_exact(out, &s->items[item].impact_exact);
-        strbuf_adds(out, " points)</li>");
-    }
-    strbuf_adds(out, "</ul>");
-}
-
-/* One table of suggestions in priority order: actions to take, or to keep going with. */
-static size_t action_table(struct strbuf *out, const struct score *s, enum score_action which)
-{
-    const struct rules *r = s->rules;
-    size_t shown = 0;
-    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
-        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (score_suggestion_action(s, sg) != which)
-            continue;
-        const struct rules_item *it = &r->items[sg->item];
-        if (!shown)
-            strbuf_adds(out, which == SCORE_TAKE_ACTION
-                                 ? "<table>\n<caption>The focus stage's suggestions first, "
-                                   "then earlier stages', then later ones'; within a stage, "
-                                   "those that would close the most points of open gaps "
-                                   "first <span class=\"muted\">(points: what the stage "
-                                   "would gain if every gap the suggestion addresses were "
-                                   "closed; points of different stages do not "
-                                   "compare)</span></caption>\n"
-                                 : "<table>\n<caption>Suggestions already acted on whose gaps "
-                                   "are still open</caption>\n");
-        if (!shown)
-            strbuf_adds(out, "<thead><tr><th scope=\"col\" class=\"num\">Rank</th>"
-                             "<th scope=\"col\">Action</th><th scope=\"col\">Stage</th>"
-                             "<th scope=\"col\" class=\"num\">Points</th>"
-                             "<th scope=\"col\">Gaps it addresses</th></tr></thead>\n"
-                             "<tbody>\n");
-        strbuf_addf(out, "<tr><td class=\"num\">%zu</td><th scope=\"row\">", ++shown);
-        html_text(out, it->text);
-        strbuf_adds(out, "<span class=\"id\">");
-        html_text(out, it->id);
-        strbuf_adds(out, "</span></th><td>");
-        html_text(out, r->stages[it->stage].title);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        report_add_exact(out, &sg->points_exact);
-        strbuf_adds(out, "</td><td>");
-        addressed_gaps(out, s, sg->item);
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    if (shown)
-        strbuf_adds(out, "</tbody>\n</table>\n");
-    return shown;
-}
-
-/*
- * The focus stage's actions first, then earlier stages', then later; those already
- * acted on apart, to keep going with (docs/scoring.md).
- */
-static void actions_section(struct strbuf *out, const struct score *s)
-{
-    bool keep_going = false;
-    for (size_t k = 0; k < s->n_ranked; k++)
-        keep_going |=
-            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
-    strbuf_adds(out, "<section id=\"actions\" aria-labelledby=\"actions-h\">\n"
-                     "<h2 id=\"actions-h\">Actions to take first</h2>\n");
-    if (!action_table(out, s, SCORE_TAKE_ACTION))
-        strbuf_adds(out, keep_going ? "<p>Every suggestion that addresses an open gap is "
-                                      "already acted on: keep going with those below.</p>\n"
-                                    : "<p>No suggestion addresses an open gap.</p>\n");
-    if (keep_going) {
-        strbuf_adds(out, "<h3 id=\"keep-going-h\">Keep going</h3>\n");
-        action_table(out, s, SCORE_KEEP_GOING);
-    }
-    strbuf_adds(out, "</section>\n");
-}
-
 /* Who wrote a note: "r07 (practitioner)", "r07", "practitioner" or "A respondent". */
 static void note_who(struct strbuf *out, const struct answer_note *n)
 {
@@ -767,7 +679,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     struct page p = {out, 0};
     assess_header(&p, ctx);
     summary_section(&p, s);
-    actions_section(out, s);
+    report_build_write(report_build_actions, s, DOC_HTML, out, 0, false);
     report_build_write(report_build_find_out, s, DOC_HTML, out, 0, false);
     if (ctx->plan)
         plan_html_assess(out, ctx->plan);

@@ -29,9 +29,6 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* How many suggestions the "act first" list shows. */
-enum { ACTIONS_MAX = 5 };
-
 static const char NO_SCORE[] = "—";
 
 void report_md_text(struct strbuf *out, const char *s)
@@ -255,73 +252,6 @@ static void render_summary(const struct score *s, struct strbuf *out)
                          "or overdue.");
     strbuf_adds(out, "\n\n");
     render_flags(s, out);
-}
-
-/* The gaps a suggestion addresses, with the points each would add to its stage. */
-static void md_addressed(struct strbuf *out, const struct score *s, size_t suggestion)
-{
-    const struct rules_item *sg = &s->rules->items[suggestion];
-    bool first = true;
-    for (size_t k = 0; k < sg->n_addresses; k++) {
-        size_t item = sg->addresses[k];
-        if (!is_gap(s, item))
-            continue;
-        strbuf_adds(out, first ? "" : "; ");
-        report_md_text(out, s->rules->items[item].text);
-        strbuf_adds(out, " (");
-        report_add_exact(out, &s->items[item].impact_exact);
-        strbuf_adds(out, " points)");
-        first = false;
-    }
-}
-
-/* Suggestions of one kind in priority order: numbered actions, or a list to keep going. */
-static size_t md_action_list(const struct score *s, struct strbuf *out, enum score_action which)
-{
-    const struct rules *r = s->rules;
-    size_t shown = 0;
-    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
-        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (score_suggestion_action(s, sg) != which)
-            continue;
-        const struct rules_item *it = &r->items[sg->item];
-        shown++;
-        if (which == SCORE_TAKE_ACTION)
-            strbuf_addf(out, "%zu. In **", shown);
-        else
-            strbuf_adds(out, "- In **");
-        report_md_text(out, r->stages[it->stage].title);
-        strbuf_adds(out, "**: ");
-        report_md_text(out, it->text);
-        strbuf_adds(out, " — addresses ");
-        md_addressed(out, s, sg->item);
-        md_eol(out);
-    }
-    return shown;
-}
-
-/*
- * The focus stage's actions first, then earlier stages', then later; those already
- * acted on apart, to keep going with (docs/scoring.md).
- */
-static void render_actions(const struct score *s, struct strbuf *out)
-{
-    bool keep_going = false;
-    for (size_t k = 0; k < s->n_ranked; k++)
-        keep_going |=
-            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
-    md_heading(out, "##", "Actions to take first", NULL, "");
-    if (!md_action_list(s, out, SCORE_TAKE_ACTION))
-        strbuf_adds(out, keep_going ? "Every suggestion that addresses an open gap is already "
-                                      "acted on: keep going with those below.\n"
-                                    : "No suggestion addresses an open gap.\n");
-    strbuf_addc(out, '\n');
-    if (keep_going) {
-        md_heading(out, "##", "Keep going", NULL, "");
-        strbuf_adds(out, "Already acted on, and the gaps they address are still open:\n\n");
-        md_action_list(s, out, SCORE_KEEP_GOING);
-        strbuf_addc(out, '\n');
-    }
 }
 
 /* The suggestions that address an item, in priority order. */
@@ -578,7 +508,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     const struct score *s = ctx->score;
     render_header(ctx, out);
     render_summary(s, out);
-    render_actions(s, out);
+    report_build_write(report_build_actions, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_find_out, s, DOC_MARKDOWN, out, 0, false);
     if (ctx->plan)
         plan_md_assess(out, ctx->plan);

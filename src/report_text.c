@@ -20,7 +20,7 @@
 #include "xalloc.h"
 #include "text.h"
 
-enum { BAR_WIDTH = 20, ACTIONS_MAX = 5 };
+enum { BAR_WIDTH = 20 };
 
 struct text_out {
     struct strbuf *sb;
@@ -233,47 +233,6 @@ static void focus_lines(struct text_out *o)
         style(o, "\033[0m");
     }
     strbuf_release(&line);
-}
-
-/*
- * One list of suggestions in priority order: the actions to take, or those already
- * acted on to keep going with. Points are a stage's, so each line names its stage.
- */
-static void action_list(struct text_out *o, enum score_action which, const char *title)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    size_t shown = 0;
-    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
-        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (score_suggestion_action(s, sg) != which)
-            continue;
-        if (shown == 0) {
-            strbuf_addc(o->sb, '\n');
-            heading(o, title);
-        }
-        const struct rules_item *it = &r->items[sg->item];
-        struct strbuf line = STRBUF_INIT;
-        shown++;
-        if (which == SCORE_TAKE_ACTION)
-            strbuf_addf(&line, "%zu. ", shown);
-        else
-            strbuf_adds(&line, "- ");
-        strbuf_adds(&line, it->text);
-        strbuf_addf(&line, " (%s; closes gaps worth ", r->stages[it->stage].title);
-        report_add_exact(&line, &sg->points_exact);
-        strbuf_adds(&line, " points)");
-        para(o, 2, which == SCORE_TAKE_ACTION ? 5 : 4, strbuf_str(&line));
-        strbuf_release(&line);
-    }
-}
-
-/* The focus stage's actions first, then earlier stages', then later (docs/scoring.md). */
-static void actions(struct text_out *o)
-{
-    action_list(o, SCORE_TAKE_ACTION, "Actions to take first");
-    action_list(o, SCORE_KEEP_GOING,
-                "Keep going (already acted on; gaps they address are still open)");
 }
 
 /* "said by ROLE ID: "note"; evidence: ..." for each note on an item. */
@@ -520,7 +479,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     header(&o, ctx);
     stage_table(&o);
     focus_lines(&o);
-    actions(&o);
+    report_build_write(report_build_actions, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_find_out, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     if (ctx->plan)
         plan_text_assess(out, ctx->plan, ctx->width, ctx->color);

@@ -195,7 +195,7 @@ static void test_doc_html_layout(void **state)
                "<section id=\"things\" aria-labelledby=\"things-h\">\n<h2 id=\"things-h\">Things"
                "</h2>\n<p>Our words, then <strong>input</strong>.</p>\n<ul>\n<li>First item:"
                "<ul><li>a</li><li>b</li></ul></li>\n</ul>\n</section>\n"
-               "<p class=\"muted\"><span class=\"label\">Label:</span> it&#39;s "
+               "<p class=\"muted\"><span class=\"label\">Label:</span> it's "
                "<span class=\"id\">id-1</span><span class=\"muted\"> (aside)</span>"
                "<span class=\"tag\">flag</span></p>\n"
                "<div class=\"callout note\"><p>Careful.</p></div>\n");
@@ -211,10 +211,10 @@ static void test_doc_html_escapes_input(void **state)
     doc_init(&d);
     struct doc_node *p = doc_para(&d, d.root);
     doc_text(&d, p, "<script>x</script> http://e.org @import url(a)");
-    doc_words(&d, p, " a/b");
+    doc_words(&d, p, " a/b & <i>");
     doc_write_html(&d, &out);
     expect_str(&out, "<p>&lt;script&gt;x&lt;&#47;script&gt; htt&#112;:&#47;&#47;e.org "
-                     "&#64;import url&#40;a) a/b</p>\n");
+                     "&#64;import url&#40;a) a/b &amp; &lt;i&gt;</p>\n");
     doc_release(&d);
     strbuf_release(&out);
 }
