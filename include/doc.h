@@ -39,6 +39,30 @@ enum doc_kind {
     DOC_ROW,     /* children: DOC_CELLs */
     DOC_CELL,    /* spans: the cell's text; children: a list, in HTML only */
     DOC_CALLOUT, /* a box set apart: the focus, a note, a source's caveat */
+    DOC_FIGURE,  /* data that each writer draws its own way (struct doc_figure) */
+};
+
+/*
+ * A figure is data, not drawing: text lays it out in columns, markdown as a table, HTML
+ * as a shaded heat map with its key.
+ */
+enum doc_figure_kind {
+    DOC_FIGURE_GROUPS, /* a row a group (name, respondents), a column a stage's score */
+};
+
+struct doc_heat_cell {
+    bool has;          /* false: not scored */
+    double value;      /* 0 to 100, for the shade */
+    const char *shown; /* the score as the reader reads it: "62.5" */
+};
+
+struct doc_figure {
+    enum doc_figure_kind kind;
+    size_t n_rows, n_cols;
+    const char **rows;           /* the groups' names: text from the inputs */
+    size_t *counts;              /* each group's respondents */
+    const char **cols;           /* the stages' titles: text from the inputs */
+    struct doc_heat_cell *cells; /* n_rows * n_cols, a row at a time */
 };
 
 enum doc_span_kind {
@@ -74,11 +98,12 @@ struct doc_node {
     int level;      /* DOC_SECTION: 1 for the page's title, 2, 3 */
     const char *id; /* DOC_SECTION: its anchor ("comments"); NULL for none */
     enum doc_tone tone;
-    bool numbered;         /* DOC_LIST: "1." rather than "-" */
-    bool bare_in_text;     /* DOC_LIST: text writes its items without a marker */
-    bool header;           /* DOC_CELL: a row's header (the first cell of a row) */
-    enum doc_align *align; /* DOC_TABLE: one per column */
-    size_t n_cols;         /* DOC_TABLE */
+    bool numbered;             /* DOC_LIST: "1." rather than "-" */
+    bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
+    bool header;               /* DOC_CELL: a row's header (the first cell of a row) */
+    enum doc_align *align;     /* DOC_TABLE: one per column */
+    size_t n_cols;             /* DOC_TABLE */
+    struct doc_figure *figure; /* DOC_FIGURE */
     struct doc_span *spans, *last_span;
     struct doc_node *first, *last, *next, *parent;
 };
@@ -103,6 +128,13 @@ struct doc_node *doc_table(struct doc *d, struct doc_node *parent, size_t n_cols
 void doc_table_align(struct doc_node *table, size_t col, enum doc_align align);
 struct doc_node *doc_row(struct doc *d, struct doc_node *table);
 struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header);
+
+/* A figure of the kind with room for n_rows x n_cols cells, for the caller to fill
+   (strings with doc_strdup). */
+struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
+                            size_t n_rows, size_t n_cols);
+/* A copy of s that lives as long as the document. */
+const char *doc_strdup(struct doc *d, const char *s);
 
 /* Shows n (or a span) in the given formats only: a known difference between them. 0
    shows it in none. */
@@ -144,6 +176,15 @@ void doc_write_html(const struct doc *d, struct strbuf *out);
 
 /* Markdown inline text on one line, trimmed and escaped (escape_markdown). */
 void doc_md_text(struct strbuf *out, const char *s);
+/* Appends text made safe for a terminal, cut to width columns (ending "...") or padded
+   to it. */
+void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width);
+/* The heat map's shades (doc_html.c): the ramp from light (0) to dark (100), the text
+   colour that reads on a shade, a cell opened on its shade, and the key. */
+unsigned long doc_html_ramp_colour(double score);
+const char *doc_html_text_colour_on(unsigned long bg);
+void doc_html_heat_cell_open(struct strbuf *out, double score);
+void doc_html_heat_key(struct strbuf *out);
 /* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
    says why). */
 void doc_html_text(struct strbuf *out, const char *s);

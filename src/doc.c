@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "xalloc.h"
 
 void doc_init(struct doc *d)
 {
@@ -93,6 +94,27 @@ struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header)
     struct doc_node *n = add(d, row, DOC_CELL);
     n->header = header;
     return n;
+}
+
+struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
+                            size_t n_rows, size_t n_cols)
+{
+    struct doc_node *n = add(d, parent, DOC_FIGURE);
+    struct doc_figure *f = pool_alloc(&d->pool, sizeof(*f));
+    f->kind = kind;
+    f->n_rows = n_rows;
+    f->n_cols = n_cols;
+    f->rows = pool_array(&d->pool, n_rows + 1, sizeof(*f->rows));
+    f->counts = pool_array(&d->pool, n_rows + 1, sizeof(*f->counts));
+    f->cols = pool_array(&d->pool, n_cols + 1, sizeof(*f->cols));
+    f->cells = pool_array(&d->pool, st_add(st_mult(n_rows, n_cols), 1), sizeof(*f->cells));
+    n->figure = f;
+    return n;
+}
+
+const char *doc_strdup(struct doc *d, const char *s)
+{
+    return pool_strdup(&d->pool, s ? s : "");
 }
 
 struct doc_node *doc_only(struct doc_node *n, unsigned formats)

@@ -8,6 +8,7 @@
  */
 #include "doc.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -182,6 +183,104 @@ static void table(struct strbuf *out, const struct doc_node *t)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* ---- the heat map's shades ---- */
+
+static double srgb_linear(unsigned long channel)
+{
+    double c = (double)channel / 255.0;
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2 relative luminance of 0xRRGGBB. */
+static double luminance(unsigned long rgb)
+{
+    return 0.2126 * srgb_linear((rgb >> 16) & 0xFF) + 0.7152 * srgb_linear((rgb >> 8) & 0xFF) +
+           0.0722 * srgb_linear(rgb & 0xFF);
+}
+
+/* Black or white, whichever has more contrast: at least 4.58:1 on any background. */
+const char *doc_html_text_colour_on(unsigned long bg)
+{
+    double l = luminance(bg);
+    return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
+}
+
+/*
+ * The heat map's ramp: ColorBrewer's single-hue Blues (without its near-white first
+ * step), light for low scores and dark for high. One hue whose lightness falls steadily
+ * reads the same with any colour vision and in greyscale.
+ */
+unsigned long doc_html_ramp_colour(double score)
+{
+    static const unsigned long stops[] = {0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6,
+                                          0x4292c6, 0x2171b5, 0x08519c, 0x08306b};
+    const size_t n = sizeof(stops) / sizeof(stops[0]);
+    double t = (score < 0 ? 0 : score > 100 ? 100 : score) / 100.0 * (double)(n - 1);
+    size_t i = (size_t)t;
+    if (i >= n - 1)
+        return stops[n - 1];
+    double f = t - (double)i;
+    unsigned long rgb = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double a = (double)((stops[i] >> shift) & 0xFF),
+               b = (double)((stops[i + 1] >> shift) & 0xFF);
+        rgb |= (unsigned long)lround(a + (b - a) * f) << shift;
+    }
+    return rgb;
+}
+
+void doc_html_heat_cell_open(struct strbuf *out, double score)
+{
+    unsigned long bg = doc_html_ramp_colour(score);
+    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
+                bg, doc_html_text_colour_on(bg));
+}
+
+void doc_html_heat_key(struct strbuf *out)
+{
+    strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\"><span class=\"k\">Shade:</span>");
+    for (int v = 0; v <= 100; v += 20) {
+        unsigned long bg = doc_html_ramp_colour(v);
+        strbuf_addf(out, "<span style=\"--shade:#%06lx;background:#%06lx;color:%s\">%d</span>", bg,
+                    bg, doc_html_text_colour_on(bg), v);
+    }
+    strbuf_adds(out, "</div>\n");
+}
+
+/* Groups by stages, each score on its shade, then the key to the shades. */
+static void groups(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group <span "
+                     "class=\"muted\">(each scored over that group&#39;s respondents "
+                     "alone; the darker the shade, the higher the score)</span></caption>\n"
+                     "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
+                     "class=\"num\">Respondents</th>");
+    for (size_t c = 0; c < f->n_cols; c++) {
+        strbuf_adds(out, "<th scope=\"col\">");
+        doc_html_text(out, f->cols[c]);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[g]);
+        strbuf_addf(out, "</th><td class=\"num\">%zu</td>", f->counts[g]);
+        for (size_t c = 0; c < f->n_cols; c++) {
+            const struct doc_heat_cell *cell = &f->cells[g * f->n_cols + c];
+            if (cell->has) {
+                doc_html_heat_cell_open(out, cell->value);
+                strbuf_adds(out, cell->shown);
+                strbuf_adds(out, "</td>");
+            } else {
+                strbuf_adds(out, "<td class=\"empty\">not scored</td>");
+            }
+        }
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+    doc_html_heat_key(out);
+}
+
 static const char *const tone_class[] = {"", " muted", " ok", " note", " source"};
 
 static void section(struct strbuf *out, const struct doc_node *s, int depth)
@@ -236,6 +335,9 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             break;
         case DOC_TABLE:
             table(out, n);
+            break;
+        case DOC_FIGURE:
+            groups(out, n->figure);
             break;
         case DOC_ROOT:
         case DOC_ITEM:

@@ -201,6 +201,32 @@ static void table(struct strbuf *out, const struct doc_node *t, const char *pref
     }
 }
 
+/* A figure as a table: a row a group, its respondents, then a column a stage. */
+static void groups(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Group | Respondents |");
+    for (size_t c = 0; c < f->n_cols; c++) {
+        strbuf_adds(out, " ");
+        doc_md_text(out, f->cols[c]);
+        cell_end(out);
+    }
+    strbuf_adds(out, "\n| --- | ---: |");
+    for (size_t c = 0; c < f->n_cols; c++)
+        strbuf_adds(out, " ---: |");
+    strbuf_addc(out, '\n');
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_adds(out, "| ");
+        doc_md_text(out, f->rows[g]);
+        cell_end(out);
+        strbuf_addf(out, " %zu |", f->counts[g]);
+        for (size_t c = 0; c < f->n_cols; c++) {
+            const struct doc_heat_cell *cell = &f->cells[g * f->n_cols + c];
+            strbuf_addf(out, " %s |", cell->has ? cell->shown : "\xE2\x80\x94");
+        }
+        strbuf_addc(out, '\n');
+    }
+}
+
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
 {
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -236,6 +262,10 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             break;
         case DOC_TABLE:
             table(out, n, prefix);
+            strbuf_addc(out, '\n');
+            break;
+        case DOC_FIGURE:
+            groups(out, n->figure);
             strbuf_addc(out, '\n');
             break;
         case DOC_ROOT:

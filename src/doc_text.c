@@ -79,6 +79,35 @@ static void list(struct text_w *w, const struct doc_node *l, size_t indent)
     }
 }
 
+void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width)
+{
+    size_t before = sb->len;
+    text_add_safe(sb, text, true);
+    size_t w = utf8_width(sb->buf + before, sb->len - before);
+    if (w > width && width > 3) {
+        size_t keep = 0, points = 0;
+        while (points < width - 3) {
+            keep++;
+            while (((unsigned char)sb->buf[before + keep] & 0xC0) == 0x80)
+                keep++;
+            points++;
+        }
+        sb->len = before + keep;
+        strbuf_adds(sb, "...");
+    } else if (w < width) {
+        strbuf_addchars(sb, ' ', width - w);
+    }
+}
+
+/* A score right-aligned in five columns, or "-" for none. */
+static void score_cell(struct strbuf *sb, const struct doc_heat_cell *c)
+{
+    const char *shown = c->has ? c->shown : "-";
+    size_t n = strlen(shown);
+    strbuf_addchars(sb, ' ', n < 5 ? 5 - n : 0);
+    strbuf_adds(sb, shown);
+}
+
 static size_t text_width(const char *s)
 {
     return utf8_width(s, strlen(s));
@@ -128,6 +157,54 @@ static void table(struct text_w *w, const struct doc_node *t, size_t indent)
     free(widths);
 }
 
+/* The widest of the strings, at least least and at most most columns. */
+static size_t widest(const char **v, size_t n, size_t least, size_t most)
+{
+    size_t w = least;
+    for (size_t k = 0; k < n; k++) {
+        size_t t = text_width(v[k]);
+        w = t > w ? (t > most ? most : t) : w;
+    }
+    return w;
+}
+
+/*
+ * A group a line: its name, its respondents, then each stage's title and score; where
+ * that is too wide for the terminal, the stages go underneath, one a line.
+ */
+static void groups(struct text_w *w, const struct doc_figure *f)
+{
+    size_t name_width = widest(f->rows, f->n_rows, 4, 40);
+    size_t title_width = widest(f->cols, f->n_cols, 5, 30);
+    struct strbuf line = STRBUF_INIT;
+    for (size_t g = 0; g < f->n_rows; g++) {
+        const struct doc_heat_cell *cells = &f->cells[g * f->n_cols];
+        strbuf_reset(&line);
+        strbuf_adds(&line, "  ");
+        doc_text_add_padded(&line, f->rows[g], name_width);
+        strbuf_addf(&line, " %4zu", f->counts[g]);
+        size_t head = line.len;
+        for (size_t c = 0; c < f->n_cols; c++) {
+            strbuf_adds(&line, "  ");
+            text_add_safe(&line, f->cols[c], true);
+            strbuf_adds(&line, " ");
+            score_cell(&line, &cells[c]);
+        }
+        if (utf8_width(line.buf, line.len) <= w->width) {
+            strbuf_add(w->out, line.buf, line.len);
+        } else {
+            strbuf_add(w->out, line.buf, head);
+            for (size_t c = 0; c < f->n_cols; c++) {
+                strbuf_adds(w->out, "\n      ");
+                doc_text_add_padded(w->out, f->cols[c], title_width);
+                score_cell(w->out, &cells[c]);
+            }
+        }
+        strbuf_addc(w->out, '\n');
+    }
+    strbuf_release(&line);
+}
+
 static void section(struct text_w *w, const struct doc_node *s)
 {
     size_t at = s->level <= 2 ? 0 : (size_t)(s->level - 2) * 2;
@@ -173,6 +250,9 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             break;
         case DOC_TABLE:
             table(w, n, indent);
+            break;
+        case DOC_FIGURE:
+            groups(w, n->figure);
             break;
         case DOC_ROOT:
         case DOC_ITEM:

@@ -485,3 +485,55 @@ void report_build_actions(struct doc *d, const struct score *s)
     action_list(d, doc_list(d, keep, false), actions_table(d, html, SCORE_KEEP_GOING), s,
                 SCORE_KEEP_GOING);
 }
+
+/* Each group's stage scores as a figure: a row a group, a column a stage. */
+static void groups_figure(struct doc *d, struct doc_node *sec, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    const struct score_breakdown *b = &s->breakdown;
+    struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_GROUPS, b->n_groups, r->n_stages)->figure;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t st = 0; st < r->n_stages; st++)
+        f->cols[st] = doc_strdup(d, r->stages[st].title);
+    for (size_t g = 0; g < b->n_groups; g++) {
+        const struct score_group *grp = &b->groups[g];
+        strbuf_reset(&sb);
+        report_group_name(&sb, b, grp);
+        f->rows[g] = doc_strdup(d, strbuf_str(&sb));
+        f->counts[g] = grp->respondents;
+        for (size_t st = 0; st < r->n_stages; st++) {
+            struct doc_heat_cell *c = &f->cells[g * r->n_stages + st];
+            c->has = grp->has_score[st];
+            c->value = grp->scores[st];
+            strbuf_reset(&sb);
+            if (c->has)
+                report_add_exact(&sb, &grp->scores_exact[st]);
+            c->shown = doc_strdup(d, strbuf_str(&sb));
+        }
+    }
+    strbuf_release(&sb);
+}
+
+/* Each group's stage scores, under the anonymity threshold; or why there are none. */
+void report_build_breakdown(struct doc *d, const struct score *s)
+{
+    const struct score_breakdown *b = &s->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    struct strbuf text = STRBUF_INIT;
+    struct doc_node *sec = doc_section(d, d->root, 2, "groups");
+    report_breakdown_title(&text, b);
+    doc_text(d, sec, strbuf_str(&text));
+    if (b->state == BREAKDOWN_SHOWN)
+        doc_span_only(doc_words(d, sec, " (respondents, then each stage's score)"), DOC_TEXT);
+    if (b->n_groups)
+        groups_figure(d, sec, s);
+    strbuf_reset(&text);
+    report_breakdown_note(&text, b);
+    if (text.len) {
+        struct doc_node *p = doc_para(d, sec);
+        p->tone = DOC_TONE_MUTED;
+        doc_text(d, p, strbuf_str(&text));
+    }
+    strbuf_release(&text);
+}

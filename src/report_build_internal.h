@@ -30,6 +30,8 @@ void report_build_actions(struct doc *d, const struct score *s);
 void report_build_find_out(struct doc *d, const struct score *s);
 /* "Targets": every item with a target, met or not; nothing when the model sets none. */
 void report_build_targets(struct doc *d, const struct score *s);
+/* "By team": each group's stage scores, or why they are left out; nothing without --by. */
+void report_build_breakdown(struct doc *d, const struct score *s);
 /* "About the evidence": the source's caveat and how the model was built. */
 void report_build_about(struct doc *d, const struct score *s);
 

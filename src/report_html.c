@@ -263,14 +263,6 @@ static void summary_table(struct strbuf *out, const struct score *s)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
-/* Opens a heat map cell shaded for score, its text in the colour that reads on it. */
-static void heat_cell_open(struct strbuf *out, double score)
-{
-    unsigned long bg = html_ramp_colour(score);
-    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
-                bg, html_text_colour_on(bg));
-}
-
 /* One shaded cell of the heat map: the score as a number on a shade of the ramp. */
 static void heat_cell(struct strbuf *out, const struct score_cell *c)
 {
@@ -285,20 +277,9 @@ static void heat_cell(struct strbuf *out, const struct score_cell *c)
                     c->answered, c->items);
         return;
     }
-    heat_cell_open(out, c->score);
+    doc_html_heat_cell_open(out, c->score);
     report_add_exact(out, &c->score_exact);
     strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
-}
-
-static void heat_key(struct strbuf *out)
-{
-    strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\"><span class=\"k\">Shade:</span>");
-    for (int v = 0; v <= 100; v += 20) {
-        unsigned long bg = html_ramp_colour(v);
-        strbuf_addf(out, "<span style=\"--shade:#%06lx;background:#%06lx;color:%s\">%d</span>", bg,
-                    bg, html_text_colour_on(bg), v);
-    }
-    strbuf_adds(out, "</div>\n");
 }
 
 static void heat_caption_note(struct strbuf *out)
@@ -330,7 +311,7 @@ static void heat_matrix(struct strbuf *out, const struct score *s)
         strbuf_adds(out, "</tr>\n");
     }
     strbuf_adds(out, "</tbody>\n</table>\n");
-    heat_key(out);
+    doc_html_heat_key(out);
 }
 
 static void summary_section(struct page *p, const struct score *s)
@@ -625,54 +606,6 @@ static void stage_section(struct strbuf *out, const struct score *s, size_t stag
     strbuf_adds(out, "</section>\n");
 }
 
-static void group_row(struct strbuf *out, const struct score *s, const struct score_group *g)
-{
-    struct strbuf name = STRBUF_INIT;
-    report_group_name(&name, &s->breakdown, g);
-    strbuf_adds(out, "<tr><th scope=\"row\">");
-    html_text(out, strbuf_str(&name));
-    strbuf_addf(out, "</th><td class=\"num\">%zu</td>", g->respondents);
-    for (size_t st = 0; st < s->rules->n_stages; st++) {
-        if (g->has_score[st]) {
-            heat_cell_open(out, g->scores[st]);
-            report_add_exact(out, &g->scores_exact[st]);
-            strbuf_adds(out, "</td>");
-        } else {
-            strbuf_adds(out, "<td class=\"empty\">not scored</td>");
-        }
-    }
-    strbuf_adds(out, "</tr>\n");
-    strbuf_release(&name);
-}
-
-/* The groups x stages heat map under the anonymity threshold, or why it is left out. */
-static void breakdown_section(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    const struct score_breakdown *b = &s->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    html_breakdown_open(out, b);
-    if (b->n_groups) {
-        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group <span "
-                         "class=\"muted\">(each scored over that group&#39;s respondents "
-                         "alone; the darker the shade, the higher the score)</span></caption>\n"
-                         "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
-                         "class=\"num\">Respondents</th>");
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "<th scope=\"col\">");
-            html_text(out, r->stages[st].title);
-            strbuf_adds(out, "</th>");
-        }
-        strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-        for (size_t k = 0; k < b->n_groups; k++)
-            group_row(out, s, &b->groups[k]);
-        strbuf_adds(out, "</tbody>\n</table>\n");
-        heat_key(out);
-    }
-    html_breakdown_close(out, b);
-}
-
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -688,7 +621,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
         stage_section(out, s, st);
     report_build_write(report_build_targets, s, DOC_HTML, out, 0, false);
     report_build_write(report_build_comments, s, DOC_HTML, out, 0, false);
-    breakdown_section(out, s);
+    report_build_write(report_build_breakdown, s, DOC_HTML, out, 0, false);
     html_about_section(out, s);
     page_close(out, ctx->tool_version);
 }

@@ -80,48 +80,14 @@ const char *html_plural(size_t n)
 
 /* ---- colour ---- */
 
-static double srgb_linear(unsigned long channel)
-{
-    double c = (double)channel / 255.0;
-    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-/* WCAG 2 relative luminance of 0xRRGGBB. */
-static double luminance(unsigned long rgb)
-{
-    return 0.2126 * srgb_linear((rgb >> 16) & 0xFF) + 0.7152 * srgb_linear((rgb >> 8) & 0xFF) +
-           0.0722 * srgb_linear(rgb & 0xFF);
-}
-
-/* Black or white, whichever has more contrast: at least 4.58:1 on any background. */
 const char *html_text_colour_on(unsigned long bg)
 {
-    double l = luminance(bg);
-    return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
+    return doc_html_text_colour_on(bg);
 }
 
-/*
- * The heat map's ramp: ColorBrewer's single-hue Blues (without its near-white first
- * step), light for low scores and dark for high. One hue whose lightness falls steadily
- * reads the same with any colour vision and in greyscale.
- */
 unsigned long html_ramp_colour(double score)
 {
-    static const unsigned long stops[] = {0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6,
-                                          0x4292c6, 0x2171b5, 0x08519c, 0x08306b};
-    const size_t n = sizeof(stops) / sizeof(stops[0]);
-    double t = (score < 0 ? 0 : score > 100 ? 100 : score) / 100.0 * (double)(n - 1);
-    size_t i = (size_t)t;
-    if (i >= n - 1)
-        return stops[n - 1];
-    double f = t - (double)i;
-    unsigned long rgb = 0;
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        double a = (double)((stops[i] >> shift) & 0xFF),
-               b = (double)((stops[i + 1] >> shift) & 0xFF);
-        rgb |= (unsigned long)lround(a + (b - a) * f) << shift;
-    }
-    return rgb;
+    return doc_html_ramp_colour(score);
 }
 
 /* Okabe-Ito, ordered so that the colours with most contrast on white come first. */

@@ -449,60 +449,6 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     render_stage_notes(&r->stages[stage], out);
 }
 
-static void render_group_row(const struct score *s, const struct score_group *g, struct strbuf *out)
-{
-    struct strbuf name = STRBUF_INIT;
-    report_group_name(&name, &s->breakdown, g);
-    strbuf_adds(out, "| ");
-    report_md_text(out, strbuf_str(&name));
-    md_cell_end(out);
-    strbuf_addf(out, " %zu |", g->respondents);
-    for (size_t st = 0; st < s->rules->n_stages; st++) {
-        strbuf_adds(out, " ");
-        if (g->has_score[st])
-            report_add_exact(out, &g->scores_exact[st]);
-        else
-            strbuf_adds(out, NO_SCORE);
-        strbuf_adds(out, " |");
-    }
-    strbuf_addc(out, '\n');
-    strbuf_release(&name);
-}
-
-/* Each group's stage scores, under the anonymity threshold; or why there are none. */
-static void render_breakdown(const struct score *s, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    const struct score_breakdown *b = &s->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf text = STRBUF_INIT;
-    report_breakdown_title(&text, b);
-    md_heading(out, "##", "", strbuf_str(&text), "");
-    if (b->n_groups) {
-        strbuf_adds(out, "| Group | Respondents |");
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, " ");
-            report_md_text(out, r->stages[st].title);
-            md_cell_end(out);
-        }
-        strbuf_adds(out, "\n| --- | ---: |");
-        for (size_t st = 0; st < r->n_stages; st++)
-            strbuf_adds(out, " ---: |");
-        strbuf_addc(out, '\n');
-        for (size_t k = 0; k < b->n_groups; k++)
-            render_group_row(s, &b->groups[k], out);
-        strbuf_addc(out, '\n');
-    }
-    strbuf_reset(&text);
-    report_breakdown_note(&text, b);
-    if (text.len) {
-        report_md_text(out, strbuf_str(&text));
-        strbuf_adds(out, "\n\n");
-    }
-    strbuf_release(&text);
-}
-
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -517,7 +463,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
         render_stage(s, st, out);
     report_build_write(report_build_targets, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_comments, s, DOC_MARKDOWN, out, 0, false);
-    render_breakdown(s, out);
+    report_build_write(report_build_breakdown, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_about, s, DOC_MARKDOWN, out, 0, false);
     strbuf_addf(out, "Made by stagegap %s.\n", ctx->tool_version);
 }

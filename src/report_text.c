@@ -65,27 +65,6 @@ static void para(struct text_out *o, size_t indent, size_t hang, const char *tex
     strbuf_addc(o->sb, '\n');
 }
 
-/* Appends text made safe, cut to `width` code points (ending "...") or padded to it. */
-static void add_padded(struct strbuf *sb, const char *text, size_t width)
-{
-    size_t before = sb->len;
-    text_add_safe(sb, text, true);
-    size_t w = utf8_width(sb->buf + before, sb->len - before);
-    if (w > width && width > 3) {
-        size_t keep = 0, points = 0;
-        while (points < width - 3) {
-            keep++;
-            while (((unsigned char)sb->buf[before + keep] & 0xC0) == 0x80)
-                keep++;
-            points++;
-        }
-        sb->len = before + keep;
-        strbuf_adds(sb, "...");
-    } else if (w < width) {
-        strbuf_addchars(sb, ' ', width - w);
-    }
-}
-
 static void bar(struct text_out *o, const struct score_stage *st)
 {
     size_t filled = st->has_score ? (size_t)(st->score / 100.0 * BAR_WIDTH + 0.5) : 0;
@@ -166,14 +145,14 @@ static void stage_table(struct text_out *o)
     /* A narrow terminal gets the numbers without the bars. */
     bool bars = o->width >= tw + BAR_WIDTH + 48;
     strbuf_addc(o->sb, '\n');
-    add_padded(o->sb, "Stage", tw);
+    doc_text_add_padded(o->sb, "Stage", tw);
     strbuf_adds(o->sb, "  Score  ");
     if (bars)
-        add_padded(o->sb, "", BAR_WIDTH + 2);
+        doc_text_add_padded(o->sb, "", BAR_WIDTH + 2);
     strbuf_adds(o->sb, "Band (answered)\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];
-        add_padded(o->sb, r->stages[st].title, tw);
+        doc_text_add_padded(o->sb, r->stages[st].title, tw);
         strbuf_adds(o->sb, "  ");
         score_cell(o->sb, ss->has_score, &ss->score_exact);
         strbuf_adds(o->sb, "  ");
@@ -360,7 +339,7 @@ static void level_matrix(struct text_out *o, size_t stage)
         if (!c->items)
             continue;
         strbuf_adds(o->sb, "    ");
-        add_padded(o->sb, r->levels[l].title, 26);
+        doc_text_add_padded(o->sb, r->levels[l].title, 26);
         score_cell(o->sb, c->has_score, &c->score_exact);
         strbuf_addf(o->sb, "  (%zu of %zu answered)\n", c->answered, c->items);
     }
@@ -403,75 +382,6 @@ static void stage_section(struct text_out *o, size_t stage)
     }
 }
 
-/* One group's line: name, respondents, then each stage's score. */
-static void group_line(struct text_out *o, const struct score_group *g, const char *name,
-                       size_t name_width)
-{
-    const struct rules *r = o->s->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_adds(&line, "  ");
-    add_padded(&line, name, name_width);
-    strbuf_addf(&line, " %4zu", g->respondents);
-    size_t head = line.len;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(&line, "  ");
-        text_add_safe(&line, r->stages[st].title, true);
-        strbuf_adds(&line, " ");
-        score_cell(&line, g->has_score[st], &g->scores_exact[st]);
-    }
-    if (utf8_width(line.buf, line.len) <= o->width) {
-        strbuf_add(o->sb, line.buf, line.len);
-    } else {
-        /* Too wide for this terminal: the stages go underneath, one a line. */
-        strbuf_add(o->sb, line.buf, head);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(o->sb, "\n      ");
-            add_padded(o->sb, r->stages[st].title, stage_title_width(r));
-            score_cell(o->sb, g->has_score[st], &g->scores_exact[st]);
-        }
-    }
-    strbuf_addc(o->sb, '\n');
-    strbuf_release(&line);
-}
-
-/* The groups' names, as report_group_name gives them, in one string each. */
-static struct strbuf *group_names(const struct score_breakdown *b, size_t *width)
-{
-    struct strbuf *names = xcalloc(b->n_groups + 1, sizeof(*names));
-    *width = 4;
-    for (size_t k = 0; k < b->n_groups; k++) {
-        report_group_name(&names[k], b, &b->groups[k]);
-        size_t w = utf8_width(names[k].buf, names[k].len);
-        *width = w > *width ? (w > 40 ? 40 : w) : *width;
-    }
-    return names;
-}
-
-static void breakdown(struct text_out *o)
-{
-    const struct score_breakdown *b = &o->s->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addc(o->sb, '\n');
-    report_breakdown_title(&line, b);
-    if (b->state == BREAKDOWN_SHOWN)
-        strbuf_adds(&line, " (respondents, then each stage's score)");
-    heading(o, strbuf_str(&line));
-    size_t width;
-    struct strbuf *names = group_names(b, &width);
-    for (size_t k = 0; k < b->n_groups; k++) {
-        group_line(o, &b->groups[k], strbuf_str(&names[k]), width);
-        strbuf_release(&names[k]);
-    }
-    free(names);
-    strbuf_reset(&line);
-    report_breakdown_note(&line, b);
-    if (line.len)
-        para(o, 2, 2, strbuf_str(&line));
-    strbuf_release(&line);
-}
-
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
 {
     struct text_out o = {out, ctx->score, ctx->color, ctx->width};
@@ -490,7 +400,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
         stage_section(&o, st);
     report_build_write(report_build_targets, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_comments, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
-    breakdown(&o);
+    report_build_write(report_build_breakdown, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_about, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     strbuf_addf(out, "\nstagegap %s\n", ctx->tool_version);
 }
