@@ -13,6 +13,7 @@
 #include "score.h"
 #include "score_target.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 
@@ -126,17 +127,16 @@ static void unranked_suggestions(struct doc *d, struct doc_node *item, const str
 {
     const struct rules *r = s->rules;
     struct doc_node *list = doc_only(doc_list(d, item, false), DOC_TEXT | DOC_HTML);
-    const char *sep = "";
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
-            continue;
-        doc_text(d, doc_item(d, list), r->items[sg->item].text);
-        doc_span_only(doc_words(d, item, sep), DOC_MARKDOWN);
-        doc_span_only(doc_text(d, item, r->items[sg->item].text), DOC_MARKDOWN);
-        sep = "; ";
+    size_t *v = xcalloc(s->n_suggestions + 1, sizeof(*v));
+    size_t n = score_unranked_of(s, SCORE_UNRANKED_STAGE, st, v);
+    for (size_t k = 0; k < n; k++) {
+        const char *text = r->items[s->suggestions[v[k]].item].text;
+        doc_text(d, doc_item(d, list), text);
+        doc_span_only(doc_words(d, item, k ? "; " : ""), DOC_MARKDOWN);
+        doc_span_only(doc_text(d, item, text), DOC_MARKDOWN);
     }
-    doc_span_only(doc_words(d, item, *sep ? "." : "none."), DOC_MARKDOWN);
+    doc_span_only(doc_words(d, item, n ? "." : "none."), DOC_MARKDOWN);
+    free(v);
 }
 
 /*
@@ -174,11 +174,10 @@ void report_build_find_out(struct doc *d, const struct score *s)
         unranked_suggestions(d, item, s, st);
     }
     struct doc_node *unknown = NULL;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
-            continue;
-        const struct rules_item *it = &r->items[sg->item];
+    size_t *v = xcalloc(s->n_suggestions + 1, sizeof(*v));
+    size_t n = score_unranked_of(s, SCORE_UNRANKED_UNKNOWN, SCORE_ANY_STAGE, v);
+    for (size_t k = 0; k < n; k++) {
+        const struct rules_item *it = &r->items[s->suggestions[v[k]].item];
         if (!unknown) {
             struct doc_node *head = doc_only(doc_item(d, list), DOC_TEXT | DOC_HTML);
             doc_words(d, head, "Nobody knew whether these have been acted on:");
@@ -195,6 +194,7 @@ void report_build_find_out(struct doc *d, const struct score *s)
             doc_words(d, items[j], ")");
         }
     }
+    free(v);
 }
 
 /* The mean answer, with how many answered, their spread and whether they disagree when
@@ -343,16 +343,6 @@ void report_build_targets(struct doc *d, const struct score *s)
     }
 }
 
-/* True when item is one of its stage's open gaps (score.h's gaps list). */
-static bool is_gap(const struct score *s, size_t item)
-{
-    const struct score_stage *st = &s->stages[s->rules->items[item].stage];
-    for (size_t g = 0; g < st->n_gaps; g++)
-        if (st->gaps[g] == item)
-            return true;
-    return false;
-}
-
 /* The open gaps a suggestion addresses, with the points each would add to its stage:
    inline in markdown, a list in the HTML table's cell. */
 static void addressed_gaps(struct doc *d, struct doc_node *item, struct doc_node *cell,
@@ -364,7 +354,7 @@ static void addressed_gaps(struct doc *d, struct doc_node *item, struct doc_node
     const char *sep = "";
     for (size_t k = 0; k < sg->n_addresses; k++) {
         size_t gap = sg->addresses[k];
-        if (!is_gap(s, gap))
+        if (!score_item_is_gap(s, gap))
             continue;
         strbuf_reset(&points);
         strbuf_adds(&points, " (");

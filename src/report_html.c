@@ -22,15 +22,6 @@
 
 /* ---- assess ---- */
 
-static bool is_gap(const struct score *s, size_t item)
-{
-    const struct score_stage *st = &s->stages[s->rules->items[item].stage];
-    for (size_t g = 0; g < st->n_gaps; g++)
-        if (st->gaps[g] == item)
-            return true;
-    return false;
-}
-
 static void coverage(struct strbuf *out, const struct score_stage *st)
 {
     strbuf_addf(out, "%zu of %zu", st->answered, st->answerable);
@@ -516,7 +507,7 @@ static void item_list(struct strbuf *out, const struct score *s, size_t stage,
         if (si->state != state)
             continue;
         /* Scored items are listed here only for their notes, when they are no gap. */
-        if (state == SCORED && (is_gap(s, i) || !si->n_notes))
+        if (state == SCORED && (score_item_is_gap(s, i) || !si->n_notes))
             continue;
         if (!any) {
             strbuf_addf(out, "<h3>%s", heading);

@@ -85,15 +85,6 @@ static void md_coverage(struct strbuf *out, const struct score_stage *st)
     strbuf_adds(out, "%)");
 }
 
-static bool is_gap(const struct score *s, size_t item)
-{
-    const struct score_stage *st = &s->stages[s->rules->items[item].stage];
-    for (size_t g = 0; g < st->n_gaps; g++)
-        if (st->gaps[g] == item)
-            return true;
-    return false;
-}
-
 /* Who wrote a note: "r07 (practitioner)", "r07", "practitioner" or "a respondent". */
 static void md_who(struct strbuf *out, const struct answer_note *n)
 {
@@ -393,7 +384,7 @@ static void render_item_list(const struct score *s, size_t stage, enum score_sta
         if (s->items[i].state != state)
             continue;
         /* Scored items are listed here only for their notes, when they are no gap. */
-        if (state == SCORED && (is_gap(s, i) || !s->items[i].n_notes))
+        if (state == SCORED && (score_item_is_gap(s, i) || !s->items[i].n_notes))
             continue;
         if (!any)
             md_heading(out, "###", heading, rs->title, "");
