@@ -48,18 +48,21 @@ enum doc_kind {
  */
 enum doc_figure_kind {
     DOC_FIGURE_GROUPS, /* a row a group (name, respondents), a column a stage's score */
+    DOC_FIGURE_LEVELS, /* one stage's score at each level of change: a row a level */
 };
 
 struct doc_heat_cell {
-    bool has;          /* false: not scored */
-    double value;      /* 0 to 100, for the shade */
-    const char *shown; /* the score as the reader reads it: "62.5" */
+    bool has;               /* false: not scored */
+    double value;           /* 0 to 100, for the shade */
+    const char *shown;      /* the score as the reader reads it, our figure: "62.5" */
+    size_t answered, items; /* DOC_FIGURE_LEVELS: how many of the cell's items were answered */
 };
 
 struct doc_figure {
     enum doc_figure_kind kind;
     size_t n_rows, n_cols;
-    const char **rows;           /* the groups' names: text from the inputs */
+    const char *title;           /* DOC_FIGURE_LEVELS: the stage's title, from the inputs */
+    const char **rows;           /* the groups' or levels' names: from the inputs */
     size_t *counts;              /* each group's respondents */
     const char **cols;           /* the stages' titles: text from the inputs */
     struct doc_heat_cell *cells; /* n_rows * n_cols, a row at a time */
@@ -184,6 +187,11 @@ void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width);
 unsigned long doc_html_ramp_colour(double score);
 const char *doc_html_text_colour_on(unsigned long bg);
 void doc_html_heat_cell_open(struct strbuf *out, double score);
+/* A cell of a stage-by-level heat map: its score and how many of its items were answered,
+   or that it has no items, or is not scored. */
+void doc_html_level_cell(struct strbuf *out, const struct doc_heat_cell *c);
+/* The note every heat map's caption ends with. */
+void doc_html_heat_caption_note(struct strbuf *out);
 void doc_html_heat_key(struct strbuf *out);
 /* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
    says why). */

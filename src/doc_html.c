@@ -247,6 +247,49 @@ void doc_html_heat_key(struct strbuf *out)
     strbuf_adds(out, "</div>\n");
 }
 
+void doc_html_level_cell(struct strbuf *out, const struct doc_heat_cell *c)
+{
+    if (!c->items) {
+        strbuf_adds(out, "<td class=\"empty\">no items</td>");
+        return;
+    }
+    if (!c->has) {
+        strbuf_addf(out,
+                    "<td class=\"empty\">not scored<span class=\"sub\">%zu of %zu "
+                    "answered</span></td>",
+                    c->answered, c->items);
+        return;
+    }
+    doc_html_heat_cell_open(out, c->value);
+    strbuf_adds(out, c->shown);
+    strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
+}
+
+void doc_html_heat_caption_note(struct strbuf *out)
+{
+    strbuf_adds(out, " <span class=\"muted\">(0 to 100 in each cell; the darker the shade, the "
+                     "higher the score)</span>");
+}
+
+/* One stage's levels, each score on its shade. */
+static void levels(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep narrow\">\n<caption>");
+    doc_html_text(out, f->title);
+    strbuf_adds(out, " by level of change");
+    doc_html_heat_caption_note(out);
+    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Level</th>"
+                     "<th scope=\"col\">Score</th></tr></thead>\n<tbody>\n");
+    for (size_t l = 0; l < f->n_rows; l++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[l]);
+        strbuf_adds(out, "</th>");
+        doc_html_level_cell(out, &f->cells[l]);
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
 /* Groups by stages, each score on its shade, then the key to the shades. */
 static void groups(struct strbuf *out, const struct doc_figure *f)
 {
@@ -337,7 +380,10 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             table(out, n);
             break;
         case DOC_FIGURE:
-            groups(out, n->figure);
+            if (n->figure->kind == DOC_FIGURE_LEVELS)
+                levels(out, n->figure);
+            else
+                groups(out, n->figure);
             break;
         case DOC_ROOT:
         case DOC_ITEM:

@@ -227,6 +227,20 @@ static void groups(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* A level a row: its score, and its items answered of all. */
+static void levels(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Level | Score | Answered |\n| --- | ---: | ---: |\n");
+    for (size_t l = 0; l < f->n_rows; l++) {
+        const struct doc_heat_cell *c = &f->cells[l];
+        strbuf_adds(out, "| ");
+        doc_md_text(out, f->rows[l]);
+        cell_end(out);
+        strbuf_addf(out, " %s | %zu/%zu |\n", c->has ? c->shown : "\xE2\x80\x94", c->answered,
+                    c->items);
+    }
+}
+
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
 {
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -265,7 +279,10 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             strbuf_addc(out, '\n');
             break;
         case DOC_FIGURE:
-            groups(out, n->figure);
+            if (n->figure->kind == DOC_FIGURE_LEVELS)
+                levels(out, n->figure);
+            else
+                groups(out, n->figure);
             strbuf_addc(out, '\n');
             break;
         case DOC_ROOT:

@@ -205,6 +205,20 @@ static void groups(struct text_w *w, const struct doc_figure *f)
     strbuf_release(&line);
 }
 
+/* A level a line, those without items left out: its score and how much was answered. */
+static void levels(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    for (size_t l = 0; l < f->n_rows; l++) {
+        const struct doc_heat_cell *c = &f->cells[l];
+        if (!c->items)
+            continue;
+        strbuf_addchars(w->out, ' ', indent);
+        doc_text_add_padded(w->out, f->rows[l], 26);
+        score_cell(w->out, c);
+        strbuf_addf(w->out, "  (%zu of %zu answered)\n", c->answered, c->items);
+    }
+}
+
 static void section(struct text_w *w, const struct doc_node *s)
 {
     size_t at = s->level <= 2 ? 0 : (size_t)(s->level - 2) * 2;
@@ -252,7 +266,10 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             table(w, n, indent);
             break;
         case DOC_FIGURE:
-            groups(w, n->figure);
+            if (n->figure->kind == DOC_FIGURE_LEVELS)
+                levels(w, n->figure, indent);
+            else
+                groups(w, n->figure);
             break;
         case DOC_ROOT:
         case DOC_ITEM:

@@ -20,6 +20,21 @@ enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 /* How many suggestions each list of actions shows. */
 enum { ACTIONS_MAX = 5 };
 
+void report_build_write_stage(report_stage_builder *build, const struct score *s, size_t stage,
+                              enum doc_format f, struct strbuf *out, size_t width, bool color)
+{
+    struct doc d;
+    doc_init(&d);
+    build(&d, s, stage);
+    if (f == DOC_TEXT)
+        doc_write_text(&d, out, width, color);
+    else if (f == DOC_MARKDOWN)
+        doc_write_markdown(&d, out);
+    else
+        doc_write_html(&d, out);
+    doc_release(&d);
+}
+
 void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
                         struct strbuf *out, size_t width, bool color)
 {
@@ -526,4 +541,31 @@ void report_build_breakdown(struct doc *d, const struct score *s)
         doc_text(d, p, strbuf_str(&text));
     }
     strbuf_release(&text);
+}
+
+/* A stage's score at each level of change, as a figure under its own heading. */
+void report_build_levels(struct doc *d, const struct score *s, size_t stage)
+{
+    const struct rules *r = s->rules;
+    struct doc_node *sec = doc_section(d, d->root, 3, NULL);
+    doc_span_only(doc_text(d, sec, r->stages[stage].title), MD_HTML);
+    doc_span_only(doc_words(d, sec, " by level of change"), MD_HTML);
+    doc_span_only(doc_words(d, sec, "By level of change"), DOC_TEXT);
+    struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_LEVELS, r->n_levels, 1)->figure;
+    f->title = doc_strdup(d, r->stages[stage].title);
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t l = 0; l < r->n_levels; l++) {
+        const struct score_cell *cell = &s->stages[stage].levels[l];
+        struct doc_heat_cell *c = &f->cells[l];
+        f->rows[l] = doc_strdup(d, r->levels[l].title);
+        c->has = cell->has_score;
+        c->value = cell->score;
+        c->answered = cell->answered;
+        c->items = cell->items;
+        strbuf_reset(&sb);
+        if (c->has)
+            report_add_exact(&sb, &cell->score_exact);
+        c->shown = doc_strdup(d, strbuf_str(&sb));
+    }
+    strbuf_release(&sb);
 }

@@ -20,6 +20,7 @@ struct score;
 struct strbuf;
 
 typedef void report_builder(struct doc *d, const struct score *s);
+typedef void report_stage_builder(struct doc *d, const struct score *s, size_t stage);
 
 /* "Comments": what respondents wrote on the assessment as a whole, by question. */
 void report_build_comments(struct doc *d, const struct score *s);
@@ -32,6 +33,8 @@ void report_build_find_out(struct doc *d, const struct score *s);
 void report_build_targets(struct doc *d, const struct score *s);
 /* "By team": each group's stage scores, or why they are left out; nothing without --by. */
 void report_build_breakdown(struct doc *d, const struct score *s);
+/* "Preparation by level of change": a stage's score at each level. */
+void report_build_levels(struct doc *d, const struct score *s, size_t stage);
 /* "About the evidence": the source's caveat and how the model was built. */
 void report_build_about(struct doc *d, const struct score *s);
 
@@ -39,5 +42,8 @@ void report_build_about(struct doc *d, const struct score *s);
    out; width and color are for text. */
 void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
                         struct strbuf *out, size_t width, bool color);
+/* The same for a builder of one stage's part. */
+void report_build_write_stage(report_stage_builder *build, const struct score *s, size_t stage,
+                              enum doc_format f, struct strbuf *out, size_t width, bool color);
 
 #endif

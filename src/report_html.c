@@ -257,26 +257,12 @@ static void summary_table(struct strbuf *out, const struct score *s)
 /* One shaded cell of the heat map: the score as a number on a shade of the ramp. */
 static void heat_cell(struct strbuf *out, const struct score_cell *c)
 {
-    if (!c->items) {
-        strbuf_adds(out, "<td class=\"empty\">no items</td>");
-        return;
-    }
-    if (!c->has_score) {
-        strbuf_addf(out,
-                    "<td class=\"empty\">not scored<span class=\"sub\">%zu of %zu "
-                    "answered</span></td>",
-                    c->answered, c->items);
-        return;
-    }
-    doc_html_heat_cell_open(out, c->score);
-    report_add_exact(out, &c->score_exact);
-    strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
-}
-
-static void heat_caption_note(struct strbuf *out)
-{
-    strbuf_adds(out, " <span class=\"muted\">(0 to 100 in each cell; the darker the shade, the "
-                     "higher the score)</span>");
+    struct strbuf shown = STRBUF_INIT;
+    if (c->has_score)
+        report_add_exact(&shown, &c->score_exact);
+    struct doc_heat_cell cell = {c->has_score, c->score, strbuf_str(&shown), c->answered, c->items};
+    doc_html_level_cell(out, &cell);
+    strbuf_release(&shown);
 }
 
 /* The whole stage x level matrix: a row per stage, a column per level. */
@@ -285,7 +271,7 @@ static void heat_matrix(struct strbuf *out, const struct score *s)
     const struct rules *r = s->rules;
     strbuf_adds(out, "<h3>Stage by level of change</h3>\n<table class=\"keep\">\n<caption>"
                      "Score by stage and level of change");
-    heat_caption_note(out);
+    doc_html_heat_caption_note(out);
     strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
     for (size_t l = 0; l < r->n_levels; l++) {
         strbuf_adds(out, "<th scope=\"col\">");
@@ -474,27 +460,6 @@ static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
-static void stage_levels(struct strbuf *out, const struct score *s, size_t stage)
-{
-    const struct rules *r = s->rules;
-    strbuf_adds(out, "<h3>");
-    html_text(out, r->stages[stage].title);
-    strbuf_adds(out, " by level of change</h3>\n<table class=\"keep narrow\">\n<caption>");
-    html_text(out, r->stages[stage].title);
-    strbuf_adds(out, " by level of change");
-    heat_caption_note(out);
-    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Level</th>"
-                     "<th scope=\"col\">Score</th></tr></thead>\n<tbody>\n");
-    for (size_t l = 0; l < r->n_levels; l++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->levels[l].title);
-        strbuf_adds(out, "</th>");
-        heat_cell(out, &s->stages[stage].levels[l]);
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
 /* The stage's items in one state, each with its notes, under a heading. */
 static void item_list(struct strbuf *out, const struct score *s, size_t stage,
                       enum score_state state, const char *heading, const char *lead)
@@ -580,7 +545,7 @@ static void stage_section(struct strbuf *out, const struct score *s, size_t stag
                         n, html_plural(n));
     }
     gaps_table(out, s, stage);
-    stage_levels(out, s, stage);
+    report_build_write_stage(report_build_levels, s, stage, DOC_HTML, out, 0, false);
     item_list(out, s, stage, UNKNOWN, "Nobody knew in ",
               "Nobody could answer these questions. Find out: each lowers how much of the "
               "stage the score covers.");

@@ -353,26 +353,6 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
     strbuf_addc(out, '\n');
 }
 
-static void render_levels(const struct score *s, size_t stage, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    md_heading(out, "###", "", r->stages[stage].title, " by level of change");
-    strbuf_adds(out, "| Level | Score | Answered |\n| --- | ---: | ---: |\n");
-    for (size_t l = 0; l < r->n_levels; l++) {
-        const struct score_cell *cell = &s->stages[stage].levels[l];
-        strbuf_adds(out, "| ");
-        report_md_text(out, r->levels[l].title);
-        md_cell_end(out);
-        strbuf_adds(out, " ");
-        if (cell->has_score)
-            report_add_exact(out, &cell->score_exact);
-        else
-            strbuf_adds(out, NO_SCORE);
-        strbuf_addf(out, " | %zu/%zu |\n", cell->answered, cell->items);
-    }
-    strbuf_addc(out, '\n');
-}
-
 /* A list of the stage's items in one state, each with its notes, under a heading. */
 static void render_item_list(const struct score *s, size_t stage, enum score_state state,
                              const char *heading, const char *lead, struct strbuf *out)
@@ -433,7 +413,7 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     md_eol(out);
     strbuf_addc(out, '\n');
     render_gaps(s, stage, out);
-    render_levels(s, stage, out);
+    report_build_write_stage(report_build_levels, s, stage, DOC_MARKDOWN, out, 0, false);
     render_item_list(s, stage, UNKNOWN, "Not yet known in ", "Find out: ", out);
     render_item_list(s, stage, NOT_APPLICABLE, "Not applicable in ", "Set aside: ", out);
     render_item_list(s, stage, SCORED, "Other notes on ", "On ", out);

@@ -329,22 +329,6 @@ static void item_list(struct text_out *o, size_t stage, enum score_state state, 
     }
 }
 
-static void level_matrix(struct text_out *o, size_t stage)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    strbuf_adds(o->sb, "  By level of change\n");
-    for (size_t l = 0; l < r->n_levels; l++) {
-        const struct score_cell *c = &s->stages[stage].levels[l];
-        if (!c->items)
-            continue;
-        strbuf_adds(o->sb, "    ");
-        doc_text_add_padded(o->sb, r->levels[l].title, 26);
-        score_cell(o->sb, c->has_score, &c->score_exact);
-        strbuf_addf(o->sb, "  (%zu of %zu answered)\n", c->answered, c->items);
-    }
-}
-
 static void stage_section(struct text_out *o, size_t stage)
 {
     const struct score *s = o->s;
@@ -370,7 +354,7 @@ static void stage_section(struct text_out *o, size_t stage)
     } else {
         strbuf_adds(o->sb, "  No gaps among the answered items.\n");
     }
-    level_matrix(o, stage);
+    report_build_write_stage(report_build_levels, s, stage, DOC_TEXT, o->sb, o->width, o->color);
     item_list(o, stage, UNKNOWN, "Nobody knew - find out");
     item_list(o, stage, NOT_APPLICABLE, "Not applicable - set aside");
     for (size_t k = 0; k < r->stages[stage].n_notes; k++) {

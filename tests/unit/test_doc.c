@@ -269,6 +269,84 @@ static void test_doc_only(void **state)
     strbuf_release(&html);
 }
 
+/* Two groups by two stages; the second group's second stage is not scored. */
+static void build_groups(struct doc *d)
+{
+    struct doc_figure *f = doc_figure(d, d->root, DOC_FIGURE_GROUPS, 2, 2)->figure;
+    f->rows[0] = doc_strdup(d, "North <b>");
+    f->rows[1] = doc_strdup(d, "South");
+    f->counts[0] = 5;
+    f->counts[1] = 12;
+    f->cols[0] = doc_strdup(d, "Start");
+    f->cols[1] = doc_strdup(d, "Later");
+    struct doc_heat_cell cells[4] = {
+        {true, 50, "50.0", 0, 0}, {true, 100, "100.0", 0, 0}, {true, 0, "0.0", 0, 0}, {0}};
+    memcpy(f->cells, cells, sizeof(cells));
+}
+
+static void test_doc_figure_groups(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    build_groups(&d);
+    doc_write_text(&d, &out, 80, false);
+    expect_str(&out, "  North <b>    5  Start  50.0  Later 100.0\n"
+                     "  South       12  Start   0.0  Later     -\n");
+    strbuf_reset(&out);
+    /* Too wide for the terminal: the stages go underneath. (As before the document
+       model, a five-figure score touches the longest title: "Later100.0".) */
+    doc_write_text(&d, &out, 30, false);
+    expect_str(&out, "  North <b>    5\n      Start 50.0\n      Later100.0\n"
+                     "  South       12\n      Start  0.0\n      Later    -\n");
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    expect_str(&out, "| Group | Respondents | Start | Later |\n| --- | ---: | ---: | ---: |\n"
+                     "| North \\<b\\> | 5 | 50.0 | 100.0 |\n"
+                     "| South | 12 | 0.0 | \xE2\x80\x94 |\n\n");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    assert_non_null(strstr(strbuf_str(&out), "<th scope=\"row\">North &lt;b&gt;</th>"));
+    assert_non_null(strstr(strbuf_str(&out), "<td class=\"empty\">not scored</td></tr>"));
+    assert_non_null(strstr(strbuf_str(&out), "background:#08306b;color:#ffffff\">100.0</td>"));
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
+static void test_doc_figure_levels(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_figure *f = doc_figure(&d, d.root, DOC_FIGURE_LEVELS, 3, 1)->figure;
+    f->title = doc_strdup(&d, "Start");
+    f->rows[0] = doc_strdup(&d, "People");
+    f->rows[1] = doc_strdup(&d, "Systems");
+    f->rows[2] = doc_strdup(&d, "Culture");
+    struct doc_heat_cell cells[3] = {
+        {true, 75, "75.0", 2, 2}, {false, 0, "", 1, 3}, {false, 0, "", 0, 0}};
+    memcpy(f->cells, cells, sizeof(cells));
+    doc_write_text(&d, &out, 80, false);
+    /* A level without items is left out in text. */
+    expect_str(&out, "People                     75.0  (2 of 2 answered)\n"
+                     "Systems                       -  (1 of 3 answered)\n");
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    expect_str(&out,
+               "| Level | Score | Answered |\n| --- | ---: | ---: |\n| People | 75.0 | 2/2 |\n"
+               "| Systems | \xE2\x80\x94 | 1/3 |\n| Culture | \xE2\x80\x94 | 0/0 |\n\n");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    assert_non_null(strstr(strbuf_str(&out), "<caption>Start by level of change <span"));
+    assert_non_null(strstr(strbuf_str(&out), "<td class=\"empty\">not scored<span class=\"sub\">1 "
+                                             "of 3 answered</span></td>"));
+    assert_non_null(strstr(strbuf_str(&out), "<td class=\"empty\">no items</td>"));
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +361,8 @@ int main(void)
         cmocka_unit_test(test_doc_html_escapes_input),
         cmocka_unit_test(test_doc_html_table),
         cmocka_unit_test(test_doc_only),
+        cmocka_unit_test(test_doc_figure_groups),
+        cmocka_unit_test(test_doc_figure_levels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
