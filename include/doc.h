@@ -78,6 +78,7 @@ enum doc_span_kind {
     DOC_SPAN_ASIDE, /* a quieter aside, such as a caption's legend: styled in HTML only */
     DOC_SPAN_TAG,   /* a short flag beside a thing ("overdue"): set as a tag in HTML only */
     DOC_SPAN_REF,   /* an item's id or a source's address, set small in HTML only */
+    DOC_SPAN_BREAK, /* a line break inside a paragraph, in HTML only */
 };
 
 /* How a paragraph or callout reads: HTML marks the quieter ones; text and markdown
@@ -91,7 +92,8 @@ struct doc_span {
     bool ours;     /* our own words: written as they are; otherwise text from the inputs */
     unsigned only; /* the formats that show it */
     const char *text;
-    const char *href; /* DOC_SPAN_LINK */
+    const char *href;  /* DOC_SPAN_LINK */
+    const char *style; /* a style name for HTML's class attribute ("who"); NULL for none */
     struct doc_span *next;
 };
 
@@ -101,6 +103,7 @@ struct doc_node {
     int level;      /* DOC_SECTION: 1 for the page's title, 2, 3 */
     const char *id; /* DOC_SECTION: its anchor ("comments"); NULL for none */
     enum doc_tone tone;
+    const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
     bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
     bool header;               /* DOC_CELL: a row's header (the first cell of a row) */
@@ -167,6 +170,8 @@ struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s);
 /* Text from the inputs that names something: an item's id, a source's address. */
 struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats);
+/* A line break in HTML; nothing in text and markdown. */
+struct doc_span *doc_break(struct doc *d, struct doc_node *n);
 
 /* ---- writers: each appends the tree to out ---- */
 

@@ -208,3 +208,8 @@ struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats)
     sp->only = formats & DOC_ALL;
     return sp;
 }
+
+struct doc_span *doc_break(struct doc *d, struct doc_node *n)
+{
+    return doc_span_only(span(d, n, DOC_SPAN_BREAK, true, ""), DOC_HTML);
+}

@@ -93,7 +93,16 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
             continue;
         switch (sp->kind) {
         case DOC_SPAN_PLAIN:
-            span_text(out, sp);
+            if (sp->style) {
+                strbuf_addf(out, "<span class=\"%s\">", sp->style);
+                span_text(out, sp);
+                strbuf_adds(out, "</span>");
+            } else {
+                span_text(out, sp);
+            }
+            break;
+        case DOC_SPAN_BREAK:
+            strbuf_adds(out, "<br>");
             break;
         case DOC_SPAN_STRONG:
             wrapped(out, "<strong>", sp, "</strong>");
@@ -132,7 +141,11 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth);
 static void list(struct strbuf *out, const struct doc_node *l, int depth, bool in_cell)
 {
     const char *nl = depth ? "" : "\n";
-    strbuf_addf(out, "<%s%s>%s", l->numbered ? "ol" : "ul", in_cell ? " class=\"cell\"" : "", nl);
+    const char *style = l->style ? l->style : in_cell ? "cell" : NULL;
+    strbuf_addf(out, "<%s", l->numbered ? "ol" : "ul");
+    if (style)
+        strbuf_addf(out, " class=\"%s\"", style);
+    strbuf_addf(out, ">%s", nl);
     for (const struct doc_node *it = l->first; it; it = it->next) {
         if (!shown(it))
             continue;

@@ -91,6 +91,7 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
         case DOC_SPAN_ASIDE:
         case DOC_SPAN_REF:
         case DOC_SPAN_TAG:
+        case DOC_SPAN_BREAK:
             span_text(out, sp);
             break;
         case DOC_SPAN_STRONG:

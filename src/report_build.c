@@ -569,3 +569,182 @@ void report_build_levels(struct doc *d, const struct score *s, size_t stage)
     }
     strbuf_release(&sb);
 }
+
+/* Text's line for a note: `said by ROLE ID: "note"; evidence: ...`. */
+static void note_said(struct doc *d, struct doc_node *item, const struct answer_note *n)
+{
+    const char *id = n->respondent; /* NULL unless the score keeps names */
+    doc_words(d, item, "said");
+    if (n->role || id) {
+        doc_words(d, item, " by ");
+        doc_text(d, item, n->role ? n->role : id);
+        if (n->role && id) {
+            doc_words(d, item, " ");
+            doc_text(d, item, id);
+        }
+    }
+    doc_words(d, item, ": ");
+    if (n->note) {
+        doc_words(d, item, "\"");
+        doc_text(d, item, n->note);
+        doc_words(d, item, "\"");
+    }
+    if (n->evidence) {
+        doc_words(d, item, n->note ? "; evidence: " : "evidence: ");
+        doc_text(d, item, n->evidence);
+    }
+}
+
+/* Markdown's: ` — r07 (practitioner): note; evidence: ...`, run on after the item. */
+static void note_inline(struct doc *d, struct doc_node *item, const struct answer_note *n,
+                        bool first)
+{
+    struct doc_node *at = item;
+    doc_span_only(doc_words(d, at, first ? " \xE2\x80\x94 " : "; "), DOC_MARKDOWN);
+    if (n->respondent) {
+        doc_span_only(doc_text(d, at, n->respondent), DOC_MARKDOWN);
+        if (n->role) {
+            doc_span_only(doc_words(d, at, " ("), DOC_MARKDOWN);
+            doc_span_only(doc_text(d, at, n->role), DOC_MARKDOWN);
+            doc_span_only(doc_words(d, at, ")"), DOC_MARKDOWN);
+        }
+    } else if (n->role) {
+        doc_span_only(doc_text(d, at, n->role), DOC_MARKDOWN);
+    } else {
+        doc_span_only(doc_words(d, at, "a respondent"), DOC_MARKDOWN);
+    }
+    doc_span_only(doc_words(d, at, ": "), DOC_MARKDOWN);
+    if (n->note)
+        doc_span_only(doc_text(d, at, n->note), DOC_MARKDOWN);
+    if (n->note && n->evidence)
+        doc_span_only(doc_words(d, at, "; "), DOC_MARKDOWN);
+    if (n->evidence) {
+        doc_span_only(doc_words(d, at, "evidence: "), DOC_MARKDOWN);
+        doc_span_only(doc_text(d, at, n->evidence), DOC_MARKDOWN);
+    }
+}
+
+/* HTML's: who wrote it, the note in quotes, then its evidence. */
+static void note_quoted(struct doc *d, struct doc_node *item, const struct answer_note *n)
+{
+    struct strbuf who = STRBUF_INIT;
+    if (n->respondent) {
+        strbuf_adds(&who, n->respondent);
+        if (n->role)
+            strbuf_addf(&who, " (%s)", n->role);
+    } else {
+        strbuf_adds(&who, n->role ? n->role : "A respondent");
+    }
+    strbuf_adds(&who, ":");
+    /* As text from the inputs: one span, escaped as its parts would be. */
+    doc_text(d, item, strbuf_str(&who))->style = "who";
+    doc_words(d, item, " ");
+    if (n->note) {
+        doc_words(d, item, "\xE2\x80\x9C");
+        doc_text(d, item, n->note);
+        doc_words(d, item, "\xE2\x80\x9D");
+    }
+    if (n->note && n->evidence)
+        doc_words(d, item, " ");
+    if (n->evidence) {
+        doc_label(d, item, "Evidence:");
+        doc_words(d, item, " ");
+        doc_text(d, item, n->evidence);
+    }
+    strbuf_release(&who);
+}
+
+/*
+ * What respondents wrote beside an item, added to the item: a line each in text, run on
+ * in markdown, a list in HTML (whose table cells hold it too). Nothing when they wrote
+ * nothing.
+ */
+static void item_notes(struct doc *d, struct doc_node *item, const struct score_item *si)
+{
+    if (!si->n_notes)
+        return;
+    struct doc_node *said = doc_only(doc_list(d, item, false), DOC_TEXT);
+    said->bare_in_text = true;
+    struct doc_node *quoted = doc_only(doc_list(d, item, false), DOC_HTML);
+    quoted->style = "cell said";
+    for (size_t k = 0; k < si->n_notes; k++) {
+        note_said(d, doc_item(d, said), &si->notes[k]);
+        note_inline(d, item, &si->notes[k], k == 0);
+        note_quoted(d, doc_item(d, quoted), &si->notes[k]);
+    }
+}
+
+/* The three lists of a stage's items that are not gaps, by their state. */
+static const struct item_list_kind {
+    enum score_state state;
+    const char *text_title, *md_title, *html_title, *html_lead, *md_lead;
+} item_lists[] = {
+    {UNKNOWN, "Nobody knew - find out", "Not yet known in ", "Nobody knew in ",
+     "Nobody could answer these questions. Find out: each lowers how much of the stage the "
+     "score covers.",
+     "Find out: "},
+    {NOT_APPLICABLE, "Not applicable - set aside", "Not applicable in ", "Not applicable in ",
+     "Set aside: everyone who answered said these do not apply yet.", "Set aside: "},
+    /* Scored items are listed only for their notes, when they are no gap; text has no
+       such list. */
+    {SCORED, NULL, "Other notes on ", "Other notes on ",
+     "What respondents wrote about items that are not gaps.", "On "},
+};
+
+static void item_list(struct doc *d, const struct score *s, size_t stage,
+                      const struct item_list_kind *kind)
+{
+    const struct rules *r = s->rules;
+    const struct rules_stage *rs = &r->stages[stage];
+    struct doc_node *list = NULL;
+    struct strbuf withheld = STRBUF_INIT;
+    report_add_withheld(&withheld, s);
+    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
+        const struct score_item *si = &s->items[i];
+        if (si->state != kind->state ||
+            (kind->state == SCORED && (score_item_is_gap(s, i) || !si->n_notes)))
+            continue;
+        if (!list) {
+            struct doc_node *sec = doc_section(d, d->root, 3, NULL);
+            if (!kind->text_title)
+                doc_only(sec, MD_HTML);
+            else
+                doc_span_only(doc_words(d, sec, kind->text_title), DOC_TEXT);
+            doc_span_only(doc_words(d, sec, kind->md_title), DOC_MARKDOWN);
+            doc_span_only(doc_words(d, sec, kind->html_title), DOC_HTML);
+            doc_span_only(doc_text(d, sec, rs->title), MD_HTML);
+            doc_words(d, doc_only(doc_para(d, sec), DOC_HTML), kind->html_lead);
+            list = doc_list(d, sec, false);
+            list->bare_in_text = true;
+        }
+        struct doc_node *item = doc_item(d, list);
+        doc_span_only(doc_words(d, item, kind->md_lead), DOC_MARKDOWN);
+        doc_text(d, item, r->items[i].text);
+        doc_span_only(doc_words(d, item, " "), DOC_HTML);
+        doc_span_only(doc_wordsf(d, item, "(%s)", item_kind_name(r->items[i].kind)), DOC_HTML)
+            ->kind = DOC_SPAN_ASIDE;
+        if (si->withheld) {
+            doc_span_only(doc_words(d, item, " "), MD_HTML);
+            doc_span_only(doc_wordsf(d, item, "(%s)", strbuf_str(&withheld)), DOC_MARKDOWN);
+            doc_span_only(doc_wordsf(d, item, "(%s)", strbuf_str(&withheld)), DOC_HTML)->kind =
+                DOC_SPAN_ASIDE;
+            doc_wordsf(d, doc_only(doc_para(d, item), DOC_TEXT), "(%s)", strbuf_str(&withheld));
+        }
+        if (kind->state == UNKNOWN && r->items[i].question) {
+            struct strbuf ask = STRBUF_INIT;
+            strbuf_addf(&ask, "Ask: %s", r->items[i].question);
+            doc_break(d, item);
+            doc_span_only(doc_text(d, item, strbuf_str(&ask)), DOC_HTML)->kind = DOC_SPAN_ASIDE;
+            strbuf_release(&ask);
+        }
+        item_notes(d, item, si);
+    }
+    strbuf_release(&withheld);
+}
+
+/* A stage's items nobody knew, those that do not apply, and notes on the rest. */
+void report_build_stage_items(struct doc *d, const struct score *s, size_t stage)
+{
+    for (size_t k = 0; k < sizeof(item_lists) / sizeof(item_lists[0]); k++)
+        item_list(d, s, stage, &item_lists[k]);
+}

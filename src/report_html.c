@@ -460,48 +460,6 @@ static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
-/* The stage's items in one state, each with its notes, under a heading. */
-static void item_list(struct strbuf *out, const struct score *s, size_t stage,
-                      enum score_state state, const char *heading, const char *lead)
-{
-    const struct rules *r = s->rules;
-    const struct rules_stage *rs = &r->stages[stage];
-    bool any = false;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
-        const struct score_item *si = &s->items[i];
-        if (si->state != state)
-            continue;
-        /* Scored items are listed here only for their notes, when they are no gap. */
-        if (state == SCORED && (score_item_is_gap(s, i) || !si->n_notes))
-            continue;
-        if (!any) {
-            strbuf_addf(out, "<h3>%s", heading);
-            html_text(out, rs->title);
-            strbuf_adds(out, "</h3>\n<p>");
-            strbuf_adds(out, lead);
-            strbuf_adds(out, "</p>\n<ul>\n");
-        }
-        any = true;
-        strbuf_adds(out, "<li>");
-        html_text(out, r->items[i].text);
-        strbuf_addf(out, " <span class=\"muted\">(%s)</span>", item_kind_name(r->items[i].kind));
-        if (si->withheld) {
-            strbuf_adds(out, " <span class=\"muted\">(");
-            report_add_withheld(out, s);
-            strbuf_adds(out, ")</span>");
-        }
-        if (state == UNKNOWN && r->items[i].question) {
-            strbuf_adds(out, "<br><span class=\"muted\">Ask: ");
-            html_text(out, r->items[i].question);
-            strbuf_adds(out, "</span>");
-        }
-        notes_list(out, si);
-        strbuf_adds(out, "</li>\n");
-    }
-    if (any)
-        strbuf_adds(out, "</ul>\n");
-}
-
 static void stage_section(struct strbuf *out, const struct score *s, size_t stage)
 {
     const struct rules *r = s->rules;
@@ -546,13 +504,7 @@ static void stage_section(struct strbuf *out, const struct score *s, size_t stag
     }
     gaps_table(out, s, stage);
     report_build_write_stage(report_build_levels, s, stage, DOC_HTML, out, 0, false);
-    item_list(out, s, stage, UNKNOWN, "Nobody knew in ",
-              "Nobody could answer these questions. Find out: each lowers how much of the "
-              "stage the score covers.");
-    item_list(out, s, stage, NOT_APPLICABLE, "Not applicable in ",
-              "Set aside: everyone who answered said these do not apply yet.");
-    item_list(out, s, stage, SCORED, "Other notes on ",
-              "What respondents wrote about items that are not gaps.");
+    report_build_write_stage(report_build_stage_items, s, stage, DOC_HTML, out, 0, false);
     for (size_t k = 0; k < rs->n_notes; k++) {
         strbuf_adds(out, "<div class=\"callout source\"><p><span class=\"label\">From the "
                          "source:</span> ");

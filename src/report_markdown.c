@@ -353,36 +353,6 @@ static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
     strbuf_addc(out, '\n');
 }
 
-/* A list of the stage's items in one state, each with its notes, under a heading. */
-static void render_item_list(const struct score *s, size_t stage, enum score_state state,
-                             const char *heading, const char *lead, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    const struct rules_stage *rs = &r->stages[stage];
-    bool any = false;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
-        if (s->items[i].state != state)
-            continue;
-        /* Scored items are listed here only for their notes, when they are no gap. */
-        if (state == SCORED && (score_item_is_gap(s, i) || !s->items[i].n_notes))
-            continue;
-        if (!any)
-            md_heading(out, "###", heading, rs->title, "");
-        any = true;
-        strbuf_addf(out, "- %s", lead);
-        report_md_text(out, r->items[i].text);
-        if (s->items[i].withheld) {
-            strbuf_adds(out, " (");
-            report_add_withheld(out, s);
-            strbuf_adds(out, ")");
-        }
-        md_notes_inline(out, &s->items[i]);
-        md_eol(out);
-    }
-    if (any)
-        strbuf_addc(out, '\n');
-}
-
 static void render_stage_notes(const struct rules_stage *rs, struct strbuf *out)
 {
     for (size_t k = 0; k < rs->n_notes; k++) {
@@ -414,9 +384,7 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     strbuf_addc(out, '\n');
     render_gaps(s, stage, out);
     report_build_write_stage(report_build_levels, s, stage, DOC_MARKDOWN, out, 0, false);
-    render_item_list(s, stage, UNKNOWN, "Not yet known in ", "Find out: ", out);
-    render_item_list(s, stage, NOT_APPLICABLE, "Not applicable in ", "Set aside: ", out);
-    render_item_list(s, stage, SCORED, "Other notes on ", "On ", out);
+    report_build_write_stage(report_build_stage_items, s, stage, DOC_MARKDOWN, out, 0, false);
     render_stage_notes(&r->stages[stage], out);
 }
 

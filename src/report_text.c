@@ -299,36 +299,6 @@ static void gap_line(struct text_out *o, size_t i)
     strbuf_release(&line);
 }
 
-/*
- * A stage's items in one state (n/a, unknown), each with what respondents wrote on it,
- * as markdown lists them. A respondent's id is not put beside a note here when several
- * respondents are pooled.
- */
-static void item_list(struct text_out *o, size_t stage, enum score_state state, const char *title)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    const struct rules_stage *rs = &r->stages[stage];
-    bool any = false;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
-        if (s->items[i].state != state)
-            continue;
-        if (!any)
-            strbuf_addf(o->sb, "  %s\n", title);
-        any = true;
-        para(o, 4, 6, r->items[i].text);
-        if (s->items[i].withheld) {
-            struct strbuf why = STRBUF_INIT;
-            strbuf_adds(&why, "(");
-            report_add_withheld(&why, s);
-            strbuf_adds(&why, ")");
-            para(o, 6, 6, strbuf_str(&why));
-            strbuf_release(&why);
-        }
-        note_lines(o, &s->items[i], 6);
-    }
-}
-
 static void stage_section(struct text_out *o, size_t stage)
 {
     const struct score *s = o->s;
@@ -355,8 +325,8 @@ static void stage_section(struct text_out *o, size_t stage)
         strbuf_adds(o->sb, "  No gaps among the answered items.\n");
     }
     report_build_write_stage(report_build_levels, s, stage, DOC_TEXT, o->sb, o->width, o->color);
-    item_list(o, stage, UNKNOWN, "Nobody knew - find out");
-    item_list(o, stage, NOT_APPLICABLE, "Not applicable - set aside");
+    report_build_write_stage(report_build_stage_items, s, stage, DOC_TEXT, o->sb, o->width,
+                             o->color);
     for (size_t k = 0; k < r->stages[stage].n_notes; k++) {
         struct strbuf note = STRBUF_INIT;
         strbuf_adds(&note, "Source: ");
