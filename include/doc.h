@@ -106,8 +106,11 @@ struct doc_node {
     const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
     bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
+    const char *marker;        /* DOC_ITEM: text's marker in place of "- " ("try: "); its
+                                  later lines hang after it */
     bool header;               /* DOC_CELL: a row's header (the first cell of a row) */
     enum doc_align *align;     /* DOC_TABLE: one per column */
+    enum doc_align halign;     /* DOC_CELL: its column's, when the cell was made */
     size_t n_cols;             /* DOC_TABLE */
     struct doc_figure *figure; /* DOC_FIGURE */
     struct doc_span *spans, *last_span;
@@ -129,7 +132,11 @@ struct doc_node *doc_para(struct doc *d, struct doc_node *parent);
 struct doc_node *doc_list(struct doc *d, struct doc_node *parent, bool numbered);
 struct doc_node *doc_item(struct doc *d, struct doc_node *list);
 struct doc_node *doc_callout(struct doc *d, struct doc_node *parent, enum doc_tone tone);
-/* A table of n_cols columns, all left-aligned until doc_table_align says otherwise. */
+/*
+ * A table of n_cols columns, all left-aligned until doc_table_align says otherwise. A
+ * column shown in some formats only is a column all the same: each cell takes the
+ * alignment of its place in its row, and each writer lays out the cells it shows.
+ */
 struct doc_node *doc_table(struct doc *d, struct doc_node *parent, size_t n_cols);
 void doc_table_align(struct doc_node *table, size_t col, enum doc_align align);
 struct doc_node *doc_row(struct doc *d, struct doc_node *table);

@@ -91,7 +91,12 @@ struct doc_node *doc_row(struct doc *d, struct doc_node *table)
 
 struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header)
 {
+    size_t col = 0;
+    for (const struct doc_node *c = row->first; c; c = c->next)
+        col++;
     struct doc_node *n = add(d, row, DOC_CELL);
+    const struct doc_node *t = row->parent;
+    n->halign = t && col < t->n_cols ? t->align[col] : DOC_ALIGN_LEFT;
     n->header = header;
     return n;
 }

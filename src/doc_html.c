@@ -170,12 +170,10 @@ static void table(struct strbuf *out, const struct doc_node *t)
         if (!shown(row))
             continue;
         strbuf_adds(out, head ? "<thead><tr>" : "<tr>");
-        size_t col = 0;
-        for (const struct doc_node *c = row->first; c; c = c->next, col++) {
+        for (const struct doc_node *c = row->first; c; c = c->next) {
             if (!shown(c))
                 continue;
-            const char *num =
-                col < t->n_cols && t->align[col] == DOC_ALIGN_RIGHT ? " class=\"num\"" : "";
+            const char *num = c->halign == DOC_ALIGN_RIGHT ? " class=\"num\"" : "";
             if (head)
                 strbuf_addf(out, "<th scope=\"col\"%s>", num);
             else if (c->header)

@@ -194,8 +194,9 @@ static void table(struct strbuf *out, const struct doc_node *t, const char *pref
         strbuf_addc(out, '\n');
         if (head) {
             strbuf_addf(out, "%s|", prefix);
-            for (size_t k = 0; k < t->n_cols; k++)
-                strbuf_adds(out, t->align[k] == DOC_ALIGN_RIGHT ? " ---: |" : " --- |");
+            for (const struct doc_node *c = row->first; c; c = c->next)
+                if (shown(c))
+                    strbuf_adds(out, c->halign == DOC_ALIGN_RIGHT ? " ---: |" : " --- |");
             strbuf_addc(out, '\n');
         }
         head = false;

@@ -6,7 +6,8 @@
  * its body two columns in; a deeper section's heading stands where its parent's body
  * does and its body two further in. A list item's first line carries its marker ("- ",
  * "3. ", or none for a list bare in text) and its later lines, and anything under the
- * item, hang after the marker. Two paragraphs in a row have a blank line between them.
+ * item, hang after the marker. Two paragraphs in a row of a section have a blank line
+ * between them; an item's are lines.
  */
 #include "doc.h"
 
@@ -59,7 +60,7 @@ static void spans_para(struct text_w *w, size_t indent, size_t hang, const char 
     strbuf_release(&line);
 }
 
-static void blocks(struct text_w *w, const struct doc_node *first, size_t indent);
+static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item);
 
 static void list(struct text_w *w, const struct doc_node *l, size_t indent)
 {
@@ -67,15 +68,20 @@ static void list(struct text_w *w, const struct doc_node *l, size_t indent)
     for (const struct doc_node *it = l->first; it; it = it->next) {
         if (!shown(it))
             continue;
-        char marker[32] = "";
+        char number[32];
+        const char *marker = it->marker;
         k++;
-        if (l->numbered && !l->bare_in_text)
-            (void)snprintf(marker, sizeof(marker), "%zu. ", k);
-        else if (!l->bare_in_text)
-            strcpy(marker, "- ");
-        size_t hang = indent + (marker[0] ? strlen(marker) : 2);
+        if (!marker && l->bare_in_text) {
+            marker = "";
+        } else if (!marker && l->numbered) {
+            (void)snprintf(number, sizeof(number), "%zu. ", k);
+            marker = number;
+        } else if (!marker) {
+            marker = "- ";
+        }
+        size_t hang = indent + (*marker ? strlen(marker) : 2);
         spans_para(w, indent, hang, marker, it->spans);
-        blocks(w, it->first, hang);
+        blocks(w, it->first, hang, true);
     }
 }
 
@@ -137,14 +143,16 @@ static void table(struct text_w *w, const struct doc_node *t, size_t indent)
                 if (!pass) {
                     widths[col] = cw > widths[col] ? cw : widths[col];
                 } else {
-                    bool last = !c->next || col + 1 == t->n_cols;
+                    bool last = true; /* no shown cell after it: no padding */
+                    for (const struct doc_node *k = c->next; k && last; k = k->next)
+                        last = !shown(k);
                     size_t pad = widths[col] - cw;
                     if (col)
                         strbuf_adds(w->out, "  ");
-                    if (t->align[col] == DOC_ALIGN_RIGHT)
+                    if (c->halign == DOC_ALIGN_RIGHT)
                         strbuf_addchars(w->out, ' ', pad);
                     strbuf_adds(w->out, strbuf_str(&cell));
-                    if (t->align[col] != DOC_ALIGN_RIGHT && !last)
+                    if (c->halign != DOC_ALIGN_RIGHT && !last)
                         strbuf_addchars(w->out, ' ', pad);
                 }
                 col++;
@@ -240,10 +248,12 @@ static void section(struct text_w *w, const struct doc_node *s)
     } else {
         spans_para(w, at, at + 2, "", s->spans);
     }
-    blocks(w, s->first, at + 2);
+    blocks(w, s->first, at + 2, false);
 }
 
-static void blocks(struct text_w *w, const struct doc_node *first, size_t indent)
+/* Blocks one after another; in a section (not in a list item), two paragraphs in a row
+   have a blank line between them. */
+static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item)
 {
     const struct doc_node *prev = NULL;
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -255,7 +265,7 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             break;
         case DOC_PARA:
         case DOC_CALLOUT:
-            if (prev && (prev->kind == DOC_PARA || prev->kind == DOC_CALLOUT))
+            if (!item && prev && (prev->kind == DOC_PARA || prev->kind == DOC_CALLOUT))
                 strbuf_addc(w->out, '\n');
             spans_para(w, indent, indent, "", n->spans);
             break;
@@ -284,5 +294,5 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
 void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool color)
 {
     struct text_w w = {out, width, color};
-    blocks(&w, d->root->first, 0);
+    blocks(&w, d->root->first, 0, false);
 }

@@ -8,6 +8,7 @@
 
 #include "answers.h"
 #include "report.h"
+#include "report_accept_internal.h"
 #include "rules.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -747,4 +748,254 @@ void report_build_stage_items(struct doc *d, const struct score *s, size_t stage
 {
     for (size_t k = 0; k < sizeof(item_lists) / sizeof(item_lists[0]); k++)
         item_list(d, s, stage, &item_lists[k]);
+}
+
+/* ---- a stage's gaps ---- */
+
+/* The suggestions that address a gap, in priority order: text's "try:" lines, markdown's
+   run-on list, HTML's list in the table's cell. */
+static void gap_suggestions(struct doc *d, struct doc_node *tries, struct doc_node *md_cell,
+                            struct doc_node *html_cell, const struct score *s, size_t item)
+{
+    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
+    size_t n = score_suggestions_for(s, item, sgs);
+    struct doc_node *list = n ? doc_list(d, html_cell, false) : NULL;
+    if (!n)
+        doc_aside(d, html_cell, "none");
+    for (size_t k = 0; k < n; k++) {
+        const char *text = s->rules->items[sgs[k]].text;
+        bool acted = s->items[sgs[k]].acted_on;
+        struct doc_node *t = doc_item(d, tries);
+        t->marker = "try: ";
+        doc_text(d, t, text);
+        doc_words(d, md_cell, k ? "; " : "");
+        doc_text(d, md_cell, text);
+        struct doc_node *li = doc_item(d, list);
+        doc_text(d, li, text);
+        if (acted) {
+            doc_words(d, t, " (already acted on)");
+            doc_words(d, md_cell, " (already acted on)");
+            doc_words(d, li, " ");
+            doc_tag(d, li, "already acted on");
+        }
+    }
+    free(sgs);
+}
+
+/* Text's line under a gap: its answer, on what scale, from how many, and its level. */
+static void gap_answer_line(struct doc *d, struct doc_node *item, const struct score *s, size_t i)
+{
+    const struct rules *r = s->rules;
+    const struct item_tally *t = &s->assessment->items[i];
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(&line, "answer ");
+    report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
+    strbuf_addf(&line, " on %ld-%ld", r->scale_min, r->scale_max);
+    if (s->assessment->respondents > 1 && t->n == 1) {
+        strbuf_adds(&line, ", from 1 respondent");
+    } else if (s->assessment->respondents > 1) {
+        strbuf_addf(&line, ", the mean of %zu respondents", t->n);
+        struct strbuf spread = STRBUF_INIT;
+        if (report_add_spread(&spread, s, i))
+            strbuf_addf(&line, " (%s)", strbuf_str(&spread));
+        strbuf_release(&spread);
+    }
+    if (s->items[i].disagreement)
+        strbuf_adds(&line, "; respondents disagree");
+    strbuf_adds(&line, "; ");
+    struct doc_node *p = doc_para(d, item);
+    doc_words(d, p, strbuf_str(&line));
+    doc_text(d, p, r->levels[r->items[i].level].title);
+    strbuf_reset(&line);
+    report_target_add_gap(&line, s, i);
+    if (line.len)
+        doc_words(d, doc_para(d, item), strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+/* HTML's answer cell: the mean, then how many answered and their spread, set small. */
+static void gap_answer_cell(struct doc *d, struct doc_node *c, const struct score *s, size_t i)
+{
+    struct strbuf sb = STRBUF_INIT;
+    report_add_ratio(&sb, s->items[i].answer_num, s->items[i].answer_den);
+    doc_words(d, c, strbuf_str(&sb));
+    if (s->assessment->respondents > 1) {
+        strbuf_reset(&sb);
+        strbuf_addf(&sb, "mean of %zu", s->assessment->items[i].n);
+        struct strbuf spread = STRBUF_INIT;
+        if (report_add_spread(&spread, s, i))
+            strbuf_addf(&sb, ": %s", strbuf_str(&spread));
+        strbuf_release(&spread);
+        doc_words(d, c, strbuf_str(&sb))->style = "sub";
+        if (s->items[i].disagreement)
+            doc_tag(d, c, "respondents disagree");
+    }
+    strbuf_release(&sb);
+}
+
+/* One gap: text's entry in the list, and its row of the table. */
+static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
+                      const struct score *s, size_t i)
+{
+    const struct rules *r = s->rules;
+    const struct rules_item *it = &r->items[i];
+    struct strbuf sb = STRBUF_INIT, mark = STRBUF_INIT;
+    bool marked = accept_add_mark(&mark, s, i);
+    /* Text: the impact stands out to the left, the rest hangs after it. */
+    struct doc_node *item = doc_item(d, list);
+    report_add_exact(&sb, &s->items[i].impact_exact);
+    while (sb.len < 5)
+        strbuf_addc(&sb, ' ');
+    strbuf_adds(&sb, "  ");
+    item->marker = doc_strdup(d, strbuf_str(&sb));
+    doc_wordsf(d, item, "%s: ", item_kind_name(it->kind));
+    doc_text(d, item, it->text);
+    gap_answer_line(d, item, s, i);
+    if (marked) {
+        struct doc_node *accepted = doc_list(d, item, false);
+        accepted->bare_in_text = true;
+        doc_text(d, doc_item(d, accepted), strbuf_str(&mark));
+    }
+    struct doc_node *tries = doc_list(d, item, false);
+    /* The table's row; markdown and HTML order and word some columns apart. */
+    struct doc_node *row = doc_row(d, t);
+    struct doc_node *c = doc_cell(d, row, true);
+    doc_text(d, c, it->text);
+    doc_span_only(doc_ref(d, c, it->id), DOC_HTML);
+    if (marked) {
+        doc_span_only(doc_words(d, c, " ("), DOC_MARKDOWN);
+        doc_span_only(doc_text(d, c, strbuf_str(&mark)), DOC_MARKDOWN);
+        doc_span_only(doc_words(d, c, ")"), DOC_MARKDOWN);
+        doc_span_only(doc_text(d, c, strbuf_str(&mark)), DOC_HTML)->kind = DOC_SPAN_TAG;
+    }
+    words_cell(d, row, item_kind_name(it->kind));
+    doc_text(d, doc_cell(d, row, false), r->levels[it->level].title);
+    strbuf_reset(&sb);
+    answer_with_n(&sb, s, i);
+    doc_words(d, doc_only(doc_cell(d, row, false), DOC_MARKDOWN), strbuf_str(&sb));
+    gap_answer_cell(d, doc_only(doc_cell(d, row, false), DOC_HTML), s, i);
+    strbuf_reset(&sb);
+    report_add_exact(&sb, &s->items[i].impact_exact);
+    words_cell(d, row, strbuf_str(&sb));
+    struct doc_node *md_suggestions = doc_only(doc_cell(d, row, false), DOC_MARKDOWN);
+    if (score_targets_count(s)) {
+        strbuf_reset(&sb);
+        report_target_add_best_end(&sb, s, i);
+        words_cell(d, row, strbuf_str(&sb));
+        c = doc_cell(d, row, false);
+        strbuf_reset(&sb);
+        if (score_item_has_target(s, i)) {
+            report_target_add_summary(&sb, s, i);
+            doc_text(d, c, strbuf_str(&sb));
+        } else {
+            no_value(d, c);
+        }
+    }
+    gap_suggestions(d, tries, md_suggestions, doc_only(doc_cell(d, row, false), DOC_HTML), s, i);
+    item_notes(d, doc_only(doc_cell(d, row, false), DOC_HTML), &s->items[i]);
+    /* Text's notes follow the suggestions; item_notes put HTML's in its cell above. */
+    struct doc_node *said = doc_only(doc_list(d, item, false), DOC_TEXT);
+    said->bare_in_text = true;
+    for (size_t k = 0; k < s->items[i].n_notes; k++)
+        note_said(d, doc_item(d, said), &s->items[i].notes[k]);
+    strbuf_release(&sb);
+    strbuf_release(&mark);
+}
+
+/* The gap table's columns, markdown's and HTML's together (doc_table). */
+static struct doc_node *gaps_table(struct doc *d, struct doc_node *sec, const struct score *s,
+                                   size_t stage)
+{
+    const struct rules *r = s->rules;
+    bool targets = score_targets_count(s) != 0;
+    struct doc_node *t = doc_only(doc_table(d, sec, targets ? 11 : 9), MD_HTML);
+    static const size_t right[] = {3, 4, 5};
+    for (size_t k = 0; k < 3; k++)
+        doc_table_align(t, right[k], DOC_ALIGN_RIGHT);
+    if (targets)
+        doc_table_align(t, 7, DOC_ALIGN_RIGHT);
+    doc_words(d, t, "Gaps in ");
+    doc_text(d, t, r->stages[stage].title);
+    doc_words(d, t, " ");
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb,
+                "(answer on %ld to %ld; impact: points the stage would gain if the gap were "
+                "closed)",
+                r->scale_min, r->scale_max);
+    doc_aside(d, t, strbuf_str(&sb));
+    struct doc_node *head = doc_row(d, t);
+    words_cell(d, head, "Gap");
+    words_cell(d, head, "Kind");
+    words_cell(d, head, "Level");
+    strbuf_reset(&sb);
+    strbuf_addf(&sb, "Answer (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max);
+    doc_only(words_cell(d, head, strbuf_str(&sb)), DOC_MARKDOWN);
+    doc_only(words_cell(d, head, "Answer"), DOC_HTML);
+    words_cell(d, head, "Impact");
+    doc_only(words_cell(d, head, "Suggestions"), DOC_MARKDOWN);
+    if (targets) {
+        words_cell(d, head, "To best end");
+        words_cell(d, head, "Target");
+    }
+    doc_only(words_cell(d, head, "Suggestions that address it"), DOC_HTML);
+    doc_only(words_cell(d, head, "What respondents said"), DOC_HTML);
+    strbuf_release(&sb);
+    return t;
+}
+
+/* Markdown's notes on the gaps, which its table has no column for. */
+static void gap_notes(struct doc *d, struct doc_node *sec, const struct score *s, size_t stage)
+{
+    const struct score_stage *st = &s->stages[stage];
+    struct doc_node *list = NULL;
+    for (size_t g = 0; g < st->n_gaps; g++) {
+        size_t i = st->gaps[g];
+        if (!s->items[i].n_notes)
+            continue;
+        if (!list) {
+            doc_words(d, doc_only(doc_para(d, sec), DOC_MARKDOWN),
+                      "Notes and evidence on these gaps:");
+            list = doc_only(doc_list(d, sec, false), DOC_MARKDOWN);
+        }
+        struct doc_node *item = doc_item(d, list);
+        doc_words(d, item, "On ");
+        doc_text(d, item, s->rules->items[i].text);
+        if (s->items[i].withheld) {
+            struct strbuf why = STRBUF_INIT;
+            report_add_withheld(&why, s);
+            doc_wordsf(d, item, " (%s)", strbuf_str(&why));
+            strbuf_release(&why);
+        }
+        for (size_t k = 0; k < s->items[i].n_notes; k++)
+            note_inline(d, item, &s->items[i].notes[k], k == 0);
+    }
+}
+
+/* A stage's gaps, largest first, each with the suggestions that address it. */
+void report_build_gaps(struct doc *d, const struct score *s, size_t stage)
+{
+    const struct rules *r = s->rules;
+    const struct score_stage *st = &s->stages[stage];
+    struct doc_node *sec = doc_section(d, d->root, 3, NULL);
+    doc_span_only(doc_words(d, sec, "Gaps in "), MD_HTML);
+    doc_span_only(doc_text(d, sec, r->stages[stage].title), MD_HTML);
+    doc_span_only(doc_words(d, sec, ", largest first"), DOC_HTML);
+    doc_span_only(doc_words(d, sec,
+                            st->n_gaps ? "Gaps, largest first (points the stage would gain)"
+                                       : "No gaps among the answered items."),
+                  DOC_TEXT);
+    if (!st->n_gaps) {
+        doc_words(d, doc_only(doc_para(d, sec), DOC_MARKDOWN),
+                  st->answered ? "No gaps: every answered question is at the best end of the "
+                                 "scale."
+                               : "No gaps to show: no question here was answered.");
+        doc_words(d, doc_only(doc_para(d, sec), DOC_HTML),
+                  "No gaps: every answered question is at the best end of the scale.");
+        return;
+    }
+    struct doc_node *list = doc_only(doc_list(d, sec, false), DOC_TEXT);
+    struct doc_node *t = gaps_table(d, sec, s, stage);
+    for (size_t g = 0; g < st->n_gaps; g++)
+        gap_entry(d, list, t, s, st->gaps[g]);
+    gap_notes(d, sec, s, stage);
 }

@@ -37,6 +37,8 @@ void report_build_breakdown(struct doc *d, const struct score *s);
 void report_build_levels(struct doc *d, const struct score *s, size_t stage);
 /* A stage's items nobody knew, those that do not apply, and notes on its other items. */
 void report_build_stage_items(struct doc *d, const struct score *s, size_t stage);
+/* "Gaps in Preparation": a stage's gaps, largest first, with what addresses them. */
+void report_build_gaps(struct doc *d, const struct score *s, size_t stage);
 /* "About the evidence": the source's caveat and how the model was built. */
 void report_build_about(struct doc *d, const struct score *s);
 

@@ -85,59 +85,6 @@ static void md_coverage(struct strbuf *out, const struct score_stage *st)
     strbuf_adds(out, "%)");
 }
 
-/* Who wrote a note: "r07 (practitioner)", "r07", "practitioner" or "a respondent". */
-static void md_who(struct strbuf *out, const struct answer_note *n)
-{
-    if (n->respondent) {
-        report_md_text(out, n->respondent);
-        if (n->role) {
-            strbuf_adds(out, " (");
-            report_md_text(out, n->role);
-            strbuf_adds(out, ")");
-        }
-    } else if (n->role) {
-        report_md_text(out, n->role);
-    } else {
-        strbuf_adds(out, "a respondent");
-    }
-}
-
-/* ", who: note; evidence: evidence" for each note on an item, on the current line. */
-static void md_notes_inline(struct strbuf *out, const struct score_item *it)
-{
-    for (size_t k = 0; k < it->n_notes; k++) {
-        const struct answer_note *n = &it->notes[k];
-        strbuf_adds(out, k ? "; " : " — ");
-        md_who(out, n);
-        strbuf_adds(out, ": ");
-        if (n->note)
-            report_md_text(out, n->note);
-        if (n->note && n->evidence)
-            strbuf_adds(out, "; ");
-        if (n->evidence) {
-            strbuf_adds(out, "evidence: ");
-            report_md_text(out, n->evidence);
-        }
-    }
-}
-
-/* The mean answer, with how many answered and whether they disagree when many did. */
-static void md_answer(struct strbuf *out, const struct score *s, size_t item)
-{
-    const struct score_item *it = &s->items[item];
-    report_add_ratio(out, it->answer_num, it->answer_den);
-    if (s->assessment->respondents > 1) {
-        strbuf_addf(out, " (n=%zu", s->assessment->items[item].n);
-        struct strbuf spread = STRBUF_INIT;
-        if (report_add_spread(&spread, s, item))
-            strbuf_addf(out, "; %s", strbuf_str(&spread));
-        strbuf_release(&spread);
-        if (it->disagreement)
-            strbuf_adds(out, "; respondents disagree");
-        strbuf_adds(out, ")");
-    }
-}
-
 static void render_header(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -245,114 +192,6 @@ static void render_summary(const struct score *s, struct strbuf *out)
     render_flags(s, out);
 }
 
-/* The suggestions that address an item, in priority order. */
-static void md_suggestions_for(struct strbuf *out, const struct score *s, size_t item)
-{
-    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
-    size_t n = score_suggestions_for(s, item, sgs);
-    for (size_t k = 0; k < n; k++) {
-        strbuf_adds(out, k ? "; " : "");
-        report_md_text(out, s->rules->items[sgs[k]].text);
-        if (s->items[sgs[k]].acted_on)
-            strbuf_adds(out, " (already acted on)");
-    }
-    free(sgs);
-}
-
-/* The gap table's two target columns, when the model sets targets: their heads... */
-static void md_gap_target_head(struct strbuf *out, const struct score *s, bool rule)
-{
-    if (score_targets_count(s))
-        strbuf_adds(out, rule ? " ---: | --- |" : " To best end | Target |");
-}
-
-/* ...and a gap's cells: how far from the best end, and the target (— without one). */
-static void md_gap_target_cells(struct strbuf *out, const struct score *s, size_t item)
-{
-    if (!score_targets_count(s))
-        return;
-    strbuf_adds(out, " ");
-    report_target_add_best_end(out, s, item);
-    strbuf_adds(out, " | ");
-    if (score_item_has_target(s, item))
-        report_target_add_summary(out, s, item);
-    else
-        strbuf_adds(out, NO_SCORE);
-    strbuf_adds(out, " |");
-}
-
-/* " (accepted until DATE: ...)" after a gap that has an acceptance. */
-static void md_gap_mark(struct strbuf *out, const struct score *s, size_t item)
-{
-    struct strbuf mark = STRBUF_INIT;
-    if (accept_add_mark(&mark, s, item)) {
-        strbuf_adds(out, " (");
-        report_md_text(out, strbuf_str(&mark));
-        strbuf_adds(out, ")");
-    }
-    strbuf_release(&mark);
-}
-
-static void render_gaps(const struct score *s, size_t stage, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    const struct score_stage *st = &s->stages[stage];
-    md_heading(out, "###", "Gaps in ", r->stages[stage].title, "");
-    if (!st->n_gaps) {
-        strbuf_adds(out, st->answered ? "No gaps: every answered question is at the best end "
-                                        "of the scale.\n\n"
-                                      : "No gaps to show: no question here was answered.\n\n");
-        return;
-    }
-    strbuf_addf(out, "| Gap | Kind | Level | Answer (%ld–%ld) | Impact | Suggestions |",
-                r->scale_min, r->scale_max);
-    md_gap_target_head(out, s, false);
-    strbuf_adds(out, "\n| --- | --- | --- | ---: | ---: | --- |");
-    md_gap_target_head(out, s, true);
-    strbuf_addc(out, '\n');
-    bool any_notes = false;
-    for (size_t g = 0; g < st->n_gaps; g++) {
-        size_t i = st->gaps[g];
-        const struct rules_item *it = &r->items[i];
-        strbuf_adds(out, "| ");
-        report_md_text(out, it->text);
-        md_gap_mark(out, s, i);
-        md_cell_end(out);
-        strbuf_addf(out, " %s | ", item_kind_name(it->kind));
-        report_md_text(out, r->levels[it->level].title);
-        md_cell_end(out);
-        strbuf_adds(out, " ");
-        md_answer(out, s, i);
-        strbuf_adds(out, " | ");
-        report_add_exact(out, &s->items[i].impact_exact);
-        strbuf_adds(out, " | ");
-        md_suggestions_for(out, s, i);
-        md_cell_end(out);
-        md_gap_target_cells(out, s, i);
-        strbuf_addc(out, '\n');
-        any_notes = any_notes || s->items[i].n_notes > 0;
-    }
-    strbuf_addc(out, '\n');
-    if (!any_notes)
-        return;
-    strbuf_adds(out, "Notes and evidence on these gaps:\n\n");
-    for (size_t g = 0; g < st->n_gaps; g++) {
-        size_t i = st->gaps[g];
-        if (!s->items[i].n_notes)
-            continue;
-        strbuf_adds(out, "- On ");
-        report_md_text(out, r->items[i].text);
-        if (s->items[i].withheld) {
-            strbuf_adds(out, " (");
-            report_add_withheld(out, s);
-            strbuf_adds(out, ")");
-        }
-        md_notes_inline(out, &s->items[i]);
-        md_eol(out);
-    }
-    strbuf_addc(out, '\n');
-}
-
 static void render_stage_notes(const struct rules_stage *rs, struct strbuf *out)
 {
     for (size_t k = 0; k < rs->n_notes; k++) {
@@ -382,7 +221,7 @@ static void render_stage(const struct score *s, size_t stage, struct strbuf *out
     }
     md_eol(out);
     strbuf_addc(out, '\n');
-    render_gaps(s, stage, out);
+    report_build_write_stage(report_build_gaps, s, stage, DOC_MARKDOWN, out, 0, false);
     report_build_write_stage(report_build_levels, s, stage, DOC_MARKDOWN, out, 0, false);
     report_build_write_stage(report_build_stage_items, s, stage, DOC_MARKDOWN, out, 0, false);
     render_stage_notes(&r->stages[stage], out);

@@ -214,91 +214,6 @@ static void focus_lines(struct text_out *o)
     strbuf_release(&line);
 }
 
-/* "said by ROLE ID: "note"; evidence: ..." for each note on an item. */
-static void note_lines(struct text_out *o, const struct score_item *si, size_t indent)
-{
-    struct strbuf line = STRBUF_INIT;
-    for (size_t k = 0; k < si->n_notes; k++) {
-        const struct answer_note *n = &si->notes[k];
-        const char *id = n->respondent; /* NULL unless the score keeps names */
-        strbuf_reset(&line);
-        strbuf_adds(&line, "said");
-        if (n->role || id) {
-            strbuf_adds(&line, " by ");
-            strbuf_adds(&line, n->role ? n->role : id);
-            if (n->role && id)
-                strbuf_addf(&line, " %s", id);
-        }
-        strbuf_adds(&line, ": ");
-        if (n->note)
-            strbuf_addf(&line, "\"%s\"", n->note);
-        if (n->evidence)
-            strbuf_addf(&line, "%sevidence: %s", n->note ? "; " : "", n->evidence);
-        para(o, indent, indent + 2, strbuf_str(&line));
-    }
-    strbuf_release(&line);
-}
-
-/* Beside a gap with a target: its distance to the best end and to the target. */
-static void gap_target_line(struct text_out *o, size_t i)
-{
-    struct strbuf line = STRBUF_INIT;
-    report_target_add_gap(&line, o->s, i);
-    if (line.len)
-        para(o, 11, 11, strbuf_str(&line));
-    strbuf_release(&line);
-}
-
-static void gap_line(struct text_out *o, size_t i)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    const struct rules_item *it = &r->items[i];
-    const struct score_item *si = &s->items[i];
-    struct strbuf line = STRBUF_INIT;
-    report_add_exact(&line, &si->impact_exact);
-    while (line.len < 5)
-        strbuf_addc(&line, ' ');
-    strbuf_addf(&line, "  %s: ", item_kind_name(it->kind));
-    strbuf_adds(&line, it->text);
-    para(o, 4, 11, strbuf_str(&line));
-    strbuf_reset(&line);
-    strbuf_adds(&line, "answer ");
-    report_add_ratio(&line, si->answer_num, si->answer_den);
-    strbuf_addf(&line, " on %ld-%ld", r->scale_min, r->scale_max);
-    const struct item_tally *t = &s->assessment->items[i];
-    if (s->assessment->respondents > 1 && t->n == 1) {
-        strbuf_adds(&line, ", from 1 respondent");
-    } else if (s->assessment->respondents > 1) {
-        strbuf_addf(&line, ", the mean of %zu respondents", t->n);
-        struct strbuf spread = STRBUF_INIT;
-        if (report_add_spread(&spread, s, i))
-            strbuf_addf(&line, " (%s)", strbuf_str(&spread));
-        strbuf_release(&spread);
-    }
-    if (si->disagreement)
-        strbuf_adds(&line, "; respondents disagree");
-    strbuf_addf(&line, "; %s", r->levels[it->level].title);
-    para(o, 11, 11, strbuf_str(&line));
-    gap_target_line(o, i);
-    strbuf_reset(&line);
-    if (accept_add_mark(&line, s, i))
-        para(o, 11, 13, strbuf_str(&line));
-    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
-    size_t n_sgs = score_suggestions_for(s, i, sgs);
-    for (size_t k = 0; k < n_sgs; k++) {
-        strbuf_reset(&line);
-        strbuf_adds(&line, "try: ");
-        strbuf_adds(&line, r->items[sgs[k]].text);
-        if (s->items[sgs[k]].acted_on)
-            strbuf_adds(&line, " (already acted on)");
-        para(o, 11, 16, strbuf_str(&line));
-    }
-    free(sgs);
-    note_lines(o, si, 11);
-    strbuf_release(&line);
-}
-
 static void stage_section(struct text_out *o, size_t stage)
 {
     const struct score *s = o->s;
@@ -317,13 +232,7 @@ static void stage_section(struct text_out *o, size_t stage)
     strbuf_addf(&line, " (%zu of %zu answered)", st->answered, st->answerable);
     heading(o, strbuf_str(&line));
     strbuf_release(&line);
-    if (st->n_gaps) {
-        strbuf_adds(o->sb, "  Gaps, largest first (points the stage would gain)\n");
-        for (size_t k = 0; k < st->n_gaps; k++)
-            gap_line(o, st->gaps[k]);
-    } else {
-        strbuf_adds(o->sb, "  No gaps among the answered items.\n");
-    }
+    report_build_write_stage(report_build_gaps, s, stage, DOC_TEXT, o->sb, o->width, o->color);
     report_build_write_stage(report_build_levels, s, stage, DOC_TEXT, o->sb, o->width, o->color);
     report_build_write_stage(report_build_stage_items, s, stage, DOC_TEXT, o->sb, o->width,
                              o->color);
