@@ -342,6 +342,8 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
     int h = s->level < 1 ? 1 : s->level > 6 ? 6 : s->level;
     if (h == 2) {
         strbuf_adds(out, "<section");
+        if (s->style)
+            strbuf_addf(out, " class=\"%s\"", s->style);
         if (s->id) {
             strbuf_adds(out, " id=\"");
             doc_html_text(out, s->id);

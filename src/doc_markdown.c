@@ -123,6 +123,13 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
 
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix);
 
+static const struct doc_node *next_shown(const struct doc_node *n)
+{
+    for (n = n->next; n && !shown(n); n = n->next)
+        ;
+    return n;
+}
+
 /* Markdown has no empty list: one with no item to show is left out. */
 static bool has_items(const struct doc_node *l)
 {
@@ -264,12 +271,18 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             eol(out);
             strbuf_addc(out, '\n');
             break;
-        case DOC_CALLOUT:
+        case DOC_CALLOUT: {
+            /* Callouts in a row are one quotation, a paragraph each. */
+            const struct doc_node *next = next_shown(n);
             strbuf_addf(out, "%s> ", prefix);
             inlines(out, n->spans);
             eol(out);
-            strbuf_addc(out, '\n');
+            if (next && next->kind == DOC_CALLOUT)
+                strbuf_addf(out, "%s>\n", prefix);
+            else
+                strbuf_addc(out, '\n');
             break;
+        }
         case DOC_LIST:
             if (!has_items(n))
                 break;

@@ -264,10 +264,12 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             section(w, n);
             break;
         case DOC_PARA:
-        case DOC_CALLOUT:
-            if (!item && prev && (prev->kind == DOC_PARA || prev->kind == DOC_CALLOUT))
+            if (!item && prev && prev->kind == DOC_PARA)
                 strbuf_addc(w->out, '\n');
             spans_para(w, indent, indent, "", n->spans);
+            break;
+        case DOC_CALLOUT:
+            spans_para(w, indent, indent + 2, "", n->spans);
             break;
         case DOC_LIST:
             list(w, n, indent);

@@ -4,6 +4,7 @@
  */
 #include "report_build_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "answers.h"
@@ -545,10 +546,11 @@ void report_build_breakdown(struct doc *d, const struct score *s)
 }
 
 /* A stage's score at each level of change, as a figure under its own heading. */
-void report_build_levels(struct doc *d, const struct score *s, size_t stage)
+static void build_levels(struct doc *d, struct doc_node *parent, const struct score *s,
+                         size_t stage)
 {
     const struct rules *r = s->rules;
-    struct doc_node *sec = doc_section(d, d->root, 3, NULL);
+    struct doc_node *sec = doc_section(d, parent, 3, NULL);
     doc_span_only(doc_text(d, sec, r->stages[stage].title), MD_HTML);
     doc_span_only(doc_words(d, sec, " by level of change"), MD_HTML);
     doc_span_only(doc_words(d, sec, "By level of change"), DOC_TEXT);
@@ -692,7 +694,7 @@ static const struct item_list_kind {
      "What respondents wrote about items that are not gaps.", "On "},
 };
 
-static void item_list(struct doc *d, const struct score *s, size_t stage,
+static void item_list(struct doc *d, struct doc_node *parent, const struct score *s, size_t stage,
                       const struct item_list_kind *kind)
 {
     const struct rules *r = s->rules;
@@ -706,7 +708,7 @@ static void item_list(struct doc *d, const struct score *s, size_t stage,
             (kind->state == SCORED && (score_item_is_gap(s, i) || !si->n_notes)))
             continue;
         if (!list) {
-            struct doc_node *sec = doc_section(d, d->root, 3, NULL);
+            struct doc_node *sec = doc_section(d, parent, 3, NULL);
             if (!kind->text_title)
                 doc_only(sec, MD_HTML);
             else
@@ -744,10 +746,11 @@ static void item_list(struct doc *d, const struct score *s, size_t stage,
 }
 
 /* A stage's items nobody knew, those that do not apply, and notes on the rest. */
-void report_build_stage_items(struct doc *d, const struct score *s, size_t stage)
+static void build_stage_items(struct doc *d, struct doc_node *parent, const struct score *s,
+                              size_t stage)
 {
     for (size_t k = 0; k < sizeof(item_lists) / sizeof(item_lists[0]); k++)
-        item_list(d, s, stage, &item_lists[k]);
+        item_list(d, parent, s, stage, &item_lists[k]);
 }
 
 /* ---- a stage's gaps ---- */
@@ -972,11 +975,11 @@ static void gap_notes(struct doc *d, struct doc_node *sec, const struct score *s
 }
 
 /* A stage's gaps, largest first, each with the suggestions that address it. */
-void report_build_gaps(struct doc *d, const struct score *s, size_t stage)
+static void build_gaps(struct doc *d, struct doc_node *parent, const struct score *s, size_t stage)
 {
     const struct rules *r = s->rules;
     const struct score_stage *st = &s->stages[stage];
-    struct doc_node *sec = doc_section(d, d->root, 3, NULL);
+    struct doc_node *sec = doc_section(d, parent, 3, NULL);
     doc_span_only(doc_words(d, sec, "Gaps in "), MD_HTML);
     doc_span_only(doc_text(d, sec, r->stages[stage].title), MD_HTML);
     doc_span_only(doc_words(d, sec, ", largest first"), DOC_HTML);
@@ -998,4 +1001,138 @@ void report_build_gaps(struct doc *d, const struct score *s, size_t stage)
     for (size_t g = 0; g < st->n_gaps; g++)
         gap_entry(d, list, t, s, st->gaps[g]);
     gap_notes(d, sec, s, stage);
+}
+
+/* How many of a stage's items its respondents disagree on. */
+static size_t disagreements(const struct score *s, size_t stage)
+{
+    const struct rules_stage *rs = &s->rules->stages[stage];
+    size_t n = 0;
+    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
+        n += s->items[i].disagreement;
+    return n;
+}
+
+/* "62.5" or what a stage without a score shows instead. */
+static void stage_score(struct strbuf *sb, const struct score *s, size_t stage, const char *none)
+{
+    if (s->stages[stage].has_score)
+        report_add_exact(sb, &s->stages[stage].score_exact);
+    else
+        strbuf_adds(sb, none);
+}
+
+/* "3 of 4 (75.0%)", or in markdown "3/4 (75.0%)": the questions answered of those that apply. */
+static void coverage(struct strbuf *sb, const struct score_stage *st, const char *of)
+{
+    strbuf_addf(sb, "%zu%s%zu", st->answered, of, st->answerable);
+    if (st->answerable == 0)
+        return;
+    strbuf_adds(sb, " (");
+    report_add_percent(sb, st->answered, st->answerable);
+    strbuf_adds(sb, "%)");
+}
+
+/* The stage's heading: its score and band, and in text how much was answered. */
+static void stage_heading(struct doc *d, struct doc_node *sec, const struct score *s, size_t stage)
+{
+    const struct score_stage *st = &s->stages[stage];
+    struct strbuf sb = STRBUF_INIT;
+    doc_text(d, sec, s->rules->stages[stage].title);
+    strbuf_adds(&sb, ": ");
+    stage_score(&sb, s, stage, "no score");
+    strbuf_adds(&sb, ", ");
+    doc_span_only(doc_words(d, sec, strbuf_str(&sb)), DOC_TEXT | DOC_HTML);
+    doc_span_only(doc_text(d, sec, score_band_title(s, stage)), DOC_TEXT | DOC_HTML);
+    doc_span_only(doc_wordsf(d, sec, " (%zu of %zu answered)", st->answered, st->answerable),
+                  DOC_TEXT);
+    strbuf_release(&sb);
+}
+
+/* What the stage's score is, how much of it was answered, and what its band means. */
+static void stage_lead(struct doc *d, struct doc_node *sec, const struct score *s, size_t stage)
+{
+    const struct rules *r = s->rules;
+    const struct score_stage *st = &s->stages[stage];
+    const char *meaning = st->band != SCORE_NO_BAND ? r->bands[st->band].description : NULL;
+    struct strbuf sb = STRBUF_INIT;
+    if (r->stages[stage].description)
+        doc_text(d, doc_only(doc_para(d, sec), DOC_HTML), r->stages[stage].description);
+    struct doc_node *md = doc_only(doc_para(d, sec), DOC_MARKDOWN);
+    doc_words(d, md, "Score: ");
+    stage_score(&sb, s, stage, "\xE2\x80\x94");
+    doc_words(d, md, strbuf_str(&sb));
+    doc_words(d, md, " (");
+    doc_text(d, md, score_band_title(s, stage));
+    doc_words(d, md, "). Answered: ");
+    strbuf_reset(&sb);
+    coverage(&sb, st, "/");
+    doc_words(d, md, strbuf_str(&sb));
+    doc_words(d, md, " of the questions that apply.");
+    if (meaning) {
+        doc_words(d, md, " What the band means: ");
+        doc_text(d, md, meaning);
+    }
+    struct doc_node *html = doc_only(doc_para(d, sec), DOC_HTML);
+    doc_label(d, html, "Score:");
+    strbuf_reset(&sb);
+    strbuf_adds(&sb, " ");
+    stage_score(&sb, s, stage, "no score");
+    strbuf_adds(&sb, " out of 100, band ");
+    doc_words(d, html, strbuf_str(&sb));
+    doc_text(d, html, score_band_title(s, stage));
+    doc_words(d, html, ". ");
+    doc_label(d, html, "Answered:");
+    strbuf_reset(&sb);
+    strbuf_adds(&sb, " ");
+    coverage(&sb, st, " of ");
+    strbuf_adds(&sb, " of the questions that apply.");
+    doc_words(d, html, strbuf_str(&sb));
+    if ((int)stage == s->focus) {
+        doc_words(d, html, " ");
+        doc_tag(d, html, "Focus");
+        doc_words(d, html, " Work on this stage first.");
+    }
+    if (meaning) {
+        doc_words(d, html, " ");
+        doc_label(d, html, "What the band means:");
+        doc_words(d, html, " ");
+        doc_text(d, html, meaning);
+    }
+    size_t n = s->assessment->respondents > 1 ? disagreements(s, stage) : 0;
+    if (n) {
+        struct doc_node *p = doc_only(doc_para(d, sec), DOC_HTML);
+        doc_tag(d, p, "respondents disagree");
+        doc_wordsf(d, p, " on %zu item%s in this stage: talk about why before acting on them.", n,
+                   n == 1 ? "" : "s");
+    }
+    strbuf_release(&sb);
+}
+
+/* The source's caveats on the stage, each set apart. */
+static void stage_notes(struct doc *d, struct doc_node *sec, const struct rules_stage *rs)
+{
+    for (size_t k = 0; k < rs->n_notes; k++) {
+        struct doc_node *c = doc_callout(d, sec, DOC_TONE_SOURCE);
+        doc_span_only(doc_words(d, c, "Source: "), DOC_TEXT);
+        doc_span_only(doc_words(d, c, "Source caveat: "), DOC_MARKDOWN);
+        doc_span_only(doc_label(d, c, "From the source:"), DOC_HTML);
+        doc_span_only(doc_words(d, c, " "), DOC_HTML);
+        doc_text(d, c, rs->notes[k]);
+    }
+}
+
+/* One stage: its score, gaps, levels, the items not scored, and the source's caveats. */
+void report_build_stage(struct doc *d, const struct score *s, size_t stage)
+{
+    char id[32];
+    (void)snprintf(id, sizeof(id), "stage-%zu", stage + 1);
+    struct doc_node *sec = doc_section(d, d->root, 2, id);
+    sec->style = "stage";
+    stage_heading(d, sec, s, stage);
+    stage_lead(d, sec, s, stage);
+    build_gaps(d, sec, s, stage);
+    build_levels(d, sec, s, stage);
+    build_stage_items(d, sec, s, stage);
+    stage_notes(d, sec, &s->rules->stages[stage]);
 }

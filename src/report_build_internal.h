@@ -33,12 +33,10 @@ void report_build_find_out(struct doc *d, const struct score *s);
 void report_build_targets(struct doc *d, const struct score *s);
 /* "By team": each group's stage scores, or why they are left out; nothing without --by. */
 void report_build_breakdown(struct doc *d, const struct score *s);
-/* "Preparation by level of change": a stage's score at each level. */
-void report_build_levels(struct doc *d, const struct score *s, size_t stage);
-/* A stage's items nobody knew, those that do not apply, and notes on its other items. */
-void report_build_stage_items(struct doc *d, const struct score *s, size_t stage);
-/* "Gaps in Preparation": a stage's gaps, largest first, with what addresses them. */
-void report_build_gaps(struct doc *d, const struct score *s, size_t stage);
+/* One stage's section: its score, its gaps largest first with what addresses them, its
+   scores by level of change, the items nobody knew, set aside or noted, and the source's
+   caveats on it. */
+void report_build_stage(struct doc *d, const struct score *s, size_t stage);
 /* "About the evidence": the source's caveat and how the model was built. */
 void report_build_about(struct doc *d, const struct score *s);
 

@@ -318,60 +318,6 @@ static void summary_section(struct page *p, const struct score *s)
     strbuf_adds(out, "</section>\n");
 }
 
-static void stage_section(struct strbuf *out, const struct score *s, size_t stage)
-{
-    const struct rules *r = s->rules;
-    const struct score_stage *st = &s->stages[stage];
-    const struct rules_stage *rs = &r->stages[stage];
-    strbuf_addf(out,
-                "<section class=\"stage\" id=\"stage-%zu\" aria-labelledby=\"stage-%zu-h\">\n"
-                "<h2 id=\"stage-%zu-h\">",
-                stage + 1, stage + 1, stage + 1);
-    html_text(out, rs->title);
-    strbuf_adds(out, ": ");
-    html_stage_score(out, s, stage);
-    strbuf_adds(out, ", ");
-    html_text(out, score_band_title(s, stage));
-    strbuf_adds(out, "</h2>\n");
-    if (rs->description) {
-        strbuf_adds(out, "<p>");
-        html_text(out, rs->description);
-        strbuf_adds(out, "</p>\n");
-    }
-    strbuf_adds(out, "<p><span class=\"label\">Score:</span> ");
-    html_stage_score(out, s, stage);
-    strbuf_adds(out, " out of 100, band ");
-    html_text(out, score_band_title(s, stage));
-    strbuf_adds(out, ". <span class=\"label\">Answered:</span> ");
-    coverage(out, st);
-    strbuf_adds(out, " of the questions that apply.");
-    if ((int)stage == s->focus)
-        strbuf_adds(out, " <span class=\"tag\">Focus</span> Work on this stage first.");
-    if (st->band != SCORE_NO_BAND && r->bands[st->band].description) {
-        strbuf_adds(out, " <span class=\"label\">What the band means:</span> ");
-        html_text(out, r->bands[st->band].description);
-    }
-    strbuf_adds(out, "</p>\n");
-    if (s->assessment->respondents > 1) {
-        size_t n = disagreements(s, stage);
-        if (n)
-            strbuf_addf(out,
-                        "<p><span class=\"tag\">respondents disagree</span> on %zu item%s "
-                        "in this stage: talk about why before acting on them.</p>\n",
-                        n, html_plural(n));
-    }
-    report_build_write_stage(report_build_gaps, s, stage, DOC_HTML, out, 0, false);
-    report_build_write_stage(report_build_levels, s, stage, DOC_HTML, out, 0, false);
-    report_build_write_stage(report_build_stage_items, s, stage, DOC_HTML, out, 0, false);
-    for (size_t k = 0; k < rs->n_notes; k++) {
-        strbuf_adds(out, "<div class=\"callout source\"><p><span class=\"label\">From the "
-                         "source:</span> ");
-        html_text(out, rs->notes[k]);
-        strbuf_adds(out, "</p></div>\n");
-    }
-    strbuf_adds(out, "</section>\n");
-}
-
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -384,7 +330,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
         plan_html_assess(out, ctx->plan);
     accept_html_assess(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
-        stage_section(out, s, st);
+        report_build_write_stage(report_build_stage, s, st, DOC_HTML, out, 0, false);
     report_build_write(report_build_targets, s, DOC_HTML, out, 0, false);
     report_build_write(report_build_comments, s, DOC_HTML, out, 0, false);
     report_build_write(report_build_breakdown, s, DOC_HTML, out, 0, false);

@@ -192,41 +192,6 @@ static void render_summary(const struct score *s, struct strbuf *out)
     render_flags(s, out);
 }
 
-static void render_stage_notes(const struct rules_stage *rs, struct strbuf *out)
-{
-    for (size_t k = 0; k < rs->n_notes; k++) {
-        strbuf_adds(out, k ? ">\n> Source caveat: " : "> Source caveat: ");
-        report_md_text(out, rs->notes[k]);
-        md_eol(out);
-    }
-    if (rs->n_notes)
-        strbuf_addc(out, '\n');
-}
-
-static void render_stage(const struct score *s, size_t stage, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    const struct score_stage *st = &s->stages[stage];
-    md_heading(out, "##", "", r->stages[stage].title, "");
-    strbuf_adds(out, "Score: ");
-    md_stage_score(out, s, stage);
-    strbuf_adds(out, " (");
-    report_md_text(out, score_band_title(s, stage));
-    strbuf_adds(out, "). Answered: ");
-    md_coverage(out, st);
-    strbuf_adds(out, " of the questions that apply.");
-    if (st->band != SCORE_NO_BAND && r->bands[st->band].description) {
-        strbuf_adds(out, " What the band means: ");
-        report_md_text(out, r->bands[st->band].description);
-    }
-    md_eol(out);
-    strbuf_addc(out, '\n');
-    report_build_write_stage(report_build_gaps, s, stage, DOC_MARKDOWN, out, 0, false);
-    report_build_write_stage(report_build_levels, s, stage, DOC_MARKDOWN, out, 0, false);
-    report_build_write_stage(report_build_stage_items, s, stage, DOC_MARKDOWN, out, 0, false);
-    render_stage_notes(&r->stages[stage], out);
-}
-
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
@@ -238,7 +203,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
         plan_md_assess(out, ctx->plan);
     accept_md_assess(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
-        render_stage(s, st, out);
+        report_build_write_stage(report_build_stage, s, st, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_targets, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_comments, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_breakdown, s, DOC_MARKDOWN, out, 0, false);

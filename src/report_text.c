@@ -214,37 +214,6 @@ static void focus_lines(struct text_out *o)
     strbuf_release(&line);
 }
 
-static void stage_section(struct text_out *o, size_t stage)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    const struct score_stage *st = &s->stages[stage];
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addc(o->sb, '\n');
-    strbuf_adds(&line, r->stages[stage].title);
-    strbuf_adds(&line, ": ");
-    if (st->has_score)
-        report_add_exact(&line, &st->score_exact);
-    else
-        strbuf_adds(&line, "no score");
-    strbuf_adds(&line, ", ");
-    strbuf_adds(&line, score_band_title(s, stage));
-    strbuf_addf(&line, " (%zu of %zu answered)", st->answered, st->answerable);
-    heading(o, strbuf_str(&line));
-    strbuf_release(&line);
-    report_build_write_stage(report_build_gaps, s, stage, DOC_TEXT, o->sb, o->width, o->color);
-    report_build_write_stage(report_build_levels, s, stage, DOC_TEXT, o->sb, o->width, o->color);
-    report_build_write_stage(report_build_stage_items, s, stage, DOC_TEXT, o->sb, o->width,
-                             o->color);
-    for (size_t k = 0; k < r->stages[stage].n_notes; k++) {
-        struct strbuf note = STRBUF_INIT;
-        strbuf_adds(&note, "Source: ");
-        strbuf_adds(&note, r->stages[stage].notes[k]);
-        para(o, 2, 4, strbuf_str(&note));
-        strbuf_release(&note);
-    }
-}
-
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
 {
     struct text_out o = {out, ctx->score, ctx->color, ctx->width};
@@ -260,7 +229,8 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_addc(out, '\n');
     para(&o, 0, 0, SCORE_GAP_LEGEND);
     for (size_t st = 0; st < r->n_stages; st++)
-        stage_section(&o, st);
+        report_build_write_stage(report_build_stage, ctx->score, st, DOC_TEXT, out, ctx->width,
+                                 ctx->color);
     report_build_write(report_build_targets, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_comments, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_breakdown, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
