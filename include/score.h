@@ -207,6 +207,8 @@ size_t score_find_out_count(const struct score *s);
  */
 #define SCORE_ANY_STAGE ((size_t)-1)
 size_t score_unranked_of(const struct score *s, enum score_unranked u, size_t stage, size_t *out);
+/* How many of a stage's items its respondents disagree on (score_item's disagreement). */
+size_t score_stage_disagreements(const struct score *s, size_t stage);
 /* True when item is on its stage's list of gaps (struct score_stage's gaps). */
 bool score_item_is_gap(const struct score *s, size_t item);
 

@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "accept.h"
 #include "answers.h"
 #include "report.h"
-#include "report_accept_internal.h"
 #include "rules.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -22,19 +22,26 @@ enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 /* How many suggestions each list of actions shows. */
 enum { ACTIONS_MAX = 5 };
 
+/* Writes d in format f and releases it. */
+static void write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
+                      bool color)
+{
+    if (f == DOC_TEXT)
+        doc_write_text(d, out, width, color);
+    else if (f == DOC_MARKDOWN)
+        doc_write_markdown(d, out);
+    else
+        doc_write_html(d, out);
+    doc_release(d);
+}
+
 void report_build_write_stage(report_stage_builder *build, const struct score *s, size_t stage,
                               enum doc_format f, struct strbuf *out, size_t width, bool color)
 {
     struct doc d;
     doc_init(&d);
     build(&d, s, stage);
-    if (f == DOC_TEXT)
-        doc_write_text(&d, out, width, color);
-    else if (f == DOC_MARKDOWN)
-        doc_write_markdown(&d, out);
-    else
-        doc_write_html(&d, out);
-    doc_release(&d);
+    write_doc(&d, f, out, width, color);
 }
 
 void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
@@ -43,13 +50,7 @@ void report_build_write(report_builder *build, const struct score *s, enum doc_f
     struct doc d;
     doc_init(&d);
     build(&d, s);
-    if (f == DOC_TEXT)
-        doc_write_text(&d, out, width, color);
-    else if (f == DOC_MARKDOWN)
-        doc_write_markdown(&d, out);
-    else
-        doc_write_html(&d, out);
-    doc_release(&d);
+    write_doc(&d, f, out, width, color);
 }
 
 /*
@@ -755,6 +756,20 @@ static void build_stage_items(struct doc *d, struct doc_node *parent, const stru
 
 /* ---- a stage's gaps ---- */
 
+/* "accepted until DATE: not among the actions" beside a gap that has an acceptance. */
+static bool accept_mark(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct score_item *it = &s->items[item];
+    if (!it->acceptance)
+        return false;
+    if (it->accepted == SCORE_ACCEPTED)
+        strbuf_addf(out, "accepted until %s: not among the actions", it->acceptance->expires);
+    else
+        strbuf_addf(out, "acceptance expired on %s: a gap to act on again",
+                    it->acceptance->expires);
+    return true;
+}
+
 /* The suggestions that address a gap, in priority order: text's "try:" lines, markdown's
    run-on list, HTML's list in the table's cell. */
 static void gap_suggestions(struct doc *d, struct doc_node *tries, struct doc_node *md_cell,
@@ -843,7 +858,7 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
     const struct rules *r = s->rules;
     const struct rules_item *it = &r->items[i];
     struct strbuf sb = STRBUF_INIT, mark = STRBUF_INIT;
-    bool marked = accept_add_mark(&mark, s, i);
+    bool marked = accept_mark(&mark, s, i);
     /* Text: the impact stands out to the left, the rest hangs after it. */
     struct doc_node *item = doc_item(d, list);
     report_add_exact(&sb, &s->items[i].impact_exact);
@@ -1003,16 +1018,6 @@ static void build_gaps(struct doc *d, struct doc_node *parent, const struct scor
     gap_notes(d, sec, s, stage);
 }
 
-/* How many of a stage's items its respondents disagree on. */
-static size_t disagreements(const struct score *s, size_t stage)
-{
-    const struct rules_stage *rs = &s->rules->stages[stage];
-    size_t n = 0;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
-        n += s->items[i].disagreement;
-    return n;
-}
-
 /* "62.5" or what a stage without a score shows instead. */
 static void stage_score(struct strbuf *sb, const struct score *s, size_t stage, const char *none)
 {
@@ -1099,7 +1104,7 @@ static void stage_lead(struct doc *d, struct doc_node *sec, const struct score *
         doc_words(d, html, " ");
         doc_text(d, html, meaning);
     }
-    size_t n = s->assessment->respondents > 1 ? disagreements(s, stage) : 0;
+    size_t n = s->assessment->respondents > 1 ? score_stage_disagreements(s, stage) : 0;
     if (n) {
         struct doc_node *p = doc_only(doc_para(d, sec), DOC_HTML);
         doc_tag(d, p, "respondents disagree");

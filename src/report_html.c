@@ -32,15 +32,6 @@ static void coverage(struct strbuf *out, const struct score_stage *st)
     strbuf_adds(out, "%)");
 }
 
-static size_t disagreements(const struct score *s, size_t stage)
-{
-    const struct rules_stage *rs = &s->rules->stages[stage];
-    size_t n = 0;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
-        n += s->items[i].disagreement;
-    return n;
-}
-
 static void assess_header(struct page *p, const struct report_ctx *ctx)
 {
     struct strbuf *out = p->out;
@@ -241,7 +232,7 @@ static void summary_table(struct strbuf *out, const struct score *s)
         coverage(out, &s->stages[st]);
         strbuf_adds(out, "</td>");
         if (many) {
-            size_t n = disagreements(s, st);
+            size_t n = score_stage_disagreements(s, st);
             strbuf_addf(out, "<td class=\"num\">%zu item%s</td>", n, html_plural(n));
         }
         strbuf_adds(out, "<td>");

@@ -359,6 +359,15 @@ size_t score_unranked_of(const struct score *s, enum score_unranked u, size_t st
     return n;
 }
 
+size_t score_stage_disagreements(const struct score *s, size_t stage)
+{
+    const struct rules_stage *rs = &s->rules->stages[stage];
+    size_t n = 0;
+    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
+        n += s->items[i].disagreement;
+    return n;
+}
+
 bool score_item_is_gap(const struct score *s, size_t item)
 {
     const struct score_stage *st = &s->stages[s->rules->items[item].stage];

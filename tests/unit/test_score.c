@@ -334,6 +334,8 @@ static void test_score_many_respondents_and_roles(void **state)
     /* Identical answers are never a disagreement. */
     assert_false(f->s.items[item(f, "later.habit")].disagreement);
     assert_near(f->s.items[item(f, "later.habit")].sd, 0.0);
+    assert_int_equal(score_stage_disagreements(&f->s, 0), 1);
+    assert_int_equal(score_stage_disagreements(&f->s, 1), 0);
     const struct score_breakdown *b = &f->s.breakdown;
     assert_int_equal(b->state, BREAKDOWN_SHOWN);
     assert_int_equal(b->n_groups, 2);
