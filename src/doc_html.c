@@ -367,6 +367,15 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
         strbuf_adds(out, "</section>\n");
 }
 
+/* The figure drawn this writer's way. */
+static void figure(struct strbuf *out, const struct doc_figure *f)
+{
+    if (f->kind == DOC_FIGURE_LEVELS)
+        levels(out, f);
+    else
+        groups(out, f);
+}
+
 static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
 {
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -393,15 +402,9 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             table(out, n);
             break;
         case DOC_FIGURE:
-            if (n->figure->kind == DOC_FIGURE_LEVELS)
-                levels(out, n->figure);
-            else
-                groups(out, n->figure);
+            figure(out, n->figure);
             break;
-        case DOC_ROOT:
-        case DOC_ITEM:
-        case DOC_ROW:
-        case DOC_CELL:
+        default: /* items, rows and cells: their parents draw them */
             break;
         }
     }

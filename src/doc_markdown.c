@@ -250,6 +250,15 @@ static void levels(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* The figure drawn this writer's way. */
+static void figure(struct strbuf *out, const struct doc_figure *f)
+{
+    if (f->kind == DOC_FIGURE_LEVELS)
+        levels(out, f);
+    else
+        groups(out, f);
+}
+
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
 {
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -294,16 +303,10 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             strbuf_addc(out, '\n');
             break;
         case DOC_FIGURE:
-            if (n->figure->kind == DOC_FIGURE_LEVELS)
-                levels(out, n->figure);
-            else
-                groups(out, n->figure);
+            figure(out, n->figure);
             strbuf_addc(out, '\n');
             break;
-        case DOC_ROOT:
-        case DOC_ITEM:
-        case DOC_ROW:
-        case DOC_CELL:
+        default: /* items, rows and cells: their parents draw them */
             break;
         }
     }

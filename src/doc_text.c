@@ -251,6 +251,15 @@ static void section(struct text_w *w, const struct doc_node *s)
     blocks(w, s->first, at + 2, false);
 }
 
+/* The figure drawn this writer's way. */
+static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    if (f->kind == DOC_FIGURE_LEVELS)
+        levels(w, f, indent);
+    else
+        groups(w, f);
+}
+
 /* Blocks one after another; in a section (not in a list item), two paragraphs in a row
    have a blank line between them. */
 static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item)
@@ -278,15 +287,9 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             table(w, n, indent);
             break;
         case DOC_FIGURE:
-            if (n->figure->kind == DOC_FIGURE_LEVELS)
-                levels(w, n->figure, indent);
-            else
-                groups(w, n->figure);
+            figure(w, n->figure, indent);
             break;
-        case DOC_ROOT:
-        case DOC_ITEM:
-        case DOC_ROW:
-        case DOC_CELL:
+        default: /* items, rows and cells: their parents draw them */
             break;
         }
         prev = n;
