@@ -118,6 +118,18 @@ bool score_unranked_find_out(enum score_unranked u);
 const char *score_unranked_id(enum score_unranked u);
 /* How many suggestions are listed under "Find out first". */
 size_t score_find_out_count(const struct score *s);
+/*
+ * The suggestions not ranked for reason u, in rules order, as indices into
+ * s->suggestions: those of one stage, or of every stage when stage is SCORE_ANY_STAGE.
+ * out must hold s->n_suggestions entries. Returns how many: every format lists the
+ * same ones under "Find out first".
+ */
+#define SCORE_ANY_STAGE ((size_t)-1)
+size_t score_unranked_of(const struct score *s, enum score_unranked u, size_t stage, size_t *out);
+/* How many of a stage's items its respondents disagree on (score_item's disagreement). */
+size_t score_stage_disagreements(const struct score *s, size_t stage);
+/* True when item is on its stage's list of gaps (struct score_stage's gaps). */
+bool score_item_is_gap(const struct score *s, size_t item);
 
 /* How many stages do not apply (every question answered n/a, or none asked). */
 size_t score_stages_not_applicable(const struct score *s);

@@ -198,6 +198,36 @@ bool score_item_accepted(const struct score *s, size_t item)
     return s->items[item].accepted == SCORE_ACCEPTED;
 }
 
+size_t score_unranked_of(const struct score *s, enum score_unranked u, size_t stage, size_t *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        if (sg->unranked == u &&
+            (stage == SCORE_ANY_STAGE || s->rules->items[sg->item].stage == stage))
+            out[n++] = k;
+    }
+    return n;
+}
+
+size_t score_stage_disagreements(const struct score *s, size_t stage)
+{
+    const struct rules_stage *rs = &s->rules->stages[stage];
+    size_t n = 0;
+    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
+        n += s->items[i].disagreement;
+    return n;
+}
+
+bool score_item_is_gap(const struct score *s, size_t item)
+{
+    const struct score_stage *st = &s->stages[s->rules->items[item].stage];
+    for (size_t g = 0; g < st->n_gaps; g++)
+        if (st->gaps[g] == item)
+            return true;
+    return false;
+}
+
 bool score_item_open(const struct score *s, size_t item)
 {
     const struct score_item *it = &s->items[item];

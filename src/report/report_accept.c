@@ -36,19 +36,6 @@ const char *accept_status_word(const struct score *s, size_t item)
     return NULL;
 }
 
-bool accept_add_mark(struct strbuf *out, const struct score *s, size_t item)
-{
-    const struct score_item *it = &s->items[item];
-    if (!it->acceptance)
-        return false;
-    if (it->accepted == SCORE_ACCEPTED)
-        strbuf_addf(out, "accepted until %s: not among the actions", it->acceptance->expires);
-    else
-        strbuf_addf(out, "acceptance expired on %s: a gap to act on again",
-                    it->acceptance->expires);
-    return true;
-}
-
 /* "From the accept file FILE." (plain, for escaping). */
 static void add_source(struct strbuf *out, const struct accept *a)
 {

@@ -23,12 +23,6 @@ struct strbuf;
 extern const char ACCEPT_LEAD[];
 /* "accepted" or "expired" for an item with an acceptance; NULL for one without. */
 const char *accept_status_word(const struct score *s, size_t item);
-/*
- * The mark beside an accepted gap in its stage's list, plain for the caller to make
- * safe: "accepted until 2027-04-01: not among the actions" or "acceptance expired on
- * 2027-04-01: a gap to act on again". False, writing nothing, for an item without one.
- */
-bool accept_add_mark(struct strbuf *out, const struct score *s, size_t item);
 
 /* color: the heading in bold, as the report's other headings (report_ctx.color). */
 void accept_text_assess(struct strbuf *out, const struct score *s, size_t width, bool color);

@@ -32,11 +32,14 @@
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 
+#include <stdlib.h>
+
 #include "escape.h"
 #include "rules.h"
 #include "score.h"
 #include "score_target.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 static const char HEADER[] =
     "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,level,"
@@ -326,32 +329,27 @@ static void render_find_out(const struct score *s, size_t st, struct strbuf *out
     const struct rules *r = s->rules;
     const struct score_stage *ss = &s->stages[st];
     struct strbuf text = STRBUF_INIT;
+    size_t *v = xcalloc(s->n_suggestions + 1, sizeof(*v));
     if (!ss->has_score && !ss->not_applicable) {
         strbuf_addf(&text,
                     "%s has too few answers for a score (%zu of %zu answered); %zu more "
                     "answered would give it one. Its suggestions are not ranked until then",
                     r->stages[st].title, ss->answered, ss->answerable, ss->more_answers);
-        const char *sep = ": ";
-        for (size_t k = 0; k < s->n_suggestions; k++) {
-            const struct score_suggestion *sg = &s->suggestions[k];
-            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
-                continue;
-            strbuf_addf(&text, "%s%s", sep, r->items[sg->item].id);
-            sep = ", ";
-        }
+        size_t n = score_unranked_of(s, SCORE_UNRANKED_STAGE, st, v);
+        for (size_t k = 0; k < n; k++)
+            strbuf_addf(&text, "%s%s", k ? ", " : ": ", r->items[s->suggestions[v[k]].item].id);
         strbuf_addc(&text, '.');
         render_context_row(s, &st, "find-out", strbuf_str(&text), out);
     }
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_UNKNOWN || r->items[sg->item].stage != st)
-            continue;
+    size_t n = score_unranked_of(s, SCORE_UNRANKED_UNKNOWN, st, v);
+    for (size_t k = 0; k < n; k++) {
         strbuf_reset(&text);
         strbuf_addf(&text, "Nobody knew whether %s has been acted on: it is not ranked until then.",
-                    r->items[sg->item].id);
+                    r->items[s->suggestions[v[k]].item].id);
         render_context_row(s, &st, "find-out", strbuf_str(&text), out);
     }
     strbuf_release(&text);
+    free(v);
 }
 
 /* An overlay's base (id, version, SHA-256) and the merged model's hash, kind "model". */

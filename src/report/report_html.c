@@ -6,6 +6,7 @@
  */
 #include "report_html_internal.h"
 #include "report_accept_internal.h"
+#include "report_build_internal.h"
 #include "report_plan_internal.h"
 
 #include <stdbool.h>
@@ -19,19 +20,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* How many suggestions the "act first" table shows, as in the other formats. */
-enum { ACTIONS_MAX = 5 };
-
 /* ---- assess ---- */
-
-static bool is_gap(const struct score *s, size_t item)
-{
-    const struct score_stage *st = &s->stages[s->rules->items[item].stage];
-    for (size_t g = 0; g < st->n_gaps; g++)
-        if (st->gaps[g] == item)
-            return true;
-    return false;
-}
 
 static void coverage(struct strbuf *out, const struct score_stage *st)
 {
@@ -41,15 +30,6 @@ static void coverage(struct strbuf *out, const struct score_stage *st)
     strbuf_adds(out, " (");
     report_add_percent(out, st->answered, st->answerable);
     strbuf_adds(out, "%)");
-}
-
-static size_t disagreements(const struct score *s, size_t stage)
-{
-    const struct rules_stage *rs = &s->rules->stages[stage];
-    size_t n = 0;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
-        n += s->items[i].disagreement;
-    return n;
 }
 
 static void assess_header(struct page *p, const struct report_ctx *ctx)
@@ -252,7 +232,7 @@ static void summary_table(struct strbuf *out, const struct score *s)
         coverage(out, &s->stages[st]);
         strbuf_adds(out, "</td>");
         if (many) {
-            size_t n = disagreements(s, st);
+            size_t n = score_stage_disagreements(s, st);
             strbuf_addf(out, "<td class=\"num\">%zu item%s</td>", n, html_plural(n));
         }
         strbuf_adds(out, "<td>");
@@ -265,48 +245,15 @@ static void summary_table(struct strbuf *out, const struct score *s)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
-/* Opens a heat map cell shaded for score, its text in the colour that reads on it. */
-static void heat_cell_open(struct strbuf *out, double score)
-{
-    unsigned long bg = html_ramp_colour(score);
-    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
-                bg, html_text_colour_on(bg));
-}
-
 /* One shaded cell of the heat map: the score as a number on a shade of the ramp. */
 static void heat_cell(struct strbuf *out, const struct score_cell *c)
 {
-    if (!c->items) {
-        strbuf_adds(out, "<td class=\"empty\">no items</td>");
-        return;
-    }
-    if (!c->has_score) {
-        strbuf_addf(out,
-                    "<td class=\"empty\">not scored<span class=\"sub\">%zu of %zu "
-                    "answered</span></td>",
-                    c->answered, c->items);
-        return;
-    }
-    heat_cell_open(out, c->score);
-    report_add_exact(out, &c->score_exact);
-    strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
-}
-
-static void heat_key(struct strbuf *out)
-{
-    strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\"><span class=\"k\">Shade:</span>");
-    for (int v = 0; v <= 100; v += 20) {
-        unsigned long bg = html_ramp_colour(v);
-        strbuf_addf(out, "<span style=\"--shade:#%06lx;background:#%06lx;color:%s\">%d</span>", bg,
-                    bg, html_text_colour_on(bg), v);
-    }
-    strbuf_adds(out, "</div>\n");
-}
-
-static void heat_caption_note(struct strbuf *out)
-{
-    strbuf_adds(out, " <span class=\"muted\">(0 to 100 in each cell; the darker the shade, the "
-                     "higher the score)</span>");
+    struct strbuf shown = STRBUF_INIT;
+    if (c->has_score)
+        report_add_exact(&shown, &c->score_exact);
+    struct doc_heat_cell cell = {c->has_score, c->score, strbuf_str(&shown), c->answered, c->items};
+    doc_html_level_cell(out, &cell);
+    strbuf_release(&shown);
 }
 
 /* The whole stage x level matrix: a row per stage, a column per level. */
@@ -315,7 +262,7 @@ static void heat_matrix(struct strbuf *out, const struct score *s)
     const struct rules *r = s->rules;
     strbuf_adds(out, "<h3>Stage by level of change</h3>\n<table class=\"keep\">\n<caption>"
                      "Score by stage and level of change");
-    heat_caption_note(out);
+    doc_html_heat_caption_note(out);
     strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
     for (size_t l = 0; l < r->n_levels; l++) {
         strbuf_adds(out, "<th scope=\"col\">");
@@ -332,7 +279,7 @@ static void heat_matrix(struct strbuf *out, const struct score *s)
         strbuf_adds(out, "</tr>\n");
     }
     strbuf_adds(out, "</tbody>\n</table>\n");
-    heat_key(out);
+    doc_html_heat_key(out);
 }
 
 static void summary_section(struct page *p, const struct score *s)
@@ -362,503 +309,22 @@ static void summary_section(struct page *p, const struct score *s)
     strbuf_adds(out, "</section>\n");
 }
 
-/* The open gaps a suggestion addresses, with the points each would add. */
-static void addressed_gaps(struct strbuf *out, const struct score *s, size_t suggestion)
-{
-    const struct rules_item *sg = &s->rules->items[suggestion];
-    strbuf_adds(out, "<ul class=\"cell\">");
-    for (size_t k = 0; k < sg->n_addresses; k++) {
-        size_t item = sg->addresses[k];
-        if (!is_gap(s, item))
-            continue;
-        strbuf_adds(out, "<li>");
-        html_text(out, s->rules->items[item].text);
-        strbuf_adds(out, " (");
-        report_add_exact(out, &s->items[item].impact_exact);
-        strbuf_adds(out, " points)</li>");
-    }
-    strbuf_adds(out, "</ul>");
-}
-
-/* One table of suggestions in priority order: actions to take, or to keep going with. */
-static size_t action_table(struct strbuf *out, const struct score *s, enum score_action which)
-{
-    const struct rules *r = s->rules;
-    size_t shown = 0;
-    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
-        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (score_suggestion_action(s, sg) != which)
-            continue;
-        const struct rules_item *it = &r->items[sg->item];
-        if (!shown)
-            strbuf_adds(out, which == SCORE_TAKE_ACTION
-                                 ? "<table>\n<caption>The focus stage's suggestions first, "
-                                   "then earlier stages', then later ones'; within a stage, "
-                                   "those that would close the most points of open gaps "
-                                   "first <span class=\"muted\">(points: what the stage "
-                                   "would gain if every gap the suggestion addresses were "
-                                   "closed; points of different stages do not "
-                                   "compare)</span></caption>\n"
-                                 : "<table>\n<caption>Suggestions already acted on whose gaps "
-                                   "are still open</caption>\n");
-        if (!shown)
-            strbuf_adds(out, "<thead><tr><th scope=\"col\" class=\"num\">Rank</th>"
-                             "<th scope=\"col\">Action</th><th scope=\"col\">Stage</th>"
-                             "<th scope=\"col\" class=\"num\">Points</th>"
-                             "<th scope=\"col\">Gaps it addresses</th></tr></thead>\n"
-                             "<tbody>\n");
-        strbuf_addf(out, "<tr><td class=\"num\">%zu</td><th scope=\"row\">", ++shown);
-        html_text(out, it->text);
-        strbuf_adds(out, "<span class=\"id\">");
-        html_text(out, it->id);
-        strbuf_adds(out, "</span></th><td>");
-        html_text(out, r->stages[it->stage].title);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        report_add_exact(out, &sg->points_exact);
-        strbuf_adds(out, "</td><td>");
-        addressed_gaps(out, s, sg->item);
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    if (shown)
-        strbuf_adds(out, "</tbody>\n</table>\n");
-    return shown;
-}
-
-/*
- * The focus stage's actions first, then earlier stages', then later; those already
- * acted on apart, to keep going with (docs/scoring.md).
- */
-static void actions_section(struct strbuf *out, const struct score *s)
-{
-    bool keep_going = false;
-    for (size_t k = 0; k < s->n_ranked; k++)
-        keep_going |=
-            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
-    strbuf_adds(out, "<section id=\"actions\" aria-labelledby=\"actions-h\">\n"
-                     "<h2 id=\"actions-h\">Actions to take first</h2>\n");
-    if (!action_table(out, s, SCORE_TAKE_ACTION))
-        strbuf_adds(out, keep_going ? "<p>Every suggestion that addresses an open gap is "
-                                      "already acted on: keep going with those below.</p>\n"
-                                    : "<p>No suggestion addresses an open gap.</p>\n");
-    if (keep_going) {
-        strbuf_adds(out, "<h3 id=\"keep-going-h\">Keep going</h3>\n");
-        action_table(out, s, SCORE_KEEP_GOING);
-    }
-    strbuf_adds(out, "</section>\n");
-}
-
-/*
- * "Find out first": the stages too thinly answered to score, with how many more answers
- * would score them and their suggestions (not ranked until then), and the suggestions
- * whose own answer nobody knew.
- */
-static void find_out_section(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    if (!score_find_out_count(s))
-        return;
-    strbuf_adds(out, "<section id=\"find-out\" aria-labelledby=\"find-out-h\">\n"
-                     "<h2 id=\"find-out-h\">Find out first</h2>\n"
-                     "<p>Not ranked until more is known.</p>\n<ul>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct score_stage *ss = &s->stages[st];
-        if (ss->has_score || ss->not_applicable)
-            continue;
-        strbuf_adds(out, "<li><strong>");
-        html_text(out, r->stages[st].title);
-        strbuf_addf(out,
-                    "</strong> has too few answers for a score (%zu of %zu answered); %zu more "
-                    "answered would give it one. Its suggestions:<ul>",
-                    ss->answered, ss->answerable, ss->more_answers);
-        for (size_t k = 0; k < s->n_suggestions; k++) {
-            const struct score_suggestion *sg = &s->suggestions[k];
-            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
-                continue;
-            strbuf_adds(out, "<li>");
-            html_text(out, r->items[sg->item].text);
-            strbuf_adds(out, "</li>");
-        }
-        strbuf_adds(out, "</ul></li>\n");
-    }
-    bool any = false;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
-            continue;
-        if (!any)
-            strbuf_adds(out, "<li>Nobody knew whether these have been acted on:<ul>");
-        any = true;
-        strbuf_adds(out, "<li>");
-        html_text(out, r->items[sg->item].text);
-        strbuf_adds(out, " (");
-        html_text(out, r->stages[r->items[sg->item].stage].title);
-        strbuf_adds(out, ")</li>");
-    }
-    if (any)
-        strbuf_adds(out, "</ul></li>\n");
-    strbuf_adds(out, "</ul>\n</section>\n");
-}
-
-/* Who wrote a note: "r07 (practitioner)", "r07", "practitioner" or "A respondent". */
-static void note_who(struct strbuf *out, const struct answer_note *n)
-{
-    strbuf_adds(out, "<span class=\"who\">");
-    if (n->respondent) {
-        html_text(out, n->respondent);
-        if (n->role) {
-            strbuf_adds(out, " (");
-            html_text(out, n->role);
-            strbuf_adds(out, ")");
-        }
-    } else if (n->role) {
-        html_text(out, n->role);
-    } else {
-        strbuf_adds(out, "A respondent");
-    }
-    strbuf_adds(out, ":</span> ");
-}
-
-/* What respondents wrote beside an item, as a list; nothing when they wrote nothing. */
-static void notes_list(struct strbuf *out, const struct score_item *it)
-{
-    if (!it->n_notes)
-        return;
-    strbuf_adds(out, "<ul class=\"cell said\">");
-    for (size_t k = 0; k < it->n_notes; k++) {
-        const struct answer_note *n = &it->notes[k];
-        strbuf_adds(out, "<li>");
-        note_who(out, n);
-        if (n->note) {
-            strbuf_adds(out, "\xE2\x80\x9C");
-            html_text(out, n->note);
-            strbuf_adds(out, "\xE2\x80\x9D");
-        }
-        if (n->note && n->evidence)
-            strbuf_adds(out, " ");
-        if (n->evidence) {
-            strbuf_adds(out, "<span class=\"label\">Evidence:</span> ");
-            html_text(out, n->evidence);
-        }
-        strbuf_adds(out, "</li>");
-    }
-    strbuf_adds(out, "</ul>");
-}
-
-static void answer_cell(struct strbuf *out, const struct score *s, size_t item)
-{
-    const struct score_item *it = &s->items[item];
-    const struct item_tally *t = &s->assessment->items[item];
-    strbuf_adds(out, "<td class=\"num\">");
-    report_add_ratio(out, it->answer_num, it->answer_den);
-    if (s->assessment->respondents > 1) {
-        strbuf_addf(out, "<span class=\"sub\">mean of %zu", t->n);
-        struct strbuf spread = STRBUF_INIT;
-        if (report_add_spread(&spread, s, item))
-            strbuf_addf(out, ": %s", strbuf_str(&spread));
-        strbuf_release(&spread);
-        strbuf_adds(out, "</span>");
-        if (it->disagreement)
-            strbuf_adds(out, "<span class=\"tag\">respondents disagree</span>");
-    }
-    strbuf_adds(out, "</td>");
-}
-
-/* The suggestions that address an item, in priority order. */
-static void suggestions_for(struct strbuf *out, const struct score *s, size_t item)
-{
-    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
-    size_t n = score_suggestions_for(s, item, sgs);
-    for (size_t k = 0; k < n; k++) {
-        strbuf_adds(out, k ? "<li>" : "<ul class=\"cell\"><li>");
-        html_text(out, s->rules->items[sgs[k]].text);
-        if (s->items[sgs[k]].acted_on)
-            strbuf_adds(out, " <span class=\"tag\">already acted on</span>");
-        strbuf_adds(out, "</li>");
-    }
-    strbuf_adds(out, n ? "</ul>" : "<span class=\"muted\">none</span>");
-    free(sgs);
-}
-
-/* "accepted until DATE: ..." under a gap that has an acceptance, in words. */
-static void gap_accept_tag(struct strbuf *out, const struct score *s, size_t item)
-{
-    struct strbuf mark = STRBUF_INIT;
-    if (accept_add_mark(&mark, s, item)) {
-        strbuf_adds(out, "<span class=\"tag\">");
-        html_text(out, strbuf_str(&mark));
-        strbuf_adds(out, "</span>");
-    }
-    strbuf_release(&mark);
-}
-
-static void gaps_table(struct strbuf *out, const struct score *s, size_t stage)
-{
-    const struct rules *r = s->rules;
-    const struct score_stage *st = &s->stages[stage];
-    strbuf_adds(out, "<h3>Gaps in ");
-    html_text(out, r->stages[stage].title);
-    strbuf_adds(out, ", largest first</h3>\n");
-    if (!st->n_gaps) {
-        strbuf_adds(out, "<p>No gaps: every answered question is at the best end of the "
-                         "scale.</p>\n");
-        return;
-    }
-    strbuf_adds(out, "<table>\n<caption>Gaps in ");
-    html_text(out, r->stages[stage].title);
-    strbuf_addf(out,
-                " <span class=\"muted\">(answer on %ld to %ld; impact: points the stage "
-                "would gain if the gap were closed)</span></caption>\n<thead><tr>"
-                "<th scope=\"col\">Gap</th><th scope=\"col\">Kind</th>"
-                "<th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Answer</th>"
-                "<th scope=\"col\" class=\"num\">Impact</th>",
-                r->scale_min, r->scale_max);
-    html_gap_target_head(out, s);
-    strbuf_adds(out, "<th scope=\"col\">Suggestions that address it</th>"
-                     "<th scope=\"col\">What respondents said</th></tr></thead>\n<tbody>\n");
-    for (size_t g = 0; g < st->n_gaps; g++) {
-        size_t i = st->gaps[g];
-        const struct rules_item *it = &r->items[i];
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, it->text);
-        strbuf_adds(out, "<span class=\"id\">");
-        html_text(out, it->id);
-        strbuf_adds(out, "</span>");
-        gap_accept_tag(out, s, i);
-        strbuf_addf(out, "</th><td>%s</td><td>", item_kind_name(it->kind));
-        html_text(out, r->levels[it->level].title);
-        strbuf_adds(out, "</td>");
-        answer_cell(out, s, i);
-        strbuf_adds(out, "<td class=\"num\">");
-        report_add_exact(out, &s->items[i].impact_exact);
-        strbuf_adds(out, "</td>");
-        html_gap_target_cells(out, s, i);
-        strbuf_adds(out, "<td>");
-        suggestions_for(out, s, i);
-        strbuf_adds(out, "</td><td>");
-        notes_list(out, &s->items[i]);
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-static void stage_levels(struct strbuf *out, const struct score *s, size_t stage)
-{
-    const struct rules *r = s->rules;
-    strbuf_adds(out, "<h3>");
-    html_text(out, r->stages[stage].title);
-    strbuf_adds(out, " by level of change</h3>\n<table class=\"keep narrow\">\n<caption>");
-    html_text(out, r->stages[stage].title);
-    strbuf_adds(out, " by level of change");
-    heat_caption_note(out);
-    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Level</th>"
-                     "<th scope=\"col\">Score</th></tr></thead>\n<tbody>\n");
-    for (size_t l = 0; l < r->n_levels; l++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->levels[l].title);
-        strbuf_adds(out, "</th>");
-        heat_cell(out, &s->stages[stage].levels[l]);
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* The stage's items in one state, each with its notes, under a heading. */
-static void item_list(struct strbuf *out, const struct score *s, size_t stage,
-                      enum score_state state, const char *heading, const char *lead)
-{
-    const struct rules *r = s->rules;
-    const struct rules_stage *rs = &r->stages[stage];
-    bool any = false;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
-        const struct score_item *si = &s->items[i];
-        if (si->state != state)
-            continue;
-        /* Scored items are listed here only for their notes, when they are no gap. */
-        if (state == SCORED && (is_gap(s, i) || !si->n_notes))
-            continue;
-        if (!any) {
-            strbuf_addf(out, "<h3>%s", heading);
-            html_text(out, rs->title);
-            strbuf_adds(out, "</h3>\n<p>");
-            strbuf_adds(out, lead);
-            strbuf_adds(out, "</p>\n<ul>\n");
-        }
-        any = true;
-        strbuf_adds(out, "<li>");
-        html_text(out, r->items[i].text);
-        strbuf_addf(out, " <span class=\"muted\">(%s)</span>", item_kind_name(r->items[i].kind));
-        if (si->withheld) {
-            strbuf_adds(out, " <span class=\"muted\">(");
-            report_add_withheld(out, s);
-            strbuf_adds(out, ")</span>");
-        }
-        if (state == UNKNOWN && r->items[i].question) {
-            strbuf_adds(out, "<br><span class=\"muted\">Ask: ");
-            html_text(out, r->items[i].question);
-            strbuf_adds(out, "</span>");
-        }
-        notes_list(out, si);
-        strbuf_adds(out, "</li>\n");
-    }
-    if (any)
-        strbuf_adds(out, "</ul>\n");
-}
-
-static void stage_section(struct strbuf *out, const struct score *s, size_t stage)
-{
-    const struct rules *r = s->rules;
-    const struct score_stage *st = &s->stages[stage];
-    const struct rules_stage *rs = &r->stages[stage];
-    strbuf_addf(out,
-                "<section class=\"stage\" id=\"stage-%zu\" aria-labelledby=\"stage-%zu-h\">\n"
-                "<h2 id=\"stage-%zu-h\">",
-                stage + 1, stage + 1, stage + 1);
-    html_text(out, rs->title);
-    strbuf_adds(out, ": ");
-    html_stage_score(out, s, stage);
-    strbuf_adds(out, ", ");
-    html_text(out, score_band_title(s, stage));
-    strbuf_adds(out, "</h2>\n");
-    if (rs->description) {
-        strbuf_adds(out, "<p>");
-        html_text(out, rs->description);
-        strbuf_adds(out, "</p>\n");
-    }
-    strbuf_adds(out, "<p><span class=\"label\">Score:</span> ");
-    html_stage_score(out, s, stage);
-    strbuf_adds(out, " out of 100, band ");
-    html_text(out, score_band_title(s, stage));
-    strbuf_adds(out, ". <span class=\"label\">Answered:</span> ");
-    coverage(out, st);
-    strbuf_adds(out, " of the questions that apply.");
-    if ((int)stage == s->focus)
-        strbuf_adds(out, " <span class=\"tag\">Focus</span> Work on this stage first.");
-    if (st->band != SCORE_NO_BAND && r->bands[st->band].description) {
-        strbuf_adds(out, " <span class=\"label\">What the band means:</span> ");
-        html_text(out, r->bands[st->band].description);
-    }
-    strbuf_adds(out, "</p>\n");
-    if (s->assessment->respondents > 1) {
-        size_t n = disagreements(s, stage);
-        if (n)
-            strbuf_addf(out,
-                        "<p><span class=\"tag\">respondents disagree</span> on %zu item%s "
-                        "in this stage: talk about why before acting on them.</p>\n",
-                        n, html_plural(n));
-    }
-    gaps_table(out, s, stage);
-    stage_levels(out, s, stage);
-    item_list(out, s, stage, UNKNOWN, "Nobody knew in ",
-              "Nobody could answer these questions. Find out: each lowers how much of the "
-              "stage the score covers.");
-    item_list(out, s, stage, NOT_APPLICABLE, "Not applicable in ",
-              "Set aside: everyone who answered said these do not apply yet.");
-    item_list(out, s, stage, SCORED, "Other notes on ",
-              "What respondents wrote about items that are not gaps.");
-    for (size_t k = 0; k < rs->n_notes; k++) {
-        strbuf_adds(out, "<div class=\"callout source\"><p><span class=\"label\">From the "
-                         "source:</span> ");
-        html_text(out, rs->notes[k]);
-        strbuf_adds(out, "</p></div>\n");
-    }
-    strbuf_adds(out, "</section>\n");
-}
-
-static void group_row(struct strbuf *out, const struct score *s, const struct score_group *g)
-{
-    struct strbuf name = STRBUF_INIT;
-    report_group_name(&name, &s->breakdown, g);
-    strbuf_adds(out, "<tr><th scope=\"row\">");
-    html_text(out, strbuf_str(&name));
-    strbuf_addf(out, "</th><td class=\"num\">%zu</td>", g->respondents);
-    for (size_t st = 0; st < s->rules->n_stages; st++) {
-        if (g->has_score[st]) {
-            heat_cell_open(out, g->scores[st]);
-            report_add_exact(out, &g->scores_exact[st]);
-            strbuf_adds(out, "</td>");
-        } else {
-            strbuf_adds(out, "<td class=\"empty\">not scored</td>");
-        }
-    }
-    strbuf_adds(out, "</tr>\n");
-    strbuf_release(&name);
-}
-
-/* The groups x stages heat map under the anonymity threshold, or why it is left out. */
-static void breakdown_section(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    const struct score_breakdown *b = &s->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    html_breakdown_open(out, b);
-    if (b->n_groups) {
-        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group <span "
-                         "class=\"muted\">(each scored over that group&#39;s respondents "
-                         "alone; the darker the shade, the higher the score)</span></caption>\n"
-                         "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
-                         "class=\"num\">Respondents</th>");
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "<th scope=\"col\">");
-            html_text(out, r->stages[st].title);
-            strbuf_adds(out, "</th>");
-        }
-        strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-        for (size_t k = 0; k < b->n_groups; k++)
-            group_row(out, s, &b->groups[k]);
-        strbuf_adds(out, "</tbody>\n</table>\n");
-        heat_key(out);
-    }
-    html_breakdown_close(out, b);
-}
-
-/* Comments on the assessment as a whole, by question; never with who wrote them. */
-static void comments_section(struct strbuf *out, const struct score *s)
-{
-    size_t n;
-    const struct answer_comment **v = report_sorted_comments(s, &n);
-    if (n)
-        strbuf_adds(out, "<section id=\"comments\" aria-labelledby=\"comments-h\">\n"
-                         "<h2 id=\"comments-h\">Comments</h2>\n<p class=\"muted\">Free text "
-                         "respondents wrote, not scored and shown without names.</p>\n");
-    for (size_t k = 0; k < n; k++) {
-        if (report_comment_starts_group(v, k)) {
-            if (k)
-                strbuf_adds(out, "</ul>\n");
-            strbuf_adds(out, "<h3>");
-            if (v[k]->about) {
-                strbuf_adds(out, "Asked: ");
-                html_text(out, v[k]->about);
-            } else {
-                strbuf_adds(out, "Other comments");
-            }
-            strbuf_adds(out, "</h3>\n<ul>\n");
-        }
-        strbuf_adds(out, "<li>");
-        html_text(out, v[k]->text);
-        strbuf_adds(out, "</li>\n");
-    }
-    if (n)
-        strbuf_adds(out, "</ul>\n</section>\n");
-    free(v);
-}
-
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
 {
     const struct score *s = ctx->score;
     struct page p = {out, 0};
     assess_header(&p, ctx);
     summary_section(&p, s);
-    actions_section(out, s);
-    find_out_section(out, s);
+    report_build_write(report_build_actions, s, DOC_HTML, out, 0, false);
+    report_build_write(report_build_find_out, s, DOC_HTML, out, 0, false);
     if (ctx->plan)
         plan_html_assess(out, ctx->plan);
     accept_html_assess(out, s);
     for (size_t st = 0; st < s->rules->n_stages; st++)
-        stage_section(out, s, st);
-    html_targets_section(out, s);
-    comments_section(out, s);
-    breakdown_section(out, s);
+        report_build_write_stage(report_build_stage, s, st, DOC_HTML, out, 0, false);
+    report_build_write(report_build_targets, s, DOC_HTML, out, 0, false);
+    report_build_write(report_build_comments, s, DOC_HTML, out, 0, false);
+    report_build_write(report_build_breakdown, s, DOC_HTML, out, 0, false);
     html_about_section(out, s);
     page_close(out, ctx->tool_version);
 }

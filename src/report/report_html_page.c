@@ -26,6 +26,8 @@
 
 #include "answers.h"
 #include "compare.h"
+#include "doc.h"
+#include "report_build_internal.h"
 #include "escape.h"
 #include "report.h"
 #include "rules.h"
@@ -37,39 +39,10 @@ static const char NO_SCORE[] = "no score";
 
 /* ---- text and numbers ---- */
 
-/* True when the len bytes before s[at] are word, ignoring ASCII case. */
-static bool preceded_by(const char *s, size_t at, const char *word)
-{
-    size_t n = strlen(word);
-    if (at < n)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[at - n + k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != word[k])
-            return false;
-    }
-    return true;
-}
-
 /* Untrusted text, in element content or a double-quoted attribute value. */
 void html_text(struct strbuf *out, const char *s)
 {
-    if (!s)
-        return;
-    struct strbuf esc = STRBUF_INIT;
-    escape_html(&esc, s);
-    const char *e = strbuf_str(&esc);
-    for (size_t i = 0; i < esc.len; i++) {
-        char c = e[i];
-        if (c == '/' || c == '@' || ((c == 'p' || c == 'P') && preceded_by(e, i, "htt")) ||
-            (c == '(' && preceded_by(e, i, "url")))
-            strbuf_addf(out, "&#%d;", c);
-        else
-            strbuf_addc(out, c);
-    }
-    strbuf_release(&esc);
+    doc_html_text(out, s);
 }
 
 void html_score(struct strbuf *out, bool has, const struct exact *v)
@@ -107,48 +80,14 @@ const char *html_plural(size_t n)
 
 /* ---- colour ---- */
 
-static double srgb_linear(unsigned long channel)
-{
-    double c = (double)channel / 255.0;
-    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-/* WCAG 2 relative luminance of 0xRRGGBB. */
-static double luminance(unsigned long rgb)
-{
-    return 0.2126 * srgb_linear((rgb >> 16) & 0xFF) + 0.7152 * srgb_linear((rgb >> 8) & 0xFF) +
-           0.0722 * srgb_linear(rgb & 0xFF);
-}
-
-/* Black or white, whichever has more contrast: at least 4.58:1 on any background. */
 const char *html_text_colour_on(unsigned long bg)
 {
-    double l = luminance(bg);
-    return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
+    return doc_html_text_colour_on(bg);
 }
 
-/*
- * The heat map's ramp: ColorBrewer's single-hue Blues (without its near-white first
- * step), light for low scores and dark for high. One hue whose lightness falls steadily
- * reads the same with any colour vision and in greyscale.
- */
 unsigned long html_ramp_colour(double score)
 {
-    static const unsigned long stops[] = {0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6,
-                                          0x4292c6, 0x2171b5, 0x08519c, 0x08306b};
-    const size_t n = sizeof(stops) / sizeof(stops[0]);
-    double t = (score < 0 ? 0 : score > 100 ? 100 : score) / 100.0 * (double)(n - 1);
-    size_t i = (size_t)t;
-    if (i >= n - 1)
-        return stops[n - 1];
-    double f = t - (double)i;
-    unsigned long rgb = 0;
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        double a = (double)((stops[i] >> shift) & 0xFF),
-               b = (double)((stops[i + 1] >> shift) & 0xFF);
-        rgb |= (unsigned long)lround(a + (b - a) * f) << shift;
-    }
-    return rgb;
+    return doc_html_ramp_colour(score);
 }
 
 /* Okabe-Ito, ordered so that the colours with most contrast on white come first. */
@@ -284,39 +223,7 @@ void html_meta_model(struct strbuf *out, const struct rules *r)
 
 void html_about_section(struct strbuf *out, const struct score *s)
 {
-    const struct rules *r = s->rules;
-    const char *caveat = report_caveat(s);
-    strbuf_adds(out, "<section id=\"about\" aria-labelledby=\"about-h\">\n"
-                     "<h2 id=\"about-h\">About the evidence</h2>\n");
-    if (caveat) {
-        strbuf_adds(out, "<p><span class=\"label\">" REPORT_CAVEAT_LABEL "</span> ");
-        html_text(out, caveat);
-        strbuf_adds(out, "</p>\n");
-    }
-    if (r->source.judgement) {
-        strbuf_adds(out, "<p><span class=\"label\">How the model was built:</span> ");
-        html_text(out, r->source.judgement);
-        strbuf_adds(out, "</p>\n");
-    }
-    if (r->source.title) {
-        strbuf_adds(out, "<p><span class=\"label\">Source:</span> ");
-        html_text(out, r->source.title);
-        if (r->source.publisher) {
-            strbuf_adds(out, ", ");
-            html_text(out, r->source.publisher);
-        }
-        if (r->source.year)
-            strbuf_addf(out, ", %ld", r->source.year);
-        if (r->source.url) {
-            strbuf_adds(out, ". <span class=\"id\">");
-            html_text(out, r->source.url);
-            strbuf_adds(out, "</span>");
-        }
-        strbuf_adds(out, "</p>\n");
-    }
-    strbuf_adds(out, "<p>A score is the start of a conversation, not a measurement: it says "
-                     "how the people who answered see the service against this model.</p>\n"
-                     "</section>\n");
+    report_build_write(report_build_about, s, DOC_HTML, out, 0, false);
 }
 
 /* ---- SVG pieces ---- */

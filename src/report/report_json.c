@@ -308,6 +308,7 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
 static void write_find_out(struct jsonw *w, const struct score *s)
 {
     const struct rules *r = s->rules;
+    size_t *v = xcalloc(s->n_suggestions + 1, sizeof(*v));
     jsonw_key(w, "find_out_first");
     jsonw_object(w);
     jsonw_key(w, "stages");
@@ -323,21 +324,21 @@ static void write_find_out(struct jsonw *w, const struct score *s)
         jsonw_kuint(w, "more_answers", ss->more_answers);
         jsonw_key(w, "suggestions");
         jsonw_array(w);
-        for (size_t k = 0; k < s->n_suggestions; k++)
-            if (s->suggestions[k].unranked == SCORE_UNRANKED_STAGE &&
-                r->items[s->suggestions[k].item].stage == st)
-                jsonw_string(w, r->items[s->suggestions[k].item].id);
+        size_t n = score_unranked_of(s, SCORE_UNRANKED_STAGE, st, v);
+        for (size_t k = 0; k < n; k++)
+            jsonw_string(w, r->items[s->suggestions[v[k]].item].id);
         jsonw_end(w, ']');
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
     jsonw_key(w, "suggestions");
     jsonw_array(w);
-    for (size_t k = 0; k < s->n_suggestions; k++)
-        if (s->suggestions[k].unranked == SCORE_UNRANKED_UNKNOWN)
-            jsonw_string(w, r->items[s->suggestions[k].item].id);
+    size_t n = score_unranked_of(s, SCORE_UNRANKED_UNKNOWN, SCORE_ANY_STAGE, v);
+    for (size_t k = 0; k < n; k++)
+        jsonw_string(w, r->items[s->suggestions[v[k]].item].id);
     jsonw_end(w, ']');
     jsonw_end(w, '}');
+    free(v);
 }
 
 static void write_group_stages(struct jsonw *w, const struct rules *r, const struct score_group *g)

@@ -11,6 +11,7 @@
 #include "answers.h"
 #include "report.h"
 #include "report_accept_internal.h"
+#include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -19,7 +20,7 @@
 #include "xalloc.h"
 #include "text.h"
 
-enum { BAR_WIDTH = 20, ACTIONS_MAX = 5 };
+enum { BAR_WIDTH = 20 };
 
 struct text_out {
     struct strbuf *sb;
@@ -62,27 +63,6 @@ static void para(struct text_out *o, size_t indent, size_t hang, const char *tex
     strbuf_addchars(o->sb, ' ', indent);
     wrap(o, text, indent, hang);
     strbuf_addc(o->sb, '\n');
-}
-
-/* Appends text made safe, cut to `width` code points (ending "...") or padded to it. */
-static void add_padded(struct strbuf *sb, const char *text, size_t width)
-{
-    size_t before = sb->len;
-    text_add_safe(sb, text, true);
-    size_t w = utf8_width(sb->buf + before, sb->len - before);
-    if (w > width && width > 3) {
-        size_t keep = 0, points = 0;
-        while (points < width - 3) {
-            keep++;
-            while (((unsigned char)sb->buf[before + keep] & 0xC0) == 0x80)
-                keep++;
-            points++;
-        }
-        sb->len = before + keep;
-        strbuf_adds(sb, "...");
-    } else if (w < width) {
-        strbuf_addchars(sb, ' ', width - w);
-    }
 }
 
 static void bar(struct text_out *o, const struct score_stage *st)
@@ -165,14 +145,14 @@ static void stage_table(struct text_out *o)
     /* A narrow terminal gets the numbers without the bars. */
     bool bars = o->width >= tw + BAR_WIDTH + 48;
     strbuf_addc(o->sb, '\n');
-    add_padded(o->sb, "Stage", tw);
+    doc_text_add_padded(o->sb, "Stage", tw);
     strbuf_adds(o->sb, "  Score  ");
     if (bars)
-        add_padded(o->sb, "", BAR_WIDTH + 2);
+        doc_text_add_padded(o->sb, "", BAR_WIDTH + 2);
     strbuf_adds(o->sb, "Band (answered)\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];
-        add_padded(o->sb, r->stages[st].title, tw);
+        doc_text_add_padded(o->sb, r->stages[st].title, tw);
         strbuf_adds(o->sb, "  ");
         score_cell(o->sb, ss->has_score, &ss->score_exact);
         strbuf_adds(o->sb, "  ");
@@ -234,396 +214,6 @@ static void focus_lines(struct text_out *o)
     strbuf_release(&line);
 }
 
-/*
- * One list of suggestions in priority order: the actions to take, or those already
- * acted on to keep going with. Points are a stage's, so each line names its stage.
- */
-static void action_list(struct text_out *o, enum score_action which, const char *title)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    size_t shown = 0;
-    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
-        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (score_suggestion_action(s, sg) != which)
-            continue;
-        if (shown == 0) {
-            strbuf_addc(o->sb, '\n');
-            heading(o, title);
-        }
-        const struct rules_item *it = &r->items[sg->item];
-        struct strbuf line = STRBUF_INIT;
-        shown++;
-        if (which == SCORE_TAKE_ACTION)
-            strbuf_addf(&line, "%zu. ", shown);
-        else
-            strbuf_adds(&line, "- ");
-        strbuf_adds(&line, it->text);
-        strbuf_addf(&line, " (%s; closes gaps worth ", r->stages[it->stage].title);
-        report_add_exact(&line, &sg->points_exact);
-        strbuf_adds(&line, " points)");
-        para(o, 2, which == SCORE_TAKE_ACTION ? 5 : 4, strbuf_str(&line));
-        strbuf_release(&line);
-    }
-}
-
-/* The focus stage's actions first, then earlier stages', then later (docs/scoring.md). */
-static void actions(struct text_out *o)
-{
-    action_list(o, SCORE_TAKE_ACTION, "Actions to take first");
-    action_list(o, SCORE_KEEP_GOING,
-                "Keep going (already acted on; gaps they address are still open)");
-}
-
-/*
- * What to find out before acting: each stage without enough answers for a score, with
- * how many more would give it one and its suggestions (not ranked until then), and the
- * suggestions whose own answer nobody knew.
- */
-static void find_out(struct text_out *o)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    if (!score_find_out_count(s))
-        return;
-    strbuf_addc(o->sb, '\n');
-    heading(o, "Find out first (not ranked until more is known)");
-    struct strbuf line = STRBUF_INIT;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct score_stage *ss = &s->stages[st];
-        if (ss->has_score || ss->not_applicable)
-            continue;
-        strbuf_reset(&line);
-        strbuf_addf(&line,
-                    "%s has too few answers for a score (%zu of %zu answered); %zu more "
-                    "answered would give it one. Its suggestions:",
-                    r->stages[st].title, ss->answered, ss->answerable, ss->more_answers);
-        para(o, 2, 4, strbuf_str(&line));
-        for (size_t k = 0; k < s->n_suggestions; k++) {
-            const struct score_suggestion *sg = &s->suggestions[k];
-            if (sg->unranked != SCORE_UNRANKED_STAGE || r->items[sg->item].stage != st)
-                continue;
-            strbuf_reset(&line);
-            strbuf_adds(&line, "- ");
-            strbuf_adds(&line, r->items[sg->item].text);
-            para(o, 4, 6, strbuf_str(&line));
-        }
-    }
-    bool any = false;
-    for (size_t k = 0; k < s->n_suggestions; k++) {
-        const struct score_suggestion *sg = &s->suggestions[k];
-        if (sg->unranked != SCORE_UNRANKED_UNKNOWN)
-            continue;
-        if (!any)
-            para(o, 2, 4, "Nobody knew whether these have been acted on:");
-        any = true;
-        strbuf_reset(&line);
-        strbuf_addf(&line, "- %s (%s)", r->items[sg->item].text,
-                    r->stages[r->items[sg->item].stage].title);
-        para(o, 4, 6, strbuf_str(&line));
-    }
-    strbuf_release(&line);
-}
-
-/* "said by ROLE ID: "note"; evidence: ..." for each note on an item. */
-static void note_lines(struct text_out *o, const struct score_item *si, size_t indent)
-{
-    struct strbuf line = STRBUF_INIT;
-    for (size_t k = 0; k < si->n_notes; k++) {
-        const struct answer_note *n = &si->notes[k];
-        const char *id = n->respondent; /* NULL unless the score keeps names */
-        strbuf_reset(&line);
-        strbuf_adds(&line, "said");
-        if (n->role || id) {
-            strbuf_adds(&line, " by ");
-            strbuf_adds(&line, n->role ? n->role : id);
-            if (n->role && id)
-                strbuf_addf(&line, " %s", id);
-        }
-        strbuf_adds(&line, ": ");
-        if (n->note)
-            strbuf_addf(&line, "\"%s\"", n->note);
-        if (n->evidence)
-            strbuf_addf(&line, "%sevidence: %s", n->note ? "; " : "", n->evidence);
-        para(o, indent, indent + 2, strbuf_str(&line));
-    }
-    strbuf_release(&line);
-}
-
-/* Beside a gap with a target: its distance to the best end and to the target. */
-static void gap_target_line(struct text_out *o, size_t i)
-{
-    struct strbuf line = STRBUF_INIT;
-    report_target_add_gap(&line, o->s, i);
-    if (line.len)
-        para(o, 11, 11, strbuf_str(&line));
-    strbuf_release(&line);
-}
-
-static void gap_line(struct text_out *o, size_t i)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    const struct rules_item *it = &r->items[i];
-    const struct score_item *si = &s->items[i];
-    struct strbuf line = STRBUF_INIT;
-    report_add_exact(&line, &si->impact_exact);
-    while (line.len < 5)
-        strbuf_addc(&line, ' ');
-    strbuf_addf(&line, "  %s: ", item_kind_name(it->kind));
-    strbuf_adds(&line, it->text);
-    para(o, 4, 11, strbuf_str(&line));
-    strbuf_reset(&line);
-    strbuf_adds(&line, "answer ");
-    report_add_ratio(&line, si->answer_num, si->answer_den);
-    strbuf_addf(&line, " on %ld-%ld", r->scale_min, r->scale_max);
-    const struct item_tally *t = &s->assessment->items[i];
-    if (s->assessment->respondents > 1 && t->n == 1) {
-        strbuf_adds(&line, ", from 1 respondent");
-    } else if (s->assessment->respondents > 1) {
-        strbuf_addf(&line, ", the mean of %zu respondents", t->n);
-        struct strbuf spread = STRBUF_INIT;
-        if (report_add_spread(&spread, s, i))
-            strbuf_addf(&line, " (%s)", strbuf_str(&spread));
-        strbuf_release(&spread);
-    }
-    if (si->disagreement)
-        strbuf_adds(&line, "; respondents disagree");
-    strbuf_addf(&line, "; %s", r->levels[it->level].title);
-    para(o, 11, 11, strbuf_str(&line));
-    gap_target_line(o, i);
-    strbuf_reset(&line);
-    if (accept_add_mark(&line, s, i))
-        para(o, 11, 13, strbuf_str(&line));
-    size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
-    size_t n_sgs = score_suggestions_for(s, i, sgs);
-    for (size_t k = 0; k < n_sgs; k++) {
-        strbuf_reset(&line);
-        strbuf_adds(&line, "try: ");
-        strbuf_adds(&line, r->items[sgs[k]].text);
-        if (s->items[sgs[k]].acted_on)
-            strbuf_adds(&line, " (already acted on)");
-        para(o, 11, 16, strbuf_str(&line));
-    }
-    free(sgs);
-    note_lines(o, si, 11);
-    strbuf_release(&line);
-}
-
-/*
- * A stage's items in one state (n/a, unknown), each with what respondents wrote on it,
- * as markdown lists them. A respondent's id is not put beside a note here when several
- * respondents are pooled.
- */
-static void item_list(struct text_out *o, size_t stage, enum score_state state, const char *title)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    const struct rules_stage *rs = &r->stages[stage];
-    bool any = false;
-    for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
-        if (s->items[i].state != state)
-            continue;
-        if (!any)
-            strbuf_addf(o->sb, "  %s\n", title);
-        any = true;
-        para(o, 4, 6, r->items[i].text);
-        if (s->items[i].withheld) {
-            struct strbuf why = STRBUF_INIT;
-            strbuf_adds(&why, "(");
-            report_add_withheld(&why, s);
-            strbuf_adds(&why, ")");
-            para(o, 6, 6, strbuf_str(&why));
-            strbuf_release(&why);
-        }
-        note_lines(o, &s->items[i], 6);
-    }
-}
-
-static void level_matrix(struct text_out *o, size_t stage)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    strbuf_adds(o->sb, "  By level of change\n");
-    for (size_t l = 0; l < r->n_levels; l++) {
-        const struct score_cell *c = &s->stages[stage].levels[l];
-        if (!c->items)
-            continue;
-        strbuf_adds(o->sb, "    ");
-        add_padded(o->sb, r->levels[l].title, 26);
-        score_cell(o->sb, c->has_score, &c->score_exact);
-        strbuf_addf(o->sb, "  (%zu of %zu answered)\n", c->answered, c->items);
-    }
-}
-
-static void stage_section(struct text_out *o, size_t stage)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    const struct score_stage *st = &s->stages[stage];
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addc(o->sb, '\n');
-    strbuf_adds(&line, r->stages[stage].title);
-    strbuf_adds(&line, ": ");
-    if (st->has_score)
-        report_add_exact(&line, &st->score_exact);
-    else
-        strbuf_adds(&line, "no score");
-    strbuf_adds(&line, ", ");
-    strbuf_adds(&line, score_band_title(s, stage));
-    strbuf_addf(&line, " (%zu of %zu answered)", st->answered, st->answerable);
-    heading(o, strbuf_str(&line));
-    strbuf_release(&line);
-    if (st->n_gaps) {
-        strbuf_adds(o->sb, "  Gaps, largest first (points the stage would gain)\n");
-        for (size_t k = 0; k < st->n_gaps; k++)
-            gap_line(o, st->gaps[k]);
-    } else {
-        strbuf_adds(o->sb, "  No gaps among the answered items.\n");
-    }
-    level_matrix(o, stage);
-    item_list(o, stage, UNKNOWN, "Nobody knew - find out");
-    item_list(o, stage, NOT_APPLICABLE, "Not applicable - set aside");
-    for (size_t k = 0; k < r->stages[stage].n_notes; k++) {
-        struct strbuf note = STRBUF_INIT;
-        strbuf_adds(&note, "Source: ");
-        strbuf_adds(&note, r->stages[stage].notes[k]);
-        para(o, 2, 4, strbuf_str(&note));
-        strbuf_release(&note);
-    }
-}
-
-/*
- * Every item with a target, in rules order, met or not: the item and its stage, then
- * its answer and how it stands against the target. Nothing when the model sets none.
- */
-static void targets_section(struct text_out *o)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    if (!score_targets_count(s))
-        return;
-    strbuf_addc(o->sb, '\n');
-    heading(o, REPORT_TARGETS_TITLE);
-    para(o, 2, 2, REPORT_TARGETS_LEAD);
-    struct strbuf line = STRBUF_INIT;
-    for (size_t i = 0; i < r->n_items; i++) {
-        if (!score_item_has_target(s, i))
-            continue;
-        const struct rules_item *it = &r->items[i];
-        struct score_target t;
-        score_target_of(s, i, &t);
-        strbuf_reset(&line);
-        strbuf_addf(&line, "%s (%s)", it->text, r->stages[it->stage].title);
-        para(o, 2, 4, strbuf_str(&line));
-        strbuf_reset(&line);
-        if (t.status != TARGET_NO_ANSWER) {
-            strbuf_adds(&line, "answer ");
-            report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
-            strbuf_adds(&line, "; ");
-        }
-        report_target_add_goal(&line, &it->target);
-        strbuf_adds(&line, ": ");
-        report_target_add_state(&line, &it->target, &t);
-        para(o, 4, 4, strbuf_str(&line));
-        score_target_release(&t);
-    }
-    strbuf_release(&line);
-}
-
-/*
- * Free text respondents wrote on the assessment as a whole, under the question it
- * answers; never with who wrote it, so a pooled report names nobody.
- */
-static void comments(struct text_out *o)
-{
-    size_t n;
-    const struct answer_comment **v = report_sorted_comments(o->s, &n);
-    if (n) {
-        strbuf_addc(o->sb, '\n');
-        heading(o, "Comments (not scored; shown without names)");
-    }
-    struct strbuf line = STRBUF_INIT;
-    for (size_t k = 0; k < n; k++) {
-        if (report_comment_starts_group(v, k))
-            para(o, 2, 4, v[k]->about ? v[k]->about : "Other comments");
-        strbuf_reset(&line);
-        strbuf_addf(&line, "said: \"%s\"", v[k]->text);
-        para(o, 4, 6, strbuf_str(&line));
-    }
-    strbuf_release(&line);
-    free(v);
-}
-
-/* One group's line: name, respondents, then each stage's score. */
-static void group_line(struct text_out *o, const struct score_group *g, const char *name,
-                       size_t name_width)
-{
-    const struct rules *r = o->s->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_adds(&line, "  ");
-    add_padded(&line, name, name_width);
-    strbuf_addf(&line, " %4zu", g->respondents);
-    size_t head = line.len;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(&line, "  ");
-        text_add_safe(&line, r->stages[st].title, true);
-        strbuf_adds(&line, " ");
-        score_cell(&line, g->has_score[st], &g->scores_exact[st]);
-    }
-    if (utf8_width(line.buf, line.len) <= o->width) {
-        strbuf_add(o->sb, line.buf, line.len);
-    } else {
-        /* Too wide for this terminal: the stages go underneath, one a line. */
-        strbuf_add(o->sb, line.buf, head);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(o->sb, "\n      ");
-            add_padded(o->sb, r->stages[st].title, stage_title_width(r));
-            score_cell(o->sb, g->has_score[st], &g->scores_exact[st]);
-        }
-    }
-    strbuf_addc(o->sb, '\n');
-    strbuf_release(&line);
-}
-
-/* The groups' names, as report_group_name gives them, in one string each. */
-static struct strbuf *group_names(const struct score_breakdown *b, size_t *width)
-{
-    struct strbuf *names = xcalloc(b->n_groups + 1, sizeof(*names));
-    *width = 4;
-    for (size_t k = 0; k < b->n_groups; k++) {
-        report_group_name(&names[k], b, &b->groups[k]);
-        size_t w = utf8_width(names[k].buf, names[k].len);
-        *width = w > *width ? (w > 40 ? 40 : w) : *width;
-    }
-    return names;
-}
-
-static void breakdown(struct text_out *o)
-{
-    const struct score_breakdown *b = &o->s->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addc(o->sb, '\n');
-    report_breakdown_title(&line, b);
-    if (b->state == BREAKDOWN_SHOWN)
-        strbuf_adds(&line, " (respondents, then each stage's score)");
-    heading(o, strbuf_str(&line));
-    size_t width;
-    struct strbuf *names = group_names(b, &width);
-    for (size_t k = 0; k < b->n_groups; k++) {
-        group_line(o, &b->groups[k], strbuf_str(&names[k]), width);
-        strbuf_release(&names[k]);
-    }
-    free(names);
-    strbuf_reset(&line);
-    report_breakdown_note(&line, b);
-    if (line.len)
-        para(o, 2, 2, strbuf_str(&line));
-    strbuf_release(&line);
-}
-
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
 {
     struct text_out o = {out, ctx->score, ctx->color, ctx->width};
@@ -631,34 +221,19 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     header(&o, ctx);
     stage_table(&o);
     focus_lines(&o);
-    actions(&o);
-    find_out(&o);
+    report_build_write(report_build_actions, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    report_build_write(report_build_find_out, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     if (ctx->plan)
         plan_text_assess(out, ctx->plan, ctx->width, ctx->color);
     accept_text_assess(out, ctx->score, ctx->width, ctx->color);
     strbuf_addc(out, '\n');
     para(&o, 0, 0, SCORE_GAP_LEGEND);
     for (size_t st = 0; st < r->n_stages; st++)
-        stage_section(&o, st);
-    targets_section(&o);
-    comments(&o);
-    breakdown(&o);
-    strbuf_addc(out, '\n');
-    heading(&o, "About the evidence");
-    if (report_caveat(ctx->score)) {
-        struct strbuf caveat = STRBUF_INIT;
-        strbuf_addf(&caveat, "%s %s", REPORT_CAVEAT_LABEL, report_caveat(ctx->score));
-        para(&o, 2, 2, strbuf_str(&caveat));
-        strbuf_release(&caveat);
-    }
-    if (r->source.judgement) {
-        /* What the model's author decided, not the source, said beside the source's caveat. */
-        struct strbuf built = STRBUF_INIT;
-        strbuf_adds(&built, "How the model was built: ");
-        strbuf_adds(&built, r->source.judgement);
-        strbuf_addc(out, '\n');
-        para(&o, 2, 2, strbuf_str(&built));
-        strbuf_release(&built);
-    }
+        report_build_write_stage(report_build_stage, ctx->score, st, DOC_TEXT, out, ctx->width,
+                                 ctx->color);
+    report_build_write(report_build_targets, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    report_build_write(report_build_comments, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    report_build_write(report_build_breakdown, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    report_build_write(report_build_about, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     strbuf_addf(out, "\nstagegap %s\n", ctx->tool_version);
 }

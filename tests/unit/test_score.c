@@ -214,6 +214,32 @@ static void test_score_acted_on_ranks_apart_to_keep_going(void **state)
     fixture_free(f);
 }
 
+/* What every format lists under "Find out first" comes from the engine, in rules order. */
+static void test_score_unranked_of_and_gaps(void **state)
+{
+    (void)state;
+    struct fixture *f = two_stage_suggestions();
+    add_respondent(f, NULL,
+                   "start.plan: 2, start.training: 5, start.fatigue: 1, start.do-plan: unknown, "
+                   "later.habit: unknown, later.do: unknown");
+    compute(f);
+    size_t v[4];
+    assert_int_equal(f->s.n_suggestions, 2);
+    assert_int_equal(f->s.suggestions[0].unranked, SCORE_UNRANKED_UNKNOWN);
+    assert_int_equal(f->s.suggestions[1].unranked, SCORE_UNRANKED_STAGE);
+    assert_int_equal(score_unranked_of(&f->s, SCORE_UNRANKED_UNKNOWN, SCORE_ANY_STAGE, v), 1);
+    assert_int_equal(v[0], 0);
+    assert_int_equal(score_unranked_of(&f->s, SCORE_UNRANKED_UNKNOWN, 1, v), 0);
+    assert_int_equal(score_unranked_of(&f->s, SCORE_UNRANKED_STAGE, 0, v), 0);
+    assert_int_equal(score_unranked_of(&f->s, SCORE_UNRANKED_STAGE, 1, v), 1);
+    assert_int_equal(v[0], 1);
+    assert_int_equal(score_unranked_of(&f->s, SCORE_UNRANKED_STAGE, SCORE_ANY_STAGE, v), 1);
+    assert_true(score_item_is_gap(&f->s, (size_t)item(f, "start.plan")));
+    assert_true(score_item_is_gap(&f->s, (size_t)item(f, "start.fatigue")));
+    assert_false(score_item_is_gap(&f->s, (size_t)item(f, "later.habit")));
+    fixture_free(f);
+}
+
 static void test_score_na_leaves_the_denominator(void **state)
 {
     (void)state;
@@ -308,6 +334,8 @@ static void test_score_many_respondents_and_roles(void **state)
     /* Identical answers are never a disagreement. */
     assert_false(f->s.items[item(f, "later.habit")].disagreement);
     assert_near(f->s.items[item(f, "later.habit")].sd, 0.0);
+    assert_int_equal(score_stage_disagreements(&f->s, 0), 1);
+    assert_int_equal(score_stage_disagreements(&f->s, 1), 0);
     const struct score_breakdown *b = &f->s.breakdown;
     assert_int_equal(b->state, BREAKDOWN_SHOWN);
     assert_int_equal(b->n_groups, 2);
@@ -1089,6 +1117,7 @@ int main(void)
         cmocka_unit_test(test_score_acted_on_suggestion),
         cmocka_unit_test(test_score_focus_stage_actions_come_first),
         cmocka_unit_test(test_score_acted_on_ranks_apart_to_keep_going),
+        cmocka_unit_test(test_score_unranked_of_and_gaps),
         cmocka_unit_test(test_score_na_leaves_the_denominator),
         cmocka_unit_test(test_score_low_coverage_is_insufficient_data),
         cmocka_unit_test(test_score_min_coverage_is_configurable),

@@ -1,0 +1,212 @@
+/*
+ * doc.h - a report as one document tree, written three ways (the pandoc pattern:
+ * builders -> one tree -> writers).
+ *
+ * A builder (report_build.c) says each report section once, as blocks (sections with
+ * their heading, paragraphs, lists, tables, callouts) holding inline spans; the writers
+ * doc_write_text, doc_write_markdown and doc_write_html each draw the whole tree their
+ * own way. Text from the inputs is stored as it came and escaped only by each writer
+ * (markdown escaping, HTML escaping, terminal control stripping), so it can never act as
+ * control in any output; our own words are marked as such and written as they are.
+ *
+ * The tree owns its nodes and strings in one pool: doc_release frees it all. Nothing
+ * here reads a score: this module sits below the builders and above base.
+ *
+ * Where today's formats say a thing differently on purpose and byte-identical output
+ * still matters, a node or span can be shown in some formats only (doc_only). Each such
+ * use is a known difference between the formats, to make agree in time.
+ */
+#ifndef STAGEGAP_DOC_H
+#define STAGEGAP_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pool.h"
+
+struct strbuf;
+
+/* The three writers, as a mask: a node shown in every format has DOC_ALL. */
+enum doc_format { DOC_TEXT = 1, DOC_MARKDOWN = 2, DOC_HTML = 4, DOC_ALL = 7 };
+
+enum doc_kind {
+    DOC_ROOT,
+    DOC_SECTION, /* a heading (its spans) and what follows it (its children) */
+    DOC_PARA,
+    DOC_LIST,    /* children are DOC_ITEMs */
+    DOC_ITEM,    /* its spans are its first paragraph; children are further blocks */
+    DOC_TABLE,   /* spans: caption; children: DOC_ROWs, the first the header */
+    DOC_ROW,     /* children: DOC_CELLs */
+    DOC_CELL,    /* spans: the cell's text; children: a list, in HTML only */
+    DOC_CALLOUT, /* a box set apart: the focus, a note, a source's caveat */
+    DOC_FIGURE,  /* data that each writer draws its own way (struct doc_figure) */
+};
+
+/*
+ * A figure is data, not drawing: text lays it out in columns, markdown as a table, HTML
+ * as a shaded heat map with its key.
+ */
+enum doc_figure_kind {
+    DOC_FIGURE_GROUPS, /* a row a group (name, respondents), a column a stage's score */
+    DOC_FIGURE_LEVELS, /* one stage's score at each level of change: a row a level */
+};
+
+struct doc_heat_cell {
+    bool has;               /* false: not scored */
+    double value;           /* 0 to 100, for the shade */
+    const char *shown;      /* the score as the reader reads it, our figure: "62.5" */
+    size_t answered, items; /* DOC_FIGURE_LEVELS: how many of the cell's items were answered */
+};
+
+struct doc_figure {
+    enum doc_figure_kind kind;
+    size_t n_rows, n_cols;
+    const char *title;           /* DOC_FIGURE_LEVELS: the stage's title, from the inputs */
+    const char **rows;           /* the groups' or levels' names: from the inputs */
+    size_t *counts;              /* each group's respondents */
+    const char **cols;           /* the stages' titles: text from the inputs */
+    struct doc_heat_cell *cells; /* n_rows * n_cols, a row at a time */
+};
+
+enum doc_span_kind {
+    DOC_SPAN_PLAIN,
+    DOC_SPAN_STRONG,
+    DOC_SPAN_EMPH,
+    DOC_SPAN_CODE,
+    DOC_SPAN_LINK,  /* text with href */
+    DOC_SPAN_LABEL, /* a paragraph's lead word ("Caveat:"): styled in HTML only */
+    DOC_SPAN_ASIDE, /* a quieter aside, such as a caption's legend: styled in HTML only */
+    DOC_SPAN_TAG,   /* a short flag beside a thing ("overdue"): set as a tag in HTML only */
+    DOC_SPAN_REF,   /* an item's id or a source's address, set small in HTML only */
+    DOC_SPAN_BREAK, /* a line break inside a paragraph, in HTML only */
+};
+
+/* How a paragraph or callout reads: HTML marks the quieter ones; text and markdown
+   write them alike. */
+enum doc_tone { DOC_TONE_PLAIN, DOC_TONE_MUTED, DOC_TONE_OK, DOC_TONE_NOTE, DOC_TONE_SOURCE };
+
+enum doc_align { DOC_ALIGN_LEFT, DOC_ALIGN_RIGHT };
+
+struct doc_span {
+    enum doc_span_kind kind;
+    bool ours;     /* our own words: written as they are; otherwise text from the inputs */
+    unsigned only; /* the formats that show it */
+    const char *text;
+    const char *href;  /* DOC_SPAN_LINK */
+    const char *style; /* a style name for HTML's class attribute ("who"); NULL for none */
+    struct doc_span *next;
+};
+
+struct doc_node {
+    enum doc_kind kind;
+    unsigned only;  /* the formats that show it */
+    int level;      /* DOC_SECTION: 1 for the page's title, 2, 3 */
+    const char *id; /* DOC_SECTION: its anchor ("comments"); NULL for none */
+    enum doc_tone tone;
+    const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
+    bool numbered;             /* DOC_LIST: "1." rather than "-" */
+    bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
+    const char *marker;        /* DOC_ITEM: text's marker in place of "- " ("try: "); its
+                                  later lines hang after it */
+    bool header;               /* DOC_CELL: a row's header (the first cell of a row) */
+    enum doc_align *align;     /* DOC_TABLE: one per column */
+    enum doc_align halign;     /* DOC_CELL: its column's, when the cell was made */
+    size_t n_cols;             /* DOC_TABLE */
+    struct doc_figure *figure; /* DOC_FIGURE */
+    struct doc_span *spans, *last_span;
+    struct doc_node *first, *last, *next, *parent;
+};
+
+struct doc {
+    struct pool pool;
+    struct doc_node *root;
+};
+
+void doc_init(struct doc *d);
+void doc_release(struct doc *d);
+
+/* ---- blocks: each appended as the last child of parent ---- */
+
+struct doc_node *doc_section(struct doc *d, struct doc_node *parent, int level, const char *id);
+struct doc_node *doc_para(struct doc *d, struct doc_node *parent);
+struct doc_node *doc_list(struct doc *d, struct doc_node *parent, bool numbered);
+struct doc_node *doc_item(struct doc *d, struct doc_node *list);
+struct doc_node *doc_callout(struct doc *d, struct doc_node *parent, enum doc_tone tone);
+/*
+ * A table of n_cols columns, all left-aligned until doc_table_align says otherwise. A
+ * column shown in some formats only is a column all the same: each cell takes the
+ * alignment of its place in its row, and each writer lays out the cells it shows.
+ */
+struct doc_node *doc_table(struct doc *d, struct doc_node *parent, size_t n_cols);
+void doc_table_align(struct doc_node *table, size_t col, enum doc_align align);
+struct doc_node *doc_row(struct doc *d, struct doc_node *table);
+struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header);
+
+/* A figure of the kind with room for n_rows x n_cols cells, for the caller to fill
+   (strings with doc_strdup). */
+struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
+                            size_t n_rows, size_t n_cols);
+/* A copy of s that lives as long as the document. */
+const char *doc_strdup(struct doc *d, const char *s);
+
+/* Shows n (or a span) in the given formats only: a known difference between them. 0
+   shows it in none. */
+struct doc_node *doc_only(struct doc_node *n, unsigned formats);
+
+/* ---- inline spans, appended to a section's heading, a paragraph, item, cell or
+   caption; each returns the span so that doc_span_only can narrow it ---- */
+
+/* Text from the inputs; NULL appends nothing. */
+struct doc_span *doc_text(struct doc *d, struct doc_node *n, const char *s);
+/* Our own words: never text from the inputs. */
+struct doc_span *doc_words(struct doc *d, struct doc_node *n, const char *s);
+struct doc_span *doc_wordsf(struct doc *d, struct doc_node *n, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+struct doc_span *doc_strong(struct doc *d, struct doc_node *n, const char *s);
+struct doc_span *doc_emph(struct doc *d, struct doc_node *n, const char *s);
+struct doc_span *doc_code(struct doc *d, struct doc_node *n, const char *s);
+struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, const char *href);
+/* Our words as a label or an aside (DOC_SPAN_LABEL, DOC_SPAN_ASIDE). */
+struct doc_span *doc_label(struct doc *d, struct doc_node *n, const char *s);
+struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s);
+/* Our words as a flag beside a thing (DOC_SPAN_TAG). */
+struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s);
+/* Text from the inputs that names something: an item's id, a source's address. */
+struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s);
+struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats);
+/* A line break in HTML; nothing in text and markdown. */
+struct doc_span *doc_break(struct doc *d, struct doc_node *n);
+
+/* ---- writers: each appends the tree to out ---- */
+
+/* Wrapped to width columns; bold headings when color. */
+void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool color);
+/* CommonMark with GFM tables, kept to markdownlint's defaults. */
+void doc_write_markdown(const struct doc *d, struct strbuf *out);
+/* HTML5 fragments (sections, paragraphs, lists, tables) for the page shell. */
+void doc_write_html(const struct doc *d, struct strbuf *out);
+
+/* Markdown inline text on one line, trimmed and escaped (escape_markdown). */
+void doc_md_text(struct strbuf *out, const char *s);
+/* Appends text made safe for a terminal, cut to width columns (ending "...") or padded
+   to it. */
+void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width);
+/* The heat map's shades (doc_html.c): the ramp from light (0) to dark (100), the text
+   colour that reads on a shade, a cell opened on its shade, and the key. */
+unsigned long doc_html_ramp_colour(double score);
+const char *doc_html_text_colour_on(unsigned long bg);
+void doc_html_heat_cell_open(struct strbuf *out, double score);
+/* A cell of a stage-by-level heat map: its score and how many of its items were answered,
+   or that it has no items, or is not scored. */
+void doc_html_level_cell(struct strbuf *out, const struct doc_heat_cell *c);
+/* The note every heat map's caption ends with. */
+void doc_html_heat_caption_note(struct strbuf *out);
+void doc_html_heat_key(struct strbuf *out);
+/* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
+   says why). */
+void doc_html_text(struct strbuf *out, const char *s);
+
+#endif

@@ -1,0 +1,220 @@
+/*
+ * doc.c - building the document tree that the writers (doc_text.c, doc_markdown.c,
+ * doc_html.c) draw. Every node and string lives in the document's pool.
+ */
+#include "doc.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+void doc_init(struct doc *d)
+{
+    pool_init(&d->pool);
+    d->root = pool_alloc(&d->pool, sizeof(*d->root));
+    d->root->kind = DOC_ROOT;
+    d->root->only = DOC_ALL;
+}
+
+void doc_release(struct doc *d)
+{
+    pool_release(&d->pool);
+    d->root = NULL;
+}
+
+static struct doc_node *add(struct doc *d, struct doc_node *parent, enum doc_kind kind)
+{
+    struct doc_node *n = pool_alloc(&d->pool, sizeof(*n));
+    n->kind = kind;
+    n->only = DOC_ALL;
+    n->parent = parent;
+    if (parent->last)
+        parent->last->next = n;
+    else
+        parent->first = n;
+    parent->last = n;
+    return n;
+}
+
+struct doc_node *doc_section(struct doc *d, struct doc_node *parent, int level, const char *id)
+{
+    struct doc_node *n = add(d, parent, DOC_SECTION);
+    n->level = level;
+    n->id = id ? pool_strdup(&d->pool, id) : NULL;
+    return n;
+}
+
+struct doc_node *doc_para(struct doc *d, struct doc_node *parent)
+{
+    return add(d, parent, DOC_PARA);
+}
+
+struct doc_node *doc_list(struct doc *d, struct doc_node *parent, bool numbered)
+{
+    struct doc_node *n = add(d, parent, DOC_LIST);
+    n->numbered = numbered;
+    return n;
+}
+
+struct doc_node *doc_item(struct doc *d, struct doc_node *list)
+{
+    return add(d, list, DOC_ITEM);
+}
+
+struct doc_node *doc_callout(struct doc *d, struct doc_node *parent, enum doc_tone tone)
+{
+    struct doc_node *n = add(d, parent, DOC_CALLOUT);
+    n->tone = tone;
+    return n;
+}
+
+struct doc_node *doc_table(struct doc *d, struct doc_node *parent, size_t n_cols)
+{
+    struct doc_node *n = add(d, parent, DOC_TABLE);
+    n->n_cols = n_cols;
+    n->align = pool_array(&d->pool, n_cols ? n_cols : 1, sizeof(*n->align));
+    return n;
+}
+
+void doc_table_align(struct doc_node *table, size_t col, enum doc_align align)
+{
+    if (col < table->n_cols)
+        table->align[col] = align;
+}
+
+struct doc_node *doc_row(struct doc *d, struct doc_node *table)
+{
+    return add(d, table, DOC_ROW);
+}
+
+struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header)
+{
+    size_t col = 0;
+    for (const struct doc_node *c = row->first; c; c = c->next)
+        col++;
+    struct doc_node *n = add(d, row, DOC_CELL);
+    const struct doc_node *t = row->parent;
+    n->halign = t && col < t->n_cols ? t->align[col] : DOC_ALIGN_LEFT;
+    n->header = header;
+    return n;
+}
+
+struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
+                            size_t n_rows, size_t n_cols)
+{
+    struct doc_node *n = add(d, parent, DOC_FIGURE);
+    struct doc_figure *f = pool_alloc(&d->pool, sizeof(*f));
+    f->kind = kind;
+    f->n_rows = n_rows;
+    f->n_cols = n_cols;
+    f->rows = pool_array(&d->pool, n_rows + 1, sizeof(*f->rows));
+    f->counts = pool_array(&d->pool, n_rows + 1, sizeof(*f->counts));
+    f->cols = pool_array(&d->pool, n_cols + 1, sizeof(*f->cols));
+    f->cells = pool_array(&d->pool, st_add(st_mult(n_rows, n_cols), 1), sizeof(*f->cells));
+    n->figure = f;
+    return n;
+}
+
+const char *doc_strdup(struct doc *d, const char *s)
+{
+    return pool_strdup(&d->pool, s ? s : "");
+}
+
+struct doc_node *doc_only(struct doc_node *n, unsigned formats)
+{
+    n->only = formats & DOC_ALL;
+    return n;
+}
+
+static struct doc_span *span(struct doc *d, struct doc_node *n, enum doc_span_kind kind, bool ours,
+                             const char *s)
+{
+    struct doc_span *sp = pool_alloc(&d->pool, sizeof(*sp));
+    sp->kind = kind;
+    sp->ours = ours;
+    sp->only = DOC_ALL;
+    sp->text = pool_strdup(&d->pool, s ? s : "");
+    if (n->last_span)
+        n->last_span->next = sp;
+    else
+        n->spans = sp;
+    n->last_span = sp;
+    return sp;
+}
+
+struct doc_span *doc_text(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_PLAIN, false, s);
+}
+
+struct doc_span *doc_words(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_PLAIN, true, s);
+}
+
+struct doc_span *doc_wordsf(struct doc *d, struct doc_node *n, const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    struct doc_span *sp = span(d, n, DOC_SPAN_PLAIN, true, strbuf_str(&sb));
+    strbuf_release(&sb);
+    return sp;
+}
+
+struct doc_span *doc_strong(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_STRONG, false, s);
+}
+
+struct doc_span *doc_emph(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_EMPH, false, s);
+}
+
+struct doc_span *doc_code(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_CODE, false, s);
+}
+
+struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, const char *href)
+{
+    struct doc_span *sp = span(d, n, DOC_SPAN_LINK, false, s);
+    sp->href = pool_strdup(&d->pool, href ? href : "");
+    return sp;
+}
+
+struct doc_span *doc_label(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_LABEL, true, s);
+}
+
+struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_ASIDE, true, s);
+}
+
+struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_TAG, true, s);
+}
+
+struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_REF, false, s);
+}
+
+struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats)
+{
+    sp->only = formats & DOC_ALL;
+    return sp;
+}
+
+struct doc_span *doc_break(struct doc *d, struct doc_node *n)
+{
+    return doc_span_only(span(d, n, DOC_SPAN_BREAK, true, ""), DOC_HTML);
+}

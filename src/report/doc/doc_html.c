@@ -1,0 +1,416 @@
+/*
+ * doc_html.c - the document as HTML5 fragments for the self-contained page
+ * (report_html_page.c holds the page around them and the rules every page keeps).
+ *
+ * Text from the inputs goes through doc_html_text; our own words have only & < > escaped.
+ * Sections of level 2 are <section>s labelled by their heading; tables have a caption,
+ * column and row headers (scope), and numbers right-aligned by class.
+ */
+#include "doc.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "escape.h"
+#include "strbuf.h"
+
+/* True when the len bytes before s[at] are word, ignoring ASCII case. */
+static bool preceded_by(const char *s, size_t at, const char *word)
+{
+    size_t n = strlen(word);
+    if (at < n)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[at - n + k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[k])
+            return false;
+    }
+    return true;
+}
+
+void doc_html_text(struct strbuf *out, const char *s)
+{
+    if (!s)
+        return;
+    struct strbuf esc = STRBUF_INIT;
+    escape_html(&esc, s);
+    const char *e = strbuf_str(&esc);
+    for (size_t i = 0; i < esc.len; i++) {
+        char c = e[i];
+        if (c == '/' || c == '@' || ((c == 'p' || c == 'P') && preceded_by(e, i, "htt")) ||
+            (c == '(' && preceded_by(e, i, "url")))
+            strbuf_addf(out, "&#%d;", c);
+        else
+            strbuf_addc(out, c);
+    }
+    strbuf_release(&esc);
+}
+
+static bool shown(const struct doc_node *n)
+{
+    return (n->only & DOC_HTML) != 0;
+}
+
+/* Our own words: only what could open markup is escaped (they hold no quote that an
+   attribute would need escaped; our ids go through doc_html_text). */
+static void ours(struct strbuf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '&')
+            strbuf_adds(out, "&amp;");
+        else if (*s == '<')
+            strbuf_adds(out, "&lt;");
+        else if (*s == '>')
+            strbuf_adds(out, "&gt;");
+        else
+            strbuf_addc(out, *s);
+    }
+}
+
+static void span_text(struct strbuf *out, const struct doc_span *sp)
+{
+    if (sp->ours)
+        ours(out, sp->text);
+    else
+        doc_html_text(out, sp->text);
+}
+
+static void wrapped(struct strbuf *out, const char *open, const struct doc_span *sp,
+                    const char *close)
+{
+    strbuf_adds(out, open);
+    span_text(out, sp);
+    strbuf_adds(out, close);
+}
+
+static void inlines(struct strbuf *out, const struct doc_span *sp)
+{
+    for (; sp; sp = sp->next) {
+        if (!(sp->only & DOC_HTML))
+            continue;
+        switch (sp->kind) {
+        case DOC_SPAN_PLAIN:
+            if (sp->style) {
+                strbuf_addf(out, "<span class=\"%s\">", sp->style);
+                span_text(out, sp);
+                strbuf_adds(out, "</span>");
+            } else {
+                span_text(out, sp);
+            }
+            break;
+        case DOC_SPAN_BREAK:
+            strbuf_adds(out, "<br>");
+            break;
+        case DOC_SPAN_STRONG:
+            wrapped(out, "<strong>", sp, "</strong>");
+            break;
+        case DOC_SPAN_EMPH:
+            wrapped(out, "<em>", sp, "</em>");
+            break;
+        case DOC_SPAN_CODE:
+            wrapped(out, "<code>", sp, "</code>");
+            break;
+        case DOC_SPAN_LABEL:
+            wrapped(out, "<span class=\"label\">", sp, "</span>");
+            break;
+        case DOC_SPAN_ASIDE:
+            wrapped(out, "<span class=\"muted\">", sp, "</span>");
+            break;
+        case DOC_SPAN_TAG:
+            wrapped(out, "<span class=\"tag\">", sp, "</span>");
+            break;
+        case DOC_SPAN_REF:
+            wrapped(out, "<span class=\"id\">", sp, "</span>");
+            break;
+        case DOC_SPAN_LINK:
+            strbuf_adds(out, "<a href=\"");
+            doc_html_text(out, sp->href);
+            wrapped(out, "\">", sp, "</a>");
+            break;
+        }
+    }
+}
+
+static void blocks(struct strbuf *out, const struct doc_node *first, int depth);
+
+/* A list at the top has a line an item; one inside an item or a cell is written inline,
+   and one in a table cell is styled for it. */
+static void list(struct strbuf *out, const struct doc_node *l, int depth, bool in_cell)
+{
+    const char *nl = depth ? "" : "\n";
+    const char *style = l->style ? l->style : in_cell ? "cell" : NULL;
+    strbuf_addf(out, "<%s", l->numbered ? "ol" : "ul");
+    if (style)
+        strbuf_addf(out, " class=\"%s\"", style);
+    strbuf_addf(out, ">%s", nl);
+    for (const struct doc_node *it = l->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        strbuf_adds(out, "<li>");
+        inlines(out, it->spans);
+        blocks(out, it->first, depth + 1);
+        strbuf_addf(out, "</li>%s", nl);
+    }
+    strbuf_addf(out, "</%s>%s", l->numbered ? "ol" : "ul", nl);
+}
+
+static void table(struct strbuf *out, const struct doc_node *t)
+{
+    strbuf_adds(out, "<table>\n");
+    if (t->spans) {
+        strbuf_adds(out, "<caption>");
+        inlines(out, t->spans);
+        strbuf_adds(out, "</caption>\n");
+    }
+    bool head = true;
+    for (const struct doc_node *row = t->first; row; row = row->next) {
+        if (!shown(row))
+            continue;
+        strbuf_adds(out, head ? "<thead><tr>" : "<tr>");
+        for (const struct doc_node *c = row->first; c; c = c->next) {
+            if (!shown(c))
+                continue;
+            const char *num = c->halign == DOC_ALIGN_RIGHT ? " class=\"num\"" : "";
+            if (head)
+                strbuf_addf(out, "<th scope=\"col\"%s>", num);
+            else if (c->header)
+                strbuf_adds(out, "<th scope=\"row\">");
+            else
+                strbuf_addf(out, "<td%s>", num);
+            inlines(out, c->spans);
+            for (const struct doc_node *b = c->first; b; b = b->next)
+                if (shown(b) && b->kind == DOC_LIST)
+                    list(out, b, 1, true);
+            strbuf_adds(out, head || c->header ? "</th>" : "</td>");
+        }
+        strbuf_adds(out, head ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
+        head = false;
+    }
+    if (head)
+        strbuf_adds(out, "<tbody>\n");
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* ---- the heat map's shades ---- */
+
+static double srgb_linear(unsigned long channel)
+{
+    double c = (double)channel / 255.0;
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2 relative luminance of 0xRRGGBB. */
+static double luminance(unsigned long rgb)
+{
+    return 0.2126 * srgb_linear((rgb >> 16) & 0xFF) + 0.7152 * srgb_linear((rgb >> 8) & 0xFF) +
+           0.0722 * srgb_linear(rgb & 0xFF);
+}
+
+/* Black or white, whichever has more contrast: at least 4.58:1 on any background. */
+const char *doc_html_text_colour_on(unsigned long bg)
+{
+    double l = luminance(bg);
+    return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
+}
+
+/*
+ * The heat map's ramp: ColorBrewer's single-hue Blues (without its near-white first
+ * step), light for low scores and dark for high. One hue whose lightness falls steadily
+ * reads the same with any colour vision and in greyscale.
+ */
+unsigned long doc_html_ramp_colour(double score)
+{
+    static const unsigned long stops[] = {0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6,
+                                          0x4292c6, 0x2171b5, 0x08519c, 0x08306b};
+    const size_t n = sizeof(stops) / sizeof(stops[0]);
+    double t = (score < 0 ? 0 : score > 100 ? 100 : score) / 100.0 * (double)(n - 1);
+    size_t i = (size_t)t;
+    if (i >= n - 1)
+        return stops[n - 1];
+    double f = t - (double)i;
+    unsigned long rgb = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double a = (double)((stops[i] >> shift) & 0xFF),
+               b = (double)((stops[i + 1] >> shift) & 0xFF);
+        rgb |= (unsigned long)lround(a + (b - a) * f) << shift;
+    }
+    return rgb;
+}
+
+void doc_html_heat_cell_open(struct strbuf *out, double score)
+{
+    unsigned long bg = doc_html_ramp_colour(score);
+    strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
+                bg, doc_html_text_colour_on(bg));
+}
+
+void doc_html_heat_key(struct strbuf *out)
+{
+    strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\"><span class=\"k\">Shade:</span>");
+    for (int v = 0; v <= 100; v += 20) {
+        unsigned long bg = doc_html_ramp_colour(v);
+        strbuf_addf(out, "<span style=\"--shade:#%06lx;background:#%06lx;color:%s\">%d</span>", bg,
+                    bg, doc_html_text_colour_on(bg), v);
+    }
+    strbuf_adds(out, "</div>\n");
+}
+
+void doc_html_level_cell(struct strbuf *out, const struct doc_heat_cell *c)
+{
+    if (!c->items) {
+        strbuf_adds(out, "<td class=\"empty\">no items</td>");
+        return;
+    }
+    if (!c->has) {
+        strbuf_addf(out,
+                    "<td class=\"empty\">not scored<span class=\"sub\">%zu of %zu "
+                    "answered</span></td>",
+                    c->answered, c->items);
+        return;
+    }
+    doc_html_heat_cell_open(out, c->value);
+    strbuf_adds(out, c->shown);
+    strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
+}
+
+void doc_html_heat_caption_note(struct strbuf *out)
+{
+    strbuf_adds(out, " <span class=\"muted\">(0 to 100 in each cell; the darker the shade, the "
+                     "higher the score)</span>");
+}
+
+/* One stage's levels, each score on its shade. */
+static void levels(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep narrow\">\n<caption>");
+    doc_html_text(out, f->title);
+    strbuf_adds(out, " by level of change");
+    doc_html_heat_caption_note(out);
+    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Level</th>"
+                     "<th scope=\"col\">Score</th></tr></thead>\n<tbody>\n");
+    for (size_t l = 0; l < f->n_rows; l++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[l]);
+        strbuf_adds(out, "</th>");
+        doc_html_level_cell(out, &f->cells[l]);
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* Groups by stages, each score on its shade, then the key to the shades. */
+static void groups(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group <span "
+                     "class=\"muted\">(each scored over that group&#39;s respondents "
+                     "alone; the darker the shade, the higher the score)</span></caption>\n"
+                     "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
+                     "class=\"num\">Respondents</th>");
+    for (size_t c = 0; c < f->n_cols; c++) {
+        strbuf_adds(out, "<th scope=\"col\">");
+        doc_html_text(out, f->cols[c]);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[g]);
+        strbuf_addf(out, "</th><td class=\"num\">%zu</td>", f->counts[g]);
+        for (size_t c = 0; c < f->n_cols; c++) {
+            const struct doc_heat_cell *cell = &f->cells[g * f->n_cols + c];
+            if (cell->has) {
+                doc_html_heat_cell_open(out, cell->value);
+                strbuf_adds(out, cell->shown);
+                strbuf_adds(out, "</td>");
+            } else {
+                strbuf_adds(out, "<td class=\"empty\">not scored</td>");
+            }
+        }
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+    doc_html_heat_key(out);
+}
+
+static const char *const tone_class[] = {"", " muted", " ok", " note", " source"};
+
+static void section(struct strbuf *out, const struct doc_node *s, int depth)
+{
+    int h = s->level < 1 ? 1 : s->level > 6 ? 6 : s->level;
+    if (h == 2) {
+        strbuf_adds(out, "<section");
+        if (s->style)
+            strbuf_addf(out, " class=\"%s\"", s->style);
+        if (s->id) {
+            strbuf_adds(out, " id=\"");
+            doc_html_text(out, s->id);
+            strbuf_adds(out, "\" aria-labelledby=\"");
+            doc_html_text(out, s->id);
+            strbuf_adds(out, "-h\"");
+        }
+        strbuf_adds(out, ">\n");
+    }
+    strbuf_addf(out, "<h%d", h);
+    if (s->id) {
+        strbuf_adds(out, " id=\"");
+        doc_html_text(out, s->id);
+        strbuf_adds(out, "-h\"");
+    }
+    strbuf_adds(out, ">");
+    inlines(out, s->spans);
+    strbuf_addf(out, "</h%d>\n", h);
+    blocks(out, s->first, depth);
+    if (h == 2)
+        strbuf_adds(out, "</section>\n");
+}
+
+/* The figure drawn this writer's way. */
+static void figure(struct strbuf *out, const struct doc_figure *f)
+{
+    if (f->kind == DOC_FIGURE_LEVELS)
+        levels(out, f);
+    else
+        groups(out, f);
+}
+
+static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
+{
+    for (const struct doc_node *n = first; n; n = n->next) {
+        if (!shown(n))
+            continue;
+        switch (n->kind) {
+        case DOC_SECTION:
+            section(out, n, depth);
+            break;
+        case DOC_PARA:
+            strbuf_adds(out, n->tone == DOC_TONE_MUTED ? "<p class=\"muted\">" : "<p>");
+            inlines(out, n->spans);
+            strbuf_adds(out, "</p>\n");
+            break;
+        case DOC_CALLOUT:
+            strbuf_addf(out, "<div class=\"callout%s\"><p>", tone_class[n->tone]);
+            inlines(out, n->spans);
+            strbuf_adds(out, "</p></div>\n");
+            break;
+        case DOC_LIST:
+            list(out, n, depth, false);
+            break;
+        case DOC_TABLE:
+            table(out, n);
+            break;
+        case DOC_FIGURE:
+            figure(out, n->figure);
+            break;
+        default: /* items, rows and cells: their parents draw them */
+            break;
+        }
+    }
+}
+
+void doc_write_html(const struct doc *d, struct strbuf *out)
+{
+    blocks(out, d->root->first, 0);
+}

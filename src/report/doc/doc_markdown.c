@@ -1,0 +1,318 @@
+/*
+ * doc_markdown.c - the document as CommonMark with GFM tables, for pasting into a board
+ * paper.
+ *
+ * Text from the inputs always goes through doc_md_text, which trims it and escapes it
+ * with escape_markdown, and no line ever starts with it: every line opens with our own
+ * words, a heading marker, a list marker, a quote marker or a table pipe. So input can
+ * neither open a block nor, escaped, any inline markup or HTML. The layout keeps to
+ * markdownlint's defaults (line length aside): one blank line between blocks, "-"
+ * bullets, "1." numbering, tables with a separator row, no trailing spaces.
+ */
+#include "doc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+#include "strbuf.h"
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void doc_md_text(struct strbuf *out, const char *s)
+{
+    if (!s)
+        return;
+    const char *end = s + strlen(s);
+    while (s < end && is_space(*s))
+        s++;
+    while (end > s && is_space(end[-1]))
+        end--;
+    struct strbuf trimmed = STRBUF_INIT;
+    strbuf_add(&trimmed, s, (size_t)(end - s));
+    escape_markdown(out, strbuf_str(&trimmed));
+    strbuf_release(&trimmed);
+}
+
+static bool shown(const struct doc_node *n)
+{
+    return (n->only & DOC_MARKDOWN) != 0;
+}
+
+/* Ends a line. Input that trimmed to nothing may leave a label's space at the end;
+ * markdownlint (MD009) and hard line breaks both want it gone. */
+static void eol(struct strbuf *out)
+{
+    while (out->len > 0 && out->buf[out->len - 1] == ' ')
+        out->buf[--out->len] = '\0';
+    strbuf_addc(out, '\n');
+}
+
+static void span_text(struct strbuf *out, const struct doc_span *sp)
+{
+    if (sp->ours)
+        strbuf_adds(out, sp->text);
+    else
+        doc_md_text(out, sp->text);
+}
+
+/* A code span only for text that cannot close or break it; other text as plain. */
+static bool code_safe(const char *s)
+{
+    for (; *s; s++)
+        if (*s == '`' || (unsigned char)*s < 0x20 || *s == 0x7f)
+            return false;
+    return true;
+}
+
+/* A link target, with whatever could end it or open markup percent-encoded. */
+static void href(struct strbuf *out, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c <= 0x20 || c >= 0x7f || strchr("()<>[]\\`\"'*_|", c))
+            strbuf_addf(out, "%%%02X", c);
+        else
+            strbuf_addc(out, (char)c);
+    }
+}
+
+static void inlines(struct strbuf *out, const struct doc_span *sp)
+{
+    for (; sp; sp = sp->next) {
+        if (!(sp->only & DOC_MARKDOWN))
+            continue;
+        switch (sp->kind) {
+        case DOC_SPAN_PLAIN:
+        case DOC_SPAN_LABEL:
+        case DOC_SPAN_ASIDE:
+        case DOC_SPAN_REF:
+        case DOC_SPAN_TAG:
+        case DOC_SPAN_BREAK:
+            span_text(out, sp);
+            break;
+        case DOC_SPAN_STRONG:
+            strbuf_adds(out, "**");
+            span_text(out, sp);
+            strbuf_adds(out, "**");
+            break;
+        case DOC_SPAN_EMPH:
+            strbuf_adds(out, "*");
+            span_text(out, sp);
+            strbuf_adds(out, "*");
+            break;
+        case DOC_SPAN_CODE:
+            if (code_safe(sp->text))
+                strbuf_addf(out, "`%s`", sp->text);
+            else
+                span_text(out, sp);
+            break;
+        case DOC_SPAN_LINK:
+            strbuf_adds(out, "[");
+            span_text(out, sp);
+            strbuf_adds(out, "](");
+            href(out, sp->href);
+            strbuf_adds(out, ")");
+            break;
+        }
+    }
+}
+
+static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix);
+
+static const struct doc_node *next_shown(const struct doc_node *n)
+{
+    for (n = n->next; n && !shown(n); n = n->next)
+        ;
+    return n;
+}
+
+/* Markdown has no empty list: one with no item to show is left out. */
+static bool has_items(const struct doc_node *l)
+{
+    for (const struct doc_node *it = l->first; it; it = it->next)
+        if (shown(it))
+            return true;
+    return false;
+}
+
+/* A list's items, one a line; what an item holds beyond its first paragraph is indented
+   under it, with no blank line (a tight list). */
+static void list(struct strbuf *out, const struct doc_node *l, const char *prefix)
+{
+    size_t k = 0;
+    for (const struct doc_node *it = l->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        char marker[32];
+        k++;
+        if (l->numbered)
+            (void)snprintf(marker, sizeof(marker), "%zu. ", k);
+        else
+            strcpy(marker, "- ");
+        strbuf_addf(out, "%s%s", prefix, marker);
+        inlines(out, it->spans);
+        eol(out);
+        struct strbuf inner = STRBUF_INIT;
+        strbuf_addf(&inner, "%s%*s", prefix, (int)strlen(marker), "");
+        for (const struct doc_node *c = it->first; c; c = c->next) {
+            if (!shown(c))
+                continue;
+            if (c->kind == DOC_LIST && has_items(c)) {
+                list(out, c, strbuf_str(&inner));
+            } else if (c->kind == DOC_PARA) {
+                strbuf_adds(out, strbuf_str(&inner));
+                inlines(out, c->spans);
+                eol(out);
+            }
+        }
+        strbuf_release(&inner);
+    }
+}
+
+/*
+ * Closes a table cell opened with "| " (or " " after the previous cell). An empty cell
+ * is written "| |": markdownlint (MD060) wants one space, not two.
+ */
+static void cell_end(struct strbuf *out)
+{
+    bool empty = out->len >= 2 && out->buf[out->len - 1] == ' ' && out->buf[out->len - 2] == '|';
+    strbuf_adds(out, empty ? "|" : " |");
+}
+
+/* A GFM table: its first row is the header; markdown has no caption, so none is shown. */
+static void table(struct strbuf *out, const struct doc_node *t, const char *prefix)
+{
+    bool head = true;
+    for (const struct doc_node *row = t->first; row; row = row->next) {
+        if (!shown(row))
+            continue;
+        strbuf_addf(out, "%s|", prefix);
+        for (const struct doc_node *c = row->first; c; c = c->next) {
+            if (!shown(c))
+                continue;
+            strbuf_adds(out, " ");
+            inlines(out, c->spans);
+            cell_end(out);
+        }
+        strbuf_addc(out, '\n');
+        if (head) {
+            strbuf_addf(out, "%s|", prefix);
+            for (const struct doc_node *c = row->first; c; c = c->next)
+                if (shown(c))
+                    strbuf_adds(out, c->halign == DOC_ALIGN_RIGHT ? " ---: |" : " --- |");
+            strbuf_addc(out, '\n');
+        }
+        head = false;
+    }
+}
+
+/* A figure as a table: a row a group, its respondents, then a column a stage. */
+static void groups(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Group | Respondents |");
+    for (size_t c = 0; c < f->n_cols; c++) {
+        strbuf_adds(out, " ");
+        doc_md_text(out, f->cols[c]);
+        cell_end(out);
+    }
+    strbuf_adds(out, "\n| --- | ---: |");
+    for (size_t c = 0; c < f->n_cols; c++)
+        strbuf_adds(out, " ---: |");
+    strbuf_addc(out, '\n');
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_adds(out, "| ");
+        doc_md_text(out, f->rows[g]);
+        cell_end(out);
+        strbuf_addf(out, " %zu |", f->counts[g]);
+        for (size_t c = 0; c < f->n_cols; c++) {
+            const struct doc_heat_cell *cell = &f->cells[g * f->n_cols + c];
+            strbuf_addf(out, " %s |", cell->has ? cell->shown : "\xE2\x80\x94");
+        }
+        strbuf_addc(out, '\n');
+    }
+}
+
+/* A level a row: its score, and its items answered of all. */
+static void levels(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Level | Score | Answered |\n| --- | ---: | ---: |\n");
+    for (size_t l = 0; l < f->n_rows; l++) {
+        const struct doc_heat_cell *c = &f->cells[l];
+        strbuf_adds(out, "| ");
+        doc_md_text(out, f->rows[l]);
+        cell_end(out);
+        strbuf_addf(out, " %s | %zu/%zu |\n", c->has ? c->shown : "\xE2\x80\x94", c->answered,
+                    c->items);
+    }
+}
+
+/* The figure drawn this writer's way. */
+static void figure(struct strbuf *out, const struct doc_figure *f)
+{
+    if (f->kind == DOC_FIGURE_LEVELS)
+        levels(out, f);
+    else
+        groups(out, f);
+}
+
+static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
+{
+    for (const struct doc_node *n = first; n; n = n->next) {
+        if (!shown(n))
+            continue;
+        switch (n->kind) {
+        case DOC_SECTION:
+            for (int k = 0; k < n->level; k++)
+                strbuf_addc(out, '#');
+            strbuf_addc(out, ' ');
+            inlines(out, n->spans);
+            eol(out);
+            strbuf_addc(out, '\n');
+            blocks(out, n->first, prefix);
+            break;
+        case DOC_PARA:
+            strbuf_adds(out, prefix);
+            inlines(out, n->spans);
+            eol(out);
+            strbuf_addc(out, '\n');
+            break;
+        case DOC_CALLOUT: {
+            /* Callouts in a row are one quotation, a paragraph each. */
+            const struct doc_node *next = next_shown(n);
+            strbuf_addf(out, "%s> ", prefix);
+            inlines(out, n->spans);
+            eol(out);
+            if (next && next->kind == DOC_CALLOUT)
+                strbuf_addf(out, "%s>\n", prefix);
+            else
+                strbuf_addc(out, '\n');
+            break;
+        }
+        case DOC_LIST:
+            if (!has_items(n))
+                break;
+            list(out, n, prefix);
+            strbuf_addc(out, '\n');
+            break;
+        case DOC_TABLE:
+            table(out, n, prefix);
+            strbuf_addc(out, '\n');
+            break;
+        case DOC_FIGURE:
+            figure(out, n->figure);
+            strbuf_addc(out, '\n');
+            break;
+        default: /* items, rows and cells: their parents draw them */
+            break;
+        }
+    }
+}
+
+void doc_write_markdown(const struct doc *d, struct strbuf *out)
+{
+    blocks(out, d->root->first, "");
+}

@@ -1,0 +1,303 @@
+/*
+ * doc_text.c - the document for a terminal: every paragraph made safe (text_add_safe)
+ * and wrapped to the width, headings bold when colour is on.
+ *
+ * Indentation comes from the tree: a level-2 section's heading stands at the margin and
+ * its body two columns in; a deeper section's heading stands where its parent's body
+ * does and its body two further in. A list item's first line carries its marker ("- ",
+ * "3. ", or none for a list bare in text) and its later lines, and anything under the
+ * item, hang after the marker. Two paragraphs in a row of a section have a blank line
+ * between them; an item's are lines.
+ */
+#include "doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+struct text_w {
+    struct strbuf *out;
+    size_t width;
+    bool color;
+};
+
+static bool shown(const struct doc_node *n)
+{
+    return (n->only & DOC_TEXT) != 0;
+}
+
+/* The spans shown in text, run together as one plain string. */
+static void inline_text(struct strbuf *sb, const struct doc_span *sp)
+{
+    for (; sp; sp = sp->next)
+        if (sp->only & DOC_TEXT)
+            strbuf_adds(sb, sp->text);
+}
+
+/* `indent` spaces, then text made safe and wrapped with later lines at `hang`. */
+static void para(struct text_w *w, size_t indent, size_t hang, const char *text)
+{
+    struct strbuf safe = STRBUF_INIT, pad = STRBUF_INIT;
+    strbuf_addchars(w->out, ' ', indent);
+    text_add_safe(&safe, text, true);
+    strbuf_addchars(&pad, ' ', hang);
+    text_fill(w->out, strbuf_str(&safe), indent, w->width, strbuf_str(&pad));
+    strbuf_addc(w->out, '\n');
+    strbuf_release(&pad);
+    strbuf_release(&safe);
+}
+
+static void spans_para(struct text_w *w, size_t indent, size_t hang, const char *marker,
+                       const struct doc_span *sp)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(&line, marker);
+    inline_text(&line, sp);
+    para(w, indent, hang, strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item);
+
+static void list(struct text_w *w, const struct doc_node *l, size_t indent)
+{
+    size_t k = 0;
+    for (const struct doc_node *it = l->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        char number[32];
+        const char *marker = it->marker;
+        k++;
+        if (!marker && l->bare_in_text) {
+            marker = "";
+        } else if (!marker && l->numbered) {
+            (void)snprintf(number, sizeof(number), "%zu. ", k);
+            marker = number;
+        } else if (!marker) {
+            marker = "- ";
+        }
+        size_t hang = indent + (*marker ? strlen(marker) : 2);
+        spans_para(w, indent, hang, marker, it->spans);
+        blocks(w, it->first, hang, true);
+    }
+}
+
+void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width)
+{
+    size_t before = sb->len;
+    text_add_safe(sb, text, true);
+    size_t w = utf8_width(sb->buf + before, sb->len - before);
+    if (w > width && width > 3) {
+        size_t keep = 0, points = 0;
+        while (points < width - 3) {
+            keep++;
+            while (((unsigned char)sb->buf[before + keep] & 0xC0) == 0x80)
+                keep++;
+            points++;
+        }
+        sb->len = before + keep;
+        strbuf_adds(sb, "...");
+    } else if (w < width) {
+        strbuf_addchars(sb, ' ', width - w);
+    }
+}
+
+/* A score right-aligned in five columns, or "-" for none. */
+static void score_cell(struct strbuf *sb, const struct doc_heat_cell *c)
+{
+    const char *shown = c->has ? c->shown : "-";
+    size_t n = strlen(shown);
+    strbuf_addchars(sb, ' ', n < 5 ? 5 - n : 0);
+    strbuf_adds(sb, shown);
+}
+
+static size_t text_width(const char *s)
+{
+    return utf8_width(s, strlen(s));
+}
+
+/* Columns padded to their widest cell, two spaces apart, right-aligned where asked. */
+static void table(struct text_w *w, const struct doc_node *t, size_t indent)
+{
+    size_t *widths = calloc(t->n_cols + 1, sizeof(*widths));
+    struct strbuf cell = STRBUF_INIT;
+    for (int pass = 0; pass < 2; pass++) {
+        for (const struct doc_node *row = t->first; row; row = row->next) {
+            if (!shown(row))
+                continue;
+            if (pass)
+                strbuf_addchars(w->out, ' ', indent);
+            size_t col = 0;
+            for (const struct doc_node *c = row->first; c && col < t->n_cols; c = c->next) {
+                if (!shown(c))
+                    continue;
+                strbuf_reset(&cell);
+                struct strbuf raw = STRBUF_INIT;
+                inline_text(&raw, c->spans);
+                text_add_safe(&cell, strbuf_str(&raw), true);
+                strbuf_release(&raw);
+                size_t cw = text_width(strbuf_str(&cell));
+                if (!pass) {
+                    widths[col] = cw > widths[col] ? cw : widths[col];
+                } else {
+                    bool last = true; /* no shown cell after it: no padding */
+                    for (const struct doc_node *k = c->next; k && last; k = k->next)
+                        last = !shown(k);
+                    size_t pad = widths[col] - cw;
+                    if (col)
+                        strbuf_adds(w->out, "  ");
+                    if (c->halign == DOC_ALIGN_RIGHT)
+                        strbuf_addchars(w->out, ' ', pad);
+                    strbuf_adds(w->out, strbuf_str(&cell));
+                    if (c->halign != DOC_ALIGN_RIGHT && !last)
+                        strbuf_addchars(w->out, ' ', pad);
+                }
+                col++;
+            }
+            if (pass)
+                strbuf_addc(w->out, '\n');
+        }
+    }
+    strbuf_release(&cell);
+    free(widths);
+}
+
+/* The widest of the strings, at least least and at most most columns. */
+static size_t widest(const char **v, size_t n, size_t least, size_t most)
+{
+    size_t w = least;
+    for (size_t k = 0; k < n; k++) {
+        size_t t = text_width(v[k]);
+        w = t > w ? (t > most ? most : t) : w;
+    }
+    return w;
+}
+
+/*
+ * A group a line: its name, its respondents, then each stage's title and score; where
+ * that is too wide for the terminal, the stages go underneath, one a line.
+ */
+static void groups(struct text_w *w, const struct doc_figure *f)
+{
+    size_t name_width = widest(f->rows, f->n_rows, 4, 40);
+    size_t title_width = widest(f->cols, f->n_cols, 5, 30);
+    struct strbuf line = STRBUF_INIT;
+    for (size_t g = 0; g < f->n_rows; g++) {
+        const struct doc_heat_cell *cells = &f->cells[g * f->n_cols];
+        strbuf_reset(&line);
+        strbuf_adds(&line, "  ");
+        doc_text_add_padded(&line, f->rows[g], name_width);
+        strbuf_addf(&line, " %4zu", f->counts[g]);
+        size_t head = line.len;
+        for (size_t c = 0; c < f->n_cols; c++) {
+            strbuf_adds(&line, "  ");
+            text_add_safe(&line, f->cols[c], true);
+            strbuf_adds(&line, " ");
+            score_cell(&line, &cells[c]);
+        }
+        if (utf8_width(line.buf, line.len) <= w->width) {
+            strbuf_add(w->out, line.buf, line.len);
+        } else {
+            strbuf_add(w->out, line.buf, head);
+            for (size_t c = 0; c < f->n_cols; c++) {
+                strbuf_adds(w->out, "\n      ");
+                doc_text_add_padded(w->out, f->cols[c], title_width);
+                score_cell(w->out, &cells[c]);
+            }
+        }
+        strbuf_addc(w->out, '\n');
+    }
+    strbuf_release(&line);
+}
+
+/* A level a line, those without items left out: its score and how much was answered. */
+static void levels(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    for (size_t l = 0; l < f->n_rows; l++) {
+        const struct doc_heat_cell *c = &f->cells[l];
+        if (!c->items)
+            continue;
+        strbuf_addchars(w->out, ' ', indent);
+        doc_text_add_padded(w->out, f->rows[l], 26);
+        score_cell(w->out, c);
+        strbuf_addf(w->out, "  (%zu of %zu answered)\n", c->answered, c->items);
+    }
+}
+
+static void section(struct text_w *w, const struct doc_node *s)
+{
+    size_t at = s->level <= 2 ? 0 : (size_t)(s->level - 2) * 2;
+    if (s->level <= 2) {
+        struct strbuf title = STRBUF_INIT;
+        if (s->level == 2)
+            strbuf_addc(w->out, '\n');
+        if (w->color)
+            strbuf_adds(w->out, "\033[1m");
+        inline_text(&title, s->spans);
+        struct strbuf safe = STRBUF_INIT;
+        text_add_safe(&safe, strbuf_str(&title), true);
+        text_fill(w->out, strbuf_str(&safe), 0, w->width, "");
+        if (w->color)
+            strbuf_adds(w->out, "\033[0m");
+        strbuf_addc(w->out, '\n');
+        strbuf_release(&safe);
+        strbuf_release(&title);
+    } else {
+        spans_para(w, at, at + 2, "", s->spans);
+    }
+    blocks(w, s->first, at + 2, false);
+}
+
+/* The figure drawn this writer's way. */
+static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    if (f->kind == DOC_FIGURE_LEVELS)
+        levels(w, f, indent);
+    else
+        groups(w, f);
+}
+
+/* Blocks one after another; in a section (not in a list item), two paragraphs in a row
+   have a blank line between them. */
+static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item)
+{
+    const struct doc_node *prev = NULL;
+    for (const struct doc_node *n = first; n; n = n->next) {
+        if (!shown(n))
+            continue;
+        switch (n->kind) {
+        case DOC_SECTION:
+            section(w, n);
+            break;
+        case DOC_PARA:
+            if (!item && prev && prev->kind == DOC_PARA)
+                strbuf_addc(w->out, '\n');
+            spans_para(w, indent, indent, "", n->spans);
+            break;
+        case DOC_CALLOUT:
+            spans_para(w, indent, indent + 2, "", n->spans);
+            break;
+        case DOC_LIST:
+            list(w, n, indent);
+            break;
+        case DOC_TABLE:
+            table(w, n, indent);
+            break;
+        case DOC_FIGURE:
+            figure(w, n->figure, indent);
+            break;
+        default: /* items, rows and cells: their parents draw them */
+            break;
+        }
+        prev = n;
+    }
+}
+
+void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool color)
+{
+    struct text_w w = {out, width, color};
+    blocks(&w, d->root->first, 0, false);
+}
