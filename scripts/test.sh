@@ -97,7 +97,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
 step "formatting"
-clang-format --dry-run --Werror src/*/*.c src/*/*.h src/platform/win/*.h include/*.h tests/unit/*.[ch] \
+clang-format --dry-run --Werror src/*/*.c src/*/*.h src/*/*/*.c src/*/*/*.h include/*.h tests/unit/*.[ch] \
     fuzz/*.[ch] bench/*.c tools/*.c
 echo "formatting: all files match .clang-format"
 [ "$deep" = yes ] || exit 0
