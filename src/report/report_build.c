@@ -1003,12 +1003,10 @@ static void build_gaps(struct doc *d, struct doc_node *parent, const struct scor
                                        : "No gaps among the answered items."),
                   DOC_TEXT);
     if (!st->n_gaps) {
-        doc_words(d, doc_only(doc_para(d, sec), DOC_MARKDOWN),
+        doc_words(d, doc_only(doc_para(d, sec), MD_HTML),
                   st->answered ? "No gaps: every answered question is at the best end of the "
                                  "scale."
                                : "No gaps to show: no question here was answered.");
-        doc_words(d, doc_only(doc_para(d, sec), DOC_HTML),
-                  "No gaps: every answered question is at the best end of the scale.");
         return;
     }
     struct doc_node *list = doc_only(doc_list(d, sec, false), DOC_TEXT);
