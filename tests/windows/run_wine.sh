@@ -70,10 +70,18 @@ exclude="test_ask_pty|test_output_safety|test_jobs|test_exact_oracle"
 exclude="$exclude|test_html_browser|test_install|test_yaml_suite|test_privacy_properties$extra"
 jobs_tests='^cli_assess-(eastbrook-text|mixed-organisations|same-file-twice|same-dir-twice)-jobs$'
 echo
+# A test that fails is run once more, on its own, and the run says so: wine now and then
+# drops a program as it starts (seen on 2026-12-07: cli_assess-accept-expired-markdown
+# exited 1 with no output, then passed 5 times of 5 under the same prefix). A real
+# failure fails twice and still fails the step.
+run_tests() { # run_tests CTEST-ARGS...
+    ctest --test-dir "$build" --output-on-failure -j "$jobs" "$@" && return 0
+    echo "wine: running the tests that failed once more, each on its own"
+    ctest --test-dir "$build" --output-on-failure --rerun-failed
+}
 start=$(date +%s)
 status=0
-ctest --test-dir "$build" --output-on-failure -j "$jobs" -R '^cli_' -E "$exclude|-jobs$" ||
-    status=$?
-ctest --test-dir "$build" --output-on-failure -j "$jobs" -R "$jobs_tests" || status=$?
+run_tests -R '^cli_' -E "$exclude|-jobs$" || status=$?
+run_tests -R "$jobs_tests" || status=$?
 echo "wine tests took $(($(date +%s) - start)) s"
 exit $status
