@@ -1139,3 +1139,90 @@ void report_build_stage(struct doc *d, const struct score *s, size_t stage)
     build_stage_items(d, sec, s, stage);
     stage_notes(d, sec, &s->rules->stages[stage]);
 }
+
+/*
+ * The focus: the earliest stage not yet in the top band, or why there is none. Text
+ * and HTML set it apart; markdown ends the report's opening list with it, in fewer
+ * words.
+ */
+void report_build_focus(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    const char *top = r->n_bands ? r->bands[0].title : NULL;
+    size_t na = score_stages_not_applicable(s);
+    struct doc_node *md = doc_item(d, doc_only(doc_list(d, d->root, false), DOC_MARKDOWN));
+    struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_PLAIN), DOC_TEXT | DOC_HTML);
+    c->marker = "";
+    if (s->focus >= 0) {
+        const char *focus = r->stages[s->focus].title;
+        doc_words(d, md, "Work on ");
+        doc_strong(d, md, focus);
+        doc_words(d, md, " first");
+        doc_label(d, c, "Focus: ");
+        doc_label_text(d, c, focus);
+        doc_label(d, c, ".");
+        doc_words(d, c, " Stages build on each other, and this is the earliest one not yet ");
+        doc_text(d, c, top);
+        doc_words(d, c, ".");
+    } else if (na == r->n_stages) {
+        doc_words(d, md,
+                  "Nothing was scored: every question was answered n/a, so no stage "
+                  "applies");
+        doc_label(d, c, "Nothing was scored:");
+        doc_words(d, c,
+                  " every question was answered n/a, so no stage applies and there is "
+                  "no focus.");
+    } else {
+        c->tone = DOC_TONE_OK;
+        doc_words(d, md,
+                  na ? "All stages that apply are in the top band; the others do not apply "
+                       "(every question answered n/a)"
+                     : "All stages are in the top band");
+        doc_span_only(doc_words(d, c, "Every"), DOC_TEXT);
+        doc_span_only(doc_label(d, c, "No focus stage:"), DOC_HTML);
+        doc_span_only(doc_words(d, c, " every"), DOC_HTML);
+        doc_words(d, c,
+                  na ? " stage that applies is in the top band (" : " stage is in the top band (");
+        doc_text(d, c, top);
+        doc_words(d, c, ")");
+        if (na) {
+            doc_span_only(doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do"),
+                          DOC_TEXT);
+            doc_span_only(doc_words(d, c, "; the others do"), DOC_HTML);
+            doc_words(d, c, " not apply (every question answered n/a)");
+        }
+        doc_words(d, c, ". Keep it there.");
+    }
+}
+
+/* A stage that scores better than the focus on strengths that rest on it: a flag to
+   read its score with care. */
+void report_build_flags(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    if (s->focus < 0)
+        return;
+    const char *focus = r->stages[s->focus].title;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        if (!s->stages[st].rests_on_earlier)
+            continue;
+        struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_NOTE), DOC_TEXT | DOC_HTML);
+        c->marker = "Note: ";
+        doc_span_only(doc_label(d, c, "Rests on an earlier stage:"), DOC_HTML);
+        doc_span_only(doc_words(d, c, " "), DOC_HTML);
+        doc_text(d, c, r->stages[st].title);
+        doc_words(d, c, " scores better than ");
+        doc_text(d, c, focus);
+        doc_words(d, c, ", but its strengths rest on ");
+        doc_text(d, c, focus);
+        doc_words(d, c, ", which is not there yet.");
+        doc_span_only(doc_words(d, c, " Read its score with care."), DOC_HTML);
+
+        struct doc_node *md = doc_only(doc_para(d, d->root), DOC_MARKDOWN);
+        doc_words(d, md, "The strengths of ");
+        doc_strong(d, md, r->stages[st].title);
+        doc_words(d, md, " rest on an earlier stage not yet in place (");
+        doc_strong(d, md, focus);
+        doc_words(d, md, "): read its score with care.");
+    }
+}

@@ -123,34 +123,7 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, ")\n");
     strbuf_addf(out, "- Rules SHA-256: `%s`\n", r->sha256);
     report_md_overlay(out, r);
-    if (s->focus >= 0) {
-        strbuf_adds(out, "- Work on **");
-        report_md_text(out, r->stages[s->focus].title);
-        strbuf_adds(out, "** first\n");
-    } else if (score_stages_not_applicable(s) == r->n_stages) {
-        strbuf_adds(out, "- Nothing was scored: every question was answered n/a, so no stage "
-                         "applies\n");
-    } else if (score_stages_not_applicable(s)) {
-        strbuf_adds(out, "- All stages that apply are in the top band; the others do not "
-                         "apply (every question answered n/a)\n");
-    } else {
-        strbuf_adds(out, "- All stages are in the top band\n");
-    }
-    strbuf_addc(out, '\n');
-}
-
-static void render_flags(const struct score *s, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        if (!s->stages[st].rests_on_earlier || s->focus < 0)
-            continue;
-        strbuf_adds(out, "The strengths of **");
-        report_md_text(out, r->stages[st].title);
-        strbuf_adds(out, "** rest on an earlier stage not yet in place (**");
-        report_md_text(out, r->stages[s->focus].title);
-        strbuf_adds(out, "**): read its score with care.\n\n");
-    }
+    report_build_write(report_build_focus, s, DOC_MARKDOWN, out, 0, false);
 }
 
 static void render_summary(const struct score *s, struct strbuf *out)
@@ -189,7 +162,7 @@ static void render_summary(const struct score *s, struct strbuf *out)
                          "its date, how far the answer still has to go and whether it is met "
                          "or overdue.");
     strbuf_adds(out, "\n\n");
-    render_flags(s, out);
+    report_build_write(report_build_flags, s, DOC_MARKDOWN, out, 0, false);
 }
 
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)

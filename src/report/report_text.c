@@ -166,61 +166,15 @@ static void stage_table(struct text_out *o)
     }
 }
 
-static void focus_lines(struct text_out *o)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addc(o->sb, '\n');
-    size_t na = score_stages_not_applicable(s);
-    if (s->focus < 0 && na == r->n_stages) {
-        strbuf_adds(&line, "Nothing was scored: every question was answered n/a, so no "
-                           "stage applies and there is no focus.");
-        para(o, 0, 0, strbuf_str(&line));
-        strbuf_release(&line);
-        return;
-    }
-    if (s->focus < 0) {
-        if (na)
-            strbuf_addf(&line,
-                        "Every stage that applies is in the top band (%s); %zu %s not apply "
-                        "(every question answered n/a). Keep it there.",
-                        r->bands[0].title, na, na == 1 ? "stage does" : "stages do");
-        else
-            strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.",
-                        r->bands[0].title);
-        para(o, 0, 0, strbuf_str(&line));
-        strbuf_release(&line);
-        return;
-    }
-    const char *focus = r->stages[s->focus].title;
-    strbuf_addf(&line,
-                "Focus: %s. Stages build on each other, and this is the earliest one "
-                "not yet %s.",
-                focus, r->bands[0].title);
-    para(o, 0, 0, strbuf_str(&line));
-    for (size_t st = 0; st < r->n_stages; st++) {
-        if (!s->stages[st].rests_on_earlier)
-            continue;
-        strbuf_reset(&line);
-        strbuf_addf(&line,
-                    "Note: %s scores better than %s, but its strengths rest on %s, "
-                    "which is not there yet.",
-                    r->stages[st].title, focus, focus);
-        style(o, "\033[33m");
-        para(o, 0, 6, strbuf_str(&line));
-        style(o, "\033[0m");
-    }
-    strbuf_release(&line);
-}
-
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
 {
     struct text_out o = {out, ctx->score, ctx->color, ctx->width};
     const struct rules *r = ctx->score->rules;
     header(&o, ctx);
     stage_table(&o);
-    focus_lines(&o);
+    strbuf_addc(out, '\n');
+    report_build_write(report_build_focus, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    report_build_write(report_build_flags, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_actions, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_find_out, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     if (ctx->plan)

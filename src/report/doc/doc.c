@@ -193,6 +193,11 @@ struct doc_span *doc_label(struct doc *d, struct doc_node *n, const char *s)
     return span(d, n, DOC_SPAN_LABEL, true, s);
 }
 
+struct doc_span *doc_label_text(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_LABEL, false, s);
+}
+
 struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s)
 {
     return span(d, n, DOC_SPAN_ASIDE, true, s);

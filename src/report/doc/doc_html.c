@@ -86,9 +86,28 @@ static void wrapped(struct strbuf *out, const char *open, const struct doc_span 
     strbuf_adds(out, close);
 }
 
-static void inlines(struct strbuf *out, const struct doc_span *sp)
+/* Whether the span shown in HTML just before sp (in the run from first) is a label. */
+static bool label_before(const struct doc_span *first, const struct doc_span *sp)
 {
-    for (; sp; sp = sp->next) {
+    const struct doc_span *prev = NULL;
+    for (const struct doc_span *k = first; k != sp; k = k->next)
+        if (k->only & DOC_HTML)
+            prev = k;
+    return prev && prev->kind == DOC_SPAN_LABEL;
+}
+
+/* Whether the span shown in HTML just after sp is a label. */
+static bool label_after(const struct doc_span *sp)
+{
+    for (sp = sp->next; sp; sp = sp->next)
+        if (sp->only & DOC_HTML)
+            return sp->kind == DOC_SPAN_LABEL;
+    return false;
+}
+
+static void inlines(struct strbuf *out, const struct doc_span *first)
+{
+    for (const struct doc_span *sp = first; sp; sp = sp->next) {
         if (!(sp->only & DOC_HTML))
             continue;
         switch (sp->kind) {
@@ -113,8 +132,12 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
         case DOC_SPAN_CODE:
             wrapped(out, "<code>", sp, "</code>");
             break;
-        case DOC_SPAN_LABEL:
-            wrapped(out, "<span class=\"label\">", sp, "</span>");
+        case DOC_SPAN_LABEL: /* labels in a row are one */
+            if (!label_before(first, sp))
+                strbuf_adds(out, "<span class=\"label\">");
+            span_text(out, sp);
+            if (!label_after(sp))
+                strbuf_adds(out, "</span>");
             break;
         case DOC_SPAN_ASIDE:
             wrapped(out, "<span class=\"muted\">", sp, "</span>");

@@ -277,9 +277,16 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
                 strbuf_addc(w->out, '\n');
             spans_para(w, indent, indent, "", n->spans);
             break;
-        case DOC_CALLOUT:
-            spans_para(w, indent, indent + 2, "", n->spans);
+        case DOC_CALLOUT: {
+            const char *lead = n->marker ? n->marker : "";
+            bool yellow = w->color && n->tone == DOC_TONE_NOTE;
+            if (yellow)
+                strbuf_adds(w->out, "\033[33m");
+            spans_para(w, indent, indent + (n->marker ? strlen(lead) : 2), lead, n->spans);
+            if (yellow)
+                strbuf_adds(w->out, "\033[0m");
             break;
+        }
         case DOC_LIST:
             list(w, n, indent);
             break;

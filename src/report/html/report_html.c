@@ -102,49 +102,6 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
                      "</header>\n<main>\n");
 }
 
-static void focus_callouts(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    size_t na = score_stages_not_applicable(s);
-    if (s->focus < 0 && na == r->n_stages) {
-        strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Nothing was scored:"
-                         "</span> every question was answered n/a, so no stage applies and "
-                         "there is no focus.</p></div>\n");
-        return;
-    }
-    if (s->focus < 0) {
-        strbuf_adds(out, na ? "<div class=\"callout ok\"><p><span class=\"label\">No focus "
-                              "stage:</span> every stage that applies is in the top band ("
-                            : "<div class=\"callout ok\"><p><span class=\"label\">No focus "
-                              "stage:</span> every stage is in the top band (");
-        if (r->n_bands)
-            html_text(out, r->bands[0].title);
-        strbuf_adds(out, na ? "); the others do not apply (every question answered n/a). Keep "
-                              "it there.</p></div>\n"
-                            : "). Keep it there.</p></div>\n");
-        return;
-    }
-    const char *focus = r->stages[s->focus].title;
-    strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Focus: ");
-    html_text(out, focus);
-    strbuf_adds(out, ".</span> Stages build on each other, and this is the earliest one not yet ");
-    if (r->n_bands)
-        html_text(out, r->bands[0].title);
-    strbuf_adds(out, ".</p></div>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        if (!s->stages[st].rests_on_earlier)
-            continue;
-        strbuf_adds(out, "<div class=\"callout note\"><p><span class=\"label\">Rests on an "
-                         "earlier stage:</span> ");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, " scores better than ");
-        html_text(out, focus);
-        strbuf_adds(out, ", but its strengths rest on ");
-        html_text(out, focus);
-        strbuf_adds(out, ", which is not there yet. Read its score with care.</p></div>\n");
-    }
-}
-
 /* The stage's title as the chart shows it, with the focus and flag named in words. */
 static void stage_label(struct strbuf *out, const struct score *s, size_t st)
 {
@@ -288,7 +245,8 @@ static void summary_section(struct page *p, const struct score *s)
     const struct rules *r = s->rules;
     strbuf_adds(out, "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
                      "<h2 id=\"summary-h\">Summary</h2>\n");
-    focus_callouts(out, s);
+    report_build_write(report_build_focus, s, DOC_HTML, out, 0, false);
+    report_build_write(report_build_flags, s, DOC_HTML, out, 0, false);
     stage_chart(p, s);
     summary_table(out, s);
     strbuf_addf(out,
