@@ -49,7 +49,11 @@ enum doc_kind {
 enum doc_figure_kind {
     DOC_FIGURE_GROUPS, /* a row a group (name, respondents), a column a stage's score */
     DOC_FIGURE_LEVELS, /* one stage's score at each level of change: a row a level */
+    DOC_FIGURE_STAGES, /* each stage's score, band and answers: a row a stage, one column */
 };
+
+/* DOC_FIGURE_STAGES: what a stage's row says beside its score. */
+enum doc_stage_mark { DOC_MARK_NONE, DOC_MARK_FOCUS, DOC_MARK_RESTS };
 
 struct doc_heat_cell {
     bool has;               /* false: not scored */
@@ -66,6 +70,12 @@ struct doc_figure {
     size_t *counts;              /* each group's respondents */
     const char **cols;           /* the stages' titles: text from the inputs */
     struct doc_heat_cell *cells; /* n_rows * n_cols, a row at a time */
+    /* DOC_FIGURE_STAGES: a cell's answered of items are the stage's questions answered
+       of those that apply; counts are the items respondents disagree on */
+    const char **bands;         /* each stage's band: text from the inputs */
+    const char **shares;        /* the share answered, our figure ("62.5"); NULL for none */
+    enum doc_stage_mark *marks; /* the focus, or a stage resting on it */
+    bool disagree;              /* counts are shown: more than one respondent */
 };
 
 enum doc_span_kind {

@@ -1226,3 +1226,38 @@ void report_build_flags(struct doc *d, const struct score *s)
         doc_words(d, md, "): read its score with care.");
     }
 }
+
+/* The stage table: each stage's score, band and answers, the focus marked; text draws it
+   with bars, markdown and HTML as a table. */
+void report_build_stage_table(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    struct doc_figure *f = doc_figure(d, d->root, DOC_FIGURE_STAGES, r->n_stages, 1)->figure;
+    f->disagree = s->assessment->respondents > 1;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct score_stage *ss = &s->stages[st];
+        struct doc_heat_cell *c = &f->cells[st];
+        f->rows[st] = doc_strdup(d, r->stages[st].title);
+        f->bands[st] = doc_strdup(d, score_band_title(s, st));
+        c->has = ss->has_score;
+        c->value = ss->score;
+        c->answered = ss->answered;
+        c->items = ss->answerable;
+        strbuf_reset(&sb);
+        if (c->has)
+            report_add_exact(&sb, &ss->score_exact);
+        c->shown = doc_strdup(d, strbuf_str(&sb));
+        if (ss->answerable) {
+            strbuf_reset(&sb);
+            report_add_percent(&sb, ss->answered, ss->answerable);
+            f->shares[st] = doc_strdup(d, strbuf_str(&sb));
+        }
+        if (f->disagree)
+            f->counts[st] = score_stage_disagreements(s, st);
+        f->marks[st] = (int)st == s->focus    ? DOC_MARK_FOCUS
+                       : ss->rests_on_earlier ? DOC_MARK_RESTS
+                                              : DOC_MARK_NONE;
+    }
+    strbuf_release(&sb);
+}

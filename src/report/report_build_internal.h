@@ -22,6 +22,8 @@ struct strbuf;
 typedef void report_builder(struct doc *d, const struct score *s);
 typedef void report_stage_builder(struct doc *d, const struct score *s, size_t stage);
 
+/* The stage table: each stage's score, band and answers, the focus marked. */
+void report_build_stage_table(struct doc *d, const struct score *s);
 /* The focus, the earliest stage not yet in the top band, or why there is none. */
 void report_build_focus(struct doc *d, const struct score *s);
 /* The stages whose strengths rest on the focus: read their scores with care. */

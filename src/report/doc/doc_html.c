@@ -390,11 +390,48 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
         strbuf_adds(out, "</section>\n");
 }
 
+/* The stages as a table: score, band, questions answered, where respondents disagree
+   (more than one of them), and the focus or a stage resting on it tagged. */
+static void stages(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores <span class=\"muted\">"
+                     "(0 to 100; answered: questions answered of those that apply)</span>"
+                     "</caption>\n<thead><tr><th scope=\"col\">Stage</th>"
+                     "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Band</th>"
+                     "<th scope=\"col\" class=\"num\">Answered</th>");
+    if (f->disagree)
+        strbuf_adds(out, "<th scope=\"col\" class=\"num\">Respondents disagree on</th>");
+    strbuf_adds(out, "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        const struct doc_heat_cell *c = &f->cells[st];
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[st]);
+        strbuf_addf(out, "</th><td class=\"num\">%s</td><td>", c->has ? c->shown : "no score");
+        doc_html_text(out, f->bands[st]);
+        strbuf_addf(out, "</td><td class=\"num\">%zu of %zu", c->answered, c->items);
+        if (f->shares[st])
+            strbuf_addf(out, " (%s%%)", f->shares[st]);
+        strbuf_adds(out, "</td>");
+        if (f->disagree)
+            strbuf_addf(out, "<td class=\"num\">%zu item%s</td>", f->counts[st],
+                        f->counts[st] == 1 ? "" : "s");
+        strbuf_adds(out, "<td>");
+        if (f->marks[st] == DOC_MARK_FOCUS)
+            strbuf_adds(out, "<span class=\"tag\">Focus</span> work on this first");
+        else if (f->marks[st] == DOC_MARK_RESTS)
+            strbuf_adds(out, "<span class=\"tag\">Rests on an earlier stage</span>");
+        strbuf_adds(out, "</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
     if (f->kind == DOC_FIGURE_LEVELS)
         levels(out, f);
+    else if (f->kind == DOC_FIGURE_STAGES)
+        stages(out, f);
     else
         groups(out, f);
 }

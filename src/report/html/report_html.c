@@ -22,16 +22,6 @@
 
 /* ---- assess ---- */
 
-static void coverage(struct strbuf *out, const struct score_stage *st)
-{
-    strbuf_addf(out, "%zu of %zu", st->answered, st->answerable);
-    if (st->answerable == 0)
-        return;
-    strbuf_adds(out, " (");
-    report_add_percent(out, st->answered, st->answerable);
-    strbuf_adds(out, "%)");
-}
-
 static void assess_header(struct page *p, const struct report_ctx *ctx)
 {
     struct strbuf *out = p->out;
@@ -166,42 +156,6 @@ static void stage_chart(struct page *p, const struct score *s)
     strbuf_release(&desc);
 }
 
-static void summary_table(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    bool many = s->assessment->respondents > 1;
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores <span class=\"muted\">"
-                     "(0 to 100; answered: questions answered of those that apply)</span>"
-                     "</caption>\n<thead><tr><th scope=\"col\">Stage</th>"
-                     "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Band</th>"
-                     "<th scope=\"col\" class=\"num\">Answered</th>");
-    if (many)
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">Respondents disagree on</th>");
-    strbuf_adds(out, "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th><td class=\"num\">");
-        html_stage_score(out, s, st);
-        strbuf_adds(out, "</td><td>");
-        html_text(out, score_band_title(s, st));
-        strbuf_adds(out, "</td><td class=\"num\">");
-        coverage(out, &s->stages[st]);
-        strbuf_adds(out, "</td>");
-        if (many) {
-            size_t n = score_stage_disagreements(s, st);
-            strbuf_addf(out, "<td class=\"num\">%zu item%s</td>", n, html_plural(n));
-        }
-        strbuf_adds(out, "<td>");
-        if ((int)st == s->focus)
-            strbuf_adds(out, "<span class=\"tag\">Focus</span> work on this first");
-        else if (s->stages[st].rests_on_earlier)
-            strbuf_adds(out, "<span class=\"tag\">Rests on an earlier stage</span>");
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
 /* One shaded cell of the heat map: the score as a number on a shade of the ramp. */
 static void heat_cell(struct strbuf *out, const struct score_cell *c)
 {
@@ -248,7 +202,7 @@ static void summary_section(struct page *p, const struct score *s)
     report_build_write(report_build_focus, s, DOC_HTML, out, 0, false);
     report_build_write(report_build_flags, s, DOC_HTML, out, 0, false);
     stage_chart(p, s);
-    summary_table(out, s);
+    report_build_write(report_build_stage_table, s, DOC_HTML, out, 0, false);
     strbuf_addf(out,
                 "<p>Scores run from 0 to 100. A stage with too few answers is not scored. "
                 "In the gap tables, the answer is on the questionnaire&#39;s scale of %ld "
