@@ -50,6 +50,7 @@ enum doc_figure_kind {
     DOC_FIGURE_GROUPS, /* a row a group (name, respondents), a column a stage's score */
     DOC_FIGURE_LEVELS, /* one stage's score at each level of change: a row a level */
     DOC_FIGURE_STAGES, /* each stage's score, band and answers: a row a stage, one column */
+    DOC_FIGURE_MATRIX, /* every stage's score at each level: a row a stage, a column a level */
 };
 
 /* DOC_FIGURE_STAGES: what a stage's row says beside its score. */

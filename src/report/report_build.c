@@ -546,6 +546,20 @@ void report_build_breakdown(struct doc *d, const struct score *s)
     strbuf_release(&text);
 }
 
+/* A figure's cell from a stage's score at one level. */
+static void heat_cell(struct doc *d, struct doc_heat_cell *c, const struct score_cell *cell)
+{
+    struct strbuf sb = STRBUF_INIT;
+    c->has = cell->has_score;
+    c->value = cell->score;
+    c->answered = cell->answered;
+    c->items = cell->items;
+    if (c->has)
+        report_add_exact(&sb, &cell->score_exact);
+    c->shown = doc_strdup(d, strbuf_str(&sb));
+    strbuf_release(&sb);
+}
+
 /* A stage's score at each level of change, as a figure under its own heading. */
 static void build_levels(struct doc *d, struct doc_node *parent, const struct score *s,
                          size_t stage)
@@ -557,21 +571,10 @@ static void build_levels(struct doc *d, struct doc_node *parent, const struct sc
     doc_span_only(doc_words(d, sec, "By level of change"), DOC_TEXT);
     struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_LEVELS, r->n_levels, 1)->figure;
     f->title = doc_strdup(d, r->stages[stage].title);
-    struct strbuf sb = STRBUF_INIT;
     for (size_t l = 0; l < r->n_levels; l++) {
-        const struct score_cell *cell = &s->stages[stage].levels[l];
-        struct doc_heat_cell *c = &f->cells[l];
         f->rows[l] = doc_strdup(d, r->levels[l].title);
-        c->has = cell->has_score;
-        c->value = cell->score;
-        c->answered = cell->answered;
-        c->items = cell->items;
-        strbuf_reset(&sb);
-        if (c->has)
-            report_add_exact(&sb, &cell->score_exact);
-        c->shown = doc_strdup(d, strbuf_str(&sb));
+        heat_cell(d, &f->cells[l], &s->stages[stage].levels[l]);
     }
-    strbuf_release(&sb);
 }
 
 /* Text's line for a note: `said by ROLE ID: "note"; evidence: ...`. */
@@ -1260,4 +1263,21 @@ void report_build_stage_table(struct doc *d, const struct score *s)
                                               : DOC_MARK_NONE;
     }
     strbuf_release(&sb);
+}
+
+/* Every stage's score at each level of change, as one heat map. Text and markdown show
+   each stage's levels in its own section instead (build_levels). */
+void report_build_matrix(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    struct doc_node *sec = doc_only(doc_section(d, d->root, 3, NULL), DOC_HTML);
+    doc_words(d, sec, "Stage by level of change");
+    struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_MATRIX, r->n_stages, r->n_levels)->figure;
+    for (size_t l = 0; l < r->n_levels; l++)
+        f->cols[l] = doc_strdup(d, r->levels[l].title);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        f->rows[st] = doc_strdup(d, r->stages[st].title);
+        for (size_t l = 0; l < r->n_levels; l++)
+            heat_cell(d, &f->cells[st * r->n_levels + l], &s->stages[st].levels[l]);
+    }
 }

@@ -24,6 +24,9 @@ typedef void report_stage_builder(struct doc *d, const struct score *s, size_t s
 
 /* The stage table: each stage's score, band and answers, the focus marked. */
 void report_build_stage_table(struct doc *d, const struct score *s);
+/* "Stage by level of change": every stage's score at each level, as a heat map; in
+   HTML only, where text and markdown show each stage's levels in its own section. */
+void report_build_matrix(struct doc *d, const struct score *s);
 /* The focus, the earliest stage not yet in the top band, or why there is none. */
 void report_build_focus(struct doc *d, const struct score *s);
 /* The stages whose strengths rest on the focus: read their scores with care. */

@@ -425,6 +425,31 @@ static void stages(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* The stage x level heat map: a row a stage, a column a level, each cell shaded by its
+   score, then the key. */
+static void matrix(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Score by stage and level of change");
+    doc_html_heat_caption_note(out);
+    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
+    for (size_t l = 0; l < f->n_cols; l++) {
+        strbuf_adds(out, "<th scope=\"col\">");
+        doc_html_text(out, f->cols[l]);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[st]);
+        strbuf_adds(out, "</th>");
+        for (size_t l = 0; l < f->n_cols; l++)
+            doc_html_level_cell(out, &f->cells[st * f->n_cols + l]);
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+    doc_html_heat_key(out);
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
@@ -432,6 +457,8 @@ static void figure(struct strbuf *out, const struct doc_figure *f)
         levels(out, f);
     else if (f->kind == DOC_FIGURE_STAGES)
         stages(out, f);
+    else if (f->kind == DOC_FIGURE_MATRIX)
+        matrix(out, f);
     else
         groups(out, f);
 }

@@ -272,6 +272,8 @@ static void stages(struct strbuf *out, const struct doc_figure *f)
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
+    if (f->kind == DOC_FIGURE_MATRIX) /* drawn a stage at a time here (DOC_FIGURE_LEVELS) */
+        return;
     if (f->kind == DOC_FIGURE_LEVELS)
         levels(out, f);
     else if (f->kind == DOC_FIGURE_STAGES)

@@ -291,6 +291,8 @@ static void stages(struct text_w *w, const struct doc_figure *f)
 /* The figure drawn this writer's way. */
 static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
 {
+    if (f->kind == DOC_FIGURE_MATRIX) /* drawn a stage at a time here (DOC_FIGURE_LEVELS) */
+        return;
     if (f->kind == DOC_FIGURE_LEVELS)
         levels(w, f, indent);
     else if (f->kind == DOC_FIGURE_STAGES)

@@ -156,43 +156,6 @@ static void stage_chart(struct page *p, const struct score *s)
     strbuf_release(&desc);
 }
 
-/* One shaded cell of the heat map: the score as a number on a shade of the ramp. */
-static void heat_cell(struct strbuf *out, const struct score_cell *c)
-{
-    struct strbuf shown = STRBUF_INIT;
-    if (c->has_score)
-        report_add_exact(&shown, &c->score_exact);
-    struct doc_heat_cell cell = {c->has_score, c->score, strbuf_str(&shown), c->answered, c->items};
-    doc_html_level_cell(out, &cell);
-    strbuf_release(&shown);
-}
-
-/* The whole stage x level matrix: a row per stage, a column per level. */
-static void heat_matrix(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    strbuf_adds(out, "<h3>Stage by level of change</h3>\n<table class=\"keep\">\n<caption>"
-                     "Score by stage and level of change");
-    doc_html_heat_caption_note(out);
-    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
-    for (size_t l = 0; l < r->n_levels; l++) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        html_text(out, r->levels[l].title);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-        for (size_t l = 0; l < r->n_levels; l++)
-            heat_cell(out, &s->stages[st].levels[l]);
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-    doc_html_heat_key(out);
-}
-
 static void summary_section(struct page *p, const struct score *s)
 {
     struct strbuf *out = p->out;
@@ -217,7 +180,7 @@ static void summary_section(struct page *p, const struct score *s)
                     "or more.",
                     s->assessment->respondents);
     strbuf_adds(out, "</p>\n");
-    heat_matrix(out, s);
+    report_build_write(report_build_matrix, s, DOC_HTML, out, 0, false);
     strbuf_adds(out, "</section>\n");
 }
 
