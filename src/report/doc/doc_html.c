@@ -324,6 +324,18 @@ static void levels(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* A heat map's column heads after its first, each a stage's or a level's title; then the
+   body opens. */
+static void column_heads(struct strbuf *out, const struct doc_figure *f)
+{
+    for (size_t c = 0; c < f->n_cols; c++) {
+        strbuf_adds(out, "<th scope=\"col\">");
+        doc_html_text(out, f->cols[c]);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+}
+
 /* Groups by stages, each score on its shade, then the key to the shades. */
 static void groups(struct strbuf *out, const struct doc_figure *f)
 {
@@ -332,12 +344,7 @@ static void groups(struct strbuf *out, const struct doc_figure *f)
                      "alone; the darker the shade, the higher the score)</span></caption>\n"
                      "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
                      "class=\"num\">Respondents</th>");
-    for (size_t c = 0; c < f->n_cols; c++) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        doc_html_text(out, f->cols[c]);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+    column_heads(out, f);
     for (size_t g = 0; g < f->n_rows; g++) {
         strbuf_adds(out, "<tr><th scope=\"row\">");
         doc_html_text(out, f->rows[g]);
@@ -432,12 +439,7 @@ static void matrix(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "<table class=\"keep\">\n<caption>Score by stage and level of change");
     doc_html_heat_caption_note(out);
     strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
-    for (size_t l = 0; l < f->n_cols; l++) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        doc_html_text(out, f->cols[l]);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+    column_heads(out, f);
     for (size_t st = 0; st < f->n_rows; st++) {
         strbuf_adds(out, "<tr><th scope=\"row\">");
         doc_html_text(out, f->rows[st]);
