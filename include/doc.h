@@ -49,7 +49,12 @@ enum doc_kind {
 enum doc_figure_kind {
     DOC_FIGURE_GROUPS, /* a row a group (name, respondents), a column a stage's score */
     DOC_FIGURE_LEVELS, /* one stage's score at each level of change: a row a level */
+    DOC_FIGURE_STAGES, /* each stage's score, band and answers: a row a stage, one column */
+    DOC_FIGURE_MATRIX, /* every stage's score at each level: a row a stage, a column a level */
 };
+
+/* DOC_FIGURE_STAGES: what a stage's row says beside its score. */
+enum doc_stage_mark { DOC_MARK_NONE, DOC_MARK_FOCUS, DOC_MARK_RESTS };
 
 struct doc_heat_cell {
     bool has;               /* false: not scored */
@@ -66,6 +71,12 @@ struct doc_figure {
     size_t *counts;              /* each group's respondents */
     const char **cols;           /* the stages' titles: text from the inputs */
     struct doc_heat_cell *cells; /* n_rows * n_cols, a row at a time */
+    /* DOC_FIGURE_STAGES: a cell's answered of items are the stage's questions answered
+       of those that apply; counts are the items respondents disagree on */
+    const char **bands;         /* each stage's band: text from the inputs */
+    const char **shares;        /* the share answered, our figure ("62.5"); NULL for none */
+    enum doc_stage_mark *marks; /* the focus, or a stage resting on it */
+    bool disagree;              /* counts are shown: more than one respondent */
 };
 
 enum doc_span_kind {
@@ -82,7 +93,8 @@ enum doc_span_kind {
 };
 
 /* How a paragraph or callout reads: HTML marks the quieter ones; text and markdown
-   write them alike. */
+   write them alike, but for a note callout, which text shows in yellow when colour is
+   on. */
 enum doc_tone { DOC_TONE_PLAIN, DOC_TONE_MUTED, DOC_TONE_OK, DOC_TONE_NOTE, DOC_TONE_SOURCE };
 
 enum doc_align { DOC_ALIGN_LEFT, DOC_ALIGN_RIGHT };
@@ -106,8 +118,10 @@ struct doc_node {
     const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
     bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
-    const char *marker;        /* DOC_ITEM: text's marker in place of "- " ("try: "); its
-                                  later lines hang after it */
+    const char *marker;        /* DOC_ITEM: text's marker in place of "- " ("try: ");
+                                  DOC_CALLOUT: text's lead ("Note: "), "" for none; either
+                                  way its later lines hang after it. A callout without one
+                                  hangs two columns in */
     bool header;               /* DOC_CELL: a row's header (the first cell of a row) */
     enum doc_align *align;     /* DOC_TABLE: one per column */
     enum doc_align halign;     /* DOC_CELL: its column's, when the cell was made */
@@ -169,8 +183,11 @@ struct doc_span *doc_strong(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_emph(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_code(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, const char *href);
-/* Our words as a label or an aside (DOC_SPAN_LABEL, DOC_SPAN_ASIDE). */
+/* Our words as a label or an aside (DOC_SPAN_LABEL, DOC_SPAN_ASIDE). Labels in a row
+   are one label ("Focus: " then a stage's title). */
 struct doc_span *doc_label(struct doc *d, struct doc_node *n, const char *s);
+/* Text from the inputs as part of a label. */
+struct doc_span *doc_label_text(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s);
 /* Our words as a flag beside a thing (DOC_SPAN_TAG). */
 struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s);

@@ -546,6 +546,20 @@ void report_build_breakdown(struct doc *d, const struct score *s)
     strbuf_release(&text);
 }
 
+/* A figure's cell from a stage's score at one level. */
+static void heat_cell(struct doc *d, struct doc_heat_cell *c, const struct score_cell *cell)
+{
+    struct strbuf sb = STRBUF_INIT;
+    c->has = cell->has_score;
+    c->value = cell->score;
+    c->answered = cell->answered;
+    c->items = cell->items;
+    if (c->has)
+        report_add_exact(&sb, &cell->score_exact);
+    c->shown = doc_strdup(d, strbuf_str(&sb));
+    strbuf_release(&sb);
+}
+
 /* A stage's score at each level of change, as a figure under its own heading. */
 static void build_levels(struct doc *d, struct doc_node *parent, const struct score *s,
                          size_t stage)
@@ -557,21 +571,10 @@ static void build_levels(struct doc *d, struct doc_node *parent, const struct sc
     doc_span_only(doc_words(d, sec, "By level of change"), DOC_TEXT);
     struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_LEVELS, r->n_levels, 1)->figure;
     f->title = doc_strdup(d, r->stages[stage].title);
-    struct strbuf sb = STRBUF_INIT;
     for (size_t l = 0; l < r->n_levels; l++) {
-        const struct score_cell *cell = &s->stages[stage].levels[l];
-        struct doc_heat_cell *c = &f->cells[l];
         f->rows[l] = doc_strdup(d, r->levels[l].title);
-        c->has = cell->has_score;
-        c->value = cell->score;
-        c->answered = cell->answered;
-        c->items = cell->items;
-        strbuf_reset(&sb);
-        if (c->has)
-            report_add_exact(&sb, &cell->score_exact);
-        c->shown = doc_strdup(d, strbuf_str(&sb));
+        heat_cell(d, &f->cells[l], &s->stages[stage].levels[l]);
     }
-    strbuf_release(&sb);
 }
 
 /* Text's line for a note: `said by ROLE ID: "note"; evidence: ...`. */
@@ -1138,4 +1141,143 @@ void report_build_stage(struct doc *d, const struct score *s, size_t stage)
     build_levels(d, sec, s, stage);
     build_stage_items(d, sec, s, stage);
     stage_notes(d, sec, &s->rules->stages[stage]);
+}
+
+/*
+ * The focus: the earliest stage not yet in the top band, or why there is none. Text
+ * and HTML set it apart; markdown ends the report's opening list with it, in fewer
+ * words.
+ */
+void report_build_focus(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    const char *top = r->n_bands ? r->bands[0].title : NULL;
+    size_t na = score_stages_not_applicable(s);
+    struct doc_node *md = doc_item(d, doc_only(doc_list(d, d->root, false), DOC_MARKDOWN));
+    struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_PLAIN), DOC_TEXT | DOC_HTML);
+    c->marker = "";
+    if (s->focus >= 0) {
+        const char *focus = r->stages[s->focus].title;
+        doc_words(d, md, "Work on ");
+        doc_strong(d, md, focus);
+        doc_words(d, md, " first");
+        doc_label(d, c, "Focus: ");
+        doc_label_text(d, c, focus);
+        doc_label(d, c, ".");
+        doc_words(d, c, " Stages build on each other, and this is the earliest one not yet ");
+        doc_text(d, c, top);
+        doc_words(d, c, ".");
+    } else if (na == r->n_stages) {
+        doc_words(d, md,
+                  "Nothing was scored: every question was answered n/a, so no stage "
+                  "applies");
+        doc_label(d, c, "Nothing was scored:");
+        doc_words(d, c,
+                  " every question was answered n/a, so no stage applies and there is "
+                  "no focus.");
+    } else {
+        c->tone = DOC_TONE_OK;
+        doc_words(d, md,
+                  na ? "All stages that apply are in the top band; the others do not apply "
+                       "(every question answered n/a)"
+                     : "All stages are in the top band");
+        doc_span_only(doc_words(d, c, "Every"), DOC_TEXT);
+        doc_span_only(doc_label(d, c, "No focus stage:"), DOC_HTML);
+        doc_span_only(doc_words(d, c, " every"), DOC_HTML);
+        doc_words(d, c,
+                  na ? " stage that applies is in the top band (" : " stage is in the top band (");
+        doc_text(d, c, top);
+        doc_words(d, c, ")");
+        if (na) {
+            doc_span_only(doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do"),
+                          DOC_TEXT);
+            doc_span_only(doc_words(d, c, "; the others do"), DOC_HTML);
+            doc_words(d, c, " not apply (every question answered n/a)");
+        }
+        doc_words(d, c, ". Keep it there.");
+    }
+}
+
+/* A stage that scores better than the focus on strengths that rest on it: a flag to
+   read its score with care. */
+void report_build_flags(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    if (s->focus < 0)
+        return;
+    const char *focus = r->stages[s->focus].title;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        if (!s->stages[st].rests_on_earlier)
+            continue;
+        struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_NOTE), DOC_TEXT | DOC_HTML);
+        c->marker = "Note: ";
+        doc_span_only(doc_label(d, c, "Rests on an earlier stage:"), DOC_HTML);
+        doc_span_only(doc_words(d, c, " "), DOC_HTML);
+        doc_text(d, c, r->stages[st].title);
+        doc_words(d, c, " scores better than ");
+        doc_text(d, c, focus);
+        doc_words(d, c, ", but its strengths rest on ");
+        doc_text(d, c, focus);
+        doc_words(d, c, ", which is not there yet.");
+        doc_span_only(doc_words(d, c, " Read its score with care."), DOC_HTML);
+
+        struct doc_node *md = doc_only(doc_para(d, d->root), DOC_MARKDOWN);
+        doc_words(d, md, "The strengths of ");
+        doc_strong(d, md, r->stages[st].title);
+        doc_words(d, md, " rest on an earlier stage not yet in place (");
+        doc_strong(d, md, focus);
+        doc_words(d, md, "): read its score with care.");
+    }
+}
+
+/* The stage table: each stage's score, band and answers, the focus marked; text draws it
+   with bars, markdown and HTML as a table. */
+void report_build_stage_table(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    struct doc_figure *f = doc_figure(d, d->root, DOC_FIGURE_STAGES, r->n_stages, 1)->figure;
+    f->disagree = s->assessment->respondents > 1;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct score_stage *ss = &s->stages[st];
+        struct doc_heat_cell *c = &f->cells[st];
+        f->rows[st] = doc_strdup(d, r->stages[st].title);
+        f->bands[st] = doc_strdup(d, score_band_title(s, st));
+        c->has = ss->has_score;
+        c->value = ss->score;
+        c->answered = ss->answered;
+        c->items = ss->answerable;
+        strbuf_reset(&sb);
+        if (c->has)
+            report_add_exact(&sb, &ss->score_exact);
+        c->shown = doc_strdup(d, strbuf_str(&sb));
+        if (ss->answerable) {
+            strbuf_reset(&sb);
+            report_add_percent(&sb, ss->answered, ss->answerable);
+            f->shares[st] = doc_strdup(d, strbuf_str(&sb));
+        }
+        if (f->disagree)
+            f->counts[st] = score_stage_disagreements(s, st);
+        f->marks[st] = (int)st == s->focus    ? DOC_MARK_FOCUS
+                       : ss->rests_on_earlier ? DOC_MARK_RESTS
+                                              : DOC_MARK_NONE;
+    }
+    strbuf_release(&sb);
+}
+
+/* Every stage's score at each level of change, as one heat map. Text and markdown show
+   each stage's levels in its own section instead (build_levels). */
+void report_build_matrix(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    struct doc_node *sec = doc_only(doc_section(d, d->root, 3, NULL), DOC_HTML);
+    doc_words(d, sec, "Stage by level of change");
+    struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_MATRIX, r->n_stages, r->n_levels)->figure;
+    for (size_t l = 0; l < r->n_levels; l++)
+        f->cols[l] = doc_strdup(d, r->levels[l].title);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        f->rows[st] = doc_strdup(d, r->stages[st].title);
+        for (size_t l = 0; l < r->n_levels; l++)
+            heat_cell(d, &f->cells[st * r->n_levels + l], &s->stages[st].levels[l]);
+    }
 }

@@ -22,6 +22,15 @@ struct strbuf;
 typedef void report_builder(struct doc *d, const struct score *s);
 typedef void report_stage_builder(struct doc *d, const struct score *s, size_t stage);
 
+/* The stage table: each stage's score, band and answers, the focus marked. */
+void report_build_stage_table(struct doc *d, const struct score *s);
+/* "Stage by level of change": every stage's score at each level, as a heat map; in
+   HTML only, where text and markdown show each stage's levels in its own section. */
+void report_build_matrix(struct doc *d, const struct score *s);
+/* The focus, the earliest stage not yet in the top band, or why there is none. */
+void report_build_focus(struct doc *d, const struct score *s);
+/* The stages whose strengths rest on the focus: read their scores with care. */
+void report_build_flags(struct doc *d, const struct score *s);
 /* "Comments": what respondents wrote on the assessment as a whole, by question. */
 void report_build_comments(struct doc *d, const struct score *s);
 /* "Actions to take first" and "Keep going": the ranked suggestions. */

@@ -29,8 +29,6 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-static const char NO_SCORE[] = "—";
-
 void report_md_text(struct strbuf *out, const char *s)
 {
     doc_md_text(out, s);
@@ -45,16 +43,6 @@ static void md_eol(struct strbuf *out)
     strbuf_addc(out, '\n');
 }
 
-/*
- * Closes a table cell opened with "| " (or " " after the previous cell). An empty cell
- * is written "| |": markdownlint (MD060) wants one space, not two.
- */
-static void md_cell_end(struct strbuf *out)
-{
-    bool empty = out->len >= 2 && out->buf[out->len - 1] == ' ' && out->buf[out->len - 2] == '|';
-    strbuf_adds(out, empty ? "|" : " |");
-}
-
 /* A heading and the blank line after it. */
 static void md_heading(struct strbuf *out, const char *marks, const char *before, const char *text,
                        const char *after)
@@ -64,25 +52,6 @@ static void md_heading(struct strbuf *out, const char *marks, const char *before
     strbuf_adds(out, after);
     md_eol(out);
     strbuf_addc(out, '\n');
-}
-
-static void md_stage_score(struct strbuf *out, const struct score *s, size_t stage)
-{
-    const struct score_stage *st = &s->stages[stage];
-    if (st->has_score)
-        report_add_exact(out, &st->score_exact);
-    else
-        strbuf_adds(out, NO_SCORE);
-}
-
-static void md_coverage(struct strbuf *out, const struct score_stage *st)
-{
-    strbuf_addf(out, "%zu/%zu", st->answered, st->answerable);
-    if (st->answerable == 0)
-        return;
-    strbuf_adds(out, " (");
-    report_add_percent(out, st->answered, st->answerable);
-    strbuf_adds(out, "%)");
 }
 
 static void render_header(const struct report_ctx *ctx, struct strbuf *out)
@@ -123,56 +92,16 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, ")\n");
     strbuf_addf(out, "- Rules SHA-256: `%s`\n", r->sha256);
     report_md_overlay(out, r);
-    if (s->focus >= 0) {
-        strbuf_adds(out, "- Work on **");
-        report_md_text(out, r->stages[s->focus].title);
-        strbuf_adds(out, "** first\n");
-    } else if (score_stages_not_applicable(s) == r->n_stages) {
-        strbuf_adds(out, "- Nothing was scored: every question was answered n/a, so no stage "
-                         "applies\n");
-    } else if (score_stages_not_applicable(s)) {
-        strbuf_adds(out, "- All stages that apply are in the top band; the others do not "
-                         "apply (every question answered n/a)\n");
-    } else {
-        strbuf_adds(out, "- All stages are in the top band\n");
-    }
-    strbuf_addc(out, '\n');
-}
-
-static void render_flags(const struct score *s, struct strbuf *out)
-{
-    const struct rules *r = s->rules;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        if (!s->stages[st].rests_on_earlier || s->focus < 0)
-            continue;
-        strbuf_adds(out, "The strengths of **");
-        report_md_text(out, r->stages[st].title);
-        strbuf_adds(out, "** rest on an earlier stage not yet in place (**");
-        report_md_text(out, r->stages[s->focus].title);
-        strbuf_adds(out, "**): read its score with care.\n\n");
-    }
+    report_build_write(report_build_focus, s, DOC_MARKDOWN, out, 0, false);
 }
 
 static void render_summary(const struct score *s, struct strbuf *out)
 {
     const struct rules *r = s->rules;
     md_heading(out, "##", "Summary", NULL, "");
-    strbuf_adds(out, "| Stage | Score | Band | Coverage |\n| --- | ---: | --- | ---: |\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "| ");
-        report_md_text(out, r->stages[st].title);
-        md_cell_end(out);
-        strbuf_adds(out, " ");
-        md_stage_score(out, s, st);
-        strbuf_adds(out, " | ");
-        report_md_text(out, score_band_title(s, st));
-        md_cell_end(out);
-        strbuf_adds(out, " ");
-        md_coverage(out, &s->stages[st]);
-        strbuf_adds(out, " |\n");
-    }
+    report_build_write(report_build_stage_table, s, DOC_MARKDOWN, out, 0, false);
     strbuf_addf(out,
-                "\nScores run from 0 to 100. Coverage is the questions answered out of those "
+                "Scores run from 0 to 100. Coverage is the questions answered out of those "
                 "that apply; a stage with too few answers is not scored. In the gap tables, "
                 "Answer is on the questionnaire's scale of %ld to %ld (for a barrier, a "
                 "high answer means it bites) and Impact is the points the stage would gain "
@@ -189,7 +118,7 @@ static void render_summary(const struct score *s, struct strbuf *out)
                          "its date, how far the answer still has to go and whether it is met "
                          "or overdue.");
     strbuf_adds(out, "\n\n");
-    render_flags(s, out);
+    report_build_write(report_build_flags, s, DOC_MARKDOWN, out, 0, false);
 }
 
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)

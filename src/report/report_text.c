@@ -20,8 +20,6 @@
 #include "xalloc.h"
 #include "text.h"
 
-enum { BAR_WIDTH = 20 };
-
 struct text_out {
     struct strbuf *sb;
     const struct score *s;
@@ -65,39 +63,6 @@ static void para(struct text_out *o, size_t indent, size_t hang, const char *tex
     strbuf_addc(o->sb, '\n');
 }
 
-static void bar(struct text_out *o, const struct score_stage *st)
-{
-    size_t filled = st->has_score ? (size_t)(st->score / 100.0 * BAR_WIDTH + 0.5) : 0;
-    for (size_t i = 0; i < BAR_WIDTH; i++)
-        strbuf_adds(o->sb, !st->has_score ? "\xC2\xB7"
-                           : i < filled   ? "\xE2\x96\x88"
-                                          : "\xE2\x96\x91");
-}
-
-static void score_cell(struct strbuf *sb, bool has, const struct exact *v)
-{
-    if (!has) {
-        strbuf_adds(sb, "    -");
-        return;
-    }
-    struct strbuf num = STRBUF_INIT;
-    report_add_exact(&num, v);
-    strbuf_addchars(sb, ' ', num.len < 5 ? 5 - num.len : 0);
-    strbuf_adds(sb, strbuf_str(&num));
-    strbuf_release(&num);
-}
-
-static size_t stage_title_width(const struct rules *r)
-{
-    size_t w = 5;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        size_t t = utf8_width(r->stages[st].title, strlen(r->stages[st].title));
-        if (t > w)
-            w = t;
-    }
-    return w > 30 ? 30 : w;
-}
-
 static void header(struct text_out *o, const struct report_ctx *ctx)
 {
     const struct score *s = o->s;
@@ -137,90 +102,16 @@ static void header(struct text_out *o, const struct report_ctx *ctx)
     (void)ctx;
 }
 
-static void stage_table(struct text_out *o)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    size_t tw = stage_title_width(r);
-    /* A narrow terminal gets the numbers without the bars. */
-    bool bars = o->width >= tw + BAR_WIDTH + 48;
-    strbuf_addc(o->sb, '\n');
-    doc_text_add_padded(o->sb, "Stage", tw);
-    strbuf_adds(o->sb, "  Score  ");
-    if (bars)
-        doc_text_add_padded(o->sb, "", BAR_WIDTH + 2);
-    strbuf_adds(o->sb, "Band (answered)\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct score_stage *ss = &s->stages[st];
-        doc_text_add_padded(o->sb, r->stages[st].title, tw);
-        strbuf_adds(o->sb, "  ");
-        score_cell(o->sb, ss->has_score, &ss->score_exact);
-        strbuf_adds(o->sb, "  ");
-        if (bars) {
-            bar(o, ss);
-            strbuf_adds(o->sb, "  ");
-        }
-        text_add_safe(o->sb, score_band_title(s, st), true);
-        strbuf_addf(o->sb, " (%zu of %zu)%s\n", ss->answered, ss->answerable,
-                    (int)st == s->focus ? "  <- focus" : "");
-    }
-}
-
-static void focus_lines(struct text_out *o)
-{
-    const struct score *s = o->s;
-    const struct rules *r = s->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addc(o->sb, '\n');
-    size_t na = score_stages_not_applicable(s);
-    if (s->focus < 0 && na == r->n_stages) {
-        strbuf_adds(&line, "Nothing was scored: every question was answered n/a, so no "
-                           "stage applies and there is no focus.");
-        para(o, 0, 0, strbuf_str(&line));
-        strbuf_release(&line);
-        return;
-    }
-    if (s->focus < 0) {
-        if (na)
-            strbuf_addf(&line,
-                        "Every stage that applies is in the top band (%s); %zu %s not apply "
-                        "(every question answered n/a). Keep it there.",
-                        r->bands[0].title, na, na == 1 ? "stage does" : "stages do");
-        else
-            strbuf_addf(&line, "Every stage is in the top band (%s). Keep it there.",
-                        r->bands[0].title);
-        para(o, 0, 0, strbuf_str(&line));
-        strbuf_release(&line);
-        return;
-    }
-    const char *focus = r->stages[s->focus].title;
-    strbuf_addf(&line,
-                "Focus: %s. Stages build on each other, and this is the earliest one "
-                "not yet %s.",
-                focus, r->bands[0].title);
-    para(o, 0, 0, strbuf_str(&line));
-    for (size_t st = 0; st < r->n_stages; st++) {
-        if (!s->stages[st].rests_on_earlier)
-            continue;
-        strbuf_reset(&line);
-        strbuf_addf(&line,
-                    "Note: %s scores better than %s, but its strengths rest on %s, "
-                    "which is not there yet.",
-                    r->stages[st].title, focus, focus);
-        style(o, "\033[33m");
-        para(o, 0, 6, strbuf_str(&line));
-        style(o, "\033[0m");
-    }
-    strbuf_release(&line);
-}
-
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
 {
     struct text_out o = {out, ctx->score, ctx->color, ctx->width};
     const struct rules *r = ctx->score->rules;
     header(&o, ctx);
-    stage_table(&o);
-    focus_lines(&o);
+    strbuf_addc(out, '\n');
+    report_build_write(report_build_stage_table, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    strbuf_addc(out, '\n');
+    report_build_write(report_build_focus, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    report_build_write(report_build_flags, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_actions, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_find_out, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     if (ctx->plan)

@@ -60,3 +60,8 @@ add_test(NAME cli_date-after-today-same-report
 stagegap_cli_test(assess-workbook-given 3 assess tests/fixtures/xlsx/basic.xlsx)
 # A retired item's target is listed as "no answer", in every format, not dropped.
 stagegap_cli_test(assess-targets-retired 0 assess --rules tests/fixtures/targets/retire-overlay.yaml tests/fixtures/targets/answers-retired.yaml)
+# The HTML summary table with its disagreement column (more than one respondent), and
+# a stage with no score in it: goldens made before the table moved to the document
+# model (issue 28), so that they pin the bytes it kept.
+stagegap_cli_test(assess-survey-html 0 assess --format html tests/fixtures/survey)
+stagegap_cli_test(assess-too-few-html 0 assess --format html tests/fixtures/launch-too-few-answers.yaml)

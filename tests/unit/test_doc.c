@@ -347,6 +347,88 @@ static void test_doc_figure_levels(void **state)
     strbuf_release(&out);
 }
 
+/* A callout's marker leads it in text and its later lines hang after it ("" for flush);
+   a note is yellow with colour on; labels in a row are one label in HTML, the input
+   among them escaped as input. */
+static void test_doc_callout_marker_and_labels(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_node *c = doc_callout(&d, d.root, DOC_TONE_PLAIN);
+    c->marker = "";
+    doc_label(&d, c, "Focus: ");
+    doc_label_text(&d, c, "<b>@x");
+    doc_label(&d, c, ".");
+    doc_words(&d, c, " one two three four");
+    struct doc_node *n = doc_callout(&d, d.root, DOC_TONE_NOTE);
+    n->marker = "Note: ";
+    doc_span_only(doc_label(&d, n, "Careful:"), DOC_HTML);
+    doc_words(&d, n, " alpha beta gamma");
+    doc_write_text(&d, &out, 20, false);
+    expect_str(&out, "Focus: <b>@x. one\ntwo three four\nNote: alpha beta\n      gamma\n");
+    strbuf_reset(&out);
+    doc_write_text(&d, &out, 80, true);
+    expect_str(&out, "Focus: <b>@x. one two three four\n"
+                     "\033[33mNote: alpha beta gamma\n\033[0m");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    expect_str(&out, "<div class=\"callout\"><p><span class=\"label\">Focus: &lt;b&gt;&#64;x."
+                     "</span> one two three four</p></div>\n"
+                     "<div class=\"callout note\"><p><span class=\"label\">Careful:</span> "
+                     "alpha beta gamma</p></div>\n");
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
+/* The stage table: bars in text when wide enough, none when narrow; a table in
+   markdown; in HTML, the disagreement column only when asked and the focus tagged. */
+static void test_doc_figure_stages(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_figure *f = doc_figure(&d, d.root, DOC_FIGURE_STAGES, 2, 1)->figure;
+    f->rows[0] = doc_strdup(&d, "Start");
+    f->rows[1] = doc_strdup(&d, "Later");
+    f->bands[0] = doc_strdup(&d, "Fair");
+    f->bands[1] = doc_strdup(&d, "Poor");
+    f->shares[0] = doc_strdup(&d, "50.0");
+    f->marks[0] = DOC_MARK_FOCUS;
+    f->marks[1] = DOC_MARK_RESTS;
+    struct doc_heat_cell cells[2] = {{true, 50, "50.0", 1, 2}, {false, 0, "", 0, 0}};
+    memcpy(f->cells, cells, sizeof(cells));
+    doc_write_text(&d, &out, 40, false);
+    expect_str(&out, "Stage  Score  Band (answered)\n"
+                     "Start   50.0  Fair (1 of 2)  <- focus\n"
+                     "Later      -  Poor (0 of 0)\n");
+    strbuf_reset(&out);
+    doc_write_text(&d, &out, 80, false);
+    assert_non_null(
+        strstr(strbuf_str(&out), "Start   50.0  \xE2\x96\x88\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88"));
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    expect_str(&out, "| Stage | Score | Band | Coverage |\n| --- | ---: | --- | ---: |\n"
+                     "| Start | 50.0 | Fair | 1/2 (50.0%) |\n"
+                     "| Later | \xE2\x80\x94 | Poor | 0/0 |\n\n");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    assert_null(strstr(strbuf_str(&out), "disagree"));
+    assert_non_null(strstr(strbuf_str(&out), "<td><span class=\"tag\">Focus</span> work on this "
+                                             "first</td>"));
+    assert_non_null(strstr(strbuf_str(&out), "<td class=\"num\">no score</td>"));
+    f->disagree = true;
+    f->counts[0] = 1;
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    assert_non_null(strstr(strbuf_str(&out), "<td class=\"num\">1 item</td>"));
+    assert_non_null(strstr(strbuf_str(&out), "<td class=\"num\">0 items</td>"));
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +445,8 @@ int main(void)
         cmocka_unit_test(test_doc_only),
         cmocka_unit_test(test_doc_figure_groups),
         cmocka_unit_test(test_doc_figure_levels),
+        cmocka_unit_test(test_doc_callout_marker_and_labels),
+        cmocka_unit_test(test_doc_figure_stages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -113,6 +113,9 @@ struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_fig
     f->counts = pool_array(&d->pool, n_rows + 1, sizeof(*f->counts));
     f->cols = pool_array(&d->pool, n_cols + 1, sizeof(*f->cols));
     f->cells = pool_array(&d->pool, st_add(st_mult(n_rows, n_cols), 1), sizeof(*f->cells));
+    f->bands = pool_array(&d->pool, n_rows + 1, sizeof(*f->bands));
+    f->shares = pool_array(&d->pool, n_rows + 1, sizeof(*f->shares));
+    f->marks = pool_array(&d->pool, n_rows + 1, sizeof(*f->marks));
     n->figure = f;
     return n;
 }
@@ -191,6 +194,11 @@ struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, cons
 struct doc_span *doc_label(struct doc *d, struct doc_node *n, const char *s)
 {
     return span(d, n, DOC_SPAN_LABEL, true, s);
+}
+
+struct doc_span *doc_label_text(struct doc *d, struct doc_node *n, const char *s)
+{
+    return span(d, n, DOC_SPAN_LABEL, false, s);
 }
 
 struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s)

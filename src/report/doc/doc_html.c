@@ -86,9 +86,28 @@ static void wrapped(struct strbuf *out, const char *open, const struct doc_span 
     strbuf_adds(out, close);
 }
 
-static void inlines(struct strbuf *out, const struct doc_span *sp)
+/* Whether the span shown in HTML just before sp (in the run from first) is a label. */
+static bool label_before(const struct doc_span *first, const struct doc_span *sp)
 {
-    for (; sp; sp = sp->next) {
+    const struct doc_span *prev = NULL;
+    for (const struct doc_span *k = first; k != sp; k = k->next)
+        if (k->only & DOC_HTML)
+            prev = k;
+    return prev && prev->kind == DOC_SPAN_LABEL;
+}
+
+/* Whether the span shown in HTML just after sp is a label. */
+static bool label_after(const struct doc_span *sp)
+{
+    for (sp = sp->next; sp; sp = sp->next)
+        if (sp->only & DOC_HTML)
+            return sp->kind == DOC_SPAN_LABEL;
+    return false;
+}
+
+static void inlines(struct strbuf *out, const struct doc_span *first)
+{
+    for (const struct doc_span *sp = first; sp; sp = sp->next) {
         if (!(sp->only & DOC_HTML))
             continue;
         switch (sp->kind) {
@@ -113,8 +132,12 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
         case DOC_SPAN_CODE:
             wrapped(out, "<code>", sp, "</code>");
             break;
-        case DOC_SPAN_LABEL:
-            wrapped(out, "<span class=\"label\">", sp, "</span>");
+        case DOC_SPAN_LABEL: /* labels in a row are one */
+            if (!label_before(first, sp))
+                strbuf_adds(out, "<span class=\"label\">");
+            span_text(out, sp);
+            if (!label_after(sp))
+                strbuf_adds(out, "</span>");
             break;
         case DOC_SPAN_ASIDE:
             wrapped(out, "<span class=\"muted\">", sp, "</span>");
@@ -301,6 +324,18 @@ static void levels(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* A heat map's column heads after its first, each a stage's or a level's title; then the
+   body opens. */
+static void column_heads(struct strbuf *out, const struct doc_figure *f)
+{
+    for (size_t c = 0; c < f->n_cols; c++) {
+        strbuf_adds(out, "<th scope=\"col\">");
+        doc_html_text(out, f->cols[c]);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+}
+
 /* Groups by stages, each score on its shade, then the key to the shades. */
 static void groups(struct strbuf *out, const struct doc_figure *f)
 {
@@ -309,12 +344,7 @@ static void groups(struct strbuf *out, const struct doc_figure *f)
                      "alone; the darker the shade, the higher the score)</span></caption>\n"
                      "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
                      "class=\"num\">Respondents</th>");
-    for (size_t c = 0; c < f->n_cols; c++) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        doc_html_text(out, f->cols[c]);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+    column_heads(out, f);
     for (size_t g = 0; g < f->n_rows; g++) {
         strbuf_adds(out, "<tr><th scope=\"row\">");
         doc_html_text(out, f->rows[g]);
@@ -367,11 +397,70 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
         strbuf_adds(out, "</section>\n");
 }
 
+/* The stages as a table: score, band, questions answered, where respondents disagree
+   (more than one of them), and the focus or a stage resting on it tagged. */
+static void stages(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores <span class=\"muted\">"
+                     "(0 to 100; answered: questions answered of those that apply)</span>"
+                     "</caption>\n<thead><tr><th scope=\"col\">Stage</th>"
+                     "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Band</th>"
+                     "<th scope=\"col\" class=\"num\">Answered</th>");
+    if (f->disagree)
+        strbuf_adds(out, "<th scope=\"col\" class=\"num\">Respondents disagree on</th>");
+    strbuf_adds(out, "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        const struct doc_heat_cell *c = &f->cells[st];
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[st]);
+        strbuf_addf(out, "</th><td class=\"num\">%s</td><td>", c->has ? c->shown : "no score");
+        doc_html_text(out, f->bands[st]);
+        strbuf_addf(out, "</td><td class=\"num\">%zu of %zu", c->answered, c->items);
+        if (f->shares[st])
+            strbuf_addf(out, " (%s%%)", f->shares[st]);
+        strbuf_adds(out, "</td>");
+        if (f->disagree)
+            strbuf_addf(out, "<td class=\"num\">%zu item%s</td>", f->counts[st],
+                        f->counts[st] == 1 ? "" : "s");
+        strbuf_adds(out, "<td>");
+        if (f->marks[st] == DOC_MARK_FOCUS)
+            strbuf_adds(out, "<span class=\"tag\">Focus</span> work on this first");
+        else if (f->marks[st] == DOC_MARK_RESTS)
+            strbuf_adds(out, "<span class=\"tag\">Rests on an earlier stage</span>");
+        strbuf_adds(out, "</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* The stage x level heat map: a row a stage, a column a level, each cell shaded by its
+   score, then the key. */
+static void matrix(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Score by stage and level of change");
+    doc_html_heat_caption_note(out);
+    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
+    column_heads(out, f);
+    for (size_t st = 0; st < f->n_rows; st++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[st]);
+        strbuf_adds(out, "</th>");
+        for (size_t l = 0; l < f->n_cols; l++)
+            doc_html_level_cell(out, &f->cells[st * f->n_cols + l]);
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+    doc_html_heat_key(out);
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
     if (f->kind == DOC_FIGURE_LEVELS)
         levels(out, f);
+    else if (f->kind == DOC_FIGURE_STAGES)
+        stages(out, f);
+    else if (f->kind == DOC_FIGURE_MATRIX)
+        matrix(out, f);
     else
         groups(out, f);
 }

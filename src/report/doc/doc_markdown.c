@@ -250,11 +250,34 @@ static void levels(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* The stages as a table: score, band, and the questions answered of those that apply. */
+static void stages(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Stage | Score | Band | Coverage |\n| --- | ---: | --- | ---: |\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        const struct doc_heat_cell *c = &f->cells[st];
+        strbuf_adds(out, "| ");
+        doc_md_text(out, f->rows[st]);
+        cell_end(out);
+        strbuf_addf(out, " %s | ", c->has ? c->shown : "\xE2\x80\x94");
+        doc_md_text(out, f->bands[st]);
+        cell_end(out);
+        strbuf_addf(out, " %zu/%zu", c->answered, c->items);
+        if (f->shares[st])
+            strbuf_addf(out, " (%s%%)", f->shares[st]);
+        strbuf_adds(out, " |\n");
+    }
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
+    if (f->kind == DOC_FIGURE_MATRIX) /* drawn a stage at a time here (DOC_FIGURE_LEVELS) */
+        return;
     if (f->kind == DOC_FIGURE_LEVELS)
         levels(out, f);
+    else if (f->kind == DOC_FIGURE_STAGES)
+        stages(out, f);
     else
         groups(out, f);
 }

@@ -251,11 +251,52 @@ static void section(struct text_w *w, const struct doc_node *s)
     blocks(w, s->first, at + 2, false);
 }
 
+enum { BAR_WIDTH = 20 };
+
+/* A stage's score as a bar of BAR_WIDTH blocks, or dots when it has none. */
+static void bar(struct strbuf *out, const struct doc_heat_cell *c)
+{
+    size_t filled = c->has ? (size_t)(c->value / 100.0 * BAR_WIDTH + 0.5) : 0;
+    for (size_t i = 0; i < BAR_WIDTH; i++)
+        strbuf_adds(out, !c->has ? "\xC2\xB7" : i < filled ? "\xE2\x96\x88" : "\xE2\x96\x91");
+}
+
+/* A stage a line: its title, score, a bar when the terminal is wide enough for one, its
+   band and how much was answered; the focus marked. */
+static void stages(struct text_w *w, const struct doc_figure *f)
+{
+    size_t tw = widest(f->rows, f->n_rows, 5, 30);
+    bool bars = w->width >= tw + BAR_WIDTH + 48;
+    doc_text_add_padded(w->out, "Stage", tw);
+    strbuf_adds(w->out, "  Score  ");
+    if (bars)
+        doc_text_add_padded(w->out, "", BAR_WIDTH + 2);
+    strbuf_adds(w->out, "Band (answered)\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        const struct doc_heat_cell *c = &f->cells[st];
+        doc_text_add_padded(w->out, f->rows[st], tw);
+        strbuf_adds(w->out, "  ");
+        score_cell(w->out, c);
+        strbuf_adds(w->out, "  ");
+        if (bars) {
+            bar(w->out, c);
+            strbuf_adds(w->out, "  ");
+        }
+        text_add_safe(w->out, f->bands[st], true);
+        strbuf_addf(w->out, " (%zu of %zu)%s\n", c->answered, c->items,
+                    f->marks[st] == DOC_MARK_FOCUS ? "  <- focus" : "");
+    }
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
 {
+    if (f->kind == DOC_FIGURE_MATRIX) /* drawn a stage at a time here (DOC_FIGURE_LEVELS) */
+        return;
     if (f->kind == DOC_FIGURE_LEVELS)
         levels(w, f, indent);
+    else if (f->kind == DOC_FIGURE_STAGES)
+        stages(w, f);
     else
         groups(w, f);
 }
@@ -277,9 +318,16 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
                 strbuf_addc(w->out, '\n');
             spans_para(w, indent, indent, "", n->spans);
             break;
-        case DOC_CALLOUT:
-            spans_para(w, indent, indent + 2, "", n->spans);
+        case DOC_CALLOUT: {
+            const char *lead = n->marker ? n->marker : "";
+            bool yellow = w->color && n->tone == DOC_TONE_NOTE;
+            if (yellow)
+                strbuf_adds(w->out, "\033[33m");
+            spans_para(w, indent, indent + (n->marker ? strlen(lead) : 2), lead, n->spans);
+            if (yellow)
+                strbuf_adds(w->out, "\033[0m");
             break;
+        }
         case DOC_LIST:
             list(w, n, indent);
             break;

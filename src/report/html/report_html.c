@@ -22,16 +22,6 @@
 
 /* ---- assess ---- */
 
-static void coverage(struct strbuf *out, const struct score_stage *st)
-{
-    strbuf_addf(out, "%zu of %zu", st->answered, st->answerable);
-    if (st->answerable == 0)
-        return;
-    strbuf_adds(out, " (");
-    report_add_percent(out, st->answered, st->answerable);
-    strbuf_adds(out, "%)");
-}
-
 static void assess_header(struct page *p, const struct report_ctx *ctx)
 {
     struct strbuf *out = p->out;
@@ -102,49 +92,6 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
                      "</header>\n<main>\n");
 }
 
-static void focus_callouts(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    size_t na = score_stages_not_applicable(s);
-    if (s->focus < 0 && na == r->n_stages) {
-        strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Nothing was scored:"
-                         "</span> every question was answered n/a, so no stage applies and "
-                         "there is no focus.</p></div>\n");
-        return;
-    }
-    if (s->focus < 0) {
-        strbuf_adds(out, na ? "<div class=\"callout ok\"><p><span class=\"label\">No focus "
-                              "stage:</span> every stage that applies is in the top band ("
-                            : "<div class=\"callout ok\"><p><span class=\"label\">No focus "
-                              "stage:</span> every stage is in the top band (");
-        if (r->n_bands)
-            html_text(out, r->bands[0].title);
-        strbuf_adds(out, na ? "); the others do not apply (every question answered n/a). Keep "
-                              "it there.</p></div>\n"
-                            : "). Keep it there.</p></div>\n");
-        return;
-    }
-    const char *focus = r->stages[s->focus].title;
-    strbuf_adds(out, "<div class=\"callout\"><p><span class=\"label\">Focus: ");
-    html_text(out, focus);
-    strbuf_adds(out, ".</span> Stages build on each other, and this is the earliest one not yet ");
-    if (r->n_bands)
-        html_text(out, r->bands[0].title);
-    strbuf_adds(out, ".</p></div>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        if (!s->stages[st].rests_on_earlier)
-            continue;
-        strbuf_adds(out, "<div class=\"callout note\"><p><span class=\"label\">Rests on an "
-                         "earlier stage:</span> ");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, " scores better than ");
-        html_text(out, focus);
-        strbuf_adds(out, ", but its strengths rest on ");
-        html_text(out, focus);
-        strbuf_adds(out, ", which is not there yet. Read its score with care.</p></div>\n");
-    }
-}
-
 /* The stage's title as the chart shows it, with the focus and flag named in words. */
 static void stage_label(struct strbuf *out, const struct score *s, size_t st)
 {
@@ -209,88 +156,16 @@ static void stage_chart(struct page *p, const struct score *s)
     strbuf_release(&desc);
 }
 
-static void summary_table(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    bool many = s->assessment->respondents > 1;
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores <span class=\"muted\">"
-                     "(0 to 100; answered: questions answered of those that apply)</span>"
-                     "</caption>\n<thead><tr><th scope=\"col\">Stage</th>"
-                     "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Band</th>"
-                     "<th scope=\"col\" class=\"num\">Answered</th>");
-    if (many)
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">Respondents disagree on</th>");
-    strbuf_adds(out, "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th><td class=\"num\">");
-        html_stage_score(out, s, st);
-        strbuf_adds(out, "</td><td>");
-        html_text(out, score_band_title(s, st));
-        strbuf_adds(out, "</td><td class=\"num\">");
-        coverage(out, &s->stages[st]);
-        strbuf_adds(out, "</td>");
-        if (many) {
-            size_t n = score_stage_disagreements(s, st);
-            strbuf_addf(out, "<td class=\"num\">%zu item%s</td>", n, html_plural(n));
-        }
-        strbuf_adds(out, "<td>");
-        if ((int)st == s->focus)
-            strbuf_adds(out, "<span class=\"tag\">Focus</span> work on this first");
-        else if (s->stages[st].rests_on_earlier)
-            strbuf_adds(out, "<span class=\"tag\">Rests on an earlier stage</span>");
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* One shaded cell of the heat map: the score as a number on a shade of the ramp. */
-static void heat_cell(struct strbuf *out, const struct score_cell *c)
-{
-    struct strbuf shown = STRBUF_INIT;
-    if (c->has_score)
-        report_add_exact(&shown, &c->score_exact);
-    struct doc_heat_cell cell = {c->has_score, c->score, strbuf_str(&shown), c->answered, c->items};
-    doc_html_level_cell(out, &cell);
-    strbuf_release(&shown);
-}
-
-/* The whole stage x level matrix: a row per stage, a column per level. */
-static void heat_matrix(struct strbuf *out, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    strbuf_adds(out, "<h3>Stage by level of change</h3>\n<table class=\"keep\">\n<caption>"
-                     "Score by stage and level of change");
-    doc_html_heat_caption_note(out);
-    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
-    for (size_t l = 0; l < r->n_levels; l++) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        html_text(out, r->levels[l].title);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-        for (size_t l = 0; l < r->n_levels; l++)
-            heat_cell(out, &s->stages[st].levels[l]);
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-    doc_html_heat_key(out);
-}
-
 static void summary_section(struct page *p, const struct score *s)
 {
     struct strbuf *out = p->out;
     const struct rules *r = s->rules;
     strbuf_adds(out, "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
                      "<h2 id=\"summary-h\">Summary</h2>\n");
-    focus_callouts(out, s);
+    report_build_write(report_build_focus, s, DOC_HTML, out, 0, false);
+    report_build_write(report_build_flags, s, DOC_HTML, out, 0, false);
     stage_chart(p, s);
-    summary_table(out, s);
+    report_build_write(report_build_stage_table, s, DOC_HTML, out, 0, false);
     strbuf_addf(out,
                 "<p>Scores run from 0 to 100. A stage with too few answers is not scored. "
                 "In the gap tables, the answer is on the questionnaire&#39;s scale of %ld "
@@ -305,7 +180,7 @@ static void summary_section(struct page *p, const struct score *s)
                     "or more.",
                     s->assessment->respondents);
     strbuf_adds(out, "</p>\n");
-    heat_matrix(out, s);
+    report_build_write(report_build_matrix, s, DOC_HTML, out, 0, false);
     strbuf_adds(out, "</section>\n");
 }
 
