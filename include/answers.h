@@ -175,8 +175,9 @@ struct assessment {
     bool keep_respondents;
     struct answers_kept {
         /* SHA-256, cut to 16 bytes, of all a respondent gives any figure: every grouping
-           field and every answer (not the id, notes, evidence, comments or the date), so
-           two respondents with one fingerprint add exactly the same to every figure. */
+           field (its value as groups are matched: case and the spaces around it aside)
+           and every answer (not the id, notes, evidence, comments or the date), so two
+           respondents with one fingerprint add exactly the same to every figure. */
         unsigned char fingerprint[16];
         const char *id; /* the respondent id, or NULL */
         size_t group;   /* index in groups, or SIZE_MAX when not broken down */

@@ -366,11 +366,8 @@ static int compare_field_names(const void *pa, const void *pb)
     return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/*
- * Counts the respondent's combination of grouping fields (assessment.profiles); returns
- * its key, which lives as long as a.
- */
-static const char *note_profile(struct assessment *a, const struct response *resp)
+/* The grouping fields resp gives (role among them), in byte order; free() the array. */
+static const char **fields_given_sorted(const struct response *resp, size_t *n_out)
 {
     size_t n_fields = resp->groups ? resp->groups->n / 2 : 0;
     const char **fields = xcalloc(n_fields + 2, sizeof(*fields));
@@ -380,6 +377,15 @@ static const char *note_profile(struct assessment *a, const struct response *res
     if (resp->role)
         fields[n++] = ANSWERS_FIELD_ROLE;
     qsort(fields, n, sizeof(*fields), compare_field_names);
+    *n_out = n;
+    return fields;
+}
+
+/* Counts the respondent's combination of grouping fields (assessment.profiles). */
+static void note_profile(struct assessment *a, const struct response *resp)
+{
+    size_t n;
+    const char **fields = fields_given_sorted(resp, &n);
     struct strbuf key = STRBUF_INIT;
     for (size_t k = 0; k < n; k++) {
         const char *v = answers_response_field(resp, fields[k]);
@@ -403,7 +409,6 @@ static const char *note_profile(struct assessment *a, const struct response *res
     }
     slot->respondents++;
     strbuf_release(&key);
-    return slot->key;
 }
 
 /* Adds text to h with its length first, so that no two texts run together alike. */
@@ -430,17 +435,40 @@ static int64_t kept_answer(const struct response *resp, size_t item)
     return ANSWERS_KEPT_NONE;
 }
 
+/*
+ * Adds a group value to h as groups are matched (text_group_cmp): without the spaces
+ * around it, ASCII letters in lower case. So "North " and "north" hash alike, as they
+ * are one group in every figure.
+ */
+static void hash_group_value(struct sha256 *h, const char *value)
+{
+    size_t len;
+    const char *v = text_group_trim(value, &len);
+    uint64_t n = len;
+    sha256_update(h, &n, sizeof(n));
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)v[i];
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+        sha256_update(h, &c, 1);
+    }
+}
+
 /* What a respondent gives any figure, kept for overlap.h (assessment.keep_respondents). */
-static void keep_respondent(struct assessment *a, const struct response *resp, const char *profile,
+static void keep_respondent(struct assessment *a, const struct response *resp,
                             const struct group_tally *gt)
 {
-    size_t n_items = a->rules->n_items;
+    size_t n_items = a->rules->n_items, n_fields;
     XGROW(a->kept, a->n_kept + 1, a->kept_alloc);
     XGROW(a->kept_items, (a->n_kept + 1) * n_items + 1, a->kept_items_alloc);
     int64_t *items = a->kept_items + a->n_kept * n_items;
     struct sha256 h;
     sha256_init(&h);
-    hash_text(&h, profile);
+    const char **fields = fields_given_sorted(resp, &n_fields);
+    for (size_t k = 0; k < n_fields; k++) {
+        hash_text(&h, fields[k]);
+        hash_group_value(&h, answers_response_field(resp, fields[k]));
+    }
+    free(fields);
     for (size_t i = 0; i < n_items; i++)
         items[i] = kept_answer(resp, i);
     sha256_update(&h, items, n_items * sizeof(*items));
@@ -462,11 +490,11 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
     note_respondent_id(a, resp, file);
     const struct rules *r = a->rules;
     note_fields_given(a, resp);
-    const char *profile = note_profile(a, resp);
+    note_profile(a, resp);
     struct role_count *rc = resp->role ? role_for(a, resp->role) : NULL;
     struct group_tally *gt = group_for(a, resp);
     if (a->keep_respondents)
-        keep_respondent(a, resp, profile, gt);
+        keep_respondent(a, resp, gt);
     if (!a->organisation) {
         a->organisation = pool_strdup(&a->pool, resp->organisation);
         a->first_file = pool_strdup(&a->pool, file);

@@ -86,6 +86,22 @@ with $tmp/before, and their respondents differ by fewer than 5 people (2 in the 
 0 in the second only): $why
 $note" compare "$tmp/before" "$tmp/renamed"
 
+# Without ids, a value written in another case is the same group, and the same person:
+# five files carried over with their team in lower case, and one late reply.
+mkdir "$tmp/noid" "$tmp/noid-late"
+for f in $s/*.yaml; do sed 's/id: staff-[0-9]*, //' "$f" >"$tmp/noid/$(basename "$f")"; done
+cp "$tmp/noid"/*.yaml "$tmp/noid-late/"
+for n in 01 02 03 04 05; do
+    sed 's/team: Northside/team: northside/; s/team: Southside/team: southside /' \
+        "$tmp/noid/staff-$n.yaml" >"$tmp/noid-late/staff-$n.yaml"
+done
+sed 's/launch.introducing-sos: [0-9]*/launch.introducing-sos: 1/' "$tmp/noid/staff-07.yaml" \
+    >"$tmp/noid-late/late.yaml"
+refused "one late reply, teams in another case" "$tmp/noid-late: error: $tmp/noid-late shares \
+respondents with $tmp/noid, and their respondents differ by fewer than 5 people (0 in the \
+first only, 1 in the second only): $why
+$note" compare "$tmp/noid" "$tmp/noid-late"
+
 # Five late replies clear the threshold overall, but four of them said n/a to the
 # first item: its answers differ by one.
 copy five
