@@ -178,11 +178,11 @@ def same_person(waves):
             seen[base] = n + 1
             ids.append(keys.setdefault((base, n), len(keys)))
         out.append(ids)
-    return out, len(keys)
+    return out
 
 
-def rows_of(report, by, wave_index, n_waves):
-    """The group rows shown, as (label, team or role value or None for the pooled row)."""
+def rows_of(report, by):
+    """The group rows shown: each its team or role value, None for the pooled row."""
     rows = []
     for g in report.get("groups", []):
         if g.get("other"):
@@ -277,7 +277,7 @@ def check_case(stagegap, rng, case_no, root, tally):
     folders = [os.path.join(folder, f"wave{w}") for w in range(len(waves))]
     for f, wave in zip(folders, waves):
         write_wave(f, wave)
-    ids, _ = same_person(waves)
+    ids = same_person(waves)
     problems = []
     pairs = [("compare", [0, 1])] + ([("trend", list(range(len(waves))))] if len(waves) > 2
                                      else [("trend", [0, 1])])
@@ -296,7 +296,6 @@ def check_case(stagegap, rng, case_no, root, tally):
         threshold = report.get("threshold") or ""
         sub = [waves[w] for w in which]
         sub_ids = [ids[w] for w in which]
-        shared = set(sub_ids[0]).intersection(*map(set, sub_ids[1:])) if len(sub) > 1 else set()
         any_shared = any(set(sub_ids[a]) & set(sub_ids[b])
                          for a in range(len(sub)) for b in range(a + 1, len(sub)))
         if max(len(w) for w in sub) > 1:
@@ -306,14 +305,13 @@ def check_case(stagegap, rng, case_no, root, tally):
                 problems.append(f"{what}: they share no one, but the report does not say so")
         if any_shared:
             tally["shown shared"] += 1
-        rows = rows_of(report, by, 0, len(sub)) if by != "none" else []
+        rows = rows_of(report, by) if by != "none" else []
         kinds, wholes = figure_sets(sub, sub_ids, by, rows)
         for kind, vectors in kinds.items():
             found = isolated(vectors, k, wholes[kind])
             if found:
                 problems.append(f"{what}: the {kind} figures isolate {len(found)} "
                                 f"(K={k}): {found}")
-        del shared
     return problems
 
 
