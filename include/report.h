@@ -46,11 +46,6 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out);
 /* One self-contained HTML5 page: inline CSS and SVG, nothing fetched (report_html.c). */
 void report_render_html(const struct report_ctx *ctx, struct strbuf *out);
 
-/*
- * Markdown inline text on one line, trimmed (so it can neither start a cell nor end a
- * line in spaces) and escaped with escape_markdown; nothing for NULL.
- */
-void report_md_text(struct strbuf *out, const char *s);
 /* An overlay's base and merged model hash (report_model_change.c), for r->base only: a
    sentence to make safe for a terminal, and markdown list lines (nothing when plain). */
 struct rules;
@@ -71,11 +66,8 @@ void report_json_breakdown(struct jsonw *w, const struct score_breakdown *b, siz
 void report_json_group_values(struct jsonw *w, const struct score_breakdown *b,
                               const struct score_group *g);
 
-/*
- * Shared by renderers: a drawing coordinate as "%.1f" that never prints "-0.0". Never
- * for a figure the reader takes as a result: those go through the three below.
- */
-void report_add_number(struct strbuf *out, double v);
+/* A drawing coordinate goes through strbuf_add_tenths (strbuf.h); a figure the reader
+   takes as a result, through one of these three. */
 /* An exact figure to one decimal, rounded half away from zero (exact_format). */
 struct exact;
 void report_add_exact(struct strbuf *out, const struct exact *q);

@@ -31,8 +31,8 @@ void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addc(struct strbuf *sb, char c);
 void strbuf_addchars(struct strbuf *sb, char c, size_t n);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* v rounded half away from zero to one decimal, "%.1f", never "-0.0": how every report
-   and the JSON writer show a number. */
+/* v rounded to one decimal as "%.1f", never "-0.0": a drawing coordinate or a chart's
+   score in JSON; a figure the reader takes as a result is formatted exactly (exact.h). */
 void strbuf_add_tenths(struct strbuf *sb, double v);
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));

@@ -32,11 +32,6 @@ const char *report_format_names(void)
     return "text, markdown, json, csv, html";
 }
 
-void report_add_number(struct strbuf *out, double v)
-{
-    strbuf_add_tenths(out, v);
-}
-
 void report_add_exact(struct strbuf *out, const struct exact *q)
 {
     exact_format(out, q, false, 1);

@@ -6,6 +6,7 @@
 
 #include "accept.h"
 #include "compare.h"
+#include "doc.h"
 #include "escape.h"
 #include "jsonw.h"
 #include "report.h"
@@ -80,7 +81,7 @@ void accept_text_assess(struct strbuf *out, const struct score *s, size_t width,
 static void md_cell(struct strbuf *out, const char *s)
 {
     size_t before = out->len;
-    report_md_text(out, s);
+    doc_md_text(out, s);
     if (out->len == before)
         strbuf_adds(out, "—");
     strbuf_adds(out, " | ");
@@ -97,7 +98,7 @@ void accept_md_assess(struct strbuf *out, const struct score *s)
     strbuf_adds(out, ACCEPT_LEAD);
     strbuf_adds(out, " ");
     add_source(&cell, a);
-    report_md_text(out, strbuf_str(&cell));
+    doc_md_text(out, strbuf_str(&cell));
     strbuf_adds(out, "\n\n");
     if (!a->n_entries) {
         strbuf_adds(out, "None.\n\n");
@@ -255,7 +256,7 @@ void accept_md_compare(struct strbuf *out, const struct compare *c)
         strbuf_reset(&line);
         add_opened_accepted(&line, c, i);
         strbuf_adds(out, "- ");
-        report_md_text(out, strbuf_str(&line));
+        doc_md_text(out, strbuf_str(&line));
         strbuf_addc(out, '\n');
     }
     strbuf_release(&line);

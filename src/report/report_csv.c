@@ -221,7 +221,7 @@ static void render_context_row(const struct score *s, const size_t *stage, const
     if (stage) {
         csv_text(out, score_band_id(s, *stage));
         if (s->stages[*stage].has_score)
-            report_add_number(out, s->stages[*stage].score);
+            strbuf_add_tenths(out, s->stages[*stage].score);
     } else {
         strbuf_addc(out, ',');
     }

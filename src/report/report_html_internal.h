@@ -35,8 +35,6 @@ extern const char BEFORE_COLOUR[];
 enum { BARS_W = 800 };
 extern const double PLOT_X, PLOT_W, LABEL_X;
 
-/* Untrusted text, in element content or a double-quoted attribute value. */
-void html_text(struct strbuf *out, const char *s);
 void html_score(struct strbuf *out, bool has, const struct exact *v);
 /* compare's figures come rounded exactly already (compare_compute). */
 void html_shown(struct strbuf *out, bool has, double v);

@@ -29,11 +29,6 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-void report_md_text(struct strbuf *out, const char *s)
-{
-    doc_md_text(out, s);
-}
-
 /* Ends a line. Input that trimmed to nothing may leave a label's space at the end;
  * markdownlint (MD009) and hard line breaks both want it gone. */
 static void md_eol(struct strbuf *out)
@@ -48,7 +43,7 @@ static void md_heading(struct strbuf *out, const char *marks, const char *before
                        const char *after)
 {
     strbuf_addf(out, "%s %s", marks, before);
-    report_md_text(out, text);
+    doc_md_text(out, text);
     strbuf_adds(out, after);
     md_eol(out);
     strbuf_addc(out, '\n');
@@ -61,7 +56,7 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     const struct assessment *a = s->assessment;
     md_heading(out, "#", "Implementation readiness: ", a->organisation, "");
     strbuf_adds(out, "- Date: ");
-    report_md_text(out, a->date);
+    doc_md_text(out, a->date);
     md_eol(out);
     if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0)
         strbuf_addf(out, "- Respondents' dates: %s to %s\n", a->date_first, a->date_last);
@@ -72,23 +67,23 @@ static void render_header(const struct report_ctx *ctx, struct strbuf *out)
     report_anonymity_note(&anonymity, s);
     if (anonymity.len) {
         strbuf_adds(out, "- ");
-        report_md_text(out, strbuf_str(&anonymity));
+        doc_md_text(out, strbuf_str(&anonymity));
         strbuf_addc(out, '\n');
     }
     strbuf_reset(&anonymity);
     report_threshold_line(&anonymity, a->respondents, s->min_group);
     if (anonymity.len) {
         strbuf_adds(out, "- ");
-        report_md_text(out, strbuf_str(&anonymity));
+        doc_md_text(out, strbuf_str(&anonymity));
         strbuf_addc(out, '\n');
     }
     strbuf_release(&anonymity);
     strbuf_adds(out, "- Model: ");
-    report_md_text(out, r->title);
+    doc_md_text(out, r->title);
     strbuf_adds(out, " (");
-    report_md_text(out, r->id);
+    doc_md_text(out, r->id);
     strbuf_adds(out, ", version ");
-    report_md_text(out, r->version);
+    doc_md_text(out, r->version);
     strbuf_adds(out, ")\n");
     strbuf_addf(out, "- Rules SHA-256: `%s`\n", r->sha256);
     report_md_overlay(out, r);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "doc.h"
 #include "escape.h"
 #include "jsonw.h"
 #include "plan.h"
@@ -266,7 +267,7 @@ void plan_text_compare(struct strbuf *out, const struct plan_compare_review *v, 
 static void md_cell(struct strbuf *out, const char *s)
 {
     size_t before = out->len;
-    report_md_text(out, s);
+    doc_md_text(out, s);
     if (out->len == before)
         strbuf_adds(out, "—");
 }
@@ -354,7 +355,7 @@ static void md_unaddressed(struct strbuf *out, const struct plan_review *v)
         return;
     }
     strbuf_adds(out, "\n### Open gaps no action addresses\n\nIn ");
-    report_md_text(out, s->rules->stages[s->focus].title);
+    doc_md_text(out, s->rules->stages[s->focus].title);
     strbuf_adds(out, ", the focus, largest first; dropped actions address nothing.\n\n");
     if (!v->n_unaddressed) {
         strbuf_adds(out, "None.\n");
@@ -378,7 +379,7 @@ void plan_md_assess(struct strbuf *out, const struct plan_review *v)
     struct strbuf line = STRBUF_INIT;
     strbuf_adds(out, "## Action plan\n\n");
     plan_add_source(&line, v->plan);
-    report_md_text(out, strbuf_str(&line));
+    doc_md_text(out, strbuf_str(&line));
     strbuf_addc(out, '\n');
     strbuf_release(&line);
     md_overdue(out, v);
@@ -503,7 +504,7 @@ void plan_md_compare(struct strbuf *out, const struct plan_compare_review *v)
     struct strbuf line = STRBUF_INIT;
     strbuf_adds(out, "\n## Action plan\n\n");
     plan_add_source(&line, v->plan);
-    report_md_text(out, strbuf_str(&line));
+    doc_md_text(out, strbuf_str(&line));
     strbuf_adds(out, "\n\n**" PLAN_REVIEW_NOT_CAUSE "**\n");
     strbuf_release(&line);
     md_counted(out, v);

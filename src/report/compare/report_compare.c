@@ -26,7 +26,7 @@
 static void add_score(struct strbuf *sb, bool has, double v, const char *none)
 {
     if (has)
-        report_add_number(sb, v);
+        strbuf_add_tenths(sb, v);
     else
         strbuf_adds(sb, none);
 }
@@ -38,7 +38,7 @@ static void add_delta(struct strbuf *sb, const struct compare_stage *cs, const c
         return;
     }
     struct strbuf num = STRBUF_INIT;
-    report_add_number(&num, cs->delta);
+    strbuf_add_tenths(&num, cs->delta);
     if (num.buf[0] != '-' && strcmp(num.buf, "0.0") != 0)
         strbuf_addc(sb, '+');
     strbuf_adds(sb, num.buf);
@@ -678,7 +678,7 @@ static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *
         add_score(out, cs->has_after, cs->after, "");
         strbuf_addc(out, ',');
         if (cs->has_before && cs->has_after)
-            report_add_number(out, cs->delta);
+            strbuf_add_tenths(out, cs->delta);
         strbuf_adds(out, ",,,,");
         escape_csv(out, strbuf_str(&name));
         strbuf_addf(out, ",%zu,%zu\r\n", b->groups[g].respondents, a->groups[g].respondents);
@@ -727,7 +727,7 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
         add_score(out, cs->has_after, cs->after, "");
         strbuf_addc(out, ',');
         if (cs->has_before && cs->has_after)
-            report_add_number(out, cs->delta);
+            strbuf_add_tenths(out, cs->delta);
         strbuf_adds(out, ",,,,,,\r\n");
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
@@ -741,7 +741,7 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
             add_score(out, ci->has_after, ci->after, "");
             strbuf_addc(out, ',');
             if (ci->has_before && ci->has_after)
-                report_add_number(out, ci->after - ci->before);
+                strbuf_add_tenths(out, ci->after - ci->before);
             const char *dir = compare_direction_name(ci->direction);
             strbuf_addf(out, ",%s,%s,%s,,,\r\n", ci->opened ? "true" : "false",
                         ci->closed ? "true" : "false", dir ? dir : "");

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "jsonw.h"
+#include "doc.h"
 #include "model_change.h"
 #include "report.h"
 #include "report_compare_internal.h"
@@ -25,9 +26,9 @@ void report_md_overlay(struct strbuf *out, const struct rules *r)
     if (!r->base)
         return;
     strbuf_adds(out, "- Extends: ");
-    report_md_text(out, r->base->id);
+    doc_md_text(out, r->base->id);
     strbuf_adds(out, ", version ");
-    report_md_text(out, r->base->version);
+    doc_md_text(out, r->base->version);
     strbuf_addf(out, " (SHA-256 `%s`)\n- Merged model SHA-256: `%s`\n", r->base->sha256,
                 r->model_sha256);
 }
@@ -38,15 +39,15 @@ void html_meta_overlay(struct strbuf *out, const struct rules *r)
         return;
     html_meta_term(out, "Extends");
     strbuf_adds(out, "<code>");
-    html_text(out, r->base->id);
+    doc_html_text(out, r->base->id);
     strbuf_adds(out, "</code>, version ");
-    html_text(out, r->base->version);
+    doc_html_text(out, r->base->version);
     strbuf_adds(out, ", SHA-256 <code>");
-    html_text(out, r->base->sha256);
+    doc_html_text(out, r->base->sha256);
     strbuf_adds(out, "</code></dd>\n");
     html_meta_term(out, "Merged model SHA-256");
     strbuf_adds(out, "<code>");
-    html_text(out, r->model_sha256);
+    doc_html_text(out, r->model_sha256);
     strbuf_adds(out, "</code></dd>\n");
 }
 
@@ -120,7 +121,7 @@ static void md_emit(void *arg, const char *line)
 {
     struct strbuf *out = arg;
     strbuf_adds(out, "- ");
-    report_md_text(out, line);
+    doc_md_text(out, line);
     strbuf_adds(out, "\n");
 }
 
@@ -130,9 +131,9 @@ void model_change_markdown(struct strbuf *out, const struct model_change *mc, co
         return;
     struct strbuf line = STRBUF_INIT;
     strbuf_adds(out, "\n## Model change\n\nThe assessments name different models, ");
-    report_md_text(out, mc->from);
+    doc_md_text(out, mc->from);
     strbuf_adds(out, " and ");
-    report_md_text(out, mc->to);
+    doc_md_text(out, mc->to);
     strbuf_adds(out, " (`--allow-model-change`); what differs:\n\n");
     for (size_t k = 0; k < mc->n_items; k++) {
         strbuf_reset(&line);
@@ -194,7 +195,7 @@ static void html_emit(void *arg, const char *line)
 {
     struct strbuf *out = arg;
     strbuf_adds(out, "<li>");
-    html_text(out, line);
+    doc_html_text(out, line);
     strbuf_adds(out, "</li>\n");
 }
 
@@ -206,9 +207,9 @@ void model_change_html(struct strbuf *out, const struct model_change *mc, const 
     strbuf_adds(out, "<section id=\"model-change\" aria-labelledby=\"model-change-h\">\n"
                      "<h2 id=\"model-change-h\">Model change</h2>\n<p>The assessments name "
                      "different models, <code>");
-    html_text(out, mc->from);
+    doc_html_text(out, mc->from);
     strbuf_adds(out, "</code> and <code>");
-    html_text(out, mc->to);
+    doc_html_text(out, mc->to);
     strbuf_adds(out, "</code> (<code>--allow-model-change</code>); what differs:</p>\n<ul>\n");
     for (size_t k = 0; k < mc->n_items; k++) {
         strbuf_reset(&line);

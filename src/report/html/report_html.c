@@ -5,6 +5,7 @@
  * report_html_page.c.
  */
 #include "report_html_internal.h"
+#include "doc.h"
 #include "report_accept_internal.h"
 #include "report_build_internal.h"
 #include "report_plan_internal.h"
@@ -30,18 +31,18 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     const struct rules *r = s->rules;
     page_open(out);
     strbuf_adds(out, "Implementation readiness: ");
-    html_text(out, a->organisation);
+    doc_html_text(out, a->organisation);
     strbuf_adds(out, ", ");
-    html_text(out, a->date);
+    doc_html_text(out, a->date);
     page_head_end(out);
     strbuf_adds(out, "<header>\n<h1>Implementation readiness: ");
-    html_text(out, a->organisation);
+    doc_html_text(out, a->organisation);
     strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
     html_meta_term(out, "Organisation");
-    html_text(out, a->organisation);
+    doc_html_text(out, a->organisation);
     strbuf_adds(out, "</dd>\n");
     html_meta_term(out, "Date");
-    html_text(out, a->date);
+    doc_html_text(out, a->date);
     strbuf_adds(out, "</dd>\n");
     if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0) {
         html_meta_term(out, "Respondents&#39; dates");
@@ -57,14 +58,14 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     report_anonymity_note(&anonymity, s);
     if (anonymity.len) {
         strbuf_adds(out, "<p class=\"attribution\">");
-        html_text(out, strbuf_str(&anonymity));
+        doc_html_text(out, strbuf_str(&anonymity));
         strbuf_adds(out, "</p>\n");
     }
     strbuf_reset(&anonymity);
     report_threshold_line(&anonymity, a->respondents, s->min_group);
     if (anonymity.len) {
         strbuf_adds(out, "<p class=\"threshold\">");
-        html_text(out, strbuf_str(&anonymity));
+        doc_html_text(out, strbuf_str(&anonymity));
         strbuf_adds(out, "</p>\n");
     }
     strbuf_release(&anonymity);
@@ -76,7 +77,7 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
     accept_html_nav(out, s);
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_addf(out, "<li><a href=\"#stage-%zu\">", st + 1);
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         strbuf_adds(out, "</a></li>\n");
     }
     html_targets_nav(out, s);
@@ -84,7 +85,7 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
         struct strbuf title = STRBUF_INIT;
         report_breakdown_title(&title, &s->breakdown);
         strbuf_adds(out, "<li><a href=\"#groups\">");
-        html_text(out, strbuf_str(&title));
+        doc_html_text(out, strbuf_str(&title));
         strbuf_adds(out, "</a></li>\n");
         strbuf_release(&title);
     }
@@ -95,7 +96,7 @@ static void assess_header(struct page *p, const struct report_ctx *ctx)
 /* The stage's title as the chart shows it, with the focus and flag named in words. */
 static void stage_label(struct strbuf *out, const struct score *s, size_t st)
 {
-    html_text(out, s->rules->stages[st].title);
+    doc_html_text(out, s->rules->stages[st].title);
     if ((int)st == s->focus)
         strbuf_adds(out, " \xE2\x80\x94 focus: work on this first");
     else if (s->stages[st].rests_on_earlier)
@@ -111,12 +112,12 @@ static void stage_chart(struct page *p, const struct score *s)
     strbuf_adds(&title, "Stage scores out of 100, against the bands");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];
-        html_text(&desc, r->stages[st].title);
+        doc_html_text(&desc, r->stages[st].title);
         if (ss->has_score) {
             strbuf_adds(&desc, " scores ");
             report_add_exact(&desc, &ss->score_exact);
             strbuf_adds(&desc, " out of 100, in the ");
-            html_text(&desc, score_band_title(s, st));
+            doc_html_text(&desc, score_band_title(s, st));
             strbuf_adds(&desc, " band");
         } else {
             strbuf_adds(&desc, " has no score: too few questions were answered");
@@ -146,7 +147,7 @@ static void stage_chart(struct page *p, const struct score *s)
             svg_text_open(out, LABEL_X, y + 41, "b", NULL, 0);
             strbuf_adds(out, "no score \xC2\xB7 ");
         }
-        html_text(out, score_band_title(s, st));
+        doc_html_text(out, score_band_title(s, st));
         strbuf_adds(out, "</text>\n");
     }
     svg_close(p, "Each bar is a stage&#39;s score on 0 to 100. The shaded zones are the bands, "
@@ -172,7 +173,7 @@ static void summary_section(struct page *p, const struct score *s)
                 "to %ld (for a barrier, a high answer means it bites) and the impact is "
                 "the points the stage would gain if that gap were closed. ",
                 r->scale_min, r->scale_max);
-    html_text(out, SCORE_GAP_LEGEND);
+    doc_html_text(out, SCORE_GAP_LEGEND);
     if (s->assessment->respondents > 1)
         strbuf_addf(out,
                     " Answers are averages over %zu respondents; respondents disagree on "

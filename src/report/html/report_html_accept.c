@@ -7,6 +7,7 @@
 
 #include "accept.h"
 #include "compare.h"
+#include "doc.h"
 #include "report_compare_internal.h"
 #include "report.h"
 #include "report_html_internal.h"
@@ -24,7 +25,7 @@ void accept_html_nav(struct strbuf *out, const struct score *s)
 static void cell(struct strbuf *out, const char *s)
 {
     strbuf_adds(out, "<td>");
-    html_text(out, s);
+    doc_html_text(out, s);
     strbuf_adds(out, "</td>");
 }
 
@@ -34,14 +35,14 @@ static void entry_row(struct strbuf *out, const struct score *s, const struct ac
     const struct rules_item *it = &r->items[e->item];
     struct strbuf answer = STRBUF_INIT;
     strbuf_adds(out, "<tr><th scope=\"row\">");
-    html_text(out, it->text);
+    doc_html_text(out, it->text);
     strbuf_adds(out, "<span class=\"id\">");
-    html_text(out, it->id);
+    doc_html_text(out, it->id);
     strbuf_adds(out, "</span></th>");
     cell(out, r->stages[it->stage].title);
     plan_add_answer_now(&answer, s, e->item);
     strbuf_adds(out, "<td class=\"num\">");
-    html_text(out, strbuf_str(&answer));
+    doc_html_text(out, strbuf_str(&answer));
     strbuf_adds(out, "</td>");
     cell(out, e->reason);
     cell(out, e->by);
@@ -61,16 +62,16 @@ void accept_html_assess(struct strbuf *out, const struct score *s)
         return;
     strbuf_adds(out, "<section id=\"accepted\" aria-labelledby=\"accepted-h\">\n"
                      "<h2 id=\"accepted-h\">Accepted gaps</h2>\n<p>");
-    html_text(out, ACCEPT_LEAD);
+    doc_html_text(out, ACCEPT_LEAD);
     strbuf_adds(out, " From ");
-    html_text(out, a->file);
+    doc_html_text(out, a->file);
     strbuf_adds(out, ".</p>\n");
     if (!a->n_entries) {
         strbuf_adds(out, "<p>None.</p>\n</section>\n");
         return;
     }
     strbuf_adds(out, "<table>\n<caption>Accepted gaps, as of this assessment (");
-    html_text(out, s->assessment->date);
+    doc_html_text(out, s->assessment->date);
     strbuf_adds(out, ")</caption>\n<thead><tr><th scope=\"col\">Gap</th>"
                      "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Answer</th>"
                      "<th scope=\"col\">Reason</th><th scope=\"col\">Accepted by</th>"
@@ -97,11 +98,11 @@ void accept_html_compare(struct strbuf *out, const struct compare *c)
         compare_item_name(&name, r, i);
         plan_add_answer_now(&answer, c->after, i);
         strbuf_adds(out, "<li>");
-        html_text(out, strbuf_str(&name));
+        doc_html_text(out, strbuf_str(&name));
         strbuf_adds(out, " (");
-        html_text(out, strbuf_str(&answer));
+        doc_html_text(out, strbuf_str(&answer));
         strbuf_adds(out, " now; accepted until ");
-        html_text(out, c->after->items[i].acceptance->expires);
+        doc_html_text(out, c->after->items[i].acceptance->expires);
         strbuf_adds(out, ")</li>\n");
     }
     strbuf_adds(out, "</ul>\n");

@@ -4,6 +4,7 @@
  * report_html_page.c.
  */
 #include "report_html_internal.h"
+#include "doc.h"
 #include "report_accept_internal.h"
 #include "report_plan_internal.h"
 
@@ -30,7 +31,7 @@ static void threshold_para(struct strbuf *out, const struct score *const *points
     compare_threshold_line(&line, points, n, shares);
     if (line.len) {
         strbuf_adds(out, "<p class=\"threshold\">");
-        html_text(out, strbuf_str(&line));
+        doc_html_text(out, strbuf_str(&line));
         strbuf_adds(out, "</p>\n");
     }
     strbuf_release(&line);
@@ -39,16 +40,16 @@ static void threshold_para(struct strbuf *out, const struct score *const *points
 static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
 {
     html_meta_term(out, term);
-    html_text(out, a->date);
+    doc_html_text(out, a->date);
     strbuf_addf(out, ", %zu respondent%s, ", a->respondents, html_plural(a->respondents));
-    html_text(out, a->organisation);
+    doc_html_text(out, a->organisation);
     strbuf_adds(out, "</dd>\n");
 }
 
 static void focus_title(struct strbuf *out, const struct score *s)
 {
     if (s->focus >= 0)
-        html_text(out, s->rules->stages[s->focus].title);
+        doc_html_text(out, s->rules->stages[s->focus].title);
     else
         strbuf_adds(out, "none (every stage in the top band)");
 }
@@ -60,13 +61,13 @@ static void compare_chart(struct page *p, const struct compare *c)
     const double row = 72, top = html_bands_header(r), bottom = top + row * (double)r->n_stages;
     struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
     strbuf_adds(&title, "Stage scores before (");
-    html_text(&title, c->before->assessment->date);
+    doc_html_text(&title, c->before->assessment->date);
     strbuf_adds(&title, ") and after (");
-    html_text(&title, c->after->assessment->date);
+    doc_html_text(&title, c->after->assessment->date);
     strbuf_adds(&title, "), out of 100");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
-        html_text(&desc, r->stages[st].title);
+        doc_html_text(&desc, r->stages[st].title);
         strbuf_adds(&desc, ": before ");
         html_shown(&desc, cs->has_before, cs->before);
         strbuf_adds(&desc, ", after ");
@@ -86,7 +87,7 @@ static void compare_chart(struct page *p, const struct compare *c)
         const struct compare_stage *cs = &c->stages[st];
         double y = top + row * (double)st;
         svg_text_open(out, PLOT_X + 6, y + 18, "b", NULL, 0);
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         if (cs->has_before && cs->has_after) {
             strbuf_adds(out, ": ");
             html_delta(out, cs->delta);
@@ -128,13 +129,13 @@ static void compare_table(struct strbuf *out, const struct compare *c)
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         strbuf_adds(out, "</th>");
         html_change_cells(out, cs);
         strbuf_adds(out, "<td>");
-        html_text(out, score_band_title(c->before, st));
+        doc_html_text(out, score_band_title(c->before, st));
         strbuf_adds(out, "</td><td>");
-        html_text(out, score_band_title(c->after, st));
+        doc_html_text(out, score_band_title(c->after, st));
         strbuf_adds(out, cs->lost ? "</td><td><span class=\"tag\">Lost its score</span></td></tr>\n"
                          : cs->regressed ? "</td><td><span class=\"tag\">Fell</span></td></tr>\n"
                          : cs->within_tolerance ? "</td><td>Within tolerance</td></tr>\n"
@@ -156,7 +157,7 @@ static void compare_group_rows(struct strbuf *out, const struct compare *c, size
         strbuf_adds(out, "<tr>");
         if (st == 0) {
             strbuf_addf(out, "<th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages);
-            html_text(out, strbuf_str(&name));
+            doc_html_text(out, strbuf_str(&name));
             strbuf_addf(out,
                         "</th><td class=\"num\" rowspan=\"%zu\">%zu</td>"
                         "<td class=\"num\" rowspan=\"%zu\">%zu</td>",
@@ -164,7 +165,7 @@ static void compare_group_rows(struct strbuf *out, const struct compare *c, size
                         a->groups[g].respondents);
         }
         strbuf_adds(out, "<th scope=\"row\">");
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         strbuf_adds(out, "</th>");
         html_change_cells(out, cs);
         strbuf_adds(out, "</tr>\n");
@@ -234,11 +235,11 @@ static void compare_items(struct strbuf *out, const struct compare *c, enum item
                         "<tbody>\n",
                         captions[f], r->scale_min, r->scale_max);
         strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->items[i].text);
+        doc_html_text(out, r->items[i].text);
         strbuf_adds(out, "<span class=\"id\">");
-        html_text(out, r->items[i].id);
+        doc_html_text(out, r->items[i].id);
         strbuf_adds(out, "</span></th><td>");
-        html_text(out, r->stages[r->items[i].stage].title);
+        doc_html_text(out, r->stages[r->items[i].stage].title);
         strbuf_addf(out, "</td><td>%s</td><td class=\"num\">", item_kind_name(r->items[i].kind));
         html_shown(out, ci->has_before, ci->before);
         strbuf_adds(out, "</td><td class=\"num\">");
@@ -262,7 +263,7 @@ static void regression_callout(struct strbuf *out, const struct compare *c)
     compare_regression_sentence(&verdict, c);
     strbuf_adds(out, c->regression ? "<div class=\"callout\"><p><span class=\"label\">"
                                    : "<div class=\"callout ok\"><p><span class=\"label\">");
-    html_text(out, strbuf_str(&verdict));
+    doc_html_text(out, strbuf_str(&verdict));
     strbuf_adds(out, "</span></p></div>\n");
     strbuf_release(&verdict);
 }
@@ -274,14 +275,14 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     struct page p = {out, 0};
     page_open(out);
     strbuf_adds(out, "Readiness compared: ");
-    html_text(out, a->assessment->organisation);
+    doc_html_text(out, a->assessment->organisation);
     strbuf_adds(out, ", ");
-    html_text(out, b->assessment->date);
+    doc_html_text(out, b->assessment->date);
     strbuf_adds(out, " and ");
-    html_text(out, a->assessment->date);
+    doc_html_text(out, a->assessment->date);
     page_head_end(out);
     strbuf_adds(out, "<header>\n<h1>Readiness compared: ");
-    html_text(out, a->assessment->organisation);
+    doc_html_text(out, a->assessment->organisation);
     strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
     assessment_line(out, "Before", b->assessment);
     assessment_line(out, "After", a->assessment);
@@ -354,17 +355,17 @@ static void svg_marker(struct strbuf *out, size_t k, double x, double y, const c
     case 5:
     case 6:
         strbuf_adds(out, "<path d=\"M");
-        report_add_number(out, x);
+        strbuf_add_tenths(out, x);
         strbuf_addc(out, ',');
-        report_add_number(out, y);
+        strbuf_add_tenths(out, y);
         strbuf_addf(out, " %s\" fill=\"none\" stroke=\"%s\" stroke-width=\"3\"/>\n",
                     paths[k % N_SERIES_STYLES], colour);
         return;
     default:
         strbuf_adds(out, "<path d=\"M");
-        report_add_number(out, x);
+        strbuf_add_tenths(out, x);
         strbuf_addc(out, ',');
-        report_add_number(out, y);
+        strbuf_add_tenths(out, y);
         strbuf_addf(out, " %s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
                     paths[k % N_SERIES_STYLES], colour);
     }
@@ -417,7 +418,7 @@ static void trend_axes(struct strbuf *out, const struct trend *t, const struct t
         svg_line(out, g->x0, y, g->x1, y,
                  "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
         svg_text_open(out, g->x1 + 6, y + 4, "s", NULL, 0);
-        html_text(out, r->bands[b].title);
+        doc_html_text(out, r->bands[b].title);
         strbuf_adds(out, " from ");
         svg_tick_number(out, lo);
         strbuf_adds(out, "</text>\n");
@@ -428,7 +429,7 @@ static void trend_axes(struct strbuf *out, const struct trend *t, const struct t
         double x = trend_x(g, k), y = g->bottom + 18;
         svg_line(out, x, g->bottom, x, g->bottom + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
         svg_text_open(out, x, y, "s", g->rotate ? "end" : "middle", g->rotate ? -40 : 0);
-        html_text(out, t->points[k]->assessment->date);
+        doc_html_text(out, t->points[k]->assessment->date);
         strbuf_adds(out, "</text>\n");
     }
 }
@@ -451,9 +452,9 @@ static void trend_series(struct strbuf *out, const struct trend *t, const struct
             svg_stroke(out, st);
             strbuf_adds(out, " d=\"M");
         }
-        report_add_number(out, trend_x(g, k));
+        strbuf_add_tenths(out, trend_x(g, k));
         strbuf_addc(out, ',');
-        report_add_number(out, trend_y(g, ss->score));
+        strbuf_add_tenths(out, trend_y(g, ss->score));
         open = true;
     }
     if (open)
@@ -473,13 +474,13 @@ static void trend_legend(struct strbuf *out, const struct rules *r, double x)
         strbuf_adds(out, "<path");
         svg_stroke(out, st);
         strbuf_adds(out, " d=\"M");
-        report_add_number(out, x);
+        strbuf_add_tenths(out, x);
         strbuf_addc(out, ',');
-        report_add_number(out, y);
+        strbuf_add_tenths(out, y);
         strbuf_adds(out, " h44\"/>\n");
         svg_marker(out, st, x + 22, y, series_colours[st % N_SERIES_STYLES].hex);
         svg_text_open(out, x + 54, y + 4, NULL, NULL, 0);
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         strbuf_adds(out, "</text>\n");
     }
 }
@@ -508,14 +509,14 @@ static void trend_chart(struct page *p, const struct trend *t)
     strbuf_addf(&title, "Stage scores out of 100 at each of %zu assessment%s, in date order", t->n,
                 html_plural(t->n));
     for (size_t st = 0; st < r->n_stages; st++) {
-        html_text(&desc, r->stages[st].title);
+        doc_html_text(&desc, r->stages[st].title);
         strbuf_adds(&desc, ":");
         for (size_t k = 0; k < t->n; k++) {
             const struct score_stage *ss = &t->points[k]->stages[st];
             strbuf_adds(&desc, k ? ", " : " ");
             html_score(&desc, ss->has_score, &ss->score_exact);
             strbuf_adds(&desc, " on ");
-            html_text(&desc, t->points[k]->assessment->date);
+            doc_html_text(&desc, t->points[k]->assessment->date);
         }
         strbuf_adds(&desc, ". ");
     }
@@ -523,7 +524,7 @@ static void trend_chart(struct page *p, const struct trend *t)
     strbuf_adds(&caption, "One line per stage: ");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(&caption, st ? "; " : "");
-        html_text(&caption, r->stages[st].title);
+        doc_html_text(&caption, r->stages[st].title);
         strbuf_addf(&caption, " is the %s %s with %s", series_colours[st % N_SERIES_STYLES].name,
                     dash_names[st % N_SERIES_STYLES], marker_names[st % N_SERIES_STYLES]);
     }
@@ -550,22 +551,22 @@ static void trend_table(struct strbuf *out, const struct trend *t)
                      "<th scope=\"col\" class=\"num\">Respondents</th>");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         strbuf_adds(out, "</th>");
     }
     strbuf_adds(out, "<th scope=\"col\">Focus</th></tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];
         strbuf_adds(out, "<tr><th scope=\"row\" class=\"nowrap\">");
-        html_text(out, s->assessment->date);
+        doc_html_text(out, s->assessment->date);
         strbuf_adds(out, "</th><td>");
-        html_text(out, s->assessment->organisation);
+        doc_html_text(out, s->assessment->organisation);
         strbuf_addf(out, "</td><td class=\"num\">%zu</td>", s->assessment->respondents);
         for (size_t st = 0; st < r->n_stages; st++) {
             strbuf_adds(out, "<td class=\"num\">");
             html_stage_score(out, s, st);
             strbuf_adds(out, "<span class=\"sub\">");
-            html_text(out, score_band_title(s, st));
+            doc_html_text(out, score_band_title(s, st));
             strbuf_adds(out, "</span></td>");
         }
         strbuf_adds(out, "<td>");
@@ -583,7 +584,7 @@ static void trend_group_rows(struct strbuf *out, const struct trend *t, size_t g
     strbuf_addf(out, "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages + 1);
     struct strbuf name = STRBUF_INIT;
     report_group_name(&name, b, &b->groups[g]);
-    html_text(out, strbuf_str(&name));
+    doc_html_text(out, strbuf_str(&name));
     strbuf_release(&name);
     strbuf_adds(out, "</th><th scope=\"row\">Respondents</th>");
     for (size_t k = 0; k < t->n; k++)
@@ -592,7 +593,7 @@ static void trend_group_rows(struct strbuf *out, const struct trend *t, size_t g
     strbuf_adds(out, "</tr>\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         strbuf_adds(out, "</th>");
         for (size_t k = 0; k < t->n; k++) {
             const struct score_group *row = &t->points[k]->breakdown.groups[g];
@@ -619,7 +620,7 @@ static void trend_groups_section(struct strbuf *out, const struct trend *t)
                          "<th scope=\"col\">Group</th><th scope=\"col\">Figure</th>");
         for (size_t k = 0; k < t->n; k++) {
             strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-            html_text(out, t->points[k]->assessment->date);
+            doc_html_text(out, t->points[k]->assessment->date);
             strbuf_adds(out, "</th>");
         }
         strbuf_adds(out, "</tr></thead>\n");
@@ -649,20 +650,20 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     strbuf_adds(out, "Readiness over time");
     if (org) {
         strbuf_adds(out, ": ");
-        html_text(out, org);
+        doc_html_text(out, org);
     }
     page_head_end(out);
     strbuf_adds(out, "<header>\n<h1>Readiness over time");
     if (org) {
         strbuf_adds(out, ": ");
-        html_text(out, org);
+        doc_html_text(out, org);
     }
     strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
     html_meta_term(out, "Assessments");
     strbuf_addf(out, "%zu, from ", t->n);
-    html_text(out, t->points[0]->assessment->date);
+    doc_html_text(out, t->points[0]->assessment->date);
     strbuf_adds(out, " to ");
-    html_text(out, t->points[t->n - 1]->assessment->date);
+    doc_html_text(out, t->points[t->n - 1]->assessment->date);
     strbuf_adds(out, "</dd>\n");
     html_meta_model(out, r);
     strbuf_adds(out, "</dl>\n");

@@ -39,12 +39,6 @@ static const char NO_SCORE[] = "no score";
 
 /* ---- text and numbers ---- */
 
-/* Untrusted text, in element content or a double-quoted attribute value. */
-void html_text(struct strbuf *out, const char *s)
-{
-    doc_html_text(out, s);
-}
-
 void html_score(struct strbuf *out, bool has, const struct exact *v)
 {
     if (has)
@@ -57,7 +51,7 @@ void html_score(struct strbuf *out, bool has, const struct exact *v)
 void html_shown(struct strbuf *out, bool has, double v)
 {
     if (has)
-        report_add_number(out, v);
+        strbuf_add_tenths(out, v);
     else
         strbuf_adds(out, NO_SCORE);
 }
@@ -66,7 +60,7 @@ void html_shown(struct strbuf *out, bool has, double v)
 void html_delta(struct strbuf *out, double d)
 {
     struct strbuf num = STRBUF_INIT;
-    report_add_number(&num, d);
+    strbuf_add_tenths(&num, d);
     if (num.buf[0] != '-' && strcmp(num.buf, "0.0") != 0)
         strbuf_addc(out, '+');
     strbuf_adds(out, num.buf);
@@ -195,7 +189,7 @@ void page_head_end(struct strbuf *out)
 void page_close(struct strbuf *out, const char *tool_version)
 {
     strbuf_adds(out, "</main>\n<footer>\n<p>stagegap ");
-    html_text(out, tool_version);
+    doc_html_text(out, tool_version);
     strbuf_adds(out, "</p>\n</footer>\n</body>\n</html>\n");
 }
 
@@ -208,15 +202,15 @@ void html_meta_term(struct strbuf *out, const char *term)
 void html_meta_model(struct strbuf *out, const struct rules *r)
 {
     html_meta_term(out, "Model");
-    html_text(out, r->title);
+    doc_html_text(out, r->title);
     strbuf_adds(out, " (<code>");
-    html_text(out, r->id);
+    doc_html_text(out, r->id);
     strbuf_adds(out, "</code>), version ");
-    html_text(out, r->version);
+    doc_html_text(out, r->version);
     strbuf_adds(out, "</dd>\n");
     html_meta_term(out, "Rules SHA-256");
     strbuf_adds(out, "<code>");
-    html_text(out, r->sha256);
+    doc_html_text(out, r->sha256);
     strbuf_adds(out, "</code></dd>\n");
     html_meta_overlay(out, r);
 }
@@ -241,13 +235,13 @@ void svg_open(struct page *p, double w, double h, const struct strbuf *title,
                 "<figure>\n<svg role=\"img\" aria-labelledby=\"chart%u-title\" "
                 "aria-describedby=\"chart%u-desc\" viewBox=\"0 0 ",
                 n, n);
-    report_add_number(out, w);
+    strbuf_add_tenths(out, w);
     strbuf_addc(out, ' ');
-    report_add_number(out, h);
+    strbuf_add_tenths(out, h);
     strbuf_adds(out, "\" width=\"");
-    report_add_number(out, w);
+    strbuf_add_tenths(out, w);
     strbuf_adds(out, "\" height=\"");
-    report_add_number(out, h);
+    strbuf_add_tenths(out, h);
     strbuf_addf(out, "\">\n<title id=\"chart%u-title\">", n);
     strbuf_adds(out, strbuf_str(title));
     strbuf_addf(out, "</title>\n<desc id=\"chart%u-desc\">", n);
@@ -268,7 +262,7 @@ void svg_close(struct page *p, const char *figcaption)
 void svg_tick_number(struct strbuf *out, double v)
 {
     size_t before = out->len;
-    report_add_number(out, v);
+    strbuf_add_tenths(out, v);
     if (out->len - before > 2 && strcmp(out->buf + out->len - 2, ".0") == 0) {
         out->len -= 2;
         out->buf[out->len] = '\0';
@@ -279,7 +273,7 @@ void svg_tick_number(struct strbuf *out, double v)
 void svg_attr(struct strbuf *out, const char *name, double v)
 {
     strbuf_addf(out, " %s=\"", name);
-    report_add_number(out, v);
+    strbuf_add_tenths(out, v);
     strbuf_addc(out, '"');
 }
 
@@ -296,9 +290,9 @@ void svg_text_open(struct strbuf *out, double x, double y, const char *cls, cons
         strbuf_addf(out, " text-anchor=\"%s\"", anchor);
     if (angle) {
         strbuf_addf(out, " transform=\"rotate(%d ", angle);
-        report_add_number(out, x);
+        strbuf_add_tenths(out, x);
         strbuf_addc(out, ' ');
-        report_add_number(out, y);
+        strbuf_add_tenths(out, y);
         strbuf_adds(out, ")\"");
     }
     strbuf_addc(out, '>');
@@ -390,7 +384,7 @@ void svg_band_zones(struct strbuf *out, const struct rules *r, double top, doubl
                  b % 2 ? "fill=\"#f5f5f5\"" : "fill=\"#e6e6e6\"");
         svg_text_open(out, (html_bar_x(lo) + html_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
                       "middle", 0);
-        html_text(out, r->bands[b].title);
+        doc_html_text(out, r->bands[b].title);
         strbuf_adds(out, "</text>\n");
     }
     for (size_t b = 0; b < r->n_bands; b++) {
@@ -423,7 +417,7 @@ void html_bands_in_words(struct strbuf *out, const struct rules *r)
         double lo, hi;
         html_band_range(r, b, &lo, &hi);
         strbuf_adds(out, b ? "; " : "");
-        html_text(out, r->bands[b].title);
+        doc_html_text(out, r->bands[b].title);
         strbuf_adds(out, " from ");
         svg_tick_number(out, lo);
         strbuf_adds(out, b ? " to under " : " to ");
@@ -445,7 +439,7 @@ void html_breakdown_open(struct strbuf *out, const struct score_breakdown *b)
     struct strbuf title = STRBUF_INIT;
     report_breakdown_title(&title, b);
     strbuf_adds(out, "<section id=\"groups\" aria-labelledby=\"groups-h\">\n<h2 id=\"groups-h\">");
-    html_text(out, strbuf_str(&title));
+    doc_html_text(out, strbuf_str(&title));
     strbuf_adds(out, "</h2>\n");
     strbuf_release(&title);
 }
@@ -457,7 +451,7 @@ void html_breakdown_close(struct strbuf *out, const struct score_breakdown *b)
     report_breakdown_note(&note, b);
     if (note.len) {
         strbuf_adds(out, "<p class=\"muted\">");
-        html_text(out, strbuf_str(&note));
+        doc_html_text(out, strbuf_str(&note));
         strbuf_adds(out, "</p>\n");
     }
     strbuf_adds(out, "</section>\n");

@@ -6,6 +6,7 @@
 #include "report_plan_internal.h"
 
 #include "compare.h"
+#include "doc.h"
 #include "plan.h"
 #include "plan_review.h"
 #include "report.h"
@@ -19,7 +20,7 @@
 static void cell_text(struct strbuf *out, const char *s)
 {
     if (s && *s)
-        html_text(out, s);
+        doc_html_text(out, s);
     else
         strbuf_adds(out, "<span class=\"muted\">none</span>");
 }
@@ -32,9 +33,9 @@ static void action_th(struct strbuf *out, const struct rules *r, const struct pl
         strbuf_addf(out, "<th scope=\"row\" rowspan=\"%zu\">", rows);
     else
         strbuf_adds(out, "<th scope=\"row\">");
-    html_text(out, r->items[a->item].text);
+    doc_html_text(out, r->items[a->item].text);
     strbuf_adds(out, "<span class=\"id\">");
-    html_text(out, r->items[a->item].id);
+    doc_html_text(out, r->items[a->item].id);
     strbuf_adds(out, "</span></th>");
 }
 
@@ -43,7 +44,7 @@ static void gap_td(struct strbuf *out, const struct rules *r, size_t item)
     struct strbuf name = STRBUF_INIT;
     compare_item_name(&name, r, item);
     strbuf_adds(out, "<td>");
-    html_text(out, strbuf_str(&name));
+    doc_html_text(out, strbuf_str(&name));
     strbuf_adds(out, "</td>");
     strbuf_release(&name);
 }
@@ -54,7 +55,7 @@ static void section_open(struct strbuf *out, const struct plan *p)
     plan_add_source(&source, p);
     strbuf_adds(out, "<section id=\"plan\" aria-labelledby=\"plan-h\">\n"
                      "<h2 id=\"plan-h\">Action plan</h2>\n<p>");
-    html_text(out, strbuf_str(&source));
+    doc_html_text(out, strbuf_str(&source));
     strbuf_adds(out, "</p>\n");
     strbuf_release(&source);
 }
@@ -68,7 +69,7 @@ static void overdue_table(struct strbuf *out, const struct plan_review *v)
         return;
     }
     strbuf_adds(out, "<table>\n<caption>Actions not done and due before this assessment (");
-    html_text(out, s->assessment->date);
+    doc_html_text(out, s->assessment->date);
     strbuf_adds(out, ")</caption>\n<thead><tr><th scope=\"col\">Action</th>"
                      "<th scope=\"col\">Status</th><th scope=\"col\">Owner</th>"
                      "<th scope=\"col\">Due</th><th scope=\"col\" class=\"num\">Days overdue</th>"
@@ -80,7 +81,7 @@ static void overdue_table(struct strbuf *out, const struct plan_review *v)
         strbuf_addf(out, "<td>%s</td><td>", plan_status_name(a->status));
         cell_text(out, a->owner);
         strbuf_adds(out, "</td><td>");
-        html_text(out, a->due);
+        doc_html_text(out, a->due);
         strbuf_addf(out, "</td><td class=\"num\">%lld</td><td>", (long long)v->overdue[k].days);
         cell_text(out, a->note);
         strbuf_adds(out, "</td></tr>\n");
@@ -145,12 +146,12 @@ static void unaddressed_table(struct strbuf *out, const struct plan_review *v)
     }
     if (!v->n_unaddressed) {
         strbuf_adds(out, "<p>None: an action of the plan addresses every open gap in ");
-        html_text(out, s->rules->stages[s->focus].title);
+        doc_html_text(out, s->rules->stages[s->focus].title);
         strbuf_adds(out, ", the focus.</p>\n");
         return;
     }
     strbuf_adds(out, "<table>\n<caption>Open gaps in ");
-    html_text(out, s->rules->stages[s->focus].title);
+    doc_html_text(out, s->rules->stages[s->focus].title);
     strbuf_adds(out, ", the focus, that no action in the plan addresses (dropped ones aside), "
                      "largest first</caption>\n<thead><tr><th scope=\"col\">Gap</th>"
                      "<th scope=\"col\" class=\"num\">Answer</th>"
@@ -160,7 +161,7 @@ static void unaddressed_table(struct strbuf *out, const struct plan_review *v)
         struct strbuf name = STRBUF_INIT;
         compare_item_name(&name, s->rules, i);
         strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, strbuf_str(&name));
+        doc_html_text(out, strbuf_str(&name));
         strbuf_adds(out, "</th><td class=\"num\">");
         plan_add_answer_now(out, s, i);
         strbuf_adds(out, "</td><td class=\"num\">");
@@ -221,9 +222,9 @@ static void counted_table(struct strbuf *out, const struct plan_compare_review *
         return;
     }
     strbuf_adds(out, "<table>\n<caption>Actions done after ");
-    html_text(out, c->before->assessment->date);
+    doc_html_text(out, c->before->assessment->date);
     strbuf_adds(out, ", up to ");
-    html_text(out, c->after->assessment->date);
+    doc_html_text(out, c->after->assessment->date);
     strbuf_addf(out,
                 ", and how each gap they address moved <span class=\"muted\">(answers on %ld to "
                 "%ld; points: what the stage would gain were the gap closed)</span></caption>\n"
@@ -265,7 +266,7 @@ static void unaddressed_moved_table(struct strbuf *out, const struct plan_compar
         return;
     }
     strbuf_adds(out, "<table>\n<caption>Gaps open on ");
-    html_text(out, c->before->assessment->date);
+    doc_html_text(out, c->before->assessment->date);
     strbuf_addf(out,
                 " that none of the actions done between the two addresses, for setting beside "
                 "those above</caption>\n<thead><tr><th scope=\"col\">Gap</th>%s</tr></thead>\n"
@@ -275,7 +276,7 @@ static void unaddressed_moved_table(struct strbuf *out, const struct plan_compar
         struct strbuf name = STRBUF_INIT;
         compare_item_name(&name, c->before->rules, v->unaddressed[k].item);
         strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, strbuf_str(&name));
+        doc_html_text(out, strbuf_str(&name));
         strbuf_adds(out, "</th>");
         movement_cells(out, c, &v->unaddressed[k]);
         strbuf_adds(out, "</tr>\n");

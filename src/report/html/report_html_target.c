@@ -5,6 +5,7 @@
  */
 #include "report_html_internal.h"
 
+#include "doc.h"
 #include "report.h"
 #include "rules.h"
 #include "score.h"
@@ -30,7 +31,7 @@ void html_gap_target_cells(struct strbuf *out, const struct score *s, size_t ite
     strbuf_adds(out, "</td><td>");
     if (score_item_has_target(s, item)) {
         report_target_add_summary(&text, s, item);
-        html_text(out, strbuf_str(&text));
+        doc_html_text(out, strbuf_str(&text));
     } else {
         strbuf_adds(out, "<span class=\"muted\">none</span>");
     }

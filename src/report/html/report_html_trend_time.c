@@ -10,6 +10,7 @@
 
 #include "compare.h"
 #include "date.h"
+#include "doc.h"
 #include "report.h"
 #include "report_compare_internal.h"
 #include "rules.h"
@@ -102,7 +103,7 @@ static void timeline_lane(struct strbuf *out, const struct timeline *tl, size_t 
     const struct rules *r = t->points[0]->rules;
     double y = top + 34;
     svg_text_open(out, TL_X0 - 20, top + 14, "b", NULL, 0);
-    html_text(out, r->stages[st].title);
+    doc_html_text(out, r->stages[st].title);
     strbuf_adds(out, "</text>\n");
     svg_line(out, TL_X0, y, TL_X1, y, "stroke=\"#d0d0d0\" stroke-width=\"1\"");
     for (size_t k = 0; k < t->n; k++) {
@@ -126,7 +127,7 @@ static void timeline_axis(struct strbuf *out, const struct timeline *tl, double 
         double x = timeline_x(tl, k);
         svg_line(out, x, y, x, y + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
         svg_text_open(out, x, y + 18, "s", rotate ? "end" : "middle", rotate ? -40 : 0);
-        html_text(out, t->points[k]->assessment->date);
+        doc_html_text(out, t->points[k]->assessment->date);
         strbuf_adds(out, "</text>\n");
     }
 }
@@ -136,7 +137,7 @@ static void band_numbers_in_words(struct strbuf *out, const struct rules *r)
 {
     for (size_t b = r->n_bands; b-- > 0;) {
         strbuf_addf(out, "%s%zu is ", b + 1 == r->n_bands ? "" : ", ", band_number(r, (int)b));
-        html_text(out, r->bands[b].title);
+        doc_html_text(out, r->bands[b].title);
     }
     strbuf_adds(out, ", the top band");
 }
@@ -158,9 +159,9 @@ static void timeline_chart(struct page *p, const struct trend *t)
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_reset(&words);
         trend_time_sentence(&words, t, st);
-        html_text(&desc, r->stages[st].title);
+        doc_html_text(&desc, r->stages[st].title);
         strbuf_adds(&desc, ": ");
-        html_text(&desc, strbuf_str(&words));
+        doc_html_text(&desc, strbuf_str(&words));
         strbuf_adds(&desc, " ");
     }
     strbuf_adds(&desc, "Bands by number: ");
@@ -198,17 +199,17 @@ static void timeline_table(struct strbuf *out, const struct trend *t)
                      "<th scope=\"col\">Focus</th>");
     for (size_t b = r->n_bands; b-- > 0;) {
         strbuf_adds(out, "<th scope=\"col\">");
-        html_text(out, r->bands[b].title);
+        doc_html_text(out, r->bands[b].title);
         strbuf_addf(out, "%s</th>", b ? "" : " <span class=\"muted\">(top band)</span>");
     }
     strbuf_adds(out, "</tr></thead>\n<tbody>\n");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(out, "<tr><th scope=\"row\">");
-        html_text(out, r->stages[st].title);
+        doc_html_text(out, r->stages[st].title);
         strbuf_adds(out, "</th><td>");
         strbuf_reset(&cell);
         trend_time_focus_words(&cell, t, st);
-        html_text(out, strbuf_str(&cell));
+        doc_html_text(out, strbuf_str(&cell));
         strbuf_adds(out, "</td>");
         for (size_t b = r->n_bands; b-- > 0;) {
             size_t k = t->times[st].first_in_band[b];
@@ -219,7 +220,7 @@ static void timeline_table(struct strbuf *out, const struct trend *t)
                 strbuf_adds(&cell, t->points[k]->assessment->date);
             strbuf_adds(out, "<td class=\"nowrap\">");
             if (cell.len)
-                html_text(out, strbuf_str(&cell));
+                doc_html_text(out, strbuf_str(&cell));
             else
                 strbuf_adds(out, "<span class=\"muted\">never</span>");
             strbuf_adds(out, "</td>");
