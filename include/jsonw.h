@@ -31,7 +31,7 @@ void jsonw_array(struct jsonw *w);
 void jsonw_end(struct jsonw *w, char close);
 void jsonw_key(struct jsonw *w, const char *key);
 void jsonw_string(struct jsonw *w, const char *s); /* NULL writes null */
-void jsonw_score(struct jsonw *w, double v);       /* one decimal, as report_add_number */
+void jsonw_score(struct jsonw *w, double v);       /* one decimal, as strbuf_add_tenths */
 void jsonw_fraction(struct jsonw *w, double v);    /* three decimals */
 void jsonw_number(struct jsonw *w, double v);      /* the shortest text that reads back as v */
 void jsonw_int(struct jsonw *w, long v);

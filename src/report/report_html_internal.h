@@ -70,7 +70,7 @@ void svg_open(struct page *p, double w, double h, const struct strbuf *title,
               const struct strbuf *desc);
 /* Closes the chart; figcaption is escaped HTML or NULL. */
 void svg_close(struct page *p, const char *figcaption);
-/* An axis label: a number as report_add_number writes it, without a trailing ".0". */
+/* An axis label: a number as strbuf_add_tenths writes it, without a trailing ".0". */
 void svg_tick_number(struct strbuf *out, double v);
 /* A numeric attribute: ` name="12.5"`. */
 void svg_attr(struct strbuf *out, const char *name, double v);

@@ -263,7 +263,7 @@ void plan_text_compare(struct strbuf *out, const struct plan_compare_review *v, 
 
 /* ---- markdown ---- */
 
-/* Input text in a table cell: trimmed (report_md_text) and escaped; "—" when empty. */
+/* Input text in a table cell: trimmed (doc_md_text) and escaped; "—" when empty. */
 static void md_cell(struct strbuf *out, const char *s)
 {
     size_t before = out->len;

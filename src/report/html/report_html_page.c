@@ -4,7 +4,7 @@
  * CSS and inline SVG only, so the page fetches nothing, prints on A4 and reads the same
  * in black and white.
  *
- * Every string from a rules or answers file goes through html_text: escape_html, and
+ * Every string from a rules or answers file goes through doc_html_text: escape_html, and
  * then '/', '@', the 'p' of "http" and the '(' of "url(" as numeric character
  * references. The page reads the same, and whatever the input says, the output never
  * holds a byte sequence that could name something to fetch ("//", "http:", "url(",
@@ -258,7 +258,7 @@ void svg_close(struct page *p, const char *figcaption)
     strbuf_adds(p->out, "</figure>\n");
 }
 
-/* An axis label: a number as report_add_number writes it, without a trailing ".0". */
+/* An axis label: a number as strbuf_add_tenths writes it, without a trailing ".0". */
 void svg_tick_number(struct strbuf *out, double v)
 {
     size_t before = out->len;
