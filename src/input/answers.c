@@ -774,8 +774,7 @@ int assessment_add_paths(struct assessment *a, const char *const *paths, size_t 
     if (a->jobs > 1) {
         struct answers_sink *threads = answers_parallel_open(&s, a->jobs);
         rc = walk(threads, paths, n);
-        answers_parallel_close(threads, &s);
-        rc = rc == 0 && !s.failed ? 0 : -1;
+        answers_parallel_close(threads);
     } else {
         rc = walk(&s, paths, n);
     }

@@ -120,11 +120,9 @@ struct answers_sink *answers_parallel_open(const struct answers_sink *base, unsi
     return &p->base;
 }
 
-void answers_parallel_close(struct answers_sink *s, struct answers_sink *base)
+void answers_parallel_close(struct answers_sink *s)
 {
     struct parallel_sink *p = (struct parallel_sink *)s;
-    parallel_drain(s);
     workq_free(p->q);
-    base->failed = base->failed || s->failed;
     free(p);
 }

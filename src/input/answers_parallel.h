@@ -30,11 +30,11 @@ struct answers_sink {
 
 /*
  * A sink that reads the files put into it on jobs threads (more than 1) and settles
- * them through base's settle, in the order they were put; answers_parallel_close
- * drains it and frees it.
+ * them through base's settle, in the order they were put; the walk drains it, and
+ * answers_parallel_close frees it.
  */
 struct answers_sink *answers_parallel_open(const struct answers_sink *base, unsigned jobs);
-/* Drains s, stops its threads and frees it; base's failed is set if a file failed. */
-void answers_parallel_close(struct answers_sink *s, struct answers_sink *base);
+/* Stops s's threads and frees it, once the walk has drained it. */
+void answers_parallel_close(struct answers_sink *s);
 
 #endif
