@@ -52,11 +52,6 @@ static bool score_value_below_fraction(const struct score_item *it, int64_t frac
     return below;
 }
 
-/*
- * Fills one item's state, answer and value from a tally. An item with fewer than
- * min_answers numeric answers (but some) is withheld: it counts as unknown, so no
- * figure, score or gap is made from those few answers (docs/privacy.md).
- */
 void stage_score_item(const struct rules *r, size_t i, const struct item_tally *t,
                       size_t min_answers, struct score_item *out)
 {
@@ -96,7 +91,6 @@ void stage_score_item(const struct rules *r, size_t i, const struct item_tally *
     }
 }
 
-/* Weighted mean over the items of a stage (and of one level, unless level is -1). */
 struct score_cell stage_score_cell(const struct rules *r, const struct score_item *items,
                                    size_t stage, long level, uint64_t *weight_out)
 {
@@ -135,7 +129,6 @@ static int band_of(const struct rules *r, const struct exact *score)
     return (int)r->n_bands - 1;
 }
 
-/* Score, coverage and band of a stage from its items' values. */
 void stage_score_totals(const struct rules *r, const struct score_item *items, size_t stage,
                         struct score_stage *out, uint64_t *weight)
 {
