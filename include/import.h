@@ -16,65 +16,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "import_reader.h"
+#include "import_types.h"
+
 struct diags;
 struct rules;
 struct strbuf;
-
-#define IMPORT_MAP_FORMAT "stagegap-import-map/1"
-
-enum {
-    IMPORT_FILE_MAX = 64 * 1024 * 1024, /* bytes of CSV */
-    IMPORT_ROWS_MAX = 100000,           /* respondents */
-    IMPORT_COLUMNS_MAX = 2000,
-    IMPORT_CELL_MAX = 16384,               /* bytes in one cell */
-    IMPORT_MAP_MAX = 1024 * 1024,          /* bytes of mapping file */
-    IMPORT_OUTPUT_MAX = 256 * 1024 * 1024, /* bytes of answers files, all together */
-    IMPORT_SHEETS_PROBED = 8               /* visible sheets looked into for a header */
-};
-
-struct import_options {
-    const char *csv_path;     /* the export; "-" reads standard input */
-    const char *map_path;     /* a stagegap-import-map/1 file, or NULL */
-    const char *organisation; /* NULL: from an "organisation" column */
-    const char *date;         /* YYYY-MM-DD, or NULL: from each response's timestamp */
-    char delimiter;           /* ',', ';' or '\t'; 0: found from the header row */
-    bool xlsx;                /* the export is a workbook (--xlsx); one is also known by
-                                 its first bytes when given as --csv */
-    const char *sheet;        /* the workbook's sheet to read; NULL: the first */
-    /* --scale: "LO..HI" for every item column, or "COLUMN=LO..HI" for one; the numbers
-       of such a column are rescaled linearly onto the model's scale. */
-    const char *const *scales;
-    size_t n_scales;
-    const char *encoding; /* a CSV's encoding, any iconv name; NULL: found (textenc) */
-};
-
-/*
- * One --scale value, "LO..HI" or "COLUMN=LO..HI" (split at the last '='): 0 with
- * *column set to a malloc'd copy of COLUMN (NULL for none), or -1 when it is not that.
- */
-int import_scale_parse(const char *s, char **column, long *lo, long *hi);
-
-/* Text handed to import_csv_buffer: name is what diagnostics call it. */
-struct import_source {
-    const char *name;
-    const char *buf;
-    size_t len;
-};
-
-struct import_file {
-    char *name; /* "r07.yaml": a bare file name, unique in the result */
-    char *text; /* the answers file, NUL-terminated */
-    size_t len;
-};
-
-struct import_result {
-    struct import_file *files; /* in CSV row order */
-    size_t n, alloc;
-    size_t questions; /* columns that answer an item */
-    size_t unmatched; /* answerable items no column answers */
-    char *sheet;      /* a workbook's sheet read, as messages name it ("sheet 'Form1'
-                         (others: 'Lists' (hidden))"), or NULL */
-};
 
 void import_result_init(struct import_result *res);
 /* Frees everything; safe on a zeroed or initialised result. */

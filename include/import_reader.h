@@ -14,7 +14,19 @@
 #include <stddef.h>
 
 struct diags;
-struct import_source;
+
+/* What a reader takes of a table: wider rows and longer cells are refused, located. */
+enum {
+    IMPORT_COLUMNS_MAX = 2000,
+    IMPORT_CELL_MAX = 16384 /* bytes in one cell */
+};
+
+/* Text handed to a reader (and to import_csv_buffer): name is what diagnostics call it. */
+struct import_source {
+    const char *name;
+    const char *buf;
+    size_t len;
+};
 
 struct import_sink {
     void *ctx;

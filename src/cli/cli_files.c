@@ -17,6 +17,7 @@
 #include "fileio.h"
 #include "platform.h"
 #include "import.h"
+#include "import_scale.h"
 #include "plan.h"
 #include "rules.h"
 #include "rules_render.h"

@@ -16,8 +16,9 @@
  *   import_text.c     trimming and the normal form headers and words are compared in
  *   import_diag.c     every message about the file, naming a workbook's sheet and cell
  *
- * src/import/import_internal.h holds the importer and what the pieces share; a new kind of file
- * is a new reader pushing into the same sink, and nothing else changes.
+ * src/import/importer.h holds the importer, the state the pieces share; each piece offers
+ * its functions in its own header. A new kind of file is a new reader pushing into the
+ * same sink, and nothing else changes.
  */
 #include "import.h"
 
@@ -29,15 +30,23 @@
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
-#include "import_internal.h"
+#include "import_answers.h"
+#include "import_diag.h"
+#include "import_layout.h"
+#include "import_map.h"
+#include "import_match.h"
 #include "import_reader.h"
+#include "import_render.h"
+#include "import_scale.h"
+#include "import_text.h"
+#include "importer.h"
 #include "platform.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
 #include "textenc.h"
-#include "xlsx.h"
 #include "xalloc.h"
+#include "xlsx.h"
 #include "yamlread.h"
 
 /* The last component of a path, for the comment atop each generated file. */
@@ -191,7 +200,7 @@ static int importer_cell(void *ctx, const char *text, size_t len)
 }
 
 /* The first row is the header; every row after it, a respondent. */
-void import_take_row(struct importer *im)
+static void take_row(struct importer *im)
 {
     /* A workbook does not store a row's empty cells after its last value. */
     while (im->workbook && im->have_header && im->rec.n < im->n_cols)
@@ -202,15 +211,35 @@ void import_take_row(struct importer *im)
         process_row(im);
 }
 
+/* Takes the rows the layout kept, once it is known, as they would have been taken on
+   arrival: each in im->rec with its own row number. */
+static void take_kept(struct importer *im)
+{
+    struct record held = im->rec;
+    size_t row = im->row;
+    struct layout_row next;
+    while (!im->stop && import_layout_next(im, &next)) {
+        im->rec = *next.rec;
+        im->row = next.row;
+        im->header_rows = next.header_rows;
+        take_row(im);
+        *next.rec = im->rec;
+        im->header_rows = NULL;
+    }
+    im->rec = held;
+    im->row = row;
+    import_layout_release(im);
+}
+
 /* The first rows wait until the header's layout is known (import_layout.c). */
 static int importer_row_end(void *ctx, size_t row)
 {
     struct importer *im = ctx;
     im->row = row;
-    if (!im->layout_known)
-        import_layout_keep(im);
-    else
-        import_take_row(im);
+    if (im->layout_known)
+        take_row(im);
+    else if (import_layout_keep(im))
+        take_kept(im);
     strbuf_reset(&im->rec.bytes);
     im->rec.n = im->rec.stored = 0;
     return im->stop ? -1 : 0;
@@ -534,7 +563,8 @@ int import_csv_buffer(const struct rules *r, const struct import_options *o,
     struct import_sink sink = {&im, importer_cell, importer_row_end};
     if (read_table(&im, csv, &sink) != 0)
         im.stop = true;
-    import_layout_finish(&im);
+    if (!im.layout_known)
+        take_kept(&im); /* a file of fewer rows than a layout may need */
     if (im.have_header && !im.stop) {
         import_settle_comments(&im);
         import_check_scales(&im);

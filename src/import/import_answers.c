@@ -13,11 +13,15 @@
 #include "date.h"
 #include "diag.h"
 #include "exact.h"
-#include "import_internal.h"
+#include "import_answers.h"
+#include "import_diag.h"
+#include "import_scale.h"
+#include "import_text.h"
+#include "importer.h"
 #include "rules.h"
 #include "strbuf.h"
-#include "textenc.h"
 #include "text.h"
+#include "textenc.h"
 #include "xalloc.h"
 
 /*

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "diag.h"
-#include "import.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"

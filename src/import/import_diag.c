@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "diag.h"
-#include "import_internal.h"
+#include "import_diag.h"
+#include "importer.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -65,4 +66,10 @@ void import_add_right_export(const struct importer *im, struct strbuf *msg)
                          "need --map?");
     else
         strbuf_adds(msg, "; is this the right export, or does it need --map?");
+}
+
+void import_header_quoted(struct strbuf *msg, const struct column *col)
+{
+    strbuf_adds(msg, "column ");
+    text_add_quoted(msg, col->header, QUOTE_MAX);
 }

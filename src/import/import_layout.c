@@ -4,13 +4,16 @@
  * question, then "Response" or a grid's statement). The first rows are kept, copied, until
  * the layout is known; then one header row is composed for the matcher, each column's
  * text with the row it came from (for error positions), and the data rows kept are
- * taken in order with their own row numbers. Whatever the reader, it sees the same rows.
+ * handed back in order with their own row numbers (import_layout_next), for import.c to
+ * take. Whatever the reader, the importer sees the same rows.
  */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "import_layout.h"
+#include "import_text.h"
+#include "importer.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -198,42 +201,23 @@ static void compose_surveymonkey(struct importer *im, struct record *head, size_
     }
 }
 
-/* Takes kept row k as a data row, as it would have been taken on arrival. */
-static void take_kept(struct importer *im, size_t k)
+/* The header composed from the first `rows` kept rows, to be taken at header_row. */
+static void compose(struct importer *im, size_t rows, size_t header_row)
 {
-    struct record held = im->rec;
-    im->rec = im->early[k];
-    im->row = im->early_row[k];
-    if (im->rec.stored > im->n_cols + 1)
-        im->rec.stored = im->n_cols + 1;
-    import_take_row(im);
-    im->early[k] = im->rec;
-    im->rec = held;
-}
-
-/* The header composed from the first `rows` kept rows, taken at header_row. */
-static void take_composed(struct importer *im, size_t rows, size_t header_row)
-{
-    struct record head = {STRBUF_INIT, NULL, 0, 0, 0}, held = im->rec;
+    struct record *head = &im->composed;
     size_t *where = xcalloc(im->early[0].stored + 1, sizeof(*where));
     if (im->layout == LAYOUT_QUALTRICS)
-        compose_qualtrics(im, &head, where);
+        compose_qualtrics(im, head, where);
     else
-        compose_surveymonkey(im, &head, where);
-    head.n = im->early[0].n; /* a header too wide is refused by its count */
-    im->rec = head;
-    im->row = header_row;
-    im->header_rows = where;
-    import_take_row(im);
-    im->header_rows = NULL;
-    free(where);
-    strbuf_release(&im->rec.bytes);
-    free(im->rec.cells);
-    im->rec = held;
-    for (size_t k = rows; k < im->n_early && !im->stop; k++)
-        take_kept(im, k);
+        compose_surveymonkey(im, head, where);
+    head->n = im->early[0].n; /* a header too wide is refused by its count */
+    im->composed_rows = where;
+    im->composed_row = header_row;
+    im->next_kept = rows;
 }
 
+/* Decides the layout from the rows kept: a survey tool's several header rows are
+   composed into one; otherwise the kept rows are taken as they came. */
 static void settle(struct importer *im)
 {
     im->layout_known = true;
@@ -241,40 +225,44 @@ static void settle(struct importer *im)
         return;
     if (is_qualtrics(im)) {
         im->layout = LAYOUT_QUALTRICS;
-        take_composed(im, 3, im->early_row[1]);
+        compose(im, 3, im->early_row[1]);
     } else if (is_surveymonkey(im)) {
         im->layout = LAYOUT_SURVEYMONKEY;
-        take_composed(im, 2, im->early_row[0]);
+        compose(im, 2, im->early_row[0]);
     } else {
-        /* One header row: the kept rows are taken as they came; SurveyMonkey's own
-           columns are still known by their names (an export saved with one). */
+        /* SurveyMonkey's own columns are still known by their names in one header row
+           (an export saved with one). */
         im->surveymonkey_columns = surveymonkey_own(&im->early[0]) >= 3;
-        struct record held = im->rec;
-        im->rec = im->early[0];
-        im->row = im->early_row[0];
-        import_take_row(im);
-        im->early[0] = im->rec;
-        im->rec = held;
-        for (size_t k = 1; k < im->n_early && !im->stop; k++)
-            take_kept(im, k);
     }
-    import_layout_release(im);
 }
 
-void import_layout_keep(struct importer *im)
+bool import_layout_keep(struct importer *im)
 {
     struct record empty = {STRBUF_INIT, NULL, 0, 0, 0};
     im->early[im->n_early] = im->rec;
     im->early_row[im->n_early++] = im->row;
     im->rec = empty;
-    if (im->n_early == LAYOUT_ROWS_MAX)
-        settle(im);
+    return im->n_early == LAYOUT_ROWS_MAX;
 }
 
-void import_layout_finish(struct importer *im)
+bool import_layout_next(struct importer *im, struct layout_row *next)
 {
     if (!im->layout_known)
         settle(im);
+    if (im->composed_rows && !im->composed_taken) {
+        im->composed_taken = true;
+        *next = (struct layout_row){&im->composed, im->composed_row, im->composed_rows};
+        return true;
+    }
+    if (im->next_kept >= im->n_early)
+        return false;
+    size_t k = im->next_kept++;
+    struct record *rec = &im->early[k];
+    /* A data row is cut to the header's width, as it would have been on arrival. */
+    if (k > 0 && rec->stored > im->n_cols + 1)
+        rec->stored = im->n_cols + 1;
+    *next = (struct layout_row){rec, im->early_row[k], NULL};
+    return true;
 }
 
 void import_layout_release(struct importer *im)
@@ -283,5 +271,10 @@ void import_layout_release(struct importer *im)
         strbuf_release(&im->early[k].bytes);
         free(im->early[k].cells);
     }
-    im->n_early = 0;
+    im->n_early = im->next_kept = 0;
+    strbuf_release(&im->composed.bytes);
+    free(im->composed.cells);
+    im->composed.cells = NULL;
+    free(im->composed_rows);
+    im->composed_rows = NULL;
 }

@@ -10,7 +10,11 @@
 
 #include "diag.h"
 #include "exact.h"
-#include "import_internal.h"
+#include "import_map.h"
+#include "import_reader.h"
+#include "import_scale.h"
+#include "import_text.h"
+#include "importer.h"
 #include "rules.h"
 #include "schema.h"
 #include "strbuf.h"

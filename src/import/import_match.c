@@ -12,7 +12,15 @@
 
 #include "answers.h"
 #include "diag.h"
-#include "import_internal.h"
+#include "import_diag.h"
+#include "import_layout.h"
+#include "import_map.h"
+#include "import_match.h"
+#include "import_reader.h"
+#include "import_render.h"
+#include "import_scale.h"
+#include "import_text.h"
+#include "importer.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -70,12 +78,6 @@ static void fatal_at(struct importer *im, size_t column, const char *msg)
 {
     import_cell_error(im, im->row, column, msg);
     im->stop = true;
-}
-
-void import_header_quoted(struct strbuf *msg, const struct column *col)
-{
-    strbuf_adds(msg, "column ");
-    text_add_quoted(msg, col->header, QUOTE_MAX);
 }
 
 /* The item whose id or question norm is close to, or NULL; *which is its id or question. */

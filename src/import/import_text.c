@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "import_text.h"
 #include "strbuf.h"
 
 bool import_is_space(unsigned char c)

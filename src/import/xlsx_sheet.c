@@ -7,7 +7,6 @@
  * for its cells. One row is held at a time, as text by column.
  */
 #include "xlsx_sheet.h"
-#include "xlsx.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -18,9 +17,10 @@
 #include <string.h>
 
 #include "diag.h"
+#include "import_reader.h"
 #include "text.h"
 #include "xalloc.h"
-#include "xlsx.h"
+#include "xlsx_limits.h"
 
 enum {
     XLSX_SHEET_ROWS = 1048576,  /* rows and columns a worksheet can have at all */

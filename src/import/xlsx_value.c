@@ -1,8 +1,8 @@
 /*
  * xlsx_value.c - SpreadsheetML's numbers, dates and times written as text, which number
- * formats are dates, and the _xHHHH_ escapes of its strings. See xlsx_sheet.h.
+ * formats are dates, and the _xHHHH_ escapes of its strings. See xlsx_value.h.
  */
-#include "xlsx_sheet.h"
+#include "xlsx_value.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -15,7 +15,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
-#include "xlsx.h"
+#include "xlsx_limits.h"
 #include "xlsx_zip_lib.h"
 
 enum { XLSX_CHUNK = 64 * 1024 };

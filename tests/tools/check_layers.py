@@ -20,7 +20,9 @@ import sys
 
 LAYERS = ["cli", "report", "engine", "import", "input", "model", "base", "platform"]
 # Headers with no .c file of the same name.
-HEADER_LAYER = {"platform.h": "platform", "version.h": "base", "import_reader.h": "import",
+HEADER_LAYER = {"platform.h": "platform", "version.h": "base", "import_reader.h": "import", "importer.h": "import",
+                "import_types.h": "import",
+                "xlsx_limits.h": "import",
                 "iconv.h": "platform"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -1,24 +1,27 @@
 /*
- * import_internal.h - what the pieces of "stagegap import" share, and no one else: the
- * importer (one import's state, owned by import.c) and the functions each piece offers
- * the others. src/import/import.c's opening comment says which piece does what.
+ * importer.h - the state the pieces of "stagegap import" share, and no one else: the
+ * importer (one import's state, made and released by import.c), its columns and rows.
+ * Only types live here; each piece offers its functions in its own header
+ * (import_layout.h, import_match.h, ...), and src/import/import.c's opening comment says
+ * which piece does what.
  *
- * Every function here takes the importer, reports through its diagnostics located as
- * FILE:ROW:COLUMN, and leaves stopping (im->stop) to problems after which nothing more
- * can be read.
+ * Every function of the pieces takes the importer, reports through its diagnostics
+ * located as FILE:ROW:COLUMN, and leaves stopping (im->stop) to problems after which
+ * nothing more can be read.
  */
-#ifndef STAGEGAP_IMPORT_INTERNAL_H
-#define STAGEGAP_IMPORT_INTERNAL_H
+#ifndef STAGEGAP_IMPORTER_H
+#define STAGEGAP_IMPORTER_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
 #include "answers.h"
-#include "import.h"
+#include "import_types.h"
 #include "strbuf.h"
 
 struct diags;
+struct import_source;
 struct rules;
 struct ydoc;
 
@@ -41,13 +44,6 @@ enum column_kind {
 
 /* Date columns, most trusted first: ours, then Microsoft Forms', then Google Forms'. */
 enum { DATE_RANKS = 3 };
-
-/* The scale a column's numbers are written on, when stated (--scale, the mapping
-   file): LO..HI, rescaled linearly onto the model's. */
-struct import_scale {
-    bool set;
-    long lo, hi;
-};
 
 /* Labels a mapping file gives numbers ("Strongly agree": 10), for a column or for all. */
 struct value_label {
@@ -186,9 +182,15 @@ struct importer {
     const char *map_file;
     const struct import_source *map_src;
 
-    /* The first rows, kept (import_layout.c) until the header's layout is known. */
+    /* The first rows, kept (import_layout.c) until the header's layout is known, and
+       then handed back in order: the header composed from several, then those after. */
     struct record early[LAYOUT_ROWS_MAX];
     size_t early_row[LAYOUT_ROWS_MAX], n_early;
+    size_t next_kept;       /* the next kept row to hand back */
+    struct record composed; /* a survey tool's header rows composed into one */
+    size_t *composed_rows;  /* per column of it: its text's row; NULL when none */
+    size_t composed_row;    /* the row it is taken at */
+    bool composed_taken;
     bool layout_known;
     enum import_layout layout;
     bool surveymonkey_columns; /* one header row that starts with SurveyMonkey's own */
@@ -226,96 +228,5 @@ struct importer {
     bool said_decimal_comma; /* the one warning that decimal commas were read */
     bool said_label_hint;    /* the one note that words are read through a value map */
 };
-
-/* import_text.c: small text helpers. */
-bool import_is_space(unsigned char c);
-bool import_is_digit(char c);
-/* Trims s in place (it must be writable) and returns where it now starts. */
-char *import_trim(char *s);
-/* A header, question or answer word as they are compared; the caller frees it. */
-char *import_normalise(const char *s);
-
-/*
- * import_diag.c: a diagnostic about the file being imported, at ROW:COLUMN (0 when not
- * known). From a workbook, the message starts with the sheet read and the workbook's
- * other sheets, and the cell: "sheet 'Form1' (others: 'Lists' (hidden)), cell B3: ...",
- * so that every message names them once.
- */
-void import_diag(struct importer *im, enum diag_severity severity, size_t row, size_t column,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* import_diag.c: the same about a whole row, located at its first cell ("row 7"). */
-void import_row_diag(struct importer *im, enum diag_severity severity, size_t row, const char *fmt,
-                     ...) __attribute__((format(printf, 4, 5)));
-/* import_diag.c: an error at a cell of the file being imported (import_diag's). */
-void import_cell_error(struct importer *im, size_t row, size_t column, const char *msg);
-/* import_diag.c: "; is this the right export, or does it need --map?", or for a workbook of
-   several sheets "; is this the right sheet (say --sheet NAME for another), or ...". */
-void import_add_right_export(const struct importer *im, struct strbuf *msg);
-/* The row in im->rec, numbered im->row: the header when there is none yet, else data. */
-void import_take_row(struct importer *im);
-
-/* import_layout.c: the first rows kept until the header's layout is known, then the
-   header (composed from a survey tool's several rows) and the rows after it taken. */
-void import_layout_keep(struct importer *im);
-/* At the end of the file: settles the layout with the rows there are. */
-void import_layout_finish(struct importer *im);
-/* A column the detected survey tool writes itself, by its normalised name, or NULL. */
-const struct known_column *import_layout_known(const struct importer *im, const char *norm);
-void import_layout_release(struct importer *im);
-
-/* import_map.c: the mapping file (stagegap-import-map/1). */
-int import_map_load(struct importer *im, const struct import_source *src, struct ydoc *doc);
-/* The entry for a normalised header, or NULL. */
-struct map_entry *import_map_find(struct importer *im, const char *header);
-/* Warns of every entry no column of the header used. */
-void import_map_warn_unused(struct importer *im);
-
-/* import_match.c: the header row's columns matched to items and respondent fields. */
-void import_process_header(struct importer *im);
-/* Appends "column 'HEADER'". */
-void import_header_quoted(struct strbuf *msg, const struct column *col);
-/*
- * Once every row is in: a column taken for free text is left out (or unknown, if its
- * cells are answers); a column mapped to comments whose cells look like identifiers is
- * left out; the comments kept are added to their files; one warning lists every column
- * left out because it identifies people.
- */
-void import_settle_comments(struct importer *im);
-
-/* import_answers.c: one cell read as an answer or a date; dates settled at the end. */
-bool import_looks_like_answer(struct importer *im, const char *cell);
-void import_read_answer(struct importer *im, size_t item, const char *cell, size_t row,
-                        size_t column);
-bool import_read_date(struct importer *im, const char *cell, size_t row, size_t column, long file);
-void import_resolve_dates(struct importer *im);
-
-/* import_scale.c: stated scales and value maps, and the check that a column's numbers
-   fit the model's scale. */
-/* "LO..HI": 0, or -1 when s is not two whole numbers, LO below HI. */
-int import_scale_range(const char *s, struct import_scale *out);
-/* The --scale options parsed into im->scales; false (reported) on a bad one. */
-bool import_scales_load(struct importer *im);
-/* Gives column c (an item's) its stated scale and value map, from --scale and the map. */
-void import_column_scale(struct importer *im, size_t c, const struct map_entry *m, const char *norm,
-                         const char *statement_norm);
-/* After the header: every --scale naming a column must have found one. */
-void import_scales_check_used(struct importer *im);
-/* A number read from column col: rescaled from its stated scale onto the model's. */
-double import_rescale(const struct importer *im, const struct import_scale *s, double v);
-/* The label norm in a value map: true, with the answer, when it is there. */
-bool import_value_label(const struct value_map *vm, const char *norm, enum answer_state *state,
-                        double *value);
-/* A label no value map gives, counted for the one error that lists them. */
-void import_count_label(struct importer *im, const char *cell, size_t row, size_t column);
-/* Once every row is in: each column's numbers against the model's scale; the labels. */
-void import_check_scales(struct importer *im);
-void import_scales_release(struct importer *im);
-
-/* import_render.c: one respondent's answers file, added to the result. */
-/* Adds to each file the comments of the columns still kept as comments. */
-void import_add_comments(struct importer *im);
-long import_render_respondent(struct importer *im, size_t row, const char *id, const char *role,
-                              const char *organisation, size_t *date_at);
-void import_nameset_release(struct nameset *set);
 
 #endif
