@@ -1,8 +1,8 @@
 /*
  * xlsx_sheet.h - one worksheet of a workbook read into a sink (xlsx.h), given what the
  * rest of the workbook says: its shared strings, which cell formats are dates, and its
- * date system. src/import/xlsx.c reads those parts and fills a struct xlsx_book;
- * src/import/xlsx_sheet.c reads the worksheet, and src/import/xlsx_value.c turns
+ * date system. src/import/xlsx/xlsx.c reads those parts and fills a struct xlsx_book;
+ * src/import/xlsx/xlsx_sheet.c reads the worksheet, and src/import/xlsx/xlsx_value.c turns
  * numbers, dates and escapes into text.
  */
 #ifndef STAGEGAP_XLSX_SHEET_H

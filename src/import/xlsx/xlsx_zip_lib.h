@@ -1,11 +1,11 @@
 /*
- * xlsx_zip_lib.h - the libzip functions src/import/xlsx_zip.c reads archives with, and the one
+ * xlsx_zip_lib.h - the libzip functions src/import/xlsx/xlsx_zip.c reads archives with, and the one
  * call that finds them: the seam between the zip reading, which is the same on every
  * platform, and how the library is reached. CMake compiles one of:
  *
- *   src/import/xlsx_zip_dlopen.c  Linux: libzip is opened (dlopen) when the first workbook is,
+ *   src/import/xlsx/xlsx_zip_dlopen.c  Linux: libzip is opened (dlopen) when the first workbook is,
  *                          so that other commands start without it
- *   src/import/xlsx_zip_linked.c  Windows: libzip is linked statically (third_party/libzip)
+ *   src/import/xlsx/xlsx_zip_linked.c  Windows: libzip is linked statically (third_party/libzip)
  */
 #ifndef STAGEGAP_XLSX_ZIP_LIB_H
 #define STAGEGAP_XLSX_ZIP_LIB_H
