@@ -90,6 +90,11 @@ void report_add_withheld(struct strbuf *out, const struct score *s);
 #define REPORT_ATTRIBUTION_ON "Attribution is on: notes show who wrote them (--attribute)."
 /* The caveat every report carries: the rules' source note. */
 const char *report_caveat(const struct score *s);
+/*
+ * Ends a row of the assess CSV that is no suggestion's and no comment's: its caveat cell,
+ * then the cells only those rows fill (priority, points, about) empty, and CRLF.
+ */
+void report_csv_row_end(struct strbuf *out, const struct score *s);
 /* The one lead-in every format puts before the caveat. The note speaks for itself (the
  * built-in one opens "In the briefing's own words:"), so the lead-in is a label, not a
  * sentence that would quote a quotation. */

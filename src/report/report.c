@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "escape.h"
 #include "exact.h"
 #include "rules.h"
 #include "score.h"
@@ -65,6 +66,12 @@ void report_add_withheld(struct strbuf *out, const struct score *s)
 const char *report_caveat(const struct score *s)
 {
     return s->rules->source.note;
+}
+
+void report_csv_row_end(struct strbuf *out, const struct score *s)
+{
+    escape_csv(out, report_caveat(s));
+    strbuf_adds(out, ",,,\r\n");
 }
 
 /* NULL (no question given) after every question. */

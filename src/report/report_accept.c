@@ -203,8 +203,7 @@ void accept_csv_assess(struct strbuf *out, const struct score *s,
         strbuf_reset(&who);
         strbuf_addf(&who, "accepted by %s; expires %s", e->by, e->expires);
         csv_text(out, strbuf_str(&who));
-        escape_csv(out, report_caveat(s));
-        strbuf_adds(out, "\r\n");
+        report_csv_row_end(out, s);
     }
     strbuf_release(&who);
 }

@@ -6,7 +6,8 @@
  * ends, no comment or metadata lines (spreadsheets would read them as data). Each row
  * starts with the organisation, date, number of respondents and the rules' id, version
  * and SHA-256, so a dashboard can union many CSVs; the last column repeats the source's
- * caveat on its evidence, which every report carries.
+ * caveat on its evidence, which every report carries; after it, a suggestion's priority
+ * and points (as JSON gives them) and a comment's about.
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
  * first, with no stage, a row of kind "attribution" for a report made with --attribute,
@@ -17,10 +18,12 @@
  * attaches to the stage and rows of kind "find-out" for what must be known before its
  * suggestions are ranked; then the breakdown, a row of kind "group" per group shown apart
  * and stage (the group's name as text, its respondents as n, its score as stage_score)
- * and one of kind "breakdown" saying why it is left out or how it pooled; then one of
- * kind "gap-definition", with no stage, saying what a gap is; last, one row of kind
- * "judgement", with no stage, saying what in the model is its author's judgement rather
- * than the source's. Filtering on state "scored", or on an item id, leaves them out.
+ * and one of kind "breakdown" saying why it is left out or how it pooled; then a row of
+ * kind "comment" for each comment respondents wrote on the whole assessment (sorted,
+ * never saying who; the question it answers as about); then one of kind "gap-definition", with no
+ * stage, saying what a gap is; last, one row of kind "judgement", with no stage, saying what in the
+ * model is its author's judgement rather than the source's. Filtering on state "scored", or on an
+ * item id, leaves them out.
  *
  * Every text cell goes through escape_csv, which quotes it and keeps a spreadsheet from
  * reading it as a formula. Numbers we produce are written bare with one decimal, value
@@ -44,7 +47,7 @@
 static const char HEADER[] =
     "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,level,"
     "state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,note,"
-    "evidence,caveat\r\n";
+    "evidence,caveat,priority,points,about\r\n";
 
 static const char *state_name(enum score_state state)
 {
@@ -147,6 +150,22 @@ static void shown_value(const struct rules *r, const struct rules_item *ri,
     exact_set_products(value, good, 100, span, 1);
 }
 
+/* A suggestion's priority (empty when it is not ranked) and points, as JSON gives them. */
+static void add_priority_points(const struct score *s, size_t item, struct strbuf *out)
+{
+    for (size_t k = 0; k < s->n_suggestions; k++) {
+        const struct score_suggestion *sg = &s->suggestions[k];
+        if (sg->item != item)
+            continue;
+        if (sg->priority)
+            strbuf_addf(out, "%zu", sg->priority);
+        strbuf_addc(out, ',');
+        report_add_exact(out, &sg->points_exact);
+        return;
+    }
+    strbuf_addc(out, ',');
+}
+
 static void render_item(const struct score *s, size_t i, struct strbuf *out)
 {
     const struct rules *r = s->rules;
@@ -198,15 +217,20 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     csv_notes(out, it, true);
     strbuf_addc(out, ',');
     escape_csv(out, report_caveat(s));
-    strbuf_adds(out, "\r\n");
+    strbuf_addc(out, ',');
+    if (ri->kind == ITEM_SUGGESTION)
+        add_priority_points(s, i, out);
+    else
+        strbuf_addc(out, ',');
+    strbuf_adds(out, ",\r\n"); /* about */
 }
 
 /*
  * A row that is not an item: stage (NULL for the whole model), kind and text, with the
  * stage's band and score when there is a stage, and the caveat; every other cell empty.
  */
-static void render_context_row(const struct score *s, const size_t *stage, const char *kind,
-                               const char *text, struct strbuf *out)
+static void context_row(const struct score *s, const size_t *stage, const char *kind,
+                        const char *text, const char *about, struct strbuf *out)
 {
     const struct rules *r = s->rules;
     row_start(s, out);
@@ -221,14 +245,38 @@ static void render_context_row(const struct score *s, const size_t *stage, const
     if (stage) {
         csv_text(out, score_band_id(s, *stage));
         if (s->stages[*stage].has_score)
-            strbuf_add_tenths(out, s->stages[*stage].score);
+            report_add_exact(out, &s->stages[*stage].score_exact);
     } else {
         strbuf_addc(out, ',');
     }
     /* stage_score ends here; note and evidence are empty */
     strbuf_adds(out, ",,,");
+    if (!about) {
+        report_csv_row_end(out, s);
+        return;
+    }
     escape_csv(out, report_caveat(s));
+    strbuf_adds(out, ",,,"); /* priority, points */
+    if (*about)
+        escape_csv(out, about);
     strbuf_adds(out, "\r\n");
+}
+
+static void render_context_row(const struct score *s, const size_t *stage, const char *kind,
+                               const char *text, struct strbuf *out)
+{
+    context_row(s, stage, kind, text, NULL, out);
+}
+
+/* What respondents wrote on the assessment as a whole, kind "comment": sorted, the
+   question it answers as about, and never who wrote it (as in JSON). */
+static void render_comments(const struct score *s, struct strbuf *out)
+{
+    size_t n;
+    const struct answer_comment **v = report_sorted_comments(s, &n);
+    for (size_t k = 0; k < n; k++)
+        context_row(s, NULL, "comment", v[k]->text, v[k]->about ? v[k]->about : "", out);
+    free(v);
 }
 
 /*
@@ -265,8 +313,7 @@ static void render_target_row(const struct score *s, size_t i, struct strbuf *ou
     strbuf_addc(out, ',');
     csv_text(out, strbuf_str(&note));
     strbuf_addc(out, ','); /* evidence */
-    escape_csv(out, report_caveat(s));
-    strbuf_adds(out, "\r\n");
+    report_csv_row_end(out, s);
     strbuf_release(&note);
     score_target_release(&t);
 }
@@ -300,8 +347,7 @@ static void render_group_row(const struct score *s, const struct score_group *g,
     if (g->has_score[stage])
         report_add_exact(out, &g->scores_exact[stage]);
     strbuf_adds(out, ",,,");
-    escape_csv(out, report_caveat(s));
-    strbuf_adds(out, "\r\n");
+    report_csv_row_end(out, s);
     strbuf_release(&name);
 }
 
@@ -400,6 +446,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
         plan_csv_assess(out, ctx->plan, row_start);
     accept_csv_assess(out, s, row_start);
     render_breakdown(s, out);
+    render_comments(s, out);
     render_context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, out);
     if (r->source.judgement)
         render_context_row(s, NULL, "judgement", r->source.judgement, out);

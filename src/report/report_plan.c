@@ -709,8 +709,7 @@ static void csv_assess_row(struct strbuf *out, const struct plan_review *v,
     strbuf_adds(out, ",,,,,,");
     csv_text(out, row->note);
     strbuf_addc(out, ','); /* evidence */
-    escape_csv(out, report_caveat(v->score));
-    strbuf_adds(out, "\r\n");
+    report_csv_row_end(out, v->score);
 }
 
 static void csv_gap_row(struct strbuf *out, const struct plan_review *v,

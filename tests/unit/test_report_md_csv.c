@@ -321,7 +321,7 @@ static void csv_free(struct csv_table *t)
             free(t->cells[r][c]);
 }
 
-enum { CSV_FIELDS = 25 };
+enum { CSV_FIELDS = 28 };
 
 /* The column called name, from the header row. */
 static size_t csv_column(const struct csv_table *t, const char *name)
@@ -351,17 +351,25 @@ static const char *cell(const struct csv_table *t, const char *item, const char 
 
 /*
  * Asserts out holds a row for Testshire on 2026-09-30 with one respondent, the tiny
- * rules, the given middle cells, and the caveat last.
+ * rules, the given middle cells, the caveat, and then the given tail (priority, points,
+ * about).
  */
-static void assert_csv_row(const char *out, const struct fixture *f, const char *middle)
+static void assert_csv_row_tail(const char *out, const struct fixture *f, const char *middle,
+                                const char *tail)
 {
     struct strbuf row = STRBUF_INIT;
     strbuf_addf(&row,
                 "\r\n\"Testshire\",\"2026-09-30\",1,\"tiny\",\"1.0\",\"%s\",%s,"
-                "\"No evidence at all.\"\r\n",
-                f->rules.sha256, middle);
+                "\"No evidence at all.\",%s\r\n",
+                f->rules.sha256, middle, tail);
     assert_contains(out, row.buf);
     strbuf_release(&row);
+}
+
+/* The same for a row that is no suggestion's and no comment's: the tail is empty. */
+static void assert_csv_row(const char *out, const struct fixture *f, const char *middle)
+{
+    assert_csv_row_tail(out, f, middle, ",,");
 }
 
 static void assert_csv_rectangular(const struct csv_table *t, size_t rows)
@@ -758,7 +766,7 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     static const char header[] =
         "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,"
         "level,state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,"
-        "note,evidence,caveat\r\n";
+        "note,evidence,caveat,priority,points,about\r\n";
     assert_true(strncmp(out, header, strlen(header)) == 0);
     static const char *const order[] = {"start.plan",    "start.training", "start.fatigue",
                                         "start.do-plan", "later.habit",    "later.context"};
@@ -772,10 +780,12 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
                    "\"start\","
                    "\"barrier\",\"start.fatigue\",\"Fatigue\",\"people\",\"scored\","
                    "7.0,30.0,14.0,1.0,1,,false,,\"fair\",64.0,,");
-    assert_csv_row(out, f,
-                   "\"start\","
-                   "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
-                   "9.0,90.0,2.0,1.0,1,,false,true,\"fair\",64.0,,");
+    /* A suggestion's priority and points, as JSON gives them. */
+    assert_csv_row_tail(out, f,
+                        "\"start\","
+                        "\"suggestion\",\"start.do-plan\",\"Make a plan\",\"systems\",\"scored\","
+                        "9.0,90.0,2.0,1.0,1,,false,true,\"fair\",64.0,,",
+                        "1,16.0,");
     assert_csv_row(out, f,
                    "\"later\","
                    "\"facilitator\",\"later.habit\",\"Habit\",\"people\",\"unknown\","
@@ -899,9 +909,43 @@ static void test_csv_hostile_cells_quoted_and_defused(void **state)
     assert_string_equal(cell(&t, "start.training", "evidence"), "'\tTab");
     /* The newline stays inside its quoted field; the record still ends CRLF. */
     assert_string_equal(cell(&t, "start.fatigue", "note"), "line1\nline2, \"q\"");
-    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\",\"No evidence at all.\"\r\n");
+    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\",\"No evidence at all.\",,,\r\n");
     assert_string_equal(cell(&t, "start.do-plan", "note"), "a\\x1bb");
     assert_lacks(out, "\x1b");
+    csv_free(&t);
+    fixture_free(f);
+}
+
+/* Comments on the whole assessment: a row each, sorted, the question as about, nobody
+   named, a formula in either cell defused. */
+static void test_csv_comments_as_rows(void **state)
+{
+    (void)state;
+    struct fixture *f = fixture_new(test_rules_yaml);
+    add_answers(f,
+                "organisation: Testshire\nrespondent: {id: r1}\ncomments:\n"
+                "  - {about: \"=Anything else?\", text: \"+more time\"}\n"
+                "  - {text: \"Thanks\"}\n",
+                "start.plan: 6");
+    struct csv_table t;
+    csv_parse(csv(f), &t);
+    size_t kind = csv_column(&t, "kind"), text = csv_column(&t, "text");
+    size_t about = csv_column(&t, "about"), rows = 0;
+    for (size_t r = 1; r < t.rows; r++) {
+        if (strcmp(t.cells[r][kind], "comment") != 0)
+            continue;
+        const char *want_text = rows == 0 ? "'+more time" : "Thanks";
+        const char *want_about = rows == 0 ? "'=Anything else?" : "";
+        assert_string_equal(t.cells[r][text], want_text);
+        assert_string_equal(t.cells[r][about], want_about);
+        assert_string_equal(t.cells[r][csv_column(&t, "item")], "");
+        assert_string_equal(t.cells[r][csv_column(&t, "state")], "context");
+        rows++;
+    }
+    assert_int_equal(rows, 2);
+    for (size_t r = 0; r < t.rows; r++)
+        assert_int_equal(t.n_fields[r], CSV_FIELDS);
+    assert_lacks(csv(f), "r1");
     csv_free(&t);
     fixture_free(f);
 }
@@ -925,6 +969,7 @@ int main(void)
         cmocka_unit_test(test_csv_many_respondents_notes_joined),
         cmocka_unit_test(test_csv_stage_notes_and_judgement_as_context_rows),
         cmocka_unit_test(test_csv_hostile_cells_quoted_and_defused),
+        cmocka_unit_test(test_csv_comments_as_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
