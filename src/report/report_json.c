@@ -205,6 +205,14 @@ static void write_levels(struct jsonw *w, const struct rules *r, const struct sc
     jsonw_end(w, ']');
 }
 
+static bool is_gap(const struct score_stage *st, size_t item)
+{
+    for (size_t k = 0; k < st->n_gaps; k++)
+        if (st->gaps[k] == item)
+            return true;
+    return false;
+}
+
 /* Per item statistics over the respondents, answered or not. */
 static void write_items(struct jsonw *w, const struct score *s, size_t stage)
 {
@@ -238,6 +246,10 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
         jsonw_kuint(w, "na", t->n_na);
         jsonw_kuint(w, "unknown", t->n_unknown);
         jsonw_kexact(w, "impact", si->state == SCORED, &si->impact_exact, 1);
+        if (!is_gap(&s->stages[stage], i)) { /* a gap's notes are in gaps[], once */
+            jsonw_key(w, "notes");
+            write_notes(w, si);
+        }
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
