@@ -24,7 +24,6 @@ struct rules;
 enum {
     PLAN_FILE_MAX = 1024 * 1024,
     PLAN_ACTIONS_MAX = 2000, /* as many as the rules may have items */
-    PLAN_TOP_DEFAULT = 5,    /* actions "stagegap plan" lists without --top */
 };
 
 enum plan_status { PLAN_PLANNED, PLAN_IN_PROGRESS, PLAN_DONE, PLAN_DROPPED, PLAN_STATUSES };

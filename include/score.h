@@ -148,6 +148,15 @@ size_t score_suggestions_for(const struct score *s, size_t item, size_t *out);
  */
 enum score_action { SCORE_NO_ACTION, SCORE_TAKE_ACTION, SCORE_KEEP_GOING };
 enum score_action score_suggestion_action(const struct score *s, const struct score_suggestion *sg);
+/* How many actions of each kind (to take, to keep going with) every report lists. */
+enum { SCORE_ACTIONS_LISTED = 5 };
+/*
+ * The suggestions whose action is which, in priority order, at most max of them (0: all):
+ * their indices into s->suggestions in out (room for s->n_suggestions). Returns how many.
+ * Every report, the plan file and its update choose their actions here, so that they
+ * list the same ones.
+ */
+size_t score_actions(const struct score *s, enum score_action which, size_t max, size_t *out);
 /* True when an item's acceptance holds on the assessment's date (not expired). */
 bool score_item_accepted(const struct score *s, size_t item);
 /* True when suggestion (an item index) addresses item. */

@@ -27,7 +27,7 @@
 static long parse_top(const char *s)
 {
     if (!s)
-        return PLAN_TOP_DEFAULT;
+        return SCORE_ACTIONS_LISTED; /* as many as the reports list */
     size_t n = strlen(s);
     if (n == 0 || n > 6 || strspn(s, "0123456789") != n)
         return -1;

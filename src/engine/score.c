@@ -193,6 +193,17 @@ enum score_action score_suggestion_action(const struct score *s, const struct sc
     return s->items[sg->item].acted_on ? SCORE_KEEP_GOING : SCORE_TAKE_ACTION;
 }
 
+size_t score_actions(const struct score *s, enum score_action which, size_t max, size_t *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->n_ranked && (max == 0 || n < max); k++) {
+        size_t at = s->by_priority[k];
+        if (score_suggestion_action(s, &s->suggestions[at]) == which)
+            out[n++] = at;
+    }
+    return n;
+}
+
 bool score_item_accepted(const struct score *s, size_t item)
 {
     return s->items[item].accepted == SCORE_ACCEPTED;

@@ -328,7 +328,8 @@ int plan_write_update(const struct plan_source *old, const struct score *s, size
     struct strbuf added = STRBUF_INIT;
     size_t *chosen = xcalloc(s->n_suggestions + 1, sizeof(*chosen));
     size_t *all = xcalloc(s->n_suggestions + 1, sizeof(*all));
-    size_t n = plan_write_choose(s, top, chosen), n_all = plan_write_choose(s, 0, all);
+    size_t n = score_actions(s, SCORE_TAKE_ACTION, top, chosen);
+    size_t n_all = score_actions(s, SCORE_TAKE_ACTION, 0, all);
     int rc = -1;
     memset(&sp, 0, sizeof(sp));
     ydoc_init(&doc);

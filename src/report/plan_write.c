@@ -20,17 +20,6 @@
 /* Comment lines are filled to this many columns, as in the answers template. */
 enum { COMMENT_WIDTH = 88 };
 
-size_t plan_write_choose(const struct score *s, size_t top, size_t *out)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < s->n_ranked && (top == 0 || n < top); k++) {
-        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (score_suggestion_action(s, sg) == SCORE_TAKE_ACTION)
-            out[n++] = s->by_priority[k];
-    }
-    return n;
-}
-
 /* Appends text (ours, with '\n' line ends) with each line ending in eol. */
 static void add_lines(struct strbuf *out, const char *text, const char *eol)
 {
@@ -193,7 +182,7 @@ void plan_write_new(const struct score *s, const char *tool_version, size_t top,
 {
     static const struct plan_style ours = {"\n", "  ", " "};
     size_t *chosen = xcalloc(s->n_suggestions + 1, sizeof(*chosen));
-    size_t n = plan_write_choose(s, top, chosen);
+    size_t n = score_actions(s, SCORE_TAKE_ACTION, top, chosen);
     header(out, s, tool_version);
     strbuf_addf(out, "format: %s\nrules: ", PLAN_FORMAT);
     escape_yaml_key(out, s->rules->id);

@@ -20,11 +20,6 @@ struct plan_style {
 };
 
 /*
- * The first top (0: all) actions to take in s, in priority order, as indices into
- * s->suggestions, into out (s->n_suggestions entries); returns how many.
- */
-size_t plan_write_choose(const struct score *s, size_t top, size_t *out);
-/*
  * One action's lines: a comment naming it, then the action with the gaps it addresses
  * and the fields to fill in, its status planned. added_from, when set, is the date of
  * the assessment an update added it from, for the comment.

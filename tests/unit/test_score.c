@@ -214,6 +214,40 @@ static void test_score_acted_on_ranks_apart_to_keep_going(void **state)
     fixture_free(f);
 }
 
+/* The actions every report and the plan list are chosen once, in the engine: by kind, in
+   priority order, at most as many as asked. */
+static void test_score_actions_by_kind_in_priority_order(void **state)
+{
+    (void)state;
+    struct fixture *f = two_stage_suggestions();
+    add_respondent(f, NULL,
+                   "start.plan: 2, start.training: 5, start.fatigue: 1, start.do-plan: 9, "
+                   "later.habit: 8, later.do: 1");
+    compute(f);
+    size_t out[3] = {99, 99, 99};
+    assert_int_equal(score_actions(&f->s, SCORE_TAKE_ACTION, 0, out), 1);
+    assert_int_equal(out[0], 1); /* later.do, not acted on */
+    assert_int_equal(score_actions(&f->s, SCORE_KEEP_GOING, 0, out), 1);
+    assert_int_equal(out[0], 0); /* start.do-plan, acted on */
+    assert_int_equal(out[1], 99);
+    assert_int_equal(score_actions(&f->s, SCORE_NO_ACTION, 0, out), 0);
+    fixture_free(f);
+
+    f = two_stage_suggestions();
+    add_respondent(f, NULL,
+                   "start.plan: 9, start.training: 5, start.fatigue: 1, start.do-plan: 2, "
+                   "later.habit: 0, later.do: 1");
+    compute(f);
+    assert_int_equal(score_actions(&f->s, SCORE_TAKE_ACTION, 0, out), 2);
+    assert_int_equal(out[0], 0); /* the focus stage's first */
+    assert_int_equal(out[1], 1);
+    out[1] = 99;
+    assert_int_equal(score_actions(&f->s, SCORE_TAKE_ACTION, 1, out), 1);
+    assert_int_equal(out[0], 0);
+    assert_int_equal(out[1], 99);
+    fixture_free(f);
+}
+
 /* What every format lists under "Find out first" comes from the engine, in rules order. */
 static void test_score_unranked_of_and_gaps(void **state)
 {
@@ -1117,6 +1151,7 @@ int main(void)
         cmocka_unit_test(test_score_acted_on_suggestion),
         cmocka_unit_test(test_score_focus_stage_actions_come_first),
         cmocka_unit_test(test_score_acted_on_ranks_apart_to_keep_going),
+        cmocka_unit_test(test_score_actions_by_kind_in_priority_order),
         cmocka_unit_test(test_score_unranked_of_and_gaps),
         cmocka_unit_test(test_score_na_leaves_the_denominator),
         cmocka_unit_test(test_score_low_coverage_is_insufficient_data),
