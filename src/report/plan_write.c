@@ -42,7 +42,7 @@ static void action_comment(struct strbuf *out, const char *indent, const struct 
     text_add_safe(&text, it->text, true);
     strbuf_adds(&text, " (");
     text_add_safe(&text, r->stages[it->stage].title, true);
-    strbuf_adds(&text, "; closes gaps worth ");
+    strbuf_adds(&text, "; addresses gaps worth ");
     report_add_exact(&text, &sg->points_exact);
     strbuf_adds(&text, " points");
     if (added_from)
@@ -72,7 +72,7 @@ static void addresses(struct strbuf *out, const char *keys, const struct score *
         if (!score_item_open(s, gap))
             continue;
         if (listed++ == 0)
-            strbuf_addf(out, "%saddresses: # the gaps it helps close, and their answers on %s\n",
+            strbuf_addf(out, "%saddresses: # the gaps it addresses, and their answers on %s\n",
                         keys, s->assessment->date);
         strbuf_addf(out, "%s  - {item: ", keys);
         escape_yaml_key(out, r->items[gap].id);
@@ -151,7 +151,22 @@ static void find_out(struct strbuf *out, const struct score *s)
     strbuf_release(&text);
 }
 
-/* What the comments at the top say: what the file is and how to fill it in. */
+/* "#\n# LABEL TEXT", filled; TEXT (from the rules file) made safe. Nothing without text. */
+static void labelled_comment(struct strbuf *out, const char *label, const char *text)
+{
+    if (!text)
+        return;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_adds(&line, label);
+    strbuf_addc(&line, ' ');
+    text_add_safe(&line, text, true);
+    strbuf_adds(out, "#\n");
+    text_add_filled(out, "# ", "# ", strbuf_str(&line), COMMENT_WIDTH);
+    strbuf_release(&line);
+}
+
+/* What the comments at the top say: what the file is, how to fill it in, and what the
+   model rests on (the source's caveat and the model author's judgement). */
 static void header(struct strbuf *out, const struct score *s, const char *tool_version)
 {
     const struct rules *r = s->rules;
@@ -175,6 +190,8 @@ static void header(struct strbuf *out, const struct score *s, const char *tool_v
                 "# to add the next assessment's new actions; nothing you wrote here is changed.\n"
                 "#\n");
     text_add_filled(out, "# ", "# ", SCORE_GAP_LEGEND, COMMENT_WIDTH);
+    labelled_comment(out, REPORT_CAVEAT_LABEL, report_caveat(s));
+    labelled_comment(out, "How the model was built:", r->source.judgement);
     find_out(out, s);
 }
 

@@ -106,5 +106,23 @@ expect "plan --update - from an endless input" 3 \
 [ -e "$tmp/out.yaml" ] && { fail=$((fail + 1)); echo "FAIL: a refused update wrote --output"; }
 stdin=/dev/null
 
+# A model whose caveat carries line breaks (YAML's own U+2028 among them) and text that
+# looks like plan keys: the plan's header comments keep it on comment lines, so the plan
+# still reads as the plan stagegap wrote, with its own keys.
+sed -n '1,/^source:/p' data/signs-of-safety.yaml >"$tmp/evil-rules.yaml"
+printf '  title: "T"\n  note: "Evil\\u2028format: x\\nrules: y\\u0085z"\n' \
+    >>"$tmp/evil-rules.yaml"
+sed -n '/^  judgement:/,$p' data/signs-of-safety.yaml >>"$tmp/evil-rules.yaml"
+expect "plan with a hostile caveat" 0 "" plan --rules "$tmp/evil-rules.yaml" \
+    --output "$tmp/evil-plan.yaml" data/examples/eastbrook-mid-implementation.yaml
+if ! grep -q '^# Caveat: Evil format: x rules: y\\x85z$' "$tmp/evil-plan.yaml" ||
+    [ "$(grep -c '^format:' "$tmp/evil-plan.yaml")" != 1 ] ||
+    [ "$(grep -c '^rules: signs-of-safety$' "$tmp/evil-plan.yaml")" != 1 ]; then
+    fail=$((fail + 1)); echo "FAIL: a hostile caveat left its comment line"
+    grep -n 'Evil\|^format\|^rules' "$tmp/evil-plan.yaml" | head -5
+fi
+expect "the plan with a hostile caveat is valid" 0 "" validate --rules "$tmp/evil-rules.yaml" \
+    "$tmp/evil-plan.yaml"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -390,25 +390,27 @@ static void test_plan_write_new(void **state)
         "#\n"
         "# A gap is an answer below the best end of the scale (for a barrier: above \"not a\n"
         "# problem\"); it is closed when it reaches that end.\n"
+        "#\n"
+        "# Caveat: No evidence at all.\n"
         "format: stagegap-plan/1\n"
         "rules: tiny\n"
         "organisation: \"Anytown\"\n"
         "assessed: 2026-04-15\n"
         "actions:\n"
-        "  # 1. Make a plan (Start; closes gaps worth 32.0 points)\n"
+        "  # 1. Make a plan (Start; addresses gaps worth 32.0 points)\n"
         "  - action: start.do-plan\n"
         "    priority: 1\n"
-        "    addresses: # the gaps it helps close, and their answers on 2026-04-15\n"
+        "    addresses: # the gaps it addresses, and their answers on 2026-04-15\n"
         "      - {item: start.plan, answer: 2.0}\n"
         "    owner:\n"
         "    due:\n"
         "    status: planned\n"
         "    done:\n"
         "    note:\n"
-        "  # 2. Build the habit (Later; closes gaps worth 35.0 points)\n"
+        "  # 2. Build the habit (Later; addresses gaps worth 35.0 points)\n"
         "  - action: later.do-habit\n"
         "    priority: 2\n"
-        "    addresses: # the gaps it helps close, and their answers on 2026-04-15\n"
+        "    addresses: # the gaps it addresses, and their answers on 2026-04-15\n"
         "      - {item: later.habit, answer: 3.0}\n"
         "    owner:\n"
         "    due:\n"
@@ -508,11 +510,11 @@ static void assert_inserted(const char *old, const char *new, size_t at, const c
 }
 
 static const char *const appended =
-    "  # 2. Build the habit (Later; closes gaps worth 35.0 points; added from the assessment\n"
-    "  #    of 2026-07-14)\n"
+    "  # 2. Build the habit (Later; addresses gaps worth 35.0 points; added from the\n"
+    "  #    assessment of 2026-07-14)\n"
     "  - action: later.do-habit\n"
     "    priority: 2\n"
-    "    addresses: # the gaps it helps close, and their answers on 2026-07-14\n"
+    "    addresses: # the gaps it addresses, and their answers on 2026-07-14\n"
     "      - {item: later.habit, answer: 3.0}\n"
     "    owner:\n"
     "    due:\n"
@@ -602,7 +604,7 @@ static void test_plan_update_line_ends_and_layouts(void **state)
     strbuf_reset(&out);
     assert_int_equal(update(f, empty, &sc, 1, &out, &notes), 0);
     assert_non_null(strstr(strbuf_str(&out), "rules: tiny\nactions: # none yet\n"
-                                             "  # 1. Make a plan (Start; closes gaps worth"));
+                                             "  # 1. Make a plan (Start; addresses gaps worth"));
     assert_non_null(strstr(strbuf_str(&out), "    note:\nassessed: 2026-04-15\n"));
     assert_int_equal(load(f, strbuf_str(&out)), 0);
     assert_int_equal(f->plan.n_actions, 1);
