@@ -31,7 +31,7 @@ static void add_lines(struct strbuf *out, const char *text, const char *eol)
     }
 }
 
-/* "# N. Title (Stage; closes gaps worth X points)", the title made safe and filled. */
+/* "# N. Title (Stage; addresses gaps worth X points)", the title made safe and filled. */
 static void action_comment(struct strbuf *out, const char *indent, const struct score *s,
                            const struct score_suggestion *sg, size_t priority,
                            const char *added_from)
@@ -57,7 +57,7 @@ static void action_comment(struct strbuf *out, const char *indent, const struct 
 }
 
 /*
- * The gaps the action helps close: the items it addresses that are gaps in their
+ * The gaps the action addresses: the items it names that are gaps in their
  * stage (score_item_open), whose impacts make its points.
  */
 static void addresses(struct strbuf *out, const char *keys, const struct score *s,
