@@ -51,6 +51,12 @@ enum doc_figure_kind {
     DOC_FIGURE_LEVELS, /* one stage's score at each level of change: a row a level */
     DOC_FIGURE_STAGES, /* each stage's score, band and answers: a row a stage, one column */
     DOC_FIGURE_MATRIX, /* every stage's score at each level: a row a stage, a column a level */
+    /* Before and after (compare): each stage, a row a stage (moves); each group's stages,
+       a row a group and a column a stage (moves; counts before, counts_after); items, a
+       row an item (item_moves). */
+    DOC_FIGURE_MOVEMENT,
+    DOC_FIGURE_GROUP_MOVEMENT,
+    DOC_FIGURE_ITEMS,
 };
 
 /* DOC_FIGURE_STAGES: what a stage's row says beside its score. */
@@ -61,6 +67,22 @@ struct doc_heat_cell {
     double value;           /* 0 to 100, for the shade */
     const char *shown;      /* the score as the reader reads it, our figure: "62.5" */
     size_t answered, items; /* DOC_FIGURE_LEVELS: how many of the cell's items were answered */
+};
+
+/* A figure before and after (compare): our figures as the reader reads them, NULL for
+   none; the note says how it moved ("fell"), NULL for nothing to say. */
+struct doc_move {
+    const char *before, *after, *change;
+    const char *note;
+    bool warn;                            /* the note is a warning: tagged in HTML */
+    const char *band_before, *band_after; /* text from the inputs */
+};
+
+/* An item before and after: its stage, kind, text and id from the inputs, and its name
+   as one line ("Launch barrier: Staff turnover"); our figures. */
+struct doc_item_move {
+    const char *stage, *kind, *text, *id, *name;
+    const char *before, *after, *change, *direction; /* NULL for none */
 };
 
 struct doc_figure {
@@ -77,6 +99,11 @@ struct doc_figure {
     const char **shares;        /* the share answered, our figure ("62.5"); NULL for none */
     enum doc_stage_mark *marks; /* the focus, or a stage resting on it */
     bool disagree;              /* counts are shown: more than one respondent */
+    struct doc_move *moves;     /* DOC_FIGURE_MOVEMENT, DOC_FIGURE_GROUP_MOVEMENT */
+    size_t *counts_after;       /* DOC_FIGURE_GROUP_MOVEMENT: each group's respondents after */
+    struct doc_item_move *item_moves; /* DOC_FIGURE_ITEMS */
+    const char *aside;                /* DOC_FIGURE_ITEMS: our words after the title in a caption */
+    bool columns; /* DOC_FIGURE_ITEMS: text sets them in columns, not as a list */
 };
 
 enum doc_span_kind {
@@ -129,6 +156,7 @@ struct doc_node {
     struct doc_figure *figure; /* DOC_FIGURE */
     struct doc_span *spans, *last_span;
     struct doc_node *first, *last, *next, *parent;
+    bool marker_as_is; /* DOC_ITEM: text keeps the marker's spaces, filling after it */
 };
 
 struct doc {

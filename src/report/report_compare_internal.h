@@ -62,10 +62,6 @@ void trend_csv_point(struct strbuf *out, const struct score *s);
 /* What differs between the models named (--allow-model-change), report_model_change.c:
    nothing for NULL, except JSON's "model_change": null. */
 struct model_change;
-void model_change_text(struct strbuf *out, const struct model_change *mc, const struct rules *r,
-                       size_t width);
-void model_change_markdown(struct strbuf *out, const struct model_change *mc,
-                           const struct rules *r);
 void model_change_json(struct jsonw *w, const struct model_change *mc, const struct rules *r);
 /*
  * Time in stage (report_trend_time.c). The words, plain (the caller escapes them):

@@ -58,9 +58,6 @@ void html_meta_term(struct strbuf *out, const char *term);
 void html_meta_model(struct strbuf *out, const struct rules *r);
 /* An overlay's base and merged model hash as meta rows; nothing for a plain model. */
 void html_meta_overlay(struct strbuf *out, const struct rules *r);
-/* compare's and trend's Model change section (report_model_change.c); nothing for NULL. */
-struct model_change;
-void model_change_html(struct strbuf *out, const struct model_change *mc, const struct rules *r);
 void html_about_section(struct strbuf *out, const struct score *s);
 /*
  * Opens a chart: a figure holding an <svg role="img"> named by its <title> and described

@@ -9,6 +9,7 @@
 
 #include "breakdown.h"
 #include "compare.h"
+#include "compare_build_internal.h"
 #include "escape.h"
 #include "exact.h"
 #include "jsonw.h"
@@ -31,28 +32,9 @@ static void add_score(struct strbuf *sb, bool has, double v, const char *none)
         strbuf_adds(sb, none);
 }
 
-static void add_delta(struct strbuf *sb, const struct compare_stage *cs, const char *none)
-{
-    if (!cs->has_before || !cs->has_after) {
-        strbuf_adds(sb, none);
-        return;
-    }
-    struct strbuf num = STRBUF_INIT;
-    strbuf_add_tenths(&num, cs->delta);
-    if (num.buf[0] != '-' && strcmp(num.buf, "0.0") != 0)
-        strbuf_addc(sb, '+');
-    strbuf_adds(sb, num.buf);
-    strbuf_release(&num);
-}
-
 static const char *focus_id(const struct score *s)
 {
     return s->focus >= 0 ? s->rules->stages[s->focus].id : NULL;
-}
-
-static const char *focus_title(const struct score *s)
-{
-    return s->focus >= 0 ? s->rules->stages[s->focus].title : "none (all in the top band)";
 }
 
 /*
@@ -111,97 +93,6 @@ void compare_json_assessment(struct jsonw *w, const struct score *s)
 
 /* ---- compare ---- */
 
-/*
- * A paragraph wrapped to width: first (ours, not input) then text made safe, later
- * lines begun with hang spaces. The words are filled by text.c, as assess's report is.
- */
-void compare_text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
-                       size_t width)
-{
-    struct strbuf safe = STRBUF_INIT, indent = STRBUF_INIT;
-    text_add_safe(&safe, text, true);
-    strbuf_addchars(&indent, ' ', hang);
-    text_add_filled(out, first, strbuf_str(&indent), strbuf_str(&safe), width);
-    strbuf_release(&indent);
-    strbuf_release(&safe);
-}
-
-/* "Implement barrier: Leadership turnover", made safe later by text_para. */
-void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i)
-{
-    strbuf_adds(sb, r->stages[r->items[i].stage].title);
-    strbuf_addf(sb, " %s: %s", item_kind_name(r->items[i].kind), r->items[i].text);
-}
-
-static void text_item_changes(const struct compare *c, struct strbuf *out, bool opened,
-                              size_t width)
-{
-    const struct rules *r = c->before->rules;
-    strbuf_addc(out, '\n');
-    if (!opened) {
-        compare_text_para(out, "", 0, SCORE_GAP_LEGEND, width);
-        strbuf_addc(out, '\n');
-    }
-    compare_text_para(out, "", 2,
-                      opened ? "Gaps opened (at the best end before, below it now)"
-                             : "Gaps closed (below the best end before, at it now)",
-                      width);
-    size_t shown = 0;
-    struct strbuf line = STRBUF_INIT;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const struct compare_item *ci = &c->items[i];
-        if (opened ? !ci->opened : !ci->closed)
-            continue;
-        strbuf_reset(&line);
-        compare_item_name(&line, r, i);
-        strbuf_adds(&line, " (");
-        add_score(&line, ci->has_before, ci->before, "-");
-        strbuf_adds(&line, " -> ");
-        add_score(&line, ci->has_after, ci->after, "-");
-        const char *dir = compare_direction_name(ci->direction);
-        if (dir)
-            strbuf_addf(&line, ", %s", dir);
-        strbuf_adds(&line, ")");
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-        shown++;
-    }
-    strbuf_release(&line);
-    if (!shown)
-        strbuf_adds(out, "  none\n");
-}
-
-static void text_items_moved(const struct compare *c, struct strbuf *out, size_t width)
-{
-    const struct rules *r = c->before->rules;
-    strbuf_adds(out, "\nAnswers that moved (before -> after)\n");
-    size_t shown = 0;
-    struct strbuf first = STRBUF_INIT, num = STRBUF_INIT, name = STRBUF_INIT;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const struct compare_item *ci = &c->items[i];
-        if (!ci->moved)
-            continue;
-        strbuf_reset(&first);
-        strbuf_reset(&num);
-        add_score(&num, ci->has_before, ci->before, "-");
-        strbuf_addf(&first, " %4s -> ", strbuf_str(&num));
-        strbuf_reset(&num);
-        add_score(&num, ci->has_after, ci->after, "-");
-        const char *dir = compare_direction_name(ci->direction);
-        strbuf_addf(&first, "%-4s  %-6s  ", strbuf_str(&num), dir ? dir : "");
-        strbuf_reset(&name);
-        compare_item_name(&name, r, i);
-        /* Under the text, unless that leaves it too narrow a column. */
-        size_t hang = width >= first.len + 30 ? first.len : 4;
-        compare_text_para(out, strbuf_str(&first), hang, strbuf_str(&name), width);
-        shown++;
-    }
-    strbuf_release(&first);
-    strbuf_release(&num);
-    strbuf_release(&name);
-    if (!shown)
-        strbuf_adds(out, "  none\n");
-}
-
 /* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
 void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
                              const struct assessment *a, size_t width)
@@ -211,42 +102,6 @@ void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
                 a->respondents == 1 ? "" : "s", a->organisation);
     compare_text_para(out, first, hang, strbuf_str(&line), width);
     strbuf_release(&line);
-}
-
-/* The stage column is as wide as the widest title: short titles fit 40 columns. */
-static size_t stage_column(const struct rules *r)
-{
-    size_t tw = 5;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        struct strbuf cell = STRBUF_INIT;
-        text_add_safe(&cell, r->stages[st].title, true);
-        size_t w = utf8_width(cell.buf, cell.len);
-        tw = w > tw ? w : tw;
-        strbuf_release(&cell);
-    }
-    return tw;
-}
-
-/* "Launch       52.9    55.6    +2.7": the title padded to tw columns, no line end. */
-static void text_change_row(struct strbuf *out, const char *title, size_t tw,
-                            const struct compare_stage *cs)
-{
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, title, true);
-    size_t w = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
-    strbuf_addchars(out, ' ', tw - w);
-    strbuf_reset(&cell);
-    add_score(&cell, cs->has_before, cs->before, "-");
-    strbuf_addf(out, "%8s", strbuf_str(&cell));
-    strbuf_reset(&cell);
-    add_score(&cell, cs->has_after, cs->after, "-");
-    strbuf_addf(out, "%8s", strbuf_str(&cell));
-    strbuf_reset(&cell);
-    add_delta(&cell, cs, "");
-    if (cell.len) /* no trailing spaces where there is no change to show */
-        strbuf_addf(out, "%8s", strbuf_str(&cell));
-    strbuf_release(&cell);
 }
 
 /* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
@@ -272,34 +127,6 @@ void compare_text_groups_heading(struct strbuf *out, const struct score_breakdow
     strbuf_release(&line);
 }
 
-/* Each group's stages before and after, as the stage table; or why there are none. */
-static void text_compare_groups(const struct compare *c, struct strbuf *out, size_t tw,
-                                size_t width)
-{
-    const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = &c->before->breakdown;
-    const struct score_breakdown *a = &c->after->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    compare_text_groups_heading(out, b, c->n_groups,
-                                "respondents, then each stage before, after and the change", width);
-    for (size_t g = 0; g < c->n_groups; g++) {
-        strbuf_reset(&line);
-        compare_group_name(&line, b, g);
-        strbuf_addf(&line, ": %zu -> %zu respondents", b->groups[g].respondents,
-                    a->groups[g].respondents);
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "    ");
-            text_change_row(out, r->stages[st].title, tw, compare_group_stage(c, g, st));
-            strbuf_addc(out, '\n');
-        }
-    }
-    strbuf_release(&line);
-    compare_text_breakdown_note(out, b, width);
-}
-
 static void compare_text(const struct compare *c, const char *tool_version, size_t width,
                          struct strbuf *out)
 {
@@ -321,27 +148,17 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     if (threshold.len)
         compare_text_para(out, "", 0, strbuf_str(&threshold), width);
     strbuf_release(&threshold);
-    size_t tw = stage_column(r);
-    strbuf_adds(out, "\nStage");
-    strbuf_addchars(out, ' ', tw - 5);
-    strbuf_adds(out, "  Before   After  Change\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        text_change_row(out, r->stages[st].title, tw, &c->stages[st]);
-        const struct compare_stage *cs = &c->stages[st];
-        strbuf_adds(out, cs->lost               ? "  lost its score\n"
-                         : cs->regressed        ? "  fell\n"
-                         : cs->within_tolerance ? "  fell, within tolerance\n"
-                                                : "\n");
-    }
-    strbuf_adds(out, "\n");
-    compare_text_para(out, "Focus before: ", 14, focus_title(b), width);
-    compare_text_para(out, "Focus after:  ", 14, focus_title(a), width);
-    text_compare_groups(c, out, tw, width);
-    text_items_moved(c, out, width);
-    text_item_changes(c, out, false, width);
-    text_item_changes(c, out, true, width);
-    accept_text_compare(out, c, width);
-    model_change_text(out, c->model_change, r, width);
+    strbuf_addc(out, '\n');
+    compare_build_write(compare_build_stages, c, DOC_TEXT, out, width);
+    strbuf_addc(out, '\n');
+    compare_build_write(compare_build_focus, c, DOC_TEXT, out, width);
+    compare_build_write(compare_build_groups, c, DOC_TEXT, out, width);
+    compare_build_write(compare_build_moved, c, DOC_TEXT, out, width);
+    strbuf_addc(out, '\n');
+    compare_text_para(out, "", 0, SCORE_GAP_LEGEND, width);
+    compare_build_write(compare_build_closed, c, DOC_TEXT, out, width);
+    compare_build_write(compare_build_opened, c, DOC_TEXT, out, width);
+    compare_write_model_change(c->model_change, r, DOC_TEXT, out, width);
     if (c->plan)
         plan_text_compare(out, c->plan, width);
     struct strbuf verdict = STRBUF_INIT;
@@ -350,52 +167,6 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     compare_text_para(out, "", 2, strbuf_str(&verdict), width);
     strbuf_release(&verdict);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
-}
-
-/* A direction for a table cell: "better", "worse", or a dash when not comparable. */
-static const char *md_direction(const struct compare_item *ci)
-{
-    const char *dir = compare_direction_name(ci->direction);
-    return dir ? dir : "—";
-}
-
-enum item_filter { MOVED, CLOSED, OPENED };
-
-static bool item_selected(const struct compare_item *ci, enum item_filter f)
-{
-    return f == MOVED ? ci->moved : f == CLOSED ? ci->closed : ci->opened;
-}
-
-static void md_items(const struct compare *c, struct strbuf *out, enum item_filter f)
-{
-    static const char *const headings[] = {
-        "\n## Answers that moved\n\nMean answers before and after. For a barrier, a higher "
-        "answer means it bites harder, so it is worse.\n\n",
-        "\n## Gaps closed\n\n" SCORE_GAP_LEGEND " Closed: below the best end before, at it "
-        "now.\n\n",
-        "\n## Gaps opened\n\nAt the best end before (or not answered), below it now.\n\n"};
-    const struct rules *r = c->before->rules;
-    strbuf_adds(out, headings[f]);
-    size_t shown = 0;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const struct compare_item *ci = &c->items[i];
-        if (!item_selected(ci, f))
-            continue;
-        if (!shown++)
-            strbuf_adds(out, "| Stage | Kind | Item | Before | After | Better or worse |\n"
-                             "| --- | --- | --- | ---: | ---: | --- |\n");
-        strbuf_adds(out, "| ");
-        escape_markdown(out, r->stages[r->items[i].stage].title);
-        strbuf_addf(out, " | %s | ", item_kind_name(r->items[i].kind));
-        escape_markdown(out, r->items[i].text);
-        strbuf_adds(out, " | ");
-        add_score(out, ci->has_before, ci->before, "—");
-        strbuf_adds(out, " | ");
-        add_score(out, ci->has_after, ci->after, "—");
-        strbuf_addf(out, " | %s |\n", md_direction(ci));
-    }
-    if (!shown)
-        strbuf_adds(out, "None.\n");
 }
 
 /* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
@@ -420,53 +191,6 @@ void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdo
     escape_markdown(out, strbuf_str(&title));
     strbuf_addc(out, '\n');
     strbuf_release(&title);
-}
-
-/* Row g of the groups table: its name and respondents on its first stage's line only. */
-static void md_compare_group(const struct compare *c, size_t g, struct strbuf *out)
-{
-    const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = &c->before->breakdown;
-    const struct score_breakdown *a = &c->after->breakdown;
-    struct strbuf name = STRBUF_INIT;
-    compare_group_name(&name, b, g);
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = compare_group_stage(c, g, st);
-        strbuf_adds(out, "| ");
-        if (st == 0) {
-            escape_markdown(out, strbuf_str(&name));
-            strbuf_addf(out, " | %zu → %zu |", b->groups[g].respondents, a->groups[g].respondents);
-        } else {
-            strbuf_adds(out, " |  |");
-        }
-        strbuf_adds(out, " ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_before, cs->before, "—");
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_after, cs->after, "—");
-        strbuf_adds(out, " | ");
-        add_delta(out, cs, "—");
-        strbuf_adds(out, " |\n");
-    }
-    strbuf_release(&name);
-}
-
-static void md_compare_groups(const struct compare *c, struct strbuf *out)
-{
-    const struct score_breakdown *b = &c->before->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    compare_md_breakdown_heading(out, b);
-    if (c->n_groups) {
-        strbuf_adds(out, "\nEach group's stage scores before and after, with its respondents "
-                         "before → after.\n\n"
-                         "| Group | Respondents | Stage | Before | After | Change |\n"
-                         "| --- | ---: | --- | ---: | ---: | ---: |\n");
-        for (size_t g = 0; g < c->n_groups; g++)
-            md_compare_group(c, g, out);
-    }
-    compare_md_breakdown_note(out, b);
 }
 
 static void compare_markdown(const struct compare *c, const char *tool_version, size_t width,
@@ -497,34 +221,14 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     strbuf_addf(out, " (`%s`)\n", r->sha256);
     report_md_overlay(out, r);
     strbuf_adds(out, "\n## Stages\n\n");
-    strbuf_adds(out, "| Stage | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = &c->stages[st];
-        strbuf_adds(out, "| ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_before, cs->before, "—");
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_after, cs->after, "—");
-        strbuf_adds(out, " | ");
-        add_delta(out, cs, "—");
-        strbuf_adds(out, cs->lost               ? " (lost its score) |\n"
-                         : cs->regressed        ? " (fell) |\n"
-                         : cs->within_tolerance ? " (fell, within tolerance) |\n"
-                                                : " |\n");
-    }
-    strbuf_adds(out, "\nFocus before: ");
-    escape_markdown(out, focus_title(b));
-    strbuf_adds(out, ". Focus after: ");
-    escape_markdown(out, focus_title(a));
-    strbuf_adds(out, ".\n");
-    (void)width;
-    md_compare_groups(c, out);
-    md_items(c, out, MOVED);
-    md_items(c, out, CLOSED);
-    md_items(c, out, OPENED);
-    accept_md_compare(out, c);
-    model_change_markdown(out, c->model_change, r);
+    compare_build_write(compare_build_stages, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_focus, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_groups, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_moved, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_closed, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_opened, c, DOC_MARKDOWN, out, width);
+    compare_write_model_change(c->model_change, r, DOC_MARKDOWN, out, width);
+    compare_md_end_blocks(out);
     if (c->plan)
         plan_md_compare(out, c->plan);
     struct strbuf verdict = STRBUF_INIT;

@@ -4,6 +4,7 @@
  * the time in stage is in report_trend_time.c.
  */
 #include "report_compare_internal.h"
+#include "compare_build_internal.h"
 
 #include "breakdown.h"
 #include "compare.h"
@@ -145,7 +146,7 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
         trend_text_row(out, t, WHOLE, st, 20);
     trend_text_time(t, out, width);
     trend_text_groups(t, out, width);
-    model_change_text(out, t->model_change, r, width);
+    compare_write_model_change(t->model_change, r, DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -241,7 +242,11 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
     }
     trend_md_time(t, out);
     md_trend_groups(t, out);
-    model_change_markdown(out, t->model_change, r);
+    if (t->model_change) {
+        strbuf_addc(out, '\n');
+        compare_write_model_change(t->model_change, r, DOC_MARKDOWN, out, width);
+        compare_md_end_blocks(out);
+    }
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
 }
 

@@ -116,6 +116,9 @@ struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_fig
     f->bands = pool_array(&d->pool, n_rows + 1, sizeof(*f->bands));
     f->shares = pool_array(&d->pool, n_rows + 1, sizeof(*f->shares));
     f->marks = pool_array(&d->pool, n_rows + 1, sizeof(*f->marks));
+    f->moves = pool_array(&d->pool, st_add(st_mult(n_rows, n_cols), 1), sizeof(*f->moves));
+    f->counts_after = pool_array(&d->pool, n_rows + 1, sizeof(*f->counts_after));
+    f->item_moves = pool_array(&d->pool, n_rows + 1, sizeof(*f->item_moves));
     n->figure = f;
     return n;
 }

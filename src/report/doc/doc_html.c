@@ -452,10 +452,151 @@ static void matrix(struct strbuf *out, const struct doc_figure *f)
     doc_html_heat_key(out);
 }
 
+/* ---- before and after (compare) ---- */
+
+static void figure_or(struct strbuf *out, const char *s, const char *none)
+{
+    strbuf_adds(out, s ? s : none);
+}
+
+/* A stage's score before, after, and the change: three cells. */
+static void move_cells(struct strbuf *out, const struct doc_move *m)
+{
+    strbuf_adds(out, "<td class=\"num\">");
+    figure_or(out, m->before, "no score");
+    strbuf_adds(out, "</td><td class=\"num\">");
+    figure_or(out, m->after, "no score");
+    strbuf_adds(out, "</td><td class=\"num\">");
+    figure_or(out, m->change, "<span class=\"muted\">not comparable</span>");
+    strbuf_adds(out, "</td>");
+}
+
+/* A note of ours, its first letter a capital: "Fell". */
+static void capitalised(struct strbuf *out, const char *note)
+{
+    size_t at = out->len;
+    ours(out, note);
+    if (out->len > at && out->buf[at] >= 'a' && out->buf[at] <= 'z')
+        out->buf[at] = (char)(out->buf[at] - 'a' + 'A');
+}
+
+static void movement(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores before and after "
+                     "<span class=\"muted\">(0 to 100)</span></caption>\n<thead><tr>"
+                     "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
+                     "<th scope=\"col\" class=\"num\">After</th>"
+                     "<th scope=\"col\" class=\"num\">Change</th>"
+                     "<th scope=\"col\">Band before</th><th scope=\"col\">Band after</th>"
+                     "<th scope=\"col\">Fell?</th></tr></thead>\n<tbody>\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        const struct doc_move *m = &f->moves[st];
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[st]);
+        strbuf_adds(out, "</th>");
+        move_cells(out, m);
+        strbuf_adds(out, "<td>");
+        doc_html_text(out, m->band_before);
+        strbuf_adds(out, "</td><td>");
+        doc_html_text(out, m->band_after);
+        strbuf_adds(out, "</td><td>");
+        if (m->note && m->warn) {
+            strbuf_adds(out, "<span class=\"tag\">");
+            capitalised(out, m->note);
+            strbuf_adds(out, "</span>");
+        } else if (m->note) {
+            capitalised(out, m->note);
+        } else {
+            strbuf_adds(out, "No");
+        }
+        strbuf_adds(out, "</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* A row group a group: its name and respondents before and after, then its stages. */
+static void group_movement(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group before and "
+                     "after <span class=\"muted\">(each scored over that group&#39;s "
+                     "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
+                     "<th scope=\"col\">Group</th>"
+                     "<th scope=\"col\" class=\"num\">Respondents before</th>"
+                     "<th scope=\"col\" class=\"num\">Respondents after</th>"
+                     "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
+                     "<th scope=\"col\" class=\"num\">After</th>"
+                     "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n");
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_adds(out, "<tbody>\n");
+        for (size_t st = 0; st < f->n_cols; st++) {
+            strbuf_adds(out, "<tr>");
+            if (st == 0) {
+                strbuf_addf(out, "<th scope=\"rowgroup\" rowspan=\"%zu\">", f->n_cols);
+                doc_html_text(out, f->rows[g]);
+                strbuf_addf(out,
+                            "</th><td class=\"num\" rowspan=\"%zu\">%zu</td>"
+                            "<td class=\"num\" rowspan=\"%zu\">%zu</td>",
+                            f->n_cols, f->counts[g], f->n_cols, f->counts_after[g]);
+            }
+            strbuf_adds(out, "<th scope=\"row\">");
+            doc_html_text(out, f->cols[st]);
+            strbuf_adds(out, "</th>");
+            move_cells(out, &f->moves[g * f->n_cols + st]);
+            strbuf_adds(out, "</tr>\n");
+        }
+        strbuf_adds(out, "</tbody>\n");
+    }
+    strbuf_adds(out, "</table>\n");
+}
+
+/* Items before and after, captioned with the figure's title and aside; or "None.". */
+static void item_moves(struct strbuf *out, const struct doc_figure *f)
+{
+    if (!f->n_rows) {
+        strbuf_adds(out, "<p>None.</p>\n");
+        return;
+    }
+    strbuf_adds(out, "<table>\n<caption>");
+    ours(out, f->title);
+    strbuf_adds(out, " <span class=\"muted\">(");
+    ours(out, f->aside);
+    strbuf_adds(out, ")</span></caption>\n<thead><tr><th scope=\"col\">Item</th>"
+                     "<th scope=\"col\">Stage</th><th scope=\"col\">Kind</th>"
+                     "<th scope=\"col\" class=\"num\">Before</th>"
+                     "<th scope=\"col\" class=\"num\">After</th>"
+                     "<th scope=\"col\" class=\"num\">Change</th>"
+                     "<th scope=\"col\">Better or worse</th></tr></thead>\n<tbody>\n");
+    for (size_t k = 0; k < f->n_rows; k++) {
+        const struct doc_item_move *m = &f->item_moves[k];
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, m->text);
+        strbuf_adds(out, "<span class=\"id\">");
+        doc_html_text(out, m->id);
+        strbuf_adds(out, "</span></th><td>");
+        doc_html_text(out, m->stage);
+        strbuf_addf(out, "</td><td>%s</td><td class=\"num\">", m->kind);
+        figure_or(out, m->before, "no score");
+        strbuf_adds(out, "</td><td class=\"num\">");
+        figure_or(out, m->after, "no score");
+        strbuf_adds(out, "</td><td class=\"num\">");
+        figure_or(out, m->change, "");
+        strbuf_adds(out, "</td><td>");
+        figure_or(out, m->direction, "<span class=\"muted\">not comparable</span>");
+        strbuf_adds(out, "</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
-    if (f->kind == DOC_FIGURE_LEVELS)
+    if (f->kind == DOC_FIGURE_MOVEMENT)
+        movement(out, f);
+    else if (f->kind == DOC_FIGURE_GROUP_MOVEMENT)
+        group_movement(out, f);
+    else if (f->kind == DOC_FIGURE_ITEMS)
+        item_moves(out, f);
+    else if (f->kind == DOC_FIGURE_LEVELS)
         levels(out, f);
     else if (f->kind == DOC_FIGURE_STAGES)
         stages(out, f);

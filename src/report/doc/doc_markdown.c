@@ -269,12 +269,95 @@ static void stages(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* ---- before and after (compare) ---- */
+
+static void md_figure(struct strbuf *out, const char *s)
+{
+    strbuf_adds(out, s ? s : "\xE2\x80\x94");
+}
+
+/* " | before | after | change |", a dash for none. */
+static void move_cells(struct strbuf *out, const struct doc_move *m)
+{
+    strbuf_adds(out, " | ");
+    md_figure(out, m->before);
+    strbuf_adds(out, " | ");
+    md_figure(out, m->after);
+    strbuf_adds(out, " | ");
+    md_figure(out, m->change);
+}
+
+static void movement(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Stage | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        strbuf_adds(out, "| ");
+        escape_markdown(out, f->rows[st]);
+        move_cells(out, &f->moves[st]);
+        if (f->moves[st].note)
+            strbuf_addf(out, " (%s)", f->moves[st].note);
+        strbuf_adds(out, " |\n");
+    }
+}
+
+/* One table: a group's name and respondents on its first stage's row only. */
+static void group_movement(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Group | Respondents | Stage | Before | After | Change |\n"
+                     "| --- | ---: | --- | ---: | ---: | ---: |\n");
+    for (size_t g = 0; g < f->n_rows; g++) {
+        for (size_t st = 0; st < f->n_cols; st++) {
+            strbuf_adds(out, "| ");
+            if (st == 0) {
+                escape_markdown(out, f->rows[g]);
+                strbuf_addf(out, " | %zu \xE2\x86\x92 %zu |", f->counts[g], f->counts_after[g]);
+            } else {
+                strbuf_adds(out, " |  |");
+            }
+            strbuf_adds(out, " ");
+            escape_markdown(out, f->cols[st]);
+            move_cells(out, &f->moves[g * f->n_cols + st]);
+            strbuf_adds(out, " |\n");
+        }
+    }
+}
+
+static void item_moves(struct strbuf *out, const struct doc_figure *f)
+{
+    if (!f->n_rows) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    strbuf_adds(out, "| Stage | Kind | Item | Before | After | Better or worse |\n"
+                     "| --- | --- | --- | ---: | ---: | --- |\n");
+    for (size_t k = 0; k < f->n_rows; k++) {
+        const struct doc_item_move *m = &f->item_moves[k];
+        strbuf_adds(out, "| ");
+        escape_markdown(out, m->stage);
+        strbuf_addf(out, " | %s | ", m->kind);
+        escape_markdown(out, m->text);
+        strbuf_adds(out, " | ");
+        md_figure(out, m->before);
+        strbuf_adds(out, " | ");
+        md_figure(out, m->after);
+        strbuf_adds(out, " | ");
+        md_figure(out, m->direction);
+        strbuf_adds(out, " |\n");
+    }
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
     if (f->kind == DOC_FIGURE_MATRIX) /* drawn a stage at a time here (DOC_FIGURE_LEVELS) */
         return;
-    if (f->kind == DOC_FIGURE_LEVELS)
+    if (f->kind == DOC_FIGURE_MOVEMENT)
+        movement(out, f);
+    else if (f->kind == DOC_FIGURE_GROUP_MOVEMENT)
+        group_movement(out, f);
+    else if (f->kind == DOC_FIGURE_ITEMS)
+        item_moves(out, f);
+    else if (f->kind == DOC_FIGURE_LEVELS)
         levels(out, f);
     else if (f->kind == DOC_FIGURE_STAGES)
         stages(out, f);

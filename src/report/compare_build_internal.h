@@ -1,0 +1,50 @@
+/*
+ * compare_build_internal.h - compare's sections, each built once into a document
+ * (doc.h) from the comparison (compare.h), and written by whichever writer the format
+ * needs. Private to src/report. Each builder appends its part to the document's root and
+ * nothing when it has nothing to say; the pages around them (the header, the verdict,
+ * the HTML chart) are each format's own.
+ */
+#ifndef STAGEGAP_COMPARE_BUILD_INTERNAL_H
+#define STAGEGAP_COMPARE_BUILD_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+
+struct compare;
+struct rules;
+struct strbuf;
+
+typedef void compare_builder(struct doc *d, const struct compare *c);
+
+/* Builds with build and writes it in format f to out; width is for text. */
+void compare_build_write(compare_builder *build, const struct compare *c, enum doc_format f,
+                         struct strbuf *out, size_t width);
+
+/* Each stage's score before and after, the change and whether it fell. */
+void compare_build_stages(struct doc *d, const struct compare *c);
+/* The focus before and after (and in HTML how many gaps closed and opened). */
+void compare_build_focus(struct doc *d, const struct compare *c);
+/* "By team": each group's stages before and after, or why they are left out. */
+void compare_build_groups(struct doc *d, const struct compare *c);
+/* "Answers that moved", "Gaps closed", "Gaps opened" (with those accepted for now). */
+void compare_build_moved(struct doc *d, const struct compare *c);
+void compare_build_closed(struct doc *d, const struct compare *c);
+void compare_build_opened(struct doc *d, const struct compare *c);
+/* "Model change": what differs between the models the assessments name; nothing for
+   NULL (they name one). compare's and trend's. */
+struct model_change;
+void compare_build_model_change(struct doc *d, const struct model_change *mc,
+                                const struct rules *r);
+/* The same, written in format f to out. */
+void compare_write_model_change(const struct model_change *mc, const struct rules *r,
+                                enum doc_format f, struct strbuf *out, size_t width);
+/* Markdown's blocks each end with a blank line: drops it, for what follows to start
+   with its own. */
+void compare_md_end_blocks(struct strbuf *out);
+/* Writes d in format f to out and releases it; width is for text. */
+void compare_doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width);
+
+#endif
