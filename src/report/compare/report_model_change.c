@@ -1,7 +1,9 @@
 /*
  * report_model_change.c - provenance beyond the rules file (an overlay's base and the
- * merged model's hash), and compare's and trend's list of what differs between the
- * models the assessments name (--allow-model-change), in every format.
+ * merged model's hash) in text and markdown, and JSON's list of what differs between the
+ * models compare's and trend's assessments name (--allow-model-change). The human
+ * formats' list is built once in compare_build.c; HTML's provenance rows are
+ * report_html_page.c's.
  */
 #include <stdbool.h>
 
@@ -10,7 +12,6 @@
 #include "model_change.h"
 #include "report.h"
 #include "report_compare_internal.h"
-#include "report_html_internal.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -31,24 +32,6 @@ void report_md_overlay(struct strbuf *out, const struct rules *r)
     doc_md_text(out, r->base->version);
     strbuf_addf(out, " (SHA-256 `%s`)\n- Merged model SHA-256: `%s`\n", r->base->sha256,
                 r->model_sha256);
-}
-
-void html_meta_overlay(struct strbuf *out, const struct rules *r)
-{
-    if (!r->base)
-        return;
-    html_meta_term(out, "Extends");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->base->id);
-    strbuf_adds(out, "</code>, version ");
-    doc_html_text(out, r->base->version);
-    strbuf_adds(out, ", SHA-256 <code>");
-    doc_html_text(out, r->base->sha256);
-    strbuf_adds(out, "</code></dd>\n");
-    html_meta_term(out, "Merged model SHA-256");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->model_sha256);
-    strbuf_adds(out, "</code></dd>\n");
 }
 
 static void json_what(struct jsonw *w, unsigned changes)

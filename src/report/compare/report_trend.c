@@ -331,13 +331,6 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     jsonw_end(&w, '}');
 }
 
-void trend_csv_point(struct strbuf *out, const struct score *s)
-{
-    strbuf_addf(out, "%s,", s->assessment->date);
-    escape_csv(out, s->assessment->organisation);
-    strbuf_addc(out, ',');
-}
-
 /* Each group's stage scores at each point: kind "group", its name as text; then the note. */
 static void csv_trend_groups(const struct trend *t, struct strbuf *out)
 {

@@ -472,3 +472,21 @@ void html_change_cells(struct strbuf *out, const struct compare_stage *cs)
         strbuf_adds(out, "<span class=\"muted\">not comparable</span>");
     strbuf_adds(out, "</td>");
 }
+
+void html_meta_overlay(struct strbuf *out, const struct rules *r)
+{
+    if (!r->base)
+        return;
+    html_meta_term(out, "Extends");
+    strbuf_adds(out, "<code>");
+    doc_html_text(out, r->base->id);
+    strbuf_adds(out, "</code>, version ");
+    doc_html_text(out, r->base->version);
+    strbuf_adds(out, ", SHA-256 <code>");
+    doc_html_text(out, r->base->sha256);
+    strbuf_adds(out, "</code></dd>\n");
+    html_meta_term(out, "Merged model SHA-256");
+    strbuf_adds(out, "<code>");
+    doc_html_text(out, r->model_sha256);
+    strbuf_adds(out, "</code></dd>\n");
+}
