@@ -57,6 +57,11 @@ enum doc_figure_kind {
     DOC_FIGURE_MOVEMENT,
     DOC_FIGURE_GROUP_MOVEMENT,
     DOC_FIGURE_ITEMS,
+    /* compare --plan: the actions done and how the gaps they address moved, the gaps no
+       action addressed, or the actions not counted, a row an action (plan_rows) */
+    DOC_FIGURE_PLAN_DONE,
+    DOC_FIGURE_PLAN_GAPS,
+    DOC_FIGURE_PLAN_NOT_COUNTED,
 };
 
 /* DOC_FIGURE_STAGES: what a stage's row says beside its score. */
@@ -85,6 +90,27 @@ struct doc_item_move {
     const char *before, *after, *change, *direction; /* NULL for none */
 };
 
+/* A gap before and after (compare --plan): its name from the inputs; our figures, the
+   answers' and the points the stage would gain were it closed. Not answered after: the
+   answer now ("n/a", "unknown"), and no change or points after (NULL). */
+struct doc_gap_move {
+    const char *name;
+    const char *answer_before, *answer_after, *answer_change;
+    const char *points_before, *points_after, *points_change;
+    const char *now; /* "still open", "closed" or "not answered" */
+};
+
+/* An action of a plan (compare --plan): its text, the rules item's id, its done date,
+   owner and note from the inputs (NULL for none); not counted, our status and reason;
+   the gaps it addresses (DOC_FIGURE_PLAN_GAPS: one row, no action, every gap). */
+struct doc_plan_row {
+    const char *action, *id, *done, *owner, *note;
+    const char *status, *reason;
+    bool not_done; /* not counted for not being done: text names its status */
+    struct doc_gap_move *gaps;
+    size_t n_gaps;
+};
+
 struct doc_figure {
     enum doc_figure_kind kind;
     size_t n_rows, n_cols;
@@ -103,7 +129,8 @@ struct doc_figure {
     size_t *counts_after;       /* DOC_FIGURE_GROUP_MOVEMENT: each group's respondents after */
     struct doc_item_move *item_moves; /* DOC_FIGURE_ITEMS */
     const char *aside;                /* DOC_FIGURE_ITEMS: our words after the title in a caption */
-    bool columns; /* DOC_FIGURE_ITEMS: text sets them in columns, not as a list */
+    bool columns;                   /* DOC_FIGURE_ITEMS: text sets them in columns, not as a list */
+    struct doc_plan_row *plan_rows; /* DOC_FIGURE_PLAN_*: n_rows of them */
 };
 
 enum doc_span_kind {
@@ -188,6 +215,8 @@ struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header);
    (strings with doc_strdup). */
 struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
                             size_t n_rows, size_t n_cols);
+/* Room for n zeroed things of size bytes that lives as long as the document. */
+void *doc_alloc(struct doc *d, size_t n, size_t size);
 /* A copy of s that lives as long as the document. */
 const char *doc_strdup(struct doc *d, const char *s);
 

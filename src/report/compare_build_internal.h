@@ -33,6 +33,10 @@ void compare_build_groups(struct doc *d, const struct compare *c);
 void compare_build_moved(struct doc *d, const struct compare *c);
 void compare_build_closed(struct doc *d, const struct compare *c);
 void compare_build_opened(struct doc *d, const struct compare *c);
+/* "Action plan" (compare --plan): the actions done between the two and how the gaps
+   each addresses moved, the gaps none addressed, the actions not counted; nothing
+   without a plan (compare_plan.c). */
+void compare_build_plan(struct doc *d, const struct compare *c);
 /* "Model change": what differs between the models the assessments name; nothing for
    NULL (they name one). compare's and trend's. */
 struct model_change;

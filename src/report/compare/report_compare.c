@@ -66,8 +66,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     compare_build_write(compare_build_closed, c, DOC_TEXT, out, width);
     compare_build_write(compare_build_opened, c, DOC_TEXT, out, width);
     compare_write_model_change(c->model_change, r, DOC_TEXT, out, width);
-    if (c->plan)
-        plan_text_compare(out, c->plan, width);
+    compare_build_write(compare_build_plan, c, DOC_TEXT, out, width);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
     strbuf_addc(out, '\n');
@@ -111,9 +110,8 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     compare_build_write(compare_build_closed, c, DOC_MARKDOWN, out, width);
     compare_build_write(compare_build_opened, c, DOC_MARKDOWN, out, width);
     compare_write_model_change(c->model_change, r, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_plan, c, DOC_MARKDOWN, out, width);
     compare_md_end_blocks(out);
-    if (c->plan)
-        plan_md_compare(out, c->plan);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
     strbuf_adds(out, c->regression ? "\n**" : "\n");

@@ -119,8 +119,14 @@ struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_fig
     f->moves = pool_array(&d->pool, st_add(st_mult(n_rows, n_cols), 1), sizeof(*f->moves));
     f->counts_after = pool_array(&d->pool, n_rows + 1, sizeof(*f->counts_after));
     f->item_moves = pool_array(&d->pool, n_rows + 1, sizeof(*f->item_moves));
+    f->plan_rows = pool_array(&d->pool, n_rows + 1, sizeof(*f->plan_rows));
     n->figure = f;
     return n;
+}
+
+void *doc_alloc(struct doc *d, size_t n, size_t size)
+{
+    return pool_array(&d->pool, n ? n : 1, size);
 }
 
 const char *doc_strdup(struct doc *d, const char *s)

@@ -587,23 +587,164 @@ static void item_moves(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* ---- compare --plan ---- */
+
+static const char GAP_HEAD[] =
+    "<th scope=\"col\" class=\"num\">Answer before</th>"
+    "<th scope=\"col\" class=\"num\">Answer after</th><th scope=\"col\" class=\"num\">Change</th>"
+    "<th scope=\"col\" class=\"num\">Points before</th>"
+    "<th scope=\"col\" class=\"num\">Points after</th><th scope=\"col\" class=\"num\">Change</th>"
+    "<th scope=\"col\">Gap now</th>";
+
+/* Input text in a cell, or a muted "none" when there is none. */
+static void cell_text(struct strbuf *out, const char *s)
+{
+    if (s && *s)
+        doc_html_text(out, s);
+    else
+        strbuf_adds(out, "<span class=\"muted\">none</span>");
+}
+
+/* The action's text and its item's id as a row header over rows rows. */
+static void action_th(struct strbuf *out, const struct doc_plan_row *row, size_t rows)
+{
+    if (rows > 1)
+        strbuf_addf(out, "<th scope=\"row\" rowspan=\"%zu\">", rows);
+    else
+        strbuf_adds(out, "<th scope=\"row\">");
+    doc_html_text(out, row->action);
+    strbuf_adds(out, "<span class=\"id\">");
+    doc_html_text(out, row->id);
+    strbuf_adds(out, "</span></th>");
+}
+
+static void gap_cells(struct strbuf *out, const struct doc_gap_move *g)
+{
+    strbuf_addf(out, "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">",
+                g->answer_before, g->answer_after);
+    figure_or(out, g->answer_change, "");
+    strbuf_addf(out, "</td><td class=\"num\">%s</td><td class=\"num\">", g->points_before);
+    figure_or(out, g->points_after, "");
+    strbuf_adds(out, "</td><td class=\"num\">");
+    figure_or(out, g->points_change, "");
+    strbuf_addf(out, "</td><td>%s</td>", g->now);
+}
+
+static void plan_table_open(struct strbuf *out, const struct doc_figure *f, const char *heads)
+{
+    strbuf_adds(out, "<table>\n<caption>");
+    ours(out, f->title);
+    if (f->aside) {
+        strbuf_adds(out, " <span class=\"muted\">(");
+        ours(out, f->aside);
+        strbuf_adds(out, ")</span>");
+    }
+    strbuf_addf(out, "</caption>\n<thead><tr>%s</tr></thead>\n<tbody>\n", heads);
+}
+
+static void plan_done(struct strbuf *out, const struct doc_figure *f)
+{
+    struct strbuf heads = STRBUF_INIT;
+    strbuf_addf(&heads,
+                "<th scope=\"col\">Action</th><th scope=\"col\">Done</th>"
+                "<th scope=\"col\">Owner</th><th scope=\"col\">Gap</th>%s",
+                GAP_HEAD);
+    plan_table_open(out, f, strbuf_str(&heads));
+    strbuf_release(&heads);
+    for (size_t k = 0; k < f->n_rows; k++) {
+        const struct doc_plan_row *row = &f->plan_rows[k];
+        size_t rows = row->n_gaps ? row->n_gaps : 1;
+        for (size_t g = 0; g < rows; g++) {
+            strbuf_adds(out, "<tr>");
+            if (g == 0) {
+                action_th(out, row, rows);
+                strbuf_addf(out, "<td rowspan=\"%zu\">", rows);
+                cell_text(out, row->done);
+                strbuf_addf(out, "</td><td rowspan=\"%zu\">", rows);
+                cell_text(out, row->owner);
+                strbuf_adds(out, "</td>");
+            }
+            if (row->n_gaps) {
+                strbuf_adds(out, "<td>");
+                doc_html_text(out, row->gaps[g].name);
+                strbuf_adds(out, "</td>");
+                gap_cells(out, &row->gaps[g]);
+            } else {
+                strbuf_adds(out, "<td colspan=\"8\">No gap it addresses was open before.</td>");
+            }
+            strbuf_adds(out, "</tr>\n");
+        }
+    }
+}
+
+/* A part of the plan as a table; "None." for nothing in it. */
+static void plan_rows(struct strbuf *out, const struct doc_figure *f)
+{
+    const struct doc_plan_row *row = f->plan_rows;
+    if (f->kind == DOC_FIGURE_PLAN_GAPS ? !row->n_gaps : !f->n_rows) {
+        strbuf_adds(out, "<p>None.</p>\n");
+        return;
+    }
+    if (f->kind == DOC_FIGURE_PLAN_DONE) {
+        plan_done(out, f);
+    } else if (f->kind == DOC_FIGURE_PLAN_GAPS) {
+        struct strbuf heads = STRBUF_INIT;
+        strbuf_addf(&heads, "<th scope=\"col\">Gap</th>%s", GAP_HEAD);
+        plan_table_open(out, f, strbuf_str(&heads));
+        strbuf_release(&heads);
+        for (size_t g = 0; g < row->n_gaps; g++) {
+            strbuf_adds(out, "<tr><th scope=\"row\">");
+            doc_html_text(out, row->gaps[g].name);
+            strbuf_adds(out, "</th>");
+            gap_cells(out, &row->gaps[g]);
+            strbuf_adds(out, "</tr>\n");
+        }
+    } else {
+        plan_table_open(out, f,
+                        "<th scope=\"col\">Action</th><th scope=\"col\">Status</th>"
+                        "<th scope=\"col\">Done</th><th scope=\"col\">Why not counted</th>");
+        for (size_t k = 0; k < f->n_rows; k++, row++) {
+            strbuf_adds(out, "<tr>");
+            action_th(out, row, 1);
+            strbuf_addf(out, "<td>%s</td><td>", row->status);
+            cell_text(out, row->done);
+            strbuf_addf(out, "</td><td>%s</td></tr>\n", row->reason);
+        }
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
-    if (f->kind == DOC_FIGURE_MOVEMENT)
+    switch (f->kind) {
+    case DOC_FIGURE_PLAN_DONE:
+    case DOC_FIGURE_PLAN_GAPS:
+    case DOC_FIGURE_PLAN_NOT_COUNTED:
+        plan_rows(out, f);
+        break;
+    case DOC_FIGURE_MOVEMENT:
         movement(out, f);
-    else if (f->kind == DOC_FIGURE_GROUP_MOVEMENT)
+        break;
+    case DOC_FIGURE_GROUP_MOVEMENT:
         group_movement(out, f);
-    else if (f->kind == DOC_FIGURE_ITEMS)
+        break;
+    case DOC_FIGURE_ITEMS:
         item_moves(out, f);
-    else if (f->kind == DOC_FIGURE_LEVELS)
+        break;
+    case DOC_FIGURE_LEVELS:
         levels(out, f);
-    else if (f->kind == DOC_FIGURE_STAGES)
+        break;
+    case DOC_FIGURE_STAGES:
         stages(out, f);
-    else if (f->kind == DOC_FIGURE_MATRIX)
+        break;
+    case DOC_FIGURE_MATRIX:
         matrix(out, f);
-    else
+        break;
+    case DOC_FIGURE_GROUPS:
         groups(out, f);
+        break;
+    }
 }
 
 static void blocks(struct strbuf *out, const struct doc_node *first, int depth)

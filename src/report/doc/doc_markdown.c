@@ -346,9 +346,98 @@ static void item_moves(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* Input text in a table cell: trimmed and escaped; a dash when empty. */
+static void md_cell(struct strbuf *out, const char *s)
+{
+    size_t before = out->len;
+    doc_md_text(out, s);
+    if (out->len == before)
+        strbuf_adds(out, "\xE2\x80\x94");
+}
+
+static const char MD_GAP_HEAD[] = "Answer before | Answer after | Change | Points before | "
+                                  "Points after | Change | Gap now |\n";
+static const char MD_GAP_RULE[] = "---: | ---: | ---: | ---: | ---: | ---: | --- |\n";
+
+/* A gap's cells after its name: answers, points and how it stands now. */
+static void gap_cells(struct strbuf *out, const struct doc_gap_move *g)
+{
+    strbuf_addf(out, "%s | %s | ", g->answer_before, g->answer_after);
+    md_figure(out, g->answer_change);
+    strbuf_addf(out, " | %s | ", g->points_before);
+    md_figure(out, g->points_after);
+    strbuf_adds(out, " | ");
+    md_figure(out, g->points_change);
+    strbuf_addf(out, " | %s |\n", g->now);
+}
+
+/* A table a part of the plan: an action's row and its gaps' (dashes under the action
+   after its first), the gaps none addressed, or the actions not counted. */
+static void plan_rows(struct strbuf *out, const struct doc_figure *f)
+{
+    const struct doc_plan_row *row = f->plan_rows;
+    if (f->kind == DOC_FIGURE_PLAN_GAPS ? !row->n_gaps : !f->n_rows) {
+        strbuf_adds(out, "None.\n");
+        return;
+    }
+    if (f->kind == DOC_FIGURE_PLAN_NOT_COUNTED) {
+        strbuf_adds(out, "| Action | Status | Done | Why not counted |\n"
+                         "| --- | --- | --- | --- |\n");
+        for (size_t k = 0; k < f->n_rows; k++, row++) {
+            strbuf_adds(out, "| ");
+            md_cell(out, row->action);
+            strbuf_addf(out, " | %s | ", row->status);
+            md_cell(out, row->done);
+            strbuf_addf(out, " | %s |\n", row->reason);
+        }
+        return;
+    }
+    if (f->kind == DOC_FIGURE_PLAN_GAPS) {
+        strbuf_addf(out, "| Gap | %s| --- | %s", MD_GAP_HEAD, MD_GAP_RULE);
+        for (size_t g = 0; g < row->n_gaps; g++) {
+            strbuf_adds(out, "| ");
+            md_cell(out, row->gaps[g].name);
+            strbuf_adds(out, " | ");
+            gap_cells(out, &row->gaps[g]);
+        }
+        return;
+    }
+    strbuf_addf(out, "| Action | Done | Owner | Gap | %s| --- | --- | --- | --- | %s", MD_GAP_HEAD,
+                MD_GAP_RULE);
+    for (size_t k = 0; k < f->n_rows; k++, row++) {
+        for (size_t g = 0; g < row->n_gaps || g == 0; g++) {
+            strbuf_adds(out, "| ");
+            if (g == 0) {
+                md_cell(out, row->action);
+                strbuf_adds(out, " | ");
+                md_cell(out, row->done);
+                strbuf_adds(out, " | ");
+                md_cell(out, row->owner);
+            } else {
+                strbuf_adds(out, "\xE2\x80\x94 | \xE2\x80\x94 | \xE2\x80\x94");
+            }
+            strbuf_adds(out, " | ");
+            if (g < row->n_gaps) {
+                md_cell(out, row->gaps[g].name);
+                strbuf_adds(out, " | ");
+                gap_cells(out, &row->gaps[g]);
+            } else {
+                strbuf_adds(out, "no gap it addresses was open before");
+                for (int c = 0; c < 7; c++)
+                    strbuf_adds(out, " | \xE2\x80\x94");
+                strbuf_adds(out, " |\n");
+            }
+        }
+    }
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
+    if (f->kind >= DOC_FIGURE_PLAN_DONE) {
+        plan_rows(out, f);
+        return;
+    }
     if (f->kind == DOC_FIGURE_MATRIX) /* drawn a stage at a time here (DOC_FIGURE_LEVELS) */
         return;
     if (f->kind == DOC_FIGURE_MOVEMENT)

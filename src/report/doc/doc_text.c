@@ -312,6 +312,7 @@ static void stages(struct text_w *w, const struct doc_figure *f)
 static void movement(struct text_w *w, const struct doc_figure *f);
 static void group_movement(struct text_w *w, const struct doc_figure *f, size_t indent);
 static void item_moves(struct text_w *w, const struct doc_figure *f, size_t indent);
+static void plan_rows(struct text_w *w, const struct doc_figure *f, size_t indent);
 
 /* The figure drawn this writer's way. */
 static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
@@ -324,6 +325,8 @@ static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
         group_movement(w, f, indent);
     else if (f->kind == DOC_FIGURE_ITEMS)
         item_moves(w, f, indent);
+    else if (f->kind >= DOC_FIGURE_PLAN_DONE)
+        plan_rows(w, f, indent);
     else if (f->kind == DOC_FIGURE_LEVELS)
         levels(w, f, indent);
     else if (f->kind == DOC_FIGURE_STAGES)
@@ -478,6 +481,79 @@ static void item_moves(struct text_w *w, const struct doc_figure *f, size_t inde
     strbuf_release(&line);
     strbuf_release(&safe);
     strbuf_release(&pad);
+}
+
+/* indent spaces and lead, our words as they are, then text made safe and filled. */
+static void lead_para(struct text_w *w, size_t indent, const char *lead, size_t hang,
+                      const char *text)
+{
+    struct strbuf first = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT;
+    strbuf_addchars(&first, ' ', indent);
+    strbuf_adds(&first, lead);
+    text_add_safe(&safe, text, true);
+    strbuf_addchars(&pad, ' ', hang);
+    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
+    strbuf_release(&pad);
+    strbuf_release(&safe);
+    strbuf_release(&first);
+}
+
+/* "Gap: answer 3.0 -> 5.5 (+2.5), stage points 12.4 -> 6.1 (-6.3); closed". */
+static void gap_line(struct text_w *w, size_t indent, const struct doc_gap_move *g)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "%s: answer %s -> %s", g->name, g->answer_before, g->answer_after);
+    if (g->points_after)
+        strbuf_addf(&line, " (%s), stage points %s -> %s (%s)", g->answer_change, g->points_before,
+                    g->points_after, g->points_change);
+    else
+        strbuf_addf(&line, ", stage points %s -> none", g->points_before);
+    strbuf_addf(&line, "; %s", g->now);
+    lead_para(w, indent, "", indent + 2, strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+/* A plan's actions, a bullet each with the gaps it addresses and its note under it; or
+   the gaps none addressed; or the actions not counted and why. */
+static void plan_rows(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    struct strbuf line = STRBUF_INIT;
+    size_t shown = 0;
+    for (size_t k = 0; k < f->n_rows; k++) {
+        const struct doc_plan_row *row = &f->plan_rows[k];
+        strbuf_reset(&line);
+        if (f->kind == DOC_FIGURE_PLAN_NOT_COUNTED) {
+            strbuf_addf(&line, "%s: %s", row->action, row->reason);
+            if (row->done)
+                strbuf_addf(&line, " (done %s)", row->done);
+            else if (row->not_done)
+                strbuf_addf(&line, " (%s)", row->status);
+        } else if (row->action) {
+            strbuf_addf(&line, "%s: done %s", row->action, row->done ? row->done : "");
+            if (row->owner)
+                strbuf_addf(&line, "; owner: %s", row->owner);
+        }
+        if (line.len) {
+            lead_para(w, indent, "- ", indent + 2, strbuf_str(&line));
+            shown++;
+        }
+        for (size_t g = 0; g < row->n_gaps; g++, shown += !row->action)
+            gap_line(w, indent + 2, &row->gaps[g]);
+        if (f->kind == DOC_FIGURE_PLAN_DONE && !row->n_gaps) {
+            strbuf_addchars(w->out, ' ', indent + 2);
+            strbuf_adds(w->out, "no gap it addresses was open before\n");
+        }
+        if (f->kind == DOC_FIGURE_PLAN_DONE && row->note) {
+            strbuf_reset(&line);
+            strbuf_addf(&line, "note: \"%s\"", row->note);
+            lead_para(w, indent + 2, "", indent + 4, strbuf_str(&line));
+        }
+    }
+    if (!shown) {
+        strbuf_addchars(w->out, ' ', indent);
+        strbuf_adds(w->out, "none\n");
+    }
+    strbuf_release(&line);
 }
 
 void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool color)
