@@ -40,6 +40,8 @@ enum doc_kind {
     DOC_CELL,    /* spans: the cell's text; children: a list, in HTML only */
     DOC_CALLOUT, /* a box set apart: the focus, a note, a source's caveat */
     DOC_FIGURE,  /* data that each writer draws its own way (struct doc_figure) */
+    DOC_DRAWN,   /* HTML the page drew already (a chart not yet figure data), written as it
+                    is in HTML only: a known difference, to turn into a figure in time */
 };
 
 /*
@@ -62,6 +64,10 @@ enum doc_figure_kind {
     DOC_FIGURE_PLAN_DONE,
     DOC_FIGURE_PLAN_GAPS,
     DOC_FIGURE_PLAN_NOT_COUNTED,
+    /* trend's time in stage: a row a stage (row_words its focus, row_lines its sentence),
+       a column a band, each cell the date it was first in it (the top band's: when it
+       reached it, or "not yet") */
+    DOC_FIGURE_TIMELINE,
 };
 
 /* DOC_FIGURE_STAGES: what a stage's row says beside its score. */
@@ -131,6 +137,7 @@ struct doc_figure {
     const char *aside;                /* DOC_FIGURE_ITEMS: our words after the title in a caption */
     bool columns;                   /* DOC_FIGURE_ITEMS: text sets them in columns, not as a list */
     struct doc_plan_row *plan_rows; /* DOC_FIGURE_PLAN_*: n_rows of them */
+    const char **row_words, **row_lines; /* DOC_FIGURE_TIMELINE */
 };
 
 enum doc_span_kind {
@@ -184,6 +191,7 @@ struct doc_node {
     struct doc_span *spans, *last_span;
     struct doc_node *first, *last, *next, *parent;
     bool marker_as_is; /* DOC_ITEM: text keeps the marker's spaces, filling after it */
+    const char *html;  /* DOC_DRAWN */
 };
 
 struct doc {
@@ -215,6 +223,8 @@ struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header);
    (strings with doc_strdup). */
 struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
                             size_t n_rows, size_t n_cols);
+/* HTML drawn already, written as it is (DOC_DRAWN): the caller escaped its text. */
+struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *html);
 /* Room for n zeroed things of size bytes that lives as long as the document. */
 void *doc_alloc(struct doc *d, size_t n, size_t size);
 /* A copy of s that lives as long as the document. */

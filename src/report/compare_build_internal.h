@@ -45,6 +45,13 @@ void compare_build_model_change(struct doc *d, const struct model_change *mc,
 /* The same, written in format f to out. */
 void compare_write_model_change(const struct model_change *mc, const struct rules *r,
                                 enum doc_format f, struct strbuf *out, size_t width);
+/*
+ * trend's "Time in stage": each stage's time as the focus and the date it was first in
+ * each band (trend_build.c). chart: the HTML page's timeline, drawn already, set before
+ * the table; NULL for none.
+ */
+struct trend;
+void trend_build_time(struct doc *d, const struct trend *t, const char *chart);
 /* Markdown's blocks each end with a blank line: drops it, for what follows to start
    with its own. */
 void compare_md_end_blocks(struct strbuf *out);

@@ -73,8 +73,6 @@ void trend_time_focus_words(struct strbuf *sb, const struct trend *t, size_t st)
 void trend_time_top_words(struct strbuf *sb, const struct trend *t, size_t st);
 void trend_time_sentence(struct strbuf *sb, const struct trend *t, size_t st);
 /* The section in text, markdown and CSV rows; a stage's "time" object in JSON. */
-void trend_text_time(const struct trend *t, struct strbuf *out, size_t width);
-void trend_md_time(const struct trend *t, struct strbuf *out);
 void trend_json_time(struct jsonw *w, const struct trend *t, size_t st);
 void trend_csv_time(const struct trend *t, struct strbuf *out);
 void trend_render_text(const struct trend *t, const char *tool_version, size_t width,

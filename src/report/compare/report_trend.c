@@ -144,7 +144,10 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
     strbuf_adds(out, "\n");
     for (size_t st = 0; st < r->n_stages; st++)
         trend_text_row(out, t, WHOLE, st, 20);
-    trend_text_time(t, out, width);
+    struct doc d;
+    doc_init(&d);
+    trend_build_time(&d, t, NULL);
+    compare_doc_write(&d, DOC_TEXT, out, width);
     trend_text_groups(t, out, width);
     compare_write_model_change(t->model_change, r, DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
@@ -240,7 +243,12 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         }
         strbuf_adds(out, "\n");
     }
-    trend_md_time(t, out);
+    struct doc d;
+    doc_init(&d);
+    trend_build_time(&d, t, NULL);
+    strbuf_addc(out, '\n');
+    compare_doc_write(&d, DOC_MARKDOWN, out, width);
+    compare_md_end_blocks(out);
     md_trend_groups(t, out);
     if (t->model_change) {
         strbuf_addc(out, '\n');

@@ -120,7 +120,16 @@ struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_fig
     f->counts_after = pool_array(&d->pool, n_rows + 1, sizeof(*f->counts_after));
     f->item_moves = pool_array(&d->pool, n_rows + 1, sizeof(*f->item_moves));
     f->plan_rows = pool_array(&d->pool, n_rows + 1, sizeof(*f->plan_rows));
+    f->row_words = pool_array(&d->pool, n_rows + 1, sizeof(*f->row_words));
+    f->row_lines = pool_array(&d->pool, n_rows + 1, sizeof(*f->row_lines));
     n->figure = f;
+    return n;
+}
+
+struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *html)
+{
+    struct doc_node *n = doc_only(add(d, parent, DOC_DRAWN), DOC_HTML);
+    n->html = pool_strdup(&d->pool, html ? html : "");
     return n;
 }
 

@@ -714,10 +714,48 @@ static void plan_rows(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* A row a stage: its focus, then the date it was first in each band, the top band last. */
+static void timeline(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table>\n<caption>");
+    ours(out, f->title);
+    strbuf_adds(out, " <span class=\"muted\">(");
+    ours(out, f->aside);
+    strbuf_adds(out, ")</span></caption>\n<thead><tr><th scope=\"col\">Stage</th>"
+                     "<th scope=\"col\">Focus</th>");
+    for (size_t b = f->n_cols; b-- > 0;) {
+        strbuf_adds(out, "<th scope=\"col\">");
+        doc_html_text(out, f->cols[b]);
+        strbuf_addf(out, "%s</th>", b ? "" : " <span class=\"muted\">(top band)</span>");
+    }
+    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        strbuf_adds(out, "<tr><th scope=\"row\">");
+        doc_html_text(out, f->rows[st]);
+        strbuf_adds(out, "</th><td>");
+        doc_html_text(out, f->row_words[st]);
+        strbuf_adds(out, "</td>");
+        for (size_t b = f->n_cols; b-- > 0;) {
+            const char *cell = f->cells[st * f->n_cols + b].shown;
+            strbuf_adds(out, "<td class=\"nowrap\">");
+            if (cell)
+                doc_html_text(out, cell);
+            else
+                strbuf_adds(out, "<span class=\"muted\">never</span>");
+            strbuf_adds(out, "</td>");
+        }
+        strbuf_adds(out, "</tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
     switch (f->kind) {
+    case DOC_FIGURE_TIMELINE:
+        timeline(out, f);
+        break;
     case DOC_FIGURE_PLAN_DONE:
     case DOC_FIGURE_PLAN_GAPS:
     case DOC_FIGURE_PLAN_NOT_COUNTED:
@@ -774,6 +812,9 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             break;
         case DOC_FIGURE:
             figure(out, n->figure);
+            break;
+        case DOC_DRAWN:
+            strbuf_adds(out, n->html);
             break;
         default: /* items, rows and cells: their parents draw them */
             break;

@@ -431,9 +431,39 @@ static void plan_rows(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* A row a stage: its focus, then the date it was first in each band, the top band last. */
+static void timeline(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Stage | Focus |");
+    for (size_t b = f->n_cols; b-- > 0;) {
+        strbuf_adds(out, " ");
+        escape_markdown(out, f->cols[b]);
+        strbuf_adds(out, b ? " |" : " (top band) |");
+    }
+    strbuf_adds(out, "\n| --- | --- |");
+    for (size_t b = 0; b < f->n_cols; b++)
+        strbuf_adds(out, " --- |");
+    strbuf_addc(out, '\n');
+    for (size_t st = 0; st < f->n_rows; st++) {
+        strbuf_adds(out, "| ");
+        escape_markdown(out, f->rows[st]);
+        strbuf_addf(out, " | %s |", f->row_words[st]);
+        for (size_t b = f->n_cols; b-- > 0;) {
+            strbuf_adds(out, " ");
+            md_figure(out, f->cells[st * f->n_cols + b].shown);
+            strbuf_adds(out, " |");
+        }
+        strbuf_addc(out, '\n');
+    }
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
+    if (f->kind == DOC_FIGURE_TIMELINE) {
+        timeline(out, f);
+        return;
+    }
     if (f->kind >= DOC_FIGURE_PLAN_DONE) {
         plan_rows(out, f);
         return;

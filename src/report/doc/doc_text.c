@@ -325,6 +325,13 @@ static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
         group_movement(w, f, indent);
     else if (f->kind == DOC_FIGURE_ITEMS)
         item_moves(w, f, indent);
+    else if (f->kind == DOC_FIGURE_TIMELINE)
+        for (size_t st = 0; st < f->n_rows; st++) {
+            struct strbuf line = STRBUF_INIT;
+            strbuf_addf(&line, "%s: %s", f->rows[st], f->row_lines[st]);
+            para(w, indent, indent + 2, strbuf_str(&line));
+            strbuf_release(&line);
+        }
     else if (f->kind >= DOC_FIGURE_PLAN_DONE)
         plan_rows(w, f, indent);
     else if (f->kind == DOC_FIGURE_LEVELS)

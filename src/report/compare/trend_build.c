@@ -1,0 +1,66 @@
+/*
+ * trend_build.c - "stagegap trend"'s sections built once, as a document (doc.h), from
+ * the trend (compare.h); doc_text.c, doc_markdown.c and doc_html.c write them. The
+ * words of time in stage are report_trend_time.c's, which JSON and CSV share.
+ */
+#include "compare_build_internal.h"
+
+#include "compare.h"
+#include "report_compare_internal.h"
+#include "rules.h"
+#include "score.h"
+#include "strbuf.h"
+
+/* A copy of sb's text, then sb emptied for the next. */
+static const char *take(struct doc *d, struct strbuf *sb)
+{
+    const char *s = doc_strdup(d, strbuf_str(sb));
+    strbuf_reset(sb);
+    return s;
+}
+
+void trend_build_time(struct doc *d, const struct trend *t, const char *chart)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct doc_node *sec = doc_section(d, d->root, 2, "time");
+    doc_words(d, sec, "Time in stage");
+    doc_span_only(doc_words(d, sec,
+                            " (a stage is the focus from each assessment at which it is the "
+                            "focus to the next; the latest adds no days)"),
+                  DOC_TEXT);
+    doc_words(d, doc_only(doc_para(d, sec), DOC_MARKDOWN),
+              "How long each stage has been the focus (from each assessment at which it is the "
+              "focus to the next; the latest adds no days), and the date it was first assessed "
+              "in each band.");
+    doc_words(d, doc_only(doc_para(d, sec), DOC_HTML),
+              "How long each stage has been the focus, counted from each assessment at which it "
+              "was the focus to the next (the latest adds no days, since nothing later is "
+              "known), and when it was first assessed in each band.");
+    if (chart)
+        doc_drawn(d, sec, chart);
+    struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_TIMELINE, r->n_stages, r->n_bands)->figure;
+    f->title = "Time in stage";
+    f->aside = "the focus: assessments and days; then the date each stage was first assessed "
+               "in each band";
+    for (size_t b = 0; b < r->n_bands; b++)
+        f->cols[b] = doc_strdup(d, r->bands[b].title);
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t st = 0; st < r->n_stages; st++) {
+        f->rows[st] = doc_strdup(d, r->stages[st].title);
+        trend_time_focus_words(&sb, t, st);
+        f->row_words[st] = take(d, &sb);
+        trend_time_sentence(&sb, t, st);
+        f->row_lines[st] = take(d, &sb);
+        for (size_t b = 0; b < r->n_bands; b++) {
+            size_t k = t->times[st].first_in_band[b];
+            struct doc_heat_cell *cell = &f->cells[st * r->n_bands + b];
+            if (b == 0) {
+                trend_time_top_words(&sb, t, st);
+                cell->shown = take(d, &sb);
+            } else if (k != TREND_NEVER) {
+                cell->shown = doc_strdup(d, t->points[k]->assessment->date);
+            }
+        }
+    }
+    strbuf_release(&sb);
+}
