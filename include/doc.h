@@ -68,6 +68,10 @@ enum doc_figure_kind {
        a column a band, each cell the date it was first in it (the top band's: when it
        reached it, or "not yet") */
     DOC_FIGURE_TIMELINE,
+    /* trend's stage scores at each assessment: a row a group (named; NULL: the whole
+       assessment), a column a stage, a score a point (series; point_counts each group's
+       respondents at each point) */
+    DOC_FIGURE_SERIES,
 };
 
 /* DOC_FIGURE_STAGES: what a stage's row says beside its score. */
@@ -138,6 +142,10 @@ struct doc_figure {
     bool columns;                   /* DOC_FIGURE_ITEMS: text sets them in columns, not as a list */
     struct doc_plan_row *plan_rows; /* DOC_FIGURE_PLAN_*: n_rows of them */
     const char **row_words, **row_lines; /* DOC_FIGURE_TIMELINE */
+    size_t n_points;                     /* DOC_FIGURE_SERIES: the assessments */
+    const char **points;                 /* their dates */
+    size_t *point_counts;                /* n_rows * n_points */
+    struct doc_heat_cell *series;        /* n_rows * n_cols * n_points */
 };
 
 enum doc_span_kind {
@@ -223,6 +231,9 @@ struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header);
    (strings with doc_strdup). */
 struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
                             size_t n_rows, size_t n_cols);
+/* A DOC_FIGURE_SERIES of n_rows x n_cols x n_points scores, for the caller to fill. */
+struct doc_node *doc_series(struct doc *d, struct doc_node *parent, size_t n_rows, size_t n_cols,
+                            size_t n_points);
 /* HTML drawn already, written as it is (DOC_DRAWN): the caller escaped its text. */
 struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *html);
 /* Room for n zeroed things of size bytes that lives as long as the document. */

@@ -52,6 +52,10 @@ void compare_write_model_change(const struct model_change *mc, const struct rule
  */
 struct trend;
 void trend_build_time(struct doc *d, const struct trend *t, const char *chart);
+/* Each stage's scores at every point, a line each with a sparkline: text's. */
+void trend_build_scores(struct doc *d, const struct trend *t);
+/* "By team": each group's respondents and stage scores at every point, or why not. */
+void trend_build_groups(struct doc *d, const struct trend *t);
 /* Markdown's blocks each end with a blank line: drops it, for what follows to start
    with its own. */
 void compare_md_end_blocks(struct strbuf *out);

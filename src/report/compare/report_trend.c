@@ -17,10 +17,6 @@
 
 /* ---- trend ---- */
 
-static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
-                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
-                                     "\xE2\x96\x87", "\xE2\x96\x88"};
-
 /* Breakdown row g of every point, or (g == WHOLE) the whole assessment. */
 #define WHOLE ((size_t)-1)
 
@@ -58,67 +54,6 @@ static void add_point_score(struct strbuf *out, const struct trend *t, size_t k,
         strbuf_adds(out, none);
 }
 
-static void sparkline(struct strbuf *out, const struct trend *t, size_t g, size_t stage)
-{
-    for (size_t k = 0; k < t->n; k++) {
-        double v;
-        const struct exact *q;
-        if (!point_score(t, k, g, stage, &v, &q)) {
-            strbuf_adds(out, "\xC2\xB7");
-            continue;
-        }
-        int level = (int)(v / 100.0 * 7.0 + 0.5);
-        strbuf_adds(out, sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
-    }
-}
-
-/* "Launch              ▅▅▆  52.9 -> 55.6 -> 57.1": title padded to pad columns. */
-static void trend_text_row(struct strbuf *out, const struct trend *t, size_t g, size_t st,
-                           size_t pad)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, r->stages[st].title, true);
-    size_t w = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
-    strbuf_addchars(out, ' ', w < pad ? pad - w : 1);
-    strbuf_release(&cell);
-    sparkline(out, t, g, st);
-    strbuf_adds(out, "  ");
-    for (size_t k = 0; k < t->n; k++) {
-        strbuf_adds(out, k ? " -> " : "");
-        add_point_score(out, t, k, g, st, "-");
-    }
-    strbuf_addc(out, '\n');
-}
-
-/* Each group's respondents and stage scores at each assessment; or why there are none. */
-static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t width)
-{
-    const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    compare_text_groups_heading(out, b, b->n_groups,
-                                "respondents, then each stage's score at each assessment", width);
-    for (size_t g = 0; g < b->n_groups; g++) {
-        strbuf_reset(&line);
-        compare_group_name(&line, b, g);
-        strbuf_adds(&line, ": ");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_addf(&line, "%s%zu", k ? " -> " : "", point_respondents(t, k, g));
-        strbuf_adds(&line, " respondents");
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "    ");
-            trend_text_row(out, t, g, st, 16);
-        }
-    }
-    strbuf_release(&line);
-    compare_text_breakdown_note(out, b, width);
-}
-
 void trend_render_text(const struct trend *t, const char *tool_version, size_t width,
                        struct strbuf *out)
 {
@@ -142,62 +77,14 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
         compare_text_para(out, "", 0, strbuf_str(&line), width);
     strbuf_release(&line);
     strbuf_adds(out, "\n");
-    for (size_t st = 0; st < r->n_stages; st++)
-        trend_text_row(out, t, WHOLE, st, 20);
     struct doc d;
     doc_init(&d);
+    trend_build_scores(&d, t);
     trend_build_time(&d, t, NULL);
+    trend_build_groups(&d, t);
     compare_doc_write(&d, DOC_TEXT, out, width);
-    trend_text_groups(t, out, width);
     compare_write_model_change(t->model_change, r, DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
-}
-
-/* Row g's respondents, then its stages, one line each, a column per assessment. */
-static void md_trend_group(const struct trend *t, size_t g, struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf name = STRBUF_INIT;
-    compare_group_name(&name, &t->points[0]->breakdown, g);
-    strbuf_adds(out, "| ");
-    escape_markdown(out, strbuf_str(&name));
-    strbuf_adds(out, " | Respondents |");
-    for (size_t k = 0; k < t->n; k++)
-        strbuf_addf(out, " %zu |", point_respondents(t, k, g));
-    strbuf_addc(out, '\n');
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "|  | ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " |");
-        for (size_t k = 0; k < t->n; k++) {
-            strbuf_adds(out, " ");
-            add_point_score(out, t, k, g, st, "—");
-            strbuf_adds(out, " |");
-        }
-        strbuf_addc(out, '\n');
-    }
-    strbuf_release(&name);
-}
-
-static void md_trend_groups(const struct trend *t, struct strbuf *out)
-{
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    compare_md_breakdown_heading(out, b);
-    if (b->n_groups) {
-        strbuf_adds(out, "\nEach group's respondents and stage scores at each assessment.\n\n"
-                         "| Group | Figure |");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_addf(out, " %s |", t->points[k]->assessment->date);
-        strbuf_adds(out, "\n| --- | --- |");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_adds(out, " ---: |");
-        strbuf_addc(out, '\n');
-        for (size_t g = 0; g < b->n_groups; g++)
-            md_trend_group(t, g, out);
-    }
-    compare_md_breakdown_note(out, b);
 }
 
 void trend_render_markdown(const struct trend *t, const char *tool_version, size_t width,
@@ -246,10 +133,10 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
     struct doc d;
     doc_init(&d);
     trend_build_time(&d, t, NULL);
+    trend_build_groups(&d, t);
     strbuf_addc(out, '\n');
     compare_doc_write(&d, DOC_MARKDOWN, out, width);
     compare_md_end_blocks(out);
-    md_trend_groups(t, out);
     if (t->model_change) {
         strbuf_addc(out, '\n');
         compare_write_model_change(t->model_change, r, DOC_MARKDOWN, out, width);

@@ -5,7 +5,9 @@
  */
 #include "compare_build_internal.h"
 
+#include "breakdown.h"
 #include "compare.h"
+#include "report.h"
 #include "report_compare_internal.h"
 #include "rules.h"
 #include "score.h"
@@ -61,6 +63,76 @@ void trend_build_time(struct doc *d, const struct trend *t, const char *chart)
                 cell->shown = doc_strdup(d, t->points[k]->assessment->date);
             }
         }
+    }
+    strbuf_release(&sb);
+}
+
+/* Breakdown row g's stage st at point k, or (whole) the whole assessment's. */
+static void set_point(struct doc *d, struct doc_heat_cell *c, const struct score *s, bool whole,
+                      size_t g, size_t st)
+{
+    const struct score_group *row = whole ? NULL : &s->breakdown.groups[g];
+    c->has = whole ? s->stages[st].has_score : row->has_score[st];
+    if (!c->has)
+        return;
+    c->value = whole ? s->stages[st].score : row->scores[st];
+    struct strbuf sb = STRBUF_INIT;
+    report_add_exact(&sb, whole ? &s->stages[st].score_exact : &row->scores_exact[st]);
+    c->shown = doc_strdup(d, strbuf_str(&sb));
+    strbuf_release(&sb);
+}
+
+/* The scores of n_rows groups (whole: the one whole assessment) at every point. */
+static struct doc_figure *series(struct doc *d, struct doc_node *parent, const struct trend *t,
+                                 size_t n_rows, bool whole)
+{
+    const struct rules *r = t->points[0]->rules;
+    struct doc_figure *f = doc_series(d, parent, n_rows, r->n_stages, t->n)->figure;
+    for (size_t k = 0; k < t->n; k++)
+        f->points[k] = doc_strdup(d, t->points[k]->assessment->date);
+    for (size_t st = 0; st < r->n_stages; st++)
+        f->cols[st] = doc_strdup(d, r->stages[st].title);
+    for (size_t g = 0; g < n_rows; g++)
+        for (size_t st = 0; st < r->n_stages; st++)
+            for (size_t k = 0; k < t->n; k++)
+                set_point(d, &f->series[(g * r->n_stages + st) * t->n + k], t->points[k], whole, g,
+                          st);
+    return f;
+}
+
+void trend_build_scores(struct doc *d, const struct trend *t)
+{
+    series(d, d->root, t, 1, true);
+}
+
+void trend_build_groups(struct doc *d, const struct trend *t)
+{
+    const struct score_breakdown *b = &t->points[0]->breakdown;
+    if (b->state == BREAKDOWN_OFF)
+        return;
+    struct strbuf sb = STRBUF_INIT;
+    report_breakdown_title(&sb, b);
+    struct doc_node *sec = doc_section(d, d->root, 2, "groups");
+    doc_text(d, sec, take(d, &sb));
+    if (b->n_groups) {
+        doc_span_only(
+            doc_words(d, sec, " (respondents, then each stage's score at each assessment)"),
+            DOC_TEXT);
+        doc_words(d, doc_only(doc_para(d, sec), DOC_MARKDOWN),
+                  "Each group's respondents and stage scores at each assessment.");
+        struct doc_figure *f = series(d, sec, t, b->n_groups, false);
+        for (size_t g = 0; g < b->n_groups; g++) {
+            report_group_name(&sb, b, &b->groups[g]);
+            f->rows[g] = take(d, &sb);
+            for (size_t k = 0; k < t->n; k++)
+                f->point_counts[g * t->n + k] = t->points[k]->breakdown.groups[g].respondents;
+        }
+    }
+    report_breakdown_note(&sb, b);
+    if (sb.len) {
+        struct doc_node *p = doc_para(d, sec);
+        p->tone = DOC_TONE_MUTED;
+        doc_text(d, p, strbuf_str(&sb));
     }
     strbuf_release(&sb);
 }

@@ -126,6 +126,18 @@ struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_fig
     return n;
 }
 
+struct doc_node *doc_series(struct doc *d, struct doc_node *parent, size_t n_rows, size_t n_cols,
+                            size_t n_points)
+{
+    struct doc_node *n = doc_figure(d, parent, DOC_FIGURE_SERIES, n_rows, n_cols);
+    struct doc_figure *f = n->figure;
+    f->n_points = n_points;
+    f->points = doc_alloc(d, n_points, sizeof(*f->points));
+    f->point_counts = doc_alloc(d, st_mult(n_rows, n_points), sizeof(*f->point_counts));
+    f->series = doc_alloc(d, st_mult(st_mult(n_rows, n_cols), n_points), sizeof(*f->series));
+    return n;
+}
+
 struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *html)
 {
     struct doc_node *n = doc_only(add(d, parent, DOC_DRAWN), DOC_HTML);

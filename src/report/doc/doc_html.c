@@ -749,10 +749,47 @@ static void timeline(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* A row group a group: its respondents at each point, then each stage's scores. */
+static void series(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
+                     "assessment <span class=\"muted\">(each scored over that group&#39;s "
+                     "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
+                     "<th scope=\"col\">Group</th><th scope=\"col\">Figure</th>");
+    for (size_t k = 0; k < f->n_points; k++) {
+        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
+        doc_html_text(out, f->points[k]);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "</tr></thead>\n");
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_addf(out, "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%zu\">", f->n_cols + 1);
+        doc_html_text(out, f->rows[g]);
+        strbuf_adds(out, "</th><th scope=\"row\">Respondents</th>");
+        for (size_t k = 0; k < f->n_points; k++)
+            strbuf_addf(out, "<td class=\"num\">%zu</td>", f->point_counts[g * f->n_points + k]);
+        strbuf_adds(out, "</tr>\n");
+        for (size_t st = 0; st < f->n_cols; st++) {
+            const struct doc_heat_cell *v = &f->series[(g * f->n_cols + st) * f->n_points];
+            strbuf_adds(out, "<tr><th scope=\"row\">");
+            doc_html_text(out, f->cols[st]);
+            strbuf_adds(out, "</th>");
+            for (size_t k = 0; k < f->n_points; k++)
+                strbuf_addf(out, "<td class=\"num\">%s</td>", v[k].has ? v[k].shown : "no score");
+            strbuf_adds(out, "</tr>\n");
+        }
+        strbuf_adds(out, "</tbody>\n");
+    }
+    strbuf_adds(out, "</table>\n");
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
     switch (f->kind) {
+    case DOC_FIGURE_SERIES:
+        series(out, f);
+        break;
     case DOC_FIGURE_TIMELINE:
         timeline(out, f);
         break;

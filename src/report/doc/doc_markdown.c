@@ -457,9 +457,45 @@ static void timeline(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* A table: a column a point; a group's respondents, then each stage's scores. */
+static void series(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Group | Figure |");
+    for (size_t k = 0; k < f->n_points; k++)
+        strbuf_addf(out, " %s |", f->points[k]);
+    strbuf_adds(out, "\n| --- | --- |");
+    for (size_t k = 0; k < f->n_points; k++)
+        strbuf_adds(out, " ---: |");
+    strbuf_addc(out, '\n');
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_adds(out, "| ");
+        escape_markdown(out, f->rows[g]);
+        strbuf_adds(out, " | Respondents |");
+        for (size_t k = 0; k < f->n_points; k++)
+            strbuf_addf(out, " %zu |", f->point_counts[g * f->n_points + k]);
+        strbuf_addc(out, '\n');
+        for (size_t st = 0; st < f->n_cols; st++) {
+            const struct doc_heat_cell *v = &f->series[(g * f->n_cols + st) * f->n_points];
+            strbuf_adds(out, "|  | ");
+            escape_markdown(out, f->cols[st]);
+            strbuf_adds(out, " |");
+            for (size_t k = 0; k < f->n_points; k++) {
+                strbuf_adds(out, " ");
+                md_figure(out, v[k].has ? v[k].shown : NULL);
+                strbuf_adds(out, " |");
+            }
+            strbuf_addc(out, '\n');
+        }
+    }
+}
+
 /* The figure drawn this writer's way. */
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
+    if (f->kind == DOC_FIGURE_SERIES) {
+        series(out, f);
+        return;
+    }
     if (f->kind == DOC_FIGURE_TIMELINE) {
         timeline(out, f);
         return;

@@ -313,6 +313,7 @@ static void movement(struct text_w *w, const struct doc_figure *f);
 static void group_movement(struct text_w *w, const struct doc_figure *f, size_t indent);
 static void item_moves(struct text_w *w, const struct doc_figure *f, size_t indent);
 static void plan_rows(struct text_w *w, const struct doc_figure *f, size_t indent);
+static void series(struct text_w *w, const struct doc_figure *f, size_t indent);
 
 /* The figure drawn this writer's way. */
 static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
@@ -325,6 +326,8 @@ static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
         group_movement(w, f, indent);
     else if (f->kind == DOC_FIGURE_ITEMS)
         item_moves(w, f, indent);
+    else if (f->kind == DOC_FIGURE_SERIES)
+        series(w, f, indent);
     else if (f->kind == DOC_FIGURE_TIMELINE)
         for (size_t st = 0; st < f->n_rows; st++) {
             struct strbuf line = STRBUF_INIT;
@@ -488,6 +491,55 @@ static void item_moves(struct text_w *w, const struct doc_figure *f, size_t inde
     strbuf_release(&line);
     strbuf_release(&safe);
     strbuf_release(&pad);
+}
+
+static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
+                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
+                                     "\xE2\x96\x87", "\xE2\x96\x88"};
+
+/* "Launch              ▅▅▆  52.9 -> 55.6 -> 57.1": the title padded to pad columns, a
+   spark a point (a dot for none), then the scores. */
+static void series_row(struct strbuf *out, const char *title, size_t pad,
+                       const struct doc_heat_cell *v, size_t n)
+{
+    struct strbuf cell = STRBUF_INIT;
+    text_add_safe(&cell, title, true);
+    size_t cw = utf8_width(cell.buf, cell.len);
+    strbuf_adds(out, strbuf_str(&cell));
+    strbuf_addchars(out, ' ', cw < pad ? pad - cw : 1);
+    strbuf_release(&cell);
+    for (size_t k = 0; k < n; k++) {
+        int level = (int)(v[k].value / 100.0 * 7.0 + 0.5);
+        strbuf_adds(out, !v[k].has ? "\xC2\xB7" : sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
+    }
+    strbuf_adds(out, "  ");
+    for (size_t k = 0; k < n; k++) {
+        strbuf_adds(out, k ? " -> " : "");
+        strbuf_adds(out, v[k].has ? v[k].shown : "-");
+    }
+    strbuf_addc(out, '\n');
+}
+
+/* A stage a line; under a group's name and its respondents at each point, when named. */
+static void series(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    struct strbuf line = STRBUF_INIT;
+    for (size_t g = 0; g < f->n_rows; g++) {
+        if (f->rows[g]) {
+            strbuf_reset(&line);
+            strbuf_addf(&line, "%s: ", f->rows[g]);
+            for (size_t k = 0; k < f->n_points; k++)
+                strbuf_addf(&line, "%s%zu", k ? " -> " : "", f->point_counts[g * f->n_points + k]);
+            strbuf_adds(&line, " respondents");
+            para(w, indent, indent + 2, strbuf_str(&line));
+        }
+        for (size_t st = 0; st < f->n_cols; st++) {
+            strbuf_addchars(w->out, ' ', f->rows[g] ? indent + 2 : indent);
+            series_row(w->out, f->cols[st], f->rows[g] ? 16 : 20,
+                       &f->series[(g * f->n_cols + st) * f->n_points], f->n_points);
+        }
+    }
+    strbuf_release(&line);
 }
 
 /* indent spaces and lead, our words as they are, then text made safe and filled. */

@@ -431,61 +431,6 @@ static void trend_table(struct strbuf *out, const struct trend *t)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
-/* One group's respondents, then its stages: a row group headed by its name. */
-static void trend_group_rows(struct strbuf *out, const struct trend *t, size_t g)
-{
-    const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    strbuf_addf(out, "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages + 1);
-    struct strbuf name = STRBUF_INIT;
-    report_group_name(&name, b, &b->groups[g]);
-    doc_html_text(out, strbuf_str(&name));
-    strbuf_release(&name);
-    strbuf_adds(out, "</th><th scope=\"row\">Respondents</th>");
-    for (size_t k = 0; k < t->n; k++)
-        strbuf_addf(out, "<td class=\"num\">%zu</td>",
-                    t->points[k]->breakdown.groups[g].respondents);
-    strbuf_adds(out, "</tr>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-        for (size_t k = 0; k < t->n; k++) {
-            const struct score_group *row = &t->points[k]->breakdown.groups[g];
-            strbuf_adds(out, "<td class=\"num\">");
-            html_score(out, row->has_score[st], &row->scores_exact[st]);
-            strbuf_adds(out, "</td>");
-        }
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n");
-}
-
-/* Each group's respondents and stage scores at each assessment, or why not. */
-static void trend_groups_section(struct strbuf *out, const struct trend *t)
-{
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    html_breakdown_open(out, b);
-    if (b->n_groups) {
-        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
-                         "assessment <span class=\"muted\">(each scored over that group&#39;s "
-                         "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
-                         "<th scope=\"col\">Group</th><th scope=\"col\">Figure</th>");
-        for (size_t k = 0; k < t->n; k++) {
-            strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-            doc_html_text(out, t->points[k]->assessment->date);
-            strbuf_adds(out, "</th>");
-        }
-        strbuf_adds(out, "</tr></thead>\n");
-        for (size_t g = 0; g < b->n_groups; g++)
-            trend_group_rows(out, t, g);
-        strbuf_adds(out, "</table>\n");
-    }
-    html_breakdown_close(out, b);
-}
-
 /* The organisation when every assessment names the same one, else NULL. */
 static const char *trend_organisation(const struct trend *t)
 {
@@ -529,7 +474,10 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     trend_table(out, t);
     strbuf_adds(out, "</section>\n");
     html_trend_time_section(&p, t);
-    trend_groups_section(out, t);
+    struct doc d;
+    doc_init(&d);
+    trend_build_groups(&d, t);
+    compare_doc_write(&d, DOC_HTML, out, 0);
     compare_write_model_change(t->model_change, r, DOC_HTML, out, 0);
     html_about_section(out, t->points[t->n - 1]);
     page_close(out, tool_version);
