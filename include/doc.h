@@ -146,6 +146,9 @@ struct doc_figure {
     const char **points;                 /* their dates */
     size_t *point_counts;                /* n_rows * n_points */
     struct doc_heat_cell *series;        /* n_rows * n_cols * n_points */
+    /* DOC_FIGURE_SERIES of the whole assessment: each point's organisation and focus
+       (from the inputs), and each score's band, as series */
+    const char **point_orgs, **point_focus, **series_bands;
 };
 
 enum doc_span_kind {
@@ -186,7 +189,9 @@ struct doc_node {
     enum doc_tone tone;
     const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
-    bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
+    bool bare_in_text;         /* DOC_LIST: text writes its items without a marker;
+                                  DOC_SECTION: text writes no heading, its body in its place
+                                  (as markdown does for a heading it shows nothing of) */
     const char *marker;        /* DOC_ITEM: text's marker in place of "- " ("try: ");
                                   DOC_CALLOUT: text's lead ("Note: "), "" for none; either
                                   way its later lines hang after it. A callout without one

@@ -23,10 +23,14 @@ typedef void compare_builder(struct doc *d, const struct compare *c);
 void compare_build_write(compare_builder *build, const struct compare *c, enum doc_format f,
                          struct strbuf *out, size_t width);
 
-/* Each stage's score before and after, the change and whether it fell. */
-void compare_build_stages(struct doc *d, const struct compare *c);
-/* The focus before and after (and in HTML how many gaps closed and opened). */
-void compare_build_focus(struct doc *d, const struct compare *c);
+/*
+ * "Stages": each stage's score before and after, the change and whether it fell, and
+ * the focus before and after; in HTML the verdict first and chart, the page's drawing
+ * of the same scores (NULL for none), before the table.
+ */
+void compare_build_stages(struct doc *d, const struct compare *c, const char *chart);
+void compare_write_stages(const struct compare *c, const char *chart, enum doc_format f,
+                          struct strbuf *out, size_t width);
 /* "By team": each group's stages before and after, or why they are left out. */
 void compare_build_groups(struct doc *d, const struct compare *c);
 /* "Answers that moved", "Gaps closed", "Gaps opened" (with those accepted for now). */
@@ -52,8 +56,10 @@ void compare_write_model_change(const struct model_change *mc, const struct rule
  */
 struct trend;
 void trend_build_time(struct doc *d, const struct trend *t, const char *chart);
-/* Each stage's scores at every point, a line each with a sparkline: text's. */
-void trend_build_scores(struct doc *d, const struct trend *t);
+/* "Stage scores over time": each stage's score at every point (text: a line a stage with
+   its sparkline; markdown and HTML: a row a point); in HTML after chart, the page's
+   drawing of the same scores (NULL for none). */
+void trend_build_scores(struct doc *d, const struct trend *t, const char *chart);
 /* "By team": each group's respondents and stage scores at every point, or why not. */
 void trend_build_groups(struct doc *d, const struct trend *t);
 /* Markdown's blocks each end with a blank line: drops it, for what follows to start

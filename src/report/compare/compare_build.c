@@ -87,16 +87,37 @@ static void set_move(struct doc *d, struct doc_move *m, const struct compare_sta
     m->warn = cs->lost || cs->regressed;
 }
 
-void compare_build_stages(struct doc *d, const struct compare *c)
+/* Each stage's score before and after, the change and whether it fell. */
+static void stages_figure(struct doc *d, struct doc_node *parent, const struct compare *c)
 {
     const struct rules *r = c->before->rules;
-    struct doc_figure *f = doc_figure(d, d->root, DOC_FIGURE_MOVEMENT, r->n_stages, 1)->figure;
+    struct doc_figure *f = doc_figure(d, parent, DOC_FIGURE_MOVEMENT, r->n_stages, 1)->figure;
     for (size_t st = 0; st < r->n_stages; st++) {
         f->rows[st] = doc_strdup(d, r->stages[st].title);
         set_move(d, &f->moves[st], &c->stages[st]);
         f->moves[st].band_before = doc_strdup(d, score_band_title(c->before, st));
         f->moves[st].band_after = doc_strdup(d, score_band_title(c->after, st));
     }
+}
+
+static void focus(struct doc *d, struct doc_node *parent, const struct compare *c);
+
+void compare_build_stages(struct doc *d, const struct compare *c, const char *chart)
+{
+    struct doc_node *sec = doc_section(d, d->root, 2, "stages");
+    doc_words(d, sec, "Stages");
+    sec->bare_in_text = true;
+    struct strbuf verdict = STRBUF_INIT;
+    compare_regression_sentence(&verdict, c);
+    struct doc_node *box =
+        doc_only(doc_callout(d, sec, c->regression ? DOC_TONE_PLAIN : DOC_TONE_OK), DOC_HTML);
+    doc_label_text(d, box, strbuf_str(&verdict));
+    strbuf_release(&verdict);
+    if (chart)
+        doc_drawn(d, sec, chart);
+    stages_figure(d, sec, c);
+    doc_only(doc_para(d, sec), DOC_TEXT); /* text's blank line before the focus */
+    focus(d, sec, c);
 }
 
 static void focus_title(struct doc *d, struct doc_node *n, const struct score *s)
@@ -107,9 +128,9 @@ static void focus_title(struct doc *d, struct doc_node *n, const struct score *s
         doc_words(d, n, "none (all in the top band)");
 }
 
-void compare_build_focus(struct doc *d, const struct compare *c)
+static void focus(struct doc *d, struct doc_node *parent, const struct compare *c)
 {
-    struct doc_node *p = doc_only(doc_para(d, d->root), MD_HTML);
+    struct doc_node *p = doc_only(doc_para(d, parent), MD_HTML);
     doc_label(d, p, "Focus before:");
     doc_words(d, p, " ");
     focus_title(d, p, c->before);
@@ -122,7 +143,7 @@ void compare_build_focus(struct doc *d, const struct compare *c)
                              c->n_closed == 1 ? "" : "s", c->n_opened),
                   DOC_HTML);
     /* Text sets the two apart, a line each, the titles in one column. */
-    struct doc_node *l = doc_only(doc_list(d, d->root, false), DOC_TEXT);
+    struct doc_node *l = doc_only(doc_list(d, parent, false), DOC_TEXT);
     l->bare_in_text = true;
     struct doc_node *it = doc_item(d, l);
     it->marker = "Focus before: ";
@@ -350,5 +371,14 @@ void compare_write_model_change(const struct model_change *mc, const struct rule
     struct doc d;
     doc_init(&d);
     compare_build_model_change(&d, mc, r);
+    compare_doc_write(&d, f, out, width);
+}
+
+void compare_write_stages(const struct compare *c, const char *chart, enum doc_format f,
+                          struct strbuf *out, size_t width)
+{
+    struct doc d;
+    doc_init(&d);
+    compare_build_stages(&d, c, chart);
     compare_doc_write(&d, f, out, width);
 }

@@ -56,9 +56,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
         compare_text_para(out, "", 0, strbuf_str(&threshold), width);
     strbuf_release(&threshold);
     strbuf_addc(out, '\n');
-    compare_build_write(compare_build_stages, c, DOC_TEXT, out, width);
-    strbuf_addc(out, '\n');
-    compare_build_write(compare_build_focus, c, DOC_TEXT, out, width);
+    compare_write_stages(c, NULL, DOC_TEXT, out, width);
     compare_build_write(compare_build_groups, c, DOC_TEXT, out, width);
     compare_build_write(compare_build_moved, c, DOC_TEXT, out, width);
     strbuf_addc(out, '\n');
@@ -102,9 +100,8 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     escape_markdown(out, r->version);
     strbuf_addf(out, " (`%s`)\n", r->sha256);
     report_md_overlay(out, r);
-    strbuf_adds(out, "\n## Stages\n\n");
-    compare_build_write(compare_build_stages, c, DOC_MARKDOWN, out, width);
-    compare_build_write(compare_build_focus, c, DOC_MARKDOWN, out, width);
+    strbuf_addc(out, '\n');
+    compare_write_stages(c, NULL, DOC_MARKDOWN, out, width);
     compare_build_write(compare_build_groups, c, DOC_MARKDOWN, out, width);
     compare_build_write(compare_build_moved, c, DOC_MARKDOWN, out, width);
     compare_build_write(compare_build_closed, c, DOC_MARKDOWN, out, width);

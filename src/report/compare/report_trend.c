@@ -79,11 +79,11 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
     strbuf_adds(out, "\n");
     struct doc d;
     doc_init(&d);
-    trend_build_scores(&d, t);
+    trend_build_scores(&d, t, NULL);
     trend_build_time(&d, t, NULL);
     trend_build_groups(&d, t);
+    compare_build_model_change(&d, t->model_change, r);
     compare_doc_write(&d, DOC_TEXT, out, width);
-    compare_write_model_change(t->model_change, r, DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -108,40 +108,14 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         strbuf_adds(out, "\n\n");
     }
     strbuf_release(&threshold);
-    strbuf_adds(out, "| Date | Organisation | Respondents |");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, " ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " |");
-    }
-    strbuf_adds(out, "\n| --- | --- | ---: |");
-    for (size_t st = 0; st < r->n_stages; st++)
-        strbuf_adds(out, " ---: |");
-    strbuf_adds(out, "\n");
-    for (size_t k = 0; k < t->n; k++) {
-        const struct score *s = t->points[k];
-        strbuf_addf(out, "| %s | ", s->assessment->date);
-        escape_markdown(out, s->assessment->organisation);
-        strbuf_addf(out, " | %zu |", s->assessment->respondents);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, " ");
-            add_point_score(out, t, k, WHOLE, st, "—");
-            strbuf_adds(out, " |");
-        }
-        strbuf_adds(out, "\n");
-    }
     struct doc d;
     doc_init(&d);
+    trend_build_scores(&d, t, NULL);
     trend_build_time(&d, t, NULL);
     trend_build_groups(&d, t);
-    strbuf_addc(out, '\n');
+    compare_build_model_change(&d, t->model_change, r);
     compare_doc_write(&d, DOC_MARKDOWN, out, width);
     compare_md_end_blocks(out);
-    if (t->model_change) {
-        strbuf_addc(out, '\n');
-        compare_write_model_change(t->model_change, r, DOC_MARKDOWN, out, width);
-        compare_md_end_blocks(out);
-    }
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
 }
 

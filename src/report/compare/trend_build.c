@@ -100,9 +100,24 @@ static struct doc_figure *series(struct doc *d, struct doc_node *parent, const s
     return f;
 }
 
-void trend_build_scores(struct doc *d, const struct trend *t)
+void trend_build_scores(struct doc *d, const struct trend *t, const char *chart)
 {
-    series(d, d->root, t, 1, true);
+    const struct rules *r = t->points[0]->rules;
+    struct doc_node *sec = doc_section(d, d->root, 2, "trend");
+    doc_span_only(doc_words(d, sec, "Stage scores over time"), DOC_HTML);
+    sec->bare_in_text = true;
+    if (chart)
+        doc_drawn(d, sec, chart);
+    struct doc_figure *f = series(d, sec, t, 1, true);
+    for (size_t k = 0; k < t->n; k++) {
+        const struct score *s = t->points[k];
+        f->point_orgs[k] = doc_strdup(d, s->assessment->organisation);
+        f->point_counts[k] = s->assessment->respondents;
+        f->point_focus[k] = s->focus >= 0 ? doc_strdup(d, r->stages[s->focus].title)
+                                          : "none (every stage in the top band)";
+        for (size_t st = 0; st < r->n_stages; st++)
+            f->series_bands[st * t->n + k] = doc_strdup(d, score_band_title(s, st));
+    }
 }
 
 void trend_build_groups(struct doc *d, const struct trend *t)

@@ -135,6 +135,10 @@ struct doc_node *doc_series(struct doc *d, struct doc_node *parent, size_t n_row
     f->points = doc_alloc(d, n_points, sizeof(*f->points));
     f->point_counts = doc_alloc(d, st_mult(n_rows, n_points), sizeof(*f->point_counts));
     f->series = doc_alloc(d, st_mult(st_mult(n_rows, n_cols), n_points), sizeof(*f->series));
+    f->point_orgs = doc_alloc(d, n_points, sizeof(*f->point_orgs));
+    f->point_focus = doc_alloc(d, n_points, sizeof(*f->point_focus));
+    f->series_bands =
+        doc_alloc(d, st_mult(st_mult(n_rows, n_cols), n_points), sizeof(*f->series_bands));
     return n;
 }
 

@@ -749,9 +749,46 @@ static void timeline(struct strbuf *out, const struct doc_figure *f)
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
+/* The whole assessment's: a row a point, its scores each with its band, and its focus. */
+static void series_whole(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "<table>\n<caption>Stage scores at each assessment <span class=\"muted\">"
+                     "(0 to 100, with the band)</span></caption>\n<thead><tr>"
+                     "<th scope=\"col\">Date</th><th scope=\"col\">Organisation</th>"
+                     "<th scope=\"col\" class=\"num\">Respondents</th>");
+    for (size_t st = 0; st < f->n_cols; st++) {
+        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
+        doc_html_text(out, f->cols[st]);
+        strbuf_adds(out, "</th>");
+    }
+    strbuf_adds(out, "<th scope=\"col\">Focus</th></tr></thead>\n<tbody>\n");
+    for (size_t k = 0; k < f->n_points; k++) {
+        strbuf_adds(out, "<tr><th scope=\"row\" class=\"nowrap\">");
+        doc_html_text(out, f->points[k]);
+        strbuf_adds(out, "</th><td>");
+        doc_html_text(out, f->point_orgs[k]);
+        strbuf_addf(out, "</td><td class=\"num\">%zu</td>", f->point_counts[k]);
+        for (size_t st = 0; st < f->n_cols; st++) {
+            const struct doc_heat_cell *v = &f->series[st * f->n_points + k];
+            strbuf_addf(out, "<td class=\"num\">%s<span class=\"sub\">",
+                        v->has ? v->shown : "no score");
+            doc_html_text(out, f->series_bands[st * f->n_points + k]);
+            strbuf_adds(out, "</span></td>");
+        }
+        strbuf_adds(out, "<td>");
+        doc_html_text(out, f->point_focus[k]);
+        strbuf_adds(out, "</td></tr>\n");
+    }
+    strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
 /* A row group a group: its respondents at each point, then each stage's scores. */
 static void series(struct strbuf *out, const struct doc_figure *f)
 {
+    if (f->n_rows && !f->rows[0]) {
+        series_whole(out, f);
+        return;
+    }
     strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
                      "assessment <span class=\"muted\">(each scored over that group&#39;s "
                      "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"

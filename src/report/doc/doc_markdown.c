@@ -457,9 +457,40 @@ static void timeline(struct strbuf *out, const struct doc_figure *f)
     }
 }
 
+/* The whole assessment's: a row a point, its organisation, respondents and scores. */
+static void series_whole(struct strbuf *out, const struct doc_figure *f)
+{
+    strbuf_adds(out, "| Date | Organisation | Respondents |");
+    for (size_t st = 0; st < f->n_cols; st++) {
+        strbuf_adds(out, " ");
+        escape_markdown(out, f->cols[st]);
+        strbuf_adds(out, " |");
+    }
+    strbuf_adds(out, "\n| --- | --- | ---: |");
+    for (size_t st = 0; st < f->n_cols; st++)
+        strbuf_adds(out, " ---: |");
+    strbuf_adds(out, "\n");
+    for (size_t k = 0; k < f->n_points; k++) {
+        strbuf_addf(out, "| %s | ", f->points[k]);
+        escape_markdown(out, f->point_orgs[k]);
+        strbuf_addf(out, " | %zu |", f->point_counts[k]);
+        for (size_t st = 0; st < f->n_cols; st++) {
+            const struct doc_heat_cell *v = &f->series[st * f->n_points + k];
+            strbuf_adds(out, " ");
+            md_figure(out, v->has ? v->shown : NULL);
+            strbuf_adds(out, " |");
+        }
+        strbuf_adds(out, "\n");
+    }
+}
+
 /* A table: a column a point; a group's respondents, then each stage's scores. */
 static void series(struct strbuf *out, const struct doc_figure *f)
 {
+    if (f->n_rows && !f->rows[0]) {
+        series_whole(out, f);
+        return;
+    }
     strbuf_adds(out, "| Group | Figure |");
     for (size_t k = 0; k < f->n_points; k++)
         strbuf_addf(out, " %s |", f->points[k]);
@@ -520,6 +551,14 @@ static void figure(struct strbuf *out, const struct doc_figure *f)
         groups(out, f);
 }
 
+static bool heading_shown(const struct doc_span *sp)
+{
+    for (; sp; sp = sp->next)
+        if (sp->only & DOC_MARKDOWN)
+            return true;
+    return false;
+}
+
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
 {
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -527,6 +566,10 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             continue;
         switch (n->kind) {
         case DOC_SECTION:
+            if (!heading_shown(n->spans)) { /* its body in its place */
+                blocks(out, n->first, prefix);
+                break;
+            }
             for (int k = 0; k < n->level; k++)
                 strbuf_addc(out, '#');
             strbuf_addc(out, ' ');

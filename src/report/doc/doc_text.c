@@ -251,6 +251,10 @@ static void levels(struct text_w *w, const struct doc_figure *f, size_t indent)
 static void section(struct text_w *w, const struct doc_node *s)
 {
     size_t at = s->level <= 2 ? 0 : (size_t)(s->level - 2) * 2;
+    if (s->bare_in_text) { /* no heading here: its body where the heading would be */
+        blocks(w, s->first, at, false);
+        return;
+    }
     if (s->level <= 2) {
         struct strbuf title = STRBUF_INIT;
         if (s->level == 2)

@@ -47,14 +47,6 @@ static void assessment_line(struct strbuf *out, const char *term, const struct a
     strbuf_adds(out, "</dd>\n");
 }
 
-static void focus_title(struct strbuf *out, const struct score *s)
-{
-    if (s->focus >= 0)
-        doc_html_text(out, s->rules->stages[s->focus].title);
-    else
-        strbuf_adds(out, "none (every stage in the top band)");
-}
-
 static void compare_chart(struct page *p, const struct compare *c)
 {
     struct strbuf *out = p->out;
@@ -117,17 +109,6 @@ static void compare_chart(struct page *p, const struct compare *c)
     strbuf_release(&desc);
 }
 
-static void regression_callout(struct strbuf *out, const struct compare *c)
-{
-    struct strbuf verdict = STRBUF_INIT;
-    compare_regression_sentence(&verdict, c);
-    strbuf_adds(out, c->regression ? "<div class=\"callout\"><p><span class=\"label\">"
-                                   : "<div class=\"callout ok\"><p><span class=\"label\">");
-    doc_html_text(out, strbuf_str(&verdict));
-    strbuf_adds(out, "</span></p></div>\n");
-    strbuf_release(&verdict);
-}
-
 void compare_render_html(const struct compare *c, const char *tool_version, struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
@@ -150,13 +131,13 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     strbuf_adds(out, "</dl>\n");
     const struct score *both[] = {b, a};
     threshold_para(out, both, 2, c->shares_respondents);
-    strbuf_adds(out, "</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
-                     "\n<h2 id=\"stages-h\">Stages</h2>\n");
-    regression_callout(out, c);
-    compare_chart(&p, c);
-    compare_build_write(compare_build_stages, c, DOC_HTML, out, 0);
-    compare_build_write(compare_build_focus, c, DOC_HTML, out, 0);
-    strbuf_adds(out, "</section>\n");
+    strbuf_adds(out, "</header>\n<main>\n");
+    struct strbuf chart = STRBUF_INIT;
+    struct page drawn = {&chart, p.charts};
+    compare_chart(&drawn, c);
+    p.charts = drawn.charts;
+    compare_write_stages(c, strbuf_str(&chart), DOC_HTML, out, 0);
+    strbuf_release(&chart);
     compare_build_write(compare_build_groups, c, DOC_HTML, out, 0);
     compare_build_write(compare_build_moved, c, DOC_HTML, out, 0);
     compare_build_write(compare_build_closed, c, DOC_HTML, out, 0);
@@ -397,40 +378,6 @@ static void trend_chart(struct page *p, const struct trend *t)
     strbuf_release(&caption);
 }
 
-static void trend_table(struct strbuf *out, const struct trend *t)
-{
-    const struct rules *r = t->points[0]->rules;
-    strbuf_adds(out, "<table>\n<caption>Stage scores at each assessment <span class=\"muted\">"
-                     "(0 to 100, with the band)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Date</th><th scope=\"col\">Organisation</th>"
-                     "<th scope=\"col\" class=\"num\">Respondents</th>");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-        doc_html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "<th scope=\"col\">Focus</th></tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < t->n; k++) {
-        const struct score *s = t->points[k];
-        strbuf_adds(out, "<tr><th scope=\"row\" class=\"nowrap\">");
-        doc_html_text(out, s->assessment->date);
-        strbuf_adds(out, "</th><td>");
-        doc_html_text(out, s->assessment->organisation);
-        strbuf_addf(out, "</td><td class=\"num\">%zu</td>", s->assessment->respondents);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "<td class=\"num\">");
-            html_stage_score(out, s, st);
-            strbuf_adds(out, "<span class=\"sub\">");
-            doc_html_text(out, score_band_title(s, st));
-            strbuf_adds(out, "</span></td>");
-        }
-        strbuf_adds(out, "<td>");
-        focus_title(out, s);
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
 /* The organisation when every assessment names the same one, else NULL. */
 static const char *trend_organisation(const struct trend *t)
 {
@@ -468,11 +415,16 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     html_meta_model(out, r);
     strbuf_adds(out, "</dl>\n");
     threshold_para(out, t->points, t->n, t->shares_respondents);
-    strbuf_adds(out, "</header>\n<main>\n<section id=\"trend\" aria-labelledby=\"trend-h\">"
-                     "\n<h2 id=\"trend-h\">Stage scores over time</h2>\n");
-    trend_chart(&p, t);
-    trend_table(out, t);
-    strbuf_adds(out, "</section>\n");
+    strbuf_adds(out, "</header>\n<main>\n");
+    struct strbuf chart = STRBUF_INIT;
+    struct page drawn = {&chart, p.charts};
+    trend_chart(&drawn, t);
+    p.charts = drawn.charts;
+    struct doc scores;
+    doc_init(&scores);
+    trend_build_scores(&scores, t, strbuf_str(&chart));
+    compare_doc_write(&scores, DOC_HTML, out, 0);
+    strbuf_release(&chart);
     html_trend_time_section(&p, t);
     struct doc d;
     doc_init(&d);
