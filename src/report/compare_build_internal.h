@@ -62,6 +62,14 @@ void trend_build_time(struct doc *d, const struct trend *t, const char *chart);
 void trend_build_scores(struct doc *d, const struct trend *t, const char *chart);
 /* "By team": each group's respondents and stage scores at every point, or why not. */
 void trend_build_groups(struct doc *d, const struct trend *t);
+/* Text's and markdown's trend after its header: the scores, time in stage, the breakdown
+   and the model change, written in format f. */
+void trend_write_sections(const struct trend *t, enum doc_format f, struct strbuf *out,
+                          size_t width);
+/* A breakdown's note (why it is left out, how it pooled) as a quiet paragraph of sec. */
+struct score_breakdown;
+void compare_build_breakdown_note(struct doc *d, struct doc_node *sec,
+                                  const struct score_breakdown *b);
 /* Markdown's blocks each end with a blank line: drops it, for what follows to start
    with its own. */
 void compare_md_end_blocks(struct strbuf *out);

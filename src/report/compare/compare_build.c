@@ -186,14 +186,21 @@ void compare_build_groups(struct doc *d, const struct compare *c)
                 set_move(d, &f->moves[g * r->n_stages + st], compare_group_stage(c, g, st));
         }
     }
-    strbuf_reset(&sb);
-    report_breakdown_note(&sb, b);
-    if (sb.len) {
+    strbuf_release(&sb);
+    compare_build_breakdown_note(d, sec, b);
+}
+
+void compare_build_breakdown_note(struct doc *d, struct doc_node *sec,
+                                  const struct score_breakdown *b)
+{
+    struct strbuf note = STRBUF_INIT;
+    report_breakdown_note(&note, b);
+    if (note.len) {
         struct doc_node *p = doc_para(d, sec);
         p->tone = DOC_TONE_MUTED;
-        doc_text(d, p, strbuf_str(&sb));
+        doc_text(d, p, strbuf_str(&note));
     }
-    strbuf_release(&sb);
+    strbuf_release(&note);
 }
 
 enum item_filter { MOVED, CLOSED, OPENED };

@@ -77,13 +77,7 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
         compare_text_para(out, "", 0, strbuf_str(&line), width);
     strbuf_release(&line);
     strbuf_adds(out, "\n");
-    struct doc d;
-    doc_init(&d);
-    trend_build_scores(&d, t, NULL);
-    trend_build_time(&d, t, NULL);
-    trend_build_groups(&d, t);
-    compare_build_model_change(&d, t->model_change, r);
-    compare_doc_write(&d, DOC_TEXT, out, width);
+    trend_write_sections(t, DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -108,13 +102,7 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         strbuf_adds(out, "\n\n");
     }
     strbuf_release(&threshold);
-    struct doc d;
-    doc_init(&d);
-    trend_build_scores(&d, t, NULL);
-    trend_build_time(&d, t, NULL);
-    trend_build_groups(&d, t);
-    compare_build_model_change(&d, t->model_change, r);
-    compare_doc_write(&d, DOC_MARKDOWN, out, width);
+    trend_write_sections(t, DOC_MARKDOWN, out, width);
     compare_md_end_blocks(out);
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
 }

@@ -143,11 +143,18 @@ void trend_build_groups(struct doc *d, const struct trend *t)
                 f->point_counts[g * t->n + k] = t->points[k]->breakdown.groups[g].respondents;
         }
     }
-    report_breakdown_note(&sb, b);
-    if (sb.len) {
-        struct doc_node *p = doc_para(d, sec);
-        p->tone = DOC_TONE_MUTED;
-        doc_text(d, p, strbuf_str(&sb));
-    }
     strbuf_release(&sb);
+    compare_build_breakdown_note(d, sec, b);
+}
+
+void trend_write_sections(const struct trend *t, enum doc_format f, struct strbuf *out,
+                          size_t width)
+{
+    struct doc d;
+    doc_init(&d);
+    trend_build_scores(&d, t, NULL);
+    trend_build_time(&d, t, NULL);
+    trend_build_groups(&d, t);
+    compare_build_model_change(&d, t->model_change, t->points[0]->rules);
+    compare_doc_write(&d, f, out, width);
 }
