@@ -48,15 +48,6 @@ void compare_text_para(struct strbuf *out, const char *first, size_t hang, const
 /* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
 void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
                              const struct assessment *a, size_t width);
-/* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
-void compare_text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width);
-/* "By team (what the lines say)" after a blank line; the explanation only with groups. */
-void compare_text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
-                                 size_t n_groups, const char *explained, size_t width);
-/* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
-void compare_md_breakdown_note(struct strbuf *out, const struct score_breakdown *b);
-/* "## By team" after a blank line: what follows starts with its own blank line. */
-void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b);
 /* "DATE,ORGANISATION,": the start of every CSV row of trend about assessment s. */
 void trend_csv_point(struct strbuf *out, const struct score *s);
 /* What differs between the models named (--allow-model-change), report_model_change.c:

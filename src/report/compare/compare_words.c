@@ -85,53 +85,6 @@ void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
     strbuf_release(&line);
 }
 
-/* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
-void compare_text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width)
-{
-    struct strbuf note = STRBUF_INIT;
-    report_breakdown_note(&note, b);
-    if (note.len)
-        compare_text_para(out, "  ", 2, strbuf_str(&note), width);
-    strbuf_release(&note);
-}
-
-/* "By team (what the lines say)" after a blank line; the explanation only with groups. */
-void compare_text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
-                                 size_t n_groups, const char *explained, size_t width)
-{
-    struct strbuf line = STRBUF_INIT;
-    report_breakdown_title(&line, b);
-    if (n_groups)
-        strbuf_addf(&line, " (%s)", explained);
-    strbuf_addc(out, '\n');
-    compare_text_para(out, "", 2, strbuf_str(&line), width);
-    strbuf_release(&line);
-}
-
-/* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
-void compare_md_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
-{
-    struct strbuf note = STRBUF_INIT;
-    report_breakdown_note(&note, b);
-    if (note.len) {
-        strbuf_addc(out, '\n');
-        escape_markdown(out, strbuf_str(&note));
-        strbuf_addc(out, '\n');
-    }
-    strbuf_release(&note);
-}
-
-/* "## By team" after a blank line: what follows starts with its own blank line. */
-void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b)
-{
-    struct strbuf title = STRBUF_INIT;
-    report_breakdown_title(&title, b);
-    strbuf_adds(out, "\n## ");
-    escape_markdown(out, strbuf_str(&title));
-    strbuf_addc(out, '\n');
-    strbuf_release(&title);
-}
-
 void trend_csv_point(struct strbuf *out, const struct score *s)
 {
     strbuf_addf(out, "%s,", s->assessment->date);
