@@ -223,12 +223,7 @@ void accept_json_compare(struct jsonw *w, const struct compare *c)
         if (!ci->opened_accepted)
             continue;
         jsonw_object(w);
-        jsonw_kstring(w, "id", r->items[i].id);
-        jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
-        jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
-        jsonw_kstring(w, "text", r->items[i].text);
-        jsonw_kscore(w, "before", ci->has_before, ci->before);
-        jsonw_kscore(w, "after", ci->has_after, ci->after);
+        compare_json_item(w, r, i, ci);
         jsonw_kstring(w, "expires", c->after->items[i].acceptance->expires);
         jsonw_end(w, '}');
     }

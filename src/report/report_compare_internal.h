@@ -25,6 +25,11 @@ struct trend;
  */
 void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g);
 void compare_json_assessment(struct jsonw *w, const struct score *s);
+/* An item's id, stage, kind, text and answers before and after, inside its object. */
+struct compare_item;
+struct rules;
+void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
+                       const struct compare_item *ci);
 /*
  * The threshold line (report_threshold_line) of assessments read side by side: K, and
  * whether it was lowered below 5, then what protects the change between them (shares:

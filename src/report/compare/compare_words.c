@@ -11,6 +11,7 @@
 #include "escape.h"
 #include "jsonw.h"
 #include "report.h"
+#include "rules.h"
 #include "score.h"
 #include "strbuf.h"
 #include "suppress.h"
@@ -90,4 +91,15 @@ void trend_csv_point(struct strbuf *out, const struct score *s)
     strbuf_addf(out, "%s,", s->assessment->date);
     escape_csv(out, s->assessment->organisation);
     strbuf_addc(out, ',');
+}
+
+void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
+                       const struct compare_item *ci)
+{
+    jsonw_kstring(w, "id", r->items[i].id);
+    jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
+    jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
+    jsonw_kstring(w, "text", r->items[i].text);
+    jsonw_kscore(w, "before", ci->has_before, ci->before);
+    jsonw_kscore(w, "after", ci->has_after, ci->after);
 }

@@ -127,12 +127,7 @@ static void json_item_list(struct jsonw *w, const struct compare *c, bool opened
         if (opened ? !ci->opened : !ci->closed)
             continue;
         jsonw_object(w);
-        jsonw_kstring(w, "id", r->items[i].id);
-        jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
-        jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
-        jsonw_kstring(w, "text", r->items[i].text);
-        jsonw_kscore(w, "before", ci->has_before, ci->before);
-        jsonw_kscore(w, "after", ci->has_after, ci->after);
+        compare_json_item(w, r, i, ci);
         jsonw_kstring(w, "direction", compare_direction_name(ci->direction));
         jsonw_end(w, '}');
     }
@@ -243,6 +238,20 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     jsonw_end(&w, '}');
 }
 
+/* "STAGE,,KIND,before,after,change": a stage's row, up to its last figure. */
+static void csv_stage_row(struct strbuf *out, const char *stage, const char *kind,
+                          const struct compare_stage *cs)
+{
+    escape_csv(out, stage);
+    strbuf_addf(out, ",,%s,", kind);
+    add_score(out, cs->has_before, cs->before, "");
+    strbuf_addc(out, ',');
+    add_score(out, cs->has_after, cs->after, "");
+    strbuf_addc(out, ',');
+    if (cs->has_before && cs->has_after)
+        strbuf_add_tenths(out, cs->delta);
+}
+
 /* Row g's stages: kind "group", its name as text and its respondents before and after. */
 static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *out)
 {
@@ -253,14 +262,7 @@ static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *
     compare_group_name(&name, b, g);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = compare_group_stage(c, g, st);
-        escape_csv(out, r->stages[st].id);
-        strbuf_adds(out, ",,group,");
-        add_score(out, cs->has_before, cs->before, "");
-        strbuf_addc(out, ',');
-        add_score(out, cs->has_after, cs->after, "");
-        strbuf_addc(out, ',');
-        if (cs->has_before && cs->has_after)
-            strbuf_add_tenths(out, cs->delta);
+        csv_stage_row(out, r->stages[st].id, "group", cs);
         strbuf_adds(out, ",,,,");
         escape_csv(out, strbuf_str(&name));
         strbuf_addf(out, ",%zu,%zu\r\n", b->groups[g].respondents, a->groups[g].respondents);
@@ -302,14 +304,7 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     strbuf_release(&threshold);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
-        escape_csv(out, r->stages[st].id);
-        strbuf_adds(out, ",,stage,");
-        add_score(out, cs->has_before, cs->before, "");
-        strbuf_addc(out, ',');
-        add_score(out, cs->has_after, cs->after, "");
-        strbuf_addc(out, ',');
-        if (cs->has_before && cs->has_after)
-            strbuf_add_tenths(out, cs->delta);
+        csv_stage_row(out, r->stages[st].id, "stage", cs);
         strbuf_adds(out, ",,,,,,\r\n");
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {

@@ -785,10 +785,6 @@ static void series_whole(struct strbuf *out, const struct doc_figure *f)
 /* A row group a group: its respondents at each point, then each stage's scores. */
 static void series(struct strbuf *out, const struct doc_figure *f)
 {
-    if (f->n_rows && !f->rows[0]) {
-        series_whole(out, f);
-        return;
-    }
     strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
                      "assessment <span class=\"muted\">(each scored over that group&#39;s "
                      "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
@@ -824,8 +820,8 @@ static void series(struct strbuf *out, const struct doc_figure *f)
 static void figure(struct strbuf *out, const struct doc_figure *f)
 {
     switch (f->kind) {
-    case DOC_FIGURE_SERIES:
-        series(out, f);
+    case DOC_FIGURE_SERIES: /* the whole assessment's has no group's name */
+        (f->n_rows && !f->rows[0] ? series_whole : series)(out, f);
         break;
     case DOC_FIGURE_TIMELINE:
         timeline(out, f);
