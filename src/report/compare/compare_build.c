@@ -313,8 +313,7 @@ static void opened_accepted(struct doc *d, const struct compare *c, struct doc_n
         return;
     struct doc_node *p = doc_only(doc_para(d, sec), MD_HTML);
     doc_words(d, p, OPENED_ACCEPTED);
-    doc_span_only(doc_words(d, p, ":"), DOC_MARKDOWN);
-    doc_span_only(doc_words(d, p, "."), DOC_HTML);
+    doc_words(d, p, ":");
     doc_only(accepted_list(d, c, sec), MD_HTML);
     struct doc_node *own = doc_only(doc_section(d, d->root, 2, NULL), DOC_TEXT);
     doc_words(d, own, OPENED_ACCEPTED);

@@ -30,11 +30,7 @@ void trend_build_time(struct doc *d, const struct trend *t, const char *chart)
                             " (a stage is the focus from each assessment at which it is the "
                             "focus to the next; the latest adds no days)"),
                   DOC_TEXT);
-    doc_words(d, doc_only(doc_para(d, sec), DOC_MARKDOWN),
-              "How long each stage has been the focus (from each assessment at which it is the "
-              "focus to the next; the latest adds no days), and the date it was first assessed "
-              "in each band.");
-    doc_words(d, doc_only(doc_para(d, sec), DOC_HTML),
+    doc_words(d, doc_only(doc_para(d, sec), DOC_MARKDOWN | DOC_HTML),
               "How long each stage has been the focus, counted from each assessment at which it "
               "was the focus to the next (the latest adds no days, since nothing later is "
               "known), and when it was first assessed in each band.");
