@@ -50,6 +50,8 @@ void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i);
  */
 void compare_text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
                        size_t width);
+/* "2026-04-15, 1 respondent, ORGANISATION": plain, for the caller to escape. */
+void compare_assessment_words(struct strbuf *sb, const struct assessment *a);
 /* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
 void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
                              const struct assessment *a, size_t width);

@@ -75,13 +75,18 @@ void compare_json_assessment(struct jsonw *w, const struct score *s)
     jsonw_end(w, '}');
 }
 
+void compare_assessment_words(struct strbuf *sb, const struct assessment *a)
+{
+    strbuf_addf(sb, "%s, %zu respondent%s, %s", a->date, a->respondents,
+                a->respondents == 1 ? "" : "s", a->organisation);
+}
+
 /* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
 void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
                              const struct assessment *a, size_t width)
 {
     struct strbuf line = STRBUF_INIT;
-    strbuf_addf(&line, "%s, %zu respondent%s, %s", a->date, a->respondents,
-                a->respondents == 1 ? "" : "s", a->organisation);
+    compare_assessment_words(&line, a);
     compare_text_para(out, first, hang, strbuf_str(&line), width);
     strbuf_release(&line);
 }

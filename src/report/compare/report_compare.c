@@ -80,12 +80,15 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     const struct rules *r = b->rules;
     strbuf_adds(out, "# Readiness compared: ");
     escape_markdown(out, a->assessment->organisation);
-    strbuf_addf(out, "\n\n- Before: %s, %zu respondent%s, ", b->assessment->date,
-                b->assessment->respondents, b->assessment->respondents == 1 ? "" : "s");
-    escape_markdown(out, b->assessment->organisation);
-    strbuf_addf(out, "\n- After: %s, %zu respondent%s, ", a->assessment->date,
-                a->assessment->respondents, a->assessment->respondents == 1 ? "" : "s");
-    escape_markdown(out, a->assessment->organisation);
+    struct strbuf line = STRBUF_INIT;
+    compare_assessment_words(&line, b->assessment);
+    strbuf_adds(out, "\n\n- Before: ");
+    escape_markdown(out, strbuf_str(&line));
+    strbuf_reset(&line);
+    compare_assessment_words(&line, a->assessment);
+    strbuf_adds(out, "\n- After: ");
+    escape_markdown(out, strbuf_str(&line));
+    strbuf_release(&line);
     const struct score *both[] = {b, a};
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, both, 2, c->shares_respondents);

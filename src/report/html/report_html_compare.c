@@ -40,11 +40,12 @@ static void threshold_para(struct strbuf *out, const struct score *const *points
 
 static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
 {
+    struct strbuf line = STRBUF_INIT;
+    compare_assessment_words(&line, a);
     html_meta_term(out, term);
-    doc_html_text(out, a->date);
-    strbuf_addf(out, ", %zu respondent%s, ", a->respondents, html_plural(a->respondents));
-    doc_html_text(out, a->organisation);
+    doc_html_text(out, strbuf_str(&line));
     strbuf_adds(out, "</dd>\n");
+    strbuf_release(&line);
 }
 
 static void compare_chart(struct page *p, const struct compare *c)
