@@ -73,6 +73,17 @@ void trend_time_sentence(struct strbuf *sb, const struct trend *t, size_t st);
 /* The section in text, markdown and CSV rows; a stage's "time" object in JSON. */
 void trend_json_time(struct jsonw *w, const struct trend *t, size_t st);
 void trend_csv_time(const struct trend *t, struct strbuf *out);
+/* compare's renderers (report_compare.c), for the format table
+   (report_compare_formats.c); trend's follow. */
+struct compare;
+void compare_render_text(const struct compare *c, const char *tool_version, size_t width,
+                         struct strbuf *out);
+void compare_render_markdown(const struct compare *c, const char *tool_version, size_t width,
+                             struct strbuf *out);
+void compare_render_json(const struct compare *c, const char *tool_version, size_t width,
+                         struct strbuf *out);
+void compare_render_csv(const struct compare *c, const char *tool_version, size_t width,
+                        struct strbuf *out);
 void trend_render_text(const struct trend *t, const char *tool_version, size_t width,
                        struct strbuf *out);
 void trend_render_markdown(const struct trend *t, const char *tool_version, size_t width,

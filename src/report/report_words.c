@@ -1,10 +1,13 @@
 /*
  * report_words.c - the words and paragraphs more than one report section writes the
- * same way: an item's name and a text paragraph with a hanging indent. It sits below
- * every section's file, so that none of them calls another for these.
+ * same way: an item's name, a text paragraph with a hanging indent, and an item's
+ * fields in a comparison's JSON. It sits below every section's file, so that none of
+ * them calls another for these.
  */
 #include "report_compare_internal.h"
 
+#include "compare.h"
+#include "jsonw.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "text.h"
@@ -24,4 +27,15 @@ void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i)
 {
     strbuf_adds(sb, r->stages[r->items[i].stage].title);
     strbuf_addf(sb, " %s: %s", item_kind_name(r->items[i].kind), r->items[i].text);
+}
+
+void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
+                       const struct compare_item *ci)
+{
+    jsonw_kstring(w, "id", r->items[i].id);
+    jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
+    jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
+    jsonw_kstring(w, "text", r->items[i].text);
+    jsonw_kscore(w, "before", ci->has_before, ci->before);
+    jsonw_kscore(w, "after", ci->has_after, ci->after);
 }

@@ -97,14 +97,3 @@ void trend_csv_point(struct strbuf *out, const struct score *s)
     escape_csv(out, s->assessment->organisation);
     strbuf_addc(out, ',');
 }
-
-void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
-                       const struct compare_item *ci)
-{
-    jsonw_kstring(w, "id", r->items[i].id);
-    jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
-    jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
-    jsonw_kstring(w, "text", r->items[i].text);
-    jsonw_kscore(w, "before", ci->has_before, ci->before);
-    jsonw_kscore(w, "after", ci->has_after, ci->after);
-}

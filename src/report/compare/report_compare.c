@@ -34,7 +34,7 @@ static void add_score(struct strbuf *sb, bool has, double v, const char *none)
 
 /* ---- compare ---- */
 
-static void compare_text(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_text(const struct compare *c, const char *tool_version, size_t width,
                          struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
@@ -73,7 +73,7 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
-static void compare_markdown(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_markdown(const struct compare *c, const char *tool_version, size_t width,
                              struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
@@ -168,7 +168,7 @@ static void json_compare_groups(struct jsonw *w, const struct compare *c)
     jsonw_end(w, ']');
 }
 
-static void compare_json(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_json(const struct compare *c, const char *tool_version, size_t width,
                          struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
@@ -288,7 +288,7 @@ static void csv_compare_groups(const struct compare *c, struct strbuf *out)
     strbuf_release(&note);
 }
 
-static void compare_csv(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_csv(const struct compare *c, const char *tool_version, size_t width,
                         struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
@@ -338,35 +338,4 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     strbuf_release(&verdict);
     if (c->plan)
         plan_csv_compare(out, c->plan);
-}
-
-/* The HTML pages are laid out by the browser: they have no width to wrap to. */
-static void compare_html(const struct compare *c, const char *tool_version, size_t width,
-                         struct strbuf *out)
-{
-    (void)width;
-    compare_render_html(c, tool_version, out);
-}
-
-static void trend_html(const struct trend *t, const char *tool_version, size_t width,
-                       struct strbuf *out)
-{
-    (void)width;
-    trend_render_html(t, tool_version, out);
-}
-
-static const struct compare_format compare_formats[] = {
-    {"text", compare_text, trend_render_text},
-    {"markdown", compare_markdown, trend_render_markdown},
-    {"json", compare_json, trend_render_json},
-    {"csv", compare_csv, trend_render_csv},
-    {"html", compare_html, trend_html},
-};
-
-const struct compare_format *compare_format_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof(compare_formats) / sizeof(compare_formats[0]); i++)
-        if (strcmp(compare_formats[i].name, name) == 0)
-            return &compare_formats[i];
-    return NULL;
 }
