@@ -40,6 +40,8 @@ enum doc_kind {
     DOC_CELL,    /* spans: the cell's text; children: a list, in HTML only */
     DOC_CALLOUT, /* a box set apart: the focus, a note, a source's caveat */
     DOC_FIGURE,  /* data that each writer draws its own way (struct doc_figure) */
+    DOC_DRAWN,   /* HTML the page drew already (a chart not yet figure data), written as it
+                    is in HTML only: a known difference, to turn into a figure in time */
 };
 
 /*
@@ -51,6 +53,25 @@ enum doc_figure_kind {
     DOC_FIGURE_LEVELS, /* one stage's score at each level of change: a row a level */
     DOC_FIGURE_STAGES, /* each stage's score, band and answers: a row a stage, one column */
     DOC_FIGURE_MATRIX, /* every stage's score at each level: a row a stage, a column a level */
+    /* Before and after (compare): each stage, a row a stage (moves); each group's stages,
+       a row a group and a column a stage (moves; counts before, counts_after); items, a
+       row an item (item_moves). */
+    DOC_FIGURE_MOVEMENT,
+    DOC_FIGURE_GROUP_MOVEMENT,
+    DOC_FIGURE_ITEMS,
+    /* compare --plan: the actions done and how the gaps they address moved, the gaps no
+       action addressed, or the actions not counted, a row an action (plan_rows) */
+    DOC_FIGURE_PLAN_DONE,
+    DOC_FIGURE_PLAN_GAPS,
+    DOC_FIGURE_PLAN_NOT_COUNTED,
+    /* trend's time in stage: a row a stage (row_words its focus, row_lines its sentence),
+       a column a band, each cell the date it was first in it (the top band's: when it
+       reached it, or "not yet") */
+    DOC_FIGURE_TIMELINE,
+    /* trend's stage scores at each assessment: a row a group (named; NULL: the whole
+       assessment), a column a stage, a score a point (series; point_counts each group's
+       respondents at each point) */
+    DOC_FIGURE_SERIES,
 };
 
 /* DOC_FIGURE_STAGES: what a stage's row says beside its score. */
@@ -61,6 +82,43 @@ struct doc_heat_cell {
     double value;           /* 0 to 100, for the shade */
     const char *shown;      /* the score as the reader reads it, our figure: "62.5" */
     size_t answered, items; /* DOC_FIGURE_LEVELS: how many of the cell's items were answered */
+};
+
+/* A figure before and after (compare): our figures as the reader reads them, NULL for
+   none; the note says how it moved ("fell"), NULL for nothing to say. */
+struct doc_move {
+    const char *before, *after, *change;
+    const char *note;
+    bool warn;                            /* the note is a warning: tagged in HTML */
+    const char *band_before, *band_after; /* text from the inputs */
+};
+
+/* An item before and after: its stage, kind, text and id from the inputs, and its name
+   as one line ("Launch barrier: Staff turnover"); our figures. */
+struct doc_item_move {
+    const char *stage, *kind, *text, *id, *name;
+    const char *before, *after, *change, *direction; /* NULL for none */
+};
+
+/* A gap before and after (compare --plan): its name from the inputs; our figures, the
+   answers' and the points the stage would gain were it closed. Not answered after: the
+   answer now ("n/a", "unknown"), and no change or points after (NULL). */
+struct doc_gap_move {
+    const char *name;
+    const char *answer_before, *answer_after, *answer_change;
+    const char *points_before, *points_after, *points_change;
+    const char *now; /* "still open", "closed" or "not answered" */
+};
+
+/* An action of a plan (compare --plan): its text, the rules item's id, its done date,
+   owner and note from the inputs (NULL for none); not counted, our status and reason;
+   the gaps it addresses (DOC_FIGURE_PLAN_GAPS: one row, no action, every gap). */
+struct doc_plan_row {
+    const char *action, *id, *done, *owner, *note;
+    const char *status, *reason;
+    bool not_done; /* not counted for not being done: text names its status */
+    struct doc_gap_move *gaps;
+    size_t n_gaps;
 };
 
 struct doc_figure {
@@ -77,6 +135,20 @@ struct doc_figure {
     const char **shares;        /* the share answered, our figure ("62.5"); NULL for none */
     enum doc_stage_mark *marks; /* the focus, or a stage resting on it */
     bool disagree;              /* counts are shown: more than one respondent */
+    struct doc_move *moves;     /* DOC_FIGURE_MOVEMENT, DOC_FIGURE_GROUP_MOVEMENT */
+    size_t *counts_after;       /* DOC_FIGURE_GROUP_MOVEMENT: each group's respondents after */
+    struct doc_item_move *item_moves; /* DOC_FIGURE_ITEMS */
+    const char *aside;                /* DOC_FIGURE_ITEMS: our words after the title in a caption */
+    bool columns;                   /* DOC_FIGURE_ITEMS: text sets them in columns, not as a list */
+    struct doc_plan_row *plan_rows; /* DOC_FIGURE_PLAN_*: n_rows of them */
+    const char **row_words, **row_lines; /* DOC_FIGURE_TIMELINE */
+    size_t n_points;                     /* DOC_FIGURE_SERIES: the assessments */
+    const char **points;                 /* their dates */
+    size_t *point_counts;                /* n_rows * n_points */
+    struct doc_heat_cell *series;        /* n_rows * n_cols * n_points */
+    /* DOC_FIGURE_SERIES of the whole assessment: each point's organisation and focus
+       (from the inputs), and each score's band, as series */
+    const char **point_orgs, **point_focus, **series_bands;
 };
 
 enum doc_span_kind {
@@ -117,7 +189,9 @@ struct doc_node {
     enum doc_tone tone;
     const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
-    bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
+    bool bare_in_text;         /* DOC_LIST: text writes its items without a marker;
+                                  DOC_SECTION: text writes no heading, its body in its place
+                                  (as markdown does for a heading it shows nothing of) */
     const char *marker;        /* DOC_ITEM: text's marker in place of "- " ("try: ");
                                   DOC_CALLOUT: text's lead ("Note: "), "" for none; either
                                   way its later lines hang after it. A callout without one
@@ -129,6 +203,8 @@ struct doc_node {
     struct doc_figure *figure; /* DOC_FIGURE */
     struct doc_span *spans, *last_span;
     struct doc_node *first, *last, *next, *parent;
+    bool marker_as_is; /* DOC_ITEM: text keeps the marker's spaces, filling after it */
+    const char *html;  /* DOC_DRAWN */
 };
 
 struct doc {
@@ -160,6 +236,13 @@ struct doc_node *doc_cell(struct doc *d, struct doc_node *row, bool header);
    (strings with doc_strdup). */
 struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_figure_kind kind,
                             size_t n_rows, size_t n_cols);
+/* A DOC_FIGURE_SERIES of n_rows x n_cols x n_points scores, for the caller to fill. */
+struct doc_node *doc_series(struct doc *d, struct doc_node *parent, size_t n_rows, size_t n_cols,
+                            size_t n_points);
+/* HTML drawn already, written as it is (DOC_DRAWN): the caller escaped its text. */
+struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *html);
+/* Room for n zeroed things of size bytes that lives as long as the document. */
+void *doc_alloc(struct doc *d, size_t n, size_t size);
 /* A copy of s that lives as long as the document. */
 const char *doc_strdup(struct doc *d, const char *s);
 

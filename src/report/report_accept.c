@@ -210,57 +210,6 @@ void accept_csv_assess(struct strbuf *out, const struct score *s,
 
 /* ---- compare ---- */
 
-/* "Sustain barrier: Leadership turnover (6.0 now; accepted until 2026-10-31)". */
-static void add_opened_accepted(struct strbuf *out, const struct compare *c, size_t i)
-{
-    const struct score *s = c->after;
-    compare_item_name(out, s->rules, i);
-    strbuf_adds(out, " (");
-    plan_add_answer_now(out, s, i);
-    strbuf_addf(out, " now; accepted until %s)", s->items[i].acceptance->expires);
-}
-
-static const char OPENED_ACCEPTED[] =
-    "Not counted as opened, being accepted for now (--accept): each still counts in its "
-    "stage's score";
-
-void accept_text_compare(struct strbuf *out, const struct compare *c, size_t width)
-{
-    if (!c->after->accept || !c->n_opened_accepted)
-        return;
-    const struct rules *r = c->after->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addc(out, '\n');
-    compare_text_para(out, "", 2, OPENED_ACCEPTED, width);
-    for (size_t i = 0; i < r->n_items; i++) {
-        if (!c->items[i].opened_accepted)
-            continue;
-        strbuf_reset(&line);
-        add_opened_accepted(&line, c, i);
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-    }
-    strbuf_release(&line);
-}
-
-void accept_md_compare(struct strbuf *out, const struct compare *c)
-{
-    if (!c->after->accept || !c->n_opened_accepted)
-        return;
-    const struct rules *r = c->after->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addf(out, "\n%s:\n\n", OPENED_ACCEPTED);
-    for (size_t i = 0; i < r->n_items; i++) {
-        if (!c->items[i].opened_accepted)
-            continue;
-        strbuf_reset(&line);
-        add_opened_accepted(&line, c, i);
-        strbuf_adds(out, "- ");
-        doc_md_text(out, strbuf_str(&line));
-        strbuf_addc(out, '\n');
-    }
-    strbuf_release(&line);
-}
-
 void accept_json_compare(struct jsonw *w, const struct compare *c)
 {
     if (!c->after->accept)
@@ -273,12 +222,7 @@ void accept_json_compare(struct jsonw *w, const struct compare *c)
         if (!ci->opened_accepted)
             continue;
         jsonw_object(w);
-        jsonw_kstring(w, "id", r->items[i].id);
-        jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
-        jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
-        jsonw_kstring(w, "text", r->items[i].text);
-        jsonw_kscore(w, "before", ci->has_before, ci->before);
-        jsonw_kscore(w, "after", ci->has_after, ci->after);
+        compare_json_item(w, r, i, ci);
         jsonw_kstring(w, "expires", c->after->items[i].acceptance->expires);
         jsonw_end(w, '}');
     }

@@ -34,14 +34,12 @@ void accept_json_assess(struct jsonw *w, const struct score *s);
 void accept_csv_assess(struct strbuf *out, const struct score *s,
                        void (*row_start)(const struct score *s, struct strbuf *out));
 /*
- * compare --accept: the gaps that would have opened but are accepted in AFTER, said
- * after the gaps opened; nothing without --accept. JSON: "opened_accepted": [...].
+ * compare --accept: the gaps that would have opened but are accepted in AFTER, JSON's
+ * "opened_accepted": [...]; nothing without --accept. The human formats' are built once
+ * with "Gaps opened" (compare_build.c).
  */
 struct compare;
-void accept_text_compare(struct strbuf *out, const struct compare *c, size_t width);
-void accept_md_compare(struct strbuf *out, const struct compare *c);
 void accept_json_compare(struct jsonw *w, const struct compare *c);
-void accept_html_compare(struct strbuf *out, const struct compare *c);
 
 /* The section of the HTML page, and its entry in the page's contents (report_html_accept.c). */
 void accept_html_assess(struct strbuf *out, const struct score *s);

@@ -25,6 +25,11 @@ struct trend;
  */
 void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g);
 void compare_json_assessment(struct jsonw *w, const struct score *s);
+/* An item's id, stage, kind, text and answers before and after, inside its object. */
+struct compare_item;
+struct rules;
+void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
+                       const struct compare_item *ci);
 /*
  * The threshold line (report_threshold_line) of assessments read side by side: K, and
  * whether it was lowered below 5, then what protects the change between them (shares:
@@ -45,27 +50,16 @@ void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i);
  */
 void compare_text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
                        size_t width);
+/* "2026-04-15, 1 respondent, ORGANISATION": plain, for the caller to escape. */
+void compare_assessment_words(struct strbuf *sb, const struct assessment *a);
 /* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
 void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
                              const struct assessment *a, size_t width);
-/* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
-void compare_text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width);
-/* "By team (what the lines say)" after a blank line; the explanation only with groups. */
-void compare_text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
-                                 size_t n_groups, const char *explained, size_t width);
-/* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
-void compare_md_breakdown_note(struct strbuf *out, const struct score_breakdown *b);
-/* "## By team" after a blank line: what follows starts with its own blank line. */
-void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b);
 /* "DATE,ORGANISATION,": the start of every CSV row of trend about assessment s. */
 void trend_csv_point(struct strbuf *out, const struct score *s);
 /* What differs between the models named (--allow-model-change), report_model_change.c:
    nothing for NULL, except JSON's "model_change": null. */
 struct model_change;
-void model_change_text(struct strbuf *out, const struct model_change *mc, const struct rules *r,
-                       size_t width);
-void model_change_markdown(struct strbuf *out, const struct model_change *mc,
-                           const struct rules *r);
 void model_change_json(struct jsonw *w, const struct model_change *mc, const struct rules *r);
 /*
  * Time in stage (report_trend_time.c). The words, plain (the caller escapes them):
@@ -77,10 +71,19 @@ void trend_time_focus_words(struct strbuf *sb, const struct trend *t, size_t st)
 void trend_time_top_words(struct strbuf *sb, const struct trend *t, size_t st);
 void trend_time_sentence(struct strbuf *sb, const struct trend *t, size_t st);
 /* The section in text, markdown and CSV rows; a stage's "time" object in JSON. */
-void trend_text_time(const struct trend *t, struct strbuf *out, size_t width);
-void trend_md_time(const struct trend *t, struct strbuf *out);
 void trend_json_time(struct jsonw *w, const struct trend *t, size_t st);
 void trend_csv_time(const struct trend *t, struct strbuf *out);
+/* compare's renderers (report_compare.c), for the format table
+   (report_compare_formats.c); trend's follow. */
+struct compare;
+void compare_render_text(const struct compare *c, const char *tool_version, size_t width,
+                         struct strbuf *out);
+void compare_render_markdown(const struct compare *c, const char *tool_version, size_t width,
+                             struct strbuf *out);
+void compare_render_json(const struct compare *c, const char *tool_version, size_t width,
+                         struct strbuf *out);
+void compare_render_csv(const struct compare *c, const char *tool_version, size_t width,
+                        struct strbuf *out);
 void trend_render_text(const struct trend *t, const char *tool_version, size_t width,
                        struct strbuf *out);
 void trend_render_markdown(const struct trend *t, const char *tool_version, size_t width,

@@ -11,11 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct compare_stage;
 struct exact;
 struct rules;
 struct score;
-struct score_breakdown;
 struct strbuf;
 
 struct page {
@@ -58,9 +56,6 @@ void html_meta_term(struct strbuf *out, const char *term);
 void html_meta_model(struct strbuf *out, const struct rules *r);
 /* An overlay's base and merged model hash as meta rows; nothing for a plain model. */
 void html_meta_overlay(struct strbuf *out, const struct rules *r);
-/* compare's and trend's Model change section (report_model_change.c); nothing for NULL. */
-struct model_change;
-void model_change_html(struct strbuf *out, const struct model_change *mc, const struct rules *r);
 void html_about_section(struct strbuf *out, const struct score *s);
 /*
  * Opens a chart: a figure holding an <svg role="img"> named by its <title> and described
@@ -90,13 +85,6 @@ double html_bands_header(const struct rules *r);
 void svg_band_zones(struct strbuf *out, const struct rules *r, double top, double bottom);
 /* "Embedded from 80 to 100; Established from 60 to 80; ..." */
 void html_bands_in_words(struct strbuf *out, const struct rules *r);
-void html_stage_score(struct strbuf *out, const struct score *s, size_t stage);
-/* A breakdown's section and its heading: every page's says "By team" the same way. */
-void html_breakdown_open(struct strbuf *out, const struct score_breakdown *b);
-/* Why the breakdown is left out, or how its pooled row was made; then the section's end. */
-void html_breakdown_close(struct strbuf *out, const struct score_breakdown *b);
-/* A stage's score before, after, and the change: three cells. */
-void html_change_cells(struct strbuf *out, const struct compare_stage *cs);
 /* The trend page's "Time in stage": a timeline and its table (report_html_trend_time.c). */
 struct trend;
 void html_trend_time_section(struct page *p, const struct trend *t);

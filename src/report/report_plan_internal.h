@@ -34,12 +34,10 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
 /* The section of the HTML page (report_html_plan.c). */
 void plan_html_assess(struct strbuf *out, const struct plan_review *v);
 
-/* The plan section of a comparison. */
-void plan_text_compare(struct strbuf *out, const struct plan_compare_review *v, size_t width);
-void plan_md_compare(struct strbuf *out, const struct plan_compare_review *v);
+/* The plan section of a comparison as data; the human formats' is built once in
+   compare_plan.c. */
 void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v);
 void plan_csv_compare(struct strbuf *out, const struct plan_compare_review *v);
-void plan_html_compare(struct strbuf *out, const struct plan_compare_review *v);
 
 /* ---- the words every format shares ---- */
 

@@ -12,6 +12,10 @@ endforeach()
 foreach(fmt text markdown json csv html)
     stagegap_cli_test(compare-accept-${fmt} 0 compare --accept ${x} --format ${fmt} ${q}/2026-04.yaml ${q}/2026-07.yaml)
 endforeach()
+# A gap that opened but is accepted for now, in every human format (and JSON's list).
+foreach(fmt text markdown json html)
+    stagegap_cli_test(compare-accept-opened-${fmt} 0 compare --accept tests/fixtures/accept/northmoor-opened.yaml --format ${fmt} data/examples/westvale-sustaining.yaml data/examples/northmoor-just-launched.yaml)
+endforeach()
 stagegap_cli_test(plan-accept 0 plan --accept ${e} data/examples/eastbrook-mid-implementation.yaml)
 # The gate reads the score, which an acceptance never changes.
 stagegap_cli_test(assess-accept-fail-under 1 assess --accept ${e} --fail-under 50 data/examples/eastbrook-mid-implementation.yaml)

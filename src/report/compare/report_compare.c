@@ -9,6 +9,7 @@
 
 #include "breakdown.h"
 #include "compare.h"
+#include "compare_build_internal.h"
 #include "escape.h"
 #include "exact.h"
 #include "jsonw.h"
@@ -31,276 +32,9 @@ static void add_score(struct strbuf *sb, bool has, double v, const char *none)
         strbuf_adds(sb, none);
 }
 
-static void add_delta(struct strbuf *sb, const struct compare_stage *cs, const char *none)
-{
-    if (!cs->has_before || !cs->has_after) {
-        strbuf_adds(sb, none);
-        return;
-    }
-    struct strbuf num = STRBUF_INIT;
-    strbuf_add_tenths(&num, cs->delta);
-    if (num.buf[0] != '-' && strcmp(num.buf, "0.0") != 0)
-        strbuf_addc(sb, '+');
-    strbuf_adds(sb, num.buf);
-    strbuf_release(&num);
-}
-
-static const char *focus_id(const struct score *s)
-{
-    return s->focus >= 0 ? s->rules->stages[s->focus].id : NULL;
-}
-
-static const char *focus_title(const struct score *s)
-{
-    return s->focus >= 0 ? s->rules->stages[s->focus].title : "none (all in the top band)";
-}
-
-/*
- * "Northside", "no team given" or "Other groups": row g's name, plain. The assessments
- * read side by side have the same rows in the same order (score_align_breakdowns), so
- * row g of one is row g of every other.
- */
-void compare_group_name(struct strbuf *sb, const struct score_breakdown *b, size_t g)
-{
-    report_group_name(sb, b, &b->groups[g]);
-}
-
-void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n,
-                            bool shares)
-{
-    size_t most = 0;
-    for (size_t k = 0; k < n; k++)
-        if (points[k]->assessment->respondents > most)
-            most = points[k]->assessment->respondents;
-    report_threshold_line(out, most, points[0]->min_group);
-    if (!out->len)
-        return;
-    if (shares)
-        strbuf_addf(out,
-                    " Where assessments share respondents, they are compared only if none or "
-                    "at least %zu people joined, and none or at least %zu left, overall, in "
-                    "each group shown and for each item; how the answers of people in both "
-                    "changed is shown as it is (docs/privacy.md).",
-                    points[0]->min_group, points[0]->min_group);
-    else
-        strbuf_adds(out, " These assessments share no respondents: each is protected on its "
-                         "own, and the change between surveys run separately is outside this "
-                         "protection (docs/privacy.md).");
-}
-
-void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n,
-                            bool shares)
-{
-    struct strbuf line = STRBUF_INIT;
-    compare_threshold_line(&line, points, n, shares);
-    jsonw_kuint(w, "min_group", points[0]->min_group);
-    jsonw_kbool(w, "min_group_lowered", points[0]->min_group < SUPPRESS_MIN_GROUP_DEFAULT);
-    jsonw_kstring(w, "threshold", line.len ? strbuf_str(&line) : NULL);
-    strbuf_release(&line);
-}
-
-void compare_json_assessment(struct jsonw *w, const struct score *s)
-{
-    jsonw_object(w);
-    jsonw_kstring(w, "date", s->assessment->date);
-    jsonw_kstring(w, "organisation", s->assessment->organisation);
-    jsonw_kuint(w, "respondents", s->assessment->respondents);
-    jsonw_kstring(w, "focus", focus_id(s));
-    jsonw_end(w, '}');
-}
-
 /* ---- compare ---- */
 
-/*
- * A paragraph wrapped to width: first (ours, not input) then text made safe, later
- * lines begun with hang spaces. The words are filled by text.c, as assess's report is.
- */
-void compare_text_para(struct strbuf *out, const char *first, size_t hang, const char *text,
-                       size_t width)
-{
-    struct strbuf safe = STRBUF_INIT, indent = STRBUF_INIT;
-    text_add_safe(&safe, text, true);
-    strbuf_addchars(&indent, ' ', hang);
-    text_add_filled(out, first, strbuf_str(&indent), strbuf_str(&safe), width);
-    strbuf_release(&indent);
-    strbuf_release(&safe);
-}
-
-/* "Implement barrier: Leadership turnover", made safe later by text_para. */
-void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i)
-{
-    strbuf_adds(sb, r->stages[r->items[i].stage].title);
-    strbuf_addf(sb, " %s: %s", item_kind_name(r->items[i].kind), r->items[i].text);
-}
-
-static void text_item_changes(const struct compare *c, struct strbuf *out, bool opened,
-                              size_t width)
-{
-    const struct rules *r = c->before->rules;
-    strbuf_addc(out, '\n');
-    if (!opened) {
-        compare_text_para(out, "", 0, SCORE_GAP_LEGEND, width);
-        strbuf_addc(out, '\n');
-    }
-    compare_text_para(out, "", 2,
-                      opened ? "Gaps opened (at the best end before, below it now)"
-                             : "Gaps closed (below the best end before, at it now)",
-                      width);
-    size_t shown = 0;
-    struct strbuf line = STRBUF_INIT;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const struct compare_item *ci = &c->items[i];
-        if (opened ? !ci->opened : !ci->closed)
-            continue;
-        strbuf_reset(&line);
-        compare_item_name(&line, r, i);
-        strbuf_adds(&line, " (");
-        add_score(&line, ci->has_before, ci->before, "-");
-        strbuf_adds(&line, " -> ");
-        add_score(&line, ci->has_after, ci->after, "-");
-        const char *dir = compare_direction_name(ci->direction);
-        if (dir)
-            strbuf_addf(&line, ", %s", dir);
-        strbuf_adds(&line, ")");
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-        shown++;
-    }
-    strbuf_release(&line);
-    if (!shown)
-        strbuf_adds(out, "  none\n");
-}
-
-static void text_items_moved(const struct compare *c, struct strbuf *out, size_t width)
-{
-    const struct rules *r = c->before->rules;
-    strbuf_adds(out, "\nAnswers that moved (before -> after)\n");
-    size_t shown = 0;
-    struct strbuf first = STRBUF_INIT, num = STRBUF_INIT, name = STRBUF_INIT;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const struct compare_item *ci = &c->items[i];
-        if (!ci->moved)
-            continue;
-        strbuf_reset(&first);
-        strbuf_reset(&num);
-        add_score(&num, ci->has_before, ci->before, "-");
-        strbuf_addf(&first, " %4s -> ", strbuf_str(&num));
-        strbuf_reset(&num);
-        add_score(&num, ci->has_after, ci->after, "-");
-        const char *dir = compare_direction_name(ci->direction);
-        strbuf_addf(&first, "%-4s  %-6s  ", strbuf_str(&num), dir ? dir : "");
-        strbuf_reset(&name);
-        compare_item_name(&name, r, i);
-        /* Under the text, unless that leaves it too narrow a column. */
-        size_t hang = width >= first.len + 30 ? first.len : 4;
-        compare_text_para(out, strbuf_str(&first), hang, strbuf_str(&name), width);
-        shown++;
-    }
-    strbuf_release(&first);
-    strbuf_release(&num);
-    strbuf_release(&name);
-    if (!shown)
-        strbuf_adds(out, "  none\n");
-}
-
-/* "2026-04-15, 1 respondent, ORGANISATION" after first, wrapped with a hanging indent. */
-void compare_text_assessment(struct strbuf *out, const char *first, size_t hang,
-                             const struct assessment *a, size_t width)
-{
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addf(&line, "%s, %zu respondent%s, %s", a->date, a->respondents,
-                a->respondents == 1 ? "" : "s", a->organisation);
-    compare_text_para(out, first, hang, strbuf_str(&line), width);
-    strbuf_release(&line);
-}
-
-/* The stage column is as wide as the widest title: short titles fit 40 columns. */
-static size_t stage_column(const struct rules *r)
-{
-    size_t tw = 5;
-    for (size_t st = 0; st < r->n_stages; st++) {
-        struct strbuf cell = STRBUF_INIT;
-        text_add_safe(&cell, r->stages[st].title, true);
-        size_t w = utf8_width(cell.buf, cell.len);
-        tw = w > tw ? w : tw;
-        strbuf_release(&cell);
-    }
-    return tw;
-}
-
-/* "Launch       52.9    55.6    +2.7": the title padded to tw columns, no line end. */
-static void text_change_row(struct strbuf *out, const char *title, size_t tw,
-                            const struct compare_stage *cs)
-{
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, title, true);
-    size_t w = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
-    strbuf_addchars(out, ' ', tw - w);
-    strbuf_reset(&cell);
-    add_score(&cell, cs->has_before, cs->before, "-");
-    strbuf_addf(out, "%8s", strbuf_str(&cell));
-    strbuf_reset(&cell);
-    add_score(&cell, cs->has_after, cs->after, "-");
-    strbuf_addf(out, "%8s", strbuf_str(&cell));
-    strbuf_reset(&cell);
-    add_delta(&cell, cs, "");
-    if (cell.len) /* no trailing spaces where there is no change to show */
-        strbuf_addf(out, "%8s", strbuf_str(&cell));
-    strbuf_release(&cell);
-}
-
-/* A breakdown's one sentence (why it is left out, how it pooled) as a paragraph. */
-void compare_text_breakdown_note(struct strbuf *out, const struct score_breakdown *b, size_t width)
-{
-    struct strbuf note = STRBUF_INIT;
-    report_breakdown_note(&note, b);
-    if (note.len)
-        compare_text_para(out, "  ", 2, strbuf_str(&note), width);
-    strbuf_release(&note);
-}
-
-/* "By team (what the lines say)" after a blank line; the explanation only with groups. */
-void compare_text_groups_heading(struct strbuf *out, const struct score_breakdown *b,
-                                 size_t n_groups, const char *explained, size_t width)
-{
-    struct strbuf line = STRBUF_INIT;
-    report_breakdown_title(&line, b);
-    if (n_groups)
-        strbuf_addf(&line, " (%s)", explained);
-    strbuf_addc(out, '\n');
-    compare_text_para(out, "", 2, strbuf_str(&line), width);
-    strbuf_release(&line);
-}
-
-/* Each group's stages before and after, as the stage table; or why there are none. */
-static void text_compare_groups(const struct compare *c, struct strbuf *out, size_t tw,
-                                size_t width)
-{
-    const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = &c->before->breakdown;
-    const struct score_breakdown *a = &c->after->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    compare_text_groups_heading(out, b, c->n_groups,
-                                "respondents, then each stage before, after and the change", width);
-    for (size_t g = 0; g < c->n_groups; g++) {
-        strbuf_reset(&line);
-        compare_group_name(&line, b, g);
-        strbuf_addf(&line, ": %zu -> %zu respondents", b->groups[g].respondents,
-                    a->groups[g].respondents);
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "    ");
-            text_change_row(out, r->stages[st].title, tw, compare_group_stage(c, g, st));
-            strbuf_addc(out, '\n');
-        }
-    }
-    strbuf_release(&line);
-    compare_text_breakdown_note(out, b, width);
-}
-
-static void compare_text(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_text(const struct compare *c, const char *tool_version, size_t width,
                          struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
@@ -321,29 +55,16 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     if (threshold.len)
         compare_text_para(out, "", 0, strbuf_str(&threshold), width);
     strbuf_release(&threshold);
-    size_t tw = stage_column(r);
-    strbuf_adds(out, "\nStage");
-    strbuf_addchars(out, ' ', tw - 5);
-    strbuf_adds(out, "  Before   After  Change\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        text_change_row(out, r->stages[st].title, tw, &c->stages[st]);
-        const struct compare_stage *cs = &c->stages[st];
-        strbuf_adds(out, cs->lost               ? "  lost its score\n"
-                         : cs->regressed        ? "  fell\n"
-                         : cs->within_tolerance ? "  fell, within tolerance\n"
-                                                : "\n");
-    }
-    strbuf_adds(out, "\n");
-    compare_text_para(out, "Focus before: ", 14, focus_title(b), width);
-    compare_text_para(out, "Focus after:  ", 14, focus_title(a), width);
-    text_compare_groups(c, out, tw, width);
-    text_items_moved(c, out, width);
-    text_item_changes(c, out, false, width);
-    text_item_changes(c, out, true, width);
-    accept_text_compare(out, c, width);
-    model_change_text(out, c->model_change, r, width);
-    if (c->plan)
-        plan_text_compare(out, c->plan, width);
+    strbuf_addc(out, '\n');
+    compare_write_stages(c, NULL, DOC_TEXT, out, width);
+    compare_build_write(compare_build_groups, c, DOC_TEXT, out, width);
+    compare_build_write(compare_build_moved, c, DOC_TEXT, out, width);
+    strbuf_addc(out, '\n');
+    compare_text_para(out, "", 0, SCORE_GAP_LEGEND, width);
+    compare_build_write(compare_build_closed, c, DOC_TEXT, out, width);
+    compare_build_write(compare_build_opened, c, DOC_TEXT, out, width);
+    compare_write_model_change(c->model_change, r, DOC_TEXT, out, width);
+    compare_build_write(compare_build_plan, c, DOC_TEXT, out, width);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
     strbuf_addc(out, '\n');
@@ -352,136 +73,22 @@ static void compare_text(const struct compare *c, const char *tool_version, size
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
-/* A direction for a table cell: "better", "worse", or a dash when not comparable. */
-static const char *md_direction(const struct compare_item *ci)
-{
-    const char *dir = compare_direction_name(ci->direction);
-    return dir ? dir : "—";
-}
-
-enum item_filter { MOVED, CLOSED, OPENED };
-
-static bool item_selected(const struct compare_item *ci, enum item_filter f)
-{
-    return f == MOVED ? ci->moved : f == CLOSED ? ci->closed : ci->opened;
-}
-
-static void md_items(const struct compare *c, struct strbuf *out, enum item_filter f)
-{
-    static const char *const headings[] = {
-        "\n## Answers that moved\n\nMean answers before and after. For a barrier, a higher "
-        "answer means it bites harder, so it is worse.\n\n",
-        "\n## Gaps closed\n\n" SCORE_GAP_LEGEND " Closed: below the best end before, at it "
-        "now.\n\n",
-        "\n## Gaps opened\n\nAt the best end before (or not answered), below it now.\n\n"};
-    const struct rules *r = c->before->rules;
-    strbuf_adds(out, headings[f]);
-    size_t shown = 0;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const struct compare_item *ci = &c->items[i];
-        if (!item_selected(ci, f))
-            continue;
-        if (!shown++)
-            strbuf_adds(out, "| Stage | Kind | Item | Before | After | Better or worse |\n"
-                             "| --- | --- | --- | ---: | ---: | --- |\n");
-        strbuf_adds(out, "| ");
-        escape_markdown(out, r->stages[r->items[i].stage].title);
-        strbuf_addf(out, " | %s | ", item_kind_name(r->items[i].kind));
-        escape_markdown(out, r->items[i].text);
-        strbuf_adds(out, " | ");
-        add_score(out, ci->has_before, ci->before, "—");
-        strbuf_adds(out, " | ");
-        add_score(out, ci->has_after, ci->after, "—");
-        strbuf_addf(out, " | %s |\n", md_direction(ci));
-    }
-    if (!shown)
-        strbuf_adds(out, "None.\n");
-}
-
-/* The breakdown's note (why it is left out, how it pooled) as a paragraph, if any. */
-void compare_md_breakdown_note(struct strbuf *out, const struct score_breakdown *b)
-{
-    struct strbuf note = STRBUF_INIT;
-    report_breakdown_note(&note, b);
-    if (note.len) {
-        strbuf_addc(out, '\n');
-        escape_markdown(out, strbuf_str(&note));
-        strbuf_addc(out, '\n');
-    }
-    strbuf_release(&note);
-}
-
-/* "## By team" after a blank line: what follows starts with its own blank line. */
-void compare_md_breakdown_heading(struct strbuf *out, const struct score_breakdown *b)
-{
-    struct strbuf title = STRBUF_INIT;
-    report_breakdown_title(&title, b);
-    strbuf_adds(out, "\n## ");
-    escape_markdown(out, strbuf_str(&title));
-    strbuf_addc(out, '\n');
-    strbuf_release(&title);
-}
-
-/* Row g of the groups table: its name and respondents on its first stage's line only. */
-static void md_compare_group(const struct compare *c, size_t g, struct strbuf *out)
-{
-    const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = &c->before->breakdown;
-    const struct score_breakdown *a = &c->after->breakdown;
-    struct strbuf name = STRBUF_INIT;
-    compare_group_name(&name, b, g);
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = compare_group_stage(c, g, st);
-        strbuf_adds(out, "| ");
-        if (st == 0) {
-            escape_markdown(out, strbuf_str(&name));
-            strbuf_addf(out, " | %zu → %zu |", b->groups[g].respondents, a->groups[g].respondents);
-        } else {
-            strbuf_adds(out, " |  |");
-        }
-        strbuf_adds(out, " ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_before, cs->before, "—");
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_after, cs->after, "—");
-        strbuf_adds(out, " | ");
-        add_delta(out, cs, "—");
-        strbuf_adds(out, " |\n");
-    }
-    strbuf_release(&name);
-}
-
-static void md_compare_groups(const struct compare *c, struct strbuf *out)
-{
-    const struct score_breakdown *b = &c->before->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    compare_md_breakdown_heading(out, b);
-    if (c->n_groups) {
-        strbuf_adds(out, "\nEach group's stage scores before and after, with its respondents "
-                         "before → after.\n\n"
-                         "| Group | Respondents | Stage | Before | After | Change |\n"
-                         "| --- | ---: | --- | ---: | ---: | ---: |\n");
-        for (size_t g = 0; g < c->n_groups; g++)
-            md_compare_group(c, g, out);
-    }
-    compare_md_breakdown_note(out, b);
-}
-
-static void compare_markdown(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_markdown(const struct compare *c, const char *tool_version, size_t width,
                              struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
     const struct rules *r = b->rules;
     strbuf_adds(out, "# Readiness compared: ");
     escape_markdown(out, a->assessment->organisation);
-    strbuf_addf(out, "\n\n- Before: %s, %zu respondent%s, ", b->assessment->date,
-                b->assessment->respondents, b->assessment->respondents == 1 ? "" : "s");
-    escape_markdown(out, b->assessment->organisation);
-    strbuf_addf(out, "\n- After: %s, %zu respondent%s, ", a->assessment->date,
-                a->assessment->respondents, a->assessment->respondents == 1 ? "" : "s");
-    escape_markdown(out, a->assessment->organisation);
+    struct strbuf line = STRBUF_INIT;
+    compare_assessment_words(&line, b->assessment);
+    strbuf_adds(out, "\n\n- Before: ");
+    escape_markdown(out, strbuf_str(&line));
+    strbuf_reset(&line);
+    compare_assessment_words(&line, a->assessment);
+    strbuf_adds(out, "\n- After: ");
+    escape_markdown(out, strbuf_str(&line));
+    strbuf_release(&line);
     const struct score *both[] = {b, a};
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, both, 2, c->shares_respondents);
@@ -496,37 +103,15 @@ static void compare_markdown(const struct compare *c, const char *tool_version, 
     escape_markdown(out, r->version);
     strbuf_addf(out, " (`%s`)\n", r->sha256);
     report_md_overlay(out, r);
-    strbuf_adds(out, "\n## Stages\n\n");
-    strbuf_adds(out, "| Stage | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = &c->stages[st];
-        strbuf_adds(out, "| ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_before, cs->before, "—");
-        strbuf_adds(out, " | ");
-        add_score(out, cs->has_after, cs->after, "—");
-        strbuf_adds(out, " | ");
-        add_delta(out, cs, "—");
-        strbuf_adds(out, cs->lost               ? " (lost its score) |\n"
-                         : cs->regressed        ? " (fell) |\n"
-                         : cs->within_tolerance ? " (fell, within tolerance) |\n"
-                                                : " |\n");
-    }
-    strbuf_adds(out, "\nFocus before: ");
-    escape_markdown(out, focus_title(b));
-    strbuf_adds(out, ". Focus after: ");
-    escape_markdown(out, focus_title(a));
-    strbuf_adds(out, ".\n");
-    (void)width;
-    md_compare_groups(c, out);
-    md_items(c, out, MOVED);
-    md_items(c, out, CLOSED);
-    md_items(c, out, OPENED);
-    accept_md_compare(out, c);
-    model_change_markdown(out, c->model_change, r);
-    if (c->plan)
-        plan_md_compare(out, c->plan);
+    strbuf_addc(out, '\n');
+    compare_write_stages(c, NULL, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_groups, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_moved, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_closed, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_opened, c, DOC_MARKDOWN, out, width);
+    compare_write_model_change(c->model_change, r, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_plan, c, DOC_MARKDOWN, out, width);
+    compare_md_end_blocks(out);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
     strbuf_adds(out, c->regression ? "\n**" : "\n");
@@ -545,12 +130,7 @@ static void json_item_list(struct jsonw *w, const struct compare *c, bool opened
         if (opened ? !ci->opened : !ci->closed)
             continue;
         jsonw_object(w);
-        jsonw_kstring(w, "id", r->items[i].id);
-        jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
-        jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
-        jsonw_kstring(w, "text", r->items[i].text);
-        jsonw_kscore(w, "before", ci->has_before, ci->before);
-        jsonw_kscore(w, "after", ci->has_after, ci->after);
+        compare_json_item(w, r, i, ci);
         jsonw_kstring(w, "direction", compare_direction_name(ci->direction));
         jsonw_end(w, '}');
     }
@@ -588,7 +168,7 @@ static void json_compare_groups(struct jsonw *w, const struct compare *c)
     jsonw_end(w, ']');
 }
 
-static void compare_json(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_json(const struct compare *c, const char *tool_version, size_t width,
                          struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
@@ -661,6 +241,20 @@ static void compare_json(const struct compare *c, const char *tool_version, size
     jsonw_end(&w, '}');
 }
 
+/* "STAGE,,KIND,before,after,change": a stage's row, up to its last figure. */
+static void csv_stage_row(struct strbuf *out, const char *stage, const char *kind,
+                          const struct compare_stage *cs)
+{
+    escape_csv(out, stage);
+    strbuf_addf(out, ",,%s,", kind);
+    add_score(out, cs->has_before, cs->before, "");
+    strbuf_addc(out, ',');
+    add_score(out, cs->has_after, cs->after, "");
+    strbuf_addc(out, ',');
+    if (cs->has_before && cs->has_after)
+        strbuf_add_tenths(out, cs->delta);
+}
+
 /* Row g's stages: kind "group", its name as text and its respondents before and after. */
 static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *out)
 {
@@ -671,14 +265,7 @@ static void csv_compare_group(const struct compare *c, size_t g, struct strbuf *
     compare_group_name(&name, b, g);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = compare_group_stage(c, g, st);
-        escape_csv(out, r->stages[st].id);
-        strbuf_adds(out, ",,group,");
-        add_score(out, cs->has_before, cs->before, "");
-        strbuf_addc(out, ',');
-        add_score(out, cs->has_after, cs->after, "");
-        strbuf_addc(out, ',');
-        if (cs->has_before && cs->has_after)
-            strbuf_add_tenths(out, cs->delta);
+        csv_stage_row(out, r->stages[st].id, "group", cs);
         strbuf_adds(out, ",,,,");
         escape_csv(out, strbuf_str(&name));
         strbuf_addf(out, ",%zu,%zu\r\n", b->groups[g].respondents, a->groups[g].respondents);
@@ -701,7 +288,7 @@ static void csv_compare_groups(const struct compare *c, struct strbuf *out)
     strbuf_release(&note);
 }
 
-static void compare_csv(const struct compare *c, const char *tool_version, size_t width,
+void compare_render_csv(const struct compare *c, const char *tool_version, size_t width,
                         struct strbuf *out)
 {
     const struct rules *r = c->before->rules;
@@ -720,14 +307,7 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     strbuf_release(&threshold);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
-        escape_csv(out, r->stages[st].id);
-        strbuf_adds(out, ",,stage,");
-        add_score(out, cs->has_before, cs->before, "");
-        strbuf_addc(out, ',');
-        add_score(out, cs->has_after, cs->after, "");
-        strbuf_addc(out, ',');
-        if (cs->has_before && cs->has_after)
-            strbuf_add_tenths(out, cs->delta);
+        csv_stage_row(out, r->stages[st].id, "stage", cs);
         strbuf_adds(out, ",,,,,,\r\n");
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
@@ -758,35 +338,4 @@ static void compare_csv(const struct compare *c, const char *tool_version, size_
     strbuf_release(&verdict);
     if (c->plan)
         plan_csv_compare(out, c->plan);
-}
-
-/* The HTML pages are laid out by the browser: they have no width to wrap to. */
-static void compare_html(const struct compare *c, const char *tool_version, size_t width,
-                         struct strbuf *out)
-{
-    (void)width;
-    compare_render_html(c, tool_version, out);
-}
-
-static void trend_html(const struct trend *t, const char *tool_version, size_t width,
-                       struct strbuf *out)
-{
-    (void)width;
-    trend_render_html(t, tool_version, out);
-}
-
-static const struct compare_format compare_formats[] = {
-    {"text", compare_text, trend_render_text},
-    {"markdown", compare_markdown, trend_render_markdown},
-    {"json", compare_json, trend_render_json},
-    {"csv", compare_csv, trend_render_csv},
-    {"html", compare_html, trend_html},
-};
-
-const struct compare_format *compare_format_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof(compare_formats) / sizeof(compare_formats[0]); i++)
-        if (strcmp(compare_formats[i].name, name) == 0)
-            return &compare_formats[i];
-    return NULL;
 }

@@ -4,6 +4,7 @@
  * the time in stage is in report_trend_time.c.
  */
 #include "report_compare_internal.h"
+#include "compare_build_internal.h"
 
 #include "breakdown.h"
 #include "compare.h"
@@ -15,10 +16,6 @@
 #include "text.h"
 
 /* ---- trend ---- */
-
-static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
-                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
-                                     "\xE2\x96\x87", "\xE2\x96\x88"};
 
 /* Breakdown row g of every point, or (g == WHOLE) the whole assessment. */
 #define WHOLE ((size_t)-1)
@@ -57,67 +54,6 @@ static void add_point_score(struct strbuf *out, const struct trend *t, size_t k,
         strbuf_adds(out, none);
 }
 
-static void sparkline(struct strbuf *out, const struct trend *t, size_t g, size_t stage)
-{
-    for (size_t k = 0; k < t->n; k++) {
-        double v;
-        const struct exact *q;
-        if (!point_score(t, k, g, stage, &v, &q)) {
-            strbuf_adds(out, "\xC2\xB7");
-            continue;
-        }
-        int level = (int)(v / 100.0 * 7.0 + 0.5);
-        strbuf_adds(out, sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
-    }
-}
-
-/* "Launch              ▅▅▆  52.9 -> 55.6 -> 57.1": title padded to pad columns. */
-static void trend_text_row(struct strbuf *out, const struct trend *t, size_t g, size_t st,
-                           size_t pad)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, r->stages[st].title, true);
-    size_t w = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
-    strbuf_addchars(out, ' ', w < pad ? pad - w : 1);
-    strbuf_release(&cell);
-    sparkline(out, t, g, st);
-    strbuf_adds(out, "  ");
-    for (size_t k = 0; k < t->n; k++) {
-        strbuf_adds(out, k ? " -> " : "");
-        add_point_score(out, t, k, g, st, "-");
-    }
-    strbuf_addc(out, '\n');
-}
-
-/* Each group's respondents and stage scores at each assessment; or why there are none. */
-static void trend_text_groups(const struct trend *t, struct strbuf *out, size_t width)
-{
-    const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    compare_text_groups_heading(out, b, b->n_groups,
-                                "respondents, then each stage's score at each assessment", width);
-    for (size_t g = 0; g < b->n_groups; g++) {
-        strbuf_reset(&line);
-        compare_group_name(&line, b, g);
-        strbuf_adds(&line, ": ");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_addf(&line, "%s%zu", k ? " -> " : "", point_respondents(t, k, g));
-        strbuf_adds(&line, " respondents");
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "    ");
-            trend_text_row(out, t, g, st, 16);
-        }
-    }
-    strbuf_release(&line);
-    compare_text_breakdown_note(out, b, width);
-}
-
 void trend_render_text(const struct trend *t, const char *tool_version, size_t width,
                        struct strbuf *out)
 {
@@ -141,59 +77,8 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
         compare_text_para(out, "", 0, strbuf_str(&line), width);
     strbuf_release(&line);
     strbuf_adds(out, "\n");
-    for (size_t st = 0; st < r->n_stages; st++)
-        trend_text_row(out, t, WHOLE, st, 20);
-    trend_text_time(t, out, width);
-    trend_text_groups(t, out, width);
-    model_change_text(out, t->model_change, r, width);
+    trend_write_sections(t, DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
-}
-
-/* Row g's respondents, then its stages, one line each, a column per assessment. */
-static void md_trend_group(const struct trend *t, size_t g, struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf name = STRBUF_INIT;
-    compare_group_name(&name, &t->points[0]->breakdown, g);
-    strbuf_adds(out, "| ");
-    escape_markdown(out, strbuf_str(&name));
-    strbuf_adds(out, " | Respondents |");
-    for (size_t k = 0; k < t->n; k++)
-        strbuf_addf(out, " %zu |", point_respondents(t, k, g));
-    strbuf_addc(out, '\n');
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "|  | ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " |");
-        for (size_t k = 0; k < t->n; k++) {
-            strbuf_adds(out, " ");
-            add_point_score(out, t, k, g, st, "—");
-            strbuf_adds(out, " |");
-        }
-        strbuf_addc(out, '\n');
-    }
-    strbuf_release(&name);
-}
-
-static void md_trend_groups(const struct trend *t, struct strbuf *out)
-{
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    compare_md_breakdown_heading(out, b);
-    if (b->n_groups) {
-        strbuf_adds(out, "\nEach group's respondents and stage scores at each assessment.\n\n"
-                         "| Group | Figure |");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_addf(out, " %s |", t->points[k]->assessment->date);
-        strbuf_adds(out, "\n| --- | --- |");
-        for (size_t k = 0; k < t->n; k++)
-            strbuf_adds(out, " ---: |");
-        strbuf_addc(out, '\n');
-        for (size_t g = 0; g < b->n_groups; g++)
-            md_trend_group(t, g, out);
-    }
-    compare_md_breakdown_note(out, b);
 }
 
 void trend_render_markdown(const struct trend *t, const char *tool_version, size_t width,
@@ -217,31 +102,8 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         strbuf_adds(out, "\n\n");
     }
     strbuf_release(&threshold);
-    strbuf_adds(out, "| Date | Organisation | Respondents |");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, " ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " |");
-    }
-    strbuf_adds(out, "\n| --- | --- | ---: |");
-    for (size_t st = 0; st < r->n_stages; st++)
-        strbuf_adds(out, " ---: |");
-    strbuf_adds(out, "\n");
-    for (size_t k = 0; k < t->n; k++) {
-        const struct score *s = t->points[k];
-        strbuf_addf(out, "| %s | ", s->assessment->date);
-        escape_markdown(out, s->assessment->organisation);
-        strbuf_addf(out, " | %zu |", s->assessment->respondents);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, " ");
-            add_point_score(out, t, k, WHOLE, st, "—");
-            strbuf_adds(out, " |");
-        }
-        strbuf_adds(out, "\n");
-    }
-    trend_md_time(t, out);
-    md_trend_groups(t, out);
-    model_change_markdown(out, t->model_change, r);
+    trend_write_sections(t, DOC_MARKDOWN, out, width);
+    compare_md_end_blocks(out);
     strbuf_addf(out, "\nMade with stagegap %s.\n", tool_version);
 }
 
@@ -324,13 +186,6 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     model_change_json(&w, t->model_change, r);
     jsonw_kstring(&w, "caveat", report_caveat(t->points[0]));
     jsonw_end(&w, '}');
-}
-
-void trend_csv_point(struct strbuf *out, const struct score *s)
-{
-    strbuf_addf(out, "%s,", s->assessment->date);
-    escape_csv(out, s->assessment->organisation);
-    strbuf_addc(out, ',');
 }
 
 /* Each group's stage scores at each point: kind "group", its name as text; then the note. */

@@ -90,61 +90,6 @@ void trend_time_sentence(struct strbuf *sb, const struct trend *t, size_t st)
                     tm->top_now ? "." : "; not in it now.");
 }
 
-void trend_text_time(const struct trend *t, struct strbuf *out, size_t width)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_adds(out, "\n");
-    compare_text_para(out, "", 2,
-                      "Time in stage (a stage is the focus from each assessment at which it is "
-                      "the focus to the next; the latest adds no days)",
-                      width);
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_reset(&line);
-        strbuf_addf(&line, "%s: ", r->stages[st].title);
-        trend_time_sentence(&line, t, st);
-        compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-    }
-    strbuf_release(&line);
-}
-
-void trend_md_time(const struct trend *t, struct strbuf *out)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf cell = STRBUF_INIT;
-    strbuf_adds(out, "\n## Time in stage\n\nHow long each stage has been the focus (from each "
-                     "assessment at which it is the focus to the next; the latest adds no days), "
-                     "and the date it was first assessed in each band.\n\n| Stage | Focus |");
-    for (size_t b = r->n_bands; b-- > 0;) {
-        strbuf_adds(out, " ");
-        escape_markdown(out, r->bands[b].title);
-        strbuf_adds(out, b ? " |" : " (top band) |");
-    }
-    strbuf_adds(out, "\n| --- | --- |");
-    for (size_t b = 0; b < r->n_bands; b++)
-        strbuf_adds(out, " --- |");
-    strbuf_addc(out, '\n');
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "| ");
-        escape_markdown(out, r->stages[st].title);
-        strbuf_adds(out, " | ");
-        strbuf_reset(&cell);
-        trend_time_focus_words(&cell, t, st);
-        strbuf_addf(out, "%s |", strbuf_str(&cell));
-        for (size_t b = r->n_bands; b-- > 0;) {
-            size_t k = t->times[st].first_in_band[b];
-            strbuf_reset(&cell);
-            if (b == 0)
-                trend_time_top_words(&cell, t, st);
-            else
-                strbuf_adds(&cell, k == TREND_NEVER ? "—" : point_date(t, k));
-            strbuf_addf(out, " %s |", strbuf_str(&cell));
-        }
-        strbuf_addc(out, '\n');
-    }
-    strbuf_release(&cell);
-}
-
 static void json_date_or_null(struct jsonw *w, const struct trend *t, size_t k)
 {
     jsonw_string(w, k == TREND_NEVER ? NULL : point_date(t, k));

@@ -116,8 +116,42 @@ struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_fig
     f->bands = pool_array(&d->pool, n_rows + 1, sizeof(*f->bands));
     f->shares = pool_array(&d->pool, n_rows + 1, sizeof(*f->shares));
     f->marks = pool_array(&d->pool, n_rows + 1, sizeof(*f->marks));
+    f->moves = pool_array(&d->pool, st_add(st_mult(n_rows, n_cols), 1), sizeof(*f->moves));
+    f->counts_after = pool_array(&d->pool, n_rows + 1, sizeof(*f->counts_after));
+    f->item_moves = pool_array(&d->pool, n_rows + 1, sizeof(*f->item_moves));
+    f->plan_rows = pool_array(&d->pool, n_rows + 1, sizeof(*f->plan_rows));
+    f->row_words = pool_array(&d->pool, n_rows + 1, sizeof(*f->row_words));
+    f->row_lines = pool_array(&d->pool, n_rows + 1, sizeof(*f->row_lines));
     n->figure = f;
     return n;
+}
+
+struct doc_node *doc_series(struct doc *d, struct doc_node *parent, size_t n_rows, size_t n_cols,
+                            size_t n_points)
+{
+    struct doc_node *n = doc_figure(d, parent, DOC_FIGURE_SERIES, n_rows, n_cols);
+    struct doc_figure *f = n->figure;
+    f->n_points = n_points;
+    f->points = doc_alloc(d, n_points, sizeof(*f->points));
+    f->point_counts = doc_alloc(d, st_mult(n_rows, n_points), sizeof(*f->point_counts));
+    f->series = doc_alloc(d, st_mult(st_mult(n_rows, n_cols), n_points), sizeof(*f->series));
+    f->point_orgs = doc_alloc(d, n_points, sizeof(*f->point_orgs));
+    f->point_focus = doc_alloc(d, n_points, sizeof(*f->point_focus));
+    f->series_bands =
+        doc_alloc(d, st_mult(st_mult(n_rows, n_cols), n_points), sizeof(*f->series_bands));
+    return n;
+}
+
+struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *html)
+{
+    struct doc_node *n = doc_only(add(d, parent, DOC_DRAWN), DOC_HTML);
+    n->html = pool_strdup(&d->pool, html ? html : "");
+    return n;
+}
+
+void *doc_alloc(struct doc *d, size_t n, size_t size)
+{
+    return pool_array(&d->pool, n ? n : 1, size);
 }
 
 const char *doc_strdup(struct doc *d, const char *s)

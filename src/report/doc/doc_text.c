@@ -60,6 +60,24 @@ static void spans_para(struct text_w *w, size_t indent, size_t hang, const char 
     strbuf_release(&line);
 }
 
+/* An item whose marker keeps its spaces ("Focus after:  ", lining up with the line
+   above): the marker as it is, then the text filled after it. */
+static void marked_para(struct text_w *w, size_t indent, size_t hang, const char *marker,
+                        const struct doc_span *sp)
+{
+    struct strbuf line = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT, first = STRBUF_INIT;
+    inline_text(&line, sp);
+    text_add_safe(&safe, strbuf_str(&line), true);
+    strbuf_addchars(&first, ' ', indent);
+    strbuf_adds(&first, marker);
+    strbuf_addchars(&pad, ' ', hang);
+    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
+    strbuf_release(&first);
+    strbuf_release(&pad);
+    strbuf_release(&safe);
+    strbuf_release(&line);
+}
+
 static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item);
 
 static void list(struct text_w *w, const struct doc_node *l, size_t indent)
@@ -80,7 +98,10 @@ static void list(struct text_w *w, const struct doc_node *l, size_t indent)
             marker = "- ";
         }
         size_t hang = indent + (*marker ? strlen(marker) : 2);
-        spans_para(w, indent, hang, marker, it->spans);
+        if (it->marker_as_is)
+            marked_para(w, indent, hang, marker, it->spans);
+        else
+            spans_para(w, indent, hang, marker, it->spans);
         blocks(w, it->first, hang, true);
     }
 }
@@ -230,6 +251,10 @@ static void levels(struct text_w *w, const struct doc_figure *f, size_t indent)
 static void section(struct text_w *w, const struct doc_node *s)
 {
     size_t at = s->level <= 2 ? 0 : (size_t)(s->level - 2) * 2;
+    if (s->bare_in_text) { /* no heading here: its body where the heading would be */
+        blocks(w, s->first, at, false);
+        return;
+    }
     if (s->level <= 2) {
         struct strbuf title = STRBUF_INIT;
         if (s->level == 2)
@@ -239,7 +264,7 @@ static void section(struct text_w *w, const struct doc_node *s)
         inline_text(&title, s->spans);
         struct strbuf safe = STRBUF_INIT;
         text_add_safe(&safe, strbuf_str(&title), true);
-        text_fill(w->out, strbuf_str(&safe), 0, w->width, "");
+        text_fill(w->out, strbuf_str(&safe), 0, w->width, s->level == 2 ? "  " : "");
         if (w->color)
             strbuf_adds(w->out, "\033[0m");
         strbuf_addc(w->out, '\n');
@@ -288,12 +313,35 @@ static void stages(struct text_w *w, const struct doc_figure *f)
     }
 }
 
+static void movement(struct text_w *w, const struct doc_figure *f);
+static void group_movement(struct text_w *w, const struct doc_figure *f, size_t indent);
+static void item_moves(struct text_w *w, const struct doc_figure *f, size_t indent);
+static void plan_rows(struct text_w *w, const struct doc_figure *f, size_t indent);
+static void series(struct text_w *w, const struct doc_figure *f, size_t indent);
+
 /* The figure drawn this writer's way. */
 static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
 {
     if (f->kind == DOC_FIGURE_MATRIX) /* drawn a stage at a time here (DOC_FIGURE_LEVELS) */
         return;
-    if (f->kind == DOC_FIGURE_LEVELS)
+    if (f->kind == DOC_FIGURE_MOVEMENT)
+        movement(w, f);
+    else if (f->kind == DOC_FIGURE_GROUP_MOVEMENT)
+        group_movement(w, f, indent);
+    else if (f->kind == DOC_FIGURE_ITEMS)
+        item_moves(w, f, indent);
+    else if (f->kind == DOC_FIGURE_SERIES)
+        series(w, f, indent);
+    else if (f->kind == DOC_FIGURE_TIMELINE)
+        for (size_t st = 0; st < f->n_rows; st++) {
+            struct strbuf line = STRBUF_INIT;
+            strbuf_addf(&line, "%s: %s", f->rows[st], f->row_lines[st]);
+            para(w, indent, indent + 2, strbuf_str(&line));
+            strbuf_release(&line);
+        }
+    else if (f->kind >= DOC_FIGURE_PLAN_DONE)
+        plan_rows(w, f, indent);
+    else if (f->kind == DOC_FIGURE_LEVELS)
         levels(w, f, indent);
     else if (f->kind == DOC_FIGURE_STAGES)
         stages(w, f);
@@ -342,6 +390,233 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
         }
         prev = n;
     }
+}
+
+/* ---- before and after (compare) ---- */
+
+/* The stage column is as wide as the widest title made safe, at least "Stage". */
+static size_t stage_column(const char **titles, size_t n)
+{
+    size_t tw = 5;
+    for (size_t k = 0; k < n; k++) {
+        struct strbuf cell = STRBUF_INIT;
+        text_add_safe(&cell, titles[k], true);
+        size_t cw = utf8_width(cell.buf, cell.len);
+        tw = cw > tw ? cw : tw;
+        strbuf_release(&cell);
+    }
+    return tw;
+}
+
+/* "Launch       52.9    55.6    +2.7": the title padded to tw columns, then each figure
+   in eight; no change, no column (and no trailing spaces). No line end. */
+static void move_row(struct strbuf *out, const char *title, size_t tw, const struct doc_move *m)
+{
+    struct strbuf cell = STRBUF_INIT;
+    text_add_safe(&cell, title, true);
+    size_t cw = utf8_width(cell.buf, cell.len);
+    strbuf_adds(out, strbuf_str(&cell));
+    strbuf_addchars(out, ' ', tw - cw);
+    strbuf_addf(out, "%8s%8s", m->before ? m->before : "-", m->after ? m->after : "-");
+    if (m->change)
+        strbuf_addf(out, "%8s", m->change);
+    strbuf_release(&cell);
+}
+
+/* The stages before and after, a column each, and how each moved. */
+static void movement(struct text_w *w, const struct doc_figure *f)
+{
+    size_t tw = stage_column(f->rows, f->n_rows);
+    strbuf_adds(w->out, "Stage");
+    strbuf_addchars(w->out, ' ', tw - 5);
+    strbuf_adds(w->out, "  Before   After  Change\n");
+    for (size_t st = 0; st < f->n_rows; st++) {
+        move_row(w->out, f->rows[st], tw, &f->moves[st]);
+        if (f->moves[st].note)
+            strbuf_addf(w->out, "  %s", f->moves[st].note);
+        strbuf_addc(w->out, '\n');
+    }
+}
+
+/* A group a paragraph, its respondents before and after, then its stages as movement's. */
+static void group_movement(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    size_t tw = stage_column(f->cols, f->n_cols);
+    struct strbuf line = STRBUF_INIT;
+    for (size_t g = 0; g < f->n_rows; g++) {
+        strbuf_reset(&line);
+        strbuf_addf(&line, "%s: %zu -> %zu respondents", f->rows[g], f->counts[g],
+                    f->counts_after[g]);
+        para(w, indent, indent + 2, strbuf_str(&line));
+        for (size_t st = 0; st < f->n_cols; st++) {
+            strbuf_addchars(w->out, ' ', indent + 2);
+            move_row(w->out, f->cols[st], tw, &f->moves[g * f->n_cols + st]);
+            strbuf_addc(w->out, '\n');
+        }
+    }
+    strbuf_release(&line);
+}
+
+/*
+ * Items before and after: in columns (before, after, better or worse, then the item
+ * hanging under its name, unless that leaves too narrow a column), or as a list with
+ * the figures after each name.
+ */
+static void item_moves(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    struct strbuf first = STRBUF_INIT, line = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT;
+    for (size_t k = 0; k < f->n_rows; k++) {
+        const struct doc_item_move *m = &f->item_moves[k];
+        if (!f->columns) {
+            strbuf_reset(&line);
+            strbuf_addf(&line, "%s (%s -> %s", m->name, m->before ? m->before : "-",
+                        m->after ? m->after : "-");
+            if (m->direction)
+                strbuf_addf(&line, ", %s", m->direction);
+            strbuf_adds(&line, ")");
+            para(w, indent, indent + 2, strbuf_str(&line));
+            continue;
+        }
+        strbuf_reset(&first);
+        strbuf_addf(&first, " %4s -> %-4s  %-6s  ", m->before ? m->before : "-",
+                    m->after ? m->after : "-", m->direction ? m->direction : "");
+        size_t hang = w->width >= first.len + 30 ? first.len : 4;
+        strbuf_reset(&safe);
+        strbuf_reset(&pad);
+        text_add_safe(&safe, m->name, true);
+        strbuf_addchars(&pad, ' ', hang);
+        text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
+    }
+    if (!f->n_rows) {
+        strbuf_addchars(w->out, ' ', indent);
+        strbuf_adds(w->out, "none\n");
+    }
+    strbuf_release(&first);
+    strbuf_release(&line);
+    strbuf_release(&safe);
+    strbuf_release(&pad);
+}
+
+static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
+                                     "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
+                                     "\xE2\x96\x87", "\xE2\x96\x88"};
+
+/* "Launch              ▅▅▆  52.9 -> 55.6 -> 57.1": the title padded to pad columns, a
+   spark a point (a dot for none), then the scores. */
+static void series_row(struct strbuf *out, const char *title, size_t pad,
+                       const struct doc_heat_cell *v, size_t n)
+{
+    struct strbuf cell = STRBUF_INIT;
+    text_add_safe(&cell, title, true);
+    size_t cw = utf8_width(cell.buf, cell.len);
+    strbuf_adds(out, strbuf_str(&cell));
+    strbuf_addchars(out, ' ', cw < pad ? pad - cw : 1);
+    strbuf_release(&cell);
+    for (size_t k = 0; k < n; k++) {
+        int level = (int)(v[k].value / 100.0 * 7.0 + 0.5);
+        strbuf_adds(out, !v[k].has ? "\xC2\xB7" : sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
+    }
+    strbuf_adds(out, "  ");
+    for (size_t k = 0; k < n; k++) {
+        strbuf_adds(out, k ? " -> " : "");
+        strbuf_adds(out, v[k].has ? v[k].shown : "-");
+    }
+    strbuf_addc(out, '\n');
+}
+
+/* A stage a line; under a group's name and its respondents at each point, when named. */
+static void series(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    struct strbuf line = STRBUF_INIT;
+    for (size_t g = 0; g < f->n_rows; g++) {
+        if (f->rows[g]) {
+            strbuf_reset(&line);
+            strbuf_addf(&line, "%s: ", f->rows[g]);
+            for (size_t k = 0; k < f->n_points; k++)
+                strbuf_addf(&line, "%s%zu", k ? " -> " : "", f->point_counts[g * f->n_points + k]);
+            strbuf_adds(&line, " respondents");
+            para(w, indent, indent + 2, strbuf_str(&line));
+        }
+        for (size_t st = 0; st < f->n_cols; st++) {
+            strbuf_addchars(w->out, ' ', f->rows[g] ? indent + 2 : indent);
+            series_row(w->out, f->cols[st], f->rows[g] ? 16 : 20,
+                       &f->series[(g * f->n_cols + st) * f->n_points], f->n_points);
+        }
+    }
+    strbuf_release(&line);
+}
+
+/* indent spaces and lead, our words as they are, then text made safe and filled. */
+static void lead_para(struct text_w *w, size_t indent, const char *lead, size_t hang,
+                      const char *text)
+{
+    struct strbuf first = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT;
+    strbuf_addchars(&first, ' ', indent);
+    strbuf_adds(&first, lead);
+    text_add_safe(&safe, text, true);
+    strbuf_addchars(&pad, ' ', hang);
+    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
+    strbuf_release(&pad);
+    strbuf_release(&safe);
+    strbuf_release(&first);
+}
+
+/* "Gap: answer 3.0 -> 5.5 (+2.5), stage points 12.4 -> 6.1 (-6.3); closed". */
+static void gap_line(struct text_w *w, size_t indent, const struct doc_gap_move *g)
+{
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "%s: answer %s -> %s", g->name, g->answer_before, g->answer_after);
+    if (g->points_after)
+        strbuf_addf(&line, " (%s), stage points %s -> %s (%s)", g->answer_change, g->points_before,
+                    g->points_after, g->points_change);
+    else
+        strbuf_addf(&line, ", stage points %s -> none", g->points_before);
+    strbuf_addf(&line, "; %s", g->now);
+    lead_para(w, indent, "", indent + 2, strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+/* A plan's actions, a bullet each with the gaps it addresses and its note under it; or
+   the gaps none addressed; or the actions not counted and why. */
+static void plan_rows(struct text_w *w, const struct doc_figure *f, size_t indent)
+{
+    struct strbuf line = STRBUF_INIT;
+    size_t shown = 0;
+    for (size_t k = 0; k < f->n_rows; k++) {
+        const struct doc_plan_row *row = &f->plan_rows[k];
+        strbuf_reset(&line);
+        if (f->kind == DOC_FIGURE_PLAN_NOT_COUNTED) {
+            strbuf_addf(&line, "%s: %s", row->action, row->reason);
+            if (row->done)
+                strbuf_addf(&line, " (done %s)", row->done);
+            else if (row->not_done)
+                strbuf_addf(&line, " (%s)", row->status);
+        } else if (row->action) {
+            strbuf_addf(&line, "%s: done %s", row->action, row->done ? row->done : "");
+            if (row->owner)
+                strbuf_addf(&line, "; owner: %s", row->owner);
+        }
+        if (line.len) {
+            lead_para(w, indent, "- ", indent + 2, strbuf_str(&line));
+            shown++;
+        }
+        for (size_t g = 0; g < row->n_gaps; g++, shown += !row->action)
+            gap_line(w, indent + 2, &row->gaps[g]);
+        if (f->kind == DOC_FIGURE_PLAN_DONE && !row->n_gaps) {
+            strbuf_addchars(w->out, ' ', indent + 2);
+            strbuf_adds(w->out, "no gap it addresses was open before\n");
+        }
+        if (f->kind == DOC_FIGURE_PLAN_DONE && row->note) {
+            strbuf_reset(&line);
+            strbuf_addf(&line, "note: \"%s\"", row->note);
+            lead_para(w, indent + 2, "", indent + 4, strbuf_str(&line));
+        }
+    }
+    if (!shown) {
+        strbuf_addchars(w->out, ' ', indent);
+        strbuf_adds(w->out, "none\n");
+    }
+    strbuf_release(&line);
 }
 
 void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool color)

@@ -14,6 +14,7 @@
 
 #include "answers.h"
 #include "compare.h"
+#include "compare_build_internal.h"
 #include "report.h"
 #include "report_compare_internal.h"
 #include "rules.h"
@@ -39,19 +40,12 @@ static void threshold_para(struct strbuf *out, const struct score *const *points
 
 static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
 {
+    struct strbuf line = STRBUF_INIT;
+    compare_assessment_words(&line, a);
     html_meta_term(out, term);
-    doc_html_text(out, a->date);
-    strbuf_addf(out, ", %zu respondent%s, ", a->respondents, html_plural(a->respondents));
-    doc_html_text(out, a->organisation);
+    doc_html_text(out, strbuf_str(&line));
     strbuf_adds(out, "</dd>\n");
-}
-
-static void focus_title(struct strbuf *out, const struct score *s)
-{
-    if (s->focus >= 0)
-        doc_html_text(out, s->rules->stages[s->focus].title);
-    else
-        strbuf_adds(out, "none (every stage in the top band)");
+    strbuf_release(&line);
 }
 
 static void compare_chart(struct page *p, const struct compare *c)
@@ -116,158 +110,6 @@ static void compare_chart(struct page *p, const struct compare *c)
     strbuf_release(&desc);
 }
 
-static void compare_table(struct strbuf *out, const struct compare *c)
-{
-    const struct rules *r = c->before->rules;
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores before and after "
-                     "<span class=\"muted\">(0 to 100)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
-                     "<th scope=\"col\" class=\"num\">After</th>"
-                     "<th scope=\"col\" class=\"num\">Change</th>"
-                     "<th scope=\"col\">Band before</th><th scope=\"col\">Band after</th>"
-                     "<th scope=\"col\">Fell?</th></tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = &c->stages[st];
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-        html_change_cells(out, cs);
-        strbuf_adds(out, "<td>");
-        doc_html_text(out, score_band_title(c->before, st));
-        strbuf_adds(out, "</td><td>");
-        doc_html_text(out, score_band_title(c->after, st));
-        strbuf_adds(out, cs->lost ? "</td><td><span class=\"tag\">Lost its score</span></td></tr>\n"
-                         : cs->regressed ? "</td><td><span class=\"tag\">Fell</span></td></tr>\n"
-                         : cs->within_tolerance ? "</td><td>Within tolerance</td></tr>\n"
-                                                : "</td><td>No</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* One group's stages before and after: a row group headed by its name and respondents. */
-static void compare_group_rows(struct strbuf *out, const struct compare *c, size_t g)
-{
-    const struct rules *r = c->before->rules;
-    const struct score_breakdown *b = &c->before->breakdown, *a = &c->after->breakdown;
-    struct strbuf name = STRBUF_INIT;
-    report_group_name(&name, b, &b->groups[g]);
-    strbuf_adds(out, "<tbody>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        const struct compare_stage *cs = compare_group_stage(c, g, st);
-        strbuf_adds(out, "<tr>");
-        if (st == 0) {
-            strbuf_addf(out, "<th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages);
-            doc_html_text(out, strbuf_str(&name));
-            strbuf_addf(out,
-                        "</th><td class=\"num\" rowspan=\"%zu\">%zu</td>"
-                        "<td class=\"num\" rowspan=\"%zu\">%zu</td>",
-                        r->n_stages, b->groups[g].respondents, r->n_stages,
-                        a->groups[g].respondents);
-        }
-        strbuf_adds(out, "<th scope=\"row\">");
-        doc_html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-        html_change_cells(out, cs);
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n");
-    strbuf_release(&name);
-}
-
-/* Each group's stages before and after, under the anonymity threshold; or why not. */
-static void compare_groups_section(struct strbuf *out, const struct compare *c)
-{
-    const struct score_breakdown *b = &c->before->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    html_breakdown_open(out, b);
-    if (c->n_groups) {
-        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group before and "
-                         "after <span class=\"muted\">(each scored over that group&#39;s "
-                         "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
-                         "<th scope=\"col\">Group</th>"
-                         "<th scope=\"col\" class=\"num\">Respondents before</th>"
-                         "<th scope=\"col\" class=\"num\">Respondents after</th>"
-                         "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
-                         "<th scope=\"col\" class=\"num\">After</th>"
-                         "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n");
-        for (size_t g = 0; g < c->n_groups; g++)
-            compare_group_rows(out, c, g);
-        strbuf_adds(out, "</table>\n");
-    }
-    html_breakdown_close(out, b);
-}
-
-enum item_filter { MOVED, CLOSED, OPENED };
-
-static bool item_selected(const struct compare_item *ci, enum item_filter f)
-{
-    return f == MOVED ? ci->moved : f == CLOSED ? ci->closed : ci->opened;
-}
-
-static void compare_items(struct strbuf *out, const struct compare *c, enum item_filter f)
-{
-    static const char *const headings[] = {"Answers that moved", "Gaps closed", "Gaps opened"};
-    static const char *const captions[] = {
-        "Answers that moved between the two assessments",
-        "Gaps closed: answered below the best end of the scale before, at it "
-        "after. " SCORE_GAP_LEGEND,
-        "Gaps opened: at the best end of the scale before (or not answered), below it after"};
-    static const char *const ids[] = {"moved", "closed", "opened"};
-    const struct rules *r = c->before->rules;
-    strbuf_addf(out, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">%s</h2>\n",
-                ids[f], ids[f], ids[f], headings[f]);
-    size_t shown = 0;
-    for (size_t i = 0; i < r->n_items; i++) {
-        const struct compare_item *ci = &c->items[i];
-        if (!item_selected(ci, f))
-            continue;
-        if (!shown++)
-            strbuf_addf(out,
-                        "<table>\n<caption>%s <span class=\"muted\">(mean answers on %ld "
-                        "to %ld; for a barrier, a high answer means it bites)</span>"
-                        "</caption>\n<thead><tr><th scope=\"col\">Item</th>"
-                        "<th scope=\"col\">Stage</th><th scope=\"col\">Kind</th>"
-                        "<th scope=\"col\" class=\"num\">Before</th>"
-                        "<th scope=\"col\" class=\"num\">After</th>"
-                        "<th scope=\"col\" class=\"num\">Change</th>"
-                        "<th scope=\"col\">Better or worse</th></tr></thead>\n"
-                        "<tbody>\n",
-                        captions[f], r->scale_min, r->scale_max);
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, r->items[i].text);
-        strbuf_adds(out, "<span class=\"id\">");
-        doc_html_text(out, r->items[i].id);
-        strbuf_adds(out, "</span></th><td>");
-        doc_html_text(out, r->stages[r->items[i].stage].title);
-        strbuf_addf(out, "</td><td>%s</td><td class=\"num\">", item_kind_name(r->items[i].kind));
-        html_shown(out, ci->has_before, ci->before);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        html_shown(out, ci->has_after, ci->after);
-        strbuf_adds(out, "</td><td class=\"num\">");
-        if (ci->has_before && ci->has_after)
-            html_delta(out, ci->after - ci->before);
-        const char *dir = compare_direction_name(ci->direction);
-        strbuf_addf(out, "</td><td>%s</td></tr>\n",
-                    dir ? dir : "<span class=\"muted\">not comparable</span>");
-    }
-    strbuf_adds(out, shown ? "</tbody>\n</table>\n" : "<p>None.</p>\n");
-    if (f == OPENED)
-        accept_html_compare(out, c);
-    strbuf_adds(out, "</section>\n");
-}
-
-static void regression_callout(struct strbuf *out, const struct compare *c)
-{
-    struct strbuf verdict = STRBUF_INIT;
-    compare_regression_sentence(&verdict, c);
-    strbuf_adds(out, c->regression ? "<div class=\"callout\"><p><span class=\"label\">"
-                                   : "<div class=\"callout ok\"><p><span class=\"label\">");
-    doc_html_text(out, strbuf_str(&verdict));
-    strbuf_adds(out, "</span></p></div>\n");
-    strbuf_release(&verdict);
-}
-
 void compare_render_html(const struct compare *c, const char *tool_version, struct strbuf *out)
 {
     const struct score *b = c->before, *a = c->after;
@@ -290,24 +132,19 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     strbuf_adds(out, "</dl>\n");
     const struct score *both[] = {b, a};
     threshold_para(out, both, 2, c->shares_respondents);
-    strbuf_adds(out, "</header>\n<main>\n<section id=\"stages\" aria-labelledby=\"stages-h\">"
-                     "\n<h2 id=\"stages-h\">Stages</h2>\n");
-    regression_callout(out, c);
-    compare_chart(&p, c);
-    compare_table(out, c);
-    strbuf_adds(out, "<p><span class=\"label\">Focus before:</span> ");
-    focus_title(out, b);
-    strbuf_adds(out, ". <span class=\"label\">Focus after:</span> ");
-    focus_title(out, a);
-    strbuf_addf(out, ". %zu gap%s closed, %zu opened.</p>\n</section>\n", c->n_closed,
-                html_plural(c->n_closed), c->n_opened);
-    compare_groups_section(out, c);
-    compare_items(out, c, MOVED);
-    compare_items(out, c, CLOSED);
-    compare_items(out, c, OPENED);
-    model_change_html(out, c->model_change, r);
-    if (c->plan)
-        plan_html_compare(out, c->plan);
+    strbuf_adds(out, "</header>\n<main>\n");
+    struct strbuf chart = STRBUF_INIT;
+    struct page drawn = {&chart, p.charts};
+    compare_chart(&drawn, c);
+    p.charts = drawn.charts;
+    compare_write_stages(c, strbuf_str(&chart), DOC_HTML, out, 0);
+    strbuf_release(&chart);
+    compare_build_write(compare_build_groups, c, DOC_HTML, out, 0);
+    compare_build_write(compare_build_moved, c, DOC_HTML, out, 0);
+    compare_build_write(compare_build_closed, c, DOC_HTML, out, 0);
+    compare_build_write(compare_build_opened, c, DOC_HTML, out, 0);
+    compare_write_model_change(c->model_change, r, DOC_HTML, out, 0);
+    compare_build_write(compare_build_plan, c, DOC_HTML, out, 0);
     html_about_section(out, a);
     page_close(out, tool_version);
 }
@@ -542,95 +379,6 @@ static void trend_chart(struct page *p, const struct trend *t)
     strbuf_release(&caption);
 }
 
-static void trend_table(struct strbuf *out, const struct trend *t)
-{
-    const struct rules *r = t->points[0]->rules;
-    strbuf_adds(out, "<table>\n<caption>Stage scores at each assessment <span class=\"muted\">"
-                     "(0 to 100, with the band)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Date</th><th scope=\"col\">Organisation</th>"
-                     "<th scope=\"col\" class=\"num\">Respondents</th>");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-        doc_html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "<th scope=\"col\">Focus</th></tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < t->n; k++) {
-        const struct score *s = t->points[k];
-        strbuf_adds(out, "<tr><th scope=\"row\" class=\"nowrap\">");
-        doc_html_text(out, s->assessment->date);
-        strbuf_adds(out, "</th><td>");
-        doc_html_text(out, s->assessment->organisation);
-        strbuf_addf(out, "</td><td class=\"num\">%zu</td>", s->assessment->respondents);
-        for (size_t st = 0; st < r->n_stages; st++) {
-            strbuf_adds(out, "<td class=\"num\">");
-            html_stage_score(out, s, st);
-            strbuf_adds(out, "<span class=\"sub\">");
-            doc_html_text(out, score_band_title(s, st));
-            strbuf_adds(out, "</span></td>");
-        }
-        strbuf_adds(out, "<td>");
-        focus_title(out, s);
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* One group's respondents, then its stages: a row group headed by its name. */
-static void trend_group_rows(struct strbuf *out, const struct trend *t, size_t g)
-{
-    const struct rules *r = t->points[0]->rules;
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    strbuf_addf(out, "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%zu\">", r->n_stages + 1);
-    struct strbuf name = STRBUF_INIT;
-    report_group_name(&name, b, &b->groups[g]);
-    doc_html_text(out, strbuf_str(&name));
-    strbuf_release(&name);
-    strbuf_adds(out, "</th><th scope=\"row\">Respondents</th>");
-    for (size_t k = 0; k < t->n; k++)
-        strbuf_addf(out, "<td class=\"num\">%zu</td>",
-                    t->points[k]->breakdown.groups[g].respondents);
-    strbuf_adds(out, "</tr>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th>");
-        for (size_t k = 0; k < t->n; k++) {
-            const struct score_group *row = &t->points[k]->breakdown.groups[g];
-            strbuf_adds(out, "<td class=\"num\">");
-            html_score(out, row->has_score[st], &row->scores_exact[st]);
-            strbuf_adds(out, "</td>");
-        }
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n");
-}
-
-/* Each group's respondents and stage scores at each assessment, or why not. */
-static void trend_groups_section(struct strbuf *out, const struct trend *t)
-{
-    const struct score_breakdown *b = &t->points[0]->breakdown;
-    if (b->state == BREAKDOWN_OFF)
-        return;
-    html_breakdown_open(out, b);
-    if (b->n_groups) {
-        strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
-                         "assessment <span class=\"muted\">(each scored over that group&#39;s "
-                         "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
-                         "<th scope=\"col\">Group</th><th scope=\"col\">Figure</th>");
-        for (size_t k = 0; k < t->n; k++) {
-            strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-            doc_html_text(out, t->points[k]->assessment->date);
-            strbuf_adds(out, "</th>");
-        }
-        strbuf_adds(out, "</tr></thead>\n");
-        for (size_t g = 0; g < b->n_groups; g++)
-            trend_group_rows(out, t, g);
-        strbuf_adds(out, "</table>\n");
-    }
-    html_breakdown_close(out, b);
-}
-
 /* The organisation when every assessment names the same one, else NULL. */
 static const char *trend_organisation(const struct trend *t)
 {
@@ -668,14 +416,22 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     html_meta_model(out, r);
     strbuf_adds(out, "</dl>\n");
     threshold_para(out, t->points, t->n, t->shares_respondents);
-    strbuf_adds(out, "</header>\n<main>\n<section id=\"trend\" aria-labelledby=\"trend-h\">"
-                     "\n<h2 id=\"trend-h\">Stage scores over time</h2>\n");
-    trend_chart(&p, t);
-    trend_table(out, t);
-    strbuf_adds(out, "</section>\n");
+    strbuf_adds(out, "</header>\n<main>\n");
+    struct strbuf chart = STRBUF_INIT;
+    struct page drawn = {&chart, p.charts};
+    trend_chart(&drawn, t);
+    p.charts = drawn.charts;
+    struct doc scores;
+    doc_init(&scores);
+    trend_build_scores(&scores, t, strbuf_str(&chart));
+    compare_doc_write(&scores, DOC_HTML, out, 0);
+    strbuf_release(&chart);
     html_trend_time_section(&p, t);
-    trend_groups_section(out, t);
-    model_change_html(out, t->model_change, r);
+    struct doc d;
+    doc_init(&d);
+    trend_build_groups(&d, t);
+    compare_doc_write(&d, DOC_HTML, out, 0);
+    compare_write_model_change(t->model_change, r, DOC_HTML, out, 0);
     html_about_section(out, t->points[t->n - 1]);
     page_close(out, tool_version);
 }

@@ -428,47 +428,20 @@ void html_bands_in_words(struct strbuf *out, const struct rules *r)
 
 /* ---- pieces every page shares ---- */
 
-void html_stage_score(struct strbuf *out, const struct score *s, size_t stage)
+void html_meta_overlay(struct strbuf *out, const struct rules *r)
 {
-    html_score(out, s->stages[stage].has_score, &s->stages[stage].score_exact);
-}
-
-/* A breakdown's section and its heading: every page's says "By team" the same way. */
-void html_breakdown_open(struct strbuf *out, const struct score_breakdown *b)
-{
-    struct strbuf title = STRBUF_INIT;
-    report_breakdown_title(&title, b);
-    strbuf_adds(out, "<section id=\"groups\" aria-labelledby=\"groups-h\">\n<h2 id=\"groups-h\">");
-    doc_html_text(out, strbuf_str(&title));
-    strbuf_adds(out, "</h2>\n");
-    strbuf_release(&title);
-}
-
-/* Why the breakdown is left out, or how its pooled row was made; then the section's end. */
-void html_breakdown_close(struct strbuf *out, const struct score_breakdown *b)
-{
-    struct strbuf note = STRBUF_INIT;
-    report_breakdown_note(&note, b);
-    if (note.len) {
-        strbuf_adds(out, "<p class=\"muted\">");
-        doc_html_text(out, strbuf_str(&note));
-        strbuf_adds(out, "</p>\n");
-    }
-    strbuf_adds(out, "</section>\n");
-    strbuf_release(&note);
-}
-
-/* A stage's score before, after, and the change: three cells. */
-void html_change_cells(struct strbuf *out, const struct compare_stage *cs)
-{
-    strbuf_adds(out, "<td class=\"num\">");
-    html_shown(out, cs->has_before, cs->before);
-    strbuf_adds(out, "</td><td class=\"num\">");
-    html_shown(out, cs->has_after, cs->after);
-    strbuf_adds(out, "</td><td class=\"num\">");
-    if (cs->has_before && cs->has_after)
-        html_delta(out, cs->delta);
-    else
-        strbuf_adds(out, "<span class=\"muted\">not comparable</span>");
-    strbuf_adds(out, "</td>");
+    if (!r->base)
+        return;
+    html_meta_term(out, "Extends");
+    strbuf_adds(out, "<code>");
+    doc_html_text(out, r->base->id);
+    strbuf_adds(out, "</code>, version ");
+    doc_html_text(out, r->base->version);
+    strbuf_adds(out, ", SHA-256 <code>");
+    doc_html_text(out, r->base->sha256);
+    strbuf_adds(out, "</code></dd>\n");
+    html_meta_term(out, "Merged model SHA-256");
+    strbuf_adds(out, "<code>");
+    doc_html_text(out, r->model_sha256);
+    strbuf_adds(out, "</code></dd>\n");
 }

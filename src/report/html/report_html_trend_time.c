@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "compare.h"
+#include "compare_build_internal.h"
 #include "date.h"
 #include "doc.h"
 #include "report.h"
@@ -189,57 +190,15 @@ static void timeline_chart(struct page *p, const struct trend *t)
     strbuf_release(&words);
 }
 
-static void timeline_table(struct strbuf *out, const struct trend *t)
-{
-    const struct rules *r = t->points[0]->rules;
-    struct strbuf cell = STRBUF_INIT;
-    strbuf_adds(out, "<table>\n<caption>Time in stage <span class=\"muted\">(the focus: "
-                     "assessments and days; then the date each stage was first assessed in each "
-                     "band)</span></caption>\n<thead><tr><th scope=\"col\">Stage</th>"
-                     "<th scope=\"col\">Focus</th>");
-    for (size_t b = r->n_bands; b-- > 0;) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        doc_html_text(out, r->bands[b].title);
-        strbuf_addf(out, "%s</th>", b ? "" : " <span class=\"muted\">(top band)</span>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < r->n_stages; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, r->stages[st].title);
-        strbuf_adds(out, "</th><td>");
-        strbuf_reset(&cell);
-        trend_time_focus_words(&cell, t, st);
-        doc_html_text(out, strbuf_str(&cell));
-        strbuf_adds(out, "</td>");
-        for (size_t b = r->n_bands; b-- > 0;) {
-            size_t k = t->times[st].first_in_band[b];
-            strbuf_reset(&cell);
-            if (b == 0)
-                trend_time_top_words(&cell, t, st);
-            else if (k != TREND_NEVER)
-                strbuf_adds(&cell, t->points[k]->assessment->date);
-            strbuf_adds(out, "<td class=\"nowrap\">");
-            if (cell.len)
-                doc_html_text(out, strbuf_str(&cell));
-            else
-                strbuf_adds(out, "<span class=\"muted\">never</span>");
-            strbuf_adds(out, "</td>");
-        }
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-    strbuf_release(&cell);
-}
-
 void html_trend_time_section(struct page *p, const struct trend *t)
 {
-    struct strbuf *out = p->out;
-    strbuf_adds(out, "<section id=\"time\" aria-labelledby=\"time-h\">\n<h2 id=\"time-h\">Time in "
-                     "stage</h2>\n<p>How long each stage has been the focus, counted from each "
-                     "assessment at which it was the focus to the next (the latest adds no days, "
-                     "since nothing later is known), and when it was first assessed in each "
-                     "band.</p>\n");
-    timeline_chart(p, t);
-    timeline_table(out, t);
-    strbuf_adds(out, "</section>\n");
+    struct strbuf chart = STRBUF_INIT;
+    struct page drawn = {&chart, p->charts};
+    timeline_chart(&drawn, t);
+    p->charts = drawn.charts;
+    struct doc d;
+    doc_init(&d);
+    trend_build_time(&d, t, strbuf_str(&chart));
+    compare_doc_write(&d, DOC_HTML, p->out, 0);
+    strbuf_release(&chart);
 }

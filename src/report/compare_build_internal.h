@@ -1,0 +1,79 @@
+/*
+ * compare_build_internal.h - compare's sections, each built once into a document
+ * (doc.h) from the comparison (compare.h), and written by whichever writer the format
+ * needs. Private to src/report. Each builder appends its part to the document's root and
+ * nothing when it has nothing to say; the pages around them (the header, the verdict,
+ * the HTML chart) are each format's own.
+ */
+#ifndef STAGEGAP_COMPARE_BUILD_INTERNAL_H
+#define STAGEGAP_COMPARE_BUILD_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+
+struct compare;
+struct rules;
+struct strbuf;
+
+typedef void compare_builder(struct doc *d, const struct compare *c);
+
+/* Builds with build and writes it in format f to out; width is for text. */
+void compare_build_write(compare_builder *build, const struct compare *c, enum doc_format f,
+                         struct strbuf *out, size_t width);
+
+/*
+ * "Stages": each stage's score before and after, the change and whether it fell, and
+ * the focus before and after; in HTML the verdict first and chart, the page's drawing
+ * of the same scores (NULL for none), before the table.
+ */
+void compare_build_stages(struct doc *d, const struct compare *c, const char *chart);
+void compare_write_stages(const struct compare *c, const char *chart, enum doc_format f,
+                          struct strbuf *out, size_t width);
+/* "By team": each group's stages before and after, or why they are left out. */
+void compare_build_groups(struct doc *d, const struct compare *c);
+/* "Answers that moved", "Gaps closed", "Gaps opened" (with those accepted for now). */
+void compare_build_moved(struct doc *d, const struct compare *c);
+void compare_build_closed(struct doc *d, const struct compare *c);
+void compare_build_opened(struct doc *d, const struct compare *c);
+/* "Action plan" (compare --plan): the actions done between the two and how the gaps
+   each addresses moved, the gaps none addressed, the actions not counted; nothing
+   without a plan (compare_plan.c). */
+void compare_build_plan(struct doc *d, const struct compare *c);
+/* "Model change": what differs between the models the assessments name; nothing for
+   NULL (they name one). compare's and trend's. */
+struct model_change;
+void compare_build_model_change(struct doc *d, const struct model_change *mc,
+                                const struct rules *r);
+/* The same, written in format f to out. */
+void compare_write_model_change(const struct model_change *mc, const struct rules *r,
+                                enum doc_format f, struct strbuf *out, size_t width);
+/*
+ * trend's "Time in stage": each stage's time as the focus and the date it was first in
+ * each band (trend_build.c). chart: the HTML page's timeline, drawn already, set before
+ * the table; NULL for none.
+ */
+struct trend;
+void trend_build_time(struct doc *d, const struct trend *t, const char *chart);
+/* "Stage scores over time": each stage's score at every point (text: a line a stage with
+   its sparkline; markdown and HTML: a row a point); in HTML after chart, the page's
+   drawing of the same scores (NULL for none). */
+void trend_build_scores(struct doc *d, const struct trend *t, const char *chart);
+/* "By team": each group's respondents and stage scores at every point, or why not. */
+void trend_build_groups(struct doc *d, const struct trend *t);
+/* Text's and markdown's trend after its header: the scores, time in stage, the breakdown
+   and the model change, written in format f. */
+void trend_write_sections(const struct trend *t, enum doc_format f, struct strbuf *out,
+                          size_t width);
+/* A breakdown's note (why it is left out, how it pooled) as a quiet paragraph of sec. */
+struct score_breakdown;
+void compare_build_breakdown_note(struct doc *d, struct doc_node *sec,
+                                  const struct score_breakdown *b);
+/* Markdown's blocks each end with a blank line: drops it, for what follows to start
+   with its own. */
+void compare_md_end_blocks(struct strbuf *out);
+/* Writes d in format f to out and releases it; width is for text. */
+void compare_doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width);
+
+#endif
