@@ -238,7 +238,19 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
         plan_json_compare(&w, c->plan);
     model_change_json(&w, c->model_change, r);
     jsonw_kstring(&w, "caveat", report_caveat(c->after));
+    jsonw_kstring(&w, "judgement", r->source.judgement);
     jsonw_end(&w, '}');
+}
+
+/* A row of what every format says in prose: no stage or item, kind and text; none
+   without text. */
+static void csv_compare_context(struct strbuf *out, const char *kind, const char *text)
+{
+    if (!text)
+        return;
+    strbuf_addf(out, ",,%s,,,,,,,", kind);
+    escape_csv(out, text);
+    strbuf_adds(out, ",,\r\n");
 }
 
 /* "STAGE,,KIND,before,after,change": a stage's row, up to its last figure. */
@@ -332,9 +344,10 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
     compare_regression_sentence(&verdict, c);
     strbuf_adds(out, ",,regression,,,,,,,");
     escape_csv(out, strbuf_str(&verdict));
-    strbuf_adds(out, ",,\r\n,,gap-definition,,,,,,,");
-    escape_csv(out, SCORE_GAP_LEGEND);
     strbuf_adds(out, ",,\r\n");
+    csv_compare_context(out, "gap-definition", SCORE_GAP_LEGEND);
+    csv_compare_context(out, "caveat", report_caveat(c->after));
+    csv_compare_context(out, "judgement", r->source.judgement);
     strbuf_release(&verdict);
     if (c->plan)
         plan_csv_compare(out, c->plan);

@@ -184,8 +184,20 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     jsonw_end(&w, ']');
     json_trend_groups(&w, t);
     model_change_json(&w, t->model_change, r);
-    jsonw_kstring(&w, "caveat", report_caveat(t->points[0]));
+    /* The latest assessment's, as every format says it. */
+    jsonw_kstring(&w, "caveat", report_caveat(t->points[t->n - 1]));
+    jsonw_kstring(&w, "judgement", t->points[t->n - 1]->rules->source.judgement);
     jsonw_end(&w, '}');
+}
+
+/* A row of what every format says in prose, with no date or stage; none without text. */
+static void csv_trend_context(struct strbuf *out, const char *kind, const char *text)
+{
+    if (!text)
+        return;
+    strbuf_addf(out, ",,,,,,%s,", kind);
+    escape_csv(out, text);
+    strbuf_adds(out, "\r\n");
 }
 
 /* Each group's stage scores at each point: kind "group", its name as text; then the note. */
@@ -250,4 +262,7 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     }
     trend_csv_time(t, out);
     csv_trend_groups(t, out);
+    const struct score *latest = t->points[t->n - 1];
+    csv_trend_context(out, "caveat", report_caveat(latest));
+    csv_trend_context(out, "judgement", latest->rules->source.judgement);
 }
