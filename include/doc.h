@@ -40,6 +40,10 @@ enum doc_kind {
     DOC_CELL,    /* spans: the cell's text; children: a list, in HTML only */
     DOC_CALLOUT, /* a box set apart: the focus, a note, a source's caveat */
     DOC_FIGURE,  /* data that each writer draws its own way (struct doc_figure) */
+    DOC_TERMS,   /* a report's details, children DOC_ITEMs: an item's label spans are its
+                    term, the rest its value. Markdown writes a list ("- Term: value"), HTML
+                    a <dl>; text none (the builder says them in a sentence) */
+    DOC_NAV,     /* the page's contents, its children a list of links: HTML only */
 };
 
 /*
@@ -77,6 +81,12 @@ struct doc_figure {
     const char **shares;        /* the share answered, our figure ("62.5"); NULL for none */
     enum doc_stage_mark *marks; /* the focus, or a stage resting on it */
     bool disagree;              /* counts are shown: more than one respondent */
+    /* DOC_FIGURE_STAGES: the bands, highest first, that HTML's chart draws its zones
+       from (doc_figure_bands), and the chart's number on its page, for its ids */
+    const char **band_titles; /* text from the inputs */
+    double *band_mins;
+    size_t n_bands;
+    unsigned chart;
 };
 
 enum doc_span_kind {
@@ -115,7 +125,8 @@ struct doc_node {
     int level;      /* DOC_SECTION: 1 for the page's title, 2, 3 */
     const char *id; /* DOC_SECTION: its anchor ("comments"); NULL for none */
     enum doc_tone tone;
-    const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
+    const char *style;         /* DOC_LIST, DOC_TERMS, DOC_PARA: a style name for HTML's class
+                                  ("cell said", "meta", "threshold") */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
     bool bare_in_text;         /* DOC_LIST: text writes its items without a marker */
     const char *marker;        /* DOC_ITEM: text's marker in place of "- " ("try: ");
@@ -225,5 +236,16 @@ void doc_html_heat_key(struct strbuf *out);
 /* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
    says why). */
 void doc_html_text(struct strbuf *out, const char *s);
+
+/*
+ * A section of level 1 is the report's title block: text writes its paragraphs as
+ * lines at the margin, HTML writes it as the page's <header> and opens <main> after it
+ * (the page shell closes it).
+ */
+struct doc_node *doc_terms(struct doc *d, struct doc_node *parent);
+struct doc_node *doc_nav(struct doc *d, struct doc_node *parent);
+
+/* Room for n bands in f's band_titles and band_mins, for the caller to fill. */
+void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "accept.h"
 #include "answers.h"
@@ -1143,24 +1144,41 @@ void report_build_stage(struct doc *d, const struct score *s, size_t stage)
     stage_notes(d, sec, &s->rules->stages[stage]);
 }
 
+/* The focus in fewer words, as markdown ends the report's details with it. */
+static void focus_short(struct doc *d, struct doc_node *md, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    size_t na = score_stages_not_applicable(s);
+    if (s->focus >= 0) {
+        doc_words(d, md, "Work on ");
+        doc_strong(d, md, r->stages[s->focus].title);
+        doc_words(d, md, " first");
+    } else if (na == r->n_stages) {
+        doc_words(d, md,
+                  "Nothing was scored: every question was answered n/a, so no stage "
+                  "applies");
+    } else {
+        doc_words(d, md,
+                  na ? "All stages that apply are in the top band; the others do not apply "
+                       "(every question answered n/a)"
+                     : "All stages are in the top band");
+    }
+}
+
 /*
  * The focus: the earliest stage not yet in the top band, or why there is none. Text
- * and HTML set it apart; markdown ends the report's opening list with it, in fewer
- * words.
+ * and HTML set it apart; markdown ends the report's details with it instead
+ * (focus_short).
  */
-void report_build_focus(struct doc *d, const struct score *s)
+static void focus_callout(struct doc *d, struct doc_node *parent, const struct score *s)
 {
     const struct rules *r = s->rules;
     const char *top = r->n_bands ? r->bands[0].title : NULL;
     size_t na = score_stages_not_applicable(s);
-    struct doc_node *md = doc_item(d, doc_only(doc_list(d, d->root, false), DOC_MARKDOWN));
-    struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_PLAIN), DOC_TEXT | DOC_HTML);
+    struct doc_node *c = doc_callout(d, parent, DOC_TONE_PLAIN);
     c->marker = "";
     if (s->focus >= 0) {
         const char *focus = r->stages[s->focus].title;
-        doc_words(d, md, "Work on ");
-        doc_strong(d, md, focus);
-        doc_words(d, md, " first");
         doc_label(d, c, "Focus: ");
         doc_label_text(d, c, focus);
         doc_label(d, c, ".");
@@ -1168,19 +1186,12 @@ void report_build_focus(struct doc *d, const struct score *s)
         doc_text(d, c, top);
         doc_words(d, c, ".");
     } else if (na == r->n_stages) {
-        doc_words(d, md,
-                  "Nothing was scored: every question was answered n/a, so no stage "
-                  "applies");
         doc_label(d, c, "Nothing was scored:");
         doc_words(d, c,
                   " every question was answered n/a, so no stage applies and there is "
                   "no focus.");
     } else {
         c->tone = DOC_TONE_OK;
-        doc_words(d, md,
-                  na ? "All stages that apply are in the top band; the others do not apply "
-                       "(every question answered n/a)"
-                     : "All stages are in the top band");
         doc_span_only(doc_words(d, c, "Every"), DOC_TEXT);
         doc_span_only(doc_label(d, c, "No focus stage:"), DOC_HTML);
         doc_span_only(doc_words(d, c, " every"), DOC_HTML);
@@ -1199,8 +1210,9 @@ void report_build_focus(struct doc *d, const struct score *s)
 }
 
 /* A stage that scores better than the focus on strengths that rest on it: a flag to
-   read its score with care. */
-void report_build_flags(struct doc *d, const struct score *s)
+   read its score with care. Text and HTML set each apart, markdown (md) says it in a
+   paragraph after the legend. */
+static void flags(struct doc *d, struct doc_node *parent, const struct score *s, bool md)
 {
     const struct rules *r = s->rules;
     if (s->focus < 0)
@@ -1209,7 +1221,16 @@ void report_build_flags(struct doc *d, const struct score *s)
     for (size_t st = 0; st < r->n_stages; st++) {
         if (!s->stages[st].rests_on_earlier)
             continue;
-        struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_NOTE), DOC_TEXT | DOC_HTML);
+        if (md) {
+            struct doc_node *p = doc_para(d, parent);
+            doc_words(d, p, "The strengths of ");
+            doc_strong(d, p, r->stages[st].title);
+            doc_words(d, p, " rest on an earlier stage not yet in place (");
+            doc_strong(d, p, focus);
+            doc_words(d, p, "): read its score with care.");
+            continue;
+        }
+        struct doc_node *c = doc_callout(d, parent, DOC_TONE_NOTE);
         c->marker = "Note: ";
         doc_span_only(doc_label(d, c, "Rests on an earlier stage:"), DOC_HTML);
         doc_span_only(doc_words(d, c, " "), DOC_HTML);
@@ -1220,23 +1241,22 @@ void report_build_flags(struct doc *d, const struct score *s)
         doc_text(d, c, focus);
         doc_words(d, c, ", which is not there yet.");
         doc_span_only(doc_words(d, c, " Read its score with care."), DOC_HTML);
-
-        struct doc_node *md = doc_only(doc_para(d, d->root), DOC_MARKDOWN);
-        doc_words(d, md, "The strengths of ");
-        doc_strong(d, md, r->stages[st].title);
-        doc_words(d, md, " rest on an earlier stage not yet in place (");
-        doc_strong(d, md, focus);
-        doc_words(d, md, "): read its score with care.");
     }
 }
 
 /* The stage table: each stage's score, band and answers, the focus marked; text draws it
    with bars, markdown and HTML as a table. */
-void report_build_stage_table(struct doc *d, const struct score *s)
+static void stage_figure(struct doc *d, struct doc_node *parent, const struct score *s)
 {
     const struct rules *r = s->rules;
-    struct doc_figure *f = doc_figure(d, d->root, DOC_FIGURE_STAGES, r->n_stages, 1)->figure;
+    struct doc_figure *f = doc_figure(d, parent, DOC_FIGURE_STAGES, r->n_stages, 1)->figure;
     f->disagree = s->assessment->respondents > 1;
+    f->chart = 1; /* the page's first chart */
+    doc_figure_bands(d, f, r->n_bands);
+    for (size_t b = 0; b < r->n_bands; b++) {
+        f->band_titles[b] = doc_strdup(d, r->bands[b].title);
+        f->band_mins[b] = r->bands[b].min;
+    }
     struct strbuf sb = STRBUF_INIT;
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];
@@ -1267,10 +1287,10 @@ void report_build_stage_table(struct doc *d, const struct score *s)
 
 /* Every stage's score at each level of change, as one heat map. Text and markdown show
    each stage's levels in its own section instead (build_levels). */
-void report_build_matrix(struct doc *d, const struct score *s)
+static void matrix(struct doc *d, struct doc_node *parent, const struct score *s)
 {
     const struct rules *r = s->rules;
-    struct doc_node *sec = doc_only(doc_section(d, d->root, 3, NULL), DOC_HTML);
+    struct doc_node *sec = doc_only(doc_section(d, parent, 3, NULL), DOC_HTML);
     doc_words(d, sec, "Stage by level of change");
     struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_MATRIX, r->n_stages, r->n_levels)->figure;
     for (size_t l = 0; l < r->n_levels; l++)
@@ -1280,4 +1300,259 @@ void report_build_matrix(struct doc *d, const struct score *s)
         for (size_t l = 0; l < r->n_levels; l++)
             heat_cell(d, &f->cells[st * r->n_levels + l], &s->stages[st].levels[l]);
     }
+}
+
+/* ---- the report's title block ---- */
+
+/* A detail of the title block: its term, for the caller to add the value to. */
+static struct doc_node *term(struct doc *d, struct doc_node *terms, const char *name)
+{
+    struct doc_node *item = doc_item(d, terms);
+    doc_label(d, item, name);
+    return item;
+}
+
+/* Text's opening lines: what was assessed, by whom, against which model, in a sentence,
+   and when the respondents' dates differ. */
+static void header_sentence(struct doc *d, struct doc_node *sec, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "Assessed %s by %zu respondent%s against %s %s (%s, SHA-256 %.12s).",
+                a->date, a->respondents, a->respondents == 1 ? "" : "s", r->title, r->version,
+                r->id, r->sha256);
+    if (r->base) {
+        strbuf_addc(&line, ' ');
+        report_overlay_sentence(&line, r);
+    }
+    doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&line));
+    strbuf_reset(&line);
+    report_date_range(&line, a);
+    if (line.len)
+        doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+/* The model, its rules' hash, and for an overlay the model it extends. */
+static void model_terms(struct doc *d, struct doc_node *terms, const struct rules *r)
+{
+    struct doc_node *t = term(d, terms, "Model");
+    doc_text(d, t, r->title);
+    doc_words(d, t, " (");
+    doc_span_only(doc_text(d, t, r->id), DOC_MARKDOWN);
+    doc_span_only(doc_words(d, t, ", version "), DOC_MARKDOWN);
+    doc_span_only(doc_text(d, t, r->version), DOC_MARKDOWN);
+    doc_span_only(doc_words(d, t, ")"), DOC_MARKDOWN);
+    doc_span_only(doc_code(d, t, r->id), DOC_HTML);
+    doc_span_only(doc_words(d, t, "), version "), DOC_HTML);
+    doc_span_only(doc_text(d, t, r->version), DOC_HTML);
+    doc_code(d, term(d, terms, "Rules SHA-256"), r->sha256);
+    if (!r->base)
+        return;
+    t = term(d, terms, "Extends");
+    doc_span_only(doc_text(d, t, r->base->id), DOC_MARKDOWN);
+    doc_span_only(doc_code(d, t, r->base->id), DOC_HTML);
+    doc_words(d, t, ", version ");
+    doc_text(d, t, r->base->version);
+    doc_span_only(doc_words(d, t, " (SHA-256 "), DOC_MARKDOWN);
+    doc_span_only(doc_words(d, t, ", SHA-256 "), DOC_HTML);
+    doc_code(d, t, r->base->sha256);
+    doc_span_only(doc_words(d, t, ")"), DOC_MARKDOWN);
+    doc_code(d, term(d, terms, "Merged model SHA-256"), r->model_sha256);
+}
+
+/* What a reader must know before the scores: attribution on, the anonymity note, the
+   threshold. A paragraph each in text and HTML, a detail each in markdown. */
+static void header_notes(struct doc *d, struct doc_node *sec, struct doc_node *terms,
+                         const struct score *s)
+{
+    struct strbuf note = STRBUF_INIT;
+    for (int k = 0; k < 3; k++) {
+        strbuf_reset(&note);
+        if (k == 0 && s->attribute)
+            strbuf_adds(&note, REPORT_ATTRIBUTION_ON);
+        else if (k == 1)
+            report_anonymity_note(&note, s);
+        else if (k == 2)
+            report_threshold_line(&note, s->assessment->respondents, s->min_group);
+        if (!note.len)
+            continue;
+        struct doc_node *p = doc_only(doc_para(d, sec), DOC_TEXT | DOC_HTML);
+        p->style = k == 2 ? "threshold" : "attribution";
+        doc_text(d, p, strbuf_str(&note));
+        doc_text(d, doc_only(doc_item(d, terms), DOC_MARKDOWN), strbuf_str(&note));
+    }
+    strbuf_release(&note);
+}
+
+/* A link of the page's contents to a section's anchor. */
+static void nav_link(struct doc *d, struct doc_node *list, const char *text, const char *href)
+{
+    doc_link(d, doc_item(d, list), text, href);
+}
+
+/* The page's contents: each section that a reader may jump to. */
+static void header_nav(struct doc *d, struct doc_node *sec, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    struct doc_node *list = doc_list(d, doc_nav(d, sec), false);
+    char href[32];
+    nav_link(d, list, "Summary", "#summary");
+    nav_link(d, list, "Actions to take first", "#actions");
+    if (score_find_out_count(s))
+        nav_link(d, list, "Find out first", "#find-out");
+    if (s->accept)
+        nav_link(d, list, "Accepted gaps", "#accepted");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        (void)snprintf(href, sizeof(href), "#stage-%zu", st + 1);
+        nav_link(d, list, r->stages[st].title, href);
+    }
+    if (score_targets_count(s))
+        nav_link(d, list, REPORT_TARGETS_TITLE, "#targets");
+    if (s->breakdown.state != BREAKDOWN_OFF) {
+        struct strbuf title = STRBUF_INIT;
+        report_breakdown_title(&title, &s->breakdown);
+        nav_link(d, list, strbuf_str(&title), "#groups");
+        strbuf_release(&title);
+    }
+    nav_link(d, list, "About the evidence", "#about");
+}
+
+/*
+ * The report's title block: the organisation, when and by how many it was assessed,
+ * against which model, what a reader must know before the scores, and (HTML) the
+ * page's contents. Text says the details in a sentence, markdown and HTML as terms;
+ * markdown ends them with the focus.
+ */
+void report_build_header(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    struct doc_node *sec = doc_section(d, d->root, 1, NULL);
+    doc_words(d, sec, "Implementation readiness: ");
+    doc_text(d, sec, a->organisation);
+    header_sentence(d, sec, s);
+    struct doc_node *terms = doc_terms(d, sec);
+    terms->style = "meta";
+    doc_text(d, doc_only(term(d, terms, "Organisation"), DOC_HTML), a->organisation);
+    doc_text(d, term(d, terms, "Date"), a->date);
+    if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0) {
+        struct doc_node *t = doc_item(d, terms);
+        doc_label_text(d, t, "Respondents' dates");
+        doc_wordsf(d, t, "%s to %s", a->date_first, a->date_last);
+    }
+    doc_wordsf(d, term(d, terms, "Respondents"), "%zu", a->respondents);
+    /* Markdown's details run on with the notes and end with the focus; HTML's notes
+       follow its details as paragraphs. */
+    header_notes(d, sec, terms, s);
+    model_terms(d, terms, r);
+    focus_short(d, doc_only(doc_item(d, terms), DOC_MARKDOWN), s);
+    struct strbuf forms = STRBUF_INIT;
+    report_add_short_forms(&forms, r);
+    if (forms.len)
+        doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&forms));
+    strbuf_release(&forms);
+    header_nav(d, sec, s);
+}
+
+/*
+ * What the scores and the gap tables' columns mean, and what a gap is. Text says only
+ * what a gap is; markdown and HTML name their own tables' columns.
+ */
+static void legend(struct doc *d, struct doc_node *parent, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    size_t n = s->assessment->respondents;
+    struct doc_node *p = doc_para(d, parent);
+    struct strbuf sb = STRBUF_INIT;
+    doc_span_only(doc_words(d, p, "Scores run from 0 to 100. "), MD_HTML);
+    doc_span_only(doc_words(d, p,
+                            "Coverage is the questions answered out of those that apply; a "
+                            "stage with too few answers is not scored. "),
+                  DOC_MARKDOWN);
+    doc_span_only(doc_words(d, p, "A stage with too few answers is not scored. "), DOC_HTML);
+    for (int html = 0; html < 2; html++) {
+        strbuf_reset(&sb);
+        strbuf_addf(&sb,
+                    "In the gap tables, %s is on the questionnaire's scale of %ld to %ld (for a "
+                    "barrier, a high answer means it bites) and %s is the points the stage "
+                    "would gain if %s gap were closed.",
+                    html ? "the answer" : "Answer", r->scale_min, r->scale_max,
+                    html ? "the impact" : "Impact", html ? "that" : "the");
+        doc_span_only(doc_text(d, p, strbuf_str(&sb)), html ? DOC_HTML : DOC_MARKDOWN);
+    }
+    doc_span_only(doc_words(d, p, " "), MD_HTML);
+    doc_text(d, p, SCORE_GAP_LEGEND);
+    if (n > 1) {
+        doc_span_only(doc_wordsf(d, p,
+                                 " Answers are averages over %zu respondents; n is how many "
+                                 "answered a question.",
+                                 n),
+                      DOC_MARKDOWN);
+        doc_span_only(doc_wordsf(d, p,
+                                 " Answers are averages over %zu respondents; respondents "
+                                 "disagree on an item when their answers are spread over a "
+                                 "quarter of the scale or more.",
+                                 n),
+                      DOC_HTML);
+    }
+    if (score_targets_count(s))
+        doc_span_only(doc_words(d, p,
+                                " To best end is how far the answer is from the scale's best "
+                                "end, the distance the score uses; Target is the model's target "
+                                "for the item, its date, how far the answer still has to go and "
+                                "whether it is met or overdue."),
+                      DOC_MARKDOWN);
+    strbuf_release(&sb);
+}
+
+/* Shows the children of parent after `after` (all of them for NULL) in the given formats
+   only. */
+static void shown_since(struct doc_node *parent, struct doc_node *after, unsigned formats)
+{
+    for (struct doc_node *n = after ? after->next : parent->first; n; n = n->next)
+        doc_only(n, formats);
+}
+
+/*
+ * The summary, as markdown and HTML give it a section: HTML's opens with the focus and
+ * the flags, then the stages as a chart and a table, the legend and the stage by level
+ * heat map; markdown's has the table, the legend, then the flags.
+ */
+void report_build_summary(struct doc *d, const struct score *s)
+{
+    struct doc_node *sec = doc_section(d, d->root, 2, "summary");
+    doc_words(d, sec, "Summary");
+    focus_callout(d, sec, s);
+    flags(d, sec, s, false);
+    /* Markdown gave the focus in the details above, and gives the flags below. */
+    shown_since(sec, NULL, DOC_HTML);
+    stage_figure(d, sec, s);
+    legend(d, sec, s);
+    struct doc_node *last = sec->last;
+    flags(d, sec, s, true);
+    shown_since(sec, last, DOC_MARKDOWN);
+    matrix(d, sec, s);
+}
+
+/* Text's parts of the summary, each where text shows it (report_text.c). */
+void report_build_stage_table(struct doc *d, const struct score *s)
+{
+    stage_figure(d, d->root, s);
+}
+
+void report_build_focus(struct doc *d, const struct score *s)
+{
+    focus_callout(d, d->root, s);
+}
+
+void report_build_flags(struct doc *d, const struct score *s)
+{
+    flags(d, d->root, s, false);
+}
+
+void report_build_legend(struct doc *d, const struct score *s)
+{
+    legend(d, d->root, s);
 }

@@ -22,15 +22,20 @@ struct strbuf;
 typedef void report_builder(struct doc *d, const struct score *s);
 typedef void report_stage_builder(struct doc *d, const struct score *s, size_t stage);
 
-/* The stage table: each stage's score, band and answers, the focus marked. */
+/* The report's title block: what was assessed, by whom, against which model, what a
+   reader must know first; HTML's with the page's contents, markdown's ending with the
+   focus. */
+void report_build_header(struct doc *d, const struct score *s);
+/* The summary, as markdown and HTML give it a section: the focus and flags (HTML), the
+   stages as a figure, the legend, the flags (markdown), the stage by level heat map. */
+void report_build_summary(struct doc *d, const struct score *s);
+/* Text's parts of the summary, each where text shows it: the stage table, the focus (the
+   earliest stage not yet in the top band, or why there is none), the stages whose
+   strengths rest on the focus, and the legend (what a gap is). */
 void report_build_stage_table(struct doc *d, const struct score *s);
-/* "Stage by level of change": every stage's score at each level, as a heat map; in
-   HTML only, where text and markdown show each stage's levels in its own section. */
-void report_build_matrix(struct doc *d, const struct score *s);
-/* The focus, the earliest stage not yet in the top band, or why there is none. */
 void report_build_focus(struct doc *d, const struct score *s);
-/* The stages whose strengths rest on the focus: read their scores with care. */
 void report_build_flags(struct doc *d, const struct score *s);
+void report_build_legend(struct doc *d, const struct score *s);
 /* "Comments": what respondents wrote on the assessment as a whole, by question. */
 void report_build_comments(struct doc *d, const struct score *s);
 /* "Actions to take first" and "Keep going": the ranked suggestions. */

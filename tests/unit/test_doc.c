@@ -429,6 +429,89 @@ static void test_doc_figure_stages(void **state)
     strbuf_release(&out);
 }
 
+/* A title block: text's lines at the margin, markdown's details as a list, HTML's as a
+   <dl> in the page's <header> with the contents after them, then <main> opened. */
+static void test_doc_title_block(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_node *sec = doc_section(&d, d.root, 1, NULL);
+    doc_words(&d, sec, "Report: ");
+    doc_text(&d, sec, "<Org>");
+    doc_text(&d, doc_only(doc_para(&d, sec), DOC_TEXT), "Line one.");
+    doc_text(&d, doc_only(doc_para(&d, sec), DOC_TEXT), "Line two.");
+    struct doc_node *terms = doc_terms(&d, sec);
+    terms->style = "meta";
+    struct doc_node *t = doc_item(&d, terms);
+    doc_label_text(&d, t, "Respondents' dates");
+    doc_words(&d, t, "a to b");
+    t = doc_item(&d, terms);
+    doc_label(&d, t, "Hash");
+    doc_code(&d, t, "abc");
+    doc_words(&d, doc_item(&d, terms), "No term");
+    struct doc_node *list = doc_list(&d, doc_nav(&d, sec), false);
+    doc_link(&d, doc_item(&d, list), "Top", "#top");
+    doc_write_text(&d, &out, 80, false);
+    expect_str(&out, "Report: <Org>\nLine one.\nLine two.\n");
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    expect_str(&out, "# Report: \\<Org\\>\n\n- Respondents' dates: a to b\n- Hash: `abc`\n"
+                     "- No term\n\n");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    expect_str(&out, "<header>\n<h1>Report: &lt;Org&gt;</h1>\n<dl class=\"meta\">\n"
+                     "<dt>Respondents&#39; dates</dt><dd>a to b</dd>\n"
+                     "<dt>Hash</dt><dd><code>abc</code></dd>\n<dt></dt><dd>No term</dd>\n</dl>\n"
+                     "<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#top\">Top</a></li>\n"
+                     "</ul>\n</nav>\n</header>\n<main>\n");
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
+/* HTML draws the stage figure as a chart against its bands before the table, its
+   numbers also in words; a band's name from the inputs is escaped. */
+static void test_doc_figure_stages_chart(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_figure *f = doc_figure(&d, d.root, DOC_FIGURE_STAGES, 2, 1)->figure;
+    f->rows[0] = doc_strdup(&d, "Start");
+    f->rows[1] = doc_strdup(&d, "Later");
+    f->bands[0] = doc_strdup(&d, "Good");
+    f->bands[1] = doc_strdup(&d, "P<o>or");
+    f->marks[0] = DOC_MARK_FOCUS;
+    f->chart = 3;
+    doc_figure_bands(&d, f, 2);
+    f->band_titles[0] = doc_strdup(&d, "Good");
+    f->band_mins[0] = 50;
+    f->band_titles[1] = doc_strdup(&d, "P<o>or");
+    f->band_mins[1] = 0;
+    struct doc_heat_cell cells[2] = {{true, 62.5, "62.5", 2, 2}, {false, 0, "", 0, 1}};
+    memcpy(f->cells, cells, sizeof(cells));
+    doc_write_html(&d, &out);
+    const char *html = strbuf_str(&out);
+    const char *chart =
+        strstr(html, "<figure>\n<svg role=\"img\" aria-labelledby=\"chart3-title\"");
+    assert_non_null(chart);
+    assert_true(chart < strstr(html, "<table"));
+    assert_non_null(strstr(html, "<desc id=\"chart3-desc\">Start scores 62.5 out of 100, in the "
+                                 "Good band, and is the focus. Later has no score: too few "
+                                 "questions were answered. The bands: Good from 50 to 100; "
+                                 "P&lt;o&gt;or from 0 to under 50.</desc>"));
+    assert_non_null(strstr(html, "Start \xE2\x80\x94 focus: work on this first</text>"));
+    assert_non_null(strstr(html, "not scored: too few answers</text>"));
+    assert_null(strstr(html, "<o>"));
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    assert_null(strstr(strbuf_str(&out), "svg"));
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +530,8 @@ int main(void)
         cmocka_unit_test(test_doc_figure_levels),
         cmocka_unit_test(test_doc_callout_marker_and_labels),
         cmocka_unit_test(test_doc_figure_stages),
+        cmocka_unit_test(test_doc_title_block),
+        cmocka_unit_test(test_doc_figure_stages_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

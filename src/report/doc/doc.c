@@ -120,6 +120,23 @@ struct doc_node *doc_figure(struct doc *d, struct doc_node *parent, enum doc_fig
     return n;
 }
 
+struct doc_node *doc_terms(struct doc *d, struct doc_node *parent)
+{
+    return add(d, parent, DOC_TERMS);
+}
+
+struct doc_node *doc_nav(struct doc *d, struct doc_node *parent)
+{
+    return add(d, parent, DOC_NAV);
+}
+
+void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n)
+{
+    f->band_titles = pool_array(&d->pool, n + 1, sizeof(*f->band_titles));
+    f->band_mins = pool_array(&d->pool, n + 1, sizeof(*f->band_mins));
+    f->n_bands = n;
+}
+
 const char *doc_strdup(struct doc *d, const char *s)
 {
     return pool_strdup(&d->pool, s ? s : "");

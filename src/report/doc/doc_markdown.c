@@ -282,6 +282,25 @@ static void figure(struct strbuf *out, const struct doc_figure *f)
         groups(out, f);
 }
 
+/* Each detail a line: "- Term: value", or "- value" for one without a term. */
+static void terms(struct strbuf *out, const struct doc_node *t, const char *prefix)
+{
+    for (const struct doc_node *it = t->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        const struct doc_span *sp = it->spans;
+        strbuf_addf(out, "%s- ", prefix);
+        if (sp && sp->kind == DOC_SPAN_LABEL) {
+            for (; sp && sp->kind == DOC_SPAN_LABEL; sp = sp->next)
+                if (sp->only & DOC_MARKDOWN)
+                    span_text(out, sp);
+            strbuf_adds(out, ": ");
+        }
+        inlines(out, sp);
+        eol(out);
+    }
+}
+
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
 {
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -327,6 +346,12 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             break;
         case DOC_FIGURE:
             figure(out, n->figure);
+            strbuf_addc(out, '\n');
+            break;
+        case DOC_TERMS:
+            if (!has_items(n))
+                break;
+            terms(out, n, prefix);
             strbuf_addc(out, '\n');
             break;
         default: /* items, rows and cells: their parents draw them */

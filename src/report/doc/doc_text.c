@@ -248,7 +248,10 @@ static void section(struct text_w *w, const struct doc_node *s)
     } else {
         spans_para(w, at, at + 2, "", s->spans);
     }
-    blocks(w, s->first, at + 2, false);
+    if (s->level == 1) /* the title block: its paragraphs are lines at the margin */
+        blocks(w, s->first, 0, true);
+    else
+        blocks(w, s->first, at + 2, false);
 }
 
 enum { BAR_WIDTH = 20 };
