@@ -98,8 +98,10 @@ enum doc_span_kind {
     DOC_SPAN_LABEL, /* a paragraph's lead word ("Caveat:"): styled in HTML only */
     DOC_SPAN_ASIDE, /* a quieter aside, such as a caption's legend: styled in HTML only */
     DOC_SPAN_TAG,   /* a short flag beside a thing ("overdue"): set as a tag in HTML only */
-    DOC_SPAN_REF,   /* an item's id or a source's address, set small in HTML only */
+    DOC_SPAN_REF,   /* an item's id or a source's address, set small: HTML only */
     DOC_SPAN_BREAK, /* a line break inside a paragraph, in HTML only */
+    DOC_SPAN_NONE,  /* a value with nothing to show: a dash in markdown, a quiet "none" in
+                       HTML, left out in text */
 };
 
 /* How a paragraph or callout reads: HTML marks the quieter ones; text and markdown
@@ -205,6 +207,8 @@ struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s);
 /* Text from the inputs that names something: an item's id, a source's address. */
 struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats);
+/* A value with nothing to show (DOC_SPAN_NONE). */
+struct doc_span *doc_none(struct doc *d, struct doc_node *n);
 /* A line break in HTML; nothing in text and markdown. */
 struct doc_span *doc_break(struct doc *d, struct doc_node *n);
 

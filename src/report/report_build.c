@@ -23,9 +23,8 @@ enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 /* How many suggestions each list of actions shows. */
 enum { ACTIONS_MAX = 5 };
 
-/* Writes d in format f and releases it. */
-static void write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
-                      bool color)
+void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
+                            bool color)
 {
     if (f == DOC_TEXT)
         doc_write_text(d, out, width, color);
@@ -42,7 +41,7 @@ void report_build_write_stage(report_stage_builder *build, const struct score *s
     struct doc d;
     doc_init(&d);
     build(&d, s, stage);
-    write_doc(&d, f, out, width, color);
+    report_build_write_doc(&d, f, out, width, color);
 }
 
 void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
@@ -51,7 +50,7 @@ void report_build_write(report_builder *build, const struct score *s, enum doc_f
     struct doc d;
     doc_init(&d);
     build(&d, s);
-    write_doc(&d, f, out, width, color);
+    report_build_write_doc(&d, f, out, width, color);
 }
 
 /*

@@ -54,6 +54,18 @@ void report_build_stage(struct doc *d, const struct score *s, size_t stage);
 /* "About the evidence": the source's caveat and how the model was built. */
 void report_build_about(struct doc *d, const struct score *s);
 
+/* "Action plan" (assess --plan): the actions overdue, those done and how the gaps they
+   address stand now, and the focus's open gaps no action addresses (plan_build.c). */
+struct plan_review;
+void plan_build_assess(struct doc *d, const struct plan_review *v);
+/* "Accepted gaps" (assess --accept): each acceptance, and whether it has expired;
+   nothing without --accept (plan_build.c). */
+void accept_build_assess(struct doc *d, const struct score *s);
+
+/* Writes d in format f (one of enum doc_format) to out and releases it; width and color
+   are for text. */
+void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
+                            bool color);
 /* Builds one section with build and writes it in format f (one of enum doc_format) to
    out; width and color are for text. */
 void report_build_write(report_builder *build, const struct score *s, enum doc_format f,

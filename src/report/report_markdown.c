@@ -28,9 +28,12 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
     report_build_write(report_build_summary, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_actions, s, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_find_out, s, DOC_MARKDOWN, out, 0, false);
+    struct doc d;
+    doc_init(&d);
     if (ctx->plan)
-        plan_md_assess(out, ctx->plan);
-    accept_md_assess(out, s);
+        plan_build_assess(&d, ctx->plan);
+    accept_build_assess(&d, ctx->score);
+    report_build_write_doc(&d, DOC_MARKDOWN, out, 0, false);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         report_build_write_stage(report_build_stage, s, st, DOC_MARKDOWN, out, 0, false);
     report_build_write(report_build_targets, s, DOC_MARKDOWN, out, 0, false);

@@ -23,9 +23,12 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
     report_build_write(report_build_flags, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_actions, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     report_build_write(report_build_find_out, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
+    struct doc d;
+    doc_init(&d);
     if (ctx->plan)
-        plan_text_assess(out, ctx->plan, ctx->width, ctx->color);
-    accept_text_assess(out, ctx->score, ctx->width, ctx->color);
+        plan_build_assess(&d, ctx->plan);
+    accept_build_assess(&d, ctx->score);
+    report_build_write_doc(&d, DOC_TEXT, out, ctx->width, ctx->color);
     strbuf_addc(out, '\n');
     report_build_write(report_build_legend, ctx->score, DOC_TEXT, out, ctx->width, ctx->color);
     for (size_t st = 0; st < r->n_stages; st++)

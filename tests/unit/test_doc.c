@@ -155,22 +155,50 @@ static void test_doc_markdown_table(void **state)
     strbuf_release(&out);
 }
 
+/* A table in all three formats: text as a record a row (an empty or "none" cell left
+   out, a cell's list under the fields), markdown with a dash for "none" and a cell's
+   list run on, HTML with a quiet "none" and the list in its cell; an id only in HTML. */
 static void test_doc_text_table(void **state)
 {
     (void)state;
     struct doc d;
     struct strbuf out = STRBUF_INIT;
     doc_init(&d);
-    struct doc_node *t = doc_table(&d, d.root, 2);
+    struct doc_node *t = doc_table(&d, d.root, 4);
     doc_table_align(t, 1, DOC_ALIGN_RIGHT);
     struct doc_node *row = doc_row(&d, t);
     doc_words(&d, doc_cell(&d, row, false), "Stage");
     doc_words(&d, doc_cell(&d, row, false), "Score");
+    doc_words(&d, doc_cell(&d, row, false), "Owner");
+    doc_words(&d, doc_cell(&d, row, false), "Gaps");
     row = doc_row(&d, t);
-    doc_text(&d, doc_cell(&d, row, true), "Preparation");
+    struct doc_node *c = doc_cell(&d, row, true);
+    doc_text(&d, c, "Preparation");
+    doc_ref(&d, c, "prep.id");
     doc_words(&d, doc_cell(&d, row, false), "7.5");
+    doc_none(&d, doc_cell(&d, row, false));
+    struct doc_node *list = doc_list(&d, doc_cell(&d, row, false), false);
+    doc_text(&d, doc_item(&d, list), "one");
+    doc_text(&d, doc_item(&d, list), "two");
+    row = doc_row(&d, t);
+    doc_text(&d, doc_cell(&d, row, true), "Launch");
+    doc_words(&d, doc_cell(&d, row, false), "5.0");
+    doc_text(&d, doc_cell(&d, row, false), "Sam");
+    doc_cell(&d, row, false);
     doc_write_text(&d, &out, 80, false);
-    expect_str(&out, "Stage        Score\nPreparation    7.5\n");
+    expect_str(&out, "- Preparation\n  Score: 7.5\n  Gaps:\n    - one\n    - two\n"
+                     "- Launch\n  Score: 5.0; Owner: Sam\n");
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    expect_str(&out,
+               "| Stage | Score | Owner | Gaps |\n| --- | ---: | --- | --- |\n"
+               "| Preparation | 7.5 | \xE2\x80\x94 | one; two |\n| Launch | 5.0 | Sam | |\n\n");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    assert_non_null(strstr(strbuf_str(&out),
+                           "<tr><th scope=\"row\">Preparation<span class=\"id\">prep.id</span>"
+                           "</th><td class=\"num\">7.5</td><td><span class=\"muted\">none</span>"
+                           "</td><td><ul class=\"cell\"><li>one</li><li>two</li></ul></td></tr>"));
     doc_release(&d);
     strbuf_release(&out);
 }

@@ -239,6 +239,11 @@ struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats)
     return sp;
 }
 
+struct doc_span *doc_none(struct doc *d, struct doc_node *n)
+{
+    return span(d, n, DOC_SPAN_NONE, true, "");
+}
+
 struct doc_span *doc_break(struct doc *d, struct doc_node *n)
 {
     return doc_span_only(span(d, n, DOC_SPAN_BREAK, true, ""), DOC_HTML);

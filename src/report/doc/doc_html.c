@@ -124,6 +124,9 @@ static void inlines(struct strbuf *out, const struct doc_span *first)
         case DOC_SPAN_BREAK:
             strbuf_adds(out, "<br>");
             break;
+        case DOC_SPAN_NONE:
+            strbuf_adds(out, "<span class=\"muted\">none</span>");
+            break;
         case DOC_SPAN_STRONG:
             wrapped(out, "<strong>", sp, "</strong>");
             break;
