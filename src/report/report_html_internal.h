@@ -71,13 +71,4 @@ void html_change_cells(struct strbuf *out, const struct compare_stage *cs);
 struct trend;
 void html_trend_time_section(struct page *p, const struct trend *t);
 
-/*
- * Targets (report_html_target.c), each nothing when the model sets no target: the gap
- * table's two target column heads and a gap's two cells, and the contents' link. The
- * Targets section itself is built once in report_build.c.
- */
-void html_gap_target_head(struct strbuf *out, const struct score *s);
-void html_gap_target_cells(struct strbuf *out, const struct score *s, size_t item);
-void html_targets_nav(struct strbuf *out, const struct score *s);
-
 #endif

@@ -1,7 +1,9 @@
 /*
  * report_plan_internal.h - the plan section of "assess --plan" and "compare --plan"
- * (plan_review.h) in text, markdown, JSON and CSV, written by report_plan.c and called
- * by each format's renderer where its section goes; HTML's is in report_html_plan.c.
+ * (plan_review.h): assess's as JSON and CSV, compare's in text, markdown, JSON and CSV,
+ * written by report_plan.c (compare's HTML by report_html_plan.c) and called by each
+ * format's renderer where its section goes. assess's text, markdown and HTML are built
+ * once in plan_build.c.
  * Private to src/report_*.c.
  *
  * Text from the plan file (its name, owners, notes) is input like any other: each
@@ -22,17 +24,12 @@ struct plan_review;
 struct score;
 struct strbuf;
 
-/* The plan section of an assessment's report. */
-/* color: the heading in bold, as the report's other headings (report_ctx.color). */
-void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width, bool color);
-void plan_md_assess(struct strbuf *out, const struct plan_review *v);
+/* The plan section of an assessment's report as data; text, markdown and HTML build it
+   once (plan_build_assess, report_build_internal.h). */
 void plan_json_assess(struct jsonw *w, const struct plan_review *v);
 /* CSV rows in the assess CSV's columns; row_start writes each row's first cells. */
 void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
                      void (*row_start)(const struct score *s, struct strbuf *out));
-
-/* The section of the HTML page (report_html_plan.c). */
-void plan_html_assess(struct strbuf *out, const struct plan_review *v);
 
 /* The plan section of a comparison. */
 void plan_text_compare(struct strbuf *out, const struct plan_compare_review *v, size_t width);
