@@ -8,7 +8,6 @@
 #include "accept.h"
 #include "compare.h"
 #include "doc.h"
-#include "escape.h"
 #include "jsonw.h"
 #include "report.h"
 #include "report_compare_internal.h"
@@ -70,17 +69,10 @@ void accept_json_assess(struct jsonw *w, const struct score *s)
 
 /* ---- CSV ---- */
 
-static void csv_text(struct strbuf *out, const char *s)
-{
-    if (s)
-        escape_csv(out, s);
-    strbuf_addc(out, ',');
-}
-
 /*
  * One row per acceptance, kind "accepted": the item's stage, id and text; state
  * "accepted" or "expired"; its answer and impact when scored; the reason as note, and
- * "accepted by WHO; expires DATE" as evidence; the caveat last.
+ * "accepted by WHO; expires DATE" as evidence.
  */
 void accept_csv_assess(struct strbuf *out, const struct score *s,
                        void (*row_start)(const struct score *s, struct strbuf *out))
@@ -93,30 +85,18 @@ void accept_csv_assess(struct strbuf *out, const struct score *s,
     for (size_t k = 0; k < a->n_entries; k++) {
         const struct accept_entry *e = &a->entries[k];
         const struct rules_item *it = &r->items[e->item];
-        const struct score_item *si = &s->items[e->item];
-        row_start(s, out);
-        csv_text(out, r->stages[it->stage].id);
-        csv_text(out, "accepted");
-        csv_text(out, it->id);
-        csv_text(out, it->text);
-        strbuf_addc(out, ','); /* level */
-        csv_text(out, accept_status_word(s, e->item));
-        if (si->state == SCORED) {
-            report_add_ratio(out, si->answer_num, si->answer_den);
-            strbuf_adds(out, ",,");
-            report_add_exact(out, &si->impact_exact);
-            strbuf_addc(out, ',');
-        } else {
-            strbuf_adds(out, ",,,");
-        }
-        /* weight, n, sd, disagreement, acted_on, band, stage_score */
-        strbuf_adds(out, ",,,,,,,");
-        csv_text(out, e->reason);
         strbuf_reset(&who);
         strbuf_addf(&who, "accepted by %s; expires %s", e->by, e->expires);
-        csv_text(out, strbuf_str(&who));
-        escape_csv(out, report_caveat(s));
-        strbuf_adds(out, "\r\n");
+        struct plan_csv_row row = {r->stages[it->stage].id,
+                                   "accepted",
+                                   it->id,
+                                   it->text,
+                                   accept_status_word(s, e->item),
+                                   e->reason,
+                                   strbuf_str(&who),
+                                   &s->items[e->item],
+                                   -1};
+        plan_csv_row(out, s, row_start, &row);
     }
     strbuf_release(&who);
 }

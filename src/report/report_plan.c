@@ -471,21 +471,11 @@ static void csv_text(struct strbuf *out, const char *s)
     strbuf_addc(out, ',');
 }
 
-/*
- * One plan row of the assess CSV: stage and kind, item, text, state, answer and impact
- * (when scored), n; the plan's note in the note column; the caveat last.
- */
-struct csv_row {
-    const char *stage, *kind, *item, *text, *state, *note;
-    const struct score_item *answer; /* its answer and impact, or NULL */
-    long n;                          /* -1: none */
-};
-
-static void csv_assess_row(struct strbuf *out, const struct plan_review *v,
-                           void (*row_start)(const struct score *, struct strbuf *),
-                           const struct csv_row *row)
+void plan_csv_row(struct strbuf *out, const struct score *s,
+                  void (*row_start)(const struct score *, struct strbuf *),
+                  const struct plan_csv_row *row)
 {
-    row_start(v->score, out);
+    row_start(s, out);
     csv_text(out, row->stage);
     csv_text(out, row->kind);
     csv_text(out, row->item);
@@ -506,8 +496,8 @@ static void csv_assess_row(struct strbuf *out, const struct plan_review *v,
     /* n ends; sd, disagreement, acted_on, band, stage_score empty */
     strbuf_adds(out, ",,,,,,");
     csv_text(out, row->note);
-    strbuf_addc(out, ','); /* evidence */
-    escape_csv(out, report_caveat(v->score));
+    csv_text(out, row->evidence);
+    escape_csv(out, report_caveat(s));
     strbuf_adds(out, "\r\n");
 }
 
@@ -517,9 +507,16 @@ static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
 {
     const struct score *s = v->score;
     const struct rules_item *ri = &s->rules->items[item];
-    struct csv_row row = {s->rules->stages[ri->stage].id, kind,      ri->id,          ri->text,
-                          plan_gap_word(s, item, open),   action_id, &s->items[item], -1};
-    csv_assess_row(out, v, row_start, &row);
+    struct plan_csv_row row = {s->rules->stages[ri->stage].id,
+                               kind,
+                               ri->id,
+                               ri->text,
+                               plan_gap_word(s, item, open),
+                               action_id,
+                               NULL,
+                               &s->items[item],
+                               -1};
+    plan_csv_row(out, v->score, row_start, &row);
 }
 
 void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
@@ -528,8 +525,9 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
     const struct rules *r = v->score->rules;
     struct strbuf text = STRBUF_INIT;
     plan_add_source(&text, v->plan);
-    struct csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL, NULL, -1};
-    csv_assess_row(out, v, row_start, &head);
+    struct plan_csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL,
+                                NULL, NULL,   -1};
+    plan_csv_row(out, v->score, row_start, &head);
     for (size_t k = 0; k < v->n_overdue; k++) {
         const struct plan_action *a = v->overdue[k].action;
         const struct rules_item *it = action_item(r, a);
@@ -537,10 +535,11 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
         strbuf_addf(&text, "%s (due %s", it->text, a->due);
         add_owner(&text, a);
         strbuf_adds(&text, ")");
-        struct csv_row row = {
+        struct plan_csv_row row = {
             r->stages[it->stage].id,     "plan-overdue", it->id, strbuf_str(&text),
-            plan_status_name(a->status), a->note,        NULL,   (long)v->overdue[k].days};
-        csv_assess_row(out, v, row_start, &row);
+            plan_status_name(a->status), a->note,        NULL,   NULL,
+            (long)v->overdue[k].days};
+        plan_csv_row(out, v->score, row_start, &row);
     }
     for (size_t k = 0; k < v->n_done; k++) {
         const struct plan_done *dn = &v->done[k];
@@ -551,10 +550,16 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
             strbuf_adds(&text, ", after this assessment");
         add_owner(&text, dn->action);
         strbuf_adds(&text, ")");
-        struct csv_row row = {
-            r->stages[it->stage].id, "plan-done", it->id, strbuf_str(&text), "done",
-            dn->action->note,        NULL,        -1};
-        csv_assess_row(out, v, row_start, &row);
+        struct plan_csv_row row = {r->stages[it->stage].id,
+                                   "plan-done",
+                                   it->id,
+                                   strbuf_str(&text),
+                                   "done",
+                                   dn->action->note,
+                                   NULL,
+                                   NULL,
+                                   -1};
+        plan_csv_row(out, v->score, row_start, &row);
         for (size_t g = 0; g < dn->n_gaps; g++)
             csv_gap_row(out, v, row_start, "plan-done-gap", dn->gaps[g].item, dn->gaps[g].open,
                         it->id);

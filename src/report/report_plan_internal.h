@@ -27,6 +27,20 @@ struct strbuf;
 /* The plan section of an assessment's report as data; text, markdown and HTML build it
    once (plan_build_assess, report_build_internal.h). */
 void plan_json_assess(struct jsonw *w, const struct plan_review *v);
+/*
+ * A row of the assess CSV that is not an item's own (the plan's, an acceptance's):
+ * stage and kind, item, text, state, answer and impact (when answer is scored), n (-1
+ * for none), note and evidence, the caveat last; row_start writes its first cells.
+ */
+struct score_item;
+struct plan_csv_row {
+    const char *stage, *kind, *item, *text, *state, *note, *evidence;
+    const struct score_item *answer; /* its answer and impact, or NULL */
+    long n;                          /* -1: none */
+};
+void plan_csv_row(struct strbuf *out, const struct score *s,
+                  void (*row_start)(const struct score *, struct strbuf *),
+                  const struct plan_csv_row *row);
 /* CSV rows in the assess CSV's columns; row_start writes each row's first cells. */
 void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
                      void (*row_start)(const struct score *s, struct strbuf *out));
