@@ -233,13 +233,6 @@ static void answer_with_n(struct strbuf *out, const struct score *s, size_t item
     strbuf_adds(out, ")");
 }
 
-/* "none" in HTML, a dash in markdown: a cell with nothing to show. */
-static void no_value(struct doc *d, struct doc_node *cell)
-{
-    doc_span_only(doc_aside(d, cell, "none"), DOC_HTML);
-    doc_span_only(doc_words(d, cell, "\xE2\x80\x94"), DOC_MARKDOWN);
-}
-
 static struct doc_node *words_cell(struct doc *d, struct doc_node *row, const char *s)
 {
     struct doc_node *c = doc_cell(d, row, false);
@@ -257,11 +250,11 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     struct doc_node *row = doc_row(d, t);
     struct doc_node *c = doc_cell(d, row, true);
     doc_text(d, c, it->text);
-    doc_span_only(doc_ref(d, c, it->id), DOC_HTML);
+    doc_ref(d, c, it->id);
     doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
     c = doc_cell(d, row, false);
     if (st->status == TARGET_NO_ANSWER) {
-        no_value(d, c);
+        doc_none(d, c);
     } else {
         report_add_ratio(&num, s->items[i].answer_num, s->items[i].answer_den);
         doc_span_only(doc_words(d, c, strbuf_str(&num)), DOC_HTML);
@@ -276,14 +269,13 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     c = doc_cell(d, row, false);
     strbuf_reset(&num);
     if (st->status == TARGET_NO_ANSWER)
-        no_value(d, c);
+        doc_none(d, c);
     else
         report_target_add_distance(&num, &it->target, st);
     doc_words(d, c, strbuf_str(&num));
     c = doc_cell(d, row, false);
     if (st->status == TARGET_OVERDUE) {
-        doc_span_only(doc_tag(d, c, score_target_status_text(st->status)), DOC_HTML);
-        doc_span_only(doc_words(d, c, score_target_status_text(st->status)), DOC_MARKDOWN);
+        doc_tag(d, c, score_target_status_text(st->status));
     } else {
         doc_words(d, c, score_target_status_text(st->status));
     }
@@ -882,7 +874,7 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
     struct doc_node *row = doc_row(d, t);
     struct doc_node *c = doc_cell(d, row, true);
     doc_text(d, c, it->text);
-    doc_span_only(doc_ref(d, c, it->id), DOC_HTML);
+    doc_ref(d, c, it->id);
     if (marked) {
         doc_span_only(doc_words(d, c, " ("), DOC_MARKDOWN);
         doc_span_only(doc_text(d, c, strbuf_str(&mark)), DOC_MARKDOWN);
@@ -909,7 +901,7 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
             report_target_add_summary(&sb, s, i);
             doc_text(d, c, strbuf_str(&sb));
         } else {
-            no_value(d, c);
+            doc_none(d, c);
         }
     }
     gap_suggestions(d, tries, md_suggestions, doc_only(doc_cell(d, row, false), DOC_HTML), s, i);
