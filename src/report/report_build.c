@@ -256,11 +256,8 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     if (st->status == TARGET_NO_ANSWER) {
         doc_none(d, c);
     } else {
-        report_add_ratio(&num, s->items[i].answer_num, s->items[i].answer_den);
-        doc_span_only(doc_words(d, c, strbuf_str(&num)), DOC_HTML);
-        strbuf_reset(&num);
         answer_with_n(&num, s, i);
-        doc_span_only(doc_words(d, c, strbuf_str(&num)), DOC_MARKDOWN);
+        doc_words(d, c, strbuf_str(&num));
     }
     strbuf_reset(&num);
     report_target_add_score(&num, &it->target);
@@ -282,33 +279,9 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     strbuf_release(&num);
 }
 
-/* One item's two lines in text: the item and its stage, then how it stands. */
-static void target_record(struct doc *d, struct doc_node *list, const struct score *s, size_t i,
-                          const struct score_target *st)
-{
-    const struct rules *r = s->rules;
-    const struct rules_item *it = &r->items[i];
-    struct strbuf line = STRBUF_INIT;
-    struct doc_node *item = doc_item(d, list);
-    doc_text(d, item, it->text);
-    doc_words(d, item, " (");
-    doc_text(d, item, r->stages[it->stage].title);
-    doc_words(d, item, ")");
-    if (st->status != TARGET_NO_ANSWER) {
-        strbuf_adds(&line, "answer ");
-        report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
-        strbuf_adds(&line, "; ");
-    }
-    report_target_add_goal(&line, &it->target);
-    strbuf_adds(&line, ": ");
-    report_target_add_state(&line, &it->target, st);
-    doc_words(d, doc_para(d, item), strbuf_str(&line));
-    strbuf_release(&line);
-}
-
 /*
- * Every item with a target, in rules order, met or not: a table in markdown and HTML, a
- * record of two lines an item in text. Nothing when the model sets none.
+ * Every item with a target, in rules order, met or not, as a table. Nothing when the
+ * model sets none.
  */
 void report_build_targets(struct doc *d, const struct score *s)
 {
@@ -321,9 +294,7 @@ void report_build_targets(struct doc *d, const struct score *s)
     doc_words(d, sec, REPORT_TARGETS_TITLE);
     /* As text from the inputs: HTML has always written its apostrophe as an entity. */
     doc_text(d, doc_para(d, sec), REPORT_TARGETS_LEAD);
-    struct doc_node *list = doc_only(doc_list(d, sec, false), DOC_TEXT);
-    list->bare_in_text = true;
-    struct doc_node *t = doc_only(doc_table(d, sec, 7), MD_HTML);
+    struct doc_node *t = doc_table(d, sec, 7);
     doc_table_align(t, 2, DOC_ALIGN_RIGHT);
     doc_table_align(t, 3, DOC_ALIGN_RIGHT);
     doc_table_align(t, 5, DOC_ALIGN_RIGHT);
@@ -339,15 +310,13 @@ void report_build_targets(struct doc *d, const struct score *s)
     for (size_t k = 0; k < 7; k++) {
         struct doc_node *c = words_cell(d, head, heads[k]);
         if (k == 2)
-            doc_span_only(doc_wordsf(d, c, " (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max),
-                          DOC_MARKDOWN);
+            doc_wordsf(d, c, " (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max);
     }
     for (size_t i = 0; i < r->n_items; i++) {
         if (!score_item_has_target(s, i))
             continue;
         struct score_target st;
         score_target_of(s, i, &st);
-        target_record(d, list, s, i, &st);
         target_row(d, t, s, i, &st);
         score_target_release(&st);
     }
