@@ -64,9 +64,8 @@ void report_build_comments(struct doc *d, const struct score *s)
     struct doc_node *sec = NULL, *list = NULL;
     if (n) {
         sec = doc_section(d, d->root, 2, "comments");
-        doc_span_only(doc_words(d, sec, "Comments"), MD_HTML);
-        doc_span_only(doc_words(d, sec, "Comments (not scored; shown without names)"), DOC_TEXT);
-        struct doc_node *lead = doc_only(doc_para(d, sec), MD_HTML);
+        doc_words(d, sec, "Comments");
+        struct doc_node *lead = doc_para(d, sec);
         lead->tone = DOC_TONE_MUTED;
         doc_words(d, lead, "Free text respondents wrote, not scored and shown without names.");
     }
@@ -169,11 +168,7 @@ void report_build_find_out(struct doc *d, const struct score *s)
         return;
     struct doc_node *sec = doc_section(d, d->root, 2, "find-out");
     doc_words(d, sec, "Find out first");
-    doc_span_only(doc_words(d, sec, " (not ranked until more is known)"), DOC_TEXT);
-    struct doc_node *lead = doc_only(doc_para(d, sec), MD_HTML);
-    doc_words(d, lead, "Not ranked until more is known");
-    doc_span_only(doc_words(d, lead, ":"), DOC_MARKDOWN);
-    doc_span_only(doc_words(d, lead, "."), DOC_HTML);
+    doc_words(d, doc_para(d, sec), "Not ranked until more is known.");
     struct doc_node *list = doc_list(d, sec, false);
     list->bare_in_text = true;
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -1152,17 +1147,14 @@ static void focus_callout(struct doc *d, struct doc_node *parent, const struct s
                   "no focus.");
     } else {
         c->tone = DOC_TONE_OK;
-        doc_span_only(doc_words(d, c, "Every"), DOC_TEXT);
-        doc_span_only(doc_label(d, c, "No focus stage:"), DOC_HTML);
-        doc_span_only(doc_words(d, c, " every"), DOC_HTML);
+        doc_label(d, c, "No focus stage:");
+        doc_words(d, c, " every");
         doc_words(d, c,
                   na ? " stage that applies is in the top band (" : " stage is in the top band (");
         doc_text(d, c, top);
         doc_words(d, c, ")");
         if (na) {
-            doc_span_only(doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do"),
-                          DOC_TEXT);
-            doc_span_only(doc_words(d, c, "; the others do"), DOC_HTML);
+            doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do");
             doc_words(d, c, " not apply (every question answered n/a)");
         }
         doc_words(d, c, ". Keep it there.");
@@ -1191,16 +1183,15 @@ static void flags(struct doc *d, struct doc_node *parent, const struct score *s,
             continue;
         }
         struct doc_node *c = doc_callout(d, parent, DOC_TONE_NOTE);
-        c->marker = "Note: ";
-        doc_span_only(doc_label(d, c, "Rests on an earlier stage:"), DOC_HTML);
-        doc_span_only(doc_words(d, c, " "), DOC_HTML);
+        doc_label(d, c, "Rests on an earlier stage:");
+        doc_words(d, c, " ");
         doc_text(d, c, r->stages[st].title);
         doc_words(d, c, " scores better than ");
         doc_text(d, c, focus);
         doc_words(d, c, ", but its strengths rest on ");
         doc_text(d, c, focus);
         doc_words(d, c, ", which is not there yet.");
-        doc_span_only(doc_words(d, c, " Read its score with care."), DOC_HTML);
+        doc_words(d, c, " Read its score with care.");
     }
 }
 

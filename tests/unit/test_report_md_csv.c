@@ -587,8 +587,8 @@ static void test_all_na_says_nothing_was_scored(void **state)
                 "later.habit: n/a");
     out = render(f, report_render_text);
     assert_contains(out,
-                    "Every stage that applies is in the top band (Good); 1 stage does not apply\n"
-                    "(every question answered n/a). Keep it there.");
+                    "No focus stage: every stage that applies is in the top band (Good); 1 stage "
+                    "does\nnot apply (every question answered n/a). Keep it there.");
     out = markdown(f);
     assert_line(out, "- All stages that apply are in the top band; the others do not apply "
                      "(every question answered n/a)");
