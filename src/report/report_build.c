@@ -1507,3 +1507,27 @@ void report_build_legend(struct doc *d, const struct score *s)
 {
     legend(d, d->root, s);
 }
+
+/*
+ * The whole assess report, in the order markdown and HTML give it: the title block, the
+ * summary, the actions, Find out first, the plan (with --plan) and the accepted gaps
+ * (with --accept), each stage, the targets, the comments, the breakdown and About the
+ * evidence. Text gives the summary's parts elsewhere, so it builds its own order from
+ * the same builders (report_text.c).
+ */
+void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan)
+{
+    report_build_header(d, s);
+    report_build_summary(d, s);
+    report_build_actions(d, s);
+    report_build_find_out(d, s);
+    if (plan)
+        plan_build_assess(d, plan);
+    accept_build_assess(d, s);
+    for (size_t st = 0; st < s->rules->n_stages; st++)
+        report_build_stage(d, s, st);
+    report_build_targets(d, s);
+    report_build_comments(d, s);
+    report_build_breakdown(d, s);
+    report_build_about(d, s);
+}

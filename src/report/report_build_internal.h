@@ -62,6 +62,9 @@ void plan_build_assess(struct doc *d, const struct plan_review *v);
    nothing without --accept (plan_build.c). */
 void accept_build_assess(struct doc *d, const struct score *s);
 
+/* The whole assess report as markdown and HTML order it, plan NULL without --plan. */
+void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan);
+
 /* Writes d in format f (one of enum doc_format) to out and releases it; width and color
    are for text. */
 void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
