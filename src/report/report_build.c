@@ -35,15 +35,6 @@ void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out
     doc_release(d);
 }
 
-void report_build_write_stage(report_stage_builder *build, const struct score *s, size_t stage,
-                              enum doc_format f, struct strbuf *out, size_t width, bool color)
-{
-    struct doc d;
-    doc_init(&d);
-    build(&d, s, stage);
-    report_build_write_doc(&d, f, out, width, color);
-}
-
 void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
                         struct strbuf *out, size_t width, bool color)
 {
@@ -57,7 +48,7 @@ void report_build_write(report_builder *build, const struct score *s, enum doc_f
  * Free text respondents wrote on the assessment as a whole, under the question it
  * answers; never with who wrote it, so a pooled report names nobody.
  */
-void report_build_comments(struct doc *d, const struct score *s)
+static void report_build_comments(struct doc *d, const struct score *s)
 {
     size_t n;
     const struct answer_comment **v = report_sorted_comments(s, &n);
@@ -161,7 +152,7 @@ static void unranked_suggestions(struct doc *d, struct doc_node *item, const str
  * would score them and their suggestions (not ranked until then), and the suggestions
  * whose own answer nobody knew.
  */
-void report_build_find_out(struct doc *d, const struct score *s)
+static void report_build_find_out(struct doc *d, const struct score *s)
 {
     const struct rules *r = s->rules;
     if (!score_find_out_count(s))
@@ -278,7 +269,7 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
  * Every item with a target, in rules order, met or not, as a table. Nothing when the
  * model sets none.
  */
-void report_build_targets(struct doc *d, const struct score *s)
+static void report_build_targets(struct doc *d, const struct score *s)
 {
     const struct rules *r = s->rules;
     if (!score_targets_count(s))
@@ -417,7 +408,7 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
  * acted on apart, to keep going with (docs/scoring.md). Text leaves out a list with
  * nothing in it; markdown and HTML say why it is empty.
  */
-void report_build_actions(struct doc *d, const struct score *s)
+static void report_build_actions(struct doc *d, const struct score *s)
 {
     bool keep_going = false;
     for (size_t k = 0; k < s->n_ranked; k++)
@@ -479,7 +470,7 @@ static void groups_figure(struct doc *d, struct doc_node *sec, const struct scor
 }
 
 /* Each group's stage scores, under the anonymity threshold; or why there are none. */
-void report_build_breakdown(struct doc *d, const struct score *s)
+static void report_build_breakdown(struct doc *d, const struct score *s)
 {
     const struct score_breakdown *b = &s->breakdown;
     if (b->state == BREAKDOWN_OFF)
@@ -1085,7 +1076,7 @@ static void stage_notes(struct doc *d, struct doc_node *sec, const struct rules_
 }
 
 /* One stage: its score, gaps, levels, the items not scored, and the source's caveats. */
-void report_build_stage(struct doc *d, const struct score *s, size_t stage)
+static void report_build_stage(struct doc *d, const struct score *s, size_t stage)
 {
     char id[32];
     (void)snprintf(id, sizeof(id), "stage-%zu", stage + 1);
@@ -1376,7 +1367,7 @@ static void header_nav(struct doc *d, struct doc_node *sec, const struct score *
  * page's contents. Text says the details in a sentence, markdown and HTML as terms;
  * markdown ends them with the focus.
  */
-void report_build_header(struct doc *d, const struct score *s)
+static void report_build_header(struct doc *d, const struct score *s)
 {
     const struct rules *r = s->rules;
     const struct assessment *a = s->assessment;
@@ -1471,7 +1462,7 @@ static void shown_since(struct doc_node *parent, struct doc_node *after, unsigne
  * the flags, then the stages as a chart and a table, the legend and the stage by level
  * heat map; markdown's has the table, the legend, then the flags.
  */
-void report_build_summary(struct doc *d, const struct score *s)
+static void report_build_summary(struct doc *d, const struct score *s)
 {
     struct doc_node *sec = doc_section(d, d->root, 2, "summary");
     doc_words(d, sec, "Summary");
@@ -1487,43 +1478,32 @@ void report_build_summary(struct doc *d, const struct score *s)
     matrix(d, sec, s);
 }
 
-/* Text's parts of the summary, each where text shows it (report_text.c). */
-void report_build_stage_table(struct doc *d, const struct score *s)
-{
-    stage_figure(d, d->root, s);
-}
-
-void report_build_focus(struct doc *d, const struct score *s)
-{
-    focus_callout(d, d->root, s);
-}
-
-void report_build_flags(struct doc *d, const struct score *s)
-{
-    flags(d, d->root, s, false);
-}
-
-void report_build_legend(struct doc *d, const struct score *s)
-{
-    legend(d, d->root, s);
-}
-
 /*
  * The whole assess report, in the order markdown and HTML give it: the title block, the
  * summary, the actions, Find out first, the plan (with --plan) and the accepted gaps
  * (with --accept), each stage, the targets, the comments, the breakdown and About the
- * evidence. Text gives the summary's parts elsewhere, so it builds its own order from
- * the same builders (report_text.c).
+ * evidence. Text gives the summary's parts without its heading, and its legend before
+ * the stages.
  */
 void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan)
 {
     report_build_header(d, s);
+    /* Text has no summary heading: its stage table, focus and flags open the report, and
+       it says what a gap is just before the stages. */
+    struct doc_node *last = d->root->last;
+    stage_figure(d, d->root, s);
+    focus_callout(d, d->root, s);
+    flags(d, d->root, s, false);
+    shown_since(d->root, last, DOC_TEXT);
     report_build_summary(d, s);
+    doc_only(d->root->last, DOC_MARKDOWN | DOC_HTML);
     report_build_actions(d, s);
     report_build_find_out(d, s);
     if (plan)
         plan_build_assess(d, plan);
     accept_build_assess(d, s);
+    legend(d, d->root, s);
+    doc_only(d->root->last, DOC_TEXT);
     for (size_t st = 0; st < s->rules->n_stages; st++)
         report_build_stage(d, s, st);
     report_build_targets(d, s);

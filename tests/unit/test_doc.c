@@ -312,6 +312,7 @@ static void build_groups(struct doc *d)
     memcpy(f->cells, cells, sizeof(cells));
 }
 
+/* A figure at the top level stands apart in text: a blank line after it. */
 static void test_doc_figure_groups(void **state)
 {
     (void)state;
@@ -321,13 +322,13 @@ static void test_doc_figure_groups(void **state)
     build_groups(&d);
     doc_write_text(&d, &out, 80, false);
     expect_str(&out, "  North <b>    5  Start  50.0  Later 100.0\n"
-                     "  South       12  Start   0.0  Later     -\n");
+                     "  South       12  Start   0.0  Later     -\n\n");
     strbuf_reset(&out);
     /* Too wide for the terminal: the stages go underneath. (As before the document
        model, a five-figure score touches the longest title: "Later100.0".) */
     doc_write_text(&d, &out, 30, false);
     expect_str(&out, "  North <b>    5\n      Start 50.0\n      Later100.0\n"
-                     "  South       12\n      Start  0.0\n      Later    -\n");
+                     "  South       12\n      Start  0.0\n      Later    -\n\n");
     strbuf_reset(&out);
     doc_write_markdown(&d, &out);
     expect_str(&out, "| Group | Respondents | Start | Later |\n| --- | ---: | ---: | ---: |\n"
@@ -359,7 +360,7 @@ static void test_doc_figure_levels(void **state)
     doc_write_text(&d, &out, 80, false);
     /* A level without items is left out in text. */
     expect_str(&out, "People                     75.0  (2 of 2 answered)\n"
-                     "Systems                       -  (1 of 3 answered)\n");
+                     "Systems                       -  (1 of 3 answered)\n\n");
     strbuf_reset(&out);
     doc_write_markdown(&d, &out);
     expect_str(&out,
@@ -431,7 +432,7 @@ static void test_doc_figure_stages(void **state)
     doc_write_text(&d, &out, 40, false);
     expect_str(&out, "Stage  Score  Band (answered)\n"
                      "Start   50.0  Fair (1 of 2)  <- focus\n"
-                     "Later      -  Poor (0 of 0)\n");
+                     "Later      -  Poor (0 of 0)\n\n");
     strbuf_reset(&out);
     doc_write_text(&d, &out, 80, false);
     assert_non_null(
@@ -457,8 +458,9 @@ static void test_doc_figure_stages(void **state)
     strbuf_release(&out);
 }
 
-/* A title block: text's lines at the margin, markdown's details as a list, HTML's as a
-   <dl> in the page's <header> with the contents after them, then <main> opened. */
+/* A title block: text's lines at the margin and a blank line after them, markdown's details as a
+   list, HTML's as a <dl> in the page's <header> with the contents after them, then <main> opened.
+ */
 static void test_doc_title_block(void **state)
 {
     (void)state;
@@ -482,7 +484,7 @@ static void test_doc_title_block(void **state)
     struct doc_node *list = doc_list(&d, doc_nav(&d, sec), false);
     doc_link(&d, doc_item(&d, list), "Top", "#top");
     doc_write_text(&d, &out, 80, false);
-    expect_str(&out, "Report: <Org>\nLine one.\nLine two.\n");
+    expect_str(&out, "Report: <Org>\nLine one.\nLine two.\n\n");
     strbuf_reset(&out);
     doc_write_markdown(&d, &out);
     expect_str(&out, "# Report: \\<Org\\>\n\n- Respondents' dates: a to b\n- Hash: `abc`\n"
@@ -540,6 +542,24 @@ static void test_doc_figure_stages_chart(void **state)
     strbuf_release(&out);
 }
 
+/* In text, a paragraph after a section stands apart from it, as two paragraphs in a
+   row do; markdown and HTML separate blocks their own way. */
+static void test_doc_text_para_after_section(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_node *sec = doc_section(&d, d.root, 2, NULL);
+    doc_words(&d, sec, "Head");
+    doc_words(&d, doc_para(&d, sec), "Body.");
+    doc_words(&d, doc_para(&d, d.root), "After.");
+    doc_write_text(&d, &out, 80, false);
+    expect_str(&out, "\nHead\n  Body.\n\nAfter.\n");
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -559,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_doc_callout_marker_and_labels),
         cmocka_unit_test(test_doc_figure_stages),
         cmocka_unit_test(test_doc_title_block),
+        cmocka_unit_test(test_doc_text_para_after_section),
         cmocka_unit_test(test_doc_figure_stages_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

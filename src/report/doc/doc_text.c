@@ -6,8 +6,10 @@
  * its body two columns in; a deeper section's heading stands where its parent's body
  * does and its body two further in. A list item's first line carries its marker ("- ",
  * "3. ", or none for a list bare in text) and its later lines, and anything under the
- * item, hang after the marker. Two paragraphs in a row of a section have a blank line
- * between them; an item's are lines.
+ * item, hang after the marker. Two paragraphs in a row of a section, or a paragraph
+ * after a section, have a blank line between them; an item's are lines. The title block
+ * (a section of level 1) and a figure at the top level stand apart: a blank line after
+ * each.
  */
 #include "doc.h"
 
@@ -343,9 +345,11 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
         switch (n->kind) {
         case DOC_SECTION:
             section(w, n);
+            if (n->level == 1) /* the title block stands apart */
+                strbuf_addc(w->out, '\n');
             break;
         case DOC_PARA:
-            if (!item && prev && prev->kind == DOC_PARA)
+            if (!item && prev && (prev->kind == DOC_PARA || prev->kind == DOC_SECTION))
                 strbuf_addc(w->out, '\n');
             spans_para(w, indent, indent, "", n->spans);
             break;
@@ -367,6 +371,8 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             break;
         case DOC_FIGURE:
             figure(w, n->figure, indent);
+            if (!item && indent == 0) /* a figure at the top stands apart */
+                strbuf_addc(w->out, '\n');
             break;
         default: /* items, rows and cells: their parents draw them */
             break;
