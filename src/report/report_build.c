@@ -405,8 +405,8 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
 
 /*
  * The focus stage's actions first, then earlier stages', then later; those already
- * acted on apart, to keep going with (docs/scoring.md). Text leaves out a list with
- * nothing in it; markdown and HTML say why it is empty.
+ * acted on apart, to keep going with (docs/scoring.md). When there is none to take, the
+ * section says why.
  */
 static void report_build_actions(struct doc *d, const struct score *s)
 {
@@ -419,8 +419,6 @@ static void report_build_actions(struct doc *d, const struct score *s)
     struct doc_node *list = doc_only(doc_list(d, sec, true), DOC_TEXT | DOC_MARKDOWN);
     struct doc_node *table = actions_table(d, sec, SCORE_TAKE_ACTION);
     if (!action_list(d, list, table, s, SCORE_TAKE_ACTION)) {
-        doc_only(sec, MD_HTML);
-        doc_only(table, 0);
         doc_words(d, doc_para(d, sec),
                   keep_going ? "Every suggestion that addresses an open gap is already acted "
                                "on: keep going with those below."
@@ -1232,7 +1230,7 @@ static void stage_figure(struct doc *d, struct doc_node *parent, const struct sc
 static void matrix(struct doc *d, struct doc_node *parent, const struct score *s)
 {
     const struct rules *r = s->rules;
-    struct doc_node *sec = doc_only(doc_section(d, parent, 3, NULL), DOC_HTML);
+    struct doc_node *sec = doc_section(d, parent, 3, NULL);
     doc_words(d, sec, "Stage by level of change");
     struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_MATRIX, r->n_stages, r->n_levels)->figure;
     for (size_t l = 0; l < r->n_levels; l++)
