@@ -252,4 +252,13 @@ struct doc_node *doc_nav(struct doc *d, struct doc_node *parent);
 /* Room for n bands in f's band_titles and band_mins, for the caller to fill. */
 void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n);
 
+/* The bands for a chart (svg.h), drawn by the HTML writer because their names are text
+   from the inputs: the height of their names above the plot (one row, or two when one
+   would crowd), their labelled zones from top to bottom with the thresholds on an axis,
+   and "The bands: Embedded from 80 to 100; Established from 60 to under 80; ...". */
+struct svg_bands;
+double doc_html_bands_header(const struct svg_bands *bs);
+void doc_html_bands_draw(struct strbuf *out, const struct svg_bands *bs, double top, double bottom);
+void doc_html_bands_in_words(struct strbuf *out, const struct svg_bands *bs);
+
 #endif

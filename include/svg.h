@@ -4,8 +4,9 @@
  * text, shapes, and horizontal bars on 0-100 against the bands. The document's HTML
  * writer (doc_html.c) draws the stage chart with them, the HTML pages (src/report/html/)
  * the comparison's and the trend's charts. Coordinates are rounded like every other
- * number, so the same inputs give the same bytes; text goes through doc_html_text.
- * It may call base only.
+ * number, so the same inputs give the same bytes. The bands' zones and their names, text
+ * from the inputs, are drawn by doc_html.c (doc.h), which escapes them. It may call base
+ * only.
  */
 #ifndef STAGEGAP_SVG_H
 #define STAGEGAP_SVG_H
@@ -58,11 +59,4 @@ struct svg_bands {
 double html_clamp100(double v);
 /* Where score v falls on the plot. */
 double html_bar_x(double v);
-/* The height of the band names above the plot: one row, or two when one would crowd. */
-double svg_bands_header(const struct svg_bands *bs);
-/* The bands as labelled zones from top to bottom, with the thresholds on an axis. */
-void svg_bands_draw(struct strbuf *out, const struct svg_bands *bs, double top, double bottom);
-/* "The bands: Embedded from 80 to 100; Established from 60 to under 80; ..." */
-void svg_bands_in_words(struct strbuf *out, const struct svg_bands *bs);
-
 #endif

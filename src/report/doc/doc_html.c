@@ -15,6 +15,7 @@
 #include "escape.h"
 #include "strbuf.h"
 #include "svg.h"
+#include "text.h"
 
 /* True when the len bytes before s[at] are word, ignoring ASCII case. */
 static bool preceded_by(const char *s, size_t at, const char *word)
@@ -442,6 +443,87 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
         strbuf_adds(out, "</header>\n<main>\n");
 }
 
+/* ---- bars on 0-100 against the bands (svg.h) ---- */
+
+/* The score range of band b: from its min up to the next band's min (or 100). */
+static void band_range(const struct svg_bands *bs, size_t b, double *lo, double *hi)
+{
+    *lo = html_clamp100(bs->mins[b]);
+    *hi = b == 0 ? 100.0 : html_clamp100(bs->mins[b - 1]);
+}
+
+/* Band names sit above their zones, in two staggered rows when one row would crowd. */
+static bool bands_staggered(const struct svg_bands *bs)
+{
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo, hi;
+        band_range(bs, b, &lo, &hi);
+        double room = (hi - lo) * PLOT_W / 100.0;
+        double need = 7.2 * (double)utf8_width(bs->titles[b], strlen(bs->titles[b])) + 8;
+        if (need > room)
+            return true;
+    }
+    return false;
+}
+
+double doc_html_bands_header(const struct svg_bands *bs)
+{
+    return bands_staggered(bs) ? 46 : 30;
+}
+
+void doc_html_bands_draw(struct strbuf *out, const struct svg_bands *bs, double top, double bottom)
+{
+    bool stagger = bands_staggered(bs);
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo, hi;
+        band_range(bs, b, &lo, &hi);
+        if (hi <= lo)
+            continue;
+        svg_rect(out, html_bar_x(lo), top, html_bar_x(hi) - html_bar_x(lo), bottom - top,
+                 b % 2 ? "fill=\"#f5f5f5\"" : "fill=\"#e6e6e6\"");
+        svg_text_open(out, (html_bar_x(lo) + html_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
+                      "middle", 0);
+        doc_html_text(out, bs->titles[b]);
+        strbuf_adds(out, "</text>\n");
+    }
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo = html_clamp100(bs->mins[b]);
+        if (lo > 0 && lo < 100)
+            svg_line(out, html_bar_x(lo), top, html_bar_x(lo), bottom + 5,
+                     "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
+    }
+    svg_line(out, PLOT_X, bottom, PLOT_X + PLOT_W, bottom, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+    /* Tick labels at 100, at each threshold and at 0, skipping any that would collide. */
+    double last = -1000;
+    for (size_t k = 0; k <= bs->n + 1; k++) {
+        double v = k == 0 ? 100.0 : k <= bs->n ? html_clamp100(bs->mins[k - 1]) : 0.0;
+        double x = html_bar_x(v);
+        if (fabs(last - x) < 26)
+            continue;
+        last = x;
+        svg_line(out, x, bottom, x, bottom + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+        svg_text_open(out, x, bottom + 19, "s", "middle", 0);
+        svg_tick_number(out, v);
+        strbuf_adds(out, "</text>\n");
+    }
+}
+
+void doc_html_bands_in_words(struct strbuf *out, const struct svg_bands *bs)
+{
+    strbuf_adds(out, "The bands: ");
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo, hi;
+        band_range(bs, b, &lo, &hi);
+        strbuf_adds(out, b ? "; " : "");
+        doc_html_text(out, bs->titles[b]);
+        strbuf_adds(out, " from ");
+        svg_tick_number(out, lo);
+        strbuf_adds(out, b ? " to under " : " to ");
+        svg_tick_number(out, hi);
+    }
+    strbuf_adds(out, ".");
+}
+
 /* The stage's title as the chart shows it, with the focus and flag named in words. */
 static void stage_label(struct strbuf *out, const struct doc_figure *f, size_t st)
 {
@@ -468,7 +550,7 @@ static void stage_chart_desc(struct strbuf *desc, const struct doc_figure *f,
         }
         strbuf_adds(desc, f->marks[st] == DOC_MARK_FOCUS ? ", and is the focus. " : ". ");
     }
-    svg_bands_in_words(desc, bs);
+    doc_html_bands_in_words(desc, bs);
 }
 
 /* Each stage's score as a bar against the bands' zones; a dashed outline for a stage
@@ -477,12 +559,12 @@ static void stage_chart(struct strbuf *out, const struct doc_figure *f)
 {
     const struct svg_bands bs = {f->band_titles, f->band_mins, f->n_bands};
     struct page p = {out, f->chart ? f->chart - 1 : 0};
-    const double row = 56, top = svg_bands_header(&bs), bottom = top + row * (double)f->n_rows;
+    const double row = 56, top = doc_html_bands_header(&bs), bottom = top + row * (double)f->n_rows;
     struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
     strbuf_adds(&title, "Stage scores out of 100, against the bands");
     stage_chart_desc(&desc, f, &bs);
     svg_open(&p, BARS_W, bottom + 28, &title, &desc);
-    svg_bands_draw(out, &bs, top, bottom);
+    doc_html_bands_draw(out, &bs, top, bottom);
     for (size_t st = 0; st < f->n_rows; st++) {
         const struct doc_heat_cell *c = &f->cells[st];
         double y = top + row * (double)st;

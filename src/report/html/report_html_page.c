@@ -248,7 +248,7 @@ double html_bands_header(const struct rules *r)
 {
     struct bands b;
     bands_init(&b, r);
-    double h = svg_bands_header(&b.svg);
+    double h = doc_html_bands_header(&b.svg);
     bands_release(&b);
     return h;
 }
@@ -257,7 +257,7 @@ void svg_band_zones(struct strbuf *out, const struct rules *r, double top, doubl
 {
     struct bands b;
     bands_init(&b, r);
-    svg_bands_draw(out, &b.svg, top, bottom);
+    doc_html_bands_draw(out, &b.svg, top, bottom);
     bands_release(&b);
 }
 
@@ -265,7 +265,7 @@ void html_bands_in_words(struct strbuf *out, const struct rules *r)
 {
     struct bands b;
     bands_init(&b, r);
-    svg_bands_in_words(out, &b.svg);
+    doc_html_bands_in_words(out, &b.svg);
     bands_release(&b);
 }
 
