@@ -2,7 +2,8 @@
  * plan_build.c - the plan review ("assess --plan") and the accepted gaps ("assess
  * --accept") built once, as sections of the assess report's document (doc.h), from the
  * engine's results (plan_review.h, score.h); the doc writers draw them, text as a
- * record a row, markdown and HTML as tables.
+ * record a row, markdown and HTML as tables. The few words the plan's data writers and
+ * compare's plan section share with them are here too, below both.
  *
  * Everything here is of the whole assessment: actions, and gaps as the pooled report
  * shows them. Nothing is broken down by group or respondent, so neither section adds
@@ -15,11 +16,42 @@
 #include "plan.h"
 #include "plan_review.h"
 #include "report.h"
-#include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
+
+/* ---- the words every format of the plan shares (report_plan_internal.h) ---- */
+
+void plan_add_source(struct strbuf *out, const struct plan *p)
+{
+    strbuf_addf(out, "From the plan %s, made from the assessment of %s.", p->file, p->assessed);
+}
+
+void plan_add_answer_now(struct strbuf *out, const struct score *s, size_t item)
+{
+    const struct score_item *it = &s->items[item];
+    if (it->state == SCORED)
+        report_add_ratio(out, it->answer_num, it->answer_den);
+    else
+        strbuf_adds(out, it->state == NOT_APPLICABLE ? "n/a" : "unknown");
+}
+
+const char *plan_gap_word(const struct score *s, size_t item, bool open)
+{
+    if (open)
+        return "still open";
+    return s->items[item].state == SCORED ? "closed" : "not answered";
+}
+
+/* What every format says under the accepted gaps' heading. */
+static const char ACCEPT_LEAD[] =
+    "Gaps accepted for now. Each still counts in its stage's score: the service is not "
+    "ready there. Until it expires, it is left out of the actions to take, and adds no "
+    "points to the suggestions that address it; once expired, it counts again as any "
+    "other gap.";
+
+/* ---- the sections ---- */
 
 /* A table of the given column heads, the columns at right aligned right, captioned. */
 static struct doc_node *table(struct doc *d, struct doc_node *parent, const char *const *heads,

@@ -16,12 +16,6 @@
 #include "score.h"
 #include "strbuf.h"
 
-const char ACCEPT_LEAD[] =
-    "Gaps accepted for now. Each still counts in its stage's score: the service is not "
-    "ready there. Until it expires, it is left out of the actions to take, and adds no "
-    "points to the suggestions that address it; once expired, it counts again as any "
-    "other gap.";
-
 /* ---- shared words ---- */
 
 const char *accept_status_word(const struct score *s, size_t item)

@@ -19,8 +19,6 @@ struct jsonw;
 struct score;
 struct strbuf;
 
-/* What every format says under the section's heading. */
-extern const char ACCEPT_LEAD[];
 /* "accepted" or "expired" for an item with an acceptance; NULL for one without. */
 const char *accept_status_word(const struct score *s, size_t item);
 

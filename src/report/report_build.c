@@ -35,15 +35,6 @@ void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out
     doc_release(d);
 }
 
-void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
-                        struct strbuf *out, size_t width, bool color)
-{
-    struct doc d;
-    doc_init(&d);
-    build(&d, s);
-    report_build_write_doc(&d, f, out, width, color);
-}
-
 /*
  * Free text respondents wrote on the assessment as a whole, under the question it
  * answers; never with who wrote it, so a pooled report names nobody.
@@ -79,53 +70,6 @@ static void report_build_comments(struct doc *d, const struct score *s)
         doc_span_only(doc_words(d, item, "\""), DOC_TEXT);
     }
     free(v);
-}
-
-/* "Source: title, publisher, year. address", the model's source as the page cites it. */
-static void source_para(struct doc *d, struct doc_node *sec, const struct rules *r)
-{
-    if (!r->source.title)
-        return;
-    struct doc_node *p = doc_only(doc_para(d, sec), DOC_HTML);
-    doc_label(d, p, "Source:");
-    doc_words(d, p, " ");
-    doc_text(d, p, r->source.title);
-    if (r->source.publisher) {
-        doc_words(d, p, ", ");
-        doc_text(d, p, r->source.publisher);
-    }
-    if (r->source.year)
-        doc_wordsf(d, p, ", %ld", r->source.year);
-    if (r->source.url) {
-        doc_words(d, p, ". ");
-        doc_ref(d, p, r->source.url);
-    }
-}
-
-/* The rules' caveat and how the model was built: what a reader weighs the scores by. */
-void report_build_about(struct doc *d, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    const char *caveat = report_caveat(s);
-    struct doc_node *sec = doc_section(d, d->root, 2, "about");
-    doc_words(d, sec, "About the evidence");
-    if (caveat) {
-        struct doc_node *p = doc_para(d, sec);
-        doc_label(d, p, REPORT_CAVEAT_LABEL);
-        doc_words(d, p, " ");
-        doc_text(d, p, caveat);
-    }
-    if (r->source.judgement) {
-        /* What the model's author decided, not the source, said beside the source's caveat. */
-        struct doc_node *p = doc_para(d, sec);
-        doc_label(d, p, "How the model was built:");
-        doc_words(d, p, " ");
-        doc_text(d, p, r->source.judgement);
-    }
-    source_para(d, sec, r);
-    doc_words(d, doc_only(doc_para(d, sec), DOC_HTML),
-              "A score is the start of a conversation, not a measurement: it says how the "
-              "people who answered see the service against this model.");
 }
 
 /* Stage st's suggestions while it has too few answers to rank them; markdown says them

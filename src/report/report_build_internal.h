@@ -19,8 +19,6 @@
 struct score;
 struct strbuf;
 
-typedef void report_builder(struct doc *d, const struct score *s);
-
 /*
  * The whole assess report, each section built once: the title block (what was
  * assessed, by whom, against which model, what a reader must know first), the summary
@@ -32,7 +30,7 @@ typedef void report_builder(struct doc *d, const struct score *s);
  */
 struct plan_review;
 void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan);
-/* "About the evidence": the source's caveat and how the model was built. */
+/* "About the evidence": the source's caveat and how the model was built (about_build.c). */
 void report_build_about(struct doc *d, const struct score *s);
 
 /* "Action plan" (assess --plan): the actions overdue, those done and how the gaps they
@@ -46,9 +44,5 @@ void accept_build_assess(struct doc *d, const struct score *s);
    are for text. */
 void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
                             bool color);
-/* Builds one section with build and writes it in format f (one of enum doc_format) to
-   out; width and color are for text. */
-void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
-                        struct strbuf *out, size_t width, bool color);
 
 #endif

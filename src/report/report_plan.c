@@ -25,27 +25,6 @@
 
 /* ---- shared words ---- */
 
-void plan_add_source(struct strbuf *out, const struct plan *p)
-{
-    strbuf_addf(out, "From the plan %s, made from the assessment of %s.", p->file, p->assessed);
-}
-
-void plan_add_answer_now(struct strbuf *out, const struct score *s, size_t item)
-{
-    const struct score_item *it = &s->items[item];
-    if (it->state == SCORED)
-        report_add_ratio(out, it->answer_num, it->answer_den);
-    else
-        strbuf_adds(out, it->state == NOT_APPLICABLE ? "n/a" : "unknown");
-}
-
-const char *plan_gap_word(const struct score *s, size_t item, bool open)
-{
-    if (open)
-        return "still open";
-    return s->items[item].state == SCORED ? "closed" : "not answered";
-}
-
 void plan_add_tenths(struct strbuf *out, int64_t tenths)
 {
     report_add_ratio(out, tenths, 10);

@@ -52,7 +52,7 @@ void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v);
 void plan_csv_compare(struct strbuf *out, const struct plan_compare_review *v);
 void plan_html_compare(struct strbuf *out, const struct plan_compare_review *v);
 
-/* ---- the words every format shares ---- */
+/* ---- the words every format shares (plan_build.c) ---- */
 
 /* "From the plan FILE, made from the assessment of DATE." (plain, for escaping). */
 void plan_add_source(struct strbuf *out, const struct plan *p);

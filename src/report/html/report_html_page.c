@@ -216,7 +216,11 @@ void html_meta_model(struct strbuf *out, const struct rules *r)
 
 void html_about_section(struct strbuf *out, const struct score *s)
 {
-    report_build_write(report_build_about, s, DOC_HTML, out, 0, false);
+    struct doc d;
+    doc_init(&d);
+    report_build_about(&d, s);
+    doc_write_html(&d, out);
+    doc_release(&d);
 }
 
 /* ---- the rules' bands for the chart pieces (svg.h) ---- */
