@@ -252,6 +252,14 @@ struct doc_node *doc_nav(struct doc *d, struct doc_node *parent);
 /* Room for n bands in f's band_titles and band_mins, for the caller to fill. */
 void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n);
 
+/* Whether table t has a row after its header that format (one of enum doc_format) shows:
+   a writer leaves out a table with none. */
+bool doc_table_has_body(const struct doc_node *t, unsigned format);
+/* Whether section s holds anything format draws, the stage by level heat map aside when
+   aside_matrix (text and markdown draw it a stage at a time instead): a writer leaves out
+   a section holding only that heat map. */
+bool doc_section_has_content(const struct doc_node *s, unsigned format, bool aside_matrix);
+
 /* The bands for a chart (svg.h), drawn by the HTML writer because their names are text
    from the inputs: the height of their names above the plot (one row, or two when one
    would crowd), their labelled zones from top to bottom with the thresholds on an axis,

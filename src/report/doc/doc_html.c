@@ -185,24 +185,10 @@ static void list(struct strbuf *out, const struct doc_node *l, int depth, bool i
     strbuf_addf(out, "</%s>%s", l->numbered ? "ol" : "ul", nl);
 }
 
-/* Whether the table has a row, after its header, that this writer shows. */
-static bool has_body(const struct doc_node *t)
-{
-    bool head = true;
-    for (const struct doc_node *row = t->first; row; row = row->next) {
-        if (!shown(row))
-            continue;
-        if (!head)
-            return true;
-        head = false;
-    }
-    return false;
-}
-
 /* A table with its caption, header row and body; nothing for one without a body row. */
 static void table(struct strbuf *out, const struct doc_node *t)
 {
-    if (!has_body(t))
+    if (!doc_table_has_body(t, DOC_HTML))
         return;
     strbuf_adds(out, "<table>\n");
     if (t->spans) {

@@ -204,36 +204,6 @@ static void cell_list(struct strbuf *out, const struct doc_node *c)
     }
 }
 
-/* Whether the table has a row, after its header, that markdown shows. */
-static bool has_body(const struct doc_node *t)
-{
-    bool head = true;
-    for (const struct doc_node *row = t->first; row; row = row->next) {
-        if (!shown(row))
-            continue;
-        if (!head)
-            return true;
-        head = false;
-    }
-    return false;
-}
-
-/* Whether a section has anything markdown draws: the stage by level heat map is drawn a
-   stage at a time instead (DOC_FIGURE_LEVELS), so a section holding only it has none. */
-static bool has_content(const struct doc_node *s)
-{
-    bool matrix = false, other = false;
-    for (const struct doc_node *c = s->first; c; c = c->next) {
-        if (!shown(c))
-            continue;
-        if (c->kind == DOC_FIGURE && c->figure->kind == DOC_FIGURE_MATRIX)
-            matrix = true;
-        else
-            other = true;
-    }
-    return other || !matrix;
-}
-
 /* A GFM table: its first row is the header; markdown has no caption, so none is shown. */
 static void table(struct strbuf *out, const struct doc_node *t, const char *prefix)
 {
@@ -360,7 +330,7 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             continue;
         switch (n->kind) {
         case DOC_SECTION:
-            if (!has_content(n))
+            if (!doc_section_has_content(n, DOC_MARKDOWN, true))
                 break;
             for (int k = 0; k < n->level; k++)
                 strbuf_addc(out, '#');
@@ -395,7 +365,7 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             strbuf_addc(out, '\n');
             break;
         case DOC_TABLE:
-            if (!has_body(n))
+            if (!doc_table_has_body(n, DOC_MARKDOWN))
                 break;
             table(out, n, prefix);
             strbuf_addc(out, '\n');

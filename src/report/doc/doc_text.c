@@ -257,22 +257,6 @@ static void levels(struct text_w *w, const struct doc_figure *f, size_t indent)
     }
 }
 
-/* Whether a section has anything text draws: the stage by level heat map is drawn a
-   stage at a time instead (DOC_FIGURE_LEVELS), so a section holding only it has none. */
-static bool has_content(const struct doc_node *s)
-{
-    bool matrix = false, other = false;
-    for (const struct doc_node *c = s->first; c; c = c->next) {
-        if (!shown(c))
-            continue;
-        if (c->kind == DOC_FIGURE && c->figure->kind == DOC_FIGURE_MATRIX)
-            matrix = true;
-        else
-            other = true;
-    }
-    return other || !matrix;
-}
-
 static void section(struct text_w *w, const struct doc_node *s)
 {
     size_t at = s->level <= 2 ? 0 : (size_t)(s->level - 2) * 2;
@@ -360,7 +344,7 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             continue;
         switch (n->kind) {
         case DOC_SECTION:
-            if (!has_content(n))
+            if (!doc_section_has_content(n, DOC_TEXT, true))
                 break;
             section(w, n);
             if (n->level == 1) /* the title block stands apart */
