@@ -1009,10 +1009,8 @@ static void stage_notes(struct doc *d, struct doc_node *sec, const struct rules_
 {
     for (size_t k = 0; k < rs->n_notes; k++) {
         struct doc_node *c = doc_callout(d, sec, DOC_TONE_SOURCE);
-        doc_span_only(doc_words(d, c, "Source: "), DOC_TEXT);
-        doc_span_only(doc_words(d, c, "Source caveat: "), DOC_MARKDOWN);
-        doc_span_only(doc_label(d, c, "From the source:"), DOC_HTML);
-        doc_span_only(doc_words(d, c, " "), DOC_HTML);
+        doc_label(d, c, "From the source:");
+        doc_words(d, c, " ");
         doc_text(d, c, rs->notes[k]);
     }
 }

@@ -181,7 +181,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- Not known if acted on: ",
                                        "- Set aside: ",
                                        "| ",
-                                       "> Source caveat: ",
+                                       "> From the source: ",
                                        ">",
                                        "Scores run from 0 to 100.",
                                        "The strengths of **",
@@ -442,7 +442,7 @@ static void test_markdown_gaps_largest_impact_first(void **state)
     assert_line(out, "- Find out: Habit");
     assert_line(out, "| People | — | 0/1 |");
     assert_line(out, "| Systems | — | 0/0 |");
-    assert_line(out, "> Source caveat: Little is known.");
+    assert_line(out, "> From the source: Little is known.");
     fixture_free(f);
 }
 
