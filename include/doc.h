@@ -42,6 +42,10 @@ enum doc_kind {
     DOC_FIGURE,  /* data that each writer draws its own way (struct doc_figure) */
     DOC_DRAWN,   /* HTML the page drew already (a chart not yet figure data), written as it
                     is in HTML only: a known difference, to turn into a figure in time */
+    DOC_TERMS,   /* a report's details, children DOC_ITEMs: an item's label spans are its
+                    term, the rest its value. Markdown writes a list ("- Term: value"), HTML
+                    a <dl>; text none (the builder says them in a sentence) */
+    DOC_NAV,     /* the page's contents, its children a list of links: HTML only */
 };
 
 /*
@@ -149,6 +153,12 @@ struct doc_figure {
     /* DOC_FIGURE_SERIES of the whole assessment: each point's organisation and focus
        (from the inputs), and each score's band, as series */
     const char **point_orgs, **point_focus, **series_bands;
+    /* DOC_FIGURE_STAGES: the bands, highest first, that HTML's chart draws its zones
+       from (doc_figure_bands), and the chart's number on its page, for its ids */
+    const char **band_titles; /* text from the inputs */
+    double *band_mins;
+    size_t n_bands;
+    unsigned chart;
 };
 
 enum doc_span_kind {
@@ -160,8 +170,10 @@ enum doc_span_kind {
     DOC_SPAN_LABEL, /* a paragraph's lead word ("Caveat:"): styled in HTML only */
     DOC_SPAN_ASIDE, /* a quieter aside, such as a caption's legend: styled in HTML only */
     DOC_SPAN_TAG,   /* a short flag beside a thing ("overdue"): set as a tag in HTML only */
-    DOC_SPAN_REF,   /* an item's id or a source's address, set small in HTML only */
+    DOC_SPAN_REF,   /* an item's id or a source's address, set small: HTML only */
     DOC_SPAN_BREAK, /* a line break inside a paragraph, in HTML only */
+    DOC_SPAN_NONE,  /* a value with nothing to show: a dash in markdown, a quiet "none" in
+                       HTML, left out in text */
 };
 
 /* How a paragraph or callout reads: HTML marks the quieter ones; text and markdown
@@ -187,7 +199,8 @@ struct doc_node {
     int level;      /* DOC_SECTION: 1 for the page's title, 2, 3 */
     const char *id; /* DOC_SECTION: its anchor ("comments"); NULL for none */
     enum doc_tone tone;
-    const char *style;         /* DOC_LIST: a style name for HTML's class ("cell said") */
+    const char *style;         /* DOC_LIST, DOC_TERMS, DOC_PARA: a style name for HTML's class
+                                  ("cell said", "meta", "threshold") */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
     bool bare_in_text;         /* DOC_LIST: text writes its items without a marker;
                                   DOC_SECTION: text writes no heading, its body in its place
@@ -277,6 +290,8 @@ struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s);
 /* Text from the inputs that names something: an item's id, a source's address. */
 struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats);
+/* A value with nothing to show (DOC_SPAN_NONE). */
+struct doc_span *doc_none(struct doc *d, struct doc_node *n);
 /* A line break in HTML; nothing in text and markdown. */
 struct doc_span *doc_break(struct doc *d, struct doc_node *n);
 
@@ -308,5 +323,33 @@ void doc_html_heat_key(struct strbuf *out);
 /* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
    says why). */
 void doc_html_text(struct strbuf *out, const char *s);
+
+/*
+ * A section of level 1 is the report's title block: text writes its paragraphs as
+ * lines at the margin, HTML writes it as the page's <header> and opens <main> after it
+ * (the page shell closes it).
+ */
+struct doc_node *doc_terms(struct doc *d, struct doc_node *parent);
+struct doc_node *doc_nav(struct doc *d, struct doc_node *parent);
+
+/* Room for n bands in f's band_titles and band_mins, for the caller to fill. */
+void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n);
+
+/* Whether table t has a row after its header that format (one of enum doc_format) shows:
+   a writer leaves out a table with none. */
+bool doc_table_has_body(const struct doc_node *t, unsigned format);
+/* Whether section s holds anything format draws, the stage by level heat map aside when
+   aside_matrix (text and markdown draw it a stage at a time instead): a writer leaves out
+   a section holding only that heat map. */
+bool doc_section_has_content(const struct doc_node *s, unsigned format, bool aside_matrix);
+
+/* The bands for a chart (svg.h), drawn by the HTML writer because their names are text
+   from the inputs: the height of their names above the plot (one row, or two when one
+   would crowd), their labelled zones from top to bottom with the thresholds on an axis,
+   and "The bands: Embedded from 80 to 100; Established from 60 to under 80; ...". */
+struct svg_bands;
+double doc_html_bands_header(const struct svg_bands *bs);
+void doc_html_bands_draw(struct strbuf *out, const struct svg_bands *bs, double top, double bottom);
+void doc_html_bands_in_words(struct strbuf *out, const struct svg_bands *bs);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "accept.h"
 #include "answers.h"
@@ -22,9 +23,8 @@ enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 /* How many suggestions each list of actions shows. */
 enum { ACTIONS_MAX = 5 };
 
-/* Writes d in format f and releases it. */
-static void write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
-                      bool color)
+void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
+                            bool color)
 {
     if (f == DOC_TEXT)
         doc_write_text(d, out, width, color);
@@ -35,38 +35,19 @@ static void write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size
     doc_release(d);
 }
 
-void report_build_write_stage(report_stage_builder *build, const struct score *s, size_t stage,
-                              enum doc_format f, struct strbuf *out, size_t width, bool color)
-{
-    struct doc d;
-    doc_init(&d);
-    build(&d, s, stage);
-    write_doc(&d, f, out, width, color);
-}
-
-void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
-                        struct strbuf *out, size_t width, bool color)
-{
-    struct doc d;
-    doc_init(&d);
-    build(&d, s);
-    write_doc(&d, f, out, width, color);
-}
-
 /*
  * Free text respondents wrote on the assessment as a whole, under the question it
  * answers; never with who wrote it, so a pooled report names nobody.
  */
-void report_build_comments(struct doc *d, const struct score *s)
+static void report_build_comments(struct doc *d, const struct score *s)
 {
     size_t n;
     const struct answer_comment **v = report_sorted_comments(s, &n);
     struct doc_node *sec = NULL, *list = NULL;
     if (n) {
         sec = doc_section(d, d->root, 2, "comments");
-        doc_span_only(doc_words(d, sec, "Comments"), MD_HTML);
-        doc_span_only(doc_words(d, sec, "Comments (not scored; shown without names)"), DOC_TEXT);
-        struct doc_node *lead = doc_only(doc_para(d, sec), MD_HTML);
+        doc_words(d, sec, "Comments");
+        struct doc_node *lead = doc_para(d, sec);
         lead->tone = DOC_TONE_MUTED;
         doc_words(d, lead, "Free text respondents wrote, not scored and shown without names.");
     }
@@ -89,53 +70,6 @@ void report_build_comments(struct doc *d, const struct score *s)
         doc_span_only(doc_words(d, item, "\""), DOC_TEXT);
     }
     free(v);
-}
-
-/* "Source: title, publisher, year. address", the model's source as the page cites it. */
-static void source_para(struct doc *d, struct doc_node *sec, const struct rules *r)
-{
-    if (!r->source.title)
-        return;
-    struct doc_node *p = doc_only(doc_para(d, sec), DOC_HTML);
-    doc_label(d, p, "Source:");
-    doc_words(d, p, " ");
-    doc_text(d, p, r->source.title);
-    if (r->source.publisher) {
-        doc_words(d, p, ", ");
-        doc_text(d, p, r->source.publisher);
-    }
-    if (r->source.year)
-        doc_wordsf(d, p, ", %ld", r->source.year);
-    if (r->source.url) {
-        doc_words(d, p, ". ");
-        doc_ref(d, p, r->source.url);
-    }
-}
-
-/* The rules' caveat and how the model was built: what a reader weighs the scores by. */
-void report_build_about(struct doc *d, const struct score *s)
-{
-    const struct rules *r = s->rules;
-    const char *caveat = report_caveat(s);
-    struct doc_node *sec = doc_section(d, d->root, 2, "about");
-    doc_words(d, sec, "About the evidence");
-    if (caveat) {
-        struct doc_node *p = doc_para(d, sec);
-        doc_label(d, p, REPORT_CAVEAT_LABEL);
-        doc_words(d, p, " ");
-        doc_text(d, p, caveat);
-    }
-    if (r->source.judgement) {
-        /* What the model's author decided, not the source, said beside the source's caveat. */
-        struct doc_node *p = doc_para(d, sec);
-        doc_label(d, p, "How the model was built:");
-        doc_words(d, p, " ");
-        doc_text(d, p, r->source.judgement);
-    }
-    source_para(d, sec, r);
-    doc_words(d, doc_only(doc_para(d, sec), DOC_HTML),
-              "A score is the start of a conversation, not a measurement: it says how the "
-              "people who answered see the service against this model.");
 }
 
 /* Stage st's suggestions while it has too few answers to rank them; markdown says them
@@ -162,18 +96,14 @@ static void unranked_suggestions(struct doc *d, struct doc_node *item, const str
  * would score them and their suggestions (not ranked until then), and the suggestions
  * whose own answer nobody knew.
  */
-void report_build_find_out(struct doc *d, const struct score *s)
+static void report_build_find_out(struct doc *d, const struct score *s)
 {
     const struct rules *r = s->rules;
     if (!score_find_out_count(s))
         return;
     struct doc_node *sec = doc_section(d, d->root, 2, "find-out");
     doc_words(d, sec, "Find out first");
-    doc_span_only(doc_words(d, sec, " (not ranked until more is known)"), DOC_TEXT);
-    struct doc_node *lead = doc_only(doc_para(d, sec), MD_HTML);
-    doc_words(d, lead, "Not ranked until more is known");
-    doc_span_only(doc_words(d, lead, ":"), DOC_MARKDOWN);
-    doc_span_only(doc_words(d, lead, "."), DOC_HTML);
+    doc_words(d, doc_para(d, sec), "Not ranked until more is known.");
     struct doc_node *list = doc_list(d, sec, false);
     list->bare_in_text = true;
     for (size_t st = 0; st < r->n_stages; st++) {
@@ -233,13 +163,6 @@ static void answer_with_n(struct strbuf *out, const struct score *s, size_t item
     strbuf_adds(out, ")");
 }
 
-/* "none" in HTML, a dash in markdown: a cell with nothing to show. */
-static void no_value(struct doc *d, struct doc_node *cell)
-{
-    doc_span_only(doc_aside(d, cell, "none"), DOC_HTML);
-    doc_span_only(doc_words(d, cell, "\xE2\x80\x94"), DOC_MARKDOWN);
-}
-
 static struct doc_node *words_cell(struct doc *d, struct doc_node *row, const char *s)
 {
     struct doc_node *c = doc_cell(d, row, false);
@@ -257,17 +180,14 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     struct doc_node *row = doc_row(d, t);
     struct doc_node *c = doc_cell(d, row, true);
     doc_text(d, c, it->text);
-    doc_span_only(doc_ref(d, c, it->id), DOC_HTML);
+    doc_ref(d, c, it->id);
     doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
     c = doc_cell(d, row, false);
     if (st->status == TARGET_NO_ANSWER) {
-        no_value(d, c);
+        doc_none(d, c);
     } else {
-        report_add_ratio(&num, s->items[i].answer_num, s->items[i].answer_den);
-        doc_span_only(doc_words(d, c, strbuf_str(&num)), DOC_HTML);
-        strbuf_reset(&num);
         answer_with_n(&num, s, i);
-        doc_span_only(doc_words(d, c, strbuf_str(&num)), DOC_MARKDOWN);
+        doc_words(d, c, strbuf_str(&num));
     }
     strbuf_reset(&num);
     report_target_add_score(&num, &it->target);
@@ -276,49 +196,24 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     c = doc_cell(d, row, false);
     strbuf_reset(&num);
     if (st->status == TARGET_NO_ANSWER)
-        no_value(d, c);
+        doc_none(d, c);
     else
         report_target_add_distance(&num, &it->target, st);
     doc_words(d, c, strbuf_str(&num));
     c = doc_cell(d, row, false);
     if (st->status == TARGET_OVERDUE) {
-        doc_span_only(doc_tag(d, c, score_target_status_text(st->status)), DOC_HTML);
-        doc_span_only(doc_words(d, c, score_target_status_text(st->status)), DOC_MARKDOWN);
+        doc_tag(d, c, score_target_status_text(st->status));
     } else {
         doc_words(d, c, score_target_status_text(st->status));
     }
     strbuf_release(&num);
 }
 
-/* One item's two lines in text: the item and its stage, then how it stands. */
-static void target_record(struct doc *d, struct doc_node *list, const struct score *s, size_t i,
-                          const struct score_target *st)
-{
-    const struct rules *r = s->rules;
-    const struct rules_item *it = &r->items[i];
-    struct strbuf line = STRBUF_INIT;
-    struct doc_node *item = doc_item(d, list);
-    doc_text(d, item, it->text);
-    doc_words(d, item, " (");
-    doc_text(d, item, r->stages[it->stage].title);
-    doc_words(d, item, ")");
-    if (st->status != TARGET_NO_ANSWER) {
-        strbuf_adds(&line, "answer ");
-        report_add_ratio(&line, s->items[i].answer_num, s->items[i].answer_den);
-        strbuf_adds(&line, "; ");
-    }
-    report_target_add_goal(&line, &it->target);
-    strbuf_adds(&line, ": ");
-    report_target_add_state(&line, &it->target, st);
-    doc_words(d, doc_para(d, item), strbuf_str(&line));
-    strbuf_release(&line);
-}
-
 /*
- * Every item with a target, in rules order, met or not: a table in markdown and HTML, a
- * record of two lines an item in text. Nothing when the model sets none.
+ * Every item with a target, in rules order, met or not, as a table. Nothing when the
+ * model sets none.
  */
-void report_build_targets(struct doc *d, const struct score *s)
+static void report_build_targets(struct doc *d, const struct score *s)
 {
     const struct rules *r = s->rules;
     if (!score_targets_count(s))
@@ -329,9 +224,7 @@ void report_build_targets(struct doc *d, const struct score *s)
     doc_words(d, sec, REPORT_TARGETS_TITLE);
     /* As text from the inputs: HTML has always written its apostrophe as an entity. */
     doc_text(d, doc_para(d, sec), REPORT_TARGETS_LEAD);
-    struct doc_node *list = doc_only(doc_list(d, sec, false), DOC_TEXT);
-    list->bare_in_text = true;
-    struct doc_node *t = doc_only(doc_table(d, sec, 7), MD_HTML);
+    struct doc_node *t = doc_table(d, sec, 7);
     doc_table_align(t, 2, DOC_ALIGN_RIGHT);
     doc_table_align(t, 3, DOC_ALIGN_RIGHT);
     doc_table_align(t, 5, DOC_ALIGN_RIGHT);
@@ -347,15 +240,13 @@ void report_build_targets(struct doc *d, const struct score *s)
     for (size_t k = 0; k < 7; k++) {
         struct doc_node *c = words_cell(d, head, heads[k]);
         if (k == 2)
-            doc_span_only(doc_wordsf(d, c, " (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max),
-                          DOC_MARKDOWN);
+            doc_wordsf(d, c, " (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max);
     }
     for (size_t i = 0; i < r->n_items; i++) {
         if (!score_item_has_target(s, i))
             continue;
         struct score_target st;
         score_target_of(s, i, &st);
-        target_record(d, list, s, i, &st);
         target_row(d, t, s, i, &st);
         score_target_release(&st);
     }
@@ -458,10 +349,10 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
 
 /*
  * The focus stage's actions first, then earlier stages', then later; those already
- * acted on apart, to keep going with (docs/scoring.md). Text leaves out a list with
- * nothing in it; markdown and HTML say why it is empty.
+ * acted on apart, to keep going with (docs/scoring.md). When there is none to take, the
+ * section says why.
  */
-void report_build_actions(struct doc *d, const struct score *s)
+static void report_build_actions(struct doc *d, const struct score *s)
 {
     bool keep_going = false;
     for (size_t k = 0; k < s->n_ranked; k++)
@@ -472,8 +363,6 @@ void report_build_actions(struct doc *d, const struct score *s)
     struct doc_node *list = doc_only(doc_list(d, sec, true), DOC_TEXT | DOC_MARKDOWN);
     struct doc_node *table = actions_table(d, sec, SCORE_TAKE_ACTION);
     if (!action_list(d, list, table, s, SCORE_TAKE_ACTION)) {
-        doc_only(sec, MD_HTML);
-        doc_only(table, 0);
         doc_words(d, doc_para(d, sec),
                   keep_going ? "Every suggestion that addresses an open gap is already acted "
                                "on: keep going with those below."
@@ -523,7 +412,7 @@ static void groups_figure(struct doc *d, struct doc_node *sec, const struct scor
 }
 
 /* Each group's stage scores, under the anonymity threshold; or why there are none. */
-void report_build_breakdown(struct doc *d, const struct score *s)
+static void report_build_breakdown(struct doc *d, const struct score *s)
 {
     const struct score_breakdown *b = &s->breakdown;
     if (b->state == BREAKDOWN_OFF)
@@ -882,7 +771,7 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
     struct doc_node *row = doc_row(d, t);
     struct doc_node *c = doc_cell(d, row, true);
     doc_text(d, c, it->text);
-    doc_span_only(doc_ref(d, c, it->id), DOC_HTML);
+    doc_ref(d, c, it->id);
     if (marked) {
         doc_span_only(doc_words(d, c, " ("), DOC_MARKDOWN);
         doc_span_only(doc_text(d, c, strbuf_str(&mark)), DOC_MARKDOWN);
@@ -909,7 +798,7 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
             report_target_add_summary(&sb, s, i);
             doc_text(d, c, strbuf_str(&sb));
         } else {
-            no_value(d, c);
+            doc_none(d, c);
         }
     }
     gap_suggestions(d, tries, md_suggestions, doc_only(doc_cell(d, row, false), DOC_HTML), s, i);
@@ -1120,16 +1009,14 @@ static void stage_notes(struct doc *d, struct doc_node *sec, const struct rules_
 {
     for (size_t k = 0; k < rs->n_notes; k++) {
         struct doc_node *c = doc_callout(d, sec, DOC_TONE_SOURCE);
-        doc_span_only(doc_words(d, c, "Source: "), DOC_TEXT);
-        doc_span_only(doc_words(d, c, "Source caveat: "), DOC_MARKDOWN);
-        doc_span_only(doc_label(d, c, "From the source:"), DOC_HTML);
-        doc_span_only(doc_words(d, c, " "), DOC_HTML);
+        doc_label(d, c, "From the source:");
+        doc_words(d, c, " ");
         doc_text(d, c, rs->notes[k]);
     }
 }
 
 /* One stage: its score, gaps, levels, the items not scored, and the source's caveats. */
-void report_build_stage(struct doc *d, const struct score *s, size_t stage)
+static void report_build_stage(struct doc *d, const struct score *s, size_t stage)
 {
     char id[32];
     (void)snprintf(id, sizeof(id), "stage-%zu", stage + 1);
@@ -1143,24 +1030,41 @@ void report_build_stage(struct doc *d, const struct score *s, size_t stage)
     stage_notes(d, sec, &s->rules->stages[stage]);
 }
 
+/* The focus in fewer words, as markdown ends the report's details with it. */
+static void focus_short(struct doc *d, struct doc_node *md, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    size_t na = score_stages_not_applicable(s);
+    if (s->focus >= 0) {
+        doc_words(d, md, "Work on ");
+        doc_strong(d, md, r->stages[s->focus].title);
+        doc_words(d, md, " first");
+    } else if (na == r->n_stages) {
+        doc_words(d, md,
+                  "Nothing was scored: every question was answered n/a, so no stage "
+                  "applies");
+    } else {
+        doc_words(d, md,
+                  na ? "All stages that apply are in the top band; the others do not apply "
+                       "(every question answered n/a)"
+                     : "All stages are in the top band");
+    }
+}
+
 /*
  * The focus: the earliest stage not yet in the top band, or why there is none. Text
- * and HTML set it apart; markdown ends the report's opening list with it, in fewer
- * words.
+ * and HTML set it apart; markdown ends the report's details with it instead
+ * (focus_short).
  */
-void report_build_focus(struct doc *d, const struct score *s)
+static void focus_callout(struct doc *d, struct doc_node *parent, const struct score *s)
 {
     const struct rules *r = s->rules;
     const char *top = r->n_bands ? r->bands[0].title : NULL;
     size_t na = score_stages_not_applicable(s);
-    struct doc_node *md = doc_item(d, doc_only(doc_list(d, d->root, false), DOC_MARKDOWN));
-    struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_PLAIN), DOC_TEXT | DOC_HTML);
+    struct doc_node *c = doc_callout(d, parent, DOC_TONE_PLAIN);
     c->marker = "";
     if (s->focus >= 0) {
         const char *focus = r->stages[s->focus].title;
-        doc_words(d, md, "Work on ");
-        doc_strong(d, md, focus);
-        doc_words(d, md, " first");
         doc_label(d, c, "Focus: ");
         doc_label_text(d, c, focus);
         doc_label(d, c, ".");
@@ -1168,30 +1072,20 @@ void report_build_focus(struct doc *d, const struct score *s)
         doc_text(d, c, top);
         doc_words(d, c, ".");
     } else if (na == r->n_stages) {
-        doc_words(d, md,
-                  "Nothing was scored: every question was answered n/a, so no stage "
-                  "applies");
         doc_label(d, c, "Nothing was scored:");
         doc_words(d, c,
                   " every question was answered n/a, so no stage applies and there is "
                   "no focus.");
     } else {
         c->tone = DOC_TONE_OK;
-        doc_words(d, md,
-                  na ? "All stages that apply are in the top band; the others do not apply "
-                       "(every question answered n/a)"
-                     : "All stages are in the top band");
-        doc_span_only(doc_words(d, c, "Every"), DOC_TEXT);
-        doc_span_only(doc_label(d, c, "No focus stage:"), DOC_HTML);
-        doc_span_only(doc_words(d, c, " every"), DOC_HTML);
+        doc_label(d, c, "No focus stage:");
+        doc_words(d, c, " every");
         doc_words(d, c,
                   na ? " stage that applies is in the top band (" : " stage is in the top band (");
         doc_text(d, c, top);
         doc_words(d, c, ")");
         if (na) {
-            doc_span_only(doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do"),
-                          DOC_TEXT);
-            doc_span_only(doc_words(d, c, "; the others do"), DOC_HTML);
+            doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do");
             doc_words(d, c, " not apply (every question answered n/a)");
         }
         doc_words(d, c, ". Keep it there.");
@@ -1199,8 +1093,9 @@ void report_build_focus(struct doc *d, const struct score *s)
 }
 
 /* A stage that scores better than the focus on strengths that rest on it: a flag to
-   read its score with care. */
-void report_build_flags(struct doc *d, const struct score *s)
+   read its score with care. Text and HTML set each apart, markdown (md) says it in a
+   paragraph after the legend. */
+static void flags(struct doc *d, struct doc_node *parent, const struct score *s, bool md)
 {
     const struct rules *r = s->rules;
     if (s->focus < 0)
@@ -1209,34 +1104,41 @@ void report_build_flags(struct doc *d, const struct score *s)
     for (size_t st = 0; st < r->n_stages; st++) {
         if (!s->stages[st].rests_on_earlier)
             continue;
-        struct doc_node *c = doc_only(doc_callout(d, d->root, DOC_TONE_NOTE), DOC_TEXT | DOC_HTML);
-        c->marker = "Note: ";
-        doc_span_only(doc_label(d, c, "Rests on an earlier stage:"), DOC_HTML);
-        doc_span_only(doc_words(d, c, " "), DOC_HTML);
+        if (md) {
+            struct doc_node *p = doc_para(d, parent);
+            doc_words(d, p, "The strengths of ");
+            doc_strong(d, p, r->stages[st].title);
+            doc_words(d, p, " rest on an earlier stage not yet in place (");
+            doc_strong(d, p, focus);
+            doc_words(d, p, "): read its score with care.");
+            continue;
+        }
+        struct doc_node *c = doc_callout(d, parent, DOC_TONE_NOTE);
+        doc_label(d, c, "Rests on an earlier stage:");
+        doc_words(d, c, " ");
         doc_text(d, c, r->stages[st].title);
         doc_words(d, c, " scores better than ");
         doc_text(d, c, focus);
         doc_words(d, c, ", but its strengths rest on ");
         doc_text(d, c, focus);
         doc_words(d, c, ", which is not there yet.");
-        doc_span_only(doc_words(d, c, " Read its score with care."), DOC_HTML);
-
-        struct doc_node *md = doc_only(doc_para(d, d->root), DOC_MARKDOWN);
-        doc_words(d, md, "The strengths of ");
-        doc_strong(d, md, r->stages[st].title);
-        doc_words(d, md, " rest on an earlier stage not yet in place (");
-        doc_strong(d, md, focus);
-        doc_words(d, md, "): read its score with care.");
+        doc_words(d, c, " Read its score with care.");
     }
 }
 
 /* The stage table: each stage's score, band and answers, the focus marked; text draws it
    with bars, markdown and HTML as a table. */
-void report_build_stage_table(struct doc *d, const struct score *s)
+static void stage_figure(struct doc *d, struct doc_node *parent, const struct score *s)
 {
     const struct rules *r = s->rules;
-    struct doc_figure *f = doc_figure(d, d->root, DOC_FIGURE_STAGES, r->n_stages, 1)->figure;
+    struct doc_figure *f = doc_figure(d, parent, DOC_FIGURE_STAGES, r->n_stages, 1)->figure;
     f->disagree = s->assessment->respondents > 1;
+    f->chart = 1; /* the page's first chart */
+    doc_figure_bands(d, f, r->n_bands);
+    for (size_t b = 0; b < r->n_bands; b++) {
+        f->band_titles[b] = doc_strdup(d, r->bands[b].title);
+        f->band_mins[b] = r->bands[b].min;
+    }
     struct strbuf sb = STRBUF_INIT;
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];
@@ -1267,10 +1169,10 @@ void report_build_stage_table(struct doc *d, const struct score *s)
 
 /* Every stage's score at each level of change, as one heat map. Text and markdown show
    each stage's levels in its own section instead (build_levels). */
-void report_build_matrix(struct doc *d, const struct score *s)
+static void matrix(struct doc *d, struct doc_node *parent, const struct score *s)
 {
     const struct rules *r = s->rules;
-    struct doc_node *sec = doc_only(doc_section(d, d->root, 3, NULL), DOC_HTML);
+    struct doc_node *sec = doc_section(d, parent, 3, NULL);
     doc_words(d, sec, "Stage by level of change");
     struct doc_figure *f = doc_figure(d, sec, DOC_FIGURE_MATRIX, r->n_stages, r->n_levels)->figure;
     for (size_t l = 0; l < r->n_levels; l++)
@@ -1280,4 +1182,272 @@ void report_build_matrix(struct doc *d, const struct score *s)
         for (size_t l = 0; l < r->n_levels; l++)
             heat_cell(d, &f->cells[st * r->n_levels + l], &s->stages[st].levels[l]);
     }
+}
+
+/* ---- the report's title block ---- */
+
+/* A detail of the title block: its term, for the caller to add the value to. */
+static struct doc_node *term(struct doc *d, struct doc_node *terms, const char *name)
+{
+    struct doc_node *item = doc_item(d, terms);
+    doc_label(d, item, name);
+    return item;
+}
+
+/* Text's opening lines: what was assessed, by whom, against which model, in a sentence,
+   and when the respondents' dates differ. */
+static void header_sentence(struct doc *d, struct doc_node *sec, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_addf(&line, "Assessed %s by %zu respondent%s against %s %s (%s, SHA-256 %.12s).",
+                a->date, a->respondents, a->respondents == 1 ? "" : "s", r->title, r->version,
+                r->id, r->sha256);
+    if (r->base) {
+        strbuf_addc(&line, ' ');
+        report_overlay_sentence(&line, r);
+    }
+    doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&line));
+    strbuf_reset(&line);
+    report_date_range(&line, a);
+    if (line.len)
+        doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&line));
+    strbuf_release(&line);
+}
+
+/* The model, its rules' hash, and for an overlay the model it extends. */
+static void model_terms(struct doc *d, struct doc_node *terms, const struct rules *r)
+{
+    struct doc_node *t = term(d, terms, "Model");
+    doc_text(d, t, r->title);
+    doc_words(d, t, " (");
+    doc_span_only(doc_text(d, t, r->id), DOC_MARKDOWN);
+    doc_span_only(doc_words(d, t, ", version "), DOC_MARKDOWN);
+    doc_span_only(doc_text(d, t, r->version), DOC_MARKDOWN);
+    doc_span_only(doc_words(d, t, ")"), DOC_MARKDOWN);
+    doc_span_only(doc_code(d, t, r->id), DOC_HTML);
+    doc_span_only(doc_words(d, t, "), version "), DOC_HTML);
+    doc_span_only(doc_text(d, t, r->version), DOC_HTML);
+    doc_code(d, term(d, terms, "Rules SHA-256"), r->sha256);
+    if (!r->base)
+        return;
+    t = term(d, terms, "Extends");
+    doc_span_only(doc_text(d, t, r->base->id), DOC_MARKDOWN);
+    doc_span_only(doc_code(d, t, r->base->id), DOC_HTML);
+    doc_words(d, t, ", version ");
+    doc_text(d, t, r->base->version);
+    doc_span_only(doc_words(d, t, " (SHA-256 "), DOC_MARKDOWN);
+    doc_span_only(doc_words(d, t, ", SHA-256 "), DOC_HTML);
+    doc_code(d, t, r->base->sha256);
+    doc_span_only(doc_words(d, t, ")"), DOC_MARKDOWN);
+    doc_code(d, term(d, terms, "Merged model SHA-256"), r->model_sha256);
+}
+
+/* What a reader must know before the scores: attribution on, the anonymity note, the
+   threshold. A paragraph each in text and HTML, a detail each in markdown. */
+static void header_notes(struct doc *d, struct doc_node *sec, struct doc_node *terms,
+                         const struct score *s)
+{
+    struct strbuf note = STRBUF_INIT;
+    for (int k = 0; k < 3; k++) {
+        strbuf_reset(&note);
+        if (k == 0 && s->attribute)
+            strbuf_adds(&note, REPORT_ATTRIBUTION_ON);
+        else if (k == 1)
+            report_anonymity_note(&note, s);
+        else if (k == 2)
+            report_threshold_line(&note, s->assessment->respondents, s->min_group);
+        if (!note.len)
+            continue;
+        struct doc_node *p = doc_only(doc_para(d, sec), DOC_TEXT | DOC_HTML);
+        p->style = k == 2 ? "threshold" : "attribution";
+        doc_text(d, p, strbuf_str(&note));
+        doc_text(d, doc_only(doc_item(d, terms), DOC_MARKDOWN), strbuf_str(&note));
+    }
+    strbuf_release(&note);
+}
+
+/* A link of the page's contents to a section's anchor. */
+static void nav_link(struct doc *d, struct doc_node *list, const char *text, const char *href)
+{
+    doc_link(d, doc_item(d, list), text, href);
+}
+
+/* The page's contents: each section that a reader may jump to. */
+static void header_nav(struct doc *d, struct doc_node *sec, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    struct doc_node *list = doc_list(d, doc_nav(d, sec), false);
+    char href[32];
+    nav_link(d, list, "Summary", "#summary");
+    nav_link(d, list, "Actions to take first", "#actions");
+    if (score_find_out_count(s))
+        nav_link(d, list, "Find out first", "#find-out");
+    if (s->accept)
+        nav_link(d, list, "Accepted gaps", "#accepted");
+    for (size_t st = 0; st < r->n_stages; st++) {
+        (void)snprintf(href, sizeof(href), "#stage-%zu", st + 1);
+        nav_link(d, list, r->stages[st].title, href);
+    }
+    if (score_targets_count(s))
+        nav_link(d, list, REPORT_TARGETS_TITLE, "#targets");
+    if (s->breakdown.state != BREAKDOWN_OFF) {
+        struct strbuf title = STRBUF_INIT;
+        report_breakdown_title(&title, &s->breakdown);
+        nav_link(d, list, strbuf_str(&title), "#groups");
+        strbuf_release(&title);
+    }
+    nav_link(d, list, "About the evidence", "#about");
+}
+
+/*
+ * The report's title block: the organisation, when and by how many it was assessed,
+ * against which model, what a reader must know before the scores, and (HTML) the
+ * page's contents. Text says the details in a sentence, markdown and HTML as terms;
+ * markdown ends them with the focus.
+ */
+static void report_build_header(struct doc *d, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    const struct assessment *a = s->assessment;
+    struct doc_node *sec = doc_section(d, d->root, 1, NULL);
+    doc_words(d, sec, "Implementation readiness: ");
+    doc_text(d, sec, a->organisation);
+    header_sentence(d, sec, s);
+    struct doc_node *terms = doc_terms(d, sec);
+    terms->style = "meta";
+    doc_text(d, doc_only(term(d, terms, "Organisation"), DOC_HTML), a->organisation);
+    doc_text(d, term(d, terms, "Date"), a->date);
+    if (strcmp(a->date_first ? a->date_first : "", a->date_last ? a->date_last : "") != 0) {
+        struct doc_node *t = doc_item(d, terms);
+        doc_label_text(d, t, "Respondents' dates");
+        doc_wordsf(d, t, "%s to %s", a->date_first, a->date_last);
+    }
+    doc_wordsf(d, term(d, terms, "Respondents"), "%zu", a->respondents);
+    /* Markdown's details run on with the notes and end with the focus; HTML's notes
+       follow its details as paragraphs. */
+    header_notes(d, sec, terms, s);
+    model_terms(d, terms, r);
+    focus_short(d, doc_only(doc_item(d, terms), DOC_MARKDOWN), s);
+    struct strbuf forms = STRBUF_INIT;
+    report_add_short_forms(&forms, r);
+    if (forms.len)
+        doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&forms));
+    strbuf_release(&forms);
+    header_nav(d, sec, s);
+}
+
+/*
+ * What the scores and the gap tables' columns mean, and what a gap is. Text says only
+ * what a gap is; markdown and HTML name their own tables' columns.
+ */
+static void legend(struct doc *d, struct doc_node *parent, const struct score *s)
+{
+    const struct rules *r = s->rules;
+    size_t n = s->assessment->respondents;
+    struct doc_node *p = doc_para(d, parent);
+    struct strbuf sb = STRBUF_INIT;
+    doc_span_only(doc_words(d, p, "Scores run from 0 to 100. "), MD_HTML);
+    doc_span_only(doc_words(d, p,
+                            "Coverage is the questions answered out of those that apply; a "
+                            "stage with too few answers is not scored. "),
+                  DOC_MARKDOWN);
+    doc_span_only(doc_words(d, p, "A stage with too few answers is not scored. "), DOC_HTML);
+    for (int html = 0; html < 2; html++) {
+        strbuf_reset(&sb);
+        strbuf_addf(&sb,
+                    "In the gap tables, %s is on the questionnaire's scale of %ld to %ld (for a "
+                    "barrier, a high answer means it bites) and %s is the points the stage "
+                    "would gain if %s gap were closed.",
+                    html ? "the answer" : "Answer", r->scale_min, r->scale_max,
+                    html ? "the impact" : "Impact", html ? "that" : "the");
+        doc_span_only(doc_text(d, p, strbuf_str(&sb)), html ? DOC_HTML : DOC_MARKDOWN);
+    }
+    doc_span_only(doc_words(d, p, " "), MD_HTML);
+    doc_text(d, p, SCORE_GAP_LEGEND);
+    if (n > 1) {
+        doc_span_only(doc_wordsf(d, p,
+                                 " Answers are averages over %zu respondents; n is how many "
+                                 "answered a question.",
+                                 n),
+                      DOC_MARKDOWN);
+        doc_span_only(doc_wordsf(d, p,
+                                 " Answers are averages over %zu respondents; respondents "
+                                 "disagree on an item when their answers are spread over a "
+                                 "quarter of the scale or more.",
+                                 n),
+                      DOC_HTML);
+    }
+    if (score_targets_count(s))
+        doc_span_only(doc_words(d, p,
+                                " To best end is how far the answer is from the scale's best "
+                                "end, the distance the score uses; Target is the model's target "
+                                "for the item, its date, how far the answer still has to go and "
+                                "whether it is met or overdue."),
+                      DOC_MARKDOWN);
+    strbuf_release(&sb);
+}
+
+/* Shows the children of parent after `after` (all of them for NULL) in the given formats
+   only. */
+static void shown_since(struct doc_node *parent, struct doc_node *after, unsigned formats)
+{
+    for (struct doc_node *n = after ? after->next : parent->first; n; n = n->next)
+        doc_only(n, formats);
+}
+
+/*
+ * The summary, as markdown and HTML give it a section: HTML's opens with the focus and
+ * the flags, then the stages as a chart and a table, the legend and the stage by level
+ * heat map; markdown's has the table, the legend, then the flags.
+ */
+static void report_build_summary(struct doc *d, const struct score *s)
+{
+    struct doc_node *sec = doc_section(d, d->root, 2, "summary");
+    doc_words(d, sec, "Summary");
+    focus_callout(d, sec, s);
+    flags(d, sec, s, false);
+    /* Markdown gave the focus in the details above, and gives the flags below. */
+    shown_since(sec, NULL, DOC_HTML);
+    stage_figure(d, sec, s);
+    legend(d, sec, s);
+    struct doc_node *last = sec->last;
+    flags(d, sec, s, true);
+    shown_since(sec, last, DOC_MARKDOWN);
+    matrix(d, sec, s);
+}
+
+/*
+ * The whole assess report, in the order markdown and HTML give it: the title block, the
+ * summary, the actions, Find out first, the plan (with --plan) and the accepted gaps
+ * (with --accept), each stage, the targets, the comments, the breakdown and About the
+ * evidence. Text gives the summary's parts without its heading, and its legend before
+ * the stages.
+ */
+void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan)
+{
+    report_build_header(d, s);
+    /* Text has no summary heading: its stage table, focus and flags open the report, and
+       it says what a gap is just before the stages. */
+    struct doc_node *last = d->root->last;
+    stage_figure(d, d->root, s);
+    focus_callout(d, d->root, s);
+    flags(d, d->root, s, false);
+    shown_since(d->root, last, DOC_TEXT);
+    report_build_summary(d, s);
+    doc_only(d->root->last, DOC_MARKDOWN | DOC_HTML);
+    report_build_actions(d, s);
+    report_build_find_out(d, s);
+    if (plan)
+        plan_build_assess(d, plan);
+    accept_build_assess(d, s);
+    legend(d, d->root, s);
+    doc_only(d->root->last, DOC_TEXT);
+    for (size_t st = 0; st < s->rules->n_stages; st++)
+        report_build_stage(d, s, st);
+    report_build_targets(d, s);
+    report_build_comments(d, s);
+    report_build_breakdown(d, s);
+    report_build_about(d, s);
 }

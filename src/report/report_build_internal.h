@@ -19,42 +19,30 @@
 struct score;
 struct strbuf;
 
-typedef void report_builder(struct doc *d, const struct score *s);
-typedef void report_stage_builder(struct doc *d, const struct score *s, size_t stage);
-
-/* The stage table: each stage's score, band and answers, the focus marked. */
-void report_build_stage_table(struct doc *d, const struct score *s);
-/* "Stage by level of change": every stage's score at each level, as a heat map; in
-   HTML only, where text and markdown show each stage's levels in its own section. */
-void report_build_matrix(struct doc *d, const struct score *s);
-/* The focus, the earliest stage not yet in the top band, or why there is none. */
-void report_build_focus(struct doc *d, const struct score *s);
-/* The stages whose strengths rest on the focus: read their scores with care. */
-void report_build_flags(struct doc *d, const struct score *s);
-/* "Comments": what respondents wrote on the assessment as a whole, by question. */
-void report_build_comments(struct doc *d, const struct score *s);
-/* "Actions to take first" and "Keep going": the ranked suggestions. */
-void report_build_actions(struct doc *d, const struct score *s);
-/* "Find out first": stages too thinly answered to score, and suggestions nobody knew
-   the state of. */
-void report_build_find_out(struct doc *d, const struct score *s);
-/* "Targets": every item with a target, met or not; nothing when the model sets none. */
-void report_build_targets(struct doc *d, const struct score *s);
-/* "By team": each group's stage scores, or why they are left out; nothing without --by. */
-void report_build_breakdown(struct doc *d, const struct score *s);
-/* One stage's section: its score, its gaps largest first with what addresses them, its
-   scores by level of change, the items nobody knew, set aside or noted, and the source's
-   caveats on it. */
-void report_build_stage(struct doc *d, const struct score *s, size_t stage);
-/* "About the evidence": the source's caveat and how the model was built. */
+/*
+ * The whole assess report, each section built once: the title block (what was
+ * assessed, by whom, against which model, what a reader must know first), the summary
+ * (the stages as a figure, the focus, the flags, the legend), the actions to take first
+ * and to keep going with, Find out first, the plan (plan NULL without --plan) and the
+ * accepted gaps, each stage's section (its score, gaps, levels, items not scored, the
+ * source's caveats), the targets, the comments, the breakdown by group and About the
+ * evidence.
+ */
+struct plan_review;
+void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan);
+/* "About the evidence": the source's caveat and how the model was built (about_build.c). */
 void report_build_about(struct doc *d, const struct score *s);
 
-/* Builds one section with build and writes it in format f (one of enum doc_format) to
-   out; width and color are for text. */
-void report_build_write(report_builder *build, const struct score *s, enum doc_format f,
-                        struct strbuf *out, size_t width, bool color);
-/* The same for a builder of one stage's part. */
-void report_build_write_stage(report_stage_builder *build, const struct score *s, size_t stage,
-                              enum doc_format f, struct strbuf *out, size_t width, bool color);
+/* "Action plan" (assess --plan): the actions overdue, those done and how the gaps they
+   address stand now, and the focus's open gaps no action addresses (plan_build.c). */
+void plan_build_assess(struct doc *d, const struct plan_review *v);
+/* "Accepted gaps" (assess --accept): each acceptance, and whether it has expired;
+   nothing without --accept (plan_build.c). */
+void accept_build_assess(struct doc *d, const struct score *s);
+
+/* Writes d in format f (one of enum doc_format) to out and releases it; width and color
+   are for text. */
+void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
+                            bool color);
 
 #endif

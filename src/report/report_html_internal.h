@@ -11,27 +11,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "svg.h"
+
+struct compare_stage;
 struct exact;
 struct rules;
 struct score;
 struct strbuf;
-
-struct page {
-    struct strbuf *out;
-    unsigned charts; /* numbers the charts' ids */
-};
 
 enum { N_SERIES_STYLES = 8 };
 struct series_colour {
     const char *hex, *name;
 };
 extern const struct series_colour series_colours[N_SERIES_STYLES];
-extern const char BAR_COLOUR[];
 extern const char BEFORE_COLOUR[];
-
-/* Horizontal bars on 0-100 against the bands (assess and compare). */
-enum { BARS_W = 800 };
-extern const double PLOT_X, PLOT_W, LABEL_X;
 
 void html_score(struct strbuf *out, bool has, const struct exact *v);
 /* compare's figures come rounded exactly already (compare_compute). */
@@ -57,29 +50,7 @@ void html_meta_model(struct strbuf *out, const struct rules *r);
 /* An overlay's base and merged model hash as meta rows; nothing for a plain model. */
 void html_meta_overlay(struct strbuf *out, const struct rules *r);
 void html_about_section(struct strbuf *out, const struct score *s);
-/*
- * Opens a chart: a figure holding an <svg role="img"> named by its <title> and described
- * by its <desc>. title and desc are HTML already escaped by the caller.
- */
-void svg_open(struct page *p, double w, double h, const struct strbuf *title,
-              const struct strbuf *desc);
-/* Closes the chart; figcaption is escaped HTML or NULL. */
-void svg_close(struct page *p, const char *figcaption);
-/* An axis label: a number as strbuf_add_tenths writes it, without a trailing ".0". */
-void svg_tick_number(struct strbuf *out, double v);
-/* A numeric attribute: ` name="12.5"`. */
-void svg_attr(struct strbuf *out, const char *name, double v);
-/* Opens a <text> at (x, y), turned by angle degrees about that point when not 0. */
-void svg_text_open(struct strbuf *out, double x, double y, const char *cls, const char *anchor,
-                   int angle);
-/* A rectangle painted with paint: attributes such as fill="#0072B2". */
-void svg_rect(struct strbuf *out, double x, double y, double w, double h, const char *paint);
-/* A rectangle filled with colour, outlined with stroke when stroke is not NULL. */
-void svg_rect_fill(struct strbuf *out, double x, double y, double w, double h, const char *colour,
-                   const char *stroke);
-void svg_line(struct strbuf *out, double x1, double y1, double x2, double y2, const char *extra);
-double html_clamp100(double v);
-double html_bar_x(double v);
+/* The rules' bands for the chart pieces of svg.h. */
 double html_bands_header(const struct rules *r);
 /* The bands as labelled zones from top to bottom, with the thresholds on an axis. */
 void svg_band_zones(struct strbuf *out, const struct rules *r, double top, double bottom);
@@ -88,14 +59,5 @@ void html_bands_in_words(struct strbuf *out, const struct rules *r);
 /* The trend page's "Time in stage": a timeline and its table (report_html_trend_time.c). */
 struct trend;
 void html_trend_time_section(struct page *p, const struct trend *t);
-
-/*
- * Targets (report_html_target.c), each nothing when the model sets no target: the gap
- * table's two target column heads and a gap's two cells, and the contents' link. The
- * Targets section itself is built once in report_build.c.
- */
-void html_gap_target_head(struct strbuf *out, const struct score *s);
-void html_gap_target_cells(struct strbuf *out, const struct score *s, size_t item);
-void html_targets_nav(struct strbuf *out, const struct score *s);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * report_plan.c - the plan section (plan_review.h) of "assess --plan" and "compare
- * --plan" as text, markdown, JSON and CSV, and the words all five formats share.
+ * report_plan.c - the plan section (plan_review.h) of "assess --plan" as JSON and CSV and
+ * of "compare --plan" as text, markdown, JSON and CSV, and the words all five formats
+ * share (assess's text, markdown and HTML are built in plan_build.c).
  *
  * Everything here is of the whole assessment: actions, and gaps as the pooled report
  * shows them. Nothing is broken down by group or respondent, so the section adds
@@ -23,27 +24,6 @@
 #include "strbuf.h"
 
 /* ---- shared words ---- */
-
-void plan_add_source(struct strbuf *out, const struct plan *p)
-{
-    strbuf_addf(out, "From the plan %s, made from the assessment of %s.", p->file, p->assessed);
-}
-
-void plan_add_answer_now(struct strbuf *out, const struct score *s, size_t item)
-{
-    const struct score_item *it = &s->items[item];
-    if (it->state == SCORED)
-        report_add_ratio(out, it->answer_num, it->answer_den);
-    else
-        strbuf_adds(out, it->state == NOT_APPLICABLE ? "n/a" : "unknown");
-}
-
-const char *plan_gap_word(const struct score *s, size_t item, bool open)
-{
-    if (open)
-        return "still open";
-    return s->items[item].state == SCORED ? "closed" : "not answered";
-}
 
 void plan_add_tenths(struct strbuf *out, int64_t tenths)
 {
@@ -71,237 +51,7 @@ static void add_owner(struct strbuf *out, const struct plan_action *a)
 
 /* ---- text ---- */
 
-static void text_note(struct strbuf *out, const struct plan_action *a, size_t width)
-{
-    if (!a->note)
-        return;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addf(&line, "note: \"%s\"", a->note);
-    compare_text_para(out, "      ", 8, strbuf_str(&line), width);
-    strbuf_release(&line);
-}
-
-static void text_overdue(struct strbuf *out, const struct plan_review *v, size_t width)
-{
-    const struct score *s = v->score;
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addf(&line, "Overdue on %s (not done, due before this assessment)", s->assessment->date);
-    compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-    for (size_t k = 0; k < v->n_overdue; k++) {
-        const struct plan_overdue *o = &v->overdue[k];
-        strbuf_reset(&line);
-        strbuf_addf(&line, "%s: %lld day%s overdue (due %s; %s",
-                    action_item(s->rules, o->action)->text, (long long)o->days,
-                    o->days == 1 ? "" : "s", o->action->due, plan_status_name(o->action->status));
-        add_owner(&line, o->action);
-        strbuf_adds(&line, ")");
-        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
-        text_note(out, o->action, width);
-    }
-    if (!v->n_overdue)
-        strbuf_adds(out, "    none\n");
-    strbuf_release(&line);
-}
-
-static void text_done(struct strbuf *out, const struct plan_review *v, size_t width)
-{
-    const struct score *s = v->score;
-    struct strbuf line = STRBUF_INIT;
-    compare_text_para(out, "  ", 4, "Done, and the gaps each addresses now", width);
-    for (size_t k = 0; k < v->n_done; k++) {
-        const struct plan_done *dn = &v->done[k];
-        strbuf_reset(&line);
-        strbuf_addf(&line, "%s: done %s", action_item(s->rules, dn->action)->text,
-                    dn->action->done ? dn->action->done : "(no date)");
-        if (dn->after_assessment)
-            strbuf_adds(&line, ", after this assessment: it cannot show in it yet");
-        add_owner(&line, dn->action);
-        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
-        for (size_t g = 0; g < dn->n_gaps; g++) {
-            const struct plan_gap_now *gn = &dn->gaps[g];
-            strbuf_reset(&line);
-            compare_item_name(&line, s->rules, gn->item);
-            strbuf_adds(&line, ": answer ");
-            plan_add_answer_now(&line, s, gn->item);
-            strbuf_addf(&line, " now, %s", plan_gap_word(s, gn->item, gn->open));
-            compare_text_para(out, "      ", 8, strbuf_str(&line), width);
-        }
-        if (!dn->n_gaps)
-            strbuf_adds(out, "      the plan lists no gap for it\n");
-        text_note(out, dn->action, width);
-    }
-    if (!v->n_done)
-        strbuf_adds(out, "    none\n");
-    strbuf_release(&line);
-}
-
-static void text_unaddressed(struct strbuf *out, const struct plan_review *v, size_t width)
-{
-    const struct score *s = v->score;
-    if (s->focus < 0) {
-        compare_text_para(out, "  ", 4, "No focus stage, so no open gap in it to address.", width);
-        return;
-    }
-    struct strbuf line = STRBUF_INIT;
-    strbuf_addf(&line,
-                "Open gaps in %s (the focus) that no action in the plan addresses "
-                "(dropped ones aside)",
-                s->rules->stages[s->focus].title);
-    compare_text_para(out, "  ", 4, strbuf_str(&line), width);
-    for (size_t k = 0; k < v->n_unaddressed; k++) {
-        size_t i = v->unaddressed[k];
-        strbuf_reset(&line);
-        compare_item_name(&line, s->rules, i);
-        strbuf_adds(&line, ": answer ");
-        plan_add_answer_now(&line, s, i);
-        strbuf_adds(&line, ", ");
-        report_add_exact(&line, &s->items[i].impact_exact);
-        strbuf_adds(&line, " points");
-        compare_text_para(out, "    - ", 6, strbuf_str(&line), width);
-    }
-    if (!v->n_unaddressed)
-        strbuf_adds(out, "    none\n");
-    strbuf_release(&line);
-}
-
-void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width, bool color)
-{
-    struct strbuf line = STRBUF_INIT;
-    strbuf_adds(out, color ? "\n\033[1mAction plan\033[0m\n" : "\nAction plan\n");
-    plan_add_source(&line, v->plan);
-    compare_text_para(out, "  ", 2, strbuf_str(&line), width);
-    strbuf_release(&line);
-    text_overdue(out, v, width);
-    text_done(out, v, width);
-    text_unaddressed(out, v, width);
-}
-
 /* ---- markdown ---- */
-
-/* Input text in a table cell: trimmed (doc_md_text) and escaped; "—" when empty. */
-static void md_cell(struct strbuf *out, const char *s)
-{
-    size_t before = out->len;
-    doc_md_text(out, s);
-    if (out->len == before)
-        strbuf_adds(out, "—");
-}
-
-static void md_item_cell(struct strbuf *out, const struct rules *r, size_t i)
-{
-    struct strbuf name = STRBUF_INIT;
-    compare_item_name(&name, r, i);
-    md_cell(out, strbuf_str(&name));
-    strbuf_release(&name);
-}
-
-static void md_overdue(struct strbuf *out, const struct plan_review *v)
-{
-    const struct score *s = v->score;
-    strbuf_addf(out, "\n### Overdue on %s\n\nNot done, and due before this assessment.\n\n",
-                s->assessment->date);
-    if (!v->n_overdue) {
-        strbuf_adds(out, "None.\n");
-        return;
-    }
-    strbuf_adds(out, "| Action | Status | Owner | Due | Days overdue | Note |\n"
-                     "| --- | --- | --- | --- | ---: | --- |\n");
-    for (size_t k = 0; k < v->n_overdue; k++) {
-        const struct plan_action *a = v->overdue[k].action;
-        strbuf_adds(out, "| ");
-        md_cell(out, action_item(s->rules, a)->text);
-        strbuf_addf(out, " | %s | ", plan_status_name(a->status));
-        md_cell(out, a->owner);
-        strbuf_adds(out, " | ");
-        md_cell(out, a->due);
-        strbuf_addf(out, " | %lld | ", (long long)v->overdue[k].days);
-        md_cell(out, a->note);
-        strbuf_adds(out, " |\n");
-    }
-}
-
-static void md_done(struct strbuf *out, const struct plan_review *v)
-{
-    const struct score *s = v->score;
-    strbuf_adds(out, "\n### Done\n\nEach gap an action done addresses, as it stands in this "
-                     "assessment.\n\n");
-    if (!v->n_done) {
-        strbuf_adds(out, "None.\n");
-        return;
-    }
-    strbuf_adds(out, "| Action | Done | Owner | Gap | Answer now | Gap now | Note |\n"
-                     "| --- | --- | --- | --- | ---: | --- | --- |\n");
-    for (size_t k = 0; k < v->n_done; k++) {
-        const struct plan_done *dn = &v->done[k];
-        for (size_t g = 0; g < dn->n_gaps || g == 0; g++) {
-            strbuf_adds(out, "| ");
-            if (g == 0) {
-                md_cell(out, action_item(s->rules, dn->action)->text);
-                strbuf_adds(out, " | ");
-                md_cell(out, dn->action->done);
-                if (dn->after_assessment)
-                    strbuf_adds(out, " (after this assessment)");
-                strbuf_adds(out, " | ");
-                md_cell(out, dn->action->owner);
-            } else {
-                strbuf_adds(out, "— | — | —");
-            }
-            strbuf_adds(out, " | ");
-            if (g < dn->n_gaps) {
-                md_item_cell(out, s->rules, dn->gaps[g].item);
-                strbuf_adds(out, " | ");
-                plan_add_answer_now(out, s, dn->gaps[g].item);
-                strbuf_addf(out, " | %s | ", plan_gap_word(s, dn->gaps[g].item, dn->gaps[g].open));
-            } else {
-                strbuf_adds(out, "the plan lists no gap for it | — | — | ");
-            }
-            md_cell(out, g == 0 ? dn->action->note : NULL);
-            strbuf_adds(out, " |\n");
-        }
-    }
-}
-
-static void md_unaddressed(struct strbuf *out, const struct plan_review *v)
-{
-    const struct score *s = v->score;
-    if (s->focus < 0) {
-        strbuf_adds(out, "\n### Open gaps no action addresses\n\nNo focus stage, so no open "
-                         "gap in it to address.\n");
-        return;
-    }
-    strbuf_adds(out, "\n### Open gaps no action addresses\n\nIn ");
-    doc_md_text(out, s->rules->stages[s->focus].title);
-    strbuf_adds(out, ", the focus, largest first; dropped actions address nothing.\n\n");
-    if (!v->n_unaddressed) {
-        strbuf_adds(out, "None.\n");
-        return;
-    }
-    strbuf_adds(out, "| Gap | Answer | Points |\n| --- | ---: | ---: |\n");
-    for (size_t k = 0; k < v->n_unaddressed; k++) {
-        size_t i = v->unaddressed[k];
-        strbuf_adds(out, "| ");
-        md_item_cell(out, s->rules, i);
-        strbuf_adds(out, " | ");
-        plan_add_answer_now(out, s, i);
-        strbuf_adds(out, " | ");
-        report_add_exact(out, &s->items[i].impact_exact);
-        strbuf_adds(out, " |\n");
-    }
-}
-
-void plan_md_assess(struct strbuf *out, const struct plan_review *v)
-{
-    struct strbuf line = STRBUF_INIT;
-    strbuf_adds(out, "## Action plan\n\n");
-    plan_add_source(&line, v->plan);
-    doc_md_text(out, strbuf_str(&line));
-    strbuf_addc(out, '\n');
-    strbuf_release(&line);
-    md_overdue(out, v);
-    md_done(out, v);
-    md_unaddressed(out, v);
-    strbuf_addc(out, '\n');
-}
 
 /* ---- JSON ---- */
 
@@ -464,21 +214,11 @@ static void csv_text(struct strbuf *out, const char *s)
     strbuf_addc(out, ',');
 }
 
-/*
- * One plan row of the assess CSV: stage and kind, item, text, state, answer and impact
- * (when scored), n; the plan's note in the note column; the caveat last.
- */
-struct csv_row {
-    const char *stage, *kind, *item, *text, *state, *note;
-    const struct score_item *answer; /* its answer and impact, or NULL */
-    long n;                          /* -1: none */
-};
-
-static void csv_assess_row(struct strbuf *out, const struct plan_review *v,
-                           void (*row_start)(const struct score *, struct strbuf *),
-                           const struct csv_row *row)
+void plan_csv_row(struct strbuf *out, const struct score *s,
+                  void (*row_start)(const struct score *, struct strbuf *),
+                  const struct plan_csv_row *row)
 {
-    row_start(v->score, out);
+    row_start(s, out);
     csv_text(out, row->stage);
     csv_text(out, row->kind);
     csv_text(out, row->item);
@@ -499,8 +239,8 @@ static void csv_assess_row(struct strbuf *out, const struct plan_review *v,
     /* n ends; sd, disagreement, acted_on, band, stage_score empty */
     strbuf_adds(out, ",,,,,,");
     csv_text(out, row->note);
-    strbuf_addc(out, ','); /* evidence */
-    report_csv_row_end(out, v->score);
+    csv_text(out, row->evidence);
+    report_csv_row_end(out, s);
 }
 
 static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
@@ -509,9 +249,16 @@ static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
 {
     const struct score *s = v->score;
     const struct rules_item *ri = &s->rules->items[item];
-    struct csv_row row = {s->rules->stages[ri->stage].id, kind,      ri->id,          ri->text,
-                          plan_gap_word(s, item, open),   action_id, &s->items[item], -1};
-    csv_assess_row(out, v, row_start, &row);
+    struct plan_csv_row row = {s->rules->stages[ri->stage].id,
+                               kind,
+                               ri->id,
+                               ri->text,
+                               plan_gap_word(s, item, open),
+                               action_id,
+                               NULL,
+                               &s->items[item],
+                               -1};
+    plan_csv_row(out, v->score, row_start, &row);
 }
 
 void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
@@ -520,8 +267,9 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
     const struct rules *r = v->score->rules;
     struct strbuf text = STRBUF_INIT;
     plan_add_source(&text, v->plan);
-    struct csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL, NULL, -1};
-    csv_assess_row(out, v, row_start, &head);
+    struct plan_csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL,
+                                NULL, NULL,   -1};
+    plan_csv_row(out, v->score, row_start, &head);
     for (size_t k = 0; k < v->n_overdue; k++) {
         const struct plan_action *a = v->overdue[k].action;
         const struct rules_item *it = action_item(r, a);
@@ -529,10 +277,11 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
         strbuf_addf(&text, "%s (due %s", it->text, a->due);
         add_owner(&text, a);
         strbuf_adds(&text, ")");
-        struct csv_row row = {
+        struct plan_csv_row row = {
             r->stages[it->stage].id,     "plan-overdue", it->id, strbuf_str(&text),
-            plan_status_name(a->status), a->note,        NULL,   (long)v->overdue[k].days};
-        csv_assess_row(out, v, row_start, &row);
+            plan_status_name(a->status), a->note,        NULL,   NULL,
+            (long)v->overdue[k].days};
+        plan_csv_row(out, v->score, row_start, &row);
     }
     for (size_t k = 0; k < v->n_done; k++) {
         const struct plan_done *dn = &v->done[k];
@@ -543,10 +292,16 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
             strbuf_adds(&text, ", after this assessment");
         add_owner(&text, dn->action);
         strbuf_adds(&text, ")");
-        struct csv_row row = {
-            r->stages[it->stage].id, "plan-done", it->id, strbuf_str(&text), "done",
-            dn->action->note,        NULL,        -1};
-        csv_assess_row(out, v, row_start, &row);
+        struct plan_csv_row row = {r->stages[it->stage].id,
+                                   "plan-done",
+                                   it->id,
+                                   strbuf_str(&text),
+                                   "done",
+                                   dn->action->note,
+                                   NULL,
+                                   NULL,
+                                   -1};
+        plan_csv_row(out, v->score, row_start, &row);
         for (size_t g = 0; g < dn->n_gaps; g++)
             csv_gap_row(out, v, row_start, "plan-done-gap", dn->gaps[g].item, dn->gaps[g].open,
                         it->id);

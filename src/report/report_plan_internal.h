@@ -1,7 +1,9 @@
 /*
  * report_plan_internal.h - the plan section of "assess --plan" and "compare --plan"
- * (plan_review.h) in text, markdown, JSON and CSV, written by report_plan.c and called
- * by each format's renderer where its section goes; HTML's is in report_html_plan.c.
+ * (plan_review.h): assess's as JSON and CSV, compare's in text, markdown, JSON and CSV,
+ * written by report_plan.c (compare's HTML by report_html_plan.c) and called by each
+ * format's renderer where its section goes. assess's text, markdown and HTML are built
+ * once in plan_build.c.
  * Private to src/report_*.c.
  *
  * Text from the plan file (its name, owners, notes) is input like any other: each
@@ -22,24 +24,33 @@ struct plan_review;
 struct score;
 struct strbuf;
 
-/* The plan section of an assessment's report. */
-/* color: the heading in bold, as the report's other headings (report_ctx.color). */
-void plan_text_assess(struct strbuf *out, const struct plan_review *v, size_t width, bool color);
-void plan_md_assess(struct strbuf *out, const struct plan_review *v);
+/* The plan section of an assessment's report as data; text, markdown and HTML build it
+   once (plan_build_assess, report_build_internal.h). */
 void plan_json_assess(struct jsonw *w, const struct plan_review *v);
+/*
+ * A row of the assess CSV that is not an item's own (the plan's, an acceptance's):
+ * stage and kind, item, text, state, answer and impact (when answer is scored), n (-1
+ * for none), note and evidence, the caveat last; row_start writes its first cells.
+ */
+struct score_item;
+struct plan_csv_row {
+    const char *stage, *kind, *item, *text, *state, *note, *evidence;
+    const struct score_item *answer; /* its answer and impact, or NULL */
+    long n;                          /* -1: none */
+};
+void plan_csv_row(struct strbuf *out, const struct score *s,
+                  void (*row_start)(const struct score *, struct strbuf *),
+                  const struct plan_csv_row *row);
 /* CSV rows in the assess CSV's columns; row_start writes each row's first cells. */
 void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
                      void (*row_start)(const struct score *s, struct strbuf *out));
-
-/* The section of the HTML page (report_html_plan.c). */
-void plan_html_assess(struct strbuf *out, const struct plan_review *v);
 
 /* The plan section of a comparison as data; the human formats' is built once in
    compare_plan.c. */
 void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v);
 void plan_csv_compare(struct strbuf *out, const struct plan_compare_review *v);
 
-/* ---- the words every format shares ---- */
+/* ---- the words every format shares (plan_build.c) ---- */
 
 /* "From the plan FILE, made from the assessment of DATE." (plain, for escaping). */
 void plan_add_source(struct strbuf *out, const struct plan *p);

@@ -26,13 +26,6 @@ void report_target_add_distance(struct strbuf *out, const struct rules_target *r
     exact_format(out, &t->distance, false, report_target_places(rt));
 }
 
-void report_target_add_goal(struct strbuf *out, const struct rules_target *t)
-{
-    strbuf_adds(out, "target ");
-    report_target_add_score(out, t);
-    strbuf_addf(out, " by %s", t->by);
-}
-
 void report_target_add_state(struct strbuf *out, const struct rules_target *rt,
                              const struct score_target *t)
 {

@@ -27,8 +27,6 @@ void report_target_add_score(struct strbuf *out, const struct rules_target *t);
 /* The distance to target to the same decimals: "1.0". */
 void report_target_add_distance(struct strbuf *out, const struct rules_target *rt,
                                 const struct score_target *t);
-/* "target 7.0 by 2027-03-31" */
-void report_target_add_goal(struct strbuf *out, const struct rules_target *t);
 /* "1.0 to go, overdue", "1.0 to go, not met", "met", "no answer". */
 void report_target_add_state(struct strbuf *out, const struct rules_target *rt,
                              const struct score_target *t);

@@ -155,22 +155,50 @@ static void test_doc_markdown_table(void **state)
     strbuf_release(&out);
 }
 
+/* A table in all three formats: text as a record a row (an empty or "none" cell left
+   out, a cell's list under the fields), markdown with a dash for "none" and a cell's
+   list run on, HTML with a quiet "none" and the list in its cell; an id only in HTML. */
 static void test_doc_text_table(void **state)
 {
     (void)state;
     struct doc d;
     struct strbuf out = STRBUF_INIT;
     doc_init(&d);
-    struct doc_node *t = doc_table(&d, d.root, 2);
+    struct doc_node *t = doc_table(&d, d.root, 4);
     doc_table_align(t, 1, DOC_ALIGN_RIGHT);
     struct doc_node *row = doc_row(&d, t);
     doc_words(&d, doc_cell(&d, row, false), "Stage");
     doc_words(&d, doc_cell(&d, row, false), "Score");
+    doc_words(&d, doc_cell(&d, row, false), "Owner");
+    doc_words(&d, doc_cell(&d, row, false), "Gaps");
     row = doc_row(&d, t);
-    doc_text(&d, doc_cell(&d, row, true), "Preparation");
+    struct doc_node *c = doc_cell(&d, row, true);
+    doc_text(&d, c, "Preparation");
+    doc_ref(&d, c, "prep.id");
     doc_words(&d, doc_cell(&d, row, false), "7.5");
+    doc_none(&d, doc_cell(&d, row, false));
+    struct doc_node *list = doc_list(&d, doc_cell(&d, row, false), false);
+    doc_text(&d, doc_item(&d, list), "one");
+    doc_text(&d, doc_item(&d, list), "two");
+    row = doc_row(&d, t);
+    doc_text(&d, doc_cell(&d, row, true), "Launch");
+    doc_words(&d, doc_cell(&d, row, false), "5.0");
+    doc_text(&d, doc_cell(&d, row, false), "Sam");
+    doc_cell(&d, row, false);
     doc_write_text(&d, &out, 80, false);
-    expect_str(&out, "Stage        Score\nPreparation    7.5\n");
+    expect_str(&out, "- Preparation\n  Score: 7.5\n  Gaps:\n    - one\n    - two\n"
+                     "- Launch\n  Score: 5.0; Owner: Sam\n");
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    expect_str(&out,
+               "| Stage | Score | Owner | Gaps |\n| --- | ---: | --- | --- |\n"
+               "| Preparation | 7.5 | \xE2\x80\x94 | one; two |\n| Launch | 5.0 | Sam | |\n\n");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    assert_non_null(strstr(strbuf_str(&out),
+                           "<tr><th scope=\"row\">Preparation<span class=\"id\">prep.id</span>"
+                           "</th><td class=\"num\">7.5</td><td><span class=\"muted\">none</span>"
+                           "</td><td><ul class=\"cell\"><li>one</li><li>two</li></ul></td></tr>"));
     doc_release(&d);
     strbuf_release(&out);
 }
@@ -284,6 +312,7 @@ static void build_groups(struct doc *d)
     memcpy(f->cells, cells, sizeof(cells));
 }
 
+/* A figure at the top level stands apart in text: a blank line after it. */
 static void test_doc_figure_groups(void **state)
 {
     (void)state;
@@ -293,13 +322,13 @@ static void test_doc_figure_groups(void **state)
     build_groups(&d);
     doc_write_text(&d, &out, 80, false);
     expect_str(&out, "  North <b>    5  Start  50.0  Later 100.0\n"
-                     "  South       12  Start   0.0  Later     -\n");
+                     "  South       12  Start   0.0  Later     -\n\n");
     strbuf_reset(&out);
     /* Too wide for the terminal: the stages go underneath. (As before the document
        model, a five-figure score touches the longest title: "Later100.0".) */
     doc_write_text(&d, &out, 30, false);
     expect_str(&out, "  North <b>    5\n      Start 50.0\n      Later100.0\n"
-                     "  South       12\n      Start  0.0\n      Later    -\n");
+                     "  South       12\n      Start  0.0\n      Later    -\n\n");
     strbuf_reset(&out);
     doc_write_markdown(&d, &out);
     expect_str(&out, "| Group | Respondents | Start | Later |\n| --- | ---: | ---: | ---: |\n"
@@ -331,7 +360,7 @@ static void test_doc_figure_levels(void **state)
     doc_write_text(&d, &out, 80, false);
     /* A level without items is left out in text. */
     expect_str(&out, "People                     75.0  (2 of 2 answered)\n"
-                     "Systems                       -  (1 of 3 answered)\n");
+                     "Systems                       -  (1 of 3 answered)\n\n");
     strbuf_reset(&out);
     doc_write_markdown(&d, &out);
     expect_str(&out,
@@ -403,7 +432,7 @@ static void test_doc_figure_stages(void **state)
     doc_write_text(&d, &out, 40, false);
     expect_str(&out, "Stage  Score  Band (answered)\n"
                      "Start   50.0  Fair (1 of 2)  <- focus\n"
-                     "Later      -  Poor (0 of 0)\n");
+                     "Later      -  Poor (0 of 0)\n\n");
     strbuf_reset(&out);
     doc_write_text(&d, &out, 80, false);
     assert_non_null(
@@ -429,6 +458,108 @@ static void test_doc_figure_stages(void **state)
     strbuf_release(&out);
 }
 
+/* A title block: text's lines at the margin and a blank line after them, markdown's details as a
+   list, HTML's as a <dl> in the page's <header> with the contents after them, then <main> opened.
+ */
+static void test_doc_title_block(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_node *sec = doc_section(&d, d.root, 1, NULL);
+    doc_words(&d, sec, "Report: ");
+    doc_text(&d, sec, "<Org>");
+    doc_text(&d, doc_only(doc_para(&d, sec), DOC_TEXT), "Line one.");
+    doc_text(&d, doc_only(doc_para(&d, sec), DOC_TEXT), "Line two.");
+    struct doc_node *terms = doc_terms(&d, sec);
+    terms->style = "meta";
+    struct doc_node *t = doc_item(&d, terms);
+    doc_label_text(&d, t, "Respondents' dates");
+    doc_words(&d, t, "a to b");
+    t = doc_item(&d, terms);
+    doc_label(&d, t, "Hash");
+    doc_code(&d, t, "abc");
+    doc_words(&d, doc_item(&d, terms), "No term");
+    struct doc_node *list = doc_list(&d, doc_nav(&d, sec), false);
+    doc_link(&d, doc_item(&d, list), "Top", "#top");
+    doc_write_text(&d, &out, 80, false);
+    expect_str(&out, "Report: <Org>\nLine one.\nLine two.\n\n");
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    expect_str(&out, "# Report: \\<Org\\>\n\n- Respondents' dates: a to b\n- Hash: `abc`\n"
+                     "- No term\n\n");
+    strbuf_reset(&out);
+    doc_write_html(&d, &out);
+    expect_str(&out, "<header>\n<h1>Report: &lt;Org&gt;</h1>\n<dl class=\"meta\">\n"
+                     "<dt>Respondents&#39; dates</dt><dd>a to b</dd>\n"
+                     "<dt>Hash</dt><dd><code>abc</code></dd>\n<dt></dt><dd>No term</dd>\n</dl>\n"
+                     "<nav aria-label=\"Contents\">\n<ul>\n<li><a href=\"#top\">Top</a></li>\n"
+                     "</ul>\n</nav>\n</header>\n<main>\n");
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
+/* HTML draws the stage figure as a chart against its bands before the table, its
+   numbers also in words; a band's name from the inputs is escaped. */
+static void test_doc_figure_stages_chart(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_figure *f = doc_figure(&d, d.root, DOC_FIGURE_STAGES, 2, 1)->figure;
+    f->rows[0] = doc_strdup(&d, "Start");
+    f->rows[1] = doc_strdup(&d, "Later");
+    f->bands[0] = doc_strdup(&d, "Good");
+    f->bands[1] = doc_strdup(&d, "P<o>or");
+    f->marks[0] = DOC_MARK_FOCUS;
+    f->chart = 3;
+    doc_figure_bands(&d, f, 2);
+    f->band_titles[0] = doc_strdup(&d, "Good");
+    f->band_mins[0] = 50;
+    f->band_titles[1] = doc_strdup(&d, "P<o>or");
+    f->band_mins[1] = 0;
+    struct doc_heat_cell cells[2] = {{true, 62.5, "62.5", 2, 2}, {false, 0, "", 0, 1}};
+    memcpy(f->cells, cells, sizeof(cells));
+    doc_write_html(&d, &out);
+    const char *html = strbuf_str(&out);
+    const char *chart =
+        strstr(html, "<figure>\n<svg role=\"img\" aria-labelledby=\"chart3-title\"");
+    assert_non_null(chart);
+    assert_true(chart < strstr(html, "<table"));
+    assert_non_null(strstr(html, "<desc id=\"chart3-desc\">Start scores 62.5 out of 100, in the "
+                                 "Good band, and is the focus. Later has no score: too few "
+                                 "questions were answered. The bands: Good from 50 to 100; "
+                                 "P&lt;o&gt;or from 0 to under 50.</desc>"));
+    assert_non_null(strstr(html, "Start \xE2\x80\x94 focus: work on this first</text>"));
+    assert_non_null(strstr(html, "not scored: too few answers</text>"));
+    assert_null(strstr(html, "<o>"));
+    strbuf_reset(&out);
+    doc_write_markdown(&d, &out);
+    assert_null(strstr(strbuf_str(&out), "svg"));
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
+/* In text, a paragraph after a section stands apart from it, as two paragraphs in a
+   row do; markdown and HTML separate blocks their own way. */
+static void test_doc_text_para_after_section(void **state)
+{
+    (void)state;
+    struct doc d;
+    struct strbuf out = STRBUF_INIT;
+    doc_init(&d);
+    struct doc_node *sec = doc_section(&d, d.root, 2, NULL);
+    doc_words(&d, sec, "Head");
+    doc_words(&d, doc_para(&d, sec), "Body.");
+    doc_words(&d, doc_para(&d, d.root), "After.");
+    doc_write_text(&d, &out, 80, false);
+    expect_str(&out, "\nHead\n  Body.\n\nAfter.\n");
+    doc_release(&d);
+    strbuf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +578,9 @@ int main(void)
         cmocka_unit_test(test_doc_figure_levels),
         cmocka_unit_test(test_doc_callout_marker_and_labels),
         cmocka_unit_test(test_doc_figure_stages),
+        cmocka_unit_test(test_doc_title_block),
+        cmocka_unit_test(test_doc_text_para_after_section),
+        cmocka_unit_test(test_doc_figure_stages_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -365,6 +365,52 @@ static void test_plan_review_hostile_text_in_every_format(void **state)
     side_free(a);
 }
 
+/* The assessment's report with the plan v, in format. */
+static char *render_with_plan(const struct score *s, const struct plan_review *v,
+                              const char *format)
+{
+    struct strbuf out = STRBUF_INIT;
+    struct report_ctx ctx = {s, "test", false, 200, v};
+    report_format_find(format)->render(&ctx, &out);
+    return strbuf_detach(&out, NULL);
+}
+
+/* The plan section is built once: what it says when a part has nothing in it, or there
+   is no focus, is the same sentence in text, markdown and HTML. */
+static void test_plan_review_empty_parts_agree_in_every_format(void **state)
+{
+    (void)state;
+    static const char *const formats[] = {"text", "markdown", "html"};
+    struct side *focus = side_new("2026-04-15", "start.plan: 3, start.training: 10, "
+                                                "start.fatigue: 0");
+    struct side *top = side_new("2026-04-15", "start.plan: 10, start.training: 10, "
+                                              "start.fatigue: 0, start.do-plan: 10, "
+                                              "later.habit: 10");
+    struct plan_action actions[] = {action(PLAN_PLANNED, NULL, NULL)};
+    struct plan p = plan_of(actions, 1);
+    struct plan_review v, w;
+    plan_review_assess(&v, &p, &focus->s);
+    plan_review_assess(&w, &p, &top->s);
+    assert_int_equal(v.n_overdue + v.n_done + v.n_unaddressed, 0);
+    assert_int_equal(top->s.focus, -1);
+    for (size_t f = 0; f < 3; f++) {
+        char *out = render_with_plan(&focus->s, &v, formats[f]);
+        assert_non_null(strstr(out, "Overdue on 2026-04-15"));
+        assert_non_null(strstr(out, "None."));
+        assert_non_null(strstr(out, "None: an action of the plan addresses every open gap in "
+                                    "Start, the focus."));
+        assert_null(strstr(out, "No focus stage, so no open gap"));
+        free(out);
+        out = render_with_plan(&top->s, &w, formats[f]);
+        assert_non_null(strstr(out, "No focus stage, so no open gap in it to address."));
+        free(out);
+    }
+    plan_review_release(&w);
+    plan_review_release(&v);
+    side_free(top);
+    side_free(focus);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_plan_review_compare_counts_after_before_up_to_after),
         cmocka_unit_test(test_plan_review_compare_nothing_counted),
         cmocka_unit_test(test_plan_review_hostile_text_in_every_format),
+        cmocka_unit_test(test_plan_review_empty_parts_agree_in_every_format),
     };
     return cmocka_run_group_tests(tests, test_rules_setup, test_rules_teardown);
 }

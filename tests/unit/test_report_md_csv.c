@@ -181,7 +181,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- Not known if acted on: ",
                                        "- Set aside: ",
                                        "| ",
-                                       "> Source caveat: ",
+                                       "> From the source: ",
                                        ">",
                                        "Scores run from 0 to 100.",
                                        "The strengths of **",
@@ -450,7 +450,7 @@ static void test_markdown_gaps_largest_impact_first(void **state)
     assert_line(out, "- Find out: Habit");
     assert_line(out, "| People | — | 0/1 |");
     assert_line(out, "| Systems | — | 0/0 |");
-    assert_line(out, "> Source caveat: Little is known.");
+    assert_line(out, "> From the source: Little is known.");
     fixture_free(f);
 }
 
@@ -482,7 +482,7 @@ static void test_na_suggestion_is_not_offered_in_any_format(void **state)
     const char *out = render(f, report_render_text);
     assert_contains(out, "A plan");
     assert_lacks(out, "try: Make a plan");
-    assert_lacks(out, "Actions to take first");
+    assert_contains(out, "Actions to take first\n  No suggestion addresses an open gap.\n");
     out = markdown(f);
     assert_line(out, "No suggestion addresses an open gap.");
     assert_line(out, "| A plan | facilitator | Systems | 6.0 | 20.0 | |");
@@ -595,8 +595,8 @@ static void test_all_na_says_nothing_was_scored(void **state)
                 "later.habit: n/a");
     out = render(f, report_render_text);
     assert_contains(out,
-                    "Every stage that applies is in the top band (Good); 1 stage does not apply\n"
-                    "(every question answered n/a). Keep it there.");
+                    "No focus stage: every stage that applies is in the top band (Good); 1 stage "
+                    "does\nnot apply (every question answered n/a). Keep it there.");
     out = markdown(f);
     assert_line(out, "- All stages that apply are in the top band; the others do not apply "
                      "(every question answered n/a)");

@@ -202,7 +202,9 @@ static void test_text_one_of_many_answered(void **state)
     assert_non_null(strstr(out, "  Not applicable - set aside\n    Training\n"
                                 "      said: \"no training here\"\n"));
     /* Comments by question, sorted, without who wrote them. */
-    assert_non_null(strstr(out, "\nComments (not scored; shown without names)\n"
+    assert_non_null(strstr(out, "\nComments\n"
+                                "  Free text respondents wrote, not scored and shown without "
+                                "names.\n"
                                 "  Anything else?\n"
                                 "    said: \"Less paperwork\"\n"
                                 "    said: \"More time\"\n"

@@ -13,6 +13,7 @@
 #include "model_change.h"
 #include "plan_review.h"
 #include "report.h"
+#include "report_build_internal.h"
 #include "report_compare_internal.h"
 #include "report_plan_internal.h"
 #include "rules.h"
@@ -30,6 +31,15 @@ void compare_doc_write(struct doc *d, enum doc_format f, struct strbuf *out, siz
     else
         doc_write_html(d, out);
     doc_release(d);
+}
+
+void compare_write_about(const struct score *s, enum doc_format f, struct strbuf *out,
+                         size_t width)
+{
+    struct doc d;
+    doc_init(&d);
+    report_build_about(&d, s);
+    compare_doc_write(&d, f, out, width);
 }
 
 void compare_md_end_blocks(struct strbuf *out)

@@ -15,7 +15,6 @@
 #include "jsonw.h"
 #include "plan_review.h"
 #include "report_accept_internal.h"
-#include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report.h"
 #include "score.h"
@@ -71,7 +70,7 @@ void compare_render_text(const struct compare *c, const char *tool_version, size
     strbuf_addc(out, '\n');
     compare_text_para(out, "", 2, strbuf_str(&verdict), width);
     strbuf_release(&verdict);
-    report_build_write(report_build_about, a, DOC_TEXT, out, width, false);
+    compare_write_about(a, DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -119,7 +118,7 @@ void compare_render_markdown(const struct compare *c, const char *tool_version, 
     strbuf_adds(out, c->regression ? "\n**" : "\n");
     escape_markdown(out, strbuf_str(&verdict));
     strbuf_adds(out, c->regression ? "**\n\n" : "\n\n");
-    report_build_write(report_build_about, a, DOC_MARKDOWN, out, width, false);
+    compare_write_about(a, DOC_MARKDOWN, out, width);
     strbuf_addf(out, "Made with stagegap %s.\n", tool_version);
     strbuf_release(&verdict);
 }

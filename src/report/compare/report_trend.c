@@ -10,7 +10,6 @@
 #include "compare.h"
 #include "escape.h"
 #include "jsonw.h"
-#include "report_build_internal.h"
 #include "report.h"
 #include "score.h"
 #include "strbuf.h"
@@ -79,7 +78,7 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
     strbuf_release(&line);
     strbuf_adds(out, "\n");
     trend_write_sections(t, DOC_TEXT, out, width);
-    report_build_write(report_build_about, t->points[t->n - 1], DOC_TEXT, out, width, false);
+    compare_write_about(t->points[t->n - 1], DOC_TEXT, out, width);
     strbuf_addf(out, "\nstagegap %s\n", tool_version);
 }
 
@@ -107,7 +106,7 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
     trend_write_sections(t, DOC_MARKDOWN, out, width);
     compare_md_end_blocks(out);
     strbuf_addc(out, '\n');
-    report_build_write(report_build_about, t->points[t->n - 1], DOC_MARKDOWN, out, width, false);
+    compare_write_about(t->points[t->n - 1], DOC_MARKDOWN, out, width);
     strbuf_addf(out, "Made with stagegap %s.\n", tool_version);
 }
 

@@ -154,6 +154,23 @@ void *doc_alloc(struct doc *d, size_t n, size_t size)
     return pool_array(&d->pool, n ? n : 1, size);
 }
 
+struct doc_node *doc_terms(struct doc *d, struct doc_node *parent)
+{
+    return add(d, parent, DOC_TERMS);
+}
+
+struct doc_node *doc_nav(struct doc *d, struct doc_node *parent)
+{
+    return add(d, parent, DOC_NAV);
+}
+
+void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n)
+{
+    f->band_titles = pool_array(&d->pool, n + 1, sizeof(*f->band_titles));
+    f->band_mins = pool_array(&d->pool, n + 1, sizeof(*f->band_mins));
+    f->n_bands = n;
+}
+
 const char *doc_strdup(struct doc *d, const char *s)
 {
     return pool_strdup(&d->pool, s ? s : "");
@@ -256,7 +273,39 @@ struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats)
     return sp;
 }
 
+struct doc_span *doc_none(struct doc *d, struct doc_node *n)
+{
+    return span(d, n, DOC_SPAN_NONE, true, "");
+}
+
 struct doc_span *doc_break(struct doc *d, struct doc_node *n)
 {
     return doc_span_only(span(d, n, DOC_SPAN_BREAK, true, ""), DOC_HTML);
+}
+
+bool doc_table_has_body(const struct doc_node *t, unsigned format)
+{
+    bool head = true;
+    for (const struct doc_node *row = t->first; row; row = row->next) {
+        if (!(row->only & format))
+            continue;
+        if (!head)
+            return true;
+        head = false;
+    }
+    return false;
+}
+
+bool doc_section_has_content(const struct doc_node *s, unsigned format, bool aside_matrix)
+{
+    bool matrix = false, other = false;
+    for (const struct doc_node *c = s->first; c; c = c->next) {
+        if (!(c->only & format))
+            continue;
+        if (aside_matrix && c->kind == DOC_FIGURE && c->figure->kind == DOC_FIGURE_MATRIX)
+            matrix = true;
+        else
+            other = true;
+    }
+    return other || !matrix;
 }

@@ -14,6 +14,8 @@
 
 #include "escape.h"
 #include "strbuf.h"
+#include "svg.h"
+#include "text.h"
 
 /* True when the len bytes before s[at] are word, ignoring ASCII case. */
 static bool preceded_by(const char *s, size_t at, const char *word)
@@ -123,6 +125,9 @@ static void inlines(struct strbuf *out, const struct doc_span *first)
         case DOC_SPAN_BREAK:
             strbuf_adds(out, "<br>");
             break;
+        case DOC_SPAN_NONE:
+            strbuf_adds(out, "<span class=\"muted\">none</span>");
+            break;
         case DOC_SPAN_STRONG:
             wrapped(out, "<strong>", sp, "</strong>");
             break;
@@ -180,8 +185,11 @@ static void list(struct strbuf *out, const struct doc_node *l, int depth, bool i
     strbuf_addf(out, "</%s>%s", l->numbered ? "ol" : "ul", nl);
 }
 
+/* A table with its caption, header row and body; nothing for one without a body row. */
 static void table(struct strbuf *out, const struct doc_node *t)
 {
+    if (!doc_table_has_body(t, DOC_HTML))
+        return;
     strbuf_adds(out, "<table>\n");
     if (t->spans) {
         strbuf_adds(out, "<caption>");
@@ -212,8 +220,6 @@ static void table(struct strbuf *out, const struct doc_node *t)
         strbuf_adds(out, head ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
         head = false;
     }
-    if (head)
-        strbuf_adds(out, "<tbody>\n");
     strbuf_adds(out, "</tbody>\n</table>\n");
 }
 
@@ -365,6 +371,28 @@ static void groups(struct strbuf *out, const struct doc_figure *f)
     doc_html_heat_key(out);
 }
 
+/* The details as a description list: a term, then its value. */
+static void terms(struct strbuf *out, const struct doc_node *t)
+{
+    strbuf_adds(out, "<dl");
+    if (t->style)
+        strbuf_addf(out, " class=\"%s\"", t->style);
+    strbuf_adds(out, ">\n");
+    for (const struct doc_node *it = t->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        const struct doc_span *sp = it->spans;
+        strbuf_adds(out, "<dt>");
+        for (; sp && sp->kind == DOC_SPAN_LABEL; sp = sp->next)
+            if (sp->only & DOC_HTML)
+                span_text(out, sp);
+        strbuf_adds(out, "</dt><dd>");
+        inlines(out, sp);
+        strbuf_adds(out, "</dd>\n");
+    }
+    strbuf_adds(out, "</dl>\n");
+}
+
 static const char *const tone_class[] = {"", " muted", " ok", " note", " source"};
 
 static void section(struct strbuf *out, const struct doc_node *s, int depth)
@@ -383,6 +411,8 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
         }
         strbuf_adds(out, ">\n");
     }
+    if (h == 1)
+        strbuf_adds(out, "<header>\n");
     strbuf_addf(out, "<h%d", h);
     if (s->id) {
         strbuf_adds(out, " id=\"");
@@ -395,12 +425,166 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
     blocks(out, s->first, depth);
     if (h == 2)
         strbuf_adds(out, "</section>\n");
+    if (h == 1)
+        strbuf_adds(out, "</header>\n<main>\n");
 }
 
-/* The stages as a table: score, band, questions answered, where respondents disagree
-   (more than one of them), and the focus or a stage resting on it tagged. */
+/* ---- bars on 0-100 against the bands (svg.h) ---- */
+
+/* The score range of band b: from its min up to the next band's min (or 100). */
+static void band_range(const struct svg_bands *bs, size_t b, double *lo, double *hi)
+{
+    *lo = html_clamp100(bs->mins[b]);
+    *hi = b == 0 ? 100.0 : html_clamp100(bs->mins[b - 1]);
+}
+
+/* Band names sit above their zones, in two staggered rows when one row would crowd. */
+static bool bands_staggered(const struct svg_bands *bs)
+{
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo, hi;
+        band_range(bs, b, &lo, &hi);
+        double room = (hi - lo) * PLOT_W / 100.0;
+        double need = 7.2 * (double)utf8_width(bs->titles[b], strlen(bs->titles[b])) + 8;
+        if (need > room)
+            return true;
+    }
+    return false;
+}
+
+double doc_html_bands_header(const struct svg_bands *bs)
+{
+    return bands_staggered(bs) ? 46 : 30;
+}
+
+void doc_html_bands_draw(struct strbuf *out, const struct svg_bands *bs, double top, double bottom)
+{
+    bool stagger = bands_staggered(bs);
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo, hi;
+        band_range(bs, b, &lo, &hi);
+        if (hi <= lo)
+            continue;
+        svg_rect(out, html_bar_x(lo), top, html_bar_x(hi) - html_bar_x(lo), bottom - top,
+                 b % 2 ? "fill=\"#f5f5f5\"" : "fill=\"#e6e6e6\"");
+        svg_text_open(out, (html_bar_x(lo) + html_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
+                      "middle", 0);
+        doc_html_text(out, bs->titles[b]);
+        strbuf_adds(out, "</text>\n");
+    }
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo = html_clamp100(bs->mins[b]);
+        if (lo > 0 && lo < 100)
+            svg_line(out, html_bar_x(lo), top, html_bar_x(lo), bottom + 5,
+                     "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
+    }
+    svg_line(out, PLOT_X, bottom, PLOT_X + PLOT_W, bottom, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+    /* Tick labels at 100, at each threshold and at 0, skipping any that would collide. */
+    double last = -1000;
+    for (size_t k = 0; k <= bs->n + 1; k++) {
+        double v = k == 0 ? 100.0 : k <= bs->n ? html_clamp100(bs->mins[k - 1]) : 0.0;
+        double x = html_bar_x(v);
+        if (fabs(last - x) < 26)
+            continue;
+        last = x;
+        svg_line(out, x, bottom, x, bottom + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+        svg_text_open(out, x, bottom + 19, "s", "middle", 0);
+        svg_tick_number(out, v);
+        strbuf_adds(out, "</text>\n");
+    }
+}
+
+void doc_html_bands_in_words(struct strbuf *out, const struct svg_bands *bs)
+{
+    strbuf_adds(out, "The bands: ");
+    for (size_t b = 0; b < bs->n; b++) {
+        double lo, hi;
+        band_range(bs, b, &lo, &hi);
+        strbuf_adds(out, b ? "; " : "");
+        doc_html_text(out, bs->titles[b]);
+        strbuf_adds(out, " from ");
+        svg_tick_number(out, lo);
+        strbuf_adds(out, b ? " to under " : " to ");
+        svg_tick_number(out, hi);
+    }
+    strbuf_adds(out, ".");
+}
+
+/* The stage's title as the chart shows it, with the focus and flag named in words. */
+static void stage_label(struct strbuf *out, const struct doc_figure *f, size_t st)
+{
+    doc_html_text(out, f->rows[st]);
+    if (f->marks[st] == DOC_MARK_FOCUS)
+        strbuf_adds(out, " \xE2\x80\x94 focus: work on this first");
+    else if (f->marks[st] == DOC_MARK_RESTS)
+        strbuf_adds(out, " \xE2\x80\x94 rests on an earlier stage");
+}
+
+/* The chart's numbers in words, for its <desc>: each stage's score and band, the focus
+   named, then the bands. */
+static void stage_chart_desc(struct strbuf *desc, const struct doc_figure *f,
+                             const struct svg_bands *bs)
+{
+    for (size_t st = 0; st < f->n_rows; st++) {
+        doc_html_text(desc, f->rows[st]);
+        if (f->cells[st].has) {
+            strbuf_addf(desc, " scores %s out of 100, in the ", f->cells[st].shown);
+            doc_html_text(desc, f->bands[st]);
+            strbuf_adds(desc, " band");
+        } else {
+            strbuf_adds(desc, " has no score: too few questions were answered");
+        }
+        strbuf_adds(desc, f->marks[st] == DOC_MARK_FOCUS ? ", and is the focus. " : ". ");
+    }
+    doc_html_bands_in_words(desc, bs);
+}
+
+/* Each stage's score as a bar against the bands' zones; a dashed outline for a stage
+   with none. */
+static void stage_chart(struct strbuf *out, const struct doc_figure *f)
+{
+    const struct svg_bands bs = {f->band_titles, f->band_mins, f->n_bands};
+    struct page p = {out, f->chart ? f->chart - 1 : 0};
+    const double row = 56, top = doc_html_bands_header(&bs), bottom = top + row * (double)f->n_rows;
+    struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+    strbuf_adds(&title, "Stage scores out of 100, against the bands");
+    stage_chart_desc(&desc, f, &bs);
+    svg_open(&p, BARS_W, bottom + 28, &title, &desc);
+    doc_html_bands_draw(out, &bs, top, bottom);
+    for (size_t st = 0; st < f->n_rows; st++) {
+        const struct doc_heat_cell *c = &f->cells[st];
+        double y = top + row * (double)st;
+        svg_text_open(out, PLOT_X + 6, y + 18, "b", NULL, 0);
+        stage_label(out, f, st);
+        strbuf_adds(out, "</text>\n");
+        if (c->has) {
+            svg_rect_fill(out, PLOT_X, y + 26, html_bar_x(c->value) - PLOT_X, 20, BAR_COLOUR, NULL);
+            svg_text_open(out, LABEL_X, y + 41, "b", NULL, 0);
+            strbuf_addf(out, "%s \xC2\xB7 ", c->shown);
+        } else {
+            svg_rect(out, PLOT_X, y + 26, PLOT_W, 20,
+                     "fill=\"none\" stroke=\"#4d4d4d\" stroke-dasharray=\"5 4\"");
+            svg_text_open(out, PLOT_X + 8, y + 41, "s", NULL, 0);
+            strbuf_adds(out, "not scored: too few answers</text>\n");
+            svg_text_open(out, LABEL_X, y + 41, "b", NULL, 0);
+            strbuf_adds(out, "no score \xC2\xB7 ");
+        }
+        doc_html_text(out, f->bands[st]);
+        strbuf_adds(out, "</text>\n");
+    }
+    svg_close(&p, "Each bar is a stage&#39;s score on 0 to 100. The shaded zones are the bands, "
+                  "named above the chart; the dashed lines mark where each band starts. The same "
+                  "numbers are in the table below.");
+    strbuf_release(&title);
+    strbuf_release(&desc);
+}
+
+/* The stages as a chart against the bands, then as a table: score, band, questions
+   answered, where respondents disagree (more than one of them), and the focus or a
+   stage resting on it tagged. */
 static void stages(struct strbuf *out, const struct doc_figure *f)
 {
+    stage_chart(out, f);
     strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores <span class=\"muted\">"
                      "(0 to 100; answered: questions answered of those that apply)</span>"
                      "</caption>\n<thead><tr><th scope=\"col\">Stage</th>"
@@ -865,7 +1049,10 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             section(out, n, depth);
             break;
         case DOC_PARA:
-            strbuf_adds(out, n->tone == DOC_TONE_MUTED ? "<p class=\"muted\">" : "<p>");
+            if (n->style)
+                strbuf_addf(out, "<p class=\"%s\">", n->style);
+            else
+                strbuf_adds(out, n->tone == DOC_TONE_MUTED ? "<p class=\"muted\">" : "<p>");
             inlines(out, n->spans);
             strbuf_adds(out, "</p>\n");
             break;
@@ -885,6 +1072,14 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             break;
         case DOC_DRAWN:
             strbuf_adds(out, n->html);
+            break;
+        case DOC_TERMS:
+            terms(out, n);
+            break;
+        case DOC_NAV:
+            strbuf_adds(out, "<nav aria-label=\"Contents\">\n");
+            blocks(out, n->first, depth);
+            strbuf_adds(out, "</nav>\n");
             break;
         default: /* items, rows and cells: their parents draw them */
             break;

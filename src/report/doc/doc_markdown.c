@@ -89,10 +89,14 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
         case DOC_SPAN_PLAIN:
         case DOC_SPAN_LABEL:
         case DOC_SPAN_ASIDE:
-        case DOC_SPAN_REF:
         case DOC_SPAN_TAG:
-        case DOC_SPAN_BREAK:
             span_text(out, sp);
+            break;
+        case DOC_SPAN_REF:
+        case DOC_SPAN_BREAK:
+            break;
+        case DOC_SPAN_NONE:
+            strbuf_adds(out, "\xE2\x80\x94");
             break;
         case DOC_SPAN_STRONG:
             strbuf_adds(out, "**");
@@ -183,6 +187,23 @@ static void cell_end(struct strbuf *out)
     strbuf_adds(out, empty ? "|" : " |");
 }
 
+/* A list in a cell, run on after the cell's text: its items' text, "; " between. */
+static void cell_list(struct strbuf *out, const struct doc_node *c)
+{
+    for (const struct doc_node *l = c->first; l; l = l->next) {
+        if (!shown(l) || l->kind != DOC_LIST)
+            continue;
+        const char *sep = "";
+        for (const struct doc_node *it = l->first; it; it = it->next) {
+            if (!shown(it))
+                continue;
+            strbuf_adds(out, sep);
+            inlines(out, it->spans);
+            sep = "; ";
+        }
+    }
+}
+
 /* A GFM table: its first row is the header; markdown has no caption, so none is shown. */
 static void table(struct strbuf *out, const struct doc_node *t, const char *prefix)
 {
@@ -196,6 +217,7 @@ static void table(struct strbuf *out, const struct doc_node *t, const char *pref
                 continue;
             strbuf_adds(out, " ");
             inlines(out, c->spans);
+            cell_list(out, c);
             cell_end(out);
         }
         strbuf_addc(out, '\n');
@@ -559,6 +581,25 @@ static bool heading_shown(const struct doc_span *sp)
     return false;
 }
 
+/* Each detail a line: "- Term: value", or "- value" for one without a term. */
+static void terms(struct strbuf *out, const struct doc_node *t, const char *prefix)
+{
+    for (const struct doc_node *it = t->first; it; it = it->next) {
+        if (!shown(it))
+            continue;
+        const struct doc_span *sp = it->spans;
+        strbuf_addf(out, "%s- ", prefix);
+        if (sp && sp->kind == DOC_SPAN_LABEL) {
+            for (; sp && sp->kind == DOC_SPAN_LABEL; sp = sp->next)
+                if (sp->only & DOC_MARKDOWN)
+                    span_text(out, sp);
+            strbuf_adds(out, ": ");
+        }
+        inlines(out, sp);
+        eol(out);
+    }
+}
+
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
 {
     for (const struct doc_node *n = first; n; n = n->next) {
@@ -566,6 +607,8 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             continue;
         switch (n->kind) {
         case DOC_SECTION:
+            if (!doc_section_has_content(n, DOC_MARKDOWN, true))
+                break;
             if (!heading_shown(n->spans)) { /* its body in its place */
                 blocks(out, n->first, prefix);
                 break;
@@ -603,11 +646,19 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             strbuf_addc(out, '\n');
             break;
         case DOC_TABLE:
+            if (!doc_table_has_body(n, DOC_MARKDOWN))
+                break;
             table(out, n, prefix);
             strbuf_addc(out, '\n');
             break;
         case DOC_FIGURE:
             figure(out, n->figure);
+            strbuf_addc(out, '\n');
+            break;
+        case DOC_TERMS:
+            if (!has_items(n))
+                break;
+            terms(out, n, prefix);
             strbuf_addc(out, '\n');
             break;
         default: /* items, rows and cells: their parents draw them */

@@ -6,8 +6,10 @@
  * its body two columns in; a deeper section's heading stands where its parent's body
  * does and its body two further in. A list item's first line carries its marker ("- ",
  * "3. ", or none for a list bare in text) and its later lines, and anything under the
- * item, hang after the marker. Two paragraphs in a row of a section have a blank line
- * between them; an item's are lines.
+ * item, hang after the marker. Two paragraphs in a row of a section, or a paragraph
+ * after a section, have a blank line between them; an item's are lines. The title block
+ * (a section of level 1) and a figure at the top level stand apart: a blank line after
+ * each.
  */
 #include "doc.h"
 
@@ -33,7 +35,7 @@ static bool shown(const struct doc_node *n)
 static void inline_text(struct strbuf *sb, const struct doc_span *sp)
 {
     for (; sp; sp = sp->next)
-        if (sp->only & DOC_TEXT)
+        if ((sp->only & DOC_TEXT) && sp->kind != DOC_SPAN_REF)
             strbuf_adds(sb, sp->text);
 }
 
@@ -140,50 +142,78 @@ static size_t text_width(const char *s)
     return utf8_width(s, strlen(s));
 }
 
-/* Columns padded to their widest cell, two spaces apart, right-aligned where asked. */
+/* The list a cell holds, or NULL. */
+static const struct doc_node *cell_list(const struct doc_node *c)
+{
+    for (const struct doc_node *l = c->first; l; l = l->next)
+        if (shown(l) && l->kind == DOC_LIST)
+            return l;
+    return NULL;
+}
+
+/* The next cell from c on that text shows, or NULL. */
+static const struct doc_node *shown_from(const struct doc_node *c)
+{
+    while (c && !shown(c))
+        c = c->next;
+    return c;
+}
+
+/*
+ * A table as records, a row each, since a terminal has no room for its columns: the
+ * row's first cell after "- ", then each other cell with something in it as "Head:
+ * value", "; " between, hanging under it; a cell that holds a list last, as "Head:" and
+ * the list's items under it.
+ */
 static void table(struct text_w *w, const struct doc_node *t, size_t indent)
 {
-    size_t *widths = calloc(t->n_cols + 1, sizeof(*widths));
-    struct strbuf cell = STRBUF_INIT;
-    for (int pass = 0; pass < 2; pass++) {
-        for (const struct doc_node *row = t->first; row; row = row->next) {
-            if (!shown(row))
+    const struct doc_node *head = shown_from(t->first);
+    if (!head)
+        return;
+    struct strbuf line = STRBUF_INIT, value = STRBUF_INIT;
+    for (const struct doc_node *row = head->next; row; row = row->next) {
+        if (!shown(row))
+            continue;
+        const struct doc_node *first = shown_from(row->first);
+        strbuf_reset(&line);
+        strbuf_adds(&line, "- ");
+        if (first)
+            inline_text(&line, first->spans);
+        para(w, indent, indent + 2, strbuf_str(&line));
+        strbuf_reset(&line);
+        const struct doc_node *h = shown_from(head->first);
+        h = h ? shown_from(h->next) : NULL;
+        for (const struct doc_node *c = first ? shown_from(first->next) : NULL; c;
+             c = shown_from(c->next), h = h ? shown_from(h->next) : NULL) {
+            strbuf_reset(&value);
+            inline_text(&value, c->spans);
+            if (!value.len || cell_list(c))
                 continue;
-            if (pass)
-                strbuf_addchars(w->out, ' ', indent);
-            size_t col = 0;
-            for (const struct doc_node *c = row->first; c && col < t->n_cols; c = c->next) {
-                if (!shown(c))
-                    continue;
-                strbuf_reset(&cell);
-                struct strbuf raw = STRBUF_INIT;
-                inline_text(&raw, c->spans);
-                text_add_safe(&cell, strbuf_str(&raw), true);
-                strbuf_release(&raw);
-                size_t cw = text_width(strbuf_str(&cell));
-                if (!pass) {
-                    widths[col] = cw > widths[col] ? cw : widths[col];
-                } else {
-                    bool last = true; /* no shown cell after it: no padding */
-                    for (const struct doc_node *k = c->next; k && last; k = k->next)
-                        last = !shown(k);
-                    size_t pad = widths[col] - cw;
-                    if (col)
-                        strbuf_adds(w->out, "  ");
-                    if (c->halign == DOC_ALIGN_RIGHT)
-                        strbuf_addchars(w->out, ' ', pad);
-                    strbuf_adds(w->out, strbuf_str(&cell));
-                    if (c->halign != DOC_ALIGN_RIGHT && !last)
-                        strbuf_addchars(w->out, ' ', pad);
-                }
-                col++;
-            }
-            if (pass)
-                strbuf_addc(w->out, '\n');
+            if (line.len)
+                strbuf_adds(&line, "; ");
+            if (h)
+                inline_text(&line, h->spans);
+            strbuf_addf(&line, ": %s", strbuf_str(&value));
+        }
+        if (line.len)
+            para(w, indent + 2, indent + 2, strbuf_str(&line));
+        h = shown_from(head->first);
+        h = h ? shown_from(h->next) : NULL;
+        for (const struct doc_node *c = first ? shown_from(first->next) : NULL; c;
+             c = shown_from(c->next), h = h ? shown_from(h->next) : NULL) {
+            const struct doc_node *l = cell_list(c);
+            if (!l)
+                continue;
+            strbuf_reset(&line);
+            if (h)
+                inline_text(&line, h->spans);
+            strbuf_adds(&line, ":");
+            para(w, indent + 2, indent + 2, strbuf_str(&line));
+            list(w, l, indent + 4);
         }
     }
-    strbuf_release(&cell);
-    free(widths);
+    strbuf_release(&value);
+    strbuf_release(&line);
 }
 
 /* The widest of the strings, at least least and at most most columns. */
@@ -273,7 +303,10 @@ static void section(struct text_w *w, const struct doc_node *s)
     } else {
         spans_para(w, at, at + 2, "", s->spans);
     }
-    blocks(w, s->first, at + 2, false);
+    if (s->level == 1) /* the title block: its paragraphs are lines at the margin */
+        blocks(w, s->first, 0, true);
+    else
+        blocks(w, s->first, at + 2, false);
 }
 
 enum { BAR_WIDTH = 20 };
@@ -359,10 +392,14 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             continue;
         switch (n->kind) {
         case DOC_SECTION:
+            if (!doc_section_has_content(n, DOC_TEXT, true))
+                break;
             section(w, n);
+            if (n->level == 1) /* the title block stands apart */
+                strbuf_addc(w->out, '\n');
             break;
         case DOC_PARA:
-            if (!item && prev && prev->kind == DOC_PARA)
+            if (!item && prev && (prev->kind == DOC_PARA || prev->kind == DOC_SECTION))
                 strbuf_addc(w->out, '\n');
             spans_para(w, indent, indent, "", n->spans);
             break;
@@ -384,6 +421,10 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
             break;
         case DOC_FIGURE:
             figure(w, n->figure, indent);
+            /* An assessment's figure at the top stands apart; compare's and trend's end
+               their own lines. */
+            if (!item && indent == 0 && n->figure->kind <= DOC_FIGURE_MATRIX)
+                strbuf_addc(w->out, '\n');
             break;
         default: /* items, rows and cells: their parents draw them */
             break;

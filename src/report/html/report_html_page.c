@@ -20,8 +20,8 @@
  */
 #include "report_html_internal.h"
 
-#include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answers.h"
@@ -33,7 +33,7 @@
 #include "rules.h"
 #include "score.h"
 #include "strbuf.h"
-#include "text.h"
+#include "xalloc.h"
 
 static const char NO_SCORE[] = "no score";
 
@@ -90,7 +90,6 @@ const struct series_colour series_colours[N_SERIES_STYLES] = {
     {"#CC79A7", "reddish purple"}, {"#000000", "black"},      {"#E69F00", "orange"},
     {"#56B4E9", "sky blue"},       {"#F0E442", "yellow"},
 };
-const char BAR_COLOUR[] = "#0072B2";    /* Okabe-Ito blue: 5.2:1 against white */
 const char BEFORE_COLOUR[] = "#E69F00"; /* Okabe-Ito orange */
 
 /* ---- the page ---- */
@@ -217,213 +216,61 @@ void html_meta_model(struct strbuf *out, const struct rules *r)
 
 void html_about_section(struct strbuf *out, const struct score *s)
 {
-    report_build_write(report_build_about, s, DOC_HTML, out, 0, false);
+    struct doc d;
+    doc_init(&d);
+    report_build_about(&d, s);
+    doc_write_html(&d, out);
+    doc_release(&d);
 }
 
-/* ---- SVG pieces ---- */
+/* ---- the rules' bands for the chart pieces (svg.h) ---- */
 
-/*
- * Opens a chart: a figure holding an <svg role="img"> named by its <title> and described
- * by its <desc>. title and desc are HTML already escaped by the caller.
- */
-void svg_open(struct page *p, double w, double h, const struct strbuf *title,
-              const struct strbuf *desc)
-{
-    unsigned n = ++p->charts;
-    struct strbuf *out = p->out;
-    strbuf_addf(out,
-                "<figure>\n<svg role=\"img\" aria-labelledby=\"chart%u-title\" "
-                "aria-describedby=\"chart%u-desc\" viewBox=\"0 0 ",
-                n, n);
-    strbuf_add_tenths(out, w);
-    strbuf_addc(out, ' ');
-    strbuf_add_tenths(out, h);
-    strbuf_adds(out, "\" width=\"");
-    strbuf_add_tenths(out, w);
-    strbuf_adds(out, "\" height=\"");
-    strbuf_add_tenths(out, h);
-    strbuf_addf(out, "\">\n<title id=\"chart%u-title\">", n);
-    strbuf_adds(out, strbuf_str(title));
-    strbuf_addf(out, "</title>\n<desc id=\"chart%u-desc\">", n);
-    strbuf_adds(out, strbuf_str(desc));
-    strbuf_adds(out, "</desc>\n");
-}
+struct bands {
+    const char **titles;
+    double *mins;
+    struct svg_bands svg;
+};
 
-/* Closes the chart; figcaption is escaped HTML or NULL. */
-void svg_close(struct page *p, const char *figcaption)
+static void bands_init(struct bands *b, const struct rules *r)
 {
-    strbuf_adds(p->out, "</svg>\n");
-    if (figcaption)
-        strbuf_addf(p->out, "<figcaption>%s</figcaption>\n", figcaption);
-    strbuf_adds(p->out, "</figure>\n");
-}
-
-/* An axis label: a number as strbuf_add_tenths writes it, without a trailing ".0". */
-void svg_tick_number(struct strbuf *out, double v)
-{
-    size_t before = out->len;
-    strbuf_add_tenths(out, v);
-    if (out->len - before > 2 && strcmp(out->buf + out->len - 2, ".0") == 0) {
-        out->len -= 2;
-        out->buf[out->len] = '\0';
+    b->titles = xcalloc(r->n_bands + 1, sizeof(*b->titles));
+    b->mins = xcalloc(r->n_bands + 1, sizeof(*b->mins));
+    for (size_t k = 0; k < r->n_bands; k++) {
+        b->titles[k] = r->bands[k].title;
+        b->mins[k] = r->bands[k].min;
     }
+    b->svg = (struct svg_bands){b->titles, b->mins, r->n_bands};
 }
 
-/* A numeric attribute: ` name="12.5"`. */
-void svg_attr(struct strbuf *out, const char *name, double v)
+static void bands_release(struct bands *b)
 {
-    strbuf_addf(out, " %s=\"", name);
-    strbuf_add_tenths(out, v);
-    strbuf_addc(out, '"');
-}
-
-/* Opens a <text> at (x, y), turned by angle degrees about that point when not 0. */
-void svg_text_open(struct strbuf *out, double x, double y, const char *cls, const char *anchor,
-                   int angle)
-{
-    strbuf_adds(out, "<text");
-    svg_attr(out, "x", x);
-    svg_attr(out, "y", y);
-    if (cls)
-        strbuf_addf(out, " class=\"%s\"", cls);
-    if (anchor)
-        strbuf_addf(out, " text-anchor=\"%s\"", anchor);
-    if (angle) {
-        strbuf_addf(out, " transform=\"rotate(%d ", angle);
-        strbuf_add_tenths(out, x);
-        strbuf_addc(out, ' ');
-        strbuf_add_tenths(out, y);
-        strbuf_adds(out, ")\"");
-    }
-    strbuf_addc(out, '>');
-}
-
-/* A rectangle painted with paint: attributes such as fill="#0072B2". */
-void svg_rect(struct strbuf *out, double x, double y, double w, double h, const char *paint)
-{
-    strbuf_adds(out, "<rect");
-    svg_attr(out, "x", x);
-    svg_attr(out, "y", y);
-    svg_attr(out, "width", w);
-    svg_attr(out, "height", h);
-    strbuf_addf(out, " %s/>\n", paint);
-}
-
-/* A rectangle filled with colour, outlined with stroke when stroke is not NULL. */
-void svg_rect_fill(struct strbuf *out, double x, double y, double w, double h, const char *colour,
-                   const char *stroke)
-{
-    struct strbuf paint = STRBUF_INIT;
-    strbuf_addf(&paint, "fill=\"%s\"", colour);
-    if (stroke)
-        strbuf_addf(&paint, " stroke=\"%s\" stroke-width=\"1.5\"", stroke);
-    svg_rect(out, x, y, w, h, strbuf_str(&paint));
-    strbuf_release(&paint);
-}
-
-void svg_line(struct strbuf *out, double x1, double y1, double x2, double y2, const char *extra)
-{
-    strbuf_adds(out, "<line");
-    svg_attr(out, "x1", x1);
-    svg_attr(out, "y1", y1);
-    svg_attr(out, "x2", x2);
-    svg_attr(out, "y2", y2);
-    strbuf_addf(out, " %s/>\n", extra);
-}
-
-/* ---- horizontal bars on 0-100 against the bands (assess and compare) ---- */
-
-const double PLOT_X = 16, PLOT_W = 500, LABEL_X = 532;
-
-double html_clamp100(double v)
-{
-    return v < 0 ? 0 : v > 100 ? 100 : v;
-}
-
-double html_bar_x(double v)
-{
-    return PLOT_X + PLOT_W * html_clamp100(v) / 100.0;
-}
-
-/* The score range of band b: from its min up to the next band's min (or 100). */
-static void html_band_range(const struct rules *r, size_t b, double *lo, double *hi)
-{
-    *lo = html_clamp100(r->bands[b].min);
-    *hi = b == 0 ? 100.0 : html_clamp100(r->bands[b - 1].min);
-}
-
-/* Band names sit above their zones, in two staggered rows when one row would crowd. */
-static bool html_bands_staggered(const struct rules *r)
-{
-    for (size_t b = 0; b < r->n_bands; b++) {
-        double lo, hi;
-        html_band_range(r, b, &lo, &hi);
-        double room = (hi - lo) * PLOT_W / 100.0;
-        double need = 7.2 * (double)utf8_width(r->bands[b].title, strlen(r->bands[b].title)) + 8;
-        if (need > room)
-            return true;
-    }
-    return false;
+    free(b->titles);
+    free(b->mins);
 }
 
 double html_bands_header(const struct rules *r)
 {
-    return html_bands_staggered(r) ? 46 : 30;
+    struct bands b;
+    bands_init(&b, r);
+    double h = doc_html_bands_header(&b.svg);
+    bands_release(&b);
+    return h;
 }
 
-/* The bands as labelled zones from top to bottom, with the thresholds on an axis. */
 void svg_band_zones(struct strbuf *out, const struct rules *r, double top, double bottom)
 {
-    bool stagger = html_bands_staggered(r);
-    for (size_t b = 0; b < r->n_bands; b++) {
-        double lo, hi;
-        html_band_range(r, b, &lo, &hi);
-        if (hi <= lo)
-            continue;
-        svg_rect(out, html_bar_x(lo), top, html_bar_x(hi) - html_bar_x(lo), bottom - top,
-                 b % 2 ? "fill=\"#f5f5f5\"" : "fill=\"#e6e6e6\"");
-        svg_text_open(out, (html_bar_x(lo) + html_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
-                      "middle", 0);
-        doc_html_text(out, r->bands[b].title);
-        strbuf_adds(out, "</text>\n");
-    }
-    for (size_t b = 0; b < r->n_bands; b++) {
-        double lo = html_clamp100(r->bands[b].min);
-        if (lo > 0 && lo < 100)
-            svg_line(out, html_bar_x(lo), top, html_bar_x(lo), bottom + 5,
-                     "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
-    }
-    svg_line(out, PLOT_X, bottom, PLOT_X + PLOT_W, bottom, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
-    /* Tick labels at 100, at each threshold and at 0, skipping any that would collide. */
-    double last = -1000;
-    for (size_t k = 0; k <= r->n_bands + 1; k++) {
-        double v = k == 0 ? 100.0 : k <= r->n_bands ? html_clamp100(r->bands[k - 1].min) : 0.0;
-        double x = html_bar_x(v);
-        if (fabs(last - x) < 26)
-            continue;
-        last = x;
-        svg_line(out, x, bottom, x, bottom + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
-        svg_text_open(out, x, bottom + 19, "s", "middle", 0);
-        svg_tick_number(out, v);
-        strbuf_adds(out, "</text>\n");
-    }
+    struct bands b;
+    bands_init(&b, r);
+    doc_html_bands_draw(out, &b.svg, top, bottom);
+    bands_release(&b);
 }
 
-/* "Embedded from 80 to 100; Established from 60 to 80; ..." */
 void html_bands_in_words(struct strbuf *out, const struct rules *r)
 {
-    strbuf_adds(out, "The bands: ");
-    for (size_t b = 0; b < r->n_bands; b++) {
-        double lo, hi;
-        html_band_range(r, b, &lo, &hi);
-        strbuf_adds(out, b ? "; " : "");
-        doc_html_text(out, r->bands[b].title);
-        strbuf_adds(out, " from ");
-        svg_tick_number(out, lo);
-        strbuf_adds(out, b ? " to under " : " to ");
-        svg_tick_number(out, hi);
-    }
-    strbuf_adds(out, ".");
+    struct bands b;
+    bands_init(&b, r);
+    doc_html_bands_in_words(out, &b.svg);
+    bands_release(&b);
 }
 
 /* ---- pieces every page shares ---- */
