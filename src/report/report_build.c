@@ -331,7 +331,7 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
         doc_text(d, item, it->text);
         doc_span_only(doc_words(d, item, " ("), DOC_TEXT);
         doc_span_only(doc_text(d, item, r->stages[it->stage].title), DOC_TEXT);
-        doc_span_only(doc_wordsf(d, item, "; closes gaps worth %s points)", strbuf_str(&points)),
+        doc_span_only(doc_wordsf(d, item, "; addresses gaps worth %s points)", strbuf_str(&points)),
                       DOC_TEXT);
         doc_span_only(doc_words(d, item, " \xE2\x80\x94 addresses "), DOC_MARKDOWN);
         struct doc_node *row = doc_row(d, table);
@@ -1068,7 +1068,9 @@ static void focus_callout(struct doc *d, struct doc_node *parent, const struct s
         doc_label(d, c, "Focus: ");
         doc_label_text(d, c, focus);
         doc_label(d, c, ".");
-        doc_words(d, c, " Stages build on each other, and this is the earliest one not yet ");
+        doc_words(d, c,
+                  " stagegap takes the stages in order, and this is the earliest one not "
+                  "yet ");
         doc_text(d, c, top);
         doc_words(d, c, ".");
     } else if (na == r->n_stages) {
@@ -1088,13 +1090,15 @@ static void focus_callout(struct doc *d, struct doc_node *parent, const struct s
             doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do");
             doc_words(d, c, " not apply (every question answered n/a)");
         }
-        doc_words(d, c, ". Keep it there.");
+        doc_words(d, c,
+                  ". The briefing's question for sustaining change: what new challenges or "
+                  "goals might be appropriate?");
     }
 }
 
-/* A stage that scores better than the focus on strengths that rest on it: a flag to
-   read its score with care. Text and HTML set each apart, markdown (md) says it in a
-   paragraph after the legend. */
+/* A stage after the focus that scores better than it: under our rule of taking the
+   stages in order (not the briefing's), a flag to read its score with care. Text and HTML set each
+   apart, markdown (md) says it in a paragraph after the legend. */
 static void flags(struct doc *d, struct doc_node *parent, const struct score *s, bool md)
 {
     const struct rules *r = s->rules;
@@ -1106,11 +1110,13 @@ static void flags(struct doc *d, struct doc_node *parent, const struct score *s,
             continue;
         if (md) {
             struct doc_node *p = doc_para(d, parent);
-            doc_words(d, p, "The strengths of ");
+            doc_words(d, p, "Read the score of ");
             doc_strong(d, p, r->stages[st].title);
-            doc_words(d, p, " rest on an earlier stage not yet in place (");
+            doc_words(d, p, " with care: it scores better than ");
             doc_strong(d, p, focus);
-            doc_words(d, p, "): read its score with care.");
+            doc_words(d, p,
+                      ", an earlier stage not yet in place, and stagegap takes the stages "
+                      "in order.");
             continue;
         }
         struct doc_node *c = doc_callout(d, parent, DOC_TONE_NOTE);
@@ -1119,10 +1125,9 @@ static void flags(struct doc *d, struct doc_node *parent, const struct score *s,
         doc_text(d, c, r->stages[st].title);
         doc_words(d, c, " scores better than ");
         doc_text(d, c, focus);
-        doc_words(d, c, ", but its strengths rest on ");
-        doc_text(d, c, focus);
-        doc_words(d, c, ", which is not there yet.");
-        doc_words(d, c, " Read its score with care.");
+        doc_words(d, c,
+                  ", an earlier stage not yet in place; stagegap takes the stages in "
+                  "order, so read its score with care.");
     }
 }
 

@@ -184,7 +184,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "> From the source: ",
                                        ">",
                                        "Scores run from 0 to 100.",
-                                       "The strengths of **",
+                                       "Read the score of **",
                                        "No gaps: ",
                                        "No gaps to show: ",
                                        "No suggestion addresses",
@@ -594,9 +594,10 @@ static void test_all_na_says_nothing_was_scored(void **state)
                 "start.plan: 10, start.training: 10, start.fatigue: 0, start.do-plan: 10, "
                 "later.habit: n/a");
     out = render(f, report_render_text);
-    assert_contains(out,
-                    "No focus stage: every stage that applies is in the top band (Good); 1 stage "
-                    "does\nnot apply (every question answered n/a). Keep it there.");
+    assert_contains(
+        out,
+        "No focus stage: every stage that applies is in the top band (Good); 1 stage "
+        "does\nnot apply (every question answered n/a). The briefing's question for sustaining");
     out = markdown(f);
     assert_line(out, "- All stages that apply are in the top band; the others do not apply "
                      "(every question answered n/a)");
@@ -629,8 +630,8 @@ static void test_markdown_flags_strength_resting_on_earlier_stage(void **state)
                 "later.habit: 10");
     const char *out = markdown(f);
     assert_markdown_well_formed(out);
-    assert_line(out, "The strengths of **Later** rest on an earlier stage not yet in place "
-                     "(**Start**): read its score with care.");
+    assert_line(out, "Read the score of **Later** with care: it scores better than **Start**, an "
+                     "earlier stage not yet in place, and stagegap takes the stages in order.");
     fixture_free(f);
 }
 
