@@ -3,10 +3,11 @@
  * archive opened from memory with libzip, and one part of it at a time streamed
  * through expat, within the limits of xlsx.h.
  *
- * Only src/import/xlsx/xlsx_zip.c includes <expat.h>, and <zip.h> but for src/import/xlsx/xlsx_zip_lib.h, the
- * seam it reaches libzip through: on Linux libzip is opened (dlopen) when the first
- * archive is, so that commands other than import start without it; on Windows it is
- * linked. A part is checked against the archive's directory (size, compression ratio,
+ * Only src/import/xlsx/xlsx_zip.c includes <expat.h>, and <zip.h> but for
+ * src/import/xlsx/xlsx_zip_lib.h, the seam it reaches libzip through: on Linux libzip
+ * is opened (dlopen) when the first archive is, so that commands other than import
+ * start without it; on Windows it is linked. A part is checked against the archive's
+ * directory (size, compression ratio,
  * method) before a byte is inflated, and inflating stops when more comes out than the
  * directory promised. The XML refuses a DOCTYPE (so entity declarations and external
  * entities never take effect) and nesting deeper than XLSX_XML_DEPTH_MAX. Element and

@@ -33,8 +33,7 @@ void compare_doc_write(struct doc *d, enum doc_format f, struct strbuf *out, siz
     doc_release(d);
 }
 
-void compare_write_about(const struct score *s, enum doc_format f, struct strbuf *out,
-                         size_t width)
+void compare_write_about(const struct score *s, enum doc_format f, struct strbuf *out, size_t width)
 {
     struct doc d;
     doc_init(&d);
