@@ -1,4 +1,4 @@
-# Markdown and CSV reports of the example assessments (src/report/report_markdown.c,
+# Markdown and CSV reports of the example assessments (src/report/assess/report_markdown.c,
 # src/report/report_csv.c). The markdown files should pass markdownlint with MD013 disabled.
 stagegap_cli_test(assess-eastbrook-markdown 0
     assess --format markdown data/examples/eastbrook-mid-implementation.yaml)
