@@ -303,6 +303,8 @@ void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool 
 void doc_write_markdown(const struct doc *d, struct strbuf *out);
 /* HTML5 fragments (sections, paragraphs, lists, tables) for the page shell. */
 void doc_write_html(const struct doc *d, struct strbuf *out);
+/* d written in format f (width and color are text's), then released (doc_write.c). */
+void doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width, bool color);
 
 /* Markdown inline text on one line, trimmed and escaped (escape_markdown). */
 void doc_md_text(struct strbuf *out, const char *s);

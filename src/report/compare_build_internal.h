@@ -74,8 +74,6 @@ void compare_build_breakdown_note(struct doc *d, struct doc_node *sec,
 /* Markdown's blocks each end with a blank line: drops it, for what follows to start
    with its own. */
 void compare_md_end_blocks(struct strbuf *out);
-/* Writes d in format f to out and releases it; width is for text. */
-void compare_doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width);
 /* "About the evidence" of s (the later assessment's rules), written in format f, as
    assess writes it: the caveat and how the model was built. */
 void compare_write_about(const struct score *s, enum doc_format f, struct strbuf *out,

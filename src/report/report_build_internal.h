@@ -40,9 +40,4 @@ void plan_build_assess(struct doc *d, const struct plan_review *v);
    nothing without --accept (plan_build.c). */
 void accept_build_assess(struct doc *d, const struct score *s);
 
-/* Writes d in format f (one of enum doc_format) to out and releases it; width and color
-   are for text. */
-void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
-                            bool color);
-
 #endif

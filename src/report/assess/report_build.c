@@ -23,18 +23,6 @@ enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 /* How many suggestions each list of actions shows. */
 enum { ACTIONS_MAX = 5 };
 
-void report_build_write_doc(struct doc *d, enum doc_format f, struct strbuf *out, size_t width,
-                            bool color)
-{
-    if (f == DOC_TEXT)
-        doc_write_text(d, out, width, color);
-    else if (f == DOC_MARKDOWN)
-        doc_write_markdown(d, out);
-    else
-        doc_write_html(d, out);
-    doc_release(d);
-}
-
 /*
  * Free text respondents wrote on the assessment as a whole, under the question it
  * answers; never with who wrote it, so a pooled report names nobody.

@@ -22,23 +22,12 @@
 
 enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 
-void compare_doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width)
-{
-    if (f == DOC_TEXT)
-        doc_write_text(d, out, width, false);
-    else if (f == DOC_MARKDOWN)
-        doc_write_markdown(d, out);
-    else
-        doc_write_html(d, out);
-    doc_release(d);
-}
-
 void compare_write_about(const struct score *s, enum doc_format f, struct strbuf *out, size_t width)
 {
     struct doc d;
     doc_init(&d);
     report_build_about(&d, s);
-    compare_doc_write(&d, f, out, width);
+    doc_write(&d, f, out, width, false);
 }
 
 void compare_md_end_blocks(struct strbuf *out)
@@ -53,7 +42,7 @@ void compare_build_write(compare_builder *build, const struct compare *c, enum d
     struct doc d;
     doc_init(&d);
     build(&d, c);
-    compare_doc_write(&d, f, out, width);
+    doc_write(&d, f, out, width, false);
 }
 
 /* A figure as compare shows it ("52.9"), or NULL for none. */
@@ -386,7 +375,7 @@ void compare_write_model_change(const struct model_change *mc, const struct rule
     struct doc d;
     doc_init(&d);
     compare_build_model_change(&d, mc, r);
-    compare_doc_write(&d, f, out, width);
+    doc_write(&d, f, out, width, false);
 }
 
 void compare_write_stages(const struct compare *c, const char *chart, enum doc_format f,
@@ -395,5 +384,5 @@ void compare_write_stages(const struct compare *c, const char *chart, enum doc_f
     struct doc d;
     doc_init(&d);
     compare_build_stages(&d, c, chart);
-    compare_doc_write(&d, f, out, width);
+    doc_write(&d, f, out, width, false);
 }

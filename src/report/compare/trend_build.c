@@ -152,5 +152,5 @@ void trend_write_sections(const struct trend *t, enum doc_format f, struct strbu
     trend_build_time(&d, t, NULL);
     trend_build_groups(&d, t);
     compare_build_model_change(&d, t->model_change, t->points[0]->rules);
-    compare_doc_write(&d, f, out, width);
+    doc_write(&d, f, out, width, false);
 }

@@ -32,6 +32,6 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     doc_init(&d);
     page_shell(out, ctx);
     report_build_assess(&d, ctx->score, ctx->plan);
-    report_build_write_doc(&d, DOC_HTML, out, 0, false);
+    doc_write(&d, DOC_HTML, out, 0, false);
     page_close(out, ctx->tool_version);
 }

@@ -424,13 +424,13 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     struct doc scores;
     doc_init(&scores);
     trend_build_scores(&scores, t, strbuf_str(&chart));
-    compare_doc_write(&scores, DOC_HTML, out, 0);
+    doc_write(&scores, DOC_HTML, out, 0, false);
     strbuf_release(&chart);
     html_trend_time_section(&p, t);
     struct doc d;
     doc_init(&d);
     trend_build_groups(&d, t);
-    compare_doc_write(&d, DOC_HTML, out, 0);
+    doc_write(&d, DOC_HTML, out, 0, false);
     compare_write_model_change(t->model_change, r, DOC_HTML, out, 0);
     html_about_section(out, t->points[t->n - 1]);
     page_close(out, tool_version);

@@ -199,6 +199,6 @@ void html_trend_time_section(struct page *p, const struct trend *t)
     struct doc d;
     doc_init(&d);
     trend_build_time(&d, t, strbuf_str(&chart));
-    compare_doc_write(&d, DOC_HTML, p->out, 0);
+    doc_write(&d, DOC_HTML, p->out, 0, false);
     strbuf_release(&chart);
 }
