@@ -18,5 +18,24 @@ for fmt in markdown html; do
         echo "FAIL: $fmt does not say a stage nobody answered has no gaps to show"
     fi
 done
+# A note on an item answered at the best end (no gap) shows in every format (issue 29).
+cat >"$tmp/best.yaml" <<'YAML'
+format: stagegap-answers/1
+rules: signs-of-safety
+organisation: Testshire
+date: 2026-09-30
+answers:
+  launch.introducing-sos: {score: 10, note: "Note at the best end"}
+  launch.enthusiasm-across-organisation: 3
+YAML
+for fmt in text markdown html csv json; do
+    NO_COLOR=1 "$bin" assess --format $fmt "$tmp/best.yaml" >"$tmp/best.$fmt" 2>/dev/null
+    if grep -qF "Note at the best end" "$tmp/best.$fmt"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $fmt leaves out a note on an item that is not a gap"
+    fi
+done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

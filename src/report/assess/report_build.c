@@ -569,9 +569,8 @@ static const struct item_list_kind {
      "Find out: "},
     {NOT_APPLICABLE, "Not applicable - set aside", "Not applicable in ", "Not applicable in ",
      "Set aside: everyone who answered said these do not apply yet.", "Set aside: "},
-    /* Scored items are listed only for their notes, when they are no gap; text has no
-       such list. */
-    {SCORED, NULL, "Other notes on ", "Other notes on ",
+    /* Scored items are listed only for their notes, when they are no gap. */
+    {SCORED, "Other notes (items that are not gaps)", "Other notes on ", "Other notes on ",
      "What respondents wrote about items that are not gaps.", "On "},
 };
 
@@ -590,10 +589,7 @@ static void item_list(struct doc *d, struct doc_node *parent, const struct score
             continue;
         if (!list) {
             struct doc_node *sec = doc_section(d, parent, 3, NULL);
-            if (!kind->text_title)
-                doc_only(sec, MD_HTML);
-            else
-                doc_span_only(doc_words(d, sec, kind->text_title), DOC_TEXT);
+            doc_span_only(doc_words(d, sec, kind->text_title), DOC_TEXT);
             doc_span_only(doc_words(d, sec, kind->md_title), DOC_MARKDOWN);
             doc_span_only(doc_words(d, sec, kind->html_title), DOC_HTML);
             doc_span_only(doc_text(d, sec, rs->title), MD_HTML);
