@@ -152,7 +152,8 @@ enum score_action score_suggestion_action(const struct score *s, const struct sc
 enum { SCORE_ACTIONS_LISTED = 5 };
 /*
  * The suggestions whose action is which, in priority order, at most max of them (0: all):
- * their indices into s->suggestions in out (room for s->n_suggestions). Returns how many.
+ * their indices into s->suggestions in out (room for max of them, or for
+ * s->n_suggestions when max is 0). Returns how many.
  * Every report, the plan file and its update choose their actions here, so that they
  * list the same ones.
  */

@@ -21,7 +21,6 @@
 enum { MD_HTML = DOC_MARKDOWN | DOC_HTML };
 
 /* How many suggestions each list of actions shows. */
-enum { ACTIONS_MAX = 5 };
 
 /*
  * Free text respondents wrote on the assessment as a whole, under the question it
@@ -294,20 +293,19 @@ static struct doc_node *actions_table(struct doc *d, struct doc_node *parent,
 }
 
 /*
- * Suggestions of one kind in priority order, at most ACTIONS_MAX: the actions to take,
- * or those already acted on to keep going with. Points are a stage's, so each names its
- * stage. Returns how many.
+ * Suggestions of one kind in priority order, as many as every report lists (the engine's
+ * score_actions): the actions to take, or those already acted on to keep going with.
+ * Points are a stage's, so each names its stage. Returns how many.
  */
 static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node *table,
                           const struct score *s, enum score_action which)
 {
     const struct rules *r = s->rules;
-    size_t shown = 0;
+    size_t chosen[SCORE_ACTIONS_LISTED];
+    size_t n = score_actions(s, which, SCORE_ACTIONS_LISTED, chosen), shown = 0;
     struct strbuf points = STRBUF_INIT;
-    for (size_t k = 0; k < s->n_ranked && shown < ACTIONS_MAX; k++) {
-        const struct score_suggestion *sg = &s->suggestions[s->by_priority[k]];
-        if (score_suggestion_action(s, sg) != which)
-            continue;
+    for (size_t k = 0; k < n; k++) {
+        const struct score_suggestion *sg = &s->suggestions[chosen[k]];
         const struct rules_item *it = &r->items[sg->item];
         shown++;
         strbuf_reset(&points);
@@ -342,10 +340,8 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
  */
 static void report_build_actions(struct doc *d, const struct score *s)
 {
-    bool keep_going = false;
-    for (size_t k = 0; k < s->n_ranked; k++)
-        keep_going |=
-            score_suggestion_action(s, &s->suggestions[s->by_priority[k]]) == SCORE_KEEP_GOING;
+    size_t first;
+    bool keep_going = score_actions(s, SCORE_KEEP_GOING, 1, &first) > 0;
     struct doc_node *sec = doc_section(d, d->root, 2, "actions");
     doc_words(d, sec, "Actions to take first");
     struct doc_node *list = doc_only(doc_list(d, sec, true), DOC_TEXT | DOC_MARKDOWN);
