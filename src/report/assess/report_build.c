@@ -250,7 +250,8 @@ static void addressed_gaps(struct doc *d, struct doc_node *item, struct doc_node
     const char *sep = "";
     for (size_t k = 0; k < sg->n_addresses; k++) {
         size_t gap = sg->addresses[k];
-        if (!score_item_is_gap(s, gap))
+        /* An accepted gap adds nothing to the action's points, so it is not listed. */
+        if (!score_item_is_gap(s, gap) || score_item_accepted(s, gap))
             continue;
         strbuf_reset(&points);
         strbuf_adds(&points, " (");

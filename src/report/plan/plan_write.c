@@ -69,8 +69,8 @@ static void addresses(struct strbuf *out, const char *keys, const struct score *
     for (size_t k = 0; k < it->n_addresses; k++) {
         size_t gap = it->addresses[k];
         const struct score_item *si = &s->items[gap];
-        if (!score_item_open(s, gap))
-            continue;
+        if (!score_item_open(s, gap) || score_item_accepted(s, gap))
+            continue; /* an accepted gap adds nothing to the action's points */
         if (listed++ == 0)
             strbuf_addf(out, "%saddresses: # the gaps it addresses, and their answers on %s\n",
                         keys, s->assessment->date);
