@@ -29,6 +29,10 @@ const char *item_kind_name(enum item_kind kind);
 /* The rules file's list key for a kind: "challenges", ... */
 const char *item_kind_list(enum item_kind kind);
 
+struct rules_item;
+/* What every report calls an item: the model's label ("from lesson 2") or its kind's name. */
+const char *rules_item_label(const struct rules_item *it);
+
 /*
  * A target a service sets itself for an item: an answer on the scale (for a barrier, a
  * ceiling: at or below it is met) to reach by a date. A second view beside the score,
@@ -62,6 +66,12 @@ struct rules_item {
     const char *question;   /* NULL: shown for context, never answered or scored */
     const char *low, *high; /* what the two ends of the scale mean here */
     const char *source;
+    /* What reports call the item in place of its kind's name, when the model says
+       ("from lesson 2"); NULL: the kind's name (rules_item_label). */
+    const char *label;
+    /* A caution from the source, shown wherever the item is ("The briefing says little
+       is known about this"); NULL for none. */
+    const char *hedge;
     enum item_kind kind;
     size_t stage, level;   /* indices */
     double weight;         /* weight_scaled / EXACT_SCALE, for display */

@@ -31,7 +31,7 @@
  * (test_rules_compiled_model_is_the_parsed_one); then change the size here.
  */
 #if defined(__LP64__)
-_Static_assert(sizeof(struct rules_item) == 168, "a new rules_item field: write it below");
+_Static_assert(sizeof(struct rules_item) == 184, "a new rules_item field: write it below");
 _Static_assert(sizeof(struct rules) == 392, "a new rules field: write it below");
 _Static_assert(sizeof(struct rules_stage) == 56, "a new rules_stage field: write it below");
 _Static_assert(sizeof(struct rules_band) == 40, "a new rules_band field: write it below");
@@ -109,6 +109,8 @@ static void put_item(struct strbuf *out, const char *sym, size_t i, const struct
     put_field(out, "low", it->low);
     put_field(out, "high", it->high);
     put_field(out, "source", it->source);
+    put_field(out, "label", it->label);
+    put_field(out, "hedge", it->hedge);
     strbuf_addf(out, "\n     .kind = %s, .stage = %zu, .level = %zu,", kind_enums[it->kind],
                 it->stage, it->level);
     put_double(out, "weight", it->weight);

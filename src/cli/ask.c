@@ -308,7 +308,7 @@ static void show_question(const struct ask_session *s, FILE *out, size_t i, size
     const struct rules_item *it = &r->items[i];
     struct strbuf head = STRBUF_INIT, end = STRBUF_INIT;
     strbuf_addf(&head, "Question %zu of %zu - %s, %s, %s", k, n, r->stages[it->stage].title,
-                item_kind_name(it->kind), r->levels[it->level].title);
+                rules_item_label(it), r->levels[it->level].title);
     fputc('\n', out);
     show_filled(s, out, "", "  ", strbuf_str(&head));
     show_filled(s, out, "  ", "  ", it->question);

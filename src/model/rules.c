@@ -29,6 +29,11 @@ const char *item_kind_list(enum item_kind kind)
     return kind_lists[kind];
 }
 
+const char *rules_item_label(const struct rules_item *it)
+{
+    return it->label ? it->label : item_kind_name(it->kind);
+}
+
 void rules_init(struct rules *r)
 {
     memset(r, 0, sizeof(*r));
@@ -303,11 +308,24 @@ void rules_load_weight(struct loader *l, const struct ynode *w, struct rules_ite
         yerror(&l->c, w, "item weight must be above 0; leave an item out rather than weigh it 0");
 }
 
+/* A label stands where a kind's name would, before an item's text: a few words on a line. */
+static void check_label(struct loader *l, const struct ynode *n, const char *label)
+{
+    enum { LABEL_MAX = 40 };
+    if (label && (strlen(label) > LABEL_MAX || strchr(label, '\n')))
+        yerror(&l->c, ymap_get(n, "label"),
+               "an item label is a few words on one line (at most %d characters), said "
+               "in place of the kind's name, such as 'from lesson 2'",
+               LABEL_MAX);
+}
+
 void rules_load_item(struct loader *l, const struct ynode *n, enum item_kind kind, size_t stage,
                      struct rules_item *it)
 {
-    static const char *const keys[] = {"!id",    "!text",  "!level",    "question", "low", "high",
-                                       "weight", "source", "addresses", "target",   NULL};
+    static const char *const keys[] = {"!id",     "!text",  "!level", "question",
+                                       "low",     "high",   "weight", "source",
+                                       "label",   "hedge",  "addresses", "target",
+                                       NULL};
     struct rules *r = l->r;
     it->kind = kind;
     it->stage = stage;
@@ -327,6 +345,9 @@ void rules_load_item(struct loader *l, const struct ynode *n, enum item_kind kin
     it->low = rules_keep_text(l, n, "low", "item low");
     it->high = rules_keep_text(l, n, "high", "item high");
     it->source = rules_keep_text(l, n, "source", "item source");
+    it->label = rules_keep_text(l, n, "label", "item label");
+    it->hedge = rules_keep_text(l, n, "hedge", "item hedge");
+    check_label(l, n, it->label);
     const struct ynode *w = ymap_get(n, "weight");
     if (w)
         rules_load_weight(l, w, it);

@@ -86,6 +86,8 @@ static void put_item(struct sha256 *h, const struct rules *r, const struct rules
     put_text(h, it->low);
     put_text(h, it->high);
     put_text(h, it->source);
+    put_text(h, it->label);
+    put_text(h, it->hedge);
     put_text(h, r->n_levels ? r->levels[it->level].id : NULL);
     put_int(h, it->weight_scaled);
     put_u64(h, it->n_addresses);

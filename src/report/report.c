@@ -71,7 +71,7 @@ const char *report_caveat(const struct score *s)
 void report_csv_row_end(struct strbuf *out, const struct score *s)
 {
     escape_csv(out, report_caveat(s));
-    strbuf_adds(out, ",,,\r\n");
+    strbuf_adds(out, ",,,,,\r\n"); /* priority, points, about, label, hedge */
 }
 
 /* NULL (no question given) after every question. */

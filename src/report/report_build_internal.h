@@ -16,8 +16,21 @@
 
 #include "doc.h"
 
+struct rules_item;
 struct score;
 struct strbuf;
+
+/* An item's text as every report shows it: the text, "(added locally)" after an item
+   an overlay added, and the source's hedge on it in brackets (report_item.c). */
+void report_item_text(struct doc *d, struct doc_node *parent, const struct rules_item *it);
+/* The same in plain words, for text made outside a document. */
+void report_item_words(struct strbuf *sb, const struct rules_item *it);
+/* What a data format's label cell says: rules_item_label, ", added locally" after an
+   item an overlay added. */
+void report_item_label(struct strbuf *sb, const struct rules_item *it);
+/* JSON's "label", "hedge" and "added_locally" for an item, after its "kind". */
+struct jsonw;
+void report_json_item_label(struct jsonw *w, const struct rules_item *it);
 
 /*
  * The whole assess report, each section built once: the title block (what was

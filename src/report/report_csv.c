@@ -7,7 +7,8 @@
  * starts with the organisation, date, number of respondents and the rules' id, version
  * and SHA-256, so a dashboard can union many CSVs; the last column repeats the source's
  * caveat on its evidence, which every report carries; after it, a suggestion's priority
- * and points (as JSON gives them) and a comment's about.
+ * and points (as JSON gives them), a comment's about, and an item's label (what every
+ * report calls it: rules_item_label) and the source's hedge on it.
  *
  * What other formats say in prose comes as rows of the same columns, state "context":
  * first, with no stage, a row of kind "attribution" for a report made with --attribute,
@@ -32,6 +33,7 @@
  */
 #include "report.h"
 #include "report_accept_internal.h"
+#include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 
@@ -47,7 +49,7 @@
 static const char HEADER[] =
     "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,level,"
     "state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,note,"
-    "evidence,caveat,priority,points,about\r\n";
+    "evidence,caveat,priority,points,about,label,hedge\r\n";
 
 static const char *state_name(enum score_state state)
 {
@@ -222,7 +224,14 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
         add_priority_points(s, i, out);
     else
         strbuf_addc(out, ',');
-    strbuf_adds(out, ",\r\n"); /* about */
+    strbuf_adds(out, ",,"); /* about */
+    struct strbuf label = STRBUF_INIT;
+    report_item_label(&label, ri);
+    csv_text(out, strbuf_str(&label));
+    strbuf_release(&label);
+    if (ri->hedge)
+        escape_csv(out, ri->hedge);
+    strbuf_adds(out, "\r\n");
 }
 
 /*
@@ -259,7 +268,7 @@ static void context_row(const struct score *s, const size_t *stage, const char *
     strbuf_adds(out, ",,,"); /* priority, points */
     if (*about)
         escape_csv(out, about);
-    strbuf_adds(out, "\r\n");
+    strbuf_adds(out, ",,\r\n"); /* label, hedge */
 }
 
 static void render_context_row(const struct score *s, const size_t *stage, const char *kind,

@@ -11,6 +11,7 @@
 #include "jsonw.h"
 #include "report.h"
 #include "report_accept_internal.h"
+#include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -174,6 +175,7 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
         jsonw_object(w);
         jsonw_kstring(w, "id", it->id);
         jsonw_kstring(w, "kind", item_kind_name(it->kind));
+        report_json_item_label(w, it);
         jsonw_kstring(w, "text", it->text);
         jsonw_kstring(w, "level", r->levels[it->level].id);
         jsonw_kratio(w, "answer", true, s->items[i].answer_num, s->items[i].answer_den, 1);
@@ -226,6 +228,7 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
         jsonw_object(w);
         jsonw_kstring(w, "id", r->items[i].id);
         jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
+        report_json_item_label(w, &r->items[i]);
         jsonw_kstring(w, "level", r->levels[r->items[i].level].id);
         jsonw_kstring(w, "state", state_name(si->state));
         jsonw_kuint(w, "n", t->n);

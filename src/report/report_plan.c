@@ -8,6 +8,7 @@
  * nothing to suppress (docs/privacy.md).
  */
 #include "report_plan_internal.h"
+#include "report_build_internal.h"
 
 #include <string.h>
 
@@ -96,6 +97,7 @@ static void json_gap_now(struct jsonw *w, const struct score *s, size_t item, bo
     jsonw_kstring(w, "id", ri->id);
     jsonw_kstring(w, "stage", s->rules->stages[ri->stage].id);
     jsonw_kstring(w, "kind", item_kind_name(ri->kind));
+    report_json_item_label(w, ri);
     jsonw_kstring(w, "text", ri->text);
     jsonw_kstring(w, "state", answer_state(s, item));
     jsonw_kratio(w, "answer", it->state == SCORED, it->answer_num, it->answer_den, 1);
@@ -155,6 +157,7 @@ static void json_movement(struct jsonw *w, const struct compare *c, const struct
     jsonw_kstring(w, "id", ri->id);
     jsonw_kstring(w, "stage", r->stages[ri->stage].id);
     jsonw_kstring(w, "kind", item_kind_name(ri->kind));
+    report_json_item_label(w, ri);
     jsonw_kstring(w, "text", ri->text);
     jsonw_kratio(w, "answer_before", m->has_before, m->answer_before, 10, 1);
     jsonw_kratio(w, "answer_after", m->has_after, m->answer_after, 10, 1);
@@ -355,7 +358,10 @@ static void csv_movement(struct strbuf *out, const struct compare *c, const char
         const struct compare_item *ci = &c->items[m->item];
         strbuf_addf(out, ",%s,%s,%s,", ci->opened ? "true" : "false", ci->closed ? "true" : "false",
                     dir ? dir : "");
-        escape_csv(out, ri->text);
+        struct strbuf name = STRBUF_INIT;
+        report_item_words(&name, ri);
+        escape_csv(out, strbuf_str(&name));
+        strbuf_release(&name);
         strbuf_adds(out, ",,\r\n");
     }
 }

@@ -6,6 +6,7 @@
  */
 #include "report_compare_internal.h"
 
+#include "report_build_internal.h"
 #include "compare.h"
 #include "jsonw.h"
 #include "rules.h"
@@ -26,7 +27,8 @@ void compare_text_para(struct strbuf *out, const char *first, size_t hang, const
 void compare_item_name(struct strbuf *sb, const struct rules *r, size_t i)
 {
     strbuf_adds(sb, r->stages[r->items[i].stage].title);
-    strbuf_addf(sb, " %s: %s", item_kind_name(r->items[i].kind), r->items[i].text);
+    strbuf_addf(sb, " %s: ", rules_item_label(&r->items[i]));
+    report_item_words(sb, &r->items[i]);
 }
 
 void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
@@ -35,6 +37,7 @@ void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
     jsonw_kstring(w, "id", r->items[i].id);
     jsonw_kstring(w, "stage", r->stages[r->items[i].stage].id);
     jsonw_kstring(w, "kind", item_kind_name(r->items[i].kind));
+    report_json_item_label(w, &r->items[i]);
     jsonw_kstring(w, "text", r->items[i].text);
     jsonw_kscore(w, "before", ci->has_before, ci->before);
     jsonw_kscore(w, "after", ci->has_after, ci->after);

@@ -632,6 +632,8 @@ static void json_item(const struct rules *r, const struct rules_item *it, struct
     jsonw_kstring(j, "high", it->high);
     jsonw_knumber(j, "weight", it->weight);
     jsonw_kstring(j, "source", it->source);
+    jsonw_kstring(j, "label", rules_item_label(it));
+    jsonw_kstring(j, "hedge", it->hedge);
     jsonw_key(j, "addresses");
     jsonw_array(j);
     for (size_t k = 0; k < it->n_addresses; k++)

@@ -93,6 +93,34 @@ for path in docs:
             context = text[max(0, m.start() - 60):m.end() + 60]
             check(False, f"{path}: claims more than the briefing: ...{context}...")
 
+# Point 3: wherever an item the source hedges appears, its hedge appears with it; an
+# item with a label (the lessons' items) is never introduced as a facilitator. Point 1:
+# an item an overlay added is marked wherever it appears.
+items = [i for s in rules["stages"] for i in s["items"]]
+hedged = [i for i in items if i["hedge"]]
+labelled = [i for i in items if i["label"] != i["kind"]]
+check(len(hedged) == 3 and len(labelled) == 9,
+      f"the model has {len(hedged)} hedged and {len(labelled)} labelled items, not 3 and 9")
+for path in reports:
+    name = os.path.basename(path)
+    text = plain(open(path, encoding="utf-8").read(), name)
+    for i in hedged:
+        if words(i["text"]) in text:
+            check(words(i["hedge"]) in text, f"{name}: {i['id']} without its hedge")
+    for i in labelled:
+        check(f"facilitator: {words(i['text'])}" not in text,
+              f"{name}: {i['id']} introduced as a facilitator")
+    if name.startswith("assess-overlay."):
+        added = ["Multi-agency front door works the Signs of Safety way"]
+        for t in added:
+            check(t in text, f"{name}: the added item is missing")
+        mark = '"added_locally": true' if name.endswith(".json") else "added locally"
+        raw = open(path, encoding="utf-8").read()
+        if name.endswith(".json"):
+            raw = json.dumps(json.loads(raw))
+        check(mark in raw, f"{name}: no item is marked as added locally")
+        check(raw.count(mark) >= 2, f"{name}: fewer than two marks for two added items")
+
 print(f"{len(reports)} reports and {len(docs)} documents read, {fails} failed")
 sys.exit(1 if fails else 0)
 EOF

@@ -35,7 +35,7 @@ overlay "$tmp/models/local.yaml" sos.yaml
 check "a relative base resolves from the overlay's directory" test $? -eq 0
 (cd "$tmp/elsewhere" && "$bin" rules --rules ../models/local.yaml) >"$tmp/out" 2>"$tmp/err"
 check "rules names the base file as found" contains "$tmp/out" \
-    "Extends:    signs-of-safety 1.1.1, ../models/sos.yaml"
+    "Extends:    signs-of-safety 1.2.0, ../models/sos.yaml"
 overlay "$tmp/models/up.yaml" ../models/sos.yaml
 check "a path through .. works too" "$bin" validate "$tmp/models/up.yaml"
 overlay "$tmp/chain.yaml" models/local.yaml

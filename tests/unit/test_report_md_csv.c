@@ -321,7 +321,7 @@ static void csv_free(struct csv_table *t)
             free(t->cells[r][c]);
 }
 
-enum { CSV_FIELDS = 28 };
+enum { CSV_FIELDS = 30 };
 
 /* The column called name, from the header row. */
 static size_t csv_column(const struct csv_table *t, const char *name)
@@ -352,7 +352,7 @@ static const char *cell(const struct csv_table *t, const char *item, const char 
 /*
  * Asserts out holds a row for Testshire on 2026-09-30 with one respondent, the tiny
  * rules, the given middle cells, the caveat, and then the given tail (priority, points,
- * about).
+ * about; the label and hedge after them are checked by test_csv_label_and_hedge).
  */
 static void assert_csv_row_tail(const char *out, const struct fixture *f, const char *middle,
                                 const char *tail)
@@ -360,7 +360,7 @@ static void assert_csv_row_tail(const char *out, const struct fixture *f, const 
     struct strbuf row = STRBUF_INIT;
     strbuf_addf(&row,
                 "\r\n\"Testshire\",\"2026-09-30\",1,\"tiny\",\"1.0\",\"%s\",%s,"
-                "\"No evidence at all.\",%s\r\n",
+                "\"No evidence at all.\",%s",
                 f->rules.sha256, middle, tail);
     assert_contains(out, row.buf);
     strbuf_release(&row);
@@ -767,7 +767,7 @@ static void test_csv_header_and_rows_in_rules_order(void **state)
     static const char header[] =
         "organisation,date,respondents,rules,rules_version,rules_sha256,stage,kind,item,text,"
         "level,state,answer,value,impact,weight,n,sd,disagreement,acted_on,band,stage_score,"
-        "note,evidence,caveat,priority,points,about\r\n";
+        "note,evidence,caveat,priority,points,about,label,hedge\r\n";
     assert_true(strncmp(out, header, strlen(header)) == 0);
     static const char *const order[] = {"start.plan",    "start.training", "start.fatigue",
                                         "start.do-plan", "later.habit",    "later.context"};
@@ -910,7 +910,7 @@ static void test_csv_hostile_cells_quoted_and_defused(void **state)
     assert_string_equal(cell(&t, "start.training", "evidence"), "'\tTab");
     /* The newline stays inside its quoted field; the record still ends CRLF. */
     assert_string_equal(cell(&t, "start.fatigue", "note"), "line1\nline2, \"q\"");
-    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\",\"No evidence at all.\",,,\r\n");
+    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\",\"No evidence at all.\",,,,\"barrier\",\r\n");
     assert_string_equal(cell(&t, "start.do-plan", "note"), "a\\x1bb");
     assert_lacks(out, "\x1b");
     csv_free(&t);
@@ -951,6 +951,34 @@ static void test_csv_comments_as_rows(void **state)
     fixture_free(f);
 }
 
+/* An item's label and the source's hedge on it end its row; rows of other kinds leave
+   the two cells empty. */
+static void test_csv_label_and_hedge(void **state)
+{
+    (void)state;
+    char *yaml = rules_with("{id: start.fatigue, text: Fatigue, level: people,",
+                            "{id: start.fatigue, text: Fatigue, label: from lesson 2, hedge: "
+                            "\"=Little is known\", level: people,");
+    struct fixture *f = fixture_new(yaml);
+    add_answers(f, "organisation: Testshire\nrespondent: {id: r1}\n",
+                "start.plan: 6, start.fatigue: 7");
+    struct csv_table t;
+    csv_parse(csv(f), &t);
+    size_t label = csv_column(&t, "label"), hedge = csv_column(&t, "hedge");
+    assert_int_equal(label, CSV_FIELDS - 2);
+    assert_int_equal(hedge, CSV_FIELDS - 1);
+    assert_string_equal(cell(&t, "start.fatigue", "label"), "from lesson 2");
+    /* the hedge is text from a file: a formula is defused as in every other cell */
+    assert_string_equal(cell(&t, "start.fatigue", "hedge"), "'=Little is known");
+    assert_string_equal(cell(&t, "start.plan", "label"), "facilitator");
+    assert_string_equal(cell(&t, "start.plan", "hedge"), "");
+    for (size_t r = 0; r < t.rows; r++)
+        assert_int_equal(t.n_fields[r], CSV_FIELDS);
+    csv_free(&t);
+    fixture_free(f);
+    free(yaml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -971,6 +999,7 @@ int main(void)
         cmocka_unit_test(test_csv_stage_notes_and_judgement_as_context_rows),
         cmocka_unit_test(test_csv_hostile_cells_quoted_and_defused),
         cmocka_unit_test(test_csv_comments_as_rows),
+        cmocka_unit_test(test_csv_label_and_hedge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -157,6 +157,8 @@ static void assert_same_item(const struct rules_item *a, const struct rules_item
     assert_same_text(a->low, b->low);
     assert_same_text(a->high, b->high);
     assert_same_text(a->source, b->source);
+    assert_same_text(a->label, b->label);
+    assert_same_text(a->hedge, b->hedge);
     assert_int_equal(a->kind, b->kind);
     assert_int_equal(a->stage, b->stage);
     assert_int_equal(a->level, b->level);
@@ -736,6 +738,36 @@ static void test_rules_file_cannot_be_read(void **state)
     diags_release(&d);
 }
 
+/* A label stands in place of the kind's name in reports; a hedge is kept as written. */
+static void test_rules_label_and_hedge(void **state)
+{
+    (void)state;
+    struct rules r;
+    struct diags d;
+    char *yaml = rules_with("question: How tired?}",
+                            "question: How tired?, label: from lesson 2, hedge: Little is known.}");
+    diags_init(&d);
+    assert_int_equal(load_rules_text(&r, yaml, &d), 0);
+    assert_string_equal(rules_item_label(&r.items[2]), "from lesson 2");
+    assert_string_equal(r.items[2].hedge, "Little is known.");
+    assert_int_equal(r.items[2].kind, ITEM_BARRIER); /* the kind still scores it */
+    assert_string_equal(rules_item_label(&r.items[0]), "facilitator");
+    assert_null(r.items[0].hedge);
+    rules_release(&r);
+    diags_release(&d);
+    free(yaml);
+    /* Too long for the place of a kind's name, or empty: refused where it is written. */
+    load_edited(&d, "question: How tired?}",
+                "question: How tired?, label: from the second lesson of the briefing on page 4}");
+    assert_diag(&d, 21, 88,
+                "an item label is a few words on one line (at most 40 characters), said in "
+                "place of the kind's name, such as 'from lesson 2'");
+    diags_release(&d);
+    load_edited(&d, "question: How tired?}", "question: How tired?, label: \"\"}");
+    assert_diag(&d, 21, 88, "item label must be text, not empty text");
+    diags_release(&d);
+}
+
 /* Targets: an item's {score, by}, loaded exactly; the line 19 item carries them here. */
 static void test_rules_target_loads(void **state)
 {
@@ -835,6 +867,7 @@ int main(void)
         cmocka_unit_test(test_rules_many_problems_stay_cheap),
         cmocka_unit_test(test_rules_file_too_large),
         cmocka_unit_test(test_rules_file_cannot_be_read),
+        cmocka_unit_test(test_rules_label_and_hedge),
         cmocka_unit_test(test_rules_target_loads),
         cmocka_unit_test(test_rules_target_problems),
     };

@@ -407,6 +407,8 @@ static void test_rules_render_json_model(void **state)
                        "          \"high\": null,\n"
                        "          \"weight\": 2,\n"
                        "          \"source\": null,\n"
+                       "          \"label\": \"facilitator\",\n"
+                       "          \"hedge\": null,\n"
                        "          \"addresses\": [],\n"
                        "          \"target\": null,\n"
                        "          \"origin\": \"base\",\n"

@@ -31,6 +31,26 @@ static void source_para(struct doc *d, struct doc_node *sec, const struct rules 
     }
 }
 
+/* Under an overlay that adds items: whose they are, since the judgement statement above
+   speaks for the base model's. */
+static void added_para(struct doc *d, struct doc_node *sec, const struct rules *r)
+{
+    size_t added = 0;
+    for (size_t i = 0; i < r->n_items; i++)
+        added += r->items[i].origin == ORIGIN_ADDED;
+    if (!added || !r->base)
+        return;
+    struct doc_node *p = doc_para(d, sec);
+    doc_label(d, p, "Added locally:");
+    doc_wordsf(d, p, " %zu %s, marked \"added locally\" wherever %s, %s the overlay's own (",
+               added, added == 1 ? "item" : "items", added == 1 ? "it appears" : "they appear",
+               added == 1 ? "is" : "are");
+    doc_text(d, p, r->id);
+    doc_words(d, p, "), not from ");
+    doc_text(d, p, r->base->id);
+    doc_words(d, p, " or its source: the judgement above does not speak for them.");
+}
+
 /* The rules' caveat and how the model was built: what a reader weighs the scores by. */
 void report_build_about(struct doc *d, const struct score *s)
 {
@@ -51,6 +71,7 @@ void report_build_about(struct doc *d, const struct score *s)
         doc_words(d, p, " ");
         doc_text(d, p, r->source.judgement);
     }
+    added_para(d, sec, r);
     source_para(d, sec, r);
     doc_words(d, doc_only(doc_para(d, sec), DOC_HTML),
               "A score is the start of a conversation, not a measurement: it says how the "

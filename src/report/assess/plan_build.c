@@ -82,15 +82,16 @@ static void text_cell(struct doc *d, struct doc_node *row, const char *s)
 static void item_head(struct doc *d, struct doc_node *row, const struct rules *r, size_t item)
 {
     struct doc_node *c = doc_cell(d, row, true);
-    doc_text(d, c, r->items[item].text);
+    report_item_text(d, c, &r->items[item]);
     doc_ref(d, c, r->items[item].id);
 }
 
 /* "Implement barrier: Time for training": a gap named with its stage and kind. */
 static void gap_name(struct strbuf *sb, const struct rules *r, size_t i)
 {
-    strbuf_addf(sb, "%s %s: %s", r->stages[r->items[i].stage].title,
-                item_kind_name(r->items[i].kind), r->items[i].text);
+    strbuf_addf(sb, "%s %s: ", r->stages[r->items[i].stage].title,
+                rules_item_label(&r->items[i]));
+    report_item_words(sb, &r->items[i]);
 }
 
 /* A subsection of the plan: its heading, and the sentence that says what it lists. */

@@ -123,7 +123,7 @@ static void report_build_find_out(struct doc *d, const struct score *s)
                                      doc_only(doc_item(d, list), DOC_MARKDOWN)};
         doc_words(d, items[1], "Not known if acted on: ");
         for (size_t j = 0; j < 2; j++) {
-            doc_text(d, items[j], it->text);
+            report_item_text(d, items[j], it);
             doc_words(d, items[j], " (");
             doc_text(d, items[j], r->stages[it->stage].title);
             doc_words(d, items[j], ")");
@@ -166,7 +166,7 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     struct strbuf num = STRBUF_INIT;
     struct doc_node *row = doc_row(d, t);
     struct doc_node *c = doc_cell(d, row, true);
-    doc_text(d, c, it->text);
+    report_item_text(d, c, it);
     doc_ref(d, c, it->id);
     doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
     c = doc_cell(d, row, false);
@@ -315,7 +315,7 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
         doc_span_only(doc_words(d, item, "In "), DOC_MARKDOWN);
         doc_span_only(doc_strong(d, item, r->stages[it->stage].title), DOC_MARKDOWN);
         doc_span_only(doc_words(d, item, ": "), DOC_MARKDOWN);
-        doc_text(d, item, it->text);
+        report_item_text(d, item, it);
         doc_span_only(doc_words(d, item, " ("), DOC_TEXT);
         doc_span_only(doc_text(d, item, r->stages[it->stage].title), DOC_TEXT);
         doc_span_only(doc_wordsf(d, item, "; addresses gaps worth %s points)", strbuf_str(&points)),
@@ -324,7 +324,7 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
         struct doc_node *row = doc_row(d, table);
         doc_wordsf(d, doc_cell(d, row, false), "%zu", shown);
         struct doc_node *c = doc_cell(d, row, true);
-        doc_text(d, c, it->text);
+        report_item_text(d, c, it);
         doc_ref(d, c, it->id);
         doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
         words_cell(d, row, strbuf_str(&points));
@@ -596,9 +596,9 @@ static void item_list(struct doc *d, struct doc_node *parent, const struct score
         }
         struct doc_node *item = doc_item(d, list);
         doc_span_only(doc_words(d, item, kind->md_lead), DOC_MARKDOWN);
-        doc_text(d, item, r->items[i].text);
+        report_item_text(d, item, &r->items[i]);
         doc_span_only(doc_words(d, item, " "), DOC_HTML);
-        doc_span_only(doc_wordsf(d, item, "(%s)", item_kind_name(r->items[i].kind)), DOC_HTML)
+        doc_span_only(doc_wordsf(d, item, "(%s)", rules_item_label(&r->items[i])), DOC_HTML)
             ->kind = DOC_SPAN_ASIDE;
         if (si->withheld) {
             doc_span_only(doc_words(d, item, " "), MD_HTML);
@@ -739,8 +739,8 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
         strbuf_addc(&sb, ' ');
     strbuf_adds(&sb, "  ");
     item->marker = doc_strdup(d, strbuf_str(&sb));
-    doc_wordsf(d, item, "%s: ", item_kind_name(it->kind));
-    doc_text(d, item, it->text);
+    doc_wordsf(d, item, "%s: ", rules_item_label(it));
+    report_item_text(d, item, it);
     gap_answer_line(d, item, s, i);
     if (marked) {
         struct doc_node *accepted = doc_list(d, item, false);
@@ -751,7 +751,7 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
     /* The table's row; markdown and HTML order and word some columns apart. */
     struct doc_node *row = doc_row(d, t);
     struct doc_node *c = doc_cell(d, row, true);
-    doc_text(d, c, it->text);
+    report_item_text(d, c, it);
     doc_ref(d, c, it->id);
     if (marked) {
         doc_span_only(doc_words(d, c, " ("), DOC_MARKDOWN);
@@ -759,7 +759,7 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
         doc_span_only(doc_words(d, c, ")"), DOC_MARKDOWN);
         doc_span_only(doc_text(d, c, strbuf_str(&mark)), DOC_HTML)->kind = DOC_SPAN_TAG;
     }
-    words_cell(d, row, item_kind_name(it->kind));
+    words_cell(d, row, rules_item_label(it));
     doc_text(d, doc_cell(d, row, false), r->levels[it->level].title);
     strbuf_reset(&sb);
     answer_with_n(&sb, s, i);
@@ -850,7 +850,7 @@ static void gap_notes(struct doc *d, struct doc_node *sec, const struct score *s
         }
         struct doc_node *item = doc_item(d, list);
         doc_words(d, item, "On ");
-        doc_text(d, item, s->rules->items[i].text);
+        report_item_text(d, item, &s->rules->items[i]);
         if (s->items[i].withheld) {
             struct strbuf why = STRBUF_INIT;
             report_add_withheld(&why, s);

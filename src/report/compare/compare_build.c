@@ -249,8 +249,10 @@ static struct doc_node *items_section(struct doc *d, const struct compare *c, en
             continue;
         struct doc_item_move *m = &f->item_moves[k++];
         m->stage = doc_strdup(d, r->stages[r->items[i].stage].title);
-        m->kind = item_kind_name(r->items[i].kind);
-        m->text = doc_strdup(d, r->items[i].text);
+        m->kind = rules_item_label(&r->items[i]);
+        strbuf_reset(&sb);
+        report_item_words(&sb, &r->items[i]);
+        m->text = doc_strdup(d, strbuf_str(&sb));
         m->id = doc_strdup(d, r->items[i].id);
         strbuf_reset(&sb);
         compare_item_name(&sb, r, i);

@@ -4,6 +4,7 @@
  */
 #include "plan_write.h"
 #include "plan_write_internal.h"
+#include "report_build_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,10 @@ static void action_comment(struct strbuf *out, const char *indent, const struct 
     const struct rules *r = s->rules;
     const struct rules_item *it = &r->items[sg->item];
     struct strbuf text = STRBUF_INIT, first = STRBUF_INIT, more = STRBUF_INIT;
-    text_add_safe(&text, it->text, true);
+    struct strbuf name = STRBUF_INIT;
+    report_item_words(&name, it);
+    text_add_safe(&text, strbuf_str(&name), true);
+    strbuf_release(&name);
     strbuf_adds(&text, " (");
     text_add_safe(&text, r->stages[it->stage].title, true);
     strbuf_adds(&text, "; addresses gaps worth ");
