@@ -78,5 +78,7 @@ void compare_md_end_blocks(struct strbuf *out);
    assess writes it: the caveat and how the model was built. */
 void compare_write_about(const struct score *s, enum doc_format f, struct strbuf *out,
                          size_t width);
+/* The line under the page's header that points to About the evidence, as assess has it. */
+void compare_write_evidence_pointer(enum doc_format f, struct strbuf *out, size_t width);
 
 #endif

@@ -43,6 +43,8 @@ void report_json_item_label(struct jsonw *w, const struct rules_item *it);
  */
 struct plan_review;
 void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan);
+/* The line under every report's header that points to About the evidence (about_build.c). */
+void report_build_evidence_pointer(struct doc *d, struct doc_node *parent);
 /* "About the evidence": the source's caveat and how the model was built (about_build.c). */
 void report_build_about(struct doc *d, const struct score *s);
 

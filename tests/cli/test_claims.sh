@@ -83,6 +83,16 @@ for path in reports:
     check(words(judgement) in text, f"{name}: the judgement statement is missing")
     for b in banned:
         check(not re.search(b, text, re.I), f"{name}: claims more than the briefing: /{b}/")
+    # Point 8: under each human report's header, a line pointing to the caveat, before
+    # the first stage is named (the summary and actions a lead pastes into a board paper).
+    if name.split(".")[-1] in ("text", "markdown", "html"):
+        page = open(path, encoding="utf-8").read()
+        page = re.sub(r"(?s)<head>.*?</head>|<nav.*?</nav>", " ", page)  # the title, the contents
+        page = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", page)     # markdown's links
+        text = plain(page, name).replace(" ,", ",")
+        at = text.find("Read the scores with About the evidence, at the end")
+        first = min(text.find(t) for t in ("Launch", "Stage") if t in text)
+        check(0 <= at < first, f"{name}: no pointer to the caveat under the header")
 
 docs = ["README.md", "docs/stagegap.1", "data/signs-of-safety.yaml"] + sorted(
     glob.glob("docs/*.md"))

@@ -194,6 +194,7 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "Notes and evidence on these gaps:",
                                        "Score: ",
                                        "Caveat: ",
+                                       "Read the scores with [About the evidence]",
                                        "How the model was built: ",
                                        "Made by stagegap 9.8.7.",
                                        "- Anonymity threshold: ",

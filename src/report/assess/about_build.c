@@ -51,6 +51,18 @@ static void added_para(struct doc *d, struct doc_node *sec, const struct rules *
     doc_words(d, p, " or its source: the judgement above does not speak for them.");
 }
 
+void report_build_evidence_pointer(struct doc *d, struct doc_node *parent)
+{
+    struct doc_node *p = doc_para(d, parent);
+    p->style = "pointer";
+    doc_words(d, p, "Read the scores with ");
+    doc_span_only(doc_words(d, p, "About the evidence"), DOC_TEXT);
+    doc_span_only(doc_link(d, p, "About the evidence", "#about-the-evidence"), DOC_MARKDOWN);
+    doc_span_only(doc_link(d, p, "About the evidence", "#about"), DOC_HTML);
+    doc_words(d, p, ", at the end: the source's caveat on its evidence, and what in the model "
+                    "is its author's judgement.");
+}
+
 /* The rules' caveat and how the model was built: what a reader weighs the scores by. */
 void report_build_about(struct doc *d, const struct score *s)
 {

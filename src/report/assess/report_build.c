@@ -1321,6 +1321,7 @@ static void report_build_header(struct doc *d, const struct score *s)
     if (forms.len)
         doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&forms));
     strbuf_release(&forms);
+    report_build_evidence_pointer(d, sec);
     header_nav(d, sec, s);
 }
 

@@ -30,6 +30,14 @@ void compare_write_about(const struct score *s, enum doc_format f, struct strbuf
     doc_write(&d, f, out, width, false);
 }
 
+void compare_write_evidence_pointer(enum doc_format f, struct strbuf *out, size_t width)
+{
+    struct doc d;
+    doc_init(&d);
+    report_build_evidence_pointer(&d, d.root);
+    doc_write(&d, f, out, width, false);
+}
+
 void compare_md_end_blocks(struct strbuf *out)
 {
     if (out->len >= 2 && out->buf[out->len - 1] == '\n' && out->buf[out->len - 2] == '\n')

@@ -55,6 +55,7 @@ void compare_render_text(const struct compare *c, const char *tool_version, size
     if (threshold.len)
         compare_text_para(out, "", 0, strbuf_str(&threshold), width);
     strbuf_release(&threshold);
+    compare_write_evidence_pointer(DOC_TEXT, out, width);
     strbuf_addc(out, '\n');
     compare_write_stages(c, NULL, DOC_TEXT, out, width);
     compare_build_write(compare_build_groups, c, DOC_TEXT, out, width);
@@ -105,6 +106,7 @@ void compare_render_markdown(const struct compare *c, const char *tool_version, 
     strbuf_addf(out, " (`%s`)\n", r->sha256);
     report_md_overlay(out, r);
     strbuf_addc(out, '\n');
+    compare_write_evidence_pointer(DOC_MARKDOWN, out, width);
     compare_write_stages(c, NULL, DOC_MARKDOWN, out, width);
     compare_build_write(compare_build_groups, c, DOC_MARKDOWN, out, width);
     compare_build_write(compare_build_moved, c, DOC_MARKDOWN, out, width);

@@ -76,6 +76,7 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
     if (line.len)
         compare_text_para(out, "", 0, strbuf_str(&line), width);
     strbuf_release(&line);
+    compare_write_evidence_pointer(DOC_TEXT, out, width);
     strbuf_adds(out, "\n");
     trend_write_sections(t, DOC_TEXT, out, width);
     compare_write_about(t->points[t->n - 1], DOC_TEXT, out, width);
@@ -103,6 +104,7 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
         strbuf_adds(out, "\n\n");
     }
     strbuf_release(&threshold);
+    compare_write_evidence_pointer(DOC_MARKDOWN, out, width);
     trend_write_sections(t, DOC_MARKDOWN, out, width);
     compare_md_end_blocks(out);
     strbuf_addc(out, '\n');

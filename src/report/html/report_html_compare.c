@@ -132,6 +132,7 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     strbuf_adds(out, "</dl>\n");
     const struct score *both[] = {b, a};
     threshold_para(out, both, 2, c->shares_respondents);
+    compare_write_evidence_pointer(DOC_HTML, out, 0);
     strbuf_adds(out, "</header>\n<main>\n");
     struct strbuf chart = STRBUF_INIT;
     struct page drawn = {&chart, p.charts};
@@ -416,6 +417,7 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     html_meta_model(out, r);
     strbuf_adds(out, "</dl>\n");
     threshold_para(out, t->points, t->n, t->shares_respondents);
+    compare_write_evidence_pointer(DOC_HTML, out, 0);
     strbuf_adds(out, "</header>\n<main>\n");
     struct strbuf chart = STRBUF_INIT;
     struct page drawn = {&chart, p.charts};
