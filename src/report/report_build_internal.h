@@ -43,6 +43,10 @@ void report_json_item_label(struct jsonw *w, const struct rules_item *it);
  */
 struct plan_review;
 void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan);
+/* Why s has no focus stage, in a few words (report_focus.c). */
+const char *report_no_focus_reason(const struct score *s);
+/* The focus stage's title, or "none (" the reason ")". */
+void report_focus_words(struct strbuf *sb, const struct score *s);
 /* The line under every report's header that points to About the evidence (about_build.c). */
 void report_build_evidence_pointer(struct doc *d, struct doc_node *parent);
 /* "About the evidence": the source's caveat and how the model was built (about_build.c). */

@@ -12,6 +12,7 @@
 
 #include "answers.h"
 #include "report.h"
+#include "report_build_internal.h"
 #include "score.h"
 #include "suppress.h"
 #include "strbuf.h"
@@ -171,8 +172,8 @@ static bool line_start_is_ours(const char *s, size_t len)
                                        "- Model: ",
                                        "- Rules SHA-256: `",
                                        "- Work on **",
-                                       "- All stages are in the top band",
-                                       "- All stages that apply are in the top band",
+                                       "- No focus: ",
+                                       "Respondents disagree on ",
                                        "- Nothing was scored: ",
                                        "- On ",
                                        "- Find out: ",
@@ -578,7 +579,7 @@ static void test_all_na_says_nothing_was_scored(void **state)
     assert_lacks(out, "top band");
     out = markdown(f);
     assert_markdown_well_formed(out);
-    assert_line(out, "- Nothing was scored: every question was answered n/a, so no stage applies");
+    assert_line(out, "- No focus: no stage applies: every question was answered n/a");
     assert_line(out, "| Start | — | Does not apply (all n/a) | 0/0 |");
     assert_lacks(out, "top band");
     out = render(f, report_render_html);
@@ -588,6 +589,11 @@ static void test_all_na_says_nothing_was_scored(void **state)
     assert_contains(out, "\"focus\": null,");
     assert_contains(out, "\"not_applicable\": true,");
     assert_lacks(out, "\"not_applicable\": false,");
+    /* compare's focus before and after, and trend's per point, say it in these words. */
+    struct strbuf focus = STRBUF_INIT;
+    report_focus_words(&focus, &f->s);
+    assert_string_equal(strbuf_str(&focus), "none (no stage applies: every question was answered n/a)");
+    strbuf_release(&focus);
     fixture_free(f);
     /* Start in the top band, Later all n/a: said so, not "every stage". */
     f = fixture_new(test_rules_yaml);
@@ -600,8 +606,10 @@ static void test_all_na_says_nothing_was_scored(void **state)
         "No focus stage: every stage that applies is in the top band (Good); 1 stage "
         "does\nnot apply (every question answered n/a). The briefing's question for sustaining");
     out = markdown(f);
-    assert_line(out, "- All stages that apply are in the top band; the others do not apply "
-                     "(every question answered n/a)");
+    assert_line(out, "- No focus: every stage that applies is in the top band");
+    report_focus_words(&focus, &f->s);
+    assert_string_equal(strbuf_str(&focus), "none (every stage that applies is in the top band)");
+    strbuf_release(&focus);
     fixture_free(f);
 }
 
@@ -614,7 +622,7 @@ static void test_markdown_all_top_band_and_no_gaps(void **state)
                 "later.habit: 10");
     const char *out = markdown(f);
     assert_markdown_well_formed(out);
-    assert_line(out, "- All stages are in the top band");
+    assert_line(out, "- No focus: every stage is in the top band");
     assert_line(out, "No suggestion addresses an open gap.");
     assert_line(out, "No gaps: every answered question is at the best end of the scale.");
     assert_line(out, "| Later | 100.0 | Good | 1/1 (100.0%) |");

@@ -871,15 +871,16 @@ static void build_gaps(struct doc *d, struct doc_node *parent, const struct scor
     doc_span_only(doc_words(d, sec, "Gaps in "), MD_HTML);
     doc_span_only(doc_text(d, sec, r->stages[stage].title), MD_HTML);
     doc_span_only(doc_words(d, sec, ", largest first"), DOC_HTML);
+    /* One sentence for every format when there is nothing to list. */
+    const char *none = st->answered
+                           ? "No gaps: every answered question is at the best end of the scale."
+                           : "No gaps to show: no question here was answered.";
     doc_span_only(doc_words(d, sec,
                             st->n_gaps ? "Gaps, largest first (points the stage would gain)"
-                                       : "No gaps among the answered items."),
+                                       : none),
                   DOC_TEXT);
     if (!st->n_gaps) {
-        doc_words(d, doc_only(doc_para(d, sec), MD_HTML),
-                  st->answered ? "No gaps: every answered question is at the best end of the "
-                                 "scale."
-                               : "No gaps to show: no question here was answered.");
+        doc_words(d, doc_only(doc_para(d, sec), MD_HTML), none);
         return;
     }
     struct doc_node *list = doc_only(doc_list(d, sec, false), DOC_TEXT);
@@ -977,8 +978,9 @@ static void stage_lead(struct doc *d, struct doc_node *sec, const struct score *
     }
     size_t n = s->assessment->respondents > 1 ? score_stage_disagreements(s, stage) : 0;
     if (n) {
-        struct doc_node *p = doc_only(doc_para(d, sec), DOC_HTML);
-        doc_tag(d, p, "respondents disagree");
+        struct doc_node *p = doc_para(d, sec); /* every format counts them (issue 29) */
+        doc_span_only(doc_tag(d, p, "respondents disagree"), DOC_HTML);
+        doc_span_only(doc_words(d, p, "Respondents disagree"), DOC_TEXT | DOC_MARKDOWN);
         doc_wordsf(d, p, " on %zu item%s in this stage: talk about why before acting on them.", n,
                    n == 1 ? "" : "s");
     }
@@ -1014,21 +1016,12 @@ static void report_build_stage(struct doc *d, const struct score *s, size_t stag
 /* The focus in fewer words, as markdown ends the report's details with it. */
 static void focus_short(struct doc *d, struct doc_node *md, const struct score *s)
 {
-    const struct rules *r = s->rules;
-    size_t na = score_stages_not_applicable(s);
     if (s->focus >= 0) {
         doc_words(d, md, "Work on ");
-        doc_strong(d, md, r->stages[s->focus].title);
+        doc_strong(d, md, s->rules->stages[s->focus].title);
         doc_words(d, md, " first");
-    } else if (na == r->n_stages) {
-        doc_words(d, md,
-                  "Nothing was scored: every question was answered n/a, so no stage "
-                  "applies");
     } else {
-        doc_words(d, md,
-                  na ? "All stages that apply are in the top band; the others do not apply "
-                       "(every question answered n/a)"
-                     : "All stages are in the top band");
+        doc_wordsf(d, md, "No focus: %s", report_no_focus_reason(s));
     }
 }
 

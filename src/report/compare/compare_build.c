@@ -128,10 +128,10 @@ void compare_build_stages(struct doc *d, const struct compare *c, const char *ch
 
 static void focus_title(struct doc *d, struct doc_node *n, const struct score *s)
 {
-    if (s->focus >= 0)
-        doc_text(d, n, s->rules->stages[s->focus].title);
-    else
-        doc_words(d, n, "none (all in the top band)");
+    struct strbuf sb = STRBUF_INIT;
+    report_focus_words(&sb, s);
+    doc_text(d, n, strbuf_str(&sb));
+    strbuf_release(&sb);
 }
 
 static void focus(struct doc *d, struct doc_node *parent, const struct compare *c)

@@ -8,6 +8,7 @@
 #include "breakdown.h"
 #include "compare.h"
 #include "report.h"
+#include "report_build_internal.h"
 #include "report_compare_internal.h"
 #include "rules.h"
 #include "score.h"
@@ -105,15 +106,18 @@ void trend_build_scores(struct doc *d, const struct trend *t, const char *chart)
     if (chart)
         doc_drawn(d, sec, chart);
     struct doc_figure *f = series(d, sec, t, 1, true);
+    struct strbuf sb = STRBUF_INIT;
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];
         f->point_orgs[k] = doc_strdup(d, s->assessment->organisation);
         f->point_counts[k] = s->assessment->respondents;
-        f->point_focus[k] = s->focus >= 0 ? doc_strdup(d, r->stages[s->focus].title)
-                                          : "none (every stage in the top band)";
+        strbuf_reset(&sb);
+        report_focus_words(&sb, s);
+        f->point_focus[k] = doc_strdup(d, strbuf_str(&sb));
         for (size_t st = 0; st < r->n_stages; st++)
             f->series_bands[st * t->n + k] = doc_strdup(d, score_band_title(s, st));
     }
+    strbuf_release(&sb);
 }
 
 void trend_build_groups(struct doc *d, const struct trend *t)
