@@ -48,7 +48,8 @@ enum compare_direction {
 
 struct compare_item {
     bool has_before, has_after; /* answered on the scale */
-    double before, after;       /* mean answers */
+    double before, after;       /* mean answers, as shown: rounded to tenths exactly */
+    int64_t change_tenths;      /* after - before, in tenths, when both: every format's */
     enum compare_direction direction;
     bool moved;           /* answered only once, or answered differently */
     bool opened, closed;  /* became, or stopped being, an open gap */

@@ -81,6 +81,18 @@ static const char *change(struct doc *d, bool has, double delta)
     return s;
 }
 
+/* An item's change, as the engine worked it out from the answers as shown. */
+static const char *item_change(struct doc *d, const struct compare_item *ci)
+{
+    if (!ci->has_before || !ci->has_after)
+        return NULL;
+    struct strbuf sb = STRBUF_INIT;
+    plan_add_change(&sb, ci->change_tenths);
+    const char *s = doc_strdup(d, strbuf_str(&sb));
+    strbuf_release(&sb);
+    return s;
+}
+
 static void set_move(struct doc *d, struct doc_move *m, const struct compare_stage *cs)
 {
     m->before = shown(d, cs->has_before, cs->before);
@@ -267,7 +279,7 @@ static struct doc_node *items_section(struct doc *d, const struct compare *c, en
         m->name = doc_strdup(d, strbuf_str(&sb));
         m->before = shown(d, ci->has_before, ci->before);
         m->after = shown(d, ci->has_after, ci->after);
-        m->change = change(d, ci->has_before && ci->has_after, ci->after - ci->before);
+        m->change = item_change(d, ci);
         m->direction = compare_direction_name(ci->direction);
     }
     strbuf_release(&sb);

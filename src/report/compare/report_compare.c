@@ -219,11 +219,7 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
         jsonw_kstring(&w, "stage", r->stages[r->items[i].stage].id);
         jsonw_kscore(&w, "before", ci->has_before, ci->before);
         jsonw_kscore(&w, "after", ci->has_after, ci->after);
-        jsonw_key(&w, "delta");
-        if (ci->has_before && ci->has_after)
-            jsonw_score(&w, ci->after - ci->before);
-        else
-            jsonw_null(&w);
+        jsonw_kratio(&w, "delta", ci->has_before && ci->has_after, ci->change_tenths, 10, 1);
         jsonw_kstring(&w, "direction", compare_direction_name(ci->direction));
         jsonw_end(&w, '}');
     }
@@ -338,7 +334,7 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
             add_score(out, ci->has_after, ci->after, "");
             strbuf_addc(out, ',');
             if (ci->has_before && ci->has_after)
-                strbuf_add_tenths(out, ci->after - ci->before);
+                plan_add_tenths(out, ci->change_tenths);
             const char *dir = compare_direction_name(ci->direction);
             strbuf_addf(out, ",%s,%s,%s,,,\r\n", ci->opened ? "true" : "false",
                         ci->closed ? "true" : "false", dir ? dir : "");

@@ -178,7 +178,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
             const struct score_stage *ss = &t->points[k]->stages[st];
             jsonw_object(&w);
             jsonw_kstring(&w, "date", t->points[k]->assessment->date);
-            jsonw_kscore(&w, "score", ss->has_score, ss->score);
+            jsonw_kexact(&w, "score", ss->has_score, &ss->score_exact, 1);
             jsonw_kstring(&w, "band", score_band_id(t->points[k], st));
             jsonw_end(&w, '}');
         }
