@@ -78,6 +78,16 @@ void compare_md_end_blocks(struct strbuf *out);
    assess writes it: the caveat and how the model was built. */
 void compare_write_about(const struct score *s, enum doc_format f, struct strbuf *out,
                          size_t width);
+/*
+ * Each line of the list of what differs between the models (--allow-model-change), as
+ * every format says it: line(arg, the item or NULL for the model as a whole, the text).
+ */
+struct model_change;
+struct rules;
+struct rules_item;
+typedef void compare_model_line(void *arg, const struct rules_item *it, const char *text);
+void compare_model_change_each(const struct model_change *mc, const struct rules *r,
+                               compare_model_line *line, void *arg);
 /* The line under the page's header that points to About the evidence, as assess has it. */
 void compare_write_evidence_pointer(enum doc_format f, struct strbuf *out, size_t width);
 

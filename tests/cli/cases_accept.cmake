@@ -12,8 +12,8 @@ endforeach()
 foreach(fmt text markdown json csv html)
     stagegap_cli_test(compare-accept-${fmt} 0 compare --accept ${x} --format ${fmt} ${q}/2026-04.yaml ${q}/2026-07.yaml)
 endforeach()
-# A gap that opened but is accepted for now, in every human format (and JSON's list).
-foreach(fmt text markdown json html)
+# A gap that opened but is accepted for now, in every format (JSON's list, CSV's rows of kind opened-accepted).
+foreach(fmt text markdown json csv html)
     stagegap_cli_test(compare-accept-opened-${fmt} 0 compare --accept tests/fixtures/accept/northmoor-opened.yaml --format ${fmt} data/examples/westvale-sustaining.yaml data/examples/northmoor-just-launched.yaml)
 endforeach()
 stagegap_cli_test(plan-accept 0 plan --accept ${e} data/examples/eastbrook-mid-implementation.yaml)

@@ -54,13 +54,15 @@ stagegap_cli_test(trend-by-locality-text 0 trend --by locality ${s} ${s}-q2)
 set(overlay data/examples/eastbrook-overlay.yaml)
 set(oct tests/fixtures/overlay/eastbrook-2026-10.yaml)
 stagegap_cli_test(compare-model-change 3 compare --rules ${overlay} ${q}/2026-07.yaml ${oct})
-foreach(fmt text markdown json html)
+foreach(fmt text markdown json csv html)
     stagegap_cli_test(compare-model-change-allowed-${fmt} 0 compare --rules ${overlay}
                       --allow-model-change --format ${fmt} ${q}/2026-07.yaml ${oct})
 endforeach()
 stagegap_cli_test(trend-model-change 3 trend --rules ${overlay} ${q}/2026-04.yaml ${q}/2026-07.yaml ${oct})
 stagegap_cli_test(trend-model-change-allowed 0 trend --rules ${overlay} --allow-model-change
                   ${q}/2026-04.yaml ${q}/2026-07.yaml ${oct})
+stagegap_cli_test(trend-model-change-allowed-csv 0 trend --rules ${overlay} --allow-model-change
+                  --format csv ${q}/2026-04.yaml ${q}/2026-07.yaml ${oct})
 
 # The gate: a stage that loses its score is a regression; a fall is one only beyond
 # --tolerance; every format names the stage and by how much; bad tolerances are refused.

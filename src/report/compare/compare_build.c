@@ -360,6 +360,36 @@ static void model_item_line(struct strbuf *sb, const struct rules *r,
     }
 }
 
+void compare_model_change_each(const struct model_change *mc, const struct rules *r,
+                               compare_model_line *line, void *arg)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t k = 0; k < mc->n_items; k++) {
+        strbuf_reset(&sb);
+        model_item_line(&sb, r, &mc->items[k]);
+        line(arg, &r->items[mc->items[k].item], strbuf_str(&sb));
+    }
+    strbuf_release(&sb);
+    if (mc->overlay_changes & OVERLAY_CHANGED_SCORING)
+        line(arg, NULL, "scoring (acted-on, minimum coverage) changed by the overlay");
+    if (mc->overlay_changes & OVERLAY_CHANGED_BANDS)
+        line(arg, NULL, "bands changed by the overlay");
+    if (!mc->n_items && !mc->overlay_changes)
+        line(arg, NULL, "nothing in the items, scoring or bands");
+}
+
+struct list_arg {
+    struct doc *d;
+    struct doc_node *list;
+};
+
+static void list_line(void *arg, const struct rules_item *it, const char *text)
+{
+    struct list_arg *a = arg;
+    (void)it;
+    doc_text(a->d, doc_item(a->d, a->list), text);
+}
+
 void compare_build_model_change(struct doc *d, const struct model_change *mc, const struct rules *r)
 {
     if (!mc)
@@ -374,21 +404,9 @@ void compare_build_model_change(struct doc *d, const struct model_change *mc, co
     doc_words(d, p, " (");
     doc_code(d, p, "--allow-model-change");
     doc_words(d, p, "); what differs:");
-    struct doc_node *l = doc_list(d, sec, false);
-    l->bare_in_text = true;
-    struct strbuf sb = STRBUF_INIT;
-    for (size_t k = 0; k < mc->n_items; k++) {
-        strbuf_reset(&sb);
-        model_item_line(&sb, r, &mc->items[k]);
-        doc_text(d, doc_item(d, l), strbuf_str(&sb));
-    }
-    if (mc->overlay_changes & OVERLAY_CHANGED_SCORING)
-        doc_words(d, doc_item(d, l), "scoring (acted-on, minimum coverage) changed by the overlay");
-    if (mc->overlay_changes & OVERLAY_CHANGED_BANDS)
-        doc_words(d, doc_item(d, l), "bands changed by the overlay");
-    if (!mc->n_items && !mc->overlay_changes)
-        doc_words(d, doc_item(d, l), "nothing in the items, scoring or bands");
-    strbuf_release(&sb);
+    struct list_arg a = {d, doc_list(d, sec, false)};
+    a.list->bare_in_text = true;
+    compare_model_change_each(mc, r, list_line, &a);
 }
 
 void compare_write_model_change(const struct model_change *mc, const struct rules *r,

@@ -17,6 +17,7 @@
 #include "report_accept_internal.h"
 #include "report_plan_internal.h"
 #include "report.h"
+#include "model_change.h"
 #include "score.h"
 #include "strbuf.h"
 #include "suppress.h"
@@ -301,6 +302,71 @@ static void csv_compare_groups(const struct compare *c, struct strbuf *out)
     strbuf_release(&note);
 }
 
+/*
+ * Each gap accepted in AFTER that would have opened (--accept), kind "opened-accepted":
+ * its answers and direction, and "accepted until DATE" as text; JSON's opened_accepted.
+ */
+static void csv_opened_accepted(const struct compare *c, struct strbuf *out)
+{
+    const struct rules *r = c->after->rules;
+    for (size_t i = 0; c->after->accept && i < r->n_items; i++) {
+        const struct compare_item *ci = &c->items[i];
+        if (!ci->opened_accepted)
+            continue;
+        escape_csv(out, r->stages[r->items[i].stage].id);
+        strbuf_addc(out, ',');
+        escape_csv(out, r->items[i].id);
+        strbuf_adds(out, ",opened-accepted,");
+        add_score(out, ci->has_before, ci->before, "");
+        strbuf_addc(out, ',');
+        add_score(out, ci->has_after, ci->after, "");
+        strbuf_addc(out, ',');
+        if (ci->has_before && ci->has_after)
+            plan_add_tenths(out, ci->change_tenths);
+        const char *dir = compare_direction_name(ci->direction);
+        strbuf_addf(out, ",false,false,%s,", dir ? dir : "");
+        struct strbuf text = STRBUF_INIT;
+        strbuf_addf(&text, "accepted until %s", c->after->items[i].acceptance->expires);
+        escape_csv(out, strbuf_str(&text));
+        strbuf_release(&text);
+        strbuf_adds(out, ",,\r\n");
+    }
+}
+
+struct csv_model_arg {
+    struct strbuf *out;
+    const struct rules *r;
+};
+
+/* A row of what differs between the models, kind "model-change", as the other formats
+   list it (compare_model_change_each); the item's stage and id when it is an item's. */
+static void csv_model_line(void *arg, const struct rules_item *it, const char *text)
+{
+    struct csv_model_arg *a = arg;
+    if (it) {
+        escape_csv(a->out, a->r->stages[it->stage].id);
+        strbuf_addc(a->out, ',');
+        escape_csv(a->out, it->id);
+    } else {
+        strbuf_addc(a->out, ',');
+    }
+    strbuf_adds(a->out, ",model-change,,,,,,,");
+    escape_csv(a->out, text);
+    strbuf_adds(a->out, ",,\r\n");
+}
+
+static void csv_model_change(const struct compare *c, struct strbuf *out)
+{
+    if (!c->model_change)
+        return;
+    struct csv_model_arg arg = {out, c->before->rules};
+    struct strbuf models = STRBUF_INIT;
+    strbuf_addf(&models, "from %s to %s", c->model_change->from, c->model_change->to);
+    csv_model_line(&arg, NULL, strbuf_str(&models));
+    strbuf_release(&models);
+    compare_model_change_each(c->model_change, c->before->rules, csv_model_line, &arg);
+}
+
 void compare_render_csv(const struct compare *c, const char *tool_version, size_t width,
                         struct strbuf *out)
 {
@@ -340,7 +406,9 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
                         ci->closed ? "true" : "false", dir ? dir : "");
         }
     }
+    csv_opened_accepted(c, out);
     csv_compare_groups(c, out);
+    csv_model_change(c, out);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
     strbuf_adds(out, ",,regression,,,,,,,");

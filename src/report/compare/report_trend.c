@@ -10,6 +10,7 @@
 #include "compare.h"
 #include "escape.h"
 #include "jsonw.h"
+#include "model_change.h"
 #include "report.h"
 #include "score.h"
 #include "strbuf.h"
@@ -237,6 +238,38 @@ static void csv_trend_groups(const struct trend *t, struct strbuf *out)
     strbuf_release(&name);
 }
 
+/* What differs between the models, as compare's CSV has it: rows of kind "model-change",
+   the item's stage as stage (its id leads the text), no date. */
+struct trend_model_arg {
+    const struct rules *r;
+    struct strbuf *out;
+};
+
+static void trend_model_line(void *arg, const struct rules_item *it, const char *text)
+{
+    const struct trend_model_arg *a = arg;
+    struct strbuf *out = a->out;
+    strbuf_adds(out, ",,,");
+    if (it)
+        escape_csv(out, a->r->stages[it->stage].id);
+    strbuf_adds(out, ",,,model-change,");
+    escape_csv(out, text);
+    strbuf_adds(out, "\r\n");
+}
+
+static void csv_trend_model_change(const struct trend *t, struct strbuf *out)
+{
+    const struct model_change *mc = t->model_change;
+    if (!mc)
+        return;
+    struct trend_model_arg arg = {t->points[0]->rules, out};
+    struct strbuf models = STRBUF_INIT;
+    strbuf_addf(&models, "from %s to %s", mc->from, mc->to);
+    trend_model_line(&arg, NULL, strbuf_str(&models));
+    strbuf_release(&models);
+    compare_model_change_each(mc, arg.r, trend_model_line, &arg);
+}
+
 void trend_render_csv(const struct trend *t, const char *tool_version, size_t width,
                       struct strbuf *out)
 {
@@ -267,6 +300,7 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     }
     trend_csv_time(t, out);
     csv_trend_groups(t, out);
+    csv_trend_model_change(t, out);
     const struct score *latest = t->points[t->n - 1];
     csv_trend_context(out, "caveat", report_caveat(latest));
     csv_trend_context(out, "judgement", latest->rules->source.judgement);
