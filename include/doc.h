@@ -199,8 +199,9 @@ struct doc_node {
     int level;      /* DOC_SECTION: 1 for the page's title, 2, 3 */
     const char *id; /* DOC_SECTION: its anchor ("comments"); NULL for none */
     enum doc_tone tone;
-    const char *style;         /* DOC_LIST, DOC_TERMS, DOC_PARA: a style name for HTML's class
-                                  ("cell said", "meta", "threshold") */
+    const char *style;         /* DOC_LIST, DOC_TERMS, DOC_PARA, DOC_TABLE, DOC_CELL: a style
+                                  name for HTML's class ("cell said", "meta", "threshold"; a
+                                  cell's in place of "num", "" for none) */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
     bool bare_in_text;         /* DOC_LIST: text writes its items without a marker;
                                   DOC_SECTION: text writes no heading, its body in its place
@@ -217,7 +218,14 @@ struct doc_node {
     struct doc_span *spans, *last_span;
     struct doc_node *first, *last, *next, *parent;
     bool marker_as_is; /* DOC_ITEM: text keeps the marker's spaces, filling after it */
-    const char *html;  /* DOC_DRAWN */
+    /* DOC_TABLE: HTML sets its body in row groups, each opened by a DOC_ROW marked
+       grouped; a row header spanning rows of one is the group's header */
+    bool grouped;
+    size_t rowspan, colspan; /* DOC_CELL: HTML's, 0 for none */
+    bool shaded;             /* DOC_CELL: HTML sets it on the heat map's shade for shade */
+    double shade;
+    bool two_spaces;  /* DOC_CELL: markdown writes it empty as "|  |", not "| |" */
+    const char *html; /* DOC_DRAWN */
 };
 
 struct doc {
@@ -306,6 +314,11 @@ void doc_write_html(const struct doc *d, struct strbuf *out);
 /* d written in format f (width and color are text's), then released (doc_write.c). */
 void doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width, bool color);
 
+/* Figure f as the table markdown and HTML write it (its columns, caption and rows,
+   what one format shows alone marked doc_only), or a paragraph "None." for an empty one,
+   appended to parent (doc_figure.c). */
+void doc_figure_table(struct doc *d, struct doc_node *parent, const struct doc_figure *f);
+
 /* Markdown inline text on one line, trimmed and escaped (escape_markdown). */
 void doc_md_text(struct strbuf *out, const char *s);
 /* Appends text made safe for a terminal, cut to width columns (ending "...") or padded
@@ -316,11 +329,6 @@ void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width);
 unsigned long doc_html_ramp_colour(double score);
 const char *doc_html_text_colour_on(unsigned long bg);
 void doc_html_heat_cell_open(struct strbuf *out, double score);
-/* A cell of a stage-by-level heat map: its score and how many of its items were answered,
-   or that it has no items, or is not scored. */
-void doc_html_level_cell(struct strbuf *out, const struct doc_heat_cell *c);
-/* The note every heat map's caption ends with. */
-void doc_html_heat_caption_note(struct strbuf *out);
 void doc_html_heat_key(struct strbuf *out);
 /* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
    says why). */
