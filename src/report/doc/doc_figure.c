@@ -6,19 +6,13 @@
  */
 #include "doc.h"
 
+#include <string.h>
+
 #include "strbuf.h"
 
 static const char DASH[] = "\xE2\x80\x94";
 
 enum { HIDDEN = 8 }; /* a mask of formats none of which is one */
-
-/* A column: its head, the formats that show it (0: all), whether its figures align
-   right, and plain: HTML heads it without the number class all the same. */
-struct col {
-    const char *name;
-    unsigned only;
-    bool right, plain;
-};
 
 static struct doc_span *md(struct doc *d, struct doc_node *n, const char *s)
 {
@@ -101,28 +95,40 @@ static void caption(struct doc *d, struct doc_node *t, const char *title, const 
     strbuf_release(&sb);
 }
 
-/* A table of n columns then extra ones, its head row written for the n: the caller heads
-   the extra ones (extra_right: aligned right) in the row returned through head_row. */
+/*
+ * A table (its head row its first), the columns named in spec ("Stage|>Before|hFell?"),
+ * each name after its flags: '>' its figures align right; 'm' or 'h' shown in markdown or
+ * HTML alone, '-' in neither; '=' HTML heads it without the number class. Then extra
+ * columns (aligned right when extra_right) for the caller to head.
+ */
 static struct doc_node *table(struct doc *d, struct doc_node *parent, const char *style,
-                              const struct col *cols, size_t n, size_t extra, bool extra_right,
-                              struct doc_node **head_row)
+                              const char *spec, size_t extra, bool extra_right)
 {
-    struct doc_node *t = doc_table(d, parent, n + extra);
+    size_t n = 1;
+    for (const char *c = spec; *c; c++)
+        n += *c == '|';
+    struct doc_node *t = doc_table(d, parent, n + extra), *hr = doc_row(d, t);
     t->style = style;
-    for (size_t k = 0; k < n + extra; k++)
-        doc_table_align(t, k,
-                        (k < n ? cols[k].right : extra_right) ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
-    *head_row = doc_row(d, t);
-    for (size_t k = 0; k < n; k++) {
-        struct doc_node *c = cell(d, *head_row, true, cols[k].only);
-        doc_words(d, c, cols[k].name);
-        if (cols[k].plain)
-            c->style = "";
+    for (size_t k = 0; k < n + extra; k++) {
+        bool right = k >= n && extra_right;
+        unsigned only = DOC_ALL;
+        const char *plain = NULL;
+        for (; k < n && *spec && strchr(">mh-=", *spec); spec++) {
+            right |= *spec == '>';
+            only = *spec == 'm' ? DOC_MARKDOWN : *spec == 'h' ? DOC_HTML : *spec == '-' ? 0 : only;
+            plain = *spec == '=' ? "" : plain;
+        }
+        doc_table_align(t, k, right ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT);
+        if (k >= n)
+            continue;
+        size_t len = strcspn(spec, "|");
+        struct doc_node *c = doc_only(doc_cell(d, hr, true), only);
+        c->style = plain;
+        doc_wordsf(d, c, "%.*s", (int)len, spec);
+        spec += len + (spec[len] == '|');
     }
     return t;
 }
-
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static void para_none(struct doc *d, struct doc_node *parent)
 {
@@ -166,13 +172,12 @@ static void stage_heads(struct doc *d, struct doc_node *hr, const struct doc_fig
 
 static void groups(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
-    static const struct col cols[] = {{"Group", 0, false, false}, {"Respondents", 0, true, false}};
-    struct doc_node *hr, *t = table(d, p, "keep", cols, N(cols), f->n_cols, true, &hr);
+    struct doc_node *t = table(d, p, "keep", "Group|>Respondents", f->n_cols, true);
     caption(d, t, "Stage scores by group",
             "each scored over that group's respondents alone; the darker the shade, the "
             "higher the score",
             true);
-    stage_heads(d, hr, f);
+    stage_heads(d, t->first, f);
     for (size_t g = 0; g < f->n_rows; g++) {
         struct doc_node *row = doc_row(d, t);
         head(d, row, f->rows[g]);
@@ -184,10 +189,7 @@ static void groups(struct doc *d, struct doc_node *p, const struct doc_figure *f
 
 static void levels(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
-    static const struct col cols[] = {{"Level", 0, false, false},
-                                      {"Score", 0, true, true},
-                                      {"Answered", DOC_MARKDOWN, true, false}};
-    struct doc_node *hr, *t = table(d, p, "keep narrow", cols, N(cols), 0, false, &hr);
+    struct doc_node *t = table(d, p, "keep narrow", "Level|>=Score|m>Answered", 0, false);
     doc_text(d, t, f->title);
     caption(d, t, " by level of change", HEAT_NOTE, false);
     for (size_t l = 0; l < f->n_rows; l++) {
@@ -199,15 +201,13 @@ static void levels(struct doc *d, struct doc_node *p, const struct doc_figure *f
     }
 }
 
+#define STAGE_COLS(x) "Stage|>Score|Band|m>Coverage|h>Answered|" x ">Respondents disagree on|hNote"
+
 static void stages(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
     unsigned disagree = f->disagree ? DOC_HTML : HIDDEN;
-    const struct col cols[] = {
-        {"Stage", 0, false, false},          {"Score", 0, true, false},
-        {"Band", 0, false, false},           {"Coverage", DOC_MARKDOWN, true, false},
-        {"Answered", DOC_HTML, true, false}, {"Respondents disagree on", disagree, true, false},
-        {"Note", DOC_HTML, false, false}};
-    struct doc_node *hr, *t = table(d, p, "keep", cols, N(cols), 0, false, &hr);
+    struct doc_node *t =
+        table(d, p, "keep", f->disagree ? STAGE_COLS("h") : STAGE_COLS("-"), 0, false);
     caption(d, t, "Stage scores", "0 to 100; answered: questions answered of those that apply",
             false);
     for (size_t st = 0; st < f->n_rows; st++) {
@@ -238,11 +238,10 @@ static void stages(struct doc *d, struct doc_node *p, const struct doc_figure *f
 
 static void matrix(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
-    static const struct col cols[] = {{"Stage", 0, false, false}};
-    struct doc_node *hr, *t = table(d, p, "keep", cols, N(cols), f->n_cols, false, &hr);
+    struct doc_node *t = table(d, p, "keep", "Stage", f->n_cols, false);
     doc_only(t, DOC_HTML);
     caption(d, t, "Score by stage and level of change", HEAT_NOTE, false);
-    stage_heads(d, hr, f);
+    stage_heads(d, t->first, f);
     for (size_t st = 0; st < f->n_rows; st++) {
         struct doc_node *row = doc_row(d, t);
         head(d, row, f->rows[st]);
@@ -263,14 +262,8 @@ static void move_cells(struct doc *d, struct doc_node *row, const struct doc_mov
 
 static void movement(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
-    static const struct col cols[] = {{"Stage", 0, false, false},
-                                      {"Before", 0, true, false},
-                                      {"After", 0, true, false},
-                                      {"Change", 0, true, false},
-                                      {"Band before", DOC_HTML, false, false},
-                                      {"Band after", DOC_HTML, false, false},
-                                      {"Fell?", DOC_HTML, false, false}};
-    struct doc_node *hr, *t = table(d, p, "keep", cols, N(cols), 0, false, &hr);
+    struct doc_node *t = table(
+        d, p, "keep", "Stage|>Before|>After|>Change|hBand before|hBand after|hFell?", 0, false);
     caption(d, t, "Stage scores before and after", "0 to 100", false);
     for (size_t st = 0; st < f->n_rows; st++) {
         const struct doc_move *m = &f->moves[st];
@@ -302,15 +295,10 @@ static void movement(struct doc *d, struct doc_node *p, const struct doc_figure 
    markdown: one table, a group's name and respondents on its first stage's row. */
 static void group_movement(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
-    static const struct col cols[] = {{"Group", 0, false, false},
-                                      {"Respondents", DOC_MARKDOWN, true, false},
-                                      {"Respondents before", DOC_HTML, true, false},
-                                      {"Respondents after", DOC_HTML, true, false},
-                                      {"Stage", 0, false, false},
-                                      {"Before", 0, true, false},
-                                      {"After", 0, true, false},
-                                      {"Change", 0, true, false}};
-    struct doc_node *hr, *t = table(d, p, "keep", cols, N(cols), 0, false, &hr);
+    struct doc_node *t = table(d, p, "keep",
+                               "Group|m>Respondents|h>Respondents before|h>Respondents after|"
+                               "Stage|>Before|>After|>Change",
+                               0, false);
     t->grouped = true;
     caption(d, t, "Stage scores by group before and after",
             "each scored over that group's respondents alone, 0 to 100", true);
@@ -344,16 +332,10 @@ static void item_moves(struct doc *d, struct doc_node *p, const struct doc_figur
         para_none(d, p);
         return;
     }
-    static const struct col cols[] = {{"Stage", DOC_MARKDOWN, false, false},
-                                      {"Kind", DOC_MARKDOWN, false, false},
-                                      {"Item", 0, false, false},
-                                      {"Stage", DOC_HTML, false, false},
-                                      {"Kind", DOC_HTML, false, false},
-                                      {"Before", 0, true, false},
-                                      {"After", 0, true, false},
-                                      {"Change", DOC_HTML, true, false},
-                                      {"Better or worse", 0, false, false}};
-    struct doc_node *hr, *t = table(d, p, NULL, cols, N(cols), 0, false, &hr);
+    struct doc_node *t = table(d, p, NULL,
+                               "mStage|mKind|Item|hStage|hKind|>Before|>After|h>Change|"
+                               "Better or worse",
+                               0, false);
     caption(d, t, f->title, f->aside, false);
     for (size_t k = 0; k < f->n_rows; k++) {
         const struct doc_item_move *m = &f->item_moves[k];
@@ -373,10 +355,8 @@ static void item_moves(struct doc *d, struct doc_node *p, const struct doc_figur
 
 /* ---- compare --plan ---- */
 
-static const struct col GAP_COLS[] = {
-    {"Answer before", 0, true, false}, {"Answer after", 0, true, false}, {"Change", 0, true, false},
-    {"Points before", 0, true, false}, {"Points after", 0, true, false}, {"Change", 0, true, false},
-    {"Gap now", 0, false, false}};
+#define GAP_COLS                                                                                   \
+    "|>Answer before|>Answer after|>Change|>Points before|>Points after|>Change|Gap now"
 
 static void gap_cells(struct doc *d, struct doc_node *row, const struct doc_gap_move *g)
 {
@@ -389,17 +369,10 @@ static void gap_cells(struct doc *d, struct doc_node *row, const struct doc_gap_
     doc_words(d, doc_cell(d, row, false), g->now);
 }
 
-/* A table of the columns, then the gaps' columns. */
 static struct doc_node *plan_table(struct doc *d, struct doc_node *p, const struct doc_figure *f,
-                                   const struct col *first, size_t n)
+                                   const char *spec)
 {
-    struct col cols[11];
-    size_t k = 0;
-    for (; k < n; k++)
-        cols[k] = first[k];
-    for (size_t g = 0; g < N(GAP_COLS) && f->kind != DOC_FIGURE_PLAN_NOT_COUNTED; g++)
-        cols[k++] = GAP_COLS[g];
-    struct doc_node *hr, *t = table(d, p, NULL, cols, k, 0, false, &hr);
+    struct doc_node *t = table(d, p, NULL, spec, 0, false);
     caption(d, t, f->title, f->aside, false);
     return t;
 }
@@ -425,8 +398,7 @@ static void plan_rows(struct doc *d, struct doc_node *p, const struct doc_figure
         return;
     }
     if (f->kind == DOC_FIGURE_PLAN_GAPS) {
-        static const struct col cols[] = {{"Gap", 0, false, false}};
-        struct doc_node *t = plan_table(d, p, f, cols, N(cols));
+        struct doc_node *t = plan_table(d, p, f, "Gap" GAP_COLS);
         for (size_t g = 0; g < pr->n_gaps; g++) {
             struct doc_node *row = doc_row(d, t);
             head(d, row, pr->gaps[g].name);
@@ -435,11 +407,7 @@ static void plan_rows(struct doc *d, struct doc_node *p, const struct doc_figure
         return;
     }
     if (f->kind == DOC_FIGURE_PLAN_NOT_COUNTED) {
-        static const struct col cols[] = {{"Action", 0, false, false},
-                                          {"Status", 0, false, false},
-                                          {"Done", 0, false, false},
-                                          {"Why not counted", 0, false, false}};
-        struct doc_node *t = plan_table(d, p, f, cols, N(cols));
+        struct doc_node *t = plan_table(d, p, f, "Action|Status|Done|Why not counted");
         for (size_t k = 0; k < f->n_rows; k++, pr++) {
             struct doc_node *row = doc_row(d, t);
             action_head(d, row, pr, 1);
@@ -449,11 +417,7 @@ static void plan_rows(struct doc *d, struct doc_node *p, const struct doc_figure
         }
         return;
     }
-    static const struct col cols[] = {{"Action", 0, false, false},
-                                      {"Done", 0, false, false},
-                                      {"Owner", 0, false, false},
-                                      {"Gap", 0, false, false}};
-    struct doc_node *t = plan_table(d, p, f, cols, N(cols));
+    struct doc_node *t = plan_table(d, p, f, "Action|Done|Owner|Gap" GAP_COLS);
     for (size_t k = 0; k < f->n_rows; k++, pr++) {
         size_t rows = pr->n_gaps ? pr->n_gaps : 1;
         for (size_t g = 0; g < rows; g++) {
@@ -486,8 +450,8 @@ static void plan_rows(struct doc *d, struct doc_node *p, const struct doc_figure
 /* A row a stage: its focus, then the date it was first in each band, the top band last. */
 static void timeline(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
-    static const struct col cols[] = {{"Stage", 0, false, false}, {"Focus", 0, false, false}};
-    struct doc_node *hr, *t = table(d, p, NULL, cols, N(cols), f->n_cols, false, &hr);
+    struct doc_node *hr, *t = table(d, p, NULL, "Stage|Focus", f->n_cols, false);
+    hr = t->first;
     caption(d, t, f->title, f->aside, false);
     for (size_t b = f->n_cols; b-- > 0;) {
         struct doc_node *c = doc_cell(d, hr, true);
@@ -519,14 +483,13 @@ static void timeline(struct doc *d, struct doc_node *p, const struct doc_figure 
    its band (in HTML), and its focus (in HTML). */
 static void series_whole(struct doc *d, struct doc_node *p, const struct doc_figure *f)
 {
-    static const struct col cols[] = {{"Date", 0, false, false},
-                                      {"Organisation", 0, false, false},
-                                      {"Respondents", 0, true, false}};
-    struct doc_node *hr, *t = table(d, p, NULL, cols, N(cols), f->n_cols + 1, true, &hr);
+    struct doc_node *hr,
+        *t = table(d, p, NULL, "Date|Organisation|>Respondents", f->n_cols + 1, true);
+    hr = t->first;
     caption(d, t, "Stage scores at each assessment", "0 to 100, with the band", false);
     for (size_t st = 0; st < f->n_cols; st++)
         doc_text(d, doc_cell(d, hr, true), f->cols[st]);
-    doc_table_align(t, N(cols) + f->n_cols, DOC_ALIGN_LEFT);
+    doc_table_align(t, 3 + f->n_cols, DOC_ALIGN_LEFT);
     doc_words(d, cell(d, hr, true, DOC_HTML), "Focus");
     for (size_t k = 0; k < f->n_points; k++) {
         struct doc_node *row = doc_row(d, t);
@@ -553,8 +516,8 @@ static void series(struct doc *d, struct doc_node *p, const struct doc_figure *f
         series_whole(d, p, f);
         return;
     }
-    static const struct col cols[] = {{"Group", 0, false, false}, {"Figure", 0, false, false}};
-    struct doc_node *hr, *t = table(d, p, "keep", cols, N(cols), f->n_points, true, &hr);
+    struct doc_node *hr, *t = table(d, p, "keep", "Group|Figure", f->n_points, true);
+    hr = t->first;
     t->grouped = true;
     caption(d, t, "Stage scores by group at each assessment",
             "each scored over that group's respondents alone, 0 to 100", true);
