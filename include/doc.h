@@ -164,7 +164,6 @@ struct doc_figure {
 enum doc_span_kind {
     DOC_SPAN_PLAIN,
     DOC_SPAN_STRONG,
-    DOC_SPAN_EMPH,
     DOC_SPAN_CODE,
     DOC_SPAN_LINK,  /* text with href */
     DOC_SPAN_LABEL, /* a paragraph's lead word ("Caveat:"): styled in HTML only */
@@ -284,7 +283,6 @@ struct doc_span *doc_wordsf(struct doc *d, struct doc_node *n, const char *fmt, 
 #endif
     ;
 struct doc_span *doc_strong(struct doc *d, struct doc_node *n, const char *s);
-struct doc_span *doc_emph(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_code(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, const char *href);
 /* Our words as a label or an aside (DOC_SPAN_LABEL, DOC_SPAN_ASIDE). Labels in a row

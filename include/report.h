@@ -36,8 +36,6 @@ struct report_format {
 
 /* The format called name, or NULL. */
 const struct report_format *report_format_find(const char *name);
-/* "text, markdown, json, csv": for help and messages. */
-const char *report_format_names(void);
 
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out);
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out);

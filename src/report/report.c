@@ -28,11 +28,6 @@ const struct report_format *report_format_find(const char *name)
     return NULL;
 }
 
-const char *report_format_names(void)
-{
-    return "text, markdown, json, csv, html";
-}
-
 void report_add_exact(struct strbuf *out, const struct exact *q)
 {
     exact_format(out, q, false, 1);

@@ -225,11 +225,6 @@ struct doc_span *doc_strong(struct doc *d, struct doc_node *n, const char *s)
     return span(d, n, DOC_SPAN_STRONG, false, s);
 }
 
-struct doc_span *doc_emph(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_EMPH, false, s);
-}
-
 struct doc_span *doc_code(struct doc *d, struct doc_node *n, const char *s)
 {
     return span(d, n, DOC_SPAN_CODE, false, s);

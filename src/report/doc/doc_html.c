@@ -80,14 +80,6 @@ static void span_text(struct strbuf *out, const struct doc_span *sp)
         doc_html_text(out, sp->text);
 }
 
-static void wrapped(struct strbuf *out, const char *open, const struct doc_span *sp,
-                    const char *close)
-{
-    strbuf_adds(out, open);
-    span_text(out, sp);
-    strbuf_adds(out, close);
-}
-
 /* Whether the span shown in HTML just before sp (in the run from first) is a label. */
 static bool label_before(const struct doc_span *first, const struct doc_span *sp)
 {
@@ -107,58 +99,37 @@ static bool label_after(const struct doc_span *sp)
     return false;
 }
 
+/* What each kind of span is set between; a plain one in its style's span, if any. */
+static const char *const marks[DOC_SPAN_NONE + 1][2] = {
+    [DOC_SPAN_STRONG] = {"<strong>", "</strong>"},
+    [DOC_SPAN_CODE] = {"<code>", "</code>"},
+    [DOC_SPAN_ASIDE] = {"<span class=\"muted\">", "</span>"},
+    [DOC_SPAN_TAG] = {"<span class=\"tag\">", "</span>"},
+    [DOC_SPAN_REF] = {"<span class=\"id\">", "</span>"},
+    [DOC_SPAN_BREAK] = {"<br>", ""},
+    [DOC_SPAN_NONE] = {"<span class=\"muted\">none", "</span>"},
+    [DOC_SPAN_LINK] = {"\">", "</a>"},
+};
+
 static void inlines(struct strbuf *out, const struct doc_span *first)
 {
     for (const struct doc_span *sp = first; sp; sp = sp->next) {
         if (!(sp->only & DOC_HTML))
             continue;
-        switch (sp->kind) {
-        case DOC_SPAN_PLAIN:
-            if (sp->style) {
-                strbuf_addf(out, "<span class=\"%s\">", sp->style);
-                span_text(out, sp);
-                strbuf_adds(out, "</span>");
-            } else {
-                span_text(out, sp);
-            }
-            break;
-        case DOC_SPAN_BREAK:
-            strbuf_adds(out, "<br>");
-            break;
-        case DOC_SPAN_NONE:
-            strbuf_adds(out, "<span class=\"muted\">none</span>");
-            break;
-        case DOC_SPAN_STRONG:
-            wrapped(out, "<strong>", sp, "</strong>");
-            break;
-        case DOC_SPAN_EMPH:
-            wrapped(out, "<em>", sp, "</em>");
-            break;
-        case DOC_SPAN_CODE:
-            wrapped(out, "<code>", sp, "</code>");
-            break;
-        case DOC_SPAN_LABEL: /* labels in a row are one */
-            if (!label_before(first, sp))
-                strbuf_adds(out, "<span class=\"label\">");
-            span_text(out, sp);
-            if (!label_after(sp))
-                strbuf_adds(out, "</span>");
-            break;
-        case DOC_SPAN_ASIDE:
-            wrapped(out, "<span class=\"muted\">", sp, "</span>");
-            break;
-        case DOC_SPAN_TAG:
-            wrapped(out, "<span class=\"tag\">", sp, "</span>");
-            break;
-        case DOC_SPAN_REF:
-            wrapped(out, "<span class=\"id\">", sp, "</span>");
-            break;
-        case DOC_SPAN_LINK:
+        const char *open = marks[sp->kind][0], *close = marks[sp->kind][1];
+        if (sp->kind == DOC_SPAN_LABEL) { /* labels in a row are one */
+            open = label_before(first, sp) ? NULL : "<span class=\"label\">";
+            close = label_after(sp) ? NULL : "</span>";
+        } else if (sp->kind == DOC_SPAN_LINK) {
             strbuf_adds(out, "<a href=\"");
             doc_html_text(out, sp->href);
-            wrapped(out, "\">", sp, "</a>");
-            break;
+        } else if (sp->style) {
+            strbuf_addf(out, "<span class=\"%s\">", sp->style);
+            close = "</span>";
         }
+        strbuf_adds(out, open ? open : "");
+        span_text(out, sp);
+        strbuf_adds(out, close ? close : "");
     }
 }
 
@@ -382,8 +353,8 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
 /* The score range of band b: from its min up to the next band's min (or 100). */
 static void band_range(const struct svg_bands *bs, size_t b, double *lo, double *hi)
 {
-    *lo = html_clamp100(bs->mins[b]);
-    *hi = b == 0 ? 100.0 : html_clamp100(bs->mins[b - 1]);
+    *lo = svg_clamp100(bs->mins[b]);
+    *hi = b == 0 ? 100.0 : svg_clamp100(bs->mins[b - 1]);
 }
 
 /* Band names sit above their zones, in two staggered rows when one row would crowd. */
@@ -413,25 +384,25 @@ void doc_html_bands_draw(struct strbuf *out, const struct svg_bands *bs, double 
         band_range(bs, b, &lo, &hi);
         if (hi <= lo)
             continue;
-        svg_rect(out, html_bar_x(lo), top, html_bar_x(hi) - html_bar_x(lo), bottom - top,
+        svg_rect(out, svg_bar_x(lo), top, svg_bar_x(hi) - svg_bar_x(lo), bottom - top,
                  b % 2 ? "fill=\"#f5f5f5\"" : "fill=\"#e6e6e6\"");
-        svg_text_open(out, (html_bar_x(lo) + html_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
+        svg_text_open(out, (svg_bar_x(lo) + svg_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
                       "middle", 0);
         doc_html_text(out, bs->titles[b]);
         strbuf_adds(out, "</text>\n");
     }
     for (size_t b = 0; b < bs->n; b++) {
-        double lo = html_clamp100(bs->mins[b]);
+        double lo = svg_clamp100(bs->mins[b]);
         if (lo > 0 && lo < 100)
-            svg_line(out, html_bar_x(lo), top, html_bar_x(lo), bottom + 5,
+            svg_line(out, svg_bar_x(lo), top, svg_bar_x(lo), bottom + 5,
                      "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
     }
     svg_line(out, PLOT_X, bottom, PLOT_X + PLOT_W, bottom, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
     /* Tick labels at 100, at each threshold and at 0, skipping any that would collide. */
     double last = -1000;
     for (size_t k = 0; k <= bs->n + 1; k++) {
-        double v = k == 0 ? 100.0 : k <= bs->n ? html_clamp100(bs->mins[k - 1]) : 0.0;
-        double x = html_bar_x(v);
+        double v = k == 0 ? 100.0 : k <= bs->n ? svg_clamp100(bs->mins[k - 1]) : 0.0;
+        double x = svg_bar_x(v);
         if (fabs(last - x) < 26)
             continue;
         last = x;
@@ -506,7 +477,7 @@ static void stage_chart(struct strbuf *out, const struct doc_figure *f)
         stage_label(out, f, st);
         strbuf_adds(out, "</text>\n");
         if (c->has) {
-            svg_rect_fill(out, PLOT_X, y + 26, html_bar_x(c->value) - PLOT_X, 20, BAR_COLOUR, NULL);
+            svg_rect_fill(out, PLOT_X, y + 26, svg_bar_x(c->value) - PLOT_X, 20, BAR_COLOUR, NULL);
             svg_text_open(out, LABEL_X, y + 41, "b", NULL, 0);
             strbuf_addf(out, "%s \xC2\xB7 ", c->shown);
         } else {

@@ -80,47 +80,34 @@ static void href(struct strbuf *out, const char *s)
     }
 }
 
+/* What each kind of span is set between; a kind without is written as plain text. */
+static const char *const marks[DOC_SPAN_NONE + 1][2] = {
+    [DOC_SPAN_STRONG] = {"**", "**"},
+    [DOC_SPAN_LINK] = {"[", "]("},
+};
+
 static void inlines(struct strbuf *out, const struct doc_span *sp)
 {
     for (; sp; sp = sp->next) {
         if (!(sp->only & DOC_MARKDOWN))
             continue;
-        switch (sp->kind) {
-        case DOC_SPAN_PLAIN:
-        case DOC_SPAN_LABEL:
-        case DOC_SPAN_ASIDE:
-        case DOC_SPAN_TAG:
-            span_text(out, sp);
-            break;
-        case DOC_SPAN_REF:
-        case DOC_SPAN_BREAK:
-            break;
-        case DOC_SPAN_NONE:
+        if (sp->kind == DOC_SPAN_REF || sp->kind == DOC_SPAN_BREAK)
+            continue;
+        if (sp->kind == DOC_SPAN_NONE) {
             strbuf_adds(out, "\xE2\x80\x94");
-            break;
-        case DOC_SPAN_STRONG:
-            strbuf_adds(out, "**");
-            span_text(out, sp);
-            strbuf_adds(out, "**");
-            break;
-        case DOC_SPAN_EMPH:
-            strbuf_adds(out, "*");
-            span_text(out, sp);
-            strbuf_adds(out, "*");
-            break;
-        case DOC_SPAN_CODE:
-            if (code_safe(sp->text))
-                strbuf_addf(out, "`%s`", sp->text);
-            else
-                span_text(out, sp);
-            break;
-        case DOC_SPAN_LINK:
-            strbuf_adds(out, "[");
-            span_text(out, sp);
-            strbuf_adds(out, "](");
+            continue;
+        }
+        if (sp->kind == DOC_SPAN_CODE && code_safe(sp->text)) {
+            strbuf_addf(out, "`%s`", sp->text);
+            continue;
+        }
+        const char *const *m = marks[sp->kind];
+        strbuf_adds(out, m[0] ? m[0] : "");
+        span_text(out, sp);
+        strbuf_adds(out, m[1] ? m[1] : "");
+        if (sp->kind == DOC_SPAN_LINK) {
             href(out, sp->href);
             strbuf_adds(out, ")");
-            break;
         }
     }
 }

@@ -52,7 +52,10 @@ static void compare_chart(struct page *p, const struct compare *c)
 {
     struct strbuf *out = p->out;
     const struct rules *r = c->before->rules;
-    const double row = 72, top = html_bands_header(r), bottom = top + row * (double)r->n_stages;
+    struct html_bands bands;
+    html_bands_init(&bands, r);
+    const double row = 72, top = doc_html_bands_header(&bands.svg),
+                 bottom = top + row * (double)r->n_stages;
     struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
     strbuf_adds(&title, "Stage scores before (");
     doc_html_text(&title, c->before->assessment->date);
@@ -74,9 +77,10 @@ static void compare_chart(struct page *p, const struct compare *c)
                            : cs->regressed ? "; it fell. "
                                            : ". ");
     }
-    html_bands_in_words(&desc, r);
+    doc_html_bands_in_words(&desc, &bands.svg);
     svg_open(p, BARS_W, bottom + 28, &title, &desc);
-    svg_band_zones(out, r, top, bottom);
+    doc_html_bands_draw(out, &bands.svg, top, bottom);
+    html_bands_release(&bands);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         double y = top + row * (double)st;
@@ -92,7 +96,7 @@ static void compare_chart(struct page *p, const struct compare *c)
             bool has = k ? cs->has_after : cs->has_before;
             double v = k ? cs->after : cs->before, by = y + 25 + 20 * k;
             if (has)
-                svg_rect_fill(out, PLOT_X, by, html_bar_x(v) - PLOT_X, 16,
+                svg_rect_fill(out, PLOT_X, by, svg_bar_x(v) - PLOT_X, 16,
                               k ? BAR_COLOUR : BEFORE_COLOUR, NULL);
             else
                 svg_rect(out, PLOT_X, by, PLOT_W, 16,
@@ -231,7 +235,7 @@ static double trend_x(const struct trend_geom *g, size_t k)
 
 static double trend_y(const struct trend_geom *g, double v)
 {
-    return g->bottom - (g->bottom - g->top) * html_clamp100(v) / 100.0;
+    return g->bottom - (g->bottom - g->top) * svg_clamp100(v) / 100.0;
 }
 
 static void trend_axes(struct strbuf *out, const struct trend *t, const struct trend_geom *g)
@@ -249,7 +253,7 @@ static void trend_axes(struct strbuf *out, const struct trend *t, const struct t
     svg_text_open(out, 16, (g->top + g->bottom) / 2, "s", "middle", -90);
     strbuf_adds(out, "Score (0 to 100)</text>\n");
     for (size_t b = 0; b < r->n_bands; b++) {
-        double lo = html_clamp100(r->bands[b].min), y = trend_y(g, lo);
+        double lo = svg_clamp100(r->bands[b].min), y = trend_y(g, lo);
         if (lo <= 0 || lo >= 100)
             continue;
         svg_line(out, g->x0, y, g->x1, y,
@@ -357,7 +361,10 @@ static void trend_chart(struct page *p, const struct trend *t)
         }
         strbuf_adds(&desc, ". ");
     }
-    html_bands_in_words(&desc, r);
+    struct html_bands bands;
+    html_bands_init(&bands, r);
+    doc_html_bands_in_words(&desc, &bands.svg);
+    html_bands_release(&bands);
     strbuf_adds(&caption, "One line per stage: ");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(&caption, st ? "; " : "");
