@@ -62,22 +62,38 @@ static void spans_para(struct text_w *w, size_t indent, size_t hang, const char 
     strbuf_release(&line);
 }
 
+/* indent spaces and lead, our words as they are, then text made safe and filled. */
+static void lead_para(struct text_w *w, size_t indent, const char *lead, size_t hang,
+                      const char *text)
+{
+    struct strbuf first = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT;
+    strbuf_addchars(&first, ' ', indent);
+    strbuf_adds(&first, lead);
+    text_add_safe(&safe, text, true);
+    strbuf_addchars(&pad, ' ', hang);
+    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
+    strbuf_release(&pad);
+    strbuf_release(&safe);
+    strbuf_release(&first);
+}
+
 /* An item whose marker keeps its spaces ("Focus after:  ", lining up with the line
    above): the marker as it is, then the text filled after it. */
 static void marked_para(struct text_w *w, size_t indent, size_t hang, const char *marker,
                         const struct doc_span *sp)
 {
-    struct strbuf line = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT, first = STRBUF_INIT;
+    struct strbuf line = STRBUF_INIT;
     inline_text(&line, sp);
-    text_add_safe(&safe, strbuf_str(&line), true);
-    strbuf_addchars(&first, ' ', indent);
-    strbuf_adds(&first, marker);
-    strbuf_addchars(&pad, ' ', hang);
-    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
-    strbuf_release(&first);
-    strbuf_release(&pad);
-    strbuf_release(&safe);
+    lead_para(w, indent, marker, hang, strbuf_str(&line));
     strbuf_release(&line);
+}
+
+/* Text made safe, appended; its width in columns. */
+static size_t add_safe(struct strbuf *out, const char *s)
+{
+    size_t before = out->len;
+    text_add_safe(out, s, true);
+    return utf8_width(out->buf + before, out->len - before);
 }
 
 static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item);
@@ -439,13 +455,13 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
 static size_t stage_column(const char **titles, size_t n)
 {
     size_t tw = 5;
+    struct strbuf cell = STRBUF_INIT;
     for (size_t k = 0; k < n; k++) {
-        struct strbuf cell = STRBUF_INIT;
-        text_add_safe(&cell, titles[k], true);
-        size_t cw = utf8_width(cell.buf, cell.len);
+        strbuf_reset(&cell);
+        size_t cw = add_safe(&cell, titles[k]);
         tw = cw > tw ? cw : tw;
-        strbuf_release(&cell);
     }
+    strbuf_release(&cell);
     return tw;
 }
 
@@ -453,15 +469,10 @@ static size_t stage_column(const char **titles, size_t n)
    in eight; no change, no column (and no trailing spaces). No line end. */
 static void move_row(struct strbuf *out, const char *title, size_t tw, const struct doc_move *m)
 {
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, title, true);
-    size_t cw = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
-    strbuf_addchars(out, ' ', tw - cw);
+    strbuf_addchars(out, ' ', tw - add_safe(out, title));
     strbuf_addf(out, "%8s%8s", m->before ? m->before : "-", m->after ? m->after : "-");
     if (m->change)
         strbuf_addf(out, "%8s", m->change);
-    strbuf_release(&cell);
 }
 
 /* The stages before and after, a column each, and how each moved. */
@@ -547,12 +558,8 @@ static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x
 static void series_row(struct strbuf *out, const char *title, size_t pad,
                        const struct doc_heat_cell *v, size_t n)
 {
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, title, true);
-    size_t cw = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
+    size_t cw = add_safe(out, title);
     strbuf_addchars(out, ' ', cw < pad ? pad - cw : 1);
-    strbuf_release(&cell);
     for (size_t k = 0; k < n; k++) {
         int level = (int)(v[k].value / 100.0 * 7.0 + 0.5);
         strbuf_adds(out, !v[k].has ? "\xC2\xB7" : sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
@@ -585,21 +592,6 @@ static void series(struct text_w *w, const struct doc_figure *f, size_t indent)
         }
     }
     strbuf_release(&line);
-}
-
-/* indent spaces and lead, our words as they are, then text made safe and filled. */
-static void lead_para(struct text_w *w, size_t indent, const char *lead, size_t hang,
-                      const char *text)
-{
-    struct strbuf first = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT;
-    strbuf_addchars(&first, ' ', indent);
-    strbuf_adds(&first, lead);
-    text_add_safe(&safe, text, true);
-    strbuf_addchars(&pad, ' ', hang);
-    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
-    strbuf_release(&pad);
-    strbuf_release(&safe);
-    strbuf_release(&first);
 }
 
 /* "Gap: answer 3.0 -> 5.5 (+2.5), stage points 12.4 -> 6.1 (-6.3); closed". */
