@@ -343,6 +343,14 @@ struct doc_node *doc_nav(struct doc *d, struct doc_node *parent);
 /* Room for n bands in f's band_titles and band_mins, for the caller to fill. */
 void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n);
 
+/* n, or the first sibling after it that format (one of enum doc_format) shows; NULL for
+   none: a writer's walk over the nodes it shows. */
+const struct doc_node *doc_shown(const struct doc_node *n, unsigned format);
+/* for (DOC_EACH(n, first, format)): n each sibling from first on that format shows. */
+#define DOC_EACH(n, first, format)                                                                 \
+    const struct doc_node *n = doc_shown(first, format);                                           \
+    n;                                                                                             \
+    n = doc_shown(n->next, format)
 /* Whether table t has a row after its header that format (one of enum doc_format) shows:
    a writer leaves out a table with none. */
 bool doc_table_has_body(const struct doc_node *t, unsigned format);

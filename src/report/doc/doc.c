@@ -278,25 +278,23 @@ struct doc_span *doc_break(struct doc *d, struct doc_node *n)
     return doc_span_only(span(d, n, DOC_SPAN_BREAK, true, ""), DOC_HTML);
 }
 
+const struct doc_node *doc_shown(const struct doc_node *n, unsigned format)
+{
+    while (n && !(n->only & format))
+        n = n->next;
+    return n;
+}
+
 bool doc_table_has_body(const struct doc_node *t, unsigned format)
 {
-    bool head = true;
-    for (const struct doc_node *row = t->first; row; row = row->next) {
-        if (!(row->only & format))
-            continue;
-        if (!head)
-            return true;
-        head = false;
-    }
-    return false;
+    const struct doc_node *head = doc_shown(t->first, format);
+    return head && doc_shown(head->next, format);
 }
 
 bool doc_section_has_content(const struct doc_node *s, unsigned format, bool aside_matrix)
 {
     bool matrix = false, other = false;
-    for (const struct doc_node *c = s->first; c; c = c->next) {
-        if (!(c->only & format))
-            continue;
+    for (DOC_EACH(c, s->first, format)) {
         if (aside_matrix && c->kind == DOC_FIGURE && c->figure->kind == DOC_FIGURE_MATRIX)
             matrix = true;
         else

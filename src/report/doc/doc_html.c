@@ -145,9 +145,7 @@ static void list(struct strbuf *out, const struct doc_node *l, int depth, bool i
     if (style)
         strbuf_addf(out, " class=\"%s\"", style);
     strbuf_addf(out, ">%s", nl);
-    for (const struct doc_node *it = l->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, l->first, DOC_HTML)) {
         strbuf_adds(out, "<li>");
         inlines(out, it->spans);
         blocks(out, it->first, depth + 1);
@@ -200,17 +198,13 @@ static void table(struct strbuf *out, const struct doc_node *t)
         strbuf_adds(out, "</caption>\n");
     }
     bool head = true, group = false;
-    for (const struct doc_node *row = t->first; row; row = row->next) {
-        if (!shown(row))
-            continue;
+    for (DOC_EACH(row, t->first, DOC_HTML)) {
         if (!head && t->grouped && row->grouped) {
             strbuf_adds(out, group ? "</tbody>\n<tbody>\n" : "<tbody>\n");
             group = true;
         }
         strbuf_adds(out, head ? "<thead><tr>" : "<tr>");
-        for (const struct doc_node *c = row->first; c; c = c->next) {
-            if (!shown(c))
-                continue;
+        for (DOC_EACH(c, row->first, DOC_HTML)) {
             cell_open(out, t, c, head);
             inlines(out, c->spans);
             for (const struct doc_node *b = c->first; b; b = b->next)
@@ -297,9 +291,7 @@ static void terms(struct strbuf *out, const struct doc_node *t)
     if (t->style)
         strbuf_addf(out, " class=\"%s\"", t->style);
     strbuf_adds(out, ">\n");
-    for (const struct doc_node *it = t->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, t->first, DOC_HTML)) {
         const struct doc_span *sp = it->spans;
         strbuf_adds(out, "<dt>");
         for (; sp && sp->kind == DOC_SPAN_LABEL; sp = sp->next)
@@ -515,9 +507,7 @@ static void figure(struct strbuf *out, const struct doc_figure *f, int depth)
 
 static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
 {
-    for (const struct doc_node *n = first; n; n = n->next) {
-        if (!shown(n))
-            continue;
+    for (DOC_EACH(n, first, DOC_HTML)) {
         switch (n->kind) {
         case DOC_SECTION:
             section(out, n, depth);

@@ -114,20 +114,10 @@ static void inlines(struct strbuf *out, const struct doc_span *sp)
 
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix);
 
-static const struct doc_node *next_shown(const struct doc_node *n)
-{
-    for (n = n->next; n && !shown(n); n = n->next)
-        ;
-    return n;
-}
-
 /* Markdown has no empty list: one with no item to show is left out. */
 static bool has_items(const struct doc_node *l)
 {
-    for (const struct doc_node *it = l->first; it; it = it->next)
-        if (shown(it))
-            return true;
-    return false;
+    return doc_shown(l->first, DOC_MARKDOWN) != NULL;
 }
 
 /* A list's items, one a line; what an item holds beyond its first paragraph is indented
@@ -135,9 +125,7 @@ static bool has_items(const struct doc_node *l)
 static void list(struct strbuf *out, const struct doc_node *l, const char *prefix)
 {
     size_t k = 0;
-    for (const struct doc_node *it = l->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, l->first, DOC_MARKDOWN)) {
         char marker[32];
         k++;
         if (l->numbered)
@@ -149,9 +137,7 @@ static void list(struct strbuf *out, const struct doc_node *l, const char *prefi
         eol(out);
         struct strbuf inner = STRBUF_INIT;
         strbuf_addf(&inner, "%s%*s", prefix, (int)strlen(marker), "");
-        for (const struct doc_node *c = it->first; c; c = c->next) {
-            if (!shown(c))
-                continue;
+        for (DOC_EACH(c, it->first, DOC_MARKDOWN)) {
             if (c->kind == DOC_LIST && has_items(c)) {
                 list(out, c, strbuf_str(&inner));
             } else if (c->kind == DOC_PARA) {
@@ -181,9 +167,7 @@ static void cell_list(struct strbuf *out, const struct doc_node *c)
         if (!shown(l) || l->kind != DOC_LIST)
             continue;
         const char *sep = "";
-        for (const struct doc_node *it = l->first; it; it = it->next) {
-            if (!shown(it))
-                continue;
+        for (DOC_EACH(it, l->first, DOC_MARKDOWN)) {
             strbuf_adds(out, sep);
             inlines(out, it->spans);
             sep = "; ";
@@ -195,13 +179,9 @@ static void cell_list(struct strbuf *out, const struct doc_node *c)
 static void table(struct strbuf *out, const struct doc_node *t, const char *prefix)
 {
     bool head = true;
-    for (const struct doc_node *row = t->first; row; row = row->next) {
-        if (!shown(row))
-            continue;
+    for (DOC_EACH(row, t->first, DOC_MARKDOWN)) {
         strbuf_addf(out, "%s|", prefix);
-        for (const struct doc_node *c = row->first; c; c = c->next) {
-            if (!shown(c))
-                continue;
+        for (DOC_EACH(c, row->first, DOC_MARKDOWN)) {
             strbuf_adds(out, " ");
             inlines(out, c->spans);
             cell_list(out, c);
@@ -230,9 +210,7 @@ static bool heading_shown(const struct doc_span *sp)
 /* Each detail a line: "- Term: value", or "- value" for one without a term. */
 static void terms(struct strbuf *out, const struct doc_node *t, const char *prefix)
 {
-    for (const struct doc_node *it = t->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, t->first, DOC_MARKDOWN)) {
         const struct doc_span *sp = it->spans;
         strbuf_addf(out, "%s- ", prefix);
         if (sp && sp->kind == DOC_SPAN_LABEL) {
@@ -248,9 +226,7 @@ static void terms(struct strbuf *out, const struct doc_node *t, const char *pref
 
 static void blocks(struct strbuf *out, const struct doc_node *first, const char *prefix)
 {
-    for (const struct doc_node *n = first; n; n = n->next) {
-        if (!shown(n))
-            continue;
+    for (DOC_EACH(n, first, DOC_MARKDOWN)) {
         switch (n->kind) {
         case DOC_SECTION:
             if (!doc_section_has_content(n, DOC_MARKDOWN, true))
@@ -275,7 +251,7 @@ static void blocks(struct strbuf *out, const struct doc_node *first, const char 
             break;
         case DOC_CALLOUT: {
             /* Callouts in a row are one quotation, a paragraph each. */
-            const struct doc_node *next = next_shown(n);
+            const struct doc_node *next = doc_shown(n->next, DOC_MARKDOWN);
             strbuf_addf(out, "%s> ", prefix);
             inlines(out, n->spans);
             eol(out);

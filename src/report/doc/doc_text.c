@@ -101,9 +101,7 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
 static void list(struct text_w *w, const struct doc_node *l, size_t indent)
 {
     size_t k = 0;
-    for (const struct doc_node *it = l->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, l->first, DOC_TEXT)) {
         char number[32];
         const char *marker = it->marker;
         k++;
@@ -167,14 +165,6 @@ static const struct doc_node *cell_list(const struct doc_node *c)
     return NULL;
 }
 
-/* The next cell from c on that text shows, or NULL. */
-static const struct doc_node *shown_from(const struct doc_node *c)
-{
-    while (c && !shown(c))
-        c = c->next;
-    return c;
-}
-
 /*
  * A table as records, a row each, since a terminal has no room for its columns: the
  * row's first cell after "- ", then each other cell with something in it as "Head:
@@ -183,24 +173,22 @@ static const struct doc_node *shown_from(const struct doc_node *c)
  */
 static void table(struct text_w *w, const struct doc_node *t, size_t indent)
 {
-    const struct doc_node *head = shown_from(t->first);
+    const struct doc_node *head = doc_shown(t->first, DOC_TEXT);
     if (!head)
         return;
     struct strbuf line = STRBUF_INIT, value = STRBUF_INIT;
-    for (const struct doc_node *row = head->next; row; row = row->next) {
-        if (!shown(row))
-            continue;
-        const struct doc_node *first = shown_from(row->first);
+    for (DOC_EACH(row, head->next, DOC_TEXT)) {
+        const struct doc_node *first = doc_shown(row->first, DOC_TEXT);
         strbuf_reset(&line);
         strbuf_adds(&line, "- ");
         if (first)
             inline_text(&line, first->spans);
         para(w, indent, indent + 2, strbuf_str(&line));
         strbuf_reset(&line);
-        const struct doc_node *h = shown_from(head->first);
-        h = h ? shown_from(h->next) : NULL;
-        for (const struct doc_node *c = first ? shown_from(first->next) : NULL; c;
-             c = shown_from(c->next), h = h ? shown_from(h->next) : NULL) {
+        const struct doc_node *h = doc_shown(head->first, DOC_TEXT);
+        h = h ? doc_shown(h->next, DOC_TEXT) : NULL;
+        for (const struct doc_node *c = first ? doc_shown(first->next, DOC_TEXT) : NULL; c;
+             c = doc_shown(c->next, DOC_TEXT), h = h ? doc_shown(h->next, DOC_TEXT) : NULL) {
             strbuf_reset(&value);
             inline_text(&value, c->spans);
             if (!value.len || cell_list(c))
@@ -213,10 +201,10 @@ static void table(struct text_w *w, const struct doc_node *t, size_t indent)
         }
         if (line.len)
             para(w, indent + 2, indent + 2, strbuf_str(&line));
-        h = shown_from(head->first);
-        h = h ? shown_from(h->next) : NULL;
-        for (const struct doc_node *c = first ? shown_from(first->next) : NULL; c;
-             c = shown_from(c->next), h = h ? shown_from(h->next) : NULL) {
+        h = doc_shown(head->first, DOC_TEXT);
+        h = h ? doc_shown(h->next, DOC_TEXT) : NULL;
+        for (const struct doc_node *c = first ? doc_shown(first->next, DOC_TEXT) : NULL; c;
+             c = doc_shown(c->next, DOC_TEXT), h = h ? doc_shown(h->next, DOC_TEXT) : NULL) {
             const struct doc_node *l = cell_list(c);
             if (!l)
                 continue;
@@ -403,9 +391,7 @@ static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
 static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item)
 {
     const struct doc_node *prev = NULL;
-    for (const struct doc_node *n = first; n; n = n->next) {
-        if (!shown(n))
-            continue;
+    for (DOC_EACH(n, first, DOC_TEXT)) {
         switch (n->kind) {
         case DOC_SECTION:
             if (!doc_section_has_content(n, DOC_TEXT, true))
