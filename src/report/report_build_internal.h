@@ -30,6 +30,10 @@ struct strbuf;
  */
 struct plan_review;
 void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan);
+/* The model, its rules' hash, and for an overlay the model it extends, as terms of the
+   title block's details (report_build.c; the compare and trend pages' too). */
+struct rules;
+void report_build_model_terms(struct doc *d, struct doc_node *terms, const struct rules *r);
 /* "About the evidence": the source's caveat and how the model was built (about_build.c). */
 void report_build_about(struct doc *d, const struct score *s);
 

@@ -36,11 +36,6 @@ const char *html_plural(size_t n);
 void page_open(struct strbuf *out);
 void page_head_end(struct strbuf *out);
 void page_close(struct strbuf *out, const char *tool_version);
-/* A <dt>/<dd> pair of the header's details: the caller writes the value and closes it. */
-void html_meta_term(struct strbuf *out, const char *term);
-void html_meta_model(struct strbuf *out, const struct rules *r);
-/* An overlay's base and merged model hash as meta rows; nothing for a plain model. */
-void html_meta_overlay(struct strbuf *out, const struct rules *r);
 void html_about_section(struct strbuf *out, const struct score *s);
 /* The rules' bands for the chart pieces of svg.h and doc.h (doc_html_bands_draw...). */
 struct html_bands {

@@ -16,6 +16,7 @@
 #include "compare.h"
 #include "compare_build_internal.h"
 #include "report.h"
+#include "report_build_internal.h"
 #include "report_compare_internal.h"
 #include "rules.h"
 #include "score.h"
@@ -24,27 +25,51 @@
 
 /* ---- compare ---- */
 
-/* The threshold line, as assess's page has it, below the meta list. */
-static void threshold_para(struct strbuf *out, const struct score *const *points, size_t n,
-                           bool shares)
+/* The page's title block: the heading (title, then org when not NULL), the details
+   (first, if any, then the model's) and the threshold line, as assess's page has it. */
+static void page_header(struct strbuf *out, const char *title, const char *org,
+                        void (*first)(struct doc *, struct doc_node *, const void *),
+                        const void *arg, const struct score *const *points, size_t n, bool shares)
 {
+    struct doc d;
+    doc_init(&d);
+    struct doc_node *h = doc_section(&d, d.root, 1, NULL), *terms = doc_terms(&d, h);
+    doc_words(&d, h, title);
+    if (org) {
+        doc_words(&d, h, ": ");
+        doc_text(&d, h, org);
+    }
+    terms->style = "meta";
+    first(&d, terms, arg);
+    report_build_model_terms(&d, terms, points[0]->rules);
     struct strbuf line = STRBUF_INIT;
     compare_threshold_line(&line, points, n, shares);
     if (line.len) {
-        strbuf_adds(out, "<p class=\"threshold\">");
-        doc_html_text(out, strbuf_str(&line));
-        strbuf_adds(out, "</p>\n");
+        struct doc_node *p = doc_para(&d, h);
+        p->style = "threshold";
+        doc_text(&d, p, strbuf_str(&line));
     }
     strbuf_release(&line);
+    doc_write(&d, DOC_HTML, out, 0, false);
 }
 
-static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
+static struct doc_node *term(struct doc *d, struct doc_node *terms, const char *name)
 {
+    struct doc_node *item = doc_item(d, terms);
+    doc_label(d, item, name);
+    return item;
+}
+
+/* "Before" and "After": each assessment's date, respondents and organisation. */
+static void compare_terms(struct doc *d, struct doc_node *terms, const void *arg)
+{
+    const struct compare *c = arg;
     struct strbuf line = STRBUF_INIT;
-    compare_assessment_words(&line, a);
-    html_meta_term(out, term);
-    doc_html_text(out, strbuf_str(&line));
-    strbuf_adds(out, "</dd>\n");
+    for (int k = 0; k < 2; k++) {
+        strbuf_reset(&line);
+        compare_assessment_words(&line, (k ? c->after : c->before)->assessment);
+        doc_text(d, term(d, terms, k ? "After" : "Before"), strbuf_str(&line));
+    }
     strbuf_release(&line);
 }
 
@@ -127,16 +152,9 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     strbuf_adds(out, " and ");
     doc_html_text(out, a->assessment->date);
     page_head_end(out);
-    strbuf_adds(out, "<header>\n<h1>Readiness compared: ");
-    doc_html_text(out, a->assessment->organisation);
-    strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
-    assessment_line(out, "Before", b->assessment);
-    assessment_line(out, "After", a->assessment);
-    html_meta_model(out, r);
-    strbuf_adds(out, "</dl>\n");
     const struct score *both[] = {b, a};
-    threshold_para(out, both, 2, c->shares_respondents);
-    strbuf_adds(out, "</header>\n<main>\n");
+    page_header(out, "Readiness compared", a->assessment->organisation, compare_terms, c, both, 2,
+                c->shares_respondents);
     struct strbuf chart = STRBUF_INIT;
     struct page drawn = {&chart, p.charts};
     compare_chart(&drawn, c);
@@ -396,6 +414,17 @@ static const char *trend_organisation(const struct trend *t)
     return org;
 }
 
+/* "Assessments": how many, from the first date to the last. */
+static void trend_terms(struct doc *d, struct doc_node *terms, const void *arg)
+{
+    const struct trend *t = arg;
+    struct doc_node *v = term(d, terms, "Assessments");
+    doc_wordsf(d, v, "%zu, from ", t->n);
+    doc_text(d, v, t->points[0]->assessment->date);
+    doc_words(d, v, " to ");
+    doc_text(d, v, t->points[t->n - 1]->assessment->date);
+}
+
 void trend_render_html(const struct trend *t, const char *tool_version, struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
@@ -408,22 +437,8 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
         doc_html_text(out, org);
     }
     page_head_end(out);
-    strbuf_adds(out, "<header>\n<h1>Readiness over time");
-    if (org) {
-        strbuf_adds(out, ": ");
-        doc_html_text(out, org);
-    }
-    strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
-    html_meta_term(out, "Assessments");
-    strbuf_addf(out, "%zu, from ", t->n);
-    doc_html_text(out, t->points[0]->assessment->date);
-    strbuf_adds(out, " to ");
-    doc_html_text(out, t->points[t->n - 1]->assessment->date);
-    strbuf_adds(out, "</dd>\n");
-    html_meta_model(out, r);
-    strbuf_adds(out, "</dl>\n");
-    threshold_para(out, t->points, t->n, t->shares_respondents);
-    strbuf_adds(out, "</header>\n<main>\n");
+    page_header(out, "Readiness over time", org, trend_terms, t, t->points, t->n,
+                t->shares_respondents);
     struct strbuf chart = STRBUF_INIT;
     struct page drawn = {&chart, p.charts};
     trend_chart(&drawn, t);

@@ -182,28 +182,6 @@ void page_close(struct strbuf *out, const char *tool_version)
     strbuf_adds(out, "</p>\n</footer>\n</body>\n</html>\n");
 }
 
-/* A <dt>/<dd> pair of the header's details: the caller writes the value and closes it. */
-void html_meta_term(struct strbuf *out, const char *term)
-{
-    strbuf_addf(out, "<dt>%s</dt><dd>", term);
-}
-
-void html_meta_model(struct strbuf *out, const struct rules *r)
-{
-    html_meta_term(out, "Model");
-    doc_html_text(out, r->title);
-    strbuf_adds(out, " (<code>");
-    doc_html_text(out, r->id);
-    strbuf_adds(out, "</code>), version ");
-    doc_html_text(out, r->version);
-    strbuf_adds(out, "</dd>\n");
-    html_meta_term(out, "Rules SHA-256");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->sha256);
-    strbuf_adds(out, "</code></dd>\n");
-    html_meta_overlay(out, r);
-}
-
 void html_about_section(struct strbuf *out, const struct score *s)
 {
     struct doc d;
@@ -230,24 +208,4 @@ void html_bands_release(struct html_bands *b)
 {
     free(b->titles);
     free(b->mins);
-}
-
-/* ---- pieces every page shares ---- */
-
-void html_meta_overlay(struct strbuf *out, const struct rules *r)
-{
-    if (!r->base)
-        return;
-    html_meta_term(out, "Extends");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->base->id);
-    strbuf_adds(out, "</code>, version ");
-    doc_html_text(out, r->base->version);
-    strbuf_adds(out, ", SHA-256 <code>");
-    doc_html_text(out, r->base->sha256);
-    strbuf_adds(out, "</code></dd>\n");
-    html_meta_term(out, "Merged model SHA-256");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->model_sha256);
-    strbuf_adds(out, "</code></dd>\n");
 }
