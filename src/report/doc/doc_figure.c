@@ -316,8 +316,10 @@ static void group_movement(struct doc *d, struct doc_node *p, const struct doc_f
                     c->rowspan = f->n_cols;
                 }
             } else {
-                md_only(d, row, true, NULL);
-                md_only(d, row, true, NULL);
+                md_only(d, row, true, NULL); /* the cells the first row's span keep */
+                md_only(d, row, true, NULL); /* their columns: the next two too */
+                cell(d, row, false, HIDDEN);
+                cell(d, row, false, HIDDEN);
             }
             head(d, row, f->cols[st]);
             move_cells(d, row, &f->moves[g * f->n_cols + st]);

@@ -182,7 +182,8 @@ static const char *const marker_names[N_SERIES_STYLES] = {
     "circles", "squares",    "triangles",     "diamonds", "downward triangles",
     "crosses", "plus signs", "hollow circles"};
 
-/* Marker shape k centred on (x, y), outlined in white so overlapping markers stay apart. */
+/* Marker shape k centred on (x, y): filled and outlined in white so overlapping markers
+   stay apart, but for the crosses, plus signs and hollow circles, drawn in outline. */
 static void svg_marker(struct strbuf *out, size_t k, double x, double y, const char *colour)
 {
     static const char *const paths[] = {NULL,
@@ -193,41 +194,28 @@ static void svg_marker(struct strbuf *out, size_t k, double x, double y, const c
                                         "m-5,-5 l10,10 m0,-10 l-10,10",
                                         "m-6,0 h12 m-6,-6 v12",
                                         NULL};
-    switch (k % N_SERIES_STYLES) {
-    case 0:
-        strbuf_adds(out, "<circle");
-        svg_attr(out, "cx", x);
-        svg_attr(out, "cy", y);
-        strbuf_addf(out, " r=\"5.5\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
-                    colour);
-        return;
-    case 1:
+    k %= N_SERIES_STYLES;
+    if (k == 1) {
         svg_rect_fill(out, x - 5, y - 5, 10, 10, colour, "#ffffff");
         return;
-    case 7:
+    }
+    if (k == 0 || k == 7) {
         strbuf_adds(out, "<circle");
         svg_attr(out, "cx", x);
         svg_attr(out, "cy", y);
-        strbuf_addf(out, " r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
-                    colour);
-        return;
-    case 5:
-    case 6:
+        strbuf_adds(out, k ? " r=\"5\"" : " r=\"5.5\"");
+    } else {
         strbuf_adds(out, "<path d=\"M");
         strbuf_add_tenths(out, x);
         strbuf_addc(out, ',');
         strbuf_add_tenths(out, y);
-        strbuf_addf(out, " %s\" fill=\"none\" stroke=\"%s\" stroke-width=\"3\"/>\n",
-                    paths[k % N_SERIES_STYLES], colour);
-        return;
-    default:
-        strbuf_adds(out, "<path d=\"M");
-        strbuf_add_tenths(out, x);
-        strbuf_addc(out, ',');
-        strbuf_add_tenths(out, y);
-        strbuf_addf(out, " %s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
-                    paths[k % N_SERIES_STYLES], colour);
+        strbuf_addf(out, " %s\"", paths[k]);
     }
+    if (k < 5)
+        strbuf_addf(out, " fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n", colour);
+    else
+        strbuf_addf(out, " fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>\n",
+                    k == 7 ? "#ffffff" : "none", colour, k == 7 ? "2.5" : "3");
 }
 
 static void svg_stroke(struct strbuf *out, size_t k)
