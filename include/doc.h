@@ -319,15 +319,10 @@ void doc_figure_table(struct doc *d, struct doc_node *parent, const struct doc_f
 
 /* Markdown inline text on one line, trimmed and escaped (escape_markdown). */
 void doc_md_text(struct strbuf *out, const char *s);
-/* Appends text made safe for a terminal, cut to width columns (ending "...") or padded
-   to it. */
-void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width);
-/* The heat map's shades (doc_html.c): the ramp from light (0) to dark (100), the text
-   colour that reads on a shade, a cell opened on its shade, and the key. */
+/* The heat map's shades (doc_html.c): the ramp from light (0) to dark (100), and the text
+   colour that reads on a shade. */
 unsigned long doc_html_ramp_colour(double score);
 const char *doc_html_text_colour_on(unsigned long bg);
-void doc_html_heat_cell_open(struct strbuf *out, double score);
-void doc_html_heat_key(struct strbuf *out);
 /* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
    says why). */
 void doc_html_text(struct strbuf *out, const char *s);

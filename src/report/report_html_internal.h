@@ -1,7 +1,7 @@
 /*
  * report_html_internal.h - what the HTML pages share (report_html_page.c): escaping,
  * numbers, colours, the page's frame, SVG pieces and the bars against the bands. Private
- * to src/report_html*.c: report_html.c draws the assessment, report_html_compare.c the
+ * to src/report/html/: report_html.c draws the assessment, report_html_compare.c the
  * comparison and the trend, report_html_trend_time.c the trend's time in stage. See
  * report_html_page.c for the rules every page keeps.
  */

@@ -154,6 +154,8 @@ static void list(struct strbuf *out, const struct doc_node *l, int depth, bool i
     strbuf_addf(out, "</%s>%s", l->numbered ? "ol" : "ul", nl);
 }
 
+static void doc_html_heat_cell_open(struct strbuf *out, double score);
+
 /* A cell opened: a head's scope, its class ("num" for a figure's column unless its style
    says otherwise), the rows or columns it spans; or shaded as the heat map's. */
 static void cell_open(struct strbuf *out, const struct doc_node *t, const struct doc_node *c,
@@ -266,14 +268,14 @@ unsigned long doc_html_ramp_colour(double score)
     return rgb;
 }
 
-void doc_html_heat_cell_open(struct strbuf *out, double score)
+static void doc_html_heat_cell_open(struct strbuf *out, double score)
 {
     unsigned long bg = doc_html_ramp_colour(score);
     strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
                 bg, doc_html_text_colour_on(bg));
 }
 
-void doc_html_heat_key(struct strbuf *out)
+static void doc_html_heat_key(struct strbuf *out)
 {
     strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\"><span class=\"k\">Shade:</span>");
     for (int v = 0; v <= 100; v += 20) {

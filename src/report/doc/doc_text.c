@@ -122,7 +122,8 @@ static void list(struct text_w *w, const struct doc_node *l, size_t indent)
     }
 }
 
-void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width)
+/* Text made safe for a terminal, cut to width columns (ending "...") or padded to it. */
+static void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width)
 {
     size_t before = sb->len;
     text_add_safe(sb, text, true);
