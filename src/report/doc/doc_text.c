@@ -26,11 +26,6 @@ struct text_w {
     bool color;
 };
 
-static bool shown(const struct doc_node *n)
-{
-    return (n->only & DOC_TEXT) != 0;
-}
-
 /* The spans shown in text, run together as one plain string. */
 static void inline_text(struct strbuf *sb, const struct doc_span *sp)
 {
@@ -160,8 +155,8 @@ static size_t text_width(const char *s)
 /* The list a cell holds, or NULL. */
 static const struct doc_node *cell_list(const struct doc_node *c)
 {
-    for (const struct doc_node *l = c->first; l; l = l->next)
-        if (shown(l) && l->kind == DOC_LIST)
+    for (DOC_EACH(l, c->first, DOC_TEXT))
+        if (l->kind == DOC_LIST)
             return l;
     return NULL;
 }
@@ -186,35 +181,30 @@ static void table(struct text_w *w, const struct doc_node *t, size_t indent)
             inline_text(&line, first->spans);
         para(w, indent, indent + 2, strbuf_str(&line));
         strbuf_reset(&line);
-        const struct doc_node *h = doc_shown(head->first, DOC_TEXT);
-        h = h ? doc_shown(h->next, DOC_TEXT) : NULL;
-        for (const struct doc_node *c = first ? doc_shown(first->next, DOC_TEXT) : NULL; c;
-             c = doc_shown(c->next, DOC_TEXT), h = h ? doc_shown(h->next, DOC_TEXT) : NULL) {
-            strbuf_reset(&value);
-            inline_text(&value, c->spans);
-            if (!value.len || cell_list(c))
-                continue;
-            if (line.len)
-                strbuf_adds(&line, "; ");
-            if (h)
-                inline_text(&line, h->spans);
-            strbuf_addf(&line, ": %s", strbuf_str(&value));
-        }
-        if (line.len)
-            para(w, indent + 2, indent + 2, strbuf_str(&line));
-        h = doc_shown(head->first, DOC_TEXT);
-        h = h ? doc_shown(h->next, DOC_TEXT) : NULL;
-        for (const struct doc_node *c = first ? doc_shown(first->next, DOC_TEXT) : NULL; c;
-             c = doc_shown(c->next, DOC_TEXT), h = h ? doc_shown(h->next, DOC_TEXT) : NULL) {
-            const struct doc_node *l = cell_list(c);
-            if (!l)
-                continue;
-            strbuf_reset(&line);
-            if (h)
-                inline_text(&line, h->spans);
-            strbuf_adds(&line, ":");
-            para(w, indent + 2, indent + 2, strbuf_str(&line));
-            list(w, l, indent + 4);
+        for (int lists = 0; lists < 2; lists++) { /* the cells with text, then those with lists */
+            const struct doc_node *h = doc_shown(head->first, DOC_TEXT);
+            h = h ? doc_shown(h->next, DOC_TEXT) : NULL;
+            for (const struct doc_node *c = first ? doc_shown(first->next, DOC_TEXT) : NULL; c;
+                 c = doc_shown(c->next, DOC_TEXT), h = h ? doc_shown(h->next, DOC_TEXT) : NULL) {
+                const struct doc_node *l = cell_list(c);
+                strbuf_reset(&value);
+                inline_text(&value, c->spans);
+                if (lists ? !l : !value.len || l)
+                    continue;
+                if (lists)
+                    strbuf_reset(&line);
+                else if (line.len)
+                    strbuf_adds(&line, "; ");
+                if (h)
+                    inline_text(&line, h->spans);
+                strbuf_addf(&line, lists ? ":" : ": %s", strbuf_str(&value));
+                if (lists) {
+                    para(w, indent + 2, indent + 2, strbuf_str(&line));
+                    list(w, l, indent + 4);
+                }
+            }
+            if (!lists && line.len)
+                para(w, indent + 2, indent + 2, strbuf_str(&line));
         }
     }
     strbuf_release(&value);
