@@ -5,8 +5,6 @@
  */
 #include "report_html_internal.h"
 #include "doc.h"
-#include "report_accept_internal.h"
-#include "report_plan_internal.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -15,7 +13,6 @@
 #include "answers.h"
 #include "compare.h"
 #include "compare_build_internal.h"
-#include "report.h"
 #include "report_build_internal.h"
 #include "report_compare_internal.h"
 #include "rules.h"
