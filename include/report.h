@@ -125,7 +125,6 @@ void report_breakdown_title(struct strbuf *out, const struct score_breakdown *b)
    whose value is REPORT_POOLED_ROW is "Other groups (a team so named)". */
 void report_group_name(struct strbuf *out, const struct score_breakdown *b,
                        const struct score_group *g);
-bool report_breakdown_has_pooled_row(const struct score_breakdown *b);
 /*
  * The one sentence a breakdown needs: why it is left out, or how its pooled row was
  * made; nothing when there is nothing to say.

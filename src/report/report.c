@@ -213,7 +213,7 @@ void report_group_name(struct strbuf *out, const struct score_breakdown *b,
     }
 }
 
-bool report_breakdown_has_pooled_row(const struct score_breakdown *b)
+static bool report_breakdown_has_pooled_row(const struct score_breakdown *b)
 {
     return b->n_groups && b->groups[b->n_groups - 1].pooled;
 }
