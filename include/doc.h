@@ -164,7 +164,6 @@ struct doc_figure {
 enum doc_span_kind {
     DOC_SPAN_PLAIN,
     DOC_SPAN_STRONG,
-    DOC_SPAN_EMPH,
     DOC_SPAN_CODE,
     DOC_SPAN_LINK,  /* text with href */
     DOC_SPAN_LABEL, /* a paragraph's lead word ("Caveat:"): styled in HTML only */
@@ -199,8 +198,9 @@ struct doc_node {
     int level;      /* DOC_SECTION: 1 for the page's title, 2, 3 */
     const char *id; /* DOC_SECTION: its anchor ("comments"); NULL for none */
     enum doc_tone tone;
-    const char *style;         /* DOC_LIST, DOC_TERMS, DOC_PARA: a style name for HTML's class
-                                  ("cell said", "meta", "threshold") */
+    const char *style;         /* DOC_LIST, DOC_TERMS, DOC_PARA, DOC_TABLE, DOC_CELL: a style
+                                  name for HTML's class ("cell said", "meta", "threshold"; a
+                                  cell's in place of "num", "" for none) */
     bool numbered;             /* DOC_LIST: "1." rather than "-" */
     bool bare_in_text;         /* DOC_LIST: text writes its items without a marker;
                                   DOC_SECTION: text writes no heading, its body in its place
@@ -217,7 +217,14 @@ struct doc_node {
     struct doc_span *spans, *last_span;
     struct doc_node *first, *last, *next, *parent;
     bool marker_as_is; /* DOC_ITEM: text keeps the marker's spaces, filling after it */
-    const char *html;  /* DOC_DRAWN */
+    /* DOC_TABLE: HTML sets its body in row groups, each opened by a DOC_ROW marked
+       grouped; a row header spanning rows of one is the group's header */
+    bool grouped;
+    size_t rowspan, colspan; /* DOC_CELL: HTML's, 0 for none */
+    bool shaded;             /* DOC_CELL: HTML sets it on the heat map's shade for shade */
+    double shade;
+    bool two_spaces;  /* DOC_CELL: markdown writes it empty as "|  |", not "| |" */
+    const char *html; /* DOC_DRAWN */
 };
 
 struct doc {
@@ -276,7 +283,6 @@ struct doc_span *doc_wordsf(struct doc *d, struct doc_node *n, const char *fmt, 
 #endif
     ;
 struct doc_span *doc_strong(struct doc *d, struct doc_node *n, const char *s);
-struct doc_span *doc_emph(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_code(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, const char *href);
 /* Our words as a label or an aside (DOC_SPAN_LABEL, DOC_SPAN_ASIDE). Labels in a row
@@ -306,22 +312,17 @@ void doc_write_html(const struct doc *d, struct strbuf *out);
 /* d written in format f (width and color are text's), then released (doc_write.c). */
 void doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width, bool color);
 
+/* Figure f as the table markdown and HTML write it (its columns, caption and rows,
+   what one format shows alone marked doc_only), or a paragraph "None." for an empty one,
+   appended to parent (doc_figure.c). */
+void doc_figure_table(struct doc *d, struct doc_node *parent, const struct doc_figure *f);
+
 /* Markdown inline text on one line, trimmed and escaped (escape_markdown). */
 void doc_md_text(struct strbuf *out, const char *s);
-/* Appends text made safe for a terminal, cut to width columns (ending "...") or padded
-   to it. */
-void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width);
-/* The heat map's shades (doc_html.c): the ramp from light (0) to dark (100), the text
-   colour that reads on a shade, a cell opened on its shade, and the key. */
+/* The heat map's shades (doc_html.c): the ramp from light (0) to dark (100), and the text
+   colour that reads on a shade. */
 unsigned long doc_html_ramp_colour(double score);
 const char *doc_html_text_colour_on(unsigned long bg);
-void doc_html_heat_cell_open(struct strbuf *out, double score);
-/* A cell of a stage-by-level heat map: its score and how many of its items were answered,
-   or that it has no items, or is not scored. */
-void doc_html_level_cell(struct strbuf *out, const struct doc_heat_cell *c);
-/* The note every heat map's caption ends with. */
-void doc_html_heat_caption_note(struct strbuf *out);
-void doc_html_heat_key(struct strbuf *out);
 /* HTML text that can neither open markup nor name anything to fetch (report_html_page.c
    says why). */
 void doc_html_text(struct strbuf *out, const char *s);
@@ -337,6 +338,14 @@ struct doc_node *doc_nav(struct doc *d, struct doc_node *parent);
 /* Room for n bands in f's band_titles and band_mins, for the caller to fill. */
 void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n);
 
+/* n, or the first sibling after it that format (one of enum doc_format) shows; NULL for
+   none: a writer's walk over the nodes it shows. */
+const struct doc_node *doc_shown(const struct doc_node *n, unsigned format);
+/* for (DOC_EACH(n, first, format)): n each sibling from first on that format shows. */
+#define DOC_EACH(n, first, format)                                                                 \
+    const struct doc_node *n = doc_shown(first, format);                                           \
+    n;                                                                                             \
+    n = doc_shown(n->next, format)
 /* Whether table t has a row after its header that format (one of enum doc_format) shows:
    a writer leaves out a table with none. */
 bool doc_table_has_body(const struct doc_node *t, unsigned format);

@@ -36,8 +36,6 @@ struct report_format {
 
 /* The format called name, or NULL. */
 const struct report_format *report_format_find(const char *name);
-/* "text, markdown, json, csv": for help and messages. */
-const char *report_format_names(void);
 
 void report_render_text(const struct report_ctx *ctx, struct strbuf *out);
 void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out);
@@ -127,7 +125,6 @@ void report_breakdown_title(struct strbuf *out, const struct score_breakdown *b)
    whose value is REPORT_POOLED_ROW is "Other groups (a team so named)". */
 void report_group_name(struct strbuf *out, const struct score_breakdown *b,
                        const struct score_group *g);
-bool report_breakdown_has_pooled_row(const struct score_breakdown *b);
 /*
  * The one sentence a breakdown needs: why it is left out, or how its pooled row was
  * made; nothing when there is nothing to say.

@@ -56,7 +56,7 @@ struct svg_bands {
     size_t n;
 };
 
-double html_clamp100(double v);
+double svg_clamp100(double v);
 /* Where score v falls on the plot. */
-double html_bar_x(double v);
+double svg_bar_x(double v);
 #endif

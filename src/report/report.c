@@ -28,11 +28,6 @@ const struct report_format *report_format_find(const char *name)
     return NULL;
 }
 
-const char *report_format_names(void)
-{
-    return "text, markdown, json, csv, html";
-}
-
 void report_add_exact(struct strbuf *out, const struct exact *q)
 {
     exact_format(out, q, false, 1);
@@ -218,7 +213,7 @@ void report_group_name(struct strbuf *out, const struct score_breakdown *b,
     }
 }
 
-bool report_breakdown_has_pooled_row(const struct score_breakdown *b)
+static bool report_breakdown_has_pooled_row(const struct score_breakdown *b)
 {
     return b->n_groups && b->groups[b->n_groups - 1].pooled;
 }

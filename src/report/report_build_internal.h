@@ -49,6 +49,10 @@ const char *report_no_focus_reason(const struct score *s);
 void report_focus_words(struct strbuf *sb, const struct score *s);
 /* The line under every report's header that points to About the evidence (about_build.c). */
 void report_build_evidence_pointer(struct doc *d, struct doc_node *parent);
+/* The model, its rules' hash, and for an overlay the model it extends, as terms of the
+   title block's details (report_build.c; the compare and trend pages' too). */
+struct rules;
+void report_build_model_terms(struct doc *d, struct doc_node *terms, const struct rules *r);
 /* "About the evidence": the source's caveat and how the model was built (about_build.c). */
 void report_build_about(struct doc *d, const struct score *s);
 

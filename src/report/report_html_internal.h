@@ -1,7 +1,7 @@
 /*
  * report_html_internal.h - what the HTML pages share (report_html_page.c): escaping,
  * numbers, colours, the page's frame, SVG pieces and the bars against the bands. Private
- * to src/report_html*.c: report_html.c draws the assessment, report_html_compare.c the
+ * to src/report/html/: report_html.c draws the assessment, report_html_compare.c the
  * comparison and the trend, report_html_trend_time.c the trend's time in stage. See
  * report_html_page.c for the rules every page keeps.
  */
@@ -32,30 +32,19 @@ void html_shown(struct strbuf *out, bool has, double v);
 /* A change with its sign: "+4.7", "-6.7", "0.0". */
 void html_delta(struct strbuf *out, double d);
 const char *html_plural(size_t n);
-/* Black or white, whichever has more contrast: at least 4.58:1 on any background. */
-const char *html_text_colour_on(unsigned long bg);
-/*
- * The heat map's ramp: ColorBrewer's single-hue Blues (without its near-white first
- * step), light for low scores and dark for high. One hue whose lightness falls steadily
- * reads the same with any colour vision and in greyscale.
- */
-unsigned long html_ramp_colour(double score);
 /* Everything up to the opening of <title>: the caller writes the title text. */
 void page_open(struct strbuf *out);
 void page_head_end(struct strbuf *out);
 void page_close(struct strbuf *out, const char *tool_version);
-/* A <dt>/<dd> pair of the header's details: the caller writes the value and closes it. */
-void html_meta_term(struct strbuf *out, const char *term);
-void html_meta_model(struct strbuf *out, const struct rules *r);
-/* An overlay's base and merged model hash as meta rows; nothing for a plain model. */
-void html_meta_overlay(struct strbuf *out, const struct rules *r);
 void html_about_section(struct strbuf *out, const struct score *s);
-/* The rules' bands for the chart pieces of svg.h. */
-double html_bands_header(const struct rules *r);
-/* The bands as labelled zones from top to bottom, with the thresholds on an axis. */
-void svg_band_zones(struct strbuf *out, const struct rules *r, double top, double bottom);
-/* "Embedded from 80 to 100; Established from 60 to 80; ..." */
-void html_bands_in_words(struct strbuf *out, const struct rules *r);
+/* The rules' bands for the chart pieces of svg.h and doc.h (doc_html_bands_draw...). */
+struct html_bands {
+    const char **titles;
+    double *mins;
+    struct svg_bands svg;
+};
+void html_bands_init(struct html_bands *b, const struct rules *r);
+void html_bands_release(struct html_bands *b);
 /* The trend page's "Time in stage": a timeline and its table (report_html_trend_time.c). */
 struct trend;
 void html_trend_time_section(struct page *p, const struct trend *t);

@@ -50,10 +50,6 @@ static void add_owner(struct strbuf *out, const struct plan_action *a)
         strbuf_addf(out, "; owner: %s", a->owner);
 }
 
-/* ---- text ---- */
-
-/* ---- markdown ---- */
-
 /* ---- JSON ---- */
 
 static void json_action(struct jsonw *w, const struct rules *r, const struct plan_action *a)
@@ -264,10 +260,27 @@ static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
     plan_csv_row(out, v->score, row_start, &row);
 }
 
+/* An action's row of kind: its text (from the item) and what follows it in brackets. */
+static void csv_action(struct strbuf *out, const struct plan_review *v,
+                       void (*row_start)(const struct score *s, struct strbuf *out),
+                       const char *kind, const struct plan_action *a, const char *bracket,
+                       const char *state, long n)
+{
+    const struct rules *r = v->score->rules;
+    const struct rules_item *it = action_item(r, a);
+    struct strbuf text = STRBUF_INIT;
+    strbuf_addf(&text, "%s (%s", it->text, bracket);
+    add_owner(&text, a);
+    strbuf_adds(&text, ")");
+    struct plan_csv_row row = {
+        r->stages[it->stage].id, kind, it->id, strbuf_str(&text), state, a->note, NULL, NULL, n};
+    plan_csv_row(out, v->score, row_start, &row);
+    strbuf_release(&text);
+}
+
 void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
                      void (*row_start)(const struct score *s, struct strbuf *out))
 {
-    const struct rules *r = v->score->rules;
     struct strbuf text = STRBUF_INIT;
     plan_add_source(&text, v->plan);
     struct plan_csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL,
@@ -275,39 +288,20 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
     plan_csv_row(out, v->score, row_start, &head);
     for (size_t k = 0; k < v->n_overdue; k++) {
         const struct plan_action *a = v->overdue[k].action;
-        const struct rules_item *it = action_item(r, a);
         strbuf_reset(&text);
-        strbuf_addf(&text, "%s (due %s", it->text, a->due);
-        add_owner(&text, a);
-        strbuf_adds(&text, ")");
-        struct plan_csv_row row = {
-            r->stages[it->stage].id,     "plan-overdue", it->id, strbuf_str(&text),
-            plan_status_name(a->status), a->note,        NULL,   NULL,
-            (long)v->overdue[k].days};
-        plan_csv_row(out, v->score, row_start, &row);
+        strbuf_addf(&text, "due %s", a->due);
+        csv_action(out, v, row_start, "plan-overdue", a, strbuf_str(&text),
+                   plan_status_name(a->status), (long)v->overdue[k].days);
     }
     for (size_t k = 0; k < v->n_done; k++) {
         const struct plan_done *dn = &v->done[k];
-        const struct rules_item *it = action_item(r, dn->action);
         strbuf_reset(&text);
-        strbuf_addf(&text, "%s (done %s", it->text, dn->action->done ? dn->action->done : "");
-        if (dn->after_assessment)
-            strbuf_adds(&text, ", after this assessment");
-        add_owner(&text, dn->action);
-        strbuf_adds(&text, ")");
-        struct plan_csv_row row = {r->stages[it->stage].id,
-                                   "plan-done",
-                                   it->id,
-                                   strbuf_str(&text),
-                                   "done",
-                                   dn->action->note,
-                                   NULL,
-                                   NULL,
-                                   -1};
-        plan_csv_row(out, v->score, row_start, &row);
+        strbuf_addf(&text, "done %s%s", dn->action->done ? dn->action->done : "",
+                    dn->after_assessment ? ", after this assessment" : "");
+        csv_action(out, v, row_start, "plan-done", dn->action, strbuf_str(&text), "done", -1);
         for (size_t g = 0; g < dn->n_gaps; g++)
             csv_gap_row(out, v, row_start, "plan-done-gap", dn->gaps[g].item, dn->gaps[g].open,
-                        it->id);
+                        action_item(v->score->rules, dn->action)->id);
     }
     for (size_t k = 0; k < v->n_unaddressed; k++)
         csv_gap_row(out, v, row_start, "plan-unaddressed", v->unaddressed[k], true, NULL);

@@ -48,6 +48,14 @@ stagegap_cli_test_columns(trend-by-team-columns-40 40 0 trend --by team ${s} ${s
 # Every group shown apart, nothing pooled: no Other groups row and no note.
 stagegap_cli_test(compare-by-locality-markdown 0 compare --by locality --format markdown ${s} ${s}-q2)
 stagegap_cli_test(trend-by-locality-text 0 trend --by locality ${s} ${s}-q2)
+# Groups shown apart in markdown and HTML: HTML's row groups, each group's name and
+# respondents spanning its rows, the figures' columns kept on the later rows.
+foreach(fmt markdown html)
+    stagegap_cli_test(compare-by-role-min-group-3-${fmt} 0 compare --by role --min-group 3
+                      --format ${fmt} ${s} ${s}-q2)
+    stagegap_cli_test(trend-by-role-min-group-3-${fmt} 0 trend --by role --min-group 3
+                      --format ${fmt} ${s} ${s}-q2)
+endforeach()
 # Quarters answered against different models (the base, then Eastbrook's overlay):
 # refused, located at the file naming the second model, unless --allow-model-change,
 # which lists what the overlay changed.

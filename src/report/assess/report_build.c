@@ -1196,7 +1196,7 @@ static void header_sentence(struct doc *d, struct doc_node *sec, const struct sc
 }
 
 /* The model, its rules' hash, and for an overlay the model it extends. */
-static void model_terms(struct doc *d, struct doc_node *terms, const struct rules *r)
+void report_build_model_terms(struct doc *d, struct doc_node *terms, const struct rules *r)
 {
     struct doc_node *t = term(d, terms, "Model");
     doc_text(d, t, r->title);
@@ -1307,7 +1307,7 @@ static void report_build_header(struct doc *d, const struct score *s)
     /* Markdown's details run on with the notes and end with the focus; HTML's notes
        follow its details as paragraphs. */
     header_notes(d, sec, terms, s);
-    model_terms(d, terms, r);
+    report_build_model_terms(d, terms, r);
     focus_short(d, doc_only(doc_item(d, terms), DOC_MARKDOWN), s);
     struct strbuf forms = STRBUF_INIT;
     report_add_short_forms(&forms, r);

@@ -38,6 +38,17 @@ static struct doc_node *add(struct doc *d, struct doc_node *parent, enum doc_kin
     return n;
 }
 
+/* The blocks that need nothing but their place. */
+#define BLOCK(name, kind)                                                                          \
+    struct doc_node *name(struct doc *d, struct doc_node *parent)                                  \
+    {                                                                                              \
+        return add(d, parent, kind);                                                               \
+    }
+BLOCK(doc_para, DOC_PARA)
+BLOCK(doc_item, DOC_ITEM)
+BLOCK(doc_terms, DOC_TERMS)
+BLOCK(doc_nav, DOC_NAV)
+
 struct doc_node *doc_section(struct doc *d, struct doc_node *parent, int level, const char *id)
 {
     struct doc_node *n = add(d, parent, DOC_SECTION);
@@ -46,21 +57,11 @@ struct doc_node *doc_section(struct doc *d, struct doc_node *parent, int level, 
     return n;
 }
 
-struct doc_node *doc_para(struct doc *d, struct doc_node *parent)
-{
-    return add(d, parent, DOC_PARA);
-}
-
 struct doc_node *doc_list(struct doc *d, struct doc_node *parent, bool numbered)
 {
     struct doc_node *n = add(d, parent, DOC_LIST);
     n->numbered = numbered;
     return n;
-}
-
-struct doc_node *doc_item(struct doc *d, struct doc_node *list)
-{
-    return add(d, list, DOC_ITEM);
 }
 
 struct doc_node *doc_callout(struct doc *d, struct doc_node *parent, enum doc_tone tone)
@@ -154,16 +155,6 @@ void *doc_alloc(struct doc *d, size_t n, size_t size)
     return pool_array(&d->pool, n ? n : 1, size);
 }
 
-struct doc_node *doc_terms(struct doc *d, struct doc_node *parent)
-{
-    return add(d, parent, DOC_TERMS);
-}
-
-struct doc_node *doc_nav(struct doc *d, struct doc_node *parent)
-{
-    return add(d, parent, DOC_NAV);
-}
-
 void doc_figure_bands(struct doc *d, struct doc_figure *f, size_t n)
 {
     f->band_titles = pool_array(&d->pool, n + 1, sizeof(*f->band_titles));
@@ -198,15 +189,21 @@ static struct doc_span *span(struct doc *d, struct doc_node *n, enum doc_span_ki
     return sp;
 }
 
-struct doc_span *doc_text(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_PLAIN, false, s);
-}
-
-struct doc_span *doc_words(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_PLAIN, true, s);
-}
+/* The spans of one kind: text from the inputs (false) or our words (true). */
+#define SPAN(name, kind, ours)                                                                     \
+    struct doc_span *name(struct doc *d, struct doc_node *n, const char *s)                        \
+    {                                                                                              \
+        return span(d, n, kind, ours, s);                                                          \
+    }
+SPAN(doc_text, DOC_SPAN_PLAIN, false)
+SPAN(doc_words, DOC_SPAN_PLAIN, true)
+SPAN(doc_strong, DOC_SPAN_STRONG, false)
+SPAN(doc_code, DOC_SPAN_CODE, false)
+SPAN(doc_label, DOC_SPAN_LABEL, true)
+SPAN(doc_label_text, DOC_SPAN_LABEL, false)
+SPAN(doc_aside, DOC_SPAN_ASIDE, true)
+SPAN(doc_tag, DOC_SPAN_TAG, true)
+SPAN(doc_ref, DOC_SPAN_REF, false)
 
 struct doc_span *doc_wordsf(struct doc *d, struct doc_node *n, const char *fmt, ...)
 {
@@ -220,51 +217,11 @@ struct doc_span *doc_wordsf(struct doc *d, struct doc_node *n, const char *fmt, 
     return sp;
 }
 
-struct doc_span *doc_strong(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_STRONG, false, s);
-}
-
-struct doc_span *doc_emph(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_EMPH, false, s);
-}
-
-struct doc_span *doc_code(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_CODE, false, s);
-}
-
 struct doc_span *doc_link(struct doc *d, struct doc_node *n, const char *s, const char *href)
 {
     struct doc_span *sp = span(d, n, DOC_SPAN_LINK, false, s);
     sp->href = pool_strdup(&d->pool, href ? href : "");
     return sp;
-}
-
-struct doc_span *doc_label(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_LABEL, true, s);
-}
-
-struct doc_span *doc_label_text(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_LABEL, false, s);
-}
-
-struct doc_span *doc_aside(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_ASIDE, true, s);
-}
-
-struct doc_span *doc_tag(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_TAG, true, s);
-}
-
-struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s)
-{
-    return span(d, n, DOC_SPAN_REF, false, s);
 }
 
 struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats)
@@ -283,25 +240,23 @@ struct doc_span *doc_break(struct doc *d, struct doc_node *n)
     return doc_span_only(span(d, n, DOC_SPAN_BREAK, true, ""), DOC_HTML);
 }
 
+const struct doc_node *doc_shown(const struct doc_node *n, unsigned format)
+{
+    while (n && !(n->only & format))
+        n = n->next;
+    return n;
+}
+
 bool doc_table_has_body(const struct doc_node *t, unsigned format)
 {
-    bool head = true;
-    for (const struct doc_node *row = t->first; row; row = row->next) {
-        if (!(row->only & format))
-            continue;
-        if (!head)
-            return true;
-        head = false;
-    }
-    return false;
+    const struct doc_node *head = doc_shown(t->first, format);
+    return head && doc_shown(head->next, format);
 }
 
 bool doc_section_has_content(const struct doc_node *s, unsigned format, bool aside_matrix)
 {
     bool matrix = false, other = false;
-    for (const struct doc_node *c = s->first; c; c = c->next) {
-        if (!(c->only & format))
-            continue;
+    for (DOC_EACH(c, s->first, format)) {
         if (aside_matrix && c->kind == DOC_FIGURE && c->figure->kind == DOC_FIGURE_MATRIX)
             matrix = true;
         else

@@ -80,14 +80,6 @@ static void span_text(struct strbuf *out, const struct doc_span *sp)
         doc_html_text(out, sp->text);
 }
 
-static void wrapped(struct strbuf *out, const char *open, const struct doc_span *sp,
-                    const char *close)
-{
-    strbuf_adds(out, open);
-    span_text(out, sp);
-    strbuf_adds(out, close);
-}
-
 /* Whether the span shown in HTML just before sp (in the run from first) is a label. */
 static bool label_before(const struct doc_span *first, const struct doc_span *sp)
 {
@@ -107,58 +99,37 @@ static bool label_after(const struct doc_span *sp)
     return false;
 }
 
+/* What each kind of span is set between; a plain one in its style's span, if any. */
+static const char *const marks[DOC_SPAN_NONE + 1][2] = {
+    [DOC_SPAN_STRONG] = {"<strong>", "</strong>"},
+    [DOC_SPAN_CODE] = {"<code>", "</code>"},
+    [DOC_SPAN_ASIDE] = {"<span class=\"muted\">", "</span>"},
+    [DOC_SPAN_TAG] = {"<span class=\"tag\">", "</span>"},
+    [DOC_SPAN_REF] = {"<span class=\"id\">", "</span>"},
+    [DOC_SPAN_BREAK] = {"<br>", ""},
+    [DOC_SPAN_NONE] = {"<span class=\"muted\">none", "</span>"},
+    [DOC_SPAN_LINK] = {"\">", "</a>"},
+};
+
 static void inlines(struct strbuf *out, const struct doc_span *first)
 {
     for (const struct doc_span *sp = first; sp; sp = sp->next) {
         if (!(sp->only & DOC_HTML))
             continue;
-        switch (sp->kind) {
-        case DOC_SPAN_PLAIN:
-            if (sp->style) {
-                strbuf_addf(out, "<span class=\"%s\">", sp->style);
-                span_text(out, sp);
-                strbuf_adds(out, "</span>");
-            } else {
-                span_text(out, sp);
-            }
-            break;
-        case DOC_SPAN_BREAK:
-            strbuf_adds(out, "<br>");
-            break;
-        case DOC_SPAN_NONE:
-            strbuf_adds(out, "<span class=\"muted\">none</span>");
-            break;
-        case DOC_SPAN_STRONG:
-            wrapped(out, "<strong>", sp, "</strong>");
-            break;
-        case DOC_SPAN_EMPH:
-            wrapped(out, "<em>", sp, "</em>");
-            break;
-        case DOC_SPAN_CODE:
-            wrapped(out, "<code>", sp, "</code>");
-            break;
-        case DOC_SPAN_LABEL: /* labels in a row are one */
-            if (!label_before(first, sp))
-                strbuf_adds(out, "<span class=\"label\">");
-            span_text(out, sp);
-            if (!label_after(sp))
-                strbuf_adds(out, "</span>");
-            break;
-        case DOC_SPAN_ASIDE:
-            wrapped(out, "<span class=\"muted\">", sp, "</span>");
-            break;
-        case DOC_SPAN_TAG:
-            wrapped(out, "<span class=\"tag\">", sp, "</span>");
-            break;
-        case DOC_SPAN_REF:
-            wrapped(out, "<span class=\"id\">", sp, "</span>");
-            break;
-        case DOC_SPAN_LINK:
+        const char *open = marks[sp->kind][0], *close = marks[sp->kind][1];
+        if (sp->kind == DOC_SPAN_LABEL) { /* labels in a row are one */
+            open = label_before(first, sp) ? NULL : "<span class=\"label\">";
+            close = label_after(sp) ? NULL : "</span>";
+        } else if (sp->kind == DOC_SPAN_LINK) {
             strbuf_adds(out, "<a href=\"");
             doc_html_text(out, sp->href);
-            wrapped(out, "\">", sp, "</a>");
-            break;
+        } else if (sp->style) {
+            strbuf_addf(out, "<span class=\"%s\">", sp->style);
+            close = "</span>";
         }
+        strbuf_adds(out, open ? open : "");
+        span_text(out, sp);
+        strbuf_adds(out, close ? close : "");
     }
 }
 
@@ -174,9 +145,7 @@ static void list(struct strbuf *out, const struct doc_node *l, int depth, bool i
     if (style)
         strbuf_addf(out, " class=\"%s\"", style);
     strbuf_addf(out, ">%s", nl);
-    for (const struct doc_node *it = l->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, l->first, DOC_HTML)) {
         strbuf_adds(out, "<li>");
         inlines(out, it->spans);
         blocks(out, it->first, depth + 1);
@@ -185,42 +154,72 @@ static void list(struct strbuf *out, const struct doc_node *l, int depth, bool i
     strbuf_addf(out, "</%s>%s", l->numbered ? "ol" : "ul", nl);
 }
 
-/* A table with its caption, header row and body; nothing for one without a body row. */
+static void doc_html_heat_cell_open(struct strbuf *out, double score);
+
+/* A cell opened: a head's scope, its class ("num" for a figure's column unless its style
+   says otherwise), the rows or columns it spans; or shaded as the heat map's. */
+static void cell_open(struct strbuf *out, const struct doc_node *t, const struct doc_node *c,
+                      bool head)
+{
+    if (c->shaded) {
+        doc_html_heat_cell_open(out, c->shade);
+        return;
+    }
+    bool th = head || c->header;
+    const char *cls = c->style                                        ? c->style
+                      : (head || !th) && c->halign == DOC_ALIGN_RIGHT ? "num"
+                                                                      : "";
+    strbuf_adds(out, th ? "<th" : "<td");
+    if (th)
+        strbuf_addf(out, " scope=\"%s\"",
+                    head                       ? "col"
+                    : t->grouped && c->rowspan ? "rowgroup"
+                                               : "row");
+    if (*cls)
+        strbuf_addf(out, " class=\"%s\"", cls);
+    if (c->rowspan)
+        strbuf_addf(out, " rowspan=\"%zu\"", c->rowspan);
+    if (c->colspan)
+        strbuf_addf(out, " colspan=\"%zu\"", c->colspan);
+    strbuf_addc(out, '>');
+}
+
+/* A table with its caption, header row and body (in row groups when grouped); nothing
+   for one without a body row. */
 static void table(struct strbuf *out, const struct doc_node *t)
 {
     if (!doc_table_has_body(t, DOC_HTML))
         return;
-    strbuf_adds(out, "<table>\n");
+    strbuf_adds(out, "<table");
+    if (t->style)
+        strbuf_addf(out, " class=\"%s\"", t->style);
+    strbuf_adds(out, ">\n");
     if (t->spans) {
         strbuf_adds(out, "<caption>");
         inlines(out, t->spans);
         strbuf_adds(out, "</caption>\n");
     }
-    bool head = true;
-    for (const struct doc_node *row = t->first; row; row = row->next) {
-        if (!shown(row))
-            continue;
+    bool head = true, group = false;
+    for (DOC_EACH(row, t->first, DOC_HTML)) {
+        if (!head && t->grouped && row->grouped) {
+            strbuf_adds(out, group ? "</tbody>\n<tbody>\n" : "<tbody>\n");
+            group = true;
+        }
         strbuf_adds(out, head ? "<thead><tr>" : "<tr>");
-        for (const struct doc_node *c = row->first; c; c = c->next) {
-            if (!shown(c))
-                continue;
-            const char *num = c->halign == DOC_ALIGN_RIGHT ? " class=\"num\"" : "";
-            if (head)
-                strbuf_addf(out, "<th scope=\"col\"%s>", num);
-            else if (c->header)
-                strbuf_adds(out, "<th scope=\"row\">");
-            else
-                strbuf_addf(out, "<td%s>", num);
+        for (DOC_EACH(c, row->first, DOC_HTML)) {
+            cell_open(out, t, c, head);
             inlines(out, c->spans);
             for (const struct doc_node *b = c->first; b; b = b->next)
                 if (shown(b) && b->kind == DOC_LIST)
                     list(out, b, 1, true);
             strbuf_adds(out, head || c->header ? "</th>" : "</td>");
         }
-        strbuf_adds(out, head ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
+        strbuf_adds(out, !head        ? "</tr>\n"
+                         : t->grouped ? "</tr></thead>\n"
+                                      : "</tr></thead>\n<tbody>\n");
         head = false;
     }
-    strbuf_adds(out, "</tbody>\n</table>\n");
+    strbuf_adds(out, !t->grouped || group ? "</tbody>\n</table>\n" : "</table>\n");
 }
 
 /* ---- the heat map's shades ---- */
@@ -269,14 +268,14 @@ unsigned long doc_html_ramp_colour(double score)
     return rgb;
 }
 
-void doc_html_heat_cell_open(struct strbuf *out, double score)
+static void doc_html_heat_cell_open(struct strbuf *out, double score)
 {
     unsigned long bg = doc_html_ramp_colour(score);
     strbuf_addf(out, "<td class=\"heat\" style=\"--shade:#%06lx;background:#%06lx;color:%s\">", bg,
                 bg, doc_html_text_colour_on(bg));
 }
 
-void doc_html_heat_key(struct strbuf *out)
+static void doc_html_heat_key(struct strbuf *out)
 {
     strbuf_adds(out, "<div class=\"key\" aria-hidden=\"true\"><span class=\"k\">Shade:</span>");
     for (int v = 0; v <= 100; v += 20) {
@@ -287,90 +286,6 @@ void doc_html_heat_key(struct strbuf *out)
     strbuf_adds(out, "</div>\n");
 }
 
-void doc_html_level_cell(struct strbuf *out, const struct doc_heat_cell *c)
-{
-    if (!c->items) {
-        strbuf_adds(out, "<td class=\"empty\">no items</td>");
-        return;
-    }
-    if (!c->has) {
-        strbuf_addf(out,
-                    "<td class=\"empty\">not scored<span class=\"sub\">%zu of %zu "
-                    "answered</span></td>",
-                    c->answered, c->items);
-        return;
-    }
-    doc_html_heat_cell_open(out, c->value);
-    strbuf_adds(out, c->shown);
-    strbuf_addf(out, "<span class=\"sub\">%zu of %zu answered</span></td>", c->answered, c->items);
-}
-
-void doc_html_heat_caption_note(struct strbuf *out)
-{
-    strbuf_adds(out, " <span class=\"muted\">(0 to 100 in each cell; the darker the shade, the "
-                     "higher the score)</span>");
-}
-
-/* One stage's levels, each score on its shade. */
-static void levels(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table class=\"keep narrow\">\n<caption>");
-    doc_html_text(out, f->title);
-    strbuf_adds(out, " by level of change");
-    doc_html_heat_caption_note(out);
-    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Level</th>"
-                     "<th scope=\"col\">Score</th></tr></thead>\n<tbody>\n");
-    for (size_t l = 0; l < f->n_rows; l++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, f->rows[l]);
-        strbuf_adds(out, "</th>");
-        doc_html_level_cell(out, &f->cells[l]);
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* A heat map's column heads after its first, each a stage's or a level's title; then the
-   body opens. */
-static void column_heads(struct strbuf *out, const struct doc_figure *f)
-{
-    for (size_t c = 0; c < f->n_cols; c++) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        doc_html_text(out, f->cols[c]);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-}
-
-/* Groups by stages, each score on its shade, then the key to the shades. */
-static void groups(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group <span "
-                     "class=\"muted\">(each scored over that group&#39;s respondents "
-                     "alone; the darker the shade, the higher the score)</span></caption>\n"
-                     "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" "
-                     "class=\"num\">Respondents</th>");
-    column_heads(out, f);
-    for (size_t g = 0; g < f->n_rows; g++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, f->rows[g]);
-        strbuf_addf(out, "</th><td class=\"num\">%zu</td>", f->counts[g]);
-        for (size_t c = 0; c < f->n_cols; c++) {
-            const struct doc_heat_cell *cell = &f->cells[g * f->n_cols + c];
-            if (cell->has) {
-                doc_html_heat_cell_open(out, cell->value);
-                strbuf_adds(out, cell->shown);
-                strbuf_adds(out, "</td>");
-            } else {
-                strbuf_adds(out, "<td class=\"empty\">not scored</td>");
-            }
-        }
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-    doc_html_heat_key(out);
-}
-
 /* The details as a description list: a term, then its value. */
 static void terms(struct strbuf *out, const struct doc_node *t)
 {
@@ -378,9 +293,7 @@ static void terms(struct strbuf *out, const struct doc_node *t)
     if (t->style)
         strbuf_addf(out, " class=\"%s\"", t->style);
     strbuf_adds(out, ">\n");
-    for (const struct doc_node *it = t->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, t->first, DOC_HTML)) {
         const struct doc_span *sp = it->spans;
         strbuf_adds(out, "<dt>");
         for (; sp && sp->kind == DOC_SPAN_LABEL; sp = sp->next)
@@ -434,8 +347,8 @@ static void section(struct strbuf *out, const struct doc_node *s, int depth)
 /* The score range of band b: from its min up to the next band's min (or 100). */
 static void band_range(const struct svg_bands *bs, size_t b, double *lo, double *hi)
 {
-    *lo = html_clamp100(bs->mins[b]);
-    *hi = b == 0 ? 100.0 : html_clamp100(bs->mins[b - 1]);
+    *lo = svg_clamp100(bs->mins[b]);
+    *hi = b == 0 ? 100.0 : svg_clamp100(bs->mins[b - 1]);
 }
 
 /* Band names sit above their zones, in two staggered rows when one row would crowd. */
@@ -465,25 +378,25 @@ void doc_html_bands_draw(struct strbuf *out, const struct svg_bands *bs, double 
         band_range(bs, b, &lo, &hi);
         if (hi <= lo)
             continue;
-        svg_rect(out, html_bar_x(lo), top, html_bar_x(hi) - html_bar_x(lo), bottom - top,
+        svg_rect(out, svg_bar_x(lo), top, svg_bar_x(hi) - svg_bar_x(lo), bottom - top,
                  b % 2 ? "fill=\"#f5f5f5\"" : "fill=\"#e6e6e6\"");
-        svg_text_open(out, (html_bar_x(lo) + html_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
+        svg_text_open(out, (svg_bar_x(lo) + svg_bar_x(hi)) / 2, stagger && b % 2 ? 36 : 20, "s",
                       "middle", 0);
         doc_html_text(out, bs->titles[b]);
         strbuf_adds(out, "</text>\n");
     }
     for (size_t b = 0; b < bs->n; b++) {
-        double lo = html_clamp100(bs->mins[b]);
+        double lo = svg_clamp100(bs->mins[b]);
         if (lo > 0 && lo < 100)
-            svg_line(out, html_bar_x(lo), top, html_bar_x(lo), bottom + 5,
+            svg_line(out, svg_bar_x(lo), top, svg_bar_x(lo), bottom + 5,
                      "stroke=\"#4d4d4d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
     }
     svg_line(out, PLOT_X, bottom, PLOT_X + PLOT_W, bottom, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
     /* Tick labels at 100, at each threshold and at 0, skipping any that would collide. */
     double last = -1000;
     for (size_t k = 0; k <= bs->n + 1; k++) {
-        double v = k == 0 ? 100.0 : k <= bs->n ? html_clamp100(bs->mins[k - 1]) : 0.0;
-        double x = html_bar_x(v);
+        double v = k == 0 ? 100.0 : k <= bs->n ? svg_clamp100(bs->mins[k - 1]) : 0.0;
+        double x = svg_bar_x(v);
         if (fabs(last - x) < 26)
             continue;
         last = x;
@@ -558,7 +471,7 @@ static void stage_chart(struct strbuf *out, const struct doc_figure *f)
         stage_label(out, f, st);
         strbuf_adds(out, "</text>\n");
         if (c->has) {
-            svg_rect_fill(out, PLOT_X, y + 26, html_bar_x(c->value) - PLOT_X, 20, BAR_COLOUR, NULL);
+            svg_rect_fill(out, PLOT_X, y + 26, svg_bar_x(c->value) - PLOT_X, 20, BAR_COLOUR, NULL);
             svg_text_open(out, LABEL_X, y + 41, "b", NULL, 0);
             strbuf_addf(out, "%s \xC2\xB7 ", c->shown);
         } else {
@@ -579,471 +492,24 @@ static void stage_chart(struct strbuf *out, const struct doc_figure *f)
     strbuf_release(&desc);
 }
 
-/* The stages as a chart against the bands, then as a table: score, band, questions
-   answered, where respondents disagree (more than one of them), and the focus or a
-   stage resting on it tagged. */
-static void stages(struct strbuf *out, const struct doc_figure *f)
+/* The figure as its table (doc_figure_table); the stages' after their chart, and the heat
+   maps' before their key. */
+static void figure(struct strbuf *out, const struct doc_figure *f, int depth)
 {
-    stage_chart(out, f);
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores <span class=\"muted\">"
-                     "(0 to 100; answered: questions answered of those that apply)</span>"
-                     "</caption>\n<thead><tr><th scope=\"col\">Stage</th>"
-                     "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Band</th>"
-                     "<th scope=\"col\" class=\"num\">Answered</th>");
-    if (f->disagree)
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">Respondents disagree on</th>");
-    strbuf_adds(out, "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < f->n_rows; st++) {
-        const struct doc_heat_cell *c = &f->cells[st];
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, f->rows[st]);
-        strbuf_addf(out, "</th><td class=\"num\">%s</td><td>", c->has ? c->shown : "no score");
-        doc_html_text(out, f->bands[st]);
-        strbuf_addf(out, "</td><td class=\"num\">%zu of %zu", c->answered, c->items);
-        if (f->shares[st])
-            strbuf_addf(out, " (%s%%)", f->shares[st]);
-        strbuf_adds(out, "</td>");
-        if (f->disagree)
-            strbuf_addf(out, "<td class=\"num\">%zu item%s</td>", f->counts[st],
-                        f->counts[st] == 1 ? "" : "s");
-        strbuf_adds(out, "<td>");
-        if (f->marks[st] == DOC_MARK_FOCUS)
-            strbuf_adds(out, "<span class=\"tag\">Focus</span> work on this first");
-        else if (f->marks[st] == DOC_MARK_RESTS)
-            strbuf_adds(out, "<span class=\"tag\">Rests on an earlier stage</span>");
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* The stage x level heat map: a row a stage, a column a level, each cell shaded by its
-   score, then the key. */
-static void matrix(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Score by stage and level of change");
-    doc_html_heat_caption_note(out);
-    strbuf_adds(out, "</caption>\n<thead><tr><th scope=\"col\">Stage</th>");
-    column_heads(out, f);
-    for (size_t st = 0; st < f->n_rows; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, f->rows[st]);
-        strbuf_adds(out, "</th>");
-        for (size_t l = 0; l < f->n_cols; l++)
-            doc_html_level_cell(out, &f->cells[st * f->n_cols + l]);
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-    doc_html_heat_key(out);
-}
-
-/* ---- before and after (compare) ---- */
-
-static void figure_or(struct strbuf *out, const char *s, const char *none)
-{
-    strbuf_adds(out, s ? s : none);
-}
-
-/* A stage's score before, after, and the change: three cells. */
-static void move_cells(struct strbuf *out, const struct doc_move *m)
-{
-    strbuf_adds(out, "<td class=\"num\">");
-    figure_or(out, m->before, "no score");
-    strbuf_adds(out, "</td><td class=\"num\">");
-    figure_or(out, m->after, "no score");
-    strbuf_adds(out, "</td><td class=\"num\">");
-    figure_or(out, m->change, "<span class=\"muted\">not comparable</span>");
-    strbuf_adds(out, "</td>");
-}
-
-/* A note of ours, its first letter a capital: "Fell". */
-static void capitalised(struct strbuf *out, const char *note)
-{
-    size_t at = out->len;
-    ours(out, note);
-    if (out->len > at && out->buf[at] >= 'a' && out->buf[at] <= 'z')
-        out->buf[at] = (char)(out->buf[at] - 'a' + 'A');
-}
-
-static void movement(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores before and after "
-                     "<span class=\"muted\">(0 to 100)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
-                     "<th scope=\"col\" class=\"num\">After</th>"
-                     "<th scope=\"col\" class=\"num\">Change</th>"
-                     "<th scope=\"col\">Band before</th><th scope=\"col\">Band after</th>"
-                     "<th scope=\"col\">Fell?</th></tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < f->n_rows; st++) {
-        const struct doc_move *m = &f->moves[st];
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, f->rows[st]);
-        strbuf_adds(out, "</th>");
-        move_cells(out, m);
-        strbuf_adds(out, "<td>");
-        doc_html_text(out, m->band_before);
-        strbuf_adds(out, "</td><td>");
-        doc_html_text(out, m->band_after);
-        strbuf_adds(out, "</td><td>");
-        if (m->note && m->warn) {
-            strbuf_adds(out, "<span class=\"tag\">");
-            capitalised(out, m->note);
-            strbuf_adds(out, "</span>");
-        } else if (m->note) {
-            capitalised(out, m->note);
-        } else {
-            strbuf_adds(out, "No");
-        }
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* A row group a group: its name and respondents before and after, then its stages. */
-static void group_movement(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group before and "
-                     "after <span class=\"muted\">(each scored over that group&#39;s "
-                     "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Group</th>"
-                     "<th scope=\"col\" class=\"num\">Respondents before</th>"
-                     "<th scope=\"col\" class=\"num\">Respondents after</th>"
-                     "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Before</th>"
-                     "<th scope=\"col\" class=\"num\">After</th>"
-                     "<th scope=\"col\" class=\"num\">Change</th></tr></thead>\n");
-    for (size_t g = 0; g < f->n_rows; g++) {
-        strbuf_adds(out, "<tbody>\n");
-        for (size_t st = 0; st < f->n_cols; st++) {
-            strbuf_adds(out, "<tr>");
-            if (st == 0) {
-                strbuf_addf(out, "<th scope=\"rowgroup\" rowspan=\"%zu\">", f->n_cols);
-                doc_html_text(out, f->rows[g]);
-                strbuf_addf(out,
-                            "</th><td class=\"num\" rowspan=\"%zu\">%zu</td>"
-                            "<td class=\"num\" rowspan=\"%zu\">%zu</td>",
-                            f->n_cols, f->counts[g], f->n_cols, f->counts_after[g]);
-            }
-            strbuf_adds(out, "<th scope=\"row\">");
-            doc_html_text(out, f->cols[st]);
-            strbuf_adds(out, "</th>");
-            move_cells(out, &f->moves[g * f->n_cols + st]);
-            strbuf_adds(out, "</tr>\n");
-        }
-        strbuf_adds(out, "</tbody>\n");
-    }
-    strbuf_adds(out, "</table>\n");
-}
-
-/* Items before and after, captioned with the figure's title and aside; or "None.". */
-static void item_moves(struct strbuf *out, const struct doc_figure *f)
-{
-    if (!f->n_rows) {
-        strbuf_adds(out, "<p>None.</p>\n");
-        return;
-    }
-    strbuf_adds(out, "<table>\n<caption>");
-    ours(out, f->title);
-    strbuf_adds(out, " <span class=\"muted\">(");
-    ours(out, f->aside);
-    strbuf_adds(out, ")</span></caption>\n<thead><tr><th scope=\"col\">Item</th>"
-                     "<th scope=\"col\">Stage</th><th scope=\"col\">Kind</th>"
-                     "<th scope=\"col\" class=\"num\">Before</th>"
-                     "<th scope=\"col\" class=\"num\">After</th>"
-                     "<th scope=\"col\" class=\"num\">Change</th>"
-                     "<th scope=\"col\">Better or worse</th></tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < f->n_rows; k++) {
-        const struct doc_item_move *m = &f->item_moves[k];
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, m->text);
-        strbuf_adds(out, "<span class=\"id\">");
-        doc_html_text(out, m->id);
-        strbuf_adds(out, "</span></th><td>");
-        doc_html_text(out, m->stage);
-        strbuf_addf(out, "</td><td>%s</td><td class=\"num\">", m->kind);
-        figure_or(out, m->before, "no score");
-        strbuf_adds(out, "</td><td class=\"num\">");
-        figure_or(out, m->after, "no score");
-        strbuf_adds(out, "</td><td class=\"num\">");
-        figure_or(out, m->change, "");
-        strbuf_adds(out, "</td><td>");
-        figure_or(out, m->direction, "<span class=\"muted\">not comparable</span>");
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* ---- compare --plan ---- */
-
-static const char GAP_HEAD[] =
-    "<th scope=\"col\" class=\"num\">Answer before</th>"
-    "<th scope=\"col\" class=\"num\">Answer after</th><th scope=\"col\" class=\"num\">Change</th>"
-    "<th scope=\"col\" class=\"num\">Points before</th>"
-    "<th scope=\"col\" class=\"num\">Points after</th><th scope=\"col\" class=\"num\">Change</th>"
-    "<th scope=\"col\">Gap now</th>";
-
-/* Input text in a cell, or a muted "none" when there is none. */
-static void cell_text(struct strbuf *out, const char *s)
-{
-    if (s && *s)
-        doc_html_text(out, s);
-    else
-        strbuf_adds(out, "<span class=\"muted\">none</span>");
-}
-
-/* The action's text and its item's id as a row header over rows rows. */
-static void action_th(struct strbuf *out, const struct doc_plan_row *row, size_t rows)
-{
-    if (rows > 1)
-        strbuf_addf(out, "<th scope=\"row\" rowspan=\"%zu\">", rows);
-    else
-        strbuf_adds(out, "<th scope=\"row\">");
-    doc_html_text(out, row->action);
-    strbuf_adds(out, "<span class=\"id\">");
-    doc_html_text(out, row->id);
-    strbuf_adds(out, "</span></th>");
-}
-
-static void gap_cells(struct strbuf *out, const struct doc_gap_move *g)
-{
-    strbuf_addf(out, "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">",
-                g->answer_before, g->answer_after);
-    figure_or(out, g->answer_change, "");
-    strbuf_addf(out, "</td><td class=\"num\">%s</td><td class=\"num\">", g->points_before);
-    figure_or(out, g->points_after, "");
-    strbuf_adds(out, "</td><td class=\"num\">");
-    figure_or(out, g->points_change, "");
-    strbuf_addf(out, "</td><td>%s</td>", g->now);
-}
-
-static void plan_table_open(struct strbuf *out, const struct doc_figure *f, const char *heads)
-{
-    strbuf_adds(out, "<table>\n<caption>");
-    ours(out, f->title);
-    if (f->aside) {
-        strbuf_adds(out, " <span class=\"muted\">(");
-        ours(out, f->aside);
-        strbuf_adds(out, ")</span>");
-    }
-    strbuf_addf(out, "</caption>\n<thead><tr>%s</tr></thead>\n<tbody>\n", heads);
-}
-
-static void plan_done(struct strbuf *out, const struct doc_figure *f)
-{
-    struct strbuf heads = STRBUF_INIT;
-    strbuf_addf(&heads,
-                "<th scope=\"col\">Action</th><th scope=\"col\">Done</th>"
-                "<th scope=\"col\">Owner</th><th scope=\"col\">Gap</th>%s",
-                GAP_HEAD);
-    plan_table_open(out, f, strbuf_str(&heads));
-    strbuf_release(&heads);
-    for (size_t k = 0; k < f->n_rows; k++) {
-        const struct doc_plan_row *row = &f->plan_rows[k];
-        size_t rows = row->n_gaps ? row->n_gaps : 1;
-        for (size_t g = 0; g < rows; g++) {
-            strbuf_adds(out, "<tr>");
-            if (g == 0) {
-                action_th(out, row, rows);
-                strbuf_addf(out, "<td rowspan=\"%zu\">", rows);
-                cell_text(out, row->done);
-                strbuf_addf(out, "</td><td rowspan=\"%zu\">", rows);
-                cell_text(out, row->owner);
-                strbuf_adds(out, "</td>");
-            }
-            if (row->n_gaps) {
-                strbuf_adds(out, "<td>");
-                doc_html_text(out, row->gaps[g].name);
-                strbuf_adds(out, "</td>");
-                gap_cells(out, &row->gaps[g]);
-            } else {
-                strbuf_adds(out, "<td colspan=\"8\">No gap it addresses was open before.</td>");
-            }
-            strbuf_adds(out, "</tr>\n");
-        }
-    }
-}
-
-/* A part of the plan as a table; "None." for nothing in it. */
-static void plan_rows(struct strbuf *out, const struct doc_figure *f)
-{
-    const struct doc_plan_row *row = f->plan_rows;
-    if (f->kind == DOC_FIGURE_PLAN_GAPS ? !row->n_gaps : !f->n_rows) {
-        strbuf_adds(out, "<p>None.</p>\n");
-        return;
-    }
-    if (f->kind == DOC_FIGURE_PLAN_DONE) {
-        plan_done(out, f);
-    } else if (f->kind == DOC_FIGURE_PLAN_GAPS) {
-        struct strbuf heads = STRBUF_INIT;
-        strbuf_addf(&heads, "<th scope=\"col\">Gap</th>%s", GAP_HEAD);
-        plan_table_open(out, f, strbuf_str(&heads));
-        strbuf_release(&heads);
-        for (size_t g = 0; g < row->n_gaps; g++) {
-            strbuf_adds(out, "<tr><th scope=\"row\">");
-            doc_html_text(out, row->gaps[g].name);
-            strbuf_adds(out, "</th>");
-            gap_cells(out, &row->gaps[g]);
-            strbuf_adds(out, "</tr>\n");
-        }
-    } else {
-        plan_table_open(out, f,
-                        "<th scope=\"col\">Action</th><th scope=\"col\">Status</th>"
-                        "<th scope=\"col\">Done</th><th scope=\"col\">Why not counted</th>");
-        for (size_t k = 0; k < f->n_rows; k++, row++) {
-            strbuf_adds(out, "<tr>");
-            action_th(out, row, 1);
-            strbuf_addf(out, "<td>%s</td><td>", row->status);
-            cell_text(out, row->done);
-            strbuf_addf(out, "</td><td>%s</td></tr>\n", row->reason);
-        }
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* A row a stage: its focus, then the date it was first in each band, the top band last. */
-static void timeline(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table>\n<caption>");
-    ours(out, f->title);
-    strbuf_adds(out, " <span class=\"muted\">(");
-    ours(out, f->aside);
-    strbuf_adds(out, ")</span></caption>\n<thead><tr><th scope=\"col\">Stage</th>"
-                     "<th scope=\"col\">Focus</th>");
-    for (size_t b = f->n_cols; b-- > 0;) {
-        strbuf_adds(out, "<th scope=\"col\">");
-        doc_html_text(out, f->cols[b]);
-        strbuf_addf(out, "%s</th>", b ? "" : " <span class=\"muted\">(top band)</span>");
-    }
-    strbuf_adds(out, "</tr></thead>\n<tbody>\n");
-    for (size_t st = 0; st < f->n_rows; st++) {
-        strbuf_adds(out, "<tr><th scope=\"row\">");
-        doc_html_text(out, f->rows[st]);
-        strbuf_adds(out, "</th><td>");
-        doc_html_text(out, f->row_words[st]);
-        strbuf_adds(out, "</td>");
-        for (size_t b = f->n_cols; b-- > 0;) {
-            const char *cell = f->cells[st * f->n_cols + b].shown;
-            strbuf_adds(out, "<td class=\"nowrap\">");
-            if (cell)
-                doc_html_text(out, cell);
-            else
-                strbuf_adds(out, "<span class=\"muted\">never</span>");
-            strbuf_adds(out, "</td>");
-        }
-        strbuf_adds(out, "</tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* The whole assessment's: a row a point, its scores each with its band, and its focus. */
-static void series_whole(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table>\n<caption>Stage scores at each assessment <span class=\"muted\">"
-                     "(0 to 100, with the band)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Date</th><th scope=\"col\">Organisation</th>"
-                     "<th scope=\"col\" class=\"num\">Respondents</th>");
-    for (size_t st = 0; st < f->n_cols; st++) {
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-        doc_html_text(out, f->cols[st]);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "<th scope=\"col\">Focus</th></tr></thead>\n<tbody>\n");
-    for (size_t k = 0; k < f->n_points; k++) {
-        strbuf_adds(out, "<tr><th scope=\"row\" class=\"nowrap\">");
-        doc_html_text(out, f->points[k]);
-        strbuf_adds(out, "</th><td>");
-        doc_html_text(out, f->point_orgs[k]);
-        strbuf_addf(out, "</td><td class=\"num\">%zu</td>", f->point_counts[k]);
-        for (size_t st = 0; st < f->n_cols; st++) {
-            const struct doc_heat_cell *v = &f->series[st * f->n_points + k];
-            strbuf_addf(out, "<td class=\"num\">%s<span class=\"sub\">",
-                        v->has ? v->shown : "no score");
-            doc_html_text(out, f->series_bands[st * f->n_points + k]);
-            strbuf_adds(out, "</span></td>");
-        }
-        strbuf_adds(out, "<td>");
-        doc_html_text(out, f->point_focus[k]);
-        strbuf_adds(out, "</td></tr>\n");
-    }
-    strbuf_adds(out, "</tbody>\n</table>\n");
-}
-
-/* A row group a group: its respondents at each point, then each stage's scores. */
-static void series(struct strbuf *out, const struct doc_figure *f)
-{
-    strbuf_adds(out, "<table class=\"keep\">\n<caption>Stage scores by group at each "
-                     "assessment <span class=\"muted\">(each scored over that group&#39;s "
-                     "respondents alone, 0 to 100)</span></caption>\n<thead><tr>"
-                     "<th scope=\"col\">Group</th><th scope=\"col\">Figure</th>");
-    for (size_t k = 0; k < f->n_points; k++) {
-        strbuf_adds(out, "<th scope=\"col\" class=\"num\">");
-        doc_html_text(out, f->points[k]);
-        strbuf_adds(out, "</th>");
-    }
-    strbuf_adds(out, "</tr></thead>\n");
-    for (size_t g = 0; g < f->n_rows; g++) {
-        strbuf_addf(out, "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"%zu\">", f->n_cols + 1);
-        doc_html_text(out, f->rows[g]);
-        strbuf_adds(out, "</th><th scope=\"row\">Respondents</th>");
-        for (size_t k = 0; k < f->n_points; k++)
-            strbuf_addf(out, "<td class=\"num\">%zu</td>", f->point_counts[g * f->n_points + k]);
-        strbuf_adds(out, "</tr>\n");
-        for (size_t st = 0; st < f->n_cols; st++) {
-            const struct doc_heat_cell *v = &f->series[(g * f->n_cols + st) * f->n_points];
-            strbuf_adds(out, "<tr><th scope=\"row\">");
-            doc_html_text(out, f->cols[st]);
-            strbuf_adds(out, "</th>");
-            for (size_t k = 0; k < f->n_points; k++)
-                strbuf_addf(out, "<td class=\"num\">%s</td>", v[k].has ? v[k].shown : "no score");
-            strbuf_adds(out, "</tr>\n");
-        }
-        strbuf_adds(out, "</tbody>\n");
-    }
-    strbuf_adds(out, "</table>\n");
-}
-
-/* The figure drawn this writer's way. */
-static void figure(struct strbuf *out, const struct doc_figure *f)
-{
-    switch (f->kind) {
-    case DOC_FIGURE_SERIES: /* the whole assessment's has no group's name */
-        (f->n_rows && !f->rows[0] ? series_whole : series)(out, f);
-        break;
-    case DOC_FIGURE_TIMELINE:
-        timeline(out, f);
-        break;
-    case DOC_FIGURE_PLAN_DONE:
-    case DOC_FIGURE_PLAN_GAPS:
-    case DOC_FIGURE_PLAN_NOT_COUNTED:
-        plan_rows(out, f);
-        break;
-    case DOC_FIGURE_MOVEMENT:
-        movement(out, f);
-        break;
-    case DOC_FIGURE_GROUP_MOVEMENT:
-        group_movement(out, f);
-        break;
-    case DOC_FIGURE_ITEMS:
-        item_moves(out, f);
-        break;
-    case DOC_FIGURE_LEVELS:
-        levels(out, f);
-        break;
-    case DOC_FIGURE_STAGES:
-        stages(out, f);
-        break;
-    case DOC_FIGURE_MATRIX:
-        matrix(out, f);
-        break;
-    case DOC_FIGURE_GROUPS:
-        groups(out, f);
-        break;
-    }
+    if (f->kind == DOC_FIGURE_STAGES)
+        stage_chart(out, f);
+    struct doc t;
+    doc_init(&t);
+    doc_figure_table(&t, t.root, f);
+    blocks(out, t.root->first, depth);
+    doc_release(&t);
+    if (f->kind == DOC_FIGURE_GROUPS || f->kind == DOC_FIGURE_MATRIX)
+        doc_html_heat_key(out);
 }
 
 static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
 {
-    for (const struct doc_node *n = first; n; n = n->next) {
-        if (!shown(n))
-            continue;
+    for (DOC_EACH(n, first, DOC_HTML)) {
         switch (n->kind) {
         case DOC_SECTION:
             section(out, n, depth);
@@ -1068,7 +534,7 @@ static void blocks(struct strbuf *out, const struct doc_node *first, int depth)
             table(out, n);
             break;
         case DOC_FIGURE:
-            figure(out, n->figure);
+            figure(out, n->figure, depth);
             break;
         case DOC_DRAWN:
             strbuf_adds(out, n->html);

@@ -26,11 +26,6 @@ struct text_w {
     bool color;
 };
 
-static bool shown(const struct doc_node *n)
-{
-    return (n->only & DOC_TEXT) != 0;
-}
-
 /* The spans shown in text, run together as one plain string. */
 static void inline_text(struct strbuf *sb, const struct doc_span *sp)
 {
@@ -62,22 +57,38 @@ static void spans_para(struct text_w *w, size_t indent, size_t hang, const char 
     strbuf_release(&line);
 }
 
+/* indent spaces and lead, our words as they are, then text made safe and filled. */
+static void lead_para(struct text_w *w, size_t indent, const char *lead, size_t hang,
+                      const char *text)
+{
+    struct strbuf first = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT;
+    strbuf_addchars(&first, ' ', indent);
+    strbuf_adds(&first, lead);
+    text_add_safe(&safe, text, true);
+    strbuf_addchars(&pad, ' ', hang);
+    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
+    strbuf_release(&pad);
+    strbuf_release(&safe);
+    strbuf_release(&first);
+}
+
 /* An item whose marker keeps its spaces ("Focus after:  ", lining up with the line
    above): the marker as it is, then the text filled after it. */
 static void marked_para(struct text_w *w, size_t indent, size_t hang, const char *marker,
                         const struct doc_span *sp)
 {
-    struct strbuf line = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT, first = STRBUF_INIT;
+    struct strbuf line = STRBUF_INIT;
     inline_text(&line, sp);
-    text_add_safe(&safe, strbuf_str(&line), true);
-    strbuf_addchars(&first, ' ', indent);
-    strbuf_adds(&first, marker);
-    strbuf_addchars(&pad, ' ', hang);
-    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
-    strbuf_release(&first);
-    strbuf_release(&pad);
-    strbuf_release(&safe);
+    lead_para(w, indent, marker, hang, strbuf_str(&line));
     strbuf_release(&line);
+}
+
+/* Text made safe, appended; its width in columns. */
+static size_t add_safe(struct strbuf *out, const char *s)
+{
+    size_t before = out->len;
+    text_add_safe(out, s, true);
+    return utf8_width(out->buf + before, out->len - before);
 }
 
 static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item);
@@ -85,9 +96,7 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
 static void list(struct text_w *w, const struct doc_node *l, size_t indent)
 {
     size_t k = 0;
-    for (const struct doc_node *it = l->first; it; it = it->next) {
-        if (!shown(it))
-            continue;
+    for (DOC_EACH(it, l->first, DOC_TEXT)) {
         char number[32];
         const char *marker = it->marker;
         k++;
@@ -108,7 +117,8 @@ static void list(struct text_w *w, const struct doc_node *l, size_t indent)
     }
 }
 
-void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width)
+/* Text made safe for a terminal, cut to width columns (ending "...") or padded to it. */
+static void doc_text_add_padded(struct strbuf *sb, const char *text, size_t width)
 {
     size_t before = sb->len;
     text_add_safe(sb, text, true);
@@ -145,18 +155,10 @@ static size_t text_width(const char *s)
 /* The list a cell holds, or NULL. */
 static const struct doc_node *cell_list(const struct doc_node *c)
 {
-    for (const struct doc_node *l = c->first; l; l = l->next)
-        if (shown(l) && l->kind == DOC_LIST)
+    for (DOC_EACH(l, c->first, DOC_TEXT))
+        if (l->kind == DOC_LIST)
             return l;
     return NULL;
-}
-
-/* The next cell from c on that text shows, or NULL. */
-static const struct doc_node *shown_from(const struct doc_node *c)
-{
-    while (c && !shown(c))
-        c = c->next;
-    return c;
 }
 
 /*
@@ -167,49 +169,42 @@ static const struct doc_node *shown_from(const struct doc_node *c)
  */
 static void table(struct text_w *w, const struct doc_node *t, size_t indent)
 {
-    const struct doc_node *head = shown_from(t->first);
+    const struct doc_node *head = doc_shown(t->first, DOC_TEXT);
     if (!head)
         return;
     struct strbuf line = STRBUF_INIT, value = STRBUF_INIT;
-    for (const struct doc_node *row = head->next; row; row = row->next) {
-        if (!shown(row))
-            continue;
-        const struct doc_node *first = shown_from(row->first);
+    for (DOC_EACH(row, head->next, DOC_TEXT)) {
+        const struct doc_node *first = doc_shown(row->first, DOC_TEXT);
         strbuf_reset(&line);
         strbuf_adds(&line, "- ");
         if (first)
             inline_text(&line, first->spans);
         para(w, indent, indent + 2, strbuf_str(&line));
         strbuf_reset(&line);
-        const struct doc_node *h = shown_from(head->first);
-        h = h ? shown_from(h->next) : NULL;
-        for (const struct doc_node *c = first ? shown_from(first->next) : NULL; c;
-             c = shown_from(c->next), h = h ? shown_from(h->next) : NULL) {
-            strbuf_reset(&value);
-            inline_text(&value, c->spans);
-            if (!value.len || cell_list(c))
-                continue;
-            if (line.len)
-                strbuf_adds(&line, "; ");
-            if (h)
-                inline_text(&line, h->spans);
-            strbuf_addf(&line, ": %s", strbuf_str(&value));
-        }
-        if (line.len)
-            para(w, indent + 2, indent + 2, strbuf_str(&line));
-        h = shown_from(head->first);
-        h = h ? shown_from(h->next) : NULL;
-        for (const struct doc_node *c = first ? shown_from(first->next) : NULL; c;
-             c = shown_from(c->next), h = h ? shown_from(h->next) : NULL) {
-            const struct doc_node *l = cell_list(c);
-            if (!l)
-                continue;
-            strbuf_reset(&line);
-            if (h)
-                inline_text(&line, h->spans);
-            strbuf_adds(&line, ":");
-            para(w, indent + 2, indent + 2, strbuf_str(&line));
-            list(w, l, indent + 4);
+        for (int lists = 0; lists < 2; lists++) { /* the cells with text, then those with lists */
+            const struct doc_node *h = doc_shown(head->first, DOC_TEXT);
+            h = h ? doc_shown(h->next, DOC_TEXT) : NULL;
+            for (const struct doc_node *c = first ? doc_shown(first->next, DOC_TEXT) : NULL; c;
+                 c = doc_shown(c->next, DOC_TEXT), h = h ? doc_shown(h->next, DOC_TEXT) : NULL) {
+                const struct doc_node *l = cell_list(c);
+                strbuf_reset(&value);
+                inline_text(&value, c->spans);
+                if (lists ? !l : !value.len || l)
+                    continue;
+                if (lists)
+                    strbuf_reset(&line);
+                else if (line.len)
+                    strbuf_adds(&line, "; ");
+                if (h)
+                    inline_text(&line, h->spans);
+                strbuf_addf(&line, lists ? ":" : ": %s", strbuf_str(&value));
+                if (lists) {
+                    para(w, indent + 2, indent + 2, strbuf_str(&line));
+                    list(w, l, indent + 4);
+                }
+            }
+            if (!lists && line.len)
+                para(w, indent + 2, indent + 2, strbuf_str(&line));
         }
     }
     strbuf_release(&value);
@@ -387,9 +382,7 @@ static void figure(struct text_w *w, const struct doc_figure *f, size_t indent)
 static void blocks(struct text_w *w, const struct doc_node *first, size_t indent, bool item)
 {
     const struct doc_node *prev = NULL;
-    for (const struct doc_node *n = first; n; n = n->next) {
-        if (!shown(n))
-            continue;
+    for (DOC_EACH(n, first, DOC_TEXT)) {
         switch (n->kind) {
         case DOC_SECTION:
             if (!doc_section_has_content(n, DOC_TEXT, true))
@@ -439,13 +432,13 @@ static void blocks(struct text_w *w, const struct doc_node *first, size_t indent
 static size_t stage_column(const char **titles, size_t n)
 {
     size_t tw = 5;
+    struct strbuf cell = STRBUF_INIT;
     for (size_t k = 0; k < n; k++) {
-        struct strbuf cell = STRBUF_INIT;
-        text_add_safe(&cell, titles[k], true);
-        size_t cw = utf8_width(cell.buf, cell.len);
+        strbuf_reset(&cell);
+        size_t cw = add_safe(&cell, titles[k]);
         tw = cw > tw ? cw : tw;
-        strbuf_release(&cell);
     }
+    strbuf_release(&cell);
     return tw;
 }
 
@@ -453,15 +446,10 @@ static size_t stage_column(const char **titles, size_t n)
    in eight; no change, no column (and no trailing spaces). No line end. */
 static void move_row(struct strbuf *out, const char *title, size_t tw, const struct doc_move *m)
 {
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, title, true);
-    size_t cw = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
-    strbuf_addchars(out, ' ', tw - cw);
+    strbuf_addchars(out, ' ', tw - add_safe(out, title));
     strbuf_addf(out, "%8s%8s", m->before ? m->before : "-", m->after ? m->after : "-");
     if (m->change)
         strbuf_addf(out, "%8s", m->change);
-    strbuf_release(&cell);
 }
 
 /* The stages before and after, a column each, and how each moved. */
@@ -547,12 +535,8 @@ static const char *const sparks[] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x
 static void series_row(struct strbuf *out, const char *title, size_t pad,
                        const struct doc_heat_cell *v, size_t n)
 {
-    struct strbuf cell = STRBUF_INIT;
-    text_add_safe(&cell, title, true);
-    size_t cw = utf8_width(cell.buf, cell.len);
-    strbuf_adds(out, strbuf_str(&cell));
+    size_t cw = add_safe(out, title);
     strbuf_addchars(out, ' ', cw < pad ? pad - cw : 1);
-    strbuf_release(&cell);
     for (size_t k = 0; k < n; k++) {
         int level = (int)(v[k].value / 100.0 * 7.0 + 0.5);
         strbuf_adds(out, !v[k].has ? "\xC2\xB7" : sparks[level < 0 ? 0 : level > 7 ? 7 : level]);
@@ -585,21 +569,6 @@ static void series(struct text_w *w, const struct doc_figure *f, size_t indent)
         }
     }
     strbuf_release(&line);
-}
-
-/* indent spaces and lead, our words as they are, then text made safe and filled. */
-static void lead_para(struct text_w *w, size_t indent, const char *lead, size_t hang,
-                      const char *text)
-{
-    struct strbuf first = STRBUF_INIT, safe = STRBUF_INIT, pad = STRBUF_INIT;
-    strbuf_addchars(&first, ' ', indent);
-    strbuf_adds(&first, lead);
-    text_add_safe(&safe, text, true);
-    strbuf_addchars(&pad, ' ', hang);
-    text_add_filled(w->out, strbuf_str(&first), strbuf_str(&pad), strbuf_str(&safe), w->width);
-    strbuf_release(&pad);
-    strbuf_release(&safe);
-    strbuf_release(&first);
 }
 
 /* "Gap: answer 3.0 -> 5.5 (+2.5), stage points 12.4 -> 6.1 (-6.3); closed". */

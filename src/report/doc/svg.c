@@ -124,12 +124,12 @@ void svg_line(struct strbuf *out, double x1, double y1, double x2, double y2, co
 const char BAR_COLOUR[] = "#0072B2"; /* Okabe-Ito blue: 5.2:1 against white */
 const double PLOT_X = 16, PLOT_W = 500, LABEL_X = 532;
 
-double html_clamp100(double v)
+double svg_clamp100(double v)
 {
     return v < 0 ? 0 : v > 100 ? 100 : v;
 }
 
-double html_bar_x(double v)
+double svg_bar_x(double v)
 {
-    return PLOT_X + PLOT_W * html_clamp100(v) / 100.0;
+    return PLOT_X + PLOT_W * svg_clamp100(v) / 100.0;
 }

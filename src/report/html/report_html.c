@@ -13,24 +13,18 @@
 #include "score.h"
 #include "strbuf.h"
 
-/* The page's shell up to its body: its title names the organisation and the date. */
-static void page_shell(struct strbuf *out, const struct report_ctx *ctx)
+/* The page's title names the organisation and the date. */
+void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
 {
-    const struct score *s = ctx->score;
-    const struct assessment *a = s->assessment;
+    const struct assessment *a = ctx->score->assessment;
+    struct doc d;
+    doc_init(&d);
     page_open(out);
     strbuf_adds(out, "Implementation readiness: ");
     doc_html_text(out, a->organisation);
     strbuf_adds(out, ", ");
     doc_html_text(out, a->date);
     page_head_end(out);
-}
-
-void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
-{
-    struct doc d;
-    doc_init(&d);
-    page_shell(out, ctx);
     report_build_assess(&d, ctx->score, ctx->plan);
     doc_write(&d, DOC_HTML, out, 0, false);
     page_close(out, ctx->tool_version);

@@ -5,8 +5,6 @@
  */
 #include "report_html_internal.h"
 #include "doc.h"
-#include "report_accept_internal.h"
-#include "report_plan_internal.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -15,7 +13,7 @@
 #include "answers.h"
 #include "compare.h"
 #include "compare_build_internal.h"
-#include "report.h"
+#include "report_build_internal.h"
 #include "report_compare_internal.h"
 #include "rules.h"
 #include "score.h"
@@ -24,27 +22,52 @@
 
 /* ---- compare ---- */
 
-/* The threshold line, as assess's page has it, below the meta list. */
-static void threshold_para(struct strbuf *out, const struct score *const *points, size_t n,
-                           bool shares)
+/* The page's title block: the heading (title, then org when not NULL), the details
+   (first, if any, then the model's) and the threshold line, as assess's page has it. */
+static void page_header(struct strbuf *out, const char *title, const char *org,
+                        void (*first)(struct doc *, struct doc_node *, const void *),
+                        const void *arg, const struct score *const *points, size_t n, bool shares)
 {
+    struct doc d;
+    doc_init(&d);
+    struct doc_node *h = doc_section(&d, d.root, 1, NULL), *terms = doc_terms(&d, h);
+    doc_words(&d, h, title);
+    if (org) {
+        doc_words(&d, h, ": ");
+        doc_text(&d, h, org);
+    }
+    terms->style = "meta";
+    first(&d, terms, arg);
+    report_build_model_terms(&d, terms, points[0]->rules);
     struct strbuf line = STRBUF_INIT;
     compare_threshold_line(&line, points, n, shares);
     if (line.len) {
-        strbuf_adds(out, "<p class=\"threshold\">");
-        doc_html_text(out, strbuf_str(&line));
-        strbuf_adds(out, "</p>\n");
+        struct doc_node *p = doc_para(&d, h);
+        p->style = "threshold";
+        doc_text(&d, p, strbuf_str(&line));
     }
     strbuf_release(&line);
+    report_build_evidence_pointer(&d, h);
+    doc_write(&d, DOC_HTML, out, 0, false);
 }
 
-static void assessment_line(struct strbuf *out, const char *term, const struct assessment *a)
+static struct doc_node *term(struct doc *d, struct doc_node *terms, const char *name)
 {
+    struct doc_node *item = doc_item(d, terms);
+    doc_label(d, item, name);
+    return item;
+}
+
+/* "Before" and "After": each assessment's date, respondents and organisation. */
+static void compare_terms(struct doc *d, struct doc_node *terms, const void *arg)
+{
+    const struct compare *c = arg;
     struct strbuf line = STRBUF_INIT;
-    compare_assessment_words(&line, a);
-    html_meta_term(out, term);
-    doc_html_text(out, strbuf_str(&line));
-    strbuf_adds(out, "</dd>\n");
+    for (int k = 0; k < 2; k++) {
+        strbuf_reset(&line);
+        compare_assessment_words(&line, (k ? c->after : c->before)->assessment);
+        doc_text(d, term(d, terms, k ? "After" : "Before"), strbuf_str(&line));
+    }
     strbuf_release(&line);
 }
 
@@ -52,7 +75,10 @@ static void compare_chart(struct page *p, const struct compare *c)
 {
     struct strbuf *out = p->out;
     const struct rules *r = c->before->rules;
-    const double row = 72, top = html_bands_header(r), bottom = top + row * (double)r->n_stages;
+    struct html_bands bands;
+    html_bands_init(&bands, r);
+    const double row = 72, top = doc_html_bands_header(&bands.svg),
+                 bottom = top + row * (double)r->n_stages;
     struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
     strbuf_adds(&title, "Stage scores before (");
     doc_html_text(&title, c->before->assessment->date);
@@ -74,9 +100,10 @@ static void compare_chart(struct page *p, const struct compare *c)
                            : cs->regressed ? "; it fell. "
                                            : ". ");
     }
-    html_bands_in_words(&desc, r);
+    doc_html_bands_in_words(&desc, &bands.svg);
     svg_open(p, BARS_W, bottom + 28, &title, &desc);
-    svg_band_zones(out, r, top, bottom);
+    doc_html_bands_draw(out, &bands.svg, top, bottom);
+    html_bands_release(&bands);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         double y = top + row * (double)st;
@@ -92,7 +119,7 @@ static void compare_chart(struct page *p, const struct compare *c)
             bool has = k ? cs->has_after : cs->has_before;
             double v = k ? cs->after : cs->before, by = y + 25 + 20 * k;
             if (has)
-                svg_rect_fill(out, PLOT_X, by, html_bar_x(v) - PLOT_X, 16,
+                svg_rect_fill(out, PLOT_X, by, svg_bar_x(v) - PLOT_X, 16,
                               k ? BAR_COLOUR : BEFORE_COLOUR, NULL);
             else
                 svg_rect(out, PLOT_X, by, PLOT_W, 16,
@@ -123,17 +150,9 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     strbuf_adds(out, " and ");
     doc_html_text(out, a->assessment->date);
     page_head_end(out);
-    strbuf_adds(out, "<header>\n<h1>Readiness compared: ");
-    doc_html_text(out, a->assessment->organisation);
-    strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
-    assessment_line(out, "Before", b->assessment);
-    assessment_line(out, "After", a->assessment);
-    html_meta_model(out, r);
-    strbuf_adds(out, "</dl>\n");
     const struct score *both[] = {b, a};
-    threshold_para(out, both, 2, c->shares_respondents);
-    compare_write_evidence_pointer(DOC_HTML, out, 0);
-    strbuf_adds(out, "</header>\n<main>\n");
+    page_header(out, "Readiness compared", a->assessment->organisation, compare_terms, c, both, 2,
+                c->shares_respondents);
     struct strbuf chart = STRBUF_INIT;
     struct page drawn = {&chart, p.charts};
     compare_chart(&drawn, c);
@@ -161,7 +180,8 @@ static const char *const marker_names[N_SERIES_STYLES] = {
     "circles", "squares",    "triangles",     "diamonds", "downward triangles",
     "crosses", "plus signs", "hollow circles"};
 
-/* Marker shape k centred on (x, y), outlined in white so overlapping markers stay apart. */
+/* Marker shape k centred on (x, y): filled and outlined in white so overlapping markers
+   stay apart, but for the crosses, plus signs and hollow circles, drawn in outline. */
 static void svg_marker(struct strbuf *out, size_t k, double x, double y, const char *colour)
 {
     static const char *const paths[] = {NULL,
@@ -172,41 +192,28 @@ static void svg_marker(struct strbuf *out, size_t k, double x, double y, const c
                                         "m-5,-5 l10,10 m0,-10 l-10,10",
                                         "m-6,0 h12 m-6,-6 v12",
                                         NULL};
-    switch (k % N_SERIES_STYLES) {
-    case 0:
-        strbuf_adds(out, "<circle");
-        svg_attr(out, "cx", x);
-        svg_attr(out, "cy", y);
-        strbuf_addf(out, " r=\"5.5\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
-                    colour);
-        return;
-    case 1:
+    k %= N_SERIES_STYLES;
+    if (k == 1) {
         svg_rect_fill(out, x - 5, y - 5, 10, 10, colour, "#ffffff");
         return;
-    case 7:
+    }
+    if (k == 0 || k == 7) {
         strbuf_adds(out, "<circle");
         svg_attr(out, "cx", x);
         svg_attr(out, "cy", y);
-        strbuf_addf(out, " r=\"5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
-                    colour);
-        return;
-    case 5:
-    case 6:
+        strbuf_adds(out, k ? " r=\"5\"" : " r=\"5.5\"");
+    } else {
         strbuf_adds(out, "<path d=\"M");
         strbuf_add_tenths(out, x);
         strbuf_addc(out, ',');
         strbuf_add_tenths(out, y);
-        strbuf_addf(out, " %s\" fill=\"none\" stroke=\"%s\" stroke-width=\"3\"/>\n",
-                    paths[k % N_SERIES_STYLES], colour);
-        return;
-    default:
-        strbuf_adds(out, "<path d=\"M");
-        strbuf_add_tenths(out, x);
-        strbuf_addc(out, ',');
-        strbuf_add_tenths(out, y);
-        strbuf_addf(out, " %s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
-                    paths[k % N_SERIES_STYLES], colour);
+        strbuf_addf(out, " %s\"", paths[k]);
     }
+    if (k < 5)
+        strbuf_addf(out, " fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n", colour);
+    else
+        strbuf_addf(out, " fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>\n",
+                    k == 7 ? "#ffffff" : "none", colour, k == 7 ? "2.5" : "3");
 }
 
 static void svg_stroke(struct strbuf *out, size_t k)
@@ -232,7 +239,7 @@ static double trend_x(const struct trend_geom *g, size_t k)
 
 static double trend_y(const struct trend_geom *g, double v)
 {
-    return g->bottom - (g->bottom - g->top) * html_clamp100(v) / 100.0;
+    return g->bottom - (g->bottom - g->top) * svg_clamp100(v) / 100.0;
 }
 
 static void trend_axes(struct strbuf *out, const struct trend *t, const struct trend_geom *g)
@@ -250,7 +257,7 @@ static void trend_axes(struct strbuf *out, const struct trend *t, const struct t
     svg_text_open(out, 16, (g->top + g->bottom) / 2, "s", "middle", -90);
     strbuf_adds(out, "Score (0 to 100)</text>\n");
     for (size_t b = 0; b < r->n_bands; b++) {
-        double lo = html_clamp100(r->bands[b].min), y = trend_y(g, lo);
+        double lo = svg_clamp100(r->bands[b].min), y = trend_y(g, lo);
         if (lo <= 0 || lo >= 100)
             continue;
         svg_line(out, g->x0, y, g->x1, y,
@@ -358,7 +365,10 @@ static void trend_chart(struct page *p, const struct trend *t)
         }
         strbuf_adds(&desc, ". ");
     }
-    html_bands_in_words(&desc, r);
+    struct html_bands bands;
+    html_bands_init(&bands, r);
+    doc_html_bands_in_words(&desc, &bands.svg);
+    html_bands_release(&bands);
     strbuf_adds(&caption, "One line per stage: ");
     for (size_t st = 0; st < r->n_stages; st++) {
         strbuf_adds(&caption, st ? "; " : "");
@@ -390,6 +400,17 @@ static const char *trend_organisation(const struct trend *t)
     return org;
 }
 
+/* "Assessments": how many, from the first date to the last. */
+static void trend_terms(struct doc *d, struct doc_node *terms, const void *arg)
+{
+    const struct trend *t = arg;
+    struct doc_node *v = term(d, terms, "Assessments");
+    doc_wordsf(d, v, "%zu, from ", t->n);
+    doc_text(d, v, t->points[0]->assessment->date);
+    doc_words(d, v, " to ");
+    doc_text(d, v, t->points[t->n - 1]->assessment->date);
+}
+
 void trend_render_html(const struct trend *t, const char *tool_version, struct strbuf *out)
 {
     const struct rules *r = t->points[0]->rules;
@@ -402,23 +423,8 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
         doc_html_text(out, org);
     }
     page_head_end(out);
-    strbuf_adds(out, "<header>\n<h1>Readiness over time");
-    if (org) {
-        strbuf_adds(out, ": ");
-        doc_html_text(out, org);
-    }
-    strbuf_adds(out, "</h1>\n<dl class=\"meta\">\n");
-    html_meta_term(out, "Assessments");
-    strbuf_addf(out, "%zu, from ", t->n);
-    doc_html_text(out, t->points[0]->assessment->date);
-    strbuf_adds(out, " to ");
-    doc_html_text(out, t->points[t->n - 1]->assessment->date);
-    strbuf_adds(out, "</dd>\n");
-    html_meta_model(out, r);
-    strbuf_adds(out, "</dl>\n");
-    threshold_para(out, t->points, t->n, t->shares_respondents);
-    compare_write_evidence_pointer(DOC_HTML, out, 0);
-    strbuf_adds(out, "</header>\n<main>\n");
+    page_header(out, "Readiness over time", org, trend_terms, t, t->points, t->n,
+                t->shares_respondents);
     struct strbuf chart = STRBUF_INIT;
     struct page drawn = {&chart, p.charts};
     trend_chart(&drawn, t);

@@ -74,16 +74,6 @@ const char *html_plural(size_t n)
 
 /* ---- colour ---- */
 
-const char *html_text_colour_on(unsigned long bg)
-{
-    return doc_html_text_colour_on(bg);
-}
-
-unsigned long html_ramp_colour(double score)
-{
-    return doc_html_ramp_colour(score);
-}
-
 /* Okabe-Ito, ordered so that the colours with most contrast on white come first. */
 const struct series_colour series_colours[N_SERIES_STYLES] = {
     {"#0072B2", "blue"},           {"#D55E00", "vermillion"}, {"#009E73", "bluish green"},
@@ -192,28 +182,6 @@ void page_close(struct strbuf *out, const char *tool_version)
     strbuf_adds(out, "</p>\n</footer>\n</body>\n</html>\n");
 }
 
-/* A <dt>/<dd> pair of the header's details: the caller writes the value and closes it. */
-void html_meta_term(struct strbuf *out, const char *term)
-{
-    strbuf_addf(out, "<dt>%s</dt><dd>", term);
-}
-
-void html_meta_model(struct strbuf *out, const struct rules *r)
-{
-    html_meta_term(out, "Model");
-    doc_html_text(out, r->title);
-    strbuf_adds(out, " (<code>");
-    doc_html_text(out, r->id);
-    strbuf_adds(out, "</code>), version ");
-    doc_html_text(out, r->version);
-    strbuf_adds(out, "</dd>\n");
-    html_meta_term(out, "Rules SHA-256");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->sha256);
-    strbuf_adds(out, "</code></dd>\n");
-    html_meta_overlay(out, r);
-}
-
 void html_about_section(struct strbuf *out, const struct score *s)
 {
     struct doc d;
@@ -225,13 +193,7 @@ void html_about_section(struct strbuf *out, const struct score *s)
 
 /* ---- the rules' bands for the chart pieces (svg.h) ---- */
 
-struct bands {
-    const char **titles;
-    double *mins;
-    struct svg_bands svg;
-};
-
-static void bands_init(struct bands *b, const struct rules *r)
+void html_bands_init(struct html_bands *b, const struct rules *r)
 {
     b->titles = xcalloc(r->n_bands + 1, sizeof(*b->titles));
     b->mins = xcalloc(r->n_bands + 1, sizeof(*b->mins));
@@ -242,53 +204,8 @@ static void bands_init(struct bands *b, const struct rules *r)
     b->svg = (struct svg_bands){b->titles, b->mins, r->n_bands};
 }
 
-static void bands_release(struct bands *b)
+void html_bands_release(struct html_bands *b)
 {
     free(b->titles);
     free(b->mins);
-}
-
-double html_bands_header(const struct rules *r)
-{
-    struct bands b;
-    bands_init(&b, r);
-    double h = doc_html_bands_header(&b.svg);
-    bands_release(&b);
-    return h;
-}
-
-void svg_band_zones(struct strbuf *out, const struct rules *r, double top, double bottom)
-{
-    struct bands b;
-    bands_init(&b, r);
-    doc_html_bands_draw(out, &b.svg, top, bottom);
-    bands_release(&b);
-}
-
-void html_bands_in_words(struct strbuf *out, const struct rules *r)
-{
-    struct bands b;
-    bands_init(&b, r);
-    doc_html_bands_in_words(out, &b.svg);
-    bands_release(&b);
-}
-
-/* ---- pieces every page shares ---- */
-
-void html_meta_overlay(struct strbuf *out, const struct rules *r)
-{
-    if (!r->base)
-        return;
-    html_meta_term(out, "Extends");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->base->id);
-    strbuf_adds(out, "</code>, version ");
-    doc_html_text(out, r->base->version);
-    strbuf_adds(out, ", SHA-256 <code>");
-    doc_html_text(out, r->base->sha256);
-    strbuf_adds(out, "</code></dd>\n");
-    html_meta_term(out, "Merged model SHA-256");
-    strbuf_adds(out, "<code>");
-    doc_html_text(out, r->model_sha256);
-    strbuf_adds(out, "</code></dd>\n");
 }

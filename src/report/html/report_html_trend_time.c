@@ -85,7 +85,7 @@ static void timeline_marker(struct strbuf *out, const struct timeline *tl, size_
         strbuf_adds(out, "?</text>\n");
         return;
     }
-    unsigned long bg = html_ramp_colour(r->bands[band].min);
+    unsigned long bg = doc_html_ramp_colour(r->bands[band].min);
     struct strbuf paint = STRBUF_INIT;
     strbuf_addf(&paint, "fill=\"#%06lx\" stroke=\"#1b1b1b\" stroke-width=\"1\"", bg);
     svg_rect(out, x - MARKER_W / 2, y - MARKER_W / 2, MARKER_W, MARKER_W, strbuf_str(&paint));
@@ -94,7 +94,7 @@ static void timeline_marker(struct strbuf *out, const struct timeline *tl, size_
     svg_attr(out, "x", x);
     svg_attr(out, "y", y + 4.5);
     strbuf_addf(out, " class=\"b\" text-anchor=\"middle\" style=\"fill:%s\">%zu</text>\n",
-                html_text_colour_on(bg), band_number(r, band));
+                doc_html_text_colour_on(bg), band_number(r, band));
 }
 
 /* Stage st's lane: its title, a bar under each span it was the focus, its bands. */
