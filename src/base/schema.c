@@ -229,7 +229,7 @@ int ynumber(const struct yctx *c, const struct ynode *n, double min, double max,
         return -1;
     }
     if (v < min || v > max) {
-        yerror(c, n, "%s must be from %g to %g, not %s", what, min, max, n->str);
+        yerror(c, n, "%s must be from %.15g to %.15g, not %s", what, min, max, n->str);
         return -1;
     }
     *out = v;

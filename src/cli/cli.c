@@ -57,6 +57,7 @@ static const char *const import_options[] = {"csv",    "xlsx",  "sheet",        
                                              "rules",  "scale", "encoding",     NULL};
 static const char *const plan_options[] = {"rules",  "output", "top", "update",
                                            "accept", "jobs",   NULL};
+static const char *const share_options[] = {"rules", "output", "min-group", "jobs", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -298,6 +299,25 @@ static const struct command commands[] = {
      "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
      "                     the plan is the same for every N\n",
      plan_options, 1, ARGS_MAX},
+    {"share", cmd_share,
+     "stagegap share [--rules FILE] [--output FILE] [--min-group K] [--jobs N] ASSESSMENT...",
+     "write a pooled assessment as a share file for a network of authorities",
+     "ASSESSMENT is the respondents of one assessment, as for assess. The share file\n"
+     "(stagegap-share/1, YAML) holds the organisation, the date, the model, how many\n"
+     "answered, each stage's score, band and coverage, and each question's mean answer\n"
+     "where at least K answered it: no notes, comments, groups, ids or file names. Its\n"
+     "first lines say so, for whoever sends it outside the authority. An assessment of\n"
+     "fewer than K respondents is refused. 'stagegap validate' checks a share file. See\n"
+     "docs/benchmarking.md.\n"
+     "\n"
+     "  --rules FILE       the rules the answers were given against (default: built-in)\n"
+     "  --output FILE      write the share to FILE, whole or not at all; never over an\n"
+     "                     input\n"
+     "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
+         SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n"
+     "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
+     "                     the share is the same for every N\n",
+     share_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
      "answer the questions one at a time on a terminal",
      "Each question shows its stage and level, both ends of its scale, and how far you\n"

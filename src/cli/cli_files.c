@@ -20,6 +20,7 @@
 #include "import_scale.h"
 #include "plan.h"
 #include "rules.h"
+#include "share.h"
 #include "rules_render.h"
 #include "schema.h"
 #include "score.h"
@@ -293,6 +294,19 @@ static void describe_plan(struct strbuf *sb, const char *name, const struct plan
 }
 
 /* "FILE: valid accepted gaps for 'ORG', N accepted, the first to expire on DATE". */
+static void describe_share(struct strbuf *sb, const char *name, const struct rules *r,
+                           const struct share *s)
+{
+    size_t means = 0;
+    for (size_t i = 0; i < r->n_items; i++)
+        means += s->has_mean[i];
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid share of ");
+    text_add_quoted(sb, s->organisation, 80);
+    strbuf_addf(sb, " (%s), %zu respondents, %zu item means from %zu or more answers\n", s->date,
+                s->respondents, means, s->min_group);
+}
+
 static void describe_accept(struct strbuf *sb, const char *name, const struct accept *a)
 {
     const char *first = NULL;
@@ -350,7 +364,7 @@ static int validate_answers_buffer(const struct rules *r, bool strict, const cha
 }
 
 /* What a file read for validate is, by its 'format' key: answers unless it says otherwise. */
-enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT, FILE_IMPORT_MAP };
+enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT, FILE_IMPORT_MAP, FILE_SHARE };
 
 static enum file_kind kind_of_buffer(const char *buf, size_t len)
 {
@@ -360,6 +374,7 @@ static enum file_kind kind_of_buffer(const char *buf, size_t len)
                           : strcmp(format, PLAN_FORMAT) == 0       ? FILE_PLAN
                           : strcmp(format, ACCEPT_FORMAT) == 0     ? FILE_ACCEPT
                           : strcmp(format, IMPORT_MAP_FORMAT) == 0 ? FILE_IMPORT_MAP
+                          : strcmp(format, SHARE_FORMAT) == 0      ? FILE_SHARE
                                                                    : FILE_ANSWERS;
     free(format);
     return kind;
@@ -391,6 +406,11 @@ static int validate_buffer(const struct cli *c, const struct rules *r, const cha
         text_add_safe(report, path, true);
         strbuf_adds(report, " --output DIR' checks it against the export's columns\n");
         rc = 0;
+    } else if (kind == FILE_SHARE) {
+        struct share s;
+        if ((rc = share_load_buffer(&s, r, path, buf, len, d)) == 0)
+            describe_share(report, path, r, &s);
+        share_release(&s);
     } else if (kind == FILE_ACCEPT) {
         struct accept a;
         if ((rc = accept_load_buffer(&a, r, path, buf, len, d)) == 0)

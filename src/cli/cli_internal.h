@@ -62,6 +62,7 @@ int cmd_init(struct cli *c);
 int cmd_rules(struct cli *c);
 int cmd_validate(struct cli *c);
 int cmd_plan(struct cli *c);
+int cmd_share(struct cli *c);
 
 /* ---- output ---- */
 

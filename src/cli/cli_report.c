@@ -22,6 +22,7 @@
 #include "rules.h"
 #include "schema.h"
 #include "score.h"
+#include "share_write.h"
 #include "strbuf.h"
 #include "suppress.h"
 #include "text.h"
@@ -488,6 +489,48 @@ int cmd_trend(struct cli *c)
         scored_release(sc, c->n_args);
     }
     strbuf_release(&out);
+    rules_release(&r);
+    return rc;
+}
+
+/*
+ * share: the pooled assessment as a share file (share_write.h), refused for fewer
+ * respondents than the threshold, whose answers it would give away.
+ */
+int cmd_share(struct cli *c)
+{
+    struct rules r;
+    struct assessment a;
+    struct score s;
+    struct score_options o = {.attribute = false};
+    const char *by[ANSWERS_BY_MAX];
+    size_t n_by = 0;
+    int rc = breakdown_options(c, &o, by, &n_by);
+    if (rc || (rc = cli_load_rules(c, &r)) != 0)
+        return rc;
+    cli_assessment_init(c, &a, &r);
+    score_init(&s);
+    struct strbuf out = STRBUF_INIT;
+    if ((rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0)
+        goto out;
+    score_compute_with(&s, &r, &a, &o);
+    if (!share_allowed(&s)) {
+        strbuf_addf(&out,
+                    "stagegap: share: %zu respondent%s, fewer than the anonymity threshold of "
+                    "%zu: a share would give their answers away; share an assessment of %zu or "
+                    "more\n",
+                    a.respondents, a.respondents == 1 ? "" : "s", s.min_group, s.min_group);
+        cli_write_stream(c->err, strbuf_str(&out), out.len, "standard error", c->err);
+        rc = EXIT_INVALID;
+        goto out;
+    }
+    share_write(&s, STAGEGAP_VERSION, &out);
+    const struct assessment *read[] = {&a};
+    rc = cli_emit(c, &out, read, 1);
+out:
+    strbuf_release(&out);
+    score_release(&s);
+    assessment_release(&a);
     rules_release(&r);
     return rc;
 }

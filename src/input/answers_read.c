@@ -17,6 +17,7 @@
 #include "plan.h"
 #include "rules.h"
 #include "schema.h"
+#include "share.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -347,6 +348,12 @@ static bool check_header(struct response *resp, const struct ynode *root)
     if (ynode_is(format, PLAN_FORMAT)) {
         yerror(&resp->c, format,
                "this is an action plan, not an answers file; 'stagegap validate' checks it");
+        return false;
+    }
+    if (ynode_is(format, SHARE_FORMAT)) {
+        yerror(&resp->c, format,
+               "this is a share file, not an answers file; 'stagegap benchmark' reads share "
+               "files, 'stagegap validate' checks one");
         return false;
     }
     if (!ynode_is(format, ANSWERS_FORMAT)) {

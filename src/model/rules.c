@@ -322,10 +322,9 @@ static void check_label(struct loader *l, const struct ynode *n, const char *lab
 void rules_load_item(struct loader *l, const struct ynode *n, enum item_kind kind, size_t stage,
                      struct rules_item *it)
 {
-    static const char *const keys[] = {"!id",     "!text",  "!level", "question",
-                                       "low",     "high",   "weight", "source",
-                                       "label",   "hedge",  "addresses", "target",
-                                       NULL};
+    static const char *const keys[] = {"!id",       "!text",  "!level", "question", "low",
+                                       "high",      "weight", "source", "label",    "hedge",
+                                       "addresses", "target", NULL};
     struct rules *r = l->r;
     it->kind = kind;
     it->stage = stage;

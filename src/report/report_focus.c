@@ -14,8 +14,7 @@ const char *report_no_focus_reason(const struct score *s)
     size_t na = score_stages_not_applicable(s);
     if (na == s->rules->n_stages)
         return "no stage applies: every question was answered n/a";
-    return na ? "every stage that applies is in the top band"
-              : "every stage is in the top band";
+    return na ? "every stage that applies is in the top band" : "every stage is in the top band";
 }
 
 void report_focus_words(struct strbuf *sb, const struct score *s)

@@ -1,0 +1,17 @@
+# share (issue 30): a pooled assessment as a share file; refused under the threshold;
+# a share file checked by validate, each problem located; a share file is not answers.
+set(survey tests/fixtures/survey)
+set(bad tests/fixtures/share)
+stagegap_cli_test(share-survey 0 share ${survey})
+stagegap_cli_test(share-survey-min-group-10 0 share --min-group 10 ${survey})
+stagegap_cli_test(share-one-respondent 3 share data/examples/eastbrook-mid-implementation.yaml)
+stagegap_cli_test(share-attribute-not-an-option 2 share --attribute ${survey})
+stagegap_cli_test(share-no-assessment 2 share)
+stagegap_cli_test(validate-share-too-few 3 validate ${bad}/too-few.yaml)
+stagegap_cli_test(validate-share-bad-means 3 validate ${bad}/bad-means.yaml)
+stagegap_cli_test(validate-share-bad-stages 3 validate ${bad}/bad-stages.yaml)
+stagegap_cli_test(validate-share-extra-key 3 validate ${bad}/extra-key.yaml)
+stagegap_cli_test(validate-share-other-model 3 validate ${bad}/other-model.yaml)
+stagegap_cli_test(validate-share-other-rules 3 validate --rules data/epis.yaml ${bad}/too-few.yaml)
+stagegap_cli_test(assess-share-as-answers 3 assess ${bad}/too-few.yaml)
+stagegap_cli_test(validate-share 0 validate ${bad}/riverside.yaml)
