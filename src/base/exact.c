@@ -327,6 +327,17 @@ double exact_to_double(const struct exact *q)
     /* Scale so the quotient has 62 or 63 bits, then let ldexp put the point back. */
     const struct exact_nat *den = den_of(q);
     long shift = 62 - ((long)nat_bits(&q->num) - (long)nat_bits(den));
+#if EXACT_WIDE
+    /* Parts of 64 bits: the shifted one has at most 126, the quotient the same 62 or 63. */
+    if (q->num.n <= 2 && den->n <= 2) {
+        exact_wide x = nat_u64(&q->num), y = nat_u64(den);
+        if (shift >= 0)
+            x <<= shift;
+        else
+            y <<= -shift;
+        return ldexp((double)(uint64_t)(x / y), (int)-shift);
+    }
+#endif
     struct exact_nat x = {0}, y = {0};
     nat_copy(&x, &q->num);
     nat_copy(&y, den);

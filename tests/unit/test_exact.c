@@ -147,8 +147,8 @@ static void test_exact_round_every_shape(void **state)
 /*
  * Values whose parts fit 64 bits are rounded and compared in one 128-bit step where the
  * compiler has one; the same values held with parts past 64 bits take the general
- * code. Over a spread of fractions, halves among them, the two give the same digits and
- * the same order.
+ * code. Over a spread of fractions, halves among them, the two give the same digits, the
+ * same order and the same double.
  */
 static void test_exact_small_and_general_agree(void **state)
 {
@@ -173,6 +173,7 @@ static void test_exact_small_and_general_agree(void **state)
             assert_string_equal(a, shown(&wide[i], i % 3 == 0, places));
             assert_true(exact_round(&small[i], places) == exact_round(&wide[i], places));
         }
+        assert_true(exact_to_double(&small[i]) == exact_to_double(&wide[i]));
     }
     for (int i = 0; i < 64; i++)
         for (int j = 0; j < 64; j++) {
