@@ -377,10 +377,9 @@ uint64_t exact_round(const struct exact *q, int places)
     return k;
 }
 
-void exact_format(struct strbuf *out, const struct exact *q, bool negative, int places)
+/* Writes k / 10^places with exactly `places` decimals, "-" first when minus. */
+static void format_digits(struct strbuf *out, uint64_t k, bool minus, int places)
 {
-    uint64_t k = exact_round(q, places);
-    bool minus = negative && k;
     /* The digits of k from the right, at least places + 1 of them, with the point. */
     char text[64], *p = text + sizeof(text);
     int written = 0;
@@ -395,10 +394,27 @@ void exact_format(struct strbuf *out, const struct exact *q, bool negative, int 
     strbuf_add(out, p, (size_t)(text + sizeof(text) - p));
 }
 
+void exact_format(struct strbuf *out, const struct exact *q, bool negative, int places)
+{
+    uint64_t k = exact_round(q, places);
+    format_digits(out, k, negative && k, places);
+}
+
 void exact_format_ratio(struct strbuf *out, int64_t num, uint64_t den, int places)
 {
-    struct exact q = {0};
     uint64_t magnitude = num < 0 ? (uint64_t)0 - (uint64_t)num : (uint64_t)num;
+#if EXACT_WIDE
+    if (places <= 18) { /* exact_round's sum, without the allocations of a struct exact */
+        uint64_t pow10 = 1;
+        for (int i = 0; i < places; i++)
+            pow10 *= 10;
+        exact_wide x = (exact_wide)magnitude * (2 * pow10) + den;
+        uint64_t k = (uint64_t)(x / ((exact_wide)den * 2));
+        format_digits(out, k, num < 0 && k, places);
+        return;
+    }
+#endif
+    struct exact q = {0};
     exact_set(&q, magnitude, den);
     exact_format(out, &q, num < 0, places);
     exact_release(&q);

@@ -171,6 +171,7 @@ static void test_exact_small_and_general_agree(void **state)
             char a[64];
             snprintf(a, sizeof(a), "%s", shown(&small[i], i % 3 == 0, places));
             assert_string_equal(a, shown(&wide[i], i % 3 == 0, places));
+            assert_string_equal(a, ratio(i % 3 == 0 ? -(int64_t)num : (int64_t)num, den, places));
             assert_true(exact_round(&small[i], places) == exact_round(&wide[i], places));
         }
         assert_true(exact_to_double(&small[i]) == exact_to_double(&wide[i]));
