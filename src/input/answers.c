@@ -670,19 +670,19 @@ static int answers_file_settle(struct assessment *a, struct answers_file *f, str
     return fold_response(a, &f->resp, f->path, f->buf, f->len, d);
 }
 
-/* The sink's settle: f folded into the owner's assessment, in order, and freed. */
+/* The sink's settle: f folded into the owner's assessment, in order; the caller frees f. */
 static void settle_into(struct answers_sink *s, struct answers_file *f)
 {
     if (answers_file_settle(s->owner, f, s->d) != 0)
         s->failed = true;
-    answers_file_free(f);
 }
 
-/* One file at a time: read it and settle it at once. */
+/* One file at a time: read it, settle it and free it at once. */
 static void settle_now(struct answers_sink *s, struct answers_file *f)
 {
     answers_file_read(f, s->reader);
     settle_into(s, f);
+    answers_file_free(f);
 }
 
 static void nothing_to_drain(struct answers_sink *s)
