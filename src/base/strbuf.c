@@ -66,6 +66,16 @@ void strbuf_addc(struct strbuf *sb, char c)
     sb->buf[sb->len] = '\0';
 }
 
+void strbuf_add_size(struct strbuf *sb, size_t v)
+{
+    char digits[24], *p = digits + sizeof(digits);
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    strbuf_add(sb, p, (size_t)(digits + sizeof(digits) - p));
+}
+
 void strbuf_addchars(struct strbuf *sb, char c, size_t n)
 {
     strbuf_grow(sb, n);

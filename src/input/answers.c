@@ -389,7 +389,13 @@ static void note_profile(struct assessment *a, const struct response *resp)
     struct strbuf key = STRBUF_INIT;
     for (size_t k = 0; k < n; k++) {
         const char *v = answers_response_field(resp, fields[k]);
-        strbuf_addf(&key, "%zu:%s%zu:%s", strlen(fields[k]), fields[k], strlen(v), v);
+        size_t field_len = strlen(fields[k]), v_len = strlen(v);
+        strbuf_add_size(&key, field_len); /* "%zu:%s%zu:%s" */
+        strbuf_addc(&key, ':');
+        strbuf_add(&key, fields[k], field_len);
+        strbuf_add_size(&key, v_len);
+        strbuf_addc(&key, ':');
+        strbuf_add(&key, v, v_len);
     }
     free(fields);
     if (2 * (a->n_profiles + 1) > a->cap_profiles) {
