@@ -59,11 +59,11 @@ static size_t align_up(size_t n)
  * or from a new chunk. Strings take byte-aligned room: with each rounded up to 16 bytes,
  * the ids, dates and file names kept for 100,000 respondents took 3.2 MiB more.
  */
-static void *pool_take(struct pool *p, size_t size, size_t align)
+static inline void *pool_take(struct pool *p, size_t size, size_t align)
 {
     size = size ? size : 1;
     struct pool_chunk *c = p->head;
-    size_t start = c ? (c->used + align - 1) / align * align : 0;
+    size_t start = c ? (c->used + align - 1) & ~(align - 1) : 0; /* align: a power of two */
     if (!c || start > c->size || c->size - start < size) {
         size_t cap = size > POOL_CHUNK_SIZE ? align_up(size) : POOL_CHUNK_SIZE;
         c = xmalloc(st_add(sizeof(*c), cap));
