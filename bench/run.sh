@@ -238,6 +238,7 @@ for n in $sizes; do
     r=$("$runstat" -n 1 -w 0 -- "$stagegap" assess --jobs 1 --format json "$dir") ||
         fail "a run failed on $dir"
     set -- $r # split on purpose
+    with="" # set by the eval, from the table with notes above
     eval "with=\${rss_with_notes_$n}"
     awk -v n="$n" -v rss="$4" -v with="$with" \
         'BEGIN { printf "| %d | %.1f | %.1f |\n", n, rss / 1024, with / 1024 }'
@@ -298,6 +299,9 @@ for k in $copies; do
     rm -rf "$dir"
 done
 echo
+
+# The load moves during a run as much as before it: a ratio measured while it rose says so.
+echo "load after the runs: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1, 5, 15 min)"
 
 # ---- smoke extras ----
 if [ "$smoke" = 1 ]; then

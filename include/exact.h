@@ -55,7 +55,7 @@ double exact_to_double(const struct exact *q);
 /*
  * Writes q (negated when negative is set) with exactly `places` decimals, rounded half
  * away from zero on the exact value; a value that rounds to zero is never "-0.0".
- * The one way every report turns a number into text. q below 10^12.
+ * The one way every report turns a number into text. q below 10^12; places 0 to 18.
  */
 void exact_format(struct strbuf *out, const struct exact *q, bool negative, int places);
 /* q * 10^places rounded half away from zero: the digits exact_format writes. */

@@ -30,6 +30,8 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addc(struct strbuf *sb, char c);
 void strbuf_addchars(struct strbuf *sb, char c, size_t n);
+/* v in decimal, as "%zu" writes it, without the printf family (hot paths). */
+void strbuf_add_size(struct strbuf *sb, size_t v);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* v rounded to one decimal as "%.1f", never "-0.0": a drawing coordinate or a chart's
    score in JSON; a figure the reader takes as a result is formatted exactly (exact.h). */

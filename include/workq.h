@@ -34,6 +34,19 @@ size_t workq_pending(const struct workq *q);
  * meanwhile; NULL when none is pending.
  */
 void *workq_take(struct workq *q);
+/*
+ * What frees a job once the caller is done with it, on the thread that ran it: memory
+ * a thread allocated goes back to that thread's heap (glibc's arena) rather than being
+ * freed on the caller's, where each free locks the other thread's heap and the thread
+ * has to get fresh memory for its next job. Set before the first submit.
+ */
+void workq_set_release(struct workq *q, workq_fn *release);
+/*
+ * Releases the job workq_take last returned with the function workq_set_release gave:
+ * at once when the caller's thread ran it, else on the thread that did, before its next
+ * job or, when it runs no more, as it stops in workq_free.
+ */
+void workq_release_taken(struct workq *q);
 /* Stops and joins the threads; every job must have been taken back. Safe on NULL. */
 void workq_free(struct workq *q);
 /* The number of CPUs online, at least 1. */

@@ -1,7 +1,6 @@
 #include "exact.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +8,19 @@
 #include "xalloc.h"
 
 /* ---- naturals: little-endian 32-bit limbs ---- */
+
+/*
+ * Where the compiler has a 128-bit integer (gcc and clang on 64-bit targets, mingw-w64
+ * included), a rounding or a comparison of values whose parts fit 64 bits, as nearly
+ * every value of a report does, is done in it, without the general code's allocations.
+ * The general code gives the same results (tests/unit/test_exact.c checks the two agree).
+ */
+#if defined(__SIZEOF_INT128__)
+#define EXACT_WIDE 1
+__extension__ typedef unsigned __int128 exact_wide;
+#else
+#define EXACT_WIDE 0
+#endif
 
 static uint32_t one_limb[1] = {1};
 static const struct exact_nat nat_one = {one_limb, 1, 0};
@@ -84,9 +96,26 @@ static void nat_mul(struct exact_nat *r, const struct exact_nat *a, const struct
     nat_trim(r);
 }
 
-/* x *= v, in place. */
+/* x *= v, in place. A factor below 2^32 (every count, scale and power of ten a report
+ * uses) is one pass over the limbs with no allocation beyond one more limb. */
 static void nat_mul_u64(struct exact_nat *x, uint64_t v)
 {
+    if (v >> 32 == 0) {
+        if (v == 0 || x->n == 0) {
+            x->n = 0;
+            return;
+        }
+        nat_reserve(x, x->n + 1);
+        uint64_t carry = 0;
+        for (size_t i = 0; i < x->n; i++) {
+            uint64_t t = (uint64_t)x->limb[i] * v + carry;
+            x->limb[i] = (uint32_t)t;
+            carry = t >> 32;
+        }
+        if (carry)
+            x->limb[x->n++] = (uint32_t)carry;
+        return;
+    }
     struct exact_nat f = {0}, r = {0};
     nat_set_u64(&f, v);
     nat_mul(&r, x, &f);
@@ -260,6 +289,14 @@ void exact_scale(struct exact *q, uint64_t mul, uint64_t div)
 
 int exact_cmp(const struct exact *a, const struct exact *b)
 {
+#if EXACT_WIDE
+    const struct exact_nat *da = den_of(a), *db = den_of(b);
+    if (a->num.n <= 2 && b->num.n <= 2 && da->n <= 2 && db->n <= 2) {
+        exact_wide l = (exact_wide)nat_u64(&a->num) * nat_u64(db);
+        exact_wide r = (exact_wide)nat_u64(&b->num) * nat_u64(da);
+        return l < r ? -1 : l > r;
+    }
+#endif
     struct exact_nat l = {0}, r = {0};
     nat_mul(&l, &a->num, den_of(b));
     nat_mul(&r, &b->num, den_of(a));
@@ -290,6 +327,17 @@ double exact_to_double(const struct exact *q)
     /* Scale so the quotient has 62 or 63 bits, then let ldexp put the point back. */
     const struct exact_nat *den = den_of(q);
     long shift = 62 - ((long)nat_bits(&q->num) - (long)nat_bits(den));
+#if EXACT_WIDE
+    /* Parts of 64 bits: the shifted one has at most 126, the quotient the same 62 or 63. */
+    if (q->num.n <= 2 && den->n <= 2) {
+        exact_wide x = nat_u64(&q->num), y = nat_u64(den);
+        if (shift >= 0)
+            x <<= shift;
+        else
+            y <<= -shift;
+        return ldexp((double)(uint64_t)(x / y), (int)-shift);
+    }
+#endif
     struct exact_nat x = {0}, y = {0};
     nat_copy(&x, &q->num);
     nat_copy(&y, den);
@@ -309,6 +357,14 @@ uint64_t exact_round(const struct exact *q, int places)
     uint64_t pow10 = 1;
     for (int i = 0; i < places; i++)
         pow10 *= 10;
+#if EXACT_WIDE
+    const struct exact_nat *den = den_of(q);
+    if (q->num.n <= 2 && den->n <= 2 && places <= 18) {
+        uint64_t d = nat_u64(den);
+        exact_wide x = (exact_wide)nat_u64(&q->num) * (2 * pow10) + d;
+        return (uint64_t)(x / ((exact_wide)d * 2));
+    }
+#endif
     struct exact_nat x = {0}, y = {0};
     nat_copy(&x, &q->num);
     nat_mul_u64(&x, 2 * pow10);
@@ -321,24 +377,44 @@ uint64_t exact_round(const struct exact *q, int places)
     return k;
 }
 
+/* Writes k / 10^places with exactly `places` decimals, "-" first when minus. */
+static void format_digits(struct strbuf *out, uint64_t k, bool minus, int places)
+{
+    /* The digits of k from the right, at least places + 1 of them, with the point. */
+    char text[64], *p = text + sizeof(text);
+    int written = 0;
+    do {
+        *--p = (char)('0' + k % 10);
+        k /= 10;
+        if (++written == places)
+            *--p = '.';
+    } while (k || written <= places);
+    if (minus)
+        *--p = '-';
+    strbuf_add(out, p, (size_t)(text + sizeof(text) - p));
+}
+
 void exact_format(struct strbuf *out, const struct exact *q, bool negative, int places)
 {
     uint64_t k = exact_round(q, places);
-    char digits[32];
-    int len = snprintf(digits, sizeof(digits), "%0*llu", places + 1, (unsigned long long)k);
-    if (negative && k)
-        strbuf_addc(out, '-');
-    strbuf_add(out, digits, (size_t)(len - places));
-    if (places > 0) {
-        strbuf_addc(out, '.');
-        strbuf_add(out, digits + len - places, (size_t)places);
-    }
+    format_digits(out, k, negative && k, places);
 }
 
 void exact_format_ratio(struct strbuf *out, int64_t num, uint64_t den, int places)
 {
-    struct exact q = {0};
     uint64_t magnitude = num < 0 ? (uint64_t)0 - (uint64_t)num : (uint64_t)num;
+#if EXACT_WIDE
+    if (places <= 18) { /* exact_round's sum, without the allocations of a struct exact */
+        uint64_t pow10 = 1;
+        for (int i = 0; i < places; i++)
+            pow10 *= 10;
+        exact_wide x = (exact_wide)magnitude * (2 * pow10) + den;
+        uint64_t k = (uint64_t)(x / ((exact_wide)den * 2));
+        format_digits(out, k, num < 0 && k, places);
+        return;
+    }
+#endif
+    struct exact q = {0};
     exact_set(&q, magnitude, den);
     exact_format(out, &q, num < 0, places);
     exact_release(&q);

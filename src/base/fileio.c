@@ -129,8 +129,12 @@ char *fileio_real_path(const char *path)
 char *fileio_path_join(const char *dir, const char *name)
 {
     struct strbuf sb = STRBUF_INIT;
-    size_t len = strlen(dir);
-    strbuf_addf(&sb, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+    size_t len = strlen(dir), name_len = strlen(name);
+    strbuf_grow(&sb, len + 1 + name_len);
+    strbuf_add(&sb, dir, len);
+    if (!len || dir[len - 1] != '/')
+        strbuf_addc(&sb, '/');
+    strbuf_add(&sb, name, name_len);
     return strbuf_detach(&sb, NULL);
 }
 

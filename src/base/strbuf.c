@@ -45,7 +45,8 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
-    strbuf_grow(sb, len);
+    if (sb->alloc - sb->len <= len) /* alloc is 0 or above len: no wrap */
+        strbuf_grow(sb, len);
     if (len)
         memcpy(sb->buf + sb->len, data, len);
     sb->len += len;
@@ -59,7 +60,20 @@ void strbuf_adds(struct strbuf *sb, const char *s)
 
 void strbuf_addc(struct strbuf *sb, char c)
 {
-    strbuf_add(sb, &c, 1);
+    if (sb->alloc - sb->len <= 1)
+        strbuf_grow(sb, 1);
+    sb->buf[sb->len++] = c;
+    sb->buf[sb->len] = '\0';
+}
+
+void strbuf_add_size(struct strbuf *sb, size_t v)
+{
+    char digits[24], *p = digits + sizeof(digits);
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    strbuf_add(sb, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 void strbuf_addchars(struct strbuf *sb, char c, size_t n)

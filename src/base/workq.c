@@ -16,6 +16,20 @@ enum slot_state { SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 struct slot {
     void *job;
     enum slot_state state;
+    unsigned ran_on; /* 0: the caller's thread; i + 1: thread i */
+};
+
+/* Jobs taken back and handed to a thread to release (workq_release_taken). */
+struct returned {
+    void **jobs;
+    size_t n, alloc;
+};
+
+struct workq;
+
+struct thread_arg {
+    struct workq *q;
+    unsigned index; /* 1 and up, as slot.ran_on says */
 };
 
 /*
@@ -30,15 +44,29 @@ struct workq {
     struct slot *slots;
     size_t window, head, next, tail;
     bool stopping;
-    workq_fn *fn;
+    workq_fn *fn, *release;
     void *ctx;
     pthread_t *threads;
+    struct thread_arg *args;
+    struct returned *returned; /* one per thread */
     unsigned n_threads;
+    unsigned last_ran_on; /* of the job workq_take last returned */
+    void *last_taken;
 };
+
+/* Releases the jobs of list, which the caller's thread no longer touches. */
+static void release_all(struct workq *q, struct returned *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        q->release(list->jobs[i], q->ctx);
+    list->n = 0;
+}
 
 static void *worker(void *arg)
 {
-    struct workq *q = arg;
+    struct thread_arg *me = arg;
+    struct workq *q = me->q;
+    struct returned *mine = &q->returned[me->index - 1], releasing = {0};
     pthread_mutex_lock(&q->mutex);
     for (;;) {
         while (!q->stopping && q->next == q->tail)
@@ -47,13 +75,25 @@ static void *worker(void *arg)
             break; /* stopping, and nothing left to start */
         struct slot *s = &q->slots[q->next++ % q->window];
         s->state = SLOT_RUNNING;
+        s->ran_on = me->index;
+        /* What this thread's earlier jobs allocated goes back first, to be reused. */
+        struct returned swap = *mine;
+        *mine = releasing;
+        releasing = swap;
         pthread_mutex_unlock(&q->mutex);
+        release_all(q, &releasing);
         q->fn(s->job, q->ctx);
         pthread_mutex_lock(&q->mutex);
         s->state = SLOT_DONE;
         pthread_cond_broadcast(&q->done);
     }
+    /* Stopping: nothing more comes back, and what has is released here too. */
+    struct returned last = *mine;
+    *mine = (struct returned){0};
     pthread_mutex_unlock(&q->mutex);
+    release_all(q, &last);
+    free(last.jobs);
+    free(releasing.jobs);
     return NULL;
 }
 
@@ -84,12 +124,21 @@ struct workq *workq_new(unsigned threads, size_t window, workq_fn *fn, void *ctx
     q->fn = fn;
     q->ctx = ctx;
     q->threads = xcalloc(threads ? threads : 1, sizeof(*q->threads));
+    q->args = xcalloc(threads ? threads : 1, sizeof(*q->args));
+    q->returned = xcalloc(threads ? threads : 1, sizeof(*q->returned));
     if (threads)
         keep_freed_memory();
-    for (unsigned i = 0; i < threads; i++)
-        if (pthread_create(&q->threads[q->n_threads], NULL, worker, q) == 0)
+    for (unsigned i = 0; i < threads; i++) {
+        q->args[q->n_threads] = (struct thread_arg){q, q->n_threads + 1};
+        if (pthread_create(&q->threads[q->n_threads], NULL, worker, &q->args[q->n_threads]) == 0)
             q->n_threads++;
+    }
     return q;
+}
+
+void workq_set_release(struct workq *q, workq_fn *release)
+{
+    q->release = release;
 }
 
 void workq_submit(struct workq *q, void *job)
@@ -97,7 +146,7 @@ void workq_submit(struct workq *q, void *job)
     pthread_mutex_lock(&q->mutex);
     if (q->tail - q->head >= q->window)
         abort(); /* the caller broke the contract: take the oldest first */
-    q->slots[q->tail++ % q->window] = (struct slot){job, SLOT_QUEUED};
+    q->slots[q->tail++ % q->window] = (struct slot){job, SLOT_QUEUED, 0};
     pthread_cond_signal(&q->work);
     pthread_mutex_unlock(&q->mutex);
 }
@@ -129,15 +178,35 @@ void *workq_take(struct workq *q)
         }
         struct slot *run = &q->slots[q->next++ % q->window];
         run->state = SLOT_RUNNING;
+        run->ran_on = 0;
         pthread_mutex_unlock(&q->mutex);
         q->fn(run->job, q->ctx);
         pthread_mutex_lock(&q->mutex);
         run->state = SLOT_DONE;
     }
     void *job = s->job;
+    q->last_taken = job;
+    q->last_ran_on = s->ran_on;
     q->head++;
     pthread_mutex_unlock(&q->mutex);
     return job;
+}
+
+void workq_release_taken(struct workq *q)
+{
+    void *job = q->last_taken;
+    if (!job)
+        return;
+    q->last_taken = NULL;
+    if (q->last_ran_on == 0) {
+        q->release(job, q->ctx);
+        return;
+    }
+    pthread_mutex_lock(&q->mutex);
+    struct returned *r = &q->returned[q->last_ran_on - 1];
+    XGROW(r->jobs, r->n + 1, r->alloc);
+    r->jobs[r->n++] = job;
+    pthread_mutex_unlock(&q->mutex);
 }
 
 void workq_free(struct workq *q)
@@ -150,6 +219,8 @@ void workq_free(struct workq *q)
     pthread_mutex_unlock(&q->mutex);
     for (unsigned i = 0; i < q->n_threads; i++)
         pthread_join(q->threads[i], NULL);
+    free(q->returned); /* each thread released its own and freed its list */
+    free(q->args);
     pthread_cond_destroy(&q->done);
     pthread_cond_destroy(&q->work);
     pthread_mutex_destroy(&q->mutex);

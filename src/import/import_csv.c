@@ -5,11 +5,11 @@
  */
 #include "import_reader.h"
 
-#include <csv.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_lib.h"
 #include "diag.h"
 #include "strbuf.h"
 #include "text.h"
@@ -133,12 +133,13 @@ static bool is_wide_text(const char *buf, size_t len)
     return memchr(buf, '\0', len < 4 ? len : 4) != NULL;
 }
 
-static void parse(struct csv_reader *rd, struct csv_parser *p, const char *buf, size_t len)
+static void parse(struct csv_reader *rd, const struct csv_lib *csv, struct csv_parser *p,
+                  const char *buf, size_t len)
 {
     for (size_t at = 0; at < len && !rd->stop;) {
         size_t n = len - at < FEED_CHUNK ? len - at : FEED_CHUNK;
-        if (csv_parse(p, buf + at, n, on_cell, on_row, rd) != n) {
-            if (csv_error(p) == CSV_EPARSE)
+        if (csv->parse(p, buf + at, n, on_cell, on_row, rd) != n) {
+            if (csv->error(p) == CSV_EPARSE)
                 fatal_at(rd, rd->n + 1,
                          "a '\"' inside this cell must be doubled (\"\"), "
                          "and the cell quoted");
@@ -149,7 +150,7 @@ static void parse(struct csv_reader *rd, struct csv_parser *p, const char *buf, 
         }
         at += n;
     }
-    if (!rd->stop && csv_fini(p, on_cell, on_row, rd) != 0)
+    if (!rd->stop && csv->fini(p, on_cell, on_row, rd) != 0)
         fatal_at(rd, rd->n + 1, "this cell's opening '\"' is never closed");
 }
 
@@ -168,15 +169,19 @@ int import_read_csv(const struct import_source *src, char delimiter, const struc
     }
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         buf += 3, len -= 3;
+    /* libcsv: opened at run time on Linux, linked on Windows (csv_lib.h). */
+    const struct csv_lib *csv = csv_lib(src->name, d);
+    if (!csv)
+        return -1;
     struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+    if (csv->init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
         diag_add(d, DIAG_IO_ERROR, src->name, 0, 0, "cannot start the CSV parser");
         return -1;
     }
-    csv_set_delim(&p, (unsigned char)delimiter);
-    csv_set_realloc_func(&p, capped_realloc);
-    csv_set_free_func(&p, free);
-    parse(&rd, &p, buf, len);
-    csv_free(&p);
+    csv->set_delim(&p, (unsigned char)delimiter);
+    csv->set_realloc_func(&p, capped_realloc);
+    csv->set_free_func(&p, free);
+    parse(&rd, csv, &p, buf, len);
+    csv->free(&p);
     return rd.stop ? -1 : 0;
 }

@@ -316,7 +316,8 @@ static struct answers_seen_id *seen_slot(struct answers_seen_id *v, size_t cap, 
  * One respondent id in two files is either one person counted twice or two people given
  * one code: worth a warning that names both files, not a refusal (ids are optional).
  */
-static void note_respondent_id(struct assessment *a, const struct response *resp, const char *file)
+static void note_respondent_id(struct assessment *a, const struct response *resp, const char *file,
+                               const char *kept_file)
 {
     if (!resp->respondent)
         return;
@@ -349,7 +350,7 @@ static void note_respondent_id(struct assessment *a, const struct response *resp
     }
     struct answers_seen_id *slot = seen_slot(a->seen_ids, a->cap_seen_ids, resp->respondent);
     slot->id = pool_strdup(&a->pool, resp->respondent);
-    slot->file = pool_strdup(&a->pool, file);
+    slot->file = kept_file;
     a->n_seen_ids++;
 }
 
@@ -389,7 +390,13 @@ static void note_profile(struct assessment *a, const struct response *resp)
     struct strbuf key = STRBUF_INIT;
     for (size_t k = 0; k < n; k++) {
         const char *v = answers_response_field(resp, fields[k]);
-        strbuf_addf(&key, "%zu:%s%zu:%s", strlen(fields[k]), fields[k], strlen(v), v);
+        size_t field_len = strlen(fields[k]), v_len = strlen(v);
+        strbuf_add_size(&key, field_len); /* "%zu:%s%zu:%s" */
+        strbuf_addc(&key, ':');
+        strbuf_add(&key, fields[k], field_len);
+        strbuf_add_size(&key, v_len);
+        strbuf_addc(&key, ':');
+        strbuf_add(&key, v, v_len);
     }
     free(fields);
     if (2 * (a->n_profiles + 1) > a->cap_profiles) {
@@ -487,7 +494,9 @@ const int64_t *answers_kept_items(const struct assessment *a, size_t k)
 
 static void fold_in(struct assessment *a, const struct response *resp, const char *file)
 {
-    note_respondent_id(a, resp, file);
+    /* The file's name, kept once for its date and its respondent id (100,000 paths). */
+    const char *kept_file = pool_strdup(&a->pool, file);
+    note_respondent_id(a, resp, file, kept_file);
     const struct rules *r = a->rules;
     note_fields_given(a, resp);
     note_profile(a, resp);
@@ -513,8 +522,7 @@ static void fold_in(struct assessment *a, const struct response *resp, const cha
     struct answers_dated *ad = &a->dated[a->n_dated++];
     date_parse_days(resp->date, &ad->days);
     ad->date = pool_strdup(&a->pool, resp->date);
-    ad->at = (struct answers_pos){pool_strdup(&a->pool, file), resp->date_node->line,
-                                  resp->date_node->column};
+    ad->at = (struct answers_pos){kept_file, resp->date_node->line, resp->date_node->column};
     ad->warned = false;
     a->respondents++;
     if (rc)
@@ -670,19 +678,19 @@ static int answers_file_settle(struct assessment *a, struct answers_file *f, str
     return fold_response(a, &f->resp, f->path, f->buf, f->len, d);
 }
 
-/* The sink's settle: f folded into the owner's assessment, in order, and freed. */
+/* The sink's settle: f folded into the owner's assessment, in order; the caller frees f. */
 static void settle_into(struct answers_sink *s, struct answers_file *f)
 {
     if (answers_file_settle(s->owner, f, s->d) != 0)
         s->failed = true;
-    answers_file_free(f);
 }
 
-/* One file at a time: read it and settle it at once. */
+/* One file at a time: read it, settle it and free it at once. */
 static void settle_now(struct answers_sink *s, struct answers_file *f)
 {
     answers_file_read(f, s->reader);
     settle_into(s, f);
+    answers_file_free(f);
 }
 
 static void nothing_to_drain(struct answers_sink *s)

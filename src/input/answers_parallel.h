@@ -16,7 +16,8 @@
  * Where the walk puts each file it lists, in order. put takes the file over and may
  * settle it later; drain settles every file put so far (before the walk adds a
  * diagnostic of its own, so that it comes after theirs). settle folds one read file into
- * the owner's assessment and frees it; failed is set when a file settled with a problem.
+ * the owner's assessment (the sink that called it frees the file); failed is set when a file
+ * settled with a problem.
  */
 struct answers_sink {
     void (*put)(struct answers_sink *s, struct answers_file *f);

@@ -22,21 +22,28 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* The four arrays of one respondent in one zeroed block (one allocation a file, not four),
+   the 8-byte ones first so that each is aligned; score is the block. */
 static void response_alloc(struct response *resp, const struct rules *r)
 {
     size_t n = r->n_items ? r->n_items : 1;
-    resp->state = xcalloc(n, sizeof(*resp->state));
-    resp->score = xcalloc(n, sizeof(*resp->score));
-    resp->note = xcalloc(n, sizeof(*resp->note));
-    resp->evidence = xcalloc(n, sizeof(*resp->evidence));
+    _Static_assert(sizeof(*resp->score) == 8 && sizeof(*resp->note) == sizeof(void *) &&
+                       sizeof(*resp->state) <= 8,
+                   "the block's arrays are laid out largest alignment first");
+    size_t each = sizeof(*resp->score) + 2 * sizeof(*resp->note) + sizeof(*resp->state);
+    unsigned char *block = xcalloc(n, each);
+    resp->score = (int64_t *)(void *)block;
+    resp->note = (const char **)(void *)(block + n * sizeof(*resp->score));
+    resp->evidence = resp->note + n;
+    resp->state = (enum answer_state *)(void *)(resp->evidence + n);
 }
 
 void answers_response_free(struct response *resp)
 {
-    free(resp->state);
-    free(resp->score);
-    free(resp->note);
-    free(resp->evidence);
+    free(resp->score); /* the block: see response_alloc */
+    resp->score = NULL;
+    resp->note = resp->evidence = NULL;
+    resp->state = NULL;
 }
 
 /* n/a and unknown may be written in any case, quoted or not. */

@@ -48,22 +48,10 @@ char *xstrdup(const char *s)
     return xstrndup(s, strlen(s));
 }
 
-size_t st_mult(size_t count, size_t size)
+void st_overflow(char op, size_t a, size_t b)
 {
-    if (size && count > SIZE_MAX / size) {
-        fprintf(stderr, "stagegap: fatal: size overflow (%zu * %zu)\n", count, size);
-        abort();
-    }
-    return count * size;
-}
-
-size_t st_add(size_t a, size_t b)
-{
-    if (a > SIZE_MAX - b) {
-        fprintf(stderr, "stagegap: fatal: size overflow (%zu + %zu)\n", a, b);
-        abort();
-    }
-    return a + b;
+    fprintf(stderr, "stagegap: fatal: size overflow (%zu %c %zu)\n", a, op, b);
+    abort();
 }
 
 void *xgrow(void *ptr, size_t elem_size, size_t need, size_t *alloc)

@@ -247,6 +247,14 @@ static void test_answers_date_valid(void **state)
     assert_false(date_valid("2026-01-01T00:00"));
     assert_false(date_valid("+026-01-01"));
     assert_false(date_valid(""));
+    /* Each digit read in its place: the edges of the year, month and day. */
+    assert_true(date_valid("1900-01-01"));
+    assert_false(date_valid("1899-12-31"));
+    assert_true(date_valid("9999-12-31"));
+    assert_false(date_valid("2026-13-01"));
+    assert_true(date_valid("2026-10-31"));
+    assert_false(date_valid("2026-11-31"));
+    assert_true(date_valid("2026-01-19"));
 }
 
 static void test_answers_given_twice(void **state)

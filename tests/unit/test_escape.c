@@ -135,6 +135,45 @@ static void test_escape_html(void **state)
     expect(escape_html, "\xFF", "\xEF\xBF\xBD");
 }
 
+/*
+ * Printable ASCII is copied in runs, the rest a code point at a time: every byte (and a
+ * few multi-byte characters) escapes the same between plain letters as alone, in each
+ * format. fn("x" C) is the wrapper, "x", C's escape and the wrapper's end; fn("x" C "x")
+ * must be the same with one more "x" before the end.
+ */
+static void test_escape_runs_are_escaped_as_one_at_a_time(void **state)
+{
+    (void)state;
+    const struct {
+        escape_fn fn;
+        size_t end; /* bytes of the wrapper's end: the closing quote */
+    } formats[] = {{escape_json, 1},
+                   {escape_csv, 1},
+                   {escape_yaml, 1},
+                   {escape_html, 0},
+                   {escape_markdown, 0}};
+    const char *multi[] = {"\xC2\x85", "\xC3\xA9", "\xE2\x80\xA8", "\xEF\xBB\xBF",
+                           "\xF0\x9F\x98\x80"};
+    for (size_t f = 0; f < sizeof(formats) / sizeof(*formats); f++) {
+        for (int c = 1; c < 256 + 5; c++) {
+            char one[16], two[32];
+            if (c < 256)
+                snprintf(one, sizeof(one), "x%c", c);
+            else
+                snprintf(one, sizeof(one), "x%s", multi[c - 256]);
+            snprintf(two, sizeof(two), "%sx", one);
+            struct strbuf alone = STRBUF_INIT, want = STRBUF_INIT;
+            formats[f].fn(&alone, one);
+            strbuf_add(&want, alone.buf, alone.len - formats[f].end);
+            strbuf_addc(&want, 'x');
+            strbuf_adds(&want, alone.buf + alone.len - formats[f].end);
+            expect(formats[f].fn, two, strbuf_str(&want));
+            strbuf_release(&alone);
+            strbuf_release(&want);
+        }
+    }
+}
+
 static void test_escape_terminal(void **state)
 {
     (void)state;
@@ -156,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_escape_markdown),
         cmocka_unit_test(test_escape_csv),
         cmocka_unit_test(test_escape_html),
+        cmocka_unit_test(test_escape_runs_are_escaped_as_one_at_a_time),
         cmocka_unit_test(test_escape_terminal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,6 +144,51 @@ static void test_exact_round_every_shape(void **state)
     exact_release(&q);
 }
 
+/*
+ * Values whose parts fit 64 bits are rounded and compared in one 128-bit step where the
+ * compiler has one; the same values held with parts past 64 bits take the general
+ * code. Over a spread of fractions, halves among them, the two give the same digits, the
+ * same order and the same double.
+ */
+static void test_exact_small_and_general_agree(void **state)
+{
+    (void)state;
+    const uint64_t big = 1ULL << 40; /* both parts times 2^80: 3 limbs or more */
+    uint64_t seed = 12345;
+    struct exact small[64], wide[64];
+    memset(small, 0, sizeof(small));
+    memset(wide, 0, sizeof(wide));
+    for (int i = 0; i < 64; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        uint64_t den = (seed >> 40) % 2000 + 1;
+        uint64_t num = (seed >> 8) % (den * 1000);
+        if (i % 8 == 0)
+            num = den * (uint64_t)i + den / 2; /* halves, when den is even */
+        exact_set(&small[i], num, den);
+        exact_set_products(&wide[i], num, big, den, big);
+        exact_scale(&wide[i], big, big); /* the denominator now past 2^80 */
+        for (int places = 0; places <= 6; places++) {
+            char a[64];
+            snprintf(a, sizeof(a), "%s", shown(&small[i], i % 3 == 0, places));
+            assert_string_equal(a, shown(&wide[i], i % 3 == 0, places));
+            assert_string_equal(a, ratio(i % 3 == 0 ? -(int64_t)num : (int64_t)num, den, places));
+            assert_true(exact_round(&small[i], places) == exact_round(&wide[i], places));
+        }
+        assert_true(exact_to_double(&small[i]) == exact_to_double(&wide[i]));
+    }
+    for (int i = 0; i < 64; i++)
+        for (int j = 0; j < 64; j++) {
+            int c = exact_cmp(&small[i], &small[j]);
+            assert_int_equal(c, exact_cmp(&wide[i], &wide[j]));
+            assert_int_equal(c, exact_cmp(&small[i], &wide[j]));
+            assert_int_equal(c, -exact_cmp(&small[j], &small[i]));
+        }
+    for (int i = 0; i < 64; i++) {
+        exact_release(&small[i]);
+        exact_release(&wide[i]);
+    }
+}
+
 static void test_exact_parse_decimal(void **state)
 {
     (void)state;
@@ -183,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_exact_cmp_ties_are_ties),
         cmocka_unit_test(test_exact_large_denominators),
         cmocka_unit_test(test_exact_round_every_shape),
+        cmocka_unit_test(test_exact_small_and_general_agree),
         cmocka_unit_test(test_exact_parse_decimal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,6 +2,7 @@
  * test_strbuf.c - the growable buffer every renderer and diagnostic writes into.
  */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -121,6 +122,23 @@ static void vadd(struct strbuf *sb, const char *fmt, ...)
     va_end(ap);
 }
 
+/* strbuf_add_size writes what "%zu" does, at the edges of each digit count. */
+static void test_strbuf_add_size(void **state)
+{
+    (void)state;
+    size_t values[] = {0, 1, 9, 10, 99, 100, 4294967295u, 4294967296u, SIZE_MAX};
+    for (size_t i = 0; i < sizeof(values) / sizeof(*values); i++) {
+        struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
+        strbuf_adds(&sb, "n=");
+        strbuf_add_size(&sb, values[i]);
+        strbuf_addf(&want, "n=%zu", values[i]);
+        assert_string_equal(strbuf_str(&sb), strbuf_str(&want));
+        assert_int_equal(sb.len, want.len);
+        strbuf_release(&sb);
+        strbuf_release(&want);
+    }
+}
+
 static void test_strbuf_vaddf(void **state)
 {
     (void)state;
@@ -140,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_strbuf_grows_past_many_sizes),
         cmocka_unit_test(test_strbuf_detach_hands_over),
         cmocka_unit_test(test_strbuf_vaddf),
+        cmocka_unit_test(test_strbuf_add_size),
         cmocka_unit_test(test_strbuf_addf_at_the_edge_of_the_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -122,6 +122,75 @@ static void test_workq_caller_runs_later_jobs_while_waiting(void **state)
     workq_free(q);
 }
 
+/* A job that says which thread ran it and which released it. */
+struct traced {
+    pthread_t ran_by, released_by;
+    int ran, released;
+};
+
+static pthread_mutex_t trace_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t trace_cond = PTHREAD_COND_INITIALIZER;
+
+static void trace_run(void *job, void *ctx)
+{
+    struct traced *t = job;
+    (void)ctx;
+    pthread_mutex_lock(&trace_mutex);
+    t->ran_by = pthread_self();
+    t->ran++;
+    pthread_cond_broadcast(&trace_cond);
+    pthread_mutex_unlock(&trace_mutex);
+}
+
+static void trace_release(void *job, void *ctx)
+{
+    struct traced *t = job;
+    (void)ctx;
+    t->released_by = pthread_self();
+    t->released++;
+}
+
+/*
+ * Every job taken back and handed to workq_release_taken is released once, by the thread
+ * that ran it: the caller's at once, a thread's before its next job or as it stops. Job 0
+ * runs on a thread for certain: the caller waits for it to have run before it takes any.
+ */
+static void test_workq_release_on_the_thread_that_ran(void **state)
+{
+    (void)state;
+    enum { N = 400, WINDOW = 6 };
+    struct traced *jobs = calloc(N, sizeof(*jobs));
+    struct workq *q = workq_new(2, WINDOW, trace_run, NULL);
+    workq_set_release(q, trace_release);
+    size_t back = 0;
+    for (size_t i = 0; i < N; i++) {
+        if (workq_pending(q) == WINDOW) {
+            assert_ptr_equal(workq_take(q), &jobs[back++]);
+            workq_release_taken(q);
+        }
+        workq_submit(q, &jobs[i]);
+        if (i == 0) {
+            pthread_mutex_lock(&trace_mutex);
+            while (!jobs[0].ran)
+                pthread_cond_wait(&trace_cond, &trace_mutex);
+            pthread_mutex_unlock(&trace_mutex);
+        }
+    }
+    while (workq_pending(q) > 0) {
+        assert_ptr_equal(workq_take(q), &jobs[back++]);
+        workq_release_taken(q);
+    }
+    workq_release_taken(q); /* nothing taken since: nothing to do */
+    workq_free(q);
+    assert_false(pthread_equal(jobs[0].ran_by, pthread_self()));
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(jobs[i].ran, 1);
+        assert_int_equal(jobs[i].released, 1);
+        assert_true(pthread_equal(jobs[i].ran_by, jobs[i].released_by));
+    }
+    free(jobs);
+}
+
 static void test_workq_empty_and_cpus(void **state)
 {
     (void)state;
@@ -272,6 +341,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_workq_jobs_come_back_in_order),
         cmocka_unit_test(test_workq_without_threads_runs_on_the_caller),
+        cmocka_unit_test(test_workq_release_on_the_thread_that_ran),
         cmocka_unit_test(test_workq_empty_and_cpus),
         cmocka_unit_test(test_workq_caller_runs_later_jobs_while_waiting),
         cmocka_unit_test(test_workq_assessment_same_with_jobs),

@@ -20,7 +20,8 @@
 
 enum { XLSX_CHUNK = 64 * 1024 };
 
-/* libzip's functions: opened at run time on Linux, linked on Windows (xlsx_zip_lib.h). */
+/* libzip's and expat's functions: opened at run time on Linux, linked on Windows
+   (xlsx_zip_lib.h). */
 static const struct xlsx_zip_lib *zipf;
 
 struct xlsx_parse {
@@ -121,7 +122,7 @@ void *xlsx_parse_ctx(const struct xlsx_parse *ps)
 void xlsx_parse_stop(struct xlsx_parse *ps)
 {
     if (!ps->failed)
-        XML_StopParser(ps->parser, XML_FALSE);
+        zipf->xml_stop_parser(ps->parser, XML_FALSE);
     ps->failed = true;
 }
 
@@ -140,24 +141,11 @@ const char *xlsx_attr(const char **attrs, const char *name)
     return NULL;
 }
 
-/*
- * Where the parser is. Expat 2.9 (Debian 13) adds 64-bit getters and deprecates the
- * old ones, which are all that older releases (Debian 12's 2.5) have; the release that
- * deprecates them is the one that defines XML_ATTR_DEPRECATED.
- */
-#ifdef XML_ATTR_DEPRECATED
-#define XML_LINE(p) XML_GetCurrentLineNumber64(p)
-#define XML_COLUMN(p) XML_GetCurrentColumnNumber64(p)
-#else
-#define XML_LINE(p) XML_GetCurrentLineNumber(p)
-#define XML_COLUMN(p) XML_GetCurrentColumnNumber(p)
-#endif
-
 static void part_error(struct xlsx_parse *ps, const char *what)
 {
     diag_error(ps->z->d, ps->z->name, 0, 0, "%s: %s, line %lu, column %lu: %s", ps->context,
-               ps->path, (unsigned long)XML_LINE(ps->parser),
-               (unsigned long)XML_COLUMN(ps->parser) + 1, what);
+               ps->path, (unsigned long)zipf->xml_line(ps->parser),
+               (unsigned long)zipf->xml_column(ps->parser) + 1, what);
     xlsx_parse_stop(ps);
 }
 
@@ -281,9 +269,9 @@ static int parse_entry(struct xlsx_parse *ps, zip_uint64_t index, zip_uint64_t s
             rc = -1;
             break;
         }
-        if (XML_Parse(ps->parser, chunk, (int)got, got == 0) != XML_STATUS_OK) {
+        if (zipf->xml_parse(ps->parser, chunk, (int)got, got == 0) != XML_STATUS_OK) {
             if (!ps->failed)
-                part_error(ps, XML_ErrorString(XML_GetErrorCode(ps->parser)));
+                part_error(ps, zipf->xml_error_string(zipf->xml_get_error_code(ps->parser)));
             rc = -1;
             break;
         }
@@ -310,23 +298,23 @@ int xlsx_zip_parse(struct xlsx_zip *z, const char *path, const char *context,
     }
     if (check_entry(&ps, (zip_uint64_t)index, &size) != 0)
         goto out;
-    ps.parser = XML_ParserCreate(NULL);
+    ps.parser = zipf->xml_parser_create(NULL);
     if (!ps.parser) {
         diag_error(z->d, z->name, 0, 0, "out of memory reading %s", ps.path);
         goto out;
     }
     /* No entity is ever expanded: parameter entities are not parsed, a DOCTYPE or an
        entity declaration stops the parse, and no external entity handler is set. */
-    XML_SetParamEntityParsing(ps.parser, XML_PARAM_ENTITY_PARSING_NEVER);
-    XML_SetUserData(ps.parser, &ps);
-    XML_SetElementHandler(ps.parser, on_start, on_end);
-    XML_SetCharacterDataHandler(ps.parser, on_text);
-    XML_SetStartDoctypeDeclHandler(ps.parser, on_doctype);
-    XML_SetEntityDeclHandler(ps.parser, on_entity);
+    zipf->xml_set_param_entity_parsing(ps.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+    zipf->xml_set_user_data(ps.parser, &ps);
+    zipf->xml_set_element_handler(ps.parser, on_start, on_end);
+    zipf->xml_set_character_data_handler(ps.parser, on_text);
+    zipf->xml_set_start_doctype_decl_handler(ps.parser, on_doctype);
+    zipf->xml_set_entity_decl_handler(ps.parser, on_entity);
     rc = parse_entry(&ps, (zip_uint64_t)index, size);
     if (ps.failed)
         rc = -1;
-    XML_ParserFree(ps.parser);
+    zipf->xml_parser_free(ps.parser);
 out:
     strbuf_release(&shown);
     return rc;

@@ -1,15 +1,17 @@
 /*
- * xlsx_zip_lib.h - the libzip functions src/import/xlsx/xlsx_zip.c reads archives with, and the one
- * call that finds them: the seam between the zip reading, which is the same on every
- * platform, and how the library is reached. CMake compiles one of:
+ * xlsx_zip_lib.h - the libzip and expat functions src/import/xlsx/xlsx_zip.c reads a
+ * workbook's archive and its XML parts with, and the one call that finds them: the seam
+ * between the reading, which is the same on every platform, and how the libraries are
+ * reached. CMake compiles one of:
  *
- *   src/import/xlsx/xlsx_zip_dlopen.c  Linux: libzip is opened (dlopen) when the first workbook is,
- *                          so that other commands start without it
- *   src/import/xlsx/xlsx_zip_linked.c  Windows: libzip is linked statically (third_party/libzip)
+ *   src/import/xlsx/xlsx_zip_dlopen.c  Linux: libzip and expat are opened (dlopen) when the
+ *                          first workbook is, so that other commands start without them
+ *   src/import/xlsx/xlsx_zip_linked.c  Windows: both are linked statically (third_party/)
  */
 #ifndef STAGEGAP_XLSX_ZIP_LIB_H
 #define STAGEGAP_XLSX_ZIP_LIB_H
 
+#include <expat.h>
 #include <zip.h>
 
 struct diags;
@@ -31,10 +33,26 @@ struct xlsx_zip_lib {
     zip_int64_t (*file_read)(zip_file_t *, void *, zip_uint64_t);
     zip_error_t *(*file_get_error)(zip_file_t *);
     int (*file_close)(zip_file_t *);
+    /* expat */
+    XML_Parser(XMLCALL *xml_parser_create)(const XML_Char *);
+    void(XMLCALL *xml_parser_free)(XML_Parser);
+    int(XMLCALL *xml_set_param_entity_parsing)(XML_Parser, enum XML_ParamEntityParsing);
+    void(XMLCALL *xml_set_user_data)(XML_Parser, void *);
+    void(XMLCALL *xml_set_element_handler)(XML_Parser, XML_StartElementHandler,
+                                           XML_EndElementHandler);
+    void(XMLCALL *xml_set_character_data_handler)(XML_Parser, XML_CharacterDataHandler);
+    void(XMLCALL *xml_set_start_doctype_decl_handler)(XML_Parser, XML_StartDoctypeDeclHandler);
+    void(XMLCALL *xml_set_entity_decl_handler)(XML_Parser, XML_EntityDeclHandler);
+    enum XML_Status(XMLCALL *xml_parse)(XML_Parser, const char *, int, int);
+    enum XML_Status(XMLCALL *xml_stop_parser)(XML_Parser, XML_Bool);
+    enum XML_Error(XMLCALL *xml_get_error_code)(XML_Parser);
+    const XML_LChar *(XMLCALL *xml_error_string)(enum XML_Error);
+    XML_Size(XMLCALL *xml_line)(XML_Parser);
+    XML_Size(XMLCALL *xml_column)(XML_Parser);
 };
 
 /*
- * libzip's functions, found on the first call and kept until the process ends; NULL,
+ * libzip's and expat's functions, found on the first call and kept until the process ends; NULL,
  * with an error on name (the workbook being opened) in d, when they cannot be. Only an
  * import calls it, and an import is single-threaded: no lock.
  */

@@ -1,8 +1,27 @@
 /*
- * xlsx_zip_linked.c - xlsx_zip_lib.h for the Windows build: libzip is linked statically
- * (third_party/libzip, docs/windows.md), so its functions are simply its own.
+ * xlsx_zip_linked.c - xlsx_zip_lib.h for the Windows build: libzip and expat are linked
+ * statically (third_party/, docs/windows.md), so their functions are simply their own.
  */
 #include "xlsx_zip_lib.h"
+
+/*
+ * Where the parser is. Expat 2.9 (Debian 13) adds 64-bit getters and deprecates the
+ * old ones, which are all that older releases (Debian 12's 2.5, third_party/'s) have;
+ * the release that deprecates them is the one that defines XML_ATTR_DEPRECATED.
+ */
+#ifdef XML_ATTR_DEPRECATED
+static XML_Size XMLCALL line_of(XML_Parser p)
+{
+    return (XML_Size)XML_GetCurrentLineNumber64(p);
+}
+static XML_Size XMLCALL column_of(XML_Parser p)
+{
+    return (XML_Size)XML_GetCurrentColumnNumber64(p);
+}
+#else
+#define line_of XML_GetCurrentLineNumber
+#define column_of XML_GetCurrentColumnNumber
+#endif
 
 static const struct xlsx_zip_lib linked = {
     .error_init = zip_error_init,
@@ -21,6 +40,20 @@ static const struct xlsx_zip_lib linked = {
     .file_read = zip_fread,
     .file_get_error = zip_file_get_error,
     .file_close = zip_fclose,
+    .xml_parser_create = XML_ParserCreate,
+    .xml_parser_free = XML_ParserFree,
+    .xml_set_param_entity_parsing = XML_SetParamEntityParsing,
+    .xml_set_user_data = XML_SetUserData,
+    .xml_set_element_handler = XML_SetElementHandler,
+    .xml_set_character_data_handler = XML_SetCharacterDataHandler,
+    .xml_set_start_doctype_decl_handler = XML_SetStartDoctypeDeclHandler,
+    .xml_set_entity_decl_handler = XML_SetEntityDeclHandler,
+    .xml_parse = XML_Parse,
+    .xml_stop_parser = XML_StopParser,
+    .xml_get_error_code = XML_GetErrorCode,
+    .xml_error_string = XML_ErrorString,
+    .xml_line = line_of,
+    .xml_column = column_of,
 };
 
 const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, struct diags *d)
