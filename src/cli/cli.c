@@ -431,13 +431,14 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
 }
 
 /*
- * Sends the finished output to --output (whole or nothing) or standard output; never
- * over one of the inputs, such as a respondent of the n_read assessments read.
+ * Sends the finished output to --output (whole or nothing) or standard output (no
+ * --output, or --output -); never over one of the inputs, such as a respondent of the
+ * n_read assessments read.
  */
 int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *const *read,
              size_t n_read)
 {
-    if (!c->output)
+    if (cli_to_stdout(c))
         return cli_write_stream(c->out, strbuf_str(sb), sb->len, "standard output", c->err);
     if (is_input(c, c->output, read, n_read)) {
         struct strbuf msg = STRBUF_INIT;
@@ -458,12 +459,17 @@ int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *co
     return rc;
 }
 
+bool cli_to_stdout(const struct cli *c)
+{
+    return !c->output || strcmp(c->output, "-") == 0;
+}
+
 bool cli_want_color(const struct cli *c)
 {
     const char *no_color = getenv("NO_COLOR");
     if (no_color && *no_color)
         return false;
-    return !c->output && platform_is_terminal(c->out);
+    return cli_to_stdout(c) && platform_is_terminal(c->out);
 }
 
 void cli_today(char out[11])
@@ -499,7 +505,7 @@ size_t cli_stream_width(FILE *f, bool tty)
 /* The width a report on standard output is filled to. */
 size_t cli_terminal_width(const struct cli *c)
 {
-    return cli_stream_width(c->out, !c->output);
+    return cli_stream_width(c->out, cli_to_stdout(c));
 }
 
 /* ---- usage errors ---- */

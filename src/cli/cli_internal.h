@@ -78,6 +78,8 @@ int cli_print_problems(struct cli *c, struct diags *d);
  */
 int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *const *read,
              size_t n_read);
+/* True when the output goes to standard output: no --output, or --output -. */
+bool cli_to_stdout(const struct cli *c);
 /* True when standard output is a terminal that may be coloured (and NO_COLOR unset). */
 bool cli_want_color(const struct cli *c);
 /* Today, YYYY-MM-DD: $STAGEGAP_TODAY when it is a date (tests and reproducible runs),
