@@ -29,6 +29,12 @@ int fileio_read(const char *path, size_t cap, char **out, size_t *len, struct di
  */
 int fileio_read_regular(const char *path, size_t cap, char **out, size_t *len, struct fileio_id *id,
                         struct diags *d);
+/*
+ * A file a person edits (a plan, accepted gaps, a share): "-" reads standard input;
+ * any other path must be a regular file, and a pipe or device named as one is refused
+ * unread.
+ */
+int fileio_read_edited(const char *path, size_t cap, char **out, size_t *len, struct diags *d);
 /* The id of the file path names, following symbolic links; false when it cannot be had. */
 bool fileio_id_of(const char *path, struct fileio_id *id);
 int fileio_write_atomic(const char *path, const char *data, size_t len, struct diags *d);

@@ -55,7 +55,5 @@ void share_release(struct share *s);
  */
 int share_load_buffer(struct share *s, const struct rules *r, const char *file, const char *buf,
                       size_t len, struct diags *d);
-/* "-" reads standard input; a file over SHARE_FILE_MAX is refused unread. */
-int share_load_file(struct share *s, const struct rules *r, const char *path, struct diags *d);
 
 #endif

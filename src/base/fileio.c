@@ -106,6 +106,12 @@ int fileio_read_regular(const char *path, size_t cap, char **out, size_t *len, s
     return read_path(path, cap, out, len, id, true, d);
 }
 
+int fileio_read_edited(const char *path, size_t cap, char **out, size_t *len, struct diags *d)
+{
+    struct fileio_id unused;
+    return read_path(path, cap, out, len, &unused, strcmp(path, "-") != 0, d);
+}
+
 int fileio_write_all(int fd, const char *data, size_t len)
 {
     while (len) {

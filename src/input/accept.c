@@ -249,14 +249,10 @@ int accept_load_buffer(struct accept *a, const struct rules *r, const char *file
 
 int accept_load_file(struct accept *a, const struct rules *r, const char *path, struct diags *d)
 {
-    struct fileio_id unused;
     char *buf = NULL;
     size_t len = 0;
     accept_init(a);
-    /* A file a person edits: a pipe or device named as one is refused unread. */
-    int rc = strcmp(path, "-") == 0
-                 ? fileio_read(path, ACCEPT_FILE_MAX, &buf, &len, d)
-                 : fileio_read_regular(path, ACCEPT_FILE_MAX, &buf, &len, &unused, d);
+    int rc = fileio_read_edited(path, ACCEPT_FILE_MAX, &buf, &len, d);
     if (rc == 0)
         rc = accept_load_buffer(a, r, path, buf, len, d);
     free(buf);

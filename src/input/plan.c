@@ -397,12 +397,8 @@ int plan_load_buffer(struct plan *p, const struct rules *r, const char *file, co
 int plan_load_file_bytes(struct plan *p, const struct rules *r, const char *path, char **buf,
                          size_t *len, struct diags *d)
 {
-    struct fileio_id unused;
     plan_init(p);
-    /* A plan is a file a person edits: a pipe or device named as one is refused unread. */
-    int rc = strcmp(path, "-") == 0
-                 ? fileio_read(path, PLAN_FILE_MAX, buf, len, d)
-                 : fileio_read_regular(path, PLAN_FILE_MAX, buf, len, &unused, d);
+    int rc = fileio_read_edited(path, PLAN_FILE_MAX, buf, len, d);
     if (rc == 0 && (rc = plan_load_buffer(p, r, path, *buf, *len, d)) != 0) {
         free(*buf);
         *buf = NULL;

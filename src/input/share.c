@@ -16,7 +16,6 @@
 #include "date.h"
 #include "diag.h"
 #include "exact.h"
-#include "fileio.h"
 #include "plan.h"
 #include "rules.h"
 #include "schema.h"
@@ -288,19 +287,4 @@ int share_load_buffer(struct share *s, const struct rules *r, const char *file, 
     }
     s->file = pool_strdup(&s->pool, file);
     return 0;
-}
-
-int share_load_file(struct share *s, const struct rules *r, const char *path, struct diags *d)
-{
-    struct fileio_id unused;
-    char *buf = NULL;
-    size_t len = 0;
-    share_init(s);
-    int rc = strcmp(path, "-") == 0
-                 ? fileio_read(path, SHARE_FILE_MAX, &buf, &len, d)
-                 : fileio_read_regular(path, SHARE_FILE_MAX, &buf, &len, &unused, d);
-    if (rc == 0)
-        rc = share_load_buffer(s, r, path, buf, len, d);
-    free(buf);
-    return rc;
 }
