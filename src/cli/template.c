@@ -135,10 +135,20 @@ static void add_rules_line(const struct rules *r, struct strbuf *out)
 static void add_item(const struct rules *r, const struct rules_item *it, struct strbuf *out)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%s (%s): %s", kind_titles[it->kind], r->levels[it->level].title, it->text);
+    if (it->label) { /* the model's label, as every report calls the item */
+        strbuf_adds(&sb, it->label);
+        sb.buf[0] =
+            (char)(sb.buf[0] >= 'a' && sb.buf[0] <= 'z' ? sb.buf[0] - 'a' + 'A' : sb.buf[0]);
+    } else {
+        strbuf_adds(&sb, kind_titles[it->kind]);
+    }
+    strbuf_addf(&sb, " (%s): %s", r->levels[it->level].title, it->text);
     strbuf_addc(out, '\n');
     add_comment(out, "  # ", "  #   ", strbuf_str(&sb));
     strbuf_reset(&sb);
+    if (it->hedge) {
+        add_comment(out, "  # ", "  #   ", it->hedge);
+    }
     strbuf_addf(&sb, "Question: %s", it->question);
     add_comment(out, "  # ", "  #   ", strbuf_str(&sb));
     strbuf_reset(&sb);
