@@ -39,8 +39,7 @@ void accept_json_assess(struct jsonw *w, const struct score *s)
     if (!a)
         return;
     const struct rules *r = s->rules;
-    jsonw_key(w, "accepted");
-    jsonw_array(w);
+    jsonw_karray(w, "accepted");
     for (size_t k = 0; k < a->n_entries; k++) {
         const struct accept_entry *e = &a->entries[k];
         const struct rules_item *it = &r->items[e->item];
@@ -102,8 +101,7 @@ void accept_json_compare(struct jsonw *w, const struct compare *c)
     if (!c->after->accept)
         return;
     const struct rules *r = c->after->rules;
-    jsonw_key(w, "opened_accepted");
-    jsonw_array(w);
+    jsonw_karray(w, "opened_accepted");
     for (size_t i = 0; i < r->n_items; i++) {
         const struct compare_item *ci = &c->items[i];
         if (!ci->opened_accepted)

@@ -68,8 +68,7 @@ static void json_action(struct jsonw *w, const struct rules *r, const struct pla
 
 static void json_plan_head(struct jsonw *w, const struct plan *p)
 {
-    jsonw_key(w, "plan");
-    jsonw_object(w);
+    jsonw_kobject(w, "plan");
     jsonw_kstring(w, "file", p->file);
     jsonw_kstring(w, "made_from", p->assessed);
 }
@@ -105,8 +104,7 @@ void plan_json_assess(struct jsonw *w, const struct plan_review *v)
 {
     const struct score *s = v->score;
     json_plan_head(w, v->plan);
-    jsonw_key(w, "overdue");
-    jsonw_array(w);
+    jsonw_karray(w, "overdue");
     for (size_t k = 0; k < v->n_overdue; k++) {
         jsonw_object(w);
         json_action(w, s->rules, v->overdue[k].action);
@@ -114,15 +112,13 @@ void plan_json_assess(struct jsonw *w, const struct plan_review *v)
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
-    jsonw_key(w, "done");
-    jsonw_array(w);
+    jsonw_karray(w, "done");
     for (size_t k = 0; k < v->n_done; k++) {
         const struct plan_done *dn = &v->done[k];
         jsonw_object(w);
         json_action(w, s->rules, dn->action);
         jsonw_kbool(w, "after_assessment", dn->after_assessment);
-        jsonw_key(w, "gaps");
-        jsonw_array(w);
+        jsonw_karray(w, "gaps");
         for (size_t g = 0; g < dn->n_gaps; g++) {
             jsonw_object(w);
             json_gap_now(w, s, dn->gaps[g].item, dn->gaps[g].open);
@@ -133,8 +129,7 @@ void plan_json_assess(struct jsonw *w, const struct plan_review *v)
     }
     jsonw_end(w, ']');
     jsonw_kstring(w, "focus", s->focus >= 0 ? s->rules->stages[s->focus].id : NULL);
-    jsonw_key(w, "unaddressed");
-    jsonw_array(w);
+    jsonw_karray(w, "unaddressed");
     for (size_t k = 0; k < v->n_unaddressed; k++) {
         jsonw_object(w);
         json_gap_now(w, s, v->unaddressed[k], true);
@@ -172,27 +167,23 @@ void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v)
     const struct rules *r = c->before->rules;
     json_plan_head(w, v->plan);
     jsonw_kstring(w, "note", PLAN_REVIEW_NOT_CAUSE);
-    jsonw_key(w, "counted");
-    jsonw_array(w);
+    jsonw_karray(w, "counted");
     for (size_t k = 0; k < v->n_counted; k++) {
         const struct plan_compared *pc = &v->counted[k];
         jsonw_object(w);
         json_action(w, r, pc->action);
-        jsonw_key(w, "gaps");
-        jsonw_array(w);
+        jsonw_karray(w, "gaps");
         for (size_t g = 0; g < pc->n_gaps; g++)
             json_movement(w, c, &pc->gaps[g]);
         jsonw_end(w, ']');
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
-    jsonw_key(w, "unaddressed");
-    jsonw_array(w);
+    jsonw_karray(w, "unaddressed");
     for (size_t k = 0; k < v->n_unaddressed; k++)
         json_movement(w, c, &v->unaddressed[k]);
     jsonw_end(w, ']');
-    jsonw_key(w, "not_counted");
-    jsonw_array(w);
+    jsonw_karray(w, "not_counted");
     for (size_t k = 0; k < v->n_not_counted; k++) {
         jsonw_object(w);
         json_action(w, r, v->not_counted[k].action);
