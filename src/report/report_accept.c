@@ -80,15 +80,14 @@ void accept_csv_assess(struct strbuf *out, const struct score *s,
         const struct rules_item *it = &r->items[e->item];
         strbuf_reset(&who);
         strbuf_addf(&who, "accepted by %s; expires %s", e->by, e->expires);
-        struct plan_csv_row row = {r->stages[it->stage].id,
-                                   "accepted",
-                                   it->id,
-                                   it->text,
-                                   accept_status_word(s, e->item),
-                                   e->reason,
-                                   strbuf_str(&who),
-                                   &s->items[e->item],
-                                   -1};
+        struct plan_csv_row row = {.stage = r->stages[it->stage].id,
+                                   .kind = "accepted",
+                                   .item = it->id,
+                                   .text = it->text,
+                                   .state = accept_status_word(s, e->item),
+                                   .note = e->reason,
+                                   .evidence = strbuf_str(&who),
+                                   .answer = &s->items[e->item]};
         plan_csv_row(out, s, row_start, &row);
     }
     strbuf_release(&who);

@@ -236,39 +236,21 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
 
 /*
  * A row that is not an item: stage (NULL for the whole model), kind and text, with the
- * stage's band and score when there is a stage, and the caveat; every other cell empty.
+ * stage's band and score when there is a stage, and the caveat; every other cell empty
+ * but a comment's about.
  */
 static void context_row(const struct score *s, const size_t *stage, const char *kind,
                         const char *text, const char *about, struct strbuf *out)
 {
-    const struct rules *r = s->rules;
-    row_start(s, out);
-    csv_text(out, stage ? r->stages[*stage].id : NULL);
-    csv_text(out, kind);
-    strbuf_addc(out, ','); /* item */
-    csv_text(out, text);
-    strbuf_addc(out, ','); /* level */
-    csv_text(out, "context");
-    /* answer, value, impact, weight, n, sd, disagreement, acted_on */
-    strbuf_adds(out, ",,,,,,,,");
-    if (stage) {
-        csv_text(out, score_band_id(s, *stage));
-        if (s->stages[*stage].has_score)
-            report_add_exact(out, &s->stages[*stage].score_exact);
-    } else {
-        strbuf_addc(out, ',');
-    }
-    /* stage_score ends here; note and evidence are empty */
-    strbuf_adds(out, ",,,");
-    if (!about) {
-        report_csv_row_end(out, s);
-        return;
-    }
-    escape_csv(out, report_caveat(s));
-    strbuf_adds(out, ",,,"); /* priority, points */
-    if (*about)
-        escape_csv(out, about);
-    strbuf_adds(out, ",,\r\n"); /* label, hedge */
+    const struct score_stage *ss = stage ? &s->stages[*stage] : NULL;
+    struct plan_csv_row row = {.stage = ss ? s->rules->stages[*stage].id : NULL,
+                               .kind = kind,
+                               .text = text,
+                               .state = "context",
+                               .band = ss ? score_band_id(s, *stage) : NULL,
+                               .stage_score = ss && ss->has_score ? &ss->score_exact : NULL,
+                               .about = about};
+    plan_csv_row(out, s, row_start, &row);
 }
 
 static void render_context_row(const struct score *s, const size_t *stage, const char *kind,
@@ -297,32 +279,24 @@ static void render_target_row(const struct score *s, size_t i, struct strbuf *ou
 {
     const struct rules *r = s->rules;
     const struct rules_item *ri = &r->items[i];
-    const struct score_item *it = &s->items[i];
+    const struct score_stage *ss = &s->stages[ri->stage];
     struct score_target t;
     struct strbuf note = STRBUF_INIT;
     score_target_of(s, i, &t);
     strbuf_adds(&note, "target ");
     report_target_add_summary(&note, s, i);
-    row_start(s, out);
-    csv_text(out, r->stages[ri->stage].id);
-    csv_text(out, "target");
-    csv_text(out, ri->id);
-    csv_text(out, ri->text);
-    csv_text(out, r->levels[ri->level].id);
-    csv_text(out, score_target_status_id(t.status));
-    if (it->state == SCORED)
-        csv_ratio(out, it->answer_num, it->answer_den);
-    else
-        strbuf_addc(out, ',');
-    /* value, impact, weight, n, sd, disagreement, acted_on */
-    strbuf_adds(out, ",,,,,,,");
-    csv_text(out, score_band_id(s, ri->stage));
-    if (s->stages[ri->stage].has_score)
-        report_add_exact(out, &s->stages[ri->stage].score_exact);
-    strbuf_addc(out, ',');
-    csv_text(out, strbuf_str(&note));
-    strbuf_addc(out, ','); /* evidence */
-    report_csv_row_end(out, s);
+    struct plan_csv_row row = {.stage = r->stages[ri->stage].id,
+                               .kind = "target",
+                               .item = ri->id,
+                               .text = ri->text,
+                               .level = r->levels[ri->level].id,
+                               .state = score_target_status_id(t.status),
+                               .answer = &s->items[i],
+                               .answer_only = true,
+                               .band = score_band_id(s, ri->stage),
+                               .stage_score = ss->has_score ? &ss->score_exact : NULL,
+                               .note = strbuf_str(&note)};
+    plan_csv_row(out, s, row_start, &row);
     strbuf_release(&note);
     score_target_release(&t);
 }
@@ -344,19 +318,14 @@ static void render_group_row(const struct score *s, const struct score_group *g,
 {
     struct strbuf name = STRBUF_INIT;
     report_group_name(&name, &s->breakdown, g);
-    row_start(s, out);
-    csv_text(out, s->rules->stages[stage].id);
-    csv_text(out, "group");
-    strbuf_addc(out, ','); /* item */
-    csv_text(out, strbuf_str(&name));
-    strbuf_addc(out, ','); /* level */
-    csv_text(out, "context");
-    /* answer, value, impact, weight; then n; then sd, disagreement, acted_on, band */
-    strbuf_addf(out, ",,,,%zu,,,,,", g->respondents);
-    if (g->has_score[stage])
-        report_add_exact(out, &g->scores_exact[stage]);
-    strbuf_adds(out, ",,,");
-    report_csv_row_end(out, s);
+    struct plan_csv_row row = {.stage = s->rules->stages[stage].id,
+                               .kind = "group",
+                               .text = strbuf_str(&name),
+                               .state = "context",
+                               .has_n = true,
+                               .n = (long)g->respondents,
+                               .stage_score = g->has_score[stage] ? &g->scores_exact[stage] : NULL};
+    plan_csv_row(out, s, row_start, &row);
     strbuf_release(&name);
 }
 

@@ -209,28 +209,38 @@ void plan_csv_row(struct strbuf *out, const struct score *s,
                   const struct plan_csv_row *row)
 {
     row_start(s, out);
-    csv_text(out, row->stage);
-    csv_text(out, row->kind);
-    csv_text(out, row->item);
-    csv_text(out, row->text);
-    strbuf_addc(out, ','); /* level */
-    csv_text(out, row->state);
+    const char *const lead[] = {row->stage, row->kind,  row->item,
+                                row->text,  row->level, row->state};
+    for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
+        csv_text(out, lead[k]);
     if (row->answer && row->answer->state == SCORED) {
         report_add_ratio(out, row->answer->answer_num, row->answer->answer_den);
         strbuf_adds(out, ",,");
-        report_add_exact(out, &row->answer->impact_exact);
+        if (!row->answer_only)
+            report_add_exact(out, &row->answer->impact_exact);
         strbuf_addc(out, ',');
     } else {
         strbuf_adds(out, ",,,");
     }
     strbuf_addc(out, ','); /* weight */
-    if (row->n >= 0)
+    if (row->has_n)
         strbuf_addf(out, "%ld", row->n);
-    /* n ends; sd, disagreement, acted_on, band, stage_score empty */
-    strbuf_adds(out, ",,,,,,");
+    strbuf_adds(out, ",,,,"); /* n ends; sd, disagreement, acted_on empty */
+    csv_text(out, row->band);
+    if (row->stage_score)
+        report_add_exact(out, row->stage_score);
+    strbuf_addc(out, ',');
     csv_text(out, row->note);
     csv_text(out, row->evidence);
-    report_csv_row_end(out, s);
+    if (!row->about) {
+        report_csv_row_end(out, s);
+        return;
+    }
+    escape_csv(out, report_caveat(s));
+    strbuf_adds(out, ",,,"); /* priority, points */
+    if (*row->about)
+        escape_csv(out, row->about);
+    strbuf_adds(out, ",,\r\n"); /* label, hedge */
 }
 
 static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
@@ -239,15 +249,13 @@ static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
 {
     const struct score *s = v->score;
     const struct rules_item *ri = &s->rules->items[item];
-    struct plan_csv_row row = {s->rules->stages[ri->stage].id,
-                               kind,
-                               ri->id,
-                               ri->text,
-                               plan_gap_word(s, item, open),
-                               action_id,
-                               NULL,
-                               &s->items[item],
-                               -1};
+    struct plan_csv_row row = {.stage = s->rules->stages[ri->stage].id,
+                               .kind = kind,
+                               .item = ri->id,
+                               .text = ri->text,
+                               .state = plan_gap_word(s, item, open),
+                               .note = action_id,
+                               .answer = &s->items[item]};
     plan_csv_row(out, v->score, row_start, &row);
 }
 
@@ -263,8 +271,14 @@ static void csv_action(struct strbuf *out, const struct plan_review *v,
     strbuf_addf(&text, "%s (%s", it->text, bracket);
     add_owner(&text, a);
     strbuf_adds(&text, ")");
-    struct plan_csv_row row = {
-        r->stages[it->stage].id, kind, it->id, strbuf_str(&text), state, a->note, NULL, NULL, n};
+    struct plan_csv_row row = {.stage = r->stages[it->stage].id,
+                               .kind = kind,
+                               .item = it->id,
+                               .text = strbuf_str(&text),
+                               .state = state,
+                               .note = a->note,
+                               .has_n = n >= 0,
+                               .n = n};
     plan_csv_row(out, v->score, row_start, &row);
     strbuf_release(&text);
 }
@@ -274,8 +288,7 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
 {
     struct strbuf text = STRBUF_INIT;
     plan_add_source(&text, v->plan);
-    struct plan_csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL,
-                                NULL, NULL,   -1};
+    struct plan_csv_row head = {.kind = "plan", .text = strbuf_str(&text), .state = "plan"};
     plan_csv_row(out, v->score, row_start, &head);
     for (size_t k = 0; k < v->n_overdue; k++) {
         const struct plan_action *a = v->overdue[k].action;
