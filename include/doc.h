@@ -298,6 +298,9 @@ struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats);
 /* A value with nothing to show (DOC_SPAN_NONE). */
 struct doc_span *doc_none(struct doc *d, struct doc_node *n);
+/* A cell (not a header) of our words; of text from the inputs, or none for NULL or "". */
+struct doc_node *doc_words_cell(struct doc *d, struct doc_node *row, const char *s);
+struct doc_node *doc_text_cell(struct doc *d, struct doc_node *row, const char *s);
 /* A line break in HTML; nothing in text and markdown. */
 struct doc_span *doc_break(struct doc *d, struct doc_node *n);
 

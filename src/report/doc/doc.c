@@ -235,6 +235,23 @@ struct doc_span *doc_none(struct doc *d, struct doc_node *n)
     return span(d, n, DOC_SPAN_NONE, true, "");
 }
 
+struct doc_node *doc_words_cell(struct doc *d, struct doc_node *row, const char *s)
+{
+    struct doc_node *c = doc_cell(d, row, false);
+    doc_words(d, c, s);
+    return c;
+}
+
+struct doc_node *doc_text_cell(struct doc *d, struct doc_node *row, const char *s)
+{
+    struct doc_node *c = doc_cell(d, row, false);
+    if (s && *s)
+        doc_text(d, c, s);
+    else
+        doc_none(d, c);
+    return c;
+}
+
 struct doc_span *doc_break(struct doc *d, struct doc_node *n)
 {
     return doc_span_only(span(d, n, DOC_SPAN_BREAK, true, ""), DOC_HTML);
