@@ -78,17 +78,19 @@ void report_json_provenance(struct jsonw *w, const struct rules *r, const char *
     jsonw_end(w, '}');
 }
 
-static void write_ids(struct jsonw *w, const struct rules *r, const size_t *items, size_t n)
+/* "key": the ids of items, n of them; of suggestions' items with suggestions set. */
+static void write_ids(struct jsonw *w, const char *key, const struct score *s, const size_t *items,
+                      size_t n, bool suggestions)
 {
-    jsonw_array(w);
+    jsonw_karray(w, key);
     for (size_t k = 0; k < n; k++)
-        jsonw_string(w, r->items[items[k]].id);
+        jsonw_string(w, s->rules->items[suggestions ? s->suggestions[items[k]].item : items[k]].id);
     jsonw_end(w, ']');
 }
 
 static void write_notes(struct jsonw *w, const struct score_item *it)
 {
-    jsonw_array(w);
+    jsonw_karray(w, "notes");
     for (size_t k = 0; k < it->n_notes; k++) {
         const struct answer_note *n = &it->notes[k];
         jsonw_object(w);
@@ -105,8 +107,7 @@ static void write_notes(struct jsonw *w, const struct score_item *it)
 static void write_gap_suggestions(struct jsonw *w, const struct score *s, size_t item)
 {
     size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
-    size_t n = score_suggestions_for(s, item, sgs);
-    write_ids(w, s->rules, sgs, n);
+    write_ids(w, "suggestions", s, sgs, score_suggestions_for(s, item, sgs), false);
     free(sgs);
 }
 
@@ -175,9 +176,7 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
         jsonw_kratio(w, "answer", true, s->items[i].answer_num, s->items[i].answer_den, 1);
         jsonw_kexact(w, "impact", true, &s->items[i].impact_exact, 1);
         write_item_target(w, s, i);
-        jsonw_key(w, "suggestions");
         write_gap_suggestions(w, s, i);
-        jsonw_key(w, "notes");
         write_notes(w, &s->items[i]);
         if (accept_status_word(s, i))
             jsonw_kstring(w, "accepted", accept_status_word(s, i));
@@ -241,10 +240,8 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
         jsonw_kuint(w, "na", t->n_na);
         jsonw_kuint(w, "unknown", t->n_unknown);
         jsonw_kexact(w, "impact", si->state == SCORED, &si->impact_exact, 1);
-        if (!is_gap(&s->stages[stage], i)) { /* a gap's notes are in gaps[], once */
-            jsonw_key(w, "notes");
+        if (!is_gap(&s->stages[stage], i)) /* a gap's notes are in gaps[], once */
             write_notes(w, si);
-        }
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -267,8 +264,7 @@ static void write_stage(struct jsonw *w, const struct score *s, size_t stage)
     jsonw_kbool(w, "not_applicable", st->not_applicable);
     write_levels(w, r, st);
     write_gaps(w, s, st);
-    jsonw_key(w, "unknown");
-    write_ids(w, r, st->unknown, st->n_unknown);
+    write_ids(w, "unknown", s, st->unknown, st->n_unknown, false);
     write_items(w, s, stage);
     jsonw_karray(w, "notes");
     for (size_t k = 0; k < r->stages[stage].n_notes; k++)
@@ -288,8 +284,7 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
         jsonw_kstring(w, "id", it->id);
         jsonw_kstring(w, "text", it->text);
         jsonw_kstring(w, "stage", r->stages[it->stage].id);
-        jsonw_key(w, "addresses");
-        write_ids(w, r, it->addresses, it->n_addresses);
+        write_ids(w, "addresses", s, it->addresses, it->n_addresses, false);
         if (sg->priority)
             jsonw_kuint(w, "priority", sg->priority);
         else
@@ -325,19 +320,13 @@ static void write_find_out(struct jsonw *w, const struct score *s)
         jsonw_kuint(w, "answered", ss->answered);
         jsonw_kuint(w, "answerable", ss->answerable);
         jsonw_kuint(w, "more_answers", ss->more_answers);
-        jsonw_karray(w, "suggestions");
         size_t n = score_unranked_of(s, SCORE_UNRANKED_STAGE, st, v);
-        for (size_t k = 0; k < n; k++)
-            jsonw_string(w, r->items[s->suggestions[v[k]].item].id);
-        jsonw_end(w, ']');
+        write_ids(w, "suggestions", s, v, n, true);
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
-    jsonw_karray(w, "suggestions");
     size_t n = score_unranked_of(s, SCORE_UNRANKED_UNKNOWN, SCORE_ANY_STAGE, v);
-    for (size_t k = 0; k < n; k++)
-        jsonw_string(w, r->items[s->suggestions[v[k]].item].id);
-    jsonw_end(w, ']');
+    write_ids(w, "suggestions", s, v, n, true);
     jsonw_end(w, '}');
     free(v);
 }

@@ -195,11 +195,7 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
         jsonw_kstring(&w, "title", r->stages[st].title);
         jsonw_kscore(&w, "before", cs->has_before, cs->before);
         jsonw_kscore(&w, "after", cs->has_after, cs->after);
-        jsonw_key(&w, "delta");
-        if (cs->has_before && cs->has_after)
-            jsonw_score(&w, cs->delta);
-        else
-            jsonw_null(&w);
+        jsonw_kscore(&w, "delta", cs->has_before && cs->has_after, cs->delta);
         jsonw_kstring(&w, "band_before", score_band_id(c->before, st));
         jsonw_kstring(&w, "band_after", score_band_id(c->after, st));
         jsonw_kbool(&w, "regressed", cs->regressed);
