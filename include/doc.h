@@ -265,6 +265,8 @@ struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *h
 void *doc_alloc(struct doc *d, size_t n, size_t size);
 /* A copy of s that lives as long as the document. */
 const char *doc_strdup(struct doc *d, const char *s);
+/* A copy of sb's text, as doc_strdup; sb is released, ready for the next. */
+const char *doc_take(struct doc *d, struct strbuf *sb);
 
 /* Shows n (or a span) in the given formats only: a known difference between them. 0
    shows it in none. */

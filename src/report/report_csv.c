@@ -66,14 +66,6 @@ static const char *state_name(enum score_state state)
     return "context";
 }
 
-/* A text cell and the comma after it; NULL is an empty cell. */
-static void csv_text(struct strbuf *out, const char *s)
-{
-    if (s)
-        escape_csv(out, s);
-    strbuf_addc(out, ',');
-}
-
 static void csv_exact(struct strbuf *out, const struct exact *v)
 {
     report_add_exact(out, v);
@@ -128,12 +120,12 @@ static void row_start(const struct score *s, struct strbuf *out)
 {
     const struct rules *r = s->rules;
     const struct assessment *a = s->assessment;
-    csv_text(out, a->organisation);
-    csv_text(out, a->date);
+    report_csv_text(out, a->organisation);
+    report_csv_text(out, a->date);
     strbuf_addf(out, "%zu,", a->respondents);
-    csv_text(out, r->id);
-    csv_text(out, r->version);
-    csv_text(out, r->sha256);
+    report_csv_text(out, r->id);
+    report_csv_text(out, r->version);
+    report_csv_text(out, r->sha256);
 }
 
 /*
@@ -178,12 +170,12 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     bool scored = it->state == SCORED;
 
     row_start(s, out);
-    csv_text(out, r->stages[ri->stage].id);
-    csv_text(out, item_kind_name(ri->kind));
-    csv_text(out, ri->id);
-    csv_text(out, ri->text);
-    csv_text(out, r->levels[ri->level].id);
-    csv_text(out, state_name(it->state));
+    report_csv_text(out, r->stages[ri->stage].id);
+    report_csv_text(out, item_kind_name(ri->kind));
+    report_csv_text(out, ri->id);
+    report_csv_text(out, ri->text);
+    report_csv_text(out, r->levels[ri->level].id);
+    report_csv_text(out, state_name(it->state));
     if (scored) {
         struct exact value = {0};
         shown_value(r, ri, it, &value);
@@ -210,7 +202,7 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
         csv_bool(out, it->acted_on);
     else
         strbuf_addc(out, ',');
-    csv_text(out, score_band_id(s, ri->stage));
+    report_csv_text(out, score_band_id(s, ri->stage));
     if (st->has_score)
         report_add_exact(out, &st->score_exact);
     strbuf_addc(out, ',');
@@ -227,7 +219,7 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     strbuf_adds(out, ",,"); /* about */
     struct strbuf label = STRBUF_INIT;
     report_item_label(&label, ri);
-    csv_text(out, strbuf_str(&label));
+    report_csv_text(out, strbuf_str(&label));
     strbuf_release(&label);
     if (ri->hedge)
         escape_csv(out, ri->hedge);

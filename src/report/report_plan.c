@@ -196,14 +196,6 @@ void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v)
 
 /* ---- CSV ---- */
 
-/* A text cell and the comma after it; NULL is an empty cell. */
-static void csv_text(struct strbuf *out, const char *s)
-{
-    if (s)
-        escape_csv(out, s);
-    strbuf_addc(out, ',');
-}
-
 void plan_csv_row(struct strbuf *out, const struct score *s,
                   void (*row_start)(const struct score *, struct strbuf *),
                   const struct plan_csv_row *row)
@@ -212,7 +204,7 @@ void plan_csv_row(struct strbuf *out, const struct score *s,
     const char *const lead[] = {row->stage, row->kind,  row->item,
                                 row->text,  row->level, row->state};
     for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
-        csv_text(out, lead[k]);
+        report_csv_text(out, lead[k]);
     if (row->answer && row->answer->state == SCORED) {
         report_add_ratio(out, row->answer->answer_num, row->answer->answer_den);
         strbuf_adds(out, ",,");
@@ -226,12 +218,12 @@ void plan_csv_row(struct strbuf *out, const struct score *s,
     if (row->has_n)
         strbuf_addf(out, "%ld", row->n);
     strbuf_adds(out, ",,,,"); /* n ends; sd, disagreement, acted_on empty */
-    csv_text(out, row->band);
+    report_csv_text(out, row->band);
     if (row->stage_score)
         report_add_exact(out, row->stage_score);
     strbuf_addc(out, ',');
-    csv_text(out, row->note);
-    csv_text(out, row->evidence);
+    report_csv_text(out, row->note);
+    report_csv_text(out, row->evidence);
     if (!row->about) {
         report_csv_row_end(out, s);
         return;
@@ -325,8 +317,8 @@ static void csv_compare_action(struct strbuf *out, const struct rules *r,
         strbuf_addf(&text, " (%s", plan_status_name(pc->action->status));
     add_owner(&text, pc->action);
     strbuf_adds(&text, ")");
-    csv_text(out, r->stages[it->stage].id);
-    csv_text(out, it->id);
+    report_csv_text(out, r->stages[it->stage].id);
+    report_csv_text(out, it->id);
     /* before, after, change, opened, closed empty; the direction says whether counted */
     strbuf_addf(out, "plan-action,,,,,,%s,",
                 pc->count == PLAN_COUNTED ? "counted" : plan_count_id(pc->count));
@@ -343,8 +335,8 @@ static void csv_movement(struct strbuf *out, const struct compare *c, const char
     const struct rules_item *ri = &r->items[m->item];
     const char *dir = compare_direction_name(c->items[m->item].direction);
     for (int points = 0; points < 2; points++) {
-        csv_text(out, r->stages[ri->stage].id);
-        csv_text(out, ri->id);
+        report_csv_text(out, r->stages[ri->stage].id);
+        report_csv_text(out, ri->id);
         strbuf_addf(out, "%s%s,", kind, points ? "-points" : "");
         plan_add_tenths(out, points ? m->points_before : m->answer_before);
         strbuf_addc(out, ',');

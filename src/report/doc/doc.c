@@ -167,6 +167,13 @@ const char *doc_strdup(struct doc *d, const char *s)
     return pool_strdup(&d->pool, s ? s : "");
 }
 
+const char *doc_take(struct doc *d, struct strbuf *sb)
+{
+    const char *s = doc_strdup(d, strbuf_str(sb));
+    strbuf_release(sb);
+    return s;
+}
+
 struct doc_node *doc_only(struct doc_node *n, unsigned formats)
 {
     n->only = formats & DOC_ALL;
