@@ -245,12 +245,6 @@ static void context_row(const struct score *s, const size_t *stage, const char *
     plan_csv_row(out, s, row_start, &row);
 }
 
-static void render_context_row(const struct score *s, const size_t *stage, const char *kind,
-                               const char *text, struct strbuf *out)
-{
-    context_row(s, stage, kind, text, NULL, out);
-}
-
 /* What respondents wrote on the assessment as a whole, kind "comment": sorted, the
    question it answers as about, and never who wrote it (as in JSON). */
 static void render_comments(const struct score *s, struct strbuf *out)
@@ -331,7 +325,7 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
     struct strbuf note = STRBUF_INIT;
     report_breakdown_note(&note, b);
     if (note.len)
-        render_context_row(s, NULL, "breakdown", strbuf_str(&note), out);
+        context_row(s, NULL, "breakdown", strbuf_str(&note), NULL, out);
     strbuf_release(&note);
 }
 
@@ -355,14 +349,14 @@ static void render_find_out(const struct score *s, size_t st, struct strbuf *out
         for (size_t k = 0; k < n; k++)
             strbuf_addf(&text, "%s%s", k ? ", " : ": ", r->items[s->suggestions[v[k]].item].id);
         strbuf_addc(&text, '.');
-        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+        context_row(s, &st, "find-out", strbuf_str(&text), NULL, out);
     }
     size_t n = score_unranked_of(s, SCORE_UNRANKED_UNKNOWN, st, v);
     for (size_t k = 0; k < n; k++) {
         strbuf_reset(&text);
         strbuf_addf(&text, "Nobody knew whether %s has been acted on: it is not ranked until then.",
                     r->items[s->suggestions[v[k]].item].id);
-        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+        context_row(s, &st, "find-out", strbuf_str(&text), NULL, out);
     }
     strbuf_release(&text);
     free(v);
@@ -377,7 +371,7 @@ static void render_model_row(const struct score *s, struct strbuf *out)
     struct strbuf text = STRBUF_INIT;
     strbuf_addf(&text, "It extends %s %s (SHA-256 %s); the merged model's SHA-256 is %s.",
                 r->base->id, r->base->version, r->base->sha256, r->model_sha256);
-    render_context_row(s, NULL, "model", strbuf_str(&text), out);
+    context_row(s, NULL, "model", strbuf_str(&text), NULL, out);
     strbuf_release(&text);
 }
 
@@ -388,27 +382,27 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, HEADER);
     render_model_row(s, out);
     if (s->attribute)
-        render_context_row(s, NULL, "attribution", REPORT_ATTRIBUTION_ON, out);
+        context_row(s, NULL, "attribution", REPORT_ATTRIBUTION_ON, NULL, out);
     struct strbuf anonymity = STRBUF_INIT;
     report_anonymity_note(&anonymity, s);
     if (anonymity.len)
-        render_context_row(s, NULL, "anonymity", strbuf_str(&anonymity), out);
+        context_row(s, NULL, "anonymity", strbuf_str(&anonymity), NULL, out);
     strbuf_reset(&anonymity);
     report_threshold_line(&anonymity, s->assessment->respondents, s->min_group);
     if (anonymity.len)
-        render_context_row(s, NULL, "threshold", strbuf_str(&anonymity), out);
+        context_row(s, NULL, "threshold", strbuf_str(&anonymity), NULL, out);
     strbuf_release(&anonymity);
     struct strbuf dates = STRBUF_INIT;
     report_date_range(&dates, s->assessment);
     if (dates.len)
-        render_context_row(s, NULL, "dates", strbuf_str(&dates), out);
+        context_row(s, NULL, "dates", strbuf_str(&dates), NULL, out);
     strbuf_release(&dates);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
             render_item(s, i, out);
         for (size_t k = 0; k < rs->n_notes; k++)
-            render_context_row(s, &st, "note", rs->notes[k], out);
+            context_row(s, &st, "note", rs->notes[k], NULL, out);
         render_find_out(s, st, out);
     }
     render_targets(s, out);
@@ -417,7 +411,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     accept_csv_assess(out, s, row_start);
     render_breakdown(s, out);
     render_comments(s, out);
-    render_context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, out);
+    context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, NULL, out);
     if (r->source.judgement)
-        render_context_row(s, NULL, "judgement", r->source.judgement, out);
+        context_row(s, NULL, "judgement", r->source.judgement, NULL, out);
 }
