@@ -265,6 +265,8 @@ struct doc_node *doc_drawn(struct doc *d, struct doc_node *parent, const char *h
 void *doc_alloc(struct doc *d, size_t n, size_t size);
 /* A copy of s that lives as long as the document. */
 const char *doc_strdup(struct doc *d, const char *s);
+/* A copy of sb's text, as doc_strdup; sb is released, ready for the next. */
+const char *doc_take(struct doc *d, struct strbuf *sb);
 
 /* Shows n (or a span) in the given formats only: a known difference between them. 0
    shows it in none. */
@@ -298,6 +300,9 @@ struct doc_span *doc_ref(struct doc *d, struct doc_node *n, const char *s);
 struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats);
 /* A value with nothing to show (DOC_SPAN_NONE). */
 struct doc_span *doc_none(struct doc *d, struct doc_node *n);
+/* A cell (not a header) of our words; of text from the inputs, or none for NULL or "". */
+struct doc_node *doc_words_cell(struct doc *d, struct doc_node *row, const char *s);
+struct doc_node *doc_text_cell(struct doc *d, struct doc_node *row, const char *s);
 /* A line break in HTML; nothing in text and markdown. */
 struct doc_span *doc_break(struct doc *d, struct doc_node *n);
 

@@ -30,6 +30,9 @@ void jsonw_array(struct jsonw *w);
 /* Closes the innermost object or array; at depth 0 it also ends the line. */
 void jsonw_end(struct jsonw *w, char close);
 void jsonw_key(struct jsonw *w, const char *key);
+/* "key": and an object or array opened after it. */
+void jsonw_kobject(struct jsonw *w, const char *key);
+void jsonw_karray(struct jsonw *w, const char *key);
 void jsonw_string(struct jsonw *w, const char *s); /* NULL writes null */
 void jsonw_score(struct jsonw *w, double v);       /* one decimal, as strbuf_add_tenths */
 void jsonw_fraction(struct jsonw *w, double v);    /* three decimals */

@@ -93,6 +93,8 @@ const char *report_caveat(const struct score *s);
  * then the cells only those rows fill (priority, points, about) empty, and CRLF.
  */
 void report_csv_row_end(struct strbuf *out, const struct score *s);
+/* A CSV text cell and the comma after it; NULL is an empty cell. */
+void report_csv_text(struct strbuf *out, const char *s);
 /* The one lead-in every format puts before the caveat. The note speaks for itself (the
  * built-in one opens "In the briefing's own words:"), so the lead-in is a label, not a
  * sentence that would quote a quotation. */

@@ -71,6 +71,18 @@ void jsonw_key(struct jsonw *w, const char *key)
     w->after_key = true;
 }
 
+void jsonw_kobject(struct jsonw *w, const char *key)
+{
+    jsonw_key(w, key);
+    jsonw_object(w);
+}
+
+void jsonw_karray(struct jsonw *w, const char *key)
+{
+    jsonw_key(w, key);
+    jsonw_array(w);
+}
+
 void jsonw_string(struct jsonw *w, const char *s)
 {
     before_value(w);

@@ -69,6 +69,13 @@ void report_csv_row_end(struct strbuf *out, const struct score *s)
     strbuf_adds(out, ",,,,,\r\n"); /* priority, points, about, label, hedge */
 }
 
+void report_csv_text(struct strbuf *out, const char *s)
+{
+    if (s)
+        escape_csv(out, s);
+    strbuf_addc(out, ',');
+}
+
 /* NULL (no question given) after every question. */
 static int cmp_text(const char *a, const char *b)
 {

@@ -39,8 +39,7 @@ void accept_json_assess(struct jsonw *w, const struct score *s)
     if (!a)
         return;
     const struct rules *r = s->rules;
-    jsonw_key(w, "accepted");
-    jsonw_array(w);
+    jsonw_karray(w, "accepted");
     for (size_t k = 0; k < a->n_entries; k++) {
         const struct accept_entry *e = &a->entries[k];
         const struct rules_item *it = &r->items[e->item];
@@ -81,15 +80,14 @@ void accept_csv_assess(struct strbuf *out, const struct score *s,
         const struct rules_item *it = &r->items[e->item];
         strbuf_reset(&who);
         strbuf_addf(&who, "accepted by %s; expires %s", e->by, e->expires);
-        struct plan_csv_row row = {r->stages[it->stage].id,
-                                   "accepted",
-                                   it->id,
-                                   it->text,
-                                   accept_status_word(s, e->item),
-                                   e->reason,
-                                   strbuf_str(&who),
-                                   &s->items[e->item],
-                                   -1};
+        struct plan_csv_row row = {.stage = r->stages[it->stage].id,
+                                   .kind = "accepted",
+                                   .item = it->id,
+                                   .text = it->text,
+                                   .state = accept_status_word(s, e->item),
+                                   .note = e->reason,
+                                   .evidence = strbuf_str(&who),
+                                   .answer = &s->items[e->item]};
         plan_csv_row(out, s, row_start, &row);
     }
     strbuf_release(&who);
@@ -102,8 +100,7 @@ void accept_json_compare(struct jsonw *w, const struct compare *c)
     if (!c->after->accept)
         return;
     const struct rules *r = c->after->rules;
-    jsonw_key(w, "opened_accepted");
-    jsonw_array(w);
+    jsonw_karray(w, "opened_accepted");
     for (size_t i = 0; i < r->n_items; i++) {
         const struct compare_item *ci = &c->items[i];
         if (!ci->opened_accepted)

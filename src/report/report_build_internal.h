@@ -23,6 +23,8 @@ struct strbuf;
 /* An item's text as every report shows it: the text, "(added locally)" after an item
    an overlay added, and the source's hedge on it in brackets (report_item.c). */
 void report_item_text(struct doc *d, struct doc_node *parent, const struct rules_item *it);
+/* A row's header cell for an item: its text, and its id (set small in HTML). */
+struct doc_node *report_item_head(struct doc *d, struct doc_node *row, const struct rules_item *it);
 /* The same in plain words, for text made outside a document. */
 void report_item_words(struct strbuf *sb, const struct rules_item *it);
 /* What a data format's label cell says: rules_item_label, ", added locally" after an

@@ -66,14 +66,6 @@ static const char *state_name(enum score_state state)
     return "context";
 }
 
-/* A text cell and the comma after it; NULL is an empty cell. */
-static void csv_text(struct strbuf *out, const char *s)
-{
-    if (s)
-        escape_csv(out, s);
-    strbuf_addc(out, ',');
-}
-
 static void csv_exact(struct strbuf *out, const struct exact *v)
 {
     report_add_exact(out, v);
@@ -128,12 +120,12 @@ static void row_start(const struct score *s, struct strbuf *out)
 {
     const struct rules *r = s->rules;
     const struct assessment *a = s->assessment;
-    csv_text(out, a->organisation);
-    csv_text(out, a->date);
+    report_csv_text(out, a->organisation);
+    report_csv_text(out, a->date);
     strbuf_addf(out, "%zu,", a->respondents);
-    csv_text(out, r->id);
-    csv_text(out, r->version);
-    csv_text(out, r->sha256);
+    report_csv_text(out, r->id);
+    report_csv_text(out, r->version);
+    report_csv_text(out, r->sha256);
 }
 
 /*
@@ -178,12 +170,12 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     bool scored = it->state == SCORED;
 
     row_start(s, out);
-    csv_text(out, r->stages[ri->stage].id);
-    csv_text(out, item_kind_name(ri->kind));
-    csv_text(out, ri->id);
-    csv_text(out, ri->text);
-    csv_text(out, r->levels[ri->level].id);
-    csv_text(out, state_name(it->state));
+    report_csv_text(out, r->stages[ri->stage].id);
+    report_csv_text(out, item_kind_name(ri->kind));
+    report_csv_text(out, ri->id);
+    report_csv_text(out, ri->text);
+    report_csv_text(out, r->levels[ri->level].id);
+    report_csv_text(out, state_name(it->state));
     if (scored) {
         struct exact value = {0};
         shown_value(r, ri, it, &value);
@@ -210,7 +202,7 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
         csv_bool(out, it->acted_on);
     else
         strbuf_addc(out, ',');
-    csv_text(out, score_band_id(s, ri->stage));
+    report_csv_text(out, score_band_id(s, ri->stage));
     if (st->has_score)
         report_add_exact(out, &st->score_exact);
     strbuf_addc(out, ',');
@@ -227,7 +219,7 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
     strbuf_adds(out, ",,"); /* about */
     struct strbuf label = STRBUF_INIT;
     report_item_label(&label, ri);
-    csv_text(out, strbuf_str(&label));
+    report_csv_text(out, strbuf_str(&label));
     strbuf_release(&label);
     if (ri->hedge)
         escape_csv(out, ri->hedge);
@@ -236,45 +228,21 @@ static void render_item(const struct score *s, size_t i, struct strbuf *out)
 
 /*
  * A row that is not an item: stage (NULL for the whole model), kind and text, with the
- * stage's band and score when there is a stage, and the caveat; every other cell empty.
+ * stage's band and score when there is a stage, and the caveat; every other cell empty
+ * but a comment's about.
  */
 static void context_row(const struct score *s, const size_t *stage, const char *kind,
                         const char *text, const char *about, struct strbuf *out)
 {
-    const struct rules *r = s->rules;
-    row_start(s, out);
-    csv_text(out, stage ? r->stages[*stage].id : NULL);
-    csv_text(out, kind);
-    strbuf_addc(out, ','); /* item */
-    csv_text(out, text);
-    strbuf_addc(out, ','); /* level */
-    csv_text(out, "context");
-    /* answer, value, impact, weight, n, sd, disagreement, acted_on */
-    strbuf_adds(out, ",,,,,,,,");
-    if (stage) {
-        csv_text(out, score_band_id(s, *stage));
-        if (s->stages[*stage].has_score)
-            report_add_exact(out, &s->stages[*stage].score_exact);
-    } else {
-        strbuf_addc(out, ',');
-    }
-    /* stage_score ends here; note and evidence are empty */
-    strbuf_adds(out, ",,,");
-    if (!about) {
-        report_csv_row_end(out, s);
-        return;
-    }
-    escape_csv(out, report_caveat(s));
-    strbuf_adds(out, ",,,"); /* priority, points */
-    if (*about)
-        escape_csv(out, about);
-    strbuf_adds(out, ",,\r\n"); /* label, hedge */
-}
-
-static void render_context_row(const struct score *s, const size_t *stage, const char *kind,
-                               const char *text, struct strbuf *out)
-{
-    context_row(s, stage, kind, text, NULL, out);
+    const struct score_stage *ss = stage ? &s->stages[*stage] : NULL;
+    struct plan_csv_row row = {.stage = ss ? s->rules->stages[*stage].id : NULL,
+                               .kind = kind,
+                               .text = text,
+                               .state = "context",
+                               .band = ss ? score_band_id(s, *stage) : NULL,
+                               .stage_score = ss && ss->has_score ? &ss->score_exact : NULL,
+                               .about = about};
+    plan_csv_row(out, s, row_start, &row);
 }
 
 /* What respondents wrote on the assessment as a whole, kind "comment": sorted, the
@@ -297,32 +265,24 @@ static void render_target_row(const struct score *s, size_t i, struct strbuf *ou
 {
     const struct rules *r = s->rules;
     const struct rules_item *ri = &r->items[i];
-    const struct score_item *it = &s->items[i];
+    const struct score_stage *ss = &s->stages[ri->stage];
     struct score_target t;
     struct strbuf note = STRBUF_INIT;
     score_target_of(s, i, &t);
     strbuf_adds(&note, "target ");
     report_target_add_summary(&note, s, i);
-    row_start(s, out);
-    csv_text(out, r->stages[ri->stage].id);
-    csv_text(out, "target");
-    csv_text(out, ri->id);
-    csv_text(out, ri->text);
-    csv_text(out, r->levels[ri->level].id);
-    csv_text(out, score_target_status_id(t.status));
-    if (it->state == SCORED)
-        csv_ratio(out, it->answer_num, it->answer_den);
-    else
-        strbuf_addc(out, ',');
-    /* value, impact, weight, n, sd, disagreement, acted_on */
-    strbuf_adds(out, ",,,,,,,");
-    csv_text(out, score_band_id(s, ri->stage));
-    if (s->stages[ri->stage].has_score)
-        report_add_exact(out, &s->stages[ri->stage].score_exact);
-    strbuf_addc(out, ',');
-    csv_text(out, strbuf_str(&note));
-    strbuf_addc(out, ','); /* evidence */
-    report_csv_row_end(out, s);
+    struct plan_csv_row row = {.stage = r->stages[ri->stage].id,
+                               .kind = "target",
+                               .item = ri->id,
+                               .text = ri->text,
+                               .level = r->levels[ri->level].id,
+                               .state = score_target_status_id(t.status),
+                               .answer = &s->items[i],
+                               .answer_only = true,
+                               .band = score_band_id(s, ri->stage),
+                               .stage_score = ss->has_score ? &ss->score_exact : NULL,
+                               .note = strbuf_str(&note)};
+    plan_csv_row(out, s, row_start, &row);
     strbuf_release(&note);
     score_target_release(&t);
 }
@@ -344,19 +304,14 @@ static void render_group_row(const struct score *s, const struct score_group *g,
 {
     struct strbuf name = STRBUF_INIT;
     report_group_name(&name, &s->breakdown, g);
-    row_start(s, out);
-    csv_text(out, s->rules->stages[stage].id);
-    csv_text(out, "group");
-    strbuf_addc(out, ','); /* item */
-    csv_text(out, strbuf_str(&name));
-    strbuf_addc(out, ','); /* level */
-    csv_text(out, "context");
-    /* answer, value, impact, weight; then n; then sd, disagreement, acted_on, band */
-    strbuf_addf(out, ",,,,%zu,,,,,", g->respondents);
-    if (g->has_score[stage])
-        report_add_exact(out, &g->scores_exact[stage]);
-    strbuf_adds(out, ",,,");
-    report_csv_row_end(out, s);
+    struct plan_csv_row row = {.stage = s->rules->stages[stage].id,
+                               .kind = "group",
+                               .text = strbuf_str(&name),
+                               .state = "context",
+                               .has_n = true,
+                               .n = (long)g->respondents,
+                               .stage_score = g->has_score[stage] ? &g->scores_exact[stage] : NULL};
+    plan_csv_row(out, s, row_start, &row);
     strbuf_release(&name);
 }
 
@@ -370,7 +325,7 @@ static void render_breakdown(const struct score *s, struct strbuf *out)
     struct strbuf note = STRBUF_INIT;
     report_breakdown_note(&note, b);
     if (note.len)
-        render_context_row(s, NULL, "breakdown", strbuf_str(&note), out);
+        context_row(s, NULL, "breakdown", strbuf_str(&note), NULL, out);
     strbuf_release(&note);
 }
 
@@ -394,14 +349,14 @@ static void render_find_out(const struct score *s, size_t st, struct strbuf *out
         for (size_t k = 0; k < n; k++)
             strbuf_addf(&text, "%s%s", k ? ", " : ": ", r->items[s->suggestions[v[k]].item].id);
         strbuf_addc(&text, '.');
-        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+        context_row(s, &st, "find-out", strbuf_str(&text), NULL, out);
     }
     size_t n = score_unranked_of(s, SCORE_UNRANKED_UNKNOWN, st, v);
     for (size_t k = 0; k < n; k++) {
         strbuf_reset(&text);
         strbuf_addf(&text, "Nobody knew whether %s has been acted on: it is not ranked until then.",
                     r->items[s->suggestions[v[k]].item].id);
-        render_context_row(s, &st, "find-out", strbuf_str(&text), out);
+        context_row(s, &st, "find-out", strbuf_str(&text), NULL, out);
     }
     strbuf_release(&text);
     free(v);
@@ -416,7 +371,7 @@ static void render_model_row(const struct score *s, struct strbuf *out)
     struct strbuf text = STRBUF_INIT;
     strbuf_addf(&text, "It extends %s %s (SHA-256 %s); the merged model's SHA-256 is %s.",
                 r->base->id, r->base->version, r->base->sha256, r->model_sha256);
-    render_context_row(s, NULL, "model", strbuf_str(&text), out);
+    context_row(s, NULL, "model", strbuf_str(&text), NULL, out);
     strbuf_release(&text);
 }
 
@@ -427,27 +382,27 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, HEADER);
     render_model_row(s, out);
     if (s->attribute)
-        render_context_row(s, NULL, "attribution", REPORT_ATTRIBUTION_ON, out);
+        context_row(s, NULL, "attribution", REPORT_ATTRIBUTION_ON, NULL, out);
     struct strbuf anonymity = STRBUF_INIT;
     report_anonymity_note(&anonymity, s);
     if (anonymity.len)
-        render_context_row(s, NULL, "anonymity", strbuf_str(&anonymity), out);
+        context_row(s, NULL, "anonymity", strbuf_str(&anonymity), NULL, out);
     strbuf_reset(&anonymity);
     report_threshold_line(&anonymity, s->assessment->respondents, s->min_group);
     if (anonymity.len)
-        render_context_row(s, NULL, "threshold", strbuf_str(&anonymity), out);
+        context_row(s, NULL, "threshold", strbuf_str(&anonymity), NULL, out);
     strbuf_release(&anonymity);
     struct strbuf dates = STRBUF_INIT;
     report_date_range(&dates, s->assessment);
     if (dates.len)
-        render_context_row(s, NULL, "dates", strbuf_str(&dates), out);
+        context_row(s, NULL, "dates", strbuf_str(&dates), NULL, out);
     strbuf_release(&dates);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++)
             render_item(s, i, out);
         for (size_t k = 0; k < rs->n_notes; k++)
-            render_context_row(s, &st, "note", rs->notes[k], out);
+            context_row(s, &st, "note", rs->notes[k], NULL, out);
         render_find_out(s, st, out);
     }
     render_targets(s, out);
@@ -456,7 +411,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     accept_csv_assess(out, s, row_start);
     render_breakdown(s, out);
     render_comments(s, out);
-    render_context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, out);
+    context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, NULL, out);
     if (r->source.judgement)
-        render_context_row(s, NULL, "judgement", r->source.judgement, out);
+        context_row(s, NULL, "judgement", r->source.judgement, NULL, out);
 }

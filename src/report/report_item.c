@@ -26,6 +26,14 @@ void report_item_text(struct doc *d, struct doc_node *parent, const struct rules
     }
 }
 
+struct doc_node *report_item_head(struct doc *d, struct doc_node *row, const struct rules_item *it)
+{
+    struct doc_node *c = doc_cell(d, row, true);
+    report_item_text(d, c, it);
+    doc_ref(d, c, it->id);
+    return c;
+}
+
 void report_item_words(struct strbuf *sb, const struct rules_item *it)
 {
     strbuf_adds(sb, it->text);

@@ -34,8 +34,7 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     report_json_provenance(w, r, ctx->tool_version);
     jsonw_kstring(w, "organisation", s->assessment->organisation);
     jsonw_kstring(w, "date", s->assessment->date);
-    jsonw_key(w, "dates");
-    jsonw_object(w);
+    jsonw_kobject(w, "dates");
     jsonw_kstring(w, "first", s->assessment->date_first);
     jsonw_kstring(w, "last", s->assessment->date_last);
     jsonw_end(w, '}');
@@ -56,13 +55,11 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
 
 void report_json_provenance(struct jsonw *w, const struct rules *r, const char *tool_version)
 {
-    jsonw_key(w, "tool");
-    jsonw_object(w);
+    jsonw_kobject(w, "tool");
     jsonw_kstring(w, "name", "stagegap");
     jsonw_kstring(w, "version", tool_version);
     jsonw_end(w, '}');
-    jsonw_key(w, "rules");
-    jsonw_object(w);
+    jsonw_kobject(w, "rules");
     jsonw_kstring(w, "id", r->id);
     jsonw_kstring(w, "version", r->version);
     jsonw_kstring(w, "sha256", r->sha256);
@@ -81,17 +78,19 @@ void report_json_provenance(struct jsonw *w, const struct rules *r, const char *
     jsonw_end(w, '}');
 }
 
-static void write_ids(struct jsonw *w, const struct rules *r, const size_t *items, size_t n)
+/* "key": the ids of items, n of them; of suggestions' items with suggestions set. */
+static void write_ids(struct jsonw *w, const char *key, const struct score *s, const size_t *items,
+                      size_t n, bool suggestions)
 {
-    jsonw_array(w);
+    jsonw_karray(w, key);
     for (size_t k = 0; k < n; k++)
-        jsonw_string(w, r->items[items[k]].id);
+        jsonw_string(w, s->rules->items[suggestions ? s->suggestions[items[k]].item : items[k]].id);
     jsonw_end(w, ']');
 }
 
 static void write_notes(struct jsonw *w, const struct score_item *it)
 {
-    jsonw_array(w);
+    jsonw_karray(w, "notes");
     for (size_t k = 0; k < it->n_notes; k++) {
         const struct answer_note *n = &it->notes[k];
         jsonw_object(w);
@@ -108,8 +107,7 @@ static void write_notes(struct jsonw *w, const struct score_item *it)
 static void write_gap_suggestions(struct jsonw *w, const struct score *s, size_t item)
 {
     size_t *sgs = xcalloc(s->n_suggestions + 1, sizeof(*sgs));
-    size_t n = score_suggestions_for(s, item, sgs);
-    write_ids(w, s->rules, sgs, n);
+    write_ids(w, "suggestions", s, sgs, score_suggestions_for(s, item, sgs), false);
     free(sgs);
 }
 
@@ -132,8 +130,7 @@ static void write_item_target(struct jsonw *w, const struct score *s, size_t ite
 {
     if (!score_item_has_target(s, item))
         return;
-    jsonw_key(w, "target");
-    jsonw_object(w);
+    jsonw_kobject(w, "target");
     write_target_fields(w, s, item);
     jsonw_end(w, '}');
 }
@@ -144,8 +141,7 @@ static void write_targets(struct jsonw *w, const struct score *s)
     const struct rules *r = s->rules;
     if (!score_targets_count(s))
         return;
-    jsonw_key(w, "targets");
-    jsonw_array(w);
+    jsonw_karray(w, "targets");
     for (size_t i = 0; i < r->n_items; i++) {
         if (!score_item_has_target(s, i))
             continue;
@@ -167,8 +163,7 @@ static void write_targets(struct jsonw *w, const struct score *s)
 static void write_gaps(struct jsonw *w, const struct score *s, const struct score_stage *st)
 {
     const struct rules *r = s->rules;
-    jsonw_key(w, "gaps");
-    jsonw_array(w);
+    jsonw_karray(w, "gaps");
     for (size_t k = 0; k < st->n_gaps; k++) {
         size_t i = st->gaps[k];
         const struct rules_item *it = &r->items[i];
@@ -181,9 +176,7 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
         jsonw_kratio(w, "answer", true, s->items[i].answer_num, s->items[i].answer_den, 1);
         jsonw_kexact(w, "impact", true, &s->items[i].impact_exact, 1);
         write_item_target(w, s, i);
-        jsonw_key(w, "suggestions");
         write_gap_suggestions(w, s, i);
-        jsonw_key(w, "notes");
         write_notes(w, &s->items[i]);
         if (accept_status_word(s, i))
             jsonw_kstring(w, "accepted", accept_status_word(s, i));
@@ -194,8 +187,7 @@ static void write_gaps(struct jsonw *w, const struct score *s, const struct scor
 
 static void write_levels(struct jsonw *w, const struct rules *r, const struct score_stage *st)
 {
-    jsonw_key(w, "levels");
-    jsonw_array(w);
+    jsonw_karray(w, "levels");
     for (size_t l = 0; l < r->n_levels; l++) {
         jsonw_object(w);
         jsonw_kstring(w, "id", r->levels[l].id);
@@ -220,8 +212,7 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
 {
     const struct rules *r = s->rules;
     const struct rules_stage *rs = &r->stages[stage];
-    jsonw_key(w, "items");
-    jsonw_array(w);
+    jsonw_karray(w, "items");
     for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
         const struct item_tally *t = &s->assessment->items[i];
         const struct score_item *si = &s->items[i];
@@ -249,10 +240,8 @@ static void write_items(struct jsonw *w, const struct score *s, size_t stage)
         jsonw_kuint(w, "na", t->n_na);
         jsonw_kuint(w, "unknown", t->n_unknown);
         jsonw_kexact(w, "impact", si->state == SCORED, &si->impact_exact, 1);
-        if (!is_gap(&s->stages[stage], i)) { /* a gap's notes are in gaps[], once */
-            jsonw_key(w, "notes");
+        if (!is_gap(&s->stages[stage], i)) /* a gap's notes are in gaps[], once */
             write_notes(w, si);
-        }
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
@@ -275,11 +264,9 @@ static void write_stage(struct jsonw *w, const struct score *s, size_t stage)
     jsonw_kbool(w, "not_applicable", st->not_applicable);
     write_levels(w, r, st);
     write_gaps(w, s, st);
-    jsonw_key(w, "unknown");
-    write_ids(w, r, st->unknown, st->n_unknown);
+    write_ids(w, "unknown", s, st->unknown, st->n_unknown, false);
     write_items(w, s, stage);
-    jsonw_key(w, "notes");
-    jsonw_array(w);
+    jsonw_karray(w, "notes");
     for (size_t k = 0; k < r->stages[stage].n_notes; k++)
         jsonw_string(w, r->stages[stage].notes[k]);
     jsonw_end(w, ']');
@@ -289,8 +276,7 @@ static void write_stage(struct jsonw *w, const struct score *s, size_t stage)
 static void write_suggestions(struct jsonw *w, const struct score *s)
 {
     const struct rules *r = s->rules;
-    jsonw_key(w, "suggestions");
-    jsonw_array(w);
+    jsonw_karray(w, "suggestions");
     for (size_t k = 0; k < s->n_suggestions; k++) {
         const struct score_suggestion *sg = &s->suggestions[k];
         const struct rules_item *it = &r->items[sg->item];
@@ -298,8 +284,7 @@ static void write_suggestions(struct jsonw *w, const struct score *s)
         jsonw_kstring(w, "id", it->id);
         jsonw_kstring(w, "text", it->text);
         jsonw_kstring(w, "stage", r->stages[it->stage].id);
-        jsonw_key(w, "addresses");
-        write_ids(w, r, it->addresses, it->n_addresses);
+        write_ids(w, "addresses", s, it->addresses, it->n_addresses, false);
         if (sg->priority)
             jsonw_kuint(w, "priority", sg->priority);
         else
@@ -324,10 +309,8 @@ static void write_find_out(struct jsonw *w, const struct score *s)
 {
     const struct rules *r = s->rules;
     size_t *v = xcalloc(s->n_suggestions + 1, sizeof(*v));
-    jsonw_key(w, "find_out_first");
-    jsonw_object(w);
-    jsonw_key(w, "stages");
-    jsonw_array(w);
+    jsonw_kobject(w, "find_out_first");
+    jsonw_karray(w, "stages");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct score_stage *ss = &s->stages[st];
         if (ss->has_score || ss->not_applicable)
@@ -337,29 +320,20 @@ static void write_find_out(struct jsonw *w, const struct score *s)
         jsonw_kuint(w, "answered", ss->answered);
         jsonw_kuint(w, "answerable", ss->answerable);
         jsonw_kuint(w, "more_answers", ss->more_answers);
-        jsonw_key(w, "suggestions");
-        jsonw_array(w);
         size_t n = score_unranked_of(s, SCORE_UNRANKED_STAGE, st, v);
-        for (size_t k = 0; k < n; k++)
-            jsonw_string(w, r->items[s->suggestions[v[k]].item].id);
-        jsonw_end(w, ']');
+        write_ids(w, "suggestions", s, v, n, true);
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
-    jsonw_key(w, "suggestions");
-    jsonw_array(w);
     size_t n = score_unranked_of(s, SCORE_UNRANKED_UNKNOWN, SCORE_ANY_STAGE, v);
-    for (size_t k = 0; k < n; k++)
-        jsonw_string(w, r->items[s->suggestions[v[k]].item].id);
-    jsonw_end(w, ']');
+    write_ids(w, "suggestions", s, v, n, true);
     jsonw_end(w, '}');
     free(v);
 }
 
 static void write_group_stages(struct jsonw *w, const struct rules *r, const struct score_group *g)
 {
-    jsonw_key(w, "stages");
-    jsonw_array(w);
+    jsonw_karray(w, "stages");
     for (size_t st = 0; st < r->n_stages; st++) {
         jsonw_object(w);
         jsonw_kstring(w, "id", r->stages[st].id);
@@ -371,10 +345,8 @@ static void write_group_stages(struct jsonw *w, const struct rules *r, const str
 
 void report_json_breakdown(struct jsonw *w, const struct score_breakdown *b, size_t min_group)
 {
-    jsonw_key(w, "breakdown");
-    jsonw_object(w);
-    jsonw_key(w, "by");
-    jsonw_array(w);
+    jsonw_kobject(w, "breakdown");
+    jsonw_karray(w, "by");
     for (size_t k = 0; k < b->n_by; k++)
         jsonw_string(w, b->by[k]);
     jsonw_end(w, ']');
@@ -406,8 +378,7 @@ void report_json_group_values(struct jsonw *w, const struct score_breakdown *b,
 static void write_groups(struct jsonw *w, const struct score *s)
 {
     const struct score_breakdown *b = &s->breakdown;
-    jsonw_key(w, "groups");
-    jsonw_array(w);
+    jsonw_karray(w, "groups");
     for (size_t k = 0; k < b->n_groups; k++) {
         const struct score_group *g = &b->groups[k];
         jsonw_object(w);
@@ -427,8 +398,7 @@ static void write_roles(struct jsonw *w, const struct score *s)
 {
     const struct score_breakdown *b = &s->breakdown;
     bool by_role = b->n_by == 1 && strcmp(b->by[0], ANSWERS_FIELD_ROLE) == 0;
-    jsonw_key(w, "roles");
-    jsonw_array(w);
+    jsonw_karray(w, "roles");
     for (size_t k = 0; by_role && k < b->n_groups; k++) {
         const struct score_group *g = &b->groups[k];
         if (g->pooled || !g->values[0])
@@ -447,8 +417,7 @@ static void write_comments(struct jsonw *w, const struct score *s)
 {
     size_t n;
     const struct answer_comment **v = report_sorted_comments(s, &n);
-    jsonw_key(w, "comments");
-    jsonw_array(w);
+    jsonw_karray(w, "comments");
     for (size_t k = 0; k < n; k++) {
         jsonw_object(w);
         jsonw_kstring(w, "about", v[k]->about);
@@ -466,8 +435,7 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
     jsonw_init(&w, out);
     jsonw_object(&w);
     write_header(&w, ctx);
-    jsonw_key(&w, "stages");
-    jsonw_array(&w);
+    jsonw_karray(&w, "stages");
     for (size_t st = 0; st < s->rules->n_stages; st++)
         write_stage(&w, s, st);
     jsonw_end(&w, ']');

@@ -68,8 +68,7 @@ static void json_action(struct jsonw *w, const struct rules *r, const struct pla
 
 static void json_plan_head(struct jsonw *w, const struct plan *p)
 {
-    jsonw_key(w, "plan");
-    jsonw_object(w);
+    jsonw_kobject(w, "plan");
     jsonw_kstring(w, "file", p->file);
     jsonw_kstring(w, "made_from", p->assessed);
 }
@@ -105,8 +104,7 @@ void plan_json_assess(struct jsonw *w, const struct plan_review *v)
 {
     const struct score *s = v->score;
     json_plan_head(w, v->plan);
-    jsonw_key(w, "overdue");
-    jsonw_array(w);
+    jsonw_karray(w, "overdue");
     for (size_t k = 0; k < v->n_overdue; k++) {
         jsonw_object(w);
         json_action(w, s->rules, v->overdue[k].action);
@@ -114,15 +112,13 @@ void plan_json_assess(struct jsonw *w, const struct plan_review *v)
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
-    jsonw_key(w, "done");
-    jsonw_array(w);
+    jsonw_karray(w, "done");
     for (size_t k = 0; k < v->n_done; k++) {
         const struct plan_done *dn = &v->done[k];
         jsonw_object(w);
         json_action(w, s->rules, dn->action);
         jsonw_kbool(w, "after_assessment", dn->after_assessment);
-        jsonw_key(w, "gaps");
-        jsonw_array(w);
+        jsonw_karray(w, "gaps");
         for (size_t g = 0; g < dn->n_gaps; g++) {
             jsonw_object(w);
             json_gap_now(w, s, dn->gaps[g].item, dn->gaps[g].open);
@@ -133,8 +129,7 @@ void plan_json_assess(struct jsonw *w, const struct plan_review *v)
     }
     jsonw_end(w, ']');
     jsonw_kstring(w, "focus", s->focus >= 0 ? s->rules->stages[s->focus].id : NULL);
-    jsonw_key(w, "unaddressed");
-    jsonw_array(w);
+    jsonw_karray(w, "unaddressed");
     for (size_t k = 0; k < v->n_unaddressed; k++) {
         jsonw_object(w);
         json_gap_now(w, s, v->unaddressed[k], true);
@@ -172,27 +167,23 @@ void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v)
     const struct rules *r = c->before->rules;
     json_plan_head(w, v->plan);
     jsonw_kstring(w, "note", PLAN_REVIEW_NOT_CAUSE);
-    jsonw_key(w, "counted");
-    jsonw_array(w);
+    jsonw_karray(w, "counted");
     for (size_t k = 0; k < v->n_counted; k++) {
         const struct plan_compared *pc = &v->counted[k];
         jsonw_object(w);
         json_action(w, r, pc->action);
-        jsonw_key(w, "gaps");
-        jsonw_array(w);
+        jsonw_karray(w, "gaps");
         for (size_t g = 0; g < pc->n_gaps; g++)
             json_movement(w, c, &pc->gaps[g]);
         jsonw_end(w, ']');
         jsonw_end(w, '}');
     }
     jsonw_end(w, ']');
-    jsonw_key(w, "unaddressed");
-    jsonw_array(w);
+    jsonw_karray(w, "unaddressed");
     for (size_t k = 0; k < v->n_unaddressed; k++)
         json_movement(w, c, &v->unaddressed[k]);
     jsonw_end(w, ']');
-    jsonw_key(w, "not_counted");
-    jsonw_array(w);
+    jsonw_karray(w, "not_counted");
     for (size_t k = 0; k < v->n_not_counted; k++) {
         jsonw_object(w);
         json_action(w, r, v->not_counted[k].action);
@@ -205,41 +196,43 @@ void plan_json_compare(struct jsonw *w, const struct plan_compare_review *v)
 
 /* ---- CSV ---- */
 
-/* A text cell and the comma after it; NULL is an empty cell. */
-static void csv_text(struct strbuf *out, const char *s)
-{
-    if (s)
-        escape_csv(out, s);
-    strbuf_addc(out, ',');
-}
-
 void plan_csv_row(struct strbuf *out, const struct score *s,
                   void (*row_start)(const struct score *, struct strbuf *),
                   const struct plan_csv_row *row)
 {
     row_start(s, out);
-    csv_text(out, row->stage);
-    csv_text(out, row->kind);
-    csv_text(out, row->item);
-    csv_text(out, row->text);
-    strbuf_addc(out, ','); /* level */
-    csv_text(out, row->state);
+    const char *const lead[] = {row->stage, row->kind,  row->item,
+                                row->text,  row->level, row->state};
+    for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++)
+        report_csv_text(out, lead[k]);
     if (row->answer && row->answer->state == SCORED) {
         report_add_ratio(out, row->answer->answer_num, row->answer->answer_den);
         strbuf_adds(out, ",,");
-        report_add_exact(out, &row->answer->impact_exact);
+        if (!row->answer_only)
+            report_add_exact(out, &row->answer->impact_exact);
         strbuf_addc(out, ',');
     } else {
         strbuf_adds(out, ",,,");
     }
     strbuf_addc(out, ','); /* weight */
-    if (row->n >= 0)
+    if (row->has_n)
         strbuf_addf(out, "%ld", row->n);
-    /* n ends; sd, disagreement, acted_on, band, stage_score empty */
-    strbuf_adds(out, ",,,,,,");
-    csv_text(out, row->note);
-    csv_text(out, row->evidence);
-    report_csv_row_end(out, s);
+    strbuf_adds(out, ",,,,"); /* n ends; sd, disagreement, acted_on empty */
+    report_csv_text(out, row->band);
+    if (row->stage_score)
+        report_add_exact(out, row->stage_score);
+    strbuf_addc(out, ',');
+    report_csv_text(out, row->note);
+    report_csv_text(out, row->evidence);
+    if (!row->about) {
+        report_csv_row_end(out, s);
+        return;
+    }
+    escape_csv(out, report_caveat(s));
+    strbuf_adds(out, ",,,"); /* priority, points */
+    if (*row->about)
+        escape_csv(out, row->about);
+    strbuf_adds(out, ",,\r\n"); /* label, hedge */
 }
 
 static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
@@ -248,15 +241,13 @@ static void csv_gap_row(struct strbuf *out, const struct plan_review *v,
 {
     const struct score *s = v->score;
     const struct rules_item *ri = &s->rules->items[item];
-    struct plan_csv_row row = {s->rules->stages[ri->stage].id,
-                               kind,
-                               ri->id,
-                               ri->text,
-                               plan_gap_word(s, item, open),
-                               action_id,
-                               NULL,
-                               &s->items[item],
-                               -1};
+    struct plan_csv_row row = {.stage = s->rules->stages[ri->stage].id,
+                               .kind = kind,
+                               .item = ri->id,
+                               .text = ri->text,
+                               .state = plan_gap_word(s, item, open),
+                               .note = action_id,
+                               .answer = &s->items[item]};
     plan_csv_row(out, v->score, row_start, &row);
 }
 
@@ -272,8 +263,14 @@ static void csv_action(struct strbuf *out, const struct plan_review *v,
     strbuf_addf(&text, "%s (%s", it->text, bracket);
     add_owner(&text, a);
     strbuf_adds(&text, ")");
-    struct plan_csv_row row = {
-        r->stages[it->stage].id, kind, it->id, strbuf_str(&text), state, a->note, NULL, NULL, n};
+    struct plan_csv_row row = {.stage = r->stages[it->stage].id,
+                               .kind = kind,
+                               .item = it->id,
+                               .text = strbuf_str(&text),
+                               .state = state,
+                               .note = a->note,
+                               .has_n = n >= 0,
+                               .n = n};
     plan_csv_row(out, v->score, row_start, &row);
     strbuf_release(&text);
 }
@@ -283,8 +280,7 @@ void plan_csv_assess(struct strbuf *out, const struct plan_review *v,
 {
     struct strbuf text = STRBUF_INIT;
     plan_add_source(&text, v->plan);
-    struct plan_csv_row head = {NULL, "plan", NULL, strbuf_str(&text), "plan", NULL,
-                                NULL, NULL,   -1};
+    struct plan_csv_row head = {.kind = "plan", .text = strbuf_str(&text), .state = "plan"};
     plan_csv_row(out, v->score, row_start, &head);
     for (size_t k = 0; k < v->n_overdue; k++) {
         const struct plan_action *a = v->overdue[k].action;
@@ -321,8 +317,8 @@ static void csv_compare_action(struct strbuf *out, const struct rules *r,
         strbuf_addf(&text, " (%s", plan_status_name(pc->action->status));
     add_owner(&text, pc->action);
     strbuf_adds(&text, ")");
-    csv_text(out, r->stages[it->stage].id);
-    csv_text(out, it->id);
+    report_csv_text(out, r->stages[it->stage].id);
+    report_csv_text(out, it->id);
     /* before, after, change, opened, closed empty; the direction says whether counted */
     strbuf_addf(out, "plan-action,,,,,,%s,",
                 pc->count == PLAN_COUNTED ? "counted" : plan_count_id(pc->count));
@@ -339,8 +335,8 @@ static void csv_movement(struct strbuf *out, const struct compare *c, const char
     const struct rules_item *ri = &r->items[m->item];
     const char *dir = compare_direction_name(c->items[m->item].direction);
     for (int points = 0; points < 2; points++) {
-        csv_text(out, r->stages[ri->stage].id);
-        csv_text(out, ri->id);
+        report_csv_text(out, r->stages[ri->stage].id);
+        report_csv_text(out, ri->id);
         strbuf_addf(out, "%s%s,", kind, points ? "-points" : "");
         plan_add_tenths(out, points ? m->points_before : m->answer_before);
         strbuf_addc(out, ',');

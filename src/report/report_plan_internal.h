@@ -28,15 +28,20 @@ struct strbuf;
    once (plan_build_assess, report_build_internal.h). */
 void plan_json_assess(struct jsonw *w, const struct plan_review *v);
 /*
- * A row of the assess CSV that is not an item's own (the plan's, an acceptance's):
- * stage and kind, item, text, state, answer and impact (when answer is scored), n (-1
- * for none), note and evidence, the caveat last; row_start writes its first cells.
+ * A row of the assess CSV that is not an item's own (context, a target's, a group's, the
+ * plan's, an acceptance's): stage and kind, item, text, level, state, answer and impact
+ * (when answer is scored; the answer alone with answer_only), n (when has_n), band and
+ * stage_score, note and evidence; then the caveat and, with about, the row of a comment
+ * (about "" for none); row_start writes its first cells. NULL is an empty cell.
  */
+struct exact;
 struct score_item;
 struct plan_csv_row {
-    const char *stage, *kind, *item, *text, *state, *note, *evidence;
-    const struct score_item *answer; /* its answer and impact, or NULL */
-    long n;                          /* -1: none */
+    const char *stage, *kind, *item, *text, *level, *state, *band, *note, *evidence, *about;
+    const struct score_item *answer;
+    bool answer_only, has_n;
+    long n;
+    const struct exact *stage_score;
 };
 void plan_csv_row(struct strbuf *out, const struct score *s,
                   void (*row_start)(const struct score *, struct strbuf *),

@@ -545,8 +545,7 @@ static void json_header(const struct rules *r, struct jsonw *j)
     } else {
         jsonw_null(j);
     }
-    jsonw_key(j, "source");
-    jsonw_object(j);
+    jsonw_kobject(j, "source");
     jsonw_kstring(j, "title", r->source.title);
     jsonw_kstring(j, "publisher", r->source.publisher);
     if (r->source.year)
@@ -557,15 +556,13 @@ static void json_header(const struct rules *r, struct jsonw *j)
     jsonw_kstring(j, "note", r->source.note);
     jsonw_kstring(j, "judgement", r->source.judgement);
     jsonw_end(j, '}');
-    jsonw_key(j, "scale");
-    jsonw_object(j);
+    jsonw_kobject(j, "scale");
     jsonw_kint(j, "min", r->scale_min);
     jsonw_kint(j, "max", r->scale_max);
     jsonw_kstring(j, "low", r->scale_low);
     jsonw_kstring(j, "high", r->scale_high);
     jsonw_end(j, '}');
-    jsonw_key(j, "scoring");
-    jsonw_object(j);
+    jsonw_kobject(j, "scoring");
     jsonw_knumber(j, "min_coverage", r->min_coverage);
     jsonw_knumber(j, "acted_on", r->acted_on);
     jsonw_end(j, '}');
@@ -573,8 +570,7 @@ static void json_header(const struct rules *r, struct jsonw *j)
 
 static void json_levels_and_bands(const struct rules *r, struct jsonw *j)
 {
-    jsonw_key(j, "levels");
-    jsonw_array(j);
+    jsonw_karray(j, "levels");
     for (size_t i = 0; i < r->n_levels; i++) {
         jsonw_object(j);
         jsonw_kstring(j, "id", r->levels[i].id);
@@ -583,8 +579,7 @@ static void json_levels_and_bands(const struct rules *r, struct jsonw *j)
         jsonw_end(j, '}');
     }
     jsonw_end(j, ']');
-    jsonw_key(j, "bands");
-    jsonw_array(j);
+    jsonw_karray(j, "bands");
     for (size_t i = 0; i < r->n_bands; i++) {
         jsonw_object(j);
         jsonw_kstring(j, "id", r->bands[i].id);
@@ -611,8 +606,7 @@ static void json_item_overlay(const struct rules_item *it, struct jsonw *j)
         jsonw_null(j);
     }
     jsonw_kstring(j, "origin", origins[it->origin]);
-    jsonw_key(j, "changes");
-    jsonw_array(j);
+    jsonw_karray(j, "changes");
     for (size_t k = 0; k < 4; k++)
         if (it->changes & (1u << k))
             jsonw_string(j, changes[k]);
@@ -634,8 +628,7 @@ static void json_item(const struct rules *r, const struct rules_item *it, struct
     jsonw_kstring(j, "source", it->source);
     jsonw_kstring(j, "label", rules_item_label(it));
     jsonw_kstring(j, "hedge", it->hedge);
-    jsonw_key(j, "addresses");
-    jsonw_array(j);
+    jsonw_karray(j, "addresses");
     for (size_t k = 0; k < it->n_addresses; k++)
         jsonw_string(j, r->items[it->addresses[k]].id);
     jsonw_end(j, ']');
@@ -649,13 +642,11 @@ static void json_stage(const struct rules *r, const struct rules_stage *st, stru
     jsonw_kstring(j, "id", st->id);
     jsonw_kstring(j, "title", st->title);
     jsonw_kstring(j, "description", st->description);
-    jsonw_key(j, "notes");
-    jsonw_array(j);
+    jsonw_karray(j, "notes");
     for (size_t i = 0; i < st->n_notes; i++)
         jsonw_string(j, st->notes[i]);
     jsonw_end(j, ']');
-    jsonw_key(j, "items");
-    jsonw_array(j);
+    jsonw_karray(j, "items");
     for (size_t i = st->first_item; i < st->first_item + st->n_items; i++)
         json_item(r, &r->items[i], j);
     jsonw_end(j, ']');
@@ -669,8 +660,7 @@ void rules_render_json(const struct rules *r, struct strbuf *out)
     jsonw_object(&j);
     json_header(r, &j);
     json_levels_and_bands(r, &j);
-    jsonw_key(&j, "stages");
-    jsonw_array(&j);
+    jsonw_karray(&j, "stages");
     for (size_t s = 0; s < r->n_stages; s++)
         json_stage(r, &r->stages[s], &j);
     jsonw_end(&j, ']');

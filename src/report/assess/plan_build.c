@@ -68,29 +68,10 @@ static struct doc_node *table(struct doc *d, struct doc_node *parent, const char
     return t;
 }
 
-/* A cell of text from the inputs, or one that says there is nothing in it. */
-static void text_cell(struct doc *d, struct doc_node *row, const char *s)
-{
-    struct doc_node *c = doc_cell(d, row, false);
-    if (s && *s)
-        doc_text(d, c, s);
-    else
-        doc_none(d, c);
-}
-
-/* The item a row is about, as its header: its text, and its id (set small in HTML). */
-static void item_head(struct doc *d, struct doc_node *row, const struct rules *r, size_t item)
-{
-    struct doc_node *c = doc_cell(d, row, true);
-    report_item_text(d, c, &r->items[item]);
-    doc_ref(d, c, r->items[item].id);
-}
-
 /* "Implement barrier: Time for training": a gap named with its stage and kind. */
 static void gap_name(struct strbuf *sb, const struct rules *r, size_t i)
 {
-    strbuf_addf(sb, "%s %s: ", r->stages[r->items[i].stage].title,
-                rules_item_label(&r->items[i]));
+    strbuf_addf(sb, "%s %s: ", r->stages[r->items[i].stage].title, rules_item_label(&r->items[i]));
     report_item_words(sb, &r->items[i]);
 }
 
@@ -124,12 +105,12 @@ static void overdue(struct doc *d, struct doc_node *sec, const struct plan_revie
     for (size_t k = 0; k < v->n_overdue; k++) {
         const struct plan_action *a = v->overdue[k].action;
         struct doc_node *row = doc_row(d, t);
-        item_head(d, row, s->rules, a->item);
+        report_item_head(d, row, &s->rules->items[a->item]);
         doc_words(d, doc_cell(d, row, false), plan_status_name(a->status));
-        text_cell(d, row, a->owner);
-        text_cell(d, row, a->due);
+        doc_text_cell(d, row, a->owner);
+        doc_text_cell(d, row, a->due);
         doc_wordsf(d, doc_cell(d, row, false), "%lld", (long long)v->overdue[k].days);
-        text_cell(d, row, a->note);
+        doc_text_cell(d, row, a->note);
     }
     strbuf_release(&sb);
 }
@@ -173,7 +154,7 @@ static void done(struct doc *d, struct doc_node *sec, const struct plan_review *
     for (size_t k = 0; k < v->n_done; k++) {
         const struct plan_done *dn = &v->done[k];
         struct doc_node *row = doc_row(d, t);
-        item_head(d, row, s->rules, dn->action->item);
+        report_item_head(d, row, &s->rules->items[dn->action->item]);
         struct doc_node *c = doc_cell(d, row, false);
         if (dn->action->done)
             doc_text(d, c, dn->action->done);
@@ -181,9 +162,9 @@ static void done(struct doc *d, struct doc_node *sec, const struct plan_review *
             doc_none(d, c);
         if (dn->after_assessment)
             doc_words(d, c, " (after this assessment: it cannot show in it yet)");
-        text_cell(d, row, dn->action->owner);
+        doc_text_cell(d, row, dn->action->owner);
         gaps_now(d, doc_cell(d, row, false), s, dn);
-        text_cell(d, row, dn->action->note);
+        doc_text_cell(d, row, dn->action->note);
     }
 }
 
@@ -250,13 +231,13 @@ static void accepted_row(struct doc *d, struct doc_node *t, const struct score *
     const struct rules *r = s->rules;
     struct doc_node *row = doc_row(d, t);
     struct strbuf answer = STRBUF_INIT;
-    item_head(d, row, r, e->item);
+    report_item_head(d, row, &r->items[e->item]);
     doc_text(d, doc_cell(d, row, false), r->stages[r->items[e->item].stage].title);
     plan_add_answer_now(&answer, s, e->item);
     doc_words(d, doc_cell(d, row, false), strbuf_str(&answer));
-    text_cell(d, row, e->reason);
-    text_cell(d, row, e->by);
-    text_cell(d, row, e->expires);
+    doc_text_cell(d, row, e->reason);
+    doc_text_cell(d, row, e->by);
+    doc_text_cell(d, row, e->expires);
     struct doc_node *c = doc_cell(d, row, false);
     if (s->items[e->item].accepted == SCORE_ACCEPTED) {
         doc_words(d, c, "accepted");

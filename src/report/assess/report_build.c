@@ -150,13 +150,6 @@ static void answer_with_n(struct strbuf *out, const struct score *s, size_t item
     strbuf_adds(out, ")");
 }
 
-static struct doc_node *words_cell(struct doc *d, struct doc_node *row, const char *s)
-{
-    struct doc_node *c = doc_cell(d, row, false);
-    doc_words(d, c, s);
-    return c;
-}
-
 /* One item's row of the targets table. */
 static void target_row(struct doc *d, struct doc_node *t, const struct score *s, size_t i,
                        const struct score_target *st)
@@ -165,9 +158,7 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     const struct rules_item *it = &r->items[i];
     struct strbuf num = STRBUF_INIT;
     struct doc_node *row = doc_row(d, t);
-    struct doc_node *c = doc_cell(d, row, true);
-    report_item_text(d, c, it);
-    doc_ref(d, c, it->id);
+    struct doc_node *c = report_item_head(d, row, it);
     doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
     c = doc_cell(d, row, false);
     if (st->status == TARGET_NO_ANSWER) {
@@ -178,7 +169,7 @@ static void target_row(struct doc *d, struct doc_node *t, const struct score *s,
     }
     strbuf_reset(&num);
     report_target_add_score(&num, &it->target);
-    words_cell(d, row, strbuf_str(&num));
+    doc_words_cell(d, row, strbuf_str(&num));
     doc_text(d, doc_cell(d, row, false), it->target.by);
     c = doc_cell(d, row, false);
     strbuf_reset(&num);
@@ -225,7 +216,7 @@ static void report_build_targets(struct doc *d, const struct score *s)
     strbuf_release(&legend);
     struct doc_node *head = doc_row(d, t);
     for (size_t k = 0; k < 7; k++) {
-        struct doc_node *c = words_cell(d, head, heads[k]);
+        struct doc_node *c = doc_words_cell(d, head, heads[k]);
         if (k == 2)
             doc_wordsf(d, c, " (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max);
     }
@@ -289,7 +280,7 @@ static struct doc_node *actions_table(struct doc *d, struct doc_node *parent,
     }
     struct doc_node *head = doc_row(d, t);
     for (size_t k = 0; k < 5; k++)
-        words_cell(d, head, heads[k]);
+        doc_words_cell(d, head, heads[k]);
     return t;
 }
 
@@ -323,11 +314,9 @@ static size_t action_list(struct doc *d, struct doc_node *list, struct doc_node 
         doc_span_only(doc_words(d, item, " \xE2\x80\x94 addresses "), DOC_MARKDOWN);
         struct doc_node *row = doc_row(d, table);
         doc_wordsf(d, doc_cell(d, row, false), "%zu", shown);
-        struct doc_node *c = doc_cell(d, row, true);
-        report_item_text(d, c, it);
-        doc_ref(d, c, it->id);
+        report_item_head(d, row, it);
         doc_text(d, doc_cell(d, row, false), r->stages[it->stage].title);
-        words_cell(d, row, strbuf_str(&points));
+        doc_words_cell(d, row, strbuf_str(&points));
         addressed_gaps(d, item, doc_cell(d, row, false), s, sg->item);
     }
     strbuf_release(&points);
@@ -598,8 +587,8 @@ static void item_list(struct doc *d, struct doc_node *parent, const struct score
         doc_span_only(doc_words(d, item, kind->md_lead), DOC_MARKDOWN);
         report_item_text(d, item, &r->items[i]);
         doc_span_only(doc_words(d, item, " "), DOC_HTML);
-        doc_span_only(doc_wordsf(d, item, "(%s)", rules_item_label(&r->items[i])), DOC_HTML)
-            ->kind = DOC_SPAN_ASIDE;
+        doc_span_only(doc_wordsf(d, item, "(%s)", rules_item_label(&r->items[i])), DOC_HTML)->kind =
+            DOC_SPAN_ASIDE;
         if (si->withheld) {
             doc_span_only(doc_words(d, item, " "), MD_HTML);
             doc_span_only(doc_wordsf(d, item, "(%s)", strbuf_str(&withheld)), DOC_MARKDOWN);
@@ -750,16 +739,14 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
     struct doc_node *tries = doc_list(d, item, false);
     /* The table's row; markdown and HTML order and word some columns apart. */
     struct doc_node *row = doc_row(d, t);
-    struct doc_node *c = doc_cell(d, row, true);
-    report_item_text(d, c, it);
-    doc_ref(d, c, it->id);
+    struct doc_node *c = report_item_head(d, row, it);
     if (marked) {
         doc_span_only(doc_words(d, c, " ("), DOC_MARKDOWN);
         doc_span_only(doc_text(d, c, strbuf_str(&mark)), DOC_MARKDOWN);
         doc_span_only(doc_words(d, c, ")"), DOC_MARKDOWN);
         doc_span_only(doc_text(d, c, strbuf_str(&mark)), DOC_HTML)->kind = DOC_SPAN_TAG;
     }
-    words_cell(d, row, rules_item_label(it));
+    doc_words_cell(d, row, rules_item_label(it));
     doc_text(d, doc_cell(d, row, false), r->levels[it->level].title);
     strbuf_reset(&sb);
     answer_with_n(&sb, s, i);
@@ -767,12 +754,12 @@ static void gap_entry(struct doc *d, struct doc_node *list, struct doc_node *t,
     gap_answer_cell(d, doc_only(doc_cell(d, row, false), DOC_HTML), s, i);
     strbuf_reset(&sb);
     report_add_exact(&sb, &s->items[i].impact_exact);
-    words_cell(d, row, strbuf_str(&sb));
+    doc_words_cell(d, row, strbuf_str(&sb));
     struct doc_node *md_suggestions = doc_only(doc_cell(d, row, false), DOC_MARKDOWN);
     if (score_targets_count(s)) {
         strbuf_reset(&sb);
         report_target_add_best_end(&sb, s, i);
-        words_cell(d, row, strbuf_str(&sb));
+        doc_words_cell(d, row, strbuf_str(&sb));
         c = doc_cell(d, row, false);
         strbuf_reset(&sb);
         if (score_item_has_target(s, i)) {
@@ -815,21 +802,21 @@ static struct doc_node *gaps_table(struct doc *d, struct doc_node *sec, const st
                 r->scale_min, r->scale_max);
     doc_aside(d, t, strbuf_str(&sb));
     struct doc_node *head = doc_row(d, t);
-    words_cell(d, head, "Gap");
-    words_cell(d, head, "Kind");
-    words_cell(d, head, "Level");
+    doc_words_cell(d, head, "Gap");
+    doc_words_cell(d, head, "Kind");
+    doc_words_cell(d, head, "Level");
     strbuf_reset(&sb);
     strbuf_addf(&sb, "Answer (%ld\xE2\x80\x93%ld)", r->scale_min, r->scale_max);
-    doc_only(words_cell(d, head, strbuf_str(&sb)), DOC_MARKDOWN);
-    doc_only(words_cell(d, head, "Answer"), DOC_HTML);
-    words_cell(d, head, "Impact");
-    doc_only(words_cell(d, head, "Suggestions"), DOC_MARKDOWN);
+    doc_only(doc_words_cell(d, head, strbuf_str(&sb)), DOC_MARKDOWN);
+    doc_only(doc_words_cell(d, head, "Answer"), DOC_HTML);
+    doc_words_cell(d, head, "Impact");
+    doc_only(doc_words_cell(d, head, "Suggestions"), DOC_MARKDOWN);
     if (targets) {
-        words_cell(d, head, "To best end");
-        words_cell(d, head, "Target");
+        doc_words_cell(d, head, "To best end");
+        doc_words_cell(d, head, "Target");
     }
-    doc_only(words_cell(d, head, "Suggestions that address it"), DOC_HTML);
-    doc_only(words_cell(d, head, "What respondents said"), DOC_HTML);
+    doc_only(doc_words_cell(d, head, "Suggestions that address it"), DOC_HTML);
+    doc_only(doc_words_cell(d, head, "What respondents said"), DOC_HTML);
     strbuf_release(&sb);
     return t;
 }
@@ -875,10 +862,9 @@ static void build_gaps(struct doc *d, struct doc_node *parent, const struct scor
     const char *none = st->answered
                            ? "No gaps: every answered question is at the best end of the scale."
                            : "No gaps to show: no question here was answered.";
-    doc_span_only(doc_words(d, sec,
-                            st->n_gaps ? "Gaps, largest first (points the stage would gain)"
-                                       : none),
-                  DOC_TEXT);
+    doc_span_only(
+        doc_words(d, sec, st->n_gaps ? "Gaps, largest first (points the stage would gain)" : none),
+        DOC_TEXT);
     if (!st->n_gaps) {
         doc_words(d, doc_only(doc_para(d, sec), MD_HTML), none);
         return;

@@ -60,9 +60,7 @@ static const char *shown(struct doc *d, bool has, double v)
         return NULL;
     struct strbuf sb = STRBUF_INIT;
     strbuf_add_tenths(&sb, v);
-    const char *s = doc_strdup(d, strbuf_str(&sb));
-    strbuf_release(&sb);
-    return s;
+    return doc_take(d, &sb);
 }
 
 /* A change with its sign ("+4.7", "-6.7", "0.0"), or NULL when either side has none. */
@@ -75,10 +73,8 @@ static const char *change(struct doc *d, bool has, double delta)
     if (num.buf[0] != '-' && strcmp(num.buf, "0.0") != 0)
         strbuf_addc(&sb, '+');
     strbuf_adds(&sb, num.buf);
-    const char *s = doc_strdup(d, strbuf_str(&sb));
     strbuf_release(&num);
-    strbuf_release(&sb);
-    return s;
+    return doc_take(d, &sb);
 }
 
 /* An item's change, as the engine worked it out from the answers as shown. */
@@ -88,9 +84,7 @@ static const char *item_change(struct doc *d, const struct compare_item *ci)
         return NULL;
     struct strbuf sb = STRBUF_INIT;
     plan_add_change(&sb, ci->change_tenths);
-    const char *s = doc_strdup(d, strbuf_str(&sb));
-    strbuf_release(&sb);
-    return s;
+    return doc_take(d, &sb);
 }
 
 static void set_move(struct doc *d, struct doc_move *m, const struct compare_stage *cs)

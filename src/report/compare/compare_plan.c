@@ -30,9 +30,7 @@ static const char *tenths(struct doc *d, int64_t v, bool change)
         plan_add_change(&sb, v);
     else
         plan_add_tenths(&sb, v);
-    const char *s = doc_strdup(d, strbuf_str(&sb));
-    strbuf_release(&sb);
-    return s;
+    return doc_take(d, &sb);
 }
 
 static void set_gap(struct doc *d, struct doc_gap_move *g, const struct compare *c,

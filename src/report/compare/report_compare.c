@@ -129,8 +129,7 @@ void compare_render_markdown(const struct compare *c, const char *tool_version, 
 static void json_item_list(struct jsonw *w, const struct compare *c, bool opened)
 {
     const struct rules *r = c->before->rules;
-    jsonw_key(w, opened ? "opened" : "closed");
-    jsonw_array(w);
+    jsonw_karray(w, opened ? "opened" : "closed");
     for (size_t i = 0; i < r->n_items; i++) {
         const struct compare_item *ci = &c->items[i];
         if (opened ? !ci->opened : !ci->closed)
@@ -150,15 +149,13 @@ static void json_compare_groups(struct jsonw *w, const struct compare *c)
     const struct score_breakdown *b = &c->before->breakdown;
     const struct score_breakdown *a = &c->after->breakdown;
     report_json_breakdown(w, b, c->before->min_group);
-    jsonw_key(w, "groups");
-    jsonw_array(w);
+    jsonw_karray(w, "groups");
     for (size_t g = 0; g < c->n_groups; g++) {
         jsonw_object(w);
         report_json_group_values(w, b, &b->groups[g]);
         jsonw_kuint(w, "respondents_before", b->groups[g].respondents);
         jsonw_kuint(w, "respondents_after", a->groups[g].respondents);
-        jsonw_key(w, "stages");
-        jsonw_array(w);
+        jsonw_karray(w, "stages");
         for (size_t st = 0; st < r->n_stages; st++) {
             const struct compare_stage *cs = compare_group_stage(c, g, st);
             jsonw_object(w);
@@ -190,8 +187,7 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
     compare_json_assessment(&w, c->after);
     const struct score *both[] = {c->before, c->after};
     compare_json_threshold(&w, both, 2, c->shares_respondents);
-    jsonw_key(&w, "stages");
-    jsonw_array(&w);
+    jsonw_karray(&w, "stages");
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
         jsonw_object(&w);
@@ -199,11 +195,7 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
         jsonw_kstring(&w, "title", r->stages[st].title);
         jsonw_kscore(&w, "before", cs->has_before, cs->before);
         jsonw_kscore(&w, "after", cs->has_after, cs->after);
-        jsonw_key(&w, "delta");
-        if (cs->has_before && cs->has_after)
-            jsonw_score(&w, cs->delta);
-        else
-            jsonw_null(&w);
+        jsonw_kscore(&w, "delta", cs->has_before && cs->has_after, cs->delta);
         jsonw_kstring(&w, "band_before", score_band_id(c->before, st));
         jsonw_kstring(&w, "band_after", score_band_id(c->after, st));
         jsonw_kbool(&w, "regressed", cs->regressed);
@@ -211,8 +203,7 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
         jsonw_end(&w, '}');
     }
     jsonw_end(&w, ']');
-    jsonw_key(&w, "items");
-    jsonw_array(&w);
+    jsonw_karray(&w, "items");
     for (size_t i = 0; i < r->n_items; i++) {
         const struct compare_item *ci = &c->items[i];
         jsonw_object(&w);
@@ -248,7 +239,7 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
    without text. */
 static void csv_compare_context(struct strbuf *out, const char *kind, const char *text)
 {
-    if (!text)
+    if (!text || !*text)
         return;
     strbuf_addf(out, ",,%s,,,,,,,", kind);
     escape_csv(out, text);
@@ -294,12 +285,28 @@ static void csv_compare_groups(const struct compare *c, struct strbuf *out)
         csv_compare_group(c, g, out);
     struct strbuf note = STRBUF_INIT;
     report_breakdown_note(&note, &c->before->breakdown);
-    if (note.len) {
-        strbuf_adds(out, ",,breakdown,,,,,,,");
-        escape_csv(out, strbuf_str(&note));
-        strbuf_adds(out, ",,\r\n");
-    }
+    csv_compare_context(out, "breakdown", strbuf_str(&note));
     strbuf_release(&note);
+}
+
+/* "STAGE,ITEM,KIND,before,after,change,opened,closed,direction,": an item's row up to its
+   text. */
+static void csv_item_row(struct strbuf *out, const struct rules *r, size_t i, const char *kind,
+                         const struct compare_item *ci, bool opened, bool closed)
+{
+    escape_csv(out, r->stages[r->items[i].stage].id);
+    strbuf_addc(out, ',');
+    escape_csv(out, r->items[i].id);
+    strbuf_addf(out, ",%s,", kind);
+    add_score(out, ci->has_before, ci->before, "");
+    strbuf_addc(out, ',');
+    add_score(out, ci->has_after, ci->after, "");
+    strbuf_addc(out, ',');
+    if (ci->has_before && ci->has_after)
+        plan_add_tenths(out, ci->change_tenths);
+    const char *dir = compare_direction_name(ci->direction);
+    strbuf_addf(out, ",%s,%s,%s,", opened ? "true" : "false", closed ? "true" : "false",
+                dir ? dir : "");
 }
 
 /*
@@ -313,18 +320,7 @@ static void csv_opened_accepted(const struct compare *c, struct strbuf *out)
         const struct compare_item *ci = &c->items[i];
         if (!ci->opened_accepted)
             continue;
-        escape_csv(out, r->stages[r->items[i].stage].id);
-        strbuf_addc(out, ',');
-        escape_csv(out, r->items[i].id);
-        strbuf_adds(out, ",opened-accepted,");
-        add_score(out, ci->has_before, ci->before, "");
-        strbuf_addc(out, ',');
-        add_score(out, ci->has_after, ci->after, "");
-        strbuf_addc(out, ',');
-        if (ci->has_before && ci->has_after)
-            plan_add_tenths(out, ci->change_tenths);
-        const char *dir = compare_direction_name(ci->direction);
-        strbuf_addf(out, ",false,false,%s,", dir ? dir : "");
+        csv_item_row(out, r, i, "opened-accepted", ci, false, false);
         struct strbuf text = STRBUF_INIT;
         strbuf_addf(&text, "accepted until %s", c->after->items[i].acceptance->expires);
         escape_csv(out, strbuf_str(&text));
@@ -378,11 +374,7 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
     const struct score *both[] = {c->before, c->after};
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, both, 2, c->shares_respondents);
-    if (threshold.len) {
-        strbuf_adds(out, ",,threshold,,,,,,,");
-        escape_csv(out, strbuf_str(&threshold));
-        strbuf_adds(out, ",,\r\n");
-    }
+    csv_compare_context(out, "threshold", strbuf_str(&threshold));
     strbuf_release(&threshold);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];
@@ -391,19 +383,8 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
         const struct rules_stage *rs = &r->stages[st];
         for (size_t i = rs->first_item; i < rs->first_item + rs->n_items; i++) {
             const struct compare_item *ci = &c->items[i];
-            escape_csv(out, rs->id);
-            strbuf_addc(out, ',');
-            escape_csv(out, r->items[i].id);
-            strbuf_addf(out, ",%s,", item_kind_name(r->items[i].kind));
-            add_score(out, ci->has_before, ci->before, "");
-            strbuf_addc(out, ',');
-            add_score(out, ci->has_after, ci->after, "");
-            strbuf_addc(out, ',');
-            if (ci->has_before && ci->has_after)
-                plan_add_tenths(out, ci->change_tenths);
-            const char *dir = compare_direction_name(ci->direction);
-            strbuf_addf(out, ",%s,%s,%s,,,\r\n", ci->opened ? "true" : "false",
-                        ci->closed ? "true" : "false", dir ? dir : "");
+            csv_item_row(out, r, i, item_kind_name(r->items[i].kind), ci, ci->opened, ci->closed);
+            strbuf_adds(out, ",,\r\n");
         }
     }
     csv_opened_accepted(c, out);
@@ -411,9 +392,7 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
     csv_model_change(c, out);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
-    strbuf_adds(out, ",,regression,,,,,,,");
-    escape_csv(out, strbuf_str(&verdict));
-    strbuf_adds(out, ",,\r\n");
+    csv_compare_context(out, "regression", strbuf_str(&verdict));
     csv_compare_context(out, "gap-definition", SCORE_GAP_LEGEND);
     csv_compare_context(out, "caveat", report_caveat(c->after));
     csv_compare_context(out, "judgement", r->source.judgement);

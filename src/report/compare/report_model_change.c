@@ -43,8 +43,7 @@ static void json_what(struct jsonw *w, unsigned changes)
                 {CHANGED_WEIGHT, "weight"},
                 {CHANGED_TARGET, "target"},
                 {CHANGED_ADDRESSES, "addresses"}};
-    jsonw_key(w, "what");
-    jsonw_array(w);
+    jsonw_karray(w, "what");
     for (size_t k = 0; k < sizeof(what) / sizeof(what[0]); k++)
         if (changes & what[k].bit)
             jsonw_string(w, what[k].name);
@@ -63,8 +62,7 @@ void model_change_json(struct jsonw *w, const struct model_change *mc, const str
     jsonw_kstring(w, "to", mc->to);
     jsonw_kbool(w, "scoring_changed", (mc->overlay_changes & OVERLAY_CHANGED_SCORING) != 0);
     jsonw_kbool(w, "bands_changed", (mc->overlay_changes & OVERLAY_CHANGED_BANDS) != 0);
-    jsonw_key(w, "items");
-    jsonw_array(w);
+    jsonw_karray(w, "items");
     for (size_t k = 0; k < mc->n_items; k++) {
         const struct model_change_item *mi = &mc->items[k];
         const struct rules_item *it = &r->items[mi->item];

@@ -119,23 +119,19 @@ static void json_trend_groups(struct jsonw *w, const struct trend *t)
     const struct rules *r = t->points[0]->rules;
     const struct score_breakdown *b = &t->points[0]->breakdown;
     report_json_breakdown(w, b, t->points[0]->min_group);
-    jsonw_key(w, "groups");
-    jsonw_array(w);
+    jsonw_karray(w, "groups");
     for (size_t g = 0; b->state == BREAKDOWN_SHOWN && g < b->n_groups; g++) {
         jsonw_object(w);
         report_json_group_values(w, b, &b->groups[g]);
-        jsonw_key(w, "respondents");
-        jsonw_array(w);
+        jsonw_karray(w, "respondents");
         for (size_t k = 0; k < t->n; k++)
             jsonw_uint(w, point_respondents(t, k, g));
         jsonw_end(w, ']');
-        jsonw_key(w, "stages");
-        jsonw_array(w);
+        jsonw_karray(w, "stages");
         for (size_t st = 0; st < r->n_stages; st++) {
             jsonw_object(w);
             jsonw_kstring(w, "id", r->stages[st].id);
-            jsonw_key(w, "scores");
-            jsonw_array(w);
+            jsonw_karray(w, "scores");
             for (size_t k = 0; k < t->n; k++) {
                 double v;
                 const struct exact *q;
@@ -161,20 +157,17 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     jsonw_object(&w);
     jsonw_kstring(&w, "format", TREND_FORMAT);
     report_json_provenance(&w, r, tool_version);
-    jsonw_key(&w, "assessments");
-    jsonw_array(&w);
+    jsonw_karray(&w, "assessments");
     for (size_t k = 0; k < t->n; k++)
         compare_json_assessment(&w, t->points[k]);
     jsonw_end(&w, ']');
     compare_json_threshold(&w, t->points, t->n, t->shares_respondents);
-    jsonw_key(&w, "stages");
-    jsonw_array(&w);
+    jsonw_karray(&w, "stages");
     for (size_t st = 0; st < r->n_stages; st++) {
         jsonw_object(&w);
         jsonw_kstring(&w, "id", r->stages[st].id);
         jsonw_kstring(&w, "title", r->stages[st].title);
-        jsonw_key(&w, "series");
-        jsonw_array(&w);
+        jsonw_karray(&w, "series");
         for (size_t k = 0; k < t->n; k++) {
             const struct score_stage *ss = &t->points[k]->stages[st];
             jsonw_object(&w);
@@ -199,7 +192,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
 /* A row of what every format says in prose, with no date or stage; none without text. */
 static void csv_trend_context(struct strbuf *out, const char *kind, const char *text)
 {
-    if (!text)
+    if (!text || !*text)
         return;
     strbuf_addf(out, ",,,,,,%s,", kind);
     escape_csv(out, text);
@@ -230,11 +223,7 @@ static void csv_trend_groups(const struct trend *t, struct strbuf *out)
     }
     strbuf_reset(&name);
     report_breakdown_note(&name, b);
-    if (name.len) {
-        strbuf_adds(out, ",,,,,,breakdown,");
-        escape_csv(out, strbuf_str(&name));
-        strbuf_adds(out, "\r\n");
-    }
+    csv_trend_context(out, "breakdown", strbuf_str(&name));
     strbuf_release(&name);
 }
 
@@ -279,11 +268,7 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     strbuf_adds(out, "date,organisation,respondents,stage,score,band,kind,text\r\n");
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, t->points, t->n, t->shares_respondents);
-    if (threshold.len) {
-        strbuf_adds(out, ",,,,,,threshold,");
-        escape_csv(out, strbuf_str(&threshold));
-        strbuf_adds(out, "\r\n");
-    }
+    csv_trend_context(out, "threshold", strbuf_str(&threshold));
     strbuf_release(&threshold);
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];

@@ -99,15 +99,13 @@ void trend_json_time(struct jsonw *w, const struct trend *t, size_t st)
 {
     const struct rules *r = t->points[0]->rules;
     const struct trend_stage_time *tm = &t->times[st];
-    jsonw_key(w, "time");
-    jsonw_object(w);
+    jsonw_kobject(w, "time");
     jsonw_kuint(w, "focus_assessments", tm->focus_assessments);
     jsonw_kint(w, "focus_days", (long)tm->focus_days);
     jsonw_kbool(w, "focus_now", tm->focus_now);
     jsonw_key(w, "focus_since");
     json_date_or_null(w, t, tm->focus_now ? tm->focus_since : TREND_NEVER);
-    jsonw_key(w, "first_in_band");
-    jsonw_object(w);
+    jsonw_kobject(w, "first_in_band");
     for (size_t b = 0; b < r->n_bands; b++) {
         jsonw_key(w, r->bands[b].id);
         json_date_or_null(w, t, tm->first_in_band[b]);

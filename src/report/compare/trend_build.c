@@ -14,14 +14,6 @@
 #include "score.h"
 #include "strbuf.h"
 
-/* A copy of sb's text, then sb emptied for the next. */
-static const char *take(struct doc *d, struct strbuf *sb)
-{
-    const char *s = doc_strdup(d, strbuf_str(sb));
-    strbuf_reset(sb);
-    return s;
-}
-
 void trend_build_time(struct doc *d, const struct trend *t, const char *chart)
 {
     const struct rules *r = t->points[0]->rules;
@@ -47,15 +39,15 @@ void trend_build_time(struct doc *d, const struct trend *t, const char *chart)
     for (size_t st = 0; st < r->n_stages; st++) {
         f->rows[st] = doc_strdup(d, r->stages[st].title);
         trend_time_focus_words(&sb, t, st);
-        f->row_words[st] = take(d, &sb);
+        f->row_words[st] = doc_take(d, &sb);
         trend_time_sentence(&sb, t, st);
-        f->row_lines[st] = take(d, &sb);
+        f->row_lines[st] = doc_take(d, &sb);
         for (size_t b = 0; b < r->n_bands; b++) {
             size_t k = t->times[st].first_in_band[b];
             struct doc_heat_cell *cell = &f->cells[st * r->n_bands + b];
             if (b == 0) {
                 trend_time_top_words(&sb, t, st);
-                cell->shown = take(d, &sb);
+                cell->shown = doc_take(d, &sb);
             } else if (k != TREND_NEVER) {
                 cell->shown = doc_strdup(d, t->points[k]->assessment->date);
             }
@@ -128,7 +120,7 @@ void trend_build_groups(struct doc *d, const struct trend *t)
     struct strbuf sb = STRBUF_INIT;
     report_breakdown_title(&sb, b);
     struct doc_node *sec = doc_section(d, d->root, 2, "groups");
-    doc_text(d, sec, take(d, &sb));
+    doc_text(d, sec, doc_take(d, &sb));
     if (b->n_groups) {
         doc_span_only(
             doc_words(d, sec, " (respondents, then each stage's score at each assessment)"),
@@ -138,7 +130,7 @@ void trend_build_groups(struct doc *d, const struct trend *t)
         struct doc_figure *f = series(d, sec, t, b->n_groups, false);
         for (size_t g = 0; g < b->n_groups; g++) {
             report_group_name(&sb, b, &b->groups[g]);
-            f->rows[g] = take(d, &sb);
+            f->rows[g] = doc_take(d, &sb);
             for (size_t k = 0; k < t->n; k++)
                 f->point_counts[g * t->n + k] = t->points[k]->breakdown.groups[g].respondents;
         }

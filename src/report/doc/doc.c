@@ -167,6 +167,13 @@ const char *doc_strdup(struct doc *d, const char *s)
     return pool_strdup(&d->pool, s ? s : "");
 }
 
+const char *doc_take(struct doc *d, struct strbuf *sb)
+{
+    const char *s = doc_strdup(d, strbuf_str(sb));
+    strbuf_release(sb);
+    return s;
+}
+
 struct doc_node *doc_only(struct doc_node *n, unsigned formats)
 {
     n->only = formats & DOC_ALL;
@@ -233,6 +240,23 @@ struct doc_span *doc_span_only(struct doc_span *sp, unsigned formats)
 struct doc_span *doc_none(struct doc *d, struct doc_node *n)
 {
     return span(d, n, DOC_SPAN_NONE, true, "");
+}
+
+struct doc_node *doc_words_cell(struct doc *d, struct doc_node *row, const char *s)
+{
+    struct doc_node *c = doc_cell(d, row, false);
+    doc_words(d, c, s);
+    return c;
+}
+
+struct doc_node *doc_text_cell(struct doc *d, struct doc_node *row, const char *s)
+{
+    struct doc_node *c = doc_cell(d, row, false);
+    if (s && *s)
+        doc_text(d, c, s);
+    else
+        doc_none(d, c);
+    return c;
 }
 
 struct doc_span *doc_break(struct doc *d, struct doc_node *n)

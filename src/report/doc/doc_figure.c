@@ -60,17 +60,6 @@ static struct doc_node *fig(struct doc *d, struct doc_node *row, const char *s, 
     return c;
 }
 
-/* Text from the inputs, or none. */
-static struct doc_node *text_or_none(struct doc *d, struct doc_node *row, const char *s)
-{
-    struct doc_node *c = doc_cell(d, row, false);
-    if (s && *s)
-        doc_text(d, c, s);
-    else
-        doc_none(d, c);
-    return c;
-}
-
 /* A cell markdown alone shows, where HTML spans a cell over rows: empty, or s. */
 static void md_only(struct doc *d, struct doc_node *row, bool two_spaces, const char *s)
 {
@@ -414,7 +403,7 @@ static void plan_rows(struct doc *d, struct doc_node *p, const struct doc_figure
             struct doc_node *row = doc_row(d, t);
             action_head(d, row, pr, 1);
             doc_words(d, doc_cell(d, row, false), pr->status);
-            text_or_none(d, row, pr->done);
+            doc_text_cell(d, row, pr->done);
             doc_words(d, doc_cell(d, row, false), pr->reason);
         }
         return;
@@ -426,8 +415,8 @@ static void plan_rows(struct doc *d, struct doc_node *p, const struct doc_figure
             struct doc_node *row = doc_row(d, t);
             if (g == 0) {
                 action_head(d, row, pr, rows);
-                text_or_none(d, row, pr->done)->rowspan = rows;
-                text_or_none(d, row, pr->owner)->rowspan = rows;
+                doc_text_cell(d, row, pr->done)->rowspan = rows;
+                doc_text_cell(d, row, pr->owner)->rowspan = rows;
             } else {
                 for (int c = 0; c < 3; c++)
                     md_only(d, row, false, DASH);
