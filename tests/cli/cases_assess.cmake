@@ -65,3 +65,7 @@ stagegap_cli_test(assess-targets-retired 0 assess --rules tests/fixtures/targets
 # model (issue 28), so that they pin the bytes it kept.
 stagegap_cli_test(assess-survey-html 0 assess --format html tests/fixtures/survey)
 stagegap_cli_test(assess-too-few-html 0 assess --format html tests/fixtures/launch-too-few-answers.yaml)
+# Every stage in the top band: no focus, and what the model says of its top band (for
+# Signs of Safety, the briefing's own question), never a sentence of ours (issue 29).
+stagegap_cli_test(assess-all-top-band 0 assess tests/fixtures/all-top-band.yaml)
+stagegap_cli_test(assess-all-top-band-markdown 0 assess --format markdown tests/fixtures/all-top-band.yaml)

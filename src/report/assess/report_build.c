@@ -1050,9 +1050,15 @@ static void focus_callout(struct doc *d, struct doc_node *parent, const struct s
             doc_wordsf(d, c, "; %zu %s", na, na == 1 ? "stage does" : "stages do");
             doc_words(d, c, " not apply (every question answered n/a)");
         }
-        doc_words(d, c,
-                  ". The briefing's question for sustaining change: what new challenges or "
-                  "goals might be appropriate?");
+        /* What the model says of its top band (the Signs of Safety model's gives the
+           briefing's question for a service with every stage there), not our words. */
+        doc_words(d, c, ".");
+        if (r->bands[0].description) {
+            doc_words(d, c, " What ");
+            doc_text(d, c, top);
+            doc_words(d, c, " means: ");
+            doc_text(d, c, r->bands[0].description);
+        }
     }
 }
 
