@@ -177,6 +177,10 @@ static void text_item(const struct rules *r, const struct rules_item *it, struct
     strbuf_adds(out, "    ");
     escape_terminal(out, strbuf_str(&sb), 0);
     add_wrapped(out, "      ", "      ", it->text);
+    if (it->label)
+        add_wrapped(out, "      Label: ", "        ", it->label);
+    if (it->hedge)
+        add_wrapped(out, "      Hedge: ", "        ", it->hedge);
     strbuf_reset(&sb);
     if (overlay_mark(it, &sb))
         add_wrapped(out, "      Overlay: ", "        ", strbuf_str(&sb));
@@ -403,6 +407,14 @@ static void md_item(const struct rules *r, const struct rules_item *it, struct s
     strbuf_adds(out, " (");
     md_id(out, it->id);
     strbuf_addc(out, ')');
+    if (it->label) {
+        strbuf_adds(out, ", ");
+        escape_markdown(out, it->label);
+    }
+    if (it->hedge) {
+        strbuf_adds(out, ": ");
+        escape_markdown(out, it->hedge);
+    }
     if (it->origin != ORIGIN_BASE) {
         struct strbuf sb = STRBUF_INIT;
         overlay_mark(it, &sb);
