@@ -315,8 +315,30 @@ static const struct command commands[] = {
      "                     input\n"
      "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
          SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n"
-     "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
-     "                     the share is the same for every N\n",
+                                                                                          "  "
+                                                                                          "--jobs "
+                                                                                          "N       "
+                                                                                          "    "
+                                                                                          "read "
+                                                                                          "the "
+                                                                                          "files "
+                                                                                          "on N "
+                                                                                          "threads "
+                                                                                          "(1-256; "
+                                                                                          "default:"
+                                                                                          " one "
+                                                                                          "per "
+                                                                                          "CPU);\n"
+                                                                                          "        "
+                                                                                          "        "
+                                                                                          "     "
+                                                                                          "the "
+                                                                                          "share "
+                                                                                          "is the "
+                                                                                          "same "
+                                                                                          "for "
+                                                                                          "every "
+                                                                                          "N\n",
      share_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
      "answer the questions one at a time on a terminal",

@@ -182,10 +182,10 @@ void compare_compute(struct compare *c, const struct score *before, const struct
         ci->has_after = after->items[i].state == SCORED;
         ci->before = ci->has_before ? shown_answer(&before->items[i]) : 0.0;
         ci->after = ci->has_after ? shown_answer(&after->items[i]) : 0.0;
-        ci->change_tenths = ci->has_before && ci->has_after
-                                ? compare_answer_tenths(&after->items[i]) -
-                                      compare_answer_tenths(&before->items[i])
-                                : 0;
+        ci->change_tenths =
+            ci->has_before && ci->has_after
+                ? compare_answer_tenths(&after->items[i]) - compare_answer_tenths(&before->items[i])
+                : 0;
         ci->direction = direction(ci, r->items[i].kind);
         ci->moved = ci->has_before != ci->has_after || ci->direction == COMPARE_BETTER ||
                     ci->direction == COMPARE_WORSE;

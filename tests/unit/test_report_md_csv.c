@@ -592,7 +592,8 @@ static void test_all_na_says_nothing_was_scored(void **state)
     /* compare's focus before and after, and trend's per point, say it in these words. */
     struct strbuf focus = STRBUF_INIT;
     report_focus_words(&focus, &f->s);
-    assert_string_equal(strbuf_str(&focus), "none (no stage applies: every question was answered n/a)");
+    assert_string_equal(strbuf_str(&focus),
+                        "none (no stage applies: every question was answered n/a)");
     strbuf_release(&focus);
     fixture_free(f);
     /* Start in the top band, Later all n/a: said so, not "every stage". */
@@ -601,10 +602,9 @@ static void test_all_na_says_nothing_was_scored(void **state)
                 "start.plan: 10, start.training: 10, start.fatigue: 0, start.do-plan: 10, "
                 "later.habit: n/a");
     out = render(f, report_render_text);
-    assert_contains(
-        out,
-        "No focus stage: every stage that applies is in the top band (Good); 1 stage "
-        "does\nnot apply (every question answered n/a).\n");
+    assert_contains(out,
+                    "No focus stage: every stage that applies is in the top band (Good); 1 stage "
+                    "does\nnot apply (every question answered n/a).\n");
     /* The tiny model says nothing of its top band, and nothing is said for it: no
        sentence credits a source with a question it may not ask (issue 29). */
     assert_lacks(out, "briefing");
@@ -922,7 +922,8 @@ static void test_csv_hostile_cells_quoted_and_defused(void **state)
     assert_string_equal(cell(&t, "start.training", "evidence"), "'\tTab");
     /* The newline stays inside its quoted field; the record still ends CRLF. */
     assert_string_equal(cell(&t, "start.fatigue", "note"), "line1\nline2, \"q\"");
-    assert_contains(out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\",\"No evidence at all.\",,,,\"barrier\",\r\n");
+    assert_contains(
+        out, ",\"line1\nline2, \"\"q\"\"\",\"'\rCR\",\"No evidence at all.\",,,,\"barrier\",\r\n");
     assert_string_equal(cell(&t, "start.do-plan", "note"), "a\\x1bb");
     assert_lacks(out, "\x1b");
     csv_free(&t);

@@ -42,8 +42,8 @@ static void added_para(struct doc *d, struct doc_node *sec, const struct rules *
         return;
     struct doc_node *p = doc_para(d, sec);
     doc_label(d, p, "Added locally:");
-    doc_wordsf(d, p, " %zu %s, marked \"added locally\" wherever %s, %s the overlay's own (",
-               added, added == 1 ? "item" : "items", added == 1 ? "it appears" : "they appear",
+    doc_wordsf(d, p, " %zu %s, marked \"added locally\" wherever %s, %s the overlay's own (", added,
+               added == 1 ? "item" : "items", added == 1 ? "it appears" : "they appear",
                added == 1 ? "is" : "are");
     doc_text(d, p, r->id);
     doc_words(d, p, "), not from ");
@@ -59,8 +59,9 @@ void report_build_evidence_pointer(struct doc *d, struct doc_node *parent)
     doc_span_only(doc_words(d, p, "About the evidence"), DOC_TEXT);
     doc_span_only(doc_link(d, p, "About the evidence", "#about-the-evidence"), DOC_MARKDOWN);
     doc_span_only(doc_link(d, p, "About the evidence", "#about"), DOC_HTML);
-    doc_words(d, p, ", at the end: the source's caveat on its evidence, and what in the model "
-                    "is its author's judgement.");
+    doc_words(d, p,
+              ", at the end: the source's caveat on its evidence, and what in the model "
+              "is its author's judgement.");
 }
 
 /* The rules' caveat and how the model was built: what a reader weighs the scores by. */
