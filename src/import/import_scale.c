@@ -303,14 +303,20 @@ static bool fits_shrunk(const struct importer *im, const struct column *col)
            r->scale_max >= 10 && col->vmin >= 1 && col->vmax <= SHRUNK_TOP_MAX;
 }
 
+/* A whole number a message names, held to what a long can hold: a cell may say 1e38. */
+static long whole_number(double v)
+{
+    return v < -1e15 ? -1000000000000000L : v > 1e15 ? 1000000000000000L : (long)v;
+}
+
 static void check_column(struct importer *im, size_t c, bool shrunk_seen)
 {
     const struct rules *r = im->r;
     struct column *col = &im->cols[c];
-    long lo = (long)col->vmin, hi = (long)col->vmax;
+    long lo = whole_number(col->vmin), hi = whole_number(col->vmax);
     struct strbuf msg = STRBUF_INIT;
     import_header_quoted(&msg, col);
-    if (col->n_above && !col->off_scale && !col->fraction && lo >= r->scale_min + 1) {
+    if (col->n_above && !col->off_scale && !col->fraction && col->vmin >= r->scale_min + 1) {
         strbuf_addf(&msg,
                     " has whole numbers from %ld to %ld, one above the model's %ld to %ld: a "
                     "scale numbered from %ld, as Qualtrics' numeric values are? Read them with ",
