@@ -306,7 +306,7 @@ static bool fits_shrunk(const struct importer *im, const struct column *col)
 /* A whole number a message names, held to what a long can hold: a cell may say 1e38. */
 static long whole_number(double v)
 {
-    return v < -1e15 ? -1000000000000000L : v > 1e15 ? 1000000000000000L : (long)v;
+    return v <= (double)LONG_MIN ? LONG_MIN : v >= (double)LONG_MAX ? LONG_MAX : (long)v;
 }
 
 static void check_column(struct importer *im, size_t c, bool shrunk_seen)
