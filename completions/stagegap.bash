@@ -5,7 +5,7 @@ _stagegap()
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="assess init validate rules compare trend plan share ask import help"
+    local commands="assess init validate rules compare trend plan share benchmark ask import help"
 
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -63,6 +63,7 @@ _stagegap()
         trend)    opts="--rules --format --output --allow-model-change --by --min-group --jobs --help" ;;
         plan)     opts="--rules --output --top --update --accept --jobs --help" ;;
         share)    opts="--rules --output --min-group --jobs --help" ;;
+        benchmark) opts="--rules --format --output --self --as-of --allow-model-change --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --xlsx --sheet --delimiter --encoding --output --map --scale --organisation --date --rules --help" ;;
         help)     COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;

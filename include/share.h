@@ -55,5 +55,13 @@ void share_release(struct share *s);
  */
 int share_load_buffer(struct share *s, const struct rules *r, const char *file, const char *buf,
                       size_t len, struct diags *d);
+/*
+ * As share_load_buffer, for benchmark: with allow_model_change a share made against
+ * another model, or another version of r, is read too, its stages and items matched to
+ * r's by id and those r does not have left out (s->model_* say which model it was);
+ * without, the refusal names --allow-model-change.
+ */
+int share_load_for_benchmark(struct share *s, const struct rules *r, bool allow_model_change,
+                             const char *file, const char *buf, size_t len, struct diags *d);
 
 #endif

@@ -58,6 +58,8 @@ static const char *const import_options[] = {"csv",    "xlsx",  "sheet",        
 static const char *const plan_options[] = {"rules",  "output", "top", "update",
                                            "accept", "jobs",   NULL};
 static const char *const share_options[] = {"rules", "output", "min-group", "jobs", NULL};
+static const char *const benchmark_options[] = {
+    "rules", "format", "output", "self", "as-of", "allow-model-change", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
@@ -340,6 +342,28 @@ static const struct command commands[] = {
                                                                                           "every "
                                                                                           "N\n",
      share_options, 1, ARGS_MAX},
+    {"benchmark", cmd_benchmark,
+     "stagegap benchmark [--rules FILE] [--format FMT] [--output FILE] [--self SHARE] "
+     "[--as-of DATE] [--allow-model-change] SHARE...",
+     "compare share files of a network of authorities, with our place among them",
+     "SHARE is a share file (stagegap share) or a directory of them (every *.yaml and\n"
+     "*.yml inside). Each authority counts once, by its latest share. With --self, our\n"
+     "scores beside the network's median and quarter marks, where we rank in words, the\n"
+     "questions we are furthest behind and ahead on, and how our position moved at our\n"
+     "earlier dates; without, the network's distributions only. No figure rests on\n"
+     "fewer than 5 authorities, none is one authority's value, and no authority is\n"
+     "named but ours: fewer than 5 authorities is refused. See docs/benchmarking.md.\n"
+     "\n"
+     "  --self SHARE       our own share file, marked and named in the report\n"
+     "  --as-of DATE       each authority's latest share dated on or before DATE\n"
+     "                     (YYYY-MM-DD)\n"
+     "  --allow-model-change compare shares made against other models or versions,\n"
+     "                     by stage and question id; the report says so\n"
+     "  --rules FILE       the model the shares were made against (default: built-in)\n"
+     "  --format FMT       text (default), markdown, json, csv or html\n"
+     "  --output FILE      write the report to FILE, whole or not at all; never over\n"
+     "                     an input\n",
+     benchmark_options, 1, ARGS_MAX},
     {"ask", cmd_ask, "stagegap ask [--rules FILE] [--output FILE]",
      "answer the questions one at a time on a terminal",
      "Each question shows its stage and level, both ends of its scale, and how far you\n"
@@ -442,6 +466,8 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
     if (c->plan && fileio_same_file(c->plan, path))
         return true;
     if (c->accept && fileio_same_file(c->accept, path))
+        return true;
+    if (c->self && fileio_same_file(c->self, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
         if (fileio_same_file(c->args[i], path))
@@ -608,6 +634,10 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->top;
     if (strcmp(name, "update") == 0)
         return &c->update;
+    if (strcmp(name, "self") == 0)
+        return &c->self;
+    if (strcmp(name, "as-of") == 0)
+        return &c->as_of;
     return NULL;
 }
 

@@ -46,6 +46,7 @@ struct cli {
     const char *plan;         /* assess and compare --plan */
     const char *accept;       /* assess, compare and plan --accept */
     const char *top, *update; /* plan */
+    const char *self, *as_of; /* benchmark */
     const char *jobs;         /* --jobs as given */
     unsigned n_jobs;          /* --jobs checked; 0 when not given */
     char **args;
@@ -63,6 +64,7 @@ int cmd_rules(struct cli *c);
 int cmd_validate(struct cli *c);
 int cmd_plan(struct cli *c);
 int cmd_share(struct cli *c);
+int cmd_benchmark(struct cli *c);
 
 /* ---- output ---- */
 

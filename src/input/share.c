@@ -27,6 +27,8 @@ struct loader {
     struct yctx c;
     const struct rules *r;
     struct share *s;
+    bool any_model;     /* --allow-model-change: another model's share is read by ids */
+    bool for_benchmark; /* the refusal of another model names --allow-model-change */
 };
 
 void share_init(struct share *s)
@@ -81,7 +83,7 @@ static bool read_model(struct loader *l, const struct ynode *n)
     if (!id || !version || !sha)
         return false;
     const struct rules *r = l->r;
-    if (strcmp(id, r->id) != 0 || strcmp(sha, r->model_sha256) != 0) {
+    if (!l->any_model && (strcmp(id, r->id) != 0 || strcmp(sha, r->model_sha256) != 0)) {
         struct strbuf shown = STRBUF_INIT;
         text_add_quoted(&shown, id, 60);
         strbuf_adds(&shown, " version ");
@@ -89,8 +91,9 @@ static bool read_model(struct loader *l, const struct ynode *n)
         yerror(&l->c, n,
                "this share was made against the model %s (SHA-256 %.12s), but the rules "
                "loaded are '%s' version %s (SHA-256 %.12s); pass the matching rules with "
-               "--rules",
-               strbuf_str(&shown), sha, r->id, r->version, r->model_sha256);
+               "--rules%s",
+               strbuf_str(&shown), sha, r->id, r->version, r->model_sha256,
+               l->for_benchmark ? ", or compare across models with --allow-model-change" : "");
         strbuf_release(&shown);
         return false;
     }
@@ -120,6 +123,8 @@ static void read_stage(struct loader *l, const struct ynode *n, const struct yno
     if (!id)
         return;
     long st = rules_find_stage(l->r, id);
+    if (st < 0 && l->any_model)
+        return; /* a stage of another model */
     if (st < 0) {
         yerror(&l->c, idn, "unknown stage '%s' in model '%s'", id, l->r->id);
         return;
@@ -134,11 +139,12 @@ static void read_stage(struct loader *l, const struct ynode *n, const struct yno
     if (!ynode_is_null(score))
         ss->has_score = tenths(l, score, 0, 1000, "a stage's score", &ss->score_tenths);
     const char *band = ymap_text(&l->c, n, "band", "a stage's band");
-    if (band && !known_band(l->r, band))
+    if (band && !known_band(l->r, band) && !l->any_model)
         yerror(&l->c, ymap_get(n, "band"), "unknown band '%s' in model '%s'", band, l->r->id);
     else if (band)
         ss->band = pool_strdup(&l->s->pool, band);
-    if (count(l, n, "answerable", (long)l->r->stages[st].n_items, &ss->answerable))
+    long items = l->any_model ? (long)SHARE_FILE_MAX : (long)l->r->stages[st].n_items;
+    if (count(l, n, "answerable", items, &ss->answerable))
         (void)count(l, n, "answered", (long)ss->answerable, &ss->answered);
 }
 
@@ -150,7 +156,7 @@ static void read_stages(struct loader *l, const struct ynode *n)
     const struct ynode **seen = xcalloc(r->n_stages + 1, sizeof(*seen));
     for (size_t k = 0; k < n->n; k++)
         read_stage(l, n->kids[k], seen);
-    for (size_t st = 0; st < r->n_stages; st++)
+    for (size_t st = 0; st < r->n_stages && !l->any_model; st++)
         if (!seen[st]) {
             yerror(&l->c, n, "stage '%s' of model '%s' is missing from 'stages'", r->stages[st].id,
                    r->id);
@@ -189,6 +195,8 @@ static void read_means(struct loader *l, const struct ynode *n)
     for (size_t k = 0; k + 1 < n->n; k += 2) {
         const struct ynode *key = n->kids[k];
         long i = rules_find_item(r, key->str);
+        if ((i < 0 || !r->items[i].question) && l->any_model)
+            continue; /* an item of another model */
         if (i < 0 || !r->items[i].question) {
             report_unknown_item(l, key);
             continue;
@@ -273,10 +281,11 @@ static void read_root_of(void *loader, const struct ynode *root)
     read_root(loader, root);
 }
 
-int share_load_buffer(struct share *s, const struct rules *r, const char *file, const char *buf,
-                      size_t len, struct diags *d)
+static int load(struct share *s, const struct rules *r, bool any_model, bool for_benchmark,
+                const char *file, const char *buf, size_t len, struct diags *d)
 {
-    struct loader l = {.c = {file, d}, .r = r, .s = s};
+    struct loader l = {
+        .c = {file, d}, .r = r, .s = s, .any_model = any_model, .for_benchmark = for_benchmark};
     size_t errors_before = d->errors;
     share_init(s);
     yread_root_map(&l.c, buf, len, "a share file", SHARE_FORMAT, read_root_of, &l);
@@ -287,4 +296,16 @@ int share_load_buffer(struct share *s, const struct rules *r, const char *file, 
     }
     s->file = pool_strdup(&s->pool, file);
     return 0;
+}
+
+int share_load_buffer(struct share *s, const struct rules *r, const char *file, const char *buf,
+                      size_t len, struct diags *d)
+{
+    return load(s, r, false, false, file, buf, len, d);
+}
+
+int share_load_for_benchmark(struct share *s, const struct rules *r, bool allow_model_change,
+                             const char *file, const char *buf, size_t len, struct diags *d)
+{
+    return load(s, r, allow_model_change, true, file, buf, len, d);
 }

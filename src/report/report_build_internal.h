@@ -57,6 +57,8 @@ struct rules;
 void report_build_model_terms(struct doc *d, struct doc_node *terms, const struct rules *r);
 /* "About the evidence": the source's caveat and how the model was built (about_build.c). */
 void report_build_about(struct doc *d, const struct score *s);
+/* The same, from the model alone (benchmark's). */
+void report_build_about_model(struct doc *d, const struct rules *r);
 
 /* "Action plan" (assess --plan): the actions overdue, those done and how the gaps they
    address stand now, and the focus's open gaps no action addresses (plan_build.c). */

@@ -23,7 +23,7 @@ LAYERS = ["cli", "report", "engine", "import", "input", "model", "base", "platfo
 HEADER_LAYER = {"platform.h": "platform", "version.h": "base", "import_reader.h": "import", "importer.h": "import",
                 "import_types.h": "import",
                 "xlsx_limits.h": "import",
-                "iconv.h": "platform"}
+                "iconv.h": "platform", "benchmark_report.h": "report"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
 

@@ -67,8 +67,12 @@ void report_build_evidence_pointer(struct doc *d, struct doc_node *parent)
 /* The rules' caveat and how the model was built: what a reader weighs the scores by. */
 void report_build_about(struct doc *d, const struct score *s)
 {
-    const struct rules *r = s->rules;
-    const char *caveat = report_caveat(s);
+    report_build_about_model(d, s->rules);
+}
+
+void report_build_about_model(struct doc *d, const struct rules *r)
+{
+    const char *caveat = r->source.note;
     struct doc_node *sec = doc_section(d, d->root, 2, "about");
     doc_words(d, sec, "About the evidence");
     if (caveat) {
