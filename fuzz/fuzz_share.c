@@ -7,7 +7,10 @@
  * respondents with K at least 3, every stage once with a score from 0 to 100 and no more
  * answered than answerable, and means only of items with a question, on the scale; a
  * share written from an assessment of K respondents reads back with the same stage
- * scores.
+ * scores. The same input read as benchmark --allow-model-change reads it (another model's
+ * stages and items left out) agrees with its diagnostics too, and five authorities made
+ * of it are benchmarked and written in every format, with it as ours: no figure from
+ * fewer than 5, none equal to an authority's value.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -15,6 +18,8 @@
 #include <string.h>
 
 #include "answers.h"
+#include "benchmark.h"
+#include "benchmark_report.h"
 #include "diag.h"
 #include "exact.h"
 #include "fuzz_check.h"
@@ -87,6 +92,60 @@ static void round_trip(const struct rules *r, unsigned control)
     diags_release(&d);
 }
 
+/* Five authorities: the share as ours, and four more with its scores moved. */
+static void benchmark_of(const struct rules *r, const struct share *ours)
+{
+    static const char *const orgs[] = {"B", "C", "D", "E"};
+    struct share others[4];
+    struct share_stage stages[4][16];
+    const struct share *picked[5] = {ours};
+    if (r->n_stages > 16)
+        return;
+    for (size_t k = 0; k < 4; k++) {
+        others[k] = *ours;
+        others[k].organisation = orgs[k];
+        others[k].stages = stages[k];
+        for (size_t st = 0; st < r->n_stages; st++) {
+            stages[k][st] = ours->stages[st];
+            stages[k][st].score_tenths = (ours->stages[st].score_tenths + 97 * (int64_t)k) % 1001;
+        }
+        picked[k + 1] = &others[k];
+    }
+    struct benchmark b;
+    benchmark_compute(&b, r, picked, 5, ours, NULL, picked, 5);
+    for (size_t st = 0; st < r->n_stages; st++) {
+        const struct benchmark_figure *f = &b.stages[st];
+        if (f->median.shown && (f->authorities < BENCHMARK_MIN_AUTHORITIES || f->median.withheld))
+            fuzz_fail("benchmark_compute", "a median from too few, or withheld and shown", st);
+        for (size_t k = 0; k < 5 && f->median.shown; k++)
+            if (picked[k]->stages[st].has_score &&
+                picked[k]->stages[st].score_tenths == f->median.tenths)
+                fuzz_fail("benchmark_compute", "a median equal to one authority's score", st);
+    }
+    static const char *const formats[] = {"text", "markdown", "html", "json", "csv"};
+    for (size_t k = 0; k < 5; k++) {
+        struct strbuf out = STRBUF_INIT;
+        benchmark_render(&b, formats[k], "0", 80, &out);
+        strbuf_release(&out);
+    }
+    benchmark_release(&b);
+}
+
+static void as_benchmark_reads(const struct rules *r, const uint8_t *data, size_t size)
+{
+    struct diags d;
+    struct share s;
+    diags_init(&d);
+    int rc = share_load_for_benchmark(&s, r, true, "fuzz.yaml", (const char *)data, size, &d);
+    fuzz_check_diags(&d);
+    if ((rc == 0) != (d.errors == 0))
+        fuzz_fail("share_load_for_benchmark", "return value and diagnostics disagree", 0);
+    if (rc == 0)
+        benchmark_of(r, &s);
+    share_release(&s);
+    diags_release(&d);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const struct rules *r = fuzz_built_in_model();
@@ -101,6 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_loaded(r, &s);
     share_release(&s);
     diags_release(&d);
+    as_benchmark_reads(r, data, size);
     round_trip(r, size ? data[0] : 0);
     return 0;
 }
