@@ -66,6 +66,13 @@ s=tests/fixtures/survey
 "$bin" trend --by locality --min-group 11 --format json $s $s-q2 >"$tmp/trend4.json" || { echo "trend 4 failed"; exit 1; }
 "$bin" trend --format json tests/fixtures/eastbrook-earlier/2025-10.yaml tests/fixtures/eastbrook-earlier/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml >"$tmp/trend5.json" || { echo "trend 5 failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp"/trend*.json || exit 1
+n=data/examples/network
+"$bin" benchmark --format json --self $n/eastbrook-2026-09-30.yaml $n >"$tmp/benchmark1.json" || { echo "benchmark --self failed"; exit 1; }
+"$bin" benchmark --format json $n >"$tmp/benchmark2.json" || { echo "benchmark failed"; exit 1; }
+"$bin" benchmark --format json --allow-model-change --self $n/eastbrook-2026-09-30.yaml $n \
+    tests/fixtures/share/benchmark/older-model.yaml >"$tmp/benchmark3.json" || { echo "benchmark --allow-model-change failed"; exit 1; }
+"$bin" benchmark --format json --as-of 2026-06-30 $n >"$tmp/benchmark4.json" || { echo "benchmark --as-of failed"; exit 1; }
+/usr/bin/python3 tests/tools/check_json_schema.py docs/benchmark.schema.json "$tmp"/benchmark*.json || exit 1
 # An overlay's provenance and a model change (--allow-model-change), as the renderers
 # write them, put into a plain compare and trend: the schemas take them (the CLI cannot
 # load an overlay yet; unit_model_change renders the real thing).

@@ -152,6 +152,7 @@ static void render_json(const struct benchmark *b, const char *tool_version, str
     json_items(&w, b, b->self ? "behind" : "lowest", b->behind, b->n_behind);
     json_items(&w, b, b->self ? "ahead" : "highest", b->ahead, b->n_ahead);
     json_points(&w, b);
+    jsonw_kstring(&w, "caveat", r->source.note);
     jsonw_end(&w, '}');
 }
 
@@ -252,6 +253,11 @@ static void render_csv(const struct benchmark *b, struct strbuf *out)
             strbuf_adds(out, ",\r\n");
         }
     }
+    /* the source's caveat on its evidence, as every report carries it */
+    csv_cell(out, "caveat");
+    strbuf_adds(out, ",,");
+    csv_cell(out, r->source.note);
+    strbuf_adds(out, ",,,,,,,\r\n");
 }
 
 /* ---- the formats ---- */
