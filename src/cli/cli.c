@@ -478,6 +478,17 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
     return false;
 }
 
+int cli_refuse_output_over_input(struct cli *c)
+{
+    struct strbuf msg = STRBUF_INIT;
+    text_add_quoted(&msg, c->output, 200);
+    fprintf(c->err,
+            "stagegap: error: --output %s is one of the inputs; refusing to write over it\n",
+            strbuf_str(&msg));
+    strbuf_release(&msg);
+    return EXIT_USAGE;
+}
+
 /*
  * Sends the finished output to --output (whole or nothing) or standard output (no
  * --output, or --output -); never over one of the inputs, such as a respondent of the
@@ -488,16 +499,8 @@ int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *co
 {
     if (cli_to_stdout(c))
         return cli_write_stream(c->out, strbuf_str(sb), sb->len, "standard output", c->err);
-    if (is_input(c, c->output, read, n_read)) {
-        struct strbuf msg = STRBUF_INIT;
-        text_add_quoted(&msg, c->output, 200);
-        fprintf(c->err,
-                "stagegap: error: --output %s is one of the inputs; refusing to "
-                "write over it\n",
-                strbuf_str(&msg));
-        strbuf_release(&msg);
-        return EXIT_USAGE;
-    }
+    if (is_input(c, c->output, read, n_read))
+        return cli_refuse_output_over_input(c);
     struct diags d;
     diags_init(&d);
     int rc = fileio_write_atomic(c->output, strbuf_str(sb), sb->len, &d) == 0

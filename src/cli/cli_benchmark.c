@@ -21,7 +21,6 @@
 #include "rules.h"
 #include "share.h"
 #include "strbuf.h"
-#include "text.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -129,16 +128,8 @@ static int check_output(struct cli *c, const struct network *nw)
     if (cli_to_stdout(c))
         return 0;
     for (size_t i = 0; i < nw->n; i++)
-        if (fileio_same_file(nw->shares[i]->file, c->output)) {
-            struct strbuf msg = STRBUF_INIT;
-            text_add_quoted(&msg, c->output, 200);
-            fprintf(c->err,
-                    "stagegap: error: --output %s is one of the inputs; refusing to "
-                    "write over it\n",
-                    strbuf_str(&msg));
-            strbuf_release(&msg);
-            return EXIT_USAGE;
-        }
+        if (fileio_same_file(nw->shares[i]->file, c->output))
+            return cli_refuse_output_over_input(c);
     return 0;
 }
 

@@ -80,6 +80,8 @@ int cli_print_problems(struct cli *c, struct diags *d);
  */
 int cli_emit(struct cli *c, const struct strbuf *sb, const struct assessment *const *read,
              size_t n_read);
+/* "--output FILE is one of the inputs": refused, EXIT_USAGE. */
+int cli_refuse_output_over_input(struct cli *c);
 /* True when the output goes to standard output: no --output, or --output -. */
 bool cli_to_stdout(const struct cli *c);
 /* True when standard output is a terminal that may be coloured (and NO_COLOR unset). */
