@@ -56,7 +56,7 @@ _stagegap()
     local opts
     case $cmd in
         assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --date --jobs --help" ;;
-        init)     opts="--rules --output --help" ;;
+        init)     opts="--rules --evidence --output --help" ;;
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
         compare)  opts="--rules --format --output --fail-on-regression --tolerance --allow-model-change --by --min-group --plan --accept --jobs --help" ;;

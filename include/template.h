@@ -10,5 +10,13 @@ struct rules;
 struct strbuf;
 
 void template_render(const struct rules *r, struct strbuf *out);
+/*
+ * The evidence template that "stagegap init --evidence" writes (evidence.h): for the
+ * built-in Signs of Safety model, the indicators we suggest (ours, not the briefing's),
+ * each bearing on the items such figures most often back, with no values yet; for any
+ * other model, one example indicator and the model's items listed in comments.
+ * "stagegap validate" accepts it as it is.
+ */
+void template_render_evidence(const struct rules *r, struct strbuf *out);
 
 #endif

@@ -40,7 +40,7 @@ struct command {
 static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
                                              "attribute", "by",     "min-group", "plan",
                                              "accept",    "jobs",   "date",      NULL};
-static const char *const init_options[] = {"rules", "output", NULL};
+static const char *const init_options[] = {"rules", "output", "evidence", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
 static const char *const compare_options[] = {"rules",     "format",
@@ -182,19 +182,24 @@ static const struct command commands[] = {
                                                                                           "protect."
                                                                                           "\n",
      assess_options, 1, ARGS_MAX},
-    {"init", cmd_init, "stagegap init [--rules FILE] [--output FILE]",
+    {"init", cmd_init, "stagegap init [--rules FILE] [--evidence] [--output FILE]",
      "write an answers template with every question of the model",
      "Every question comes with both ends of its scale in comments, grouped by stage,\n"
      "and every answer set to unknown. Fill it in and run 'stagegap assess FILE'.\n"
      "\n"
      "  --rules FILE       the model to write questions for (default: built-in)\n"
+     "  --evidence         write an evidence file template instead\n"
+     "                     (stagegap-evidence/1): indicators we suggest, each bearing\n"
+     "                     on the items such figures most often back; see\n"
+     "                     docs/evidence.md\n"
      "  --output FILE      write the template to FILE instead of standard output\n",
      init_options, 0, 0},
     {"validate", cmd_validate, "stagegap validate [--rules FILE] [--strict] [--jobs N] [FILE...]",
-     "check rules, answers, plan and accept files and report every problem",
-     "Each FILE may be a rules file, an answers file, an action plan or a file of\n"
-     "accepted gaps: its 'format' key tells which. Answers, plans and accepted gaps\n"
-     "are checked against the rules.\n"
+     "check rules, answers, plan, accept, share and evidence files and report every "
+     "problem",
+     "Each FILE may be a rules file, an answers file, an action plan, a file of\n"
+     "accepted gaps, a share file or an evidence file: its 'format' key tells which.\n"
+     "All but rules files are checked against the rules.\n"
      "With no FILE, checks the rules (--rules FILE, or the built-in model).\n"
      "\n"
      "  --rules FILE       check answers and plans against this rules file (default:\n"
@@ -666,6 +671,10 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
     int rc = 0;
     if (!accepts(c->cmd, name)) {
         rc = unknown_option(c, arg);
+    } else if (strcmp(name, "evidence") == 0 && c->cmd->run == cmd_init) {
+        if (eq)
+            rc = cli_usage_error(c, "this option takes no value:", arg);
+        c->evidence_template = true;
     } else if (strcmp(name, "strict") == 0 || strcmp(name, "fail-on-regression") == 0 ||
                strcmp(name, "attribute") == 0 || strcmp(name, "allow-model-change") == 0) {
         if (eq)

@@ -20,7 +20,9 @@
 #include "import_scale.h"
 #include "plan.h"
 #include "rules.h"
+#include "evidence.h"
 #include "share.h"
+#include "suppress.h"
 #include "rules_render.h"
 #include "schema.h"
 #include "score.h"
@@ -212,7 +214,10 @@ int cmd_init(struct cli *c)
     int rc = cli_load_rules(c, &r);
     if (rc)
         return rc;
-    template_render(&r, &out);
+    if (c->evidence_template)
+        template_render_evidence(&r, &out);
+    else
+        template_render(&r, &out);
     rc = cli_emit(c, &out, NULL, 0);
     strbuf_release(&out);
     rules_release(&r);
@@ -307,6 +312,42 @@ static void describe_share(struct strbuf *sb, const char *name, const struct rul
                 s->respondents, means, s->min_group);
 }
 
+/* "FILE: valid evidence for 'ORG', N indicators bearing on M items, V dated values from
+   FIRST to LAST; K with no values yet". */
+static void describe_evidence(struct strbuf *sb, const char *name, const struct evidence *e)
+{
+    size_t values = 0, items = 0, empty = 0;
+    const char *first = NULL, *last = NULL;
+    for (size_t k = 0; k < e->n_indicators; k++) {
+        const struct evidence_indicator *ind = &e->indicators[k];
+        values += ind->n_values;
+        items += ind->n_items;
+        if (ind->n_values == 0) {
+            empty++;
+            continue;
+        }
+        const char *a = ind->values[0].date, *z = ind->values[ind->n_values - 1].date;
+        first = !first || strcmp(a, first) < 0 ? a : first;
+        last = !last || strcmp(z, last) > 0 ? z : last;
+    }
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid evidence");
+    if (e->organisation) {
+        strbuf_adds(sb, " for ");
+        text_add_quoted(sb, e->organisation, 80);
+    }
+    strbuf_addf(sb, ", %zu indicator%s bearing on %zu item%s (counted once per indicator), ",
+                e->n_indicators, e->n_indicators == 1 ? "" : "s", items, items == 1 ? "" : "s");
+    if (values)
+        strbuf_addf(sb, "%zu dated value%s from %s to %s", values, values == 1 ? "" : "s", first,
+                    last);
+    else
+        strbuf_adds(sb, "no dated values yet");
+    if (empty && values)
+        strbuf_addf(sb, "; %zu with no values yet", empty);
+    strbuf_addc(sb, '\n');
+}
+
 static void describe_accept(struct strbuf *sb, const char *name, const struct accept *a)
 {
     const char *first = NULL;
@@ -364,7 +405,15 @@ static int validate_answers_buffer(const struct rules *r, bool strict, const cha
 }
 
 /* What a file read for validate is, by its 'format' key: answers unless it says otherwise. */
-enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT, FILE_IMPORT_MAP, FILE_SHARE };
+enum file_kind {
+    FILE_ANSWERS,
+    FILE_RULES,
+    FILE_PLAN,
+    FILE_ACCEPT,
+    FILE_IMPORT_MAP,
+    FILE_SHARE,
+    FILE_EVIDENCE
+};
 
 static enum file_kind kind_of_buffer(const char *buf, size_t len)
 {
@@ -375,6 +424,7 @@ static enum file_kind kind_of_buffer(const char *buf, size_t len)
                           : strcmp(format, ACCEPT_FORMAT) == 0     ? FILE_ACCEPT
                           : strcmp(format, IMPORT_MAP_FORMAT) == 0 ? FILE_IMPORT_MAP
                           : strcmp(format, SHARE_FORMAT) == 0      ? FILE_SHARE
+                          : strcmp(format, EVIDENCE_FORMAT) == 0   ? FILE_EVIDENCE
                                                                    : FILE_ANSWERS;
     free(format);
     return kind;
@@ -411,6 +461,11 @@ static int validate_buffer(const struct cli *c, const struct rules *r, const cha
         if ((rc = share_load_buffer(&s, r, path, buf, len, d)) == 0)
             describe_share(report, path, r, &s);
         share_release(&s);
+    } else if (kind == FILE_EVIDENCE) {
+        struct evidence e;
+        if ((rc = evidence_load_buffer(&e, r, SUPPRESS_MIN_GROUP_DEFAULT, path, buf, len, d)) == 0)
+            describe_evidence(report, path, &e);
+        evidence_release(&e);
     } else if (kind == FILE_ACCEPT) {
         struct accept a;
         if ((rc = accept_load_buffer(&a, r, path, buf, len, d)) == 0)

@@ -39,6 +39,7 @@ struct cli {
     const char *scales[CLI_SCALES_MAX];                                     /* import --scale */
     size_t n_scales;
     bool strict, fail_on_regression, attribute, allow_model_change;
+    bool evidence_template;         /* init --evidence */
     char today[11];                 /* YYYY-MM-DD: cli_today */
     const char *by[ANSWERS_BY_MAX]; /* --by, in the order given */
     size_t n_by;

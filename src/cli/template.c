@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "evidence.h"
 #include "rules_builtin.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -210,4 +211,153 @@ void template_render(const struct rules *r, struct strbuf *out)
     strbuf_adds(out, "answers:\n");
     for (size_t s = 0; s < r->n_stages; s++)
         add_stage(r, s, out);
+}
+
+/* ---- the evidence template ---- */
+
+/* An indicator we suggest for the built-in model: its YAML lines but bears-on, and the
+   items it bears on. */
+struct suggestion {
+    const char *id, *title, *source, *scale, *better;
+    const char *items[4];
+};
+
+static const struct suggestion sos_suggestions[] = {
+    {"staff-trained",
+     "Social workers who have completed Signs of Safety training",
+     "workforce development records, all social work posts",
+     "{kind: percentage}",
+     "higher",
+     {"launch.training-for-all-workers", "implement.all-workers-trained"}},
+    {"case-audit",
+     "Case-file audit against Signs of Safety practice",
+     "the quality assurance team's audit of sampled cases, scored on the practice framework",
+     "{kind: rating, min: 0, max: 10}",
+     "higher",
+     {"implement.reformed-assessment", "implement.assessments-written-up",
+      "implement.meaningful-qa-system"}},
+    {"supervision-audit",
+     "Supervision records that follow the Signs of Safety format",
+     "an audit of sampled supervision records",
+     "{kind: percentage}",
+     "higher",
+     {"implement.changed-supervision"}},
+    {"family-feedback",
+     "Families who said their worker explained the plan clearly",
+     "feedback cards after child protection conferences",
+     "{kind: percentage}",
+     "higher",
+     {"implement.reformed-family-meetings", "implement.meetings-sos-way"}},
+    {"practice-recognised",
+     "Teams whose good practice was recognised and shared this quarter",
+     "practice week and learning review records",
+     "{kind: percentage}",
+     "higher",
+     {"implement.recognise-good-practice"}},
+    {"turnover",
+     "Social worker turnover in the year",
+     "DfE children's social work workforce statistics (published yearly for every council)",
+     "{kind: percentage}",
+     "lower",
+     {"sustain.staff-turnover"}},
+    {"agency-rate",
+     "Social workers employed through agencies",
+     "DfE children's social work workforce statistics, agency worker rate",
+     "{kind: percentage}",
+     "lower",
+     {"sustain.staff-turnover"}},
+    {"inspection",
+     "Last inspection's overall judgement",
+     "the inspectorate's report (Ofsted ILACS in England)",
+     "{kind: category, levels: [inadequate, requires-improvement-to-be-good, good, outstanding]}",
+     "higher",
+     {"sustain.quality-retained"}},
+};
+
+/* The suggestion's items that r has with a question, as a YAML flow list; 0 when none. */
+static size_t add_bears_on(const struct rules *r, const struct suggestion *sg, struct strbuf *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < 4 && sg->items[k]; k++) {
+        long i = rules_find_item(r, sg->items[k]);
+        if (i < 0 || !r->items[i].question)
+            continue;
+        strbuf_adds(out, n++ ? ", " : "[");
+        strbuf_adds(out, sg->items[k]);
+    }
+    if (n)
+        strbuf_adds(out, "]");
+    return n;
+}
+
+static void add_suggestion(const struct rules *r, const struct suggestion *sg, struct strbuf *out)
+{
+    struct strbuf items = STRBUF_INIT, words = STRBUF_INIT;
+    if (add_bears_on(r, sg, &items) == 0) {
+        strbuf_release(&items);
+        return; /* an overlay retired every item it bears on */
+    }
+    strbuf_adds(&words, "Suggested by stagegap (ours, not the briefing's): bears on ");
+    for (size_t k = 0, n = 0; k < 4 && sg->items[k]; k++) {
+        long i = rules_find_item(r, sg->items[k]);
+        if (i < 0 || !r->items[i].question)
+            continue;
+        strbuf_adds(&words, n++ ? "; " : "");
+        strbuf_adds(&words, r->items[i].text);
+    }
+    strbuf_addc(&words, '.');
+    add_comment(out, "  # ", "  # ", strbuf_str(&words));
+    strbuf_addf(out,
+                "  - id: %s\n    title: \"%s\"\n    source: \"%s\"  # who measured it, and how\n"
+                "    scale: %s\n    better: %s\n    # target:   # optional, on the scale\n"
+                "    bears-on: %s\n    values: []  # add {date: YYYY-MM-DD, value: ...} lines\n\n",
+                sg->id, sg->title, sg->source, sg->scale, sg->better, strbuf_str(&items));
+    strbuf_release(&words);
+    strbuf_release(&items);
+}
+
+/* Another model: one example indicator, on its first question, and every item in
+   comments. */
+static void add_example(const struct rules *r, struct strbuf *out)
+{
+    const struct rules_item *first = NULL;
+    for (size_t i = 0; i < r->n_items && !first; i++)
+        first = r->items[i].question ? &r->items[i] : NULL;
+    strbuf_adds(out, "  # An example: change it to a figure you measure. The model's questions:\n");
+    for (size_t i = 0; i < r->n_items; i++)
+        if (r->items[i].question) {
+            struct strbuf line = STRBUF_INIT;
+            strbuf_addf(&line, "%s: ", r->items[i].id);
+            strbuf_adds(&line, r->items[i].text);
+            add_comment(out, "  #   ", "  #     ", strbuf_str(&line));
+            strbuf_release(&line);
+        }
+    strbuf_addf(out,
+                "  - id: an-indicator\n    title: \"What is measured\"\n"
+                "    source: \"Who measured it, and how\"\n    scale: {kind: percentage}\n"
+                "    better: higher\n    bears-on: [%s]\n    values: []\n",
+                first ? first->id : "");
+}
+
+void template_render_evidence(const struct rules *r, struct strbuf *out)
+{
+    add_comment(out, "# ", "# ",
+                "An evidence file for stagegap (" EVIDENCE_FORMAT "): figures measured outside "
+                "the self-assessment, set beside the ratings in every report. Evidence never "
+                "changes a score. Which items an indicator bears on is a judgement: the "
+                "suggestions below are stagegap's, not the model's source's. Keep the "
+                "indicators you measure, give each its source and dated values, and delete "
+                "the rest; a figure of fewer than 5 people (say so with 'base: N') is refused. "
+                "Check it with 'stagegap validate FILE'. See docs/evidence.md.");
+    strbuf_adds(out, "\nformat: " EVIDENCE_FORMAT "\n");
+    add_rules_line(r, out);
+    strbuf_adds(out, "organisation: \"" ANSWERS_PLACEHOLDER_ORGANISATION
+                     "\"  # change to your organisation's name\nindicators:\n");
+    size_t before = out->len;
+    bool built_in = strcmp(r->id, "signs-of-safety") == 0 ||
+                    (r->base && strcmp(r->base->id, "signs-of-safety") == 0);
+    for (size_t k = 0; built_in && k < sizeof(sos_suggestions) / sizeof(*sos_suggestions); k++)
+        add_suggestion(r, &sos_suggestions[k], out);
+    if (out->len == before && rules_answerable(r) > 0)
+        add_example(r, out);
 }

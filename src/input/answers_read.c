@@ -17,6 +17,7 @@
 #include "plan.h"
 #include "rules.h"
 #include "schema.h"
+#include "evidence.h"
 #include "share.h"
 #include "strbuf.h"
 #include "text.h"
@@ -361,6 +362,11 @@ static bool check_header(struct response *resp, const struct ynode *root)
         yerror(&resp->c, format,
                "this is a share file, not an answers file; 'stagegap benchmark' reads share "
                "files, 'stagegap validate' checks one");
+        return false;
+    }
+    if (ynode_is(format, EVIDENCE_FORMAT)) {
+        yerror(&resp->c, format,
+               "this is an evidence file, not an answers file; 'stagegap validate' checks it");
         return false;
     }
     if (!ynode_is(format, ANSWERS_FORMAT)) {

@@ -15,6 +15,7 @@
 #include "answers.h"
 #include "date.h"
 #include "diag.h"
+#include "evidence.h"
 #include "exact.h"
 #include "plan.h"
 #include "rules.h"
@@ -219,11 +220,12 @@ static bool check_header(struct loader *l, const struct ynode *root)
         yerror(&l->c, root, "no 'format' key; a share file starts with 'format: %s'", SHARE_FORMAT);
         return false;
     }
-    const char *other = ynode_is(format, RULES_FORMAT)     ? "a rules file"
-                        : ynode_is(format, ANSWERS_FORMAT) ? "an answers file"
-                        : ynode_is(format, PLAN_FORMAT)    ? "an action plan"
-                        : ynode_is(format, ACCEPT_FORMAT)  ? "a file of accepted gaps"
-                                                           : NULL;
+    const char *other = ynode_is(format, RULES_FORMAT)      ? "a rules file"
+                        : ynode_is(format, ANSWERS_FORMAT)  ? "an answers file"
+                        : ynode_is(format, PLAN_FORMAT)     ? "an action plan"
+                        : ynode_is(format, ACCEPT_FORMAT)   ? "a file of accepted gaps"
+                        : ynode_is(format, EVIDENCE_FORMAT) ? "an evidence file"
+                                                            : NULL;
     if (other) {
         yerror(&l->c, format, "this is %s, not a share file; 'stagegap share' makes one", other);
         return false;

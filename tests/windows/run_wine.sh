@@ -53,9 +53,11 @@ Not run under wine:
                                     hundreds of runs each: over 2 minutes under wine
   cli_test_html_browser             needs Chromium (Linux); the HTML bytes are the goldens'
   cli_test_install                  installs into a Linux prefix (cmake --install)
-  cli_test_yaml_suite, cli_test_privacy_properties
+  cli_test_yaml_suite, cli_test_privacy_properties, cli_test_benchmark_privacy
                                     the YAML test suite and property tests drive every
                                     loader thousands of times: Linux only, for time
+  cli_test_benchmark_hostile        reads a Unix FIFO as a share file; the benchmark's
+                                    goldens (cli_benchmark-*) run under wine
 LIST
 slow='test_anonymity|test_breakdown_over_time|test_doc_examples|test_docs_consistency'
 slow="$slow|test_init_roundtrip|test_order_independence|test_plan_roundtrip|test_report_schema"
@@ -67,7 +69,8 @@ else
     extra="|$slow"
 fi
 exclude="test_ask_pty|test_output_safety|test_jobs|test_exact_oracle"
-exclude="$exclude|test_html_browser|test_install|test_yaml_suite|test_privacy_properties$extra"
+exclude="$exclude|test_html_browser|test_install|test_yaml_suite|test_privacy_properties"
+exclude="$exclude|test_benchmark_privacy|test_benchmark_hostile$extra"
 jobs_tests='^cli_assess-(eastbrook-text|mixed-organisations|same-file-twice|same-dir-twice)-jobs$'
 echo
 # A test that fails is run once more, on its own, and the run says so: wine now and then

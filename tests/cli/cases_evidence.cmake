@@ -1,0 +1,14 @@
+# evidence (issue 31): the evidence file (stagegap-evidence/1) checked by validate, each
+# problem where it is; a figure of fewer than 5 people refused; the template init
+# --evidence writes, for the built-in model and another; an evidence file is never
+# taken for answers or a share.
+set(ev tests/fixtures/evidence)
+stagegap_cli_test(evidence-validate-example 0 validate data/examples/eastbrook-evidence.yaml)
+stagegap_cli_test(evidence-validate-bad 3 validate ${ev}/bad.yaml)
+stagegap_cli_test(evidence-validate-small-group 3 validate ${ev}/small-group.yaml)
+stagegap_cli_test(evidence-validate-other-model 3 validate --rules data/epis.yaml data/examples/eastbrook-evidence.yaml)
+stagegap_cli_test(evidence-init 0 init --evidence)
+stagegap_cli_test(evidence-init-epis 0 init --evidence --rules data/epis.yaml)
+stagegap_cli_test(evidence-init-with-value 2 init --evidence=yes)
+stagegap_cli_test(evidence-assess-refused 3 assess data/examples/eastbrook-evidence.yaml)
+stagegap_cli_test(evidence-benchmark-refused 3 benchmark data/examples/eastbrook-evidence.yaml)
