@@ -288,7 +288,7 @@ static void render_reports(const struct score *s, unsigned knob)
         if (!fmt)
             continue; /* not written yet */
         struct strbuf sb = STRBUF_INIT;
-        struct report_ctx ctx = {s, "0.0.0-fuzz", false, widths[knob % 4], NULL};
+        struct report_ctx ctx = {s, "0.0.0-fuzz", false, widths[knob % 4], NULL, NULL, NULL};
         fmt->render(&ctx, &sb);
         check_format("report", fmt->name, &sb);
         if (strcmp(fmt->name, "text") == 0) {

@@ -39,7 +39,8 @@ enum {
 };
 
 enum evidence_scale_kind {
-    EVIDENCE_PERCENTAGE, /* 0 to 100 */
+    EVIDENCE_PERCENTAGE, /* 0 to 100; min and max, when given, the ends a comparison reads
+                            it between (turnover: 0 to 40) */
     EVIDENCE_COUNT,      /* a whole number from 0 to `of` */
     EVIDENCE_RATING,     /* from min to max, such as 0 to 10 */
     EVIDENCE_CATEGORY,   /* one of ordered levels, worst first */
@@ -54,7 +55,8 @@ struct evidence_value {
 struct evidence_indicator {
     const char *id, *title, *source;
     enum evidence_scale_kind kind;
-    int64_t min, max;    /* the scale's ends, exact; a category's 0 and n_levels - 1 */
+    int64_t min, max;    /* the scale's ends, exact; a category's 0 and n_levels - 1; a
+                            percentage's may lie inside 0 to 100, its values outside them */
     const char **levels; /* EVIDENCE_CATEGORY: the levels, worst first */
     size_t n_levels;
     bool higher_better; /* better: higher (a category's later level) or lower */

@@ -27,6 +27,10 @@ struct report_ctx {
     /* assess --plan: the plan read against this assessment (plan_review.h); NULL
        without a plan, and the report has no plan section. */
     const struct plan_review *plan;
+    /* assess --evidence: the evidence file and how it stands beside this assessment
+       (evidence_view.h); NULL without, and the report has no evidence section. */
+    const struct evidence *evidence;
+    const struct evidence_view *evidence_view;
 };
 
 struct report_format {

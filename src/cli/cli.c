@@ -10,6 +10,7 @@
 
 #include "accept.h"
 #include "diag.h"
+#include "evidence.h"
 #include "fileio.h"
 #include "platform.h"
 #include "rules.h"
@@ -37,9 +38,9 @@ struct command {
     size_t min_args, max_args;
 };
 
-static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
-                                             "attribute", "by",     "min-group", "plan",
-                                             "accept",    "jobs",   "date",      NULL};
+static const char *const assess_options[] = {
+    "rules", "format", "output", "fail-under", "attribute", "by", "min-group",
+    "plan",  "accept", "jobs",   "date",       "evidence",  NULL};
 static const char *const init_options[] = {"rules", "output", "evidence", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
@@ -65,8 +66,8 @@ static const char *const no_options[] = {NULL};
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
-     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] [--date DATE] "
-     "[--jobs N] ANSWERS...",
+     "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] "
+     "[--evidence FILE] [--date DATE] [--jobs N] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -89,6 +90,10 @@ static const struct command commands[] = {
      "                     counts in its stage's score, but leaves the actions to\n"
      "                     take until it expires; listed with its reason, who\n"
      "                     accepted it and when it expires (docs/accepting-gaps.md)\n"
+     "  --evidence FILE    set an evidence file (stagegap-evidence/1) beside the\n"
+     "                     ratings: the questions with evidence per stage, where the\n"
+     "                     ratings run ahead of it or behind, every rating beside its\n"
+     "                     evidence; it never changes a score (docs/evidence.md)\n"
      "  --date DATE        date the assessment DATE (YYYY-MM-DD) instead of by its\n"
      "                     respondents' dates: the latest within 92 days of their\n"
      "                     median, one far from the rest warned about\n"
@@ -474,6 +479,8 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
         return true;
     if (c->self && fileio_same_file(c->self, path))
         return true;
+    if (c->evidence && fileio_same_file(c->evidence, path))
+        return true;
     for (size_t i = 0; i < c->n_args; i++)
         if (fileio_same_file(c->args[i], path))
             return true;
@@ -644,6 +651,8 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->update;
     if (strcmp(name, "self") == 0)
         return &c->self;
+    if (strcmp(name, "evidence") == 0)
+        return &c->evidence;
     if (strcmp(name, "as-of") == 0)
         return &c->as_of;
     return NULL;
@@ -802,6 +811,26 @@ int cli_load_accept(struct cli *c, const struct rules *r, struct accept *a)
     struct diags d;
     diags_init(&d);
     accept_load_file(a, r, c->accept, &d);
+    rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    return rc;
+}
+
+int cli_load_evidence(struct cli *c, const struct rules *r, size_t min_group, struct evidence *e)
+{
+    if (!c->evidence)
+        return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
+    struct diags d;
+    diags_init(&d);
+    char *buf;
+    size_t len;
+    if (fileio_read_edited(c->evidence, EVIDENCE_FILE_MAX, &buf, &len, &d) == 0) {
+        (void)evidence_load_buffer(e, r, min_group, c->evidence, buf, len, &d);
+        free(buf);
+    }
     rc = cli_print_problems(c, &d);
     diags_release(&d);
     return rc;

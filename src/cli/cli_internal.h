@@ -48,6 +48,7 @@ struct cli {
     const char *accept;       /* assess, compare and plan --accept */
     const char *top, *update; /* plan */
     const char *self, *as_of; /* benchmark */
+    const char *evidence;     /* assess --evidence */
     const char *jobs;         /* --jobs as given */
     unsigned n_jobs;          /* --jobs checked; 0 when not given */
     char **args;
@@ -101,6 +102,9 @@ size_t cli_terminal_width(const struct cli *c);
 
 /* Prints "stagegap: WHAT 'VALUE'" (VALUE made safe, when given) and the usage line. */
 int cli_usage_error(struct cli *c, const char *what, const char *value);
+/* --evidence: the evidence file, loaded against r and the threshold (EXIT_OK without). */
+struct evidence;
+int cli_load_evidence(struct cli *c, const struct rules *r, size_t min_group, struct evidence *e);
 /* --date refused: not written YYYY-MM-DD, or no such day. */
 int cli_date_error(struct cli *c);
 /* --rules, or the built-in model. */

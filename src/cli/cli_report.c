@@ -12,6 +12,8 @@
 #include "accept.h"
 #include "answers.h"
 #include "date.h"
+#include "evidence.h"
+#include "evidence_view.h"
 #include "compare.h"
 #include "model_change.h"
 #include "overlap.h"
@@ -226,6 +228,8 @@ int cmd_assess(struct cli *c)
     struct score s;
     struct plan plan;
     struct accept accept;
+    struct evidence evidence;
+    struct evidence_view view = {0};
     struct plan_review review = {0};
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int64_t threshold = 0;
@@ -248,9 +252,11 @@ int cmd_assess(struct cli *c)
     score_init(&s);
     plan_init(&plan);
     accept_init(&accept);
+    evidence_init(&evidence);
     opts.accept = c->accept ? &accept : NULL;
     const struct assessment *read = &a;
     if ((rc = load_plan(c, &r, &plan)) != 0 || (rc = cli_load_accept(c, &r, &accept)) != 0 ||
+        (rc = cli_load_evidence(c, &r, opts.min_group, &evidence)) != 0 ||
         (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
@@ -259,8 +265,15 @@ int cmd_assess(struct cli *c)
     score_compute_with(&s, &r, &a, &opts);
     if (c->plan)
         plan_review_assess(&review, &plan, &s);
-    struct report_ctx ctx = {&s, STAGEGAP_VERSION, cli_want_color(c), cli_terminal_width(c),
-                             c->plan ? &review : NULL};
+    if (c->evidence)
+        evidence_view_compute(&view, &s, &evidence);
+    struct report_ctx ctx = {&s,
+                             STAGEGAP_VERSION,
+                             cli_want_color(c),
+                             cli_terminal_width(c),
+                             c->plan ? &review : NULL,
+                             c->evidence ? &evidence : NULL,
+                             c->evidence ? &view : NULL};
     report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
     if ((rc = cli_emit(c, &out, &read, 1)) != 0)
         goto out;
@@ -272,6 +285,8 @@ out:
     strbuf_release(&why);
     strbuf_release(&out);
     plan_review_release(&review);
+    evidence_view_release(&view);
+    evidence_release(&evidence);
     score_release(&s);
     accept_release(&accept);
     plan_release(&plan);

@@ -26,12 +26,13 @@ static const struct evidence_value *as_of(const struct evidence_indicator *ind, 
 }
 
 /* Where v lies on its indicator's scale, as *num / *den: from 0 (the worse end) to 1
-   (the better). */
+   (the better); a percentage beyond the ends it is read between counts as at the end. */
 static void share_of_scale(const struct evidence_indicator *ind, const struct evidence_value *v,
                            uint64_t *num, uint64_t *den)
 {
+    int64_t x = v->value < ind->min ? ind->min : v->value > ind->max ? ind->max : v->value;
     *den = (uint64_t)(ind->max - ind->min);
-    *num = (uint64_t)(ind->higher_better ? v->value - ind->min : ind->max - v->value);
+    *num = (uint64_t)(ind->higher_better ? x - ind->min : ind->max - x);
 }
 
 /* The rating's share (good / out_of) against the evidence's (num / den) and the margin,

@@ -92,7 +92,7 @@ static bool read_scale(struct loader *l, struct evidence_indicator *ind, const s
     ind->kind = (enum evidence_scale_kind)k;
     /* the keys each kind has beside its kind */
     static const char *const own[][3] = {
-        [EVIDENCE_PERCENTAGE] = {NULL},
+        [EVIDENCE_PERCENTAGE] = {"min", "max", NULL},
         [EVIDENCE_COUNT] = {"of", NULL},
         [EVIDENCE_RATING] = {"min", "max", NULL},
         [EVIDENCE_CATEGORY] = {"levels", NULL},
@@ -110,8 +110,17 @@ static bool read_scale(struct loader *l, struct evidence_indicator *ind, const s
     }
     long of = 0;
     switch (ind->kind) {
-    case EVIDENCE_PERCENTAGE:
+    case EVIDENCE_PERCENTAGE: /* its ends are 0 and 100 unless it says which are sensible */
         ind->max = 100 * EXACT_SCALE;
+        if ((ymap_get(n, "min") && ydecimal(&l->c, ymap_get(n, "min"), 0, 100 * EXACT_SCALE,
+                                            "a percentage's min", &ind->min)) ||
+            (ymap_get(n, "max") && ydecimal(&l->c, ymap_get(n, "max"), 0, 100 * EXACT_SCALE,
+                                            "a percentage's max", &ind->max)))
+            return false;
+        if (ind->max <= ind->min) {
+            yerror(&l->c, n, "a percentage scale's max must be above its min");
+            return false;
+        }
         return true;
     case EVIDENCE_COUNT:
         if (!ymap_get(n, "of")) {
@@ -153,7 +162,8 @@ static int read_value(struct loader *l, const struct evidence_indicator *ind, co
 {
     long count;
     switch (ind->kind) {
-    case EVIDENCE_PERCENTAGE:
+    case EVIDENCE_PERCENTAGE: /* any percentage; min and max are the comparison's ends */
+        return ydecimal(&l->c, n, 0, 100 * EXACT_SCALE, what, out);
     case EVIDENCE_RATING:
         return ydecimal(&l->c, n, ind->min, ind->max, what, out);
     case EVIDENCE_COUNT:

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "doc.h"
 
@@ -44,7 +45,20 @@ void report_json_item_label(struct jsonw *w, const struct rules_item *it);
  * evidence.
  */
 struct plan_review;
-void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan);
+#define REPORT_EVIDENCE_TITLE "Evidence beside the ratings"
+struct report_ctx;
+void report_build_assess(struct doc *d, const struct report_ctx *ctx);
+/* "Evidence beside the ratings" (assess --evidence): the items evidenced per stage, where
+   the ratings run ahead of the evidence and behind it, and every rating beside its
+   evidence (evidence_build.c). */
+struct evidence;
+struct evidence_view;
+void evidence_build_assess(struct doc *d, const struct score *s, const struct evidence *e,
+                           const struct evidence_view *v);
+/* An indicator's value as a reader reads it: "71%", "23 of 40", "4.4 on 0 to 10", or a
+   category's level (evidence_build.c). */
+struct evidence_indicator;
+void report_evidence_value(struct strbuf *sb, const struct evidence_indicator *ind, int64_t value);
 /* Why s has no focus stage, in a few words (report_focus.c). */
 const char *report_no_focus_reason(const struct score *s);
 /* The focus stage's title, or "none (" the reason ")". */

@@ -33,6 +33,7 @@
  */
 #include "report.h"
 #include "report_accept_internal.h"
+#include "report_evidence_internal.h"
 #include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
@@ -409,6 +410,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     if (ctx->plan)
         plan_csv_assess(out, ctx->plan, row_start);
     accept_csv_assess(out, s, row_start);
+    evidence_csv_assess(out, s, ctx->evidence, ctx->evidence_view, row_start);
     render_breakdown(s, out);
     render_comments(s, out);
     context_row(s, NULL, "gap-definition", SCORE_GAP_LEGEND, NULL, out);

@@ -11,6 +11,7 @@
 #include "jsonw.h"
 #include "report.h"
 #include "report_accept_internal.h"
+#include "report_evidence_internal.h"
 #include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
@@ -448,6 +449,7 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
     write_comments(&w, s);
     if (ctx->plan)
         plan_json_assess(&w, ctx->plan);
+    evidence_json_assess(&w, s, ctx->evidence, ctx->evidence_view);
     accept_json_assess(&w, s);
     jsonw_end(&w, '}');
 }

@@ -12,3 +12,15 @@ stagegap_cli_test(evidence-init-epis 0 init --evidence --rules data/epis.yaml)
 stagegap_cli_test(evidence-init-with-value 2 init --evidence=yes)
 stagegap_cli_test(evidence-assess-refused 3 assess data/examples/eastbrook-evidence.yaml)
 stagegap_cli_test(evidence-benchmark-refused 3 benchmark data/examples/eastbrook-evidence.yaml)
+# assess --evidence: the evidence beside the ratings, in every format; a file that is not
+# evidence refused; a figure of too few people refused before any report.
+foreach(format text markdown json csv html)
+    stagegap_cli_test(evidence-assess-${format} 0 assess --evidence data/examples/eastbrook-evidence.yaml
+        --format ${format} data/examples/eastbrook-quarterly/2026-07.yaml)
+endforeach()
+stagegap_cli_test(evidence-assess-pooled 0 assess --evidence data/examples/eastbrook-evidence.yaml
+    --by none tests/fixtures/survey)
+stagegap_cli_test(evidence-assess-not-evidence 3 assess --evidence data/examples/eastbrook-plan.yaml
+    data/examples/eastbrook-quarterly/2026-07.yaml)
+stagegap_cli_test(evidence-assess-small-group 3 assess --evidence ${ev}/small-group.yaml
+    data/examples/eastbrook-quarterly/2026-07.yaml)

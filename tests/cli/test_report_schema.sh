@@ -42,6 +42,10 @@ for x in data/examples/eastbrook-accept.yaml tests/fixtures/accept/eastbrook-exp
     "$bin" assess --accept $x --format json data/examples/eastbrook-quarterly/2026-07.yaml >"$tmp/report-accept$n.json" ||
         { echo "assess --accept $x failed"; exit 1; }
 done
+"$bin" assess --evidence data/examples/eastbrook-evidence.yaml --format json data/examples/eastbrook-quarterly/2026-07.yaml \
+    >"$tmp/report-evidence1.json" || { echo "assess --evidence failed"; exit 1; }
+"$bin" assess --evidence data/examples/eastbrook-evidence.yaml --format json tests/fixtures/survey \
+    >"$tmp/report-evidence2.json" || { echo "assess --evidence pooled failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp"/report*.json || exit 1
 echo '{"format": "stagegap-report/1"}' >"$tmp/bad.json"
 if /usr/bin/python3 tests/tools/check_json_schema.py docs/report.schema.json "$tmp/bad.json" >/dev/null 2>&1; then

@@ -348,7 +348,7 @@ static void test_plan_review_hostile_text_in_every_format(void **state)
     c.plan = &cv;
     for (size_t f = 0; f < 5; f++) {
         struct strbuf out = STRBUF_INIT;
-        struct report_ctx ctx = {&a->s, "test", false, 80, &v};
+        struct report_ctx ctx = {&a->s, "test", false, 80, &v, NULL, NULL};
         report_format_find(formats[f])->render(&ctx, &out);
         assert_non_null(strstr(strbuf_str(&out), "overdue"));
         assert_inert(formats[f], strbuf_str(&out));
@@ -370,7 +370,7 @@ static char *render_with_plan(const struct score *s, const struct plan_review *v
                               const char *format)
 {
     struct strbuf out = STRBUF_INIT;
-    struct report_ctx ctx = {s, "test", false, 200, v};
+    struct report_ctx ctx = {s, "test", false, 200, v, NULL, NULL};
     report_format_find(format)->render(&ctx, &out);
     return strbuf_detach(&out, NULL);
 }

@@ -137,7 +137,7 @@ static char *render(enum page_kind kind)
     struct side *before = side_new("2026-01-31", 0), *after = side_new("2026-04-30", 2);
     struct strbuf out = STRBUF_INIT;
     if (kind == ASSESS) {
-        struct report_ctx ctx = {&after->s, "9.9.9", false, 80, NULL};
+        struct report_ctx ctx = {&after->s, "9.9.9", false, 80, NULL, NULL, NULL};
         report_render_html(&ctx, &out);
     } else if (kind == COMPARE) {
         struct compare c;

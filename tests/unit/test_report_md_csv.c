@@ -79,7 +79,7 @@ static const char *render(struct fixture *f, void (*fn)(const struct report_ctx 
     struct score_options o = {f->attribute,
                               f->min_group ? f->min_group : SUPPRESS_MIN_GROUP_DEFAULT, true, NULL};
     score_compute_with(&f->s, &f->rules, &f->a, &o);
-    struct report_ctx ctx = {&f->s, "9.8.7", false, 80, NULL};
+    struct report_ctx ctx = {&f->s, "9.8.7", false, 80, NULL, NULL, NULL};
     strbuf_reset(&f->out);
     fn(&ctx, &f->out);
     return strbuf_str(&f->out);

@@ -58,7 +58,7 @@ static int teardown(void **state)
 static char *render(bool color, size_t width)
 {
     struct strbuf out = STRBUF_INIT;
-    struct report_ctx ctx = {&score, "test", color, width, NULL};
+    struct report_ctx ctx = {&score, "test", color, width, NULL, NULL, NULL};
     report_render_text(&ctx, &out);
     return strbuf_detach(&out, NULL);
 }
@@ -168,7 +168,7 @@ static char *render_pooled(const char *const *files, size_t n)
     diags_release(&d);
     score_compute(&s, &test_rules, &a);
     struct strbuf out = STRBUF_INIT;
-    struct report_ctx ctx = {&s, "test", false, 80, NULL};
+    struct report_ctx ctx = {&s, "test", false, 80, NULL, NULL, NULL};
     report_render_text(&ctx, &out);
     score_release(&s);
     assessment_release(&a);

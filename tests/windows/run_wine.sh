@@ -53,7 +53,8 @@ Not run under wine:
                                     hundreds of runs each: over 2 minutes under wine
   cli_test_html_browser             needs Chromium (Linux); the HTML bytes are the goldens'
   cli_test_install                  installs into a Linux prefix (cmake --install)
-  cli_test_yaml_suite, cli_test_privacy_properties, cli_test_benchmark_privacy
+  cli_test_yaml_suite, cli_test_privacy_properties, cli_test_benchmark_privacy,
+  cli_test_evidence_scores
                                     the YAML test suite and property tests drive every
                                     loader thousands of times: Linux only, for time
   cli_test_benchmark_hostile        reads a Unix FIFO as a share file; the benchmark's
@@ -70,7 +71,7 @@ else
 fi
 exclude="test_ask_pty|test_output_safety|test_jobs|test_exact_oracle"
 exclude="$exclude|test_html_browser|test_install|test_yaml_suite|test_privacy_properties"
-exclude="$exclude|test_benchmark_privacy|test_benchmark_hostile$extra"
+exclude="$exclude|test_benchmark_privacy|test_benchmark_hostile|test_evidence_scores$extra"
 jobs_tests='^cli_assess-(eastbrook-text|mixed-organisations|same-file-twice|same-dir-twice)-jobs$'
 echo
 # A test that fails is run once more, on its own, and the run says so: wine now and then

@@ -1246,7 +1246,7 @@ static void nav_link(struct doc *d, struct doc_node *list, const char *text, con
 }
 
 /* The page's contents: each section that a reader may jump to. */
-static void header_nav(struct doc *d, struct doc_node *sec, const struct score *s)
+static void header_nav(struct doc *d, struct doc_node *sec, const struct score *s, bool evidence)
 {
     const struct rules *r = s->rules;
     struct doc_node *list = doc_list(d, doc_nav(d, sec), false);
@@ -1257,6 +1257,8 @@ static void header_nav(struct doc *d, struct doc_node *sec, const struct score *
         nav_link(d, list, "Find out first", "#find-out");
     if (s->accept)
         nav_link(d, list, "Accepted gaps", "#accepted");
+    if (evidence)
+        nav_link(d, list, REPORT_EVIDENCE_TITLE, "#evidence");
     for (size_t st = 0; st < r->n_stages; st++) {
         (void)snprintf(href, sizeof(href), "#stage-%zu", st + 1);
         nav_link(d, list, r->stages[st].title, href);
@@ -1278,7 +1280,7 @@ static void header_nav(struct doc *d, struct doc_node *sec, const struct score *
  * page's contents. Text says the details in a sentence, markdown and HTML as terms;
  * markdown ends them with the focus.
  */
-static void report_build_header(struct doc *d, const struct score *s)
+static void report_build_header(struct doc *d, const struct score *s, bool evidence)
 {
     const struct rules *r = s->rules;
     const struct assessment *a = s->assessment;
@@ -1307,7 +1309,7 @@ static void report_build_header(struct doc *d, const struct score *s)
         doc_text(d, doc_only(doc_para(d, sec), DOC_TEXT), strbuf_str(&forms));
     strbuf_release(&forms);
     report_build_evidence_pointer(d, sec);
-    header_nav(d, sec, s);
+    header_nav(d, sec, s, evidence);
 }
 
 /*
@@ -1397,9 +1399,11 @@ static void report_build_summary(struct doc *d, const struct score *s)
  * evidence. Text gives the summary's parts without its heading, and its legend before
  * the stages.
  */
-void report_build_assess(struct doc *d, const struct score *s, const struct plan_review *plan)
+void report_build_assess(struct doc *d, const struct report_ctx *ctx)
 {
-    report_build_header(d, s);
+    const struct score *s = ctx->score;
+    const struct plan_review *plan = ctx->plan;
+    report_build_header(d, s, ctx->evidence != NULL);
     /* Text has no summary heading: its stage table, focus and flags open the report, and
        it says what a gap is just before the stages. */
     struct doc_node *last = d->root->last;
@@ -1414,6 +1418,8 @@ void report_build_assess(struct doc *d, const struct score *s, const struct plan
     if (plan)
         plan_build_assess(d, plan);
     accept_build_assess(d, s);
+    if (ctx->evidence)
+        evidence_build_assess(d, s, ctx->evidence, ctx->evidence_view);
     legend(d, d->root, s);
     doc_only(d->root->last, DOC_TEXT);
     for (size_t st = 0; st < s->rules->n_stages; st++)

@@ -13,7 +13,7 @@ void report_render_markdown(const struct report_ctx *ctx, struct strbuf *out)
 {
     struct doc d;
     doc_init(&d);
-    report_build_assess(&d, ctx->score, ctx->plan);
+    report_build_assess(&d, ctx);
     doc_write(&d, DOC_MARKDOWN, out, 0, false);
     strbuf_addf(out, "Made by stagegap %s.\n", ctx->tool_version);
 }

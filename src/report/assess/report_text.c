@@ -12,7 +12,7 @@ void report_render_text(const struct report_ctx *ctx, struct strbuf *out)
 {
     struct doc d;
     doc_init(&d);
-    report_build_assess(&d, ctx->score, ctx->plan);
+    report_build_assess(&d, ctx);
     doc_write(&d, DOC_TEXT, out, ctx->width, ctx->color);
     strbuf_addf(out, "\nstagegap %s\n", ctx->tool_version);
 }

@@ -25,7 +25,7 @@ void report_render_html(const struct report_ctx *ctx, struct strbuf *out)
     strbuf_adds(out, ", ");
     doc_html_text(out, a->date);
     page_head_end(out);
-    report_build_assess(&d, ctx->score, ctx->plan);
+    report_build_assess(&d, ctx);
     doc_write(&d, DOC_HTML, out, 0, false);
     page_close(out, ctx->tool_version);
 }
