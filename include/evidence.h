@@ -85,6 +85,9 @@ void evidence_release(struct evidence *e);
  */
 int evidence_load_buffer(struct evidence *e, const struct rules *r, size_t min_group,
                          const char *file, const char *buf, size_t len, struct diags *d);
+/* evidence_load_buffer of the file at path ("-": standard input), read whole. */
+int evidence_load_file(struct evidence *e, const struct rules *r, size_t min_group,
+                       const char *path, struct diags *d);
 /* "percentage", "count", "rating", "category". */
 const char *evidence_scale_name(enum evidence_scale_kind k);
 

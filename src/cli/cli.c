@@ -796,6 +796,7 @@ int cli_check_stdin_once(struct cli *c)
     size_t uses = c->plan && strcmp(c->plan, "-") == 0;
     uses += c->accept && strcmp(c->accept, "-") == 0;
     uses += c->update && strcmp(c->update, "-") == 0;
+    uses += c->evidence && strcmp(c->evidence, "-") == 0;
     for (size_t i = 0; i < c->n_args; i++)
         uses += strcmp(c->args[i], "-") == 0;
     return uses > 1 ? cli_usage_error(c, "standard input can be read only once:", "-") : 0;
@@ -825,12 +826,7 @@ int cli_load_evidence(struct cli *c, const struct rules *r, size_t min_group, st
         return rc;
     struct diags d;
     diags_init(&d);
-    char *buf;
-    size_t len;
-    if (fileio_read_edited(c->evidence, EVIDENCE_FILE_MAX, &buf, &len, &d) == 0) {
-        (void)evidence_load_buffer(e, r, min_group, c->evidence, buf, len, &d);
-        free(buf);
-    }
+    evidence_load_file(e, r, min_group, c->evidence, &d);
     rc = cli_print_problems(c, &d);
     diags_release(&d);
     return rc;

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "exact.h"
+#include "fileio.h"
 #include "plan.h"
 #include "rules.h"
 #include "schema.h"
@@ -440,4 +441,17 @@ int evidence_load_buffer(struct evidence *e, const struct rules *r, size_t min_g
     }
     e->file = pool_strdup(&e->pool, file);
     return 0;
+}
+
+int evidence_load_file(struct evidence *e, const struct rules *r, size_t min_group,
+                       const char *path, struct diags *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    evidence_init(e);
+    int rc = fileio_read_edited(path, EVIDENCE_FILE_MAX, &buf, &len, d);
+    if (rc == 0)
+        rc = evidence_load_buffer(e, r, min_group, path, buf, len, d);
+    free(buf);
+    return rc;
 }

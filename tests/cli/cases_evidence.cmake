@@ -24,3 +24,4 @@ stagegap_cli_test(evidence-assess-not-evidence 3 assess --evidence data/examples
     data/examples/eastbrook-quarterly/2026-07.yaml)
 stagegap_cli_test(evidence-assess-small-group 3 assess --evidence ${ev}/small-group.yaml
     data/examples/eastbrook-quarterly/2026-07.yaml)
+stagegap_cli_test(evidence-assess-stdin-twice 2 assess --evidence - -)
