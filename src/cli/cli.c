@@ -37,9 +37,9 @@ struct command {
     size_t min_args, max_args;
 };
 
-static const char *const assess_options[] = {"rules",     "format", "output",    "fail-under",
-                                             "attribute", "by",     "min-group", "plan",
-                                             "accept",    "jobs",   "date",      NULL};
+static const char *const assess_options[] = {
+    "rules", "format", "output", "fail-under", "attribute", "by",      "min-group",
+    "plan",  "accept", "jobs",   "date",       "headcount", "invited", NULL};
 static const char *const init_options[] = {"rules", "output", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
@@ -57,14 +57,15 @@ static const char *const import_options[] = {"csv",    "xlsx",  "sheet",        
                                              "rules",  "scale", "encoding",     NULL};
 static const char *const plan_options[] = {"rules",  "output", "top", "update",
                                            "accept", "jobs",   NULL};
-static const char *const share_options[] = {"rules", "output", "min-group", "jobs", NULL};
+static const char *const share_options[] = {"rules",     "output",  "min-group", "jobs",
+                                            "headcount", "invited", NULL};
 static const char *const no_options[] = {NULL};
 
 static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
      "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] [--date DATE] "
-     "[--jobs N] ANSWERS...",
+     "[--headcount FILE | --invited N] [--jobs N] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -87,6 +88,11 @@ static const struct command commands[] = {
      "                     counts in its stage's score, but leaves the actions to\n"
      "                     take until it expires; listed with its reason, who\n"
      "                     accepted it and when it expires (docs/accepting-gaps.md)\n"
+     "  --headcount FILE   how many staff were asked (stagegap-headcount/1), in total\n"
+     "                     and per group: the report says how many of them answered,\n"
+     "                     for each group shown apart too, and warns when under\n"
+     "                     half did (docs/participation.md)\n"
+     "  --invited N        how many staff were asked, in total only\n"
      "  --date DATE        date the assessment DATE (YYYY-MM-DD) instead of by its\n"
      "                     respondents' dates: the latest within 92 days of their\n"
      "                     median, one far from the rest warned about\n"
@@ -300,7 +306,8 @@ static const struct command commands[] = {
      "                     the plan is the same for every N\n",
      plan_options, 1, ARGS_MAX},
     {"share", cmd_share,
-     "stagegap share [--rules FILE] [--output FILE] [--min-group K] [--jobs N] ASSESSMENT...",
+     "stagegap share [--rules FILE] [--output FILE] [--min-group K] [--headcount FILE | "
+     "--invited N] [--jobs N] ASSESSMENT...",
      "write a pooled assessment as a share file for a network of authorities",
      "ASSESSMENT is the respondents of one assessment, as for assess. The share file\n"
      "(stagegap-share/1, YAML) holds the organisation, the date, the model, how many\n"
@@ -313,6 +320,9 @@ static const struct command commands[] = {
      "  --rules FILE       the rules the answers were given against (default: built-in)\n"
      "  --output FILE      write the share to FILE, whole or not at all; never over an\n"
      "                     input\n"
+     "  --headcount FILE   how many staff were asked: the share carries the total\n"
+     "                     asked (never a group's), beside how many answered\n"
+     "  --invited N        the same, as a number\n"
      "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
          SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n"
                                                                                           "  "
@@ -442,6 +452,8 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
     if (c->plan && fileio_same_file(c->plan, path))
         return true;
     if (c->accept && fileio_same_file(c->accept, path))
+        return true;
+    if (c->headcount && fileio_same_file(c->headcount, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
         if (fileio_same_file(c->args[i], path))
@@ -582,6 +594,10 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->tolerance;
     if (strcmp(name, "accept") == 0)
         return &c->accept;
+    if (strcmp(name, "headcount") == 0)
+        return &c->headcount;
+    if (strcmp(name, "invited") == 0)
+        return &c->invited;
     if (strcmp(name, "csv") == 0)
         return &c->csv;
     if (strcmp(name, "xlsx") == 0)
@@ -744,6 +760,7 @@ int cli_check_stdin_once(struct cli *c)
 {
     size_t uses = c->plan && strcmp(c->plan, "-") == 0;
     uses += c->accept && strcmp(c->accept, "-") == 0;
+    uses += c->headcount && strcmp(c->headcount, "-") == 0;
     uses += c->update && strcmp(c->update, "-") == 0;
     for (size_t i = 0; i < c->n_args; i++)
         uses += strcmp(c->args[i], "-") == 0;

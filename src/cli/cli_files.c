@@ -20,6 +20,7 @@
 #include "import_scale.h"
 #include "plan.h"
 #include "rules.h"
+#include "headcount.h"
 #include "share.h"
 #include "rules_render.h"
 #include "schema.h"
@@ -307,6 +308,21 @@ static void describe_share(struct strbuf *sb, const char *name, const struct rul
                 s->respondents, means, s->min_group);
 }
 
+static void describe_headcount(struct strbuf *sb, const char *name, const struct headcount *h)
+{
+    size_t fields = 0;
+    for (size_t k = 0; k < h->n_groups; k++)
+        fields += k == 0 || strcmp(h->groups[k].field, h->groups[k - 1].field) != 0;
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid headcount");
+    if (h->organisation) {
+        strbuf_adds(sb, " of ");
+        text_add_quoted(sb, h->organisation, 80);
+    }
+    strbuf_addf(sb, ", %zu invited, %zu group%s of %zu field%s\n", h->invited, h->n_groups,
+                h->n_groups == 1 ? "" : "s", fields, fields == 1 ? "" : "s");
+}
+
 static void describe_accept(struct strbuf *sb, const char *name, const struct accept *a)
 {
     const char *first = NULL;
@@ -364,7 +380,15 @@ static int validate_answers_buffer(const struct rules *r, bool strict, const cha
 }
 
 /* What a file read for validate is, by its 'format' key: answers unless it says otherwise. */
-enum file_kind { FILE_ANSWERS, FILE_RULES, FILE_PLAN, FILE_ACCEPT, FILE_IMPORT_MAP, FILE_SHARE };
+enum file_kind {
+    FILE_ANSWERS,
+    FILE_RULES,
+    FILE_PLAN,
+    FILE_ACCEPT,
+    FILE_IMPORT_MAP,
+    FILE_SHARE,
+    FILE_HEADCOUNT
+};
 
 static enum file_kind kind_of_buffer(const char *buf, size_t len)
 {
@@ -375,6 +399,7 @@ static enum file_kind kind_of_buffer(const char *buf, size_t len)
                           : strcmp(format, ACCEPT_FORMAT) == 0     ? FILE_ACCEPT
                           : strcmp(format, IMPORT_MAP_FORMAT) == 0 ? FILE_IMPORT_MAP
                           : strcmp(format, SHARE_FORMAT) == 0      ? FILE_SHARE
+                          : strcmp(format, HEADCOUNT_FORMAT) == 0  ? FILE_HEADCOUNT
                                                                    : FILE_ANSWERS;
     free(format);
     return kind;
@@ -411,6 +436,11 @@ static int validate_buffer(const struct cli *c, const struct rules *r, const cha
         if ((rc = share_load_buffer(&s, r, path, buf, len, d)) == 0)
             describe_share(report, path, r, &s);
         share_release(&s);
+    } else if (kind == FILE_HEADCOUNT) {
+        struct headcount h;
+        if ((rc = headcount_load_buffer(&h, path, buf, len, d)) == 0)
+            describe_headcount(report, path, &h);
+        headcount_release(&h);
     } else if (kind == FILE_ACCEPT) {
         struct accept a;
         if ((rc = accept_load_buffer(&a, r, path, buf, len, d)) == 0)

@@ -45,6 +45,8 @@ struct cli {
     const char *min_group;
     const char *plan;         /* assess and compare --plan */
     const char *accept;       /* assess, compare and plan --accept */
+    const char *headcount;    /* assess and share --headcount */
+    const char *invited;      /* assess and share --invited, as given */
     const char *top, *update; /* plan */
     const char *jobs;         /* --jobs as given */
     unsigned n_jobs;          /* --jobs checked; 0 when not given */

@@ -16,6 +16,8 @@
 #include "model_change.h"
 #include "overlap.h"
 #include "diag.h"
+#include "headcount.h"
+#include "participation.h"
 #include "plan.h"
 #include "plan_review.h"
 #include "report.h"
@@ -218,6 +220,58 @@ static int load_plan(struct cli *c, const struct rules *r, struct plan *p)
     return code;
 }
 
+/*
+ * --headcount FILE or --invited N (not both): how many staff were asked, read before
+ * the answers. *given is false without either.
+ */
+static int load_headcount(struct cli *c, struct headcount *h, bool *given)
+{
+    *given = c->headcount || c->invited;
+    if (c->headcount && c->invited)
+        return cli_usage_error(
+            c, "--invited gives the total a headcount file already gives; not both:", c->invited);
+    if (c->invited) {
+        long n;
+        char *end;
+        errno = 0;
+        n = strtol(c->invited, &end, 10);
+        if (*end || end == c->invited || errno || n < 1 || n > HEADCOUNT_INVITED_MAX)
+            return cli_usage_error(c,
+                                   "--invited takes how many staff were asked, a whole number "
+                                   "from 1 to " STAGEGAP_STR(HEADCOUNT_INVITED_MAX) ", not",
+                                   c->invited);
+        headcount_set_total(h, (size_t)n);
+        return EXIT_OK;
+    }
+    if (!c->headcount)
+        return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
+    struct diags d;
+    diags_init(&d);
+    headcount_load_file(h, c->headcount, &d);
+    rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    return rc;
+}
+
+/* The score's respondents set beside the headcount (participation.h), when one is given. */
+static int set_participation(struct cli *c, struct score *s, const struct headcount *h, bool given,
+                             struct participation *p)
+{
+    if (!given)
+        return EXIT_OK;
+    struct diags d;
+    diags_init(&d);
+    int rc = participation_compute(p, s, h, &d);
+    int code = cli_print_problems(c, &d);
+    diags_release(&d);
+    if (rc == 0)
+        s->participation = p;
+    return rc ? (code ? code : EXIT_INVALID) : code;
+}
+
 int cmd_assess(struct cli *c)
 {
     static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
@@ -227,6 +281,9 @@ int cmd_assess(struct cli *c)
     struct plan plan;
     struct accept accept;
     struct plan_review review = {0};
+    struct headcount hc;
+    struct participation part;
+    bool counted = false;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int64_t threshold = 0;
     int rc = cli_check_format(c, formats);
@@ -248,15 +305,20 @@ int cmd_assess(struct cli *c)
     score_init(&s);
     plan_init(&plan);
     accept_init(&accept);
+    headcount_init(&hc);
+    participation_init(&part);
     opts.accept = c->accept ? &accept : NULL;
     const struct assessment *read = &a;
     if ((rc = load_plan(c, &r, &plan)) != 0 || (rc = cli_load_accept(c, &r, &accept)) != 0 ||
+        (rc = load_headcount(c, &hc, &counted)) != 0 ||
         (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
     if (c->date) /* --date: the assessment's date, whatever the respondents' say */
         a.date = c->date;
     score_compute_with(&s, &r, &a, &opts);
+    if ((rc = set_participation(c, &s, &hc, counted, &part)) != 0)
+        goto out;
     if (c->plan)
         plan_review_assess(&review, &plan, &s);
     struct report_ctx ctx = {&s, STAGEGAP_VERSION, cli_want_color(c), cli_terminal_width(c),
@@ -273,6 +335,8 @@ out:
     strbuf_release(&out);
     plan_review_release(&review);
     score_release(&s);
+    participation_release(&part);
+    headcount_release(&hc);
     accept_release(&accept);
     plan_release(&plan);
     assessment_release(&a);
@@ -503,6 +567,9 @@ int cmd_share(struct cli *c)
     struct assessment a;
     struct score s;
     struct score_options o = {.attribute = false};
+    struct headcount hc;
+    struct participation part;
+    bool counted = false;
     const char *by[ANSWERS_BY_MAX];
     size_t n_by = 0;
     int rc = breakdown_options(c, &o, by, &n_by);
@@ -510,10 +577,15 @@ int cmd_share(struct cli *c)
         return rc;
     cli_assessment_init(c, &a, &r);
     score_init(&s);
+    headcount_init(&hc);
+    participation_init(&part);
     struct strbuf out = STRBUF_INIT;
-    if ((rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0)
+    if ((rc = load_headcount(c, &hc, &counted)) != 0 ||
+        (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0)
         goto out;
     score_compute_with(&s, &r, &a, &o);
+    if ((rc = set_participation(c, &s, &hc, counted, &part)) != 0)
+        goto out;
     if (!share_allowed(&s)) {
         strbuf_addf(&out,
                     "stagegap: share: %zu respondent%s, fewer than the anonymity threshold of "
@@ -530,6 +602,8 @@ int cmd_share(struct cli *c)
 out:
     strbuf_release(&out);
     score_release(&s);
+    participation_release(&part);
+    headcount_release(&hc);
     assessment_release(&a);
     rules_release(&r);
     return rc;

@@ -17,6 +17,7 @@
 #include "plan.h"
 #include "rules.h"
 #include "schema.h"
+#include "headcount.h"
 #include "share.h"
 #include "strbuf.h"
 #include "text.h"
@@ -361,6 +362,11 @@ static bool check_header(struct response *resp, const struct ynode *root)
         yerror(&resp->c, format,
                "this is a share file, not an answers file; 'stagegap benchmark' reads share "
                "files, 'stagegap validate' checks one");
+        return false;
+    }
+    if (ynode_is(format, HEADCOUNT_FORMAT)) {
+        yerror(&resp->c, format,
+               "this is a headcount file, not an answers file; pass it with --headcount");
         return false;
     }
     if (!ynode_is(format, ANSWERS_FORMAT)) {

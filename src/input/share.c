@@ -242,13 +242,17 @@ static void read_people(struct loader *l, const struct ynode *root)
                n, k);
     s->min_group = (size_t)k;
     s->respondents = (size_t)n;
+    const struct ynode *in = ymap_get(root, "invited");
+    long invited = 0;
+    if (in && yinteger(&l->c, in, n, SHARE_INVITED_MAX, "invited", &invited) == 0)
+        s->invited = (size_t)invited;
 }
 
 static void read_root(struct loader *l, const struct ynode *root)
 {
-    static const char *const keys[] = {"!format", "!organisation", "!date",
-                                       "!model",  "!respondents",  "!min-group",
-                                       "!stages", "!means",        NULL};
+    static const char *const keys[] = {
+        "!format",    "!organisation", "!date",  "!model",  "!respondents",
+        "!min-group", "!stages",       "!means", "invited", NULL};
     if (!check_header(l, root) || ymap_check_keys(&l->c, root, "the share file", keys))
         return;
     struct share *s = l->s;

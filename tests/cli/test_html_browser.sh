@@ -58,7 +58,7 @@ render() { # render NAME COMMAND ARGS...
     fi
 }
 for f in data/examples/*.yaml; do
-    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml) continue ;; esac # a plan, accepted gaps or an overlay, not answers
+    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml | *-headcount.yaml) continue ;; esac # a plan, accepted gaps, an overlay or a headcount, not answers
     render "assess-$(basename "$f" .yaml)" assess "$f"
 done
 mkdir "$tmp/pool"

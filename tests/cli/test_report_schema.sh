@@ -7,7 +7,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 n=0
 for f in data/examples/*.yaml; do
-    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml) continue ;; esac # a plan, accepted gaps or an overlay, not answers
+    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml | *-headcount.yaml) continue ;; esac # a plan, accepted gaps, an overlay or a headcount, not answers
     n=$((n + 1))
     "$bin" assess --format json "$f" >"$tmp/report$n.json" || { echo "assess $f failed"; exit 1; }
 done
