@@ -235,11 +235,16 @@ static int load_headcount(struct cli *c, struct headcount *h, bool *given)
         char *end;
         errno = 0;
         n = strtol(c->invited, &end, 10);
-        if (*end || end == c->invited || errno || n < 1 || n > HEADCOUNT_INVITED_MAX)
-            return cli_usage_error(c,
-                                   "--invited takes how many staff were asked, a whole number "
-                                   "from 1 to " STAGEGAP_STR(HEADCOUNT_INVITED_MAX) ", not",
-                                   c->invited);
+        if (*end || end == c->invited || errno || n < 1 || n > HEADCOUNT_INVITED_MAX) {
+            struct strbuf what = STRBUF_INIT;
+            strbuf_addf(&what,
+                        "--invited takes how many staff were asked, a whole number from 1 to "
+                        "%d, not",
+                        HEADCOUNT_INVITED_MAX);
+            int rc = cli_usage_error(c, strbuf_str(&what), c->invited);
+            strbuf_release(&what);
+            return rc;
+        }
         headcount_set_total(h, (size_t)n);
         return EXIT_OK;
     }

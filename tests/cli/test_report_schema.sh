@@ -25,6 +25,17 @@ for by in "--by team" "--by locality" "--by team --by role" "--by none" "--by te
     "$bin" assess --format json $by tests/fixtures/survey >"$tmp/report-groups$n.json" ||
         { echo "assess $by failed"; exit 1; }
 done
+# With a headcount (docs/participation.md): groups shown apart with their part, by role
+# with a pooled row, and a total alone.
+for hc in "--by team --headcount tests/fixtures/headcount/two-teams.yaml tests/fixtures/survey-two-teams" \
+    "--headcount data/examples/riverside-headcount.yaml tests/fixtures/survey" \
+    "--invited 24 tests/fixtures/survey"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the options are words
+    "$bin" assess --format json $hc >"$tmp/report-participation$n.json" 2>/dev/null ||
+        { echo "assess $hc failed"; exit 1; }
+    grep -q '"participation"' "$tmp/report-participation$n.json" || { echo "no participation: $hc"; exit 1; }
+done
 # With an action plan (assess --plan): on the day it was made, and a quarter later.
 plan=tests/fixtures/plan/eastbrook-board.yaml
 for f in data/examples/eastbrook-quarterly/2026-04.yaml data/examples/eastbrook-quarterly/2026-07.yaml; do
