@@ -14,11 +14,12 @@
  * first, with no stage, a row of kind "attribution" for a report made with --attribute,
  * one of kind "anonymity" for a report of fewer respondents than the threshold, in a
  * report of more than one respondent one of kind "threshold" giving the threshold K and
- * whether --min-group lowered it below 5, and one of kind "dates" when the respondents'
- * dates differ; after a stage's items, one row of kind "note" for each caveat the source
- * attaches to the stage and rows of kind "find-out" for what must be known before its
- * suggestions are ranked; then the breakdown, a row of kind "group" per group shown apart
- * and stage (the group's name as text, its respondents as n, its score as stage_score)
+ * whether --min-group lowered it below 5; with a headcount, rows of kinds "participation",
+ * "participation-group" and "participation-caveat" (render_participation); one of kind
+ * "dates" when the respondents' dates differ; after a stage's items, one row of kind
+ * "note" for each caveat the source attaches to the stage and rows of kind "find-out" for what must
+ * be known before its suggestions are ranked; then the breakdown, a row of kind "group" per group
+ * shown apart and stage (the group's name as text, its respondents as n, its score as stage_score)
  * and one of kind "breakdown" saying why it is left out or how it pooled; then a row of
  * kind "comment" for each comment respondents wrote on the whole assessment (sorted,
  * never saying who; the question it answers as about); then one of kind "gap-definition", with no
