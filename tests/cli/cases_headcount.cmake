@@ -33,3 +33,9 @@ stagegap_cli_test(validate-headcount 0 validate ${riverside} ${hc}/two-teams.yam
 stagegap_cli_test(validate-headcount-errors 3 validate ${hc}/errors.yaml)
 stagegap_cli_test(share-headcount 0 share --headcount ${riverside} tests/fixtures/survey)
 stagegap_cli_test(share-invited-fewer-than-answered 3 share --invited 19 tests/fixtures/survey)
+# A team named with markup, a table bar, a CSV quote and formula, and a terminal escape:
+# the participation line escapes it in every format.
+foreach(fmt text markdown csv html)
+    stagegap_cli_test(assess-headcount-hostile-${fmt} 0 assess --by team --headcount
+                      ${hc}/hostile.yaml --format ${fmt} ${hc}/hostile-answers)
+endforeach()
