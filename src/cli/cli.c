@@ -449,11 +449,11 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
         return true;
+    if (c->headcount && fileio_same_file(c->headcount, path))
+        return true;
     if (c->plan && fileio_same_file(c->plan, path))
         return true;
     if (c->accept && fileio_same_file(c->accept, path))
-        return true;
-    if (c->headcount && fileio_same_file(c->headcount, path))
         return true;
     for (size_t i = 0; i < c->n_args; i++)
         if (fileio_same_file(c->args[i], path))
