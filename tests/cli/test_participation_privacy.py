@@ -28,7 +28,7 @@ import tempfile
 
 BIN = os.path.abspath(sys.argv[1])
 RUNNER = os.environ.get("STAGEGAP_TEST_RUNNER", "").split()
-CASES = int(sys.argv[2]) if len(sys.argv) > 2 else (4 if "valgrind" in RUNNER else 60)
+CASES = int(sys.argv[2]) if len(sys.argv) > 2 else (4 if "valgrind" in RUNNER else 40)
 FORMATS = ["text", "markdown", "json", "csv", "html"]
 fails = 0
 counts = {"cases": 0, "teams shown": 0, "teams hidden": 0, "rows": 0}
