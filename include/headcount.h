@@ -39,6 +39,7 @@ struct headcount {
     const char *organisation, *date; /* NULL when not given */
     size_t invited;                  /* staff asked, in total: at least 1 */
     unsigned line, column;           /* of the total's value; 0 for --invited */
+    unsigned date_line, date_column; /* of the date, when given */
     struct headcount_group *groups;  /* in file order, field by field */
     size_t n_groups;
     struct pool pool;

@@ -43,7 +43,8 @@ void participation_release(struct participation *p);
  * Sets s's respondents beside h. More answered than were asked, in total or in a group
  * of the field s is broken down by, is an error located in h's file; a group of that
  * field in h that no respondent gives is a warning, with a "did you mean" when one is
- * near. 0, or -1 with p empty.
+ * near; a headcount dated more than a quarter from the assessment is a warning. 0, or
+ * -1 with p empty.
  */
 int participation_compute(struct participation *p, const struct score *s, const struct headcount *h,
                           struct diags *d);

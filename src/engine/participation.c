@@ -12,6 +12,7 @@
 
 #include "answers.h"
 #include "breakdown.h"
+#include "date.h"
 #include "diag.h"
 #include "headcount.h"
 #include "score.h"
@@ -106,6 +107,24 @@ static void make_rows(struct participation *p, const struct score *s, const stru
     }
 }
 
+/*
+ * A headcount dated more than a quarter (ANSWERS_DATE_WINDOW_DAYS) from the assessment
+ * may count another staff: said, at its date, and nothing changed.
+ */
+static void warn_stale(const struct assessment *a, const struct headcount *h, struct diags *d)
+{
+    int64_t counted, assessed;
+    if (!h->date || !a->date || !date_parse_days(h->date, &counted) ||
+        !date_parse_days(a->date, &assessed))
+        return;
+    int64_t apart = counted > assessed ? counted - assessed : assessed - counted;
+    if (apart > ANSWERS_DATE_WINDOW_DAYS)
+        diag_add(d, DIAG_WARNING, h->file, h->date_line, h->date_column,
+                 "the headcount is dated %s, %lld days %s the assessment (%s); staff may have "
+                 "come and gone since, so check it counts the staff who were asked",
+                 h->date, (long long)apart, counted > assessed ? "after" : "before", a->date);
+}
+
 int participation_compute(struct participation *p, const struct score *s, const struct headcount *h,
                           struct diags *d)
 {
@@ -119,6 +138,7 @@ int participation_compute(struct participation *p, const struct score *s, const 
                  a->respondents, h->invited);
     if (a->n_by == 1)
         check_groups(a, h, d);
+    warn_stale(a, h, d);
     if (d->errors > errors_before)
         return -1;
     p->answered = a->respondents;

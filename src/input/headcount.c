@@ -191,8 +191,11 @@ static void read_root(struct loader *l, const struct ynode *root)
         const char *s = ytext(&l->c, date, "date");
         if (s && !date_valid(s))
             yerror(&l->c, date, "date must be a real date, YYYY-MM-DD");
-        else if (s)
+        else if (s) {
             h->date = pool_strdup(&h->pool, s);
+            h->date_line = date->line;
+            h->date_column = date->column;
+        }
     }
     const struct ynode *total = ymap_get(root, "invited");
     bool total_known = total && staff(l, total, "invited", &h->invited);

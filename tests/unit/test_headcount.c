@@ -288,6 +288,27 @@ static void test_participation_more_than_asked(void **state)
                 "an answers file given twice");
 }
 
+/* A headcount taken long before the survey may count other staff: a warning, no more. */
+static void test_participation_stale_headcount(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const names[] = {"North"};
+    static const size_t n[] = {6};
+    population(f, names, n, 1);
+    assert_int_equal(load("format: stagegap-headcount/1\ndate: 2026-01-31\ninvited: 9\n"), 0);
+    assert_int_equal(participation_compute(&f->p, &f->s, &h, &d), 0);
+    assert_int_equal(d.errors, 0);
+    assert_diag(&d, 2, 7,
+                "the headcount is dated 2026-01-31, 242 days before the assessment "
+                "(2026-09-30); staff may have come and gone since, so check it counts the staff "
+                "who were asked");
+    participation_release(&f->p);
+    /* Within a quarter: nothing to say. */
+    assert_int_equal(load("format: stagegap-headcount/1\ndate: 2026-07-01\ninvited: 9\n"), 0);
+    assert_int_equal(participation_compute(&f->p, &f->s, &h, &d), 0);
+    assert_int_equal(d.n, 0);
+}
+
 static void test_participation_percent(void **state)
 {
     (void)state;
@@ -309,6 +330,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_participation_rows_only_for_groups_shown, pop_setup,
                                         pop_teardown),
         cmocka_unit_test_setup_teardown(test_participation_more_than_asked, pop_setup,
+                                        pop_teardown),
+        cmocka_unit_test_setup_teardown(test_participation_stale_headcount, pop_setup,
                                         pop_teardown),
         cmocka_unit_test(test_participation_percent),
     };
