@@ -48,9 +48,11 @@ static const char *const compare_options[] = {"rules",     "format",
                                               "tolerance", "allow-model-change",
                                               "by",        "min-group",
                                               "plan",      "accept",
-                                              "jobs",      NULL};
+                                              "jobs",      "headcount",
+                                              NULL};
 static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
-                                            "by",    "min-group", "jobs",   NULL};
+                                            "by",    "min-group", "jobs",   "headcount",
+                                            NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv",    "xlsx",  "sheet",        "delimiter",
                                              "output", "map",   "organisation", "date",
@@ -220,7 +222,7 @@ static const struct command commands[] = {
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
      "[--tolerance POINTS] [--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] "
-     "[--accept FILE] "
+     "[--accept FILE] [--headcount FILE]... "
      "[--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
@@ -233,6 +235,9 @@ static const struct command commands[] = {
      "  --output FILE         write the comparison to FILE, whole or not at all\n"
      "  --jobs N              read the files on N threads (1-256; default: one per\n"
      "                        CPU); the comparison is the same for every N\n"
+     "  --headcount FILE      how many staff were asked (stagegap-headcount/1): twice,\n"
+     "                        BEFORE's then AFTER's; each one's participation in the\n"
+     "                        whole (docs/participation.md)\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
      "                        fell by more than the tolerance, or a stage lost its\n"
      "                        score (too few answers after), and name each on\n"
@@ -257,7 +262,7 @@ static const struct command commands[] = {
      compare_options, 2, 2},
     {"trend", cmd_trend,
      "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--allow-model-change] "
-     "[--by FIELD]... [--min-group K] [--jobs N] ASSESSMENT...",
+     "[--by FIELD]... [--min-group K] [--headcount FILE]... [--jobs N] ASSESSMENT...",
      "show each stage's score and time in stage over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments. An organisation named differently from the\n"
@@ -275,6 +280,9 @@ static const struct command commands[] = {
      "                     otherwise\n"
      "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
      "                     the trend is the same for every N\n"
+     "  --headcount FILE   how many staff were asked (stagegap-headcount/1), once per\n"
+     "                     assessment in the order given: each one's participation\n"
+     "                     in the whole (docs/participation.md)\n"
      "  --by FIELD         each group's stage scores over time (as assess); a group\n"
      "                     is shown apart only when it clears the threshold every time\n"
      "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
@@ -449,8 +457,9 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
         return true;
-    if (c->headcount && fileio_same_file(c->headcount, path))
-        return true;
+    for (size_t i = 0; i < c->n_headcounts; i++)
+        if (fileio_same_file(c->headcounts[i], path))
+            return true;
     if (c->plan && fileio_same_file(c->plan, path))
         return true;
     if (c->accept && fileio_same_file(c->accept, path))
@@ -677,7 +686,17 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
             rc = cli_usage_error(c, "--scale is given too many times, at", value);
         else if (strcmp(name, "scale") == 0)
             c->scales[c->n_scales++] = value; /* checked by import_options_of */
-        else if (*slot)
+        else if (strcmp(name, "headcount") == 0 && c->n_headcounts == CLI_HEADCOUNTS_MAX)
+            rc = cli_usage_error(c, "--headcount is given too many times, at", value);
+        else if (strcmp(name, "headcount") == 0 && c->headcount &&
+                 (strcmp(c->cmd->name, "assess") == 0 || strcmp(c->cmd->name, "share") == 0))
+            rc = cli_usage_error(c, "this option is given twice:", arg);
+        else if (strcmp(name, "headcount") == 0) {
+            /* compare and trend: one per assessment, checked with the assessments */
+            c->headcounts[c->n_headcounts++] = value;
+            if (!c->headcount)
+                c->headcount = value;
+        } else if (*slot)
             rc = cli_usage_error(c, "this option is given twice:", arg);
         else
             *slot = value;
@@ -760,7 +779,8 @@ int cli_check_stdin_once(struct cli *c)
 {
     size_t uses = c->plan && strcmp(c->plan, "-") == 0;
     uses += c->accept && strcmp(c->accept, "-") == 0;
-    uses += c->headcount && strcmp(c->headcount, "-") == 0;
+    for (size_t i = 0; i < c->n_headcounts; i++)
+        uses += strcmp(c->headcounts[i], "-") == 0;
     uses += c->update && strcmp(c->update, "-") == 0;
     for (size_t i = 0; i < c->n_args; i++)
         uses += strcmp(c->args[i], "-") == 0;

@@ -29,6 +29,8 @@ struct strbuf;
 /* What the command line said, after parsing. */
 /* --scale may be given this many times. */
 enum { CLI_SCALES_MAX = 256 };
+/* --headcount may be given this many times (compare, trend: one per assessment). */
+enum { CLI_HEADCOUNTS_MAX = 256 };
 
 struct cli {
     FILE *out, *err;
@@ -52,6 +54,10 @@ struct cli {
     unsigned n_jobs;          /* --jobs checked; 0 when not given */
     char **args;
     size_t n_args;
+    /* --headcount as given: compare and trend take one per assessment, in their order;
+       assess and share one (headcount above) */
+    const char *headcounts[CLI_HEADCOUNTS_MAX];
+    size_t n_headcounts;
 };
 
 /* The commands, one per entry of the table in cli.c. */

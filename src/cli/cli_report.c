@@ -353,15 +353,53 @@ out:
 struct scored {
     struct assessment a;
     struct score s;
+    struct headcount hc; /* --headcount, one per assessment */
+    struct participation part;
 };
 
 static void scored_release(struct scored *sc, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         score_release(&sc[i].s);
+        participation_release(&sc[i].part);
+        headcount_release(&sc[i].hc);
         assessment_release(&sc[i].a);
     }
     free(sc);
+}
+
+/* compare and trend --headcount: none, or one per assessment in the order they are given. */
+static int check_headcounts_given(struct cli *c)
+{
+    if (c->n_headcounts == 0 || c->n_headcounts == c->n_args)
+        return EXIT_OK;
+    struct strbuf what = STRBUF_INIT;
+    strbuf_addf(&what,
+                "--headcount is given once per assessment, in their order: %zu assessments, "
+                "but %zu headcounts; the last is",
+                c->n_args, c->n_headcounts);
+    int rc = cli_usage_error(c, strbuf_str(&what), c->headcounts[c->n_headcounts - 1]);
+    strbuf_release(&what);
+    return rc;
+}
+
+/* Each assessment's respondents set beside its headcount (participation.h), all or none. */
+static int scored_participation(struct cli *c, struct scored *sc, size_t n)
+{
+    if (c->n_headcounts == 0)
+        return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
+    struct diags d;
+    diags_init(&d);
+    for (size_t i = 0; i < n; i++)
+        if (headcount_load_file(&sc[i].hc, c->headcounts[i], &d) == 0 &&
+            participation_compute(&sc[i].part, &sc[i].s, &sc[i].hc, &d) == 0)
+            sc[i].s.participation = &sc[i].part;
+    rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    return rc;
 }
 
 /* The scored assessments sent out through emit: --output must not replace one of them. */
@@ -483,9 +521,11 @@ int cmd_compare(struct cli *c)
         return rc;
     plan_init(&plan);
     accept_init(&accept);
-    if ((rc = load_plan(c, &r, &plan)) == 0 && (rc = cli_load_accept(c, &r, &accept)) == 0 &&
+    if ((rc = check_headcounts_given(c)) == 0 && (rc = load_plan(c, &r, &plan)) == 0 &&
+        (rc = cli_load_accept(c, &r, &accept)) == 0 &&
         (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc, &ov)) == 0 &&
-        (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
+        ((rc = scored_participation(c, sc, c->n_args)) != 0 ||
+         (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0))
         scored_release(sc, c->n_args);
     else if (rc == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
@@ -533,8 +573,9 @@ int cmd_trend(struct cli *c)
     struct model_change mc;
     struct overlap ov;
     bool changed = false;
-    if ((rc = load_scored(c, &r, NULL, &sc, &ov)) == 0 &&
-        (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
+    if ((rc = check_headcounts_given(c)) == 0 && (rc = load_scored(c, &r, NULL, &sc, &ov)) == 0 &&
+        ((rc = scored_participation(c, sc, c->n_args)) != 0 ||
+         (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0))
         scored_release(sc, c->n_args);
     else if (rc == 0) {
         const struct score **scores = xcalloc(c->n_args, sizeof(*scores));

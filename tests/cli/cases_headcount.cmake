@@ -39,3 +39,19 @@ foreach(fmt text markdown csv html)
     stagegap_cli_test(assess-headcount-hostile-${fmt} 0 assess --by team --headcount
                       ${hc}/hostile.yaml --format ${fmt} ${hc}/hostile-answers)
 endforeach()
+# compare and trend: a headcount per assessment, in the order given; the whole only.
+set(q2hc ${hc}/riverside-q2.yaml)
+foreach(fmt text markdown json csv html)
+    stagegap_cli_test(compare-headcount-${fmt} 0 compare --headcount ${riverside} --headcount
+                      ${q2hc} --format ${fmt} tests/fixtures/survey tests/fixtures/survey-q2)
+endforeach()
+foreach(fmt text json csv)
+    stagegap_cli_test(trend-headcount-${fmt} 0 trend --headcount ${q2hc} --headcount ${riverside}
+                      --format ${fmt} tests/fixtures/survey-q2 tests/fixtures/survey)
+endforeach()
+stagegap_cli_test(compare-headcount-one-of-two 2 compare --headcount ${riverside}
+                  tests/fixtures/survey tests/fixtures/survey-q2)
+stagegap_cli_test(trend-headcount-fewer-than-answered 3 trend --headcount ${q2hc} --headcount
+                  ${hc}/twelve.yaml tests/fixtures/survey-q2 tests/fixtures/survey)
+stagegap_cli_test(assess-headcount-twice 2 assess --headcount ${riverside} --headcount ${riverside}
+                  tests/fixtures/survey)

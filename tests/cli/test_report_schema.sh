@@ -70,12 +70,19 @@ s=tests/fixtures/survey
 "$bin" compare --by team --by role --format json $s $s-q2 >"$tmp/compare5.json" || { echo "compare 5 failed"; exit 1; }
 "$bin" compare --plan $plan --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare6.json" || { echo "compare --plan failed"; exit 1; }
 "$bin" compare --accept tests/fixtures/accept/eastbrook-expired.yaml --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare7.json" || { echo "compare --accept failed"; exit 1; }
+"$bin" compare --format json --headcount data/examples/riverside-headcount.yaml \
+    --headcount tests/fixtures/headcount/riverside-q2.yaml tests/fixtures/survey tests/fixtures/survey-q2 \
+    >"$tmp/compare-headcount.json" || { echo "compare with headcounts failed"; exit 1; }
+grep -q '"participation"' "$tmp/compare-headcount.json" || { echo "no participation in compare"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
 "$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-two-teams >"$tmp/trend3.json" || { echo "trend 3 failed"; exit 1; }
 "$bin" trend --by locality --min-group 11 --format json $s $s-q2 >"$tmp/trend4.json" || { echo "trend 4 failed"; exit 1; }
 "$bin" trend --format json tests/fixtures/eastbrook-earlier/2025-10.yaml tests/fixtures/eastbrook-earlier/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml >"$tmp/trend5.json" || { echo "trend 5 failed"; exit 1; }
+"$bin" trend --format json --headcount data/examples/riverside-headcount.yaml \
+    --headcount tests/fixtures/headcount/riverside-q2.yaml tests/fixtures/survey tests/fixtures/survey-q2 \
+    >"$tmp/trend-headcount.json" || { echo "trend with headcounts failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp"/trend*.json || exit 1
 # An overlay's provenance and a model change (--allow-model-change), as the renderers
 # write them, put into a plain compare and trend: the schemas take them (the CLI cannot
