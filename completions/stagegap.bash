@@ -28,7 +28,7 @@ _stagegap()
                 COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
             fi
             return ;;
-        --rules|--map|--plan|--update|--accept)
+        --rules|--map|--plan|--update|--accept|--headcount)
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
             return ;;
         --csv)
@@ -55,14 +55,14 @@ _stagegap()
 
     local opts
     case $cmd in
-        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --date --jobs --help" ;;
+        assess)   opts="--rules --format --output --fail-under --by --min-group --attribute --plan --accept --evidence --date --headcount --invited --jobs --help" ;;
         init)     opts="--rules --evidence --output --help" ;;
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
-        compare)  opts="--rules --format --output --fail-on-regression --tolerance --allow-model-change --by --min-group --plan --accept --jobs --help" ;;
-        trend)    opts="--rules --format --output --allow-model-change --by --min-group --jobs --help" ;;
+        compare)  opts="--rules --format --output --fail-on-regression --tolerance --allow-model-change --by --min-group --plan --accept --headcount --jobs --help" ;;
+        trend)    opts="--rules --format --output --allow-model-change --by --min-group --headcount --jobs --help" ;;
         plan)     opts="--rules --output --top --update --accept --jobs --help" ;;
-        share)    opts="--rules --output --min-group --jobs --help" ;;
+        share)    opts="--rules --output --min-group --headcount --invited --jobs --help" ;;
         benchmark) opts="--rules --format --output --self --as-of --allow-model-change --help" ;;
         ask)      opts="--rules --output --help" ;;
         import)   opts="--csv --xlsx --sheet --delimiter --encoding --output --map --scale --organisation --date --rules --help" ;;

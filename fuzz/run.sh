@@ -59,7 +59,7 @@ if [ $# -gt 0 ]; then
     targets=$*
 else
     targets=""
-    for t in fuzz_rules fuzz_overlay fuzz_answers fuzz_plan fuzz_accept fuzz_share fuzz_evidence fuzz_import fuzz_xlsx; do
+    for t in fuzz_rules fuzz_overlay fuzz_answers fuzz_plan fuzz_accept fuzz_share fuzz_evidence fuzz_headcount fuzz_import fuzz_xlsx; do
         if [ -x "$build/$t" ]; then
             targets="$targets $t"
         else
@@ -71,7 +71,7 @@ fi
 # ---- seeds ----
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_overlay" "$seeds/fuzz_answers" "$seeds/fuzz_plan" "$seeds/fuzz_accept" "$seeds/fuzz_share" "$seeds/fuzz_evidence" "$seeds/fuzz_import" \
+mkdir -p "$seeds/fuzz_rules" "$seeds/fuzz_overlay" "$seeds/fuzz_answers" "$seeds/fuzz_plan" "$seeds/fuzz_accept" "$seeds/fuzz_share" "$seeds/fuzz_evidence" "$seeds/fuzz_headcount" "$seeds/fuzz_import" \
     "$seeds/fuzz_xlsx"
 
 # Copies FILE into a seed dir under a name made from its path; PREFIX (may be empty) is
@@ -102,6 +102,7 @@ yaml_sources | while IFS= read -r f; do
     add_seed "$seeds/fuzz_accept" "$f" a
     add_seed "$seeds/fuzz_share" "$f" ""
     add_seed "$seeds/fuzz_evidence" "$f" ""
+    add_seed "$seeds/fuzz_headcount" "$f" ""
 done
 # Plans as "stagegap plan" writes them: the golden files of its tests.
 for f in tests/golden/plan-*.out; do

@@ -19,6 +19,8 @@
 #include "rules.h"
 #include "stage_score.h"
 
+struct participation;
+
 /*
  * Why a suggestion has no priority (docs/scoring.md#suggestions). The last two are what
  * reports list under "Find out first": nobody knows enough to rank them yet.
@@ -58,6 +60,9 @@ struct score {
     size_t min_group;
     bool by_default;
     const struct accept *accept; /* --accept, borrowed; NULL without */
+    /* --headcount or --invited: how many of the staff asked answered (participation.h),
+       borrowed and set by the caller after scoring; NULL without. */
+    const struct participation *participation;
 };
 
 /* How a pooled report may show who wrote what, and its groups. */

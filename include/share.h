@@ -5,8 +5,9 @@
  * It holds the organisation, the date, the model's id, version and hash, how many
  * respondents, each stage's score, band and coverage, and each item's pooled mean to
  * one decimal only where at least the anonymity threshold's K respondents answered it
- * on the scale. Never notes, comments, groups, respondent ids or file names. A share is
- * written only from K or more respondents (share_write.h).
+ * on the scale; with a headcount, how many staff were asked in all (never per group). Never notes,
+ * comments, groups, respondent ids or file names. A share is written only from K or more
+ * respondents (share_write.h).
  *
  * This module reads a share file against the rules it names, with located
  * diagnostics; struct share owns everything it points to, in one pool.
@@ -27,6 +28,8 @@ struct rules;
 
 /* The thresholds a share may name: suppress.h's (share_write.c checks). */
 enum { SHARE_FILE_MAX = 1024 * 1024, SHARE_MIN_GROUP_FLOOR = 3, SHARE_MIN_GROUP_MAX = 1000 };
+/* The most staff a share may say were asked: headcount.h's HEADCOUNT_INVITED_MAX. */
+enum { SHARE_INVITED_MAX = 10000000 };
 
 struct share_stage {
     bool has_score;
@@ -40,6 +43,7 @@ struct share {
     const char *organisation, *date; /* date YYYY-MM-DD, a real date */
     const char *model_id, *model_version, *model_sha256;
     size_t respondents, min_group;
+    size_t invited; /* staff asked, from a headcount (at least respondents); 0: not given */
     struct share_stage *stages; /* per rules stage, in rules order */
     bool *has_mean;             /* per rules item: a mean was shared */
     int64_t *mean_tenths;       /* per rules item, on the scale times 10 */

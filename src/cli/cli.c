@@ -39,8 +39,8 @@ struct command {
 };
 
 static const char *const assess_options[] = {
-    "rules", "format", "output", "fail-under", "attribute", "by", "min-group",
-    "plan",  "accept", "jobs",   "date",       "evidence",  NULL};
+    "rules",  "format", "output", "fail-under", "attribute", "by",      "min-group", "plan",
+    "accept", "jobs",   "date",   "evidence",   "headcount", "invited", NULL};
 static const char *const init_options[] = {"rules", "output", "evidence", NULL};
 static const char *const validate_options[] = {"rules", "strict", "jobs", NULL};
 static const char *const rules_options[] = {"rules", "format", NULL};
@@ -49,16 +49,19 @@ static const char *const compare_options[] = {"rules",     "format",
                                               "tolerance", "allow-model-change",
                                               "by",        "min-group",
                                               "plan",      "accept",
-                                              "jobs",      NULL};
+                                              "jobs",      "headcount",
+                                              NULL};
 static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
-                                            "by",    "min-group", "jobs",   NULL};
+                                            "by",    "min-group", "jobs",   "headcount",
+                                            NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv",    "xlsx",  "sheet",        "delimiter",
                                              "output", "map",   "organisation", "date",
                                              "rules",  "scale", "encoding",     NULL};
 static const char *const plan_options[] = {"rules",  "output", "top", "update",
                                            "accept", "jobs",   NULL};
-static const char *const share_options[] = {"rules", "output", "min-group", "jobs", NULL};
+static const char *const share_options[] = {"rules",     "output",  "min-group", "jobs",
+                                            "headcount", "invited", NULL};
 static const char *const benchmark_options[] = {
     "rules", "format", "output", "self", "as-of", "allow-model-change", NULL};
 static const char *const no_options[] = {NULL};
@@ -67,7 +70,7 @@ static const struct command commands[] = {
     {"assess", cmd_assess,
      "stagegap assess [--rules FILE] [--format FMT] [--output FILE] [--fail-under SCORE] "
      "[--by FIELD]... [--min-group K] [--attribute] [--plan PLAN] [--accept FILE] "
-     "[--evidence FILE] [--date DATE] [--jobs N] ANSWERS...",
+     "[--evidence FILE] [--date DATE] [--headcount FILE | --invited N] [--jobs N] ANSWERS...",
      "score an organisation's answers and print the stage-by-stage gap report",
      "ANSWERS are the respondents of one assessment: answers files, directories (every\n"
      "*.yaml and *.yml inside, in name order), or - for standard input. Each respondent\n"
@@ -94,6 +97,11 @@ static const struct command commands[] = {
      "                     ratings: the questions with evidence per stage, where the\n"
      "                     ratings run ahead of it or behind, every rating beside its\n"
      "                     evidence; it never changes a score (docs/evidence.md)\n"
+     "  --headcount FILE   how many staff were asked (stagegap-headcount/1), in total\n"
+     "                     and per group: the report says how many of them answered,\n"
+     "                     for each group shown apart too, and warns when under\n"
+     "                     half did (docs/participation.md)\n"
+     "  --invited N        how many staff were asked, in total only\n"
      "  --date DATE        date the assessment DATE (YYYY-MM-DD) instead of by its\n"
      "                     respondents' dates: the latest within 92 days of their\n"
      "                     median, one far from the rest warned about\n"
@@ -226,7 +234,7 @@ static const struct command commands[] = {
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
      "[--tolerance POINTS] [--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] "
-     "[--accept FILE] "
+     "[--accept FILE] [--headcount FILE]... "
      "[--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
@@ -239,6 +247,9 @@ static const struct command commands[] = {
      "  --output FILE         write the comparison to FILE, whole or not at all\n"
      "  --jobs N              read the files on N threads (1-256; default: one per\n"
      "                        CPU); the comparison is the same for every N\n"
+     "  --headcount FILE      how many staff were asked (stagegap-headcount/1): twice,\n"
+     "                        BEFORE's then AFTER's; each one's participation in the\n"
+     "                        whole (docs/participation.md)\n"
      "  --fail-on-regression  exit 1 when any stage's score, shown to one decimal,\n"
      "                        fell by more than the tolerance, or a stage lost its\n"
      "                        score (too few answers after), and name each on\n"
@@ -263,7 +274,7 @@ static const struct command commands[] = {
      compare_options, 2, 2},
     {"trend", cmd_trend,
      "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--allow-model-change] "
-     "[--by FIELD]... [--min-group K] [--jobs N] ASSESSMENT...",
+     "[--by FIELD]... [--min-group K] [--headcount FILE]... [--jobs N] ASSESSMENT...",
      "show each stage's score and time in stage over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments. An organisation named differently from the\n"
@@ -281,6 +292,9 @@ static const struct command commands[] = {
      "                     otherwise\n"
      "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
      "                     the trend is the same for every N\n"
+     "  --headcount FILE   how many staff were asked (stagegap-headcount/1), once per\n"
+     "                     assessment in the order given: each one's participation\n"
+     "                     in the whole (docs/participation.md)\n"
      "  --by FIELD         each group's stage scores over time (as assess); a group\n"
      "                     is shown apart only when it clears the threshold every time\n"
      "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
@@ -312,7 +326,8 @@ static const struct command commands[] = {
      "                     the plan is the same for every N\n",
      plan_options, 1, ARGS_MAX},
     {"share", cmd_share,
-     "stagegap share [--rules FILE] [--output FILE] [--min-group K] [--jobs N] ASSESSMENT...",
+     "stagegap share [--rules FILE] [--output FILE] [--min-group K] [--headcount FILE | "
+     "--invited N] [--jobs N] ASSESSMENT...",
      "write a pooled assessment as a share file for a network of authorities",
      "ASSESSMENT is the respondents of one assessment, as for assess. The share file\n"
      "(stagegap-share/1, YAML) holds the organisation, the date, the model, how many\n"
@@ -325,6 +340,9 @@ static const struct command commands[] = {
      "  --rules FILE       the rules the answers were given against (default: built-in)\n"
      "  --output FILE      write the share to FILE, whole or not at all; never over an\n"
      "                     input\n"
+     "  --headcount FILE   how many staff were asked: the share carries the total\n"
+     "                     asked (never a group's), beside how many answered\n"
+     "  --invited N        the same, as a number\n"
      "  --min-group K      the anonymity threshold (default " STAGEGAP_STR(
          SUPPRESS_MIN_GROUP_DEFAULT) ", at least " STAGEGAP_STR(SUPPRESS_MIN_GROUP_FLOOR) ")\n"
                                                                                           "  "
@@ -473,6 +491,9 @@ static bool is_input(const struct cli *c, const char *path, const struct assessm
 {
     if (c->rules_path && fileio_same_file(c->rules_path, path))
         return true;
+    for (size_t i = 0; i < c->n_headcounts; i++)
+        if (fileio_same_file(c->headcounts[i], path))
+            return true;
     if (c->plan && fileio_same_file(c->plan, path))
         return true;
     if (c->accept && fileio_same_file(c->accept, path))
@@ -623,6 +644,10 @@ static const char **option_slot(struct cli *c, const char *name)
         return &c->tolerance;
     if (strcmp(name, "accept") == 0)
         return &c->accept;
+    if (strcmp(name, "headcount") == 0)
+        return &c->headcount;
+    if (strcmp(name, "invited") == 0)
+        return &c->invited;
     if (strcmp(name, "csv") == 0)
         return &c->csv;
     if (strcmp(name, "xlsx") == 0)
@@ -712,7 +737,17 @@ static int parse_option(struct cli *c, int argc, char **argv, int *i)
             rc = cli_usage_error(c, "--scale is given too many times, at", value);
         else if (strcmp(name, "scale") == 0)
             c->scales[c->n_scales++] = value; /* checked by import_options_of */
-        else if (*slot)
+        else if (strcmp(name, "headcount") == 0 && c->n_headcounts == CLI_HEADCOUNTS_MAX)
+            rc = cli_usage_error(c, "--headcount is given too many times, at", value);
+        else if (strcmp(name, "headcount") == 0 && c->headcount &&
+                 (strcmp(c->cmd->name, "assess") == 0 || strcmp(c->cmd->name, "share") == 0))
+            rc = cli_usage_error(c, "this option is given twice:", arg);
+        else if (strcmp(name, "headcount") == 0) {
+            /* compare and trend: one per assessment, checked with the assessments */
+            c->headcounts[c->n_headcounts++] = value;
+            if (!c->headcount)
+                c->headcount = value;
+        } else if (*slot)
             rc = cli_usage_error(c, "this option is given twice:", arg);
         else
             *slot = value;
@@ -795,6 +830,8 @@ int cli_check_stdin_once(struct cli *c)
 {
     size_t uses = c->plan && strcmp(c->plan, "-") == 0;
     uses += c->accept && strcmp(c->accept, "-") == 0;
+    for (size_t i = 0; i < c->n_headcounts; i++)
+        uses += strcmp(c->headcounts[i], "-") == 0;
     uses += c->update && strcmp(c->update, "-") == 0;
     uses += c->evidence && strcmp(c->evidence, "-") == 0;
     for (size_t i = 0; i < c->n_args; i++)

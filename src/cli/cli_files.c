@@ -21,6 +21,7 @@
 #include "plan.h"
 #include "rules.h"
 #include "evidence.h"
+#include "headcount.h"
 #include "share.h"
 #include "suppress.h"
 #include "rules_render.h"
@@ -348,6 +349,21 @@ static void describe_evidence(struct strbuf *sb, const char *name, const struct 
     strbuf_addc(sb, '\n');
 }
 
+static void describe_headcount(struct strbuf *sb, const char *name, const struct headcount *h)
+{
+    size_t fields = 0;
+    for (size_t k = 0; k < h->n_groups; k++)
+        fields += k == 0 || strcmp(h->groups[k].field, h->groups[k - 1].field) != 0;
+    text_add_safe(sb, name, true);
+    strbuf_adds(sb, ": valid headcount");
+    if (h->organisation) {
+        strbuf_adds(sb, " of ");
+        text_add_quoted(sb, h->organisation, 80);
+    }
+    strbuf_addf(sb, ", %zu invited, %zu group%s of %zu field%s\n", h->invited, h->n_groups,
+                h->n_groups == 1 ? "" : "s", fields, fields == 1 ? "" : "s");
+}
+
 static void describe_accept(struct strbuf *sb, const char *name, const struct accept *a)
 {
     const char *first = NULL;
@@ -412,7 +428,8 @@ enum file_kind {
     FILE_ACCEPT,
     FILE_IMPORT_MAP,
     FILE_SHARE,
-    FILE_EVIDENCE
+    FILE_EVIDENCE,
+    FILE_HEADCOUNT
 };
 
 static enum file_kind kind_of_buffer(const char *buf, size_t len)
@@ -425,6 +442,7 @@ static enum file_kind kind_of_buffer(const char *buf, size_t len)
                           : strcmp(format, IMPORT_MAP_FORMAT) == 0 ? FILE_IMPORT_MAP
                           : strcmp(format, SHARE_FORMAT) == 0      ? FILE_SHARE
                           : strcmp(format, EVIDENCE_FORMAT) == 0   ? FILE_EVIDENCE
+                          : strcmp(format, HEADCOUNT_FORMAT) == 0  ? FILE_HEADCOUNT
                                                                    : FILE_ANSWERS;
     free(format);
     return kind;
@@ -466,6 +484,11 @@ static int validate_buffer(const struct cli *c, const struct rules *r, const cha
         if ((rc = evidence_load_buffer(&e, r, SUPPRESS_MIN_GROUP_DEFAULT, path, buf, len, d)) == 0)
             describe_evidence(report, path, &e);
         evidence_release(&e);
+    } else if (kind == FILE_HEADCOUNT) {
+        struct headcount h;
+        if ((rc = headcount_load_buffer(&h, path, buf, len, d)) == 0)
+            describe_headcount(report, path, &h);
+        headcount_release(&h);
     } else if (kind == FILE_ACCEPT) {
         struct accept a;
         if ((rc = accept_load_buffer(&a, r, path, buf, len, d)) == 0)

@@ -29,6 +29,8 @@ struct strbuf;
 /* What the command line said, after parsing. */
 /* --scale may be given this many times. */
 enum { CLI_SCALES_MAX = 256 };
+/* --headcount may be given this many times (compare, trend: one per assessment). */
+enum { CLI_HEADCOUNTS_MAX = 256 };
 
 struct cli {
     FILE *out, *err;
@@ -46,6 +48,8 @@ struct cli {
     const char *min_group;
     const char *plan;         /* assess and compare --plan */
     const char *accept;       /* assess, compare and plan --accept */
+    const char *headcount;    /* assess and share --headcount */
+    const char *invited;      /* assess and share --invited, as given */
     const char *top, *update; /* plan */
     const char *self, *as_of; /* benchmark */
     const char *evidence;     /* assess --evidence */
@@ -53,6 +57,10 @@ struct cli {
     unsigned n_jobs;          /* --jobs checked; 0 when not given */
     char **args;
     size_t n_args;
+    /* --headcount as given: compare and trend take one per assessment, in their order;
+       assess and share one (headcount above) */
+    const char *headcounts[CLI_HEADCOUNTS_MAX];
+    size_t n_headcounts;
 };
 
 /* The commands, one per entry of the table in cli.c. */

@@ -18,6 +18,8 @@
 #include "model_change.h"
 #include "overlap.h"
 #include "diag.h"
+#include "headcount.h"
+#include "participation.h"
 #include "plan.h"
 #include "plan_review.h"
 #include "report.h"
@@ -220,6 +222,63 @@ static int load_plan(struct cli *c, const struct rules *r, struct plan *p)
     return code;
 }
 
+/*
+ * --headcount FILE or --invited N (not both): how many staff were asked, read before
+ * the answers. *given is false without either.
+ */
+static int load_headcount(struct cli *c, struct headcount *h, bool *given)
+{
+    *given = c->headcount || c->invited;
+    if (c->headcount && c->invited)
+        return cli_usage_error(
+            c, "--invited gives the total a headcount file already gives; not both:", c->invited);
+    if (c->invited) {
+        long n;
+        char *end;
+        errno = 0;
+        n = strtol(c->invited, &end, 10);
+        if (*end || end == c->invited || errno || n < 1 || n > HEADCOUNT_INVITED_MAX) {
+            struct strbuf what = STRBUF_INIT;
+            strbuf_addf(&what,
+                        "--invited takes how many staff were asked, a whole number from 1 to "
+                        "%d, not",
+                        HEADCOUNT_INVITED_MAX);
+            int rc = cli_usage_error(c, strbuf_str(&what), c->invited);
+            strbuf_release(&what);
+            return rc;
+        }
+        headcount_set_total(h, (size_t)n);
+        return EXIT_OK;
+    }
+    if (!c->headcount)
+        return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
+    struct diags d;
+    diags_init(&d);
+    headcount_load_file(h, c->headcount, &d);
+    rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    return rc;
+}
+
+/* The score's respondents set beside the headcount (participation.h), when one is given. */
+static int set_participation(struct cli *c, struct score *s, const struct headcount *h, bool given,
+                             struct participation *p)
+{
+    if (!given)
+        return EXIT_OK;
+    struct diags d;
+    diags_init(&d);
+    int rc = participation_compute(p, s, h, &d);
+    int code = cli_print_problems(c, &d);
+    diags_release(&d);
+    if (rc == 0)
+        s->participation = p;
+    return rc ? (code ? code : EXIT_INVALID) : code;
+}
+
 int cmd_assess(struct cli *c)
 {
     static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
@@ -231,6 +290,9 @@ int cmd_assess(struct cli *c)
     struct evidence evidence;
     struct evidence_view view = {0};
     struct plan_review review = {0};
+    struct headcount hc;
+    struct participation part;
+    bool counted = false;
     struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
     int64_t threshold = 0;
     int rc = cli_check_format(c, formats);
@@ -253,16 +315,21 @@ int cmd_assess(struct cli *c)
     plan_init(&plan);
     accept_init(&accept);
     evidence_init(&evidence);
+    headcount_init(&hc);
+    participation_init(&part);
     opts.accept = c->accept ? &accept : NULL;
     const struct assessment *read = &a;
     if ((rc = load_plan(c, &r, &plan)) != 0 || (rc = cli_load_accept(c, &r, &accept)) != 0 ||
         (rc = cli_load_evidence(c, &r, opts.min_group, &evidence)) != 0 ||
+        (rc = load_headcount(c, &hc, &counted)) != 0 ||
         (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0 ||
         (rc = check_fields_given(c, &read, 1)) != 0)
         goto out;
     if (c->date) /* --date: the assessment's date, whatever the respondents' say */
         a.date = c->date;
     score_compute_with(&s, &r, &a, &opts);
+    if ((rc = set_participation(c, &s, &hc, counted, &part)) != 0)
+        goto out;
     if (c->plan)
         plan_review_assess(&review, &plan, &s);
     if (c->evidence)
@@ -288,6 +355,8 @@ out:
     evidence_view_release(&view);
     evidence_release(&evidence);
     score_release(&s);
+    participation_release(&part);
+    headcount_release(&hc);
     accept_release(&accept);
     plan_release(&plan);
     assessment_release(&a);
@@ -299,15 +368,53 @@ out:
 struct scored {
     struct assessment a;
     struct score s;
+    struct headcount hc; /* --headcount, one per assessment */
+    struct participation part;
 };
 
 static void scored_release(struct scored *sc, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         score_release(&sc[i].s);
+        participation_release(&sc[i].part);
+        headcount_release(&sc[i].hc);
         assessment_release(&sc[i].a);
     }
     free(sc);
+}
+
+/* compare and trend --headcount: none, or one per assessment in the order they are given. */
+static int check_headcounts_given(struct cli *c)
+{
+    if (c->n_headcounts == 0 || c->n_headcounts == c->n_args)
+        return EXIT_OK;
+    struct strbuf what = STRBUF_INIT;
+    strbuf_addf(&what,
+                "--headcount is given once per assessment, in their order: %zu assessments, "
+                "but %zu headcounts; the last is",
+                c->n_args, c->n_headcounts);
+    int rc = cli_usage_error(c, strbuf_str(&what), c->headcounts[c->n_headcounts - 1]);
+    strbuf_release(&what);
+    return rc;
+}
+
+/* Each assessment's respondents set beside its headcount (participation.h), all or none. */
+static int scored_participation(struct cli *c, struct scored *sc, size_t n)
+{
+    if (c->n_headcounts == 0)
+        return EXIT_OK;
+    int rc = cli_check_stdin_once(c);
+    if (rc)
+        return rc;
+    struct diags d;
+    diags_init(&d);
+    for (size_t i = 0; i < n; i++)
+        if (headcount_load_file(&sc[i].hc, c->headcounts[i], &d) == 0 &&
+            participation_compute(&sc[i].part, &sc[i].s, &sc[i].hc, &d) == 0)
+            sc[i].s.participation = &sc[i].part;
+    rc = cli_print_problems(c, &d);
+    diags_release(&d);
+    return rc;
 }
 
 /* The scored assessments sent out through emit: --output must not replace one of them. */
@@ -429,9 +536,11 @@ int cmd_compare(struct cli *c)
         return rc;
     plan_init(&plan);
     accept_init(&accept);
-    if ((rc = load_plan(c, &r, &plan)) == 0 && (rc = cli_load_accept(c, &r, &accept)) == 0 &&
+    if ((rc = check_headcounts_given(c)) == 0 && (rc = load_plan(c, &r, &plan)) == 0 &&
+        (rc = cli_load_accept(c, &r, &accept)) == 0 &&
         (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc, &ov)) == 0 &&
-        (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
+        ((rc = scored_participation(c, sc, c->n_args)) != 0 ||
+         (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0))
         scored_release(sc, c->n_args);
     else if (rc == 0) {
         compare_compute(&cmp, &sc[0].s, &sc[1].s);
@@ -479,8 +588,9 @@ int cmd_trend(struct cli *c)
     struct model_change mc;
     struct overlap ov;
     bool changed = false;
-    if ((rc = load_scored(c, &r, NULL, &sc, &ov)) == 0 &&
-        (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0)
+    if ((rc = check_headcounts_given(c)) == 0 && (rc = load_scored(c, &r, NULL, &sc, &ov)) == 0 &&
+        ((rc = scored_participation(c, sc, c->n_args)) != 0 ||
+         (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0))
         scored_release(sc, c->n_args);
     else if (rc == 0) {
         const struct score **scores = xcalloc(c->n_args, sizeof(*scores));
@@ -518,6 +628,9 @@ int cmd_share(struct cli *c)
     struct assessment a;
     struct score s;
     struct score_options o = {.attribute = false};
+    struct headcount hc;
+    struct participation part;
+    bool counted = false;
     const char *by[ANSWERS_BY_MAX];
     size_t n_by = 0;
     int rc = breakdown_options(c, &o, by, &n_by);
@@ -525,10 +638,15 @@ int cmd_share(struct cli *c)
         return rc;
     cli_assessment_init(c, &a, &r);
     score_init(&s);
+    headcount_init(&hc);
+    participation_init(&part);
     struct strbuf out = STRBUF_INIT;
-    if ((rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0)
+    if ((rc = load_headcount(c, &hc, &counted)) != 0 ||
+        (rc = cli_load_assessment(c, &a, c->args, c->n_args)) != 0)
         goto out;
     score_compute_with(&s, &r, &a, &o);
+    if ((rc = set_participation(c, &s, &hc, counted, &part)) != 0)
+        goto out;
     if (!share_allowed(&s)) {
         strbuf_addf(&out,
                     "stagegap: share: %zu respondent%s, fewer than the anonymity threshold of "
@@ -545,6 +663,8 @@ int cmd_share(struct cli *c)
 out:
     strbuf_release(&out);
     score_release(&s);
+    participation_release(&part);
+    headcount_release(&hc);
     assessment_release(&a);
     rules_release(&r);
     return rc;

@@ -18,6 +18,7 @@
 #include "rules.h"
 #include "schema.h"
 #include "evidence.h"
+#include "headcount.h"
 #include "share.h"
 #include "strbuf.h"
 #include "text.h"
@@ -367,6 +368,11 @@ static bool check_header(struct response *resp, const struct ynode *root)
     if (ynode_is(format, EVIDENCE_FORMAT)) {
         yerror(&resp->c, format,
                "this is an evidence file, not an answers file; 'stagegap validate' checks it");
+        return false;
+    }
+    if (ynode_is(format, HEADCOUNT_FORMAT)) {
+        yerror(&resp->c, format,
+               "this is a headcount file, not an answers file; pass it with --headcount");
         return false;
     }
     if (!ynode_is(format, ANSWERS_FORMAT)) {

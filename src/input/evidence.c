@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "exact.h"
+#include "headcount.h"
 #include "fileio.h"
 #include "plan.h"
 #include "rules.h"
@@ -362,12 +363,13 @@ static bool check_header(struct loader *l, const struct ynode *root)
                EVIDENCE_FORMAT);
         return false;
     }
-    const char *other = ynode_is(format, RULES_FORMAT)     ? "a rules file"
-                        : ynode_is(format, ANSWERS_FORMAT) ? "an answers file"
-                        : ynode_is(format, PLAN_FORMAT)    ? "an action plan"
-                        : ynode_is(format, ACCEPT_FORMAT)  ? "a file of accepted gaps"
-                        : ynode_is(format, SHARE_FORMAT)   ? "a share file"
-                                                           : NULL;
+    const char *other = ynode_is(format, RULES_FORMAT)       ? "a rules file"
+                        : ynode_is(format, ANSWERS_FORMAT)   ? "an answers file"
+                        : ynode_is(format, PLAN_FORMAT)      ? "an action plan"
+                        : ynode_is(format, ACCEPT_FORMAT)    ? "a file of accepted gaps"
+                        : ynode_is(format, SHARE_FORMAT)     ? "a share file"
+                        : ynode_is(format, HEADCOUNT_FORMAT) ? "a headcount file"
+                                                             : NULL;
     if (other) {
         yerror(&l->c, format, "this is %s, not an evidence file", other);
         return false;

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "evidence.h"
 #include "exact.h"
+#include "headcount.h"
 #include "plan.h"
 #include "rules.h"
 #include "schema.h"
@@ -220,12 +221,13 @@ static bool check_header(struct loader *l, const struct ynode *root)
         yerror(&l->c, root, "no 'format' key; a share file starts with 'format: %s'", SHARE_FORMAT);
         return false;
     }
-    const char *other = ynode_is(format, RULES_FORMAT)      ? "a rules file"
-                        : ynode_is(format, ANSWERS_FORMAT)  ? "an answers file"
-                        : ynode_is(format, PLAN_FORMAT)     ? "an action plan"
-                        : ynode_is(format, ACCEPT_FORMAT)   ? "a file of accepted gaps"
-                        : ynode_is(format, EVIDENCE_FORMAT) ? "an evidence file"
-                                                            : NULL;
+    const char *other = ynode_is(format, RULES_FORMAT)       ? "a rules file"
+                        : ynode_is(format, ANSWERS_FORMAT)   ? "an answers file"
+                        : ynode_is(format, PLAN_FORMAT)      ? "an action plan"
+                        : ynode_is(format, ACCEPT_FORMAT)    ? "a file of accepted gaps"
+                        : ynode_is(format, EVIDENCE_FORMAT)  ? "an evidence file"
+                        : ynode_is(format, HEADCOUNT_FORMAT) ? "a headcount file"
+                                                             : NULL;
     if (other) {
         yerror(&l->c, format, "this is %s, not a share file; 'stagegap share' makes one", other);
         return false;
@@ -252,13 +254,17 @@ static void read_people(struct loader *l, const struct ynode *root)
                n, k);
     s->min_group = (size_t)k;
     s->respondents = (size_t)n;
+    const struct ynode *in = ymap_get(root, "invited");
+    long invited = 0;
+    if (in && yinteger(&l->c, in, n, SHARE_INVITED_MAX, "invited", &invited) == 0)
+        s->invited = (size_t)invited;
 }
 
 static void read_root(struct loader *l, const struct ynode *root)
 {
-    static const char *const keys[] = {"!format", "!organisation", "!date",
-                                       "!model",  "!respondents",  "!min-group",
-                                       "!stages", "!means",        NULL};
+    static const char *const keys[] = {
+        "!format",    "!organisation", "!date",  "!model",  "!respondents",
+        "!min-group", "!stages",       "!means", "invited", NULL};
     if (!check_header(l, root) || ymap_check_keys(&l->c, root, "the share file", keys))
         return;
     struct share *s = l->s;

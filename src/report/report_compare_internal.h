@@ -38,6 +38,12 @@ void compare_json_item(struct jsonw *w, const struct rules *r, size_t i,
  */
 void compare_threshold_line(struct strbuf *out, const struct score *const *points, size_t n,
                             bool shares);
+/*
+ * With a headcount for every assessment (--headcount), how many of the staff asked answered
+ * in each, in the whole only, and which fell under PARTICIPATION_LOW_PERCENT; nothing
+ * otherwise (docs/participation.md).
+ */
+void compare_participation_line(struct strbuf *out, const struct score *const *points, size_t n);
 /* min_group, min_group_lowered and threshold, as assess's JSON has them. */
 void compare_json_threshold(struct jsonw *w, const struct score *const *points, size_t n,
                             bool shares);

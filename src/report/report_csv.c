@@ -14,11 +14,12 @@
  * first, with no stage, a row of kind "attribution" for a report made with --attribute,
  * one of kind "anonymity" for a report of fewer respondents than the threshold, in a
  * report of more than one respondent one of kind "threshold" giving the threshold K and
- * whether --min-group lowered it below 5, and one of kind "dates" when the respondents'
- * dates differ; after a stage's items, one row of kind "note" for each caveat the source
- * attaches to the stage and rows of kind "find-out" for what must be known before its
- * suggestions are ranked; then the breakdown, a row of kind "group" per group shown apart
- * and stage (the group's name as text, its respondents as n, its score as stage_score)
+ * whether --min-group lowered it below 5; with a headcount, rows of kinds "participation",
+ * "participation-group" and "participation-caveat" (render_participation); one of kind
+ * "dates" when the respondents' dates differ; after a stage's items, one row of kind
+ * "note" for each caveat the source attaches to the stage and rows of kind "find-out" for what must
+ * be known before its suggestions are ranked; then the breakdown, a row of kind "group" per group
+ * shown apart and stage (the group's name as text, its respondents as n, its score as stage_score)
  * and one of kind "breakdown" saying why it is left out or how it pooled; then a row of
  * kind "comment" for each comment respondents wrote on the whole assessment (sorted,
  * never saying who; the question it answers as about); then one of kind "gap-definition", with no
@@ -34,6 +35,7 @@
 #include "report.h"
 #include "report_accept_internal.h"
 #include "report_evidence_internal.h"
+#include "report_participation_internal.h"
 #include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
@@ -41,6 +43,7 @@
 #include <stdlib.h>
 
 #include "escape.h"
+#include "participation.h"
 #include "rules.h"
 #include "score.h"
 #include "score_target.h"
@@ -363,6 +366,49 @@ static void render_find_out(const struct score *s, size_t st, struct strbuf *out
     free(v);
 }
 
+/*
+ * With a headcount: a row of kind "participation" (the line as text, how many answered
+ * as n, "22 of 140 (16%)" as note), one of kind "participation-group" for each group
+ * the breakdown shows apart (its name as text, its respondents as n, its part as note)
+ * and one of kind "participation-caveat" when few answered.
+ */
+static void render_participation(const struct score *s, struct strbuf *out)
+{
+    const struct participation *p = s->participation;
+    if (!p)
+        return;
+    struct strbuf text = STRBUF_INIT, note = STRBUF_INIT;
+    report_participation_line(&text, s);
+    report_participation_of(&note, p->answered, p->invited);
+    struct plan_csv_row row = {.kind = "participation",
+                               .text = strbuf_str(&text),
+                               .state = "context",
+                               .note = strbuf_str(&note),
+                               .has_n = true,
+                               .n = (long)p->answered};
+    plan_csv_row(out, s, row_start, &row);
+    for (size_t k = 0; k < p->n_rows; k++) {
+        const struct participation_row *pr = &p->rows[k];
+        strbuf_reset(&text);
+        strbuf_reset(&note);
+        report_group_name(&text, &s->breakdown, &s->breakdown.groups[pr->group]);
+        report_participation_of(&note, pr->answered, pr->invited);
+        struct plan_csv_row group = {.kind = "participation-group",
+                                     .text = strbuf_str(&text),
+                                     .state = "context",
+                                     .note = strbuf_str(&note),
+                                     .has_n = true,
+                                     .n = (long)pr->answered};
+        plan_csv_row(out, s, row_start, &group);
+    }
+    strbuf_reset(&text);
+    report_participation_caveat(&text, s);
+    if (text.len)
+        context_row(s, NULL, "participation-caveat", strbuf_str(&text), NULL, out);
+    strbuf_release(&note);
+    strbuf_release(&text);
+}
+
 /* An overlay's base (id, version, SHA-256) and the merged model's hash, kind "model". */
 static void render_model_row(const struct score *s, struct strbuf *out)
 {
@@ -393,6 +439,7 @@ void report_render_csv(const struct report_ctx *ctx, struct strbuf *out)
     if (anonymity.len)
         context_row(s, NULL, "threshold", strbuf_str(&anonymity), NULL, out);
     strbuf_release(&anonymity);
+    render_participation(s, out);
     struct strbuf dates = STRBUF_INIT;
     report_date_range(&dates, s->assessment);
     if (dates.len)

@@ -10,8 +10,10 @@
 #include "answers.h"
 #include "jsonw.h"
 #include "report.h"
+#include "participation.h"
 #include "report_accept_internal.h"
 #include "report_evidence_internal.h"
+#include "report_participation_internal.h"
 #include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "report_target_internal.h"
@@ -25,6 +27,45 @@ static const char *state_name(enum score_state state)
 {
     static const char *const names[] = {"scored", "n/a", "unknown", "context"};
     return names[state];
+}
+
+/*
+ * "participation", only with a headcount: how many answered of how many asked, in total
+ * and for each group the breakdown shows apart (never the pooled row), and the line and
+ * caveat the other formats print.
+ */
+static void write_participation(struct jsonw *w, const struct score *s)
+{
+    const struct participation *p = s->participation;
+    if (!p)
+        return;
+    struct strbuf text = STRBUF_INIT;
+    jsonw_kobject(w, "participation");
+    jsonw_kuint(w, "answered", p->answered);
+    jsonw_kuint(w, "invited", p->invited);
+    jsonw_kuint(w, "percent", participation_percent(p->answered, p->invited));
+    jsonw_kbool(w, "low", p->low);
+    jsonw_kuint(w, "low_under_percent", PARTICIPATION_LOW_PERCENT);
+    report_participation_line(&text, s);
+    jsonw_kstring(w, "line", strbuf_str(&text));
+    strbuf_reset(&text);
+    report_participation_caveat(&text, s);
+    jsonw_kstring(w, "caveat", text.len ? strbuf_str(&text) : NULL);
+    jsonw_kstring(w, "by", p->field);
+    jsonw_karray(w, "groups");
+    for (size_t k = 0; k < p->n_rows; k++) {
+        const struct participation_row *row = &p->rows[k];
+        const struct score_group *g = &s->breakdown.groups[row->group];
+        jsonw_object(w);
+        report_json_group_values(w, &s->breakdown, g);
+        jsonw_kuint(w, "answered", row->answered);
+        jsonw_kuint(w, "invited", row->invited);
+        jsonw_kuint(w, "percent", participation_percent(row->answered, row->invited));
+        jsonw_end(w, '}');
+    }
+    jsonw_end(w, ']');
+    jsonw_end(w, '}');
+    strbuf_release(&text);
 }
 
 static void write_header(struct jsonw *w, const struct report_ctx *ctx)
@@ -48,6 +89,7 @@ static void write_header(struct jsonw *w, const struct report_ctx *ctx)
     report_threshold_line(&threshold, s->assessment->respondents, s->min_group);
     jsonw_kstring(w, "threshold", threshold.len ? strbuf_str(&threshold) : NULL);
     strbuf_release(&threshold);
+    write_participation(w, s);
     jsonw_kstring(w, "caveat", report_caveat(s));
     jsonw_kstring(w, "judgement", r->source.judgement);
     jsonw_kstring(w, "focus", s->focus >= 0 ? r->stages[s->focus].id : NULL);

@@ -58,7 +58,7 @@ render() { # render NAME COMMAND ARGS...
     fi
 }
 for f in data/examples/*.yaml; do
-    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml | *-evidence.yaml) continue ;; esac # a plan, accepted gaps, an overlay or evidence, not answers
+    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml | *-evidence.yaml | *-headcount.yaml) continue ;; esac # a plan, accepted gaps, an overlay, evidence or a headcount, not answers
     render "assess-$(basename "$f" .yaml)" assess "$f"
 done
 mkdir "$tmp/pool"

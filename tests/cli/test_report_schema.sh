@@ -7,7 +7,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 n=0
 for f in data/examples/*.yaml; do
-    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml | *-evidence.yaml) continue ;; esac # a plan, accepted gaps, an overlay or evidence, not answers
+    case $f in *-plan.yaml | *-accept.yaml | *-overlay.yaml | *-evidence.yaml | *-headcount.yaml) continue ;; esac # a plan, accepted gaps, an overlay, evidence or a headcount, not answers
     n=$((n + 1))
     "$bin" assess --format json "$f" >"$tmp/report$n.json" || { echo "assess $f failed"; exit 1; }
 done
@@ -24,6 +24,17 @@ for by in "--by team" "--by locality" "--by team --by role" "--by none" "--by te
     # shellcheck disable=SC2086 # the options are words
     "$bin" assess --format json $by tests/fixtures/survey >"$tmp/report-groups$n.json" ||
         { echo "assess $by failed"; exit 1; }
+done
+# With a headcount (docs/participation.md): groups shown apart with their part, by role
+# with a pooled row, and a total alone.
+for hc in "--by team --headcount tests/fixtures/headcount/two-teams.yaml tests/fixtures/survey-two-teams" \
+    "--headcount data/examples/riverside-headcount.yaml tests/fixtures/survey" \
+    "--invited 24 tests/fixtures/survey"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the options are words
+    "$bin" assess --format json $hc >"$tmp/report-participation$n.json" 2>/dev/null ||
+        { echo "assess $hc failed"; exit 1; }
+    grep -q '"participation"' "$tmp/report-participation$n.json" || { echo "no participation: $hc"; exit 1; }
 done
 # With an action plan (assess --plan): on the day it was made, and a quarter later.
 plan=tests/fixtures/plan/eastbrook-board.yaml
@@ -63,12 +74,19 @@ s=tests/fixtures/survey
 "$bin" compare --by team --by role --format json $s $s-q2 >"$tmp/compare5.json" || { echo "compare 5 failed"; exit 1; }
 "$bin" compare --plan $plan --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare6.json" || { echo "compare --plan failed"; exit 1; }
 "$bin" compare --accept tests/fixtures/accept/eastbrook-expired.yaml --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare7.json" || { echo "compare --accept failed"; exit 1; }
+"$bin" compare --format json --headcount data/examples/riverside-headcount.yaml \
+    --headcount tests/fixtures/headcount/riverside-q2.yaml tests/fixtures/survey tests/fixtures/survey-q2 \
+    >"$tmp/compare-headcount.json" || { echo "compare with headcounts failed"; exit 1; }
+grep -q '"participation"' "$tmp/compare-headcount.json" || { echo "no participation in compare"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
 "$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-two-teams >"$tmp/trend3.json" || { echo "trend 3 failed"; exit 1; }
 "$bin" trend --by locality --min-group 11 --format json $s $s-q2 >"$tmp/trend4.json" || { echo "trend 4 failed"; exit 1; }
 "$bin" trend --format json tests/fixtures/eastbrook-earlier/2025-10.yaml tests/fixtures/eastbrook-earlier/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml >"$tmp/trend5.json" || { echo "trend 5 failed"; exit 1; }
+"$bin" trend --format json --headcount data/examples/riverside-headcount.yaml \
+    --headcount tests/fixtures/headcount/riverside-q2.yaml tests/fixtures/survey tests/fixtures/survey-q2 \
+    >"$tmp/trend-headcount.json" || { echo "trend with headcounts failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp"/trend*.json || exit 1
 n=data/examples/network
 "$bin" benchmark --format json --self $n/eastbrook-2026-09-30.yaml $n >"$tmp/benchmark1.json" || { echo "benchmark --self failed"; exit 1; }

@@ -9,6 +9,7 @@
 
 #include "testutil.h"
 #include "answers.h"
+#include "participation.h"
 #include "score.h"
 #include "share.h"
 #include "share_write.h"
@@ -150,12 +151,36 @@ static void test_share_errors(void **state)
                  "min-group must be from 3 to 1000, not 2");
 }
 
+/* With a headcount, the share says how many were asked in all, and reads it back; a
+   total under the respondents is refused. */
+static void test_share_invited(void **state)
+{
+    struct fixture *f = *state;
+    pool(f, 6);
+    struct participation p = {.answered = 6, .invited = 40};
+    f->s.participation = &p;
+    share_write(&f->s, "9.8.7", &f->out);
+    const char *out = strbuf_str(&f->out);
+    assert_non_null(strstr(out, "\nrespondents: 6\ninvited: 40\nmin-group: 5\n"));
+    assert_non_null(strstr(out, "# With its headcount it says how many staff were asked in all "
+                                "(40), so\n"));
+    assert_int_equal(load(f, out), 0);
+    assert_int_equal(f->share.invited, 40);
+    /* Lines: 1-9 comments, 10 format, ..., 14 respondents, 15 invited. */
+    expect_error(f, "invited: 40", "invited: 5", 15, 10,
+                 "invited must be from 6 to 10000000, not 5");
+    expect_error(f, "invited: 40", "invited: 40.5", 15, 10,
+                 "invited must be a whole number, not 40.5");
+    f->s.participation = NULL;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_share_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_share_refused_under_threshold, setup, teardown),
         cmocka_unit_test_setup_teardown(test_share_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_share_invited, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

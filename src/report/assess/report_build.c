@@ -11,6 +11,7 @@
 #include "accept.h"
 #include "answers.h"
 #include "report.h"
+#include "report_participation_internal.h"
 #include "rules.h"
 #include "report_target_internal.h"
 #include "score.h"
@@ -1216,12 +1217,15 @@ void report_build_model_terms(struct doc *d, struct doc_node *terms, const struc
 }
 
 /* What a reader must know before the scores: attribution on, the anonymity note, the
-   threshold. A paragraph each in text and HTML, a detail each in markdown. */
+   threshold, and with a headcount how many of the staff asked answered. A paragraph each in text
+   and HTML, a detail each in markdown. */
 static void header_notes(struct doc *d, struct doc_node *sec, struct doc_node *terms,
                          const struct score *s)
 {
     struct strbuf note = STRBUF_INIT;
-    for (int k = 0; k < 3; k++) {
+    static const char *const styles[] = {"attribution", "attribution", "threshold", "participation",
+                                         "participation"};
+    for (int k = 0; k < 5; k++) {
         strbuf_reset(&note);
         if (k == 0 && s->attribute)
             strbuf_adds(&note, REPORT_ATTRIBUTION_ON);
@@ -1229,10 +1233,14 @@ static void header_notes(struct doc *d, struct doc_node *sec, struct doc_node *t
             report_anonymity_note(&note, s);
         else if (k == 2)
             report_threshold_line(&note, s->assessment->respondents, s->min_group);
+        else if (k == 3)
+            report_participation_line(&note, s);
+        else if (k == 4)
+            report_participation_caveat(&note, s);
         if (!note.len)
             continue;
         struct doc_node *p = doc_only(doc_para(d, sec), DOC_TEXT | DOC_HTML);
-        p->style = k == 2 ? "threshold" : "attribution";
+        p->style = styles[k];
         doc_text(d, p, strbuf_str(&note));
         doc_text(d, doc_only(doc_item(d, terms), DOC_MARKDOWN), strbuf_str(&note));
     }

@@ -1,6 +1,7 @@
 /*
  * compare_words.c - what compare's and trend's reports say the same way: a group's name,
- * an assessment's line, the anonymity threshold over several assessments, the breakdown's
+ * an assessment's line, the anonymity threshold over several assessments, participation
+ * with a headcount for each, the breakdown's
  * heading and note, and the start of a trend CSV row. Below both reports' files, so that
  * neither calls the other.
  */
@@ -10,6 +11,7 @@
 #include "compare.h"
 #include "escape.h"
 #include "jsonw.h"
+#include "participation.h"
 #include "report.h"
 #include "rules.h"
 #include "score.h"
@@ -65,6 +67,29 @@ void compare_json_threshold(struct jsonw *w, const struct score *const *points, 
     strbuf_release(&line);
 }
 
+void compare_participation_line(struct strbuf *out, const struct score *const *points, size_t n)
+{
+    size_t low = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct participation *p = points[k]->participation;
+        if (!p)
+            return; /* a headcount for each assessment, or none (cli_report.c) */
+        strbuf_addf(out, "%son %s, %zu of %zu%s (%zu%%)",
+                    k ? "; " : "Participation: ", points[k]->assessment->date, p->answered,
+                    p->invited, k ? "" : " staff asked answered",
+                    participation_percent(p->answered, p->invited));
+        low += p->low;
+    }
+    strbuf_addc(out, '.');
+    if (!low)
+        return;
+    strbuf_addf(out, " Under %d%% of the staff asked answered on ", PARTICIPATION_LOW_PERCENT);
+    for (size_t k = 0, said = 0; k < n; k++)
+        if (points[k]->participation->low)
+            strbuf_addf(out, "%s%s", said++ ? ", " : "", points[k]->assessment->date);
+    strbuf_adds(out, ", so those results may not speak for the staff who did not answer.");
+}
+
 void compare_json_assessment(struct jsonw *w, const struct score *s)
 {
     jsonw_object(w);
@@ -72,6 +97,15 @@ void compare_json_assessment(struct jsonw *w, const struct score *s)
     jsonw_kstring(w, "organisation", s->assessment->organisation);
     jsonw_kuint(w, "respondents", s->assessment->respondents);
     jsonw_kstring(w, "focus", focus_id(s));
+    const struct participation *p = s->participation;
+    if (p) { /* only with --headcount: the whole, never a group's */
+        jsonw_kobject(w, "participation");
+        jsonw_kuint(w, "answered", p->answered);
+        jsonw_kuint(w, "invited", p->invited);
+        jsonw_kuint(w, "percent", participation_percent(p->answered, p->invited));
+        jsonw_kbool(w, "low", p->low);
+        jsonw_end(w, '}');
+    }
     jsonw_end(w, '}');
 }
 

@@ -55,6 +55,10 @@ void compare_render_text(const struct compare *c, const char *tool_version, size
     compare_threshold_line(&threshold, both, 2, c->shares_respondents);
     if (threshold.len)
         compare_text_para(out, "", 0, strbuf_str(&threshold), width);
+    strbuf_reset(&threshold);
+    compare_participation_line(&threshold, both, 2);
+    if (threshold.len)
+        compare_text_para(out, "", 0, strbuf_str(&threshold), width);
     strbuf_release(&threshold);
     compare_write_evidence_pointer(DOC_TEXT, out, width);
     strbuf_addc(out, '\n');
@@ -95,6 +99,12 @@ void compare_render_markdown(const struct compare *c, const char *tool_version, 
     const struct score *both[] = {b, a};
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, both, 2, c->shares_respondents);
+    if (threshold.len) {
+        strbuf_adds(out, "\n- ");
+        escape_markdown(out, strbuf_str(&threshold));
+    }
+    strbuf_reset(&threshold);
+    compare_participation_line(&threshold, both, 2);
     if (threshold.len) {
         strbuf_adds(out, "\n- ");
         escape_markdown(out, strbuf_str(&threshold));
@@ -375,6 +385,10 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, both, 2, c->shares_respondents);
     csv_compare_context(out, "threshold", strbuf_str(&threshold));
+    strbuf_reset(&threshold);
+    compare_participation_line(&threshold, both, 2);
+    if (threshold.len)
+        csv_compare_context(out, "participation", strbuf_str(&threshold));
     strbuf_release(&threshold);
     for (size_t st = 0; st < r->n_stages; st++) {
         const struct compare_stage *cs = &c->stages[st];

@@ -76,6 +76,10 @@ void trend_render_text(const struct trend *t, const char *tool_version, size_t w
     compare_threshold_line(&line, t->points, t->n, t->shares_respondents);
     if (line.len)
         compare_text_para(out, "", 0, strbuf_str(&line), width);
+    strbuf_reset(&line);
+    compare_participation_line(&line, t->points, t->n);
+    if (line.len)
+        compare_text_para(out, "", 0, strbuf_str(&line), width);
     strbuf_release(&line);
     compare_write_evidence_pointer(DOC_TEXT, out, width);
     strbuf_adds(out, "\n");
@@ -100,6 +104,12 @@ void trend_render_markdown(const struct trend *t, const char *tool_version, size
     }
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, t->points, t->n, t->shares_respondents);
+    if (threshold.len) {
+        escape_markdown(out, strbuf_str(&threshold));
+        strbuf_adds(out, "\n\n");
+    }
+    strbuf_reset(&threshold);
+    compare_participation_line(&threshold, t->points, t->n);
     if (threshold.len) {
         escape_markdown(out, strbuf_str(&threshold));
         strbuf_adds(out, "\n\n");
@@ -269,6 +279,10 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     struct strbuf threshold = STRBUF_INIT;
     compare_threshold_line(&threshold, t->points, t->n, t->shares_respondents);
     csv_trend_context(out, "threshold", strbuf_str(&threshold));
+    strbuf_reset(&threshold);
+    compare_participation_line(&threshold, t->points, t->n);
+    if (threshold.len)
+        csv_trend_context(out, "participation", strbuf_str(&threshold));
     strbuf_release(&threshold);
     for (size_t k = 0; k < t->n; k++) {
         const struct score *s = t->points[k];

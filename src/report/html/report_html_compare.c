@@ -46,6 +46,13 @@ static void page_header(struct strbuf *out, const char *title, const char *org,
         p->style = "threshold";
         doc_text(&d, p, strbuf_str(&line));
     }
+    strbuf_reset(&line);
+    compare_participation_line(&line, points, n);
+    if (line.len) {
+        struct doc_node *p = doc_para(&d, h);
+        p->style = "participation";
+        doc_text(&d, p, strbuf_str(&line));
+    }
     strbuf_release(&line);
     report_build_evidence_pointer(&d, h);
     doc_write(&d, DOC_HTML, out, 0, false);

@@ -14,6 +14,8 @@
 #include "compare.h"
 #include "escape.h"
 #include "exact.h"
+#include "headcount.h"
+#include "participation.h"
 #include "report.h"
 #include "rules.h"
 #include "score.h"
@@ -24,6 +26,8 @@
 _Static_assert(SHARE_MIN_GROUP_FLOOR == SUPPRESS_MIN_GROUP_FLOOR &&
                    SHARE_MIN_GROUP_MAX == SUPPRESS_MIN_GROUP_MAX,
                "a share file may name the thresholds the command line takes");
+_Static_assert((long)SHARE_INVITED_MAX == (long)HEADCOUNT_INVITED_MAX,
+               "a share file may say as many were asked as a headcount may");
 
 bool share_allowed(const struct score *s)
 {
@@ -42,6 +46,11 @@ static void header(struct strbuf *out, const struct score *s, const char *tool_v
                 "# It holds no notes, evidence or comments, no groups or roles, no\n"
                 "# respondent ids and no file names: nothing about any one person.\n",
                 tool_version, s->assessment->respondents, s->min_group);
+    if (s->participation)
+        strbuf_addf(out,
+                    "# With its headcount it says how many staff were asked in all (%zu), so\n"
+                    "# that others can read how many answered; never a team's or a role's.\n",
+                    s->participation->invited);
 }
 
 static void add_tenths(struct strbuf *out, int64_t tenths)
@@ -108,8 +117,10 @@ void share_write(const struct score *s, const char *tool_version, struct strbuf 
     strbuf_adds(out, ", version: ");
     escape_yaml(out, r->version);
     strbuf_addf(out, ", sha256: %s}\n", r->model_sha256);
-    strbuf_addf(out, "respondents: %zu\nmin-group: %zu\n", s->assessment->respondents,
-                s->min_group);
+    strbuf_addf(out, "respondents: %zu\n", s->assessment->respondents);
+    if (s->participation)
+        strbuf_addf(out, "invited: %zu\n", s->participation->invited);
+    strbuf_addf(out, "min-group: %zu\n", s->min_group);
     stages(out, s);
     items(out, s);
 }
