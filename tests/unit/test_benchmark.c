@@ -206,7 +206,7 @@ static void test_positions(void **state)
     assert_int_equal(position_of(5, v, 3), BENCHMARK_MIDDLE);
     static const int64_t ties[] = {500, 500, 500, 500, 500, 500, 500, 500};
     assert_int_equal(position_of(8, ties, 3), BENCHMARK_LEVEL);
-    assert_ptr_equal(benchmark_position_words(BENCHMARK_TOP), "in the top quarter");
+    assert_string_equal(benchmark_position_words(BENCHMARK_TOP), "in the top quarter");
     assert_null(benchmark_position_words(BENCHMARK_NO_POSITION));
     assert_string_equal(benchmark_position_id(BENCHMARK_MIDDLE), "middle-half");
 }
