@@ -13,6 +13,7 @@
 
 struct diags;
 struct model_change;
+struct evidence;
 struct plan_compare_review;
 struct score;
 struct strbuf;
@@ -75,6 +76,10 @@ struct compare {
     /* compare --plan: the plan read against the two (plan_review.h), set by the caller
        and borrowed; NULL without a plan. */
     const struct plan_compare_review *plan;
+    /* compare --evidence: the evidence file (evidence.h), set by the caller and borrowed;
+       NULL without. Which indicators moved between the two dates is worked out by
+       evidence_moves_compute. */
+    const struct evidence *evidence;
     /* compare --allow-model-change when the two name different models (model_change.h):
        set by the caller and borrowed; NULL otherwise. */
     const struct model_change *model_change;

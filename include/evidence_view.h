@@ -62,6 +62,27 @@ struct evidence_view {
 void evidence_view_compute(struct evidence_view *v, const struct score *s,
                            const struct evidence *e);
 void evidence_view_release(struct evidence_view *v);
+/* How an indicator moved between two assessments (compare --evidence): by its latest
+   value by each one's date, in its better direction. */
+enum evidence_move {
+    EVIDENCE_NO_VALUE,     /* none by the later date */
+    EVIDENCE_FIRST_VALUE,  /* none by the earlier date, one by the later */
+    EVIDENCE_NO_NEW_VALUE, /* the same value stands at both dates */
+    EVIDENCE_BETTER,
+    EVIDENCE_WORSE,
+    EVIDENCE_UNCHANGED, /* a new value, the same as the last */
+};
+
+struct evidence_moved {
+    const struct evidence_value *before, *after; /* NULL: none by that date */
+    enum evidence_move move;
+};
+
+/* Each of e's indicators (n_indicators of them, into out) from before to after (dates). */
+void evidence_moves_compute(struct evidence_moved *out, const struct evidence *e,
+                            const char *before, const char *after);
+/* "no value", "first value", "no new value", "better", "worse", "unchanged". */
+const char *evidence_move_name(enum evidence_move m);
 /* "in line", "rating ahead", "rating behind", "not compared". */
 const char *evidence_verdict_name(enum evidence_verdict v);
 

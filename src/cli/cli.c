@@ -50,7 +50,7 @@ static const char *const compare_options[] = {"rules",     "format",
                                               "by",        "min-group",
                                               "plan",      "accept",
                                               "jobs",      "headcount",
-                                              NULL};
+                                              "evidence",  NULL};
 static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
                                             "by",    "min-group", "jobs",   "headcount",
                                             NULL};
@@ -234,7 +234,7 @@ static const struct command commands[] = {
     {"compare", cmd_compare,
      "stagegap compare [--rules FILE] [--format FMT] [--output FILE] [--fail-on-regression] "
      "[--tolerance POINTS] [--allow-model-change] [--by FIELD]... [--min-group K] [--plan PLAN] "
-     "[--accept FILE] [--headcount FILE]... "
+     "[--accept FILE] [--evidence FILE] [--headcount FILE]... "
      "[--jobs N] BEFORE AFTER",
      "compare two assessments: stage scores, gaps opened and closed, the focus",
      "BEFORE and AFTER are each one assessment: an answers file or a directory of them,\n"
@@ -266,6 +266,8 @@ static const struct command commands[] = {
      "  --accept FILE         gaps accepted for now (stagegap-accept/1): an accepted\n"
      "                        gap is not counted among the gaps opened, and is listed\n"
      "                        with its reason; see docs/accepting-gaps.md\n"
+     "  --evidence FILE       which indicators of an evidence file moved between the\n"
+     "                        two dates (docs/evidence.md); never changes a score\n"
      "  --by FIELD            each group's stage scores before and after (as assess);\n"
      "                        a group is shown apart only when it clears the\n"
      "                        threshold both times\n"

@@ -515,6 +515,18 @@ static int check_model_change(struct cli *c, const struct rules *r, const struct
     return rc;
 }
 
+/* compare --evidence: the evidence file, its small-group check under --min-group. */
+static int load_compare_evidence(struct cli *c, const struct rules *r, struct evidence *e)
+{
+    if (!c->evidence)
+        return EXIT_OK;
+    struct score_options o = {.attribute = false};
+    const char *by[ANSWERS_BY_MAX];
+    size_t n_by;
+    int rc = breakdown_options(c, &o, by, &n_by);
+    return rc ? rc : cli_load_evidence(c, r, o.min_group, e);
+}
+
 int cmd_compare(struct cli *c)
 {
     static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
@@ -523,6 +535,7 @@ int cmd_compare(struct cli *c)
     struct compare cmp;
     struct plan plan;
     struct accept accept;
+    struct evidence evidence;
     struct plan_compare_review review = {0};
     struct model_change mc;
     struct overlap ov;
@@ -536,8 +549,10 @@ int cmd_compare(struct cli *c)
         return rc;
     plan_init(&plan);
     accept_init(&accept);
+    evidence_init(&evidence);
     if ((rc = check_headcounts_given(c)) == 0 && (rc = load_plan(c, &r, &plan)) == 0 &&
         (rc = cli_load_accept(c, &r, &accept)) == 0 &&
+        (rc = load_compare_evidence(c, &r, &evidence)) == 0 &&
         (rc = load_scored(c, &r, c->accept ? &accept : NULL, &sc, &ov)) == 0 &&
         ((rc = scored_participation(c, sc, c->n_args)) != 0 ||
          (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0))
@@ -547,6 +562,7 @@ int cmd_compare(struct cli *c)
         compare_apply_tolerance(&cmp, tolerance);
         cmp.model_change = changed ? &mc : NULL;
         cmp.shares_respondents = ov.shares;
+        cmp.evidence = c->evidence ? &evidence : NULL;
         if (c->plan) {
             plan_review_compare(&review, &plan, &cmp);
             cmp.plan = &review;
@@ -568,6 +584,7 @@ int cmd_compare(struct cli *c)
         model_change_release(&mc);
         scored_release(sc, c->n_args);
     }
+    evidence_release(&evidence);
     accept_release(&accept);
     plan_release(&plan);
     strbuf_release(&why);

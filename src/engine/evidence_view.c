@@ -121,3 +121,32 @@ const char *evidence_verdict_name(enum evidence_verdict v)
     static const char *const names[] = {"not compared", "in line", "rating ahead", "rating behind"};
     return names[v];
 }
+
+void evidence_moves_compute(struct evidence_moved *out, const struct evidence *e,
+                            const char *before, const char *after)
+{
+    for (size_t k = 0; k < e->n_indicators; k++) {
+        const struct evidence_indicator *ind = &e->indicators[k];
+        struct evidence_moved *m = &out[k];
+        m->before = as_of(ind, before);
+        m->after = as_of(ind, after);
+        if (!m->after)
+            m->move = EVIDENCE_NO_VALUE;
+        else if (!m->before)
+            m->move = EVIDENCE_FIRST_VALUE;
+        else if (m->before == m->after)
+            m->move = EVIDENCE_NO_NEW_VALUE;
+        else if (m->after->value == m->before->value)
+            m->move = EVIDENCE_UNCHANGED;
+        else
+            m->move = (m->after->value > m->before->value) == ind->higher_better ? EVIDENCE_BETTER
+                                                                                 : EVIDENCE_WORSE;
+    }
+}
+
+const char *evidence_move_name(enum evidence_move m)
+{
+    static const char *const names[] = {"no value", "first value", "no new value",
+                                        "better",   "worse",       "unchanged"};
+    return names[m];
+}

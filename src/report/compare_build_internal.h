@@ -42,6 +42,12 @@ void compare_build_opened(struct doc *d, const struct compare *c);
    each addresses moved, the gaps none addressed, the actions not counted; nothing
    without a plan (compare_plan.c). */
 void compare_build_plan(struct doc *d, const struct compare *c);
+/* compare --evidence: "Evidence that moved", and the same as JSON ("evidence") and CSV
+   rows of kind "evidence"; nothing without --evidence (compare_evidence.c). */
+void compare_build_evidence(struct doc *d, const struct compare *c);
+struct jsonw;
+void compare_evidence_json(struct jsonw *w, const struct compare *c);
+void compare_evidence_csv(struct strbuf *out, const struct compare *c);
 /* "Model change": what differs between the models the assessments name; nothing for
    NULL (they name one). compare's and trend's. */
 struct model_change;

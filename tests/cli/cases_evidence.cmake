@@ -25,3 +25,8 @@ stagegap_cli_test(evidence-assess-not-evidence 3 assess --evidence data/examples
 stagegap_cli_test(evidence-assess-small-group 3 assess --evidence ${ev}/small-group.yaml
     data/examples/eastbrook-quarterly/2026-07.yaml)
 stagegap_cli_test(evidence-assess-stdin-twice 2 assess --evidence - -)
+# compare --evidence: which indicators moved between the two dates, in every format.
+foreach(format text markdown json csv html)
+    stagegap_cli_test(evidence-compare-${format} 0 compare --evidence data/examples/eastbrook-evidence.yaml
+        --format ${format} data/examples/eastbrook-quarterly/2026-04.yaml data/examples/eastbrook-quarterly/2026-07.yaml)
+endforeach()

@@ -7,7 +7,8 @@ model, some unknown or n/a) and a random evidence file (1 to 6 indicators of eve
 scale kind, on random items and stages, with random dated values, some after the
 assessment), then runs `stagegap assess` with and without `--evidence`:
 
-- JSON: every field but "evidence" is the same, byte for byte;
+- JSON: every field but "evidence" is the same, byte for byte, for assess and for
+  compare (the assessment against itself);
 - CSV: the rows without the evidence are the same rows, in the same order;
 - JSON's evidence counts agree with its pairs, and a pair is compared only where the
   report shows the item's rating.
@@ -116,6 +117,14 @@ def case(seed):
             check(not compared or (p["rating"] is not None and p["date"] is not None), seed,
                   f"{p['item']} compared with no rating or no value")
             check(p["date"] is None or p["date"] <= "2026-07-14", seed, "a later value used")
+        p0 = subprocess.run([BIN, "compare", "--format", "json", str(answers), str(answers)],
+                            capture_output=True, text=True)
+        p1 = subprocess.run([BIN, "compare", "--format", "json", "--evidence", str(ev),
+                             str(answers), str(answers)], capture_output=True, text=True)
+        x, y = json.loads(p0.stdout), json.loads(p1.stdout)
+        moved = y.pop("evidence", None)
+        check(moved is not None and len(moved) > 0, seed, "compare: no evidence")
+        check(x == y, seed, "compare: a field other than evidence changed")
         _, c0, _ = run(["--format", "csv", str(answers)])
         _, c1, _ = run(["--format", "csv", "--evidence", str(ev), str(answers)])
         kept = [r for r in c1.splitlines() if ',"evidence' not in r]

@@ -78,6 +78,7 @@ s=tests/fixtures/survey
     --headcount tests/fixtures/headcount/riverside-q2.yaml tests/fixtures/survey tests/fixtures/survey-q2 \
     >"$tmp/compare-headcount.json" || { echo "compare with headcounts failed"; exit 1; }
 grep -q '"participation"' "$tmp/compare-headcount.json" || { echo "no participation in compare"; exit 1; }
+"$bin" compare --evidence data/examples/eastbrook-evidence.yaml --format json $q/2026-04.yaml $q/2026-07.yaml >"$tmp/compare8.json" || { echo "compare --evidence failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/compare.schema.json "$tmp"/compare*.json || exit 1
 "$bin" trend --format json $q/2026-07.yaml $q/2026-04.yaml data/examples/northmoor-just-launched.yaml >"$tmp/trend.json" || { echo "trend failed"; exit 1; }
 "$bin" trend --by team --format json $s $s-q2 $s-two-teams >"$tmp/trend2.json" || { echo "trend 2 failed"; exit 1; }

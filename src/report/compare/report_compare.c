@@ -71,6 +71,7 @@ void compare_render_text(const struct compare *c, const char *tool_version, size
     compare_build_write(compare_build_opened, c, DOC_TEXT, out, width);
     compare_write_model_change(c->model_change, r, DOC_TEXT, out, width);
     compare_build_write(compare_build_plan, c, DOC_TEXT, out, width);
+    compare_build_write(compare_build_evidence, c, DOC_TEXT, out, width);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
     strbuf_addc(out, '\n');
@@ -125,6 +126,7 @@ void compare_render_markdown(const struct compare *c, const char *tool_version, 
     compare_build_write(compare_build_opened, c, DOC_MARKDOWN, out, width);
     compare_write_model_change(c->model_change, r, DOC_MARKDOWN, out, width);
     compare_build_write(compare_build_plan, c, DOC_MARKDOWN, out, width);
+    compare_build_write(compare_build_evidence, c, DOC_MARKDOWN, out, width);
     compare_md_end_blocks(out);
     struct strbuf verdict = STRBUF_INIT;
     compare_regression_sentence(&verdict, c);
@@ -239,6 +241,7 @@ void compare_render_json(const struct compare *c, const char *tool_version, size
     json_compare_groups(&w, c);
     if (c->plan)
         plan_json_compare(&w, c->plan);
+    compare_evidence_json(&w, c);
     model_change_json(&w, c->model_change, r);
     jsonw_kstring(&w, "caveat", report_caveat(c->after));
     jsonw_kstring(&w, "judgement", r->source.judgement);
@@ -413,4 +416,5 @@ void compare_render_csv(const struct compare *c, const char *tool_version, size_
     strbuf_release(&verdict);
     if (c->plan)
         plan_csv_compare(out, c->plan);
+    compare_evidence_csv(out, c);
 }

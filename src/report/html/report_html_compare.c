@@ -172,6 +172,7 @@ void compare_render_html(const struct compare *c, const char *tool_version, stru
     compare_build_write(compare_build_opened, c, DOC_HTML, out, 0);
     compare_write_model_change(c->model_change, r, DOC_HTML, out, 0);
     compare_build_write(compare_build_plan, c, DOC_HTML, out, 0);
+    compare_build_write(compare_build_evidence, c, DOC_HTML, out, 0);
     html_about_section(out, a);
     page_close(out, tool_version);
 }
