@@ -60,7 +60,7 @@ _stagegap()
         validate) opts="--rules --strict --jobs --help" ;;
         rules)    opts="--rules --format --help" ;;
         compare)  opts="--rules --format --output --fail-on-regression --tolerance --allow-model-change --by --min-group --plan --accept --evidence --headcount --jobs --help" ;;
-        trend)    opts="--rules --format --output --allow-model-change --by --min-group --headcount --jobs --help" ;;
+        trend)    opts="--rules --format --output --allow-model-change --by --min-group --evidence --headcount --jobs --help" ;;
         plan)     opts="--rules --output --top --update --accept --jobs --help" ;;
         share)    opts="--rules --output --min-group --headcount --invited --jobs --help" ;;
         benchmark) opts="--rules --format --output --self --as-of --allow-model-change --help" ;;

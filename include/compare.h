@@ -160,6 +160,9 @@ struct trend {
     const struct model_change *model_change;
     /* As compare's: some two of the points share respondents (overlap.h). */
     bool shares_respondents;
+    /* trend --evidence: the evidence file, borrowed; NULL without. Each indicator's
+       series is its latest value by each point's date (evidence_value_as_of). */
+    const struct evidence *evidence;
 };
 
 /* The first point at which stage st was in the top band, or TREND_NEVER. */

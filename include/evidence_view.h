@@ -62,6 +62,11 @@ struct evidence_view {
 void evidence_view_compute(struct evidence_view *v, const struct score *s,
                            const struct evidence *e);
 void evidence_view_release(struct evidence_view *v);
+/* The indicator's latest value dated on or before date; NULL when every value is later. */
+struct evidence_indicator;
+const struct evidence_value *evidence_value_as_of(const struct evidence_indicator *ind,
+                                                  const char *date);
+
 /* How an indicator moved between two assessments (compare --evidence): by its latest
    value by each one's date, in its better direction. */
 enum evidence_move {

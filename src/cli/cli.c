@@ -51,9 +51,9 @@ static const char *const compare_options[] = {"rules",     "format",
                                               "plan",      "accept",
                                               "jobs",      "headcount",
                                               "evidence",  NULL};
-static const char *const trend_options[] = {"rules", "format",    "output", "allow-model-change",
-                                            "by",    "min-group", "jobs",   "headcount",
-                                            NULL};
+static const char *const trend_options[] = {"rules",    "format",    "output", "allow-model-change",
+                                            "by",       "min-group", "jobs",   "headcount",
+                                            "evidence", NULL};
 static const char *const ask_options[] = {"rules", "output", NULL};
 static const char *const import_options[] = {"csv",    "xlsx",  "sheet",        "delimiter",
                                              "output", "map",   "organisation", "date",
@@ -276,7 +276,8 @@ static const struct command commands[] = {
      compare_options, 2, 2},
     {"trend", cmd_trend,
      "stagegap trend [--rules FILE] [--format FMT] [--output FILE] [--allow-model-change] "
-     "[--by FIELD]... [--min-group K] [--headcount FILE]... [--jobs N] ASSESSMENT...",
+     "[--by FIELD]... [--min-group K] [--evidence FILE] [--headcount FILE]... [--jobs N] "
+     "ASSESSMENT...",
      "show each stage's score and time in stage over time",
      "Each ASSESSMENT is an answers file or a directory of them. They are put in order\n"
      "of their date, not of the arguments. An organisation named differently from the\n"
@@ -294,6 +295,8 @@ static const struct command commands[] = {
      "                     otherwise\n"
      "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
      "                     the trend is the same for every N\n"
+     "  --evidence FILE    each indicator of an evidence file at each assessment's\n"
+     "                     date, beside the stage scores (docs/evidence.md)\n"
      "  --headcount FILE   how many staff were asked (stagegap-headcount/1), once per\n"
      "                     assessment in the order given: each one's participation\n"
      "                     in the whole (docs/participation.md)\n"

@@ -515,7 +515,7 @@ static int check_model_change(struct cli *c, const struct rules *r, const struct
     return rc;
 }
 
-/* compare --evidence: the evidence file, its small-group check under --min-group. */
+/* compare and trend --evidence: the evidence file, its small-group check under --min-group. */
 static int load_compare_evidence(struct cli *c, const struct rules *r, struct evidence *e)
 {
     if (!c->evidence)
@@ -602,10 +602,14 @@ int cmd_trend(struct cli *c)
     int rc = cli_check_format(c, formats);
     if (rc || (rc = cli_load_rules(c, &r)) != 0)
         return rc;
+    struct evidence evidence;
     struct model_change mc;
     struct overlap ov;
     bool changed = false;
-    if ((rc = check_headcounts_given(c)) == 0 && (rc = load_scored(c, &r, NULL, &sc, &ov)) == 0 &&
+    evidence_init(&evidence);
+    if ((rc = check_headcounts_given(c)) == 0 &&
+        (rc = load_compare_evidence(c, &r, &evidence)) == 0 &&
+        (rc = load_scored(c, &r, NULL, &sc, &ov)) == 0 &&
         ((rc = scored_participation(c, sc, c->n_args)) != 0 ||
          (rc = check_model_change(c, &r, sc, &mc, &changed)) != 0))
         scored_release(sc, c->n_args);
@@ -618,6 +622,7 @@ int cmd_trend(struct cli *c)
         trend_compute(&t, scores, c->n_args);
         t.model_change = changed ? &mc : NULL;
         t.shares_respondents = ov.shares;
+        t.evidence = c->evidence ? &evidence : NULL;
         diags_init(&d);
         trend_warn(&t, &d);
         print_warnings(c, &d);
@@ -630,6 +635,7 @@ int cmd_trend(struct cli *c)
         free(scores);
         scored_release(sc, c->n_args);
     }
+    evidence_release(&evidence);
     strbuf_release(&out);
     rules_release(&r);
     return rc;

@@ -274,9 +274,8 @@ static int compare_points(const void *pa, const void *pb)
 
 void trend_compute(struct trend *t, const struct score *const *scores, size_t n)
 {
+    memset(t, 0, sizeof(*t));
     t->n = n;
-    t->model_change = NULL;
-    t->shares_respondents = false;
     t->points = xcalloc(n + 1, sizeof(*t->points));
     memcpy(t->points, scores, n * sizeof(*scores));
     /* Insertion sort is stable, so equal dates keep the order given; trends are short. */

@@ -16,8 +16,8 @@
 #include "score.h"
 #include "xalloc.h"
 
-/* The latest value dated on or before date; NULL when every value is later. */
-static const struct evidence_value *as_of(const struct evidence_indicator *ind, const char *date)
+const struct evidence_value *evidence_value_as_of(const struct evidence_indicator *ind,
+                                                  const char *date)
 {
     const struct evidence_value *latest = NULL;
     for (size_t k = 0; k < ind->n_values && strcmp(ind->values[k].date, date) <= 0; k++)
@@ -95,7 +95,7 @@ void evidence_view_compute(struct evidence_view *v, const struct score *s, const
             struct evidence_pair *p = &v->pairs[v->n_pairs++];
             p->item = i;
             p->indicator = k;
-            p->value = as_of(ind, date);
+            p->value = evidence_value_as_of(ind, date);
             if (!p->value)
                 continue;
             evidenced = true;
@@ -128,8 +128,8 @@ void evidence_moves_compute(struct evidence_moved *out, const struct evidence *e
     for (size_t k = 0; k < e->n_indicators; k++) {
         const struct evidence_indicator *ind = &e->indicators[k];
         struct evidence_moved *m = &out[k];
-        m->before = as_of(ind, before);
-        m->after = as_of(ind, after);
+        m->before = evidence_value_as_of(ind, before);
+        m->after = evidence_value_as_of(ind, after);
         if (!m->after)
             m->move = EVIDENCE_NO_VALUE;
         else if (!m->before)

@@ -48,6 +48,13 @@ void compare_build_evidence(struct doc *d, const struct compare *c);
 struct jsonw;
 void compare_evidence_json(struct jsonw *w, const struct compare *c);
 void compare_evidence_csv(struct strbuf *out, const struct compare *c);
+/* trend --evidence: "Evidence over time" (chart: HTML drawn already, or NULL), and the
+   same series as JSON ("evidence") and CSV rows of kind "evidence"; nothing without
+   --evidence (trend_evidence.c). */
+struct trend;
+void trend_build_evidence(struct doc *d, const struct trend *t, const char *chart);
+void trend_evidence_json(struct jsonw *w, const struct trend *t);
+void trend_evidence_csv(struct strbuf *out, const struct trend *t);
 /* "Model change": what differs between the models the assessments name; nothing for
    NULL (they name one). compare's and trend's. */
 struct model_change;

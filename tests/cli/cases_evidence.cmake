@@ -30,3 +30,9 @@ foreach(format text markdown json csv html)
     stagegap_cli_test(evidence-compare-${format} 0 compare --evidence data/examples/eastbrook-evidence.yaml
         --format ${format} data/examples/eastbrook-quarterly/2026-04.yaml data/examples/eastbrook-quarterly/2026-07.yaml)
 endforeach()
+# trend --evidence: each indicator's series beside the stage scores, in every format.
+foreach(format text markdown json csv html)
+    stagegap_cli_test(evidence-trend-${format} 0 trend --evidence data/examples/eastbrook-evidence.yaml
+        --format ${format} tests/fixtures/eastbrook-earlier/2025-10.yaml tests/fixtures/eastbrook-earlier/2026-01.yaml
+        data/examples/eastbrook-quarterly/2026-04.yaml data/examples/eastbrook-quarterly/2026-07.yaml)
+endforeach()

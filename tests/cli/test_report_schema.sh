@@ -88,6 +88,7 @@ grep -q '"participation"' "$tmp/compare-headcount.json" || { echo "no participat
 "$bin" trend --format json --headcount data/examples/riverside-headcount.yaml \
     --headcount tests/fixtures/headcount/riverside-q2.yaml tests/fixtures/survey tests/fixtures/survey-q2 \
     >"$tmp/trend-headcount.json" || { echo "trend with headcounts failed"; exit 1; }
+"$bin" trend --evidence data/examples/eastbrook-evidence.yaml --format json tests/fixtures/eastbrook-earlier/2025-10.yaml $q/2026-04.yaml $q/2026-07.yaml >"$tmp/trend6.json" || { echo "trend --evidence failed"; exit 1; }
 /usr/bin/python3 tests/tools/check_json_schema.py docs/trend.schema.json "$tmp"/trend*.json || exit 1
 n=data/examples/network
 "$bin" benchmark --format json --self $n/eastbrook-2026-09-30.yaml $n >"$tmp/benchmark1.json" || { echo "benchmark --self failed"; exit 1; }

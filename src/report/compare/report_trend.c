@@ -194,6 +194,7 @@ void trend_render_json(const struct trend *t, const char *tool_version, size_t w
     json_trend_groups(&w, t);
     model_change_json(&w, t->model_change, r);
     /* The latest assessment's, as every format says it. */
+    trend_evidence_json(&w, t);
     jsonw_kstring(&w, "caveat", report_caveat(t->points[t->n - 1]));
     jsonw_kstring(&w, "judgement", t->points[t->n - 1]->rules->source.judgement);
     jsonw_end(&w, '}');
@@ -300,6 +301,7 @@ void trend_render_csv(const struct trend *t, const char *tool_version, size_t wi
     trend_csv_time(t, out);
     csv_trend_groups(t, out);
     csv_trend_model_change(t, out);
+    trend_evidence_csv(out, t);
     const struct score *latest = t->points[t->n - 1];
     csv_trend_context(out, "caveat", report_caveat(latest));
     csv_trend_context(out, "judgement", latest->rules->source.judgement);

@@ -147,6 +147,7 @@ void trend_write_sections(const struct trend *t, enum doc_format f, struct strbu
     trend_build_scores(&d, t, NULL);
     trend_build_time(&d, t, NULL);
     trend_build_groups(&d, t);
+    trend_build_evidence(&d, t, NULL);
     compare_build_model_change(&d, t->model_change, t->points[0]->rules);
     doc_write(&d, f, out, width, false);
 }

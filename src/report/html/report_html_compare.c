@@ -446,6 +446,7 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     struct doc d;
     doc_init(&d);
     trend_build_groups(&d, t);
+    trend_build_evidence(&d, t, NULL);
     doc_write(&d, DOC_HTML, out, 0, false);
     compare_write_model_change(t->model_change, r, DOC_HTML, out, 0);
     html_about_section(out, t->points[t->n - 1]);
