@@ -79,6 +79,7 @@ e=tests/fixtures/eastbrook-earlier
 render trend-time trend $e/2025-10.yaml $e/2026-01.yaml $q/2026-04.yaml $q/2026-07.yaml
 render trend-same-day trend data/examples/eastbrook-mid-implementation.yaml $q/2026-04.yaml $q/2026-07.yaml
 render assess-evidence assess --evidence data/examples/eastbrook-evidence.yaml $q/2026-07.yaml
+render trend-evidence trend --evidence data/examples/eastbrook-evidence.yaml $e/2025-10.yaml $q/2026-04.yaml $q/2026-07.yaml
 n=data/examples/network
 render benchmark-self benchmark --self $n/eastbrook-2026-09-30.yaml $n
 render benchmark-network benchmark $n

@@ -12,6 +12,8 @@
 
 #include "answers.h"
 #include "compare.h"
+#include "evidence.h"
+#include "evidence_view.h"
 #include "compare_build_internal.h"
 #include "report_build_internal.h"
 #include "report_compare_internal.h"
@@ -338,6 +340,127 @@ static void trend_legend(struct strbuf *out, const struct rules *r, double x)
     }
 }
 
+/* ---- trend --evidence: every indicator's series on one chart ---- */
+
+/* Where v lies on its indicator's scale as a percentage in its better direction, so that
+   indicators of different scales share one chart, up being better. */
+static double evidence_share(const struct evidence_indicator *ind, const struct evidence_value *v)
+{
+    int64_t x = v->value < ind->min ? ind->min : v->value > ind->max ? ind->max : v->value;
+    double f = (double)(x - ind->min) / (double)(ind->max - ind->min);
+    return 100.0 * (ind->higher_better ? f : 1.0 - f);
+}
+
+static void evidence_desc(struct strbuf *desc, const struct trend *t)
+{
+    const struct evidence *e = t->evidence;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < e->n_indicators; i++) {
+        const struct evidence_indicator *ind = &e->indicators[i];
+        doc_html_text(desc, ind->title);
+        strbuf_adds(desc, ind->higher_better ? " (better higher):" : " (better lower):");
+        for (size_t k = 0; k < t->n; k++) {
+            const struct evidence_value *v =
+                evidence_value_as_of(ind, t->points[k]->assessment->date);
+            strbuf_adds(desc, k ? "; " : " ");
+            doc_html_text(desc, t->points[k]->assessment->date);
+            strbuf_reset(&sb);
+            if (v)
+                report_evidence_value(&sb, ind, v->value);
+            else
+                strbuf_adds(&sb, "no value yet");
+            strbuf_adds(desc, " ");
+            doc_html_text(desc, strbuf_str(&sb));
+        }
+        strbuf_adds(desc, ". ");
+    }
+    strbuf_release(&sb);
+}
+
+static void evidence_series(struct strbuf *out, const struct trend *t, const struct trend_geom *g,
+                            size_t i)
+{
+    const struct evidence_indicator *ind = &t->evidence->indicators[i];
+    bool open = false;
+    for (size_t k = 0; k < t->n; k++) {
+        const struct evidence_value *v = evidence_value_as_of(ind, t->points[k]->assessment->date);
+        if (!v)
+            continue; /* values only start; once one is known, one stands at every date after */
+        strbuf_adds(out, open ? " L" : "<path");
+        if (!open) {
+            svg_stroke(out, i);
+            strbuf_adds(out, " d=\"M");
+        }
+        strbuf_add_tenths(out, trend_x(g, k));
+        strbuf_addc(out, ',');
+        strbuf_add_tenths(out, trend_y(g, evidence_share(ind, v)));
+        open = true;
+    }
+    if (open)
+        strbuf_adds(out, "\"/>\n");
+    for (size_t k = 0; k < t->n; k++) {
+        const struct evidence_value *v = evidence_value_as_of(ind, t->points[k]->assessment->date);
+        if (v)
+            svg_marker(out, i, trend_x(g, k), trend_y(g, evidence_share(ind, v)),
+                       series_colours[i % N_SERIES_STYLES].hex);
+    }
+}
+
+static void evidence_axes(struct strbuf *out, const struct trend *t, const struct trend_geom *g)
+{
+    for (int v = 0; v <= 100; v += 25) {
+        double y = trend_y(g, v);
+        svg_line(out, g->x0, y, g->x1, y,
+                 v ? "stroke=\"#d0d0d0\" stroke-width=\"1\""
+                   : "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+        svg_text_open(out, g->x0 - 8, y + 4, "s", "end", 0);
+        strbuf_addf(out, "%d%%</text>\n", v);
+    }
+    svg_text_open(out, 16, (g->top + g->bottom) / 2, "s", "middle", -90);
+    strbuf_adds(out, "Along its scale, better up</text>\n");
+    for (size_t k = 0; k < t->n; k++) {
+        double x = trend_x(g, k);
+        svg_line(out, x, g->bottom, x, g->bottom + 5, "stroke=\"#1b1b1b\" stroke-width=\"1\"");
+        svg_text_open(out, x, g->bottom + 18, "s", g->rotate ? "end" : "middle",
+                      g->rotate ? -40 : 0);
+        doc_html_text(out, t->points[k]->assessment->date);
+        strbuf_adds(out, "</text>\n");
+    }
+}
+
+static void evidence_chart(struct page *p, const struct trend *t)
+{
+    const struct evidence *e = t->evidence;
+    struct strbuf *out = p->out;
+    double legend = 22.0 * (double)e->n_indicators + 8;
+    struct trend_geom g = {80, BARS_W - 30, legend + 14, legend + 214, t->n, t->n > 6};
+    struct strbuf title = STRBUF_INIT, desc = STRBUF_INIT;
+    strbuf_adds(&title, "Evidence over time: each indicator along its own scale, better up");
+    evidence_desc(&desc, t);
+    svg_open(p, BARS_W, g.bottom + (g.rotate ? 80 : 36), &title, &desc);
+    for (size_t i = 0; i < e->n_indicators; i++) {
+        double y = 16 + 22 * (double)i;
+        strbuf_adds(out, "<path");
+        svg_stroke(out, i);
+        strbuf_adds(out, " d=\"M");
+        strbuf_add_tenths(out, g.x0);
+        strbuf_addc(out, ',');
+        strbuf_add_tenths(out, y);
+        strbuf_adds(out, " h44\"/>\n");
+        svg_marker(out, i, g.x0 + 22, y, series_colours[i % N_SERIES_STYLES].hex);
+        svg_text_open(out, g.x0 + 54, y + 4, NULL, NULL, 0);
+        doc_html_text(out, e->indicators[i].title);
+        strbuf_adds(out, "</text>\n");
+    }
+    evidence_axes(out, t, &g);
+    for (size_t i = 0; i < e->n_indicators; i++)
+        evidence_series(out, t, &g, i);
+    svg_close(p, "Each indicator along its own scale, from its worse end (0%) to its better "
+                 "(100%); the table below gives the values.");
+    strbuf_release(&title);
+    strbuf_release(&desc);
+}
+
 /* Wide enough for the band labels right of the plot ("Established from 60"). */
 static double trend_width(const struct rules *r, double x1)
 {
@@ -446,8 +569,15 @@ void trend_render_html(const struct trend *t, const char *tool_version, struct s
     struct doc d;
     doc_init(&d);
     trend_build_groups(&d, t);
-    trend_build_evidence(&d, t, NULL);
+    struct strbuf evidence = STRBUF_INIT;
+    if (t->evidence) {
+        struct page drawn_evidence = {&evidence, p.charts};
+        evidence_chart(&drawn_evidence, t);
+        p.charts = drawn_evidence.charts;
+    }
+    trend_build_evidence(&d, t, t->evidence ? strbuf_str(&evidence) : NULL);
     doc_write(&d, DOC_HTML, out, 0, false);
+    strbuf_release(&evidence);
     compare_write_model_change(t->model_change, r, DOC_HTML, out, 0);
     html_about_section(out, t->points[t->n - 1]);
     page_close(out, tool_version);
