@@ -59,6 +59,17 @@ void evidence_build_assess(struct doc *d, const struct score *s, const struct ev
    category's level (evidence_build.c). */
 struct evidence_indicator;
 void report_evidence_value(struct strbuf *sb, const struct evidence_indicator *ind, int64_t value);
+/* assess --evidence as data (evidence_data.c): */
+struct jsonw;
+/* "evidence", with --evidence only: the indicators, each stage's questions with
+   evidence, every pair of item and indicator, and the counts ahead and behind. */
+void evidence_json_assess(struct jsonw *w, const struct score *s, const struct evidence *e,
+                          const struct evidence_view *v);
+/* Rows "evidence-coverage" (one per stage) and "evidence" (one per pair); none without. */
+void evidence_csv_assess(struct strbuf *out, const struct score *s, const struct evidence *e,
+                         const struct evidence_view *v,
+                         void (*row_start)(const struct score *s, struct strbuf *out));
+
 /* Why s has no focus stage, in a few words (report_focus.c). */
 const char *report_no_focus_reason(const struct score *s);
 /* The focus stage's title, or "none (" the reason ")". */

@@ -34,7 +34,6 @@
  */
 #include "report.h"
 #include "report_accept_internal.h"
-#include "report_evidence_internal.h"
 #include "report_participation_internal.h"
 #include "report_build_internal.h"
 #include "report_plan_internal.h"

@@ -1,16 +1,15 @@
 /*
- * report_evidence_data.c - assess --evidence as data: the evidence file's indicators and
+ * evidence_data.c - assess --evidence as data: the evidence file's indicators and
  * the engine's view of them beside the ratings (evidence_view.h), in JSON ("evidence")
  * and as CSV rows of kind "evidence" and "evidence-coverage". The human formats' section
- * is built once in assess/evidence_build.c.
+ * is built once in evidence_build.c.
  */
-#include "report_evidence_internal.h"
+#include "report_build_internal.h"
 
 #include "evidence.h"
 #include "evidence_view.h"
 #include "exact.h"
 #include "jsonw.h"
-#include "report_build_internal.h"
 #include "report_plan_internal.h"
 #include "rules.h"
 #include "score.h"
