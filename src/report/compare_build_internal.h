@@ -55,6 +55,16 @@ struct trend;
 void trend_build_evidence(struct doc *d, const struct trend *t, const char *chart);
 void trend_evidence_json(struct jsonw *w, const struct trend *t);
 void trend_evidence_csv(struct strbuf *out, const struct trend *t);
+/* The ratings of s (compare's after, trend's latest) beside the evidence, as assess
+   --evidence shows them: the section, JSON's "evidence_beside", and CSV rows through
+   write_row (compare_evidence.c). */
+struct evidence;
+void compare_build_beside(struct doc *d, const struct score *s, const struct evidence *e);
+void compare_beside_json(struct jsonw *w, const struct score *s, const struct evidence *e);
+void compare_beside_csv(struct strbuf *out, const struct score *s, const struct evidence *e,
+                        void (*write_row)(struct strbuf *out, const struct score *s,
+                                          const char *item, const char *rating, const char *verdict,
+                                          const char *text));
 /* "Model change": what differs between the models the assessments name; nothing for
    NULL (they name one). compare's and trend's. */
 struct model_change;

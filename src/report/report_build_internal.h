@@ -50,11 +50,11 @@ struct report_ctx;
 void report_build_assess(struct doc *d, const struct report_ctx *ctx);
 /* "Evidence beside the ratings" (assess --evidence): the items evidenced per stage, where
    the ratings run ahead of the evidence and behind it, and every rating beside its
-   evidence (evidence_build.c). */
+   evidence (evidence_build.c), under heading (NULL: REPORT_EVIDENCE_TITLE). */
 struct evidence;
 struct evidence_view;
 void evidence_build_assess(struct doc *d, const struct score *s, const struct evidence *e,
-                           const struct evidence_view *v);
+                           const struct evidence_view *v, const char *heading);
 /* An indicator's value as a reader reads it: "71%", "23 of 40", "4.4 on 0 to 10", or a
    category's level (evidence_build.c). */
 struct evidence_indicator;
@@ -63,8 +63,8 @@ void report_evidence_value(struct strbuf *sb, const struct evidence_indicator *i
 struct jsonw;
 /* "evidence", with --evidence only: the indicators, each stage's questions with
    evidence, every pair of item and indicator, and the counts ahead and behind. */
-void evidence_json_assess(struct jsonw *w, const struct score *s, const struct evidence *e,
-                          const struct evidence_view *v);
+void evidence_json_assess(struct jsonw *w, const char *key, const struct score *s,
+                          const struct evidence *e, const struct evidence_view *v);
 /* Rows "evidence-coverage" (one per stage) and "evidence" (one per pair); none without. */
 void evidence_csv_assess(struct strbuf *out, const struct score *s, const struct evidence *e,
                          const struct evidence_view *v,

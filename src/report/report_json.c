@@ -490,7 +490,7 @@ void report_render_json(const struct report_ctx *ctx, struct strbuf *out)
     write_comments(&w, s);
     if (ctx->plan)
         plan_json_assess(&w, ctx->plan);
-    evidence_json_assess(&w, s, ctx->evidence, ctx->evidence_view);
+    evidence_json_assess(&w, "evidence", s, ctx->evidence, ctx->evidence_view);
     accept_json_assess(&w, s);
     jsonw_end(&w, '}');
 }

@@ -123,6 +123,8 @@ def case(seed):
                              str(answers), str(answers)], capture_output=True, text=True)
         x, y = json.loads(p0.stdout), json.loads(p1.stdout)
         moved = y.pop("evidence", None)
+        beside = y.pop("evidence_beside", None)
+        check(beside is not None, seed, "compare: no evidence_beside")
         check(moved is not None and len(moved) > 0, seed, "compare: no evidence")
         check(x == y, seed, "compare: a field other than evidence changed")
         _, c0, _ = run(["--format", "csv", str(answers)])

@@ -157,10 +157,10 @@ static void pairs_table(struct doc *d, struct doc_node *sec, const struct score 
 }
 
 void evidence_build_assess(struct doc *d, const struct score *s, const struct evidence *e,
-                           const struct evidence_view *v)
+                           const struct evidence_view *v, const char *heading)
 {
-    struct doc_node *sec = doc_section(d, d->root, 2, "evidence");
-    doc_words(d, sec, REPORT_EVIDENCE_TITLE);
+    struct doc_node *sec = doc_section(d, d->root, 2, heading ? "evidence-beside" : "evidence");
+    doc_words(d, sec, heading ? heading : REPORT_EVIDENCE_TITLE);
     struct doc_node *p = doc_para(d, sec);
     doc_wordsf(d, p, "How do we know? The evidence file holds %zu indicator%s", e->n_indicators,
                e->n_indicators == 1 ? "" : "s");

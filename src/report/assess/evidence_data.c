@@ -58,13 +58,13 @@ static void json_pair(struct jsonw *w, const struct rules *r, const struct evide
     jsonw_end(w, '}');
 }
 
-void evidence_json_assess(struct jsonw *w, const struct score *s, const struct evidence *e,
-                          const struct evidence_view *v)
+void evidence_json_assess(struct jsonw *w, const char *key, const struct score *s,
+                          const struct evidence *e, const struct evidence_view *v)
 {
     if (!e)
         return;
     const struct rules *r = s->rules;
-    jsonw_kobject(w, "evidence");
+    jsonw_kobject(w, key);
     jsonw_kstring(w, "organisation", e->organisation);
     jsonw_karray(w, "indicators");
     for (size_t k = 0; k < e->n_indicators; k++)

@@ -1427,7 +1427,7 @@ void report_build_assess(struct doc *d, const struct report_ctx *ctx)
         plan_build_assess(d, plan);
     accept_build_assess(d, s);
     if (ctx->evidence)
-        evidence_build_assess(d, s, ctx->evidence, ctx->evidence_view);
+        evidence_build_assess(d, s, ctx->evidence, ctx->evidence_view, NULL);
     legend(d, d->root, s);
     doc_only(d->root->last, DOC_TEXT);
     for (size_t st = 0; st < s->rules->n_stages; st++)

@@ -68,6 +68,7 @@ void compare_build_evidence(struct doc *d, const struct compare *c)
     }
     strbuf_release(&sb);
     free(m);
+    compare_build_beside(d, c->after, e);
 }
 
 void compare_evidence_json(struct jsonw *w, const struct compare *c)
@@ -103,6 +104,24 @@ void compare_evidence_json(struct jsonw *w, const struct compare *c)
     jsonw_end(w, ']');
     strbuf_release(&sb);
     free(m);
+    compare_beside_json(w, c->after, e);
+}
+
+/* "stage,item,kind,before,after,change,opened,closed,direction,text,..." */
+static void compare_beside_row(struct strbuf *out, const struct score *s, const char *item,
+                               const char *rating, const char *verdict, const char *text)
+{
+    (void)s;
+    strbuf_addc(out, ',');
+    escape_csv(out, item);
+    strbuf_adds(out, ",evidence-beside,,");
+    if (rating)
+        strbuf_adds(out, rating);
+    strbuf_adds(out, ",,,,");
+    escape_csv(out, verdict);
+    strbuf_addc(out, ',');
+    escape_csv(out, text);
+    strbuf_adds(out, ",,\r\n");
 }
 
 void compare_evidence_csv(struct strbuf *out, const struct compare *c)
@@ -133,4 +152,70 @@ void compare_evidence_csv(struct strbuf *out, const struct compare *c)
     }
     strbuf_release(&sb);
     free(m);
+    compare_beside_csv(out, c->after, e, compare_beside_row);
+}
+
+/* ---- the ratings beside the evidence at the latest assessment (compare's after,
+   trend's last) ---- */
+
+static void beside_heading(struct strbuf *sb, const struct score *s)
+{
+    strbuf_addf(sb, "Evidence beside the ratings of %s", s->assessment->date);
+}
+
+void compare_build_beside(struct doc *d, const struct score *s, const struct evidence *e)
+{
+    if (!e)
+        return;
+    struct evidence_view v;
+    struct strbuf heading = STRBUF_INIT;
+    evidence_view_compute(&v, s, e);
+    beside_heading(&heading, s);
+    evidence_build_assess(d, s, e, &v, doc_take(d, &heading));
+    evidence_view_release(&v);
+}
+
+void compare_beside_json(struct jsonw *w, const struct score *s, const struct evidence *e)
+{
+    if (!e)
+        return;
+    struct evidence_view v;
+    evidence_view_compute(&v, s, e);
+    evidence_json_assess(w, "evidence_beside", s, e, &v);
+    evidence_view_release(&v);
+}
+
+/* Rows of kind "evidence-beside" in compare's and trend's CSV columns: write_row(out,
+   arg, item id, rating or NULL, verdict, "INDICATOR: VALUE (DATE)"). */
+void compare_beside_csv(struct strbuf *out, const struct score *s, const struct evidence *e,
+                        void (*write_row)(struct strbuf *out, const struct score *s,
+                                          const char *item, const char *rating, const char *verdict,
+                                          const char *text))
+{
+    if (!e)
+        return;
+    struct evidence_view v;
+    evidence_view_compute(&v, s, e);
+    struct strbuf rating = STRBUF_INIT, text = STRBUF_INIT;
+    for (size_t k = 0; k < v.n_pairs; k++) {
+        const struct evidence_pair *p = &v.pairs[k];
+        const struct evidence_indicator *ind = &e->indicators[p->indicator];
+        strbuf_reset(&rating);
+        strbuf_reset(&text);
+        if (p->has_rating)
+            strbuf_add_tenths(&rating, p->rating);
+        strbuf_adds(&text, ind->id);
+        strbuf_adds(&text, ": ");
+        if (p->value) {
+            report_evidence_value(&text, ind, p->value->value);
+            strbuf_addf(&text, " (%s%s)", p->value->date, p->stale ? ", stale" : "");
+        } else {
+            strbuf_adds(&text, "no value by then");
+        }
+        write_row(out, s, s->rules->items[p->item].id, p->has_rating ? strbuf_str(&rating) : NULL,
+                  evidence_verdict_name(p->verdict), strbuf_str(&text));
+    }
+    strbuf_release(&rating);
+    strbuf_release(&text);
+    evidence_view_release(&v);
 }

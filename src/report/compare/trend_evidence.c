@@ -81,6 +81,7 @@ void trend_build_evidence(struct doc *d, const struct trend *t, const char *char
         doc_words_cell(d, row, doc_take(d, &sb));
     }
     strbuf_release(&sb);
+    compare_build_beside(d, t->points[t->n - 1], e);
 }
 
 void trend_evidence_json(struct jsonw *w, const struct trend *t)
@@ -115,6 +116,26 @@ void trend_evidence_json(struct jsonw *w, const struct trend *t)
     }
     jsonw_end(w, ']');
     strbuf_release(&sb);
+    compare_beside_json(w, t->points[t->n - 1], e);
+}
+
+/* "date,organisation,respondents,stage,score,band,kind,text": the item in stage's place,
+   its rating in score's, the verdict leading the text. */
+static void trend_beside_row(struct strbuf *out, const struct score *s, const char *item,
+                             const char *rating, const char *verdict, const char *text)
+{
+    trend_csv_point(out, s);
+    strbuf_addc(out, ',');
+    escape_csv(out, item);
+    strbuf_addc(out, ',');
+    if (rating)
+        strbuf_adds(out, rating);
+    strbuf_adds(out, ",,evidence-beside,");
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s; %s", verdict, text);
+    escape_csv(out, strbuf_str(&sb));
+    strbuf_release(&sb);
+    strbuf_adds(out, "\r\n");
 }
 
 void trend_evidence_csv(struct strbuf *out, const struct trend *t)
@@ -141,4 +162,5 @@ void trend_evidence_csv(struct strbuf *out, const struct trend *t)
         }
     }
     strbuf_release(&sb);
+    compare_beside_csv(out, t->points[t->n - 1], e, trend_beside_row);
 }
