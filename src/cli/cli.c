@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "platform.h"
+#include "report.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "suppress.h"
@@ -729,13 +730,34 @@ int cli_load_rules(struct cli *c, struct rules *r)
     return code;
 }
 
+/*
+ * A Word or OpenDocument file is a zip archive: like gzip, it is not written to a
+ * terminal, where it would be noise (or control sequences); --output or a redirection
+ * says where it goes.
+ */
+static int check_binary_out(struct cli *c)
+{
+    if (!cli_to_stdout(c) || !platform_is_terminal(c->out))
+        return 0;
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_addf(&msg,
+                "--format %s writes a binary file, which is not written to a terminal: give "
+                "--output FILE, or redirect standard output",
+                c->format);
+    int rc = cli_usage_error(c, strbuf_str(&msg), NULL);
+    strbuf_release(&msg);
+    return rc;
+}
+
 int cli_check_format(struct cli *c, const char *const *allowed)
 {
     if (!c->format)
         return 0;
     for (size_t i = 0; allowed[i]; i++)
         if (strcmp(c->format, allowed[i]) == 0)
-            return 0;
+            return report_format_is_office(c->format) ? check_binary_out(c) : 0;
+    if (report_format_is_office(c->format))
+        return cli_usage_error(c, "only assess writes the format", c->format);
     return cli_usage_error(c, "unknown format", c->format);
 }
 
