@@ -61,8 +61,9 @@ def main():
     while time.time() < deadline:
         if not pump(0.1):
             break
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
+        done, st = os.waitpid(pid, os.WNOHANG)
+        if done:  # (not before: a 0 from WNOHANG is no exit status)
+            status = st
             while pump(0.05):
                 pass
             break
