@@ -296,7 +296,7 @@ static void styles(struct strbuf *sb)
     pstyle(sb, "ListContinue", "List Continue", "Normal", "<w:spacing w:after=\"60\"/>", NULL);
     pstyle(sb, "TableText", "Table Text", "Normal", "<w:spacing w:before=\"20\" w:after=\"20\"/>",
            "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>");
-    pstyle(sb, "TableHeading", "Table Heading", "TableText", "<w:keepNext/>", "<w:b/><w:bCs/>");
+    pstyle(sb, "TableHeading", "Table Heading", "TableText", NULL, "<w:b/><w:bCs/>");
     strbuf_adds(sb, "<w:style w:type=\"character\" w:styleId=\"Code\"><w:name w:val=\"Code\"/>"
                     "<w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:rFonts "
                     "w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>"

@@ -286,7 +286,7 @@ static void styles(struct strbuf *sb)
     pstyle(sb, "Table_20_Contents", "Table Contents", "Standard", " style:class=\"extra\"",
            "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\"", "fo:font-size=\"10pt\"");
     pstyle(sb, "Table_20_Heading", "Table Heading", "Table_20_Contents", " style:class=\"extra\"",
-           "fo:keep-with-next=\"always\"", "fo:font-weight=\"bold\"");
+           NULL, "fo:font-weight=\"bold\"");
     pstyle(sb, "Table_20_Contents_20_Right", "Table Contents Right", "Table_20_Contents",
            " style:class=\"extra\"", "fo:text-align=\"end\"", NULL);
     pstyle(sb, "Table_20_Heading_20_Right", "Table Heading Right", "Table_20_Heading",
