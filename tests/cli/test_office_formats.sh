@@ -55,6 +55,38 @@ check "docx: the tool named at the end" grep -q 'Made by stagegap [0-9]' "$tmp/d
 check "odt: the report's title at outline level 1" grep -q '<text:h text:style-name="Heading_20_1" text:outline-level="1">Implementation readiness: Eastbrook County Council Children&apos;s Services' "$tmp/content.xml"
 check "odt: header rows" grep -q '<table:table-header-rows>' "$tmp/content.xml"
 
+# Hostile text from the inputs (markup of both formats, an entity, a CDATA end, controls,
+# U+FFFE, U+FFFF, U+0085) in the organisation and a note: every part of both files is
+# well-formed XML, no element comes from the text, and the title holds it as text, what
+# XML 1.0 forbids or discourages written as U+FFFD.
+sed -e 's|^organisation: .*|organisation: "Evil </w:t></w:r><w:p><evil/></w:p> <text:h>x</text:h> ]]> \&amp; \\x01\\x1b[2J\\uFFFE\\u0085 end"|' \
+    -e 's|note: "The director and every head of service attended the 5-day training"|note: "<office:evil/> \& <w:evil/>\\x07 \\uFFFF note"|' \
+    $ex/eastbrook-mid-implementation.yaml >"$tmp/hostile.yaml"
+check "hostile: the organisation replaced" grep -q '^organisation: "Evil' "$tmp/hostile.yaml"
+for fmt in docx odt; do
+    "$bin" assess --format $fmt --output "$tmp/hostile.$fmt" "$tmp/hostile.yaml" 2>"$tmp/err"
+    check "hostile $fmt: exit 0" [ $? = 0 ]
+    check "hostile $fmt: well-formed, no element from the text, the title as text" "$py" -c '
+import sys, zipfile, xml.etree.ElementTree as ET
+z = zipfile.ZipFile(sys.argv[1])
+texts = []
+for name in z.namelist():
+    if name == "mimetype":
+        continue
+    root = ET.fromstring(z.read(name))
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1] == "evil":
+            sys.exit(name + ": an element from the text")
+        texts.append("".join(el.itertext()) if el.tag.endswith("}h") or el.tag.endswith("}p") else "")
+want = ("Implementation readiness: Evil </w:t></w:r><w:p><evil/></w:p> <text:h>x</text:h> ]]> "
+        "&amp; \ufffd\ufffd[2J\ufffd\ufffd end")
+if not any(t == want for t in texts):
+    sys.exit("the title is not there as text")
+if not any("<office:evil/> & <w:evil/>\ufffd \ufffd note" in t for t in texts):
+    sys.exit("the note is not there as text")
+' "$tmp/hostile.$fmt"
+done
+
 # --output whole or not at all: into a directory that does not exist, nothing is made;
 # over an input, refused; an old file is kept when the write fails.
 "$bin" assess --format docx --output "$tmp/no/such/dir/r.docx" $ex/westvale-sustaining.yaml \
