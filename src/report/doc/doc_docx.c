@@ -32,6 +32,7 @@ struct docx {
     size_t depth;           /* lists open (may pass LEVELS) */
     unsigned numbered;      /* numbered lists so far */
     size_t n_cols;          /* the table being written */
+    bool after_table;       /* the last block was a table: the next paragraph keeps off it */
 };
 
 static void run(void *ctx, const char *text, enum office_run_kind kind)
@@ -62,6 +63,7 @@ static size_t level(const struct docx *x)
 static void heading(void *ctx, int lvl, const struct doc_span *spans)
 {
     struct docx *x = ctx;
+    x->after_table = false;
     char style[16];
     (void)snprintf(style, sizeof(style), "Heading%d", lvl);
     xmlw_start(&x->w, "w:p");
@@ -86,6 +88,8 @@ static void para(void *ctx, enum office_para kind, const struct doc_span *spans,
     xmlw_start(w, "w:p");
     xmlw_start(w, "w:pPr");
     xmlw_leaf(w, "w:pStyle", "w:val", kind == OFFICE_ITEM && num > 1 ? "ListNumber" : styles[kind]);
+    bool space = x->after_table;
+    x->after_table = false;
     if (kind == OFFICE_ITEM) {
         xmlw_start(w, "w:numPr");
         xmlw_start(w, "w:ilvl");
@@ -95,7 +99,10 @@ static void para(void *ctx, enum office_para kind, const struct doc_span *spans,
         xmlw_attr_size(w, "w:val", num);
         xmlw_end(w);
         xmlw_end(w);
-    } else if (kind == OFFICE_ITEM_MORE) {
+    }
+    if (space)
+        xmlw_leaf(w, "w:spacing", "w:before", "160");
+    if (kind == OFFICE_ITEM_MORE) {
         xmlw_start(w, "w:ind");
         xmlw_attr_size(w, "w:left", (l + 1) * 360);
         xmlw_end(w);
@@ -203,7 +210,9 @@ static void row_end(void *ctx, bool head)
 
 static void table_end(void *ctx)
 {
-    xmlw_end(&((struct docx *)ctx)->w);
+    struct docx *x = ctx;
+    xmlw_end(&x->w);
+    x->after_table = true;
 }
 
 static void document(const struct doc *d, struct strbuf *out, unsigned *numbered)
