@@ -24,6 +24,8 @@ _stagegap()
         --format)
             if [[ $cmd == rules ]]; then
                 COMPREPLY=($(compgen -W "text markdown json csv" -- "$cur"))
+            elif [[ $cmd == assess ]]; then
+                COMPREPLY=($(compgen -W "text markdown json csv html docx odt" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "text markdown json csv html" -- "$cur"))
             fi

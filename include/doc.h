@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "pool.h"
+#include "strbuf.h"
 
 struct strbuf;
 
@@ -314,6 +315,30 @@ void doc_write_text(const struct doc *d, struct strbuf *out, size_t width, bool 
 void doc_write_markdown(const struct doc *d, struct strbuf *out);
 /* HTML5 fragments (sections, paragraphs, lists, tables) for the page shell. */
 void doc_write_html(const struct doc *d, struct strbuf *out);
+/*
+ * The Word (.docx) and OpenDocument text (.odt) writers (doc_docx.c, doc_odt.c) write
+ * what markdown shows, through one walk (doc_office.c): a document's parts, each an XML
+ * file named by its path in the archive, for the caller to zip (report_office.c) in the
+ * order given, the one marked stored uncompressed. Headings are real headings (Word's
+ * Heading 1 to 3, OpenDocument's outline levels), tables real tables whose first row is
+ * a header repeated on each page, a figure the table of its data with its caption. The
+ * parts hold no date, name or random id: the same tree makes the same bytes.
+ */
+enum { DOC_PARTS_MAX = 10 };
+struct doc_part {
+    const char *name;
+    struct strbuf data;
+    bool stored;
+};
+struct doc_package {
+    struct doc_part parts[DOC_PARTS_MAX];
+    size_t n;
+};
+void doc_write_docx(const struct doc *d, struct doc_package *pkg);
+void doc_write_odt(const struct doc *d, struct doc_package *pkg);
+/* Frees the parts' data; safe on a zeroed package. */
+void doc_package_release(struct doc_package *pkg);
+
 /* d written in format f (width and color are text's), then released (doc_write.c). */
 void doc_write(struct doc *d, enum doc_format f, struct strbuf *out, size_t width, bool color);
 

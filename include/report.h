@@ -38,6 +38,20 @@ struct report_format {
     void (*render)(const struct report_ctx *ctx, struct strbuf *out);
 };
 
+/*
+ * The Word and OpenDocument formats (report_office.c): "docx" and "odt", written by
+ * assess alone today. report_render_office writes the assess report as one, the file
+ * called name (for messages) into out; report_office_write writes any document d (then
+ * released). 0, or -1 with the error in diags (libzip could not be opened).
+ */
+struct diags;
+struct doc;
+bool report_format_is_office(const char *format);
+int report_render_office(const struct report_ctx *ctx, const char *format, const char *name,
+                         struct strbuf *out, struct diags *diags);
+int report_office_write(struct doc *d, const char *format, const char *name, struct strbuf *out,
+                        struct diags *diags);
+
 /* The format called name, or NULL. */
 const struct report_format *report_format_find(const char *name);
 

@@ -9,7 +9,9 @@
 # without recommends). --quick-tests: also what the release build's tests need (cmocka,
 # Python's yaml, jsonschema and openpyxl, groff for the man page check, Chromium for the HTML
 # check, jq for the documentation's examples). --tests: also what the rest of scripts/test.sh needs (valgrind, clang and its
-# runtime for the fuzzers, clang-format). --package: what scripts/package.sh needs to
+# runtime for the fuzzers, clang-format; python-docx, odfpy, LibreOffice Writer and
+# poppler's PDF tools for the Word and OpenDocument checks, which it registers with
+# -DSTAGEGAP_FULL_TESTS=ON). --package: what scripts/package.sh needs to
 # build and check the Debian package (dpkg-dev, file, lintian). --windows: what the
 # Windows cross-build and its tests need (mingw-w64 and its zlib, the build machine's gcc
 # for the model generator, wine, pandoc for the zip's HTML docs), and nothing else: tests/windows/run_wine.sh builds. --no-build: install,
@@ -38,7 +40,7 @@ BUILD_DIR=${1:-build}
 
 BUILD_PACKAGES="gcc libc6-dev make cmake pkg-config libyaml-dev libcsv-dev libzip-dev libexpat1-dev"
 QUICK_TEST_PACKAGES="libcmocka-dev python3 python3-yaml python3-jsonschema python3-openpyxl groff-base chromium jq"
-FULL_TEST_PACKAGES="valgrind clang libclang-rt-dev clang-format"
+FULL_TEST_PACKAGES="valgrind clang libclang-rt-dev clang-format python3-docx python3-odf libreoffice-writer-nogui poppler-utils"
 PACKAGING_PACKAGES="dpkg-dev file lintian"
 # gcc and libc6-dev: the build machine's compiler, for tools/model_to_c (docs/windows.md).
 WINDOWS_PACKAGES="make cmake gcc libc6-dev gcc-mingw-w64-x86-64 mingw-w64-x86-64-dev libz-mingw-w64-dev wine wine64 pandoc"
@@ -82,5 +84,8 @@ fi
 [ "$build" = yes ] || exit 0
 testing=ON
 case "$tests" in none | package) testing=OFF ;; esac
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=$testing "$@" >/dev/null
+full=OFF
+[ "$tests" = all ] && full=ON
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=$testing \
+    -DSTAGEGAP_FULL_TESTS=$full "$@" >/dev/null
 cmake --build "$BUILD_DIR" --parallel "$(nproc 2>/dev/null || echo 2)"

@@ -183,6 +183,11 @@ static bool read_line(struct ask_session *s, FILE *in, struct strbuf *line)
     strbuf_reset(line);
     strbuf_grow(line, 0); /* line->buf is never NULL after this */
     for (;;) {
+        /* An interrupt that came while the question was being shown, before this read
+           began, would otherwise wait for the next key: it ends the read now. (One in
+           the instant between this check and the read still waits for a key.) */
+        if (s->interrupted && *s->interrupted)
+            return false;
         int c = fgetc(in);
         if (c == EOF) {
             if (ferror(in) && errno == EINTR && !(s->interrupted && *s->interrupted)) {

@@ -13,6 +13,7 @@
 #include "evidence.h"
 #include "fileio.h"
 #include "platform.h"
+#include "report.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "suppress.h"
@@ -78,7 +79,9 @@ static const struct command commands[] = {
      "\n"
      "  --rules FILE       score against this rules file (default: the built-in\n"
      "                     Signs of Safety model)\n"
-     "  --format FMT       text (default), markdown, json, csv or html\n"
+     "  --format FMT       text (default), markdown, json, csv, html, docx (Word) or\n"
+     "                     odt (OpenDocument text); docx and odt need --output or a\n"
+     "                     redirection, never a terminal (docs/office-formats.md)\n"
      "  --jobs N           read the files on N threads (1-256; default: one per CPU);\n"
      "                     the report is the same for every N\n"
      "  --output FILE      write the report to FILE, whole or not at all; never over\n"
@@ -820,13 +823,34 @@ int cli_load_rules(struct cli *c, struct rules *r)
     return code;
 }
 
+/*
+ * A Word or OpenDocument file is a zip archive: like gzip, it is not written to a
+ * terminal, where it would be noise (or control sequences); --output or a redirection
+ * says where it goes.
+ */
+static int check_binary_out(struct cli *c)
+{
+    if (!cli_to_stdout(c) || !platform_is_terminal(c->out))
+        return 0;
+    struct strbuf msg = STRBUF_INIT;
+    strbuf_addf(&msg,
+                "--format %s writes a binary file, which is not written to a terminal: give "
+                "--output FILE, or redirect standard output",
+                c->format);
+    int rc = cli_usage_error(c, strbuf_str(&msg), NULL);
+    strbuf_release(&msg);
+    return rc;
+}
+
 int cli_check_format(struct cli *c, const char *const *allowed)
 {
     if (!c->format)
         return 0;
     for (size_t i = 0; allowed[i]; i++)
         if (strcmp(c->format, allowed[i]) == 0)
-            return 0;
+            return report_format_is_office(c->format) ? check_binary_out(c) : 0;
+    if (report_format_is_office(c->format))
+        return cli_usage_error(c, "only assess writes the format", c->format);
     return cli_usage_error(c, "unknown format", c->format);
 }
 

@@ -263,6 +263,23 @@ static int load_headcount(struct cli *c, struct headcount *h, bool *given)
     return rc;
 }
 
+/* The report in the format asked for; a Word or OpenDocument file is zipped, which
+   can fail (libzip not loaded): its error printed, the exit code. */
+static int render_report(struct cli *c, const struct report_ctx *ctx, struct strbuf *out)
+{
+    if (!report_format_is_office(c->format)) {
+        report_format_find(c->format ? c->format : "text")->render(ctx, out);
+        return EXIT_OK;
+    }
+    struct diags d;
+    diags_init(&d);
+    const char *name = cli_to_stdout(c) ? "standard output" : c->output;
+    int rc =
+        report_render_office(ctx, c->format, name, out, &d) == 0 ? EXIT_OK : cli_print_diags(c, &d);
+    diags_release(&d);
+    return rc;
+}
+
 /* The score's respondents set beside the headcount (participation.h), when one is given. */
 static int set_participation(struct cli *c, struct score *s, const struct headcount *h, bool given,
                              struct participation *p)
@@ -281,7 +298,8 @@ static int set_participation(struct cli *c, struct score *s, const struct headco
 
 int cmd_assess(struct cli *c)
 {
-    static const char *const formats[] = {"text", "markdown", "json", "csv", "html", NULL};
+    static const char *const formats[] = {"text", "markdown", "json", "csv",
+                                          "html", "docx",     "odt",  NULL};
     struct rules r;
     struct assessment a;
     struct score s;
@@ -341,8 +359,7 @@ int cmd_assess(struct cli *c)
                              c->plan ? &review : NULL,
                              c->evidence ? &evidence : NULL,
                              c->evidence ? &view : NULL};
-    report_format_find(c->format ? c->format : "text")->render(&ctx, &out);
-    if ((rc = cli_emit(c, &out, &read, 1)) != 0)
+    if ((rc = render_report(c, &ctx, &out)) != 0 || (rc = cli_emit(c, &out, &read, 1)) != 0)
         goto out;
     if (c->fail_under && gate_fails(&s, threshold, &why)) {
         cli_write_stream(c->err, strbuf_str(&why), why.len, "standard error", c->err);

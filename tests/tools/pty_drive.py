@@ -57,17 +57,23 @@ def main():
             os.write(fd, b"\x04")
         elif verb == "interrupt":
             os.write(fd, b"\x03")
-    deadline = time.time() + 10
-    while time.time() < deadline:
-        if not pump(0.1):
-            break
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
+    # Read what it shows until it exits (its output drained, so that it never blocks on
+    # a full terminal), for up to 60 s; a command still running then is killed (124).
+    deadline = time.time() + 60
+    while status is None:
+        done, st = os.waitpid(pid, os.WNOHANG)
+        if done:  # (a 0 from WNOHANG is no exit status: it is still running)
+            status = st
             while pump(0.05):
                 pass
-            break
-    if status is None:
-        _, status = os.waitpid(pid, 0)
+        elif not pump(0.1):  # end of output: it closed the terminal, so it is exiting
+            _, status = os.waitpid(pid, 0)
+        elif time.time() > deadline:
+            open(transcript, "wb").write(shown)
+            print("pty_drive: the command did not exit", file=sys.stderr)
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            return 124
     open(transcript, "wb").write(shown)
     return os.waitstatus_to_exitcode(status)
 

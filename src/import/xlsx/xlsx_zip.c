@@ -74,7 +74,7 @@ int xlsx_zip_open(struct xlsx_zip *z, const char *name, const void *buf, size_t 
         diag_error(d, name, 0, 0, "not a workbook: the file is empty");
         return -1;
     }
-    zipf = xlsx_zip_lib(name, d);
+    zipf = xlsx_zip_lib(name, "cannot read workbooks", d);
     if (!zipf)
         return -1;
     zipf->error_init(&err);

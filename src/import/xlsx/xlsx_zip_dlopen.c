@@ -40,23 +40,23 @@ _Static_assert(sizeof(void *) == sizeof(void (*)(void)),
     } while (0)
 
 /* Opens the library named soname for what, or says why it cannot be. */
-static void *open_lib(const char *soname, const char *what, const char *name, struct diags *d)
+static void *open_lib(const char *soname, const char *what, const char *name, const char *purpose,
+                      struct diags *d)
 {
     void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
     if (!lib)
-        diag_error(d, name, 0, 0, "cannot read workbooks: %s cannot be loaded (%s)", what,
-                   dlerror());
+        diag_error(d, name, 0, 0, "%s: %s cannot be loaded (%s)", purpose, what, dlerror());
     return lib;
 }
 
-const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, struct diags *d)
+const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, const char *purpose, struct diags *d)
 {
     static bool loaded;
     if (loaded)
         return &zipf;
     const char *what = "libzip";
     void *zip_lib = NULL;
-    void *lib = open_lib(STAGEGAP_LIBZIP_SONAME, what, name, d);
+    void *lib = open_lib(STAGEGAP_LIBZIP_SONAME, what, name, purpose, d);
     if (!lib)
         return NULL;
     ZIP_LOAD(error_init, zip_error_init);
@@ -75,9 +75,19 @@ const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, struct diags *d)
     ZIP_LOAD(file_read, zip_fread);
     ZIP_LOAD(file_get_error, zip_file_get_error);
     ZIP_LOAD(file_close, zip_fclose);
+    ZIP_LOAD(source_buffer, zip_source_buffer);
+    ZIP_LOAD(file_add, zip_file_add);
+    ZIP_LOAD(set_file_compression, zip_set_file_compression);
+    ZIP_LOAD(file_set_dostime, zip_file_set_dostime);
+    ZIP_LOAD(close, zip_close);
+    ZIP_LOAD(source_keep, zip_source_keep);
+    ZIP_LOAD(source_open, zip_source_open);
+    ZIP_LOAD(source_read, zip_source_read);
+    ZIP_LOAD(source_close, zip_source_close);
+    ZIP_LOAD(source_stat, zip_source_stat);
     zip_lib = lib;
     what = "expat";
-    lib = open_lib(STAGEGAP_EXPAT_SONAME, what, name, d);
+    lib = open_lib(STAGEGAP_EXPAT_SONAME, what, name, purpose, d);
     if (!lib) {
         dlclose(zip_lib);
         return NULL;
@@ -100,8 +110,7 @@ const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, struct diags *d)
     loaded = true;
     return &zipf;
 missing:
-    diag_error(d, name, 0, 0, "cannot read workbooks: %s is not the one expected (%s)", what,
-               dlerror());
+    diag_error(d, name, 0, 0, "%s: %s is not the one expected (%s)", purpose, what, dlerror());
     dlclose(lib);
     if (zip_lib)
         dlclose(zip_lib);

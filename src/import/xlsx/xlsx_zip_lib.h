@@ -1,6 +1,7 @@
 /*
  * xlsx_zip_lib.h - the libzip and expat functions src/import/xlsx/xlsx_zip.c reads a
- * workbook's archive and its XML parts with, and the one call that finds them: the seam
+ * workbook's archive and its XML parts with (and zipw.c writes an archive with), and the
+ * one call that finds them: the seam
  * between the reading, which is the same on every platform, and how the libraries are
  * reached. CMake compiles one of:
  *
@@ -33,6 +34,17 @@ struct xlsx_zip_lib {
     zip_int64_t (*file_read)(zip_file_t *, void *, zip_uint64_t);
     zip_error_t *(*file_get_error)(zip_file_t *);
     int (*file_close)(zip_file_t *);
+    /* writing an archive into memory (zipw.c) */
+    zip_source_t *(*source_buffer)(zip_t *, const void *, zip_uint64_t, int);
+    zip_int64_t (*file_add)(zip_t *, const char *, zip_source_t *, zip_flags_t);
+    int (*set_file_compression)(zip_t *, zip_uint64_t, zip_int32_t, zip_uint32_t);
+    int (*file_set_dostime)(zip_t *, zip_uint64_t, zip_uint16_t, zip_uint16_t, zip_flags_t);
+    int (*close)(zip_t *);
+    void (*source_keep)(zip_source_t *);
+    int (*source_open)(zip_source_t *);
+    zip_int64_t (*source_read)(zip_source_t *, void *, zip_uint64_t);
+    int (*source_close)(zip_source_t *);
+    int (*source_stat)(zip_source_t *, zip_stat_t *);
     /* expat */
     XML_Parser(XMLCALL *xml_parser_create)(const XML_Char *);
     void(XMLCALL *xml_parser_free)(XML_Parser);
@@ -53,9 +65,10 @@ struct xlsx_zip_lib {
 
 /*
  * libzip's and expat's functions, found on the first call and kept until the process ends; NULL,
- * with an error on name (the workbook being opened) in d, when they cannot be. Only an
- * import calls it, and an import is single-threaded: no lock.
+ * with an error on name (the workbook being opened, or the file being written) in d, when
+ * they cannot be, the error starting with why they were wanted ("cannot read workbooks").
+ * Only an import and a Word or OpenDocument report call it, each single-threaded: no lock.
  */
-const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, struct diags *d);
+const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, const char *purpose, struct diags *d);
 
 #endif

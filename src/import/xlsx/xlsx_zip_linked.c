@@ -40,6 +40,16 @@ static const struct xlsx_zip_lib linked = {
     .file_read = zip_fread,
     .file_get_error = zip_file_get_error,
     .file_close = zip_fclose,
+    .source_buffer = zip_source_buffer,
+    .file_add = zip_file_add,
+    .set_file_compression = zip_set_file_compression,
+    .file_set_dostime = zip_file_set_dostime,
+    .close = zip_close,
+    .source_keep = zip_source_keep,
+    .source_open = zip_source_open,
+    .source_read = zip_source_read,
+    .source_close = zip_source_close,
+    .source_stat = zip_source_stat,
     .xml_parser_create = XML_ParserCreate,
     .xml_parser_free = XML_ParserFree,
     .xml_set_param_entity_parsing = XML_SetParamEntityParsing,
@@ -56,9 +66,10 @@ static const struct xlsx_zip_lib linked = {
     .xml_column = column_of,
 };
 
-const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, struct diags *d)
+const struct xlsx_zip_lib *xlsx_zip_lib(const char *name, const char *purpose, struct diags *d)
 {
     (void)name;
+    (void)purpose;
     (void)d;
     return &linked;
 }
