@@ -316,7 +316,8 @@ static void check_column(struct importer *im, size_t c, bool shrunk_seen)
     long lo = whole_number(col->vmin), hi = whole_number(col->vmax);
     struct strbuf msg = STRBUF_INIT;
     import_header_quoted(&msg, col);
-    if (col->n_above && !col->off_scale && !col->fraction && col->vmin >= (double)(r->scale_min + 1)) {
+    if (col->n_above && !col->off_scale && !col->fraction &&
+        col->vmin >= (double)(r->scale_min + 1)) {
         strbuf_addf(&msg,
                     " has whole numbers from %ld to %ld, one above the model's %ld to %ld: a "
                     "scale numbered from %ld, as Qualtrics' numeric values are? Read them with ",
