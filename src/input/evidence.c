@@ -13,6 +13,7 @@
 #include "answers.h"
 #include "date.h"
 #include "diag.h"
+#include "input_format.h"
 #include "exact.h"
 #include "headcount.h"
 #include "fileio.h"
@@ -355,32 +356,6 @@ static void read_indicator(struct loader *l, const struct ynode *n, const struct
 
 /* ---- the file ---- */
 
-static bool check_header(struct loader *l, const struct ynode *root)
-{
-    const struct ynode *format = ymap_get(root, "format");
-    if (!format) {
-        yerror(&l->c, root, "no 'format' key; an evidence file starts with 'format: %s'",
-               EVIDENCE_FORMAT);
-        return false;
-    }
-    const char *other = ynode_is(format, RULES_FORMAT)       ? "a rules file"
-                        : ynode_is(format, ANSWERS_FORMAT)   ? "an answers file"
-                        : ynode_is(format, PLAN_FORMAT)      ? "an action plan"
-                        : ynode_is(format, ACCEPT_FORMAT)    ? "a file of accepted gaps"
-                        : ynode_is(format, SHARE_FORMAT)     ? "a share file"
-                        : ynode_is(format, HEADCOUNT_FORMAT) ? "a headcount file"
-                                                             : NULL;
-    if (other) {
-        yerror(&l->c, format, "this is %s, not an evidence file", other);
-        return false;
-    }
-    if (!ynode_is(format, EVIDENCE_FORMAT)) {
-        yerror(&l->c, format, "format must be '%s'", EVIDENCE_FORMAT);
-        return false;
-    }
-    return true;
-}
-
 /* The model the file names is the one loaded; false (reported) when it is not, and then
    nothing else of the file is checked against the loaded model. */
 static bool read_rules_id(struct loader *l, const struct ynode *n)
@@ -401,7 +376,8 @@ static bool read_rules_id(struct loader *l, const struct ynode *n)
 static void read_root(struct loader *l, const struct ynode *root)
 {
     static const char *const keys[] = {"!format", "!rules", "organisation", "!indicators", NULL};
-    if (!check_header(l, root) || ymap_check_keys(&l->c, root, "the evidence file", keys))
+    if (!input_check_format(&l->c, root, EVIDENCE_FORMAT, "an evidence file", NULL) ||
+        ymap_check_keys(&l->c, root, "the evidence file", keys))
         return;
     struct evidence *e = l->e;
     const char *org = ymap_text(&l->c, root, "organisation", "organisation");

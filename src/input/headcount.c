@@ -16,6 +16,7 @@
 #include "answers.h"
 #include "date.h"
 #include "diag.h"
+#include "input_format.h"
 #include "evidence.h"
 #include "fileio.h"
 #include "plan.h"
@@ -149,37 +150,11 @@ static void read_groups(struct loader *l, const struct ynode *n, bool total_know
 
 /* ---- the file ---- */
 
-static bool check_header(struct loader *l, const struct ynode *root)
-{
-    const struct ynode *format = ymap_get(root, "format");
-    if (!format) {
-        yerror(&l->c, root, "no 'format' key; a headcount file starts with 'format: %s'",
-               HEADCOUNT_FORMAT);
-        return false;
-    }
-    const char *other = ynode_is(format, RULES_FORMAT)      ? "a rules file"
-                        : ynode_is(format, ANSWERS_FORMAT)  ? "an answers file"
-                        : ynode_is(format, PLAN_FORMAT)     ? "an action plan"
-                        : ynode_is(format, ACCEPT_FORMAT)   ? "a file of accepted gaps"
-                        : ynode_is(format, SHARE_FORMAT)    ? "a share file"
-                        : ynode_is(format, EVIDENCE_FORMAT) ? "an evidence file"
-                                                            : NULL;
-    if (other) {
-        yerror(&l->c, format, "this is %s, not a headcount file", other);
-        return false;
-    }
-    if (!ynode_is(format, HEADCOUNT_FORMAT)) {
-        yerror(&l->c, format, "format must be '%s'", HEADCOUNT_FORMAT);
-        return false;
-    }
-    return true;
-}
-
 static void read_root(struct loader *l, const struct ynode *root)
 {
     static const char *const keys[] = {"!format",  "organisation", "date",
                                        "!invited", "groups",       NULL};
-    if (!check_header(l, root))
+    if (!input_check_format(&l->c, root, HEADCOUNT_FORMAT, "a headcount file", NULL))
         return;
     ymap_check_keys(&l->c, root, "the headcount file", keys);
     struct headcount *h = l->h;

@@ -15,6 +15,7 @@
 #include "answers.h"
 #include "date.h"
 #include "diag.h"
+#include "input_format.h"
 #include "evidence.h"
 #include "exact.h"
 #include "headcount.h"
@@ -214,31 +215,6 @@ static void read_means(struct loader *l, const struct ynode *n)
 
 /* ---- the file ---- */
 
-static bool check_header(struct loader *l, const struct ynode *root)
-{
-    const struct ynode *format = ymap_get(root, "format");
-    if (!format) {
-        yerror(&l->c, root, "no 'format' key; a share file starts with 'format: %s'", SHARE_FORMAT);
-        return false;
-    }
-    const char *other = ynode_is(format, RULES_FORMAT)       ? "a rules file"
-                        : ynode_is(format, ANSWERS_FORMAT)   ? "an answers file"
-                        : ynode_is(format, PLAN_FORMAT)      ? "an action plan"
-                        : ynode_is(format, ACCEPT_FORMAT)    ? "a file of accepted gaps"
-                        : ynode_is(format, EVIDENCE_FORMAT)  ? "an evidence file"
-                        : ynode_is(format, HEADCOUNT_FORMAT) ? "a headcount file"
-                                                             : NULL;
-    if (other) {
-        yerror(&l->c, format, "this is %s, not a share file; 'stagegap share' makes one", other);
-        return false;
-    }
-    if (!ynode_is(format, SHARE_FORMAT)) {
-        yerror(&l->c, format, "format must be '%s'", SHARE_FORMAT);
-        return false;
-    }
-    return true;
-}
-
 static void read_people(struct loader *l, const struct ynode *root)
 {
     struct share *s = l->s;
@@ -265,7 +241,9 @@ static void read_root(struct loader *l, const struct ynode *root)
     static const char *const keys[] = {
         "!format",    "!organisation", "!date",  "!model",  "!respondents",
         "!min-group", "!stages",       "!means", "invited", NULL};
-    if (!check_header(l, root) || ymap_check_keys(&l->c, root, "the share file", keys))
+    if (!input_check_format(&l->c, root, SHARE_FORMAT, "a share file",
+                            "'stagegap share' makes one") ||
+        ymap_check_keys(&l->c, root, "the share file", keys))
         return;
     struct share *s = l->s;
     const char *org = ymap_text(&l->c, root, "organisation", "organisation");
